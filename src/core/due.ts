@@ -1,0 +1,81 @@
+import { daysBetween, type IsoDate } from './dates.js';
+import type { FollowUp, Person } from './model.js';
+import { dueStatus, type DueStatus, type NextContactBasis } from './next-contact.js';
+
+export const DEFAULT_DUE_WINDOW_DAYS = 7;
+
+export interface DueContact {
+  personId: string;
+  name: string;
+  date: IsoDate;
+  basis: NextContactBasis;
+  status: Exclude<DueStatus, 'later'>;
+  /** Positive when overdue: how many days past the date. */
+  daysOverdue: number;
+  lastExchangeOn: IsoDate | null;
+  cadence: string | null;
+  preferredChannel: Person['preferredChannel'];
+}
+
+export interface DueFollowUp {
+  followUp: FollowUp;
+  personName: string | null;
+  status: Exclude<DueStatus, 'later'>;
+  daysOverdue: number;
+}
+
+export interface DueReport {
+  today: IsoDate;
+  withinDays: number;
+  contacts: DueContact[];
+  followUps: DueFollowUp[];
+  /** Open follow-ups due after the window, not listed. */
+  laterFollowUps: number;
+}
+
+const ORDER: Record<Exclude<DueStatus, 'later'>, number> = { overdue: 0, 'due-today': 1, upcoming: 2 };
+
+/**
+ * Who is due: overdue first (longest overdue first), then due today, then due
+ * within the window, soonest first; the same for open follow-ups.
+ */
+export function dueReport(people: readonly Person[], openFollowUps: readonly FollowUp[], today: IsoDate, withinDays = DEFAULT_DUE_WINDOW_DAYS): DueReport {
+  const contacts: DueContact[] = [];
+  for (const person of people) {
+    if (!person.nextContact) continue;
+    const status = dueStatus(person.nextContact.date, today, withinDays);
+    if (status === 'later') continue;
+    contacts.push({
+      personId: person.id,
+      name: person.name,
+      date: person.nextContact.date,
+      basis: person.nextContact.basis,
+      status,
+      daysOverdue: Math.max(0, daysBetween(person.nextContact.date, today)),
+      lastExchangeOn: person.lastExchangeOn,
+      cadence: person.cadence,
+      preferredChannel: person.preferredChannel,
+    });
+  }
+  contacts.sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const followUps: DueFollowUp[] = [];
+  let laterFollowUps = 0;
+  for (const followUp of openFollowUps) {
+    if (followUp.status !== 'open') continue;
+    const status = dueStatus(followUp.dueOn, today, withinDays);
+    if (status === 'later') {
+      laterFollowUps += 1;
+      continue;
+    }
+    followUps.push({
+      followUp,
+      personName: followUp.personId ? (names.get(followUp.personId) ?? null) : null,
+      status,
+      daysOverdue: Math.max(0, daysBetween(followUp.dueOn, today)),
+    });
+  }
+  followUps.sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.followUp.dueOn.localeCompare(b.followUp.dueOn));
+  return { today, withinDays, contacts, followUps, laterFollowUps };
+}

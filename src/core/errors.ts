@@ -1,0 +1,55 @@
+/**
+ * Typed errors. Expected faults a user can act on carry a stable `code` (used by the
+ * API and tests) and a message that names the field or thing at fault.
+ */
+export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'ambiguous';
+
+export abstract class WaggleError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+/** Input that breaks a rule: `field` names where (a flag, a JSON path, a CSV column). */
+export class ValidationError extends WaggleError {
+  override readonly name = 'ValidationError';
+  readonly code = 'validation' as const;
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(field ? `${field}: ${reason}` : reason);
+  }
+}
+
+export class NotFoundError extends WaggleError {
+  override readonly name = 'NotFoundError';
+  readonly code = 'not_found' as const;
+  constructor(
+    readonly entity: string,
+    readonly ref: string,
+  ) {
+    super(`No ${entity} matches "${ref}"`);
+  }
+}
+
+export class ConflictError extends WaggleError {
+  override readonly name = 'ConflictError';
+  readonly code = 'conflict' as const;
+}
+
+/** A name given where an id was expected matched more than one thing. */
+export class AmbiguousReferenceError extends WaggleError {
+  override readonly name = 'AmbiguousReferenceError';
+  readonly code = 'ambiguous' as const;
+  constructor(
+    readonly entity: string,
+    readonly ref: string,
+    readonly candidates: { id: string; name: string }[],
+  ) {
+    super(
+      `"${ref}" matches ${candidates.length} ${entity}s (${candidates
+        .slice(0, 5)
+        .map((c) => `${c.name} [${c.id}]`)
+        .join(', ')}); use the id`,
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { dateInTimeZone, type IsoDate } from '../core/dates.js';
+import type { Database } from '../storage/schema.js';
+
+/** Where "now" comes from; injected so tests can stand on a fixed day. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Makes ids for new records; injected so tests can predict them. */
+export type IdGenerator = (prefix: IdPrefix) => string;
+export type IdPrefix = 'per' | 'net' | 'goal' | 'ex' | 'fu' | 'intro';
+
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** Short random ids such as `per_7k2m9q4xtr`: easy to type on the command line, 50 bits of randomness. */
+export const randomIds: IdGenerator = (prefix) => {
+  const bytes = randomBytes(10);
+  let out = '';
+  for (const byte of bytes) out += ALPHABET[byte & 31];
+  return `${prefix}_${out}`;
+};
+
+/** Ids counting up from 1, for tests. */
+export function sequentialIds(): IdGenerator {
+  const counters = new Map<string, number>();
+  return (prefix) => {
+    const next = (counters.get(prefix) ?? 0) + 1;
+    counters.set(prefix, next);
+    return `${prefix}_${String(next).padStart(4, '0')}`;
+  };
+}
+
+/** What every service needs: the database, the workspace it acts in, the clock and the id maker. */
+export interface ServiceContext {
+  db: Kysely<Database>;
+  workspaceId: string;
+  clock: Clock;
+  ids: IdGenerator;
+  /** The time zone whose calendar says what day it is. */
+  timeZone: string;
+}
+
+export function nowTimestamp(ctx: Pick<ServiceContext, 'clock'>): string {
+  return ctx.clock.now().toISOString();
+}
+
+export function today(ctx: Pick<ServiceContext, 'clock' | 'timeZone'>): IsoDate {
+  return dateInTimeZone(ctx.clock.now(), ctx.timeZone);
+}
+
+/** Runs `work` in one transaction: all of it is stored, or none. */
+export function inTransaction<T>(ctx: ServiceContext, work: (trx: ServiceContext) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx);
+  return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+}

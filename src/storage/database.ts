@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CamelCasePlugin, Kysely, Migrator, type Dialect, type MigrationResultSet } from 'kysely';
+import { migrations } from './migrations/index.js';
+import { createPostgresDialect } from './postgres.js';
+import type { Database } from './schema.js';
+import { createSqliteDialect } from './sqlite.js';
+
+export type DatabaseConfig = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type DatabaseKind = DatabaseConfig['kind'];
+
+export interface Store {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Where the data lives, for people: a file path or the server (password hidden). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export const SQLITE_FILE_NAME = 'waggle.db';
+
+export class MigrationFailedError extends Error {
+  override readonly name = 'MigrationFailedError';
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openStore(config: DatabaseConfig): Promise<Store> {
+  let dialect: Dialect;
+  let location: string;
+  if (config.kind === 'sqlite') {
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    location = join(config.dataDir, SQLITE_FILE_NAME);
+    dialect = createSqliteDialect(location);
+  } else {
+    dialect = createPostgresDialect(config.url);
+    location = redactPassword(config.url);
+  }
+  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, kind: config.kind, location, close: () => db.destroy() };
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  // Migrations see the raw snake_case schema, so they run without the camelCase plugin.
+  const migrator = new Migrator({
+    db: db.withoutPlugins() as Kysely<any>,
+    provider: { getMigrations: async () => migrations },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new MigrationFailedError(
+      `Could not bring the database schema up to date${failed ? ` (migration ${failed.migrationName})` : ''}: ${String(result.error)}`,
+    );
+  }
+  return result;
+}
+
+function redactPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres';
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The tables as Kysely sees them (camelCase here, snake_case in the database via
+ * CamelCasePlugin). Booleans are 0/1 integers and lists are JSON text in both
+ * databases so that one query serves SQLite and PostgreSQL; the repositories map
+ * rows to the core's types.
+ */
+export interface Database {
+  workspaces: { id: string; name: string; createdAt: string };
+  profiles: { workspaceId: string; name: string | null; workingOn: string | null; timeZone: string; updatedAt: string };
+  people: PeopleTable;
+  contactPoints: {
+    personId: string;
+    position: number;
+    kind: string;
+    value: string;
+    /** Lower-cased, trimmed value: what duplicate detection compares. */
+    valueKey: string;
+    label: string | null;
+  };
+  networks: NetworksTable;
+  memberships: { workspaceId: string; networkId: string; personId: string; role: string | null };
+  goals: GoalsTable;
+  personGoals: { workspaceId: string; goalId: string; personId: string; relevance: number; note: string | null };
+  networkGoals: { workspaceId: string; goalId: string; networkId: string; relevance: number; note: string | null };
+  ties: { workspaceId: string; personA: string; personB: string; strength: number; note: string | null };
+  exchanges: ExchangesTable;
+  exchangePeople: { exchangeId: string; personId: string; workspaceId: string };
+  followUps: FollowUpsTable;
+  introductions: {
+    id: string;
+    workspaceId: string;
+    byId: string | null;
+    personId: string;
+    toId: string | null;
+    madeOn: string;
+    note: string | null;
+    createdAt: string;
+  };
+}
+
+export interface PeopleTable {
+  id: string;
+  workspaceId: string;
+  name: string;
+  nameKey: string;
+  organisation: string | null;
+  role: string | null;
+  location: string | null;
+  howMet: string | null;
+  category: string | null;
+  tags: string;
+  notes: string | null;
+  strength: number;
+  importance: number;
+  knowAndLike: number;
+  canHelp: number;
+  canHelpHow: string | null;
+  stage: string;
+  cadence: string | null;
+  preferredChannel: string | null;
+  lostJobList: number;
+  nextContactOn: string | null;
+  nextContactSetOn: string | null;
+  tieBeganOn: string | null;
+  source: string;
+  importedOn: string | null;
+  addedOn: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NetworksTable {
+  id: string;
+  workspaceId: string;
+  name: string;
+  nameKey: string;
+  kind: string;
+  role: string;
+  strength: number;
+  importance: number;
+  hoursPerMonth: number;
+  url: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GoalsTable {
+  id: string;
+  workspaceId: string;
+  statement: string;
+  horizon: string | null;
+  areas: string;
+  transitionFrom: string | null;
+  transitionTo: string | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExchangesTable {
+  id: string;
+  workspaceId: string;
+  occurredOn: string;
+  channel: string;
+  initiatedBy: string;
+  networkId: string | null;
+  gave: string;
+  received: string;
+  learned: string | null;
+  feeling: string | null;
+  notes: string | null;
+  createdAt: string;
+}
+
+export interface FollowUpsTable {
+  id: string;
+  workspaceId: string;
+  exchangeId: string | null;
+  personId: string | null;
+  kind: string;
+  description: string;
+  dueOn: string;
+  status: string;
+  closedOn: string | null;
+  createdAt: string;
+}

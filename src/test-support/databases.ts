@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { DatabaseConfig } from '../storage/database.js';
+
+/** The databases every storage-level suite runs against. */
+export const DIALECTS = ['sqlite', 'postgres'] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+let counter = 0;
+
+/** A fresh, empty database of the given kind, and a way to throw it away. */
+export async function freshDatabase(kind: Dialect): Promise<{ config: DatabaseConfig; dispose(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'waggle-test-'));
+    return { config: { kind: 'sqlite', dataDir }, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const adminUrl = inject('postgresUrl');
+  const name = `waggle_${process.pid}_${Date.now()}_${counter++}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    config: { kind: 'postgres', url },
+    dispose: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
