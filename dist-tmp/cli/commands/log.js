@@ -1,0 +1,109 @@
+import { logExchangeInput } from '../../contract/inputs.js';
+import { parseInput } from '../../contract/validate.js';
+import { CHANNELS, FEELINGS, FOLLOW_UP_KINDS, GIVE_KINDS, INITIATORS, RECEIVE_KINDS } from '../../core/vocabulary.js';
+import { listExchanges, logExchange, removeExchange } from '../../services/exchanges.js';
+import { resolveNetwork } from '../../services/networks.js';
+import { resolvePerson } from '../../services/people.js';
+import { countLine, emit } from '../output.js';
+import { exchangeLine } from '../render.js';
+import { withSession } from '../runtime.js';
+import { collect, flagName, kindAndNote, positiveInt } from '../values.js';
+/** "[kind:]what to do[@YYYY-MM-DD]" → a follow-up input. */
+export function parseFollowUp(text) {
+    let rest = text.trim();
+    const out = {};
+    const at = /@(\S+)$/.exec(rest);
+    if (at) {
+        out.dueOn = at[1];
+        rest = rest.slice(0, at.index).trim();
+    }
+    const colon = rest.indexOf(':');
+    const maybeKind = colon > 0 ? rest.slice(0, colon).trim() : '';
+    if (FOLLOW_UP_KINDS.includes(maybeKind)) {
+        out.kind = maybeKind;
+        rest = rest.slice(colon + 1).trim();
+    }
+    out.description = rest;
+    return out;
+}
+export function registerLog(program) {
+    program
+        .command('log')
+        .description('record an exchange: what you gave, what you got, what you learned, what follows')
+        .requiredOption('--with <person>', 'who (id or name; repeat for several people)', collect)
+        .option('--channel <channel>', `how: ${CHANNELS.join(', ')}`)
+        .option('--on <date>', 'when, YYYY-MM-DD (default today)')
+        .option('--started-by <who>', `who started it: ${INITIATORS.join(', ')} (default me)`)
+        .option('--at <network>', 'at a network or event (id or name)')
+        .option('--gave <kind[:note]>', `what I gave: ${GIVE_KINDS.join(', ')} (repeat for more)`, collect)
+        .option('--received <kind[:note]>', `what I received: ${RECEIVE_KINDS.join(', ')} (repeat for more)`, collect)
+        .option('--learned <text>', 'what I learned')
+        .option('--felt <feeling>', `how it felt: ${FEELINGS.join(', ')}`)
+        .option('--notes <text>', 'free notes')
+        .option('--follow-up <[kind:]text[@date]>', `a follow-up; kinds: ${FOLLOW_UP_KINDS.join(', ')}; due in a week unless @YYYY-MM-DD (repeat for more)`, collect)
+        .option('--thank-you', 'add a thank-you note follow-up, due in two days')
+        .action(async (flags, command) => {
+        const followUps = (flags.followUp ?? []).map(parseFollowUp);
+        if (flags.thankYou)
+            followUps.unshift({ kind: 'thank-you', description: 'Send a thank-you note' });
+        const draft = {
+            personIds: flags.with,
+            channel: flags.channel,
+            ...(flags.on !== undefined ? { occurredOn: flags.on } : {}),
+            ...(flags.startedBy !== undefined ? { initiatedBy: flags.startedBy } : {}),
+            ...(flags.gave ? { gave: flags.gave.map(kindAndNote) } : {}),
+            ...(flags.received ? { received: flags.received.map(kindAndNote) } : {}),
+            ...(flags.learned !== undefined ? { learned: flags.learned } : {}),
+            ...(flags.felt !== undefined ? { feeling: flags.felt } : {}),
+            ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
+            ...(followUps.length ? { followUps } : {}),
+        };
+        // Validate everything before touching the data; names are resolved after.
+        const rename = (path) => flagName(path, { gave: '--gave', received: '--received' });
+        parseInput(logExchangeInput, draft, rename);
+        await withSession(command, async (ctx, json) => {
+            const personIds = [];
+            for (const ref of flags.with)
+                personIds.push(await resolvePerson(ctx, ref));
+            const networkId = flags.at ? await resolveNetwork(ctx, flags.at) : undefined;
+            const input = parseInput(logExchangeInput, { ...draft, personIds, ...(networkId ? { networkId } : {}) }, rename);
+            const logged = await logExchange(ctx, input);
+            emit(json, logged, () => [
+                `Logged ${logged.exchange.channel} on ${logged.exchange.occurredOn} [${logged.exchange.id}]`,
+                ...logged.followUps.map((f) => `Follow-up due ${f.dueOn}: ${f.description} [${f.id}]`),
+            ].join('\n'));
+        });
+    });
+    const exchange = program.command('exchange').description('the journal of exchanges');
+    exchange
+        .command('list')
+        .alias('ls')
+        .description('exchanges, newest first')
+        .option('--person <person>', 'with this person (id or name)')
+        .option('--network <network>', 'at this network (id or name)')
+        .option('--limit <n>', 'at most this many', positiveInt('--limit'))
+        .option('--offset <n>', 'skip this many', positiveInt('--offset'))
+        .action(async (flags, command) => {
+        await withSession(command, async (ctx, json) => {
+            const page = await listExchanges(ctx, {
+                ...(flags.person ? { personId: await resolvePerson(ctx, flags.person) } : {}),
+                ...(flags.network ? { networkId: await resolveNetwork(ctx, flags.network) } : {}),
+                ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
+                ...(flags.offset !== undefined ? { offset: flags.offset } : {}),
+            });
+            emit(json, page, () => (page.total === 0 ? 'No exchanges yet. After your next coffee: waggle log --with NAME --channel coffee' : `${page.items.map((e) => `${exchangeLine(e)} [${e.id}]`).join('\n')}\n${countLine(page.items.length, page.total, 'exchange')}`));
+        });
+    });
+    exchange
+        .command('remove')
+        .alias('rm')
+        .description('remove an exchange and its follow-ups')
+        .argument('<id>')
+        .action(async (id, _flags, command) => {
+        await withSession(command, async (ctx, json) => {
+            const removed = await removeExchange(ctx, id);
+            emit(json, removed, () => `Removed exchange ${removed.id}`);
+        });
+    });
+}
+//# sourceMappingURL=log.js.map

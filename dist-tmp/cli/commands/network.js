@@ -1,0 +1,136 @@
+import { createNetworkInput, goalLinkInput, membershipInput, updateNetworkInput } from '../../contract/inputs.js';
+import { parseInput } from '../../contract/validate.js';
+import { ValidationError } from '../../core/errors.js';
+import { NETWORK_KINDS, NETWORK_ROLES } from '../../core/vocabulary.js';
+import { networkDetail } from '../../services/details.js';
+import { resolveGoal } from '../../services/goals.js';
+import { addMember, linkNetworkToGoal, removeMember, unlinkFromGoal } from '../../services/links.js';
+import { createNetwork, listNetworks, removeNetwork, resolveNetwork, updateNetwork } from '../../services/networks.js';
+import { resolvePerson } from '../../services/people.js';
+import { emit } from '../output.js';
+import { networkText, networksTable } from '../render.js';
+import { withSession } from '../runtime.js';
+import { clearable, flagName, numberish, positiveInt } from '../values.js';
+function addNetworkFlags(command) {
+    return command
+        .option('--kind <kind>', `one of: ${NETWORK_KINDS.join(', ')}`)
+        .option('--role <role>', `my role in it: ${NETWORK_ROLES.join(', ')}`)
+        .option('--strength <0-5>', 'how strongly I am connected to it')
+        .option('--importance <0-5>', 'how much it matters to my goals')
+        .option('--hours <n>', 'time and energy it takes, hours a month')
+        .option('--url <url>', 'its web page')
+        .option('--notes <text>', 'free notes');
+}
+function networkInput(flags) {
+    const input = {};
+    if (flags.name !== undefined)
+        input.name = flags.name;
+    if (flags.kind !== undefined)
+        input.kind = flags.kind;
+    if (flags.role !== undefined)
+        input.role = flags.role;
+    if (flags.strength !== undefined)
+        input.strength = numberish(flags.strength);
+    if (flags.importance !== undefined)
+        input.importance = numberish(flags.importance);
+    if (flags.hours !== undefined)
+        input.hoursPerMonth = numberish(flags.hours);
+    if (flags.url !== undefined)
+        input.url = clearable(flags.url);
+    if (flags.notes !== undefined)
+        input.notes = clearable(flags.notes);
+    return input;
+}
+const rename = (path) => (path === 'name' ? 'NAME' : flagName(path, { hoursPerMonth: '--hours' }));
+export function registerNetwork(program) {
+    const network = program.command('network').description('the groups you belong to or want to join');
+    addNetworkFlags(network.command('add').description('add a network').argument('<name>')).action(async (name, flags, command) => {
+        const input = parseInput(createNetworkInput, networkInput({ ...flags, name }), rename);
+        await withSession(command, async (ctx, json) => {
+            const created = await createNetwork(ctx, input);
+            emit(json, created, () => `Added ${created.name} [${created.id}]`);
+        });
+    });
+    network
+        .command('list')
+        .alias('ls')
+        .description('list networks')
+        .option('-s, --search <text>', 'find in name or notes')
+        .option('--kind <kind>', `one of: ${NETWORK_KINDS.join(', ')}`)
+        .option('--goal <goal>', 'serving this goal')
+        .option('--limit <n>', 'at most this many', positiveInt('--limit'))
+        .option('--offset <n>', 'skip this many', positiveInt('--offset'))
+        .action(async (flags, command) => {
+        if (flags.kind)
+            parseInput(updateNetworkInput, { kind: flags.kind }, () => '--kind');
+        await withSession(command, async (ctx, json) => {
+            const page = await listNetworks(ctx, {
+                ...(flags.search ? { search: flags.search } : {}),
+                ...(flags.kind ? { kind: flags.kind } : {}),
+                ...(flags.goal ? { goalId: await resolveGoal(ctx, flags.goal) } : {}),
+                ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
+                ...(flags.offset !== undefined ? { offset: flags.offset } : {}),
+            });
+            emit(json, page, () => networksTable(page.items, page.total));
+        });
+    });
+    network
+        .command('show')
+        .description('a network, its people and the goals it serves')
+        .argument('<network>', 'id or name')
+        .action(async (ref, _flags, command) => {
+        await withSession(command, async (ctx, json) => {
+            const detail = await networkDetail(ctx, await resolveNetwork(ctx, ref));
+            emit(json, detail, () => networkText(detail));
+        });
+    });
+    addNetworkFlags(network.command('edit').description('change a network').argument('<network>', 'id or name').option('--name <name>', 'a new name')).action(async (ref, flags, command) => {
+        const input = parseInput(updateNetworkInput, networkInput(flags), rename);
+        await withSession(command, async (ctx, json) => {
+            const updated = await updateNetwork(ctx, await resolveNetwork(ctx, ref), input);
+            emit(json, updated, () => `Updated ${updated.name} [${updated.id}]`);
+        });
+    });
+    network
+        .command('remove')
+        .alias('rm')
+        .description('remove a network and its memberships')
+        .argument('<network>', 'id or name')
+        .action(async (ref, _flags, command) => {
+        await withSession(command, async (ctx, json) => {
+            const removed = await removeNetwork(ctx, await resolveNetwork(ctx, ref));
+            emit(json, removed, () => `Removed ${removed.name} [${removed.id}]`);
+        });
+    });
+    const linkOptions = (c) => c
+        .argument('<network>', 'id or name')
+        .option('--goal <goal>', 'a goal it serves (id or statement), with --relevance 1-5')
+        .option('--person <person>', 'a person in it (id or name), with --role')
+        .option('--relevance <1-5>', 'how relevant to the goal')
+        .option('--role <role>', `the person's role: ${NETWORK_ROLES.join(', ')}`)
+        .option('--note <text>', 'a note on the link');
+    linkOptions(network.command('link').description('link a network to a goal or a person')).action(async (ref, flags, command) => {
+        if ((flags.goal === undefined) === (flags.person === undefined))
+            throw new ValidationError('--goal/--person', 'give exactly one of --goal or --person');
+        await withSession(command, async (ctx, json) => {
+            const networkId = await resolveNetwork(ctx, ref);
+            const result = flags.goal
+                ? await linkNetworkToGoal(ctx, networkId, await resolveGoal(ctx, flags.goal), parseInput(goalLinkInput, { ...(flags.relevance !== undefined ? { relevance: numberish(flags.relevance) } : {}), ...(flags.note ? { note: flags.note } : {}) }, flagName))
+                : await addMember(ctx, networkId, await resolvePerson(ctx, flags.person), parseInput(membershipInput, flags.role ? { role: flags.role } : {}, flagName));
+            emit(json, result, () => 'Linked.');
+        });
+    });
+    linkOptions(network.command('unlink').description('remove a link made with `network link`')).action(async (ref, flags, command) => {
+        if ((flags.goal === undefined) === (flags.person === undefined))
+            throw new ValidationError('--goal/--person', 'give exactly one of --goal or --person');
+        await withSession(command, async (ctx, json) => {
+            const networkId = await resolveNetwork(ctx, ref);
+            if (flags.goal)
+                await unlinkFromGoal(ctx, 'network', networkId, await resolveGoal(ctx, flags.goal));
+            else
+                await removeMember(ctx, networkId, await resolvePerson(ctx, flags.person));
+            emit(json, { unlinked: true }, () => 'Unlinked.');
+        });
+    });
+}
+//# sourceMappingURL=network.js.map

@@ -1,0 +1,225 @@
+import { createPersonInput, goalLinkInput, membershipInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
+import { ValidationError } from '../../core/errors.js';
+import { parseInput } from '../../contract/validate.js';
+import { CHANNELS, NETWORK_ROLES, PERSON_CATEGORIES, STAGES } from '../../core/vocabulary.js';
+import { personDetail } from '../../services/details.js';
+import { resolveGoal } from '../../services/goals.js';
+import { addMember, linkPeople, linkPersonToGoal, removeMember, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
+import { resolveNetwork } from '../../services/networks.js';
+import { createPerson, listPeople, removePerson, resolvePerson, updatePerson } from '../../services/people.js';
+import { emit } from '../output.js';
+import { peopleTable, personText } from '../render.js';
+import { withSession } from '../runtime.js';
+import { clearable, collect, flagName, numberish, positiveInt } from '../values.js';
+function addPersonFlags(command) {
+    return command
+        .option('--org <organisation>', 'where they work')
+        .option('--role <role>', 'their role or title')
+        .option('--location <place>', 'where they are')
+        .option('--how-met <text>', 'how we met')
+        .option('--category <category>', `one of: ${PERSON_CATEGORIES.join(', ')} (or none)`)
+        .option('--tag <tag>', 'a tag (repeat for more)', collect)
+        .option('--notes <text>', 'free notes')
+        .option('--strength <0-5>', 'strength of tie: 0 none, 1 weak … 5 call any time')
+        .option('--importance <0-5>', 'importance to my goals')
+        .option('--know-and-like', 'I know and like them')
+        .option('--no-know-and-like', 'I do not (yet) know and like them')
+        .option('--can-help [how]', 'they can help me (and how)')
+        .option('--no-can-help', 'they cannot help me')
+        .option('--stage <stage>', `one of: ${STAGES.join(', ')}`)
+        .option('--cadence <cadence>', 'how often to be in touch: 2w, 3m, 1y, monthly, quarterly … (or none)')
+        .option('--channel <channel>', `preferred channel: ${CHANNELS.join(', ')} (or none)`)
+        .option('--lost-job-list', 'I would call them if I lost my job')
+        .option('--no-lost-job-list', 'take them off the lost-my-job list')
+        .option('--next-contact <date>', 'next contact date set by hand, YYYY-MM-DD (or none)')
+        .option('--tie-began <date>', 'when the tie began, YYYY-MM-DD')
+        .option('--email <address>', 'an email address (repeat for more)', collect)
+        .option('--phone <number>', 'a phone number (repeat for more)', collect)
+        .option('--link <url>', 'a web or social profile link (repeat for more)', collect);
+}
+/** Builds the contract's input from the flags that were given, leaving the rest out. */
+function personInputFromFlags(flags) {
+    const input = {};
+    const text = (key, value) => value !== undefined && (input[key] = clearable(value));
+    if (flags.name !== undefined)
+        input.name = flags.name;
+    text('organisation', flags.org);
+    text('role', flags.role);
+    text('location', flags.location);
+    text('howMet', flags.howMet);
+    text('category', flags.category);
+    text('notes', flags.notes);
+    text('stage', flags.stage);
+    text('cadence', flags.cadence);
+    text('preferredChannel', flags.channel);
+    text('nextContactOn', flags.nextContact);
+    text('tieBeganOn', flags.tieBegan);
+    if (input.stage === null)
+        delete input.stage;
+    if (flags.tag)
+        input.tags = flags.tag;
+    if (flags.strength !== undefined)
+        input.strength = numberish(flags.strength);
+    if (flags.importance !== undefined)
+        input.importance = numberish(flags.importance);
+    if (flags.knowAndLike !== undefined)
+        input.knowAndLike = flags.knowAndLike;
+    if (flags.lostJobList !== undefined)
+        input.lostJobList = flags.lostJobList;
+    if (flags.canHelp !== undefined) {
+        input.canHelp = flags.canHelp !== false;
+        if (typeof flags.canHelp === 'string')
+            input.canHelpHow = flags.canHelp;
+    }
+    if (flags.email || flags.phone || flags.link) {
+        input.channels = [
+            ...(flags.email ?? []).map((value) => ({ kind: 'email', value })),
+            ...(flags.phone ?? []).map((value) => ({ kind: 'phone', value })),
+            ...(flags.link ?? []).map((value) => ({ kind: linkKind(value), value })),
+        ];
+    }
+    return input;
+}
+/** Recognises the common profile sites so that links are filed under the right kind. */
+function linkKind(url) {
+    const host = (() => {
+        try {
+            return new URL(url).hostname.toLowerCase();
+        }
+        catch {
+            return '';
+        }
+    })();
+    if (host.endsWith('linkedin.com'))
+        return 'linkedin';
+    if (host === 'x.com' || host.endsWith('twitter.com'))
+        return 'x';
+    if (host.endsWith('bsky.app'))
+        return 'bluesky';
+    if (host.endsWith('github.com'))
+        return 'github';
+    if (host.endsWith('orcid.org'))
+        return 'orcid';
+    return 'web';
+}
+const rename = (path) => (path === 'name' ? 'NAME' : flagName(path));
+export function registerPerson(program) {
+    const person = program.command('person').description('the people in your networks');
+    addPersonFlags(person.command('add').description('add a person').argument('<name>', 'their name')).action(async (name, flags, command) => {
+        const input = parseInput(createPersonInput, personInputFromFlags({ ...flags, name }), rename);
+        await withSession(command, async (ctx, json) => {
+            const created = await createPerson(ctx, input);
+            emit(json, created, () => `Added ${created.name} [${created.id}]`);
+        });
+    });
+    person
+        .command('list')
+        .alias('ls')
+        .description('list people (every match unless --limit is given)')
+        .option('-s, --search <text>', 'find in name, organisation, role, location, tags, notes, emails')
+        .option('--category <category>', `one of: ${PERSON_CATEGORIES.join(', ')}, none`)
+        .option('--stage <stage>', `one of: ${STAGES.join(', ')}`)
+        .option('--tag <tag>', 'with this tag')
+        .option('--goal <goal>', 'linked to this goal (id or statement)')
+        .option('--network <network>', 'in this network (id or name)')
+        .option('--limit <n>', 'at most this many', positiveInt('--limit'))
+        .option('--offset <n>', 'skip this many', positiveInt('--offset'))
+        .action(async (flags, command) => {
+        if (flags.category && flags.category !== 'none')
+            parseInput(updatePersonInput, { category: flags.category }, () => '--category');
+        if (flags.stage)
+            parseInput(updatePersonInput, { stage: flags.stage }, () => '--stage');
+        await withSession(command, async (ctx, json) => {
+            const page = await listPeople(ctx, {
+                ...(flags.search ? { search: flags.search } : {}),
+                ...(flags.category ? { category: flags.category } : {}),
+                ...(flags.stage ? { stage: flags.stage } : {}),
+                ...(flags.tag ? { tag: flags.tag } : {}),
+                ...(flags.goal ? { goalId: await resolveGoal(ctx, flags.goal) } : {}),
+                ...(flags.network ? { networkId: await resolveNetwork(ctx, flags.network) } : {}),
+                ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
+                ...(flags.offset !== undefined ? { offset: flags.offset } : {}),
+            });
+            emit(json, page, () => peopleTable(page.items, page.total));
+        });
+    });
+    person
+        .command('show')
+        .description('everything about one person')
+        .argument('<person>', 'id or name')
+        .action(async (ref, _flags, command) => {
+        await withSession(command, async (ctx, json) => {
+            const detail = await personDetail(ctx, await resolvePerson(ctx, ref));
+            emit(json, detail, () => personText(detail));
+        });
+    });
+    addPersonFlags(person.command('edit').description('change what you know about a person').argument('<person>', 'id or name').option('--name <name>', 'a new name')).action(async (ref, flags, command) => {
+        const input = parseInput(updatePersonInput, personInputFromFlags(flags), rename);
+        await withSession(command, async (ctx, json) => {
+            const updated = await updatePerson(ctx, await resolvePerson(ctx, ref), input);
+            emit(json, updated, () => `Updated ${updated.name} [${updated.id}]`);
+        });
+    });
+    person
+        .command('remove')
+        .alias('rm')
+        .description('remove a person, with their links and follow-ups')
+        .argument('<person>', 'id or name')
+        .action(async (ref, _flags, command) => {
+        await withSession(command, async (ctx, json) => {
+            const removed = await removePerson(ctx, await resolvePerson(ctx, ref));
+            emit(json, removed, () => `Removed ${removed.name} [${removed.id}]`);
+        });
+    });
+    const linkOptions = (c) => c
+        .argument('<person>', 'id or name')
+        .option('--goal <goal>', 'to a goal (id or statement), with --relevance 1-5')
+        .option('--network <network>', 'to a network they belong to (id or name), with --role')
+        .option('--person <other>', 'to another person they know (id or name), with --strength 0-5')
+        .option('--relevance <1-5>', 'how relevant to the goal')
+        .option('--role <role>', `their role in the network: ${NETWORK_ROLES.join(', ')}`)
+        .option('--strength <0-5>', 'how well the two know each other')
+        .option('--note <text>', 'a note on the link');
+    linkOptions(person.command('link').description('link a person to a goal, a network or another person')).action(async (ref, flags, command) => {
+        await withSession(command, async (ctx, json) => {
+            const result = await linkPerson(ctx, await resolvePerson(ctx, ref), flags);
+            emit(json, result, () => 'Linked.');
+        });
+    });
+    linkOptions(person.command('unlink').description('remove a link made with `person link`')).action(async (ref, flags, command) => {
+        await withSession(command, async (ctx, json) => {
+            const personId = await resolvePerson(ctx, ref);
+            const target = requireOneTarget(flags);
+            if (target === 'goal')
+                await unlinkFromGoal(ctx, 'person', personId, await resolveGoal(ctx, flags.goal));
+            if (target === 'network')
+                await removeMember(ctx, await resolveNetwork(ctx, flags.network), personId);
+            if (target === 'person')
+                await unlinkPeople(ctx, personId, await resolvePerson(ctx, flags.person));
+            emit(json, { unlinked: true }, () => 'Unlinked.');
+        });
+    });
+}
+export function requireOneTarget(flags) {
+    const given = ['goal', 'network', 'person'].filter((k) => flags[k] !== undefined);
+    if (given.length !== 1)
+        throw new ValidationError('--goal/--network/--person', 'give exactly one of --goal, --network or --person');
+    return given[0];
+}
+async function linkPerson(ctx, personId, flags) {
+    switch (requireOneTarget(flags)) {
+        case 'goal': {
+            const input = parseInput(goalLinkInput, { ...(flags.relevance !== undefined ? { relevance: numberish(flags.relevance) } : {}), ...(flags.note ? { note: flags.note } : {}) }, flagName);
+            return linkPersonToGoal(ctx, personId, await resolveGoal(ctx, flags.goal), input);
+        }
+        case 'network': {
+            const input = parseInput(membershipInput, flags.role ? { role: flags.role } : {}, flagName);
+            return addMember(ctx, await resolveNetwork(ctx, flags.network), personId, input);
+        }
+        case 'person': {
+            const input = parseInput(tieInput, { ...(flags.strength !== undefined ? { strength: numberish(flags.strength) } : {}), ...(flags.note ? { note: flags.note } : {}) }, flagName);
+            return linkPeople(ctx, personId, await resolvePerson(ctx, flags.person), input);
+        }
+    }
+}
+//# sourceMappingURL=person.js.map

@@ -1,0 +1,59 @@
+import { InvalidArgumentError } from 'commander';
+/*
+ * Flag values to the shapes the contract validates. Converters keep what they
+ * cannot read, so that the contract's zod schema reports the problem by field
+ * with the same words the API uses.
+ */
+/** A number when the text is one, else the text itself (for the contract to refuse). */
+export function numberish(value) {
+    return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+}
+/** `none` or an empty string clears an optional value. */
+export function clearable(value) {
+    const trimmed = value.trim();
+    return trimmed === '' || trimmed.toLowerCase() === 'none' ? null : trimmed;
+}
+export function collect(value, previous = []) {
+    return [...previous, value];
+}
+export function positiveInt(name) {
+    return (value) => {
+        if (!/^\d+$/.test(value))
+            throw new InvalidArgumentError(`${name} must be a whole number`);
+        return Number(value);
+    };
+}
+/** "kind" or "kind:note" → { kind, note }. */
+export function kindAndNote(value) {
+    const colon = value.indexOf(':');
+    if (colon < 0)
+        return { kind: value.trim(), note: null };
+    return { kind: value.slice(0, colon).trim(), note: value.slice(colon + 1).trim() || null };
+}
+const camelToFlag = {
+    organisation: '--org',
+    preferredChannel: '--channel',
+    nextContactOn: '--next-contact',
+    tieBeganOn: '--tie-began',
+    personIds: '--with',
+    networkId: '--at',
+    initiatedBy: '--started-by',
+    occurredOn: '--on',
+    feeling: '--felt',
+    followUps: '--follow-up',
+    canHelpHow: '--can-help',
+    hoursPerMonth: '--hours',
+    byId: '--by',
+    toId: '--to',
+    personId: '--person',
+    madeOn: '--on',
+};
+/** Names a contract field the way the user typed it: `nextContactOn` → `--next-contact`. */
+export function flagName(path, overrides = {}) {
+    const [head = '', ...rest] = path.split('.');
+    if (head === 'channels')
+        return '--email/--phone/--link';
+    const named = overrides[head] ?? camelToFlag[head] ?? `--${head.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    return rest.length > 0 && !/^\d+$/.test(rest[rest.length - 1] ?? '') ? `${named} (${rest.filter((r) => !/^\d+$/.test(r)).join('.')})` : named;
+}
+//# sourceMappingURL=values.js.map

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { CHANNELS, CONTACT_KINDS, FEELINGS, FOLLOW_UP_KINDS, GIVE_KINDS, GOAL_STATUSES, INITIATORS, NETWORK_KINDS, NETWORK_ROLES, PERSON_CATEGORIES, RECEIVE_KINDS, STAGES, } from '../core/vocabulary.js';
+import { cadence, hoursPerMonth, id, isoDate, oneOf, optionalText, relevance, requiredText, score, tagList, timeZone } from './fields.js';
+/** The inputs of every use-case, validated at the edge (API bodies, CLI flags). */
+export const contactPointInput = z.object({
+    kind: oneOf(CONTACT_KINDS),
+    value: requiredText(500),
+    label: optionalText(60).optional(),
+});
+const personFields = {
+    name: requiredText(200),
+    organisation: optionalText(200),
+    role: optionalText(200),
+    location: optionalText(200),
+    howMet: optionalText(1000),
+    category: oneOf(PERSON_CATEGORIES).nullable(),
+    tags: tagList,
+    notes: optionalText(20000),
+    strength: score,
+    importance: score,
+    knowAndLike: z.boolean(),
+    canHelp: z.boolean(),
+    canHelpHow: optionalText(1000),
+    stage: oneOf(STAGES),
+    cadence: cadence.nullable(),
+    preferredChannel: oneOf(CHANNELS).nullable(),
+    lostJobList: z.boolean(),
+    nextContactOn: isoDate.nullable(),
+    tieBeganOn: isoDate.nullable(),
+    channels: z.array(contactPointInput).max(50),
+};
+export const createPersonInput = z
+    .object({
+    ...personFields,
+    source: z.string().trim().min(1).max(100).optional(),
+    addedOn: isoDate.optional(),
+})
+    .partial()
+    .required({ name: true })
+    .strict();
+export const updatePersonInput = z.object(personFields).partial().strict();
+const networkFields = {
+    name: requiredText(200),
+    kind: oneOf(NETWORK_KINDS),
+    role: oneOf(NETWORK_ROLES),
+    strength: score,
+    importance: score,
+    hoursPerMonth,
+    url: optionalText(1000),
+    notes: optionalText(20000),
+};
+export const createNetworkInput = z.object(networkFields).partial().required({ name: true }).strict();
+export const updateNetworkInput = z.object(networkFields).partial().strict();
+const goalFields = {
+    statement: requiredText(500),
+    horizon: isoDate.nullable(),
+    areas: tagList,
+    transitionFrom: optionalText(200),
+    transitionTo: optionalText(200),
+    status: oneOf(GOAL_STATUSES),
+};
+export const createGoalInput = z.object(goalFields).partial().required({ statement: true }).strict();
+export const updateGoalInput = z.object(goalFields).partial().strict();
+export const goalLinkInput = z
+    .object({
+    relevance: relevance.optional(),
+    note: optionalText(1000).optional(),
+})
+    .strict();
+export const membershipInput = z.object({ role: oneOf(NETWORK_ROLES).nullable().optional() }).strict();
+export const tieInput = z.object({ strength: score.optional(), note: optionalText(1000).optional() }).strict();
+export const followUpInput = z
+    .object({
+    description: requiredText(500),
+    kind: oneOf(FOLLOW_UP_KINDS).optional(),
+    dueOn: isoDate.optional(),
+    personId: id.optional(),
+})
+    .strict();
+export const logExchangeInput = z
+    .object({
+    occurredOn: isoDate.optional(),
+    channel: oneOf(CHANNELS),
+    initiatedBy: oneOf(INITIATORS).optional(),
+    personIds: z.array(id).min(1, { error: 'name at least one person' }).max(50),
+    networkId: id.nullable().optional(),
+    gave: z.array(z.object({ kind: oneOf(GIVE_KINDS), note: optionalText(1000).optional() }).strict()).max(20).optional(),
+    received: z.array(z.object({ kind: oneOf(RECEIVE_KINDS), note: optionalText(1000).optional() }).strict()).max(20).optional(),
+    learned: optionalText(5000).optional(),
+    feeling: oneOf(FEELINGS).nullable().optional(),
+    notes: optionalText(20000).optional(),
+    followUps: z.array(followUpInput).max(20).optional(),
+})
+    .strict();
+export const introductionInput = z
+    .object({
+    byId: id.nullable().optional(),
+    personId: id,
+    toId: id.nullable().optional(),
+    madeOn: isoDate.optional(),
+    note: optionalText(1000).optional(),
+})
+    .strict();
+export const updateProfileInput = z
+    .object({ name: optionalText(200), workingOn: optionalText(5000), timeZone })
+    .partial()
+    .strict();
+export const dueQuery = z.object({ within: z.coerce.number().int().min(0).max(3660).optional() }).strict();
+//# sourceMappingURL=inputs.js.map

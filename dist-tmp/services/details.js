@@ -1,0 +1,79 @@
+import { listExchanges, listFollowUps } from './exchanges.js';
+import { getGoal, listGoals } from './goals.js';
+import { listIntroductions } from './introductions.js';
+import { listGoalLinks, listMemberships, listTies } from './links.js';
+import { getNetwork, listNetworks } from './networks.js';
+import { getPerson, listPeople } from './people.js';
+export async function personDetail(ctx, id) {
+    const person = await getPerson(ctx, id);
+    const [links, memberships, ties, introductions, exchanges, followUps, goals, networks] = await Promise.all([
+        listGoalLinks(ctx, { personId: id }),
+        listMemberships(ctx, { personId: id }),
+        listTies(ctx, { personId: id }),
+        listIntroductions(ctx, { personId: id }),
+        listExchanges(ctx, { personId: id }),
+        listFollowUps(ctx, { personId: id }),
+        listGoals(ctx),
+        listNetworks(ctx),
+    ]);
+    const goalById = new Map(goals.items.map((g) => [g.id, g]));
+    const networkById = new Map(networks.items.map((n) => [n.id, n]));
+    const otherIds = ties.map((t) => (t.personAId === id ? t.personBId : t.personAId));
+    const others = otherIds.length ? (await listPeople(ctx)).items.filter((p) => otherIds.includes(p.id)) : [];
+    const nameOf = new Map(others.map((p) => [p.id, p.name]));
+    return {
+        person,
+        goals: links.flatMap((l) => {
+            const goal = goalById.get(l.goalId);
+            return goal ? [{ goal, relevance: l.relevance, note: l.note }] : [];
+        }),
+        networks: memberships.flatMap((m) => {
+            const network = networkById.get(m.networkId);
+            return network ? [{ network, role: m.role }] : [];
+        }),
+        ties: ties.map((t) => {
+            const otherId = t.personAId === id ? t.personBId : t.personAId;
+            return { person: { id: otherId, name: nameOf.get(otherId) ?? otherId }, strength: t.strength, note: t.note };
+        }),
+        introductions,
+        exchanges: exchanges.items,
+        followUps,
+    };
+}
+export async function networkDetail(ctx, id) {
+    const network = await getNetwork(ctx, id);
+    const [memberships, links, people, goals, exchanges] = await Promise.all([
+        listMemberships(ctx, { networkId: id }),
+        listGoalLinks(ctx, { networkId: id }),
+        listPeople(ctx, { networkId: id }),
+        listGoals(ctx),
+        listExchanges(ctx, { networkId: id, limit: 1 }),
+    ]);
+    const roleOf = new Map(memberships.map((m) => [m.personId, m.role]));
+    const goalById = new Map(goals.items.map((g) => [g.id, g]));
+    return {
+        network,
+        members: people.items.map((p) => ({ id: p.id, name: p.name, role: roleOf.get(p.id) ?? null, strength: p.strength, importance: p.importance })),
+        goals: links.flatMap((l) => {
+            const goal = goalById.get(l.goalId);
+            return goal ? [{ goal, relevance: l.relevance, note: l.note }] : [];
+        }),
+        exchanges: exchanges.total,
+    };
+}
+export async function goalDetail(ctx, id) {
+    const goal = await getGoal(ctx, id);
+    const [links, people, networks] = await Promise.all([listGoalLinks(ctx, { goalId: id }), listPeople(ctx, { goalId: id }), listNetworks(ctx, { goalId: id })]);
+    const personLink = new Map(links.filter((l) => l.kind === 'person').map((l) => [l.targetId, l]));
+    const networkLink = new Map(links.filter((l) => l.kind === 'network').map((l) => [l.targetId, l]));
+    return {
+        goal,
+        people: people.items
+            .map((p) => ({ id: p.id, name: p.name, relevance: personLink.get(p.id)?.relevance ?? 0, strength: p.strength, importance: p.importance, note: personLink.get(p.id)?.note ?? null }))
+            .sort((a, b) => b.relevance - a.relevance || a.name.localeCompare(b.name)),
+        networks: networks.items
+            .map((n) => ({ id: n.id, name: n.name, relevance: networkLink.get(n.id)?.relevance ?? 0, strength: n.strength, hoursPerMonth: n.hoursPerMonth, note: networkLink.get(n.id)?.note ?? null }))
+            .sort((a, b) => b.relevance - a.relevance || a.name.localeCompare(b.name)),
+    };
+}
+//# sourceMappingURL=details.js.map

@@ -1,0 +1,165 @@
+import { addDays } from '../core/dates.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import { stageAfterExchange } from '../core/stage-rules.js';
+import { fulfilsHandSetDate } from '../core/next-contact.js';
+import { inTransaction, nowTimestamp, today } from './context.js';
+import { getNetwork } from './networks.js';
+import { chunks, toExchange, toFollowUp } from './rows.js';
+/** A thank-you is due within two days; other follow-ups within a week, unless a date is given. */
+export const FOLLOW_UP_DEFAULT_DAYS = {
+    'thank-you': 2,
+    question: 7,
+    resource: 7,
+    introduction: 7,
+    other: 7,
+};
+/**
+ * Records an exchange with one or more people, with its follow-ups, in one
+ * transaction. Logging moves each person's next contact (see core/next-contact)
+ * and advances an early stage (see core/stage-rules).
+ */
+export async function logExchange(ctx, input) {
+    const personIds = [...new Set(input.personIds)];
+    const occurredOn = input.occurredOn ?? today(ctx);
+    return inTransaction(ctx, async (trx) => {
+        const people = await trx.db.selectFrom('people').select(['id', 'stage', 'nextContactOn', 'nextContactSetOn']).where('workspaceId', '=', trx.workspaceId).where('id', 'in', personIds).execute();
+        const missing = personIds.filter((id) => !people.some((p) => p.id === id));
+        if (missing.length > 0)
+            throw new NotFoundError('person', missing.join(', '));
+        if (input.networkId)
+            await getNetwork(trx, input.networkId);
+        const id = trx.ids('ex');
+        const initiatedBy = input.initiatedBy ?? 'me';
+        await trx.db
+            .insertInto('exchanges')
+            .values({
+            id,
+            workspaceId: trx.workspaceId,
+            occurredOn,
+            channel: input.channel,
+            initiatedBy,
+            networkId: input.networkId ?? null,
+            gave: JSON.stringify((input.gave ?? []).map((g) => ({ kind: g.kind, note: g.note ?? null }))),
+            received: JSON.stringify((input.received ?? []).map((r) => ({ kind: r.kind, note: r.note ?? null }))),
+            learned: input.learned ?? null,
+            feeling: input.feeling ?? null,
+            notes: input.notes ?? null,
+            createdAt: nowTimestamp(trx),
+        })
+            .execute();
+        await trx.db
+            .insertInto('exchangePeople')
+            .values(personIds.map((personId) => ({ exchangeId: id, personId, workspaceId: trx.workspaceId })))
+            .execute();
+        for (const person of people) {
+            const changes = {};
+            const stage = stageAfterExchange(person.stage, input.channel, initiatedBy);
+            if (stage !== person.stage)
+                changes.stage = stage;
+            if (person.nextContactOn !== null && fulfilsHandSetDate(person.nextContactSetOn, occurredOn)) {
+                changes.nextContactOn = null;
+                changes.nextContactSetOn = null;
+            }
+            if (Object.keys(changes).length > 0) {
+                await trx.db.updateTable('people').set({ ...changes, updatedAt: nowTimestamp(trx) }).where('id', '=', person.id).execute();
+            }
+        }
+        const followUps = [];
+        for (const followUp of input.followUps ?? []) {
+            const personId = followUp.personId ?? personIds[0] ?? null;
+            if (personId && !personIds.includes(personId)) {
+                throw new ValidationError('followUps.personId', `${personId} is not one of the people in this exchange`);
+            }
+            followUps.push(await insertFollowUp(trx, followUp, { exchangeId: id, personId, from: occurredOn }));
+        }
+        return { exchange: await getExchange(trx, id), followUps };
+    });
+}
+export async function getExchange(ctx, id) {
+    const row = await ctx.db.selectFrom('exchanges').selectAll().where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+    if (!row)
+        throw new NotFoundError('exchange', id);
+    const people = await ctx.db.selectFrom('exchangePeople').select('personId').where('exchangeId', '=', id).orderBy('personId').execute();
+    return toExchange(row, people.map((p) => p.personId));
+}
+/** Exchanges, newest first. */
+export async function listExchanges(ctx, filter = {}) {
+    let base = ctx.db.selectFrom('exchanges').where('exchanges.workspaceId', '=', ctx.workspaceId);
+    const personId = filter.personId;
+    if (personId)
+        base = base.where((eb) => eb.exists(eb.selectFrom('exchangePeople').select('personId').whereRef('exchangePeople.exchangeId', '=', 'exchanges.id').where('exchangePeople.personId', '=', personId)));
+    if (filter.networkId)
+        base = base.where('exchanges.networkId', '=', filter.networkId);
+    if (filter.from)
+        base = base.where('exchanges.occurredOn', '>=', filter.from);
+    if (filter.to)
+        base = base.where('exchanges.occurredOn', '<=', filter.to);
+    const counted = await base.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+    let rowsQuery = base.selectAll('exchanges').orderBy('exchanges.occurredOn', 'desc').orderBy('exchanges.createdAt', 'desc').orderBy('exchanges.id');
+    if (filter.limit !== undefined)
+        rowsQuery = rowsQuery.limit(filter.limit);
+    if (filter.offset !== undefined)
+        rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
+    const rows = await rowsQuery.execute();
+    const peopleByExchange = new Map();
+    for (const chunk of chunks(rows.map((r) => r.id))) {
+        for (const link of await ctx.db.selectFrom('exchangePeople').select(['exchangeId', 'personId']).where('exchangeId', 'in', chunk).orderBy('personId').execute()) {
+            const list = peopleByExchange.get(link.exchangeId) ?? [];
+            list.push(link.personId);
+            peopleByExchange.set(link.exchangeId, list);
+        }
+    }
+    return { items: rows.map((r) => toExchange(r, peopleByExchange.get(r.id) ?? [])), total: Number(counted.count) };
+}
+export async function removeExchange(ctx, id) {
+    return inTransaction(ctx, async (trx) => {
+        const exchange = await getExchange(trx, id);
+        await trx.db.deleteFrom('exchanges').where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
+        return exchange;
+    });
+}
+async function insertFollowUp(ctx, input, link) {
+    const kind = input.kind ?? 'other';
+    const id = ctx.ids('fu');
+    const row = {
+        id,
+        workspaceId: ctx.workspaceId,
+        exchangeId: link.exchangeId,
+        personId: link.personId,
+        kind,
+        description: input.description,
+        dueOn: input.dueOn ?? addDays(link.from, FOLLOW_UP_DEFAULT_DAYS[kind]),
+        status: 'open',
+        closedOn: null,
+        createdAt: nowTimestamp(ctx),
+    };
+    await ctx.db.insertInto('followUps').values(row).execute();
+    return toFollowUp(row);
+}
+/** A follow-up on its own, not tied to a logged exchange. */
+export async function addFollowUp(ctx, input) {
+    if (input.personId) {
+        const found = await ctx.db.selectFrom('people').select('id').where('workspaceId', '=', ctx.workspaceId).where('id', '=', input.personId).executeTakeFirst();
+        if (!found)
+            throw new NotFoundError('person', input.personId);
+    }
+    return insertFollowUp(ctx, input, { exchangeId: null, personId: input.personId ?? null, from: today(ctx) });
+}
+export async function listFollowUps(ctx, filter = {}) {
+    let q = ctx.db.selectFrom('followUps').selectAll().where('workspaceId', '=', ctx.workspaceId);
+    if (filter.status)
+        q = q.where('status', '=', filter.status);
+    if (filter.personId)
+        q = q.where('personId', '=', filter.personId);
+    return (await q.orderBy('dueOn').orderBy('id').execute()).map(toFollowUp);
+}
+/** Marks a follow-up done or dropped, today. */
+export async function closeFollowUp(ctx, id, status) {
+    const row = await ctx.db.selectFrom('followUps').selectAll().where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+    if (!row)
+        throw new NotFoundError('follow-up', id);
+    const closedOn = today(ctx);
+    await ctx.db.updateTable('followUps').set({ status, closedOn }).where('id', '=', id).execute();
+    return toFollowUp({ ...row, status, closedOn });
+}
+//# sourceMappingURL=exchanges.js.map

@@ -1,0 +1,75 @@
+import { AmbiguousReferenceError, NotFoundError } from '../core/errors.js';
+import { inTransaction, nowTimestamp } from './context.js';
+import { nameKey } from './keys.js';
+import { toGoal } from './rows.js';
+export async function createGoal(ctx, input) {
+    const id = ctx.ids('goal');
+    const now = nowTimestamp(ctx);
+    await ctx.db
+        .insertInto('goals')
+        .values({
+        id,
+        workspaceId: ctx.workspaceId,
+        statement: input.statement,
+        horizon: input.horizon ?? null,
+        areas: JSON.stringify(input.areas ?? []),
+        transitionFrom: input.transitionFrom ?? null,
+        transitionTo: input.transitionTo ?? null,
+        status: input.status ?? 'active',
+        createdAt: now,
+        updatedAt: now,
+    })
+        .execute();
+    return getGoal(ctx, id);
+}
+export async function updateGoal(ctx, id, patch) {
+    await inTransaction(ctx, async (trx) => {
+        await getGoal(trx, id);
+        const { areas, ...plain } = patch;
+        const changes = { ...plain, updatedAt: nowTimestamp(trx) };
+        if (areas !== undefined)
+            changes.areas = JSON.stringify(areas);
+        await trx.db.updateTable('goals').set(changes).where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
+    });
+    return getGoal(ctx, id);
+}
+export async function removeGoal(ctx, id) {
+    return inTransaction(ctx, async (trx) => {
+        const goal = await getGoal(trx, id);
+        await trx.db.deleteFrom('goals').where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
+        return goal;
+    });
+}
+export async function getGoal(ctx, id) {
+    const row = await ctx.db.selectFrom('goals').selectAll().where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+    if (!row)
+        throw new NotFoundError('goal', id);
+    return toGoal(row);
+}
+export async function listGoals(ctx, filter = {}) {
+    let base = ctx.db.selectFrom('goals').where('workspaceId', '=', ctx.workspaceId);
+    if (filter.status)
+        base = base.where('status', '=', filter.status);
+    const counted = await base.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+    let rows = base.selectAll().orderBy('createdAt').orderBy('id');
+    if (filter.limit !== undefined)
+        rows = rows.limit(filter.limit);
+    if (filter.offset !== undefined)
+        rows = (filter.limit === undefined ? rows.limit(Number.MAX_SAFE_INTEGER) : rows).offset(filter.offset);
+    return { items: (await rows.execute()).map(toGoal), total: Number(counted.count) };
+}
+/** Finds a goal by id, or by its statement when exactly one goal has it. */
+export async function resolveGoal(ctx, ref) {
+    const rows = await ctx.db.selectFrom('goals').select(['id', 'statement']).where('workspaceId', '=', ctx.workspaceId).execute();
+    const byId = rows.find((r) => r.id === ref);
+    if (byId)
+        return byId.id;
+    const key = nameKey(ref);
+    const matches = rows.filter((r) => nameKey(r.statement) === key);
+    if (matches.length === 1 && matches[0])
+        return matches[0].id;
+    if (matches.length > 1)
+        throw new AmbiguousReferenceError('goal', ref, matches.map((m) => ({ id: m.id, name: m.statement })));
+    throw new NotFoundError('goal', ref);
+}
+//# sourceMappingURL=goals.js.map

@@ -1,0 +1,41 @@
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import { nowTimestamp, today } from './context.js';
+import { requirePerson } from './people.js';
+import { toIntroduction } from './rows.js';
+/** Records that `byId` introduced `personId` to `toId` (null on either side: the user). */
+export async function addIntroduction(ctx, input) {
+    const byId = input.byId ?? null;
+    const toId = input.toId ?? null;
+    if (byId === null && toId === null)
+        throw new ValidationError('by', 'an introduction needs someone besides you: give who made it or to whom');
+    const ids = [byId, input.personId, toId].filter((x) => x !== null);
+    if (new Set(ids).size !== ids.length)
+        throw new ValidationError('person', 'the same person appears twice in one introduction');
+    for (const id of ids)
+        await requirePerson(ctx, id);
+    const row = {
+        id: ctx.ids('intro'),
+        workspaceId: ctx.workspaceId,
+        byId,
+        personId: input.personId,
+        toId,
+        madeOn: input.madeOn ?? today(ctx),
+        note: input.note ?? null,
+        createdAt: nowTimestamp(ctx),
+    };
+    await ctx.db.insertInto('introductions').values(row).execute();
+    return toIntroduction(row);
+}
+export async function listIntroductions(ctx, filter = {}) {
+    let q = ctx.db.selectFrom('introductions').selectAll().where('workspaceId', '=', ctx.workspaceId);
+    const personId = filter.personId;
+    if (personId)
+        q = q.where((eb) => eb.or([eb('byId', '=', personId), eb('personId', '=', personId), eb('toId', '=', personId)]));
+    return (await q.orderBy('madeOn', 'desc').orderBy('id').execute()).map(toIntroduction);
+}
+export async function removeIntroduction(ctx, id) {
+    const result = await ctx.db.deleteFrom('introductions').where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0)
+        throw new NotFoundError('introduction', id);
+}
+//# sourceMappingURL=introductions.js.map

@@ -1,0 +1,36 @@
+// The whole test run: type-check, lint, build, then every vitest suite. Prints a
+// closing line "N passed, N failed" that CI reads, counted from vitest's JSON report.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const step = (label, command, args) => {
+  process.stdout.write(`\n== ${label}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  return result.status === 0;
+};
+
+let failedSteps = 0;
+if (!step('type-check (all code, and the core without Node types)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) failedSteps++;
+if (!step('type-check the pure core', 'npx', ['tsc', '-p', 'src/core/tsconfig.json', '--noEmit'])) failedSteps++;
+if (!step('lint (with layer boundaries)', 'npx', ['eslint', '.'])) failedSteps++;
+if (!step('build', 'npx', ['tsc', '-p', 'tsconfig.build.json'])) failedSteps++;
+
+mkdirSync('.test-results', { recursive: true });
+const report = '.test-results/vitest.json';
+rmSync(report, { force: true });
+step('tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+
+let passed = 0;
+let failed = 0;
+try {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed = json.numPassedTests;
+  failed = json.numFailedTests + (json.numRuntimeErrorTests ?? 0);
+  // A suite that failed to load has no tests to count; count it as a failure.
+  failed += json.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+} catch {
+  failed += 1;
+}
+failed += failedSteps;
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);

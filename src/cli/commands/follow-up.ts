@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { followUpInput } from '../../contract/inputs.js';
+import { parseInput } from '../../contract/validate.js';
+import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES } from '../../core/vocabulary.js';
+import { addFollowUp, closeFollowUp, listFollowUps } from '../../services/exchanges.js';
+import { resolvePerson } from '../../services/people.js';
+import { emit, table } from '../output.js';
+import { withSession } from '../runtime.js';
+import { flagName } from '../values.js';
+
+export function registerFollowUp(program: Command): void {
+  const followUp = program.command('follow-up').description('what you promised to do after an exchange');
+
+  followUp
+    .command('list')
+    .alias('ls')
+    .description('follow-ups, soonest first (open ones unless --status is given)')
+    .option('--status <status>', `one of: ${FOLLOW_UP_STATUSES.join(', ')}`, 'open')
+    .option('--person <person>', 'for this person (id or name)')
+    .action(async (flags: { status: string; person?: string }, command: Command) => {
+      if (!(FOLLOW_UP_STATUSES as readonly string[]).includes(flags.status)) parseInput(followUpInput, { kind: flags.status, description: 'x' }, () => '--status');
+      await withSession(command, async (ctx, json) => {
+        const items = await listFollowUps(ctx, { status: flags.status as never, ...(flags.person ? { personId: await resolvePerson(ctx, flags.person) } : {}) });
+        emit(json, items, () =>
+          items.length === 0
+            ? `No ${flags.status} follow-ups.`
+            : table(items, [
+                { header: 'DUE', value: (f) => f.dueOn },
+                { header: 'KIND', value: (f) => f.kind },
+                { header: 'WHAT', value: (f) => f.description },
+                { header: 'STATUS', value: (f) => f.status },
+                { header: 'ID', value: (f) => f.id },
+              ]),
+        );
+      });
+    });
+
+  followUp
+    .command('add')
+    .description('add a follow-up on its own')
+    .argument('<description>')
+    .option('--kind <kind>', `one of: ${FOLLOW_UP_KINDS.join(', ')}`)
+    .option('--due <date>', 'YYYY-MM-DD (default in a week, two days for a thank-you)')
+    .option('--person <person>', 'for this person (id or name)')
+    .action(async (description: string, flags: { kind?: string; due?: string; person?: string }, command: Command) => {
+      const draft = { description, ...(flags.kind ? { kind: flags.kind } : {}), ...(flags.due ? { dueOn: flags.due } : {}) };
+      const rename = (p: string) => flagName(p, { dueOn: '--due', description: 'DESCRIPTION' });
+      parseInput(followUpInput, draft, rename);
+      await withSession(command, async (ctx, json) => {
+        const input = parseInput(followUpInput, { ...draft, ...(flags.person ? { personId: await resolvePerson(ctx, flags.person) } : {}) }, rename);
+        const created = await addFollowUp(ctx, input);
+        emit(json, created, () => `Follow-up due ${created.dueOn} [${created.id}]`);
+      });
+    });
+
+  for (const [name, status, verb] of [
+    ['done', 'done', 'Done'],
+    ['drop', 'dropped', 'Dropped'],
+  ] as const) {
+    followUp
+      .command(name)
+      .description(`mark a follow-up ${status}`)
+      .argument('<id>')
+      .action(async (id: string, _flags: unknown, command: Command) => {
+        await withSession(command, async (ctx, json) => {
+          const closed = await closeFollowUp(ctx, id, status);
+          emit(json, closed, () => `${verb}: ${closed.description}`);
+        });
+      });
+  }
+}

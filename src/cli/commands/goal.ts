@@ -1,0 +1,131 @@
+import type { Command } from 'commander';
+import { createGoalInput, goalLinkInput, updateGoalInput } from '../../contract/inputs.js';
+import { parseInput } from '../../contract/validate.js';
+import { ValidationError } from '../../core/errors.js';
+import { GOAL_STATUSES } from '../../core/vocabulary.js';
+import { goalDetail } from '../../services/details.js';
+import { createGoal, listGoals, removeGoal, resolveGoal, updateGoal } from '../../services/goals.js';
+import { linkNetworkToGoal, linkPersonToGoal, unlinkFromGoal } from '../../services/links.js';
+import { resolveNetwork } from '../../services/networks.js';
+import { resolvePerson } from '../../services/people.js';
+import { emit } from '../output.js';
+import { goalText, goalsTable } from '../render.js';
+import { withSession } from '../runtime.js';
+import { clearable, collect, flagName, numberish, positiveInt } from '../values.js';
+
+interface GoalFlags {
+  statement?: string;
+  horizon?: string;
+  area?: string[];
+  from?: string;
+  to?: string;
+  status?: string;
+}
+
+function addGoalFlags(command: Command): Command {
+  return command
+    .option('--horizon <date>', 'by when, YYYY-MM-DD (or none)')
+    .option('--area <area>', 'an area the goal needs (repeat for more)', collect)
+    .option('--from <what>', 'a transition: from what (e.g. "clinical practice")')
+    .option('--to <what>', 'a transition: to what (e.g. "clinical research")')
+    .option('--status <status>', `one of: ${GOAL_STATUSES.join(', ')}`);
+}
+
+function goalInput(flags: GoalFlags): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  if (flags.statement !== undefined) input.statement = flags.statement;
+  if (flags.horizon !== undefined) input.horizon = clearable(flags.horizon);
+  if (flags.area) input.areas = flags.area;
+  if (flags.from !== undefined) input.transitionFrom = clearable(flags.from);
+  if (flags.to !== undefined) input.transitionTo = clearable(flags.to);
+  if (flags.status !== undefined) input.status = flags.status;
+  return input;
+}
+
+const rename = (path: string) => (path === 'statement' ? 'STATEMENT' : flagName(path, { transitionFrom: '--from', transitionTo: '--to', areas: '--area' }));
+
+export function registerGoal(program: Command): void {
+  const goal = program.command('goal').description('what you are networking for');
+
+  addGoalFlags(goal.command('add').description('add a goal').argument('<statement>', 'e.g. "Get involved in research in my clinical specialty"')).action(async (statement: string, flags: GoalFlags, command: Command) => {
+    const input = parseInput(createGoalInput, goalInput({ ...flags, statement }), rename);
+    await withSession(command, async (ctx, json) => {
+      const created = await createGoal(ctx, input);
+      emit(json, created, () => `Added goal [${created.id}]: ${created.statement}`);
+    });
+  });
+
+  goal
+    .command('list')
+    .alias('ls')
+    .description('list goals')
+    .option('--status <status>', `one of: ${GOAL_STATUSES.join(', ')}`)
+    .option('--limit <n>', 'at most this many', positiveInt('--limit'))
+    .option('--offset <n>', 'skip this many', positiveInt('--offset'))
+    .action(async (flags: { status?: string; limit?: number; offset?: number }, command: Command) => {
+      const status = flags.status ? parseInput(updateGoalInput, { status: flags.status }, () => '--status').status : undefined;
+      await withSession(command, async (ctx, json) => {
+        const page = await listGoals(ctx, { ...(status ? { status } : {}), ...(flags.limit !== undefined ? { limit: flags.limit } : {}), ...(flags.offset !== undefined ? { offset: flags.offset } : {}) });
+        emit(json, page, () => goalsTable(page.items, page.total));
+      });
+    });
+
+  goal
+    .command('show')
+    .description('a goal and the people and networks that serve it')
+    .argument('<goal>', 'id or statement')
+    .action(async (ref: string, _flags: unknown, command: Command) => {
+      await withSession(command, async (ctx, json) => {
+        const detail = await goalDetail(ctx, await resolveGoal(ctx, ref));
+        emit(json, detail, () => goalText(detail));
+      });
+    });
+
+  addGoalFlags(goal.command('edit').description('change a goal').argument('<goal>', 'id or statement').option('--statement <text>', 'a new statement')).action(async (ref: string, flags: GoalFlags, command: Command) => {
+    const input = parseInput(updateGoalInput, goalInput(flags), rename);
+    await withSession(command, async (ctx, json) => {
+      const updated = await updateGoal(ctx, await resolveGoal(ctx, ref), input);
+      emit(json, updated, () => `Updated goal [${updated.id}]`);
+    });
+  });
+
+  goal
+    .command('remove')
+    .alias('rm')
+    .description('remove a goal and its links')
+    .argument('<goal>', 'id or statement')
+    .action(async (ref: string, _flags: unknown, command: Command) => {
+      await withSession(command, async (ctx, json) => {
+        const removed = await removeGoal(ctx, await resolveGoal(ctx, ref));
+        emit(json, removed, () => `Removed goal [${removed.id}]`);
+      });
+    });
+
+  const linkOptions = (c: Command) =>
+    c
+      .argument('<goal>', 'id or statement')
+      .option('--person <person>', 'a person who serves it (id or name)')
+      .option('--network <network>', 'a network that serves it (id or name)')
+      .option('--relevance <1-5>', 'how relevant (default 3)')
+      .option('--note <text>', 'why they are relevant');
+
+  linkOptions(goal.command('link').description('say how relevant a person or network is to a goal')).action(async (ref: string, flags: { person?: string; network?: string; relevance?: string; note?: string }, command: Command) => {
+    if ((flags.person === undefined) === (flags.network === undefined)) throw new ValidationError('--person/--network', 'give exactly one of --person or --network');
+    const input = parseInput(goalLinkInput, { ...(flags.relevance !== undefined ? { relevance: numberish(flags.relevance) } : {}), ...(flags.note ? { note: flags.note } : {}) }, flagName);
+    await withSession(command, async (ctx, json) => {
+      const goalId = await resolveGoal(ctx, ref);
+      const link = flags.person ? await linkPersonToGoal(ctx, await resolvePerson(ctx, flags.person), goalId, input) : await linkNetworkToGoal(ctx, await resolveNetwork(ctx, flags.network!), goalId, input);
+      emit(json, link, () => `Linked with relevance ${link.relevance}/5.`);
+    });
+  });
+
+  linkOptions(goal.command('unlink').description('remove a person or network from a goal')).action(async (ref: string, flags: { person?: string; network?: string }, command: Command) => {
+    if ((flags.person === undefined) === (flags.network === undefined)) throw new ValidationError('--person/--network', 'give exactly one of --person or --network');
+    await withSession(command, async (ctx, json) => {
+      const goalId = await resolveGoal(ctx, ref);
+      if (flags.person) await unlinkFromGoal(ctx, 'person', await resolvePerson(ctx, flags.person), goalId);
+      else await unlinkFromGoal(ctx, 'network', await resolveNetwork(ctx, flags.network!), goalId);
+      emit(json, { unlinked: true }, () => 'Unlinked.');
+    });
+  });
+}

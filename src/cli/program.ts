@@ -1,0 +1,43 @@
+import { Command } from 'commander';
+import { registerDemo } from './commands/demo.js';
+import { registerDue } from './commands/due.js';
+import { registerFollowUp } from './commands/follow-up.js';
+import { registerGoal } from './commands/goal.js';
+import { registerIntro } from './commands/intro.js';
+import { registerLog } from './commands/log.js';
+import { registerNetwork } from './commands/network.js';
+import { registerPerson } from './commands/person.js';
+import { registerProfile } from './commands/profile.js';
+import { registerServe } from './commands/serve.js';
+
+export const VERSION = '0.1.0';
+
+/** The `waggle` program: one module per command group, each registering itself. */
+export function buildProgram(): Command {
+  const program = new Command('waggle')
+    .description('Waggle: a strategic networking planner. Map your networks, judge which ties matter for your goals, plan whom to reach next.')
+    .version(VERSION)
+    .option('--data <dir>', 'the data folder (else WAGGLE_DATA_DIR, else your data directory; DATABASE_URL selects PostgreSQL)')
+    .option('--json', 'print machine-readable JSON on stdout')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+  registerPerson(program);
+  registerNetwork(program);
+  registerGoal(program);
+  registerLog(program);
+  registerIntro(program);
+  registerFollowUp(program);
+  registerDue(program);
+  registerProfile(program);
+  registerDemo(program);
+  registerServe(program);
+  // Subcommands inherit the error behaviour, so one catch in main handles all.
+  const inherit = (command: Command) => {
+    for (const sub of command.commands) {
+      sub.exitOverride().showHelpAfterError('(add --help for usage)');
+      inherit(sub);
+    }
+  };
+  inherit(program);
+  return program;
+}

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import type { DueReport } from '../core/due.js';
+import type { Exchange, FollowUp, Goal, GoalLink, Introduction, Membership, Network, Person, Profile, Tie } from '../core/model.js';
+import {
+  CHANNELS,
+  CONTACT_KINDS,
+  FEELINGS,
+  FOLLOW_UP_KINDS,
+  FOLLOW_UP_STATUSES,
+  GIVE_KINDS,
+  GOAL_STATUSES,
+  INITIATORS,
+  NETWORK_KINDS,
+  NETWORK_ROLES,
+  PERSON_CATEGORIES,
+  RECEIVE_KINDS,
+  STAGES,
+} from '../core/vocabulary.js';
+
+/**
+ * The shapes the API returns, for the OpenAPI document. Each is checked against
+ * the core's type at compile time (`Same` below), so the two cannot drift apart.
+ */
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const same = <A, B>(_proof: Same<A, B>) => undefined;
+
+const date = z.string().meta({ description: 'YYYY-MM-DD', example: '2026-11-22' });
+const timestamp = z.string().meta({ description: 'ISO 8601 instant (UTC)' });
+
+export const personOutput = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    organisation: z.string().nullable(),
+    role: z.string().nullable(),
+    location: z.string().nullable(),
+    howMet: z.string().nullable(),
+    category: z.enum(PERSON_CATEGORIES).nullable(),
+    tags: z.array(z.string()),
+    notes: z.string().nullable(),
+    strength: z.number().int(),
+    importance: z.number().int(),
+    knowAndLike: z.boolean(),
+    canHelp: z.boolean(),
+    canHelpHow: z.string().nullable(),
+    stage: z.enum(STAGES),
+    cadence: z.string().nullable(),
+    preferredChannel: z.enum(CHANNELS).nullable(),
+    lostJobList: z.boolean(),
+    nextContactOn: date.nullable(),
+    nextContactSetOn: date.nullable(),
+    tieBeganOn: date.nullable(),
+    channels: z.array(z.object({ kind: z.enum(CONTACT_KINDS), value: z.string(), label: z.string().nullable() })),
+    source: z.string(),
+    importedOn: date.nullable(),
+    addedOn: date,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    lastExchangeOn: date.nullable(),
+    nextContact: z.object({ date, basis: z.enum(['manual', 'cadence-after-exchange', 'cadence-after-added']) }).nullable(),
+  })
+  .meta({ id: 'Person' });
+same<z.infer<typeof personOutput>, Person>(true);
+
+export const networkOutput = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(NETWORK_KINDS),
+    role: z.enum(NETWORK_ROLES),
+    strength: z.number().int(),
+    importance: z.number().int(),
+    hoursPerMonth: z.number(),
+    url: z.string().nullable(),
+    notes: z.string().nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Network' });
+same<z.infer<typeof networkOutput>, Network>(true);
+
+export const goalOutput = z
+  .object({
+    id: z.string(),
+    statement: z.string(),
+    horizon: date.nullable(),
+    areas: z.array(z.string()),
+    transitionFrom: z.string().nullable(),
+    transitionTo: z.string().nullable(),
+    status: z.enum(GOAL_STATUSES),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Goal' });
+same<z.infer<typeof goalOutput>, Goal>(true);
+
+export const goalLinkOutput = z
+  .object({ goalId: z.string(), kind: z.enum(['person', 'network']), targetId: z.string(), relevance: z.number().int(), note: z.string().nullable() })
+  .meta({ id: 'GoalLink' });
+same<z.infer<typeof goalLinkOutput>, GoalLink>(true);
+
+export const membershipOutput = z.object({ networkId: z.string(), personId: z.string(), role: z.enum(NETWORK_ROLES).nullable() }).meta({ id: 'Membership' });
+same<z.infer<typeof membershipOutput>, Membership>(true);
+
+export const tieOutput = z.object({ personAId: z.string(), personBId: z.string(), strength: z.number().int(), note: z.string().nullable() }).meta({ id: 'Tie' });
+same<z.infer<typeof tieOutput>, Tie>(true);
+
+export const followUpOutput = z
+  .object({
+    id: z.string(),
+    exchangeId: z.string().nullable(),
+    personId: z.string().nullable(),
+    kind: z.enum(FOLLOW_UP_KINDS),
+    description: z.string(),
+    dueOn: date,
+    status: z.enum(FOLLOW_UP_STATUSES),
+    closedOn: date.nullable(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'FollowUp' });
+same<z.infer<typeof followUpOutput>, FollowUp>(true);
+
+export const exchangeOutput = z
+  .object({
+    id: z.string(),
+    occurredOn: date,
+    channel: z.enum(CHANNELS),
+    initiatedBy: z.enum(INITIATORS),
+    personIds: z.array(z.string()),
+    networkId: z.string().nullable(),
+    gave: z.array(z.object({ kind: z.enum(GIVE_KINDS), note: z.string().nullable() })),
+    received: z.array(z.object({ kind: z.enum(RECEIVE_KINDS), note: z.string().nullable() })),
+    learned: z.string().nullable(),
+    feeling: z.enum(FEELINGS).nullable(),
+    notes: z.string().nullable(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'Exchange' });
+same<z.infer<typeof exchangeOutput>, Exchange>(true);
+
+export const introductionOutput = z
+  .object({ id: z.string(), byId: z.string().nullable(), personId: z.string(), toId: z.string().nullable(), madeOn: date, note: z.string().nullable(), createdAt: timestamp })
+  .meta({ id: 'Introduction' });
+same<z.infer<typeof introductionOutput>, Introduction>(true);
+
+export const profileOutput = z.object({ name: z.string().nullable(), workingOn: z.string().nullable(), timeZone: z.string(), updatedAt: timestamp }).meta({ id: 'Profile' });
+same<z.infer<typeof profileOutput>, Profile>(true);
+
+const dueStatus = z.enum(['overdue', 'due-today', 'upcoming']);
+export const dueReportOutput = z
+  .object({
+    today: date,
+    withinDays: z.number().int(),
+    contacts: z.array(
+      z.object({
+        personId: z.string(),
+        name: z.string(),
+        date,
+        basis: z.enum(['manual', 'cadence-after-exchange', 'cadence-after-added']),
+        status: dueStatus,
+        daysOverdue: z.number().int(),
+        lastExchangeOn: date.nullable(),
+        cadence: z.string().nullable(),
+        preferredChannel: z.enum(CHANNELS).nullable(),
+      }),
+    ),
+    followUps: z.array(z.object({ followUp: followUpOutput, personName: z.string().nullable(), status: dueStatus, daysOverdue: z.number().int() })),
+    laterFollowUps: z.number().int(),
+  })
+  .meta({ id: 'DueReport' });
+same<z.infer<typeof dueReportOutput>, DueReport>(true);
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int().meta({ description: 'matches before limit and offset' }) });
+
+export const personDetailOutput = z
+  .object({
+    person: personOutput,
+    goals: z.array(z.object({ goal: goalOutput, relevance: z.number().int(), note: z.string().nullable() })),
+    networks: z.array(z.object({ network: networkOutput, role: z.enum(NETWORK_ROLES).nullable() })),
+    ties: z.array(z.object({ person: z.object({ id: z.string(), name: z.string() }), strength: z.number().int(), note: z.string().nullable() })),
+    introductions: z.array(introductionOutput),
+    exchanges: z.array(exchangeOutput),
+    followUps: z.array(followUpOutput),
+  })
+  .meta({ id: 'PersonDetail' });
+
+export const networkDetailOutput = z
+  .object({
+    network: networkOutput,
+    members: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(NETWORK_ROLES).nullable(), strength: z.number().int(), importance: z.number().int() })),
+    goals: z.array(z.object({ goal: goalOutput, relevance: z.number().int(), note: z.string().nullable() })),
+    exchanges: z.number().int(),
+  })
+  .meta({ id: 'NetworkDetail' });
+
+export const goalDetailOutput = z
+  .object({
+    goal: goalOutput,
+    people: z.array(z.object({ id: z.string(), name: z.string(), relevance: z.number().int(), strength: z.number().int(), importance: z.number().int(), note: z.string().nullable() })),
+    networks: z.array(z.object({ id: z.string(), name: z.string(), relevance: z.number().int(), strength: z.number().int(), hoursPerMonth: z.number(), note: z.string().nullable() })),
+  })
+  .meta({ id: 'GoalDetail' });
+
+export const errorOutput = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) })
+  .meta({ id: 'Error' });

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, dateInTimeZone, dateProblem, daysBetween, fromDayNumber, isIsoDate, toDayNumber } from './dates.js';
+
+const civilDate = fc.date({ min: new Date('1901-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+/** Every offset a real zone uses, from UTC−12 to UTC+14, including the odd half and quarter hours. */
+const ZONES = ['Etc/GMT+12', 'Pacific/Pago_Pago', 'Pacific/Honolulu', 'America/Anchorage', 'America/Los_Angeles', 'America/Denver', 'America/Chicago', 'America/New_York', 'America/St_Johns', 'America/Sao_Paulo', 'Atlantic/Azores', 'UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Helsinki', 'Asia/Tehran', 'Asia/Dubai', 'Asia/Kabul', 'Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Dhaka', 'Asia/Bangkok', 'Asia/Shanghai', 'Australia/Eucla', 'Asia/Tokyo', 'Australia/Adelaide', 'Australia/Sydney', 'Pacific/Noumea', 'Pacific/Auckland', 'Pacific/Chatham', 'Pacific/Tongatapu', 'Pacific/Kiritimati'];
+
+describe('calendar dates', () => {
+  it('refuses dates that are not on the calendar, saying why', () => {
+    expect(dateProblem('2026-02-30')).toMatch(/not a day of the calendar.*28 days/);
+    expect(dateProblem('2024-02-29')).toBeNull();
+    expect(dateProblem('2100-02-29')).not.toBeNull();
+    expect(dateProblem('2026-13-01')).toMatch(/month 13/);
+    expect(dateProblem('26-1-1')).toMatch(/YYYY-MM-DD/);
+    expect(dateProblem('2026-01-01T10:00')).toMatch(/YYYY-MM-DD/);
+  });
+
+  it('day numbers round-trip and agree with the UTC calendar', () => {
+    fc.assert(
+      fc.property(civilDate, (date) => {
+        expect(fromDayNumber(toDayNumber(date))).toBe(date);
+        expect(toDayNumber(date)).toBe(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+      }),
+    );
+  });
+
+  it('adding days moves by exactly that many days', () => {
+    fc.assert(
+      fc.property(civilDate, fc.integer({ min: -4000, max: 4000 }), (date, days) => {
+        const moved = addDays(date, days);
+        expect(moved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(daysBetween(date, moved)).toBe(days);
+      }),
+    );
+  });
+
+  it('adding months keeps the day, or takes the last day of a shorter month', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    fc.assert(
+      fc.property(civilDate, fc.integer({ min: 0, max: 240 }), (date, months) => {
+        const moved = addMonths(date, months);
+        const monthsApart = (Number(moved.slice(0, 4)) - Number(date.slice(0, 4))) * 12 + Number(moved.slice(5, 7)) - Number(date.slice(5, 7));
+        expect(monthsApart).toBe(months);
+        expect(Number(moved.slice(8))).toBeLessThanOrEqual(Number(date.slice(8)));
+      }),
+    );
+  });
+
+  it("today in a zone is the wall-clock date there, within a day of UTC's", () => {
+    expect(dateInTimeZone(new Date('2026-04-22T23:30:00Z'), 'Pacific/Kiritimati')).toBe('2026-04-23');
+    expect(dateInTimeZone(new Date('2026-04-22T23:30:00Z'), 'Etc/GMT+12')).toBe('2026-04-22');
+    expect(dateInTimeZone(new Date('2026-04-23T05:00:00Z'), 'Etc/GMT+12')).toBe('2026-04-22');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), fc.constantFrom(...ZONES), (instant, zone) => {
+        const local = dateInTimeZone(instant, zone);
+        expect(isIsoDate(local)).toBe(true);
+        expect(Math.abs(daysBetween(instant.toISOString().slice(0, 10), local))).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+export { ZONES };

@@ -1,0 +1,49 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { ServiceContext } from '../services/context.js';
+import { errorResponse, validationResponse } from './errors.js';
+import { registerGoalRoutes } from './routes/goals.js';
+import { registerJournalRoutes } from './routes/journal.js';
+import { registerNetworkRoutes } from './routes/networks.js';
+import { registerPeopleRoutes } from './routes/people.js';
+import { registerRhythmRoutes } from './routes/rhythm.js';
+
+export type Api = OpenAPIHono;
+
+export const OPENAPI_PATH = '/api/openapi.json';
+const VERSION = '0.1.0';
+
+/**
+ * The HTTP JSON API. Stateless: everything lives in the database, so more than
+ * one server can run against the same PostgreSQL. `context()` gives the services
+ * their database, workspace and clock for each request.
+ */
+export function createApi(context: () => ServiceContext): Api {
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) return validationResponse(result.error, c, result.target, 'data' in result ? result.data : undefined);
+      return undefined;
+    },
+  });
+  app.use('/api/*', bodyLimit({ maxSize: 5 * 1024 * 1024 }));
+  app.onError((error, c) => errorResponse(error, c));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}; the API is described at ${OPENAPI_PATH}` } }, 404));
+
+  app.get('/api/health', (c) => c.json({ ok: true, version: VERSION }));
+  registerPeopleRoutes(app, context);
+  registerNetworkRoutes(app, context);
+  registerGoalRoutes(app, context);
+  registerJournalRoutes(app, context);
+  registerRhythmRoutes(app, context);
+
+  app.doc31(OPENAPI_PATH, {
+    openapi: '3.1.0',
+    info: {
+      title: 'Waggle API',
+      version: VERSION,
+      description: 'Strategic networking planner: people, networks, goals, the journal of exchanges, and what is due. Errors are `{ "error": { "code", "message", "field"? } }`.',
+    },
+    servers: [{ url: '/' }],
+  });
+  return app;
+}

@@ -1,0 +1,90 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { createPersonInput, goalLinkInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
+import { goalLinkOutput, page, personDetailOutput, personOutput, tieOutput } from '../../contract/outputs.js';
+import { PERSON_CATEGORIES, STAGES } from '../../core/vocabulary.js';
+import type { ServiceContext } from '../../services/context.js';
+import { personDetail } from '../../services/details.js';
+import { linkPeople, linkPersonToGoal, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
+import { createPerson, listPeople, removePerson, updatePerson } from '../../services/people.js';
+import { created, defined, idParam, jsonBody, noContent, ok, pagingQuery, twoIds } from './shared.js';
+
+const tags = ['People'];
+
+export function registerPeopleRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/people',
+      tags,
+      summary: 'List people (every match unless limit is given)',
+      request: {
+        query: z.object({
+          search: z.string().optional(),
+          category: z.enum([...PERSON_CATEGORIES, 'none']).optional(),
+          stage: z.enum(STAGES).optional(),
+          tag: z.string().optional(),
+          goalId: z.string().optional(),
+          networkId: z.string().optional(),
+          ...pagingQuery,
+        }),
+      },
+      responses: ok(page(personOutput), 'People, by name'),
+    }),
+    async (c) => c.json(await listPeople(context(), defined(c.req.valid('query'))), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/people', tags, summary: 'Add a person', request: jsonBody(createPersonInput), responses: created(personOutput, 'The new person') }),
+    async (c) => c.json(await createPerson(context(), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/people/{id}', tags, summary: 'A person with goals, networks, ties, introductions, exchanges and follow-ups', request: { params: idParam() }, responses: ok(personDetailOutput, 'The person') }),
+    async (c) => c.json(await personDetail(context(), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'patch', path: '/api/people/{id}', tags, summary: 'Change a person (only the fields given)', request: { params: idParam(), ...jsonBody(updatePersonInput) }, responses: ok(personOutput, 'The person as now stored') }),
+    async (c) => c.json(await updatePerson(context(), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'delete', path: '/api/people/{id}', tags, summary: 'Remove a person with their links', request: { params: idParam() }, responses: ok(personOutput, 'The removed person') }),
+    async (c) => c.json(await removePerson(context(), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'put', path: '/api/people/{id}/goals/{goalId}', tags, summary: 'Say how relevant a person is to a goal', request: { params: twoIds('id', 'goalId'), ...jsonBody(goalLinkInput) }, responses: ok(goalLinkOutput, 'The link') }),
+    async (c) => {
+      const { id, goalId } = c.req.valid('param');
+      return c.json(await linkPersonToGoal(context(), id, goalId, c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'delete', path: '/api/people/{id}/goals/{goalId}', tags, summary: 'Unlink a person from a goal', request: { params: twoIds('id', 'goalId') }, responses: noContent('Unlinked') }),
+    async (c) => {
+      const { id, goalId } = c.req.valid('param');
+      await unlinkFromGoal(context(), 'person', id, goalId);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'put', path: '/api/people/{id}/ties/{otherId}', tags, summary: 'Record that two people know each other', request: { params: twoIds('id', 'otherId'), ...jsonBody(tieInput) }, responses: ok(tieOutput, 'The tie') }),
+    async (c) => {
+      const { id, otherId } = c.req.valid('param');
+      return c.json(await linkPeople(context(), id, otherId, c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'delete', path: '/api/people/{id}/ties/{otherId}', tags, summary: 'Remove a tie between two people', request: { params: twoIds('id', 'otherId') }, responses: noContent('Removed') }),
+    async (c) => {
+      const { id, otherId } = c.req.valid('param');
+      await unlinkPeople(context(), id, otherId);
+      return c.body(null, 204);
+    },
+  );
+}

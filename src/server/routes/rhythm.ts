@@ -1,0 +1,31 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { updateProfileInput } from '../../contract/inputs.js';
+import { dueReportOutput, profileOutput } from '../../contract/outputs.js';
+import { DEFAULT_DUE_WINDOW_DAYS } from '../../core/due.js';
+import type { ServiceContext } from '../../services/context.js';
+import { whatIsDue } from '../../services/due.js';
+import { getProfile, updateProfile } from '../../services/workspace.js';
+import { jsonBody, ok } from './shared.js';
+
+export function registerRhythmRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/due',
+      tags: ['Rhythm'],
+      summary: 'Who is due or overdue for contact, and which follow-ups: overdue first, then due within `within` days',
+      request: { query: z.object({ within: z.coerce.number().int().min(0).max(3660).optional().meta({ description: `days ahead, default ${DEFAULT_DUE_WINDOW_DAYS}` }) }) },
+      responses: ok(dueReportOutput, 'What is due'),
+    }),
+    async (c) => c.json(await whatIsDue(context(), c.req.valid('query').within ?? DEFAULT_DUE_WINDOW_DAYS), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/profile', tags: ['Profile'], summary: 'Your profile: name, working on now, time zone', responses: ok(profileOutput, 'The profile') }),
+    async (c) => c.json(await getProfile(context()), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'patch', path: '/api/profile', tags: ['Profile'], summary: 'Change your profile', request: jsonBody(updateProfileInput), responses: ok(profileOutput, 'The profile') }),
+    async (c) => c.json(await updateProfile(context(), c.req.valid('json')), 200),
+  );
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { errorOutput } from '../../contract/outputs.js';
+
+/* Small builders for route definitions, so that each route reads as what it does. */
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+export const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  ...errors,
+});
+
+export const created = <T extends z.ZodType>(schema: T, description: string) => ({
+  201: { description, content: { 'application/json': { schema } } },
+  ...errors,
+});
+
+export const noContent = (description: string) => ({ 204: { description }, ...errors });
+
+const errors = {
+  400: { description: 'The input is not valid; `field` says where', content: { 'application/json': { schema: errorOutput } } },
+  404: { description: 'No such thing in this workspace', content: { 'application/json': { schema: errorOutput } } },
+} as const;
+
+export const idParam = () => z.object({ id: z.string().min(1) });
+export const twoIds = <A extends string, B extends string>(a: A, b: B) => z.object({ [a]: z.string().min(1), [b]: z.string().min(1) } as Record<A | B, z.ZodString>);
+
+export const pagingQuery = {
+  limit: z.coerce.number().int().min(1).max(100000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+};
+
+/** Drops undefined keys, for services that take optional filters under exactOptionalPropertyTypes-style code. */
+export function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
+}

@@ -1,0 +1,36 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Session } from '../services/session.js';
+import { createApi, OPENAPI_PATH } from './app.js';
+
+export const DEFAULT_PORT = 4747;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the API on loopback. Data about other people stays on this machine:
+ * binding elsewhere is a decision for the team edition, with accounts.
+ */
+export async function startServer(session: Session, options: { port?: number; host?: string } = {}): Promise<RunningServer> {
+  const app = createApi(() => session.ctx);
+  app.get('/', (c) =>
+    c.html(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Waggle</title></head><body style="font-family:system-ui;max-width:40rem;margin:3rem auto;line-height:1.5"><h1>Waggle is running</h1><p>The JSON API is at <code>/api</code>, described by <a href="${OPENAPI_PATH}">${OPENAPI_PATH}</a>. The web app comes in a later release; meanwhile the <code>waggle</code> command line does everything.</p></body></html>`,
+    ),
+  );
+  const host = options.host ?? DEFAULT_HOST;
+  const port = options.port ?? DEFAULT_PORT;
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://${host}:${actualPort}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
