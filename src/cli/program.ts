@@ -9,6 +9,7 @@ import { registerNetwork } from './commands/network.js';
 import { registerPerson } from './commands/person.js';
 import { registerProfile } from './commands/profile.js';
 import { registerServe } from './commands/serve.js';
+import { registerVocabulary } from './commands/vocabulary.js';
 
 export const VERSION = '0.1.0';
 
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerProfile(program);
   registerDemo(program);
   registerServe(program);
+  registerVocabulary(program);
   // Subcommands inherit the error behaviour, so one catch in main handles all.
   const inherit = (command: Command) => {
     for (const sub of command.commands) {

@@ -78,3 +78,20 @@ export const SCORE_MAX = 5;
 /** Relevance of a person or network to one goal: 1 (a little) to 5 (central). */
 export const RELEVANCE_MIN = 1;
 export const RELEVANCE_MAX = 5;
+
+/** Every closed set by name: what `waggle vocabulary` and `GET /api/vocabulary` show. */
+export const VOCABULARY = {
+  personCategories: PERSON_CATEGORIES,
+  stages: STAGES,
+  channels: CHANNELS,
+  networkKinds: NETWORK_KINDS,
+  networkRoles: NETWORK_ROLES,
+  initiators: INITIATORS,
+  giveKinds: GIVE_KINDS,
+  receiveKinds: RECEIVE_KINDS,
+  feelings: FEELINGS,
+  followUpKinds: FOLLOW_UP_KINDS,
+  followUpStatuses: FOLLOW_UP_STATUSES,
+  contactKinds: CONTACT_KINDS,
+  goalStatuses: GOAL_STATUSES,
+} as const;

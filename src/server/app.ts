@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { CADENCE_WORDS } from '../core/cadence.js';
+import { VOCABULARY } from '../core/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
 import { errorResponse, validationResponse } from './errors.js';
 import { registerGoalRoutes } from './routes/goals.js';
@@ -30,6 +32,7 @@ export function createApi(context: () => ServiceContext): Api {
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}; the API is described at ${OPENAPI_PATH}` } }, 404));
 
   app.get('/api/health', (c) => c.json({ ok: true, version: VERSION }));
+  app.get('/api/vocabulary', (c) => c.json({ ...VOCABULARY, cadenceWords: CADENCE_WORDS }));
   registerPeopleRoutes(app, context);
   registerNetworkRoutes(app, context);
   registerGoalRoutes(app, context);
