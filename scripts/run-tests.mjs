@@ -18,7 +18,7 @@ if (!step('build', 'npx', ['tsc', '-p', 'tsconfig.build.json'])) failedSteps++;
 mkdirSync('.test-results', { recursive: true });
 const report = '.test-results/vitest.json';
 rmSync(report, { force: true });
-step('tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+const vitestPassed = step('tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
 
 let passed = 0;
 let failed = 0;
@@ -31,6 +31,8 @@ try {
 } catch {
   failed += 1;
 }
+// Unhandled errors fail vitest's run without failing a test: count them too.
+if (!vitestPassed && failed === 0) failed += 1;
 failed += failedSteps;
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);

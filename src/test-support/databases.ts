@@ -29,6 +29,13 @@ export async function freshDatabase(kind: Dialect): Promise<{ config: DatabaseCo
     dispose: async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      // A closed pool's sockets may still be saying goodbye; forcing them off now
+      // would surface as an error in a client nobody listens to any more.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },
