@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { buildGoal, buildLink, buildNetwork, buildPerson, buildSnapshot } from './builders.js';
+import { verdictFor } from './goal-coverage.js';
+import { runCheck } from './run-check.js';
+import type { MapSnapshot } from './types.js';
+
+const goal = buildGoal({ id: 'g1', statement: 'get involved in research in my clinical specialty', areas: ['cardiology research'] });
+const codes = (snapshot: MapSnapshot, goalId?: string) =>
+  runCheck(snapshot, goalId === undefined ? {} : { goalId }).goals.items.map((g) => [g.goalId, g.verdict, g.missing.map((m) => m.code)]);
+
+describe('verdictFor', () => {
+  it('uses the documented thresholds', () => {
+    expect(verdictFor(0, 0)).toBe('missing');
+    expect(verdictFor(1, 0)).toBe('thin');
+    expect(verdictFor(25, 1)).toBe('thin');
+    expect(verdictFor(23, 2)).toBe('thin');
+    expect(verdictFor(24, 2)).toBe('covered');
+  });
+});
+
+describe('goal coverage', () => {
+  it('asks for a goal first when there is none', () => {
+    const goals = runCheck(buildSnapshot({ people: [buildPerson({ id: 'p1' })] })).goals;
+    expect(goals.status).toBe('no-goals');
+    expect(goals.items).toEqual([]);
+    expect(goals.message).toMatch(/^Add a goal first/);
+  });
+
+  it('says so when goals exist but none is active', () => {
+    const goals = runCheck(buildSnapshot({ goals: [buildGoal({ id: 'g1', status: 'achieved' })] })).goals;
+    expect(goals.status).toBe('no-goals');
+    expect(goals.message).toMatch(/^None of your goals is active\. Add a goal first/);
+  });
+
+  it('calls a goal nobody serves missing, and lists what is missing', () => {
+    const report = runCheck(buildSnapshot({ goals: [goal], people: [buildPerson({ id: 'p1' })] }));
+    const [coverage] = report.goals.items;
+    expect(coverage).toMatchObject({ goalId: 'g1', verdict: 'missing', score: 0, contributors: [] });
+    expect(coverage?.missing.map((m) => m.code)).toEqual(['nobody', 'no-network', 'no-professional-body', 'no-leader-in-field']);
+    expect(coverage?.why.text).toBe('Missing: no person or network is linked to this goal yet.');
+    expect(coverage?.next).toMatch(/^Link the people and networks/);
+    expect(coverage?.missing.find((m) => m.code === 'no-professional-body')?.next).toContain('cardiology research');
+  });
+
+  it('calls a goal missing when only people with no tie yet are linked', () => {
+    const snapshot = buildSnapshot({ goals: [goal], people: [buildPerson({ id: 'p1', strength: 0 })], goalLinks: [buildLink('g1', 'person', 'p1', 5)] });
+    const [coverage] = runCheck(snapshot).goals.items;
+    expect(coverage?.verdict).toBe('missing');
+    expect(coverage?.why.text).toContain('no tie with any of them yet');
+    expect(coverage?.missing.map((m) => m.code)).toContain('only-weak-ties');
+  });
+
+  it('weights contributors by strength × relevance and covers a goal with two strong ties', () => {
+    const snapshot = buildSnapshot({
+      goals: [goal],
+      people: [
+        buildPerson({ id: 'p1', name: 'Ada', strength: 4, category: 'leader-in-field', organisation: 'City University' }),
+        buildPerson({ id: 'p2', name: 'Ben', strength: 4 }),
+        buildPerson({ id: 'p3', name: 'Cy', strength: 1 }),
+      ],
+      networks: [buildNetwork({ id: 'n1', name: 'Cardiac Society', kind: 'professional-body', strength: 3 })],
+      goalLinks: [buildLink('g1', 'person', 'p1', 4), buildLink('g1', 'person', 'p2', 4), buildLink('g1', 'person', 'p3', 5), buildLink('g1', 'network', 'n1', 2)],
+    });
+    const [coverage] = runCheck(snapshot).goals.items;
+    expect(coverage?.contributors.map((c) => [c.id, c.weight])).toEqual([
+      ['p1', 16],
+      ['p2', 16],
+      ['n1', 6],
+      ['p3', 5],
+    ]);
+    expect(coverage).toMatchObject({ verdict: 'covered', score: 43, missing: [] });
+    expect(coverage?.why.facts).toMatchObject({ score: 43, strongContributors: 2, people: 3, networks: 1, coveredAtScore: 24 });
+    expect(coverage?.next).toMatch(/^Keep in touch with Ada and Ben/);
+  });
+
+  it('calls one strong tie thin and names the single point of failure', () => {
+    const snapshot = buildSnapshot({
+      goals: [goal],
+      people: [buildPerson({ id: 'p1', name: 'Ada', strength: 5, category: 'leader-in-field' })],
+      networks: [buildNetwork({ id: 'n1', kind: 'professional-body', strength: 2 })],
+      goalLinks: [buildLink('g1', 'person', 'p1', 5), buildLink('g1', 'network', 'n1', 1)],
+    });
+    const [coverage] = runCheck(snapshot).goals.items;
+    expect(coverage?.verdict).toBe('thin');
+    expect(coverage?.missing.map((m) => m.code)).toEqual(['single-strong-tie']);
+    expect(coverage?.next).toBe('Ask Ada whom else you should know for cardiology research.');
+  });
+
+  it('flags only weak ties, and no network when the only network is one the user wants to join', () => {
+    const snapshot = buildSnapshot({
+      goals: [goal],
+      people: [buildPerson({ id: 'p1', name: 'Ada Chen', strength: 2, preferredChannel: 'coffee', category: 'leader-in-field' })],
+      networks: [buildNetwork({ id: 'n1', name: 'Cardiac Society', kind: 'professional-body', strength: 1, role: 'want-to-join' })],
+      goalLinks: [buildLink('g1', 'person', 'p1', 5), buildLink('g1', 'network', 'n1', 5)],
+    });
+    const [coverage] = runCheck(snapshot).goals.items;
+    expect(coverage?.verdict).toBe('thin');
+    expect(coverage?.missing.map((m) => m.code)).toEqual(['no-network', 'no-professional-body', 'only-weak-ties']);
+    expect(coverage?.missing[0]?.next).toBe('Join Cardiac Society, which you already want to join: go to one open event.');
+    expect(coverage?.missing[2]?.next).toBe('Turn one weak tie into a strong one: suggest a coffee with Ada Chen.');
+  });
+
+  it('flags a goal served only from inside the own organisation (from the employer network)', () => {
+    const base = {
+      goals: [goal],
+      networks: [buildNetwork({ id: 'emp', name: 'Northfield  Hospital', kind: 'employer' as const })],
+      goalLinks: [buildLink('g1', 'person', 'p1', 5), buildLink('g1', 'person', 'p2', 5)],
+    };
+    const inside = buildSnapshot({
+      ...base,
+      people: [buildPerson({ id: 'p1', name: 'Ada', strength: 4, organisation: 'northfield hospital' }), buildPerson({ id: 'p2', strength: 1 })],
+    });
+    const report = runCheck(inside);
+    expect(report.goals.ownOrganisations).toEqual(['northfield hospital']);
+    const gap = report.goals.items[0]?.missing.find((m) => m.code === 'no-one-outside-own-organisation');
+    expect(gap?.next).toBe('Ask Ada for an introduction to someone outside northfield hospital who works on cardiology research.');
+
+    const outside = buildSnapshot({
+      ...base,
+      people: [buildPerson({ id: 'p1', strength: 4, organisation: 'Northfield Hospital' }), buildPerson({ id: 'p2', organisation: 'City University' })],
+    });
+    expect(codes(outside)[0]?.[2]).not.toContain('no-one-outside-own-organisation');
+  });
+
+  it('derives the own organisation from the most common one among department colleagues', () => {
+    const snapshot = buildSnapshot({
+      goals: [goal],
+      people: [
+        buildPerson({ id: 'd1', category: 'department-colleague', organisation: 'Acme' }),
+        buildPerson({ id: 'd2', category: 'department-colleague', organisation: 'ACME' }),
+        buildPerson({ id: 'd3', category: 'department-colleague', organisation: 'Other' }),
+        buildPerson({ id: 'p1', strength: 3, organisation: 'Acme' }),
+      ],
+      goalLinks: [buildLink('g1', 'person', 'p1', 3)],
+    });
+    const report = runCheck(snapshot);
+    expect(report.goals.ownOrganisations).toEqual(['acme']);
+    expect(report.goals.items[0]?.missing.map((m) => m.code)).toContain('no-one-outside-own-organisation');
+  });
+
+  it('skips the own-organisation check when it cannot tell what the own organisation is', () => {
+    const snapshot = buildSnapshot({ goals: [goal], people: [buildPerson({ id: 'p1', strength: 3, organisation: 'Acme' })], goalLinks: [buildLink('g1', 'person', 'p1', 3)] });
+    expect(codes(snapshot)[0]?.[2]).not.toContain('no-one-outside-own-organisation');
+  });
+
+  it('focuses on one goal when asked, including one that is no longer active', () => {
+    const snapshot = buildSnapshot({ goals: [goal, buildGoal({ id: 'g2' }), buildGoal({ id: 'g3', status: 'achieved' })] });
+    expect(codes(snapshot).map((c) => c[0])).toEqual(['g1', 'g2']);
+    expect(codes(snapshot, 'g2').map((c) => c[0])).toEqual(['g2']);
+    expect(codes(snapshot, 'g3').map((c) => c[0])).toEqual(['g3']);
+  });
+
+  it('reports an unknown goal id as a value, not a crash', () => {
+    const goals = runCheck(buildSnapshot({ goals: [goal] }), { goalId: 'nope' }).goals;
+    expect(goals).toMatchObject({ status: 'goal-not-found', items: [] });
+    expect(goals.message).toContain('"nope"');
+  });
+
+  it('ignores links to people and goals that do not exist, and keeps the best of duplicate links', () => {
+    const snapshot = buildSnapshot({
+      goals: [goal],
+      people: [buildPerson({ id: 'p1', strength: 2 })],
+      goalLinks: [buildLink('g1', 'person', 'ghost', 5), buildLink('gX', 'person', 'p1', 5), buildLink('g1', 'person', 'p1', 2), buildLink('g1', 'person', 'p1', 3)],
+    });
+    expect(runCheck(snapshot).goals.items[0]?.contributors).toEqual([{ kind: 'person', id: 'p1', name: 'Person p1', strength: 2, relevance: 3, weight: 6 }]);
+  });
+});

@@ -1,0 +1,250 @@
+/**
+ * Goal coverage: for each goal in scope, who and what serves it, weighted by
+ * strength × relevance, a verdict and the gaps a coach would point out.
+ */
+import type { Goal, Network } from '../model.js';
+import { lowerFirst, meetSuggestion } from './suggest.js';
+import { normaliseOrganisation, type CheckIndex, type PersonFacts } from './snapshot-index.js';
+import { compareText } from './sort.js';
+import {
+  CONTRIBUTOR_STRONG_MIN_RELEVANCE,
+  COVERED_MIN_SCORE,
+  COVERED_MIN_STRONG,
+  STRONG_MIN_STRENGTH,
+} from './thresholds.js';
+import type { Contributor, Gap, GoalCoverage, GoalsPart, Verdict } from './types.js';
+
+/** Roles that mean the user does not (yet, or any longer) take part in a network. */
+const OUTSIDE_ROLES = new Set<Network['role']>(['want-to-join', 'left']);
+
+/**
+ * The verdict from the total weight and the number of strong contributors:
+ * missing at 0; covered at ≥ COVERED_MIN_SCORE with ≥ COVERED_MIN_STRONG strong; thin otherwise.
+ */
+export function verdictFor(score: number, strongContributors: number): Verdict {
+  if (score <= 0) return 'missing';
+  return score >= COVERED_MIN_SCORE && strongContributors >= COVERED_MIN_STRONG ? 'covered' : 'thin';
+}
+
+/** A contributor is strong when both the tie and its relevance to the goal are. */
+export function isStrongContributor(c: Pick<Contributor, 'strength' | 'relevance'>): boolean {
+  return c.strength >= STRONG_MIN_STRENGTH && c.relevance >= CONTRIBUTOR_STRONG_MIN_RELEVANCE;
+}
+
+/** Coverage of every goal in scope (or a message when there is nothing to cover yet). */
+export function goalCoverage(index: CheckIndex): GoalsPart {
+  const ownOrganisations = [...index.ownOrganisations].sort(compareText);
+  if (index.requestedGoalId !== null && index.focusGoal === null) {
+    return {
+      status: 'goal-not-found',
+      message: `There is no goal with the id "${index.requestedGoalId}". Pick one of your goals, or run the check without a goal to see them all.`,
+      ownOrganisations,
+      items: [],
+    };
+  }
+  if (index.goals.length === 0) {
+    const someInactive = index.snapshot.goals.length > 0;
+    return {
+      status: 'no-goals',
+      message:
+        (someInactive ? 'None of your goals is active. ' : '') +
+        'Add a goal first: every score in the check is measured against where you are heading ' +
+        '(for example "get involved in research in my clinical specialty"). Then link the people and networks that serve it.',
+      ownOrganisations,
+      items: [],
+    };
+  }
+  return { status: 'ok', message: null, ownOrganisations, items: index.goals.map((goal) => coverageOf(index, goal)) };
+}
+
+function coverageOf(index: CheckIndex, goal: Goal): GoalCoverage {
+  const contributors: Contributor[] = [];
+  const people: PersonFacts[] = [];
+  const networks: Network[] = [];
+  for (const target of index.linksByGoal.get(goal.id) ?? []) {
+    let ref: { id: string; name: string };
+    let strength: number;
+    if (target.kind === 'person') {
+      const f = index.personById.get(target.id);
+      if (!f) continue;
+      people.push(f);
+      [ref, strength] = [f.person, f.strength];
+    } else {
+      const f = index.networkById.get(target.id);
+      if (!f) continue;
+      networks.push(f.network);
+      [ref, strength] = [f.network, f.strength];
+    }
+    contributors.push({ kind: target.kind, id: ref.id, name: ref.name, strength, relevance: target.relevance, weight: strength * target.relevance });
+  }
+  contributors.sort((a, b) => b.weight - a.weight || b.relevance - a.relevance || compareText(a.name, b.name) || compareText(a.id, b.id));
+
+  const score = contributors.reduce((sum, c) => sum + c.weight, 0);
+  const strong = contributors.filter(isStrongContributor);
+  const verdict = verdictFor(score, strong.length);
+  const missing = gapsFor(index, goal, contributors, strong, people, networks);
+  const facts = {
+    goalId: goal.id,
+    verdict,
+    score,
+    strongContributors: strong.length,
+    people: people.length,
+    networks: networks.length,
+    coveredAtScore: COVERED_MIN_SCORE,
+    coveredAtStrongContributors: COVERED_MIN_STRONG,
+  };
+  return {
+    goalId: goal.id,
+    statement: goal.statement,
+    verdict,
+    score,
+    contributors,
+    missing,
+    why: { text: verdictText(verdict, score, strong.length, contributors.length), facts },
+    next: goalNext(index, verdict, contributors, strong, missing),
+  };
+}
+
+function verdictText(verdict: Verdict, score: number, strong: number, count: number): string {
+  const basis = `total weight ${score} (strength × relevance over ${count} ${count === 1 ? 'contributor' : 'contributors'}), ${strong} strong`;
+  switch (verdict) {
+    case 'covered':
+      return `Covered: ${basis}; covered needs ${COVERED_MIN_SCORE} and ${COVERED_MIN_STRONG} strong.`;
+    case 'thin':
+      return `Thin: ${basis}; covered needs ${COVERED_MIN_SCORE} and ${COVERED_MIN_STRONG} strong contributors (strength ≥ ${STRONG_MIN_STRENGTH}, relevance ≥ ${CONTRIBUTOR_STRONG_MIN_RELEVANCE}).`;
+    case 'missing':
+      return count === 0
+        ? 'Missing: no person or network is linked to this goal yet.'
+        : `Missing: ${count} linked but you have no tie with any of them yet (total weight 0).`;
+  }
+}
+
+function goalNext(index: CheckIndex, verdict: Verdict, contributors: Contributor[], strong: Contributor[], missing: Gap[]): string {
+  if (verdict === 'covered') {
+    const names = strong.slice(0, 2).map((c) => c.name).join(' and ');
+    return `Keep in touch with ${names}, and ask one of them for an introduction to someone new who works on this.`;
+  }
+  const firstGap = missing[0];
+  if (firstGap) return firstGap.next;
+  const top = contributors.find((c) => c.kind === 'person' && !isStrongContributor(c));
+  const person = top ? index.personById.get(top.id) : undefined;
+  return person
+    ? `${meetSuggestion(person)} with ${person.person.name} to turn a useful tie into a strong one.`
+    : 'Add one more strong tie: ask your strongest contact here whom else you should know.';
+}
+
+function gapsFor(
+  index: CheckIndex,
+  goal: Goal,
+  contributors: Contributor[],
+  strong: Contributor[],
+  people: PersonFacts[],
+  networks: Network[],
+): Gap[] {
+  const gaps: Gap[] = [];
+  const subject = `"${goal.statement}"`;
+  const area = goal.areas[0]?.trim() || goal.transitionTo?.trim() || 'this area';
+  const strongPerson = strong.find((c) => c.kind === 'person');
+  const activeNetworks = networks.filter((n) => !OUTSIDE_ROLES.has(n.role));
+
+  if (contributors.length === 0) {
+    gaps.push({
+      code: 'nobody',
+      why: { text: `No person or network is linked to ${subject}.`, facts: { people: 0, networks: 0 } },
+      next: `Link the people and networks that could help with ${subject}; if you know none, ask a colleague whom they would talk to about it.`,
+    });
+  } else if (people.length === 0) {
+    const network = activeNetworks[0] ?? networks[0];
+    gaps.push({
+      code: 'no-people',
+      why: { text: `Only networks serve ${subject}; no person is linked to it.`, facts: { people: 0, networks: networks.length } },
+      next: network
+        ? `At the next ${network.name} meeting, find one person who works on ${area} and suggest a coffee.`
+        : `Find one person who works on ${area} and suggest a coffee.`,
+    });
+  }
+
+  if (activeNetworks.length === 0) {
+    const wanted = networks.find((n) => n.role === 'want-to-join');
+    gaps.push({
+      code: 'no-network',
+      why: {
+        text: `You take part in no network that serves ${subject}.`,
+        facts: { networks: networks.length, activeNetworks: 0 },
+      },
+      next: wanted
+        ? `Join ${wanted.name}, which you already want to join: go to one open event.`
+        : `Look for a professional body, interest group or online community on ${area} and go to one open event.`,
+    });
+  }
+
+  if (!activeNetworks.some((n) => n.kind === 'professional-body')) {
+    gaps.push({
+      code: 'no-professional-body',
+      why: { text: `No professional body you take part in serves ${subject}.`, facts: { professionalBodies: 0 } },
+      next: strongPerson
+        ? `Ask ${strongPerson.name} which professional body they belong to for ${area}, and whether you could come along as a guest.`
+        : `Find the professional body for ${area} and go to one open event as a guest.`,
+    });
+  }
+
+  if (!people.some((p) => p.person.category === 'leader-in-field')) {
+    gaps.push({
+      code: 'no-leader-in-field',
+      why: { text: `No leader in the field is linked to ${subject}.`, facts: { leadersInField: 0 } },
+      next: strongPerson
+        ? `Ask ${strongPerson.name} for an introduction to a leader in ${area} they respect.`
+        : `Pick one leader in ${area}, read their latest work and write with one specific question about it.`,
+    });
+  }
+
+  if (contributors.length > 0 && !contributors.some((c) => c.strength >= STRONG_MIN_STRENGTH)) {
+    const best = contributors[0];
+    const f = best?.kind === 'person' ? index.personById.get(best.id) : undefined;
+    gaps.push({
+      code: 'only-weak-ties',
+      why: {
+        text: `Everyone serving ${subject} is a weak tie (strength below ${STRONG_MIN_STRENGTH}).`,
+        facts: { strongestStrength: contributors.reduce((m, c) => Math.max(m, c.strength), 0), strongAtStrength: STRONG_MIN_STRENGTH },
+      },
+      next: f
+        ? `Turn one weak tie into a strong one: ${lowerFirst(meetSuggestion(f))} with ${f.person.name}.`
+        : `Go to the next ${best?.name ?? 'meeting'} and talk to the same two people again; ties grow with repeated contact.`,
+    });
+  }
+
+  if (strong.length === 1 && strongPerson) {
+    gaps.push({
+      code: 'single-strong-tie',
+      why: {
+        text: `${strongPerson.name} is the only strong tie serving ${subject}; if they move on, the goal loses its main support.`,
+        facts: { strongContributors: 1, coveredAtStrongContributors: COVERED_MIN_STRONG },
+      },
+      next: `Ask ${strongPerson.name} whom else you should know for ${area}.`,
+    });
+  }
+
+  const outside = outsideOwnOrganisation(index, people);
+  if (people.length > 0 && index.ownOrganisations.size > 0 && outside === 0) {
+    const own = [...index.ownOrganisations].sort(compareText).join(' / ');
+    const broker = strongPerson?.name ?? people[0]?.person.name ?? 'a colleague';
+    gaps.push({
+      code: 'no-one-outside-own-organisation',
+      why: {
+        text: `Everyone serving ${subject} works at your own organisation (${own}) or has no organisation recorded.`,
+        facts: { people: people.length, outsideOwnOrganisation: 0, ownOrganisation: own },
+      },
+      next: `Ask ${broker} for an introduction to someone outside ${own} who works on ${area}.`,
+    });
+  }
+  return gaps;
+}
+
+/** People known to work somewhere other than the user's own organisation. */
+function outsideOwnOrganisation(index: CheckIndex, people: PersonFacts[]): number {
+  let count = 0;
+  for (const { person: p } of people) {
+    if (p.organisation && p.organisation.trim() !== '' && !index.ownOrganisations.has(normaliseOrganisation(p.organisation))) count++;
+  }
+  return count;
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { buildGoal, buildIntroduction, buildLink, buildMembership, buildNetwork, buildPerson, buildSnapshot, buildTie } from './builders.js';
+import { ME_KEY, ringForStrength } from './map.js';
+import { runCheck } from './run-check.js';
+
+describe('ringForStrength', () => {
+  it('puts strength 5 innermost and 0–1 outermost', () => {
+    expect([5, 4, 3, 2, 1, 0].map(ringForStrength)).toEqual([1, 2, 3, 4, 5, 5]);
+  });
+  it('clamps and rounds odd values instead of producing odd rings', () => {
+    expect(ringForStrength(7)).toBe(1);
+    expect(ringForStrength(-2)).toBe(5);
+    expect(ringForStrength(Number.NaN)).toBe(5);
+    expect(ringForStrength(3.6)).toBe(2);
+  });
+});
+
+describe('map', () => {
+  const snapshot = buildSnapshot({
+    profile: { name: 'Sam', workingOn: null },
+    people: [
+      buildPerson({ id: 'p1', name: 'Ada', strength: 5, importance: 4, category: 'leader-in-field' }),
+      buildPerson({ id: 'p2', name: 'Ben', strength: 0, importance: 2 }),
+      buildPerson({ id: 'p3', name: 'Cy', strength: 2, importance: 1 }),
+    ],
+    networks: [buildNetwork({ id: 'n1', name: 'Royal College', kind: 'professional-body', strength: 2, importance: 5, hoursPerMonth: 3 })],
+    memberships: [buildMembership('p1', 'n1'), buildMembership('p1', 'n1'), buildMembership('ghost', 'n1')],
+    ties: [buildTie('p2', 'p1', 3), { personAId: 'p2', personBId: 'p1', strength: 3, note: null }, buildTie('p1', 'p1')],
+    goals: [buildGoal({ id: 'g1' }), buildGoal({ id: 'g2' })],
+    goalLinks: [buildLink('g1', 'person', 'p1', 2), buildLink('g2', 'person', 'p1', 5), buildLink('g1', 'network', 'n1', 4)],
+    introductions: [
+      buildIntroduction({ id: 'i1', byId: 'p1', personId: 'p2', toId: null }),
+      buildIntroduction({ id: 'i2', byId: null, personId: 'p3', toId: 'p1' }),
+      buildIntroduction({ id: 'i3', byId: 'p1', personId: 'p2', toId: 'p3' }),
+      buildIntroduction({ id: 'i4', byId: 'p1', personId: 'ghost', toId: null }),
+    ],
+  });
+  const map = runCheck(snapshot).map;
+  const node = (key: string) => map.nodes.find((n) => n.key === key);
+
+  it('has me at the centre and every person and network as a node', () => {
+    expect(map.nodes.map((n) => n.key)).toEqual([ME_KEY, 'person:p1', 'person:p2', 'person:p3', 'network:n1']);
+    expect(node(ME_KEY)).toMatchObject({ kind: 'me', label: 'Sam', ring: 0, goalIds: ['g1', 'g2'] });
+  });
+
+  it('places nodes on rings by strength and sizes them by importance', () => {
+    expect(node('person:p1')).toMatchObject({ ring: 1, size: 4, category: 'leader-in-field', colourKey: 'leader-in-field', quadrant: 'maintain' });
+    expect(node('person:p2')).toMatchObject({ ring: 5, size: 2, colourKey: 'uncategorised' });
+    expect(node('network:n1')).toMatchObject({ ring: 4, size: 5, networkKind: 'professional-body', hoursPerMonth: 3, role: 'member' });
+  });
+
+  it('lists the goals a node serves, most relevant first', () => {
+    expect(node('person:p1')).toMatchObject({ goalIds: ['g2', 'g1'], relevance: 5 });
+    expect(node('person:p3')?.goalIds).toEqual([]);
+  });
+
+  it('draws a tie from me only where there is one (strength ≥ 1)', () => {
+    const mine = map.edges.filter((e) => e.source === ME_KEY && e.kind !== 'introduction').map((e) => e.target);
+    expect(mine).toEqual(['person:p1', 'person:p3', 'network:n1']);
+  });
+
+  it('draws memberships and person-to-person ties once, skipping self-ties and unknown people', () => {
+    expect(map.edges.filter((e) => e.kind === 'membership')).toEqual([
+      expect.objectContaining({ source: 'person:p1', target: 'network:n1', role: 'member', directed: false }),
+    ]);
+    expect(map.edges.filter((e) => e.kind === 'person-person')).toEqual([
+      expect.objectContaining({ source: 'person:p1', target: 'person:p2', weight: 3 }),
+    ]);
+  });
+
+  it('draws introductions with their kind and who made them', () => {
+    const intros = map.edges.filter((e) => e.kind === 'introduction');
+    expect(intros.map((e) => [e.key, e.source, e.target, e.introductionKind, e.introducedBy])).toEqual([
+      ['introduction:i1', 'person:p2', ME_KEY, 'introduced-to-me', 'person:p1'],
+      ['introduction:i2', 'person:p3', 'person:p1', 'introduced-by-me', ME_KEY],
+      ['introduction:i3', 'person:p2', 'person:p3', 'between-others', 'person:p1'],
+    ]);
+    expect(intros.every((e) => e.directed)).toBe(true);
+  });
+
+  it('has unique edge keys and only edges between existing nodes', () => {
+    const keys = new Set(map.nodes.map((n) => n.key));
+    expect(new Set(map.edges.map((e) => e.key)).size).toBe(map.edges.length);
+    for (const e of map.edges) {
+      expect(keys.has(e.source) && keys.has(e.target)).toBe(true);
+    }
+  });
+
+  it('documents its rings', () => {
+    expect(map.rings.map((r) => r.ring)).toEqual([1, 2, 3, 4, 5]);
+    expect(map.rings[4]?.strengths).toEqual([1, 0]);
+  });
+
+  it('names the user "Me" when there is no profile name', () => {
+    expect(runCheck(buildSnapshot()).map.nodes).toEqual([expect.objectContaining({ key: ME_KEY, label: 'Me' })]);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Insertable } from 'kysely';
+import type { MapSnapshot } from '../core/check/index.js';
+import { nameKey, contactKey } from './keys.js';
+import { chunks, flag } from './rows.js';
+import { inTransaction, type ServiceContext } from './context.js';
+import type { Database } from '../storage/schema.js';
+
+/**
+ * Writes a whole map, ids kept, into an empty workspace in one transaction, in
+ * batches. For benchmarks and generated test maps today; the JSON backup restore
+ * will stand on it.
+ */
+export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'today' | 'profile'>): Promise<void> {
+  const ws = ctx.workspaceId;
+  await inTransaction(ctx, async (trx) => {
+    const insert = async <T extends keyof Database>(table: T, rows: Insertable<Database[T]>[]) => {
+      // 100 rows a statement keeps every batch under both databases' parameter limits.
+      for (const batch of chunks(rows, 100)) if (batch.length) await trx.db.insertInto(table).values(batch as never).execute();
+    };
+    await insert(
+      'people',
+      map.people.map((p) => ({
+        id: p.id, workspaceId: ws, name: p.name, nameKey: nameKey(p.name), organisation: p.organisation, role: p.role, location: p.location,
+        howMet: p.howMet, category: p.category, tags: JSON.stringify(p.tags), notes: p.notes, strength: p.strength, importance: p.importance,
+        knowAndLike: flag(p.knowAndLike), canHelp: flag(p.canHelp), canHelpHow: p.canHelpHow, stage: p.stage, cadence: p.cadence,
+        preferredChannel: p.preferredChannel, lostJobList: flag(p.lostJobList), nextContactOn: p.nextContactOn, nextContactSetOn: p.nextContactSetOn,
+        tieBeganOn: p.tieBeganOn, source: p.source, importedOn: p.importedOn, addedOn: p.addedOn, createdAt: p.createdAt, updatedAt: p.updatedAt,
+      })),
+    );
+    await insert('contactPoints', map.people.flatMap((p) => p.channels.map((c, position) => ({ personId: p.id, position, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label }))));
+    await insert(
+      'networks',
+      map.networks.map((n) => ({ id: n.id, workspaceId: ws, name: n.name, nameKey: nameKey(n.name), kind: n.kind, role: n.role, strength: n.strength, importance: n.importance, hoursPerMonth: n.hoursPerMonth, url: n.url, notes: n.notes, createdAt: n.createdAt, updatedAt: n.updatedAt })),
+    );
+    await insert(
+      'goals',
+      map.goals.map((g) => ({ id: g.id, workspaceId: ws, statement: g.statement, horizon: g.horizon, areas: JSON.stringify(g.areas), transitionFrom: g.transitionFrom, transitionTo: g.transitionTo, status: g.status, createdAt: g.createdAt, updatedAt: g.updatedAt })),
+    );
+    await insert('memberships', map.memberships.map((m) => ({ workspaceId: ws, networkId: m.networkId, personId: m.personId, role: m.role })));
+    await insert('personGoals', map.goalLinks.filter((l) => l.kind === 'person').map((l) => ({ workspaceId: ws, goalId: l.goalId, personId: l.targetId, relevance: l.relevance, note: l.note })));
+    await insert('networkGoals', map.goalLinks.filter((l) => l.kind === 'network').map((l) => ({ workspaceId: ws, goalId: l.goalId, networkId: l.targetId, relevance: l.relevance, note: l.note })));
+    await insert('ties', map.ties.map((t) => ({ workspaceId: ws, personA: t.personAId, personB: t.personBId, strength: t.strength, note: t.note })));
+    await insert(
+      'exchanges',
+      map.exchanges.map((e) => ({ id: e.id, workspaceId: ws, occurredOn: e.occurredOn, channel: e.channel, initiatedBy: e.initiatedBy, networkId: e.networkId, gave: JSON.stringify(e.gave), received: JSON.stringify(e.received), learned: e.learned, feeling: e.feeling, notes: e.notes, createdAt: e.createdAt })),
+    );
+    await insert('exchangePeople', map.exchanges.flatMap((e) => e.personIds.map((personId) => ({ exchangeId: e.id, personId, workspaceId: ws }))));
+    await insert('introductions', map.introductions.map((i) => ({ id: i.id, workspaceId: ws, byId: i.byId, personId: i.personId, toId: i.toId, madeOn: i.madeOn, note: i.note, createdAt: i.createdAt })));
+  });
+}

@@ -1,0 +1,45 @@
+import { runCheck } from '../core/check/index.js';
+import type { CheckOptions, CheckReport, MapSnapshot } from '../core/check/index.js';
+import { today, type ServiceContext } from './context.js';
+import { listExchanges } from './exchanges.js';
+import { getGoal, listGoals } from './goals.js';
+import { listIntroductions } from './introductions.js';
+import { listGoalLinks, listMemberships, listTies } from './links.js';
+import { listNetworks } from './networks.js';
+import { listPeople } from './people.js';
+import { getProfile } from './workspace.js';
+
+/** Everything the network check looks at, read in one transaction so that it is one consistent picture. */
+export async function loadSnapshot(ctx: ServiceContext): Promise<MapSnapshot> {
+  const read = async (c: ServiceContext): Promise<MapSnapshot> => {
+    const profile = await getProfile(c);
+    const people = await listPeople(c);
+    const networks = await listNetworks(c);
+    const memberships = await listMemberships(c);
+    const goals = await listGoals(c);
+    const goalLinks = await listGoalLinks(c);
+    const ties = await listTies(c);
+    const exchanges = await listExchanges(c);
+    const introductions = await listIntroductions(c);
+    return {
+      today: today(c),
+      profile: { name: profile.name, workingOn: profile.workingOn },
+      people: people.items,
+      networks: networks.items,
+      memberships,
+      goals: goals.items,
+      goalLinks,
+      ties,
+      exchanges: exchanges.items,
+      introductions,
+    };
+  };
+  if (ctx.db.isTransaction) return read(ctx);
+  return ctx.db.transaction().execute((trx) => read({ ...ctx, db: trx }));
+}
+
+/** The network check on the workspace as it is now, optionally focused on one goal. */
+export async function checkNetwork(ctx: ServiceContext, options: CheckOptions = {}): Promise<CheckReport> {
+  if (options.goalId) await getGoal(ctx, options.goalId);
+  return runCheck(await loadSnapshot(ctx), options);
+}
