@@ -77,6 +77,20 @@ describe.each(DIALECTS)('the waggle command line on %s', (dialect) => {
     expect(show.person.stage).toBe('met');
   });
 
+  it('checks the network: JSON for scripts, a readable report for people', () => {
+    const json = waggle('check', '--json');
+    expect(json.code).toBe(0);
+    const report = json.json();
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['map', 'quadrants', 'goals', 'diversity', 'startHere', 'reciprocity', 'neglect', 'weakTies', 'transition']));
+    expect(report.goals.items[0].statement).toBe('Get involved in research in my clinical specialty');
+    const text = waggle('check', '--goal', 'Get involved in research in my clinical specialty');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Network check, 2026-11-22/);
+    expect(text.stdout).toMatch(/== Goal coverage\n(COVERED|THIN|MISSING)\s+Get involved in research/);
+    expect(text.stdout).toMatch(/== Transition\nclinical practice → clinical research/);
+    expect(waggle('check', '--goal', 'no such goal').code).toBe(3);
+  });
+
   it('prints readable tables, not JSON, without --json', () => {
     const list = waggle('person', 'list');
     expect(list.code).toBe(0);

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDue } from './commands/due.js';
 import { registerFollowUp } from './commands/follow-up.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerIntro(program);
   registerFollowUp(program);
   registerDue(program);
+  registerCheck(program);
   registerProfile(program);
   registerDemo(program);
   registerServe(program);

@@ -109,11 +109,22 @@ describe.each(DIALECTS)('the HTTP API on %s', (dialect) => {
     });
   });
 
+  it('runs the network check, whole or focused on a goal', async () => {
+    const report = await call('GET', '/api/check');
+    expect(report.status).toBe(200);
+    expect(Object.keys(report.body)).toEqual(expect.arrayContaining(['map', 'quadrants', 'goals', 'diversity', 'startHere', 'reciprocity', 'neglect', 'weakTies', 'transition']));
+    expect(report.body.quadrants.strengthen[0]).toMatchObject({ kind: 'person', id: 'per_0001', name: 'Amara Obi' });
+    const goals = await call('GET', '/api/goals');
+    const focused = await call('GET', `/api/check?goalId=${goals.body.items[0].id}`);
+    expect(focused.body.goals.items).toHaveLength(1);
+    expect((await call('GET', '/api/check?goalId=goal_nope')).status).toBe(404);
+  });
+
   it('describes itself as OpenAPI', async () => {
     const doc = await call('GET', OPENAPI_PATH);
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
-    for (const path of ['/api/people', '/api/people/{id}', '/api/networks/{id}/members/{personId}', '/api/goals', '/api/exchanges', '/api/follow-ups', '/api/introductions', '/api/due', '/api/profile']) {
+    for (const path of ['/api/check', '/api/people', '/api/people/{id}', '/api/networks/{id}/members/{personId}', '/api/goals', '/api/exchanges', '/api/follow-ups', '/api/introductions', '/api/due', '/api/profile']) {
       expect(Object.keys(doc.body.paths)).toContain(path);
     }
     expect(doc.body.components.schemas.Person.properties.strength).toBeDefined();

@@ -4,6 +4,7 @@ import { CADENCE_WORDS } from '../core/cadence.js';
 import { VOCABULARY } from '../core/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
 import { errorResponse, validationResponse } from './errors.js';
+import { registerCheckRoutes } from './routes/check.js';
 import { registerGoalRoutes } from './routes/goals.js';
 import { registerJournalRoutes } from './routes/journal.js';
 import { registerNetworkRoutes } from './routes/networks.js';
@@ -38,6 +39,7 @@ export function createApi(context: () => ServiceContext): Api {
   registerGoalRoutes(app, context);
   registerJournalRoutes(app, context);
   registerRhythmRoutes(app, context);
+  registerCheckRoutes(app, context);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

@@ -7,7 +7,7 @@ import { describeCadence } from '../cadence.js';
 import type { Network } from '../model.js';
 import { num, type CheckIndex, type NetworkFacts, type PersonFacts } from './snapshot-index.js';
 import { compareText } from './sort.js';
-import { firstName, goalPhrase, meetSuggestion, workingOnClause } from './suggest.js';
+import { firstName, goalPhrase, meetSuggestion, workingOnClause, hoursText } from './suggest.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH, TIME_HEAVY_HOURS } from './thresholds.js';
 import type { QuadrantItem, QuadrantName, Quadrants, QuadrantTotals } from './types.js';
 
@@ -169,7 +169,7 @@ function personNext(index: CheckIndex, f: PersonFacts, quadrant: QuadrantName): 
 function networkItem(index: CheckIndex, f: NetworkFacts, quadrant: QuadrantName): QuadrantItem {
   const { network } = f;
   const importanceText = costsHoursForNoGoal(index, f)
-    ? `${f.hours} hours a month but it serves none of your goals (importance ${f.importance}/5)`
+    ? `${hoursText(f.hours)} but it serves none of your goals (importance ${f.importance}/5)`
     : importancePart(f.importance, f.relevance, f.topGoal?.statement ?? null);
   return {
     kind: 'network',
@@ -177,7 +177,7 @@ function networkItem(index: CheckIndex, f: NetworkFacts, quadrant: QuadrantName)
     name: network.name,
     quadrant,
     why: {
-      text: `${tiePart(f.strength, true)}, ${f.hours} hours a month as ${network.role}; ${importanceText}.`,
+      text: `${tiePart(f.strength, true)}, ${hoursText(f.hours)} as ${network.role}; ${importanceText}.`,
       facts: {
         quadrant,
         strength: f.strength,
@@ -208,7 +208,7 @@ function networkNext(index: CheckIndex, f: NetworkFacts, quadrant: QuadrantName)
       return strengthenNetworkNext(f.network, goalPhrase(goal));
     case 'overInvested':
       return f.hours > 0
-        ? `Trim the ${f.hours} hours a month in ${name} (skip every other meeting, or hand on a role) and give the time to a network that serves ${goalPhrase(index.goals[0] ?? null)}.`
+        ? `Trim the ${hoursText(f.hours)} in ${name} (skip every other meeting, or hand on a role) and give the time to a network that serves ${goalPhrase(index.goals[0] ?? null)}.`
         : `No need to plan more time for ${name}; keep the friendships you have there.`;
     case 'letBe':
       return `Nothing to do now; revisit ${name} if your goals change.`;

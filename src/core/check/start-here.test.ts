@@ -49,7 +49,7 @@ describe('start here', () => {
       }),
     ).startHere;
     expect(s.items[0]?.why.text).toBe('You know and like Ada Chen and they can help (grant writing); importance 1/5, strength 1/5, no exchange recorded yet.');
-    expect(s.items[0]?.next).toBe('Ask for a 20-minute call: tell them about your goal "move into research" and ask for help with grant writing.');
+    expect(s.items[0]?.next).toBe('Ask for a 20-minute call: tell them about your goal "move into research" and ask for their help (you noted: grant writing).');
   });
 
   it('with a focused goal keeps only people linked to it, most relevant first', () => {

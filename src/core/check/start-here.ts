@@ -11,7 +11,7 @@
 import type { Person } from '../model.js';
 import { relevanceTo, type CheckIndex, type PersonFacts } from './snapshot-index.js';
 import { sortByRank } from './sort.js';
-import { goalPhrase, meetSuggestion, workingOnClause } from './suggest.js';
+import { goalPhrase, lowerFirst, meetSuggestion, workingOnClause } from './suggest.js';
 import type { Finding, StartHere } from './types.js';
 
 /** Whether a person may appear in "start here" at all (before any focus). */
@@ -63,7 +63,7 @@ function item(index: CheckIndex, f: PersonFacts): Finding {
         daysSinceLastExchange: f.daysSinceLastExchange,
       },
     },
-    next: `${meetSuggestion(f)}: tell them about ${goalPhrase(goal)} and ask ${how ? `for help with ${how}` : 'how they would go about it'}${workingOnClause(index)}.`,
+    next: `${meetSuggestion(f)}: tell them about ${goalPhrase(goal)} and ask ${how ? `for their help (you noted: ${lowerFirst(how).replace(/[.!]+$/, '')})` : 'how they would go about it'}${workingOnClause(index)}.`,
   };
 }
 

@@ -40,9 +40,18 @@ export function goalPhrase(goal: Goal | null): string {
 
 /** A clause for working out loud, when the user has said what they are working on. */
 export function workingOnClause(index: CheckIndex): string {
-  const workingOn = index.snapshot.profile.workingOn?.trim();
-  return workingOn ? `, and tell them you are working on ${workingOn}` : '';
+  const workingOn = index.snapshot.profile.workingOn?.trim().replace(/[.!]+$/, '');
+  if (!workingOn) return '';
+  // A long note would swamp the sentence: point to it instead of quoting it.
+  return workingOn.length <= 80 ? `, and tell them you are working on ${lowerFirst(workingOn)}` : ', and share what you are working on now';
 }
+
+/** "1 hour a month", "3.5 hours a month". */
+export function hoursText(hours: number): string {
+  return `${hours} hour${hours === 1 ? '' : 's'} a month`;
+}
+
+const TITLES = /^(dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|rev)\.?$/i;
 
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
@@ -51,7 +60,8 @@ export function lowerFirst(text: string): string {
 /** First name for friendlier sentences; the whole name when there is no space. */
 export function firstName(person: Person): string {
   const name = person.name.trim();
-  return name.split(/\s+/)[0] || name || 'them';
+  const words = name.split(/\s+/).filter((w) => !TITLES.test(w));
+  return words[0] || name || 'them';
 }
 
 export const CATEGORY_LABELS: Record<PersonCategory, string> = {

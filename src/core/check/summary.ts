@@ -2,6 +2,7 @@
  * The check's summary: counts and a few plain headlines, most useful first, for
  * the top of the page and the command line.
  */
+import { hoursText } from './suggest.js';
 import type { CheckIndex } from './snapshot-index.js';
 import type { CheckReport, CheckSummary } from './types.js';
 
@@ -28,7 +29,7 @@ export function summarise(index: CheckIndex, report: Omit<CheckReport, 'summary'
     if (goal.verdict !== 'covered') headlines.push(`"${goal.statement}" is ${goal.verdict === 'missing' ? 'not served by anyone yet' : 'thinly covered'}: ${goal.next}`);
   }
   const over = report.quadrants.totals.overInvested.hoursPerMonth;
-  if (over > 0) headlines.push(`${over} hours a month go to over-invested networks: time you could give to your goals.`);
+  if (over > 0) headlines.push(`${hoursText(over)} go to over-invested networks: time you could give to your goals.`);
   const oneWay = report.reciprocity.oneWay.length;
   if (oneWay > 0) headlines.push(`${oneWay} ${oneWay === 1 ? 'tie is' : 'ties are'} one-way: see reciprocity.`);
   const gaps = report.diversity.gaps.length;

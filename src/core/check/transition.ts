@@ -9,7 +9,7 @@ import type { NetworkRole } from '../vocabulary.js';
 import { roundHours, strengthenNetworkNext } from './quadrants.js';
 import { num, relevanceTo, type CheckIndex, type NetworkFacts } from './snapshot-index.js';
 import { sortByRank } from './sort.js';
-import { goalPhrase } from './suggest.js';
+import { goalPhrase, hoursText } from './suggest.js';
 import { STRONG_MIN_STRENGTH, TIME_HEAVY_HOURS, TRANSITION_MIN_RELEVANCE } from './thresholds.js';
 import type { Gap, TransitionAction, TransitionItem, TransitionPart, TransitionPlan } from './types.js';
 
@@ -61,6 +61,8 @@ function planFor(index: CheckIndex, goal: Goal): TransitionPlan {
     const relevance = relevanceTo(f, goal.id);
     const action = transitionAction(f.network, relevance);
     if (action === null) continue;
+    // Time a network gives to another active goal is not time wasted on this move.
+    if (action === 'reduce' && servesAnotherActiveGoal(index, f, goal.id)) continue;
     const item = itemFor(f, action, relevance, goal, from, to);
     buckets[action].push(item);
     totals[action] += f.hours;
@@ -115,7 +117,7 @@ function itemFor(
       next = `Keep going to ${network.name}, and tell people there you are moving ${from ? `from ${from} ` : ''}${to ? `to ${to}` : 'on'}: they may know whom you should meet.`;
       break;
     case 'reduce':
-      text = `${h} hours a month with ${relevance === 0 ? 'no' : `little (${relevance}/5)`} relevance to ${move}.`;
+      text = `${hoursText(h)} with ${relevance === 0 ? 'no' : `little (${relevance}/5)`} relevance to ${move}.`;
       next = `Step back from ${network.name} gradually: halve the hours, hand on any role, and stay in touch with the two or three people you value there.`;
       break;
     case 'build':
@@ -156,4 +158,11 @@ function buildReason(network: Network, strength: number): string {
     default:
       return `the tie is weak (strength ${strength}/5)`;
   }
+}
+
+function servesAnotherActiveGoal(index: CheckIndex, f: NetworkFacts, goalId: string): boolean {
+  for (const other of index.snapshot.goals) {
+    if (other.id !== goalId && other.status === 'active' && relevanceTo(f, other.id) >= TRANSITION_MIN_RELEVANCE) return true;
+  }
+  return false;
 }

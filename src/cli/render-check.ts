@@ -1,0 +1,96 @@
+import type { CheckReport, Finding, Gap } from '../core/check/index.js';
+
+/* The network check as a report a coach would read aloud: headlines first, then
+ * each part with its findings, each finding with why and what to do next. Long
+ * lists are cut; --json has everything. */
+
+const SHOWN = 5;
+
+export function checkText(report: CheckReport): string {
+  const out: string[] = [];
+  const s = report.summary;
+  out.push(`Network check, ${s.today}: ${s.people} people, ${s.networks} networks, ${s.activeGoals} active goal${s.activeGoals === 1 ? '' : 's'}${s.focusGoalId ? ` (focused on ${s.focusGoalId})` : ''}`);
+  if (s.headlines.length) out.push('', ...s.headlines.map((h) => `• ${h}`));
+
+  section(out, 'Strength × importance');
+  const q = report.quadrants;
+  for (const [name, label] of [
+    ['maintain', 'Maintain (strong, important)'],
+    ['strengthen', 'Strengthen (weak, important)'],
+    ['overInvested', 'Over-invested (strong or time-heavy, unimportant)'],
+    ['letBe', 'Let be'],
+  ] as const) {
+    const t = q.totals[name];
+    out.push(`${label}: ${plural(t.people, 'person', 'people')}, ${plural(t.networks, 'network')}, ${t.hoursPerMonth} h/month`);
+  }
+  findings(out, 'Strengthen first', q.strengthen);
+  findings(out, 'Over-invested', q.overInvested);
+
+  section(out, 'Goal coverage');
+  if (report.goals.message) out.push(report.goals.message);
+  for (const g of report.goals.items) {
+    out.push(`${g.verdict.toUpperCase().padEnd(8)} ${g.statement}  [${g.goalId}]`);
+    out.push(`         ${g.why.text}`);
+    for (const gap of g.missing.slice(0, 4)) out.push(`         – ${gap.why.text}`);
+    out.push(`         → ${g.next}`);
+  }
+
+  section(out, 'Diversity');
+  out.push(report.diversity.counts.map((c) => `${c.label} ${c.count}`).join(' · ') + ` · uncategorised ${report.diversity.uncategorised}`);
+  gaps(out, report.diversity.gaps);
+
+  section(out, 'Start here');
+  if (report.startHere.message) out.push(report.startHere.message);
+  findings(out, null, report.startHere.items);
+
+  section(out, 'Reciprocity');
+  const r = report.reciprocity.overall;
+  out.push(`${r.exchanges} exchanges: gave ${r.gave}, received ${r.received}. ${r.why.text}`);
+  out.push(`→ ${r.next}`);
+  findings(out, 'One-way ties', report.reciprocity.oneWay);
+
+  section(out, 'Neglect');
+  findings(out, 'Past their cadence', report.neglect.overdue);
+  findings(out, 'Fading ties', report.neglect.fading);
+  findings(out, 'On the lost-my-job list, not heard from', report.neglect.lostJobList);
+  if (!report.neglect.overdue.length && !report.neglect.fading.length && !report.neglect.lostJobList.length) out.push('Nobody is slipping away. Well kept.');
+
+  section(out, 'Weak ties worth strengthening');
+  if (report.weakTies.message) out.push(report.weakTies.message);
+  findings(out, null, report.weakTies.items);
+
+  section(out, 'Transition');
+  if (report.transition.message) out.push(report.transition.message);
+  for (const plan of report.transition.items) {
+    out.push(`${plan.from ?? '?'} → ${plan.to ?? '?'}: ${plan.statement}`);
+    findings(out, `Keep (${plan.hoursPerMonth.keep} h/month)`, plan.keep);
+    findings(out, `Reduce (${plan.hoursPerMonth.reduce} h/month)`, plan.reduce);
+    findings(out, 'Build', plan.build);
+    gaps(out, plan.gaps);
+  }
+  out.push('', 'The full report, with every item and the facts behind it: waggle check --json');
+  return out.join('\n');
+}
+
+function section(out: string[], title: string): void {
+  out.push('', `== ${title}`);
+}
+
+function findings(out: string[], title: string | null, items: readonly Finding[]): void {
+  if (items.length === 0) return;
+  if (title) out.push(`${title} (${items.length}):`);
+  for (const f of items.slice(0, SHOWN)) {
+    out.push(`  ${f.name}  [${f.id}]`);
+    out.push(`    why:  ${f.why.text}`);
+    out.push(`    next: ${f.next}`);
+  }
+  if (items.length > SHOWN) out.push(`  … and ${items.length - SHOWN} more`);
+}
+
+function gaps(out: string[], list: readonly Gap[]): void {
+  for (const gap of list) out.push(`  – ${gap.why.text}`, `    → ${gap.next}`);
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

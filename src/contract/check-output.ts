@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * The network check's report, for the OpenAPI document. The report's exact
+ * shape is `CheckReport` in src/core/check/types.ts; this schema documents its
+ * parts and the finding every part is made of.
+ */
+
+const ref = { kind: z.enum(['person', 'network']), id: z.string(), name: z.string() };
+const why = z.object({ text: z.string(), facts: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])) }).meta({ id: 'CheckWhy', description: 'A sentence, and the scores and dates that produced the finding' });
+const finding = z.looseObject({ ...ref, why, next: z.string().meta({ description: 'A concrete suggested action' }) }).meta({ id: 'CheckFinding' });
+const gap = z.looseObject({ code: z.string(), why, next: z.string() }).meta({ id: 'CheckGap' });
+const totals = z.object({ items: z.number(), people: z.number(), networks: z.number(), hoursPerMonth: z.number() });
+
+export const checkReportOutput = z
+  .object({
+    map: z
+      .looseObject({ nodes: z.array(z.looseObject({ key: z.string(), kind: z.enum(['me', 'person', 'network']), id: z.string().nullable(), label: z.string(), ring: z.number(), size: z.number() })), edges: z.array(z.looseObject({ key: z.string(), kind: z.string(), source: z.string(), target: z.string(), weight: z.number() })) })
+      .meta({ description: 'The ego network: the user at the centre (ring 0), people and networks on rings 1 (strength 5) to 5 (strength 0–1), sized by importance' }),
+    quadrants: z.object({
+      maintain: z.array(finding),
+      strengthen: z.array(finding),
+      overInvested: z.array(finding),
+      letBe: z.array(finding),
+      totals: z.object({ maintain: totals, strengthen: totals, overInvested: totals, letBe: totals }),
+    }),
+    goals: z.looseObject({ status: z.string(), message: z.string().nullable(), items: z.array(z.looseObject({ goalId: z.string(), statement: z.string(), verdict: z.enum(['covered', 'thin', 'missing']), score: z.number(), missing: z.array(gap), why, next: z.string() })) }),
+    diversity: z.looseObject({ counts: z.array(z.object({ category: z.string(), label: z.string(), count: z.number() })), uncategorised: z.number(), total: z.number(), gaps: z.array(gap) }),
+    startHere: z.object({ items: z.array(finding), message: z.string().nullable() }),
+    reciprocity: z.looseObject({ overall: z.looseObject({ exchanges: z.number(), gave: z.number(), received: z.number(), direction: z.string(), why, next: z.string() }), oneWay: z.array(finding) }),
+    neglect: z.object({ overdue: z.array(finding), fading: z.array(finding), lostJobList: z.array(finding) }),
+    weakTies: z.object({ items: z.array(finding), message: z.string().nullable() }),
+    transition: z.looseObject({ status: z.string(), message: z.string().nullable(), items: z.array(z.looseObject({ goalId: z.string(), keep: z.array(finding), reduce: z.array(finding), build: z.array(finding), gaps: z.array(gap) })) }),
+    summary: z.looseObject({ today: z.string(), headlines: z.array(z.string()) }),
+  })
+  .meta({ id: 'CheckReport' });

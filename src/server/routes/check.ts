@@ -1,0 +1,23 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { checkReportOutput } from '../../contract/check-output.js';
+import type { ServiceContext } from '../../services/context.js';
+import { checkNetwork } from '../../services/check.js';
+import { ok } from './shared.js';
+
+export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/check',
+      tags: ['Network check'],
+      summary: 'The network check: map, strength × importance quadrants, goal coverage, diversity, start here, reciprocity, neglect, weak ties and transition; every finding with why and next',
+      request: { query: z.object({ goalId: z.string().optional().meta({ description: 'focus the goal-related parts on one goal' }) }) },
+      responses: ok(checkReportOutput, 'The report'),
+    }),
+    async (c) => {
+      const { goalId } = c.req.valid('query');
+      return c.json(await checkNetwork(context(), goalId ? { goalId } : {}), 200);
+    },
+  );
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckReport, Finding } from '../core/check/index.js';
+import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { checkNetwork, loadSnapshot } from './check.js';
+import { loadDemo } from './demo.js';
+import { listGoals } from './goals.js';
+import { openSession, type Session } from './session.js';
+
+/** The demo map through the whole stack: loaded by the services, read back, checked. */
+describe.each(DIALECTS)('the network check on the demo map, %s', (dialect) => {
+  let session: Session;
+  let dispose: () => Promise<void>;
+  let report: CheckReport;
+
+  beforeAll(async () => {
+    const db = await freshDatabase(dialect);
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'Europe/London' });
+    const summary = await loadDemo(session.ctx);
+    expect(summary).toMatchObject({ goals: 3 });
+    expect(summary.people).toBeGreaterThanOrEqual(75);
+    expect(summary.exchanges).toBeGreaterThanOrEqual(140);
+    report = await checkNetwork(session.ctx);
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  it('refuses to mix the demo into a map that has data', async () => {
+    await expect(loadDemo(session.ctx)).rejects.toMatchObject({ name: 'ConflictError' });
+  });
+
+  it('reads back the whole map', async () => {
+    const snapshot = await loadSnapshot(session.ctx);
+    expect(snapshot.today).toBe('2026-11-22');
+    expect(snapshot.exchanges.length).toBeGreaterThanOrEqual(140);
+    expect(snapshot.memberships.length).toBeGreaterThan(50);
+    expect(snapshot.profile.workingOn).toBeTruthy();
+  });
+
+  it('has every part, and every finding says what, why and what next', () => {
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['map', 'quadrants', 'goals', 'diversity', 'startHere', 'reciprocity', 'neglect', 'weakTies', 'transition']));
+    const all: Finding[] = [
+      ...report.quadrants.maintain,
+      ...report.quadrants.strengthen,
+      ...report.quadrants.overInvested,
+      ...report.quadrants.letBe,
+      ...report.startHere.items,
+      ...report.reciprocity.oneWay,
+      ...report.neglect.overdue,
+      ...report.neglect.fading,
+      ...report.neglect.lostJobList,
+      ...report.weakTies.items,
+      ...report.transition.items.flatMap((p) => [...p.keep, ...p.reduce, ...p.build]),
+    ];
+    expect(all.length).toBeGreaterThan(100);
+    for (const f of all) {
+      expect(['person', 'network']).toContain(f.kind);
+      expect(f.id).toMatch(/^(per|net)_/);
+      expect(f.why.text.length).toBeGreaterThan(10);
+      expect(f.next.length).toBeGreaterThan(10);
+      expect(f.next).not.toMatch(/undefined|NaN|\.\.$/);
+    }
+    const quadrantTotal = (['maintain', 'strengthen', 'overInvested', 'letBe'] as const).reduce((n, q) => n + report.quadrants[q].length, 0);
+    expect(quadrantTotal).toBe(report.summary.people + report.summary.networks);
+  });
+
+  it('finds what the demo story put there', () => {
+    expect(report.quadrants.overInvested.map((i) => i.name)).toContain('Riverside Staff Sports and Social Committee');
+    expect(report.neglect.lostJobList.map((i) => i.name)).toContain('Joanna Kamińska');
+    expect(report.transition.items).toHaveLength(1);
+    expect(report.goals.items).toHaveLength(3);
+    expect(report.map.nodes.find((n) => n.kind === 'me')?.ring).toBe(0);
+  });
+
+  it('focuses on one goal', async () => {
+    const goals = await listGoals(session.ctx);
+    const goal = goals.items[1]!;
+    const focused = await checkNetwork(session.ctx, { goalId: goal.id });
+    expect(focused.goals.items.map((g) => g.goalId)).toEqual([goal.id]);
+    await expect(checkNetwork(session.ctx, { goalId: 'goal_nope' })).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+});
