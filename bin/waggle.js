@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `waggle` command. The TypeScript sources are compiled to dist/ on install.
-import { main } from '../dist/cli/main.js';
+// The `waggle` command. The TypeScript sources are compiled and bundled into
+// dist/ on install (npm install runs the build).
+import { main } from '../dist/bundle/main.js';
 
 // `serve` keeps the process alive while it listens; every other command ends here.
 process.exitCode = await main(process.argv.slice(2));

@@ -2,7 +2,8 @@ import Table from 'cli-table3';
 
 /** Prints a result: JSON when asked for, else the human rendering. Always ends with a newline. */
 export function emit(json: boolean, data: unknown, human: () => string): void {
-  const text = json ? JSON.stringify(data, null, 2) : human();
+  // Indented for a person at a terminal; compact when piped to a program, where size and speed count.
+  const text = json ? JSON.stringify(data, null, process.stdout.isTTY ? 2 : undefined) : human();
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 

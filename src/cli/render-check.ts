@@ -11,6 +11,7 @@ export function checkText(report: CheckReport): string {
   const s = report.summary;
   out.push(`Network check, ${s.today}: ${s.people} people, ${s.networks} networks, ${s.activeGoals} active goal${s.activeGoals === 1 ? '' : 's'}${s.focusGoalId ? ` (focused on ${s.focusGoalId})` : ''}`);
   if (s.headlines.length) out.push('', ...s.headlines.map((h) => `• ${h}`));
+  if (s.people === 0 && s.networks === 0) out.push('• To see what a full check looks like, load the sample map into a spare data folder: waggle --data /tmp/waggle-demo demo');
 
   section(out, 'Strength × importance');
   const q = report.quadrants;

@@ -2,8 +2,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Session } from '../services/session.js';
 import { createApi, OPENAPI_PATH } from './app.js';
 
-export const DEFAULT_PORT = 4747;
-export const DEFAULT_HOST = '127.0.0.1';
+import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
+
+export { DEFAULT_HOST, DEFAULT_PORT };
 
 export interface RunningServer {
   url: string;

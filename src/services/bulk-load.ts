@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { MapSnapshot } from '../core/check/index.js';
+import type { Exchange } from '../core/model.js';
 import { nameKey, contactKey } from './keys.js';
 import { chunks, flag } from './rows.js';
 import { inTransaction, type ServiceContext } from './context.js';
@@ -10,7 +11,7 @@ import type { Database } from '../storage/schema.js';
  * batches. For benchmarks and generated test maps today; the JSON backup restore
  * will stand on it.
  */
-export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'today' | 'profile'>): Promise<void> {
+export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'today' | 'profile' | 'exchanges'> & { exchanges: Exchange[] }): Promise<void> {
   const ws = ctx.workspaceId;
   await inTransaction(ctx, async (trx) => {
     const insert = async <T extends keyof Database>(table: T, rows: Insertable<Database[T]>[]) => {
@@ -44,7 +45,7 @@ export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'toda
       'exchanges',
       map.exchanges.map((e) => ({ id: e.id, workspaceId: ws, occurredOn: e.occurredOn, channel: e.channel, initiatedBy: e.initiatedBy, networkId: e.networkId, gave: JSON.stringify(e.gave), received: JSON.stringify(e.received), learned: e.learned, feeling: e.feeling, notes: e.notes, createdAt: e.createdAt })),
     );
-    await insert('exchangePeople', map.exchanges.flatMap((e) => e.personIds.map((personId) => ({ exchangeId: e.id, personId, workspaceId: ws }))));
+    await insert('exchangePeople', map.exchanges.flatMap((e) => e.personIds.map((personId) => ({ exchangeId: e.id, personId, workspaceId: ws, occurredOn: e.occurredOn }))));
     await insert('introductions', map.introductions.map((i) => ({ id: i.id, workspaceId: ws, byId: i.byId, personId: i.personId, toId: i.toId, madeOn: i.madeOn, note: i.note, createdAt: i.createdAt })));
   });
 }

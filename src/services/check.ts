@@ -1,7 +1,7 @@
 import { runCheck } from '../core/check/index.js';
 import type { CheckOptions, CheckReport, MapSnapshot } from '../core/check/index.js';
 import { today, type ServiceContext } from './context.js';
-import { listExchanges } from './exchanges.js';
+import { listJournalEntries } from './exchanges.js';
 import { getGoal, listGoals } from './goals.js';
 import { listIntroductions } from './introductions.js';
 import { listGoalLinks, listMemberships, listTies } from './links.js';
@@ -19,7 +19,7 @@ export async function loadSnapshot(ctx: ServiceContext): Promise<MapSnapshot> {
     const goals = await listGoals(c);
     const goalLinks = await listGoalLinks(c);
     const ties = await listTies(c);
-    const exchanges = await listExchanges(c);
+    const exchanges = await listJournalEntries(c);
     const introductions = await listIntroductions(c);
     return {
       today: today(c),
@@ -30,7 +30,7 @@ export async function loadSnapshot(ctx: ServiceContext): Promise<MapSnapshot> {
       goals: goals.items,
       goalLinks,
       ties,
-      exchanges: exchanges.items,
+      exchanges,
       introductions,
     };
   };

@@ -1,15 +1,16 @@
 import type { FollowUpInput, LogExchangeInput } from '../contract/inputs.js';
 import { addDays, type IsoDate } from '../core/dates.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import type { Exchange, FollowUp } from '../core/model.js';
+import type { JournalEntry } from '../core/check/types.js';
+import type { Exchange, FollowUp, GivenItem, ReceivedItem } from '../core/model.js';
 import { stageAfterExchange } from '../core/stage-rules.js';
 import { fulfilsHandSetDate } from '../core/next-contact.js';
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { PeopleTable } from '../storage/schema.js';
-import type { FollowUpKind, FollowUpStatus, Stage } from '../core/vocabulary.js';
+import type { Channel, FollowUpKind, FollowUpStatus, Initiator, Stage } from '../core/vocabulary.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { getNetwork } from './networks.js';
-import { chunks, toExchange, toFollowUp } from './rows.js';
+import { chunks, parseJsonList, toExchange, toFollowUp } from './rows.js';
 
 /** A thank-you is due within two days; other follow-ups within a week, unless a date is given. */
 export const FOLLOW_UP_DEFAULT_DAYS: Record<FollowUpKind, number> = {
@@ -60,7 +61,7 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
       .execute();
     await trx.db
       .insertInto('exchangePeople')
-      .values(personIds.map((personId) => ({ exchangeId: id, personId, workspaceId: trx.workspaceId })))
+      .values(personIds.map((personId) => ({ exchangeId: id, personId, workspaceId: trx.workspaceId, occurredOn })))
       .execute();
 
     for (const person of people) {
@@ -112,20 +113,30 @@ export async function listExchanges(ctx: ServiceContext, filter: ExchangeFilter 
   if (filter.networkId) base = base.where('exchanges.networkId', '=', filter.networkId);
   if (filter.from) base = base.where('exchanges.occurredOn', '>=', filter.from);
   if (filter.to) base = base.where('exchanges.occurredOn', '<=', filter.to);
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const paged = filter.limit !== undefined || filter.offset !== undefined;
   let rowsQuery = base.selectAll('exchanges').orderBy('exchanges.occurredOn', 'desc').orderBy('exchanges.createdAt', 'desc').orderBy('exchanges.id');
   if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(filter.limit);
   if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
   const rows = await rowsQuery.execute();
+  // Without paging the rows are the total; only a page needs counting.
+  const total = paged ? Number((await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count) : rows.length;
   const peopleByExchange = new Map<string, string[]>();
-  for (const chunk of chunks(rows.map((r) => r.id))) {
-    for (const link of await ctx.db.selectFrom('exchangePeople').select(['exchangeId', 'personId']).where('exchangeId', 'in', chunk).orderBy('personId').execute()) {
-      const list = peopleByExchange.get(link.exchangeId) ?? [];
-      list.push(link.personId);
-      peopleByExchange.set(link.exchangeId, list);
+  const addLink = (link: { exchangeId: string; personId: string }) => {
+    const list = peopleByExchange.get(link.exchangeId);
+    if (list) list.push(link.personId);
+    else peopleByExchange.set(link.exchangeId, [link.personId]);
+  };
+  const everything = !paged && !filter.personId && !filter.networkId && !filter.from && !filter.to;
+  if (everything) {
+    // The whole journal (the network check reads it): one query, not one per thousand.
+    const links = await ctx.db.selectFrom('exchangePeople').select(['exchangeId', 'personId']).where('workspaceId', '=', ctx.workspaceId).orderBy('exchangeId').orderBy('personId').execute();
+    for (const link of links) addLink(link);
+  } else {
+    for (const chunk of chunks(rows.map((r) => r.id))) {
+      for (const link of await ctx.db.selectFrom('exchangePeople').select(['exchangeId', 'personId']).where('exchangeId', 'in', chunk).orderBy('personId').execute()) addLink(link);
     }
   }
-  return { items: rows.map((r) => toExchange(r, peopleByExchange.get(r.id) ?? [])), total: Number(counted.count) };
+  return { items: rows.map((r) => toExchange(r, peopleByExchange.get(r.id) ?? [])), total };
 }
 
 export async function removeExchange(ctx: ServiceContext, id: string): Promise<Exchange> {
@@ -178,4 +189,46 @@ export async function closeFollowUp(ctx: ServiceContext, id: string, status: Exc
   const closedOn = today(ctx);
   await ctx.db.updateTable('followUps').set({ status, closedOn }).where('id', '=', id).execute();
   return toFollowUp({ ...row, status, closedOn });
+}
+
+/**
+ * The whole journal as the network check reads it: who, when, how and what went
+ * each way, without the words. Two queries, no sorting, for maps with tens of
+ * thousands of exchanges.
+ */
+interface JournalRow {
+  id: string;
+  occurredOn: string;
+  channel: string;
+  initiatedBy: string;
+  networkId: string | null;
+  gave: string;
+  received: string;
+}
+
+export async function listJournalEntries(ctx: ServiceContext): Promise<JournalEntry[]> {
+  // Without the camel-case plugin and with the names aliased in SQL: on 50,000 rows
+  // the plugin's per-row copy costs more than the query itself.
+  const raw = ctx.db.withoutPlugins();
+  const rows = (
+    await sql<JournalRow>`select id, occurred_on as "occurredOn", channel, initiated_by as "initiatedBy", network_id as "networkId", gave, received
+      from exchanges where workspace_id = ${ctx.workspaceId}`.execute(raw)
+  ).rows;
+  const links = (await sql<{ exchangeId: string; personId: string }>`select exchange_id as "exchangeId", person_id as "personId" from exchange_people where workspace_id = ${ctx.workspaceId}`.execute(raw)).rows;
+  const people = new Map<string, string[]>();
+  for (const link of links) {
+    const list = people.get(link.exchangeId);
+    if (list) list.push(link.personId);
+    else people.set(link.exchangeId, [link.personId]);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    occurredOn: row.occurredOn,
+    channel: row.channel as Channel,
+    initiatedBy: row.initiatedBy as Initiator,
+    personIds: people.get(row.id) ?? [],
+    networkId: row.networkId,
+    gave: parseJsonList<GivenItem>(row.gave),
+    received: parseJsonList<ReceivedItem>(row.received),
+  }));
 }

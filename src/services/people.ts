@@ -1,9 +1,9 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { CreatePersonInput, UpdatePersonInput } from '../contract/inputs.js';
 import { AmbiguousReferenceError, NotFoundError } from '../core/errors.js';
 import type { ContactPoint, Person } from '../core/model.js';
 import type { PersonCategory, Stage } from '../core/vocabulary.js';
-import type { PeopleTable } from '../storage/schema.js';
+import type { Database, PeopleTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { containsPattern, contactKey, nameKey } from './keys.js';
 import { chunks, flag, toContactPoint, toPerson } from './rows.js';
@@ -199,14 +199,13 @@ async function queryPeople(ctx: ServiceContext, filter: PeopleQuery): Promise<Pa
     );
   }
 
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const paged = filter.limit !== undefined || filter.offset !== undefined;
   let rowsQuery = base
     .leftJoin(
       (eb) =>
         eb
           .selectFrom('exchangePeople')
-          .innerJoin('exchanges', 'exchanges.id', 'exchangePeople.exchangeId')
-          .select(['exchangePeople.personId', (e) => e.fn.max('exchanges.occurredOn').as('lastExchangeOn')])
+          .select(['exchangePeople.personId', (e) => e.fn.max('exchangePeople.occurredOn').as('lastExchangeOn')])
           .where('exchangePeople.workspaceId', '=', ctx.workspaceId)
           .groupBy('exchangePeople.personId')
           .as('latest'),
@@ -220,17 +219,33 @@ async function queryPeople(ctx: ServiceContext, filter: PeopleQuery): Promise<Pa
   if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
   const rows = await rowsQuery.execute();
 
+  const total = paged ? Number((await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count) : rows.length;
+
   const channelsByPerson = new Map<string, ContactPoint[]>();
-  for (const chunk of chunks(rows.map((r) => r.id))) {
-    const points = await ctx.db.selectFrom('contactPoints').selectAll().where('personId', 'in', chunk).orderBy('personId').orderBy('position').execute();
-    for (const point of points) {
-      const list = channelsByPerson.get(point.personId) ?? [];
-      list.push(toContactPoint(point));
-      channelsByPerson.set(point.personId, list);
+  const addPoint = (point: Selectable<Database['contactPoints']>) => {
+    const list = channelsByPerson.get(point.personId);
+    if (list) list.push(toContactPoint(point));
+    else channelsByPerson.set(point.personId, [toContactPoint(point)]);
+  };
+  if (rows.length > 1000) {
+    // Many people (a whole map): one query for the workspace's contact points beats many `in` lists.
+    const points = await ctx.db
+      .selectFrom('contactPoints')
+      .innerJoin('people', 'people.id', 'contactPoints.personId')
+      .selectAll('contactPoints')
+      .where('people.workspaceId', '=', ctx.workspaceId)
+      .orderBy('contactPoints.personId')
+      .orderBy('contactPoints.position')
+      .execute();
+    for (const point of points) addPoint(point);
+  } else {
+    for (const chunk of chunks(rows.map((r) => r.id))) {
+      const points = await ctx.db.selectFrom('contactPoints').selectAll().where('personId', 'in', chunk).orderBy('personId').orderBy('position').execute();
+      for (const point of points) addPoint(point);
     }
   }
   return {
     items: rows.map((row) => toPerson(row, row.lastExchangeOn ?? null, channelsByPerson.get(row.id) ?? [])),
-    total: Number(counted.count),
+    total,
   };
 }

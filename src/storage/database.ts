@@ -2,9 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, type Dialect, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
-import { createPostgresDialect } from './postgres.js';
 import type { Database } from './schema.js';
-import { createSqliteDialect } from './sqlite.js';
 
 export type DatabaseConfig = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
 export type DatabaseKind = DatabaseConfig['kind'];
@@ -30,9 +28,10 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
   if (config.kind === 'sqlite') {
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     location = join(config.dataDir, SQLITE_FILE_NAME);
-    dialect = createSqliteDialect(location);
+    // Each driver is loaded only when used: a command line that starts fast matters.
+    dialect = (await import('./sqlite.js')).createSqliteDialect(location);
   } else {
-    dialect = createPostgresDialect(config.url);
+    dialect = (await import('./postgres.js')).createPostgresDialect(config.url);
     location = redactPassword(config.url);
   }
   const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });

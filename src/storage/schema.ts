@@ -24,7 +24,8 @@ export interface Database {
   networkGoals: { workspaceId: string; goalId: string; networkId: string; relevance: number; note: string | null };
   ties: { workspaceId: string; personA: string; personB: string; strength: number; note: string | null };
   exchanges: ExchangesTable;
-  exchangePeople: { exchangeId: string; personId: string; workspaceId: string };
+  /** Who took part in an exchange; `occurredOn` copies the exchange's date for fast "last exchange" lookups. */
+  exchangePeople: { exchangeId: string; personId: string; workspaceId: string; occurredOn: string };
   followUps: FollowUpsTable;
   introductions: {
     id: string;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_PORT, startServer } from '../../server/serve.js';
+import { DEFAULT_PORT } from '../../server/defaults.js';
 import { globals, openCliSession } from '../runtime.js';
 import { positiveInt } from '../values.js';
 
@@ -11,6 +11,8 @@ export function registerServe(program: Command): void {
     .action(async (flags: { port?: number }, command: Command) => {
       const envPort = process.env.PORT ? positiveInt('PORT')(process.env.PORT) : undefined;
       const session = await openCliSession(globals(command));
+      // The server and its libraries load only for `serve`, to keep other commands quick to start.
+      const { startServer } = await import('../../server/serve.js');
       const server = await startServer(session, { port: flags.port ?? envPort ?? DEFAULT_PORT });
       process.stdout.write(`Waggle is serving ${session.store.kind} data (${session.store.location}) at ${server.url}\nAPI description: ${server.url}/api/openapi.json\nStop with Ctrl+C.\n`);
       const stop = async () => {

@@ -3,11 +3,12 @@
  * journal, the way storage does, for snapshots built in memory: generated maps,
  * demos and tests.
  */
-import type { Exchange, Person } from '../model.js';
+import type { Person } from '../model.js';
+import type { JournalEntry } from './types.js';
 import { nextContact } from '../next-contact.js';
 
 /** People with `lastExchangeOn` (the later of the given value and the journal) and `nextContact` recomputed. */
-export function withDerivedContacts(people: readonly Person[], exchanges: readonly Exchange[]): Person[] {
+export function withDerivedContacts(people: readonly Person[], exchanges: readonly JournalEntry[]): Person[] {
   const last = new Map<string, string>();
   for (const exchange of exchanges) {
     for (const id of exchange.personIds) {

@@ -52,7 +52,7 @@ const HOURS = [0, 0, 0.5, 1, 2, 4, 8, 12, 20];
  * 50,000 exchanges). Network 0 is the user's employer; about a third of the goals
  * are transitions and one in ten is already achieved.
  */
-export function generateLargeSnapshot(options: GenerateOptions = {}): MapSnapshot {
+export function generateLargeSnapshot(options: GenerateOptions = {}): MapSnapshot & { exchanges: Exchange[] } {
   const counts = {
     people: Math.max(0, Math.floor(options.people ?? 5000)),
     networks: Math.max(0, Math.floor(options.networks ?? 300)),
@@ -196,15 +196,17 @@ export function generateLargeSnapshot(options: GenerateOptions = {}): MapSnapsho
   const introductions: Introduction[] = [];
   if (counts.people > 1) {
     for (let i = 0; i < Math.floor(counts.people / 10); i++) {
-      introductions.push(
-        buildIntroduction({
-          id: `i${pad(i, 5)}`,
-          byId: chance(0.5) ? personId() : null,
-          personId: personId(),
-          toId: chance(0.6) ? null : personId(),
-          madeOn: addDays(today, -int(1000)),
-        }),
-      );
+      // Three different people at most, and never "I introduced someone to myself".
+      const introduced = personId();
+      const other = () => {
+        let id = personId();
+        while (id === introduced) id = personId();
+        return id;
+      };
+      const byId = chance(0.5) ? other() : null;
+      let toId = byId === null || !chance(0.6) ? other() : null;
+      if (toId !== null && toId === byId) toId = null;
+      introductions.push(buildIntroduction({ id: `i${pad(i, 5)}`, byId, personId: introduced, toId, madeOn: addDays(today, -int(1000)) }));
     }
   }
 

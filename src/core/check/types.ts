@@ -18,9 +18,16 @@ export interface MapSnapshot {
   goals: Goal[];
   goalLinks: GoalLink[];
   ties: Tie[];
-  exchanges: Exchange[];
+  exchanges: JournalEntry[];
   introductions: Introduction[];
 }
+
+/**
+ * What the check reads of an exchange: who, when, how, and what went each way.
+ * The journal's words (what was learned, notes, feelings) are not needed, so a
+ * loader may leave them out; a full `Exchange` fits here as it is.
+ */
+export type JournalEntry = Pick<Exchange, 'id' | 'occurredOn' | 'channel' | 'initiatedBy' | 'personIds' | 'networkId' | 'gave' | 'received'>;
 
 export interface CheckOptions {
   /** Focus the goal-related parts (goals, start here, weak ties, transition, the goal term of importance) on one goal. */

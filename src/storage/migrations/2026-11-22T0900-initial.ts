@@ -176,9 +176,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('exchange_id', 'text', (c) => c.notNull().references('exchanges.id').onDelete('cascade'))
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    // A copy of the exchange's date, so that "last exchange with each person" is an index lookup.
+    .addColumn('occurred_on', t.date, (c) => c.notNull())
     .addPrimaryKeyConstraint('exchange_people_pk', ['exchange_id', 'person_id'])
     .execute();
-  await db.schema.createIndex('exchange_people_person').on('exchange_people').columns(['person_id']).execute();
+  await db.schema.createIndex('exchange_people_person_date').on('exchange_people').columns(['person_id', 'occurred_on']).execute();
+  await db.schema.createIndex('exchange_people_workspace').on('exchange_people').columns(['workspace_id', 'person_id', 'occurred_on']).execute();
 
   await db.schema
     .createTable('follow_ups')

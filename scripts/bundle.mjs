@@ -1,0 +1,20 @@
+// Bundles the command line into dist/bundle: Node 20 loads one file far faster
+// than kysely's and zod's hundreds of modules (measured: 0.35 s → 0.14 s to start).
+// better-sqlite3 (native) and pg stay outside; the server and each database driver
+// are split into chunks loaded only when used.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'dist/bundle',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  external: ['better-sqlite3', 'pg'],
+  // Bundled CommonJS packages call require(); give them one.
+  banner: { js: "import { createRequire as __waggleCreateRequire } from 'node:module'; const require = __waggleCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
