@@ -99,3 +99,16 @@ describe('quadrants', () => {
     expect(runCheck(buildSnapshot({ networks })).quadrants.totals.letBe.hoursPerMonth).toBe(0.3);
   });
 });
+
+describe('where freed time should go', () => {
+  it('points over-invested time at the goal with the least behind it', () => {
+    const snapshot = buildSnapshot({
+      goals: [buildGoal({ id: 'g-strong', statement: 'A well served goal' }), buildGoal({ id: 'g-thin', statement: 'Zeta, a thin goal' })],
+      people: [buildPerson({ id: 'p1', name: 'Pat Lee', strength: 5, importance: 5 })],
+      networks: [buildNetwork({ id: 'club', name: 'Social club', strength: 4, importance: 0, hoursPerMonth: 10 })],
+      goalLinks: [buildLink('g-strong', 'person', 'p1', 5)],
+    });
+    const club = runCheck(snapshot).quadrants.overInvested.find((i) => i.id === 'club');
+    expect(club?.next).toContain('"Zeta, a thin goal"');
+  });
+});

@@ -158,9 +158,9 @@ function personNext(index: CheckIndex, f: PersonFacts, quadrant: QuadrantName): 
           ? `Introduce yourself to ${person.name} at the next ${f.sharedNetwork.name} meeting, or ask someone you both know there for an introduction.`
           : `Ask someone you both know for an introduction to ${person.name}, or write a short note saying why you would like to meet.`;
       }
-      return `${meetSuggestion(f)} and ask how they would approach ${goalPhrase(f.topGoal ?? index.goals[0] ?? null)}.`;
+      return `${meetSuggestion(f)} and ask how they would approach ${goalPhrase(f.topGoal ?? index.neediestGoal)}.`;
     case 'overInvested':
-      return `Enjoy the tie without planning more time for it; ask ${firstName(person)} whom they know who could help with ${goalPhrase(index.goals[0] ?? null)}.`;
+      return `Enjoy the tie without planning more time for it; ask ${firstName(person)} whom they know who could help with ${goalPhrase(index.neediestGoal)}.`;
     case 'letBe':
       return `Nothing to do now; revisit ${firstName(person)} if your goals change.`;
   }
@@ -197,7 +197,7 @@ function networkItem(index: CheckIndex, f: NetworkFacts, quadrant: QuadrantName)
 }
 
 function networkNext(index: CheckIndex, f: NetworkFacts, quadrant: QuadrantName): string {
-  const goal = f.topGoal ?? index.goals[0] ?? null;
+  const goal = f.topGoal ?? index.neediestGoal;
   const name = f.network.name;
   switch (quadrant) {
     case 'maintain':
@@ -208,7 +208,7 @@ function networkNext(index: CheckIndex, f: NetworkFacts, quadrant: QuadrantName)
       return strengthenNetworkNext(f.network, goalPhrase(goal));
     case 'overInvested':
       return f.hours > 0
-        ? `Trim the ${hoursText(f.hours)} in ${name} (skip every other meeting, or hand on a role) and give the time to a network that serves ${goalPhrase(index.goals[0] ?? null)}.`
+        ? `Trim the ${hoursText(f.hours)} in ${name} (skip every other meeting, or hand on a role) and give the time to a network that serves ${goalPhrase(index.neediestGoal)}.`
         : `No need to plan more time for ${name}; keep the friendships you have there.`;
     case 'letBe':
       return `Nothing to do now; revisit ${name} if your goals change.`;

@@ -89,7 +89,7 @@ function oneWayItem(index: CheckIndex, f: PersonFacts, b: PersonBalance, directi
     direction === 'taking'
       ? `In ${b.exchanges} exchanges you received ${b.received} and gave nothing back that you recorded.`
       : `In ${b.exchanges} exchanges you gave ${b.gave} and received nothing that you recorded.`;
-  const goal = f.topGoal ?? index.goals[0] ?? null;
+  const goal = f.topGoal ?? index.neediestGoal;
   const next =
     direction === 'taking'
       ? `Offer ${name} something back: a useful article, an introduction, or feedback on what they are working on.`

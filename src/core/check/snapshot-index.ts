@@ -78,6 +78,8 @@ export interface CheckIndex {
   linksByGoal: Map<string, GoalTarget[]>;
   /** Lower-cased, whitespace-collapsed names of the user's own organisation(s). */
   ownOrganisations: Set<string>;
+  /** The in-scope goal with the least behind it (strength × relevance): where spare time helps most. */
+  neediestGoal: Goal | null;
 }
 
 /** A finite number, or 0. */
@@ -146,7 +148,27 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
     networkById,
     linksByGoal,
     ownOrganisations: ownOrganisations(snapshot),
+    neediestGoal: neediestGoal(goals, linksByGoal, personById, networkById),
   };
+}
+
+function neediestGoal(
+  goals: readonly Goal[],
+  linksByGoal: Map<string, GoalTarget[]>,
+  personById: Map<string, PersonFacts>,
+  networkById: Map<string, NetworkFacts>,
+): Goal | null {
+  let best: { goal: Goal; weight: number } | null = null;
+  for (const goal of goals) {
+    let weight = 0;
+    for (const target of linksByGoal.get(goal.id) ?? []) {
+      const facts = target.kind === 'person' ? personById.get(target.id) : networkById.get(target.id);
+      weight += (facts?.strength ?? 0) * target.relevance;
+    }
+    // Ties go to the goal named first in the alphabet, so the advice is the same on every run.
+    if (best === null || weight < best.weight || (weight === best.weight && goal.statement < best.goal.statement)) best = { goal, weight };
+  }
+  return best?.goal ?? null;
 }
 
 function personFacts(person: Person): PersonFacts {

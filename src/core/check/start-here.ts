@@ -41,7 +41,7 @@ export function startHere(index: CheckIndex): StartHere {
 function item(index: CheckIndex, f: PersonFacts): Finding {
   const { person } = f;
   const how = person.canHelpHow?.trim() || null;
-  const goal = index.focusGoal ?? f.topGoal ?? index.goals[0] ?? null;
+  const goal = index.focusGoal ?? f.topGoal ?? index.neediestGoal;
   const lastText = f.lastExchangeOn === null ? 'no exchange recorded yet' : `last exchange ${f.lastExchangeOn}`;
   return {
     kind: 'person',

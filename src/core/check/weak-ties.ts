@@ -62,7 +62,7 @@ function item(index: CheckIndex, f: PersonFacts): Finding {
         weakAtMostStrength: WEAK_MAX_STRENGTH,
       },
     },
-    next: next(f, online, goalPhrase(goal ?? index.goals[0] ?? null)),
+    next: next(f, online, goalPhrase(goal ?? index.neediestGoal)),
   };
 }
 
