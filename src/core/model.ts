@@ -14,7 +14,11 @@ import type {
   NetworkRole,
   PersonCategory,
   ReceiveKind,
+  OutreachPurpose,
+  ShareKind,
   Stage,
+  TargetSource,
+  TargetStatus,
 } from './vocabulary.js';
 
 /** An ISO 8601 instant in UTC, for record keeping ("2026-11-22T09:30:00.000Z"). */
@@ -181,4 +185,57 @@ export interface Profile {
   /** The zone whose calendar decides what "today" is. */
   timeZone: string;
   updatedAt: Timestamp;
+}
+
+/** A calendar month, `YYYY-MM`. */
+export type Month = string;
+
+/** How the monthly plan works for this user. */
+export interface PlanSettings {
+  /** How many people to reach each month: two to four by default advice, three to start. */
+  monthlyTargets: number;
+  /** The most new relationships in progress (people at "reached out" or "met") before planning warns. */
+  newRelationshipCap: number;
+  /** Who the plan is shared with, for the accountability page. */
+  accountabilityPartner: string | null;
+}
+
+/** One person the user means to reach in a month. */
+export interface PlanTarget {
+  id: string;
+  month: Month;
+  personId: string;
+  source: TargetSource;
+  /** Why this person, this month: the check's reason or the user's own words. */
+  reason: string;
+  status: TargetStatus;
+  /** The target of an earlier month this one continues. */
+  rolledOverFrom: string | null;
+  /** The exchange that completed it. */
+  exchangeId: string | null;
+  closedOn: IsoDate | null;
+  createdAt: Timestamp;
+}
+
+/** An outreach template: `subject` and `body` are Mustache templates over a `DraftContext`. */
+export interface OutreachTemplate {
+  id: string;
+  purpose: OutreachPurpose;
+  name: string;
+  subject: string;
+  body: string;
+  /** Built-in templates ship with Waggle and cannot be edited (copy one to change it). */
+  builtIn: boolean;
+  createdAt: Timestamp | null;
+  updatedAt: Timestamp | null;
+}
+
+/** A revocable link: the plan page or the calendar feed. The token itself is shown once, at creation. */
+export interface ShareToken {
+  id: string;
+  kind: ShareKind;
+  label: string | null;
+  includeNotes: boolean;
+  createdAt: Timestamp;
+  revokedAt: Timestamp | null;
 }

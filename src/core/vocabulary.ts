@@ -72,6 +72,22 @@ export type ContactKind = (typeof CONTACT_KINDS)[number];
 export const GOAL_STATUSES = ['active', 'achieved', 'dropped'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
+/** Where a monthly plan target came from: a suggestion of the check, or the user's own pick. */
+export const TARGET_SOURCES = ['start-here', 'strengthen', 'goal-gap', 'neglect', 'own'] as const;
+export type TargetSource = (typeof TARGET_SOURCES)[number];
+
+/** A plan target is open until done (an exchange happened), dropped, or rolled over into the next month. */
+export const TARGET_STATUSES = ['open', 'done', 'dropped', 'rolled-over'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+/** Why one writes to someone: the outreach drafts' purposes. */
+export const OUTREACH_PURPOSES = ['expert-opinion', 'learn-solution', 'explore-collaboration', 'navigate-situation', 'interview', 'meet-the-team'] as const;
+export type OutreachPurpose = (typeof OUTREACH_PURPOSES)[number];
+
+/** What a share token opens: the read-only plan page, or the calendar feed. */
+export const SHARE_KINDS = ['plan', 'calendar'] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
+
 /** Scores run from 0 (none) to 5 ("call any time" for strength, "essential" for importance). */
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 5;
@@ -94,4 +110,8 @@ export const VOCABULARY = {
   followUpStatuses: FOLLOW_UP_STATUSES,
   contactKinds: CONTACT_KINDS,
   goalStatuses: GOAL_STATUSES,
+  targetSources: TARGET_SOURCES,
+  targetStatuses: TARGET_STATUSES,
+  outreachPurposes: OUTREACH_PURPOSES,
+  shareKinds: SHARE_KINDS,
 } as const;

@@ -10,6 +10,7 @@ import type { PeopleTable } from '../storage/schema.js';
 import type { Channel, FollowUpKind, FollowUpStatus, Initiator, Stage } from '../core/vocabulary.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { getNetwork } from './networks.js';
+import { completeTargetsByExchange } from './plan-completion.js';
 import { chunks, parseJsonList, toExchange, toFollowUp } from './rows.js';
 
 /** A thank-you is due within two days; other follow-ups within a week, unless a date is given. */
@@ -76,6 +77,8 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
         await trx.db.updateTable('people').set({ ...changes, updatedAt: nowTimestamp(trx) }).where('id', '=', person.id).execute();
       }
     }
+
+    await completeTargetsByExchange(trx, id, personIds, occurredOn);
 
     const followUps: FollowUp[] = [];
     for (const followUp of input.followUps ?? []) {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The tables as Kysely sees them (camelCase here, snake_case in the database via
  * CamelCasePlugin). Booleans are 0/1 integers and lists are JSON text in both
@@ -6,7 +8,16 @@
  */
 export interface Database {
   workspaces: { id: string; name: string; createdAt: string };
-  profiles: { workspaceId: string; name: string | null; workingOn: string | null; timeZone: string; updatedAt: string };
+  profiles: {
+    workspaceId: string;
+    name: string | null;
+    workingOn: string | null;
+    timeZone: string;
+    updatedAt: string;
+    monthlyTargets: Generated<number>;
+    newRelationshipCap: Generated<number>;
+    accountabilityPartner: string | null;
+  };
   people: PeopleTable;
   contactPoints: {
     personId: string;
@@ -27,6 +38,30 @@ export interface Database {
   /** Who took part in an exchange; `occurredOn` copies the exchange's date for fast "last exchange" lookups. */
   exchangePeople: { exchangeId: string; personId: string; workspaceId: string; occurredOn: string };
   followUps: FollowUpsTable;
+  planTargets: {
+    id: string;
+    workspaceId: string;
+    month: string;
+    personId: string;
+    source: string;
+    reason: string;
+    status: string;
+    rolledOverFrom: string | null;
+    exchangeId: string | null;
+    closedOn: string | null;
+    createdAt: string;
+  };
+  outreachTemplates: { id: string; workspaceId: string; purpose: string; name: string; subject: string; body: string; createdAt: string; updatedAt: string };
+  shareTokens: {
+    id: string;
+    workspaceId: string;
+    kind: string;
+    label: string | null;
+    tokenHash: string;
+    includeNotes: number;
+    createdAt: string;
+    revokedAt: string | null;
+  };
   introductions: {
     id: string;
     workspaceId: string;

@@ -1,0 +1,187 @@
+import type { CheckReport } from './check/types.js';
+import { addMonths, type IsoDate } from './dates.js';
+import type { Month, Person, PlanSettings, PlanTarget } from './model.js';
+import type { Stage, TargetSource } from './vocabulary.js';
+
+/**
+ * The monthly plan's rules: which months are which, what counts as a new
+ * relationship in progress, and which people to suggest. Quality over quantity:
+ * a few people a month, and never too many new relationships at once.
+ */
+
+export const DEFAULT_PLAN_SETTINGS: PlanSettings = { monthlyTargets: 3, newRelationshipCap: 4, accountabilityPartner: null };
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isMonth(value: string): boolean {
+  return MONTH.test(value);
+}
+
+export function monthOf(date: IsoDate): Month {
+  return date.slice(0, 7);
+}
+
+export function firstDayOf(month: Month): IsoDate {
+  return `${month}-01`;
+}
+
+export function shiftMonth(month: Month, by: number): Month {
+  return monthOf(addMonths(firstDayOf(month), by));
+}
+
+/** Stages of a relationship that is new and still being built. */
+export const IN_PROGRESS_STAGES: readonly Stage[] = ['reached-out', 'met'];
+
+/** Whether a target with this person starts a new relationship (one not begun yet). */
+export function startsNewRelationship(stage: Stage): boolean {
+  return stage === 'to-meet';
+}
+
+/** Targets that take one of the month's places: open or done (dropped and rolled-over ones free theirs). */
+export function takesAPlace(target: PlanTarget): boolean {
+  return target.status === 'open' || target.status === 'done';
+}
+
+export interface CapStatus {
+  /** People now at "reached out" or "met". */
+  inProgress: number;
+  /** Open targets this month with people not met yet: new relationships about to start. */
+  starting: number;
+  cap: number;
+  /** A warning with its reason when the plan is at or past the cap, else null. */
+  warning: string | null;
+}
+
+export function capStatus(people: readonly Person[], monthTargets: readonly PlanTarget[], settings: PlanSettings): CapStatus {
+  const stageOf = new Map(people.map((p) => [p.id, p.stage]));
+  const inProgress = people.filter((p) => IN_PROGRESS_STAGES.includes(p.stage)).length;
+  const starting = monthTargets.filter((t) => t.status === 'open' && startsNewRelationship(stageOf.get(t.personId) ?? 'in-touch')).length;
+  const total = inProgress + starting;
+  const warning =
+    total > settings.newRelationshipCap
+      ? `${total} new relationships in progress (${inProgress} under way, ${starting} planned) is past your cap of ${settings.newRelationshipCap}: new ties need time, so bring one to "in touch" before starting another.`
+      : total === settings.newRelationshipCap
+        ? `You are at your cap of ${settings.newRelationshipCap} new relationships in progress: the next new person would be one too many for now.`
+        : null;
+  return { inProgress, starting, cap: settings.newRelationshipCap, warning };
+}
+
+export interface PlanSuggestion {
+  personId: string;
+  name: string;
+  source: Exclude<TargetSource, 'own'>;
+  reason: string;
+  /** The check's suggested next step. */
+  next: string;
+  stage: Stage;
+  startsNewRelationship: boolean;
+}
+
+export interface Suggestions {
+  month: Month;
+  /** Places left this month: the monthly number less open and done targets. */
+  placesLeft: number;
+  /** The suggestions to fill them, best first. */
+  suggestions: PlanSuggestion[];
+  /** More candidates, for swapping. */
+  alternatives: PlanSuggestion[];
+  cap: CapStatus;
+}
+
+/**
+ * Suggests whom to reach this month, from the check: "start here" (easiest), the
+ * strengthen quadrant, people who would fill a thin or missing goal, and neglect.
+ * The sources take turns so that a month mixes them; people already in this
+ * month's plan (even dropped) are left out; new relationships are only suggested
+ * while the cap allows, and the list is as long as the places left.
+ */
+export function suggestTargets(report: CheckReport, people: readonly Person[], monthTargets: readonly PlanTarget[], settings: PlanSettings, month: Month): Suggestions {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const planned = new Set(monthTargets.map((t) => t.personId));
+  const seen = new Set<string>();
+  const sources: [Exclude<TargetSource, 'own'>, { id: string; why: string; next: string }[]][] = [
+    ['start-here', report.startHere.items.map((f) => ({ id: f.id, why: f.why.text, next: f.next }))],
+    ['strengthen', report.quadrants.strengthen.filter((f) => f.kind === 'person').map((f) => ({ id: f.id, why: f.why.text, next: f.next }))],
+    ['goal-gap', goalGapCandidates(report)],
+    [
+      'neglect',
+      [...report.neglect.lostJobList, ...report.neglect.overdue, ...report.neglect.fading].map((f) => ({ id: f.id, why: f.why.text, next: f.next })),
+    ],
+  ];
+  const queues = sources.map(([source, items]) => ({ source, items: [...items] }));
+  const ordered: PlanSuggestion[] = [];
+  while (queues.some((q) => q.items.length > 0)) {
+    for (const queue of queues) {
+      let item = queue.items.shift();
+      while (item && (seen.has(item.id) || planned.has(item.id) || !byId.has(item.id))) item = queue.items.shift();
+      if (!item) continue;
+      const person = byId.get(item.id)!;
+      seen.add(item.id);
+      ordered.push({
+        personId: person.id,
+        name: person.name,
+        source: queue.source,
+        reason: item.why,
+        next: item.next,
+        stage: person.stage,
+        startsNewRelationship: startsNewRelationship(person.stage),
+      });
+    }
+  }
+  const cap = capStatus(people, monthTargets, settings);
+  const placesLeft = Math.max(0, settings.monthlyTargets - monthTargets.filter(takesAPlace).length);
+  let newAllowed = Math.max(0, cap.cap - cap.inProgress - cap.starting);
+  const suggestions: PlanSuggestion[] = [];
+  const alternatives: PlanSuggestion[] = [];
+  for (const s of ordered) {
+    const fits = suggestions.length < placesLeft && (!s.startsNewRelationship || newAllowed > 0);
+    if (fits) {
+      suggestions.push(s);
+      if (s.startsNewRelationship) newAllowed -= 1;
+    } else if (alternatives.length < 10) {
+      alternatives.push(s);
+    }
+  }
+  return { month, placesLeft, suggestions, alternatives, cap };
+}
+
+/** For goals that are thin or missing: the people linked to them who are not strong ties yet. */
+function goalGapCandidates(report: CheckReport): { id: string; why: string; next: string }[] {
+  const out: { id: string; why: string; next: string }[] = [];
+  for (const goal of report.goals.items) {
+    if (goal.verdict === 'covered') continue;
+    const weak = goal.contributors.filter((c) => c.kind === 'person' && c.strength < 3).sort((a, b) => b.relevance - a.relevance || a.name.localeCompare(b.name));
+    for (const c of weak) {
+      out.push({
+        id: c.id,
+        why: `Your goal "${goal.statement}" is ${goal.verdict}; ${c.name} is relevant to it (${c.relevance}/5) but the tie is weak (strength ${c.strength}/5).`,
+        next: `Reach out to ${c.name} about "${goal.statement}".`,
+      });
+    }
+  }
+  return out;
+}
+
+export interface PlanProgress {
+  planned: number;
+  done: number;
+  open: number;
+  dropped: number;
+  rolledOver: number;
+  /** Done out of the monthly number, 0–1. */
+  share: number;
+}
+
+export function planProgress(monthTargets: readonly PlanTarget[], settings: PlanSettings): PlanProgress {
+  const count = (status: PlanTarget['status']) => monthTargets.filter((t) => t.status === status).length;
+  const done = count('done');
+  const open = count('open');
+  return {
+    planned: done + open,
+    done,
+    open,
+    dropped: count('dropped'),
+    rolledOver: count('rolled-over'),
+    share: Math.min(1, done / Math.max(1, settings.monthlyTargets)),
+  };
+}

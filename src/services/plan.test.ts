@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { sequentialIds, type Clock } from './context.js';
+import { logExchange } from './exchanges.js';
+import { createGoal } from './goals.js';
+import { linkPersonToGoal } from './links.js';
+import { createPerson } from './people.js';
+import { addTarget, closeTarget, planView, rollOver, suggestPlan, swapTarget, updatePlanSettings } from './plan.js';
+import { planPageHtml } from './plan-page.js';
+import { createShare, listShares, resolveShareToken, revokeShare, rotateShare } from './shares.js';
+import { openSession, type Session } from './session.js';
+
+function movableClock(iso: string): Clock & { set(iso: string): void } {
+  let now = new Date(iso);
+  return { now: () => now, set: (next) => (now = new Date(next)) };
+}
+
+describe.each(DIALECTS)('the monthly plan on %s', (dialect) => {
+  let session: Session;
+  let dispose: () => Promise<void>;
+  const clock = movableClock('2026-11-20T09:00:00Z');
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const db = await freshDatabase(dialect);
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
+    const ctx = session.ctx;
+    const goal = await createGoal(ctx, { statement: 'Get into research' });
+    const people = [
+      ['easy', { name: 'Ana Easy', strength: 3, importance: 5, knowAndLike: true, canHelp: true, stage: 'in-touch' as const }],
+      ['weak', { name: 'Ben Weak', strength: 1, importance: 5, stage: 'to-meet' as const }],
+      ['new1', { name: 'Cai New', strength: 0, importance: 4, stage: 'to-meet' as const }],
+      ['new2', { name: 'Dee New', strength: 0, importance: 4, stage: 'to-meet' as const }],
+      ['busy', { name: 'Eve Underway', strength: 2, importance: 4, stage: 'met' as const }],
+    ] as const;
+    for (const [key, input] of people) {
+      ids[key] = (await createPerson(ctx, input)).id;
+      await linkPersonToGoal(ctx, ids[key]!, goal.id, { relevance: 4 });
+    }
+    await updatePlanSettings(ctx, { monthlyTargets: 2, newRelationshipCap: 2, accountabilityPartner: 'Dr Fay Mentor' });
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  it('suggests as many people as the month has places, and honours the cap on new relationships', async () => {
+    const s = await suggestPlan(session.ctx);
+    expect(s.month).toBe('2026-11');
+    expect(s.placesLeft).toBe(2);
+    expect(s.suggestions).toHaveLength(2);
+    // One relationship (Eve) is under way and the cap is 2: at most one new person.
+    expect(s.cap).toMatchObject({ inProgress: 1, starting: 0, cap: 2 });
+    expect(s.suggestions.filter((x) => x.startsNewRelationship)).toHaveLength(1);
+    expect(s.suggestions[0]).toMatchObject({ personId: ids.easy, source: 'start-here' });
+    for (const x of s.suggestions) expect(x.reason.length).toBeGreaterThan(10);
+  });
+
+  it('accepting fills the month; planning past the number or the cap warns instead of refusing', async () => {
+    const first = await addTarget(session.ctx, { personId: ids.easy! });
+    expect(first).toMatchObject({ target: { source: 'start-here', status: 'open', month: '2026-11' }, warnings: [] });
+    const second = await addTarget(session.ctx, { personId: ids.weak! });
+    expect(second.warnings).toEqual([]);
+    expect((await suggestPlan(session.ctx)).suggestions).toEqual([]);
+    const third = await addTarget(session.ctx, { personId: ids.new1!, reason: 'Met at the conference; promised to write' });
+    expect(third.target).toMatchObject({ source: 'own', reason: 'Met at the conference; promised to write' });
+    expect(third.warnings).toHaveLength(2);
+    expect(third.warnings[0]).toMatch(/past your monthly number of 2/);
+    expect(third.warnings[1]).toMatch(/past your cap of 2/);
+    await expect(addTarget(session.ctx, { personId: ids.easy! })).rejects.toMatchObject({ name: 'ConflictError' });
+  });
+
+  it('a logged exchange with a target completes it', async () => {
+    const { exchange } = await logExchange(session.ctx, { channel: 'coffee', personIds: [ids.easy!], occurredOn: '2026-11-25' });
+    const view = await planView(session.ctx);
+    const done = view.targets.find((t) => t.personId === ids.easy);
+    expect(done).toMatchObject({ status: 'done', exchangeId: exchange.id, closedOn: '2026-11-25' });
+    expect(view.progress).toMatchObject({ planned: 3, done: 1, open: 2 });
+  });
+
+  it('swaps and drops', async () => {
+    const view = await planView(session.ctx);
+    const target = view.targets.find((t) => t.personId === ids.new1)!;
+    const swapped = await swapTarget(session.ctx, target.id, ids.new2!);
+    expect(swapped.target.personId).toBe(ids.new2);
+    const after = await planView(session.ctx);
+    expect(after.targets.find((t) => t.id === target.id)?.status).toBe('dropped');
+    await closeTarget(session.ctx, swapped.target.id, 'dropped');
+    await expect(closeTarget(session.ctx, swapped.target.id, 'done')).rejects.toMatchObject({ name: 'ConflictError' });
+  });
+
+  it('rolls unfinished targets over into the next month', async () => {
+    clock.set('2026-12-01T08:00:00Z');
+    expect((await planView(session.ctx)).targets).toEqual([]);
+    const rolled = await rollOver(session.ctx);
+    expect(rolled.map((t) => [t.personId, t.month, t.status])).toEqual([[ids.weak, '2026-12', 'open']]);
+    expect(rolled[0]?.rolledOverFrom).toBeTruthy();
+    const november = await planView(session.ctx, '2026-11');
+    expect(november.targets.find((t) => t.personId === ids.weak)?.status).toBe('rolled-over');
+    // An exchange dated in November does not complete December's target; one in December does.
+    await logExchange(session.ctx, { channel: 'email', personIds: [ids.weak!], occurredOn: '2026-11-30' });
+    expect((await planView(session.ctx)).targets[0]?.status).toBe('open');
+    await logExchange(session.ctx, { channel: 'call', personIds: [ids.weak!], occurredOn: '2026-12-01' });
+    expect((await planView(session.ctx)).targets[0]?.status).toBe('done');
+    expect(await rollOver(session.ctx)).toEqual([]);
+  });
+
+  it('the accountability page shows targets and progress, and notes only when asked', async () => {
+    const view = await planView(session.ctx, '2026-11');
+    const html = planPageHtml(view, { ownerName: 'Sam <Tester>', includeNotes: false });
+    expect(html).toContain("Sam &lt;Tester&gt;'s networking plan for November 2026");
+    expect(html).toContain('Ana Easy');
+    expect(html).toContain('Progress: 1 of 2 done');
+    expect(html).toContain('Shared with Dr Fay Mentor');
+    expect(html).not.toContain('Notes:');
+  });
+
+  it('share tokens open their page until revoked, at once', async () => {
+    const created = await createShare(session.ctx, { kind: 'plan', label: 'Supervisor' });
+    expect(created.token.length).toBeGreaterThanOrEqual(43);
+    expect(await resolveShareToken(session.ctx.db, created.token, 'plan')).toMatchObject({ id: created.share.id, workspaceId: 'local' });
+    expect(await resolveShareToken(session.ctx.db, created.token, 'calendar')).toBeNull();
+    expect(await resolveShareToken(session.ctx.db, `${created.token}x`, 'plan')).toBeNull();
+    await revokeShare(session.ctx, created.share.id);
+    expect(await resolveShareToken(session.ctx.db, created.token, 'plan')).toBeNull();
+    const feed = await createShare(session.ctx, { kind: 'calendar' });
+    const rotated = await rotateShare(session.ctx, feed.share.id);
+    expect(await resolveShareToken(session.ctx.db, feed.token, 'calendar')).toBeNull();
+    expect(await resolveShareToken(session.ctx.db, rotated.token, 'calendar')).not.toBeNull();
+    expect((await listShares(session.ctx)).map((s) => [s.kind, s.revokedAt !== null])).toEqual([
+      ['plan', true],
+      ['calendar', true],
+      ['calendar', false],
+    ]);
+  });
+});

@@ -1,0 +1,202 @@
+import type { Selectable } from 'kysely';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import type { Month, Person, PlanSettings, PlanTarget } from '../core/model.js';
+import { capStatus, monthOf, planProgress, shiftMonth, suggestTargets, takesAPlace, type CapStatus, type PlanProgress, type Suggestions } from '../core/plan.js';
+import type { TargetSource, TargetStatus } from '../core/vocabulary.js';
+import type { Database } from '../storage/schema.js';
+import { checkNetwork } from './check.js';
+import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
+import { getPerson, listPeople } from './people.js';
+import { getProfile } from './workspace.js';
+
+type TargetRow = Selectable<Database['planTargets']>;
+
+function toTarget(row: TargetRow): PlanTarget {
+  return {
+    id: row.id,
+    month: row.month,
+    personId: row.personId,
+    source: row.source as TargetSource,
+    reason: row.reason,
+    status: row.status as TargetStatus,
+    rolledOverFrom: row.rolledOverFrom,
+    exchangeId: row.exchangeId,
+    closedOn: row.closedOn,
+    createdAt: row.createdAt,
+  };
+}
+
+export async function getPlanSettings(ctx: ServiceContext): Promise<PlanSettings> {
+  const row = await ctx.db.selectFrom('profiles').select(['monthlyTargets', 'newRelationshipCap', 'accountabilityPartner']).where('workspaceId', '=', ctx.workspaceId).executeTakeFirstOrThrow();
+  return { monthlyTargets: row.monthlyTargets, newRelationshipCap: row.newRelationshipCap, accountabilityPartner: row.accountabilityPartner };
+}
+
+export async function updatePlanSettings(ctx: ServiceContext, patch: Partial<PlanSettings>): Promise<PlanSettings> {
+  if (Object.keys(patch).length > 0) {
+    await ctx.db.updateTable('profiles').set({ ...patch, updatedAt: nowTimestamp(ctx) }).where('workspaceId', '=', ctx.workspaceId).execute();
+  }
+  return getPlanSettings(ctx);
+}
+
+export function currentMonth(ctx: ServiceContext): Month {
+  return monthOf(today(ctx));
+}
+
+export async function listTargets(ctx: ServiceContext, month: Month): Promise<PlanTarget[]> {
+  const rows = await ctx.db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ctx.workspaceId).where('month', '=', month).orderBy('createdAt').orderBy('id').execute();
+  return rows.map(toTarget);
+}
+
+export interface PlannedTarget extends PlanTarget {
+  person: Pick<Person, 'id' | 'name' | 'stage' | 'preferredChannel' | 'lastExchangeOn' | 'notes' | 'organisation'>;
+}
+
+export interface PlanView {
+  month: Month;
+  today: string;
+  settings: PlanSettings;
+  targets: PlannedTarget[];
+  progress: PlanProgress;
+  cap: CapStatus;
+  /** Working out loud: shown with the plan. */
+  workingOn: string | null;
+}
+
+/** The month's plan with its people, progress and the new-relationship cap. */
+export async function planView(ctx: ServiceContext, month: Month = currentMonth(ctx)): Promise<PlanView> {
+  const [settings, targets, people, profile] = await Promise.all([getPlanSettings(ctx), listTargets(ctx, month), listPeople(ctx), getProfile(ctx)]);
+  const byId = new Map(people.items.map((p) => [p.id, p]));
+  return {
+    month,
+    today: today(ctx),
+    settings,
+    targets: targets.flatMap((t) => {
+      const p = byId.get(t.personId);
+      return p ? [{ ...t, person: { id: p.id, name: p.name, stage: p.stage, preferredChannel: p.preferredChannel, lastExchangeOn: p.lastExchangeOn, notes: p.notes, organisation: p.organisation } }] : [];
+    }),
+    progress: planProgress(targets, settings),
+    cap: capStatus(people.items, targets, settings),
+    workingOn: profile.workingOn,
+  };
+}
+
+/** Suggestions for the month, from the network check. */
+export async function suggestPlan(ctx: ServiceContext, month: Month = currentMonth(ctx)): Promise<Suggestions> {
+  const [report, people, targets, settings] = await Promise.all([checkNetwork(ctx), listPeople(ctx), listTargets(ctx, month), getPlanSettings(ctx)]);
+  return suggestTargets(report, people.items, targets, settings, month);
+}
+
+export interface AddedTarget {
+  target: PlanTarget;
+  /** Planning past the monthly number or the cap is allowed, with the reason said. */
+  warnings: string[];
+}
+
+/**
+ * Puts a person in the month's plan. A suggested person keeps the suggestion's
+ * source and reason (accepting); anyone else is the user's own pick, with their
+ * reason. Past the monthly number or the cap: a warning, never a refusal.
+ */
+export async function addTarget(ctx: ServiceContext, input: { personId: string; month?: Month; reason?: string }): Promise<AddedTarget> {
+  const month = input.month ?? currentMonth(ctx);
+  const person = await getPerson(ctx, input.personId);
+  const suggestions = await suggestPlan(ctx, month);
+  const suggested = [...suggestions.suggestions, ...suggestions.alternatives].find((s) => s.personId === person.id);
+  return inTransaction(ctx, async (trx) => {
+    const existing = await listTargets(trx, month);
+    const already = existing.find((t) => t.personId === person.id && t.status !== 'dropped' && t.status !== 'rolled-over');
+    if (already) throw new ConflictError(`${person.name} is already in the plan for ${month} (${already.status}) [${already.id}]`);
+    const row = {
+      id: trx.ids('tgt'),
+      workspaceId: trx.workspaceId,
+      month,
+      personId: person.id,
+      source: (input.reason ? 'own' : (suggested?.source ?? 'own')) as TargetSource,
+      reason: input.reason ?? suggested?.reason ?? 'Your own pick for this month.',
+      status: 'open' as TargetStatus,
+      rolledOverFrom: null,
+      exchangeId: null,
+      closedOn: null,
+      createdAt: nowTimestamp(trx),
+    };
+    await trx.db.insertInto('planTargets').values(row).execute();
+    const settings = await getPlanSettings(trx);
+    const after = [...existing, toTarget(row)];
+    const warnings: string[] = [];
+    const placed = after.filter(takesAPlace).length;
+    if (placed > settings.monthlyTargets) {
+      warnings.push(`This makes ${placed} people for ${month}, past your monthly number of ${settings.monthlyTargets}: a steady few beats a rushed many.`);
+    }
+    if (person.stage === 'to-meet') {
+      const cap = capStatus((await listPeople(trx)).items, after, settings);
+      if (cap.inProgress + cap.starting > cap.cap && cap.warning) warnings.push(cap.warning);
+    }
+    return { target: toTarget(row), warnings };
+  });
+}
+
+async function getTarget(ctx: ServiceContext, id: string): Promise<PlanTarget> {
+  const row = await ctx.db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('plan target', id);
+  return toTarget(row);
+}
+
+/** Finds this month's open target for a person, for commands that name the person. */
+export async function findOpenTarget(ctx: ServiceContext, personId: string, month: Month = currentMonth(ctx)): Promise<PlanTarget> {
+  const target = (await listTargets(ctx, month)).find((t) => t.personId === personId && t.status === 'open');
+  if (!target) throw new NotFoundError('open plan target for this person in', month);
+  return target;
+}
+
+export async function closeTarget(ctx: ServiceContext, id: string, status: 'done' | 'dropped', exchangeId: string | null = null): Promise<PlanTarget> {
+  const target = await getTarget(ctx, id);
+  if (target.status !== 'open') throw new ConflictError(`That target is already ${target.status}`);
+  const closedOn = today(ctx);
+  await ctx.db.updateTable('planTargets').set({ status, closedOn, exchangeId }).where('id', '=', id).execute();
+  return { ...target, status, closedOn, exchangeId };
+}
+
+/** Swaps one target for another person: the old one is dropped, the new one added, in one go. */
+export async function swapTarget(ctx: ServiceContext, id: string, personId: string): Promise<AddedTarget> {
+  const old = await getTarget(ctx, id);
+  if (old.status !== 'open') throw new ConflictError(`Only an open target can be swapped; that one is ${old.status}`);
+  return inTransaction(ctx, async (trx) => {
+    await closeTarget(trx, id, 'dropped');
+    return addTarget(trx, { personId, month: old.month });
+  });
+}
+
+/**
+ * Carries the open targets of one month into the next: each becomes "rolled over"
+ * where it was, and open again in the new month with the same reason.
+ */
+export async function rollOver(ctx: ServiceContext, input: { from?: Month; to?: Month } = {}): Promise<PlanTarget[]> {
+  const to = input.to ?? currentMonth(ctx);
+  const from = input.from ?? shiftMonth(to, -1);
+  if (from >= to) throw new ValidationError('--from', `must be a month before ${to}`);
+  return inTransaction(ctx, async (trx) => {
+    const open = (await listTargets(trx, from)).filter((t) => t.status === 'open');
+    const already = new Set((await listTargets(trx, to)).filter((t) => t.status !== 'dropped').map((t) => t.personId));
+    const created: PlanTarget[] = [];
+    for (const target of open) {
+      await trx.db.updateTable('planTargets').set({ status: 'rolled-over', closedOn: today(trx) }).where('id', '=', target.id).execute();
+      if (already.has(target.personId)) continue;
+      const row = {
+        id: trx.ids('tgt'),
+        workspaceId: trx.workspaceId,
+        month: to,
+        personId: target.personId,
+        source: target.source,
+        reason: target.reason,
+        status: 'open' as TargetStatus,
+        rolledOverFrom: target.id,
+        exchangeId: null,
+        closedOn: null,
+        createdAt: nowTimestamp(trx),
+      };
+      await trx.db.insertInto('planTargets').values(row).execute();
+      created.push(toTarget(row));
+    }
+    return created;
+  });
+}
