@@ -1,15 +1,19 @@
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
+import { registerDraft } from './commands/draft.js';
 import { registerDue } from './commands/due.js';
+import { registerExport } from './commands/export.js';
 import { registerFollowUp } from './commands/follow-up.js';
 import { registerGoal } from './commands/goal.js';
 import { registerIntro } from './commands/intro.js';
 import { registerLog } from './commands/log.js';
 import { registerNetwork } from './commands/network.js';
 import { registerPerson } from './commands/person.js';
+import { registerPlan } from './commands/plan.js';
 import { registerProfile } from './commands/profile.js';
 import { registerServe } from './commands/serve.js';
+import { registerShare } from './commands/share.js';
 import { registerVocabulary } from './commands/vocabulary.js';
 
 export const VERSION = '0.1.0';
@@ -31,6 +35,10 @@ export function buildProgram(): Command {
   registerFollowUp(program);
   registerDue(program);
   registerCheck(program);
+  registerPlan(program);
+  registerShare(program);
+  registerDraft(program);
+  registerExport(program);
   registerProfile(program);
   registerDemo(program);
   registerServe(program);

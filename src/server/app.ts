@@ -8,7 +8,10 @@ import { registerCheckRoutes } from './routes/check.js';
 import { registerGoalRoutes } from './routes/goals.js';
 import { registerJournalRoutes } from './routes/journal.js';
 import { registerNetworkRoutes } from './routes/networks.js';
+import { registerOutreachRoutes } from './routes/outreach.js';
 import { registerPeopleRoutes } from './routes/people.js';
+import { registerPlanRoutes } from './routes/plan.js';
+import { registerPublicRoutes } from './routes/public.js';
 import { registerRhythmRoutes } from './routes/rhythm.js';
 
 export type Api = OpenAPIHono;
@@ -40,6 +43,9 @@ export function createApi(context: () => ServiceContext): Api {
   registerJournalRoutes(app, context);
   registerRhythmRoutes(app, context);
   registerCheckRoutes(app, context);
+  registerPlanRoutes(app, context);
+  registerOutreachRoutes(app, context);
+  registerPublicRoutes(app, context);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

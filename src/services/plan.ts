@@ -97,7 +97,7 @@ export interface AddedTarget {
  * source and reason (accepting); anyone else is the user's own pick, with their
  * reason. Past the monthly number or the cap: a warning, never a refusal.
  */
-export async function addTarget(ctx: ServiceContext, input: { personId: string; month?: Month; reason?: string }): Promise<AddedTarget> {
+export async function addTarget(ctx: ServiceContext, input: { personId: string; month?: Month; reason?: string | null }): Promise<AddedTarget> {
   const month = input.month ?? currentMonth(ctx);
   const person = await getPerson(ctx, input.personId);
   const suggestions = await suggestPlan(ctx, month);

@@ -5,6 +5,7 @@ import { CHANNELS, FEELINGS, FOLLOW_UP_KINDS, GIVE_KINDS, INITIATORS, RECEIVE_KI
 import { listExchanges, logExchange, removeExchange } from '../../services/exchanges.js';
 import { resolveNetwork } from '../../services/networks.js';
 import { resolvePerson } from '../../services/people.js';
+import { askAfterMeeting } from '../after-meeting.js';
 import { countLine, emit } from '../output.js';
 import { exchangeLine } from '../render.js';
 import { withSession } from '../runtime.js';
@@ -23,6 +24,7 @@ interface LogFlags {
   notes?: string;
   followUp?: string[];
   thankYou?: boolean;
+  prompt?: boolean;
 }
 
 /** "[kind:]what to do[@YYYY-MM-DD]" → a follow-up input. */
@@ -60,7 +62,24 @@ export function registerLog(program: Command): void {
     .option('--notes <text>', 'free notes')
     .option('--follow-up <[kind:]text[@date]>', `a follow-up; kinds: ${FOLLOW_UP_KINDS.join(', ')}; due in a week unless @YYYY-MM-DD (repeat for more)`, collect)
     .option('--thank-you', 'add a thank-you note follow-up, due in two days')
+    .option('--no-prompt', 'do not ask the after-meeting questions, even in a terminal')
     .action(async (flags: LogFlags, command: Command) => {
+      // In a terminal, ask what the flags left out: the after-meeting prompt.
+      if (flags.prompt !== false && process.stdin.isTTY && process.stdout.isTTY && !command.optsWithGlobals<{ json?: boolean }>().json) {
+        const answers = await askAfterMeeting(process.stdin, process.stdout, {
+          gave: flags.gave === undefined,
+          received: flags.received === undefined,
+          learned: flags.learned === undefined,
+          followUps: flags.followUp === undefined && !flags.thankYou,
+        });
+        if (answers.gave.length) flags.gave = answers.gave;
+        if (answers.received.length) flags.received = answers.received;
+        if (answers.learned) flags.learned = answers.learned;
+        if (answers.followUps.length) {
+          flags.followUp = answers.followUps.filter((f) => f !== 'thank-you');
+          if (answers.followUps.includes('thank-you')) flags.thankYou = true;
+        }
+      }
       const followUps = (flags.followUp ?? []).map(parseFollowUp);
       if (flags.thankYou) followUps.unshift({ kind: 'thank-you', description: 'Send a thank-you note' });
       const draft: Record<string, unknown> = {

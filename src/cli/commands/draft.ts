@@ -1,0 +1,105 @@
+import type { Command } from 'commander';
+import { createTemplateInput, draftInput, updateTemplateInput } from '../../contract/outreach-inputs.js';
+import { parseInput } from '../../contract/validate.js';
+import { OUTREACH_PURPOSES } from '../../core/vocabulary.js';
+import { createTemplate, draftFor, getTemplate, listTemplates, removeTemplate, updateTemplate } from '../../services/outreach.js';
+import { resolvePerson } from '../../services/people.js';
+import { emit, table } from '../output.js';
+import { withSession } from '../runtime.js';
+import { flagName, numberish } from '../values.js';
+
+const PURPOSES_HELP = OUTREACH_PURPOSES.join(', ');
+
+export function registerDraft(program: Command): void {
+  program
+    .command('draft')
+    .description('an outreach draft for a person: states your interest and the time you ask for, filled from what Waggle knows')
+    .argument('<person>', 'id or name')
+    .requiredOption('--purpose <purpose>', PURPOSES_HELP)
+    .option('--interest <text>', 'what you are interested in, in a few words')
+    .option('--minutes <n>', 'how much of their time you ask for (default 20)')
+    .option('--template <id>', 'use this template instead of the usual one for the purpose')
+    .action(async (ref: string, flags: { purpose: string; interest?: string; minutes?: string; template?: string }, command: Command) => {
+      const draft = {
+        personId: ref,
+        purpose: flags.purpose,
+        ...(flags.interest !== undefined ? { interest: flags.interest } : {}),
+        ...(flags.minutes !== undefined ? { minutes: numberish(flags.minutes) } : {}),
+        ...(flags.template !== undefined ? { templateId: flags.template } : {}),
+      };
+      const rename = (p: string) => flagName(p, { templateId: '--template', personId: 'PERSON' });
+      parseInput(draftInput, draft, rename);
+      await withSession(command, async (ctx, json) => {
+        const input = parseInput(draftInput, { ...draft, personId: await resolvePerson(ctx, ref) }, rename);
+        const result = await draftFor(ctx, input);
+        emit(json, result, () => `Subject: ${result.subject}\n\n${result.body}\n`);
+      });
+    });
+
+  const template = program.command('template').description('outreach templates: the built-in ones, and your own (Mustache: {{firstName}}, {{#interest}}…{{/interest}})');
+  template
+    .command('list')
+    .alias('ls')
+    .option('--purpose <purpose>', PURPOSES_HELP)
+    .action(async (flags: { purpose?: string }, command: Command) => {
+      const purpose = flags.purpose ? parseInput(draftInput.shape.purpose, flags.purpose, () => '--purpose') : undefined;
+      await withSession(command, async (ctx, json) => {
+        const templates = await listTemplates(ctx, purpose);
+        emit(json, templates, () =>
+          table(templates, [
+            { header: 'ID', value: (t) => t.id },
+            { header: 'PURPOSE', value: (t) => t.purpose },
+            { header: 'NAME', value: (t) => t.name },
+            { header: 'KIND', value: (t) => (t.builtIn ? 'built-in' : 'yours') },
+          ]),
+        );
+      });
+    });
+  template
+    .command('show')
+    .argument('<id>')
+    .action(async (id: string, _flags: unknown, command: Command) => {
+      await withSession(command, async (ctx, json) => {
+        const t = await getTemplate(ctx, id);
+        emit(json, t, () => `${t.name} (${t.purpose}${t.builtIn ? ', built-in' : ''})\nSubject: ${t.subject}\n\n${t.body}`);
+      });
+    });
+  template
+    .command('add')
+    .description('add your own template (start from a built-in one: waggle template show builtin-expert-opinion)')
+    .requiredOption('--purpose <purpose>', PURPOSES_HELP)
+    .requiredOption('--name <name>', 'a name for it')
+    .requiredOption('--subject <text>', 'the subject line')
+    .requiredOption('--body <text>', 'the message')
+    .action(async (flags: { purpose: string; name: string; subject: string; body: string }, command: Command) => {
+      const input = parseInput(createTemplateInput, flags, flagName);
+      await withSession(command, async (ctx, json) => {
+        const created = await createTemplate(ctx, input);
+        emit(json, created, () => `Added template ${created.id}`);
+      });
+    });
+  template
+    .command('edit')
+    .argument('<id>')
+    .option('--purpose <purpose>', PURPOSES_HELP)
+    .option('--name <name>')
+    .option('--subject <text>')
+    .option('--body <text>')
+    .action(async (id: string, flags: Record<string, string>, command: Command) => {
+      const input = parseInput(updateTemplateInput, flags, flagName);
+      await withSession(command, async (ctx, json) => {
+        const updated = await updateTemplate(ctx, id, input);
+        emit(json, updated, () => `Updated template ${updated.id}`);
+      });
+    });
+  template
+    .command('remove')
+    .alias('rm')
+    .argument('<id>')
+    .action(async (id: string, _flags: unknown, command: Command) => {
+      await withSession(command, async (ctx, json) => {
+        await removeTemplate(ctx, id);
+        emit(json, { removed: id }, () => `Removed template ${id}`);
+      });
+    });
+}

@@ -1,0 +1,146 @@
+import type { Selectable } from 'kysely';
+import type { CreateTemplateInput, DraftInput, UpdateTemplateInput } from '../contract/outreach-inputs.js';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import type { OutreachTemplate } from '../core/model.js';
+import {
+  BUILT_IN_TEMPLATES,
+  buildDraftContext,
+  builtInTemplate,
+  builtInTemplateFor,
+  renderDraft,
+  sharedNetworkNames,
+  validateTemplate,
+  type DraftContext,
+} from '../core/outreach.js';
+import type { OutreachPurpose } from '../core/vocabulary.js';
+import type { Database } from '../storage/schema.js';
+import { nowTimestamp, type ServiceContext } from './context.js';
+import { personDetail } from './details.js';
+import { getProfile } from './workspace.js';
+
+/** A draft to one person: the filled template, and what it was filled from. */
+export interface Draft {
+  personId: string;
+  purpose: OutreachPurpose;
+  templateId: string;
+  subject: string;
+  body: string;
+  context: DraftContext;
+}
+
+function toTemplate(row: Selectable<Database['outreachTemplates']>): OutreachTemplate {
+  return {
+    id: row.id,
+    purpose: row.purpose as OutreachPurpose,
+    name: row.name,
+    subject: row.subject,
+    body: row.body,
+    builtIn: false,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Refuses a subject or body that does not read as a template over a `DraftContext`. */
+function checkTemplateText(input: { subject?: string; body?: string }): void {
+  for (const field of ['subject', 'body'] as const) {
+    const text = input[field];
+    if (text === undefined) continue;
+    const problem = validateTemplate(text);
+    if (problem) throw new ValidationError(field, problem);
+  }
+}
+
+/** The user's templates (most recently changed first), then Waggle's built-ins; optionally for one purpose. */
+export async function listTemplates(ctx: ServiceContext, purpose?: OutreachPurpose): Promise<OutreachTemplate[]> {
+  let q = ctx.db.selectFrom('outreachTemplates').selectAll().where('workspaceId', '=', ctx.workspaceId);
+  if (purpose) q = q.where('purpose', '=', purpose);
+  const rows = await q.orderBy('updatedAt', 'desc').orderBy('id', 'desc').execute();
+  return [...rows.map(toTemplate), ...BUILT_IN_TEMPLATES.filter((t) => !purpose || t.purpose === purpose)];
+}
+
+/** A template by id: one of the user's, or a built-in (`builtin-<purpose>`). */
+export async function getTemplate(ctx: ServiceContext, id: string): Promise<OutreachTemplate> {
+  const builtIn = builtInTemplate(id);
+  if (builtIn) return builtIn;
+  const row = await ctx.db.selectFrom('outreachTemplates').selectAll().where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('outreach template', id);
+  return toTemplate(row);
+}
+
+export async function createTemplate(ctx: ServiceContext, input: CreateTemplateInput): Promise<OutreachTemplate> {
+  checkTemplateText(input);
+  // 'tpl' is one of the context's id prefixes already, so templates get ids like tpl_7k2m9q4xtr.
+  const id = ctx.ids('tpl');
+  const now = nowTimestamp(ctx);
+  await ctx.db
+    .insertInto('outreachTemplates')
+    .values({ id, workspaceId: ctx.workspaceId, purpose: input.purpose, name: input.name, subject: input.subject, body: input.body, createdAt: now, updatedAt: now })
+    .execute();
+  return getTemplate(ctx, id);
+}
+
+function refuseBuiltIn(id: string, action: 'edited' | 'removed'): void {
+  const builtIn = builtInTemplate(id);
+  if (!builtIn) return;
+  throw new ConflictError(
+    action === 'edited'
+      ? `"${builtIn.name}" [${id}] is built in and cannot be edited; copy it with createTemplate (its purpose, subject and body) and edit the copy`
+      : `"${builtIn.name}" [${id}] is built in and cannot be removed`,
+  );
+}
+
+export async function updateTemplate(ctx: ServiceContext, id: string, patch: UpdateTemplateInput): Promise<OutreachTemplate> {
+  refuseBuiltIn(id, 'edited');
+  checkTemplateText(patch);
+  await getTemplate(ctx, id);
+  await ctx.db
+    .updateTable('outreachTemplates')
+    .set({ ...patch, updatedAt: nowTimestamp(ctx) })
+    .where('workspaceId', '=', ctx.workspaceId)
+    .where('id', '=', id)
+    .execute();
+  return getTemplate(ctx, id);
+}
+
+export async function removeTemplate(ctx: ServiceContext, id: string): Promise<OutreachTemplate> {
+  refuseBuiltIn(id, 'removed');
+  const template = await getTemplate(ctx, id);
+  await ctx.db.deleteFrom('outreachTemplates').where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).execute();
+  return template;
+}
+
+/** The template a draft uses: the one asked for, else the user's latest for the purpose, else the built-in. */
+async function templateForDraft(ctx: ServiceContext, purpose: OutreachPurpose, templateId: string | undefined): Promise<OutreachTemplate> {
+  if (templateId !== undefined) {
+    const template = await getTemplate(ctx, templateId);
+    if (template.purpose !== purpose) throw new ValidationError('templateId', `"${template.name}" is a template for ${template.purpose}, not ${purpose}`);
+    return template;
+  }
+  const own = await ctx.db
+    .selectFrom('outreachTemplates')
+    .selectAll()
+    .where('workspaceId', '=', ctx.workspaceId)
+    .where('purpose', '=', purpose)
+    .orderBy('updatedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return own ? toTemplate(own) : builtInTemplateFor(purpose);
+}
+
+/**
+ * A draft to one person for one purpose, filled from what Waggle knows: how
+ * you met, the last exchange and what you learned then, the networks you share
+ * and what you are working on now. Nothing is stored; the draft is for editing.
+ */
+export async function draftFor(ctx: ServiceContext, input: DraftInput): Promise<Draft> {
+  const [detail, profile] = await Promise.all([personDetail(ctx, input.personId), getProfile(ctx)]);
+  const template = await templateForDraft(ctx, input.purpose, input.templateId);
+  const context = buildDraftContext(detail.person, profile, detail.exchanges, sharedNetworkNames(detail.networks), {
+    interest: input.interest ?? null,
+    minutes: input.minutes,
+  });
+  const { subject, body } = renderDraft(template, context);
+  return { personId: detail.person.id, purpose: input.purpose, templateId: template.id, subject, body, context };
+}
