@@ -1,0 +1,93 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../test-support/postgres-server.js';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'waggle.js');
+
+/** A month's routine on the command line, the way the README tells it, across a month boundary. */
+describe('a month with the waggle command line', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'waggle-rhythm-'));
+  let now = '2026-11-20T09:00:00Z';
+  const waggle = (...args: string[]) => {
+    const run = spawnSync(process.execPath, [BIN, '--data', dataDir, ...args], { env: { ...process.env, WAGGLE_NOW: now, TZ: 'UTC', DATABASE_URL: '' }, encoding: 'utf8' });
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr, json: () => JSON.parse(run.stdout) };
+  };
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  beforeAll(() => {
+    expect(waggle('profile', 'set', '--name', 'Jo Reyes', '--working-on', 'a pilot study of home rehabilitation', '--time-zone', 'UTC').code).toBe(0);
+    waggle('goal', 'add', 'Get into research');
+    waggle('person', 'add', 'Ana Silva', '--strength', '3', '--importance', '5', '--know-and-like', '--can-help', 'runs a research unit', '--stage', 'in-touch', '--cadence', 'monthly', '--how-met', 'at the Physio Society spring meeting');
+    waggle('person', 'add', 'Ben Okafor', '--strength', '1', '--importance', '4', '--stage', 'to-meet');
+    waggle('person', 'link', 'Ana Silva', '--goal', 'Get into research', '--relevance', '5');
+    waggle('person', 'link', 'Ben Okafor', '--goal', 'Get into research', '--relevance', '4');
+  });
+
+  it('sets the rhythm, suggests, accepts, and sees a logged coffee complete the target', () => {
+    expect(waggle('plan', 'settings', '--targets', '2', '--cap', '3', '--partner', 'Dr Fay Mentor', '--json').json()).toEqual({ monthlyTargets: 2, newRelationshipCap: 3, accountabilityPartner: 'Dr Fay Mentor' });
+    expect(waggle('plan', 'settings', '--targets', '0').stderr).toMatch(/--targets: must be from 1 to 20/);
+    const suggestions = waggle('plan', 'suggest', '--json').json();
+    expect(suggestions.suggestions.map((s: { name: string }) => s.name)).toEqual(['Ana Silva', 'Ben Okafor']);
+    expect(waggle('plan', 'suggest').stdout).toMatch(/2 places left in 2026-11/);
+    expect(waggle('plan', 'accept', 'Ana Silva').code).toBe(0);
+    expect(waggle('plan', 'accept', 'Ben Okafor').code).toBe(0);
+    const log = waggle('log', '--with', 'Ana Silva', '--channel', 'coffee', '--gave', 'feedback', '--received', 'insight:how to scope a pilot', '--learned', 'Start small', '--thank-you');
+    expect(log.code).toBe(0);
+    const plan = waggle('plan');
+    expect(plan.stdout).toMatch(/Plan for 2026-11: 1 of 2 done, 1 open/);
+    expect(plan.stdout).toMatch(/done\s+Ana Silva/);
+    expect(plan.stdout).toMatch(/Working on now: a pilot study/);
+  });
+
+  it('drafts an outreach message', () => {
+    const draft = waggle('draft', 'Ben Okafor', '--purpose', 'explore-collaboration', '--interest', 'a joint audit', '--minutes', '30');
+    expect(draft.code).toBe(0);
+    expect(draft.stdout).toMatch(/^Subject: /);
+    expect(draft.stdout).toContain('a joint audit');
+    expect(waggle('draft', 'Ben Okafor', '--purpose', 'gossip').stderr).toMatch(/--purpose: must be one of: expert-opinion/);
+  });
+
+  it('exports reminders as ICS that an independent parser reads with the right dates', () => {
+    const file = join(dataDir, 'reminders.ics');
+    expect(waggle('export', 'ics', '--out', file).code).toBe(0);
+    const events = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    const ana = waggle('person', 'show', 'Ana Silva', '--json').json().person;
+    expect(byUid.get(`next-contact-${ana.id}@waggle`)?.startDate.toString()).toBe('2026-12-20');
+    expect([...byUid.values()].some((e) => e.summary.startsWith('Follow up: Send a thank-you note') && e.startDate.toString() === '2026-11-22')).toBe(true);
+    expect([...byUid.values()].some((e) => e.summary === 'This month: reach Ben Okafor' && e.startDate.toString() === '2026-11-01' && e.endDate.toString() === '2026-12-01')).toBe(true);
+  });
+
+  it('rolls the unfinished target into December', () => {
+    now = '2026-12-02T09:00:00Z';
+    expect(waggle('plan', '--json').json().targets).toEqual([]);
+    expect(waggle('plan', 'roll-over').stdout).toMatch(/Rolled over 1 target into 2026-12/);
+    const december = waggle('plan', '--json').json();
+    expect(december.targets.map((t: { person: { name: string }; status: string }) => [t.person.name, t.status])).toEqual([['Ben Okafor', 'open']]);
+  });
+
+  it('shares the plan page with a partner until the link is revoked', async () => {
+    const created = waggle('share', 'create', 'plan', '--label', 'Supervisor', '--json').json();
+    expect(created.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/share\/[A-Za-z0-9_-]{43}$/);
+    const port = await freePort();
+    const server = spawn(process.execPath, [BIN, '--data', dataDir, 'serve', '--port', String(port)], { env: { ...process.env, WAGGLE_NOW: now, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve());
+        server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+      });
+      const url = `http://127.0.0.1:${port}/share/${created.token}`;
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Jo Reyes's networking plan for December 2026");
+      expect(waggle('share', 'revoke', created.share.id).code).toBe(0);
+      expect((await fetch(url)).status).toBe(404);
+    } finally {
+      server.kill('SIGTERM');
+    }
+  });
+});
