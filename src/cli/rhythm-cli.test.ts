@@ -90,4 +90,20 @@ describe('a month with the waggle command line', () => {
       server.kill('SIGTERM');
     }
   });
+  it('asks the after-meeting questions when run in a terminal', () => {
+    // util-linux `script` gives the command a real pseudo-terminal; the answers are typed ahead.
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --data ${JSON.stringify(dataDir)} log --with "Ana Silva" --channel video`;
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], {
+      input: 'time\nresource:a reading list\nThey review for the journal\nquestion:Ask about reviewing@2026-12-30\n',
+      env: { ...process.env, WAGGLE_NOW: now, TZ: 'UTC', DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/What did you give\?[\s\S]*What did you learn\?[\s\S]*Any follow-up\?/);
+    const [latest] = waggle('exchange', 'list', '--person', 'Ana Silva', '--json').json().items;
+    expect(latest).toMatchObject({ channel: 'video', gave: [{ kind: 'time' }], received: [{ kind: 'resource', note: 'a reading list' }], learned: 'They review for the journal' });
+    const followUps = waggle('follow-up', 'list', '--json').json();
+    expect(followUps).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'question', description: 'Ask about reviewing', dueOn: '2026-12-30' })]));
+  });
+
 });
