@@ -1,11 +1,10 @@
 import ical from 'ical-generator';
 import { calendarEntries, type CalendarEntry } from '../core/calendar.js';
 import type { IsoDate } from '../core/dates.js';
-import type { PlanTarget } from '../core/model.js';
-import type { TargetSource, TargetStatus } from '../core/vocabulary.js';
 import { today, type ServiceContext } from './context.js';
 import { listFollowUps } from './exchanges.js';
 import { listPeople } from './people.js';
+import { toPlanTarget } from './rows.js';
 
 const CALENDAR_NAME = 'Waggle reminders';
 
@@ -54,18 +53,7 @@ export async function calendarIcs(ctx: ServiceContext, options: { includeNotes?:
   const people = (await listPeople(ctx)).items;
   const followUps = await listFollowUps(ctx, { status: 'open' });
   const rows = await ctx.db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ctx.workspaceId).where('status', '=', 'open').execute();
-  const targets: PlanTarget[] = rows.map((row) => ({
-    id: row.id,
-    month: row.month,
-    personId: row.personId,
-    source: row.source as TargetSource,
-    reason: row.reason,
-    status: row.status as TargetStatus,
-    rolledOverFrom: row.rolledOverFrom,
-    exchangeId: row.exchangeId,
-    closedOn: row.closedOn,
-    createdAt: row.createdAt,
-  }));
+  const targets = rows.map(toPlanTarget);
   const entries = calendarEntries({ people, followUps, targets, today: today(ctx) }, { includeNotes: options.includeNotes ?? false });
   return renderIcs(entries, { calendarName: CALENDAR_NAME, now: ctx.clock.now() });
 }

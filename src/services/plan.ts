@@ -1,30 +1,12 @@
-import type { Selectable } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Month, Person, PlanSettings, PlanTarget } from '../core/model.js';
 import { capStatus, monthOf, planProgress, shiftMonth, suggestTargets, takesAPlace, type CapStatus, type PlanProgress, type Suggestions } from '../core/plan.js';
 import type { TargetSource, TargetStatus } from '../core/vocabulary.js';
-import type { Database } from '../storage/schema.js';
 import { checkNetwork } from './check.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { getPerson, listPeople } from './people.js';
+import { toPlanTarget } from './rows.js';
 import { getProfile } from './workspace.js';
-
-type TargetRow = Selectable<Database['planTargets']>;
-
-function toTarget(row: TargetRow): PlanTarget {
-  return {
-    id: row.id,
-    month: row.month,
-    personId: row.personId,
-    source: row.source as TargetSource,
-    reason: row.reason,
-    status: row.status as TargetStatus,
-    rolledOverFrom: row.rolledOverFrom,
-    exchangeId: row.exchangeId,
-    closedOn: row.closedOn,
-    createdAt: row.createdAt,
-  };
-}
 
 export async function getPlanSettings(ctx: ServiceContext): Promise<PlanSettings> {
   const row = await ctx.db.selectFrom('profiles').select(['monthlyTargets', 'newRelationshipCap', 'accountabilityPartner']).where('workspaceId', '=', ctx.workspaceId).executeTakeFirstOrThrow();
@@ -44,7 +26,7 @@ export function currentMonth(ctx: ServiceContext): Month {
 
 export async function listTargets(ctx: ServiceContext, month: Month): Promise<PlanTarget[]> {
   const rows = await ctx.db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ctx.workspaceId).where('month', '=', month).orderBy('createdAt').orderBy('id').execute();
-  return rows.map(toTarget);
+  return rows.map(toPlanTarget);
 }
 
 export interface PlannedTarget extends PlanTarget {
@@ -121,7 +103,7 @@ export async function addTarget(ctx: ServiceContext, input: { personId: string; 
     };
     await trx.db.insertInto('planTargets').values(row).execute();
     const settings = await getPlanSettings(trx);
-    const after = [...existing, toTarget(row)];
+    const after = [...existing, toPlanTarget(row)];
     const warnings: string[] = [];
     const placed = after.filter(takesAPlace).length;
     if (placed > settings.monthlyTargets) {
@@ -131,14 +113,14 @@ export async function addTarget(ctx: ServiceContext, input: { personId: string; 
       const cap = capStatus((await listPeople(trx)).items, after, settings);
       if (cap.inProgress + cap.starting > cap.cap && cap.warning) warnings.push(cap.warning);
     }
-    return { target: toTarget(row), warnings };
+    return { target: toPlanTarget(row), warnings };
   });
 }
 
 async function getTarget(ctx: ServiceContext, id: string): Promise<PlanTarget> {
   const row = await ctx.db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError('plan target', id);
-  return toTarget(row);
+  return toPlanTarget(row);
 }
 
 /** Finds this month's open target for a person, for commands that name the person. */
@@ -195,7 +177,7 @@ export async function rollOver(ctx: ServiceContext, input: { from?: Month; to?: 
         createdAt: nowTimestamp(trx),
       };
       await trx.db.insertInto('planTargets').values(row).execute();
-      created.push(toTarget(row));
+      created.push(toPlanTarget(row));
     }
     return created;
   });

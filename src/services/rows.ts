@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { nextContact } from '../core/next-contact.js';
-import type { ContactPoint, Exchange, FollowUp, Goal, Introduction, Network, Person } from '../core/model.js';
+import type { ContactPoint, Exchange, FollowUp, Goal, Introduction, Network, Person, PlanTarget } from '../core/model.js';
 import type {
   Channel,
   ContactKind,
@@ -13,6 +13,8 @@ import type {
   NetworkRole,
   PersonCategory,
   Stage,
+  TargetSource,
+  TargetStatus,
 } from '../core/vocabulary.js';
 import type { Database, ExchangesTable, FollowUpsTable, GoalsTable, NetworksTable, PeopleTable } from '../storage/schema.js';
 
@@ -136,6 +138,21 @@ export function toIntroduction(row: Selectable<Database['introductions']>): Intr
     toId: row.toId,
     madeOn: row.madeOn,
     note: row.note,
+    createdAt: row.createdAt,
+  };
+}
+
+export function toPlanTarget(row: Selectable<Database['planTargets']>): PlanTarget {
+  return {
+    id: row.id,
+    month: row.month,
+    personId: row.personId,
+    source: row.source as TargetSource,
+    reason: row.reason,
+    status: row.status as TargetStatus,
+    rolledOverFrom: row.rolledOverFrom,
+    exchangeId: row.exchangeId,
+    closedOn: row.closedOn,
     createdAt: row.createdAt,
   };
 }
