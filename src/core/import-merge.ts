@@ -1,0 +1,269 @@
+import type { ImportedChannel, ImportedContact, ParsedFile, SkippedRecord } from './import-types.js';
+import type { ContactPoint } from './model.js';
+
+/**
+ * Deciding, line by line, what an import does: create a person, merge into one
+ * that exists (in the map or earlier in the same file), or skip. Duplicates are
+ * found by email, then by profile link, then by name and organisation together.
+ * A merge only fills what is empty and adds new channels and tags: it never
+ * overwrites what the user typed.
+ */
+
+/** What the planner needs of a person already in the map. */
+export interface ExistingPerson {
+  id: string;
+  name: string;
+  organisation: string | null;
+  role: string | null;
+  location: string | null;
+  notes: string | null;
+  tieBeganOn: string | null;
+  tags: string[];
+  channels: ContactPoint[];
+}
+
+export type MatchRule = 'email' | 'profile' | 'name-and-organisation';
+
+/** The fields an import may fill when they are empty. */
+export type FillableField = 'organisation' | 'role' | 'location' | 'notes' | 'tieBeganOn';
+const FILLABLE: readonly FillableField[] = ['organisation', 'role', 'location', 'notes', 'tieBeganOn'];
+
+export interface PlannedPerson {
+  /** An existing person's id, or a key `new:<n>` for one this import creates. */
+  ref: string;
+  name: string;
+  organisation: string | null;
+  role: string | null;
+  location: string | null;
+  notes: string | null;
+  tieBeganOn: string | null;
+  tags: string[];
+  channels: ImportedChannel[];
+  /** The line that created it (new people only). */
+  line: number | null;
+}
+
+export interface LineDecision {
+  line: number;
+  action: 'create' | 'merge' | 'skip';
+  name: string | null;
+  /** For merges: whom, and by which rule. */
+  into: string | null;
+  matchedBy: MatchRule | null;
+  /** For merges: which empty fields the line fills, and how many channels and tags it adds. */
+  filled: FillableField[];
+  channelsAdded: number;
+  tagsAdded: number;
+  reason: string;
+}
+
+export interface ImportPlan {
+  records: number;
+  creates: PlannedPerson[];
+  /** Existing people that gain something, with only the changes. */
+  updates: { id: string; fill: Partial<Record<FillableField, string>>; addChannels: ImportedChannel[]; addTags: string[] }[];
+  lines: LineDecision[];
+  summary: { records: number; created: number; merged: number; skipped: number };
+}
+
+/** How names and organisations are compared: case, accents and spacing aside. */
+export function matchKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A profile link without its scheme, "www.", query or trailing slash, lower-cased. */
+export function profileKey(url: string): string {
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
+}
+
+const isProfile = (c: { kind: string }) => c.kind !== 'email' && c.kind !== 'phone';
+
+function channelKey(c: { kind: string; value: string }): string {
+  if (c.kind === 'email') return `email:${c.value.trim().toLowerCase()}`;
+  if (c.kind === 'phone') return `phone:${c.value.replace(/[^\d+]/g, '')}`;
+  return `link:${profileKey(c.value)}`;
+}
+
+function nameOrgKey(name: string, organisation: string | null): string {
+  return `${matchKey(name)}|${organisation ? matchKey(organisation) : ''}`;
+}
+
+/** Plans an import of `file` into a map holding `existing` people. Pure: nothing is written. */
+export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]): ImportPlan {
+  const people = new Map<string, PlannedPerson & { existing: boolean; original: ExistingPerson | null }>();
+  const byEmail = new Map<string, string>();
+  const byProfile = new Map<string, string>();
+  const byNameOrg = new Map<string, string>();
+  const index = (ref: string, p: { name: string; organisation: string | null; channels: readonly { kind: string; value: string }[] }) => {
+    for (const c of p.channels) {
+      if (c.kind === 'email') byEmail.set(c.value.trim().toLowerCase(), ref);
+      else if (isProfile(c)) byProfile.set(profileKey(c.value), ref);
+    }
+    const key = nameOrgKey(p.name, p.organisation);
+    if (!byNameOrg.has(key)) byNameOrg.set(key, ref);
+  };
+  for (const e of existing) {
+    people.set(e.id, {
+      ref: e.id,
+      name: e.name,
+      organisation: e.organisation,
+      role: e.role,
+      location: e.location,
+      notes: e.notes,
+      tieBeganOn: e.tieBeganOn,
+      tags: [...e.tags],
+      channels: e.channels.map((c) => ({ kind: c.kind, value: c.value, label: c.label })),
+      line: null,
+      existing: true,
+      original: e,
+    });
+    index(e.id, e);
+  }
+
+  const lines: LineDecision[] = file.skipped.map((s: SkippedRecord) => ({ line: s.line, action: 'skip' as const, name: null, into: null, matchedBy: null, filled: [], channelsAdded: 0, tagsAdded: 0, reason: s.reason }));
+  let created = 0;
+  let merged = 0;
+  for (const contact of file.contacts) {
+    const name = contact.name?.trim() || null;
+    if (!name) {
+      lines.push({ line: contact.line, action: 'skip', name: null, into: null, matchedBy: null, filled: [], channelsAdded: 0, tagsAdded: 0, reason: 'no name' });
+      continue;
+    }
+    const { ref, rule } = findMatch(contact, name, byEmail, byProfile, byNameOrg);
+    if (ref === null) {
+      const newRef = `new:${created}`;
+      created += 1;
+      const planned = {
+        ref: newRef,
+        name,
+        organisation: contact.organisation,
+        role: contact.role,
+        location: contact.location,
+        notes: notesWithBirthday(contact),
+        tieBeganOn: contact.tieBeganOn,
+        tags: [...new Set(contact.tags)],
+        channels: dedupeChannels(contact.channels),
+        line: contact.line,
+        existing: false,
+        original: null,
+      };
+      people.set(newRef, planned);
+      index(newRef, planned);
+      lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: [], channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason: 'new person' });
+      continue;
+    }
+    const target = people.get(ref)!;
+    const filled: FillableField[] = [];
+    const incoming: Record<FillableField, string | null> = {
+      organisation: contact.organisation,
+      role: contact.role,
+      location: contact.location,
+      notes: notesWithBirthday(contact),
+      tieBeganOn: contact.tieBeganOn,
+    };
+    for (const field of FILLABLE) {
+      if (target[field] === null && incoming[field] !== null) {
+        target[field] = incoming[field];
+        filled.push(field);
+      }
+    }
+    const known = new Set(target.channels.map(channelKey));
+    let channelsAdded = 0;
+    for (const c of contact.channels) {
+      if (known.has(channelKey(c))) continue;
+      known.add(channelKey(c));
+      target.channels.push(c);
+      channelsAdded += 1;
+    }
+    let tagsAdded = 0;
+    for (const tag of contact.tags) {
+      if (!target.tags.includes(tag)) {
+        target.tags.push(tag);
+        tagsAdded += 1;
+      }
+    }
+    index(ref, target);
+    merged += 1;
+    const what = [filled.length ? `fills ${filled.join(', ')}` : '', channelsAdded ? `adds ${channelsAdded} channel${channelsAdded === 1 ? '' : 's'}` : '', tagsAdded ? `adds ${tagsAdded} tag${tagsAdded === 1 ? '' : 's'}` : '']
+      .filter(Boolean)
+      .join(', ');
+    const whom = target.existing ? `${target.name}, already in your map` : `${target.name} from line ${target.line}`;
+    lines.push({
+      line: contact.line,
+      action: 'merge',
+      name,
+      into: target.existing ? ref : `line ${target.line}`,
+      matchedBy: rule,
+      filled,
+      channelsAdded,
+      tagsAdded,
+      reason: `same ${rule === 'email' ? 'email' : rule === 'profile' ? 'profile link' : 'name and organisation'} as ${whom}${what ? `; ${what}` : '; nothing new'}`,
+    });
+  }
+  lines.sort((a, b) => a.line - b.line);
+
+  const creates: PlannedPerson[] = [];
+  const updates: ImportPlan['updates'] = [];
+  for (const p of people.values()) {
+    if (!p.existing) {
+      creates.push(stripPlanned(p));
+      continue;
+    }
+    const original = p.original!;
+    const fill: Partial<Record<FillableField, string>> = {};
+    for (const field of FILLABLE) if (original[field] === null && p[field] !== null) fill[field] = p[field]!;
+    const knownBefore = new Set(original.channels.map(channelKey));
+    const addChannels = p.channels.filter((c) => !knownBefore.has(channelKey(c)));
+    const addTags = p.tags.filter((t) => !original.tags.includes(t));
+    if (Object.keys(fill).length || addChannels.length || addTags.length) updates.push({ id: p.ref, fill, addChannels, addTags });
+  }
+  const skipped = lines.filter((l) => l.action === 'skip').length;
+  return { records: file.records, creates, updates, lines, summary: { records: file.records, created, merged, skipped } };
+}
+
+function findMatch(contact: ImportedContact, name: string, byEmail: Map<string, string>, byProfile: Map<string, string>, byNameOrg: Map<string, string>): { ref: string | null; rule: MatchRule | null } {
+  for (const c of contact.channels) {
+    if (c.kind !== 'email') continue;
+    const ref = byEmail.get(c.value.trim().toLowerCase());
+    if (ref) return { ref, rule: 'email' };
+  }
+  for (const c of contact.channels) {
+    if (!isProfile(c)) continue;
+    const ref = byProfile.get(profileKey(c.value));
+    if (ref) return { ref, rule: 'profile' };
+  }
+  const ref = byNameOrg.get(nameOrgKey(name, contact.organisation));
+  return ref ? { ref, rule: 'name-and-organisation' } : { ref: null, rule: null };
+}
+
+function dedupeChannels(channels: readonly ImportedChannel[]): ImportedChannel[] {
+  const seen = new Set<string>();
+  return channels.filter((c) => {
+    const key = channelKey(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A birthday is kept as a line in the notes: Waggle plans contacts, not birthdays. */
+function notesWithBirthday(contact: ImportedContact): string | null {
+  const parts = [contact.notes?.trim() || null, contact.birthday ? `Birthday: ${contact.birthday}` : null].filter((x): x is string => x !== null);
+  return parts.length ? parts.join('\n') : null;
+}
+
+function stripPlanned(p: PlannedPerson & { existing: boolean; original: ExistingPerson | null }): PlannedPerson {
+  const { existing: _existing, original: _original, ...planned } = p;
+  return planned;
+}

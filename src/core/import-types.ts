@@ -1,0 +1,60 @@
+import type { IsoDate } from './dates.js';
+import { WaggleError } from './errors.js';
+import type { ContactKind } from './vocabulary.js';
+
+/**
+ * What every importer produces, whatever the file: contacts in one shape, each
+ * with the line it started on, so that every decision can name its line.
+ */
+
+export const IMPORT_FORMATS = ['linkedin', 'vcard', 'google', 'outlook', 'backup'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface ImportedChannel {
+  kind: ContactKind;
+  value: string;
+  label: string | null;
+}
+
+export interface ImportedContact {
+  /** The line of the file where this record starts (1-based, counting every physical line). */
+  line: number;
+  /** The display name, already assembled from its parts when the file splits it. */
+  name: string | null;
+  organisation: string | null;
+  role: string | null;
+  location: string | null;
+  notes: string | null;
+  channels: ImportedChannel[];
+  /** When the tie began, where the file says so (LinkedIn's "Connected On"). */
+  tieBeganOn: IsoDate | null;
+  /** A birthday as written, `YYYY-MM-DD` or year-less `--MM-DD`; kept in notes, never a reminder. */
+  birthday: string | null;
+  tags: string[];
+}
+
+export interface SkippedRecord {
+  line: number;
+  reason: string;
+}
+
+/** A file read as a whole: every record is either a contact or skipped, with its line. */
+export interface ParsedFile {
+  format: ImportFormat;
+  /** How many records the file holds (contacts + skipped). */
+  records: number;
+  contacts: ImportedContact[];
+  skipped: SkippedRecord[];
+}
+
+/** A file that cannot be read as a whole: nothing from it is stored. */
+export class ImportFileError extends WaggleError {
+  override readonly name = 'ImportFileError';
+  readonly code = 'validation' as const;
+  constructor(
+    readonly line: number | null,
+    readonly reason: string,
+  ) {
+    super(line === null ? reason : `line ${line}: ${reason}`);
+  }
+}
