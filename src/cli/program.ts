@@ -6,6 +6,7 @@ import { registerDue } from './commands/due.js';
 import { registerExport } from './commands/export.js';
 import { registerFollowUp } from './commands/follow-up.js';
 import { registerGoal } from './commands/goal.js';
+import { registerImport } from './commands/import.js';
 import { registerIntro } from './commands/intro.js';
 import { registerLog } from './commands/log.js';
 import { registerNetwork } from './commands/network.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerPlan(program);
   registerShare(program);
   registerDraft(program);
+  registerImport(program);
   registerExport(program);
   registerProfile(program);
   registerDemo(program);

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { CADENCE_WORDS } from '../core/cadence.js';
 import { VOCABULARY } from '../core/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
+import { MAX_IMPORT_BYTES } from '../services/imports.js';
 import { errorResponse, validationResponse } from './errors.js';
 import { registerCheckRoutes } from './routes/check.js';
 import { registerGoalRoutes } from './routes/goals.js';
@@ -12,6 +13,7 @@ import { registerOutreachRoutes } from './routes/outreach.js';
 import { registerPeopleRoutes } from './routes/people.js';
 import { registerPlanRoutes } from './routes/plan.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { registerTransferRoutes } from './routes/transfer.js';
 import { registerRhythmRoutes } from './routes/rhythm.js';
 
 export type Api = OpenAPIHono;
@@ -31,7 +33,10 @@ export function createApi(context: () => ServiceContext): Api {
       return undefined;
     },
   });
-  app.use('/api/*', bodyLimit({ maxSize: 5 * 1024 * 1024 }));
+  const smallBodies = bodyLimit({ maxSize: 5 * 1024 * 1024 });
+  const importBodies = bodyLimit({ maxSize: MAX_IMPORT_BYTES });
+  // Imports carry whole address books; everything else is small JSON.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? importBodies(c, next) : smallBodies(c, next)));
   app.onError((error, c) => errorResponse(error, c));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}; the API is described at ${OPENAPI_PATH}` } }, 404));
 
@@ -45,6 +50,7 @@ export function createApi(context: () => ServiceContext): Api {
   registerCheckRoutes(app, context);
   registerPlanRoutes(app, context);
   registerOutreachRoutes(app, context);
+  registerTransferRoutes(app, context);
   registerPublicRoutes(app, context);
 
   app.doc31(OPENAPI_PATH, {

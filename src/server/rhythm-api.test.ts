@@ -91,6 +91,6 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
 
   it('documents the rhythm in OpenAPI', async () => {
     const doc = (await call('GET', OPENAPI_PATH)).body;
-    for (const path of ['/api/plan', '/api/plan/suggestions', '/api/plan/targets', '/api/plan/roll-over', '/api/shares', '/api/drafts', '/api/templates', '/api/export/ics']) expect(Object.keys(doc.paths)).toContain(path);
+    for (const path of ['/api/plan', '/api/plan/suggestions', '/api/plan/targets', '/api/plan/roll-over', '/api/shares', '/api/drafts', '/api/templates', '/api/export/{format}', '/api/imports']) expect(Object.keys(doc.paths)).toContain(path);
   });
 });

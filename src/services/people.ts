@@ -16,6 +16,10 @@ export interface PersonFilter {
   tag?: string;
   goalId?: string;
   networkId?: string;
+  /** Where they came from: manual, demo, linkedin, vcard, google, outlook. */
+  source?: string;
+  /** Only people not judged yet: strength and importance both 0. */
+  unjudged?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -163,6 +167,8 @@ async function queryPeople(ctx: ServiceContext, filter: PeopleQuery): Promise<Pa
   if (filter.category === 'none') base = base.where('people.category', 'is', null);
   else if (filter.category) base = base.where('people.category', '=', filter.category);
   if (filter.stage) base = base.where('people.stage', '=', filter.stage);
+  if (filter.source) base = base.where('people.source', '=', filter.source);
+  if (filter.unjudged) base = base.where('people.strength', '=', 0).where('people.importance', '=', 0);
   if (filter.tag) {
     // Tags are a JSON list of strings; the quoted form matches one whole tag.
     base = base.where(sql<boolean>`${sql.ref('people.tags')} like ${containsPattern(JSON.stringify(filter.tag))} escape '\\'`);
@@ -248,4 +254,20 @@ async function queryPeople(ctx: ServiceContext, filter: PeopleQuery): Promise<Pa
     items: rows.map((row) => toPerson(row, row.lastExchangeOn ?? null, channelsByPerson.get(row.id) ?? [])),
     total,
   };
+}
+
+/** The judgements that can be set on many people at once. */
+export type BulkJudgement = Pick<UpdatePersonInput, 'strength' | 'importance' | 'category' | 'stage' | 'cadence'>;
+
+/**
+ * Sets the same judgement on every person matching a filter (for example the
+ * people just imported from LinkedIn and not judged yet), in one transaction.
+ */
+export async function bulkJudge(ctx: ServiceContext, filter: Omit<PersonFilter, 'limit' | 'offset'>, judgement: BulkJudgement): Promise<number> {
+  return inTransaction(ctx, async (trx) => {
+    const ids = (await queryPeople(trx, filter)).items.map((p) => p.id);
+    const changes: Updateable<PeopleTable> = { ...judgement, updatedAt: nowTimestamp(trx) };
+    for (const chunk of chunks(ids)) await trx.db.updateTable('people').set(changes).where('workspaceId', '=', trx.workspaceId).where('id', 'in', chunk).execute();
+    return ids.length;
+  });
 }

@@ -1,23 +1,27 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { calendarIcs } from '../../services/ics.js';
+import { ValidationError } from '../../core/errors.js';
+import { EXPORT_FORMATS, renderExport, type ExportFormat, type ExportOptions } from '../../services/exports.js';
 import { emit } from '../output.js';
 import { withSession } from '../runtime.js';
 
 export function registerExport(program: Command): void {
-  const exporter = program.command('export').description('take your data out');
-  exporter
-    .command('ics')
-    .description('reminders as an iCalendar file: next contacts, follow-ups and this month’s targets, as all-day events')
+  program
+    .command('export')
+    .description('take your data out: json (full backup), csv (people), vcard, gexf or graphml (the map, for Gephi and networkx), ics (reminders)')
+    .argument('<format>', EXPORT_FORMATS.join(', '))
     .option('--out <file>', 'write to a file instead of standard output')
-    .option('--include-notes', 'include your notes about people in the events (left out by default)')
-    .action(async (flags: { out?: string; includeNotes?: boolean }, command: Command) => {
+    .option('--include-notes', 'include your notes about people (csv, vcard, ics; the json backup always has everything)')
+    .option('--vcard-version <version>', '4.0 (default) or 3.0, which phones read better')
+    .action(async (format: string, flags: ExportOptions & { out?: string }, command: Command) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new ValidationError('FORMAT', `must be one of: ${EXPORT_FORMATS.join(', ')}`);
       await withSession(command, async (ctx, json) => {
-        const ics = await calendarIcs(ctx, { includeNotes: flags.includeNotes === true });
+        const text = await renderExport(ctx, format as ExportFormat, flags);
         if (flags.out) {
-          writeFileSync(flags.out, ics, { mode: 0o600 });
-          emit(json, { written: flags.out, events: (ics.match(/BEGIN:VEVENT/g) ?? []).length }, () => `Wrote ${flags.out}`);
-        } else process.stdout.write(ics);
+          // Personal data: readable by the user only.
+          writeFileSync(flags.out, text, { mode: 0o600 });
+          emit(json, { written: flags.out, format, bytes: Buffer.byteLength(text) }, () => `Wrote ${flags.out} (${format})`);
+        } else process.stdout.write(text);
       });
     });
 }

@@ -8,7 +8,7 @@ import { personDetail } from '../../services/details.js';
 import { resolveGoal } from '../../services/goals.js';
 import { addMember, linkPeople, linkPersonToGoal, removeMember, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
 import { resolveNetwork } from '../../services/networks.js';
-import { createPerson, listPeople, removePerson, resolvePerson, updatePerson } from '../../services/people.js';
+import { bulkJudge, createPerson, listPeople, removePerson, resolvePerson, updatePerson } from '../../services/people.js';
 import { emit } from '../output.js';
 import { peopleTable, personText } from '../render.js';
 import { withSession } from '../runtime.js';
@@ -151,9 +151,11 @@ export function registerPerson(program: Command): void {
     .option('--tag <tag>', 'with this tag')
     .option('--goal <goal>', 'linked to this goal (id or statement)')
     .option('--network <network>', 'in this network (id or name)')
+    .option('--source <source>', 'where they came from: manual, demo, linkedin, vcard, google, outlook')
+    .option('--unjudged', 'only people with strength and importance still 0')
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--offset <n>', 'skip this many', positiveInt('--offset'))
-    .action(async (flags: { search?: string; category?: string; stage?: string; tag?: string; goal?: string; network?: string; limit?: number; offset?: number }, command: Command) => {
+    .action(async (flags: { search?: string; category?: string; stage?: string; tag?: string; goal?: string; network?: string; source?: string; unjudged?: boolean; limit?: number; offset?: number }, command: Command) => {
       if (flags.category && flags.category !== 'none') parseInput(updatePersonInput, { category: flags.category }, () => '--category');
       if (flags.stage) parseInput(updatePersonInput, { stage: flags.stage }, () => '--stage');
       await withSession(command, async (ctx, json) => {
@@ -164,6 +166,8 @@ export function registerPerson(program: Command): void {
           ...(flags.tag ? { tag: flags.tag } : {}),
           ...(flags.goal ? { goalId: await resolveGoal(ctx, flags.goal) } : {}),
           ...(flags.network ? { networkId: await resolveNetwork(ctx, flags.network) } : {}),
+          ...(flags.source ? { source: flags.source } : {}),
+          ...(flags.unjudged ? { unjudged: true } : {}),
           ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
           ...(flags.offset !== undefined ? { offset: flags.offset } : {}),
         });
@@ -201,6 +205,27 @@ export function registerPerson(program: Command): void {
       await withSession(command, async (ctx, json) => {
         const removed = await removePerson(ctx, await resolvePerson(ctx, ref));
         emit(json, removed, () => `Removed ${removed.name} [${removed.id}]`);
+      });
+    });
+
+  person
+    .command('bulk-edit')
+    .description('judge many people at once, e.g. everyone imported from LinkedIn and not judged yet')
+    .option('--source <source>', 'only people from this source (linkedin, vcard, google, outlook, manual, demo)')
+    .option('--unjudged', 'only people with strength and importance still 0')
+    .option('--tag <tag>', 'only people with this tag')
+    .option('--category <category>', `set the category: ${PERSON_CATEGORIES.join(', ')} (or none)`)
+    .option('--strength <0-5>', 'set the strength of tie')
+    .option('--importance <0-5>', 'set the importance')
+    .option('--stage <stage>', `set the stage: ${STAGES.join(', ')}`)
+    .option('--cadence <cadence>', 'set the cadence (or none)')
+    .action(async (flags: PersonFlags & { source?: string; unjudged?: boolean; tag?: string }, command: Command) => {
+      const { source, unjudged, tag, ...rest } = flags;
+      const judgement = parseInput(updatePersonInput, personInputFromFlags(rest), rename);
+      if (Object.keys(judgement).length === 0) throw new ValidationError('--strength/--importance/--category/--stage/--cadence', 'say what to set');
+      await withSession(command, async (ctx, json) => {
+        const count = await bulkJudge(ctx, { ...(source ? { source } : {}), ...(unjudged ? { unjudged: true } : {}), ...(tag ? { tag } : {}) }, judgement);
+        emit(json, { updated: count }, () => `Updated ${count} ${count === 1 ? 'person' : 'people'}.`);
       });
     });
 

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { createTemplateInput, draftInput, updateTemplateInput } from '../../contract/outreach-inputs.js';
 import { OUTREACH_PURPOSES } from '../../core/vocabulary.js';
 import type { ServiceContext } from '../../services/context.js';
-import { calendarIcs } from '../../services/ics.js';
 import { createTemplate, draftFor, getTemplate, listTemplates, removeTemplate, updateTemplate } from '../../services/outreach.js';
 import { created, idParam, jsonBody, noContent, ok } from './shared.js';
 
@@ -38,19 +37,4 @@ export function registerOutreachRoutes(app: OpenAPIHono, context: () => ServiceC
     await removeTemplate(context(), c.req.valid('param').id);
     return c.body(null, 204);
   });
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/export/ics',
-      tags: ['Export'],
-      summary: 'Reminders as an iCalendar file: next contacts, follow-ups and plan targets as all-day events',
-      request: { query: z.object({ includeNotes: z.enum(['true', 'false']).optional() }) },
-      responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } } },
-    }),
-    async (c) => {
-      const ics = await calendarIcs(context(), { includeNotes: c.req.valid('query').includeNotes === 'true' });
-      return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="waggle.ics"' });
-    },
-  );
 }

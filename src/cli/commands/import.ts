@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { IMPORT_FORMATS, ImportFileError, type ImportFormat } from '../../core/import-types.js';
+import { ValidationError } from '../../core/errors.js';
+import { importFile, type ImportOutcome, type ProgressListener } from '../../services/imports.js';
+import { emit, table } from '../output.js';
+import { withSession } from '../runtime.js';
+
+function outcomeText(outcome: ImportOutcome, file: string, verbose: boolean): string {
+  const s = outcome.summary;
+  const lines = [
+    `${outcome.dryRun ? 'Preview of' : 'Imported'} ${file} (${outcome.format}): ${s.records} record${s.records === 1 ? '' : 's'}: ${s.created} new, ${s.merged} merged, ${s.skipped} skipped.`,
+  ];
+  if (outcome.restored) lines.push(`Restored: ${Object.entries(outcome.restored).map(([table, n]) => `${n} ${table}`).join(', ')}`);
+  const shown = verbose ? outcome.lines : outcome.lines.filter((l) => l.action !== 'create');
+  if (shown.length) {
+    lines.push(
+      '',
+      table(shown.slice(0, verbose ? Infinity : 50), [
+        { header: 'LINE', value: (l) => l.line, align: 'right' },
+        { header: 'ACTION', value: (l) => l.action },
+        { header: 'NAME', value: (l) => l.name },
+        { header: 'WHY', value: (l) => l.reason },
+      ]),
+    );
+    if (!verbose && shown.length > 50) lines.push(`… and ${shown.length - 50} more: --json or --all lists every line`);
+  }
+  if (outcome.dryRun) lines.push('', 'Nothing was stored. Run again without --dry-run to import.');
+  else if (s.created) lines.push('', 'New people are "dormant" with strength and importance 0 until you judge them: waggle person list --source ' + outcome.format + ' --unjudged');
+  return lines.join('\n');
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('bring contacts in: LinkedIn Connections.csv, vCard 2.1/3.0/4.0, Google or Outlook CSV, or a Waggle JSON backup')
+    .argument('<file>')
+    .option('--format <format>', `${IMPORT_FORMATS.join(', ')} (detected from the content when left out)`)
+    .option('--dry-run', 'preview: what would be created, merged and skipped, and why, line by line; nothing is stored')
+    .option('--all', 'list every line, new people included')
+    .action(async (file: string, flags: { format?: string; dryRun?: boolean; all?: boolean }, command: Command) => {
+      if (flags.format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(flags.format)) throw new ValidationError('--format', `must be one of: ${IMPORT_FORMATS.join(', ')}`);
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw new ValidationError('FILE', `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await withSession(command, async (ctx, json) => {
+        // A progress bar on stderr when a person is watching; silence for scripts.
+        const bar = process.stderr.isTTY && !json ? new cliProgress.SingleBar({ format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+        let started = false;
+        const onProgress: ProgressListener = (phase, done, total) => {
+          if (!bar) return;
+          if (!started) {
+            bar.start(total, done, { phase });
+            started = true;
+          }
+          bar.setTotal(total);
+          bar.update(done, { phase });
+        };
+        try {
+          const outcome = await importFile(ctx, bytes, { ...(flags.format ? { format: flags.format as ImportFormat } : {}), fileName: file, dryRun: flags.dryRun === true, onProgress });
+          bar?.stop();
+          emit(json, outcome, () => outcomeText(outcome, file, flags.all === true));
+        } catch (error) {
+          // Name the file as well as the line: "connections.csv: line 12: …".
+          if (error instanceof ImportFileError) throw new ValidationError(file, error.message);
+          throw error;
+        } finally {
+          bar?.stop();
+        }
+      });
+    });
+}

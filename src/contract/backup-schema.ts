@@ -1,0 +1,373 @@
+import { z } from 'zod';
+import { normaliseCadence } from '../core/cadence.js';
+import { ValidationError } from '../core/errors.js';
+import {
+  CHANNELS,
+  CONTACT_KINDS,
+  FEELINGS,
+  FOLLOW_UP_KINDS,
+  FOLLOW_UP_STATUSES,
+  GIVE_KINDS,
+  GOAL_STATUSES,
+  INITIATORS,
+  NETWORK_KINDS,
+  NETWORK_ROLES,
+  OUTREACH_PURPOSES,
+  PERSON_CATEGORIES,
+  RECEIVE_KINDS,
+  STAGES,
+  TARGET_SOURCES,
+  TARGET_STATUSES,
+} from '../core/vocabulary.js';
+import { isoDate, oneOf, relevance, score, timeZone } from './fields.js';
+
+/**
+ * Waggle's JSON backup: every table of one workspace, row for row and column for
+ * column (camelCase, as the storage layer names them, without `workspaceId`).
+ * Lists kept as JSON text in the database (tags, areas, what was given and
+ * received) are real JSON arrays here, and 0/1 flags are booleans.
+ *
+ * The schema is as permissive as the database and no more: anything Waggle has
+ * stored must restore. Nothing is trimmed or transformed, so that a restore is
+ * lossless. Objects are strict: a column this version does not know is refused
+ * rather than dropped silently.
+ */
+
+/** The backup format's own version (the `waggleBackup` field). */
+export const BACKUP_FORMAT_VERSION = 1;
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** An instant as Waggle writes it (`Date#toISOString`); anything else would not read back the same on PostgreSQL. */
+export const timestamp = z.string().refine((value) => ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value, {
+  error: 'must be an instant written YYYY-MM-DDTHH:MM:SS.sssZ',
+});
+
+/** An id or other key: any non-empty text, kept exactly. */
+const key = z.string({ error: 'must be an id (text)' }).min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' });
+const text = z.string({ error: 'must be text' });
+const nonEmptyText = text.min(1, { error: 'must not be empty' });
+const nullableText = z.string({ error: 'must be text or null' }).nullable();
+const nullableDate = isoDate.nullable();
+const flag = z.boolean({ error: 'must be true or false' });
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month written YYYY-MM' });
+const cadence = z.string().refine((value) => normaliseCadence(value) !== null, { error: 'must be a cadence such as 2w, 3m or 1y' });
+const hours = z.number({ error: 'must be a number of hours' }).min(0, { error: 'must be 0 or more' }).finite();
+const position = z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' });
+const bounded = (min: number, max: number) =>
+  z
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be from ${min} to ${max}` })
+    .max(max, { error: `must be from ${min} to ${max}` });
+
+export const backupProfile = z.strictObject({
+  name: nullableText,
+  workingOn: nullableText,
+  timeZone,
+  updatedAt: timestamp,
+  monthlyTargets: bounded(1, 20),
+  newRelationshipCap: bounded(1, 50),
+  accountabilityPartner: nullableText,
+});
+
+export const backupPerson = z.strictObject({
+  id: key,
+  name: nonEmptyText,
+  /** Derived from `name`; a restore recomputes it, so it may be left out. */
+  nameKey: text.optional(),
+  organisation: nullableText,
+  role: nullableText,
+  location: nullableText,
+  howMet: nullableText,
+  category: oneOf(PERSON_CATEGORIES).nullable(),
+  tags: z.array(text),
+  notes: nullableText,
+  strength: score,
+  importance: score,
+  knowAndLike: flag,
+  canHelp: flag,
+  canHelpHow: nullableText,
+  stage: oneOf(STAGES),
+  cadence: cadence.nullable(),
+  preferredChannel: oneOf(CHANNELS).nullable(),
+  lostJobList: flag,
+  nextContactOn: nullableDate,
+  nextContactSetOn: nullableDate,
+  tieBeganOn: nullableDate,
+  source: text,
+  importedOn: nullableDate,
+  addedOn: isoDate,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const backupContactPoint = z.strictObject({
+  personId: key,
+  position,
+  kind: oneOf(CONTACT_KINDS),
+  value: text,
+  /** Derived from `value`; recomputed on restore. */
+  valueKey: text.optional(),
+  label: nullableText,
+});
+
+export const backupNetwork = z.strictObject({
+  id: key,
+  name: nonEmptyText,
+  /** Derived from `name`; recomputed on restore. */
+  nameKey: text.optional(),
+  kind: oneOf(NETWORK_KINDS),
+  role: oneOf(NETWORK_ROLES),
+  strength: score,
+  importance: score,
+  hoursPerMonth: hours,
+  url: nullableText,
+  notes: nullableText,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const backupMembership = z.strictObject({ networkId: key, personId: key, role: oneOf(NETWORK_ROLES).nullable() });
+
+export const backupGoal = z.strictObject({
+  id: key,
+  statement: nonEmptyText,
+  horizon: nullableDate,
+  areas: z.array(text),
+  transitionFrom: nullableText,
+  transitionTo: nullableText,
+  status: oneOf(GOAL_STATUSES),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const backupPersonGoal = z.strictObject({ goalId: key, personId: key, relevance, note: nullableText });
+export const backupNetworkGoal = z.strictObject({ goalId: key, networkId: key, relevance, note: nullableText });
+export const backupTie = z.strictObject({ personA: key, personB: key, strength: score, note: nullableText });
+
+export const backupExchange = z.strictObject({
+  id: key,
+  occurredOn: isoDate,
+  channel: oneOf(CHANNELS),
+  initiatedBy: oneOf(INITIATORS),
+  networkId: key.nullable(),
+  gave: z.array(z.strictObject({ kind: oneOf(GIVE_KINDS), note: nullableText })),
+  received: z.array(z.strictObject({ kind: oneOf(RECEIVE_KINDS), note: nullableText })),
+  learned: nullableText,
+  feeling: oneOf(FEELINGS).nullable(),
+  notes: nullableText,
+  createdAt: timestamp,
+});
+
+export const backupExchangePerson = z.strictObject({
+  exchangeId: key,
+  personId: key,
+  /** A copy of the exchange's date; recomputed on restore. */
+  occurredOn: isoDate.optional(),
+});
+
+export const backupFollowUp = z.strictObject({
+  id: key,
+  exchangeId: key.nullable(),
+  personId: key.nullable(),
+  kind: oneOf(FOLLOW_UP_KINDS),
+  description: text,
+  dueOn: isoDate,
+  status: oneOf(FOLLOW_UP_STATUSES),
+  closedOn: nullableDate,
+  createdAt: timestamp,
+});
+
+export const backupIntroduction = z.strictObject({
+  id: key,
+  byId: key.nullable(),
+  personId: key,
+  toId: key.nullable(),
+  madeOn: isoDate,
+  note: nullableText,
+  createdAt: timestamp,
+});
+
+export const backupPlanTarget = z.strictObject({
+  id: key,
+  month,
+  personId: key,
+  source: oneOf(TARGET_SOURCES),
+  reason: text,
+  status: oneOf(TARGET_STATUSES),
+  rolledOverFrom: key.nullable(),
+  exchangeId: key.nullable(),
+  closedOn: nullableDate,
+  createdAt: timestamp,
+});
+
+export const backupOutreachTemplate = z.strictObject({
+  id: key,
+  purpose: oneOf(OUTREACH_PURPOSES),
+  name: text,
+  subject: text,
+  body: text,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const backupWorkspace = z.strictObject({
+  profile: backupProfile,
+  people: z.array(backupPerson),
+  contactPoints: z.array(backupContactPoint),
+  networks: z.array(backupNetwork),
+  memberships: z.array(backupMembership),
+  goals: z.array(backupGoal),
+  personGoals: z.array(backupPersonGoal),
+  networkGoals: z.array(backupNetworkGoal),
+  ties: z.array(backupTie),
+  exchanges: z.array(backupExchange),
+  exchangePeople: z.array(backupExchangePerson),
+  followUps: z.array(backupFollowUp),
+  introductions: z.array(backupIntroduction),
+  planTargets: z.array(backupPlanTarget),
+  outreachTemplates: z.array(backupOutreachTemplate),
+});
+
+/** The tables of a backup, in an order where every row's references come before it. */
+export const BACKUP_TABLES = [
+  'people',
+  'contactPoints',
+  'networks',
+  'goals',
+  'memberships',
+  'personGoals',
+  'networkGoals',
+  'ties',
+  'exchanges',
+  'exchangePeople',
+  'followUps',
+  'introductions',
+  'planTargets',
+  'outreachTemplates',
+] as const satisfies readonly (keyof z.infer<typeof backupWorkspace>)[];
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+type Workspace = z.infer<typeof backupWorkspace>;
+type Path = (string | number)[];
+
+/** Every reference inside the workspace must land, and every primary key must be unique: checked here so that each fault names its JSON path. */
+function checkReferences(ws: Workspace, ctx: z.RefinementCtx): void {
+  const problem = (path: Path, message: string) => ctx.addIssue({ code: 'custom', message, path: ['workspace', ...path] });
+  const unique = <T>(table: BackupTable, rows: readonly T[], keyOf: (row: T) => string, field: string, what: string) => {
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      const k = keyOf(row);
+      if (seen.has(k)) problem([table, i, field], `${what} appears twice`);
+      seen.add(k);
+    });
+    return seen;
+  };
+  const people = unique('people', ws.people, (p) => p.id, 'id', `person id`);
+  const networks = unique('networks', ws.networks, (n) => n.id, 'id', 'network id');
+  const goals = unique('goals', ws.goals, (g) => g.id, 'id', 'goal id');
+  const exchanges = new Map<string, string>();
+  ws.exchanges.forEach((e, i) => {
+    if (exchanges.has(e.id)) problem(['exchanges', i, 'id'], 'exchange id appears twice');
+    exchanges.set(e.id, e.occurredOn);
+  });
+  unique('followUps', ws.followUps, (f) => f.id, 'id', 'follow-up id');
+  unique('introductions', ws.introductions, (x) => x.id, 'id', 'introduction id');
+  unique('planTargets', ws.planTargets, (t) => t.id, 'id', 'plan target id');
+  unique('outreachTemplates', ws.outreachTemplates, (t) => t.id, 'id', 'template id');
+  unique('contactPoints', ws.contactPoints, (c) => JSON.stringify([c.personId, c.position]), 'position', 'this person and position');
+  unique('memberships', ws.memberships, (m) => JSON.stringify([m.networkId, m.personId]), 'personId', 'this membership');
+  unique('personGoals', ws.personGoals, (l) => JSON.stringify([l.goalId, l.personId]), 'personId', 'this person–goal link');
+  unique('networkGoals', ws.networkGoals, (l) => JSON.stringify([l.goalId, l.networkId]), 'networkId', 'this network–goal link');
+  unique('ties', ws.ties, (t) => JSON.stringify([t.personA, t.personB]), 'personB', 'this tie');
+  unique('exchangePeople', ws.exchangePeople, (x) => JSON.stringify([x.exchangeId, x.personId]), 'personId', 'this person in this exchange');
+
+  const ref = (path: Path, id: string | null, known: { has(id: string): boolean }, what: string) => {
+    if (id !== null && !known.has(id)) problem(path, `no ${what} with id ${id} in this backup`);
+  };
+  ws.contactPoints.forEach((c, i) => ref(['contactPoints', i, 'personId'], c.personId, people, 'person'));
+  ws.memberships.forEach((m, i) => {
+    ref(['memberships', i, 'networkId'], m.networkId, networks, 'network');
+    ref(['memberships', i, 'personId'], m.personId, people, 'person');
+  });
+  ws.personGoals.forEach((l, i) => {
+    ref(['personGoals', i, 'goalId'], l.goalId, goals, 'goal');
+    ref(['personGoals', i, 'personId'], l.personId, people, 'person');
+  });
+  ws.networkGoals.forEach((l, i) => {
+    ref(['networkGoals', i, 'goalId'], l.goalId, goals, 'goal');
+    ref(['networkGoals', i, 'networkId'], l.networkId, networks, 'network');
+  });
+  ws.ties.forEach((t, i) => {
+    ref(['ties', i, 'personA'], t.personA, people, 'person');
+    ref(['ties', i, 'personB'], t.personB, people, 'person');
+    if (!(t.personA < t.personB)) problem(['ties', i, 'personB'], 'a tie is stored with the smaller person id first (personA < personB)');
+  });
+  ws.exchanges.forEach((e, i) => ref(['exchanges', i, 'networkId'], e.networkId, networks, 'network'));
+  ws.exchangePeople.forEach((x, i) => {
+    ref(['exchangePeople', i, 'exchangeId'], x.exchangeId, exchanges, 'exchange');
+    ref(['exchangePeople', i, 'personId'], x.personId, people, 'person');
+    const on = exchanges.get(x.exchangeId);
+    if (on !== undefined && x.occurredOn !== undefined && x.occurredOn !== on) problem(['exchangePeople', i, 'occurredOn'], `must be the exchange's date, ${on}`);
+  });
+  ws.followUps.forEach((f, i) => {
+    ref(['followUps', i, 'exchangeId'], f.exchangeId, exchanges, 'exchange');
+    ref(['followUps', i, 'personId'], f.personId, people, 'person');
+  });
+  ws.introductions.forEach((x, i) => {
+    ref(['introductions', i, 'byId'], x.byId, people, 'person');
+    ref(['introductions', i, 'personId'], x.personId, people, 'person');
+    ref(['introductions', i, 'toId'], x.toId, people, 'person');
+    if (x.byId === null && x.toId === null) problem(['introductions', i, 'toId'], 'an introduction involves someone besides me: byId or toId must be set');
+  });
+  ws.planTargets.forEach((t, i) => {
+    ref(['planTargets', i, 'personId'], t.personId, people, 'person');
+    ref(['planTargets', i, 'exchangeId'], t.exchangeId, exchanges, 'exchange');
+  });
+}
+
+export const waggleBackupSchema = z
+  .strictObject({
+    waggleBackup: z.literal(BACKUP_FORMAT_VERSION, { error: `must be ${BACKUP_FORMAT_VERSION}` }),
+    /** The name of the latest database migration of the Waggle that wrote it. */
+    schema: z.string().min(1),
+    exportedAt: timestamp,
+    workspace: backupWorkspace,
+  })
+  .superRefine((backup, ctx) => checkReferences(backup.workspace, ctx));
+
+export type WaggleBackup = z.infer<typeof waggleBackupSchema>;
+export type BackupWorkspace = WaggleBackup['workspace'];
+
+/** A JSON path as people read it: `workspace.people[3].strength`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+const MAX_LISTED = 10;
+
+/** Validates a backup, throwing a ValidationError whose field is the first fault's JSON path; the message lists the first few. */
+export function parseBackup(data: unknown): WaggleBackup {
+  const result = waggleBackupSchema.safeParse(data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const at = jsonPath(issue.path);
+      return { field: issue.keys.map((k) => (at ? `${at}.${k}` : k)).join(', '), reason: 'is not a field this version of Waggle knows' };
+    }
+    return { field: jsonPath(issue.path) || '(backup)', reason: issue.message };
+  });
+  const [first] = problems;
+  const error = new ValidationError(first?.field ?? '(backup)', first?.reason ?? 'is not a Waggle backup');
+  if (problems.length > 1) {
+    const listed = problems.slice(0, MAX_LISTED).map((p) => `${p.field}: ${p.reason}`);
+    if (problems.length > MAX_LISTED) listed.push(`and ${problems.length - MAX_LISTED} more`);
+    error.message = listed.join('; ');
+  }
+  throw error;
+}

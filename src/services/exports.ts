@@ -1,0 +1,50 @@
+import { ValidationError } from '../core/errors.js';
+import { checkNetwork } from './check.js';
+import type { ServiceContext } from './context.js';
+import { exportBackup } from './export/backup.js';
+import { toGexf, toGraphml } from './export/graph.js';
+import { peopleCsv } from './export/people-csv.js';
+import { writeVcards } from './export/vcard.js';
+import { calendarIcs } from './ics.js';
+import { listPeople } from './people.js';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'vcard', 'gexf', 'graphml', 'ics'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  includeNotes?: boolean;
+  vcardVersion?: string;
+}
+
+/** Renders one export as text. Notes about people stay out unless asked for; the JSON backup has everything. */
+export async function renderExport(ctx: ServiceContext, format: ExportFormat, flags: ExportOptions): Promise<string> {
+  const includeNotes = flags.includeNotes === true;
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(await exportBackup(ctx), null, 2)}\n`;
+    case 'csv':
+      return peopleCsv((await listPeople(ctx)).items, { includeNotes });
+    case 'vcard': {
+      const version = flags.vcardVersion ?? '4.0';
+      if (version !== '4.0' && version !== '3.0') throw new ValidationError('--vcard-version', 'must be 4.0 or 3.0');
+      return writeVcards((await listPeople(ctx)).items, version, { includeNotes });
+    }
+    case 'gexf':
+      return toGexf((await checkNetwork(ctx)).map, { title: 'Waggle map', now: ctx.clock.now() });
+    case 'graphml':
+      return toGraphml((await checkNetwork(ctx)).map, { title: 'Waggle map', now: ctx.clock.now() });
+    case 'ics':
+      return calendarIcs(ctx, { includeNotes });
+  }
+}
+
+
+/** The media type and file name each export is served with. */
+export const EXPORT_MEDIA: Record<ExportFormat, { type: string; file: string }> = {
+  json: { type: 'application/json', file: 'waggle-backup.json' },
+  csv: { type: 'text/csv; charset=utf-8', file: 'waggle-people.csv' },
+  vcard: { type: 'text/vcard; charset=utf-8', file: 'waggle-people.vcf' },
+  gexf: { type: 'application/gexf+xml', file: 'waggle-map.gexf' },
+  graphml: { type: 'application/graphml+xml', file: 'waggle-map.graphml' },
+  ics: { type: 'text/calendar; charset=utf-8', file: 'waggle-reminders.ics' },
+};

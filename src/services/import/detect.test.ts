@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from './detect.js';
+
+describe('detectFormat', () => {
+  it('finds vCard by its first non-blank line, in any case', () => {
+    expect(detectFormat('\r\n  \nbegin:vcard\r\nVERSION:3.0\r\nEND:VCARD\r\n')).toBe('vcard');
+    expect(detectFormat('\uFEFFBEGIN:VCARD\nEND:VCARD')).toBe('vcard');
+    expect(detectFormat('hello\nBEGIN:VCARD\n')).toBeNull();
+  });
+
+  it('finds a Waggle backup', () => {
+    expect(detectFormat(' {"waggleBackup": 1, "people": []}')).toBe('backup');
+    expect(detectFormat('{"people": []}')).toBeNull();
+  });
+
+  it('tells the CSV layouts apart by their header', () => {
+    expect(detectFormat('Notes:\r\n"text, more"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n')).toBe('linkedin');
+    expect(detectFormat('First Name,Last Name,Email Address,Company,Position,Connected On\n')).toBe('linkedin');
+    expect(detectFormat('First Name,Middle Name,Last Name,Labels,E-mail 1 - Value\n')).toBe('google');
+    expect(detectFormat('Name,Given Name,Additional Name,Family Name,Group Membership\n')).toBe('google');
+    expect(detectFormat('"Title","First Name","Middle Name","Last Name","Company","Job Title","E-mail Address"\r\n')).toBe('outlook');
+    expect(detectFormat('a,b,c\n1,2,3\n')).toBeNull();
+    expect(detectFormat('')).toBeNull();
+  });
+
+  it('lets the file name speak only when the content says nothing', () => {
+    expect(detectFormat('garbage', 'friends.vcf')).toBe('vcard');
+    expect(detectFormat('garbage', 'backup.JSON')).toBe('backup');
+    expect(detectFormat('garbage', 'contacts.csv')).toBeNull();
+    expect(detectFormat('First Name,Last Name,Connected On\n', 'contacts.vcf')).toBe('linkedin');
+  });
+});

@@ -1,0 +1,321 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ImportFileError, type ImportedContact, type ParsedFile } from '../../core/import-types.js';
+import { classifyUrl, parseVcards } from './vcard.js';
+
+function fixture(name: string): string {
+  return readFileSync(new URL(`../../../test/fixtures/import/${name}`, import.meta.url), 'utf8');
+}
+
+function byName(file: ParsedFile, name: string): ImportedContact {
+  const contact = file.contacts.find((c) => c.name === name);
+  if (!contact) throw new Error(`no contact named ${name}`);
+  return contact;
+}
+
+function refusal(text: string): ImportFileError {
+  try {
+    parseVcards(text);
+  } catch (error) {
+    if (error instanceof ImportFileError) return error;
+    throw error;
+  }
+  throw new Error('the file was read');
+}
+
+const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'].join('\r\n');
+
+describe('parseVcards: the fixtures', () => {
+  it('reads Apple Contacts (3.0): groups and X-ABLabel, folded lines, escapes, an omitted year, a photo dropped', () => {
+    const file = parseVcards(fixture('apple-contacts.vcf'));
+    expect(file).toMatchObject({ format: 'vcard', records: 3, skipped: [] });
+    expect(file.contacts.map((c) => [c.line, c.name])).toEqual([
+      [1, 'Dr Adaeze Okafor'],
+      [79, 'Luca Marchetti'],
+      [92, 'Harbour Physio Ltd'],
+    ]);
+    const adaeze = byName(file, 'Dr Adaeze Okafor');
+    expect(adaeze).toMatchObject({
+      organisation: 'Northbridge Clinic',
+      role: 'Head of Research, Physiotherapy',
+      location: 'Leeds, United Kingdom',
+      birthday: '--02-03',
+      tags: ['Research', 'Leeds'],
+      tieBeganOn: null,
+    });
+    // The folded NOTE, unfolded and unescaped.
+    expect(adaeze.notes).toBe('Met at the Physio Society conference, 2025. Interested in pilot studies; wants our audit template.\nFollow up in spring.');
+    expect(adaeze.channels).toEqual([
+      { kind: 'email', value: 'adaeze.okafor@example.org', label: 'other' },
+      { kind: 'email', value: 'a.okafor@example.com', label: 'work' },
+      { kind: 'phone', value: '+44 7700 900123', label: 'mobile' },
+      { kind: 'linkedin', value: 'https://www.linkedin.com/in/adaeze-okafor-example', label: 'homepage' },
+      { kind: 'x', value: 'https://x.com/adaeze_example', label: null },
+    ]);
+    // Nothing of the photo survives anywhere.
+    expect(JSON.stringify(file)).not.toContain('/9j/');
+    const luca = byName(file, 'Luca Marchetti');
+    expect(luca.organisation).toBe('Marchetti, Rossi & Partners');
+    expect(luca.birthday).toBe('--02-03');
+    expect(luca.channels[0]).toEqual({ kind: 'email', value: 'luca@example.net', label: 'Conference badge' });
+    expect(luca.channels).toContainEqual({ kind: 'github', value: 'https://github.com/luca-example', label: 'homepage' });
+    expect(byName(file, 'Harbour Physio Ltd').channels[0]).toEqual({ kind: 'phone', value: '+44 113 000 0000', label: 'main' });
+  });
+
+  it('reads Google (3.0): escaped colons in URLs, labels, a nameless card skipped, myContacts dropped', () => {
+    const file = parseVcards(fixture('google-contacts.vcf'));
+    expect(file.records).toBe(3);
+    expect(file.skipped).toEqual([{ line: 19, reason: expect.stringContaining('no name') }]);
+    expect(file.contacts.map((c) => [c.line, c.name])).toEqual([
+      [1, 'Priya Raman'],
+      [26, 'Kofi Mensah'],
+    ]);
+    const priya = byName(file, 'Priya Raman');
+    expect(priya).toMatchObject({ organisation: 'Anand Health Systems', role: 'Product Manager', location: 'Chennai, India', birthday: '1985-02-03', notes: 'Introduced by Ana, at the Lisbon meetup.', tags: ['Mentors', 'Starred'] });
+    expect(priya.channels).toEqual([
+      { kind: 'email', value: 'priya.raman@example.com', label: 'home' },
+      { kind: 'email', value: 'p.raman@example.org', label: 'work' },
+      { kind: 'phone', value: '+91 98000 00000', label: 'mobile' },
+      { kind: 'linkedin', value: 'https://www.linkedin.com/in/priya-raman-example', label: 'LinkedIn' },
+      { kind: 'orcid', value: 'https://orcid.org/0000-0002-1825-0097', label: 'ORCID' },
+    ]);
+    expect(byName(file, 'Kofi Mensah')).toMatchObject({ birthday: '--02-03', tags: [], channels: [{ kind: 'phone', value: '+233 30 000 0000', label: 'work' }] });
+  });
+
+  it('reads Android (2.1): quoted-printable UTF-8 names in Greek and Cyrillic over soft line breaks, bare types', () => {
+    const file = parseVcards(fixture('android-contacts.vcf'));
+    expect(file.records).toBe(3);
+    expect(file.skipped).toEqual([{ line: 71, reason: expect.stringContaining('no name') }]);
+    expect(file.contacts.map((c) => [c.line, c.name, c.organisation])).toEqual([
+      [1, 'Γιώργος Παπαδόπουλος', 'Πανεπιστήμιο Αθηνών'],
+      [16, 'Ольга Ивановна Смирнова', null],
+    ]);
+    const [giorgos, olga] = file.contacts;
+    expect(giorgos?.channels).toEqual([
+      { kind: 'phone', value: '+30 690 000 0001', label: 'mobile' },
+      { kind: 'phone', value: '+30 210 000 0000', label: 'home' },
+      { kind: 'email', value: 'giorgos@example.net', label: 'home' },
+    ]);
+    expect(olga?.notes).toBe('Познакомились на конференции в Казани.\nПишет про реабилитацию.');
+    expect(olga?.channels).toEqual([
+      { kind: 'phone', value: '+7 900 000-00-00', label: 'mobile' },
+      { kind: 'email', value: 'olga@example.org', label: 'Conference' },
+    ]);
+    expect(JSON.stringify(file)).not.toContain('/9j/');
+  });
+
+  it('reads an Outlook card (2.1, Windows-1252 quoted-printable, a base64 photo ended by a blank line)', () => {
+    const file = parseVcards(fixture('outlook-card.vcf'));
+    expect(file.records).toBe(1);
+    expect(file.contacts).toEqual([
+      {
+        line: 1,
+        name: 'Jörg Müller',
+        organisation: 'Fjord Analytics',
+        role: 'Lead Data Scientist',
+        location: 'Oslo, Norway',
+        notes: 'Met at the Oslo data meetup.\nLikes long walks and board games; ask about the hiking club next time.',
+        channels: [
+          { kind: 'phone', value: '+47 21 00 00 00', label: 'work' },
+          { kind: 'phone', value: '+47 400 00 000', label: 'mobile' },
+          { kind: 'web', value: 'http://www.example.com/joerg', label: 'work' },
+          { kind: 'email', value: 'joerg.mueller@example.com', label: null },
+        ],
+        tieBeganOn: null,
+        birthday: '1985-02-03',
+        tags: [],
+      },
+    ]);
+  });
+
+  it('reads vCard 4.0: quoted TYPE lists, tel: URIs, profile links, a data: photo, an organisation-only card', () => {
+    const file = parseVcards(fixture('contacts-4.0.vcf'));
+    expect(file.records).toBe(3);
+    expect(file.contacts.map((c) => [c.line, c.name, c.organisation])).toEqual([
+      [1, 'Sun-hee Park', 'Seoul Rehab Institute'],
+      [41, '山田 花子', '東京リハビリテーション病院'],
+      [50, null, 'Physio Society'],
+    ]);
+    const [park, yamada, society] = file.contacts;
+    expect(park).toMatchObject({ role: 'Clinical Researcher', location: 'Seoul, South Korea', birthday: '--02-03', tags: ['research', 'rehab, sports'] });
+    expect(park?.channels).toEqual([
+      { kind: 'email', value: 'sunhee.park@example.org', label: 'work' },
+      { kind: 'phone', value: '+82-10-0000-0000', label: 'mobile' },
+      { kind: 'orcid', value: 'https://orcid.org/0000-0002-1825-0097', label: null },
+      { kind: 'github', value: 'https://github.com/sunhee-example', label: null },
+      { kind: 'bluesky', value: 'https://bsky.app/profile/sunhee.example.com', label: null },
+      { kind: 'web', value: 'https://sunhee.example.com/', label: 'home' },
+    ]);
+    expect(yamada?.birthday).toBe('1985-02-03');
+    expect(society?.birthday).toBeNull();
+    expect(JSON.stringify(file)).not.toContain('base64');
+  });
+
+  it('refuses the broken file at the line of the BEGIN inside an unclosed card', () => {
+    const error = refusal(fixture('broken.vcf'));
+    expect(error.line).toBe(10);
+    expect(error.reason).toMatch(/BEGIN:VCARD inside the card that begins at line 6/);
+  });
+});
+
+describe('parseVcards: the rules', () => {
+  it('refuses an END without BEGIN, a file ending inside a card, a line without a colon, and text that is not vCard', () => {
+    expect(refusal(`${card('FN:A')}\r\nEND:VCARD\r\n`)).toMatchObject({ line: 5, reason: expect.stringContaining('without a BEGIN') });
+    expect(refusal(`${card('FN:A')}\nBEGIN:VCARD\nFN:B\nEMAIL:b@example.com\n`)).toMatchObject({ line: 5, reason: expect.stringContaining('ends inside it (line 7)') });
+    expect(refusal(card('FN:A', 'just some words'))).toMatchObject({ line: 4, reason: expect.stringContaining('without a colon') });
+    expect(refusal('First Name,Last Name,E-mail Address\nAna,Silva,ana@example.org\n')).toMatchObject({ line: 1, reason: expect.stringContaining('not a vCard') });
+    expect(refusal('BEGIN:VCALENDAR\nEND:VCALENDAR\n')).toMatchObject({ line: 1 });
+    expect(refusal('')).toMatchObject({ line: 1, reason: expect.stringContaining('no BEGIN:VCARD') });
+    expect(refusal(`${card('FN:A')}\n\nnotes at the end\n`)).toMatchObject({ line: 6 });
+    expect(refusal(card('FN:A', 'END:VCALENDAR'))).toMatchObject({ line: 4 });
+  });
+
+  it('takes N when FN is missing, with prefix and suffix, and any line ending, BOM and blank lines', () => {
+    const text = `\uFEFF\r\n${card('N:Achterberg;Margaret;Anne;Prof.;PhD', 'EMAIL:m@example.org')}\r\n\r\n`;
+    expect(parseVcards(text).contacts[0]).toMatchObject({ line: 2, name: 'Prof. Margaret Anne Achterberg PhD' });
+    const mac = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Old Mac', 'END:VCARD', ''].join('\r');
+    expect(parseVcards(mac).contacts[0]).toMatchObject({ line: 1, name: 'Old Mac' });
+  });
+
+  it('reads every birthday form and ignores what is not a date', () => {
+    const birthdays = ['1985-02-03', '19850203', '--0203', '--02-03', '1985-02-03T00:00:00Z', '--0229', '1985-02-30', '--1302', 'circa 1980', '1985-02'];
+    const text = birthdays.map((b, i) => card(`FN:P${i}`, `BDAY:${b}`)).join('\r\n');
+    expect(parseVcards(text).contacts.map((c) => c.birthday)).toEqual(['1985-02-03', '1985-02-03', '--02-03', '--02-03', '1985-02-03', '--02-29', null, null, null, null]);
+    expect(parseVcards(card('FN:A', 'BDAY;X-APPLE-OMIT-YEAR=1604:1604-02-03')).contacts[0]?.birthday).toBe('--02-03');
+  });
+
+  it('classifies web addresses', () => {
+    expect(['https://www.linkedin.com/in/a', 'uk.linkedin.com/in/b', 'https://x.com/a', 'http://twitter.com/a', 'https://github.com/a', 'https://orcid.org/0000-0001', 'https://bsky.app/profile/a', 'https://notlinkedin.com/a', 'https://example.com/linkedin.com', ''].map(classifyUrl)).toEqual([
+      'linkedin',
+      'linkedin',
+      'x',
+      'x',
+      'github',
+      'orcid',
+      'bluesky',
+      'web',
+      'web',
+      'web',
+    ]);
+    const social = parseVcards(card('FN:A', 'X-SOCIALPROFILE;type=mastodon:https://mastodon.example/@a', 'X-SOCIALPROFILE;type=linkedin;x-user=a:x-apple:a', 'X-SOCIALPROFILE:https://github.com/a'));
+    expect(social.contacts[0]?.channels).toEqual([
+      { kind: 'mastodon', value: 'https://mastodon.example/@a', label: null },
+      { kind: 'linkedin', value: 'a', label: null },
+      { kind: 'github', value: 'https://github.com/a', label: null },
+    ]);
+  });
+
+  it('drops 2.1 base64 lines left unindented, and quoted-printable in other or unknown charsets', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'N;CHARSET=ISO-8859-5;ENCODING=QUOTED-PRINTABLE:=B8=D2=D0=DD=DE=D2;=B8=D2=D0=DD',
+      'ORG;CHARSET=X-NONSENSE;QUOTED-PRINTABLE:Caf=C3=A9 =3D good',
+      'TITLE;ENCODING=QUOTED-PRINTABLE:Caf=E9',
+      'PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQSkZJRgABAQ',
+      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      'AAAAAAAAAAAA==',
+      '',
+      'TEL;CELL:+1 555 0100',
+      'END:VCARD',
+    ].join('\r\n');
+    expect(parseVcards(text).contacts[0]).toMatchObject({ name: 'Иван Иванов', organisation: 'Café = good', role: 'Café', channels: [{ kind: 'phone', value: '+1 555 0100', label: 'mobile' }] });
+  });
+
+  it('reads a 20 MB file of cards with photos', () => {
+    const base64 = Buffer.alloc(9_000, 7).toString('base64');
+    const folded: string[] = [];
+    for (let i = 0; i < base64.length; i += 74) folded.push(base64.slice(i, i + 74));
+    const apple = `PHOTO;ENCODING=b;TYPE=JPEG:${folded.join('\r\n ')}`;
+    const android = `PHOTO;ENCODING=BASE64;JPEG:\r\n    ${folded.join('\r\n    ')}\r\n`;
+    const v4 = `PHOTO:data:image/jpeg;base64,${base64}`;
+    const parts: string[] = [];
+    let cards = 0;
+    let nameless = 0;
+    let length = 0;
+    while (length <= 20 * 1024 * 1024) {
+      const photo = [apple, android, v4][cards % 3] ?? '';
+      const unnamed = cards % 10 === 9;
+      if (unnamed) nameless += 1;
+      const part = card(unnamed ? 'NOTE:no name here' : `FN:Person ${cards}`, `EMAIL:p${cards}@example.com`, photo, `TEL;CELL:+1 555 ${String(cards).padStart(4, '0')}`);
+      parts.push(part);
+      length += part.length + 2;
+      cards += 1;
+    }
+    const text = parts.join('\r\n');
+    expect(text.length).toBeGreaterThan(20 * 1024 * 1024);
+    const file = parseVcards(text);
+    expect(file.records).toBe(cards);
+    expect(file.contacts).toHaveLength(cards - nameless);
+    expect(file.skipped).toHaveLength(nameless);
+    expect(file.contacts[1]).toMatchObject({ name: 'Person 1', channels: [{ kind: 'email', value: 'p1@example.com' }, { kind: 'phone', value: '+1 555 0001' }] });
+    expect(file.contacts.every((c) => c.channels.length === 2 && c.notes === null)).toBe(true);
+  });
+});
+
+describe('parseVcards: never anything but a ParsedFile or an ImportFileError', () => {
+  function readsOrRefuses(text: string): void {
+    let file: ParsedFile;
+    try {
+      file = parseVcards(text);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ImportFileError);
+      const line = (error as ImportFileError).line;
+      expect(line === null || line >= 1).toBe(true);
+      return;
+    }
+    expect(file.records).toBe(file.contacts.length + file.skipped.length);
+    for (const contact of file.contacts) expect(contact.line).toBeGreaterThanOrEqual(1);
+  }
+
+  const fragments = [
+    'BEGIN:VCARD',
+    'END:VCARD',
+    'VERSION:2.1',
+    'FN:Ana',
+    'N:Silva;Ana;;;',
+    ' folded',
+    '\tfolded',
+    '',
+    'item1.EMAIL;type=INTERNET:a@example.com',
+    'item1.X-ABLabel:_$!<Other>!$_',
+    'N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=CE=A0=CE=',
+    '=B1;=D0',
+    'FN;CHARSET=bogus;QUOTED-PRINTABLE:=ZZ=',
+    'PHOTO;ENCODING=BASE64:AAAA',
+    'AAAA==',
+    'ORG:"unbalanced;x',
+    'TEL;TYPE="cell:+1',
+    'BDAY:--0231',
+    'CATEGORIES:a\\,b,,c\\',
+    'URL:\\',
+    'ADR:;;;;;;',
+    'NOTE;ENCODING=b:////',
+  ];
+
+  it('on arbitrary text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), readsOrRefuses), { numRuns: 500 });
+  });
+
+  it('on arbitrary bytes, decoded either way', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        readsOrRefuses(Buffer.from(bytes).toString('utf8'));
+        readsOrRefuses(Buffer.from(bytes).toString('latin1'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on arbitrary vCard-like lines', () => {
+    const line = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fragments) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => {
+        readsOrRefuses(lines.join(eol));
+        readsOrRefuses(['BEGIN:VCARD', ...lines.filter((l) => !/^(BEGIN|END):VCARD$/.test(l)), 'END:VCARD'].join(eol));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

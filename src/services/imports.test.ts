@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { sequentialIds } from './context.js';
+import { exportBackup } from './export/backup.js';
+import { importFile } from './imports.js';
+import { createPerson, listPeople } from './people.js';
+import { openSession, type Session } from './session.js';
+
+const LINKEDIN = [
+  'Notes:',
+  '"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"',
+  '',
+  'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  'Ana,Silva,https://www.linkedin.com/in/ana-silva,ana@example.org,"Hospital Norte, Porto",Head of Research,07 Dec 2025',
+  'Kofi,Mensah,https://www.linkedin.com/in/kofi-mensah,,"The ""Breathe"" Trust",Director,15 Mar 2024',
+  ',,https://www.linkedin.com/in/nobody,,,,01 Jan 2020',
+  'Юлия,Смирнова,https://www.linkedin.com/in/yulia,,МГУ,Researcher,02 Feb 2023',
+  '',
+].join('\r\n');
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe.each(DIALECTS)('importing contacts on %s', (dialect) => {
+  let session: Session;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    const db = await freshDatabase(dialect);
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
+    // Typed by hand before the import: the import must not overwrite it.
+    await createPerson(session.ctx, { name: 'Ana Silva', organisation: 'Her own words', channels: [{ kind: 'email', value: 'ANA@example.org' }] });
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  it('previews line by line and stores nothing', async () => {
+    const preview = await importFile(session.ctx, bytes(LINKEDIN), { fileName: 'Connections.csv', dryRun: true });
+    expect(preview.format).toBe('linkedin');
+    expect(preview.summary).toEqual({ records: 4, created: 2, merged: 1, skipped: 1 });
+    expect(preview.lines.map((l) => [l.line, l.action])).toEqual([
+      [5, 'merge'],
+      [6, 'create'],
+      [7, 'skip'],
+      [8, 'create'],
+    ]);
+    expect((await listPeople(session.ctx)).total).toBe(1);
+  });
+
+  it('imports, keeps where people came from, and never overwrites what was typed by hand', async () => {
+    const outcome = await importFile(session.ctx, bytes(LINKEDIN), { fileName: 'Connections.csv' });
+    expect(outcome.summary).toEqual({ records: 4, created: 2, merged: 1, skipped: 1 });
+    const people = (await listPeople(session.ctx)).items;
+    const ana = people.find((p) => p.name === 'Ana Silva')!;
+    expect(ana.organisation).toBe('Her own words');
+    expect(ana.role).toBe('Head of Research');
+    expect(ana.tieBeganOn).toBe('2025-12-07');
+    expect(ana.channels.map((c) => c.kind).sort()).toEqual(['email', 'linkedin']);
+    const kofi = people.find((p) => p.name === 'Kofi Mensah')!;
+    expect(kofi).toMatchObject({ organisation: 'The "Breathe" Trust', source: 'linkedin', importedOn: '2026-11-22', stage: 'dormant', strength: 0, importance: 0, tieBeganOn: '2024-03-15' });
+    expect(people.some((p) => p.name === 'Юлия Смирнова')).toBe(true);
+    expect((await listPeople(session.ctx, { source: 'linkedin', unjudged: true })).total).toBe(2);
+  });
+
+  it('importing the same file twice creates nothing the second time', async () => {
+    const again = await importFile(session.ctx, bytes(LINKEDIN), { fileName: 'Connections.csv' });
+    expect(again.summary).toEqual({ records: 4, created: 0, merged: 3, skipped: 1 });
+    expect((await listPeople(session.ctx)).total).toBe(3);
+  });
+
+  it('refuses a file it cannot read whole, with the line, and leaves the data exactly as it was', async () => {
+    const before = JSON.stringify({ ...(await exportBackup(session.ctx)), exportedAt: null });
+    const broken = LINKEDIN.replace('Юлия,Смирнова', 'New,Person\r\n"Unclosed,quote,here');
+    await expect(importFile(session.ctx, bytes(broken), { fileName: 'Connections.csv' })).rejects.toMatchObject({ name: 'ImportFileError', line: expect.any(Number) });
+    await expect(importFile(session.ctx, bytes(LINKEDIN), { format: 'vcard' })).rejects.toMatchObject({ name: 'ImportFileError' });
+    await expect(importFile(session.ctx, bytes('just some words'), {})).rejects.toMatchObject({ name: 'ImportFileError' });
+    expect(JSON.stringify({ ...(await exportBackup(session.ctx)), exportedAt: null })).toBe(before);
+  });
+
+  it('restores a Waggle backup into an empty data folder, and refuses a non-empty one', async () => {
+    const backup = bytes(JSON.stringify(await exportBackup(session.ctx)));
+    await expect(importFile(session.ctx, backup, {})).rejects.toMatchObject({ name: 'ConflictError' });
+    const other = await freshDatabase(dialect);
+    const target = await openSession(other.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
+    try {
+      const dry = await importFile(target.ctx, backup, { dryRun: true });
+      expect(dry.format).toBe('backup');
+      expect((await listPeople(target.ctx)).total).toBe(0);
+      const restored = await importFile(target.ctx, backup, {});
+      expect(restored.summary.created).toBe(3);
+      expect((await listPeople(target.ctx)).items.map((p) => p.name).sort()).toEqual((await listPeople(session.ctx)).items.map((p) => p.name).sort());
+    } finally {
+      await target.close();
+      await other.dispose();
+    }
+  });
+});
