@@ -1,43 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { calendarEntries, type CalendarInput } from './calendar.js';
+import { buildPerson } from './check/builders.js';
 import type { FollowUp, Person, PlanTarget } from './model.js';
 import { nextContact } from './next-contact.js';
 
 const TODAY = '2026-11-22';
 
 function person(id: string, name: string, fields: Partial<Person> = {}): Person {
-  const base: Person = {
-    id,
-    name,
-    organisation: null,
-    role: null,
-    location: null,
-    howMet: null,
-    category: null,
-    tags: [],
-    notes: null,
-    strength: 2,
-    importance: 3,
-    knowAndLike: false,
-    canHelp: false,
-    canHelpHow: null,
-    stage: 'in-touch',
-    cadence: null,
-    preferredChannel: null,
-    lostJobList: false,
-    nextContactOn: null,
-    nextContactSetOn: null,
-    tieBeganOn: null,
-    channels: [],
-    source: 'manual',
-    importedOn: null,
-    addedOn: '2026-01-05',
-    createdAt: '2026-01-05T10:00:00.000Z',
-    updatedAt: '2026-01-05T10:00:00.000Z',
-    lastExchangeOn: null,
-    nextContact: null,
-    ...fields,
-  };
+  const base = buildPerson({ id, name, strength: 2, importance: 3, stage: 'in-touch', addedOn: '2026-01-05', createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T10:00:00.000Z', ...fields });
   return { ...base, nextContact: nextContact(base) };
 }
 

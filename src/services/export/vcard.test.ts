@@ -2,40 +2,12 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { ContactPoint, Person } from '../../core/model.js';
+import { buildPerson } from '../../core/check/builders.js';
 import { parseVcards } from '../import/vcard.js';
 import { foldLine, writeVcards, type VcardVersion } from './vcard.js';
 
 function person(fields: Partial<Person> & Pick<Person, 'id' | 'name'>): Person {
-  return {
-    organisation: null,
-    role: null,
-    location: null,
-    howMet: null,
-    category: null,
-    tags: [],
-    notes: null,
-    strength: 0,
-    importance: 0,
-    knowAndLike: false,
-    canHelp: false,
-    canHelpHow: null,
-    stage: 'to-meet',
-    cadence: null,
-    preferredChannel: null,
-    lostJobList: false,
-    nextContactOn: null,
-    nextContactSetOn: null,
-    tieBeganOn: null,
-    channels: [],
-    source: 'manual',
-    importedOn: null,
-    addedOn: '2026-01-01',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    lastExchangeOn: null,
-    nextContact: null,
-    ...fields,
-  };
+  return buildPerson({ strength: 0, importance: 0, stage: 'to-meet', ...fields });
 }
 
 interface IcalCard {
