@@ -86,9 +86,11 @@ describe('built-in templates', () => {
       expect(nonEmptyLines(body)).toBeGreaterThanOrEqual(5);
       expect(nonEmptyLines(body)).toBeLessThanOrEqual(9);
       expect(body.startsWith('Hi Ana,')).toBe(true);
-      for (const piece of ['how your team set up its first pilot study', '45', 'at the Physio Society spring meeting', '2 March 2026', 'Small pilot studies open doors', 'the Physio Society and the Journal Club', 'a clinical audit of knee rehabilitation outcomes', 'Jo Reyes']) {
+      for (const piece of ['how your team set up its first pilot study', '45', 'at the Physio Society spring meeting', '2 March 2026', 'the Physio Society and the Journal Club', 'a clinical audit of knee rehabilitation outcomes', 'Jo Reyes']) {
         expect(body).toContain(piece);
       }
+      // What was learned is a private journal note: never written into a built-in draft.
+      expect(body).not.toContain('Small pilot studies open doors');
     });
 
     it('renders an empty context: the sections drop out cleanly, the interest has a fallback, the time is still asked', () => {
@@ -210,9 +212,16 @@ describe('buildDraftContext', () => {
     expect(context).toMatchObject({ interest: null, howWeMet: null, lastExchange: null, sharedNetworks: [], sharedNetworksText: null, workingOn: null, myName: null, minutes: 30, channelAsk: 'a 30-minute call' });
   });
 
-  it('keeps names as they are', () => {
-    const context = buildDraftContext({ ...person, howMet: 'Ben Okafor introduced us' }, profile, [], []);
-    expect(context.howWeMet).toBe('Ben Okafor introduced us');
+  it('puts how we met in the letter only when it reads as part of a sentence', () => {
+    expect(buildDraftContext({ ...person, howMet: 'At the Physio Society spring meeting' }, profile, [], []).howWeMet).toBe('at the Physio Society spring meeting');
+    // A note about the person, not a phrase: it stays a note (the service offers it as a reminder).
+    expect(buildDraftContext({ ...person, howMet: 'Ben Okafor introduced us' }, profile, [], []).howWeMet).toBeNull();
+    expect(buildDraftContext({ ...person, howMet: 'She left the ward for academia' }, profile, [], []).howWeMet).toBeNull();
+  });
+
+  it('lowers a working-on note that starts with a verb, to sit mid-sentence', () => {
+    expect(buildDraftContext(person, { ...profile, workingOn: 'Revising our service evaluation' }, [], []).workingOn).toBe('revising our service evaluation');
+    expect(buildDraftContext(person, { ...profile, workingOn: 'NHS audit of outcomes' }, [], []).workingOn).toBe('NHS audit of outcomes');
   });
 
   it('helpers: first names, dates, channels, networks in a sentence, lists', () => {

@@ -66,7 +66,7 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
       GREETING,
       '',
       '{{#howWeMet}}Ever since we met — {{howWeMet}} — I have hoped for a chance to ask your view on something. {{/howWeMet}}' +
-        '{{#lastExchange}}Thank you again for our conversation on {{date}}{{#learned}}; what I learned then has stayed with me: {{learned}}{{/learned}}. {{/lastExchange}}' +
+        '{{#lastExchange}}Thank you again for our conversation on {{date}}. {{/lastExchange}}' +
         '{{#sharedNetworksText}}As we are both in {{sharedNetworksText}}, I hope you will not mind me asking.{{/sharedNetworksText}}',
       '',
       '{{#interest}}I would really value your opinion on {{interest}}.{{/interest}}' +
@@ -87,7 +87,7 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
       GREETING,
       '',
       '{{#howWeMet}}It has been good to know you since we met — {{howWeMet}}. {{/howWeMet}}' +
-        '{{#lastExchange}}I hope all is well since we spoke on {{date}}.{{#learned}} I am still putting to use what I learned from you then: {{learned}}. Thank you for that.{{/learned}} {{/lastExchange}}' +
+        '{{#lastExchange}}I hope all is well since we spoke on {{date}}. {{/lastExchange}}' +
         '{{#sharedNetworksText}}It is good to see us both in {{sharedNetworksText}}.{{/sharedNetworksText}}',
       '',
       '{{#interest}}You have tackled something I am facing now, and I would love to learn about {{interest}}{{#organisation}} at {{organisation}}{{/organisation}}: what worked, and what you would do differently.{{/interest}}' +
@@ -108,7 +108,7 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
       GREETING,
       '',
       '{{#howWeMet}}I have thought of you often since we met — {{howWeMet}}. {{/howWeMet}}' +
-        '{{#lastExchange}}It was good to talk on {{date}}{{#learned}}, and thank you for what I took away from it: {{learned}}{{/learned}}. {{/lastExchange}}' +
+        '{{#lastExchange}}It was good to talk on {{date}}. {{/lastExchange}}' +
         '{{#sharedNetworksText}}With both of us in {{sharedNetworksText}}, I suspect our interests overlap more than we have had time to find out.{{/sharedNetworksText}}',
       '',
       '{{#interest}}I have an idea I would like to explore with you: {{interest}}.{{/interest}}' +
@@ -130,7 +130,7 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
       GREETING,
       '',
       '{{#howWeMet}}I have valued knowing you since we met — {{howWeMet}}. {{/howWeMet}}' +
-        '{{#lastExchange}}Thank you again for your time on {{date}}.{{#learned}} I still come back to what I learned from you then: {{learned}}.{{/learned}} {{/lastExchange}}' +
+        '{{#lastExchange}}Thank you again for your time on {{date}}. {{/lastExchange}}' +
         '{{#sharedNetworksText}}As we are both in {{sharedNetworksText}}, I suspect you know the terrain better than most.{{/sharedNetworksText}}',
       '',
       '{{#interest}}I am working out how to handle a situation, and I would be grateful for your advice: {{interest}}.{{/interest}}' +
@@ -151,7 +151,7 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
       GREETING,
       '',
       '{{#howWeMet}}You came to mind at once: I still remember our conversation when we met — {{howWeMet}}. {{/howWeMet}}' +
-        '{{#lastExchange}}Thank you for your time on {{date}}{{#learned}}; I learned a lot, not least this: {{learned}}{{/learned}}. {{/lastExchange}}' +
+        '{{#lastExchange}}Thank you for your time on {{date}}. {{/lastExchange}}' +
         '{{#sharedNetworksText}}I think people in {{sharedNetworksText}} would find your view especially useful.{{/sharedNetworksText}}',
       '',
       '{{#interest}}I am writing an article on {{interest}}, and I would love to include your perspective.{{/interest}}' +
@@ -173,7 +173,7 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
       GREETING,
       '',
       '{{#howWeMet}}I have been meaning to write since we met — {{howWeMet}}. {{/howWeMet}}' +
-        '{{#lastExchange}}Thank you again for our conversation on {{date}}{{#learned}}; what I learned from you has been useful since: {{learned}}{{/learned}}. {{/lastExchange}}' +
+        '{{#lastExchange}}Thank you again for our conversation on {{date}}. {{/lastExchange}}' +
         '{{#sharedNetworksText}}We are both in {{sharedNetworksText}}, and I think my team would learn a lot from your experience there.{{/sharedNetworksText}}',
       '',
       'Would you like to come and meet my team? ' +
@@ -329,6 +329,17 @@ function lowerLead(text: string | null, words: ReadonlySet<string>): string | nu
   return first && words.has(first.toLowerCase()) && first !== first.toLowerCase() ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
+/** Whether a how-we-met note starts like a phrase that can follow "since we met". */
+export function readsAsPhrase(text: string | null): boolean {
+  const first = text?.trim().split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}]/gu, '');
+  return first !== undefined && first !== '' && LINKING_WORDS.has(first);
+}
+
+/** "Revising the paper" → "revising the paper", to sit mid-sentence; names and acronyms keep their capitals. */
+function lowerGerund(text: string | null): string | null {
+  return text && /^\p{Lu}\p{Ll}+ing\b/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
 const LINKING_WORDS = new Set(['at', 'in', 'on', 'through', 'via', 'during', 'when', 'while', 'after', 'before', 'from', 'over', 'by', 'thanks', 'as', 'back', 'years', 'last', 'this', 'a', 'an', 'the', 'our', 'my']);
 const LEADING_ARTICLES = new Set(['a', 'an', 'the', 'my', 'our', 'some', 'how', 'what', 'why', 'whether', 'ways']);
 const TITLES = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'mx', 'miss', 'sir', 'dame', 'rev', 'revd']);
@@ -441,11 +452,13 @@ export function buildDraftContext(
     interest: lowerLead(phrase(options.interest), LEADING_ARTICLES),
     minutes,
     channelAsk: channelAsk(person.preferredChannel, minutes),
-    howWeMet: lowerLead(phrase(person.howMet), LINKING_WORDS),
+    // Only a how-we-met that reads as part of a sentence ("at the spring meeting")
+    // goes into a letter; a note about them ("She left for academia") stays a note.
+    howWeMet: readsAsPhrase(person.howMet) ? lowerLead(phrase(person.howMet), LINKING_WORDS) : null,
     lastExchange: last ? { date: writtenDate(last.occurredOn), learned: phrase(last.learned) } : null,
     sharedNetworks: networks,
     sharedNetworksText: listText(networks.map(networkInSentence)),
-    workingOn: lowerLead(phrase(profile.workingOn), LEADING_ARTICLES),
+    workingOn: lowerGerund(lowerLead(phrase(profile.workingOn), LEADING_ARTICLES)),
     organisation: inline(person.organisation),
     role: inline(person.role),
   };

@@ -26,6 +26,8 @@ export interface Draft {
   subject: string;
   body: string;
   context: DraftContext;
+  /** Private notes worth weaving in by hand; never put in the draft itself. */
+  reminders: string[];
 }
 
 function toTemplate(row: Selectable<Database['outreachTemplates']>): OutreachTemplate {
@@ -131,8 +133,9 @@ async function templateForDraft(ctx: ServiceContext, purpose: OutreachPurpose, t
 
 /**
  * A draft to one person for one purpose, filled from what Waggle knows: how
- * you met, the last exchange and what you learned then, the networks you share
- * and what you are working on now. Nothing is stored; the draft is for editing.
+ * you met (when it reads as part of a sentence), the last exchange, the networks
+ * you share and what you are working on now. What you learned stays out of the
+ * letter and comes back as a reminder beside it. Nothing is stored.
  */
 export async function draftFor(ctx: ServiceContext, input: DraftInput): Promise<Draft> {
   const [detail, profile] = await Promise.all([personDetail(ctx, input.personId), getProfile(ctx)]);
@@ -142,5 +145,10 @@ export async function draftFor(ctx: ServiceContext, input: DraftInput): Promise<
     minutes: input.minutes,
   });
   const { subject, body } = renderDraft(template, context);
-  return { personId: detail.person.id, purpose: input.purpose, templateId: template.id, subject, body, context };
+  // Journal notes are private: offered to the user beside the draft, not written into it.
+  const reminders: string[] = [];
+  if (detail.person.howMet && context.howWeMet === null) reminders.push(`How you met: ${detail.person.howMet}`);
+  const last = detail.exchanges[0];
+  if (last?.learned) reminders.push(`What you learned on ${last.occurredOn}: ${last.learned}`);
+  return { personId: detail.person.id, purpose: input.purpose, templateId: template.id, subject, body, context, reminders };
 }

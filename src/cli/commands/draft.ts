@@ -32,7 +32,15 @@ export function registerDraft(program: Command): void {
       await withSession(command, async (ctx, json) => {
         const input = parseInput(draftInput, { ...draft, personId: await resolvePerson(ctx, ref) }, rename);
         const result = await draftFor(ctx, input);
-        emit(json, result, () => `Subject: ${result.subject}\n\n${result.body}\n`);
+        emit(json, result, () =>
+          [
+            ...(result.reminders.length ? ['From your notes (not in the draft):', ...result.reminders.map((r) => `  • ${r}`), '', '---', ''] : []),
+            `Subject: ${result.subject}`,
+            '',
+            result.body,
+            '',
+          ].join('\n'),
+        );
       });
     });
 

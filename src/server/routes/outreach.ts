@@ -10,7 +10,7 @@ const templateOutput = z
   .object({ id: z.string(), purpose: z.enum(OUTREACH_PURPOSES), name: z.string(), subject: z.string(), body: z.string(), builtIn: z.boolean(), createdAt: z.string().nullable(), updatedAt: z.string().nullable() })
   .meta({ id: 'OutreachTemplate' });
 const draftOutput = z
-  .looseObject({ personId: z.string(), purpose: z.enum(OUTREACH_PURPOSES), templateId: z.string(), subject: z.string(), body: z.string(), context: z.record(z.string(), z.unknown()) })
+  .looseObject({ personId: z.string(), purpose: z.enum(OUTREACH_PURPOSES), templateId: z.string(), subject: z.string(), body: z.string(), context: z.record(z.string(), z.unknown()), reminders: z.array(z.string()) })
   .meta({ id: 'Draft' });
 
 export function registerOutreachRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
