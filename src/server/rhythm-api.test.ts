@@ -89,6 +89,28 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
     expect((await call('GET', '/share/not-a-real-token-at-all-xxxxxxxx')).status).toBe(404);
   });
 
+  it('shows notes about people on the plan page only when the link was made to include them', async () => {
+    const withNotes = await call('POST', '/api/shares', { kind: 'plan', includeNotes: true });
+    expect((await call('GET', withNotes.body.path)).text).toContain('Private: ask about her move');
+  });
+
+  it('imports through the API with progress lines when asked for them', async () => {
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nLina,Haddad,https://www.linkedin.com/in/lina,,Acme,Nurse,01 Feb 2024\r\n';
+    const preview = await api.request('/api/imports?dryRun=true', { method: 'POST', body: csv, headers: { 'content-type': 'application/octet-stream' } });
+    expect(preview.status).toBe(200);
+    expect((await preview.json()).summary).toEqual({ records: 1, created: 1, merged: 0, skipped: 0 });
+    const streamed = await api.request('/api/imports', { method: 'POST', body: csv, headers: { 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' } });
+    const events = (await streamed.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.some((e) => e.progress?.phase === 'writing')).toBe(true);
+    expect(events.at(-1).outcome.summary.created).toBe(1);
+    const broken = await api.request('/api/imports', { method: 'POST', body: 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"Open,quote\r\n', headers: { 'content-type': 'application/octet-stream' } });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error.message).toMatch(/line 2/);
+    const exported = await call('GET', '/api/export/csv');
+    expect(exported.type).toContain('text/csv');
+    expect(exported.text).toContain('Lina Haddad');
+  });
+
   it('documents the rhythm in OpenAPI', async () => {
     const doc = (await call('GET', OPENAPI_PATH)).body;
     for (const path of ['/api/plan', '/api/plan/suggestions', '/api/plan/targets', '/api/plan/roll-over', '/api/shares', '/api/drafts', '/api/templates', '/api/export/{format}', '/api/imports']) expect(Object.keys(doc.paths)).toContain(path);
