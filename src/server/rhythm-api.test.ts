@@ -98,14 +98,14 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
     const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nLina,Haddad,https://www.linkedin.com/in/lina,,Acme,Nurse,01 Feb 2024\r\n';
     const preview = await api.request('/api/imports?dryRun=true', { method: 'POST', body: csv, headers: { 'content-type': 'application/octet-stream' } });
     expect(preview.status).toBe(200);
-    expect((await preview.json()).summary).toEqual({ records: 1, created: 1, merged: 0, skipped: 0 });
+    expect(((await preview.json()) as { summary: unknown }).summary).toEqual({ records: 1, created: 1, merged: 0, skipped: 0 });
     const streamed = await api.request('/api/imports', { method: 'POST', body: csv, headers: { 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' } });
     const events = (await streamed.text()).trim().split('\n').map((l) => JSON.parse(l));
     expect(events.some((e) => e.progress?.phase === 'writing')).toBe(true);
     expect(events.at(-1).outcome.summary.created).toBe(1);
     const broken = await api.request('/api/imports', { method: 'POST', body: 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"Open,quote\r\n', headers: { 'content-type': 'application/octet-stream' } });
     expect(broken.status).toBe(400);
-    expect((await broken.json()).error.message).toMatch(/line 2/);
+    expect(((await broken.json()) as { error: { message: string } }).error.message).toMatch(/line 2/);
     const exported = await call('GET', '/api/export/csv');
     expect(exported.type).toContain('text/csv');
     expect(exported.text).toContain('Lina Haddad');
