@@ -106,6 +106,10 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
     const broken = await api.request('/api/imports', { method: 'POST', body: 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"Open,quote\r\n', headers: { 'content-type': 'application/octet-stream' } });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { error: { message: string } }).error.message).toMatch(/line 2/);
+    expect((await call('GET', '/api/people?source=linkedin&unjudged=true')).body.total).toBe(1);
+    expect((await call('POST', '/api/people/bulk-edit', { filter: { source: 'linkedin', unjudged: true }, set: { strength: 1, importance: 2 } })).body).toEqual({ updated: 1 });
+    expect((await call('GET', '/api/people?source=linkedin&unjudged=true')).body.total).toBe(0);
+    expect((await call('POST', '/api/people/bulk-edit', { filter: {}, set: {} })).status).toBe(400);
     const exported = await call('GET', '/api/export/csv');
     expect(exported.type).toContain('text/csv');
     expect(exported.text).toContain('Lina Haddad');

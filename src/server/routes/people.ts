@@ -6,7 +6,8 @@ import { PERSON_CATEGORIES, STAGES } from '../../core/vocabulary.js';
 import type { ServiceContext } from '../../services/context.js';
 import { personDetail } from '../../services/details.js';
 import { linkPeople, linkPersonToGoal, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
-import { createPerson, listPeople, removePerson, updatePerson } from '../../services/people.js';
+import { bulkJudge, createPerson, listPeople, removePerson, updatePerson } from '../../services/people.js';
+import { ValidationError } from '../../core/errors.js';
 import { created, defined, idParam, jsonBody, noContent, ok, pagingQuery, twoIds } from './shared.js';
 
 const tags = ['People'];
@@ -26,12 +27,39 @@ export function registerPeopleRoutes(app: OpenAPIHono, context: () => ServiceCon
           tag: z.string().optional(),
           goalId: z.string().optional(),
           networkId: z.string().optional(),
+          source: z.string().max(40).optional(),
+          unjudged: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
           ...pagingQuery,
         }),
       },
       responses: ok(page(personOutput), 'People, by name'),
     }),
     async (c) => c.json(await listPeople(context(), defined(c.req.valid('query'))), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/people/bulk-edit',
+      tags,
+      summary: 'Judge many people at once (e.g. everyone imported from LinkedIn and not judged yet), in one transaction',
+      request: {
+        ...jsonBody(
+          z
+            .object({
+              filter: z.object({ source: z.string().max(40).optional(), unjudged: z.boolean().optional(), tag: z.string().optional() }).strict(),
+              set: updatePersonInput.pick({ strength: true, importance: true, category: true, stage: true, cadence: true }).strict(),
+            })
+            .strict(),
+        ),
+      },
+      responses: ok(z.object({ updated: z.number().int() }), 'How many people were updated'),
+    }),
+    async (c) => {
+      const { filter, set } = c.req.valid('json');
+      if (Object.keys(set).length === 0) throw new ValidationError('set', 'say what to set: strength, importance, category, stage or cadence');
+      return c.json({ updated: await bulkJudge(context(), defined(filter), set) }, 200);
+    },
   );
 
   app.openapi(
