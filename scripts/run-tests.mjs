@@ -12,6 +12,7 @@ const step = (label, command, args) => {
 let failedSteps = 0;
 if (!step('type-check (all code, and the core without Node types)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) failedSteps++;
 if (!step('type-check the pure core', 'npx', ['tsc', '-p', 'src/core/tsconfig.json', '--noEmit'])) failedSteps++;
+if (!step('type-check the web app', 'npx', ['tsc', '-p', 'web/tsconfig.json'])) failedSteps++;
 if (!step('lint (with layer boundaries)', 'npx', ['eslint', '.'])) failedSteps++;
 if (!step('build', 'npm', ['run', 'build'])) failedSteps++;
 

@@ -789,6 +789,24 @@ function contactPoints(row: PersonRow, index: number): DemoMap['people'][number]
 }
 
 /** Builds the sample map relative to `today` (YYYY-MM-DD). Pure and deterministic. */
+/**
+ * A tie first met long ago is no longer a new relationship in progress: in a
+ * map kept the way Waggle suggests, only the latest few "met" stay "met";
+ * older ones are "in touch" (strength 2 or more) or quiet ("dormant").
+ */
+function settledStage(stage: Stage, strength: number, recent: boolean): Stage {
+  if (stage !== 'met' || recent) return stage;
+  return strength >= 2 ? 'in-touch' : 'dormant';
+}
+
+/** The person first met most recently: with those reached out to, the new relationships in progress. */
+const RECENTLY_MET = new Set(
+  PEOPLE.filter((row) => row.stage === 'met')
+    .sort((a, b) => a.added - b.added)
+    .slice(0, 1)
+    .map((row) => row.key),
+);
+
 export function buildDemoMap(today: string): DemoMap {
   const ago = (days: number): IsoDate => addDays(today, -days);
   const monthsAgo = (months: number): IsoDate => addMonths(today, -months);
@@ -808,7 +826,7 @@ export function buildDemoMap(today: string): DemoMap {
     knowAndLike: row.kl ?? false,
     canHelp: row.help !== undefined,
     canHelpHow: row.help ?? null,
-    stage: row.stage,
+    stage: settledStage(row.stage, row.s, RECENTLY_MET.has(row.key)),
     cadence: row.cad,
     preferredChannel: row.ch,
     lostJobList: row.lost ?? false,

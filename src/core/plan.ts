@@ -9,7 +9,7 @@ import type { Stage, TargetSource } from './vocabulary.js';
  * a few people a month, and never too many new relationships at once.
  */
 
-export const DEFAULT_PLAN_SETTINGS: PlanSettings = { monthlyTargets: 3, newRelationshipCap: 4, accountabilityPartner: null };
+export const DEFAULT_PLAN_SETTINGS: PlanSettings = { monthlyTargets: 3, newRelationshipCap: 5, accountabilityPartner: null };
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Session } from '../services/session.js';
-import { createApi, OPENAPI_PATH } from './app.js';
+import { createApi } from './app.js';
+import { serveWebApp } from './web-app.js';
 
 import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
 
@@ -17,11 +18,7 @@ export interface RunningServer {
  */
 export async function startServer(session: Session, options: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const app = createApi(() => session.ctx);
-  app.get('/', (c) =>
-    c.html(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Waggle</title></head><body style="font-family:system-ui;max-width:40rem;margin:3rem auto;line-height:1.5"><h1>Waggle is running</h1><p>The JSON API is at <code>/api</code>, described by <a href="${OPENAPI_PATH}">${OPENAPI_PATH}</a>. The web app comes in a later release; meanwhile the <code>waggle</code> command line does everything.</p></body></html>`,
-    ),
-  );
+  serveWebApp(app);
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
   const server: ServerType = await new Promise((resolve, reject) => {

@@ -6,6 +6,7 @@ import { DEFAULT_DUE_WINDOW_DAYS } from '../../core/due.js';
 import type { ServiceContext } from '../../services/context.js';
 import { whatIsDue } from '../../services/due.js';
 import { getProfile, updateProfile } from '../../services/workspace.js';
+import { loadDemo } from '../../services/demo.js';
 import { jsonBody, ok } from './shared.js';
 
 export function registerRhythmRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
@@ -19,6 +20,17 @@ export function registerRhythmRoutes(app: OpenAPIHono, context: () => ServiceCon
       responses: ok(dueReportOutput, 'What is due'),
     }),
     async (c) => c.json(await whatIsDue(context(), c.req.valid('query').within ?? DEFAULT_DUE_WINDOW_DAYS), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/demo',
+      tags: ['Profile'],
+      summary: 'Load the sample map (refused when the map has data, unless replace is true)',
+      request: jsonBody(z.object({ replace: z.boolean().optional() }).strict()),
+      responses: ok(z.object({ people: z.number(), networks: z.number(), goals: z.number(), exchanges: z.number(), introductions: z.number() }), 'What was loaded'),
+    }),
+    async (c) => c.json(await loadDemo(context(), { replace: c.req.valid('json').replace === true }), 200),
   );
   app.openapi(
     createRoute({ method: 'get', path: '/api/profile', tags: ['Profile'], summary: 'Your profile: name, working on now, time zone', responses: ok(profileOutput, 'The profile') }),

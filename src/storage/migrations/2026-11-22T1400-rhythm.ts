@@ -15,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   const t = columnTypes(db);
 
   await db.schema.alterTable('profiles').addColumn('monthly_targets', 'integer', (c) => c.notNull().defaultTo(3).check(sql`monthly_targets between 1 and 20`)).execute();
-  await db.schema.alterTable('profiles').addColumn('new_relationship_cap', 'integer', (c) => c.notNull().defaultTo(4).check(sql`new_relationship_cap between 1 and 50`)).execute();
+  await db.schema.alterTable('profiles').addColumn('new_relationship_cap', 'integer', (c) => c.notNull().defaultTo(5).check(sql`new_relationship_cap between 1 and 50`)).execute();
   await db.schema.alterTable('profiles').addColumn('accountability_partner', 'text').execute();
 
   await db.schema

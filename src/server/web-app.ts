@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Api } from './app.js';
+import { OPENAPI_PATH } from './app.js';
+
+/** Where the built web app lives: dist/web, beside the compiled or bundled server. */
+export function webAppDir(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, 'web');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+    const dist = join(dir, 'dist', 'web');
+    if (existsSync(join(dist, 'index.html'))) return dist;
+    dir = dirname(dir);
+  }
+  return null;
+}
+
+/**
+ * Serves the web app's files, and its index page for every other path that is
+ * not the API, a share page or a feed, so that links into the app work.
+ */
+export function serveWebApp(app: Api): void {
+  const root = webAppDir();
+  if (!root) {
+    app.get('/', (c) => c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Waggle</title></head><body><h1>Waggle is running</h1><p>The web app has not been built (npm run build). The API is described at <a href="${OPENAPI_PATH}">${OPENAPI_PATH}</a>.</p></body></html>`));
+    return;
+  }
+  const index = readFileSync(join(root, 'index.html'), 'utf8');
+  app.use('/assets/*', serveStatic({ root }));
+  app.get('*', (c) => {
+    const path = c.req.path;
+    if (path.startsWith('/api/') || path.startsWith('/share/') || path.startsWith('/feeds/')) return c.notFound();
+    c.header('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'self'");
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.html(index);
+  });
+}

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/test-support/postgres-server.js';
+
+/**
+ * The main journeys in a real headless Chromium (Debian's, driven by
+ * playwright-core), against `waggle serve` on a fresh data folder. Each step
+ * saves a screenshot in .test-results/screenshots for a person to look at.
+ */
+const ROOT = join(import.meta.dirname, '..', '..');
+const SHOTS = join(ROOT, '.test-results', 'screenshots');
+const CHROMIUM = process.env.WAGGLE_CHROMIUM ?? '/usr/bin/chromium';
+
+describe('the web app in a real browser', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'waggle-web-'));
+  let server: ChildProcess;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
+    if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('Build the web app first: npm run build (npm test does it)');
+    mkdirSync(SHOTS, { recursive: true });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, [join(ROOT, 'bin', 'waggle.js'), '--data', dataDir, 'serve', '--port', String(port)], {
+      env: { ...process.env, WAGGLE_NOW: '2026-11-22T10:00:00Z', DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve());
+      server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('an empty map teaches what to do first, and loads the demo', async () => {
+    await page.goto(base);
+    await expect(page.getByRole('heading', { name: 'Start your map' }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(SHOTS, '01-empty.png') });
+    await page.getByRole('button', { name: 'Load the sample map' }).click();
+    await page.getByRole('heading', { name: /This month/ }).waitFor();
+    await page.getByTestId('due-list').locator('li').first().waitFor();
+    expect(await page.getByTestId('due-list').locator('li').count()).toBeGreaterThan(3);
+    await page.screenshot({ path: join(SHOTS, '02-this-month.png'), fullPage: true });
+  });
+
+  it('finds a person and opens their page', async () => {
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByRole('searchbox').fill('Rosa');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'Dr Rosa Jiménez' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dr Rosa Jiménez' }).waitFor();
+    expect(await page.getByText('Timeline').isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, '03-person.png'), fullPage: true });
+  });
+
+  it('runs the check and follows a finding to a person', async () => {
+    await page.getByRole('link', { name: 'Check' }).click();
+    await page.getByRole('heading', { name: 'Network check' }).waitFor();
+    expect(await page.getByText('Goal coverage').isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, '04-check.png'), fullPage: true });
+    const startHere = page.locator('section.card', { hasText: 'Start here' }).getByRole('link').first();
+    const name = (await startHere.textContent()) ?? '';
+    await startHere.click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  });
+
+  it('shows stored markup and scripts as text, and runs none of it', async () => {
+    const created = await fetch(`${base}/api/people`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: '<img src=x onerror=alert(1)>',
+        notes: '<script>alert(2)</script> and <a href="javascript:alert(3)">a link</a>',
+        channels: [{ kind: 'web', value: 'javascript:alert(4)' }],
+      }),
+    });
+    const person = (await created.json()) as { id: string };
+    await page.goto(`${base}/people/${person.id}`);
+    await page.getByRole('heading', { level: 1, name: '<img src=x onerror=alert(1)>' }).waitFor();
+    expect(await page.getByText('<script>alert(2)</script>', { exact: false }).isVisible()).toBe(true);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.locator('main a[href^="javascript:"]').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, '05-xss-as-text.png') });
+  });
+
+  it('works on a phone-sized screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(base);
+    await page.getByRole('heading', { name: /This month/ }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: join(SHOTS, '06-phone.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,42 @@
+import { NavLink, Route, Routes } from 'react-router-dom';
+import { CheckPage } from './pages/CheckPage.js';
+import { PeoplePage } from './pages/PeoplePage.js';
+import { PersonPage } from './pages/PersonPage.js';
+import { ThisMonth } from './pages/ThisMonth.js';
+
+const NAV = [
+  ['/', 'This month'],
+  ['/people', 'People'],
+  ['/check', 'Check'],
+] as const;
+
+export function App() {
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <span className="brand" aria-label="Waggle">
+          Waggle
+        </span>
+        <nav aria-label="Main">
+          {NAV.map(([to, label]) => (
+            <NavLink key={to} to={to} end={to === '/'}>
+              {label}
+            </NavLink>
+          ))}
+        </nav>
+      </header>
+      <main id="main">
+        <Routes>
+          <Route path="/" element={<ThisMonth />} />
+          <Route path="/people" element={<PeoplePage />} />
+          <Route path="/people/:id" element={<PersonPage />} />
+          <Route path="/check" element={<CheckPage />} />
+          <Route path="*" element={<p>There is nothing here. Start from <NavLink to="/">this month</NavLink>.</p>} />
+        </Routes>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../api.js';
+import type { DueReport, Page, Person } from '../types.js';
+import { useApi } from '../use-api.js';
+
+interface PlanView {
+  month: string;
+  workingOn: string | null;
+  settings: { monthlyTargets: number };
+  progress: { done: number; open: number };
+  targets: { id: string; status: string; reason: string; person: { id: string; name: string } }[];
+  cap: { warning: string | null };
+}
+
+/** Home: the month's plan, who is due, follow-ups, and what the user is working on now. */
+export function ThisMonth() {
+  const people = useApi<Page<Person>>('/api/people?limit=1');
+  const plan = useApi<PlanView>('/api/plan');
+  const due = useApi<DueReport>('/api/due?within=7');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  if (people.data && people.data.total === 0) {
+    return (
+      <section className="empty">
+        <h1>Start your map</h1>
+        <p>Waggle helps you network with intention: a few people a month, chosen for where you are heading.</p>
+        <ol>
+          <li>Look around with a sample map: a physiotherapist moving into research.</li>
+          <li>Or bring in your contacts: <code>waggle import Connections.csv</code> (LinkedIn, vCard, Google, Outlook).</li>
+          <li>Or add the first ten people you know and like: <code>waggle person add "Name"</code>.</li>
+        </ol>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            api<{ people: number }>('/api/demo', { method: 'POST', body: {} })
+              .then((r) => {
+                setMessage(`Loaded ${r.people} people.`);
+                people.reload();
+                plan.reload();
+                due.reload();
+              })
+              .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)))
+              .finally(() => setBusy(false));
+          }}
+        >
+          Load the sample map
+        </button>
+        {message && <p role="status">{message}</p>}
+      </section>
+    );
+  }
+
+  return (
+    <section>
+      <h1>This month{plan.data ? `, ${plan.data.month}` : ''}</h1>
+      {plan.data?.workingOn && (
+        <p className="working-on">
+          <strong>Working on now:</strong> {plan.data.workingOn}
+        </p>
+      )}
+      <div className="grid">
+        <article className="card" aria-labelledby="plan-h">
+          <h2 id="plan-h">The plan</h2>
+          {plan.data && (
+            <>
+              <p className="progress">
+                {plan.data.progress.done} of {plan.data.settings.monthlyTargets} done
+              </p>
+              {plan.data.targets.length === 0 ? (
+                <p>Nobody planned yet: <code>waggle plan suggest</code> offers a few people from the check.</p>
+              ) : (
+                <ul className="list">
+                  {plan.data.targets
+                    .filter((t) => t.status !== 'dropped')
+                    .map((t) => (
+                      <li key={t.id}>
+                        <span className={`badge ${t.status}`}>{t.status}</span> <Link to={`/people/${t.person.id}`}>{t.person.name}</Link>
+                        <div className="why">{t.reason}</div>
+                      </li>
+                    ))}
+                </ul>
+              )}
+              {plan.data.cap.warning && <p className="note">{plan.data.cap.warning}</p>}
+            </>
+          )}
+        </article>
+        <article className="card" aria-labelledby="due-h">
+          <h2 id="due-h">Due and overdue</h2>
+          {due.data && due.data.contacts.length === 0 && <p>Nobody is due this week.</p>}
+          <ul className="list" data-testid="due-list">
+            {due.data?.contacts.slice(0, 12).map((c) => (
+              <li key={c.personId}>
+                <Link to={`/people/${c.personId}`}>{c.name}</Link>{' '}
+                <span className={c.status === 'overdue' ? 'late' : 'soon'}>{c.status === 'overdue' ? `${c.daysOverdue} days overdue` : c.status === 'due-today' ? 'today' : c.date}</span>
+              </li>
+            ))}
+          </ul>
+          {due.data && due.data.contacts.length > 12 && <p className="more">and {due.data.contacts.length - 12} more</p>}
+        </article>
+        <article className="card" aria-labelledby="fu-h">
+          <h2 id="fu-h">Follow-ups</h2>
+          {due.data && due.data.followUps.length === 0 && <p>No follow-ups due.</p>}
+          <ul className="list">
+            {due.data?.followUps.map((f) => (
+              <li key={f.followUp.id}>
+                {f.followUp.description} {f.personName && <span className="who">({f.personName})</span>}{' '}
+                <span className={f.status === 'overdue' ? 'late' : 'soon'}>{f.followUp.dueOn}</span>
+              </li>
+            ))}
+          </ul>
+        </article>
+      </div>
+      {(plan.error || due.error) && <p role="alert">{plan.error ?? due.error}</p>}
+    </section>
+  );
+}
