@@ -110,7 +110,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     expect(backup).toMatchObject({ waggleBackup: 1, schema: BACKUP_SCHEMA, exportedAt: NOW });
     expect(BACKUP_SCHEMA).toBe('2026-11-22T1400-rhythm');
     const w = backup.workspace;
-    expect(w.profile).toMatchObject({ timeZone: 'Europe/London', monthlyTargets: 4, newRelationshipCap: 4, accountabilityPartner: 'Sam, my mentor' });
+    expect(w.profile).toMatchObject({ timeZone: 'Europe/London', monthlyTargets: 4, newRelationshipCap: 5, accountabilityPartner: 'Sam, my mentor' });
     expect(w.profile).not.toHaveProperty('workspaceId');
     for (const table of ['people', 'contactPoints', 'networks', 'memberships', 'goals', 'personGoals', 'networkGoals', 'ties', 'exchanges', 'exchangePeople', 'followUps', 'introductions', 'planTargets', 'outreachTemplates'] as const) {
       expect(w[table].length, table).toBeGreaterThan(0);
