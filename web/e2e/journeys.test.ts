@@ -86,6 +86,37 @@ describe('the web app in a real browser', () => {
     await page.getByRole('heading', { level: 1, name }).waitFor();
   });
 
+  it('logs an exchange after a coffee, and the due list changes', async () => {
+    await page.getByRole('link', { name: 'This month' }).click();
+    const first = page.getByTestId('due-list').locator('li a').first();
+    const name = (await first.textContent()) ?? '';
+    await first.click();
+    await page.getByRole('link', { name: `Log an exchange with ${name}` }).click();
+    await page.getByLabel('How').selectOption('coffee');
+    await page.getByLabel('What did you give?').selectOption('resource');
+    await page.getByLabel('What did you get?').selectOption('insight');
+    await page.getByLabel('What did you learn?').fill('A small pilot opens doors');
+    await page.screenshot({ path: join(SHOTS, '07-log.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await page.getByRole('status').waitFor();
+    await page.getByRole('link', { name: 'Back to this month' }).click();
+    await page.getByTestId('due-list').locator('li').first().waitFor();
+    expect(await page.getByTestId('due-list').getByRole('link', { name, exact: true }).count()).toBe(0);
+    expect(await page.getByText(`Thank ${name}`).isVisible()).toBe(true);
+  });
+
+  it('accepts a plan suggestion', async () => {
+    await page.getByRole('link', { name: 'Plan' }).click();
+    const accept = page.getByRole('button', { name: /^Accept / }).first();
+    const label = (await accept.getAttribute('aria-label')) ?? '';
+    await accept.click();
+    await page.getByRole('status').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, '08-plan.png'), fullPage: true });
+    await page.getByRole('link', { name: 'This month' }).click();
+    await page.getByRole('heading', { name: 'The plan' }).waitFor();
+    await page.locator('.card', { hasText: 'The plan' }).getByRole('link', { name: label.replace(/^Accept /, '') }).waitFor();
+  });
+
   it('shows stored markup and scripts as text, and runs none of it', async () => {
     const created = await fetch(`${base}/api/people`, {
       method: 'POST',

@@ -2,12 +2,16 @@ import { NavLink, Route, Routes } from 'react-router-dom';
 import { CheckPage } from './pages/CheckPage.js';
 import { PeoplePage } from './pages/PeoplePage.js';
 import { PersonPage } from './pages/PersonPage.js';
+import { LogPage } from './pages/LogPage.js';
+import { PlanPage } from './pages/PlanPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
 
 const NAV = [
   ['/', 'This month'],
   ['/people', 'People'],
+  ['/plan', 'Plan'],
   ['/check', 'Check'],
+  ['/log', 'Log'],
 ] as const;
 
 export function App() {
@@ -34,6 +38,8 @@ export function App() {
           <Route path="/people" element={<PeoplePage />} />
           <Route path="/people/:id" element={<PersonPage />} />
           <Route path="/check" element={<CheckPage />} />
+          <Route path="/plan" element={<PlanPage />} />
+          <Route path="/log" element={<LogPage />} />
           <Route path="*" element={<p>There is nothing here. Start from <NavLink to="/">this month</NavLink>.</p>} />
         </Routes>
       </main>

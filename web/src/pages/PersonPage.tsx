@@ -1,4 +1,4 @@
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { Exchange, FollowUp, Goal, Network, Person } from '../types.js';
 import { useApi } from '../use-api.js';
 
@@ -21,6 +21,9 @@ export function PersonPage() {
     <article className="person">
       <h1>{p.name}</h1>
       <p className="sub">{[p.role, p.organisation, p.location].filter(Boolean).join(' · ')}</p>
+      <p>
+        <Link to={`/log?person=${encodeURIComponent(p.id)}`}>Log an exchange with {p.name}</Link>
+      </p>
       <dl className="facts">
         <dt>Strength</dt>
         <dd>{p.strength}/5</dd>

@@ -56,7 +56,12 @@ export function ThisMonth() {
 
   return (
     <section>
-      <h1>This month{plan.data ? `, ${plan.data.month}` : ''}</h1>
+      <div className="title-row">
+        <h1>This month{plan.data ? `, ${plan.data.month}` : ''}</h1>
+        <Link className="button" to="/log">
+          Log an exchange
+        </Link>
+      </div>
       {plan.data?.workingOn && (
         <p className="working-on">
           <strong>Working on now:</strong> {plan.data.workingOn}
@@ -71,7 +76,9 @@ export function ThisMonth() {
                 {plan.data.progress.done} of {plan.data.settings.monthlyTargets} done
               </p>
               {plan.data.targets.length === 0 ? (
-                <p>Nobody planned yet: <code>waggle plan suggest</code> offers a few people from the check.</p>
+                <p>
+                  Nobody planned yet. <Link to="/plan">See suggestions</Link>
+                </p>
               ) : (
                 <ul className="list">
                   {plan.data.targets

@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, ApiError } from '../api.js';
+import type { Page, Person } from '../types.js';
+import { useApi } from '../use-api.js';
+
+const CHANNELS = ['coffee', 'lunch', 'call', 'video', 'email', 'social-media', 'event'];
+const GIVE = ['help', 'resource', 'introduction', 'feedback', 'time'];
+const RECEIVE = ['insight', 'resource', 'introduction', 'opportunity'];
+
+/** The after-meeting prompt: quick to fill on a phone right after a coffee. */
+export function LogPage() {
+  const [params] = useSearchParams();
+  const [search, setSearch] = useState('');
+  const matches = useApi<Page<Person>>(search.trim().length >= 2 ? `/api/people?search=${encodeURIComponent(search.trim())}&limit=8` : null);
+  const preset = useApi<{ person: Person }>(params.get('person') ? `/api/people/${encodeURIComponent(params.get('person')!)}` : null);
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
+  const who = chosen ?? (preset.data ? { id: preset.data.person.id, name: preset.data.person.name } : null);
+  const [form, setForm] = useState({ channel: 'coffee', initiatedBy: 'me', gave: '', gaveNote: '', received: '', receivedNote: '', learned: '', followUp: '', thankYou: true });
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const set = (key: keyof typeof form, value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async () => {
+    if (!who) return setError('Choose whom you met first.');
+    setError(null);
+    try {
+      const followUps = [...(form.thankYou ? [{ kind: 'thank-you', description: `Thank ${who.name}` }] : []), ...(form.followUp.trim() ? [{ description: form.followUp.trim() }] : [])];
+      const result = await api<{ exchange: { id: string; occurredOn: string } }>('/api/exchanges', {
+        method: 'POST',
+        body: {
+          personIds: [who.id],
+          channel: form.channel,
+          initiatedBy: form.initiatedBy,
+          gave: form.gave ? [{ kind: form.gave, note: form.gaveNote || null }] : [],
+          received: form.received ? [{ kind: form.received, note: form.receivedNote || null }] : [],
+          learned: form.learned || null,
+          followUps,
+        },
+      });
+      setDone(`Logged: ${form.channel} with ${who.name} on ${result.exchange.occurredOn}.`);
+    } catch (e) {
+      setError(e instanceof ApiError && e.field ? `${e.field}: ${e.message}` : e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  if (done) {
+    return (
+      <section>
+        <h1>Log an exchange</h1>
+        <p role="status">{done}</p>
+        <p>
+          <Link to="/">Back to this month</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="log">
+      <h1>Log an exchange</h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset>
+          <legend>Whom did you meet?</legend>
+          {who ? (
+            <p>
+              <strong>{who.name}</strong>{' '}
+              <button type="button" className="link" onClick={() => setChosen(null)}>
+                change
+              </button>
+            </p>
+          ) : (
+            <>
+              <label>
+                Name
+                <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Type two letters or more" />
+              </label>
+              <ul className="list">
+                {matches.data?.items.map((p) => (
+                  <li key={p.id}>
+                    <button type="button" className="link" onClick={() => setChosen({ id: p.id, name: p.name })}>
+                      {p.name}
+                    </button>{' '}
+                    <span className="who">{p.organisation}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </fieldset>
+        <div className="row">
+          <label>
+            How
+            <select value={form.channel} onChange={(e) => set('channel', e.target.value)}>
+              {CHANNELS.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Who started it
+            <select value={form.initiatedBy} onChange={(e) => set('initiatedBy', e.target.value)}>
+              <option value="me">me</option>
+              <option value="them">them</option>
+              <option value="mutual">both of us</option>
+            </select>
+          </label>
+        </div>
+        <div className="row">
+          <label>
+            What did you give?
+            <select value={form.gave} onChange={(e) => set('gave', e.target.value)}>
+              <option value="">nothing this time</option>
+              {GIVE.map((g) => (
+                <option key={g}>{g}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Note
+            <input value={form.gaveNote} onChange={(e) => set('gaveNote', e.target.value)} />
+          </label>
+        </div>
+        <div className="row">
+          <label>
+            What did you get?
+            <select value={form.received} onChange={(e) => set('received', e.target.value)}>
+              <option value="">nothing this time</option>
+              {RECEIVE.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Note
+            <input value={form.receivedNote} onChange={(e) => set('receivedNote', e.target.value)} />
+          </label>
+        </div>
+        <label>
+          What did you learn?
+          <textarea rows={3} value={form.learned} onChange={(e) => set('learned', e.target.value)} />
+        </label>
+        <label>
+          Any follow-up? (due in a week)
+          <input value={form.followUp} onChange={(e) => set('followUp', e.target.value)} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={form.thankYou} onChange={(e) => set('thankYou', e.target.checked)} /> Remind me to send a thank-you within two days
+        </label>
+        {error && <p role="alert">{error}</p>}
+        <button type="submit">Log it</button>
+      </form>
+    </section>
+  );
+}
