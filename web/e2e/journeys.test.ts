@@ -39,7 +39,8 @@ describe('the web app in a real browser', () => {
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      // WebGL for the map comes from SwiftShader, Chromium's software renderer.
+      args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('dialog', (dialog) => {
@@ -84,6 +85,23 @@ describe('the web app in a real browser', () => {
     const name = (await startHere.textContent()) ?? '';
     await startHere.click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
+  });
+
+  it('draws the map in WebGL, finds a person on it and opens them with a click', async () => {
+    await page.getByRole('link', { name: 'Map' }).click();
+    const map = page.getByTestId('map');
+    await map.locator('canvas').first().waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, '09-map.png') });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export SVG' }).click();
+    const svg = await download;
+    expect(svg.suggestedFilename()).toBe('waggle-map.svg');
+    await page.getByLabel('Find').fill('Rosa Jim');
+    await page.waitForTimeout(900);
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByRole('heading', { level: 1, name: 'Dr Rosa Jiménez' }).waitFor({ timeout: 5000 });
   });
 
   it('logs an exchange after a coffee, and the due list changes', async () => {

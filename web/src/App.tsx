@@ -4,11 +4,13 @@ import { PeoplePage } from './pages/PeoplePage.js';
 import { PersonPage } from './pages/PersonPage.js';
 import { LogPage } from './pages/LogPage.js';
 import { PlanPage } from './pages/PlanPage.js';
+import { MapPage } from './pages/MapPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
 
 const NAV = [
   ['/', 'This month'],
   ['/people', 'People'],
+  ['/map', 'Map'],
   ['/plan', 'Plan'],
   ['/check', 'Check'],
   ['/log', 'Log'],
@@ -39,6 +41,7 @@ export function App() {
           <Route path="/people/:id" element={<PersonPage />} />
           <Route path="/check" element={<CheckPage />} />
           <Route path="/plan" element={<PlanPage />} />
+          <Route path="/map" element={<MapPage />} />
           <Route path="/log" element={<LogPage />} />
           <Route path="*" element={<p>There is nothing here. Start from <NavLink to="/">this month</NavLink>.</p>} />
         </Routes>

@@ -1,0 +1,134 @@
+import Graph from 'graphology';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import Sigma from 'sigma';
+import { layoutMap, mapSvg } from '../map-layout.js';
+import type { CheckReport } from '../types.js';
+import { useApi } from '../use-api.js';
+
+/** The ego network in WebGL (sigma.js over graphology): rings by strength, size by importance. */
+export function MapPage() {
+  const { data, error } = useApi<CheckReport>('/api/check');
+  const [colourBy, setColourBy] = useState<'category' | 'goal'>('category');
+  const [show, setShow] = useState<'all' | 'person' | 'network'>('all');
+  const [search, setSearch] = useState('');
+  const [hovered, setHovered] = useState<string | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const sigma = useRef<Sigma | null>(null);
+  const navigate = useNavigate();
+
+  const layout = useMemo(() => (data ? layoutMap(data.map, colourBy) : null), [data, colourBy]);
+  const visible = useMemo(() => (layout ? layout.nodes.filter((n) => n.kind === 'me' || show === 'all' || n.kind === show) : []), [layout, show]);
+
+  useEffect(() => {
+    if (!data || !layout || !container.current) return;
+    const graph = new Graph({ multi: true });
+    for (const n of visible) graph.addNode(n.key, { x: n.x, y: -n.y, size: n.size, color: n.colour, label: n.label, kind: n.kind, entityId: n.id });
+    for (const e of data.map.edges) {
+      if (graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addEdgeWithKey(e.key, e.source, e.target, { size: 0.5, color: '#d5d5dd' });
+    }
+    const renderer = new Sigma(graph, container.current, { renderEdgeLabels: false, labelRenderedSizeThreshold: 8, defaultEdgeType: 'line' });
+    renderer.on('enterNode', ({ node }) => setHovered(String(graph.getNodeAttribute(node, 'label'))));
+    renderer.on('leaveNode', () => setHovered(null));
+    renderer.on('clickNode', ({ node }) => {
+      const kind = graph.getNodeAttribute(node, 'kind') as string;
+      const id = graph.getNodeAttribute(node, 'entityId') as string | null;
+      if (kind === 'person' && id) void navigate(`/people/${id}`);
+    });
+    sigma.current = renderer;
+    return () => {
+      renderer.kill();
+      sigma.current = null;
+    };
+  }, [data, layout, visible, navigate]);
+
+  // Search: zoom to the first match and make it stand out.
+  useEffect(() => {
+    const renderer = sigma.current;
+    if (!renderer) return;
+    const needle = search.trim().toLowerCase();
+    const graph = renderer.getGraph();
+    let found: string | null = null;
+    graph.forEachNode((key, attributes) => {
+      const match = needle !== '' && String(attributes.label).toLowerCase().includes(needle);
+      graph.setNodeAttribute(key, 'highlighted', match);
+      if (match && found === null) found = key;
+    });
+    if (found) {
+      const position = renderer.getNodeDisplayData(found);
+      if (position) void renderer.getCamera().animate({ x: position.x, y: position.y, ratio: 0.35 }, { duration: 400 });
+    }
+  }, [search, visible]);
+
+  const download = (name: string, href: string) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.download = name;
+    a.click();
+  };
+  const exportSvg = () => {
+    if (!data) return;
+    const svg = mapSvg(visible, data.map.edges, 'Waggle map');
+    download('waggle-map.svg', URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })));
+  };
+  const exportPng = () => {
+    if (!data) return;
+    const svg = mapSvg(visible, data.map.edges, 'Waggle map');
+    const image = new Image();
+    image.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1600;
+      canvas.height = 1600;
+      canvas.getContext('2d')?.drawImage(image, 0, 0);
+      download('waggle-map.png', canvas.toDataURL('image/png'));
+    };
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  };
+
+  if (error) return <p role="alert">{error}</p>;
+  return (
+    <section>
+      <h1>Map</h1>
+      <div className="filters">
+        <label>
+          Find
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="a name" />
+        </label>
+        <label>
+          Colour by
+          <select value={colourBy} onChange={(e) => setColourBy(e.target.value as 'category' | 'goal')}>
+            <option value="category">category</option>
+            <option value="goal">goal</option>
+          </select>
+        </label>
+        <label>
+          Show
+          <select value={show} onChange={(e) => setShow(e.target.value as 'all' | 'person' | 'network')}>
+            <option value="all">people and networks</option>
+            <option value="person">people</option>
+            <option value="network">networks</option>
+          </select>
+        </label>
+        <button type="button" onClick={exportSvg}>
+          Export SVG
+        </button>
+        <button type="button" onClick={exportPng}>
+          Export PNG
+        </button>
+      </div>
+      <p className="hint" aria-live="polite">
+        {hovered ?? 'You are at the centre; nearer means a stronger tie, larger means more important. Click a person to open them.'}
+      </p>
+      <div ref={container} className="map" data-testid="map" role="img" aria-label={`Map of ${visible.length} people and networks around you`} />
+      {layout && (
+        <ul className="legend" aria-label="Legend">
+          {layout.legend.map((l) => (
+            <li key={l.group}>
+              <span className="swatch" style={{ background: l.colour }} /> {l.group}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
