@@ -57,7 +57,7 @@ describe('the web app in a real browser', () => {
 
   it('an empty map teaches what to do first, and loads the demo', async () => {
     await page.goto(base);
-    await expect(page.getByRole('heading', { name: 'Start your map' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Start your map' }).waitFor();
     await page.screenshot({ path: join(SHOTS, '01-empty.png') });
     await page.getByRole('button', { name: 'Load the sample map' }).click();
     await page.getByRole('heading', { name: /This month/ }).waitFor();
@@ -72,14 +72,14 @@ describe('the web app in a real browser', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: 'Dr Rosa Jiménez' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dr Rosa Jiménez' }).waitFor();
-    expect(await page.getByText('Timeline').isVisible()).toBe(true);
+    await page.getByText('Timeline').waitFor();
     await page.screenshot({ path: join(SHOTS, '03-person.png'), fullPage: true });
   });
 
   it('runs the check and follows a finding to a person', async () => {
     await page.getByRole('link', { name: 'Check' }).click();
     await page.getByRole('heading', { name: 'Network check' }).waitFor();
-    expect(await page.getByText('Goal coverage').isVisible()).toBe(true);
+    await page.getByText('Goal coverage').waitFor();
     await page.screenshot({ path: join(SHOTS, '04-check.png'), fullPage: true });
     const startHere = page.locator('section.card', { hasText: 'Start here' }).getByRole('link').first();
     const name = (await startHere.textContent()) ?? '';
@@ -120,7 +120,7 @@ describe('the web app in a real browser', () => {
     await page.getByRole('link', { name: 'Back to this month' }).click();
     await page.getByTestId('due-list').locator('li').first().waitFor();
     expect(await page.getByTestId('due-list').getByRole('link', { name, exact: true }).count()).toBe(0);
-    expect(await page.getByText(`Thank ${name}`).isVisible()).toBe(true);
+    await page.getByText(`Thank ${name}`).waitFor();
   });
 
   it('accepts a plan suggestion', async () => {
@@ -133,6 +133,21 @@ describe('the web app in a real browser', () => {
     await page.getByRole('link', { name: 'This month' }).click();
     await page.getByRole('heading', { name: 'The plan' }).waitFor();
     await page.locator('.card', { hasText: 'The plan' }).getByRole('link', { name: label.replace(/^Accept /, '') }).waitFor();
+  });
+
+  it('imports a LinkedIn file: preview line by line, then the people appear', async () => {
+    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByLabel('File').setInputFiles(join(ROOT, 'test', 'fixtures', 'import', 'linkedin-connections.csv'));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('heading', { name: /records \(linkedin\)/ }).waitFor();
+    expect(await page.getByRole('cell', { name: 'no name at all' }).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, '10-import-preview.png'), fullPage: true });
+    await page.getByRole('button', { name: /^Import \d+ records$/ }).click();
+    await page.getByText(/^Imported: \d+ new/).waitFor();
+    await page.getByRole('link', { name: 'People', exact: true }).click();
+    await page.getByRole('searchbox').fill('Lovelace');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'Ada Lovelace-Byron' }).waitFor();
   });
 
   it('shows stored markup and scripts as text, and runs none of it', async () => {
@@ -148,7 +163,7 @@ describe('the web app in a real browser', () => {
     const person = (await created.json()) as { id: string };
     await page.goto(`${base}/people/${person.id}`);
     await page.getByRole('heading', { level: 1, name: '<img src=x onerror=alert(1)>' }).waitFor();
-    expect(await page.getByText('<script>alert(2)</script>', { exact: false }).isVisible()).toBe(true);
+    await page.getByText('<script>alert(2)</script>', { exact: false }).waitFor();
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.locator('main a[href^="javascript:"]').count()).toBe(0);
     await page.waitForTimeout(300);

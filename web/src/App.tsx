@@ -5,6 +5,7 @@ import { PersonPage } from './pages/PersonPage.js';
 import { LogPage } from './pages/LogPage.js';
 import { PlanPage } from './pages/PlanPage.js';
 import { MapPage } from './pages/MapPage.js';
+import { ImportPage } from './pages/ImportPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
 
 const NAV = [
@@ -14,6 +15,7 @@ const NAV = [
   ['/plan', 'Plan'],
   ['/check', 'Check'],
   ['/log', 'Log'],
+  ['/import', 'Import'],
 ] as const;
 
 export function App() {
@@ -42,6 +44,7 @@ export function App() {
           <Route path="/check" element={<CheckPage />} />
           <Route path="/plan" element={<PlanPage />} />
           <Route path="/map" element={<MapPage />} />
+          <Route path="/import" element={<ImportPage />} />
           <Route path="/log" element={<LogPage />} />
           <Route path="*" element={<p>There is nothing here. Start from <NavLink to="/">this month</NavLink>.</p>} />
         </Routes>

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+
+interface Line {
+  line: number;
+  action: 'create' | 'merge' | 'skip';
+  name: string | null;
+  reason: string;
+}
+interface Outcome {
+  format: string;
+  dryRun: boolean;
+  summary: { records: number; created: number; merged: number; skipped: number };
+  lines: Line[];
+}
+
+/** Import: choose a file, see what it would do line by line, then commit it whole. */
+export function ImportPage() {
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Outcome | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const send = async (dryRun: boolean): Promise<Outcome | null> => {
+    if (!file) return null;
+    setError(null);
+    const response = await fetch(`/api/imports?dryRun=${dryRun}&fileName=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' },
+      body: file,
+    });
+    if (!response.ok || !response.body) {
+      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      setError(body?.error?.message ?? `The server answered ${response.status}`);
+      return null;
+    }
+    // Progress lines, then the outcome (or an error), one JSON object a line.
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    let outcome: Outcome | null = null;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines.filter(Boolean)) {
+        const event = JSON.parse(line) as { progress?: { phase: string; done: number; total: number }; outcome?: Outcome; error?: { message: string } };
+        if (event.progress) setProgress(`${event.progress.phase} ${event.progress.done} of ${event.progress.total}`);
+        if (event.outcome) outcome = event.outcome;
+        if (event.error) setError(event.error.message);
+      }
+    }
+    setProgress(null);
+    return outcome;
+  };
+
+  return (
+    <section>
+      <h1>Import contacts</h1>
+      <p>LinkedIn’s Connections.csv, vCard (2.1, 3.0, 4.0), Google or Outlook CSV, or a Waggle backup. You see what it would do first; nothing is stored until you say so, and a file that cannot be read whole is refused whole.</p>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setResult(null);
+          void send(true).then(setPreview);
+        }}
+      >
+        <label>
+          File
+          <input type="file" accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(null), setResult(null))} />
+        </label>
+        <button type="submit" disabled={!file}>
+          Preview
+        </button>
+      </form>
+      {progress && <p role="status">{progress}</p>}
+      {error && <p role="alert">{error}</p>}
+      {preview && !result && (
+        <section className="card">
+          <h2>
+            {preview.summary.records} records ({preview.format}): {preview.summary.created} new, {preview.summary.merged} merged, {preview.summary.skipped} skipped
+          </h2>
+          <table className="people">
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">What happens</th>
+                <th scope="col">Name</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.lines.slice(0, 200).map((l) => (
+                <tr key={l.line}>
+                  <td>{l.line}</td>
+                  <td>{l.action}</td>
+                  <td>{l.name}</td>
+                  <td>{l.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.lines.length > 200 && <p className="more">and {preview.lines.length - 200} more lines</p>}
+          <button type="button" onClick={() => void send(false).then(setResult)}>
+            Import {preview.summary.created + preview.summary.merged} records
+          </button>
+        </section>
+      )}
+      {result && (
+        <p role="status">
+          Imported: {result.summary.created} new, {result.summary.merged} merged, {result.summary.skipped} skipped. <Link to={`/people?q=`}>See people</Link>
+        </p>
+      )}
+    </section>
+  );
+}
