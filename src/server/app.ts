@@ -6,6 +6,7 @@ import type { ServiceContext } from '../services/context.js';
 import { MAX_IMPORT_BYTES } from '../services/imports.js';
 import { errorResponse, validationResponse } from './errors.js';
 import { registerCheckRoutes } from './routes/check.js';
+import { registerSettingsRoutes } from './routes/settings.js';
 import { registerGoalRoutes } from './routes/goals.js';
 import { registerJournalRoutes } from './routes/journal.js';
 import { registerNetworkRoutes } from './routes/networks.js';
@@ -26,7 +27,13 @@ const VERSION = '0.1.0';
  * one server can run against the same PostgreSQL. `context()` gives the services
  * their database, workspace and clock for each request.
  */
-export function createApi(context: () => ServiceContext): Api {
+/** Where the data lives, for the settings page; left out when the caller does not say. */
+export interface StorageInfo {
+  kind: 'sqlite' | 'postgres';
+  location: string;
+}
+
+export function createApi(context: () => ServiceContext, storage?: StorageInfo): Api {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) return validationResponse(result.error, c, result.target, 'data' in result ? result.data : undefined);
@@ -48,6 +55,7 @@ export function createApi(context: () => ServiceContext): Api {
   registerJournalRoutes(app, context);
   registerRhythmRoutes(app, context);
   registerCheckRoutes(app, context);
+  registerSettingsRoutes(app, context, storage);
   registerPlanRoutes(app, context);
   registerOutreachRoutes(app, context);
   registerTransferRoutes(app, context);

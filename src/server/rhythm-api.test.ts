@@ -115,6 +115,13 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
     expect(exported.text).toContain('Lina Haddad');
   });
 
+  it('erases only when confirmed in words', async () => {
+    const refused = await call('POST', '/api/erase', { confirm: 'yes' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.field).toBe('confirm');
+    expect((await call('GET', '/api/people')).body.total).toBeGreaterThan(0);
+  });
+
   it('documents the rhythm in OpenAPI', async () => {
     const doc = (await call('GET', OPENAPI_PATH)).body;
     for (const path of ['/api/plan', '/api/plan/suggestions', '/api/plan/targets', '/api/plan/roll-over', '/api/shares', '/api/drafts', '/api/templates', '/api/export/{format}', '/api/imports']) expect(Object.keys(doc.paths)).toContain(path);

@@ -17,7 +17,7 @@ export interface RunningServer {
  * binding elsewhere is a decision for the team edition, with accounts.
  */
 export async function startServer(session: Session, options: { port?: number; host?: string } = {}): Promise<RunningServer> {
-  const app = createApi(() => session.ctx);
+  const app = createApi(() => session.ctx, { kind: session.store.kind, location: session.store.location });
   serveWebApp(app);
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;

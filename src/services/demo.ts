@@ -17,13 +17,14 @@ export interface DemoSummary {
   introductions: number;
 }
 
-/** Erases everything in the workspace, in one transaction. */
+/** Erases everything in the workspace, in one transaction: the map, the journal, plans, templates, share links and what the profile says. */
 export async function eraseWorkspace(ctx: ServiceContext): Promise<void> {
   await inTransaction(ctx, async (trx) => {
-    // Children first: follow-ups and links go with their parents by cascade.
-    for (const table of ['introductions', 'followUps', 'exchanges', 'people', 'networks', 'goals'] as const) {
+    // Children first: contact points, memberships and links go with their parents by cascade.
+    for (const table of ['planTargets', 'introductions', 'followUps', 'exchanges', 'people', 'networks', 'goals', 'outreachTemplates', 'shareTokens'] as const) {
       await trx.db.deleteFrom(table).where('workspaceId', '=', trx.workspaceId).execute();
     }
+    await trx.db.updateTable('profiles').set({ name: null, workingOn: null, accountabilityPartner: null }).where('workspaceId', '=', trx.workspaceId).execute();
   });
 }
 

@@ -171,6 +171,28 @@ describe('the web app in a real browser', () => {
     await page.screenshot({ path: join(SHOTS, '05-xss-as-text.png') });
   });
 
+  it('offers exports, and erases everything only when confirmed in words', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/settings`);
+    await page.getByText('An SQLite file on this computer').waitFor();
+    const erase = page.getByRole('button', { name: 'Erase everything' });
+    expect(await erase.isDisabled()).toBe(true);
+    const backup = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Full backup (JSON)' }).click();
+    expect((await backup).suggestedFilename()).toBe('waggle-backup.json');
+    await page.screenshot({ path: join(SHOTS, '11-settings.png'), fullPage: true });
+    await page.getByLabel(/Type .erase everything. to confirm/).fill('erase everything');
+    await erase.click();
+    await page.getByText('Everything is erased.').waitFor();
+    const people = (await (await fetch(`${base}/api/people`)).json()) as { total: number };
+    expect(people.total).toBe(0);
+    // And the empty map teaches again; the demo can come back.
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Start your map' }).waitFor();
+    await page.getByRole('button', { name: 'Load the sample map' }).click();
+    await page.getByTestId('due-list').locator('li').first().waitFor();
+  });
+
   it('works on a phone-sized screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(base);

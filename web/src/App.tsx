@@ -6,6 +6,7 @@ import { LogPage } from './pages/LogPage.js';
 import { PlanPage } from './pages/PlanPage.js';
 import { MapPage } from './pages/MapPage.js';
 import { ImportPage } from './pages/ImportPage.js';
+import { SettingsPage } from './pages/SettingsPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
 
 const NAV = [
@@ -16,6 +17,7 @@ const NAV = [
   ['/check', 'Check'],
   ['/log', 'Log'],
   ['/import', 'Import'],
+  ['/settings', 'Settings'],
 ] as const;
 
 export function App() {
@@ -45,6 +47,7 @@ export function App() {
           <Route path="/plan" element={<PlanPage />} />
           <Route path="/map" element={<MapPage />} />
           <Route path="/import" element={<ImportPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
           <Route path="/log" element={<LogPage />} />
           <Route path="*" element={<p>There is nothing here. Start from <NavLink to="/">this month</NavLink>.</p>} />
         </Routes>
