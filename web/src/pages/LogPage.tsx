@@ -110,36 +110,8 @@ export function LogPage() {
             </select>
           </label>
         </div>
-        <div className="row">
-          <label>
-            What did you give?
-            <select value={form.gave} onChange={(e) => set('gave', e.target.value)}>
-              <option value="">nothing this time</option>
-              {GIVE.map((g) => (
-                <option key={g}>{g}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Note
-            <input value={form.gaveNote} onChange={(e) => set('gaveNote', e.target.value)} />
-          </label>
-        </div>
-        <div className="row">
-          <label>
-            What did you get?
-            <select value={form.received} onChange={(e) => set('received', e.target.value)}>
-              <option value="">nothing this time</option>
-              {RECEIVE.map((r) => (
-                <option key={r}>{r}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Note
-            <input value={form.receivedNote} onChange={(e) => set('receivedNote', e.target.value)} />
-          </label>
-        </div>
+        <KindWithNote label="What did you give?" kinds={GIVE} kind={form.gave} note={form.gaveNote} onKind={(v) => set('gave', v)} onNote={(v) => set('gaveNote', v)} />
+        <KindWithNote label="What did you get?" kinds={RECEIVE} kind={form.received} note={form.receivedNote} onKind={(v) => set('received', v)} onNote={(v) => set('receivedNote', v)} />
         <label>
           What did you learn?
           <textarea rows={3} value={form.learned} onChange={(e) => set('learned', e.target.value)} />
@@ -155,5 +127,26 @@ export function LogPage() {
         <button type="submit">Log it</button>
       </form>
     </section>
+  );
+}
+
+/** One side of the exchange: what kind of thing went across, and a note about it. */
+function KindWithNote(props: { label: string; kinds: readonly string[]; kind: string; note: string; onKind: (value: string) => void; onNote: (value: string) => void }) {
+  return (
+    <div className="row">
+      <label>
+        {props.label}
+        <select value={props.kind} onChange={(e) => props.onKind(e.target.value)}>
+          <option value="">nothing this time</option>
+          {props.kinds.map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Note
+        <input value={props.note} onChange={(e) => props.onNote(e.target.value)} />
+      </label>
+    </div>
   );
 }
