@@ -104,6 +104,16 @@ describe('the web app in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Dr Rosa Jiménez' }).waitFor({ timeout: 5000 });
   });
 
+  it('shows networks with their hours, and goals with their coverage', async () => {
+    await page.getByRole('link', { name: 'Networks', exact: true }).click();
+    await page.getByRole('heading', { name: 'Riverside Staff Sports and Social Committee' }).waitFor();
+    await page.getByText(/hours a month in all/).waitFor();
+    await page.getByRole('link', { name: 'Goals', exact: true }).click();
+    await page.getByText(/Secure a funded clinical doctoral fellowship/).first().waitFor();
+    expect(await page.locator('.badge.covered, .badge.thin, .badge.missing').count()).toBe(3);
+    await page.screenshot({ path: join(SHOTS, '12-goals.png'), fullPage: true });
+  });
+
   it('logs an exchange after a coffee, and the due list changes', async () => {
     await page.getByRole('link', { name: 'This month' }).click();
     const first = page.getByTestId('due-list').locator('li a').first();

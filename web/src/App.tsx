@@ -7,11 +7,15 @@ import { PlanPage } from './pages/PlanPage.js';
 import { MapPage } from './pages/MapPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
+import { NetworksPage } from './pages/NetworksPage.js';
+import { GoalsPage } from './pages/GoalsPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
 
 const NAV = [
   ['/', 'This month'],
   ['/people', 'People'],
+  ['/networks', 'Networks'],
+  ['/goals', 'Goals'],
   ['/map', 'Map'],
   ['/plan', 'Plan'],
   ['/check', 'Check'],
@@ -48,6 +52,8 @@ export function App() {
           <Route path="/map" element={<MapPage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/networks" element={<NetworksPage />} />
+          <Route path="/goals" element={<GoalsPage />} />
           <Route path="/log" element={<LogPage />} />
           <Route path="*" element={<p>There is nothing here. Start from <NavLink to="/">this month</NavLink>.</p>} />
         </Routes>
