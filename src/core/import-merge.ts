@@ -1,5 +1,6 @@
 import type { ImportedChannel, ImportedContact, ParsedFile, SkippedRecord } from './import-types.js';
 import type { ContactPoint } from './model.js';
+import { nameKey } from './names.js';
 
 /**
  * Deciding, line by line, what an import does: create a person, merge into one
@@ -66,15 +67,8 @@ export interface ImportPlan {
   summary: { records: number; created: number; merged: number; skipped: number };
 }
 
-/** How names and organisations are compared: case, accents and spacing aside. */
-export function matchKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** How names and organisations are compared: the same key as search uses. */
+export const matchKey = nameKey;
 
 /** A profile link without its scheme, "www.", query or trailing slash, lower-cased. */
 export function profileKey(url: string): string {

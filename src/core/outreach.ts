@@ -1,3 +1,4 @@
+import { firstNameOf } from './names.js';
 import Mustache, { type TemplateSpans } from 'mustache';
 import type { IsoDate } from './dates.js';
 import type { Exchange, Network, OutreachTemplate, Person, Profile } from './model.js';
@@ -342,14 +343,8 @@ function lowerGerund(text: string | null): string | null {
 
 const LINKING_WORDS = new Set(['at', 'in', 'on', 'through', 'via', 'during', 'when', 'while', 'after', 'before', 'from', 'over', 'by', 'thanks', 'as', 'back', 'years', 'last', 'this', 'a', 'an', 'the', 'our', 'my']);
 const LEADING_ARTICLES = new Set(['a', 'an', 'the', 'my', 'our', 'some', 'how', 'what', 'why', 'whether', 'ways']);
-const TITLES = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'mx', 'miss', 'sir', 'dame', 'rev', 'revd']);
 
-/** The name to greet: the first word, skipping a title ("Dr Ana Silva" → "Ana") and anything after a comma. */
-export function firstNameOf(fullName: string): string {
-  const words = (fullName.split(',')[0] ?? '').trim().split(/\s+/).filter(Boolean);
-  const given = words.find((word, i) => i === words.length - 1 || !TITLES.has(word.replace(/\.$/, '').toLowerCase()));
-  return given ?? fullName.trim();
-}
+export { firstNameOf };
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -34,7 +34,7 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
   const goalById = new Map(goals.items.map((g) => [g.id, g]));
   const networkById = new Map(networks.items.map((n) => [n.id, n]));
   const otherIds = ties.map((t) => (t.personAId === id ? t.personBId : t.personAId));
-  const others = otherIds.length ? (await listPeople(ctx)).items.filter((p) => otherIds.includes(p.id)) : [];
+  const others = otherIds.length ? (await listPeople(ctx, { ids: otherIds })).items : [];
   const nameOf = new Map(others.map((p) => [p.id, p.name]));
   return {
     person,

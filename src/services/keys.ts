@@ -1,15 +1,5 @@
-/**
- * Normalised keys for matching: case, accents and spacing do not make two people
- * different. Used for search and, later, for merging duplicates on import.
- */
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Normalised keys for matching and search; names are compared the core's way. */
+export { nameKey } from '../core/names.js';
 
 export function contactKey(value: string): string {
   return value.trim().toLowerCase();

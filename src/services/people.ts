@@ -9,6 +9,8 @@ import { containsPattern, contactKey, nameKey } from './keys.js';
 import { chunks, flag, toContactPoint, toPerson } from './rows.js';
 
 export interface PersonFilter {
+  /** Only these people. */
+  ids?: string[];
   /** Text to find in name, organisation, role, location, tags, notes or contact details. */
   search?: string;
   category?: PersonCategory | 'none';
@@ -157,11 +159,7 @@ async function replaceChannels(ctx: ServiceContext, personId: string, channels: 
     .execute();
 }
 
-interface PeopleQuery extends PersonFilter {
-  ids?: string[];
-}
-
-async function queryPeople(ctx: ServiceContext, filter: PeopleQuery): Promise<Page<Person>> {
+async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<Page<Person>> {
   let base = ctx.db.selectFrom('people').where('people.workspaceId', '=', ctx.workspaceId);
   if (filter.ids) base = base.where('people.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
   if (filter.category === 'none') base = base.where('people.category', 'is', null);

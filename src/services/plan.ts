@@ -82,8 +82,9 @@ export interface AddedTarget {
 export async function addTarget(ctx: ServiceContext, input: { personId: string; month?: Month; reason?: string | null }): Promise<AddedTarget> {
   const month = input.month ?? currentMonth(ctx);
   const person = await getPerson(ctx, input.personId);
-  const suggestions = await suggestPlan(ctx, month);
-  const suggested = [...suggestions.suggestions, ...suggestions.alternatives].find((s) => s.personId === person.id);
+  // The suggestion's reason is only needed when the user gives none: the check behind it is the costly part.
+  const suggestions = input.reason ? null : await suggestPlan(ctx, month);
+  const suggested = suggestions ? [...suggestions.suggestions, ...suggestions.alternatives].find((s) => s.personId === person.id) : undefined;
   return inTransaction(ctx, async (trx) => {
     const existing = await listTargets(trx, month);
     const already = existing.find((t) => t.personId === person.id && t.status !== 'dropped' && t.status !== 'rolled-over');

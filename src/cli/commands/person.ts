@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { createPersonInput, goalLinkInput, membershipInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
+import { classifyUrl } from '../../core/contact-links.js';
 import { ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../contract/validate.js';
 import { CHANNELS, NETWORK_ROLES, PERSON_CATEGORIES, STAGES } from '../../core/vocabulary.js';
@@ -95,27 +96,10 @@ function personInputFromFlags(flags: PersonFlags): Record<string, unknown> {
     input.channels = [
       ...(flags.email ?? []).map((value) => ({ kind: 'email', value })),
       ...(flags.phone ?? []).map((value) => ({ kind: 'phone', value })),
-      ...(flags.link ?? []).map((value) => ({ kind: linkKind(value), value })),
+      ...(flags.link ?? []).map((value) => ({ kind: classifyUrl(value), value })),
     ];
   }
   return input;
-}
-
-/** Recognises the common profile sites so that links are filed under the right kind. */
-function linkKind(url: string): string {
-  const host = (() => {
-    try {
-      return new URL(url).hostname.toLowerCase();
-    } catch {
-      return '';
-    }
-  })();
-  if (host.endsWith('linkedin.com')) return 'linkedin';
-  if (host === 'x.com' || host.endsWith('twitter.com')) return 'x';
-  if (host.endsWith('bsky.app')) return 'bluesky';
-  if (host.endsWith('github.com')) return 'github';
-  if (host.endsWith('orcid.org')) return 'orcid';
-  return 'web';
 }
 
 const rename = (path: string) => (path === 'name' ? 'NAME' : flagName(path));

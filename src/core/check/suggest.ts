@@ -2,6 +2,7 @@
  * The words of the check's suggestions. Kept in one place so that every part
  * speaks the same way: concrete, kind, and in the person's preferred channel.
  */
+import { firstNameOf } from '../names.js';
 import type { Goal, Person } from '../model.js';
 import type { Channel, PersonCategory } from '../vocabulary.js';
 import type { CheckIndex, PersonFacts } from './snapshot-index.js';
@@ -51,7 +52,6 @@ export function hoursText(hours: number): string {
   return `${hours} hour${hours === 1 ? '' : 's'} a month`;
 }
 
-const TITLES = /^(dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|rev)\.?$/i;
 
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
@@ -59,9 +59,7 @@ export function lowerFirst(text: string): string {
 
 /** First name for friendlier sentences; the whole name when there is no space. */
 export function firstName(person: Person): string {
-  const name = person.name.trim();
-  const words = name.split(/\s+/).filter((w) => !TITLES.test(w));
-  return words[0] || name || 'them';
+  return firstNameOf(person.name) || 'them';
 }
 
 export const CATEGORY_LABELS: Record<PersonCategory, string> = {

@@ -7,7 +7,7 @@
  */
 import type { ContactPoint, Person } from '../../core/model.js';
 import type { ContactKind } from '../../core/vocabulary.js';
-import { classifyUrl } from '../import/vcard.js';
+import { classifyUrl } from '../../core/contact-links.js';
 
 export type VcardVersion = '4.0' | '3.0';
 

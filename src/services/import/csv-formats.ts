@@ -20,6 +20,7 @@
  * - Web addresses become `linkedin`, `github`, `x`, `orcid` or `bluesky`
  *   channels by their host, `web` otherwise; the same channel twice is kept once.
  */
+import { classifyUrl } from '../../core/contact-links.js';
 import { parse, type Options } from 'csv-parse/sync';
 import { daysInMonth, isIsoDate, type IsoDate } from '../../core/dates.js';
 import { ImportFileError, type ImportedChannel, type ImportedContact, type ImportFormat, type ParsedFile, type SkippedRecord } from '../../core/import-types.js';
@@ -278,24 +279,6 @@ function takeBirthday(contact: ImportedContact, raw: string, read: (value: strin
   else contact.birthday = birthday;
 }
 
-const WEB_KINDS: [RegExp, ContactKind][] = [
-  [/(^|\.)linkedin\.com$/, 'linkedin'],
-  [/(^|\.)github\.com$/, 'github'],
-  [/(^|\.)(x|twitter)\.com$/, 'x'],
-  [/(^|\.)orcid\.org$/, 'orcid'],
-  [/(^|\.)bsky\.app$/, 'bluesky'],
-];
-
-function webKind(address: string): ContactKind {
-  let host: string;
-  try {
-    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(address) ? address : `https://${address}`).hostname.toLowerCase();
-  } catch {
-    return 'web';
-  }
-  return WEB_KINDS.find(([pattern]) => pattern.test(host))?.[1] ?? 'web';
-}
-
 function addChannel(contact: ImportedContact, kind: ContactKind, raw: string, label: string | null = null): void {
   const value = raw.trim();
   if (value === '') return;
@@ -455,7 +438,7 @@ export function parseGoogleCsv(text: string): ParsedFile {
       contact.notes = orNull(noteText(table.cell(row, 'Notes')));
       googleChannels(contact, table, row, 'E-mail', () => 'email');
       googleChannels(contact, table, row, 'Phone', () => 'phone');
-      googleChannels(contact, table, row, 'Website', webKind);
+      googleChannels(contact, table, row, 'Website', classifyUrl);
       for (const label of table.cell(row, layout === 'legacy' ? 'Group Membership' : 'Labels').split(GOOGLE_SEPARATOR)) {
         const tag = googleLabel(label);
         if (tag !== null && !GOOGLE_SYSTEM_LABELS.has(tag.toLowerCase())) addTag(contact, tag);
@@ -524,7 +507,7 @@ export function parseOutlookCsv(text: string): ParsedFile {
       }
       for (const [column, label] of OUTLOOK_PHONES) addChannel(contact, 'phone', cell(row, column), label);
       const web = cell(row, 'Web Page');
-      addChannel(contact, webKind(web), web);
+      addChannel(contact, classifyUrl(web), web);
       for (const category of table.cell(row, 'Categories').split(';')) addTag(contact, category);
       takeBirthday(contact, table.cell(row, 'Birthday'), outlookBirthday);
       return contact;

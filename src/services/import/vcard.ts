@@ -16,6 +16,7 @@
  * refused with its line (`ImportFileError`). A readable card with no FN, N or ORG is
  * skipped with its line. Every contact carries the line of its BEGIN:VCARD.
  */
+import { classifyUrl } from '../../core/contact-links.js';
 import iconv from 'iconv-lite';
 import { daysInMonth } from '../../core/dates.js';
 import { ImportFileError, type ImportedChannel, type ImportedContact, type ParsedFile } from '../../core/import-types.js';
@@ -296,42 +297,6 @@ function components(property: Property): string[] {
 function orNull(value: string | null | undefined): string | null {
   const trimmed = value?.trim() ?? '';
   return trimmed === '' ? null : trimmed;
-}
-
-const HOSTS: [string, ContactKind][] = [
-  ['linkedin.com', 'linkedin'],
-  ['x.com', 'x'],
-  ['twitter.com', 'x'],
-  ['github.com', 'github'],
-  ['orcid.org', 'orcid'],
-  ['bsky.app', 'bluesky'],
-];
-
-/** The host of a URL written with or without its scheme, lower-cased, or null. */
-function hostOf(url: string): string | null {
-  let rest = url.trim();
-  const scheme = rest.indexOf('://');
-  if (scheme >= 0) rest = rest.slice(scheme + 3);
-  let stop = rest.length;
-  for (const mark of ['/', '?', '#']) {
-    const at = rest.indexOf(mark);
-    if (at >= 0 && at < stop) stop = at;
-  }
-  let host = rest.slice(0, stop);
-  const at = host.lastIndexOf('@');
-  if (at >= 0) host = host.slice(at + 1);
-  const colon = host.indexOf(':');
-  if (colon >= 0) host = host.slice(0, colon);
-  host = host.toLowerCase();
-  return host === '' ? null : host;
-}
-
-/** What a web address is: a LinkedIn, X, GitHub, ORCID or Bluesky profile, or just the web. */
-export function classifyUrl(url: string): ContactKind {
-  const host = hostOf(url);
-  if (host === null) return 'web';
-  for (const [domain, kind] of HOSTS) if (host === domain || host.endsWith(`.${domain}`)) return kind;
-  return 'web';
 }
 
 const SOCIAL_TYPES: Record<string, ContactKind> = {
@@ -623,3 +588,5 @@ export function parseVcards(input: string): ParsedFile {
   if (cards === 0) throw new ImportFileError(1, 'not a vCard: the file holds no BEGIN:VCARD');
   return { format: 'vcard', records: cards, contacts, skipped };
 }
+
+export { classifyUrl };
