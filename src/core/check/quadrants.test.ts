@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildGoal, buildLink, buildNetwork, buildPerson, buildSnapshot } from './builders.js';
 import { runCheck } from './run-check.js';
 import type { Quadrants } from './types.js';
+import fc from 'fast-check';
+import { PERSON_QUADRANT_SIGNS, isImportant, isStrong, personQuadrant } from './quadrants.js';
+import type { PersonFacts } from './snapshot-index.js';
 
 const ids = (q: Quadrants) => ({
   maintain: q.maintain.map((i) => i.id),
@@ -110,5 +113,18 @@ describe('where freed time should go', () => {
     });
     const club = runCheck(snapshot).quadrants.overInvested.find((i) => i.id === 'club');
     expect(club?.next).toContain('"Zeta, a thin goal"');
+  });
+});
+
+describe('the quadrant signs a database filter uses', () => {
+  it('agree with personQuadrant for every strength, importance and relevance', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), (strength, importance, relevance) => {
+        const quadrant = personQuadrant({ strength, importance, relevance } as PersonFacts);
+        const signs = PERSON_QUADRANT_SIGNS[quadrant];
+        expect(signs.strong).toBe(isStrong(strength));
+        expect(signs.important).toBe(isImportant(importance, relevance));
+      }),
+    );
   });
 });

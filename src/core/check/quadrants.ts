@@ -13,6 +13,17 @@ import type { QuadrantItem, QuadrantName, Quadrants, QuadrantTotals } from './ty
 
 export const QUADRANT_NAMES: readonly QuadrantName[] = ['maintain', 'strengthen', 'overInvested', 'letBe'];
 
+/**
+ * For a person the quadrant is just strong × important (no hours): the signs each
+ * quadrant stands for, so a database filter can ask the same question the check does.
+ */
+export const PERSON_QUADRANT_SIGNS: Readonly<Record<QuadrantName, { strong: boolean; important: boolean }>> = {
+  maintain: { strong: true, important: true },
+  strengthen: { strong: false, important: true },
+  overInvested: { strong: true, important: false },
+  letBe: { strong: false, important: false },
+};
+
 /** A tie is strong at strength ≥ STRONG_MIN_STRENGTH. */
 export function isStrong(strength: number): boolean {
   return num(strength) >= STRONG_MIN_STRENGTH;

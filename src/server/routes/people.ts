@@ -6,7 +6,9 @@ import { PERSON_CATEGORIES, STAGES } from '../../core/vocabulary.js';
 import type { ServiceContext } from '../../services/context.js';
 import { personDetail } from '../../services/details.js';
 import { linkPeople, linkPersonToGoal, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
-import { bulkJudge, createPerson, listPeople, removePerson, updatePerson } from '../../services/people.js';
+import { bulkJudge, createPerson, listPeople, PERSON_SORTS, removePerson, updatePerson } from '../../services/people.js';
+import { QUADRANT_NAMES } from '../../core/check/quadrants.js';
+import type { QuadrantName } from '../../core/check/types.js';
 import { ValidationError } from '../../core/errors.js';
 import { created, defined, idParam, jsonBody, noContent, ok, pagingQuery, twoIds } from './shared.js';
 
@@ -29,6 +31,9 @@ export function registerPeopleRoutes(app: OpenAPIHono, context: () => ServiceCon
           networkId: z.string().optional(),
           source: z.string().max(40).optional(),
           unjudged: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+          quadrant: z.enum(QUADRANT_NAMES as [QuadrantName, ...QuadrantName[]]).optional().meta({ description: 'strength × importance, judged against the active goals as the check does' }),
+          due: z.enum(['overdue', 'due']).optional().meta({ description: 'overdue, or due within the next 7 days (overdue included)' }),
+          sort: z.enum(PERSON_SORTS).optional().meta({ description: 'name (default); strength, importance, added, last-exchange: highest or latest first; next-contact: soonest first' }),
           ...pagingQuery,
         }),
       },
