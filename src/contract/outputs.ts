@@ -180,6 +180,7 @@ export const personDetailOutput = z
     networks: z.array(z.object({ network: networkOutput, role: z.enum(NETWORK_ROLES).nullable() })),
     ties: z.array(z.object({ person: z.object({ id: z.string(), name: z.string() }), strength: z.number().int(), note: z.string().nullable() })),
     introductions: z.array(introductionOutput),
+    names: z.record(z.string(), z.string()).meta({ description: 'the names of the people the ties and introductions refer to, by id' }),
     exchanges: z.array(exchangeOutput),
     followUps: z.array(followUpOutput),
   })

@@ -15,6 +15,8 @@ export interface PersonDetail {
   networks: { network: Network; role: NetworkRole | null }[];
   ties: { person: { id: string; name: string }; strength: number; note: string | null }[];
   introductions: Introduction[];
+  /** The names of everyone the ties and introductions refer to, by id. */
+  names: Record<string, string>;
   exchanges: Exchange[];
   followUps: FollowUp[];
 }
@@ -33,7 +35,9 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
   ]);
   const goalById = new Map(goals.items.map((g) => [g.id, g]));
   const networkById = new Map(networks.items.map((n) => [n.id, n]));
-  const otherIds = ties.map((t) => (t.personAId === id ? t.personBId : t.personAId));
+  const otherIds = [
+    ...new Set([...ties.map((t) => (t.personAId === id ? t.personBId : t.personAId)), ...introductions.flatMap((i) => [i.byId, i.personId, i.toId]).filter((x): x is string => x !== null && x !== id)]),
+  ];
   const others = otherIds.length ? (await listPeople(ctx, { ids: otherIds })).items : [];
   const nameOf = new Map(others.map((p) => [p.id, p.name]));
   return {
@@ -51,6 +55,7 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
       return { person: { id: otherId, name: nameOf.get(otherId) ?? otherId }, strength: t.strength, note: t.note };
     }),
     introductions,
+    names: Object.fromEntries(others.map((p) => [p.id, p.name])),
     exchanges: exchanges.items,
     followUps,
   };

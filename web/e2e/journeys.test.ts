@@ -106,7 +106,7 @@ describe('the web app in a real browser', () => {
 
   it('shows networks with their hours, and goals with their coverage', async () => {
     await page.getByRole('link', { name: 'Networks', exact: true }).click();
-    await page.getByRole('heading', { name: 'Riverside Staff Sports and Social Committee' }).waitFor();
+    await page.getByRole('link', { name: 'Riverside Staff Sports and Social Committee' }).waitFor();
     await page.getByText(/hours a month in all/).waitFor();
     await page.getByRole('link', { name: 'Goals', exact: true }).click();
     await page.getByText(/Secure a funded clinical doctoral fellowship/).first().waitFor();
@@ -119,7 +119,9 @@ describe('the web app in a real browser', () => {
     const first = page.getByTestId('due-list').locator('li a').first();
     const name = (await first.textContent()) ?? '';
     await first.click();
-    await page.getByRole('link', { name: `Log an exchange with ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByRole('link', { name: 'Log an exchange', exact: true }).click();
+    await page.getByText(name, { exact: true }).waitFor();
     await page.getByLabel('How').selectOption('coffee');
     await page.getByLabel('What did you give?').selectOption('resource');
     await page.getByLabel('What did you get?').selectOption('insight');

@@ -9,6 +9,7 @@ import { ImportPage } from './pages/ImportPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { NetworksPage } from './pages/NetworksPage.js';
 import { GoalsPage } from './pages/GoalsPage.js';
+import { NetworkPage } from './pages/NetworkPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
 
 const NAV = [
@@ -53,6 +54,7 @@ export function App() {
           <Route path="/import" element={<ImportPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/networks" element={<NetworksPage />} />
+          <Route path="/networks/:id" element={<NetworkPage />} />
           <Route path="/goals" element={<GoalsPage />} />
           <Route path="/log" element={<LogPage />} />
           <Route path="*" element={<p>There is nothing here. Start from <NavLink to="/">this month</NavLink>.</p>} />

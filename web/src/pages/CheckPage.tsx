@@ -1,59 +1,85 @@
-import { Link } from 'react-router-dom';
-import type { CheckReport, Finding } from '../types.js';
+import { Link, useSearchParams } from 'react-router-dom';
+import { QuadrantChart } from '../check/QuadrantChart.js';
+import type { CheckReport, Finding, Goal, Page } from '../types.js';
 import { useApi } from '../use-api.js';
 
-function Findings({ title, items, limit = 8 }: { title: string; items: readonly Finding[]; limit?: number }) {
-  if (items.length === 0) return null;
+function ItemLink({ item }: { item: { kind: 'person' | 'network'; id: string; name: string } }) {
+  return <Link to={item.kind === 'person' ? `/people/${item.id}` : `/networks/${item.id}`}>{item.name}</Link>;
+}
+
+function Findings({ title, items, limit = 8, empty }: { title: string; items: readonly Finding[]; limit?: number; empty?: string | null }) {
+  if (items.length === 0 && !empty) return null;
   return (
     <section className="card">
       <h2>
         {title} <span className="count">({items.length})</span>
       </h2>
+      {items.length === 0 && <p>{empty}</p>}
       <ul className="findings">
         {items.slice(0, limit).map((f) => (
           <li key={`${f.kind}:${f.id}`}>
-            {f.kind === 'person' ? <Link to={`/people/${f.id}`}>{f.name}</Link> : <strong>{f.name}</strong>}
+            <ItemLink item={f} />
             <div className="why">{f.why.text}</div>
             <div className="next">Next: {f.next}</div>
           </li>
         ))}
       </ul>
-      {items.length > limit && <p className="more">and {items.length - limit} more</p>}
+      {items.length > limit && (
+        <details className="more">
+          <summary>and {items.length - limit} more</summary>
+          <ul className="findings">
+            {items.slice(limit).map((f) => (
+              <li key={`${f.kind}:${f.id}`}>
+                <ItemLink item={f} />
+                <div className="why">{f.why.text}</div>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }
 
 /** The network check: the coach's questions, each finding with why and what to do next. */
 export function CheckPage() {
-  const { data, error } = useApi<CheckReport>('/api/check');
+  const [params, setParams] = useSearchParams();
+  const goalId = params.get('goal');
+  const { data, error } = useApi<CheckReport>(goalId ? `/api/check?goalId=${encodeURIComponent(goalId)}` : '/api/check');
+  const goals = useApi<Page<Goal>>('/api/goals?status=active');
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Reading your map…</p>;
   const q = data.quadrants;
+  const d = data.diversity;
+  const most = Math.max(1, ...d.counts.map((c) => c.count));
+  const balance = data.reciprocity.overall;
   return (
     <section>
-      <h1>Network check</h1>
+      <div className="title-row">
+        <h1>Network check</h1>
+        {(goals.data?.items.length ?? 0) > 1 && (
+          <label className="inline-label">
+            Focus on
+            <select value={goalId ?? ''} onChange={(e) => setParams(e.target.value ? { goal: e.target.value } : {})}>
+              <option value="">all active goals</option>
+              {goals.data?.items.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.statement}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
       <ul className="headlines">
         {data.summary.headlines.map((h, i) => (
           <li key={i}>{h}</li>
         ))}
       </ul>
-      <div className="quadrants" aria-label="Strength × importance">
-        {(
-          [
-            ['strengthen', 'Strengthen', 'weak, important'],
-            ['maintain', 'Maintain', 'strong, important'],
-            ['letBe', 'Let be', 'weak, unimportant'],
-            ['overInvested', 'Over-invested', 'strong or time-heavy, unimportant'],
-          ] as const
-        ).map(([key, label, hint]) => (
-          <div key={key} className={`quadrant ${key}`}>
-            <h3>{label}</h3>
-            <p className="hint">{hint}</p>
-            <p className="big">{q.totals[key].people + q.totals[key].networks}</p>
-            <p className="hint">{q.totals[key].hoursPerMonth} h/month</p>
-          </div>
-        ))}
-      </div>
+      <section className="card">
+        <h2>Strength × importance</h2>
+        <QuadrantChart quadrants={q} />
+      </section>
       <section className="card">
         <h2>Goal coverage</h2>
         {data.goals.message && <p>{data.goals.message}</p>}
@@ -72,14 +98,70 @@ export function CheckPage() {
           ))}
         </ul>
       </section>
-      <Findings title="Start here" items={data.startHere.items} />
+      <Findings title="Start here" items={data.startHere.items} empty={data.startHere.message} />
       <Findings title="Strengthen" items={q.strengthen} />
+      <section className="card">
+        <h2>Diversity</h2>
+        <p className="why">
+          {d.total} people, {d.uncategorised} not sorted into a category yet.
+        </p>
+        <table className="bars">
+          <tbody>
+            {d.counts.map((c) => (
+              <tr key={c.category}>
+                <th scope="row">
+                  <Link to={`/people?category=${c.category}`}>{c.label}</Link>
+                </th>
+                <td>
+                  <span className="bar" style={{ width: `${(100 * c.count) / most}%` }} />
+                </td>
+                <td className="num">{c.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {d.gaps.map((g) => (
+          <p key={g.code} className="why">
+            {g.why.text} <span className="next">Next: {g.next}</span>
+          </p>
+        ))}
+      </section>
+      <section className="card">
+        <h2>Give and take</h2>
+        <p className="why">{balance.why.text}</p>
+        <p className="next">Next: {balance.next}</p>
+      </section>
+      <Findings title="One-way ties" items={data.reciprocity.oneWay} />
       <Findings title="Past their cadence" items={data.neglect.overdue} />
       <Findings title="Fading ties" items={data.neglect.fading} />
       <Findings title="On the lost-my-job list" items={data.neglect.lostJobList} />
-      <Findings title="One-way ties" items={data.reciprocity.oneWay} />
-      <Findings title="Weak ties worth strengthening" items={data.weakTies.items} />
+      <Findings title="Weak ties worth strengthening" items={data.weakTies.items} empty={data.weakTies.message} />
       <Findings title="Over-invested" items={q.overInvested} />
+      {data.transition.items.map((t) => (
+        <section key={t.goalId} className="card">
+          <h2>
+            Moving from {t.from ?? 'here'} to {t.to ?? 'there'}
+          </h2>
+          {(['keep', 'reduce', 'build'] as const).map((action) =>
+            t[action].length > 0 ? (
+              <div key={action}>
+                <h3>
+                  {action === 'keep' ? 'Keep' : action === 'reduce' ? 'Reduce' : 'Build'} <span className="count">({t.hoursPerMonth[action]} h/month)</span>
+                </h3>
+                <ul className="findings">
+                  {t[action].map((f) => (
+                    <li key={`${f.kind}:${f.id}`}>
+                      <ItemLink item={f} />
+                      <div className="why">{f.why.text}</div>
+                      <div className="next">Next: {f.next}</div>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null,
+          )}
+        </section>
+      ))}
     </section>
   );
 }

@@ -1,38 +1,98 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { CheckReport } from '../types.js';
+import { GoalForm } from '../forms/GoalForm.js';
+import type { CheckReport, Goal, Page } from '../types.js';
 import { useApi } from '../use-api.js';
+
+type Coverage = CheckReport['goals']['items'][number];
 
 /** Goals, with how well the map covers each: the check's verdict, what is missing, and who serves it. */
 export function GoalsPage() {
-  const { data, error } = useApi<CheckReport>('/api/check');
-  if (error) return <p role="alert">{error}</p>;
-  if (!data) return <p>Loading…</p>;
+  const goals = useApi<Page<Goal>>('/api/goals');
+  const check = useApi<CheckReport>('/api/check');
+  const [adding, setAdding] = useState(false);
+  const reload = () => {
+    goals.reload();
+    check.reload();
+  };
+  if (goals.error || check.error) return <p role="alert">{goals.error ?? check.error}</p>;
+  if (!goals.data) return <p>Loading…</p>;
+  const coverage = new Map((check.data?.goals.items ?? []).map((g) => [g.goalId, g]));
+  const ordered = [...goals.data.items].sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active'));
   return (
     <section>
-      <h1>Goals</h1>
-      {data.goals.message && <p>{data.goals.message}</p>}
-      {data.goals.items.map((g) => (
-        <article key={g.goalId} className="card">
-          <h2>
-            <span className={`badge ${g.verdict}`}>{g.verdict}</span> {g.statement}
-          </h2>
-          <p className="why">{g.why.text}</p>
-          {g.missing.map((m) => (
+      <div className="title-row">
+        <h1>Goals</h1>
+        <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
+          Add a goal
+        </button>
+      </div>
+      {adding && (
+        <GoalForm
+          goal={null}
+          onSaved={() => {
+            setAdding(false);
+            reload();
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
+      {goals.data.total === 0 && <p>No goals yet. Name one or two things you are working towards: the check judges your map against them.</p>}
+      {ordered.map((g) => (
+        <GoalCard key={`${g.id}:${g.updatedAt}`} goal={g} coverage={coverage.get(g.id) ?? null} onChange={reload} />
+      ))}
+    </section>
+  );
+}
+
+function GoalCard({ goal, coverage, onChange }: { goal: Goal; coverage: Coverage | null; onChange: () => void }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <article className="card">
+      <div className="title-row">
+        <h2>
+          {coverage ? <span className={`badge ${coverage.verdict}`}>{coverage.verdict}</span> : <span className="badge">{goal.status}</span>} {goal.statement}
+        </h2>
+        <button type="button" className="secondary" onClick={() => setEditing((e) => !e)} aria-expanded={editing} aria-label={`Edit ${goal.statement}`}>
+          Edit
+        </button>
+      </div>
+      <p className="sub">
+        {[goal.horizon && `by ${goal.horizon}`, goal.transitionFrom && goal.transitionTo && `from ${goal.transitionFrom} to ${goal.transitionTo}`, goal.areas.length > 0 && `needs ${goal.areas.join(', ')}`].filter(Boolean).join(' · ')}
+      </p>
+      {editing && (
+        <GoalForm
+          goal={goal}
+          onSaved={() => {
+            setEditing(false);
+            onChange();
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
+      {coverage && (
+        <>
+          <p className="why">{coverage.why.text}</p>
+          {coverage.missing.map((m) => (
             <p key={m.code} className="why">
               Missing: {m.why.text} <span className="next">Next: {m.next}</span>
             </p>
           ))}
-          <p className="next">Next: {g.next}</p>
+          <p className="next">Next: {coverage.next}</p>
           <ul className="list">
-            {g.contributors.slice(0, 10).map((c) => (
+            {coverage.contributors.slice(0, 10).map((c) => (
               <li key={`${c.kind}:${c.id}`}>
-                {c.kind === 'person' ? <Link to={`/people/${c.id}`}>{c.name}</Link> : <strong>{c.name}</strong>} <span className="who">strength {c.strength}/5 × relevance {c.relevance}/5</span>
+                <Link to={c.kind === 'person' ? `/people/${c.id}` : `/networks/${c.id}`}>{c.name}</Link> <span className="who">strength {c.strength}/5 × relevance {c.relevance}/5</span>
               </li>
             ))}
           </ul>
-          {g.contributors.length > 10 && <p className="more">and {g.contributors.length - 10} more</p>}
-        </article>
-      ))}
-    </section>
+          {coverage.contributors.length > 10 && (
+            <p className="more">
+              and {coverage.contributors.length - 10} more: <Link to={`/people?goal=${goal.id}`}>see everyone linked to this goal</Link>
+            </p>
+          )}
+        </>
+      )}
+    </article>
   );
 }

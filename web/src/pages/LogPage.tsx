@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
+import { errorText } from '../forms/error-text.js';
 import type { Page, Person } from '../types.js';
 import { useApi } from '../use-api.js';
 
-const CHANNELS = ['coffee', 'lunch', 'call', 'video', 'email', 'social-media', 'event'];
-const GIVE = ['help', 'resource', 'introduction', 'feedback', 'time'];
-const RECEIVE = ['insight', 'resource', 'introduction', 'opportunity'];
+import { CHANNELS, GIVE_KINDS as GIVE, RECEIVE_KINDS as RECEIVE } from '../vocabulary.js';
 
 /** The after-meeting prompt: quick to fill on a phone right after a coffee. */
 export function LogPage() {
@@ -40,7 +39,7 @@ export function LogPage() {
       });
       setDone(`Logged: ${form.channel} with ${who.name} on ${result.exchange.occurredOn}.`);
     } catch (e) {
-      setError(e instanceof ApiError && e.field ? `${e.field}: ${e.message}` : e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

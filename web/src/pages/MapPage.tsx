@@ -12,13 +12,25 @@ export function MapPage() {
   const [colourBy, setColourBy] = useState<'category' | 'goal'>('category');
   const [show, setShow] = useState<'all' | 'person' | 'network'>('all');
   const [search, setSearch] = useState('');
+  const [minStrength, setMinStrength] = useState(0);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [hovered, setHovered] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const sigma = useRef<Sigma | null>(null);
   const navigate = useNavigate();
 
   const layout = useMemo(() => (data ? layoutMap(data.map, colourBy) : null), [data, colourBy]);
-  const visible = useMemo(() => (layout ? layout.nodes.filter((n) => n.kind === 'me' || show === 'all' || n.kind === show) : []), [layout, show]);
+  const strengthOf = useMemo(() => new Map((data?.map.nodes ?? []).map((n) => [n.key, n.strength])), [data]);
+  const visible = useMemo(
+    () => (layout ? layout.nodes.filter((n) => n.kind === 'me' || ((show === 'all' || n.kind === show) && !hidden.has(n.group) && (strengthOf.get(n.key) ?? 0) >= minStrength)) : []),
+    [layout, show, hidden, minStrength, strengthOf],
+  );
+  const goalNames = useMemo(() => new Map((data?.goals.items ?? []).map((g) => [g.goalId, g.statement])), [data]);
+  const groupName = (group: string) => goalNames.get(group) ?? group.replace(/-/g, ' ');
+  const open = (kind: string, id: string | null) => {
+    if (id && kind === 'person') void navigate(`/people/${id}`);
+    if (id && kind === 'network') void navigate(`/networks/${id}`);
+  };
 
   useEffect(() => {
     if (!data || !layout || !container.current) return;
@@ -31,16 +43,15 @@ export function MapPage() {
     renderer.on('enterNode', ({ node }) => setHovered(String(graph.getNodeAttribute(node, 'label'))));
     renderer.on('leaveNode', () => setHovered(null));
     renderer.on('clickNode', ({ node }) => {
-      const kind = graph.getNodeAttribute(node, 'kind') as string;
-      const id = graph.getNodeAttribute(node, 'entityId') as string | null;
-      if (kind === 'person' && id) void navigate(`/people/${id}`);
+      open(graph.getNodeAttribute(node, 'kind') as string, graph.getNodeAttribute(node, 'entityId') as string | null);
     });
     sigma.current = renderer;
     return () => {
       renderer.kill();
       sigma.current = null;
     };
-  }, [data, layout, visible, navigate]);
+    // `open` is left out on purpose: it only navigates, and redrawing the map for it would lose the camera.
+  }, [data, layout, visible]);
 
   // Search: zoom to the first match and make it stand out.
   useEffect(() => {
@@ -92,7 +103,18 @@ export function MapPage() {
       <div className="filters">
         <label>
           Find
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="a name" />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => {
+              // Enter opens the first match: the map is usable without a mouse.
+              const needle = search.trim().toLowerCase();
+              const match = needle && visible.find((n) => n.kind !== 'me' && n.label.toLowerCase().includes(needle));
+              if (e.key === 'Enter' && match) open(match.kind, match.id);
+            }}
+            placeholder="a name, then Enter to open"
+          />
         </label>
         <label>
           Colour by
@@ -109,6 +131,15 @@ export function MapPage() {
             <option value="network">networks</option>
           </select>
         </label>
+        <label>
+          Ties
+          <select value={minStrength} onChange={(e) => setMinStrength(Number(e.target.value))}>
+            <option value={0}>all</option>
+            <option value={2}>strength 2 and up</option>
+            <option value={3}>strength 3 and up</option>
+            <option value={4}>strength 4 and up</option>
+          </select>
+        </label>
         <button type="button" onClick={exportSvg}>
           Export SVG
         </button>
@@ -117,14 +148,27 @@ export function MapPage() {
         </button>
       </div>
       <p className="hint" aria-live="polite">
-        {hovered ?? 'You are at the centre; nearer means a stronger tie, larger means more important. Click a person to open them.'}
+        {hovered ?? 'You are at the centre; nearer means a stronger tie, larger means more important. Click a person or network to open it; scroll or pinch to zoom.'}
       </p>
       <div ref={container} className="map" data-testid="map" role="img" aria-label={`Map of ${visible.length} people and networks around you`} />
       {layout && (
-        <ul className="legend" aria-label="Legend">
+        <ul className="legend" aria-label="Legend: press a group to hide or show it">
           {layout.legend.map((l) => (
             <li key={l.group}>
-              <span className="swatch" style={{ background: l.colour }} /> {l.group}
+              <button
+                type="button"
+                className="legend-item"
+                aria-pressed={!hidden.has(l.group)}
+                onClick={() =>
+                  setHidden((h) => {
+                    const next = new Set(h);
+                    if (!next.delete(l.group)) next.add(l.group);
+                    return next;
+                  })
+                }
+              >
+                <span className="swatch" style={{ background: l.colour }} /> {groupName(l.group)}
+              </button>
             </li>
           ))}
         </ul>

@@ -1,44 +1,59 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { NetworkForm } from '../forms/NetworkForm.js';
 import type { Network, Page } from '../types.js';
 import { useApi } from '../use-api.js';
+import { spoken } from '../vocabulary.js';
 
-interface NetworkDetail {
-  network: Network;
-  members: { id: string; name: string; role: string | null }[];
-  goals: { goal: { id: string; statement: string }; relevance: number }[];
-}
-
-/** Networks: the groups you belong to or want to join, with your role, the hours they take and their people. */
+/** Networks: the groups you belong to or want to join, with your role and the hours they take. */
 export function NetworksPage() {
+  const navigate = useNavigate();
   const networks = useApi<Page<Network>>('/api/networks');
+  const [adding, setAdding] = useState(false);
   if (networks.error) return <p role="alert">{networks.error}</p>;
   if (!networks.data) return <p>Loading…</p>;
   const hours = networks.data.items.reduce((sum, n) => sum + n.hoursPerMonth, 0);
   return (
     <section>
-      <h1>Networks</h1>
+      <div className="title-row">
+        <h1>Networks</h1>
+        <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
+          Add a network
+        </button>
+      </div>
+      {adding && <NetworkForm network={null} onSaved={(n) => navigate(`/networks/${n.id}`)} onCancel={() => setAdding(false)} />}
       <p className="count">
         {networks.data.total} networks, {hours} hours a month in all
       </p>
-      {networks.data.total === 0 && <p>No networks yet: add the professional bodies, groups and communities you belong to or want to join.</p>}
-      <div className="grid">
-        {networks.data.items.map((n) => (
-          <NetworkCard key={n.id} network={n} />
-        ))}
+      {networks.data.total === 0 && <p>No networks yet: add the professional bodies, groups and communities you belong to or want to join, with the hours each takes.</p>}
+      <div className="table-wrap">
+        <table className="people">
+          <thead>
+            <tr>
+              <th scope="col">Network</th>
+              <th scope="col">Kind</th>
+              <th scope="col">My role</th>
+              <th scope="col">Strength</th>
+              <th scope="col">Importance</th>
+              <th scope="col">Hours a month</th>
+            </tr>
+          </thead>
+          <tbody>
+            {networks.data.items.map((n) => (
+              <tr key={n.id}>
+                <td>
+                  <Link to={`/networks/${n.id}`}>{n.name}</Link>
+                </td>
+                <td>{spoken(n.kind)}</td>
+                <td>{spoken(n.role)}</td>
+                <td>{n.strength}</td>
+                <td>{n.importance}</td>
+                <td>{n.hoursPerMonth}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </section>
-  );
-}
-
-function NetworkCard({ network }: { network: Network }) {
-  const detail = useApi<NetworkDetail>(`/api/networks/${encodeURIComponent(network.id)}`);
-  return (
-    <article className="card">
-      <h2>{network.name}</h2>
-      <p className="why">
-        {network.kind} · my role: {network.role} · strength {network.strength}/5 · importance {network.importance}/5 · {network.hoursPerMonth} h/month
-      </p>
-      {detail.data && detail.data.goals.length > 0 && <p className="why">Serves: {detail.data.goals.map((g) => g.goal.statement).join('; ')}</p>}
-      {detail.data && <p>{detail.data.members.length} {detail.data.members.length === 1 ? 'person' : 'people'} in your map</p>}
-    </article>
   );
 }

@@ -1,21 +1,47 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import type { Page, Person } from '../types.js';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { PersonForm } from '../forms/PersonForm.js';
+import type { Goal, Page, Person } from '../types.js';
 import { useApi } from '../use-api.js';
+import { PERSON_CATEGORIES, spoken, STAGES } from '../vocabulary.js';
 
 const PAGE_SIZE = 50;
-const CATEGORIES = ['department-colleague', 'other-function', 'unrelated-industry', 'author-blogger', 'already-valued', 'professional-association', 'leader-in-field', 'social-media'];
-const STAGES = ['to-meet', 'reached-out', 'met', 'in-touch', 'call-any-time', 'dormant'];
+const QUADRANTS = [
+  ['maintain', 'maintain (strong, important)'],
+  ['strengthen', 'strengthen (weak, important)'],
+  ['overInvested', 'over-invested (strong, unimportant)'],
+  ['letBe', 'let be (weak, unimportant)'],
+] as const;
+const SORTS = [
+  ['name', 'name'],
+  ['next-contact', 'next contact, soonest'],
+  ['importance', 'importance, highest'],
+  ['strength', 'strength, highest'],
+  ['last-exchange', 'last exchange, latest'],
+  ['added', 'added, newest'],
+] as const;
+/** The URL parameters the page reads, each passed to the API under its own name. */
+const FILTERS = [
+  ['category', 'category'],
+  ['stage', 'stage'],
+  ['goal', 'goalId'],
+  ['quadrant', 'quadrant'],
+  ['due', 'due'],
+  ['sort', 'sort'],
+] as const;
 
-/** People: search and filter, a page at a time (fast with ten thousand). */
+/** People: search, filter and sort, a page at a time (the server pages, so ten thousand stay fast). */
 export function PeoplePage() {
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState(params.get('q') ?? '');
+  const [adding, setAdding] = useState(params.get('add') === '1');
   const offset = Number(params.get('offset') ?? 0);
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
-  for (const key of ['category', 'stage']) if (params.get(key)) query.set(key, params.get(key)!);
+  for (const [param, apiName] of FILTERS) if (params.get(param)) query.set(apiName, params.get(param)!);
   if (params.get('q')) query.set('search', params.get('q')!);
   const people = useApi<Page<Person>>(`/api/people?${query.toString()}`);
+  const goals = useApi<Page<Goal>>('/api/goals?status=active');
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -23,10 +49,18 @@ export function PeoplePage() {
     next.delete('offset');
     setParams(next);
   };
+  const goTo = (to: number) => setParams(new URLSearchParams({ ...Object.fromEntries(params), offset: String(to) }));
+  const filtered = FILTERS.some(([param]) => param !== 'sort' && params.get(param)) || params.get('q');
 
   return (
     <section>
-      <h1>People</h1>
+      <div className="title-row">
+        <h1>People</h1>
+        <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
+          Add a person
+        </button>
+      </div>
+      {adding && <PersonForm person={null} onSaved={(p) => navigate(`/people/${p.id}`)} onCancel={() => setAdding(false)} />}
       <form
         className="filters"
         role="search"
@@ -39,21 +73,26 @@ export function PeoplePage() {
           Search
           <input type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="name, organisation, email…" />
         </label>
+        <Choice label="Category" value={params.get('category')} options={[...PERSON_CATEGORIES.map((c) => [c, spoken(c)] as const), ['none', 'not sorted yet'] as const]} onChange={(v) => set('category', v)} />
+        <Choice label="Stage" value={params.get('stage')} options={STAGES.map((s) => [s, spoken(s)] as const)} onChange={(v) => set('stage', v)} />
+        <Choice label="Goal" value={params.get('goal')} options={(goals.data?.items ?? []).map((g) => [g.id, g.statement] as const)} onChange={(v) => set('goal', v)} />
+        <Choice label="Quadrant" value={params.get('quadrant')} options={QUADRANTS} onChange={(v) => set('quadrant', v)} />
+        <Choice
+          label="Due"
+          value={params.get('due')}
+          options={[
+            ['due', 'due this week or overdue'],
+            ['overdue', 'overdue'],
+          ]}
+          onChange={(v) => set('due', v)}
+        />
         <label>
-          Category
-          <select value={params.get('category') ?? ''} onChange={(e) => set('category', e.target.value)}>
-            <option value="">any</option>
-            {CATEGORIES.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Stage
-          <select value={params.get('stage') ?? ''} onChange={(e) => set('stage', e.target.value)}>
-            <option value="">any</option>
-            {STAGES.map((s) => (
-              <option key={s}>{s}</option>
+          Sort by
+          <select value={params.get('sort') ?? 'name'} onChange={(e) => set('sort', e.target.value === 'name' ? '' : e.target.value)}>
+            {SORTS.map(([value, words]) => (
+              <option key={value} value={value}>
+                {words}
+              </option>
             ))}
           </select>
         </label>
@@ -62,48 +101,83 @@ export function PeoplePage() {
       {people.error && <p role="alert">{people.error}</p>}
       {people.data && (
         <>
-          <p className="count">
+          <p className="count" role="status">
             {people.data.total} {people.data.total === 1 ? 'person' : 'people'}
+            {filtered && (
+              <>
+                {' '}
+                match.{' '}
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    setDraft('');
+                    setParams(new URLSearchParams(params.get('sort') ? { sort: params.get('sort')! } : {}));
+                  }}
+                >
+                  Clear the filters
+                </button>
+              </>
+            )}
           </p>
-          <table className="people">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Strength</th>
-                <th scope="col">Importance</th>
-                <th scope="col">Next contact</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.data.items.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/people/${p.id}`}>{p.name}</Link>
-                  </td>
-                  <td>{p.organisation}</td>
-                  <td>{p.stage}</td>
-                  <td>{p.strength}</td>
-                  <td>{p.importance}</td>
-                  <td>{p.nextContact?.date ?? ''}</td>
+          <div className="table-wrap">
+            <table className="people">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Organisation</th>
+                  <th scope="col">Stage</th>
+                  <th scope="col">Strength</th>
+                  <th scope="col">Importance</th>
+                  <th scope="col">Next contact</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {people.data.items.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={`/people/${p.id}`}>{p.name}</Link>
+                    </td>
+                    <td>{p.organisation}</td>
+                    <td>{spoken(p.stage)}</td>
+                    <td>{p.strength}</td>
+                    <td>{p.importance}</td>
+                    <td>{p.nextContact?.date ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {people.data.total === 0 && !filtered && <p>Nobody here yet. Add the first ten people you know and like, or bring them in from the Import page.</p>}
           <nav className="pager" aria-label="Pages">
-            <button type="button" disabled={offset === 0} onClick={() => setParams(new URLSearchParams({ ...Object.fromEntries(params), offset: String(Math.max(0, offset - PAGE_SIZE)) }))}>
+            <button type="button" disabled={offset === 0} onClick={() => goTo(Math.max(0, offset - PAGE_SIZE))}>
               Previous
             </button>
             <span>
-              {people.data.total === 0 ? 0 : offset + 1}–{Math.min(offset + PAGE_SIZE, people.data.total)}
+              {people.data.total === 0 ? 0 : offset + 1}–{Math.min(offset + PAGE_SIZE, people.data.total)} of {people.data.total}
             </span>
-            <button type="button" disabled={offset + PAGE_SIZE >= people.data.total} onClick={() => setParams(new URLSearchParams({ ...Object.fromEntries(params), offset: String(offset + PAGE_SIZE) }))}>
+            <button type="button" disabled={offset + PAGE_SIZE >= people.data.total} onClick={() => goTo(offset + PAGE_SIZE)}>
               Next
             </button>
           </nav>
         </>
       )}
     </section>
+  );
+}
+
+function Choice({ label, value, options, onChange }: { label: string; value: string | null; options: readonly (readonly [string, string])[]; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+        <option value="">any</option>
+        {options.map(([v, words]) => (
+          <option key={v} value={v}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,36 +1,70 @@
-import { Link, useParams } from 'react-router-dom';
-import type { Exchange, FollowUp, Goal, Network, Person } from '../types.js';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api } from '../api.js';
+import { errorText } from '../forms/error-text.js';
+import { PersonForm } from '../forms/PersonForm.js';
+import { GoalLinks } from '../person/GoalLinks.js';
+import { NetworkLinks } from '../person/NetworkLinks.js';
+import { OutreachDraft } from '../person/OutreachDraft.js';
+import { Timeline } from '../person/Timeline.js';
+import type { PersonDetail } from '../person/types.js';
 import { useApi } from '../use-api.js';
+import { spoken, STRENGTH_WORDS } from '../vocabulary.js';
 
-interface PersonDetail {
-  person: Person;
-  goals: { goal: Goal; relevance: number }[];
-  networks: { network: Network; role: string | null }[];
-  exchanges: Exchange[];
-  followUps: FollowUp[];
-}
-
-/** One person: scores, channels, goals, networks, next contact and the timeline. User text is only ever text. */
+/** One person: scores, channels, goals, networks, next contact, the timeline and a draft. User text is only ever text. */
 export function PersonPage() {
   const { id = '' } = useParams();
-  const { data, error } = useApi<PersonDetail>(`/api/people/${encodeURIComponent(id)}`);
+  const navigate = useNavigate();
+  const { data, error, reload } = useApi<PersonDetail>(`/api/people/${encodeURIComponent(id)}`);
+  const [editing, setEditing] = useState(false);
+  const [removeError, setRemoveError] = useState<string | null>(null);
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const p = data.person;
+  const remove = () => {
+    if (!window.confirm(`Remove ${p.name}, with their links and follow-ups? Exchanges with others stay.`)) return;
+    api(`/api/people/${encodeURIComponent(p.id)}`, { method: 'DELETE' })
+      .then(() => navigate('/people'))
+      .catch((e: unknown) => setRemoveError(errorText(e)));
+  };
   return (
     <article className="person">
-      <h1>{p.name}</h1>
+      <div className="title-row">
+        <h1>{p.name}</h1>
+        <div className="actions">
+          <Link className="button" to={`/log?person=${encodeURIComponent(p.id)}`}>
+            Log an exchange
+          </Link>
+          <button type="button" className="secondary" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
+            Edit
+          </button>
+        </div>
+      </div>
       <p className="sub">{[p.role, p.organisation, p.location].filter(Boolean).join(' · ')}</p>
-      <p>
-        <Link to={`/log?person=${encodeURIComponent(p.id)}`}>Log an exchange with {p.name}</Link>
-      </p>
+      {editing && (
+        <PersonForm
+          key={p.updatedAt}
+          person={p}
+          onSaved={() => {
+            setEditing(false);
+            reload();
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
       <dl className="facts">
         <dt>Strength</dt>
-        <dd>{p.strength}/5</dd>
+        <dd>{STRENGTH_WORDS[p.strength] ?? p.strength}</dd>
         <dt>Importance</dt>
         <dd>{p.importance}/5</dd>
         <dt>Stage</dt>
-        <dd>{p.stage}</dd>
+        <dd>{spoken(p.stage)}</dd>
+        {p.category && (
+          <>
+            <dt>Category</dt>
+            <dd>{spoken(p.category)}</dd>
+          </>
+        )}
         <dt>Next contact</dt>
         <dd>{p.nextContact ? `${p.nextContact.date} (${p.nextContact.basis === 'manual' ? 'set by hand' : 'from the cadence'})` : 'not planned'}</dd>
         <dt>Last exchange</dt>
@@ -41,6 +75,12 @@ export function PersonPage() {
             <dd>{p.howMet}</dd>
           </>
         )}
+        {p.canHelpHow && (
+          <>
+            <dt>Can help with</dt>
+            <dd>{p.canHelpHow}</dd>
+          </>
+        )}
         {p.channels.map((c, i) => (
           <div key={i} className="fact">
             <dt>{c.kind}</dt>
@@ -49,50 +89,47 @@ export function PersonPage() {
           </div>
         ))}
       </dl>
+      {(p.knowAndLike || p.canHelp || p.lostJobList || p.tags.length > 0) && (
+        <p className="tags">
+          {p.knowAndLike && <span className="badge">know and like</span>} {p.canHelp && <span className="badge">can help</span>} {p.lostJobList && <span className="badge">lost-my-job list</span>}{' '}
+          {p.tags.map((t) => (
+            <span key={t} className="badge tag">
+              {t}
+            </span>
+          ))}
+        </p>
+      )}
       {p.notes && (
         <section>
           <h2>Notes</h2>
           <p className="notes">{p.notes}</p>
         </section>
       )}
-      {data.goals.length > 0 && (
+      <div className="grid two">
+        <GoalLinks detail={data} onChange={reload} />
+        <NetworkLinks detail={data} onChange={reload} />
+      </div>
+      {data.ties.length > 0 && (
         <section>
-          <h2>Goals</h2>
+          <h2>Knows</h2>
           <ul className="list">
-            {data.goals.map((g) => (
-              <li key={g.goal.id}>
-                {g.goal.statement} <span className="who">relevance {g.relevance}/5</span>
+            {data.ties.map((t) => (
+              <li key={t.person.id}>
+                <Link to={`/people/${t.person.id}`}>{t.person.name}</Link> <span className="who">tie {t.strength}/5</span>
+                {t.note && <div className="why">{t.note}</div>}
               </li>
             ))}
           </ul>
         </section>
       )}
-      {data.networks.length > 0 && (
-        <section>
-          <h2>Networks</h2>
-          <ul className="list">
-            {data.networks.map((n) => (
-              <li key={n.network.id}>
-                {n.network.name}
-                {n.role ? ` (${n.role})` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <section>
-        <h2>Timeline</h2>
-        {data.exchanges.length === 0 && <p>No exchanges yet.</p>}
-        <ol className="timeline">
-          {data.exchanges.map((e) => (
-            <li key={e.id}>
-              <strong>{e.occurredOn}</strong> {e.channel}
-              {e.gave.length > 0 && <> · gave {e.gave.map((g) => g.kind).join(', ')}</>}
-              {e.received.length > 0 && <> · got {e.received.map((r) => r.kind).join(', ')}</>}
-              {e.learned && <div className="why">Learned: {e.learned}</div>}
-            </li>
-          ))}
-        </ol>
+      <Timeline detail={data} />
+      <OutreachDraft personId={p.id} />
+      <section className="danger">
+        <h2>Remove</h2>
+        <button type="button" className="danger" onClick={remove}>
+          Remove {p.name}
+        </button>
+        {removeError && <p role="alert">{removeError}</p>}
       </section>
     </article>
   );

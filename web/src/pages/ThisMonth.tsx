@@ -28,8 +28,12 @@ export function ThisMonth() {
         <p>Waggle helps you network with intention: a few people a month, chosen for where you are heading.</p>
         <ol>
           <li>Look around with a sample map: a physiotherapist moving into research.</li>
-          <li>Or bring in your contacts: <code>waggle import Connections.csv</code> (LinkedIn, vCard, Google, Outlook).</li>
-          <li>Or add the first ten people you know and like: <code>waggle person add "Name"</code>.</li>
+          <li>
+            Or <Link to="/import">bring in your contacts</Link>: a LinkedIn, Google or Outlook export, or vCards.
+          </li>
+          <li>
+            Or <Link to="/people?add=1">add the first ten people you know and like</Link>: they are where every good network starts.
+          </li>
         </ol>
         <button
           type="button"

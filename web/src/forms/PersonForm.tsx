@@ -1,0 +1,261 @@
+import { useState } from 'react';
+import { api } from '../api.js';
+import type { Person } from '../types.js';
+import { CADENCES, CHANNELS, CONTACT_KINDS, IMPORTANCE_WORDS, PERSON_CATEGORIES, spoken, STAGES, STRENGTH_WORDS } from '../vocabulary.js';
+import { errorText } from './error-text.js';
+
+type Channel = { kind: string; value: string };
+
+function initial(person: Person | null) {
+  return {
+    name: person?.name ?? '',
+    organisation: person?.organisation ?? '',
+    role: person?.role ?? '',
+    location: person?.location ?? '',
+    category: person?.category ?? '',
+    stage: person?.stage ?? 'met',
+    strength: String(person?.strength ?? 0),
+    importance: String(person?.importance ?? 0),
+    cadence: person?.cadence ?? '',
+    nextContactOn: person?.nextContactOn ?? '',
+    preferredChannel: person?.preferredChannel ?? '',
+    howMet: person?.howMet ?? '',
+    tags: person?.tags.join(', ') ?? '',
+    notes: person?.notes ?? '',
+    knowAndLike: person?.knowAndLike ?? false,
+    canHelp: person?.canHelp ?? false,
+    canHelpHow: person?.canHelpHow ?? '',
+    lostJobList: person?.lostJobList ?? false,
+  };
+}
+
+const text = (value: string) => (value.trim() === '' ? null : value.trim());
+
+/** The form as the API's body: empty text becomes null so clearing a field clears it. */
+function toBody(form: ReturnType<typeof initial>, channels: readonly Channel[]) {
+  return {
+      name: form.name,
+      organisation: text(form.organisation),
+      role: text(form.role),
+      location: text(form.location),
+      category: form.category || null,
+      stage: form.stage,
+      strength: Number(form.strength),
+      importance: Number(form.importance),
+      cadence: form.cadence || null,
+      nextContactOn: form.nextContactOn || null,
+      preferredChannel: form.preferredChannel || null,
+      howMet: text(form.howMet),
+      tags: form.tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+      notes: text(form.notes),
+      knowAndLike: form.knowAndLike,
+      canHelp: form.canHelp,
+      canHelpHow: text(form.canHelpHow),
+      lostJobList: form.lostJobList,
+      channels: channels.filter((c) => c.value.trim() !== '').map((c) => ({ kind: c.kind, value: c.value.trim() })),
+  };
+}
+
+/**
+ * Add a person, or change one. Every field is labelled; the server validates and its
+ * message (naming the field) is shown as is. Empty text fields are sent as null, so
+ * clearing a field clears it.
+ */
+export function PersonForm({ person, onSaved, onCancel }: { person: Person | null; onSaved: (saved: Person) => void; onCancel?: () => void }) {
+  const [form, setForm] = useState(() => initial(person));
+  const [channels, setChannels] = useState<Channel[]>(() => person?.channels.map((c) => ({ kind: c.kind, value: c.value })) ?? [{ kind: 'email', value: '' }]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const tick = (key: 'knowAndLike' | 'canHelp' | 'lostJobList') => (e: { target: { checked: boolean } }) => setForm((f) => ({ ...f, [key]: e.target.checked }));
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    const body = toBody(form, channels);
+    try {
+      // An edit sends only what changed: re-sending an unchanged next-contact date would restart it.
+      const before = person ? toBody(initial(person), person.channels) : null;
+      const changes = before ? Object.fromEntries(Object.entries(body).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before]))) : body;
+      const saved = person ? await api<Person>(`/api/people/${encodeURIComponent(person.id)}`, { method: 'PATCH', body: changes }) : await api<Person>('/api/people', { method: 'POST', body });
+      onSaved(saved);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="edit"
+      aria-label={person ? `Edit ${person.name}` : 'Add a person'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="row">
+        <label>
+          Name
+          <input required value={form.name} onChange={set('name')} autoComplete="off" />
+        </label>
+        <label>
+          Organisation
+          <input value={form.organisation} onChange={set('organisation')} />
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          Role
+          <input value={form.role} onChange={set('role')} />
+        </label>
+        <label>
+          Location
+          <input value={form.location} onChange={set('location')} />
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          Strength of the tie
+          <select value={form.strength} onChange={set('strength')}>
+            {STRENGTH_WORDS.map((w, i) => (
+              <option key={w} value={i}>
+                {w}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Importance to my goals
+          <select value={form.importance} onChange={set('importance')}>
+            {IMPORTANCE_WORDS.map((w, i) => (
+              <option key={w} value={i}>
+                {w}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          Category
+          <select value={form.category} onChange={set('category')}>
+            <option value="">not sorted yet</option>
+            {PERSON_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {spoken(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Stage
+          <select value={form.stage} onChange={set('stage')}>
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {spoken(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          Keep in touch
+          <select value={form.cadence} onChange={set('cadence')}>
+            {CADENCES.map(([value, words]) => (
+              <option key={value} value={value}>
+                {words}
+              </option>
+            ))}
+            {form.cadence && !CADENCES.some(([value]) => value === form.cadence) && <option value={form.cadence}>every {form.cadence}</option>}
+          </select>
+        </label>
+        <label>
+          Next contact on
+          <input type="date" value={form.nextContactOn} onChange={set('nextContactOn')} />
+        </label>
+        <label>
+          Best way to meet
+          <select value={form.preferredChannel} onChange={set('preferredChannel')}>
+            <option value="">no preference</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {spoken(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <fieldset>
+        <legend>Ways to reach them</legend>
+        {channels.map((c, i) => (
+          <div className="row channel" key={i}>
+            <label>
+              Kind
+              <select value={c.kind} onChange={(e) => setChannels((all) => all.map((x, j) => (j === i ? { ...x, kind: e.target.value } : x)))}>
+                {CONTACT_KINDS.map((k) => (
+                  <option key={k}>{k}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Address or link
+              <input value={c.value} onChange={(e) => setChannels((all) => all.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} />
+            </label>
+            <button type="button" className="link" aria-label={`Remove ${c.kind} ${i + 1}`} onClick={() => setChannels((all) => all.filter((_, j) => j !== i))}>
+              remove
+            </button>
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => setChannels((all) => [...all, { kind: 'phone', value: '' }])}>
+          Add a way to reach them
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>Where they fit</legend>
+        <label className="check">
+          <input type="checkbox" checked={form.knowAndLike} onChange={tick('knowAndLike')} /> I know and like them
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={form.canHelp} onChange={tick('canHelp')} /> They can help with my goals
+        </label>
+        {form.canHelp && (
+          <label>
+            How they can help
+            <input value={form.canHelpHow} onChange={set('canHelpHow')} />
+          </label>
+        )}
+        <label className="check">
+          <input type="checkbox" checked={form.lostJobList} onChange={tick('lostJobList')} /> On my “if I lost my job tomorrow” list
+        </label>
+      </fieldset>
+      <label>
+        How we met
+        <input value={form.howMet} onChange={set('howMet')} />
+      </label>
+      <label>
+        Tags (separated by commas)
+        <input value={form.tags} onChange={set('tags')} />
+      </label>
+      <label>
+        Notes
+        <textarea rows={4} value={form.notes} onChange={set('notes')} />
+      </label>
+      {error && <p role="alert">{error}</p>}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {person ? 'Save changes' : 'Add person'}
+        </button>
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

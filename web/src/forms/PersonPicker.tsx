@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import type { Page, Person } from '../types.js';
+import { useApi } from '../use-api.js';
+
+/** Find a person by typing two letters or more, then choose one. */
+export function PersonPicker({ label, onPick }: { label: string; onPick: (person: { id: string; name: string }) => void }) {
+  const [search, setSearch] = useState('');
+  const needle = search.trim();
+  const matches = useApi<Page<Person>>(needle.length >= 2 ? `/api/people?search=${encodeURIComponent(needle)}&limit=8` : null);
+  return (
+    <div className="picker">
+      <label>
+        {label}
+        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Type two letters or more" />
+      </label>
+      {needle.length >= 2 && (
+        <ul className="list">
+          {matches.data?.items.map((p) => (
+            <li key={p.id}>
+              <button type="button" className="link" onClick={() => onPick({ id: p.id, name: p.name })}>
+                {p.name}
+              </button>{' '}
+              <span className="who">{p.organisation}</span>
+            </li>
+          ))}
+          {matches.data?.items.length === 0 && <li>Nobody matches “{needle}”.</li>}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { api } from '../api.js';
+import { errorText } from '../forms/error-text.js';
+import { OUTREACH_PURPOSES, spoken } from '../vocabulary.js';
+
+interface Draft {
+  subject: string;
+  body: string;
+  reminders: string[];
+}
+
+/** An outreach draft for this person: a purpose, the interest, the time asked for. Shown as text to copy, never sent. */
+export function OutreachDraft({ personId }: { personId: string }) {
+  const [purpose, setPurpose] = useState<string>(OUTREACH_PURPOSES[0]);
+  const [interest, setInterest] = useState('');
+  const [minutes, setMinutes] = useState('20');
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const make = async () => {
+    setCopied(false);
+    try {
+      setDraft(await api<Draft>('/api/drafts', { method: 'POST', body: { personId, purpose, minutes: Number(minutes), ...(interest.trim() ? { interest: interest.trim() } : {}) } }));
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <section>
+      <h2>Reach out</h2>
+      <form
+        className="inline"
+        aria-label="Draft a message"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void make();
+        }}
+      >
+        <label>
+          Purpose
+          <select value={purpose} onChange={(e) => setPurpose(e.target.value)}>
+            {OUTREACH_PURPOSES.map((p) => (
+              <option key={p} value={p}>
+                {spoken(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          What interests you in their work
+          <input value={interest} onChange={(e) => setInterest(e.target.value)} />
+        </label>
+        <label>
+          Minutes to ask for
+          <input type="number" min={5} max={240} step={5} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        </label>
+        <button type="submit">Draft</button>
+      </form>
+      {error && <p role="alert">{error}</p>}
+      {draft && (
+        <div className="draft">
+          <p>
+            <strong>Subject:</strong> {draft.subject}
+          </p>
+          <pre className="draft-body">{draft.body}</pre>
+          {draft.reminders.length > 0 && (
+            <ul className="list">
+              {draft.reminders.map((r, i) => (
+                <li key={i} className="why">
+                  {r}
+                </li>
+              ))}
+            </ul>
+          )}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              void navigator.clipboard
+                ?.writeText(`${draft.subject}\n\n${draft.body}`)
+                .then(() => setCopied(true))
+                .catch(() => setError('The browser did not allow copying: select the text instead.'))
+            }
+          >
+            Copy
+          </button>
+          {copied && <span role="status"> Copied.</span>}
+        </div>
+      )}
+    </section>
+  );
+}

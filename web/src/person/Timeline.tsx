@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { spoken } from '../vocabulary.js';
+import type { PersonDetail } from './types.js';
+
+type Entry = { date: string; key: string; body: ReactNode };
+
+/** Exchanges, introductions and open follow-ups with this person, newest first. */
+export function Timeline({ detail }: { detail: PersonDetail }) {
+  const id = detail.person.id;
+  const who = (personId: string | null) =>
+    personId === null ? 'you' : personId === id ? detail.person.name : <Link to={`/people/${personId}`}>{detail.names[personId] ?? 'someone removed'}</Link>;
+  const entries: Entry[] = [
+    ...detail.exchanges.map((e) => ({
+      date: e.occurredOn,
+      key: e.id,
+      body: (
+        <>
+          {spoken(e.channel)}
+          {e.initiatedBy === 'them' ? ', they reached out' : ''}
+          {e.gave.length > 0 && <> · gave {e.gave.map((g) => (g.note ? `${g.kind} (${g.note})` : g.kind)).join(', ')}</>}
+          {e.received.length > 0 && <> · got {e.received.map((r) => (r.note ? `${r.kind} (${r.note})` : r.kind)).join(', ')}</>}
+          {e.learned && <div className="why">Learned: {e.learned}</div>}
+          {e.notes && <div className="why">{e.notes}</div>}
+        </>
+      ),
+    })),
+    ...detail.introductions.map((i) => ({
+      date: i.madeOn,
+      key: i.id,
+      body: (
+        <>
+          Introduction: {who(i.byId)} introduced {who(i.personId)} to {who(i.toId)}
+          {i.note && <div className="why">{i.note}</div>}
+        </>
+      ),
+    })),
+  ].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const open = detail.followUps.filter((f) => f.status === 'open');
+  return (
+    <section>
+      <h2>Timeline</h2>
+      {open.length > 0 && (
+        <ul className="list">
+          {open.map((f) => (
+            <li key={f.id}>
+              <span className="badge open">follow-up</span> {f.description} <span className="who">by {f.dueOn}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {entries.length === 0 && <p>No exchanges yet.</p>}
+      <ol className="timeline">
+        {entries.map((e) => (
+          <li key={e.key}>
+            <strong>{e.date}</strong> {e.body}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

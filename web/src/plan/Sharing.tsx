@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { api } from '../api.js';
+import { errorText } from '../forms/error-text.js';
+import { useApi } from '../use-api.js';
+import type { Share } from './types.js';
+
+/**
+ * The accountability page and the calendar feed. A link's secret is shown once, when
+ * made or rotated (only its hash is stored); revoking works on the next request.
+ */
+export function Sharing() {
+  const shares = useApi<Share[]>('/api/shares');
+  const [made, setMade] = useState<{ id: string; url: string } | null>(null);
+  const [includeNotes, setIncludeNotes] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const show = (result: { share: Share; path: string }) => {
+    setMade({ id: result.share.id, url: `${window.location.origin}${result.path}` });
+    setError(null);
+    shares.reload();
+  };
+  const fail = (e: unknown) => setError(errorText(e));
+  const make = (kind: 'plan' | 'calendar') =>
+    void api<{ share: Share; path: string }>('/api/shares', { method: 'POST', body: { kind, label: kind === 'plan' ? 'Accountability partner' : 'My calendar', ...(kind === 'plan' ? { includeNotes } : {}) } }).then(show, fail);
+  const active = (shares.data ?? []).filter((s) => s.revokedAt === null);
+  return (
+    <section className="card">
+      <h2>Share and subscribe</h2>
+      <p className="why">Links work only while Waggle runs on this machine, and only for someone who can reach it. Nothing is sent anywhere.</p>
+      <div className="actions">
+        <label className="check">
+          <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} /> Include my notes about people on the shared page
+        </label>
+        <button type="button" onClick={() => make('plan')}>
+          Make an accountability link
+        </button>
+        <button type="button" className="secondary" onClick={() => make('calendar')}>
+          Make a calendar feed
+        </button>
+      </div>
+      {made && (
+        <p role="status" className="note">
+          Copy it now, it is shown only once: <input readOnly value={made.url} aria-label="The new link" onFocus={(e) => e.target.select()} size={48} />
+        </p>
+      )}
+      {error && <p role="alert">{error}</p>}
+      {active.length > 0 && (
+        <ul className="list">
+          {active.map((s) => (
+            <li key={s.id}>
+              <strong>{s.kind === 'plan' ? 'Plan page' : 'Calendar feed'}</strong> {s.label && <span className="who">{s.label}</span>} <span className="who">made {s.createdAt.slice(0, 10)}</span>
+              {s.includeNotes && <span className="badge">with notes</span>}{' '}
+              <button type="button" className="link" onClick={() => void api<{ share: Share; path: string }>(`/api/shares/${encodeURIComponent(s.id)}/rotate`, { method: 'POST' }).then(show, fail)}>
+                new address
+              </button>{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  void api(`/api/shares/${encodeURIComponent(s.id)}`, { method: 'DELETE' }).then(() => {
+                    if (made?.id === s.id) setMade(null);
+                    shares.reload();
+                  }, fail)
+                }
+              >
+                revoke
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+// The closed sets come from the core, so the browser offers exactly what the API accepts.
+export {
+  CHANNELS,
+  CONTACT_KINDS,
+  FOLLOW_UP_KINDS,
+  GIVE_KINDS,
+  GOAL_STATUSES,
+  NETWORK_KINDS,
+  NETWORK_ROLES,
+  OUTREACH_PURPOSES,
+  PERSON_CATEGORIES,
+  RECEIVE_KINDS,
+  STAGES,
+} from '../../src/core/vocabulary.js';
+
+/** A vocabulary word as a reader would say it: "call-any-time" → "call any time". */
+export function spoken(word: string): string {
+  return word.replace(/-/g, ' ');
+}
+
+/** What the 0–5 strength of a tie means (PRODUCT.md, "Map"). */
+export const STRENGTH_WORDS = ['0 · none', '1 · weak', '2 · acquainted', '3 · met and in touch', '4 · close', '5 · call any time'] as const;
+/** What the 0–5 importance means for the user's goals. */
+export const IMPORTANCE_WORDS = ['0 · not judged', '1 · little', '2 · some', '3 · important', '4 · very important', '5 · essential'] as const;
+
+/** Cadences offered in forms; the API also accepts compact forms like 6w. */
+export const CADENCES = [
+  ['', 'no rhythm'],
+  ['1w', 'weekly'],
+  ['2w', 'fortnightly'],
+  ['1m', 'monthly'],
+  ['2m', 'every two months'],
+  ['3m', 'quarterly'],
+  ['6m', 'twice a year'],
+  ['1y', 'yearly'],
+] as const;
