@@ -1,58 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/test-support/postgres-server.js';
+import { ROOT, SHOTS, startApp, type App } from './harness.js';
 
 /**
- * The main journeys in a real headless Chromium (Debian's, driven by
- * playwright-core), against `waggle serve` on a fresh data folder. Each step
- * saves a screenshot in .test-results/screenshots for a person to look at.
+ * The main journeys in a real headless Chromium against `waggle serve` on a fresh
+ * data folder. Each step saves a screenshot in .test-results/screenshots for a
+ * person to look at.
  */
-const ROOT = join(import.meta.dirname, '..', '..');
-const SHOTS = join(ROOT, '.test-results', 'screenshots');
-const CHROMIUM = process.env.WAGGLE_CHROMIUM ?? '/usr/bin/chromium';
-
 describe('the web app in a real browser', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'waggle-web-'));
-  let server: ChildProcess;
-  let browser: Browser;
+  let app: App;
   let page: Page;
   let base: string;
-  const dialogs: string[] = [];
+  let dialogs: string[];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
-    if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('Build the web app first: npm run build (npm test does it)');
-    mkdirSync(SHOTS, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [join(ROOT, 'bin', 'waggle.js'), '--data', dataDir, 'serve', '--port', String(port)], {
-      env: { ...process.env, WAGGLE_NOW: '2026-11-22T10:00:00Z', DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve());
-      server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // WebGL for the map comes from SwiftShader, Chromium's software renderer.
-      args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    app = await startApp();
+    ({ page, base, dialogs } = app);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    await app?.close();
   });
 
   it('an empty map teaches what to do first, and loads the demo', async () => {
@@ -110,6 +78,8 @@ describe('the web app in a real browser', () => {
     await page.getByText(/hours a month in all/).waitFor();
     await page.getByRole('link', { name: 'Goals', exact: true }).click();
     await page.getByText(/Secure a funded clinical doctoral fellowship/).first().waitFor();
+    // The verdicts come from the check, which answers after the list of goals.
+    await page.locator('.badge.covered, .badge.thin, .badge.missing').nth(2).waitFor();
     expect(await page.locator('.badge.covered, .badge.thin, .badge.missing').count()).toBe(3);
     await page.screenshot({ path: join(SHOTS, '12-goals.png'), fullPage: true });
   });
@@ -209,7 +179,7 @@ describe('the web app in a real browser', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(base);
     await page.getByRole('heading', { name: /This month/ }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: join(SHOTS, '06-phone.png'), fullPage: true });
   });

@@ -1,0 +1,187 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, startApp, type App } from './harness.js';
+
+/** Building a map by hand in the browser, from an empty data folder: people, goals, networks and their links. */
+describe('adding and changing things in the browser', () => {
+  let app: App;
+  let page: Page;
+  beforeAll(async () => {
+    app = await startApp();
+    page = app.page;
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('adds a goal, then a person from the empty state, and links them', async () => {
+    await page.goto(`${app.base}/goals`);
+    await page.getByRole('button', { name: 'Add a goal' }).click();
+    await page.getByLabel('Goal', { exact: true }).fill('Publish a first paper on pulmonary rehab');
+    await page.getByLabel('Moving from').fill('clinical practice');
+    await page.getByLabel('Moving to').fill('research');
+    await page.getByRole('button', { name: 'Add goal' }).click();
+    await page.getByRole('heading', { name: /Publish a first paper/ }).waitFor();
+
+    await page.goto(app.base);
+    await page.getByRole('link', { name: 'add the first ten people you know and like' }).click();
+    const form = page.getByRole('form', { name: 'Add a person' });
+    await form.getByLabel('Name').fill('Grace Hopper');
+    await form.getByLabel('Organisation').fill('Harbour Lab');
+    await form.getByLabel('Strength of the tie').selectOption('2');
+    await form.getByLabel('Importance to my goals').selectOption('4');
+    await form.getByLabel('Keep in touch').selectOption('1m');
+    await form.getByLabel('Address or link').fill('grace@harbour.example');
+    await form.getByLabel('I know and like them').check();
+    await page.screenshot({ path: join(SHOTS, '13-add-person.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Grace Hopper' }).waitFor();
+    await page.getByText('grace@harbour.example').waitFor();
+    await page.getByText('2026-12-22 (from the cadence)').waitFor();
+
+    await page.getByRole('form', { name: 'Link to a goal' }).getByLabel('Goal').selectOption({ label: 'Publish a first paper on pulmonary rehab' });
+    await page.getByRole('form', { name: 'Link to a goal' }).getByLabel('Relevance').selectOption('5');
+    await page.getByRole('button', { name: 'Link', exact: true }).click();
+    await page.getByText('relevance 5/5').waitFor();
+  });
+
+  it('changes a person, sending only what changed', async () => {
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Edit Grace Hopper' });
+    await form.getByLabel('Organisation').fill('Northgate University');
+    await form.getByLabel('Stage').selectOption('in-touch');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Northgate University').first().waitFor();
+    expect(await page.getByRole('form', { name: 'Edit Grace Hopper' }).count()).toBe(0);
+    // The cadence-based next contact is untouched: nothing set it by hand.
+    await page.getByText('2026-12-22 (from the cadence)').waitFor();
+  });
+
+  it('adds a network with its hours, and puts the person in it', async () => {
+    await page.goto(`${app.base}/networks`);
+    await page.getByText('No networks yet').waitFor();
+    await page.getByRole('button', { name: 'Add a network' }).click();
+    const form = page.getByRole('form', { name: 'Add a network' });
+    await form.getByLabel('Name').fill('Respiratory Research Club');
+    await form.getByLabel('Kind').selectOption('research-network');
+    await form.getByLabel('Hours a month').fill('3');
+    await form.getByRole('button', { name: 'Add network' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Respiratory Research Club' }).waitFor();
+    await page.getByText(/3 hours a month/).waitFor();
+
+    await page.goto(`${app.base}/people?q=Grace`);
+    await page.getByRole('link', { name: 'Grace Hopper' }).click();
+    const join_ = page.getByRole('form', { name: 'Add to a network' });
+    await join_.getByLabel('Network').selectOption({ label: 'Respiratory Research Club' });
+    await join_.getByLabel('Their role').selectOption('organiser');
+    await join_.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('link', { name: 'Respiratory Research Club' }).click();
+    await page.getByRole('link', { name: 'Grace Hopper' }).waitFor();
+    await page.getByText('organiser').waitFor();
+  });
+
+  it('filters people by goal and by quadrant, as the check judges them', async () => {
+    const add = (name: string, strength: number, importance: number) =>
+      fetch(`${app.base}/api/people`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, strength, importance }) });
+    await add('Strong Important', 4, 4);
+    await add('Weak Unimportant', 1, 1);
+    await page.goto(`${app.base}/people`);
+    await page.getByText('3 people').waitFor();
+    await page.getByLabel('Quadrant').selectOption('strengthen');
+    await page.getByText('1 person match').waitFor();
+    await page.getByRole('link', { name: 'Grace Hopper' }).waitFor();
+    await page.getByLabel('Quadrant').selectOption('maintain');
+    await page.getByRole('link', { name: 'Strong Important' }).waitFor();
+    await page.getByRole('button', { name: 'Clear the filters' }).click();
+    await page.getByLabel('Goal').selectOption({ label: 'Publish a first paper on pulmonary rehab' });
+    await page.getByText('1 person match').waitFor();
+    await page.getByRole('link', { name: 'Grace Hopper' }).waitFor();
+    await page.getByLabel('Sort by').selectOption('importance');
+    await page.getByRole('button', { name: 'Clear the filters' }).click();
+    const names = await page.locator('table.people tbody tr td:first-child').allTextContents();
+    expect(names).toEqual(['Grace Hopper', 'Strong Important', 'Weak Unimportant']);
+  });
+
+  it('removes a person only when confirmed', async () => {
+    await page.getByRole('link', { name: 'Weak Unimportant' }).click();
+    await page.getByRole('button', { name: 'Remove Weak Unimportant' }).click();
+    expect(app.dialogs.at(-1)).toMatch(/^Remove Weak Unimportant/);
+    await page.getByRole('heading', { level: 1, name: 'Weak Unimportant' }).waitFor();
+    app.acceptDialogs = true;
+    await page.getByRole('button', { name: 'Remove Weak Unimportant' }).click();
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    app.acceptDialogs = false;
+    expect(((await (await fetch(`${app.base}/api/people`)).json()) as { total: number }).total).toBe(2);
+  });
+});
+
+/** The plan and the check on the demo map: swap and drop, share links, the quadrant chart. */
+describe('the plan and the check in the browser', () => {
+  let app: App;
+  let page: Page;
+  beforeAll(async () => {
+    app = await startApp({ bypassCsp: false });
+    page = app.page;
+    const loaded = await fetch(`${app.base}/api/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(loaded.ok).toBe(true);
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('accepts two suggestions, swaps one and drops the other', async () => {
+    await page.goto(`${app.base}/plan`);
+    const targets = page.locator('section.card', { hasText: 'This month’s people' });
+    for (let i = 0; i < 2; i += 1) {
+      await page.getByRole('button', { name: /^Accept / }).first().click();
+      await targets.locator('li').nth(i).waitFor();
+    }
+    const first = (await targets.locator('li').first().getByRole('link').first().textContent()) ?? '';
+    await targets.getByRole('button', { name: 'Swap' }).first().click();
+    const swap = page.getByRole('form', { name: `Swap ${first}` });
+    const replacement = (await swap.locator('option').nth(1).textContent())!.replace(/ \(.*\)$/, '');
+    await swap.getByLabel('Instead, plan').selectOption({ index: 1 });
+    await swap.getByRole('button', { name: 'Swap' }).click();
+    await page.getByText('Swapped.').waitFor();
+    await targets.getByRole('link', { name: replacement, exact: true }).waitFor();
+    await targets.locator('li', { hasText: first }).locator('.badge.dropped').waitFor();
+    await targets.getByRole('button', { name: 'Drop' }).first().click();
+    await page.getByText(/dropped from this month/).waitFor();
+    await page.screenshot({ path: join(SHOTS, '14-plan-swap-drop.png'), fullPage: true });
+  });
+
+  it('makes an accountability link that opens the plan, and revokes it at once', async () => {
+    await page.getByRole('button', { name: 'Make an accountability link' }).click();
+    const url = await page.getByLabel('The new link').inputValue();
+    expect(url).toMatch(/\/share\/[A-Za-z0-9_-]{20,}$/);
+    const shared = await app.browser.newPage();
+    await shared.goto(url);
+    await shared.getByText(/2026-11/).first().waitFor();
+    await page.getByRole('button', { name: 'revoke' }).click();
+    await page.getByText('Plan page').waitFor({ state: 'detached' });
+    const after = await fetch(url);
+    expect(after.status).toBe(404);
+    await shared.close();
+
+    await page.getByRole('button', { name: 'Make a calendar feed' }).click();
+    const feed = await page.getByLabel('The new link').inputValue();
+    expect(feed).toMatch(/\/feeds\/[A-Za-z0-9_-]{20,}\.ics$/);
+    const ics = await fetch(feed);
+    expect(ics.headers.get('content-type')).toMatch(/text\/calendar/);
+    expect(await ics.text()).toContain('BEGIN:VCALENDAR');
+  });
+
+  it('draws every person and network as a dot on the quadrant chart, and a dot opens its page', async () => {
+    await page.goto(`${app.base}/check`);
+    const chart = page.getByTestId('quadrant-chart');
+    await chart.waitFor();
+    const check = (await (await fetch(`${app.base}/api/check`)).json()) as { summary: { people: number; networks: number } };
+    expect(await chart.locator('.dot').count()).toBe(check.summary.people + check.summary.networks);
+    await chart.screenshot({ path: join(SHOTS, '15-quadrant-chart.png') });
+    const dot = chart.locator('circle.dot').first();
+    const name = ((await dot.locator('title').textContent()) ?? '').trim();
+    await dot.click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  });
+});
