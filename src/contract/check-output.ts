@@ -12,11 +12,18 @@ const finding = z.looseObject({ ...ref, why, next: z.string().meta({ description
 const gap = z.looseObject({ code: z.string(), why, next: z.string() }).meta({ id: 'CheckGap' });
 const totals = z.object({ items: z.number(), people: z.number(), networks: z.number(), hoursPerMonth: z.number() });
 
+const networkMap = z
+  .looseObject({ nodes: z.array(z.looseObject({ key: z.string(), kind: z.enum(['me', 'person', 'network']), id: z.string().nullable(), label: z.string(), ring: z.number(), size: z.number() })), edges: z.array(z.looseObject({ key: z.string(), kind: z.string(), source: z.string(), target: z.string(), weight: z.number() })) })
+  .meta({ description: 'The ego network: the user at the centre (ring 0), people and networks on rings 1 (strength 5) to 5 (strength 0–1), sized by importance' });
+
+/** GET /api/map: the check's map alone, and the goals its nodes refer to. */
+export const mapViewOutput = z
+  .object({ map: networkMap, goals: z.array(z.object({ id: z.string(), statement: z.string() })).meta({ description: 'the active goals (or the focused one), for naming goalIds' }) })
+  .meta({ id: 'MapView' });
+
 export const checkReportOutput = z
   .object({
-    map: z
-      .looseObject({ nodes: z.array(z.looseObject({ key: z.string(), kind: z.enum(['me', 'person', 'network']), id: z.string().nullable(), label: z.string(), ring: z.number(), size: z.number() })), edges: z.array(z.looseObject({ key: z.string(), kind: z.string(), source: z.string(), target: z.string(), weight: z.number() })) })
-      .meta({ description: 'The ego network: the user at the centre (ring 0), people and networks on rings 1 (strength 5) to 5 (strength 0–1), sized by importance' }),
+    map: networkMap,
     quadrants: z.object({
       maintain: z.array(finding),
       strengthen: z.array(finding),

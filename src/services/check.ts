@@ -1,5 +1,5 @@
-import { runCheck } from '../core/check/index.js';
-import type { CheckOptions, CheckReport, MapSnapshot } from '../core/check/index.js';
+import { egoMap, runCheck } from '../core/check/index.js';
+import type { CheckOptions, CheckReport, MapSnapshot, NetworkMap } from '../core/check/index.js';
 import { today, type ServiceContext } from './context.js';
 import { listJournalEntries } from './exchanges.js';
 import { getGoal, listGoals } from './goals.js';
@@ -10,7 +10,7 @@ import { listPeople } from './people.js';
 import { getProfile } from './workspace.js';
 
 /** Everything the network check looks at, read in one transaction so that it is one consistent picture. */
-export async function loadSnapshot(ctx: ServiceContext): Promise<MapSnapshot> {
+export async function loadSnapshot(ctx: ServiceContext, options: { exchanges?: boolean } = {}): Promise<MapSnapshot> {
   const read = async (c: ServiceContext): Promise<MapSnapshot> => {
     const profile = await getProfile(c);
     const people = await listPeople(c);
@@ -19,7 +19,7 @@ export async function loadSnapshot(ctx: ServiceContext): Promise<MapSnapshot> {
     const goals = await listGoals(c);
     const goalLinks = await listGoalLinks(c);
     const ties = await listTies(c);
-    const exchanges = await listJournalEntries(c);
+    const exchanges = options.exchanges === false ? [] : await listJournalEntries(c);
     const introductions = await listIntroductions(c);
     return {
       today: today(c),
@@ -42,4 +42,12 @@ export async function loadSnapshot(ctx: ServiceContext): Promise<MapSnapshot> {
 export async function checkNetwork(ctx: ServiceContext, options: CheckOptions = {}): Promise<CheckReport> {
   if (options.goalId) await getGoal(ctx, options.goalId);
   return runCheck(await loadSnapshot(ctx), options);
+}
+
+/** The map alone, for drawing: the check's map without reading the journal, which the map does not use. */
+export async function mapView(ctx: ServiceContext, options: CheckOptions = {}): Promise<{ map: NetworkMap; goals: { id: string; statement: string }[] }> {
+  if (options.goalId) await getGoal(ctx, options.goalId);
+  const snapshot = await loadSnapshot(ctx, { exchanges: false });
+  const goals = snapshot.goals.filter((g) => (options.goalId ? g.id === options.goalId : g.status === 'active')).map((g) => ({ id: g.id, statement: g.statement }));
+  return { map: egoMap(snapshot, options), goals };
 }

@@ -1,5 +1,5 @@
 /** The network check: a pure analysis of one workspace's map (PRODUCT.md, "The network check"). */
-export { runCheck } from './run-check.js';
+export { egoMap, runCheck } from './run-check.js';
 export type * from './types.js';
 export * from './thresholds.js';
 export { ringForStrength, RING_LEGEND, ME_KEY, personKey, networkKey } from './map.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGoal, buildIntroduction, buildLink, buildMembership, buildNetwork, buildPerson, buildSnapshot, buildTie } from './builders.js';
 import { ME_KEY, ringForStrength } from './map.js';
-import { runCheck } from './run-check.js';
+import { egoMap, runCheck } from './run-check.js';
+import { generateLargeSnapshot } from './generate-map.js';
 
 describe('ringForStrength', () => {
   it('puts strength 5 innermost and 0–1 outermost', () => {
@@ -93,5 +94,16 @@ describe('map', () => {
 
   it('names the user "Me" when there is no profile name', () => {
     expect(runCheck(buildSnapshot()).map.nodes).toEqual([expect.objectContaining({ key: ME_KEY, label: 'Me' })]);
+  });
+});
+
+describe('the map on its own', () => {
+  it('is the check’s map, even when the exchanges are left out', () => {
+    for (const seed of [1, 2, 3]) {
+      const snapshot = generateLargeSnapshot({ people: 300, networks: 20, goals: 4, exchanges: 2000, today: '2026-11-22', seed });
+      expect(egoMap({ ...snapshot, exchanges: [] })).toEqual(runCheck(snapshot).map);
+      const goalId = snapshot.goals[0]!.id;
+      expect(egoMap({ ...snapshot, exchanges: [] }, { goalId })).toEqual(runCheck(snapshot, { goalId }).map);
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { checkReportOutput } from '../../contract/check-output.js';
+import { checkReportOutput, mapViewOutput } from '../../contract/check-output.js';
 import type { ServiceContext } from '../../services/context.js';
-import { checkNetwork } from '../../services/check.js';
+import { checkNetwork, mapView } from '../../services/check.js';
 import { ok } from './shared.js';
 
 export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
@@ -18,6 +18,20 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
     async (c) => {
       const { goalId } = c.req.valid('query');
       return c.json(await checkNetwork(context(), goalId ? { goalId } : {}), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/map',
+      tags: ['Network check'],
+      summary: "The check's map alone (the same nodes and edges as GET /api/check's map, faster to fetch), with the goals it refers to",
+      request: { query: z.object({ goalId: z.string().optional().meta({ description: 'colour and size by one goal' }) }) },
+      responses: ok(mapViewOutput, 'The map'),
+    }),
+    async (c) => {
+      const { goalId } = c.req.valid('query');
+      return c.json(await mapView(context(), goalId ? { goalId } : {}), 200);
     },
   );
 }

@@ -19,12 +19,24 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Outcome | null>(null);
   const [result, setResult] = useState<Outcome | null>(null);
-  const [progress, setProgress] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [show, setShow] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   const send = async (dryRun: boolean): Promise<Outcome | null> => {
     if (!file) return null;
     setError(null);
+    setBusy(true);
+    try {
+      return await stream(file, dryRun);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
+  const stream = async (file: File, dryRun: boolean): Promise<Outcome | null> => {
     const response = await fetch(`/api/imports?dryRun=${dryRun}&fileName=${encodeURIComponent(file.name)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' },
@@ -47,14 +59,14 @@ export function ImportPage() {
       buffer = lines.pop() ?? '';
       for (const line of lines.filter(Boolean)) {
         const event = JSON.parse(line) as { progress?: { phase: string; done: number; total: number }; outcome?: Outcome; error?: { message: string } };
-        if (event.progress) setProgress(`${event.progress.phase} ${event.progress.done} of ${event.progress.total}`);
+        if (event.progress) setProgress(event.progress);
         if (event.outcome) outcome = event.outcome;
         if (event.error) setError(event.error.message);
       }
     }
-    setProgress(null);
     return outcome;
   };
+  const shown = preview ? preview.lines.filter((l) => !show || l.action === show) : [];
 
   return (
     <section>
@@ -72,17 +84,34 @@ export function ImportPage() {
           File
           <input type="file" accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(null), setResult(null))} />
         </label>
-        <button type="submit" disabled={!file}>
+        <button type="submit" disabled={!file || busy}>
           Preview
         </button>
       </form>
-      {progress && <p role="status">{progress}</p>}
+      {progress && (
+        <p role="status" className="import-progress">
+          <label>
+            {progress.phase}: {progress.done} of {progress.total}
+            <progress value={progress.done} max={Math.max(1, progress.total)} />
+          </label>
+        </p>
+      )}
       {error && <p role="alert">{error}</p>}
       {preview && !result && (
         <section className="card">
           <h2>
             {preview.summary.records} records ({preview.format}): {preview.summary.created} new, {preview.summary.merged} merged, {preview.summary.skipped} skipped
           </h2>
+          <label className="inline-label">
+            Show
+            <select value={show} onChange={(e) => setShow(e.target.value)}>
+              <option value="">every line</option>
+              <option value="create">new people</option>
+              <option value="merge">merged into someone</option>
+              <option value="skip">skipped, with the reason</option>
+            </select>
+          </label>
+          <div className="table-wrap">
           <table className="people">
             <thead>
               <tr>
@@ -93,7 +122,7 @@ export function ImportPage() {
               </tr>
             </thead>
             <tbody>
-              {preview.lines.slice(0, 200).map((l) => (
+              {shown.slice(0, 200).map((l) => (
                 <tr key={l.line}>
                   <td>{l.line}</td>
                   <td>{l.action}</td>
@@ -103,15 +132,16 @@ export function ImportPage() {
               ))}
             </tbody>
           </table>
-          {preview.lines.length > 200 && <p className="more">and {preview.lines.length - 200} more lines</p>}
-          <button type="button" onClick={() => void send(false).then(setResult)}>
+          </div>
+          {shown.length > 200 && <p className="more">and {shown.length - 200} more lines</p>}
+          <button type="button" disabled={busy} onClick={() => void send(false).then(setResult)}>
             Import {preview.summary.created + preview.summary.merged} records
           </button>
         </section>
       )}
       {result && (
         <p role="status">
-          Imported: {result.summary.created} new, {result.summary.merged} merged, {result.summary.skipped} skipped. <Link to={`/people?q=`}>See people</Link>
+          Imported: {result.summary.created} new, {result.summary.merged} merged, {result.summary.skipped} skipped. <Link to="/people?sort=added">See the newest people</Link>, then judge them: imported people arrive dormant, with strength and importance 0.
         </p>
       )}
     </section>

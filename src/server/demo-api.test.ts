@@ -72,6 +72,14 @@ describe.each(DIALECTS)('listing people by quadrant, due and order on %s', (dial
     expect(byLast.slice(met.length).every((d) => d === null)).toBe(true);
   });
 
+  it('serves the check’s map alone, the same as the whole check’s, with the goals named', async () => {
+    const check = await get<{ map: unknown; goals: { items: { goalId: string; statement: string }[] } }>('/api/check');
+    const view = await get<{ map: unknown; goals: { id: string; statement: string }[] }>('/api/map');
+    expect(view.map).toEqual(check.map);
+    expect(view.goals.map((g) => g.id).sort()).toEqual(check.goals.items.map((g) => g.goalId).sort());
+    expect((await api.request('/api/map?goalId=goal_nope')).status).toBe(404);
+  });
+
   it('refuses an unknown quadrant or order, naming the field', async () => {
     const response = await api.request('/api/people?sort=shoe-size');
     expect(response.status).toBe(400);
