@@ -47,7 +47,6 @@ export async function benchWeb({ peopleDataDir, mapDataDir, now }) {
   });
   const results = {};
   try {
-    if (!process.env.SKIP_PEOPLE) {
     // The People page on 10,000 people: first page, a computed sort with a filter, paging, a search.
     {
       const app = await serve(peopleDataDir, now);
@@ -87,7 +86,6 @@ export async function benchWeb({ peopleDataDir, mapDataDir, now }) {
       results.peopleHeapMb = round((await page.evaluate('performance.memory.usedJSHeapSize')) / 1e6);
       await page.close();
       app.stop();
-    }
     }
     // The map on 5,000 people and 300 networks: ready to use, then frames while panning.
     {
