@@ -108,6 +108,18 @@ describe.each(DIALECTS)('the waggle command line on %s', (dialect) => {
     expect(page.items.map((p: { name: string }) => p.name)).toEqual(['Kofi Mensah']);
   });
 
+  it('filters by quadrant and due and sorts, refusing an unknown choice by name', () => {
+    const names = (...args: string[]) => waggle('person', 'list', ...args, '--json').json().items.map((p: { name: string }) => p.name);
+    expect(names('--quadrant', 'maintain')).toEqual(['Ana Silva']);
+    expect(names('--quadrant', 'letBe')).toEqual(['Kofi Mensah']);
+    expect(names('--sort', 'importance')).toEqual(['Ana Silva', 'Kofi Mensah']);
+    expect(names('--sort', 'next-contact')).toHaveLength(2);
+    expect(names('--due', '--sort', 'next-contact').length).toBeLessThanOrEqual(2);
+    const bad = waggle('person', 'list', '--quadrant', 'nowhere');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--quadrant.*nowhere.*maintain/s);
+  });
+
   describe('refuses bad input, names the field and changes nothing', () => {
     let before: string;
     beforeAll(() => {

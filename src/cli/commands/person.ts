@@ -1,4 +1,6 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { QUADRANT_NAMES } from '../../core/check/quadrants.js';
+import type { QuadrantName } from '../../core/check/types.js';
 import { createPersonInput, goalLinkInput, membershipInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
 import { classifyUrl } from '../../core/contact-links.js';
 import { ValidationError } from '../../core/errors.js';
@@ -9,7 +11,7 @@ import { personDetail } from '../../services/details.js';
 import { resolveGoal } from '../../services/goals.js';
 import { addMember, linkPeople, linkPersonToGoal, removeMember, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
 import { resolveNetwork } from '../../services/networks.js';
-import { bulkJudge, createPerson, listPeople, removePerson, resolvePerson, updatePerson } from '../../services/people.js';
+import { bulkJudge, createPerson, listPeople, PERSON_SORTS, removePerson, resolvePerson, updatePerson, type PersonSort } from '../../services/people.js';
 import { emit } from '../output.js';
 import { peopleTable, personText } from '../render.js';
 import { withSession } from '../runtime.js';
@@ -137,9 +139,12 @@ export function registerPerson(program: Command): void {
     .option('--network <network>', 'in this network (id or name)')
     .option('--source <source>', 'where they came from: manual, demo, linkedin, vcard, google, outlook')
     .option('--unjudged', 'only people with strength and importance still 0')
+    .addOption(new Option('--quadrant <quadrant>', 'only this quadrant of strength × importance, as the check judges it').choices(QUADRANT_NAMES))
+    .addOption(new Option('--due [which]', 'only people due within 7 days, overdue included (or only the overdue)').choices(['due', 'overdue']).preset('due'))
+    .addOption(new Option('--sort <order>', 'name (default); strength, importance, added, last-exchange: highest or latest first; next-contact: soonest first').choices(PERSON_SORTS))
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--offset <n>', 'skip this many', positiveInt('--offset'))
-    .action(async (flags: { search?: string; category?: string; stage?: string; tag?: string; goal?: string; network?: string; source?: string; unjudged?: boolean; limit?: number; offset?: number }, command: Command) => {
+    .action(async (flags: { search?: string; category?: string; stage?: string; tag?: string; goal?: string; network?: string; source?: string; unjudged?: boolean; quadrant?: QuadrantName; due?: 'due' | 'overdue'; sort?: PersonSort; limit?: number; offset?: number }, command: Command) => {
       if (flags.category && flags.category !== 'none') parseInput(updatePersonInput, { category: flags.category }, () => '--category');
       if (flags.stage) parseInput(updatePersonInput, { stage: flags.stage }, () => '--stage');
       await withSession(command, async (ctx, json) => {
@@ -152,6 +157,9 @@ export function registerPerson(program: Command): void {
           ...(flags.network ? { networkId: await resolveNetwork(ctx, flags.network) } : {}),
           ...(flags.source ? { source: flags.source } : {}),
           ...(flags.unjudged ? { unjudged: true } : {}),
+          ...(flags.quadrant ? { quadrant: flags.quadrant } : {}),
+          ...(flags.due ? { due: flags.due } : {}),
+          ...(flags.sort ? { sort: flags.sort } : {}),
           ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
           ...(flags.offset !== undefined ? { offset: flags.offset } : {}),
         });
