@@ -42,18 +42,25 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
   const nameOf = new Map(others.map((p) => [p.id, p.name]));
   return {
     person,
-    goals: links.flatMap((l) => {
-      const goal = goalById.get(l.goalId);
-      return goal ? [{ goal, relevance: l.relevance, note: l.note }] : [];
-    }),
-    networks: memberships.flatMap((m) => {
-      const network = networkById.get(m.networkId);
-      return network ? [{ network, role: m.role }] : [];
-    }),
-    ties: ties.map((t) => {
-      const otherId = t.personAId === id ? t.personBId : t.personAId;
-      return { person: { id: otherId, name: nameOf.get(otherId) ?? otherId }, strength: t.strength, note: t.note };
-    }),
+    // Stable orders, so the page reads the same each time: most relevant goal first, networks and people by name.
+    goals: links
+      .flatMap((l) => {
+        const goal = goalById.get(l.goalId);
+        return goal ? [{ goal, relevance: l.relevance, note: l.note }] : [];
+      })
+      .sort((a, b) => b.relevance - a.relevance || a.goal.statement.localeCompare(b.goal.statement)),
+    networks: memberships
+      .flatMap((m) => {
+        const network = networkById.get(m.networkId);
+        return network ? [{ network, role: m.role }] : [];
+      })
+      .sort((a, b) => a.network.name.localeCompare(b.network.name)),
+    ties: ties
+      .map((t) => {
+        const otherId = t.personAId === id ? t.personBId : t.personAId;
+        return { person: { id: otherId, name: nameOf.get(otherId) ?? otherId }, strength: t.strength, note: t.note };
+      })
+      .sort((a, b) => a.person.name.localeCompare(b.person.name)),
     introductions,
     names: Object.fromEntries(others.map((p) => [p.id, p.name])),
     exchanges: exchanges.items,
@@ -82,10 +89,13 @@ export async function networkDetail(ctx: ServiceContext, id: string): Promise<Ne
   return {
     network,
     members: people.items.map((p) => ({ id: p.id, name: p.name, role: roleOf.get(p.id) ?? null, strength: p.strength, importance: p.importance })),
-    goals: links.flatMap((l) => {
-      const goal = goalById.get(l.goalId);
-      return goal ? [{ goal, relevance: l.relevance, note: l.note }] : [];
-    }),
+    // Stable orders, so the page reads the same each time: most relevant goal first, networks and people by name.
+    goals: links
+      .flatMap((l) => {
+        const goal = goalById.get(l.goalId);
+        return goal ? [{ goal, relevance: l.relevance, note: l.note }] : [];
+      })
+      .sort((a, b) => b.relevance - a.relevance || a.goal.statement.localeCompare(b.goal.statement)),
     exchanges: exchanges.total,
   };
 }
