@@ -182,5 +182,17 @@ describe('the web app in a real browser', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: join(SHOTS, '06-phone.png'), fullPage: true });
+    // Every page fits the phone's width: wide tables scroll inside their box, not the page.
+    const rosa = ((await (await fetch(`${base}/api/people?search=Rosa`)).json()) as { items: { id: string }[] }).items[0]!.id;
+    for (const path of ['/people', `/people/${rosa}`, '/networks', '/goals', '/map', '/plan', '/check', '/log', '/import', '/settings']) {
+      await page.goto(`${base}${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForTimeout(200);
+      const wider = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect(wider, path).toBeLessThanOrEqual(1);
+    }
+    await page.goto(`${base}/people/${rosa}`);
+    await page.locator('main h1').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, '16-phone-person.png'), fullPage: true });
   });
 });

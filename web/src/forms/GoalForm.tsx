@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import type { Goal } from '../types.js';
 import { GOAL_STATUSES } from '../vocabulary.js';
 import { errorText } from './error-text.js';
+import { FormEnd, WordSelect } from './fields.js';
 
 /** Add a goal or change one: what, by when, and, for a career move, from where to where. */
 export function GoalForm({ goal, onSaved, onCancel }: { goal: Goal | null; onSaved: (saved: Goal) => void; onCancel?: () => void }) {
@@ -53,14 +54,7 @@ export function GoalForm({ goal, onSaved, onCancel }: { goal: Goal | null; onSav
           By when
           <input type="date" value={form.horizon} onChange={set('horizon')} />
         </label>
-        <label>
-          Status
-          <select value={form.status} onChange={set('status')}>
-            {GOAL_STATUSES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
+        <WordSelect label="Status" words={GOAL_STATUSES} value={form.status} onChange={set('status')} />
       </div>
       <label>
         Areas it needs (separated by commas)
@@ -76,15 +70,7 @@ export function GoalForm({ goal, onSaved, onCancel }: { goal: Goal | null; onSav
           <input value={form.transitionTo} onChange={set('transitionTo')} placeholder="research" />
         </label>
       </div>
-      {error && <p role="alert">{error}</p>}
-      <div className="actions">
-        <button type="submit">{goal ? 'Save changes' : 'Add goal'}</button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormEnd error={error} saveLabel={goal ? 'Save changes' : 'Add goal'} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { api } from '../api.js';
 import type { Network } from '../types.js';
-import { IMPORTANCE_WORDS, NETWORK_KINDS, NETWORK_ROLES, spoken, STRENGTH_WORDS } from '../vocabulary.js';
+import { IMPORTANCE_WORDS, NETWORK_KINDS, NETWORK_ROLES, STRENGTH_WORDS } from '../vocabulary.js';
+import { FormEnd, ScoreSelect, WordSelect } from './fields.js';
 import { errorText } from './error-text.js';
 
 /** Add a network (a body, group or community) or change one: my role, the tie, and the hours it takes. */
@@ -50,52 +51,16 @@ export function NetworkForm({ network, onSaved, onCancel }: { network: Network |
         <input required value={form.name} onChange={set('name')} autoComplete="off" />
       </label>
       <div className="row">
-        <label>
-          Kind
-          <select value={form.kind} onChange={set('kind')}>
-            {NETWORK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {spoken(k)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          My role
-          <select value={form.role} onChange={set('role')}>
-            {NETWORK_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {spoken(r)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WordSelect label="Kind" words={NETWORK_KINDS} value={form.kind} onChange={set('kind')} />
+        <WordSelect label="My role" words={NETWORK_ROLES} value={form.role} onChange={set('role')} />
         <label>
           Hours a month
           <input type="number" inputMode="decimal" min={0} max={744} step={0.5} value={form.hoursPerMonth} onChange={set('hoursPerMonth')} />
         </label>
       </div>
       <div className="row">
-        <label>
-          Strength of my connection
-          <select value={form.strength} onChange={set('strength')}>
-            {STRENGTH_WORDS.map((w, i) => (
-              <option key={w} value={i}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Importance to my goals
-          <select value={form.importance} onChange={set('importance')}>
-            {IMPORTANCE_WORDS.map((w, i) => (
-              <option key={w} value={i}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScoreSelect label="Strength of my connection" meanings={STRENGTH_WORDS} value={form.strength} onChange={set('strength')} />
+        <ScoreSelect label="Importance to my goals" meanings={IMPORTANCE_WORDS} value={form.importance} onChange={set('importance')} />
       </div>
       <label>
         Web address
@@ -105,15 +70,7 @@ export function NetworkForm({ network, onSaved, onCancel }: { network: Network |
         Notes
         <textarea rows={3} value={form.notes} onChange={set('notes')} />
       </label>
-      {error && <p role="alert">{error}</p>}
-      <div className="actions">
-        <button type="submit">{network ? 'Save changes' : 'Add network'}</button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormEnd error={error} saveLabel={network ? 'Save changes' : 'Add network'} onCancel={onCancel} />
     </form>
   );
 }

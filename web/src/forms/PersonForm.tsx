@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { api } from '../api.js';
 import type { Person } from '../types.js';
-import { CADENCES, CHANNELS, CONTACT_KINDS, IMPORTANCE_WORDS, PERSON_CATEGORIES, spoken, STAGES, STRENGTH_WORDS } from '../vocabulary.js';
+import { CADENCES, CHANNELS, CONTACT_KINDS, IMPORTANCE_WORDS, PERSON_CATEGORIES, STAGES, STRENGTH_WORDS } from '../vocabulary.js';
+import { FormEnd, ScoreSelect, WordSelect } from './fields.js';
 import { errorText } from './error-text.js';
 
 type Channel = { kind: string; value: string };
@@ -118,49 +119,12 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
         </label>
       </div>
       <div className="row">
-        <label>
-          Strength of the tie
-          <select value={form.strength} onChange={set('strength')}>
-            {STRENGTH_WORDS.map((w, i) => (
-              <option key={w} value={i}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Importance to my goals
-          <select value={form.importance} onChange={set('importance')}>
-            {IMPORTANCE_WORDS.map((w, i) => (
-              <option key={w} value={i}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScoreSelect label="Strength of the tie" meanings={STRENGTH_WORDS} value={form.strength} onChange={set('strength')} />
+        <ScoreSelect label="Importance to my goals" meanings={IMPORTANCE_WORDS} value={form.importance} onChange={set('importance')} />
       </div>
       <div className="row">
-        <label>
-          Category
-          <select value={form.category} onChange={set('category')}>
-            <option value="">not sorted yet</option>
-            {PERSON_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {spoken(c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Stage
-          <select value={form.stage} onChange={set('stage')}>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {spoken(s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WordSelect label="Category" words={PERSON_CATEGORIES} value={form.category} onChange={set('category')} empty="not sorted yet" />
+        <WordSelect label="Stage" words={STAGES} value={form.stage} onChange={set('stage')} />
       </div>
       <div className="row">
         <label>
@@ -178,17 +142,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
           Next contact on
           <input type="date" value={form.nextContactOn} onChange={set('nextContactOn')} />
         </label>
-        <label>
-          Best way to meet
-          <select value={form.preferredChannel} onChange={set('preferredChannel')}>
-            <option value="">no preference</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {spoken(c)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WordSelect label="Best way to meet" words={CHANNELS} value={form.preferredChannel} onChange={set('preferredChannel')} empty="no preference" />
       </div>
       <fieldset>
         <legend>Ways to reach them</legend>
@@ -245,17 +199,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
         Notes
         <textarea rows={4} value={form.notes} onChange={set('notes')} />
       </label>
-      {error && <p role="alert">{error}</p>}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {person ? 'Save changes' : 'Add person'}
-        </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormEnd error={error} saveLabel={person ? 'Save changes' : 'Add person'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,6 +7,21 @@ function ItemLink({ item }: { item: { kind: 'person' | 'network'; id: string; na
   return <Link to={item.kind === 'person' ? `/people/${item.id}` : `/networks/${item.id}`}>{item.name}</Link>;
 }
 
+/** Findings as a list: the item, why, and (unless left out) what to do next. */
+function FindingItems({ items, withNext = true }: { items: readonly Finding[]; withNext?: boolean }) {
+  return (
+    <ul className="findings">
+      {items.map((f) => (
+        <li key={`${f.kind}:${f.id}`}>
+          <ItemLink item={f} />
+          <div className="why">{f.why.text}</div>
+          {withNext && <div className="next">Next: {f.next}</div>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Findings({ title, items, limit = 8, empty }: { title: string; items: readonly Finding[]; limit?: number; empty?: string | null }) {
   if (items.length === 0 && !empty) return null;
   return (
@@ -15,26 +30,11 @@ function Findings({ title, items, limit = 8, empty }: { title: string; items: re
         {title} <span className="count">({items.length})</span>
       </h2>
       {items.length === 0 && <p>{empty}</p>}
-      <ul className="findings">
-        {items.slice(0, limit).map((f) => (
-          <li key={`${f.kind}:${f.id}`}>
-            <ItemLink item={f} />
-            <div className="why">{f.why.text}</div>
-            <div className="next">Next: {f.next}</div>
-          </li>
-        ))}
-      </ul>
+      <FindingItems items={items.slice(0, limit)} />
       {items.length > limit && (
         <details className="more">
           <summary>and {items.length - limit} more</summary>
-          <ul className="findings">
-            {items.slice(limit).map((f) => (
-              <li key={`${f.kind}:${f.id}`}>
-                <ItemLink item={f} />
-                <div className="why">{f.why.text}</div>
-              </li>
-            ))}
-          </ul>
+          <FindingItems items={items.slice(limit)} withNext={false} />
         </details>
       )}
     </section>
@@ -148,15 +148,7 @@ export function CheckPage() {
                 <h3>
                   {action === 'keep' ? 'Keep' : action === 'reduce' ? 'Reduce' : 'Build'} <span className="count">({t.hoursPerMonth[action]} h/month)</span>
                 </h3>
-                <ul className="findings">
-                  {t[action].map((f) => (
-                    <li key={`${f.kind}:${f.id}`}>
-                      <ItemLink item={f} />
-                      <div className="why">{f.why.text}</div>
-                      <div className="next">Next: {f.next}</div>
-                    </li>
-                  ))}
-                </ul>
+                <FindingItems items={t[action]} />
               </div>
             ) : null,
           )}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api.js';
 import { errorText } from '../forms/error-text.js';
-import type { Page, Person } from '../types.js';
+import { PersonPicker } from '../forms/PersonPicker.js';
+import type { Person } from '../types.js';
 import { useApi } from '../use-api.js';
 
 import { CHANNELS, GIVE_KINDS as GIVE, RECEIVE_KINDS as RECEIVE } from '../vocabulary.js';
@@ -10,8 +11,6 @@ import { CHANNELS, GIVE_KINDS as GIVE, RECEIVE_KINDS as RECEIVE } from '../vocab
 /** The after-meeting prompt: quick to fill on a phone right after a coffee. */
 export function LogPage() {
   const [params] = useSearchParams();
-  const [search, setSearch] = useState('');
-  const matches = useApi<Page<Person>>(search.trim().length >= 2 ? `/api/people?search=${encodeURIComponent(search.trim())}&limit=8` : null);
   const preset = useApi<{ person: Person }>(params.get('person') ? `/api/people/${encodeURIComponent(params.get('person')!)}` : null);
   const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
   const who = chosen ?? (preset.data ? { id: preset.data.person.id, name: preset.data.person.name } : null);
@@ -73,22 +72,7 @@ export function LogPage() {
               </button>
             </p>
           ) : (
-            <>
-              <label>
-                Name
-                <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Type two letters or more" />
-              </label>
-              <ul className="list">
-                {matches.data?.items.map((p) => (
-                  <li key={p.id}>
-                    <button type="button" className="link" onClick={() => setChosen({ id: p.id, name: p.name })}>
-                      {p.name}
-                    </button>{' '}
-                    <span className="who">{p.organisation}</span>
-                  </li>
-                ))}
-              </ul>
-            </>
+            <PersonPicker label="Name" onPick={setChosen} />
           )}
         </fieldset>
         <div className="row">

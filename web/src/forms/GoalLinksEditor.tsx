@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { api } from '../api.js';
+import type { Goal, Page } from '../types.js';
+import { useApi } from '../use-api.js';
+import { errorText } from './error-text.js';
+
+/**
+ * The goals a person or network serves, with relevance 1–5: unlink any, or link an active
+ * goal. `path` is the item's goal links in the API (…/people/{id}/goals or …/networks/{id}/goals).
+ */
+export function GoalLinksEditor(props: { path: string; links: readonly { goal: Goal; relevance: number }[]; empty: string; defaultRelevance: number; onChange: () => void }) {
+  const goals = useApi<Page<Goal>>('/api/goals?status=active');
+  const [goalId, setGoalId] = useState('');
+  const [relevance, setRelevance] = useState(String(props.defaultRelevance));
+  const [error, setError] = useState<string | null>(null);
+  const linked = new Set(props.links.map((l) => l.goal.id));
+  const open = (goals.data?.items ?? []).filter((g) => !linked.has(g.id));
+  const run = (work: Promise<unknown>) => work.then(() => (setError(null), setGoalId(''), props.onChange())).catch((e: unknown) => setError(errorText(e)));
+  const goalPath = (id: string) => `${props.path}/${encodeURIComponent(id)}`;
+  return (
+    <>
+      {props.links.length === 0 && <p>{props.empty}</p>}
+      <ul className="list">
+        {props.links.map((l) => (
+          <li key={l.goal.id}>
+            {l.goal.statement} <span className="who">relevance {l.relevance}/5</span>{' '}
+            <button type="button" className="link" aria-label={`Unlink from ${l.goal.statement}`} onClick={() => void run(api(goalPath(l.goal.id), { method: 'DELETE' }))}>
+              unlink
+            </button>
+          </li>
+        ))}
+      </ul>
+      {open.length > 0 && (
+        <form
+          className="inline"
+          aria-label="Link to a goal"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (goalId) void run(api(goalPath(goalId), { method: 'PUT', body: { relevance: Number(relevance) } }));
+          }}
+        >
+          <label>
+            Goal
+            <select value={goalId} onChange={(e) => setGoalId(e.target.value)} required>
+              <option value="">choose a goal</option>
+              {open.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.statement}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Relevance
+            <select value={relevance} onChange={(e) => setRelevance(e.target.value)}>
+              {[1, 2, 3, 4, 5].map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Link</button>
+        </form>
+      )}
+      {error && <p role="alert">{error}</p>}
+    </>
+  );
+}
