@@ -75,10 +75,13 @@ describe('accessible to keyboards, screen readers and low vision', () => {
     await page.getByText('Dr Rosa Jiménez', { exact: true }).waitFor();
     await page.getByLabel('What did you learn?').focus();
     await page.keyboard.type('Keyboard only');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Log it');
+    // Through the follow-up, the feeling and the thank-you reminder to the button, in order.
+    const stops: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await page.evaluate<string>("document.activeElement.labels?.[0]?.textContent?.trim() || document.activeElement.textContent"));
+    }
+    expect(stops).toEqual(['Any follow-up? (due in a week)', expect.stringMatching(/^How did it feel\?/), 'Remind me to send a thank-you within two days', 'Log it']);
     await page.keyboard.press('Enter');
     await page.getByText(/^Logged: coffee with Dr Rosa Jiménez/).waitFor();
   });

@@ -78,7 +78,7 @@ describe('adding and changing things in the browser', () => {
     await join_.getByRole('button', { name: 'Add' }).click();
     await page.getByRole('link', { name: 'Respiratory Research Club' }).click();
     await page.getByRole('link', { name: 'Grace Hopper' }).waitFor();
-    await page.getByText('organiser').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Grace Hopper' }).getByText('organiser').waitFor();
   });
 
   it('filters people by goal and by quadrant, as the check judges them', async () => {
@@ -103,7 +103,34 @@ describe('adding and changing things in the browser', () => {
     expect(names).toEqual(['Grace Hopper', 'Strong Important', 'Weak Unimportant']);
   });
 
+  it('logs yesterday’s coffee at a network’s event, and adds a member from the network’s page', async () => {
+    await page.goto(`${app.base}/people?q=Grace`);
+    await page.getByRole('link', { name: 'Grace Hopper' }).click();
+    await page.getByRole('link', { name: 'Log an exchange', exact: true }).click();
+    await page.getByText('Grace Hopper', { exact: true }).waitFor();
+    await page.getByLabel('When (empty: today)').fill('2026-11-21');
+    await page.getByLabel('At a network’s event').selectOption({ label: 'Respiratory Research Club' });
+    await page.getByLabel('How did it feel?').selectOption('energising');
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await page.getByText('Logged: coffee with Grace Hopper on 2026-11-21.').waitFor();
+    const grace = ((await (await fetch(`${app.base}/api/people?search=Grace`)).json()) as { items: { id: string; lastExchangeOn: string }[] }).items[0]!;
+    expect(grace.lastExchangeOn).toBe('2026-11-21');
+    const detail = (await (await fetch(`${app.base}/api/people/${grace.id}`)).json()) as { exchanges: { networkId: string | null; feeling: string | null }[] };
+    expect(detail.exchanges[0]).toMatchObject({ feeling: 'energising' });
+    expect(detail.exchanges[0]!.networkId).not.toBeNull();
+
+    await page.goto(`${app.base}/networks`);
+    await page.getByRole('link', { name: 'Respiratory Research Club' }).click();
+    await page.getByText('Add someone to Respiratory Research Club').click();
+    await page.getByLabel('Their role').selectOption('volunteer');
+    await page.getByLabel('Who').fill('Strong');
+    await page.getByRole('button', { name: 'Strong Important' }).click();
+    await page.getByRole('link', { name: 'Strong Important' }).waitFor();
+    await page.getByText('People in it (2)').waitFor();
+  });
+
   it('removes a person only when confirmed', async () => {
+    await page.goto(`${app.base}/people?q=Weak`);
     await page.getByRole('link', { name: 'Weak Unimportant' }).click();
     await page.getByRole('button', { name: 'Remove Weak Unimportant' }).click();
     expect(app.dialogs.at(-1)).toMatch(/^Remove Weak Unimportant/);
@@ -149,6 +176,26 @@ describe('the plan and the check in the browser', () => {
     await targets.getByRole('button', { name: 'Drop' }).first().click();
     await page.getByText(/dropped from this month/).waitFor();
     await page.screenshot({ path: join(SHOTS, '14-plan-swap-drop.png'), fullPage: true });
+  });
+
+  it('says what I am working on, and closes a follow-up, from the home page', async () => {
+    await page.goto(app.base);
+    await page.getByRole('heading', { name: /This month/ }).waitFor();
+    await page.locator('.working-on').getByRole('button').click();
+    await page.getByLabel('Working on now', { exact: true }).fill('A pilot of home-based rehab with Northgate');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('A pilot of home-based rehab with Northgate').waitFor();
+    expect(((await (await fetch(`${app.base}/api/profile`)).json()) as { workingOn: string }).workingOn).toBe('A pilot of home-based rehab with Northgate');
+    const done = page.getByRole('button', { name: /^Done: / }).first();
+    const label = ((await done.getAttribute('aria-label')) ?? '').replace(/^Done: /, '');
+    await done.click();
+    await page.getByRole('button', { name: `Done: ${label}` }).waitFor({ state: 'detached' });
+  });
+
+  it('carries over last month’s open targets', async () => {
+    await page.goto(`${app.base}/plan`);
+    await page.getByRole('button', { name: 'Carry over last month’s open targets' }).click();
+    await page.getByText(/^(Carried over \d+ from last month\.|Nothing was left open last month\.)$/).waitFor();
   });
 
   it('makes an accountability link that opens the plan, and revokes it at once', async () => {

@@ -92,7 +92,7 @@ describe('the web app in a real browser', () => {
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByRole('link', { name: 'Log an exchange', exact: true }).click();
     await page.getByText(name, { exact: true }).waitFor();
-    await page.getByLabel('How').selectOption('coffee');
+    await page.getByLabel('How you met').selectOption('coffee');
     await page.getByLabel('What did you give?').selectOption('resource');
     await page.getByLabel('What did you get?').selectOption('insight');
     await page.getByLabel('What did you learn?').fill('A small pilot opens doors');

@@ -3,10 +3,11 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api.js';
 import { errorText } from '../forms/error-text.js';
 import { PersonPicker } from '../forms/PersonPicker.js';
-import type { Person } from '../types.js';
+import { WordSelect } from '../forms/fields.js';
+import type { Network, Page, Person } from '../types.js';
 import { useApi } from '../use-api.js';
 
-import { CHANNELS, GIVE_KINDS as GIVE, RECEIVE_KINDS as RECEIVE } from '../vocabulary.js';
+import { CHANNELS, FEELINGS, GIVE_KINDS as GIVE, RECEIVE_KINDS as RECEIVE } from '../vocabulary.js';
 
 /** The after-meeting prompt: quick to fill on a phone right after a coffee. */
 export function LogPage() {
@@ -14,7 +15,8 @@ export function LogPage() {
   const preset = useApi<{ person: Person }>(params.get('person') ? `/api/people/${encodeURIComponent(params.get('person')!)}` : null);
   const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
   const who = chosen ?? (preset.data ? { id: preset.data.person.id, name: preset.data.person.name } : null);
-  const [form, setForm] = useState({ channel: 'coffee', initiatedBy: 'me', gave: '', gaveNote: '', received: '', receivedNote: '', learned: '', followUp: '', thankYou: true });
+  const networks = useApi<Page<Network>>('/api/networks');
+  const [form, setForm] = useState({ occurredOn: '', networkId: '', feeling: '', channel: 'coffee', initiatedBy: 'me', gave: '', gaveNote: '', received: '', receivedNote: '', learned: '', followUp: '', thankYou: true });
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof typeof form, value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
@@ -28,6 +30,9 @@ export function LogPage() {
         method: 'POST',
         body: {
           personIds: [who.id],
+          ...(form.occurredOn ? { occurredOn: form.occurredOn } : {}),
+          ...(form.networkId ? { networkId: form.networkId } : {}),
+          ...(form.feeling ? { feeling: form.feeling } : {}),
           channel: form.channel,
           initiatedBy: form.initiatedBy,
           gave: form.gave ? [{ kind: form.gave, note: form.gaveNote || null }] : [],
@@ -77,7 +82,11 @@ export function LogPage() {
         </fieldset>
         <div className="row">
           <label>
-            How
+            When (empty: today)
+            <input type="date" value={form.occurredOn} onChange={(e) => set('occurredOn', e.target.value)} />
+          </label>
+          <label>
+            How you met
             <select value={form.channel} onChange={(e) => set('channel', e.target.value)}>
               {CHANNELS.map((c) => (
                 <option key={c}>{c}</option>
@@ -93,6 +102,19 @@ export function LogPage() {
             </select>
           </label>
         </div>
+        {(networks.data?.items.length ?? 0) > 0 && (
+          <label>
+            At a network’s event
+            <select value={form.networkId} onChange={(e) => set('networkId', e.target.value)}>
+              <option value="">no</option>
+              {networks.data?.items.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <KindWithNote label="What did you give?" kinds={GIVE} kind={form.gave} note={form.gaveNote} onKind={(v) => set('gave', v)} onNote={(v) => set('gaveNote', v)} />
         <KindWithNote label="What did you get?" kinds={RECEIVE} kind={form.received} note={form.receivedNote} onKind={(v) => set('received', v)} onNote={(v) => set('receivedNote', v)} />
         <label>
@@ -103,6 +125,7 @@ export function LogPage() {
           Any follow-up? (due in a week)
           <input value={form.followUp} onChange={(e) => set('followUp', e.target.value)} />
         </label>
+        <WordSelect label="How did it feel?" words={FEELINGS} value={form.feeling} onChange={(e) => set('feeling', e.target.value)} empty="rather not say" />
         <label className="check">
           <input type="checkbox" checked={form.thankYou} onChange={(e) => set('thankYou', e.target.checked)} /> Remind me to send a thank-you within two days
         </label>

@@ -6,7 +6,8 @@ import { NetworkForm } from '../forms/NetworkForm.js';
 import { GoalLinksEditor } from '../forms/GoalLinksEditor.js';
 import type { Goal, Network } from '../types.js';
 import { useApi } from '../use-api.js';
-import { spoken } from '../vocabulary.js';
+import { NETWORK_ROLES, spoken } from '../vocabulary.js';
+import { PersonPicker } from '../forms/PersonPicker.js';
 
 interface NetworkDetail {
   network: Network;
@@ -23,6 +24,7 @@ export function NetworkPage() {
   const { data, error, reload } = useApi<NetworkDetail>(path);
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [memberRole, setMemberRole] = useState('member');
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const n = data.network;
@@ -62,7 +64,7 @@ export function NetworkPage() {
       </section>
       <section>
         <h2>People in it ({data.members.length})</h2>
-        {data.members.length === 0 && <p>Nobody from your map yet. Add people to this network from their page.</p>}
+        {data.members.length === 0 && <p>Nobody from your map yet.</p>}
         <ul className="list columns">
           {data.members.map((m) => (
             <li key={m.id}>
@@ -71,6 +73,28 @@ export function NetworkPage() {
           ))}
         </ul>
       </section>
+      <details>
+        <summary>Add someone to {n.name}</summary>
+        <label>
+          Their role
+          <select value={memberRole} onChange={(e) => setMemberRole(e.target.value)}>
+            {NETWORK_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {spoken(r)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <PersonPicker
+          label="Who"
+          onPick={(person) =>
+            void api(`${path}/members/${encodeURIComponent(person.id)}`, { method: 'PUT', body: { role: memberRole } }).then(
+              () => (setProblem(null), reload()),
+              (e: unknown) => setProblem(errorText(e)),
+            )
+          }
+        />
+      </details>
       {problem && <p role="alert">{problem}</p>}
       <section className="danger">
         <h2>Remove</h2>

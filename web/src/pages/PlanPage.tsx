@@ -48,6 +48,17 @@ export function PlanPage() {
       <section className="card">
         <h2>This month’s people</h2>
         <Targets plan={p} choices={all} onChange={refresh} />
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void api<unknown[]>('/api/plan/roll-over', { method: 'POST', body: {} })
+              .then((carried) => refresh([carried.length === 0 ? 'Nothing was left open last month.' : `Carried over ${carried.length} from last month.`]))
+              .catch((e: unknown) => setError(errorText(e)))
+          }
+        >
+          Carry over last month’s open targets
+        </button>
       </section>
       <section className="card">
         <h2>Suggestions</h2>

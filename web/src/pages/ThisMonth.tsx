@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api.js';
+import { errorText } from '../forms/error-text.js';
+import { WorkingOn } from '../home/WorkingOn.js';
 import type { DueReport, Page, Person } from '../types.js';
 import { useApi } from '../use-api.js';
 
@@ -20,6 +22,12 @@ export function ThisMonth() {
   const due = useApi<DueReport>('/api/due?within=7');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const closeFollowUp = (id: string, action: 'done' | 'drop') =>
+    api(`/api/follow-ups/${encodeURIComponent(id)}/${action}`, { method: 'POST' })
+      .then(() => due.reload())
+      .catch((e: unknown) => setProblem(errorText(e)));
 
   if (people.data && people.data.total === 0) {
     return (
@@ -66,11 +74,7 @@ export function ThisMonth() {
           Log an exchange
         </Link>
       </div>
-      {plan.data?.workingOn && (
-        <p className="working-on">
-          <strong>Working on now:</strong> {plan.data.workingOn}
-        </p>
-      )}
+      {plan.data && <WorkingOn text={plan.data.workingOn} onSaved={plan.reload} />}
       <div className="grid">
         <article className="card" aria-labelledby="plan-h">
           <h2 id="plan-h">The plan</h2>
@@ -119,13 +123,19 @@ export function ThisMonth() {
             {due.data?.followUps.map((f) => (
               <li key={f.followUp.id}>
                 {f.followUp.description} {f.personName && <span className="who">({f.personName})</span>}{' '}
-                <span className={f.status === 'overdue' ? 'late' : 'soon'}>{f.followUp.dueOn}</span>
+                <span className={f.status === 'overdue' ? 'late' : 'soon'}>{f.followUp.dueOn}</span>{' '}
+                <button type="button" className="link" aria-label={`Done: ${f.followUp.description}`} onClick={() => void closeFollowUp(f.followUp.id, 'done')}>
+                  done
+                </button>{' '}
+                <button type="button" className="link" aria-label={`Drop: ${f.followUp.description}`} onClick={() => void closeFollowUp(f.followUp.id, 'drop')}>
+                  drop
+                </button>
               </li>
             ))}
           </ul>
         </article>
       </div>
-      {(plan.error || due.error) && <p role="alert">{plan.error ?? due.error}</p>}
+      {(plan.error || due.error || problem) && <p role="alert">{plan.error ?? due.error ?? problem}</p>}
     </section>
   );
 }
