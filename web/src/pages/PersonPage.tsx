@@ -6,6 +6,8 @@ import { PersonForm } from '../forms/PersonForm.js';
 import { GoalLinks } from '../person/GoalLinks.js';
 import { NetworkLinks } from '../person/NetworkLinks.js';
 import { OutreachDraft } from '../person/OutreachDraft.js';
+import { RecordIntroduction } from '../person/RecordIntroduction.js';
+import { RecordTie } from '../person/RecordTie.js';
 import { Timeline } from '../person/Timeline.js';
 import type { PersonDetail } from '../person/types.js';
 import { useApi } from '../use-api.js';
@@ -109,20 +111,21 @@ export function PersonPage() {
         <GoalLinks detail={data} onChange={reload} />
         <NetworkLinks detail={data} onChange={reload} />
       </div>
-      {data.ties.length > 0 && (
-        <section>
-          <h2>Knows</h2>
-          <ul className="list">
-            {data.ties.map((t) => (
-              <li key={t.person.id}>
-                <Link to={`/people/${t.person.id}`}>{t.person.name}</Link> <span className="who">tie {t.strength}/5</span>
-                {t.note && <div className="why">{t.note}</div>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <section>
+        <h2>Knows</h2>
+        {data.ties.length === 0 && <p>Nobody recorded yet.</p>}
+        <ul className="list">
+          {data.ties.map((t) => (
+            <li key={t.person.id}>
+              <Link to={`/people/${t.person.id}`}>{t.person.name}</Link> <span className="who">tie {t.strength}/5</span>
+              {t.note && <div className="why">{t.note}</div>}
+            </li>
+          ))}
+        </ul>
+        <RecordTie personId={p.id} onSaved={reload} />
+      </section>
       <Timeline detail={data} />
+      <RecordIntroduction personId={p.id} name={p.name} onSaved={reload} />
       <OutreachDraft personId={p.id} />
       <section className="danger">
         <h2>Remove</h2>
