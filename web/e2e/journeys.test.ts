@@ -68,6 +68,10 @@ describe('the web app in a real browser', () => {
     await page.getByLabel('Find').fill('Rosa Jim');
     await page.waitForTimeout(900);
     const box = (await map.boundingBox())!;
+    // Hovering names the person and brings out their ties.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByText(/^Dr Rosa Jiménez: \d+ ties? on the map$/).waitFor();
+    await page.screenshot({ path: join(SHOTS, '17-map-hover.png') });
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.getByRole('heading', { level: 1, name: 'Dr Rosa Jiménez' }).waitFor({ timeout: 5000 });
   });

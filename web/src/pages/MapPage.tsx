@@ -65,8 +65,22 @@ export function MapPage() {
       defaultNodeType: 'point',
       nodeProgramClasses: { point: NodePointProgram },
     });
-    renderer.on('enterNode', ({ node }) => setHovered(String(graph.getNodeAttribute(node, 'label'))));
-    renderer.on('leaveNode', () => setHovered(null));
+    // Hovering a node brings out its ties: everything not connected to it fades.
+    let focus: { node: string; neighbours: Set<string> } | null = null;
+    renderer.setSetting('nodeReducer', (node, attributes) =>
+      focus && node !== focus.node && !focus.neighbours.has(node) ? { ...attributes, color: '#e6e6ec', label: '', zIndex: 0 } : focus ? { ...attributes, zIndex: 1, forceLabel: true } : attributes,
+    );
+    renderer.setSetting('edgeReducer', (edge, attributes) => (focus && !graph.extremities(edge).includes(focus.node) ? { ...attributes, hidden: true } : focus ? { ...attributes, color: '#8a8a99', size: 1 } : attributes));
+    renderer.on('enterNode', ({ node }) => {
+      focus = { node, neighbours: new Set(graph.neighbors(node)) };
+      setHovered(`${String(graph.getNodeAttribute(node, 'label'))}: ${focus.neighbours.size} ${focus.neighbours.size === 1 ? 'tie' : 'ties'} on the map`);
+      renderer.refresh({ skipIndexation: true });
+    });
+    renderer.on('leaveNode', () => {
+      focus = null;
+      setHovered(null);
+      renderer.refresh({ skipIndexation: true });
+    });
     renderer.on('clickNode', ({ node }) => {
       open(graph.getNodeAttribute(node, 'kind') as string, graph.getNodeAttribute(node, 'entityId') as string | null);
     });
