@@ -65,18 +65,22 @@ export function MapPage() {
       defaultNodeType: 'point',
       nodeProgramClasses: { point: NodePointProgram },
     });
-    // Hovering a node brings out its ties: everything not connected to it fades.
+    // Hovering a node brings out its ties: everything not connected to it fades, and a
+    // few neighbours are named (all of yours, at the centre, would bury the map in labels).
     let focus: { node: string; neighbours: Set<string> } | null = null;
     renderer.setSetting('nodeReducer', (node, attributes) =>
-      focus && node !== focus.node && !focus.neighbours.has(node) ? { ...attributes, color: '#e6e6ec', label: '', zIndex: 0 } : focus ? { ...attributes, zIndex: 1, forceLabel: true } : attributes,
+      focus && node !== focus.node && !focus.neighbours.has(node) ? { ...attributes, color: '#e6e6ec', label: '', zIndex: 0 } : focus ? { ...attributes, zIndex: 1, forceLabel: focus.neighbours.size <= 40 } : attributes,
     );
     renderer.setSetting('edgeReducer', (edge, attributes) => (focus && !graph.extremities(edge).includes(focus.node) ? { ...attributes, hidden: true } : focus ? { ...attributes, color: '#8a8a99', size: 1 } : attributes));
     renderer.on('enterNode', ({ node }) => {
+      // Not while dragging: re-colouring 5,000 nodes on every node the pointer crosses halves the frame rate.
+      if (renderer.getMouseCaptor().isMouseDown) return;
       focus = { node, neighbours: new Set(graph.neighbors(node)) };
       setHovered(`${String(graph.getNodeAttribute(node, 'label'))}: ${focus.neighbours.size} ${focus.neighbours.size === 1 ? 'tie' : 'ties'} on the map`);
       renderer.refresh({ skipIndexation: true });
     });
     renderer.on('leaveNode', () => {
+      if (focus === null) return;
       focus = null;
       setHovered(null);
       renderer.refresh({ skipIndexation: true });
