@@ -134,6 +134,16 @@ describe('the web app in a real browser', () => {
     await page.getByRole('searchbox').fill('Lovelace');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: 'Ada Lovelace-Byron' }).waitFor();
+    // Judging the imported people, one row at a time, each change saved at once.
+    await page.getByLabel('Judged').selectOption('true');
+    await page.getByLabel(/Judge as you go/).check();
+    await page.getByLabel('Strength of Ada Lovelace-Byron').selectOption('3');
+    await page.getByLabel('Importance of Ada Lovelace-Byron').selectOption('4');
+    await page.getByLabel('Category of Ada Lovelace-Byron').selectOption('leader-in-field');
+    await page.screenshot({ path: join(SHOTS, '18-judge-imported.png'), fullPage: true });
+    await expect
+      .poll(async () => ((await (await fetch(`${base}/api/people?search=Lovelace`)).json()) as { items: { strength: number; importance: number; category: string }[] }).items[0])
+      .toMatchObject({ strength: 3, importance: 4, category: 'leader-in-field' });
   });
 
   it('shows stored markup and scripts as text, and runs none of it', async () => {

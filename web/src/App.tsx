@@ -1,16 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router-dom';
 import { CheckPage } from './pages/CheckPage.js';
 import { PeoplePage } from './pages/PeoplePage.js';
 import { PersonPage } from './pages/PersonPage.js';
 import { LogPage } from './pages/LogPage.js';
 import { PlanPage } from './pages/PlanPage.js';
-import { MapPage } from './pages/MapPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { NetworksPage } from './pages/NetworksPage.js';
 import { GoalsPage } from './pages/GoalsPage.js';
 import { NetworkPage } from './pages/NetworkPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
+
+// The map brings WebGL and graph libraries (most of the app's weight): loaded when opened.
+const MapPage = lazy(() => import('./pages/MapPage.js').then((m) => ({ default: m.MapPage })));
 
 const NAV = [
   ['/', 'This month'],
@@ -50,7 +53,14 @@ export function App() {
           <Route path="/people/:id" element={<PersonPage />} />
           <Route path="/check" element={<CheckPage />} />
           <Route path="/plan" element={<PlanPage />} />
-          <Route path="/map" element={<MapPage />} />
+          <Route
+            path="/map"
+            element={
+              <Suspense fallback={<p>Loading the map…</p>}>
+                <MapPage />
+              </Suspense>
+            }
+          />
           <Route path="/import" element={<ImportPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/networks" element={<NetworksPage />} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PersonForm } from '../forms/PersonForm.js';
+import { JudgeRow } from '../people/JudgeRow.js';
 import type { Goal, Page, Person } from '../types.js';
 import { useApi } from '../use-api.js';
 import { PERSON_CATEGORIES, spoken, STAGES } from '../vocabulary.js';
@@ -28,6 +29,7 @@ const FILTERS = [
   ['quadrant', 'quadrant'],
   ['due', 'due'],
   ['sort', 'sort'],
+  ['unjudged', 'unjudged'],
 ] as const;
 
 /** People: search, filter and sort, a page at a time (the server pages, so ten thousand stay fast). */
@@ -36,6 +38,7 @@ export function PeoplePage() {
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState(params.get('q') ?? '');
   const [adding, setAdding] = useState(params.get('add') === '1');
+  const [judging, setJudging] = useState(false);
   const offset = Number(params.get('offset') ?? 0);
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
   for (const [param, apiName] of FILTERS) if (params.get(param)) query.set(apiName, params.get(param)!);
@@ -86,6 +89,7 @@ export function PeoplePage() {
           ]}
           onChange={(v) => set('due', v)}
         />
+        <Choice label="Judged" value={params.get('unjudged')} options={[['true', 'not judged yet (strength and importance 0)']]} onChange={(v) => set('unjudged', v)} />
         <label>
           Sort by
           <select value={params.get('sort') ?? 'name'} onChange={(e) => set('sort', e.target.value === 'name' ? '' : e.target.value)}>
@@ -120,7 +124,28 @@ export function PeoplePage() {
               </>
             )}
           </p>
+          <label className="check">
+            <input type="checkbox" checked={judging} onChange={(e) => setJudging(e.target.checked)} /> Judge as you go: change scores, category and stage in the list, saved at once
+          </label>
           <div className="table-wrap">
+            {judging ? (
+              <table className="people judge">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Strength</th>
+                    <th scope="col">Importance</th>
+                    <th scope="col">Category</th>
+                    <th scope="col">Stage</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {people.data.items.map((p) => (
+                    <JudgeRow key={p.id} person={p} />
+                  ))}
+                </tbody>
+              </table>
+            ) : (
             <table className="people">
               <thead>
                 <tr>
@@ -147,6 +172,7 @@ export function PeoplePage() {
                 ))}
               </tbody>
             </table>
+            )}
           </div>
           {people.data.total === 0 && !filtered && <p>Nobody here yet. Add the first ten people you know and like, or bring them in from the Import page.</p>}
           <nav className="pager" aria-label="Pages">
