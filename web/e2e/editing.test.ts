@@ -154,6 +154,20 @@ describe('adding and changing things in the browser', () => {
     expect(map.map.edges.map((e) => e.kind)).toEqual(expect.arrayContaining(['person-person', 'introduction']));
   });
 
+  it('sets my name and time zone, and refuses a zone that does not exist, naming the field', async () => {
+    await page.goto(`${app.base}/settings`);
+    const form = page.getByRole('form', { name: 'Your profile' });
+    await form.getByLabel('Your name').fill('Leila Haddad');
+    await form.getByLabel('Time zone').fill('Mars/Olympus_Mons');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').getByText(/timeZone/).waitFor();
+    expect(((await (await fetch(`${app.base}/api/profile`)).json()) as { name: string | null }).name).toBeNull();
+    await form.getByLabel('Time zone').fill('Europe/London');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('Saved.').waitFor();
+    expect(await (await fetch(`${app.base}/api/profile`)).json()).toMatchObject({ name: 'Leila Haddad', timeZone: 'Europe/London' });
+  });
+
   it('removes a person only when confirmed', async () => {
     await page.goto(`${app.base}/people?q=Weak`);
     await page.getByRole('link', { name: 'Weak Unimportant' }).click();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api.js';
+import { ProfileForm } from '../settings/ProfileForm.js';
 import { useApi } from '../use-api.js';
 
 const EXPORTS = [
@@ -19,6 +20,10 @@ export function SettingsPage() {
   return (
     <section>
       <h1>Settings</h1>
+      <section className="card">
+        <h2>You</h2>
+        <ProfileForm />
+      </section>
       <section className="card">
         <h2>Where your data lives</h2>
         {storage.data && (

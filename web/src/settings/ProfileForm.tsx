@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { api } from '../api.js';
+import { errorText } from '../forms/error-text.js';
+import { FormEnd } from '../forms/fields.js';
+import { useApi } from '../use-api.js';
+
+interface Profile {
+  name: string | null;
+  workingOn: string | null;
+  timeZone: string;
+}
+
+/** Your name (signs drafts), what you are working on (quoted by drafts and suggestions), and your time zone (what "today" is). */
+export function ProfileForm() {
+  const profile = useApi<Profile>('/api/profile');
+  if (!profile.data) return profile.error ? <p role="alert">{profile.error}</p> : null;
+  return <ProfileFields key={JSON.stringify(profile.data)} profile={profile.data} onSaved={profile.reload} />;
+}
+
+function ProfileFields({ profile, onSaved }: { profile: Profile; onSaved: () => void }) {
+  const [form, setForm] = useState({ name: profile.name ?? '', workingOn: profile.workingOn ?? '', timeZone: profile.timeZone });
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => (setSaved(false), setForm((f) => ({ ...f, [key]: e.target.value })));
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return (
+    <form
+      className="edit"
+      aria-label="Your profile"
+      onSubmit={(e) => {
+        e.preventDefault();
+        api('/api/profile', { method: 'PATCH', body: { name: form.name.trim() || null, workingOn: form.workingOn.trim() || null, timeZone: form.timeZone } })
+          .then(() => (setError(null), setSaved(true), onSaved()))
+          .catch((err: unknown) => setError(errorText(err)));
+      }}
+    >
+      <div className="row">
+        <label>
+          Your name
+          <input value={form.name} onChange={set('name')} autoComplete="name" />
+        </label>
+        <label>
+          Time zone
+          <input value={form.timeZone} onChange={set('timeZone')} list="time-zones" />
+          <datalist id="time-zones">
+            {zones.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+        </label>
+      </div>
+      <label>
+        Working on now
+        <input value={form.workingOn} onChange={set('workingOn')} />
+      </label>
+      <FormEnd error={error} saveLabel="Save" />
+      {saved && <p role="status">Saved.</p>}
+    </form>
+  );
+}
