@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { QuadrantChart } from '../check/QuadrantChart.js';
 import type { CheckReport, Finding, Goal, Page } from '../types.js';
@@ -22,6 +23,17 @@ function FindingItems({ items, withNext = true }: { items: readonly Finding[]; w
   );
 }
 
+/** The rest of a long list, drawn only once opened: on a big map a list can run to thousands. */
+function MoreFindings({ items }: { items: readonly Finding[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="more" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>and {items.length} more</summary>
+      {open && <FindingItems items={items} withNext={false} />}
+    </details>
+  );
+}
+
 function Findings({ title, items, limit = 8, empty }: { title: string; items: readonly Finding[]; limit?: number; empty?: string | null }) {
   if (items.length === 0 && !empty) return null;
   return (
@@ -31,12 +43,7 @@ function Findings({ title, items, limit = 8, empty }: { title: string; items: re
       </h2>
       {items.length === 0 && <p>{empty}</p>}
       <FindingItems items={items.slice(0, limit)} />
-      {items.length > limit && (
-        <details className="more">
-          <summary>and {items.length - limit} more</summary>
-          <FindingItems items={items.slice(limit)} withNext={false} />
-        </details>
-      )}
+      {items.length > limit && <MoreFindings items={items.slice(limit)} />}
     </section>
   );
 }

@@ -14,14 +14,16 @@ interface Profile {
 export function ProfileForm() {
   const profile = useApi<Profile>('/api/profile');
   if (!profile.data) return profile.error ? <p role="alert">{profile.error}</p> : null;
-  return <ProfileFields key={JSON.stringify(profile.data)} profile={profile.data} onSaved={profile.reload} />;
+  // The fields keep what was typed and saved; the profile is read once.
+  return <ProfileFields profile={profile.data} />;
 }
 
-function ProfileFields({ profile, onSaved }: { profile: Profile; onSaved: () => void }) {
+function ProfileFields({ profile }: { profile: Profile }) {
   const [form, setForm] = useState({ name: profile.name ?? '', workingOn: profile.workingOn ?? '', timeZone: profile.timeZone });
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => (setSaved(false), setForm((f) => ({ ...f, [key]: e.target.value })));
+  // A list, not free text: only zones the browser knows can be chosen (the server checks again).
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return (
     <form
@@ -30,7 +32,7 @@ function ProfileFields({ profile, onSaved }: { profile: Profile; onSaved: () => 
       onSubmit={(e) => {
         e.preventDefault();
         api('/api/profile', { method: 'PATCH', body: { name: form.name.trim() || null, workingOn: form.workingOn.trim() || null, timeZone: form.timeZone } })
-          .then(() => (setError(null), setSaved(true), onSaved()))
+          .then(() => (setError(null), setSaved(true)))
           .catch((err: unknown) => setError(errorText(err)));
       }}
     >
@@ -41,12 +43,11 @@ function ProfileFields({ profile, onSaved }: { profile: Profile; onSaved: () => 
         </label>
         <label>
           Time zone
-          <input value={form.timeZone} onChange={set('timeZone')} list="time-zones" />
-          <datalist id="time-zones">
-            {zones.map((z) => (
-              <option key={z} value={z} />
+          <select value={form.timeZone} onChange={set('timeZone')}>
+            {(zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]).map((z) => (
+              <option key={z}>{z}</option>
             ))}
-          </datalist>
+          </select>
         </label>
       </div>
       <label>
