@@ -169,6 +169,18 @@ describe('adding and changing things in the browser', () => {
     expect(await (await fetch(`${app.base}/api/profile`)).json()).toMatchObject({ name: 'Leila Haddad', timeZone: 'Europe/London' });
   });
 
+  it('removes a mistaken exchange from the timeline, once confirmed', async () => {
+    await page.goto(`${app.base}/people?q=Grace`);
+    await page.getByRole('link', { name: 'Grace Hopper' }).click();
+    const remove = page.getByRole('button', { name: 'Remove the coffee of 2026-11-21' });
+    app.acceptDialogs = true;
+    await remove.click();
+    await remove.waitFor({ state: 'detached' });
+    app.acceptDialogs = false;
+    expect(app.dialogs.at(-1)).toBe('Remove the coffee of 2026-11-21? Its follow-ups go with it.');
+    await page.getByText('Last exchange').locator('xpath=following-sibling::dd[1]').getByText('none yet').waitFor();
+  });
+
   it('removes a person only when confirmed', async () => {
     await page.goto(`${app.base}/people?q=Weak`);
     await page.getByRole('link', { name: 'Weak Unimportant' }).click();

@@ -124,7 +124,7 @@ export function PersonPage() {
         </ul>
         <RecordTie personId={p.id} onSaved={reload} />
       </section>
-      <Timeline detail={data} />
+      <Timeline detail={data} onChange={reload} />
       <RecordIntroduction personId={p.id} name={p.name} onSaved={reload} />
       <OutreachDraft personId={p.id} />
       <section className="danger">

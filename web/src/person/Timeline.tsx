@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { api } from '../api.js';
+import { errorText } from '../forms/error-text.js';
 import { Link } from 'react-router-dom';
 import { spoken } from '../vocabulary.js';
 import type { PersonDetail } from './types.js';
@@ -6,7 +8,12 @@ import type { PersonDetail } from './types.js';
 type Entry = { date: string; key: string; body: ReactNode };
 
 /** Exchanges, introductions and open follow-ups with this person, newest first. */
-export function Timeline({ detail }: { detail: PersonDetail }) {
+export function Timeline({ detail, onChange }: { detail: PersonDetail; onChange: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const remove = (path: string, question: string) => {
+    if (!window.confirm(question)) return;
+    api(path, { method: 'DELETE' }).then(() => (setError(null), onChange()), (e: unknown) => setError(errorText(e)));
+  };
   const id = detail.person.id;
   const who = (personId: string | null) =>
     personId === null ? 'you' : personId === id ? detail.person.name : <Link to={`/people/${personId}`}>{detail.names[personId] ?? 'someone removed'}</Link>;
@@ -21,7 +28,10 @@ export function Timeline({ detail }: { detail: PersonDetail }) {
           {e.gave.length > 0 && <> · gave {e.gave.map((g) => (g.note ? `${g.kind} (${g.note})` : g.kind)).join(', ')}</>}
           {e.received.length > 0 && <> · got {e.received.map((r) => (r.note ? `${r.kind} (${r.note})` : r.kind)).join(', ')}</>}
           {e.learned && <div className="why">Learned: {e.learned}</div>}
-          {e.notes && <div className="why">{e.notes}</div>}
+          {e.notes && <div className="why">{e.notes}</div>}{' '}
+          <button type="button" className="link" aria-label={`Remove the ${e.channel} of ${e.occurredOn}`} onClick={() => remove(`/api/exchanges/${encodeURIComponent(e.id)}`, `Remove the ${e.channel} of ${e.occurredOn}? Its follow-ups go with it.`)}>
+            remove
+          </button>
         </>
       ),
     })),
@@ -31,7 +41,10 @@ export function Timeline({ detail }: { detail: PersonDetail }) {
       body: (
         <>
           Introduction: {who(i.byId)} introduced {who(i.personId)} to {who(i.toId)}
-          {i.note && <div className="why">{i.note}</div>}
+          {i.note && <div className="why">{i.note}</div>}{' '}
+          <button type="button" className="link" aria-label={`Remove the introduction of ${i.madeOn}`} onClick={() => remove(`/api/introductions/${encodeURIComponent(i.id)}`, `Remove the introduction of ${i.madeOn}?`)}>
+            remove
+          </button>
         </>
       ),
     })),
@@ -50,6 +63,7 @@ export function Timeline({ detail }: { detail: PersonDetail }) {
         </ul>
       )}
       {entries.length === 0 && <p>No exchanges yet.</p>}
+      {error && <p role="alert">{error}</p>}
       <ol className="timeline">
         {entries.map((e) => (
           <li key={e.key}>
