@@ -1,3 +1,4 @@
+import { WordSelect } from '../forms/fields.js';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api.js';
@@ -75,16 +76,7 @@ export function NetworkPage() {
       </section>
       <details>
         <summary>Add someone to {n.name}</summary>
-        <label>
-          Their role
-          <select value={memberRole} onChange={(e) => setMemberRole(e.target.value)}>
-            {NETWORK_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {spoken(r)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WordSelect label="Their role" words={NETWORK_ROLES} value={memberRole} onChange={(e) => setMemberRole(e.target.value)} />
         <PersonPicker
           label="Who"
           onPick={(person) =>

@@ -1,3 +1,4 @@
+import { WordSelect } from '../forms/fields.js';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api.js';
@@ -53,16 +54,7 @@ export function NetworkLinks({ detail, onChange }: { detail: PersonDetail; onCha
               ))}
             </select>
           </label>
-          <label>
-            Their role
-            <select value={role} onChange={(e) => setRole(e.target.value)}>
-              {NETWORK_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {spoken(r)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <WordSelect label="Their role" words={NETWORK_ROLES} value={role} onChange={(e) => setRole(e.target.value)} />
           <button type="submit">Add</button>
         </form>
       )}
