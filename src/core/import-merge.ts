@@ -10,9 +10,8 @@ import { nameKey } from './names.js';
  * overwrites what the user typed.
  */
 
-/** What the planner needs of a person already in the map. */
-export interface ExistingPerson {
-  id: string;
+/** The fields an import reads and writes, whether the person exists already or is new. */
+interface ImportableFields {
   name: string;
   organisation: string | null;
   role: string | null;
@@ -20,6 +19,11 @@ export interface ExistingPerson {
   notes: string | null;
   tieBeganOn: string | null;
   tags: string[];
+}
+
+/** What the planner needs of a person already in the map. */
+export interface ExistingPerson extends ImportableFields {
+  id: string;
   channels: ContactPoint[];
 }
 
@@ -29,16 +33,9 @@ export type MatchRule = 'email' | 'profile' | 'name-and-organisation';
 export type FillableField = 'organisation' | 'role' | 'location' | 'notes' | 'tieBeganOn';
 const FILLABLE: readonly FillableField[] = ['organisation', 'role', 'location', 'notes', 'tieBeganOn'];
 
-export interface PlannedPerson {
+export interface PlannedPerson extends ImportableFields {
   /** An existing person's id, or a key `new:<n>` for one this import creates. */
   ref: string;
-  name: string;
-  organisation: string | null;
-  role: string | null;
-  location: string | null;
-  notes: string | null;
-  tieBeganOn: string | null;
-  tags: string[];
   channels: ImportedChannel[];
   /** The line that created it (new people only). */
   line: number | null;
