@@ -115,7 +115,7 @@ export function goalText(detail: GoalDetail): string {
     fields([
       ['Status', g.status],
       ['Horizon', g.horizon],
-      ['Areas', g.areas.join(', ')],
+      ['Needs', g.needs.map((n) => (n.essential ? `${n.name} (essential)` : n.name)).join(', ')],
       ['Transition', g.transitionFrom || g.transitionTo ? `${g.transitionFrom ?? '?'} → ${g.transitionTo ?? '?'}` : null],
     ]),
     '',

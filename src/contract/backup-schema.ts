@@ -133,7 +133,7 @@ export const backupGoal = z.strictObject({
   id: key,
   statement: nonEmptyText,
   horizon: nullableDate,
-  areas: z.array(text),
+  needs: z.array(z.strictObject({ id: key, name: nonEmptyText, essential: z.boolean() })),
   transitionFrom: nullableText,
   transitionTo: nullableText,
   status: oneOf(GOAL_STATUSES),
@@ -141,8 +141,8 @@ export const backupGoal = z.strictObject({
   updatedAt: timestamp,
 });
 
-export const backupPersonGoal = z.strictObject({ goalId: key, personId: key, relevance, note: nullableText });
-export const backupNetworkGoal = z.strictObject({ goalId: key, networkId: key, relevance, note: nullableText });
+export const backupPersonGoal = z.strictObject({ goalId: key, personId: key, relevance, note: nullableText, serves: z.array(key) });
+export const backupNetworkGoal = z.strictObject({ goalId: key, networkId: key, relevance, note: nullableText, serves: z.array(key) });
 export const backupTie = z.strictObject({ personA: key, personB: key, strength: score, note: nullableText });
 
 export const backupExchange = z.strictObject({

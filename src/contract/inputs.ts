@@ -76,10 +76,20 @@ export type CreateNetworkInput = z.infer<typeof createNetworkInput>;
 export const updateNetworkInput = z.object(networkFields).partial().strict();
 export type UpdateNetworkInput = z.infer<typeof updateNetworkInput>;
 
+/** One need of a goal; an id keeps a renamed need's links, a name alone matches an existing need or adds one. */
+export const goalNeedInput = z
+  .object({
+    id: id.optional(),
+    name: requiredText(100),
+    essential: z.boolean().optional(),
+  })
+  .strict();
+export type GoalNeedInput = z.infer<typeof goalNeedInput>;
+
 const goalFields = {
   statement: requiredText(500),
   horizon: isoDate.nullable(),
-  areas: tagList,
+  needs: z.array(goalNeedInput).max(30, { error: 'at most 30 needs' }),
   transitionFrom: optionalText(200),
   transitionTo: optionalText(200),
   status: oneOf(GOAL_STATUSES),
@@ -94,6 +104,8 @@ export const goalLinkInput = z
   .object({
     relevance: relevance.optional(),
     note: optionalText(1000).optional(),
+    /** The goal's needs this person or network serves, by id or name; replaces the link's list. */
+    serves: z.array(requiredText(100)).max(30).optional(),
   })
   .strict();
 export type GoalLinkInput = z.infer<typeof goalLinkInput>;

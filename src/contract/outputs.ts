@@ -85,7 +85,7 @@ export const goalOutput = z
     id: z.string(),
     statement: z.string(),
     horizon: date.nullable(),
-    areas: z.array(z.string()),
+    needs: z.array(z.object({ id: z.string(), name: z.string(), essential: z.boolean() }).meta({ id: 'GoalNeed' })),
     transitionFrom: z.string().nullable(),
     transitionTo: z.string().nullable(),
     status: z.enum(GOAL_STATUSES),
@@ -96,7 +96,7 @@ export const goalOutput = z
 same<z.infer<typeof goalOutput>, Goal>(true);
 
 export const goalLinkOutput = z
-  .object({ goalId: z.string(), kind: z.enum(['person', 'network']), targetId: z.string(), relevance: z.number().int(), note: z.string().nullable() })
+  .object({ goalId: z.string(), kind: z.enum(['person', 'network']), targetId: z.string(), relevance: z.number().int(), note: z.string().nullable(), serves: z.array(z.string()) })
   .meta({ id: 'GoalLink' });
 same<z.infer<typeof goalLinkOutput>, GoalLink>(true);
 
@@ -176,7 +176,7 @@ export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(
 export const personDetailOutput = z
   .object({
     person: personOutput,
-    goals: z.array(z.object({ goal: goalOutput, relevance: z.number().int(), note: z.string().nullable() })),
+    goals: z.array(z.object({ goal: goalOutput, relevance: z.number().int(), note: z.string().nullable(), serves: z.array(z.string()) })),
     networks: z.array(z.object({ network: networkOutput, role: z.enum(NETWORK_ROLES).nullable() })),
     ties: z.array(z.object({ person: z.object({ id: z.string(), name: z.string() }), strength: z.number().int(), note: z.string().nullable() })),
     introductions: z.array(introductionOutput),
@@ -190,7 +190,7 @@ export const networkDetailOutput = z
   .object({
     network: networkOutput,
     members: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(NETWORK_ROLES).nullable(), strength: z.number().int(), importance: z.number().int() })),
-    goals: z.array(z.object({ goal: goalOutput, relevance: z.number().int(), note: z.string().nullable() })),
+    goals: z.array(z.object({ goal: goalOutput, relevance: z.number().int(), note: z.string().nullable(), serves: z.array(z.string()) })),
     exchanges: z.number().int(),
   })
   .meta({ id: 'NetworkDetail' });
@@ -198,8 +198,8 @@ export const networkDetailOutput = z
 export const goalDetailOutput = z
   .object({
     goal: goalOutput,
-    people: z.array(z.object({ id: z.string(), name: z.string(), relevance: z.number().int(), strength: z.number().int(), importance: z.number().int(), note: z.string().nullable() })),
-    networks: z.array(z.object({ id: z.string(), name: z.string(), relevance: z.number().int(), strength: z.number().int(), hoursPerMonth: z.number(), note: z.string().nullable() })),
+    people: z.array(z.object({ id: z.string(), name: z.string(), relevance: z.number().int(), strength: z.number().int(), importance: z.number().int(), note: z.string().nullable(), serves: z.array(z.string()) })),
+    networks: z.array(z.object({ id: z.string(), name: z.string(), relevance: z.number().int(), strength: z.number().int(), hoursPerMonth: z.number(), note: z.string().nullable(), serves: z.array(z.string()) })),
   })
   .meta({ id: 'GoalDetail' });
 

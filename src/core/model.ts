@@ -101,12 +101,21 @@ export interface Goal {
   statement: string;
   /** By when, if the goal has a horizon. */
   horizon: IsoDate | null;
-  areas: string[];
+  /** What the goal needs (a supervisor, funding, statistics), in the user's order. */
+  needs: GoalNeed[];
   transitionFrom: string | null;
   transitionTo: string | null;
   status: GoalStatus;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+}
+
+/** One thing a goal needs; an essential one keeps the goal from being covered until someone serves it. */
+export interface GoalNeed {
+  /** Unique within its goal; links name the needs they serve by it. */
+  id: string;
+  name: string;
+  essential: boolean;
 }
 
 export type GoalLinkKind = 'person' | 'network';
@@ -118,6 +127,8 @@ export interface GoalLink {
   targetId: string;
   relevance: number;
   note: string | null;
+  /** Ids of the goal's needs this person or network serves; empty: the goal as a whole. */
+  serves: string[];
 }
 
 /** A known person-to-person tie (undirected; stored with the smaller id first). */

@@ -35,11 +35,11 @@ export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'toda
     );
     await insert(
       'goals',
-      map.goals.map((g) => ({ id: g.id, workspaceId: ws, statement: g.statement, horizon: g.horizon, areas: JSON.stringify(g.areas), transitionFrom: g.transitionFrom, transitionTo: g.transitionTo, status: g.status, createdAt: g.createdAt, updatedAt: g.updatedAt })),
+      map.goals.map((g) => ({ id: g.id, workspaceId: ws, statement: g.statement, horizon: g.horizon, needs: JSON.stringify(g.needs), transitionFrom: g.transitionFrom, transitionTo: g.transitionTo, status: g.status, createdAt: g.createdAt, updatedAt: g.updatedAt })),
     );
     await insert('memberships', map.memberships.map((m) => ({ workspaceId: ws, networkId: m.networkId, personId: m.personId, role: m.role })));
-    await insert('personGoals', map.goalLinks.filter((l) => l.kind === 'person').map((l) => ({ workspaceId: ws, goalId: l.goalId, personId: l.targetId, relevance: l.relevance, note: l.note })));
-    await insert('networkGoals', map.goalLinks.filter((l) => l.kind === 'network').map((l) => ({ workspaceId: ws, goalId: l.goalId, networkId: l.targetId, relevance: l.relevance, note: l.note })));
+    await insert('personGoals', map.goalLinks.filter((l) => l.kind === 'person').map((l) => ({ workspaceId: ws, goalId: l.goalId, personId: l.targetId, relevance: l.relevance, note: l.note, serves: JSON.stringify(l.serves) })));
+    await insert('networkGoals', map.goalLinks.filter((l) => l.kind === 'network').map((l) => ({ workspaceId: ws, goalId: l.goalId, networkId: l.targetId, relevance: l.relevance, note: l.note, serves: JSON.stringify(l.serves) })));
     await insert('ties', map.ties.map((t) => ({ workspaceId: ws, personA: t.personAId, personB: t.personBId, strength: t.strength, note: t.note })));
     await insert(
       'exchanges',

@@ -11,7 +11,7 @@ import { getPerson, listPeople } from './people.js';
 /** A person with everything around them: what `person show` and the person page display. */
 export interface PersonDetail {
   person: Person;
-  goals: { goal: Goal; relevance: number; note: string | null }[];
+  goals: { goal: Goal; relevance: number; note: string | null; serves: string[] }[];
   networks: { network: Network; role: NetworkRole | null }[];
   ties: { person: { id: string; name: string }; strength: number; note: string | null }[];
   introductions: Introduction[];
@@ -46,7 +46,7 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
     goals: links
       .flatMap((l) => {
         const goal = goalById.get(l.goalId);
-        return goal ? [{ goal, relevance: l.relevance, note: l.note }] : [];
+        return goal ? [{ goal, relevance: l.relevance, note: l.note, serves: l.serves }] : [];
       })
       .sort((a, b) => b.relevance - a.relevance || a.goal.statement.localeCompare(b.goal.statement)),
     networks: memberships
@@ -71,7 +71,7 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
 export interface NetworkDetail {
   network: Network;
   members: { id: string; name: string; role: NetworkRole | null; strength: number; importance: number }[];
-  goals: { goal: Goal; relevance: number; note: string | null }[];
+  goals: { goal: Goal; relevance: number; note: string | null; serves: string[] }[];
   exchanges: number;
 }
 
@@ -93,7 +93,7 @@ export async function networkDetail(ctx: ServiceContext, id: string): Promise<Ne
     goals: links
       .flatMap((l) => {
         const goal = goalById.get(l.goalId);
-        return goal ? [{ goal, relevance: l.relevance, note: l.note }] : [];
+        return goal ? [{ goal, relevance: l.relevance, note: l.note, serves: l.serves }] : [];
       })
       .sort((a, b) => b.relevance - a.relevance || a.goal.statement.localeCompare(b.goal.statement)),
     exchanges: exchanges.total,
@@ -102,8 +102,8 @@ export async function networkDetail(ctx: ServiceContext, id: string): Promise<Ne
 
 export interface GoalDetail {
   goal: Goal;
-  people: { id: string; name: string; relevance: number; strength: number; importance: number; note: string | null }[];
-  networks: { id: string; name: string; relevance: number; strength: number; hoursPerMonth: number; note: string | null }[];
+  people: { id: string; name: string; relevance: number; strength: number; importance: number; note: string | null; serves: string[] }[];
+  networks: { id: string; name: string; relevance: number; strength: number; hoursPerMonth: number; note: string | null; serves: string[] }[];
 }
 
 export async function goalDetail(ctx: ServiceContext, id: string): Promise<GoalDetail> {
@@ -114,10 +114,10 @@ export async function goalDetail(ctx: ServiceContext, id: string): Promise<GoalD
   return {
     goal,
     people: people.items
-      .map((p) => ({ id: p.id, name: p.name, relevance: personLink.get(p.id)?.relevance ?? 0, strength: p.strength, importance: p.importance, note: personLink.get(p.id)?.note ?? null }))
+      .map((p) => ({ id: p.id, name: p.name, relevance: personLink.get(p.id)?.relevance ?? 0, strength: p.strength, importance: p.importance, note: personLink.get(p.id)?.note ?? null, serves: personLink.get(p.id)?.serves ?? [] }))
       .sort((a, b) => b.relevance - a.relevance || a.name.localeCompare(b.name)),
     networks: networks.items
-      .map((n) => ({ id: n.id, name: n.name, relevance: networkLink.get(n.id)?.relevance ?? 0, strength: n.strength, hoursPerMonth: n.hoursPerMonth, note: networkLink.get(n.id)?.note ?? null }))
+      .map((n) => ({ id: n.id, name: n.name, relevance: networkLink.get(n.id)?.relevance ?? 0, strength: n.strength, hoursPerMonth: n.hoursPerMonth, note: networkLink.get(n.id)?.note ?? null, serves: networkLink.get(n.id)?.serves ?? [] }))
       .sort((a, b) => b.relevance - a.relevance || a.name.localeCompare(b.name)),
   };
 }

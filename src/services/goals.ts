@@ -5,6 +5,7 @@ import type { Goal } from '../core/model.js';
 import type { GoalStatus } from '../core/vocabulary.js';
 import type { GoalsTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
+import { pruneServes, reconcileNeeds } from './goal-needs.js';
 import { nameKey } from './keys.js';
 import type { Page } from './people.js';
 import { toGoal } from './rows.js';
@@ -19,7 +20,7 @@ export async function createGoal(ctx: ServiceContext, input: CreateGoalInput): P
       workspaceId: ctx.workspaceId,
       statement: input.statement,
       horizon: input.horizon ?? null,
-      areas: JSON.stringify(input.areas ?? []),
+      needs: JSON.stringify(reconcileNeeds(ctx, [], input.needs ?? [])),
       transitionFrom: input.transitionFrom ?? null,
       transitionTo: input.transitionTo ?? null,
       status: input.status ?? 'active',
@@ -32,11 +33,13 @@ export async function createGoal(ctx: ServiceContext, input: CreateGoalInput): P
 
 export async function updateGoal(ctx: ServiceContext, id: string, patch: UpdateGoalInput): Promise<Goal> {
   await inTransaction(ctx, async (trx) => {
-    await getGoal(trx, id);
-    const { areas, ...plain } = patch;
+    const current = await getGoal(trx, id);
+    const { needs, ...plain } = patch;
     const changes: Updateable<GoalsTable> = { ...plain, updatedAt: nowTimestamp(trx) };
-    if (areas !== undefined) changes.areas = JSON.stringify(areas);
+    const reconciled = needs === undefined ? null : reconcileNeeds(trx, current.needs, needs);
+    if (reconciled) changes.needs = JSON.stringify(reconciled);
     await trx.db.updateTable('goals').set(changes).where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
+    if (reconciled) await pruneServes(trx, id, new Set(reconciled.map((n) => n.id)));
   });
   return getGoal(ctx, id);
 }

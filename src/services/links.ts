@@ -2,6 +2,8 @@ import type { GoalLinkInput, MembershipInput, TieInput } from '../contract/input
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { GoalLink, Membership, Tie } from '../core/model.js';
 import type { ServiceContext } from './context.js';
+import { parseJsonList } from './rows.js';
+import { resolveServes } from './goal-needs.js';
 import { getGoal } from './goals.js';
 import { getNetwork } from './networks.js';
 import { requirePerson } from './people.js';
@@ -16,28 +18,45 @@ export const DEFAULT_TIE_STRENGTH = 2;
 
 export async function linkPersonToGoal(ctx: ServiceContext, personId: string, goalId: string, input: GoalLinkInput = {}): Promise<GoalLink> {
   await requirePerson(ctx, personId);
-  await getGoal(ctx, goalId);
-  const relevance = input.relevance ?? DEFAULT_RELEVANCE;
-  const note = input.note ?? null;
-  await ctx.db
-    .insertInto('personGoals')
-    .values({ workspaceId: ctx.workspaceId, goalId, personId, relevance, note })
-    .onConflict((oc) => oc.columns(['goalId', 'personId']).doUpdateSet({ relevance, note }))
-    .execute();
-  return { goalId, kind: 'person', targetId: personId, relevance, note };
+  return linkToGoal(ctx, 'person', personId, goalId, input);
 }
 
 export async function linkNetworkToGoal(ctx: ServiceContext, networkId: string, goalId: string, input: GoalLinkInput = {}): Promise<GoalLink> {
   await getNetwork(ctx, networkId);
-  await getGoal(ctx, goalId);
-  const relevance = input.relevance ?? DEFAULT_RELEVANCE;
-  const note = input.note ?? null;
-  await ctx.db
-    .insertInto('networkGoals')
-    .values({ workspaceId: ctx.workspaceId, goalId, networkId, relevance, note })
-    .onConflict((oc) => oc.columns(['goalId', 'networkId']).doUpdateSet({ relevance, note }))
-    .execute();
-  return { goalId, kind: 'network', targetId: networkId, relevance, note };
+  return linkToGoal(ctx, 'network', networkId, goalId, input);
+}
+
+/**
+ * Links a person or network to a goal; linking again changes only what is given
+ * (relevance, note, the needs served), so a re-link never resets the rest.
+ */
+async function linkToGoal(ctx: ServiceContext, kind: 'person' | 'network', targetId: string, goalId: string, input: GoalLinkInput): Promise<GoalLink> {
+  const goal = await getGoal(ctx, goalId);
+  const serves = input.serves === undefined ? undefined : resolveServes(goal, input.serves);
+  const existing = (await listGoalLinks(ctx, kind === 'person' ? { goalId, personId: targetId } : { goalId, networkId: targetId }))[0];
+  const link: GoalLink = {
+    goalId,
+    kind,
+    targetId,
+    relevance: input.relevance ?? existing?.relevance ?? DEFAULT_RELEVANCE,
+    note: input.note !== undefined ? input.note : (existing?.note ?? null),
+    serves: serves ?? existing?.serves ?? [],
+  };
+  const row = { relevance: link.relevance, note: link.note, serves: JSON.stringify(link.serves) };
+  if (kind === 'person') {
+    await ctx.db
+      .insertInto('personGoals')
+      .values({ workspaceId: ctx.workspaceId, goalId, personId: targetId, ...row })
+      .onConflict((oc) => oc.columns(['goalId', 'personId']).doUpdateSet(row))
+      .execute();
+  } else {
+    await ctx.db
+      .insertInto('networkGoals')
+      .values({ workspaceId: ctx.workspaceId, goalId, networkId: targetId, ...row })
+      .onConflict((oc) => oc.columns(['goalId', 'networkId']).doUpdateSet(row))
+      .execute();
+  }
+  return link;
 }
 
 export async function unlinkFromGoal(ctx: ServiceContext, kind: 'person' | 'network', targetId: string, goalId: string): Promise<void> {
@@ -54,13 +73,13 @@ export async function listGoalLinks(ctx: ServiceContext, filter: { goalId?: stri
     let q = ctx.db.selectFrom('personGoals').selectAll().where('workspaceId', '=', ctx.workspaceId);
     if (filter.goalId) q = q.where('goalId', '=', filter.goalId);
     if (filter.personId) q = q.where('personId', '=', filter.personId);
-    for (const r of await q.orderBy('goalId').orderBy('personId').execute()) links.push({ goalId: r.goalId, kind: 'person', targetId: r.personId, relevance: r.relevance, note: r.note });
+    for (const r of await q.orderBy('goalId').orderBy('personId').execute()) links.push({ goalId: r.goalId, kind: 'person', targetId: r.personId, relevance: r.relevance, note: r.note, serves: parseJsonList<string>(r.serves) });
   }
   if (!filter.personId) {
     let q = ctx.db.selectFrom('networkGoals').selectAll().where('workspaceId', '=', ctx.workspaceId);
     if (filter.goalId) q = q.where('goalId', '=', filter.goalId);
     if (filter.networkId) q = q.where('networkId', '=', filter.networkId);
-    for (const r of await q.orderBy('goalId').orderBy('networkId').execute()) links.push({ goalId: r.goalId, kind: 'network', targetId: r.networkId, relevance: r.relevance, note: r.note });
+    for (const r of await q.orderBy('goalId').orderBy('networkId').execute()) links.push({ goalId: r.goalId, kind: 'network', targetId: r.networkId, relevance: r.relevance, note: r.note, serves: parseJsonList<string>(r.serves) });
   }
   return links;
 }

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { nextContact } from '../core/next-contact.js';
-import type { ContactPoint, Exchange, FollowUp, Goal, Introduction, Network, Person, PlanTarget } from '../core/model.js';
+import type { ContactPoint, Exchange, FollowUp, Goal, GoalNeed, Introduction, Network, Person, PlanTarget } from '../core/model.js';
 import type {
   Channel,
   ContactKind,
@@ -90,7 +90,7 @@ export function toGoal(row: Selectable<GoalsTable>): Goal {
     id: row.id,
     statement: row.statement,
     horizon: row.horizon,
-    areas: parseJsonList<string>(row.areas),
+    needs: parseJsonList<GoalNeed>(row.needs),
     transitionFrom: row.transitionFrom,
     transitionTo: row.transitionTo,
     status: row.status as GoalStatus,

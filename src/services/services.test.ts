@@ -71,7 +71,7 @@ describe.each(DIALECTS)('services on %s', (dialect) => {
   });
 
   it('links people, networks and goals', async () => {
-    const goal = await createGoal(ctx, { statement: 'Get involved in research in my clinical specialty', transitionFrom: 'clinical practice', transitionTo: 'clinical research', areas: ['methods'] });
+    const goal = await createGoal(ctx, { statement: 'Get involved in research in my clinical specialty', transitionFrom: 'clinical practice', transitionTo: 'clinical research', needs: [{ name: 'methods' }] });
     const society = await createNetwork(ctx, { name: 'Physio Society', kind: 'professional-body', role: 'member', strength: 2, importance: 4, hoursPerMonth: 3.5 });
     await addMember(ctx, society.id, 'per_0002', { role: 'committee' });
     await linkPersonToGoal(ctx, 'per_0001', goal.id, { relevance: 5 });

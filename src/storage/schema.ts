@@ -31,8 +31,8 @@ export interface Database {
   networks: NetworksTable;
   memberships: { workspaceId: string; networkId: string; personId: string; role: string | null };
   goals: GoalsTable;
-  personGoals: { workspaceId: string; goalId: string; personId: string; relevance: number; note: string | null };
-  networkGoals: { workspaceId: string; goalId: string; networkId: string; relevance: number; note: string | null };
+  personGoals: { workspaceId: string; goalId: string; personId: string; relevance: number; note: string | null; serves: Generated<string> };
+  networkGoals: { workspaceId: string; goalId: string; networkId: string; relevance: number; note: string | null; serves: Generated<string> };
   ties: { workspaceId: string; personA: string; personB: string; strength: number; note: string | null };
   exchanges: ExchangesTable;
   /** Who took part in an exchange; `occurredOn` copies the exchange's date for fast "last exchange" lookups. */
@@ -126,7 +126,8 @@ export interface GoalsTable {
   workspaceId: string;
   statement: string;
   horizon: string | null;
-  areas: string;
+  /** JSON list of { id, name, essential }. */
+  needs: string;
   transitionFrom: string | null;
   transitionTo: string | null;
   status: string;

@@ -66,7 +66,7 @@ export function buildGoal(fields: With<Goal, 'id'>): Goal {
   return {
     statement: `Goal ${fields.id}`,
     horizon: null,
-    areas: [],
+    needs: [],
     transitionFrom: null,
     transitionTo: null,
     status: 'active',
@@ -76,8 +76,8 @@ export function buildGoal(fields: With<Goal, 'id'>): Goal {
   };
 }
 
-export function buildLink(goalId: string, kind: GoalLink['kind'], targetId: string, relevance: number): GoalLink {
-  return { goalId, kind, targetId, relevance, note: null };
+export function buildLink(goalId: string, kind: GoalLink['kind'], targetId: string, relevance: number, serves: string[] = []): GoalLink {
+  return { goalId, kind, targetId, relevance, note: null, serves };
 }
 
 export function buildMembership(personId: string, networkId: string, role: Membership['role'] = 'member'): Membership {

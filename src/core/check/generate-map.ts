@@ -62,6 +62,8 @@ export function generateLargeSnapshot(options: GenerateOptions = {}): MapSnapsho
   const today = options.today ?? DEFAULT_TODAY;
   const random = seededRandom(options.seed ?? 1);
   const int = (n: number): number => Math.floor(random() * n);
+  // A quarter of goal links name no need (they serve the goal as a whole).
+  const servesPick = (): string[] => [[], ['need_1'], ['need_2'], ['need_1', 'need_2']][int(4)]!;
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
   const chance = (p: number): boolean => random() < p;
   const score = (): number => int(6);
@@ -89,7 +91,10 @@ export function generateLargeSnapshot(options: GenerateOptions = {}): MapSnapsho
       buildGoal({
         id: `g${pad(i, 3)}`,
         statement: `Goal ${i}: grow in area ${i}`,
-        areas: [`area ${i}`],
+        needs: [
+          { id: 'need_1', name: `area ${i}`, essential: true },
+          { id: 'need_2', name: `method ${i}`, essential: false },
+        ],
         transitionFrom: transition ? `role ${i}` : null,
         transitionTo: transition ? `role ${i + 1}` : null,
         status: i % 10 === 9 ? 'achieved' : 'active',
@@ -159,7 +164,7 @@ export function generateLargeSnapshot(options: GenerateOptions = {}): MapSnapsho
         const p = personId();
         if (seen.has(p)) continue;
         seen.add(p);
-        goalLinks.push({ goalId: goal.id, kind: 'person', targetId: p, relevance: 1 + int(5), note: null });
+        goalLinks.push({ goalId: goal.id, kind: 'person', targetId: p, relevance: 1 + int(5), note: null, serves: servesPick() });
       }
     }
     if (counts.networks > 0) {
@@ -168,7 +173,7 @@ export function generateLargeSnapshot(options: GenerateOptions = {}): MapSnapsho
         const n = networkId();
         if (seen.has(n)) continue;
         seen.add(n);
-        goalLinks.push({ goalId: goal.id, kind: 'network', targetId: n, relevance: 1 + int(5), note: null });
+        goalLinks.push({ goalId: goal.id, kind: 'network', targetId: n, relevance: 1 + int(5), note: null, serves: servesPick() });
       }
     }
   }

@@ -4,7 +4,7 @@ import { verdictFor } from './goal-coverage.js';
 import { runCheck } from './run-check.js';
 import type { MapSnapshot } from './types.js';
 
-const goal = buildGoal({ id: 'g1', statement: 'get involved in research in my clinical specialty', areas: ['cardiology research'] });
+const goal = buildGoal({ id: 'g1', statement: 'get involved in research in my clinical specialty', needs: [{ id: 'need_1', name: 'cardiology research', essential: false }] });
 const codes = (snapshot: MapSnapshot, goalId?: string) =>
   runCheck(snapshot, goalId === undefined ? {} : { goalId }).goals.items.map((g) => [g.goalId, g.verdict, g.missing.map((m) => m.code)]);
 
@@ -36,14 +36,14 @@ describe('goal coverage', () => {
     const report = runCheck(buildSnapshot({ goals: [goal], people: [buildPerson({ id: 'p1' })] }));
     const [coverage] = report.goals.items;
     expect(coverage).toMatchObject({ goalId: 'g1', verdict: 'missing', score: 0, contributors: [] });
-    expect(coverage?.missing.map((m) => m.code)).toEqual(['nobody', 'no-network', 'no-professional-body', 'no-leader-in-field']);
+    expect(coverage?.missing.map((m) => m.code)).toEqual(['nobody', 'need-missing', 'no-network', 'no-professional-body', 'no-leader-in-field']);
     expect(coverage?.why.text).toBe('Missing: no person or network is linked to this goal yet.');
     expect(coverage?.next).toMatch(/^Link the people and networks/);
     expect(coverage?.missing.find((m) => m.code === 'no-professional-body')?.next).toContain('cardiology research');
   });
 
   it('calls a goal missing when only people with no tie yet are linked', () => {
-    const snapshot = buildSnapshot({ goals: [goal], people: [buildPerson({ id: 'p1', strength: 0 })], goalLinks: [buildLink('g1', 'person', 'p1', 5)] });
+    const snapshot = buildSnapshot({ goals: [goal], people: [buildPerson({ id: 'p1', strength: 0 })], goalLinks: [buildLink('g1', 'person', 'p1', 5, ['need_1'])] });
     const [coverage] = runCheck(snapshot).goals.items;
     expect(coverage?.verdict).toBe('missing');
     expect(coverage?.why.text).toContain('no tie with any of them yet');
@@ -59,7 +59,7 @@ describe('goal coverage', () => {
         buildPerson({ id: 'p3', name: 'Cy', strength: 1 }),
       ],
       networks: [buildNetwork({ id: 'n1', name: 'Cardiac Society', kind: 'professional-body', strength: 3 })],
-      goalLinks: [buildLink('g1', 'person', 'p1', 4), buildLink('g1', 'person', 'p2', 4), buildLink('g1', 'person', 'p3', 5), buildLink('g1', 'network', 'n1', 2)],
+      goalLinks: [buildLink('g1', 'person', 'p1', 4, ['need_1']), buildLink('g1', 'person', 'p2', 4, ['need_1']), buildLink('g1', 'person', 'p3', 5, ['need_1']), buildLink('g1', 'network', 'n1', 2, ['need_1'])],
     });
     const [coverage] = runCheck(snapshot).goals.items;
     expect(coverage?.contributors.map((c) => [c.id, c.weight])).toEqual([
@@ -78,7 +78,7 @@ describe('goal coverage', () => {
       goals: [goal],
       people: [buildPerson({ id: 'p1', name: 'Ada', strength: 5, category: 'leader-in-field' })],
       networks: [buildNetwork({ id: 'n1', kind: 'professional-body', strength: 2 })],
-      goalLinks: [buildLink('g1', 'person', 'p1', 5), buildLink('g1', 'network', 'n1', 1)],
+      goalLinks: [buildLink('g1', 'person', 'p1', 5, ['need_1']), buildLink('g1', 'network', 'n1', 1, ['need_1'])],
     });
     const [coverage] = runCheck(snapshot).goals.items;
     expect(coverage?.verdict).toBe('thin');
@@ -88,10 +88,10 @@ describe('goal coverage', () => {
 
   it('flags only weak ties, and no network when the only network is one the user wants to join', () => {
     const snapshot = buildSnapshot({
-      goals: [goal],
+      goals: [{ ...goal, needs: [] }],
       people: [buildPerson({ id: 'p1', name: 'Ada Chen', strength: 2, preferredChannel: 'coffee', category: 'leader-in-field' })],
       networks: [buildNetwork({ id: 'n1', name: 'Cardiac Society', kind: 'professional-body', strength: 1, role: 'want-to-join' })],
-      goalLinks: [buildLink('g1', 'person', 'p1', 5), buildLink('g1', 'network', 'n1', 5)],
+      goalLinks: [buildLink('g1', 'person', 'p1', 5, ['need_1']), buildLink('g1', 'network', 'n1', 5, ['need_1'])],
     });
     const [coverage] = runCheck(snapshot).goals.items;
     expect(coverage?.verdict).toBe('thin');
@@ -104,7 +104,7 @@ describe('goal coverage', () => {
     const base = {
       goals: [goal],
       networks: [buildNetwork({ id: 'emp', name: 'Northfield  Hospital', kind: 'employer' as const })],
-      goalLinks: [buildLink('g1', 'person', 'p1', 5), buildLink('g1', 'person', 'p2', 5)],
+      goalLinks: [buildLink('g1', 'person', 'p1', 5, ['need_1']), buildLink('g1', 'person', 'p2', 5, ['need_1'])],
     };
     const inside = buildSnapshot({
       ...base,
@@ -131,7 +131,7 @@ describe('goal coverage', () => {
         buildPerson({ id: 'd3', category: 'department-colleague', organisation: 'Other' }),
         buildPerson({ id: 'p1', strength: 3, organisation: 'Acme' }),
       ],
-      goalLinks: [buildLink('g1', 'person', 'p1', 3)],
+      goalLinks: [buildLink('g1', 'person', 'p1', 3, ['need_1'])],
     });
     const report = runCheck(snapshot);
     expect(report.goals.ownOrganisations).toEqual(['acme']);
@@ -139,7 +139,7 @@ describe('goal coverage', () => {
   });
 
   it('skips the own-organisation check when it cannot tell what the own organisation is', () => {
-    const snapshot = buildSnapshot({ goals: [goal], people: [buildPerson({ id: 'p1', strength: 3, organisation: 'Acme' })], goalLinks: [buildLink('g1', 'person', 'p1', 3)] });
+    const snapshot = buildSnapshot({ goals: [goal], people: [buildPerson({ id: 'p1', strength: 3, organisation: 'Acme' })], goalLinks: [buildLink('g1', 'person', 'p1', 3, ['need_1'])] });
     expect(codes(snapshot)[0]?.[2]).not.toContain('no-one-outside-own-organisation');
   });
 
@@ -160,8 +160,62 @@ describe('goal coverage', () => {
     const snapshot = buildSnapshot({
       goals: [goal],
       people: [buildPerson({ id: 'p1', strength: 2 })],
-      goalLinks: [buildLink('g1', 'person', 'ghost', 5), buildLink('gX', 'person', 'p1', 5), buildLink('g1', 'person', 'p1', 2), buildLink('g1', 'person', 'p1', 3)],
+      goalLinks: [buildLink('g1', 'person', 'ghost', 5), buildLink('gX', 'person', 'p1', 5), buildLink('g1', 'person', 'p1', 2, ['need_1']), buildLink('g1', 'person', 'p1', 3, ['need_1'])],
     });
     expect(runCheck(snapshot).goals.items[0]?.contributors).toEqual([{ kind: 'person', id: 'p1', name: 'Person p1', strength: 2, relevance: 3, weight: 6 }]);
+  });
+});
+
+describe('goal coverage need by need', () => {
+  const fellowship = buildGoal({
+    id: 'g2',
+    statement: 'win a research fellowship',
+    needs: [
+      { id: 'need_1', name: 'supervisor', essential: true },
+      { id: 'need_2', name: 'funding', essential: true },
+      { id: 'need_3', name: 'statistics', essential: false },
+    ],
+  });
+  const people = [
+    buildPerson({ id: 'p1', name: 'Rosa Jiménez', strength: 5, category: 'leader-in-field', knowAndLike: true, stage: 'in-touch' }),
+    buildPerson({ id: 'p2', name: 'Nadia Petrova', strength: 4, organisation: 'City University', stage: 'in-touch' }),
+    buildPerson({ id: 'p3', name: 'Tom Reed', strength: 1, stage: 'met', notes: 'Sat on the research funding panel last year.' }),
+  ];
+  const links = [buildLink('g2', 'person', 'p1', 5, ['need_1', 'need_3']), buildLink('g2', 'person', 'p2', 5, ['need_1'])];
+
+  it('never calls a goal covered while an essential need has nobody behind it, and says which', () => {
+    const [coverage] = runCheck(buildSnapshot({ goals: [fellowship], people, goalLinks: links })).goals.items;
+    expect(coverage!.score).toBeGreaterThanOrEqual(24);
+    expect(coverage!.verdict).toBe('thin');
+    expect(coverage!.needs.map((n) => [n.name, n.verdict])).toEqual([
+      ['supervisor', 'covered'],
+      ['funding', 'missing'],
+      ['statistics', 'covered'],
+    ]);
+    expect(coverage!.why.text).toContain('"funding" is missing (essential)');
+    expect(coverage!.missing[0]).toMatchObject({ code: 'need-missing' });
+    expect(coverage!.next).toBe('Confirm that Tom Reed can help with funding, then ask them about it.');
+  });
+
+  it('names the person whose notes match a missing need, for the user to confirm', () => {
+    const [coverage] = runCheck(buildSnapshot({ goals: [fellowship], people, goalLinks: links })).goals.items;
+    const funding = coverage!.needs.find((n) => n.name === 'funding')!;
+    expect(funding.suggestions[0]).toMatchObject({ kind: 'confirm-person', target: { kind: 'person', id: 'p3', name: 'Tom Reed' } });
+    expect(funding.suggestions[0]!.why.text).toBe("Tom Reed's notes mention funding.");
+  });
+
+  it('calls a need served only by a weak tie thin, and the goal with it', () => {
+    const withFunding = [...links, buildLink('g2', 'person', 'p3', 5, ['need_2'])];
+    const [coverage] = runCheck(buildSnapshot({ goals: [fellowship], people, goalLinks: withFunding })).goals.items;
+    expect(coverage!.needs.find((n) => n.name === 'funding')!.verdict).toBe('thin');
+    expect(coverage!.verdict).toBe('thin');
+    expect(coverage!.missing[0]).toMatchObject({ code: 'need-weak-ties-only' });
+  });
+
+  it('covers the goal once every essential need has a strong tie behind it', () => {
+    const strongFunding = [links[0]!, buildLink('g2', 'person', 'p2', 4, ['need_1', 'need_2'])];
+    const [coverage] = runCheck(buildSnapshot({ goals: [fellowship], people, goalLinks: strongFunding })).goals.items;
+    expect(coverage!.needs.every((n) => n.verdict === 'covered')).toBe(true);
+    expect(coverage!.verdict).toBe('covered');
   });
 });

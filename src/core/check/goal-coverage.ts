@@ -3,6 +3,7 @@
  * strength × relevance, a verdict and the gaps a coach would point out.
  */
 import type { Goal, Network } from '../model.js';
+import type { PersonCategory } from '../vocabulary.js';
 import { lowerFirst, meetSuggestion } from './suggest.js';
 import { normaliseOrganisation, type CheckIndex, type PersonFacts } from './snapshot-index.js';
 import { compareText } from './sort.js';
@@ -12,7 +13,9 @@ import {
   COVERED_MIN_STRONG,
   STRONG_MIN_STRENGTH,
 } from './thresholds.js';
-import type { Contributor, Gap, GoalCoverage, GoalsPart, Verdict } from './types.js';
+import { suggestForNeed } from './need-suggestions.js';
+import { blockingNeeds, coverNeeds, goalVerdictWithNeeds, type NeedServer } from './needs.js';
+import type { Contributor, Gap, GoalCoverage, GoalNeedCoverage, GoalsPart, Verdict } from './types.js';
 
 /** Roles that mean the user does not (yet, or any longer) take part in a network. */
 const OUTSIDE_ROLES = new Set<Network['role']>(['want-to-join', 'left']);
@@ -81,8 +84,12 @@ function coverageOf(index: CheckIndex, goal: Goal): GoalCoverage {
 
   const score = contributors.reduce((sum, c) => sum + c.weight, 0);
   const strong = contributors.filter(isStrongContributor);
-  const verdict = verdictFor(score, strong.length);
-  const missing = gapsFor(index, goal, contributors, strong, people, networks);
+  const needs = needsOf(index, goal);
+  const verdict = goalVerdictWithNeeds(verdictFor(score, strong.length), needs);
+  // Need by need first: "what is missing" is asked of each need; only "nobody at all" comes before it.
+  const generic = gapsFor(index, goal, contributors, strong, people, networks);
+  const nobody = generic[0]?.code === 'nobody' ? generic.splice(0, 1) : [];
+  const missing = [...nobody, ...needGaps(goal, needs), ...generic];
   const facts = {
     goalId: goal.id,
     verdict,
@@ -99,14 +106,19 @@ function coverageOf(index: CheckIndex, goal: Goal): GoalCoverage {
     verdict,
     score,
     contributors,
+    needs,
     missing,
-    why: { text: verdictText(verdict, score, strong.length, contributors.length), facts },
+    why: { text: verdictText(verdict, score, strong.length, contributors.length, needs), facts },
     next: goalNext(index, verdict, contributors, strong, missing),
   };
 }
 
-function verdictText(verdict: Verdict, score: number, strong: number, count: number): string {
+function verdictText(verdict: Verdict, score: number, strong: number, count: number, needs: GoalNeedCoverage[]): string {
   const basis = `total weight ${score} (strength × relevance over ${count} ${count === 1 ? 'contributor' : 'contributors'}), ${strong} strong`;
+  const blocked = blockingNeeds(needs);
+  if (verdict === 'thin' && blocked.length > 0 && verdictFor(score, strong) === 'covered') {
+    return `Thin: ${basis}, but ${blocked.map((n) => `"${n.name}" is ${n.verdict === 'missing' ? 'missing (essential)' : 'served by weak ties alone'}`).join(', ')}; a goal is covered only when every essential need is served and no need rests on weak ties alone.`;
+  }
   switch (verdict) {
     case 'covered':
       return `Covered: ${basis}; covered needs ${COVERED_MIN_SCORE} and ${COVERED_MIN_STRONG} strong.`;
@@ -143,7 +155,7 @@ function gapsFor(
 ): Gap[] {
   const gaps: Gap[] = [];
   const subject = `"${goal.statement}"`;
-  const area = goal.areas[0]?.trim() || goal.transitionTo?.trim() || 'this area';
+  const area = goal.needs[0]?.name.trim() || goal.transitionTo?.trim() || 'this area';
   const strongPerson = strong.find((c) => c.kind === 'person');
   const activeNetworks = networks.filter((n) => !OUTSIDE_ROLES.has(n.role));
 
@@ -247,4 +259,74 @@ function outsideOwnOrganisation(index: CheckIndex, people: PersonFacts[]): numbe
     if (p.organisation && p.organisation.trim() !== '' && !index.ownOrganisations.has(normaliseOrganisation(p.organisation))) count++;
   }
   return count;
+}
+
+/** Each need of the goal: who serves it, its verdict, and for a thin or missing need where to look. */
+function needsOf(index: CheckIndex, goal: Goal): GoalNeedCoverage[] {
+  if (goal.needs.length === 0) return [];
+  const servers: NeedServer[] = [];
+  for (const target of index.linksByGoal.get(goal.id) ?? []) {
+    if (target.serves.length === 0) continue;
+    const facts = target.kind === 'person' ? index.personById.get(target.id) : index.networkById.get(target.id);
+    if (!facts) continue;
+    const ref = 'person' in facts ? facts.person : facts.network;
+    servers.push({ kind: target.kind, id: target.id, name: ref.name, strength: facts.strength, relevance: target.relevance, serves: target.serves });
+  }
+  return coverNeeds(goal.needs, servers).map((need) => {
+    const suggestions =
+      need.verdict === 'covered'
+        ? []
+        : suggestForNeed({
+            need: need.name,
+            people: index.people,
+            networks: index.networks,
+            serving: new Set(need.contributors.map((c) => c.id)),
+            categoryCounts: categoryCounts(index),
+          });
+    const who = need.contributors.slice(0, 3).map((c) => `${c.name} (${c.strength}/5)`);
+    const facts = { need: need.name, essential: need.essential, contributors: need.contributors.length, strongContributors: need.strongContributors, score: need.score };
+    const text =
+      need.verdict === 'covered'
+        ? `"${need.name}" is covered: served by ${who.join(', ')}.`
+        : need.verdict === 'thin'
+          ? `"${need.name}" rests on weak ties alone: ${who.join(', ')}; a need is covered by at least one tie of strength ${STRONG_MIN_STRENGTH} or more that is relevant (${CONTRIBUTOR_STRONG_MIN_RELEVANCE}+).`
+          : `Nobody on your map serves "${need.name}"${need.essential ? ', an essential need' : ''}.`;
+    const next =
+      need.verdict === 'covered'
+        ? `Keep in touch with ${need.contributors[0]!.name}.`
+        : need.verdict === 'thin' && need.contributors[0]?.kind === 'person'
+          ? strengthenNext(index, need.contributors[0].id, need.name) ?? suggestions[0]?.next ?? ''
+          : (suggestions[0]?.next ?? `Find one person who works on ${need.name} and suggest a coffee.`);
+    return { ...need, why: { text, facts }, next, suggestions };
+  });
+}
+
+function strengthenNext(index: CheckIndex, personId: string, need: string): string | null {
+  const facts = index.personById.get(personId);
+  return facts ? `${meetSuggestion(facts)} with ${facts.person.name} to turn a weak tie into the support "${need}" needs.` : null;
+}
+
+const categoryCountCache = new WeakMap<CheckIndex, Map<PersonCategory, number>>();
+function categoryCounts(index: CheckIndex): Map<PersonCategory, number> {
+  let counts = categoryCountCache.get(index);
+  if (!counts) {
+    counts = new Map();
+    for (const { person } of index.people) if (person.category) counts.set(person.category, (counts.get(person.category) ?? 0) + 1);
+    categoryCountCache.set(index, counts);
+  }
+  return counts;
+}
+
+/** A goal's concerns from its needs, essential ones first, in the goal's order. */
+function needGaps(goal: Goal, needs: GoalNeedCoverage[]): Gap[] {
+  const gaps: Gap[] = [];
+  for (const need of [...needs.filter((n) => n.essential), ...needs.filter((n) => !n.essential)]) {
+    if (need.verdict === 'covered') continue;
+    gaps.push({
+      code: need.verdict === 'missing' ? 'need-missing' : 'need-weak-ties-only',
+      why: { text: need.verdict === 'missing' ? `Nobody serves "${need.name}"${need.essential ? ' (essential)' : ''} for "${goal.statement}".` : need.why.text, facts: need.why.facts },
+      next: need.next,
+    });
+  }
+  return gaps;
 }

@@ -84,7 +84,10 @@ const goal = fc
     status: fc.constantFrom('active', 'active', 'achieved', 'dropped' as const),
     transitionFrom: option(fc.constantFrom('clinician', '')),
     transitionTo: option(fc.constantFrom('researcher', ' ')),
-    areas: fc.array(fc.constantFrom('cardiology', ''), { maxLength: 2 }),
+    needs: fc.subarray([
+      { id: 'need_1', name: 'supervisor', essential: true },
+      { id: 'need_2', name: 'funding', essential: false },
+    ]),
   })
   .map(buildGoal);
 
@@ -97,8 +100,8 @@ const snapshotArbitrary: fc.Arbitrary<MapSnapshot> = fc
     goals: fc.uniqueArray(goal, { selector: (g) => g.id, maxLength: GOALS.length }),
     goalLinks: fc.array(
       fc.oneof(
-        fc.record({ goalId: fc.constantFrom(...GOALS, 'gX'), kind: fc.constant('person' as const), targetId: anyPersonId, relevance: score, note: fc.constant(null) }),
-        fc.record({ goalId: fc.constantFrom(...GOALS), kind: fc.constant('network' as const), targetId: fc.constantFrom(...NETWORKS), relevance: score, note: fc.constant(null) }),
+        fc.record({ goalId: fc.constantFrom(...GOALS, 'gX'), kind: fc.constant('person' as const), targetId: anyPersonId, relevance: score, note: fc.constant(null), serves: fc.subarray(['need_1', 'need_2']) }),
+        fc.record({ goalId: fc.constantFrom(...GOALS), kind: fc.constant('network' as const), targetId: fc.constantFrom(...NETWORKS), relevance: score, note: fc.constant(null), serves: fc.subarray(['need_1', 'need_2']) }),
       ),
       { maxLength: 20 },
     ),

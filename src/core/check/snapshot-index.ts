@@ -57,6 +57,8 @@ export interface GoalTarget {
   kind: ItemKind;
   id: string;
   relevance: number;
+  /** The goal's needs this target serves (ids); empty: the goal as a whole. */
+  serves: readonly string[];
 }
 
 export interface CheckIndex {
@@ -241,10 +243,12 @@ function addGoalLinks(
 ): Map<string, GoalTarget[]> {
   const inScope = new Map(goals.map((g) => [g.id, g]));
   const linked = new Set<GoalFacts>();
+  const serves = new Map<string, string[]>();
   for (const link of snapshot.goalLinks) {
     if (!inScope.has(link.goalId)) continue;
     const facts = link.kind === 'person' ? personById.get(link.targetId) : networkById.get(link.targetId);
     if (!facts) continue;
+    if (link.serves.length > 0) serves.set(`${link.kind}:${link.targetId}:${link.goalId}`, [...(serves.get(`${link.kind}:${link.targetId}:${link.goalId}`) ?? []), ...link.serves]);
     const byGoal = (facts.byGoal as Map<string, number> | null) ?? new Map<string, number>();
     facts.byGoal = byGoal;
     byGoal.set(link.goalId, Math.max(byGoal.get(link.goalId) ?? 0, score(link.relevance)));
@@ -258,7 +262,7 @@ function addGoalLinks(
   }
   const linksByGoal = new Map<string, GoalTarget[]>(goals.map((g) => [g.id, []]));
   const collect = (kind: ItemKind, id: string, byGoal: ReadonlyMap<string, number> | null) => {
-    if (byGoal) for (const [gId, relevance] of byGoal) linksByGoal.get(gId)?.push({ kind, id, relevance });
+    if (byGoal) for (const [gId, relevance] of byGoal) linksByGoal.get(gId)?.push({ kind, id, relevance, serves: serves.get(`${kind}:${id}:${gId}`) ?? [] });
   };
   for (const [id, f] of personById) collect('person', id, f.byGoal);
   for (const [id, f] of networkById) collect('network', id, f.byGoal);

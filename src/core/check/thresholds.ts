@@ -37,6 +37,16 @@ export const COVERED_MIN_SCORE = 24;
 export const COVERED_MIN_STRONG = 2;
 export const CONTRIBUTOR_STRONG_MIN_RELEVANCE = 3;
 
+/**
+ * Coverage per need (what a goal needs: a supervisor, funding, statistics).
+ * missing: no one with a tie (strength above 0) serves the need;
+ * covered: at least 1 strong contributor (strength ≥ 3, relevance ≥ 3);
+ * thin: served by weak ties (or barely relevant ones) alone.
+ * A goal with needs is covered only when its total is, no essential need is
+ * missing and no need is thin.
+ */
+export const NEED_COVERED_MIN_STRONG = 1;
+
 /** Reciprocity: a tie is flagged one-way only after this many exchanges with the person. */
 export const ONE_WAY_MIN_EXCHANGES = 3;
 /** Overall, "mostly giving/taking" when one side is at least twice the other (and both sides total ≥ 4 items). */

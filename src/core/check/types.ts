@@ -4,6 +4,8 @@
  * the scores and dates behind it) and what to do next.
  */
 import type { IsoDate } from '../dates.js';
+import type { NeedSuggestion } from './need-suggestions.js';
+import type { NeedCoverage } from './needs.js';
 import type { Exchange, Goal, GoalLink, Introduction, Membership, Network, Person, Tie } from '../model.js';
 import type { NetworkKind, NetworkRole, PersonCategory } from '../vocabulary.js';
 
@@ -167,6 +169,14 @@ export interface Contributor extends ItemRef {
   weight: number;
 }
 
+/** One need of a goal: who serves it, the verdict, and where to look when it is thin or missing. */
+export interface GoalNeedCoverage extends NeedCoverage {
+  why: Why;
+  next: string;
+  /** Offers for the user to confirm (never links made silently); empty when the need is covered. */
+  suggestions: NeedSuggestion[];
+}
+
 export interface GoalCoverage {
   goalId: string;
   statement: string;
@@ -174,6 +184,8 @@ export interface GoalCoverage {
   /** Sum of the contributors' weights. */
   score: number;
   contributors: Contributor[];
+  /** Need by need, in the goal's order; empty when the goal names no needs. */
+  needs: GoalNeedCoverage[];
   missing: Gap[];
   why: Why;
   next: string;

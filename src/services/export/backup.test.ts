@@ -271,7 +271,7 @@ const networkFields = fc.record({
 const goalFields = fc.record({
   statement: name,
   horizon: orNull(date),
-  areas: fc.array(text, { maxLength: 3 }),
+  needs: fc.uniqueArray(fc.record({ name: text, essential: fc.boolean() }), { maxLength: 3, selector: (n) => n.name.trim().toLowerCase() }),
   transitionFrom: optionalText,
   transitionTo: optionalText,
   status: pick(GOAL_STATUSES),
@@ -299,7 +299,7 @@ const mapArb = fc.record({
   networks: fc.array(networkFields, { maxLength: 3 }),
   goals: fc.array(goalFields, { maxLength: 3 }),
   memberships: fc.array(fc.record({ person: fc.nat(), network: fc.nat(), role: orNull(pick(NETWORK_ROLES)) }), { maxLength: 6 }),
-  personLinks: fc.array(fc.record({ goal: fc.nat(), target: fc.nat(), relevance: fc.integer({ min: 1, max: 5 }), note: optionalText }), { maxLength: 6 }),
+  personLinks: fc.array(fc.record({ goal: fc.nat(), target: fc.nat(), relevance: fc.integer({ min: 1, max: 5 }), note: optionalText, serves: fc.boolean() }), { maxLength: 6 }),
   networkLinks: fc.array(fc.record({ goal: fc.nat(), target: fc.nat(), relevance: fc.integer({ min: 1, max: 5 }), note: optionalText }), { maxLength: 4 }),
   ties: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), strength: scoreArb, note: optionalText }), { maxLength: 6 }),
   exchanges: fc.array(exchangeFields, { maxLength: 4 }),
@@ -312,7 +312,7 @@ type GeneratedMap = typeof mapArb extends fc.Arbitrary<infer T> ? T : never;
 function toLoadable(m: GeneratedMap) {
   const people: Person[] = m.people.map(({ ...fields }, i) => buildPerson({ ...fields, id: pid(i) }));
   const networks = m.networks.map((fields, i) => buildNetwork({ ...fields, id: nid(i) }));
-  const goals = m.goals.map((fields, i) => buildGoal({ ...fields, id: gid(i) }));
+  const goals = m.goals.map((fields, i) => buildGoal({ ...fields, needs: fields.needs.map((n, j) => ({ id: `need_${j + 1}`, ...n })), id: gid(i) }));
   const once = <T>(items: T[], keyOf: (item: T) => string) => {
     const seen = new Set<string>();
     return items.filter((item) => !seen.has(keyOf(item)) && Boolean(seen.add(keyOf(item))));
@@ -326,12 +326,12 @@ function toLoadable(m: GeneratedMap) {
   const goalLinks: GoalLink[] = goals.length
     ? [
         ...once(
-          m.personLinks.map((l) => ({ goalId: gid(l.goal % goals.length), kind: 'person' as const, targetId: pid(l.target % people.length), relevance: l.relevance, note: l.note })),
+          m.personLinks.map((l) => ({ goalId: gid(l.goal % goals.length), kind: 'person' as const, targetId: pid(l.target % people.length), relevance: l.relevance, note: l.note, serves: l.serves && goals[l.goal % goals.length]!.needs.length > 0 ? ['need_1'] : [] })),
           (l) => `${l.goalId} ${l.targetId}`,
         ),
         ...(networks.length
           ? once(
-              m.networkLinks.map((l) => ({ goalId: gid(l.goal % goals.length), kind: 'network' as const, targetId: nid(l.target % networks.length), relevance: l.relevance, note: l.note })),
+              m.networkLinks.map((l) => ({ goalId: gid(l.goal % goals.length), kind: 'network' as const, targetId: nid(l.target % networks.length), relevance: l.relevance, note: l.note, serves: [] as string[] })),
               (l) => `${l.goalId} ${l.targetId}`,
             )
           : []),

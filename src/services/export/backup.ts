@@ -3,6 +3,7 @@ import { BACKUP_FORMAT_VERSION, BACKUP_TABLES, parseBackup, type BackupTable, ty
 import { ConflictError, WaggleError } from '../../core/errors.js';
 import { ImportFileError } from '../../core/import-types.js';
 import { migrations } from '../../storage/migrations/index.js';
+import type { GoalNeed } from '../../core/model.js';
 import type { Database, ExchangesTable, GoalsTable, NetworksTable, PeopleTable } from '../../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from '../context.js';
 import { contactKey, nameKey } from '../keys.js';
@@ -66,7 +67,7 @@ function networkRow(row: Selectable<NetworksTable>) {
 }
 
 function goalRow(row: Selectable<GoalsTable>) {
-  return { ...withoutWorkspace(row), areas: parseJsonList<string>(row.areas) };
+  return { ...withoutWorkspace(row), needs: parseJsonList<GoalNeed>(row.needs) };
 }
 
 function exchangeRow(row: Selectable<ExchangesTable>) {
@@ -102,8 +103,8 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
       networks: networks.map(networkRow).sort(byKey('id')),
       memberships: memberships.map(withoutWorkspace).sort(byKey('networkId', 'personId')),
       goals: goals.map(goalRow).sort(byKey('id')),
-      personGoals: personGoals.map(withoutWorkspace).sort(byKey('goalId', 'personId')),
-      networkGoals: networkGoals.map(withoutWorkspace).sort(byKey('goalId', 'networkId')),
+      personGoals: personGoals.map((l) => ({ ...withoutWorkspace(l), serves: parseJsonList<string>(l.serves) })).sort(byKey('goalId', 'personId')),
+      networkGoals: networkGoals.map((l) => ({ ...withoutWorkspace(l), serves: parseJsonList<string>(l.serves) })).sort(byKey('goalId', 'networkId')),
       ties: ties.map(withoutWorkspace).sort(byKey('personA', 'personB')),
       exchanges: exchanges.map(exchangeRow).sort(byKey('id')),
       exchangePeople: exchangePeople.map(withoutWorkspace).sort(byKey('exchangeId', 'personId')),
@@ -140,6 +141,33 @@ function checkVersion(data: unknown): void {
   }
 }
 
+/** The migration that made needs first-class: older backups carry `areas` and links without `serves`. */
+const NEEDS_SCHEMA = '2026-12-01T1000-goal-needs';
+
+/**
+ * Brings a backup written before a schema change to the current shape, as the
+ * migrations did to the database: each area becomes a need (none essential), and
+ * every goal link serves the goal as a whole.
+ */
+function upgradeBackup(backup: unknown): unknown {
+  const data = backup as { schema: string; workspace?: Record<string, unknown> };
+  if (data.schema >= NEEDS_SCHEMA || !data.workspace || typeof data.workspace !== 'object') return backup;
+  const w = { ...data.workspace };
+  if (Array.isArray(w.goals)) {
+    w.goals = w.goals.map((g: unknown) => {
+      if (!g || typeof g !== 'object' || !('areas' in g)) return g;
+      const { areas, ...rest } = g as { areas: unknown };
+      const names = Array.isArray(areas) ? [...new Set(areas.filter((a): a is string => typeof a === 'string' && a.trim() !== '').map((a) => a.trim()))] : areas;
+      return { ...rest, needs: Array.isArray(names) ? names.map((name, i) => ({ id: `need_${i + 1}`, name, essential: false })) : names };
+    });
+  }
+  for (const table of ['personGoals', 'networkGoals'] as const) {
+    const rows = w[table];
+    if (Array.isArray(rows)) w[table] = rows.map((l: unknown) => (l && typeof l === 'object' && !('serves' in l) ? { ...l, serves: [] } : l));
+  }
+  return { ...data, workspace: w };
+}
+
 /** Rows as the tables take them: the workspace added, derived keys recomputed, lists and flags back to the database's forms. */
 function tableRows(ws: string, w: BackupWorkspace): { [T in BackupTable]: Insertable<Database[T]>[] } {
   const occurredOn = new Map(w.exchanges.map((e) => [e.id, e.occurredOn]));
@@ -155,10 +183,10 @@ function tableRows(ws: string, w: BackupWorkspace): { [T in BackupTable]: Insert
     })),
     contactPoints: w.contactPoints.map((c) => ({ ...c, valueKey: contactKey(c.value) })),
     networks: w.networks.map((n) => ({ ...n, workspaceId: ws, nameKey: nameKey(n.name) })),
-    goals: w.goals.map((g) => ({ ...g, workspaceId: ws, areas: JSON.stringify(g.areas) })),
+    goals: w.goals.map((g) => ({ ...g, workspaceId: ws, needs: JSON.stringify(g.needs) })),
     memberships: w.memberships.map((m) => ({ ...m, workspaceId: ws })),
-    personGoals: w.personGoals.map((l) => ({ ...l, workspaceId: ws })),
-    networkGoals: w.networkGoals.map((l) => ({ ...l, workspaceId: ws })),
+    personGoals: w.personGoals.map((l) => ({ ...l, workspaceId: ws, serves: JSON.stringify(l.serves) })),
+    networkGoals: w.networkGoals.map((l) => ({ ...l, workspaceId: ws, serves: JSON.stringify(l.serves) })),
     ties: w.ties.map((t) => ({ ...t, workspaceId: ws })),
     exchanges: w.exchanges.map((e) => ({ ...e, workspaceId: ws, gave: JSON.stringify(e.gave), received: JSON.stringify(e.received) })),
     // The validation has checked every exchange exists; its date is the one true copy.
@@ -182,7 +210,7 @@ const OWNING_TABLES = ['people', 'networks', 'goals', 'exchanges', 'followUps', 
  */
 export async function restoreBackup(ctx: ServiceContext, backup: unknown): Promise<RestoreSummary> {
   checkVersion(backup);
-  const parsed = parseBackup(backup);
+  const parsed = parseBackup(upgradeBackup(backup));
   const rows = tableRows(ctx.workspaceId, parsed.workspace);
   try {
     return await inTransaction(ctx, async (trx) => {
