@@ -33,7 +33,7 @@ export interface DemoMap {
     key: string;
     statement: string;
     horizon: string | null;
-    areas: string[];
+    needs: { name: string; essential: boolean }[];
     transitionFrom: string | null;
     transitionTo: string | null;
   }>;
@@ -74,7 +74,7 @@ export interface DemoMap {
   }>;
   /** Keys of networks and people. */
   memberships: Array<{ network: string; person: string; role: NetworkRole | null }>;
-  goalLinks: Array<{ goal: string; kind: 'person' | 'network'; target: string; relevance: number; note: string | null }>;
+  goalLinks: Array<{ goal: string; kind: 'person' | 'network'; target: string; relevance: number; note: string | null; serves: string[] }>;
   ties: Array<{ a: string; b: string; strength: number; note: string | null }>;
   exchanges: Array<{
     occurredOn: string;
@@ -114,7 +114,8 @@ interface GoalRow {
   key: string;
   statement: string;
   horizonMonths: number | null;
-  areas: string[];
+  /** Needs in order; the essential ones end with "!". */
+  needs: string[];
   from?: string;
   to?: string;
 }
@@ -124,7 +125,7 @@ const GOALS: GoalRow[] = [
     key: 'research',
     statement: 'Move from full-time clinical practice into clinical research in pulmonary rehabilitation',
     horizonMonths: 30,
-    areas: ['research methods', 'statistics', 'academic mentors', 'research networks'],
+    needs: ['research methods!', 'academic mentors!', 'research networks', 'statistics'],
     from: 'clinical practice',
     to: 'clinical research',
   },
@@ -132,13 +133,13 @@ const GOALS: GoalRow[] = [
     key: 'doctorate',
     statement: 'Secure a funded clinical doctoral fellowship on home-based pulmonary rehabilitation',
     horizonMonths: 12,
-    areas: ['supervisor', 'funding', 'proposal', 'doctoral school'],
+    needs: ['supervisor!', 'funding!', 'proposal', 'doctoral school'],
   },
   {
     key: 'publish',
     statement: 'Publish our breathlessness service evaluation and start a research subgroup in the special interest group',
     horizonMonths: 9,
-    areas: ['academic writing', 'journals', 'patient partners', 'special interest group'],
+    needs: ['journals!', 'patient partners!', 'academic writing', 'special interest group'],
   },
 ];
 
@@ -402,6 +403,46 @@ const GOAL_LINKS: Record<string, { people: LinkRow[]; networks: LinkRow[] }> = {
       ['physio-online', 2],
       ['physio-society', 2],
     ],
+  },
+};
+
+/**
+ * Which needs each link serves. The story: research is covered, with statistics
+ * (not essential) still unserved although Vikram and Mei could help; the fellowship
+ * has nobody behind funding, an essential need, while Catherine's role and Sana's
+ * note say where to look; publishing rests on weak ties to the journal's editors.
+ */
+const SERVES: Record<string, Record<string, string[]>> = {
+  research: {
+    rosa: ['research methods', 'academic mentors'],
+    siobhan: ['academic mentors'],
+    elena: ['academic mentors'],
+    ravi: ['research methods'],
+    beatriz: ['research methods'],
+    kenji: ['research methods'],
+    samuel: ['research methods'],
+    'breath-sig': ['research networks'],
+    'rehab-research-net': ['research networks'],
+  },
+  doctorate: {
+    margaret: ['supervisor'],
+    ravi: ['supervisor'],
+    rosa: ['proposal'],
+    elena: ['proposal'],
+    astrid: ['doctoral school'],
+    fiona: ['doctoral school'],
+    'westbrook-doctoral': ['doctoral school'],
+  },
+  publish: {
+    olu: ['academic writing'],
+    'writing-circle': ['academic writing'],
+    freya: ['academic writing'],
+    kate: ['journals'],
+    arjun: ['journals'],
+    gwen: ['patient partners'],
+    nora: ['patient partners'],
+    nadia: ['special interest group'],
+    'breath-sig': ['special interest group'],
   },
 };
 
@@ -867,7 +908,7 @@ export function buildDemoMap(today: string): DemoMap {
       key: g.key,
       statement: g.statement,
       horizon: g.horizonMonths === null ? null : addMonths(today, g.horizonMonths),
-      areas: [...g.areas],
+      needs: g.needs.map((n) => ({ name: n.replace(/!$/, ''), essential: n.endsWith('!') })),
       transitionFrom: g.from ?? null,
       transitionTo: g.to ?? null,
     })),
@@ -877,8 +918,8 @@ export function buildDemoMap(today: string): DemoMap {
       rows.map(([person, role]) => ({ network, person, role: role ?? null })),
     ),
     goalLinks: Object.entries(GOAL_LINKS).flatMap(([goal, links]) => [
-      ...links.people.map(([target, relevance, note]) => ({ goal, kind: 'person' as const, target, relevance, note: note ?? null })),
-      ...links.networks.map(([target, relevance, note]) => ({ goal, kind: 'network' as const, target, relevance, note: note ?? null })),
+      ...links.people.map(([target, relevance, note]) => ({ goal, kind: 'person' as const, target, relevance, note: note ?? null, serves: SERVES[goal]?.[target] ?? [] })),
+      ...links.networks.map(([target, relevance, note]) => ({ goal, kind: 'network' as const, target, relevance, note: note ?? null, serves: SERVES[goal]?.[target] ?? [] })),
     ]),
     ties: TIES.map(([a, b, strength, note]) => ({ a, b, strength, note: note ?? null })),
     exchanges,

@@ -74,6 +74,25 @@ describe.each(DIALECTS)('the network check on the demo map, %s', (dialect) => {
     expect(report.map.nodes.find((n) => n.kind === 'me')?.ring).toBe(0);
   });
 
+  it('tells the story of what is missing, need by need', () => {
+    const byStatement = (start: string) => report.goals.items.find((g) => g.statement.startsWith(start))!;
+    const research = byStatement('Move from full-time clinical practice');
+    const fellowship = byStatement('Secure a funded clinical doctoral fellowship');
+    const publish = byStatement('Publish our breathlessness service evaluation');
+    expect(research.verdict).toBe('covered');
+    expect(research.needs.find((n) => n.name === 'statistics')).toMatchObject({ verdict: 'missing', essential: false });
+
+    expect(fellowship.verdict).not.toBe('covered');
+    const funding = fellowship.needs.find((n) => n.name === 'funding')!;
+    expect(funding).toMatchObject({ verdict: 'missing', essential: true, contributors: [] });
+    expect(funding.suggestions[0]).toMatchObject({ kind: 'confirm-person', target: { name: 'Dr Catherine Moreau' } });
+    expect(fellowship.missing[0]).toMatchObject({ code: 'need-missing' });
+    expect(fellowship.next).toMatch(/Catherine Moreau/);
+
+    expect(publish.verdict).toBe('thin');
+    expect(publish.needs.find((n) => n.name === 'journals')!.verdict).toBe('thin');
+  });
+
   it('focuses on one goal', async () => {
     const goals = await listGoals(session.ctx);
     const goal = goals.items[1]!;

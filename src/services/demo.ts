@@ -67,8 +67,8 @@ export async function loadDemo(ctx: ServiceContext, options: { replace?: boolean
     };
     for (const m of map.memberships) await addMember(trx, id(networkIds, m.network), id(personIds, m.person), { role: m.role });
     for (const l of map.goalLinks) {
-      if (l.kind === 'person') await linkPersonToGoal(trx, id(personIds, l.target), id(goalIds, l.goal), { relevance: l.relevance, note: l.note });
-      else await linkNetworkToGoal(trx, id(networkIds, l.target), id(goalIds, l.goal), { relevance: l.relevance, note: l.note });
+      if (l.kind === 'person') await linkPersonToGoal(trx, id(personIds, l.target), id(goalIds, l.goal), { relevance: l.relevance, note: l.note, serves: l.serves });
+      else await linkNetworkToGoal(trx, id(networkIds, l.target), id(goalIds, l.goal), { relevance: l.relevance, note: l.note, serves: l.serves });
     }
     for (const t of map.ties) await linkPeople(trx, id(personIds, t.a), id(personIds, t.b), { strength: t.strength, note: t.note });
     const sorted = [...map.exchanges].sort((a, b) => a.occurredOn.localeCompare(b.occurredOn));

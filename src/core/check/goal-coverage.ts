@@ -272,6 +272,7 @@ function needsOf(index: CheckIndex, goal: Goal): GoalNeedCoverage[] {
     const ref = 'person' in facts ? facts.person : facts.network;
     servers.push({ kind: target.kind, id: target.id, name: ref.name, strength: facts.strength, relevance: target.relevance, serves: target.serves });
   }
+  const relevance = new Map((index.linksByGoal.get(goal.id) ?? []).map((t) => [t.id, t.relevance]));
   return coverNeeds(goal.needs, servers).map((need) => {
     const suggestions =
       need.verdict === 'covered'
@@ -282,6 +283,7 @@ function needsOf(index: CheckIndex, goal: Goal): GoalNeedCoverage[] {
             networks: index.networks,
             serving: new Set(need.contributors.map((c) => c.id)),
             categoryCounts: categoryCounts(index),
+            relevance,
           });
     const who = need.contributors.slice(0, 3).map((c) => `${c.name} (${c.strength}/5)`);
     const facts = { need: need.name, essential: need.essential, contributors: need.contributors.length, strongContributors: need.strongContributors, score: need.score };

@@ -33,6 +33,8 @@ export interface NeedSuggestionInput {
   serving: ReadonlySet<string>;
   /** People per diversity category, for the last resort. */
   categoryCounts: ReadonlyMap<PersonCategory, number>;
+  /** Relevance to the goal of the people and networks already linked to it: they are asked first. */
+  relevance?: ReadonlyMap<string, number>;
   /** How many suggestions of each kind, at most. */
   limit?: number;
 }
@@ -147,7 +149,8 @@ export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
     const hit = fields.findIndex((fieldWords) => wordsMention(fieldWords, terms));
     if (hit >= 0) matches.push({ person, strength, field: PERSON_FIELDS[hit]![1], rank: hit });
   }
-  matches.sort((a, b) => a.rank - b.rank || b.strength - a.strength || a.person.name.localeCompare(b.person.name));
+  const relevanceOf = (id: string) => input.relevance?.get(id) ?? 0;
+  matches.sort((a, b) => relevanceOf(b.person.id) - relevanceOf(a.person.id) || a.rank - b.rank || b.strength - a.strength || a.person.name.localeCompare(b.person.name));
   for (const m of matches.slice(0, limit)) {
     suggestions.push({
       kind: 'confirm-person',
@@ -180,7 +183,7 @@ export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
     .filter(({ network }) => network.role !== 'left' && !input.serving.has(network.id))
     .map(({ network, strength }) => ({ network, strength, named: mentionsNeed(`${network.name} ${network.notes ?? ''}`, terms), kindRank: kinds.indexOf(network.kind) }))
     .filter((n) => n.named || n.kindRank >= 0)
-    .sort((a, b) => Number(b.named) - Number(a.named) || a.kindRank - b.kindRank || b.strength - a.strength || a.network.name.localeCompare(b.network.name));
+    .sort((a, b) => Number(b.named) - Number(a.named) || relevanceOf(b.network.id) - relevanceOf(a.network.id) || a.kindRank - b.kindRank || b.strength - a.strength || a.network.name.localeCompare(b.network.name));
   for (const n of networks.slice(0, Math.min(2, limit))) {
     const joined = n.network.role !== 'want-to-join';
     suggestions.push({
