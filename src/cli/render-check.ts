@@ -1,4 +1,4 @@
-import type { CheckReport, Finding, Gap } from '../core/check/index.js';
+import type { CheckReport, Finding, Gap, GoalCoverage } from '../core/check/index.js';
 
 /* The network check as a report a coach would read aloud: headlines first, then
  * each part with its findings, each finding with why and what to do next. Long
@@ -32,7 +32,8 @@ export function checkText(report: CheckReport): string {
   for (const g of report.goals.items) {
     out.push(`${g.verdict.toUpperCase().padEnd(8)} ${g.statement}  [${g.goalId}]`);
     out.push(`         ${g.why.text}`);
-    for (const gap of g.missing.slice(0, 4)) out.push(`         – ${gap.why.text}`);
+    for (const line of needLines(g)) out.push(`         ${line}`);
+    for (const gap of g.missing.filter((m) => !m.code.startsWith('need-')).slice(0, 4)) out.push(`         – ${gap.why.text}`);
     out.push(`         → ${g.next}`);
   }
 
@@ -94,4 +95,15 @@ function gaps(out: string[], list: readonly Gap[]): void {
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** A goal's needs, one line each (verdict, name, who serves it), and for a need not covered, where to look. */
+export function needLines(g: GoalCoverage): string[] {
+  const out: string[] = [];
+  for (const need of g.needs) {
+    const who = need.contributors.length ? need.contributors.slice(0, 3).map((c) => `${c.name} ${c.strength}/5`).join(', ') + (need.contributors.length > 3 ? ` +${need.contributors.length - 3}` : '') : 'nobody';
+    out.push(`${need.verdict.padEnd(8)} ${need.name}${need.essential ? ' (essential)' : ''}: ${who}`);
+    if (need.verdict !== 'covered') for (const s of need.suggestions.slice(0, 2)) out.push(`           ? ${s.next}`);
+  }
+  return out;
 }

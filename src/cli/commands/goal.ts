@@ -1,22 +1,26 @@
 import type { Command } from 'commander';
-import { createGoalInput, goalLinkInput, updateGoalInput } from '../../contract/inputs.js';
+import { createGoalInput, updateGoalInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
 import { GOAL_STATUSES } from '../../core/vocabulary.js';
 import { goalDetail } from '../../services/details.js';
-import { createGoal, listGoals, removeGoal, resolveGoal, updateGoal } from '../../services/goals.js';
+import { createGoal, getGoal, listGoals, removeGoal, resolveGoal, updateGoal } from '../../services/goals.js';
 import { linkNetworkToGoal, linkPersonToGoal, unlinkFromGoal } from '../../services/links.js';
 import { resolveNetwork } from '../../services/networks.js';
 import { resolvePerson } from '../../services/people.js';
+import type { GoalNeed } from '../../core/model.js';
+import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
 import { goalText, goalsTable } from '../render.js';
 import { withSession } from '../runtime.js';
-import { clearable, collect, flagName, numberish, positiveInt } from '../values.js';
+import { clearable, collect, flagName, positiveInt } from '../values.js';
 
 interface GoalFlags {
   statement?: string;
   horizon?: string;
-  area?: string[];
+  need?: string[];
+  essential?: string[];
+  optional?: string[];
   from?: string;
   to?: string;
   status?: string;
@@ -25,24 +29,45 @@ interface GoalFlags {
 function addGoalFlags(command: Command): Command {
   return command
     .option('--horizon <date>', 'by when, YYYY-MM-DD (or none)')
-    .option('--area <area>', 'an area the goal needs (repeat for more)', collect)
+    .option('--need <need>', 'something the goal needs, e.g. "funding" (repeat for more, in order; on edit, replaces the list)', collect)
+    .option('--essential <need>', 'a need without which the goal cannot be covered (repeat for more; added if not listed)', collect)
+    .option('--optional <need>', 'on edit: a need that is no longer essential (repeat for more)', collect)
     .option('--from <what>', 'a transition: from what (e.g. "clinical practice")')
     .option('--to <what>', 'a transition: to what (e.g. "clinical research")')
     .option('--status <status>', `one of: ${GOAL_STATUSES.join(', ')}`);
 }
 
-function goalInput(flags: GoalFlags): Record<string, unknown> {
+/**
+ * The needs a goal's flags describe, or undefined when none of --need, --essential
+ * or --optional was given. --need names the whole list; --essential and --optional
+ * alone change only the needs they name.
+ */
+function needsFromFlags(flags: GoalFlags, current: readonly GoalNeed[]): { name: string; essential?: boolean }[] | undefined {
+  if (!flags.need && !flags.essential && !flags.optional) return undefined;
+  const key = (name: string) => name.trim().toLowerCase();
+  const essential = new Set((flags.essential ?? []).map(key));
+  const optional = new Set((flags.optional ?? []).map(key));
+  const base = flags.need ? flags.need.map((name) => ({ name, essential: current.find((n) => key(n.name) === key(name))?.essential ?? false })) : current.map((n) => ({ name: n.name, essential: n.essential }));
+  for (const name of flags.essential ?? []) if (!base.some((n) => key(n.name) === key(name))) base.push({ name, essential: true });
+  for (const name of flags.optional ?? []) {
+    if (!base.some((n) => key(n.name) === key(name))) throw new ValidationError('--optional', `"${name}" is not one of the goal's needs`);
+  }
+  return base.map((n) => ({ name: n.name, essential: essential.has(key(n.name)) ? true : optional.has(key(n.name)) ? false : n.essential }));
+}
+
+function goalInput(flags: GoalFlags, current: readonly GoalNeed[] = []): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   if (flags.statement !== undefined) input.statement = flags.statement;
   if (flags.horizon !== undefined) input.horizon = clearable(flags.horizon);
-  if (flags.area) input.areas = flags.area;
+  const needs = needsFromFlags(flags, current);
+  if (needs) input.needs = needs;
   if (flags.from !== undefined) input.transitionFrom = clearable(flags.from);
   if (flags.to !== undefined) input.transitionTo = clearable(flags.to);
   if (flags.status !== undefined) input.status = flags.status;
   return input;
 }
 
-const rename = (path: string) => (path === 'statement' ? 'STATEMENT' : flagName(path, { transitionFrom: '--from', transitionTo: '--to', areas: '--area' }));
+const rename = (path: string) => (path === 'statement' ? 'STATEMENT' : flagName(path, { transitionFrom: '--from', transitionTo: '--to', needs: '--need' }));
 
 export function registerGoal(program: Command): void {
   const goal = program.command('goal').description('what you are networking for');
@@ -82,9 +107,11 @@ export function registerGoal(program: Command): void {
     });
 
   addGoalFlags(goal.command('edit').description('change a goal').argument('<goal>', 'id or statement').option('--statement <text>', 'a new statement')).action(async (ref: string, flags: GoalFlags, command: Command) => {
-    const input = parseInput(updateGoalInput, goalInput(flags), rename);
     await withSession(command, async (ctx, json) => {
-      const updated = await updateGoal(ctx, await resolveGoal(ctx, ref), input);
+      const goalId = await resolveGoal(ctx, ref);
+      const current = flags.essential || flags.optional ? (await getGoal(ctx, goalId)).needs : [];
+      const input = parseInput(updateGoalInput, goalInput(flags, current), rename);
+      const updated = await updateGoal(ctx, goalId, input);
       emit(json, updated, () => `Updated goal [${updated.id}]`);
     });
   });
@@ -109,13 +136,13 @@ export function registerGoal(program: Command): void {
       .option('--relevance <1-5>', 'how relevant (default 3)')
       .option('--note <text>', 'why they are relevant');
 
-  linkOptions(goal.command('link').description('say how relevant a person or network is to a goal')).action(async (ref: string, flags: { person?: string; network?: string; relevance?: string; note?: string }, command: Command) => {
+  linkOptions(addServesOption(goal.command('link').description('say how relevant a person or network is to a goal, and which of its needs they serve'))).action(async (ref: string, flags: { person?: string; network?: string; relevance?: string; note?: string; serves?: string }, command: Command) => {
     if ((flags.person === undefined) === (flags.network === undefined)) throw new ValidationError('--person/--network', 'give exactly one of --person or --network');
-    const input = parseInput(goalLinkInput, { ...(flags.relevance !== undefined ? { relevance: numberish(flags.relevance) } : {}), ...(flags.note ? { note: flags.note } : {}) }, flagName);
+    const input = goalLinkFromFlags(flags);
     await withSession(command, async (ctx, json) => {
       const goalId = await resolveGoal(ctx, ref);
       const link = flags.person ? await linkPersonToGoal(ctx, await resolvePerson(ctx, flags.person), goalId, input) : await linkNetworkToGoal(ctx, await resolveNetwork(ctx, flags.network!), goalId, input);
-      emit(json, link, () => `Linked with relevance ${link.relevance}/5.`);
+      emit(json, link, () => `Linked with relevance ${link.relevance}/5${link.serves.length ? `, serving ${link.serves.length} ${link.serves.length === 1 ? 'need' : 'needs'}` : ''}.`);
     });
   });
 

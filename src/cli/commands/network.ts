@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createNetworkInput, goalLinkInput, membershipInput, updateNetworkInput } from '../../contract/inputs.js';
+import { createNetworkInput, membershipInput, updateNetworkInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
 import { NETWORK_KINDS, NETWORK_ROLES } from '../../core/vocabulary.js';
@@ -8,6 +8,7 @@ import { resolveGoal } from '../../services/goals.js';
 import { addMember, linkNetworkToGoal, removeMember, unlinkFromGoal } from '../../services/links.js';
 import { createNetwork, listNetworks, removeNetwork, resolveNetwork, updateNetwork } from '../../services/networks.js';
 import { resolvePerson } from '../../services/people.js';
+import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
 import { networkText, networksTable } from '../render.js';
 import { withSession } from '../runtime.js';
@@ -126,12 +127,12 @@ export function registerNetwork(program: Command): void {
       .option('--role <role>', `the person's role: ${NETWORK_ROLES.join(', ')}`)
       .option('--note <text>', 'a note on the link');
 
-  linkOptions(network.command('link').description('link a network to a goal or a person')).action(async (ref: string, flags: { goal?: string; person?: string; relevance?: string; role?: string; note?: string }, command: Command) => {
+  linkOptions(addServesOption(network.command('link')).description('link a network to a goal or a person')).action(async (ref: string, flags: { goal?: string; person?: string; relevance?: string; role?: string; note?: string; serves?: string }, command: Command) => {
     if ((flags.goal === undefined) === (flags.person === undefined)) throw new ValidationError('--goal/--person', 'give exactly one of --goal or --person');
     await withSession(command, async (ctx, json) => {
       const networkId = await resolveNetwork(ctx, ref);
       const result = flags.goal
-        ? await linkNetworkToGoal(ctx, networkId, await resolveGoal(ctx, flags.goal), parseInput(goalLinkInput, { ...(flags.relevance !== undefined ? { relevance: numberish(flags.relevance) } : {}), ...(flags.note ? { note: flags.note } : {}) }, flagName))
+        ? await linkNetworkToGoal(ctx, networkId, await resolveGoal(ctx, flags.goal), goalLinkFromFlags(flags))
         : await addMember(ctx, networkId, await resolvePerson(ctx, flags.person!), parseInput(membershipInput, flags.role ? { role: flags.role } : {}, flagName));
       emit(json, result, () => 'Linked.');
     });

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { QUADRANT_NAMES } from '../../core/check/quadrants.js';
 import type { QuadrantName } from '../../core/check/types.js';
-import { createPersonInput, goalLinkInput, membershipInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
+import { createPersonInput, membershipInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
 import { classifyUrl } from '../../core/contact-links.js';
 import { ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../contract/validate.js';
@@ -12,6 +12,7 @@ import { resolveGoal } from '../../services/goals.js';
 import { addMember, linkPeople, linkPersonToGoal, removeMember, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
 import { resolveNetwork } from '../../services/networks.js';
 import { bulkJudge, createPerson, listPeople, PERSON_SORTS, removePerson, resolvePerson, updatePerson, type PersonSort } from '../../services/people.js';
+import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
 import { peopleTable, personText } from '../render.js';
 import { withSession } from '../runtime.js';
@@ -114,6 +115,7 @@ interface LinkFlags {
   role?: string;
   strength?: string;
   note?: string;
+  serves?: string;
 }
 
 export function registerPerson(program: Command): void {
@@ -232,7 +234,7 @@ export function registerPerson(program: Command): void {
       .option('--strength <0-5>', 'how well the two know each other')
       .option('--note <text>', 'a note on the link');
 
-  linkOptions(person.command('link').description('link a person to a goal, a network or another person')).action(async (ref: string, flags: LinkFlags, command: Command) => {
+  linkOptions(addServesOption(person.command('link')).description('link a person to a goal, a network or another person')).action(async (ref: string, flags: LinkFlags, command: Command) => {
     await withSession(command, async (ctx, json) => {
       const result = await linkPerson(ctx, await resolvePerson(ctx, ref), flags);
       emit(json, result, () => 'Linked.');
@@ -260,8 +262,7 @@ export function requireOneTarget(flags: LinkFlags): 'goal' | 'network' | 'person
 async function linkPerson(ctx: ServiceContext, personId: string, flags: LinkFlags) {
   switch (requireOneTarget(flags)) {
     case 'goal': {
-      const input = parseInput(goalLinkInput, { ...(flags.relevance !== undefined ? { relevance: numberish(flags.relevance) } : {}), ...(flags.note ? { note: flags.note } : {}) }, flagName);
-      return linkPersonToGoal(ctx, personId, await resolveGoal(ctx, flags.goal!), input);
+      return linkPersonToGoal(ctx, personId, await resolveGoal(ctx, flags.goal!), goalLinkFromFlags(flags));
     }
     case 'network': {
       const input = parseInput(membershipInput, flags.role ? { role: flags.role } : {}, flagName);
