@@ -12,6 +12,7 @@ import { inTransaction, nowTimestamp, today, type ServiceContext } from './conte
 import { getNetwork } from './networks.js';
 import { completeTargetsByExchange } from './plan-completion.js';
 import { chunks, parseJsonList, toExchange, toFollowUp } from './rows.js';
+import { scrubAfterErase } from '../storage/erasure.js';
 
 /** A thank-you is due within two days; other follow-ups within a week, unless a date is given. */
 export const FOLLOW_UP_DEFAULT_DAYS: Record<FollowUpKind, number> = {
@@ -143,11 +144,13 @@ export async function listExchanges(ctx: ServiceContext, filter: ExchangeFilter 
 }
 
 export async function removeExchange(ctx: ServiceContext, id: string): Promise<Exchange> {
-  return inTransaction(ctx, async (trx) => {
+  const removed = await inTransaction(ctx, async (trx) => {
     const exchange = await getExchange(trx, id);
     await trx.db.deleteFrom('exchanges').where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
     return exchange;
   });
+  await scrubAfterErase(ctx.db, { kind: 'record' });
+  return removed;
 }
 
 async function insertFollowUp(ctx: ServiceContext, input: FollowUpInput, link: { exchangeId: string | null; personId: string | null; from: IsoDate }): Promise<FollowUp> {

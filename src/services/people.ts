@@ -12,6 +12,7 @@ import type { QuadrantName } from '../core/check/types.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
 import { DEFAULT_DUE_WINDOW_DAYS } from '../core/due.js';
 import { dueStatus } from '../core/next-contact.js';
+import { scrubAfterErase } from '../storage/erasure.js';
 
 export interface PersonFilter {
   /** Only these people. */
@@ -105,7 +106,7 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
 }
 
 export async function removePerson(ctx: ServiceContext, id: string): Promise<Person> {
-  return inTransaction(ctx, async (trx) => {
+  const removed = await inTransaction(ctx, async (trx) => {
     const person = await getPerson(trx, id);
     // Exchanges shared with others stay; an exchange left with nobody goes too.
     const exchangeIds = (
@@ -121,6 +122,9 @@ export async function removePerson(ctx: ServiceContext, id: string): Promise<Per
     }
     return person;
   });
+  // After the commit, not inside it: the removed bytes leave the write-ahead log.
+  await scrubAfterErase(ctx.db, { kind: 'record' });
+  return removed;
 }
 
 export async function getPerson(ctx: ServiceContext, id: string): Promise<Person> {
