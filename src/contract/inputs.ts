@@ -13,6 +13,8 @@ import {
   RECEIVE_KINDS,
   STAGES,
 } from '../core/vocabulary.js';
+import { classifyUrl } from '../core/contact-links.js';
+import { CHANNEL_GROUP_KINDS, type ChannelGroup } from '../core/channel-groups.js';
 import { cadence, hoursPerMonth, id, isoDate, oneOf, optionalText, relevance, requiredText, score, tagList, timeZone } from './fields.js';
 
 /** The inputs of every use-case, validated at the edge (API bodies, CLI flags). */
@@ -22,6 +24,33 @@ export const contactPointInput = z.object({
   value: requiredText(500),
   label: optionalText(60).optional(),
 });
+
+/**
+ * One group of a person's channels (emails, phones, or web and social links), given
+ * whole: an edit that names a group replaces that group's channels and leaves the
+ * other groups as they are. The kind may be left out: an email, a phone, or a link
+ * classified by its address.
+ */
+const channelGroup = (group: ChannelGroup) =>
+  z
+    .array(
+      z
+        .object({
+          kind: oneOf(CHANNEL_GROUP_KINDS[group]).optional(),
+          value: requiredText(500),
+          label: optionalText(60).optional(),
+        })
+        .strict()
+        .transform((c) => ({ ...c, kind: c.kind ?? (group === 'links' ? classifyUrl(c.value) : CHANNEL_GROUP_KINDS[group][0]) })),
+    )
+    .max(50, { error: 'at most 50 channels' });
+
+export const channelGroupsInput = z
+  .object({ emails: channelGroup('emails'), phones: channelGroup('phones'), links: channelGroup('links') })
+  .partial()
+  .strict()
+  .meta({ description: 'Replace only the channels of the groups named (emails, phones, web and social links); an empty list clears that group' });
+export type ChannelGroupsInput = z.infer<typeof channelGroupsInput>;
 
 const personFields = {
   name: requiredText(200),
@@ -57,7 +86,11 @@ export const createPersonInput = z
   .strict();
 export type CreatePersonInput = z.infer<typeof createPersonInput>;
 
-export const updatePersonInput = z.object(personFields).partial().strict();
+/** A patch: only the fields given change. `channelGroups` replaces some groups of channels, `channels` the whole list. */
+export const updatePersonInput = z
+  .object({ ...personFields, channelGroups: channelGroupsInput })
+  .partial()
+  .strict();
 export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
 
 const networkFields = {

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { CreatePersonInput, UpdatePersonInput } from '../contract/inputs.js';
-import { AmbiguousReferenceError, NotFoundError } from '../core/errors.js';
+import { replaceChannelGroups } from '../core/channel-groups.js';
+import { AmbiguousReferenceError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { ContactPoint, Person } from '../core/model.js';
 import type { PersonCategory, Stage } from '../core/vocabulary.js';
 import type { Database, PeopleTable } from '../storage/schema.js';
@@ -88,10 +89,17 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
   return getPerson(ctx, id);
 }
 
+/** The most channels one person keeps (the contract's limit on a whole list). */
+const MAX_CHANNELS = 50;
+
+/** Changes only what the patch names; `channelGroups` replaces the named groups of channels and keeps the rest. */
 export async function updatePerson(ctx: ServiceContext, id: string, patch: UpdatePersonInput): Promise<Person> {
   await inTransaction(ctx, async (trx) => {
     await requirePerson(trx, id);
-    const { channels, tags, knowAndLike, canHelp, lostJobList, ...plain } = patch;
+    const { channels, channelGroups, tags, knowAndLike, canHelp, lostJobList, ...plain } = patch;
+    if (channels !== undefined && channelGroups !== undefined) {
+      throw new ValidationError('channelGroups', 'give either channels (the whole list) or channelGroups (some groups), not both');
+    }
     const changes: Updateable<PeopleTable> = { ...plain, updatedAt: nowTimestamp(trx) };
     if (plain.name !== undefined) changes.nameKey = nameKey(plain.name);
     if (tags !== undefined) changes.tags = JSON.stringify(tags);
@@ -101,6 +109,12 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
     if (plain.nextContactOn !== undefined) changes.nextContactSetOn = plain.nextContactOn === null ? null : today(trx);
     await trx.db.updateTable('people').set(changes).where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
     if (channels !== undefined) await replaceChannels(trx, id, channels);
+    if (channelGroups !== undefined) {
+      const current = (await trx.db.selectFrom('contactPoints').selectAll().where('personId', '=', id).orderBy('position').execute()).map(toContactPoint);
+      const merged = replaceChannelGroups(current, channelGroups);
+      if (merged.length > MAX_CHANNELS) throw new ValidationError('channelGroups', `a person has at most ${MAX_CHANNELS} channels; this edit would leave ${merged.length}`);
+      await replaceChannels(trx, id, merged);
+    }
   });
   return getPerson(ctx, id);
 }

@@ -4,34 +4,17 @@ import type { Goal } from '../types.js';
 import { GOAL_STATUSES } from '../vocabulary.js';
 import { errorText } from './error-text.js';
 import { FormEnd, WordSelect } from './fields.js';
+import { goalBody, goalFormValues, goalPatch } from './patch.js';
 
 /** Add a goal or change one: what, by when, and, for a career move, from where to where. */
 export function GoalForm({ goal, onSaved, onCancel }: { goal: Goal | null; onSaved: (saved: Goal) => void; onCancel?: () => void }) {
-  const [form, setForm] = useState({
-    statement: goal?.statement ?? '',
-    horizon: goal?.horizon ?? '',
-    areas: goal?.areas.join(', ') ?? '',
-    transitionFrom: goal?.transitionFrom ?? '',
-    transitionTo: goal?.transitionTo ?? '',
-    status: goal?.status ?? 'active',
-  });
+  const [form, setForm] = useState(() => goalFormValues(goal));
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const submit = async () => {
     setError(null);
-    const body = {
-      statement: form.statement,
-      horizon: form.horizon || null,
-      areas: form.areas
-        .split(',')
-        .map((a) => a.trim())
-        .filter(Boolean),
-      transitionFrom: form.transitionFrom.trim() || null,
-      transitionTo: form.transitionTo.trim() || null,
-      status: form.status,
-    };
     try {
-      onSaved(goal ? await api<Goal>(`/api/goals/${encodeURIComponent(goal.id)}`, { method: 'PATCH', body }) : await api<Goal>('/api/goals', { method: 'POST', body }));
+      onSaved(goal ? await api<Goal>(`/api/goals/${encodeURIComponent(goal.id)}`, { method: 'PATCH', body: goalPatch(goal, form) }) : await api<Goal>('/api/goals', { method: 'POST', body: goalBody(form) }));
     } catch (e) {
       setError(errorText(e));
     }
