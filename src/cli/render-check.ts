@@ -1,4 +1,5 @@
 import type { CheckReport, Finding, Gap } from '../core/check/index.js';
+import { plural } from '../core/words.js';
 
 /* The network check as a report a coach would read aloud: headlines first, then
  * each part with its findings, each finding with why and what to do next. Long
@@ -9,7 +10,7 @@ const SHOWN = 5;
 export function checkText(report: CheckReport): string {
   const out: string[] = [];
   const s = report.summary;
-  out.push(`Network check, ${s.today}: ${s.people} people, ${s.networks} networks, ${s.activeGoals} active goal${s.activeGoals === 1 ? '' : 's'}${s.focusGoalId ? ` (focused on ${s.focusGoalId})` : ''}`);
+  out.push(`Network check, ${s.today}: ${plural(s.people, 'person', 'people')}, ${plural(s.networks, 'network')}, ${plural(s.activeGoals, 'active goal')}${s.focusGoalId ? ` (focused on ${s.focusGoalId})` : ''}`);
   if (s.headlines.length) out.push('', ...s.headlines.map((h) => `• ${h}`));
   if (s.people === 0 && s.networks === 0) out.push('• To see what a full check looks like, load the sample map into a spare data folder: waggle --data /tmp/waggle-demo demo');
 
@@ -32,7 +33,8 @@ export function checkText(report: CheckReport): string {
   for (const g of report.goals.items) {
     out.push(`${g.verdict.toUpperCase().padEnd(8)} ${g.statement}  [${g.goalId}]`);
     out.push(`         ${g.why.text}`);
-    for (const gap of g.missing.slice(0, 4)) out.push(`         – ${gap.why.text}`);
+    for (const gap of g.gaps.slice(0, 4)) out.push(`         – Missing: ${gap.why.text}`);
+    for (const risk of g.risks.slice(0, 4)) out.push(`         – Risk: ${risk.why.text}`);
     out.push(`         → ${g.next}`);
   }
 
@@ -46,7 +48,7 @@ export function checkText(report: CheckReport): string {
 
   section(out, 'Reciprocity');
   const r = report.reciprocity.overall;
-  out.push(`${r.exchanges} exchanges: gave ${r.gave}, received ${r.received}. ${r.why.text}`);
+  out.push(`${plural(r.exchanges, 'exchange')}: gave ${r.gave}, received ${r.received}. ${r.why.text}`);
   out.push(`→ ${r.next}`);
   findings(out, 'One-way ties', report.reciprocity.oneWay);
 
@@ -92,6 +94,3 @@ function gaps(out: string[], list: readonly Gap[]): void {
   for (const gap of list) out.push(`  – ${gap.why.text}`, `    → ${gap.next}`);
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}

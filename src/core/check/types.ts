@@ -174,7 +174,16 @@ export interface GoalCoverage {
   /** Sum of the contributors' weights. */
   score: number;
   contributors: Contributor[];
-  missing: Gap[];
+  /**
+   * What a thin or missing goal lacks, most important first ("Missing: …").
+   * Empty for a covered goal.
+   */
+  gaps: Gap[];
+  /**
+   * What could still weaken a covered goal (no professional body, no one outside
+   * your own organisation …): risks, not missing pieces. Empty unless covered.
+   */
+  risks: Gap[];
   why: Why;
   next: string;
 }

@@ -6,7 +6,7 @@ import { useApi } from '../use-api.js';
 
 type Coverage = CheckReport['goals']['items'][number];
 
-/** Goals, with how well the map covers each: the check's verdict, what is missing, and who serves it. */
+/** Goals, with how well the map covers each: the check's verdict, what is missing (or, once covered, at risk), and who serves it. */
 export function GoalsPage() {
   const goals = useApi<Page<Goal>>('/api/goals');
   const check = useApi<CheckReport>('/api/check');
@@ -73,9 +73,14 @@ function GoalCard({ goal, coverage, onChange }: { goal: Goal; coverage: Coverage
       {coverage && (
         <>
           <p className="why">{coverage.why.text}</p>
-          {coverage.missing.map((m) => (
+          {coverage.gaps.map((m) => (
             <p key={m.code} className="why">
               Missing: {m.why.text} <span className="next">Next: {m.next}</span>
+            </p>
+          ))}
+          {coverage.risks.map((m) => (
+            <p key={m.code} className="why">
+              Risk: {m.why.text} <span className="next">Next: {m.next}</span>
             </p>
           ))}
           <p className="next">Next: {coverage.next}</p>
