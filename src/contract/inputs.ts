@@ -57,15 +57,15 @@ const personFields = {
   organisation: optionalText(200),
   role: optionalText(200),
   location: optionalText(200),
-  howMet: optionalText(1000),
+  howMet: optionalText(1000, 'multi'),
   category: oneOf(PERSON_CATEGORIES).nullable(),
   tags: tagList,
-  notes: optionalText(20000),
+  notes: optionalText(20000, 'multi'),
   strength: score,
   importance: score,
   knowAndLike: z.boolean(),
   canHelp: z.boolean(),
-  canHelpHow: optionalText(1000),
+  canHelpHow: optionalText(1000, 'multi'),
   stage: oneOf(STAGES),
   cadence: cadence.nullable(),
   preferredChannel: oneOf(CHANNELS).nullable(),
@@ -101,7 +101,7 @@ const networkFields = {
   importance: score,
   hoursPerMonth,
   url: optionalText(1000),
-  notes: optionalText(20000),
+  notes: optionalText(20000, 'multi'),
 };
 
 export const createNetworkInput = z.object(networkFields).partial().required({ name: true }).strict();
@@ -126,7 +126,7 @@ export type UpdateGoalInput = z.infer<typeof updateGoalInput>;
 export const goalLinkInput = z
   .object({
     relevance: relevance.optional(),
-    note: optionalText(1000).optional(),
+    note: optionalText(1000, 'multi').optional(),
   })
   .strict();
 export type GoalLinkInput = z.infer<typeof goalLinkInput>;
@@ -134,7 +134,7 @@ export type GoalLinkInput = z.infer<typeof goalLinkInput>;
 export const membershipInput = z.object({ role: oneOf(NETWORK_ROLES).nullable().optional() }).strict();
 export type MembershipInput = z.infer<typeof membershipInput>;
 
-export const tieInput = z.object({ strength: score.optional(), note: optionalText(1000).optional() }).strict();
+export const tieInput = z.object({ strength: score.optional(), note: optionalText(1000, 'multi').optional() }).strict();
 export type TieInput = z.infer<typeof tieInput>;
 
 export const followUpInput = z
@@ -154,11 +154,11 @@ export const logExchangeInput = z
     initiatedBy: oneOf(INITIATORS).optional(),
     personIds: z.array(id).min(1, { error: 'name at least one person' }).max(50),
     networkId: id.nullable().optional(),
-    gave: z.array(z.object({ kind: oneOf(GIVE_KINDS), note: optionalText(1000).optional() }).strict()).max(20).optional(),
-    received: z.array(z.object({ kind: oneOf(RECEIVE_KINDS), note: optionalText(1000).optional() }).strict()).max(20).optional(),
-    learned: optionalText(5000).optional(),
+    gave: z.array(z.object({ kind: oneOf(GIVE_KINDS), note: optionalText(1000, 'multi').optional() }).strict()).max(20).optional(),
+    received: z.array(z.object({ kind: oneOf(RECEIVE_KINDS), note: optionalText(1000, 'multi').optional() }).strict()).max(20).optional(),
+    learned: optionalText(5000, 'multi').optional(),
     feeling: oneOf(FEELINGS).nullable().optional(),
-    notes: optionalText(20000).optional(),
+    notes: optionalText(20000, 'multi').optional(),
     followUps: z.array(followUpInput).max(20).optional(),
   })
   .strict();
@@ -170,13 +170,13 @@ export const introductionInput = z
     personId: id,
     toId: id.nullable().optional(),
     madeOn: isoDate.optional(),
-    note: optionalText(1000).optional(),
+    note: optionalText(1000, 'multi').optional(),
   })
   .strict();
 export type IntroductionInput = z.infer<typeof introductionInput>;
 
 export const updateProfileInput = z
-  .object({ name: optionalText(200), workingOn: optionalText(5000), timeZone })
+  .object({ name: optionalText(200), workingOn: optionalText(5000, 'multi'), timeZone })
   .partial()
   .strict();
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;

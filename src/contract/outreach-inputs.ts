@@ -23,7 +23,7 @@ const templateFields = {
   purpose: oneOf(OUTREACH_PURPOSES),
   name: requiredText(200),
   subject: requiredText(300),
-  body: requiredText(10000),
+  body: requiredText(10000, 'multi'),
 };
 
 export const createTemplateInput = z.object(templateFields).strict();
