@@ -164,6 +164,12 @@ export const backupExchangePerson = z.strictObject({
   personId: key,
   /** A copy of the exchange's date; recomputed on restore. */
   occurredOn: isoDate.optional(),
+  /** What logging the exchange did to the person, for undoing it on removal (migration 2026-12-01T0400-exchange-effects). */
+  stageBefore: z.string().nullable().optional(),
+  stageAfter: z.string().nullable().optional(),
+  loggedSeq: z.number().int().positive().nullable().optional(),
+  clearedNextContactOn: isoDate.nullable().optional(),
+  clearedNextContactSetOn: isoDate.nullable().optional(),
 });
 
 export const backupFollowUp = z.strictObject({

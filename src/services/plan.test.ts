@@ -94,6 +94,7 @@ describe.each(DIALECTS)('the monthly plan on %s', (dialect) => {
   });
 
   it('a logged exchange with a target completes it', async () => {
+    clock.set('2026-11-26T09:00:00Z'); // the coffee on the 25th has happened
     const { exchange } = await logExchange(session.ctx, { channel: 'coffee', personIds: [ids.easy!], occurredOn: '2026-11-25' });
     const view = await planView(session.ctx);
     const done = view.targets.find((t) => t.personId === ids.easy);

@@ -108,7 +108,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
 
   it('holds every table of the workspace, tagged with the format and schema, in primary-key order', () => {
     expect(backup).toMatchObject({ waggleBackup: 1, schema: BACKUP_SCHEMA, exportedAt: NOW });
-    expect(BACKUP_SCHEMA).toBe('2026-11-22T1400-rhythm');
+    expect(BACKUP_SCHEMA).toBe('2026-12-01T0400-exchange-effects');
     const w = backup.workspace;
     expect(w.profile).toMatchObject({ timeZone: 'Europe/London', monthlyTargets: 4, newRelationshipCap: 5, accountabilityPartner: 'Sam, my mentor' });
     expect(w.profile).not.toHaveProperty('workspaceId');
