@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eraseWorkspace } from '../services/demo.js';
-import { logExchange } from '../services/exchanges.js';
+import { logExchange, removeExchange } from '../services/exchanges.js';
 import { createPerson, removePerson } from '../services/people.js';
 import { openSession, type Session } from '../services/session.js';
 import { freshDatabase } from '../test-support/databases.js';
@@ -92,6 +92,16 @@ describe('erasure on SQLite: the canary is gone from the .db, -wal and -shm file
     await removePerson(session.ctx, id);
     expect(filesContaining(dataDir, canary)).toEqual([]);
     await close();
+    expect(filesContaining(dataDir, canary)).toEqual([]);
+  });
+
+  it('after an exchange is removed (the person stays)', async () => {
+    const { session, dataDir } = await open();
+    const canary = newCanary();
+    const person = await createPerson(session.ctx, { name: 'Dana Keeps' });
+    const logged = await logExchange(session.ctx, { occurredOn: '2026-01-10', channel: 'call', personIds: [person.id], learned: `she said ${canary}` });
+    expect(filesContaining(dataDir, canary).length).toBeGreaterThan(0);
+    await removeExchange(session.ctx, logged.exchange.id);
     expect(filesContaining(dataDir, canary)).toEqual([]);
   });
 
