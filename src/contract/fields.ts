@@ -113,3 +113,16 @@ export const paging = {
   limit: z.coerce.number().int().min(1).max(100000).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 };
+
+/**
+ * A stored value checked with an input's own field schema, and kept exactly as it
+ * is: what a restore accepts is what the API accepts (one set of rules), but nothing
+ * is trimmed, normalised or dropped, so a backup restores losslessly.
+ */
+export function asStored<S extends z.ZodType>(schema: S) {
+  const inner: z.ZodType = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  return z.custom<Exclude<z.input<S>, undefined>>(() => true).superRefine((value, ctx) => {
+    const result = inner.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  });
+}

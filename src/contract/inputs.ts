@@ -52,7 +52,8 @@ export const channelGroupsInput = z
   .meta({ description: 'Replace only the channels of the groups named (emails, phones, web and social links); an empty list clears that group' });
 export type ChannelGroupsInput = z.infer<typeof channelGroupsInput>;
 
-const personFields = {
+/** A person's fields, each with its rules: the API, the CLI, imports and the backup restore all check with these. */
+export const personFields = {
   name: requiredText(200),
   organisation: optionalText(200),
   role: optionalText(200),
@@ -93,7 +94,7 @@ export const updatePersonInput = z
   .strict();
 export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
 
-const networkFields = {
+export const networkFields = {
   name: requiredText(200),
   kind: oneOf(NETWORK_KINDS),
   role: oneOf(NETWORK_ROLES),
@@ -109,7 +110,7 @@ export type CreateNetworkInput = z.infer<typeof createNetworkInput>;
 export const updateNetworkInput = z.object(networkFields).partial().strict();
 export type UpdateNetworkInput = z.infer<typeof updateNetworkInput>;
 
-const goalFields = {
+export const goalFields = {
   statement: requiredText(500),
   horizon: isoDate.nullable(),
   areas: tagList,
@@ -123,10 +124,16 @@ export type CreateGoalInput = z.infer<typeof createGoalInput>;
 export const updateGoalInput = z.object(goalFields).partial().strict();
 export type UpdateGoalInput = z.infer<typeof updateGoalInput>;
 
+/** A note on a link, a tie, an introduction, or on what was given or received in an exchange. */
+export const linkNote = optionalText(1000, 'multi');
+
+/** The free text of an exchange. */
+export const exchangeText = { learned: optionalText(5000, 'multi'), notes: optionalText(20000, 'multi') };
+
 export const goalLinkInput = z
   .object({
     relevance: relevance.optional(),
-    note: optionalText(1000, 'multi').optional(),
+    note: linkNote.optional(),
   })
   .strict();
 export type GoalLinkInput = z.infer<typeof goalLinkInput>;
@@ -134,7 +141,7 @@ export type GoalLinkInput = z.infer<typeof goalLinkInput>;
 export const membershipInput = z.object({ role: oneOf(NETWORK_ROLES).nullable().optional() }).strict();
 export type MembershipInput = z.infer<typeof membershipInput>;
 
-export const tieInput = z.object({ strength: score.optional(), note: optionalText(1000, 'multi').optional() }).strict();
+export const tieInput = z.object({ strength: score.optional(), note: linkNote.optional() }).strict();
 export type TieInput = z.infer<typeof tieInput>;
 
 export const followUpInput = z
@@ -154,11 +161,11 @@ export const logExchangeInput = z
     initiatedBy: oneOf(INITIATORS).optional(),
     personIds: z.array(id).min(1, { error: 'name at least one person' }).max(50),
     networkId: id.nullable().optional(),
-    gave: z.array(z.object({ kind: oneOf(GIVE_KINDS), note: optionalText(1000, 'multi').optional() }).strict()).max(20).optional(),
-    received: z.array(z.object({ kind: oneOf(RECEIVE_KINDS), note: optionalText(1000, 'multi').optional() }).strict()).max(20).optional(),
-    learned: optionalText(5000, 'multi').optional(),
+    gave: z.array(z.object({ kind: oneOf(GIVE_KINDS), note: linkNote.optional() }).strict()).max(20).optional(),
+    received: z.array(z.object({ kind: oneOf(RECEIVE_KINDS), note: linkNote.optional() }).strict()).max(20).optional(),
+    learned: exchangeText.learned.optional(),
     feeling: oneOf(FEELINGS).nullable().optional(),
-    notes: optionalText(20000, 'multi').optional(),
+    notes: exchangeText.notes.optional(),
     followUps: z.array(followUpInput).max(20).optional(),
   })
   .strict();
@@ -170,7 +177,7 @@ export const introductionInput = z
     personId: id,
     toId: id.nullable().optional(),
     madeOn: isoDate.optional(),
-    note: optionalText(1000, 'multi').optional(),
+    note: linkNote.optional(),
   })
   .strict();
 export type IntroductionInput = z.infer<typeof introductionInput>;

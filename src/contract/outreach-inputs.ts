@@ -19,7 +19,7 @@ export const draftInput = z
   .strict();
 export type DraftInput = z.infer<typeof draftInput>;
 
-const templateFields = {
+export const templateFields = {
   purpose: oneOf(OUTREACH_PURPOSES),
   name: requiredText(200),
   subject: requiredText(300),
