@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type Api } from './app.js';
+import { createApi, formatBytes, MAX_BODY_BYTES, type Api } from './app.js';
 import { openSession, type Session } from '../services/session.js';
 import { freshDatabase } from '../test-support/databases.js';
 import { textProblem } from '../contract/fields.js';
@@ -72,5 +72,35 @@ describe('the API refuses broken text at the edge, before the database turns it 
     const response = await post('{"name":"Bee \\ud83d\\udc1d","notes":"one\\ntwo"}');
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ name: 'Bee 🐝', notes: 'one\ntwo' });
+  });
+});
+
+describe('a body over the size limit', () => {
+  let session: Session;
+  let api: Api;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    const db = await freshDatabase('sqlite');
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
+    api = createApi(() => session.ctx);
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  it('is refused with a 413 that says how large is allowed', async () => {
+    const body = JSON.stringify({ name: 'Ana', notes: 'x'.repeat(MAX_BODY_BYTES) });
+    const response = await api.request('/api/people', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) }, body });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: { code: 'too_large', message: 'The request body is larger than 5 MB, the most the API takes in one request' } });
+  });
+
+  it('says sizes as people do', () => {
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5 MB');
+    expect(formatBytes(200 * 1024 * 1024)).toBe('200 MB');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(900)).toBe('900 bytes');
   });
 });
