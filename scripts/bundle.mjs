@@ -5,7 +5,8 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  // The import worker is an entry of its own: off-thread.ts starts it as ./parse-worker.js.
+  entryPoints: { main: 'src/cli/main.ts', 'parse-worker': 'src/services/import/parse-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

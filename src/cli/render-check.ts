@@ -1,4 +1,5 @@
 import type { CheckReport, Finding, Gap, GoalCoverage } from '../core/check/index.js';
+import { plural } from '../core/words.js';
 
 /* The network check as a report a coach would read aloud: headlines first, then
  * each part with its findings, each finding with why and what to do next. Long
@@ -9,7 +10,7 @@ const SHOWN = 5;
 export function checkText(report: CheckReport): string {
   const out: string[] = [];
   const s = report.summary;
-  out.push(`Network check, ${s.today}: ${s.people} people, ${s.networks} networks, ${s.activeGoals} active goal${s.activeGoals === 1 ? '' : 's'}${s.focusGoalId ? ` (focused on ${s.focusGoalId})` : ''}`);
+  out.push(`Network check, ${s.today}: ${plural(s.people, 'person', 'people')}, ${plural(s.networks, 'network')}, ${plural(s.activeGoals, 'active goal')}${s.focusGoalId ? ` (focused on ${s.focusGoalId})` : ''}`);
   if (s.headlines.length) out.push('', ...s.headlines.map((h) => `• ${h}`));
   if (s.people === 0 && s.networks === 0) out.push('• To see what a full check looks like, load the sample map into a spare data folder: waggle --data /tmp/waggle-demo demo');
 
@@ -33,7 +34,8 @@ export function checkText(report: CheckReport): string {
     out.push(`${g.verdict.toUpperCase().padEnd(8)} ${g.statement}  [${g.goalId}]`);
     out.push(`         ${g.why.text}`);
     for (const line of needLines(g)) out.push(`         ${line}`);
-    for (const gap of g.missing.filter((m) => !m.code.startsWith('need-')).slice(0, 4)) out.push(`         – ${gap.why.text}`);
+    for (const gap of g.gaps.filter((m) => !m.code.startsWith('need-')).slice(0, 4)) out.push(`         – Missing: ${gap.why.text}`);
+    for (const risk of g.risks.filter((m) => !m.code.startsWith('need-')).slice(0, 4)) out.push(`         – Risk: ${risk.why.text}`);
     out.push(`         → ${g.next}`);
   }
 
@@ -47,7 +49,7 @@ export function checkText(report: CheckReport): string {
 
   section(out, 'Reciprocity');
   const r = report.reciprocity.overall;
-  out.push(`${r.exchanges} exchanges: gave ${r.gave}, received ${r.received}. ${r.why.text}`);
+  out.push(`${plural(r.exchanges, 'exchange')}: gave ${r.gave}, received ${r.received}. ${r.why.text}`);
   out.push(`→ ${r.next}`);
   findings(out, 'One-way ties', report.reciprocity.oneWay);
 
@@ -91,10 +93,6 @@ function findings(out: string[], title: string | null, items: readonly Finding[]
 
 function gaps(out: string[], list: readonly Gap[]): void {
   for (const gap of list) out.push(`  – ${gap.why.text}`, `    → ${gap.next}`);
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** A goal's needs, one line each (verdict, name, who serves it), and for a need not covered, where to look. */

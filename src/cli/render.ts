@@ -2,6 +2,7 @@ import { describeCadence } from '../core/cadence.js';
 import type { DueReport } from '../core/due.js';
 import type { Exchange, Goal, Network, Person } from '../core/model.js';
 import type { GoalDetail, NetworkDetail, PersonDetail } from '../services/details.js';
+import { plural } from '../core/words.js';
 import { countLine, fields, table, yesNo } from './output.js';
 
 /* Human renderings of results; the JSON form is the result itself. */
@@ -131,7 +132,7 @@ export function goalText(detail: GoalDetail): string {
 export function dueText(report: DueReport): string {
   const lines: string[] = [];
   if (report.contacts.length === 0) {
-    lines.push(`Nobody is due in the next ${report.withinDays} days.`);
+    lines.push(`Nobody is due in the next ${plural(report.withinDays, 'day')}.`);
   } else {
     lines.push(
       table(report.contacts, [

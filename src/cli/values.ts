@@ -58,6 +58,7 @@ const camelToFlag: Record<string, string> = {
 export function flagName(path: string, overrides: Record<string, string> = {}): string {
   const [head = '', ...rest] = path.split('.');
   if (head === 'channels') return '--email/--phone/--link';
+  if (head === 'channelGroups') return ({ emails: '--email', phones: '--phone', links: '--link' } as Record<string, string>)[rest[0] ?? ''] ?? '--email/--phone/--link';
   const named = overrides[head] ?? camelToFlag[head] ?? `--${head.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   return rest.length > 0 && !/^\d+$/.test(rest[rest.length - 1] ?? '') ? `${named} (${rest.filter((r) => !/^\d+$/.test(r)).join('.')})` : named;
 }

@@ -1,25 +1,22 @@
 import { z } from 'zod';
-import { normaliseCadence } from '../core/cadence.js';
 import { ValidationError } from '../core/errors.js';
 import {
   CHANNELS,
-  CONTACT_KINDS,
   FEELINGS,
   FOLLOW_UP_KINDS,
   FOLLOW_UP_STATUSES,
   GIVE_KINDS,
-  GOAL_STATUSES,
   INITIATORS,
-  NETWORK_KINDS,
   NETWORK_ROLES,
   OUTREACH_PURPOSES,
-  PERSON_CATEGORIES,
   RECEIVE_KINDS,
-  STAGES,
   TARGET_SOURCES,
   TARGET_STATUSES,
 } from '../core/vocabulary.js';
-import { isoDate, oneOf, relevance, score, timeZone } from './fields.js';
+import { asStored, isoDate, oneOf, relevance, score, timeZone } from './fields.js';
+import { contactPointInput, createPersonInput, exchangeText, followUpInput, goalFields, goalNeedInput, linkNote, networkFields, personFields, updateProfileInput } from './inputs.js';
+import { templateFields } from './outreach-inputs.js';
+import { addTargetInput, planSettingsInput } from './rhythm-inputs.js';
 
 /**
  * Waggle's JSON backup: every table of one workspace, row for row and column for
@@ -27,10 +24,11 @@ import { isoDate, oneOf, relevance, score, timeZone } from './fields.js';
  * Lists kept as JSON text in the database (tags, areas, what was given and
  * received) are real JSON arrays here, and 0/1 flags are booleans.
  *
- * The schema is as permissive as the database and no more: anything Waggle has
- * stored must restore. Nothing is trimmed or transformed, so that a restore is
- * lossless. Objects are strict: a column this version does not know is refused
- * rather than dropped silently.
+ * Every field is checked with the API's own field schema (`asStored`): a restore
+ * accepts what the API accepts and nothing more (no 100,000-character name, no
+ * control character in a one-line field). Nothing is trimmed or transformed, so
+ * that a restore is lossless. Objects are strict: a column this version does not
+ * know is refused rather than dropped silently.
  */
 
 /** The backup format's own version (the `waggleBackup` field). */
@@ -46,13 +44,9 @@ export const timestamp = z.string().refine((value) => ISO_INSTANT.test(value) &&
 /** An id or other key: any non-empty text, kept exactly. */
 const key = z.string({ error: 'must be an id (text)' }).min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' });
 const text = z.string({ error: 'must be text' });
-const nonEmptyText = text.min(1, { error: 'must not be empty' });
-const nullableText = z.string({ error: 'must be text or null' }).nullable();
 const nullableDate = isoDate.nullable();
 const flag = z.boolean({ error: 'must be true or false' });
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month written YYYY-MM' });
-const cadence = z.string().refine((value) => normaliseCadence(value) !== null, { error: 'must be a cadence such as 2w, 3m or 1y' });
-const hours = z.number({ error: 'must be a number of hours' }).min(0, { error: 'must be 0 or more' }).finite();
 const position = z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' });
 const bounded = (min: number, max: number) =>
   z
@@ -61,40 +55,40 @@ const bounded = (min: number, max: number) =>
     .max(max, { error: `must be from ${min} to ${max}` });
 
 export const backupProfile = z.strictObject({
-  name: nullableText,
-  workingOn: nullableText,
+  name: asStored(updateProfileInput.shape.name),
+  workingOn: asStored(updateProfileInput.shape.workingOn),
   timeZone,
   updatedAt: timestamp,
   monthlyTargets: bounded(1, 20),
   newRelationshipCap: bounded(1, 50),
-  accountabilityPartner: nullableText,
+  accountabilityPartner: asStored(planSettingsInput.shape.accountabilityPartner),
 });
 
 export const backupPerson = z.strictObject({
   id: key,
-  name: nonEmptyText,
+  name: asStored(personFields.name),
   /** Derived from `name`; a restore recomputes it, so it may be left out. */
   nameKey: text.optional(),
-  organisation: nullableText,
-  role: nullableText,
-  location: nullableText,
-  howMet: nullableText,
-  category: oneOf(PERSON_CATEGORIES).nullable(),
-  tags: z.array(text),
-  notes: nullableText,
-  strength: score,
-  importance: score,
+  organisation: asStored(personFields.organisation),
+  role: asStored(personFields.role),
+  location: asStored(personFields.location),
+  howMet: asStored(personFields.howMet),
+  category: asStored(personFields.category),
+  tags: asStored(personFields.tags),
+  notes: asStored(personFields.notes),
+  strength: asStored(personFields.strength),
+  importance: asStored(personFields.importance),
   knowAndLike: flag,
   canHelp: flag,
-  canHelpHow: nullableText,
-  stage: oneOf(STAGES),
-  cadence: cadence.nullable(),
-  preferredChannel: oneOf(CHANNELS).nullable(),
+  canHelpHow: asStored(personFields.canHelpHow),
+  stage: asStored(personFields.stage),
+  cadence: asStored(personFields.cadence),
+  preferredChannel: asStored(personFields.preferredChannel),
   lostJobList: flag,
-  nextContactOn: nullableDate,
+  nextContactOn: asStored(personFields.nextContactOn),
   nextContactSetOn: nullableDate,
-  tieBeganOn: nullableDate,
-  source: text,
+  tieBeganOn: asStored(personFields.tieBeganOn),
+  source: asStored(createPersonInput.shape.source),
   importedOn: nullableDate,
   addedOn: isoDate,
   createdAt: timestamp,
@@ -104,25 +98,25 @@ export const backupPerson = z.strictObject({
 export const backupContactPoint = z.strictObject({
   personId: key,
   position,
-  kind: oneOf(CONTACT_KINDS),
-  value: text,
+  kind: asStored(contactPointInput.shape.kind),
+  value: asStored(contactPointInput.shape.value),
   /** Derived from `value`; recomputed on restore. */
   valueKey: text.optional(),
-  label: nullableText,
+  label: asStored(contactPointInput.shape.label),
 });
 
 export const backupNetwork = z.strictObject({
   id: key,
-  name: nonEmptyText,
+  name: asStored(networkFields.name),
   /** Derived from `name`; recomputed on restore. */
   nameKey: text.optional(),
-  kind: oneOf(NETWORK_KINDS),
-  role: oneOf(NETWORK_ROLES),
-  strength: score,
-  importance: score,
-  hoursPerMonth: hours,
-  url: nullableText,
-  notes: nullableText,
+  kind: asStored(networkFields.kind),
+  role: asStored(networkFields.role),
+  strength: asStored(networkFields.strength),
+  importance: asStored(networkFields.importance),
+  hoursPerMonth: asStored(networkFields.hoursPerMonth),
+  url: asStored(networkFields.url),
+  notes: asStored(networkFields.notes),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -131,19 +125,19 @@ export const backupMembership = z.strictObject({ networkId: key, personId: key, 
 
 export const backupGoal = z.strictObject({
   id: key,
-  statement: nonEmptyText,
-  horizon: nullableDate,
-  needs: z.array(z.strictObject({ id: key, name: nonEmptyText, essential: z.boolean() })),
-  transitionFrom: nullableText,
-  transitionTo: nullableText,
-  status: oneOf(GOAL_STATUSES),
+  statement: asStored(goalFields.statement),
+  horizon: asStored(goalFields.horizon),
+  needs: z.array(z.strictObject({ id: key, name: asStored(goalNeedInput.shape.name), essential: z.boolean() })).max(30, { error: 'at most 30 needs' }),
+  transitionFrom: asStored(goalFields.transitionFrom),
+  transitionTo: asStored(goalFields.transitionTo),
+  status: asStored(goalFields.status),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 
-export const backupPersonGoal = z.strictObject({ goalId: key, personId: key, relevance, note: nullableText, serves: z.array(key) });
-export const backupNetworkGoal = z.strictObject({ goalId: key, networkId: key, relevance, note: nullableText, serves: z.array(key) });
-export const backupTie = z.strictObject({ personA: key, personB: key, strength: score, note: nullableText });
+export const backupPersonGoal = z.strictObject({ goalId: key, personId: key, relevance, note: asStored(linkNote), serves: z.array(key).max(30) });
+export const backupNetworkGoal = z.strictObject({ goalId: key, networkId: key, relevance, note: asStored(linkNote), serves: z.array(key).max(30) });
+export const backupTie = z.strictObject({ personA: key, personB: key, strength: score, note: asStored(linkNote) });
 
 export const backupExchange = z.strictObject({
   id: key,
@@ -151,11 +145,11 @@ export const backupExchange = z.strictObject({
   channel: oneOf(CHANNELS),
   initiatedBy: oneOf(INITIATORS),
   networkId: key.nullable(),
-  gave: z.array(z.strictObject({ kind: oneOf(GIVE_KINDS), note: nullableText })),
-  received: z.array(z.strictObject({ kind: oneOf(RECEIVE_KINDS), note: nullableText })),
-  learned: nullableText,
+  gave: z.array(z.strictObject({ kind: oneOf(GIVE_KINDS), note: asStored(linkNote) })).max(20, { error: 'at most 20' }),
+  received: z.array(z.strictObject({ kind: oneOf(RECEIVE_KINDS), note: asStored(linkNote) })).max(20, { error: 'at most 20' }),
+  learned: asStored(exchangeText.learned),
   feeling: oneOf(FEELINGS).nullable(),
-  notes: nullableText,
+  notes: asStored(exchangeText.notes),
   createdAt: timestamp,
 });
 
@@ -164,6 +158,12 @@ export const backupExchangePerson = z.strictObject({
   personId: key,
   /** A copy of the exchange's date; recomputed on restore. */
   occurredOn: isoDate.optional(),
+  /** What logging the exchange did to the person, for undoing it on removal (migration 2026-12-01T0400-exchange-effects). */
+  stageBefore: z.string().nullable().optional(),
+  stageAfter: z.string().nullable().optional(),
+  loggedSeq: z.number().int().positive().nullable().optional(),
+  clearedNextContactOn: isoDate.nullable().optional(),
+  clearedNextContactSetOn: isoDate.nullable().optional(),
 });
 
 export const backupFollowUp = z.strictObject({
@@ -171,7 +171,7 @@ export const backupFollowUp = z.strictObject({
   exchangeId: key.nullable(),
   personId: key.nullable(),
   kind: oneOf(FOLLOW_UP_KINDS),
-  description: text,
+  description: asStored(followUpInput.shape.description),
   dueOn: isoDate,
   status: oneOf(FOLLOW_UP_STATUSES),
   closedOn: nullableDate,
@@ -184,7 +184,7 @@ export const backupIntroduction = z.strictObject({
   personId: key,
   toId: key.nullable(),
   madeOn: isoDate,
-  note: nullableText,
+  note: asStored(linkNote),
   createdAt: timestamp,
 });
 
@@ -193,7 +193,8 @@ export const backupPlanTarget = z.strictObject({
   month,
   personId: key,
   source: oneOf(TARGET_SOURCES),
-  reason: text,
+  /** Stored as text, empty when there was no reason: the same rules as a reason given. */
+  reason: asStored(addTargetInput.shape.reason).pipe(text),
   status: oneOf(TARGET_STATUSES),
   rolledOverFrom: key.nullable(),
   exchangeId: key.nullable(),
@@ -204,9 +205,9 @@ export const backupPlanTarget = z.strictObject({
 export const backupOutreachTemplate = z.strictObject({
   id: key,
   purpose: oneOf(OUTREACH_PURPOSES),
-  name: text,
-  subject: text,
-  body: text,
+  name: asStored(templateFields.name),
+  subject: asStored(templateFields.subject),
+  body: asStored(templateFields.body),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -351,6 +352,39 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 
 const MAX_LISTED = 10;
 
+const RECORD_NAMES: Record<BackupTable, string> = {
+  people: 'person',
+  contactPoints: 'contact point',
+  networks: 'network',
+  goals: 'goal',
+  memberships: 'membership',
+  personGoals: 'person–goal link',
+  networkGoals: 'network–goal link',
+  ties: 'tie',
+  exchanges: 'exchange',
+  exchangePeople: 'exchange’s person',
+  followUps: 'follow-up',
+  introductions: 'introduction',
+  planTargets: 'plan target',
+  outreachTemplates: 'template',
+};
+const REFERENCE_KEYS = ['personId', 'networkId', 'goalId', 'exchangeId', 'personA', 'personB'];
+
+/** Which record a fault is in, for people: "the person with id per_1", "the contact point of person per_1". */
+function recordOf(data: unknown, path: readonly PropertyKey[]): string | null {
+  const [root, table, index] = path;
+  if (root !== 'workspace' || typeof table !== 'string' || typeof index !== 'number' || !(table in RECORD_NAMES)) return null;
+  const row = (data as { workspace?: Record<string, unknown> } | null)?.workspace?.[table];
+  const record = Array.isArray(row) ? (row[index] as Record<string, unknown> | undefined) : undefined;
+  const what = RECORD_NAMES[table as BackupTable];
+  if (record && typeof record === 'object') {
+    if (typeof record.id === 'string') return `the ${what} with id ${record.id}`;
+    const refs = REFERENCE_KEYS.filter((k) => typeof record[k] === 'string').map((k) => `${k} ${String(record[k])}`);
+    if (refs.length > 0) return `the ${what} of ${refs.join(', ')}`;
+  }
+  return `${what} number ${index + 1} of ${table}`;
+}
+
 /** Validates a backup, throwing a ValidationError whose field is the first fault's JSON path; the message lists the first few. */
 export function parseBackup(data: unknown): WaggleBackup {
   const result = waggleBackupSchema.safeParse(data);
@@ -360,7 +394,8 @@ export function parseBackup(data: unknown): WaggleBackup {
       const at = jsonPath(issue.path);
       return { field: issue.keys.map((k) => (at ? `${at}.${k}` : k)).join(', '), reason: 'is not a field this version of Waggle knows' };
     }
-    return { field: jsonPath(issue.path) || '(backup)', reason: issue.message };
+    const record = recordOf(data, issue.path);
+    return { field: jsonPath(issue.path) || '(backup)', reason: record ? `${issue.message} (${record})` : issue.message };
   });
   const [first] = problems;
   const error = new ValidationError(first?.field ?? '(backup)', first?.reason ?? 'is not a Waggle backup');

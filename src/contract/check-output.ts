@@ -31,7 +31,7 @@ export const checkReportOutput = z
       letBe: z.array(finding),
       totals: z.object({ maintain: totals, strengthen: totals, overInvested: totals, letBe: totals }),
     }),
-    goals: z.looseObject({ status: z.string(), message: z.string().nullable(), items: z.array(z.looseObject({ goalId: z.string(), statement: z.string(), verdict: z.enum(['covered', 'thin', 'missing']), score: z.number(), missing: z.array(gap), why, next: z.string() })) }),
+    goals: z.looseObject({ status: z.string(), message: z.string().nullable(), items: z.array(z.looseObject({ goalId: z.string(), statement: z.string(), verdict: z.enum(['covered', 'thin', 'missing']), score: z.number(), gaps: z.array(gap), risks: z.array(gap), why, next: z.string() })) }),
     diversity: z.looseObject({ counts: z.array(z.object({ category: z.string(), label: z.string(), count: z.number() })), uncategorised: z.number(), total: z.number(), gaps: z.array(gap) }),
     startHere: z.object({ items: z.array(finding), message: z.string().nullable() }),
     reciprocity: z.looseObject({ overall: z.looseObject({ exchanges: z.number(), gave: z.number(), received: z.number(), direction: z.string(), why, next: z.string() }), oneWay: z.array(finding) }),

@@ -23,20 +23,55 @@ export const relevance = z
   .min(RELEVANCE_MIN, { error: `must be from ${RELEVANCE_MIN} to ${RELEVANCE_MAX}` })
   .max(RELEVANCE_MAX, { error: `must be from ${RELEVANCE_MIN} to ${RELEVANCE_MAX}` });
 
+/**
+ * Text is one line (names, titles, addresses) or several (notes). Neither holds
+ * control characters: NUL and the other C0 and C1 codes are refused everywhere, and
+ * line breaks and tabs are refused in one-line text. Nor a broken character: a lone
+ * UTF-16 surrogate (which JSON can carry as "\ud800") would be stored as U+FFFD.
+ */
+export type TextLines = 'single' | 'multi';
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const LINE_BREAK_OR_TAB = /[\t\n\r]/;
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** What is wrong with a piece of text, in words a user can act on, or null. */
+export function textProblem(value: string, lines: TextLines = 'single'): string | null {
+  const surrogate = LONE_SURROGATE.exec(value);
+  if (surrogate) return `contains a broken character (a lone surrogate ${codePoint(surrogate[0])} at character ${surrogate.index + 1}); type or paste that part again`;
+  const control = CONTROL.exec(value);
+  if (control) return `must not contain control characters (${codePoint(control[0])} at character ${control.index + 1})`;
+  if (lines === 'single') {
+    const brk = LINE_BREAK_OR_TAB.exec(value);
+    if (brk) return `must be a single line (a ${brk[0] === '\t' ? 'tab' : 'line break'} at character ${brk.index + 1})`;
+  }
+  return null;
+}
+
+const textRule = (lines: TextLines) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = textProblem(value, lines);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
 /** A required piece of text, trimmed; blank is refused. */
-export const requiredText = (max: number) =>
+export const requiredText = (max: number, lines: TextLines = 'single') =>
   z
     .string({ error: 'is required' })
     .trim()
     .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` });
+    .max(max, { error: `must be at most ${max} characters` })
+    .superRefine(textRule(lines));
 
 /** Optional text, trimmed; blank means "not set" (null). */
-export const optionalText = (max: number) =>
+export const optionalText = (max: number, lines: TextLines = 'single') =>
   z
     .string()
     .trim()
     .max(max, { error: `must be at most ${max} characters` })
+    .superRefine(textRule(lines))
     .nullable()
     .transform((v) => (v === null || v === '' ? null : v));
 
@@ -78,3 +113,16 @@ export const paging = {
   limit: z.coerce.number().int().min(1).max(100000).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 };
+
+/**
+ * A stored value checked with an input's own field schema, and kept exactly as it
+ * is: what a restore accepts is what the API accepts (one set of rules), but nothing
+ * is trimmed, normalised or dropped, so a backup restores losslessly.
+ */
+export function asStored<S extends z.ZodType>(schema: S) {
+  const inner: z.ZodType = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  return z.custom<Exclude<z.input<S>, undefined>>(() => true).superRefine((value, ctx) => {
+    const result = inner.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  });
+}

@@ -13,6 +13,8 @@ import {
   RECEIVE_KINDS,
   STAGES,
 } from '../core/vocabulary.js';
+import { classifyUrl } from '../core/contact-links.js';
+import { CHANNEL_GROUP_KINDS, type ChannelGroup } from '../core/channel-groups.js';
 import { cadence, hoursPerMonth, id, isoDate, oneOf, optionalText, relevance, requiredText, score, tagList, timeZone } from './fields.js';
 
 /** The inputs of every use-case, validated at the edge (API bodies, CLI flags). */
@@ -23,20 +25,48 @@ export const contactPointInput = z.object({
   label: optionalText(60).optional(),
 });
 
-const personFields = {
+/**
+ * One group of a person's channels (emails, phones, or web and social links), given
+ * whole: an edit that names a group replaces that group's channels and leaves the
+ * other groups as they are. The kind may be left out: an email, a phone, or a link
+ * classified by its address.
+ */
+const channelGroup = (group: ChannelGroup) =>
+  z
+    .array(
+      z
+        .object({
+          kind: oneOf(CHANNEL_GROUP_KINDS[group]).optional(),
+          value: requiredText(500),
+          label: optionalText(60).optional(),
+        })
+        .strict()
+        .transform((c) => ({ ...c, kind: c.kind ?? (group === 'links' ? classifyUrl(c.value) : CHANNEL_GROUP_KINDS[group][0]) })),
+    )
+    .max(50, { error: 'at most 50 channels' });
+
+export const channelGroupsInput = z
+  .object({ emails: channelGroup('emails'), phones: channelGroup('phones'), links: channelGroup('links') })
+  .partial()
+  .strict()
+  .meta({ description: 'Replace only the channels of the groups named (emails, phones, web and social links); an empty list clears that group' });
+export type ChannelGroupsInput = z.infer<typeof channelGroupsInput>;
+
+/** A person's fields, each with its rules: the API, the CLI, imports and the backup restore all check with these. */
+export const personFields = {
   name: requiredText(200),
   organisation: optionalText(200),
   role: optionalText(200),
   location: optionalText(200),
-  howMet: optionalText(1000),
+  howMet: optionalText(1000, 'multi'),
   category: oneOf(PERSON_CATEGORIES).nullable(),
   tags: tagList,
-  notes: optionalText(20000),
+  notes: optionalText(20000, 'multi'),
   strength: score,
   importance: score,
   knowAndLike: z.boolean(),
   canHelp: z.boolean(),
-  canHelpHow: optionalText(1000),
+  canHelpHow: optionalText(1000, 'multi'),
   stage: oneOf(STAGES),
   cadence: cadence.nullable(),
   preferredChannel: oneOf(CHANNELS).nullable(),
@@ -57,10 +87,14 @@ export const createPersonInput = z
   .strict();
 export type CreatePersonInput = z.infer<typeof createPersonInput>;
 
-export const updatePersonInput = z.object(personFields).partial().strict();
+/** A patch: only the fields given change. `channelGroups` replaces some groups of channels, `channels` the whole list. */
+export const updatePersonInput = z
+  .object({ ...personFields, channelGroups: channelGroupsInput })
+  .partial()
+  .strict();
 export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
 
-const networkFields = {
+export const networkFields = {
   name: requiredText(200),
   kind: oneOf(NETWORK_KINDS),
   role: oneOf(NETWORK_ROLES),
@@ -68,7 +102,7 @@ const networkFields = {
   importance: score,
   hoursPerMonth,
   url: optionalText(1000),
-  notes: optionalText(20000),
+  notes: optionalText(20000, 'multi'),
 };
 
 export const createNetworkInput = z.object(networkFields).partial().required({ name: true }).strict();
@@ -86,7 +120,7 @@ export const goalNeedInput = z
   .strict();
 export type GoalNeedInput = z.infer<typeof goalNeedInput>;
 
-const goalFields = {
+export const goalFields = {
   statement: requiredText(500),
   horizon: isoDate.nullable(),
   needs: z.array(goalNeedInput).max(30, { error: 'at most 30 needs' }),
@@ -100,10 +134,16 @@ export type CreateGoalInput = z.infer<typeof createGoalInput>;
 export const updateGoalInput = z.object(goalFields).partial().strict();
 export type UpdateGoalInput = z.infer<typeof updateGoalInput>;
 
+/** A note on a link, a tie, an introduction, or on what was given or received in an exchange. */
+export const linkNote = optionalText(1000, 'multi');
+
+/** The free text of an exchange. */
+export const exchangeText = { learned: optionalText(5000, 'multi'), notes: optionalText(20000, 'multi') };
+
 export const goalLinkInput = z
   .object({
     relevance: relevance.optional(),
-    note: optionalText(1000).optional(),
+    note: linkNote.optional(),
     /** The goal's needs this person or network serves, by id or name; replaces the link's list. */
     serves: z.array(requiredText(100)).max(30).optional(),
   })
@@ -113,7 +153,7 @@ export type GoalLinkInput = z.infer<typeof goalLinkInput>;
 export const membershipInput = z.object({ role: oneOf(NETWORK_ROLES).nullable().optional() }).strict();
 export type MembershipInput = z.infer<typeof membershipInput>;
 
-export const tieInput = z.object({ strength: score.optional(), note: optionalText(1000).optional() }).strict();
+export const tieInput = z.object({ strength: score.optional(), note: linkNote.optional() }).strict();
 export type TieInput = z.infer<typeof tieInput>;
 
 export const followUpInput = z
@@ -133,11 +173,11 @@ export const logExchangeInput = z
     initiatedBy: oneOf(INITIATORS).optional(),
     personIds: z.array(id).min(1, { error: 'name at least one person' }).max(50),
     networkId: id.nullable().optional(),
-    gave: z.array(z.object({ kind: oneOf(GIVE_KINDS), note: optionalText(1000).optional() }).strict()).max(20).optional(),
-    received: z.array(z.object({ kind: oneOf(RECEIVE_KINDS), note: optionalText(1000).optional() }).strict()).max(20).optional(),
-    learned: optionalText(5000).optional(),
+    gave: z.array(z.object({ kind: oneOf(GIVE_KINDS), note: linkNote.optional() }).strict()).max(20).optional(),
+    received: z.array(z.object({ kind: oneOf(RECEIVE_KINDS), note: linkNote.optional() }).strict()).max(20).optional(),
+    learned: exchangeText.learned.optional(),
     feeling: oneOf(FEELINGS).nullable().optional(),
-    notes: optionalText(20000).optional(),
+    notes: exchangeText.notes.optional(),
     followUps: z.array(followUpInput).max(20).optional(),
   })
   .strict();
@@ -149,13 +189,13 @@ export const introductionInput = z
     personId: id,
     toId: id.nullable().optional(),
     madeOn: isoDate.optional(),
-    note: optionalText(1000).optional(),
+    note: linkNote.optional(),
   })
   .strict();
 export type IntroductionInput = z.infer<typeof introductionInput>;
 
 export const updateProfileInput = z
-  .object({ name: optionalText(200), workingOn: optionalText(5000), timeZone })
+  .object({ name: optionalText(200), workingOn: optionalText(5000, 'multi'), timeZone })
   .partial()
   .strict();
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;

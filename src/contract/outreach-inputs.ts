@@ -19,11 +19,11 @@ export const draftInput = z
   .strict();
 export type DraftInput = z.infer<typeof draftInput>;
 
-const templateFields = {
+export const templateFields = {
   purpose: oneOf(OUTREACH_PURPOSES),
   name: requiredText(200),
   subject: requiredText(300),
-  body: requiredText(10000),
+  body: requiredText(10000, 'multi'),
 };
 
 export const createTemplateInput = z.object(templateFields).strict();

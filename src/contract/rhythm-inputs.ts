@@ -16,7 +16,7 @@ export const planSettingsInput = z
   .partial()
   .strict();
 
-export const addTargetInput = z.object({ personId: id, month: month.optional(), reason: optionalText(1000).optional() }).strict();
+export const addTargetInput = z.object({ personId: id, month: month.optional(), reason: optionalText(1000, 'multi').optional() }).strict();
 
 export const swapTargetInput = z.object({ personId: id }).strict();
 

@@ -74,6 +74,59 @@ describe('planning an import', () => {
     expect(plan.summary).toEqual({ records: 4, created: 1, merged: 1, skipped: 2 });
   });
 
+  const linkedin = (slug: string) => ({ kind: 'linkedin' as const, value: `https://www.linkedin.com/in/${slug}/`, label: null });
+
+  it('never merges namesakes at one company whose LinkedIn profiles differ, and lists them as possible duplicates', () => {
+    const plan = planImport(
+      file([
+        contact(2, { name: 'Maria Santos', organisation: 'Hospital Norte', channels: [linkedin('maria-santos-1')] }),
+        contact(3, { name: 'Maria Santos', organisation: 'Hospital Norte', channels: [linkedin('maria-santos-2')] }),
+        contact(4, { name: 'Maria Santos', organisation: 'Hospital Norte', channels: [linkedin('maria-santos-1'), { kind: 'email', value: 'm@x.org', label: null }] }),
+        contact(5, { name: 'Maria Santos', organisation: 'Hospital Norte' }),
+      ]),
+      [],
+    );
+    expect(plan.lines.map((l) => [l.line, l.action, l.into])).toEqual([
+      [2, 'create', null],
+      [3, 'create', null],
+      [4, 'merge', 'line 2'],
+      [5, 'merge', 'line 2'],
+    ]);
+    expect(plan.creates).toHaveLength(2);
+    expect(plan.possibleDuplicates).toEqual([{ line: 3, name: 'Maria Santos', of: 'line 2', ofName: 'Maria Santos', reason: expect.stringMatching(/different LinkedIn profile/) as string }]);
+    expect(plan.lines[1]).toMatchObject({ possibleDuplicateOf: 'line 2', reason: expect.stringMatching(/^new person: same name and organisation as Maria Santos from line 2, but a different LinkedIn profile/) as string });
+  });
+
+  it('never merges into a person in the map whose profile link differs, even by email', () => {
+    const map = [person({ id: 'p9', name: 'Li Wei', organisation: 'Initech', channels: [linkedin('li-wei-a'), { kind: 'email', value: 'li@initech.example', label: null }] })];
+    const plan = planImport(
+      file([
+        contact(2, { name: 'Li Wei', organisation: 'Initech', channels: [linkedin('li-wei-b')] }),
+        contact(3, { name: 'Li Wei', organisation: 'Initech', channels: [{ kind: 'email', value: 'LI@initech.example', label: null }, linkedin('li-wei-c')] }),
+        contact(4, { name: 'Li Wei', organisation: 'Initech', channels: [{ kind: 'github', value: 'https://github.com/liwei', label: null }] }),
+      ]),
+      map,
+    );
+    expect(plan.lines.map((l) => [l.action, l.into ?? l.possibleDuplicateOf])).toEqual([
+      ['create', 'p9'],
+      ['create', 'p9'],
+      ['merge', 'p9'],
+    ]);
+    expect(plan.possibleDuplicates.map((d) => [d.line, d.of])).toEqual([
+      [2, 'p9'],
+      [3, 'p9'],
+    ]);
+    expect(plan.possibleDuplicates[1]?.reason).toMatch(/same email as Li Wei, already in your map, but a different LinkedIn profile/);
+    expect(plan.updates).toEqual([{ id: 'p9', fill: {}, addChannels: [{ kind: 'github', value: 'https://github.com/liwei', label: null }], addTags: [] }]);
+  });
+
+  it('keeps every one of 30,000 connections, 300 of them namesakes with their own profiles', () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => contact(i + 2, { name: `Person ${i % 29_700}`, organisation: 'Acme', channels: [linkedin(`p-${i}`)] }));
+    const plan = planImport(file(rows), []);
+    expect(plan.summary).toEqual({ records: 30_000, created: 30_000, merged: 0, skipped: 0 });
+    expect(plan.possibleDuplicates).toHaveLength(300);
+  });
+
   it('keeps a birthday as a line in the notes', () => {
     const plan = planImport(file([contact(2, { name: 'Eli', birthday: '--02-03', notes: 'Met in Porto' })]), []);
     expect(plan.creates[0]?.notes).toBe('Met in Porto\nBirthday: --02-03');

@@ -8,6 +8,11 @@ import { nameKey } from './names.js';
  * found by email, then by profile link, then by name and organisation together.
  * A merge only fills what is empty and adds new channels and tags: it never
  * overwrites what the user typed.
+ *
+ * A different profile link means a different person: two records (or a record
+ * and a person in the map) that both hold a link of one profile kind (LinkedIn,
+ * GitHub, ORCID…) and share none of those links are never merged, whatever else
+ * they share. They are listed as possible duplicates, for the user to judge.
  */
 
 /** The fields an import reads and writes, whether the person exists already or is new. */
@@ -53,6 +58,18 @@ export interface LineDecision {
   channelsAdded: number;
   tagsAdded: number;
   reason: string;
+  /** For a new person kept apart from a namesake by a different profile link: whom it may duplicate. */
+  possibleDuplicateOf?: string;
+}
+
+/** Two records (or a record and a person in the map) alike in name and more, told apart only by their profile links. */
+export interface PossibleDuplicate {
+  line: number;
+  name: string;
+  /** The person in the map (an id) or `line N` of this file it resembles. */
+  of: string;
+  ofName: string;
+  reason: string;
 }
 
 export interface ImportPlan {
@@ -61,6 +78,7 @@ export interface ImportPlan {
   /** Existing people that gain something, with only the changes. */
   updates: { id: string; fill: Partial<Record<FillableField, string>>; addChannels: ImportedChannel[]; addTags: string[] }[];
   lines: LineDecision[];
+  possibleDuplicates: PossibleDuplicate[];
   summary: { records: number; created: number; merged: number; skipped: number };
 }
 
@@ -80,6 +98,25 @@ export function profileKey(url: string): string {
 
 const isProfile = (c: { kind: string }) => c.kind !== 'email' && c.kind !== 'phone';
 
+/** The kinds of link that name one person: two people never share one, and one person has one of each. */
+const IDENTITY_KINDS: ReadonlySet<string> = new Set(['linkedin', 'x', 'mastodon', 'bluesky', 'github', 'orcid']);
+
+/** The identity kind on which two sets of channels disagree (both hold links of it, none in common), or null. */
+function profileConflict(a: readonly { kind: string; value: string }[], b: readonly { kind: string; value: string }[]): string | null {
+  for (const kind of IDENTITY_KINDS) {
+    const mine = a.filter((c) => c.kind === kind).map((c) => profileKey(c.value));
+    if (mine.length === 0) continue;
+    const theirs = new Set(b.filter((c) => c.kind === kind).map((c) => profileKey(c.value)));
+    if (theirs.size > 0 && !mine.some((key) => theirs.has(key))) return kind;
+  }
+  return null;
+}
+
+const KIND_NAMES: Record<string, string> = { linkedin: 'LinkedIn profile', x: 'X profile', mastodon: 'Mastodon profile', bluesky: 'Bluesky profile', github: 'GitHub profile', orcid: 'ORCID iD' };
+
+/** How many namesakes a record is compared with before it is taken as new (bounds a file of thousands of one name). */
+const NAMESAKES_COMPARED = 50;
+
 function channelKey(c: { kind: string; value: string }): string {
   if (c.kind === 'email') return `email:${c.value.trim().toLowerCase()}`;
   if (c.kind === 'phone') return `phone:${c.value.replace(/[^\d+]/g, '')}`;
@@ -95,14 +132,16 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
   const people = new Map<string, PlannedPerson & { existing: boolean; original: ExistingPerson | null }>();
   const byEmail = new Map<string, string>();
   const byProfile = new Map<string, string>();
-  const byNameOrg = new Map<string, string>();
+  const byNameOrg = new Map<string, string[]>();
   const index = (ref: string, p: { name: string; organisation: string | null; channels: readonly { kind: string; value: string }[] }) => {
     for (const c of p.channels) {
       if (c.kind === 'email') byEmail.set(c.value.trim().toLowerCase(), ref);
       else if (isProfile(c)) byProfile.set(profileKey(c.value), ref);
     }
     const key = nameOrgKey(p.name, p.organisation);
-    if (!byNameOrg.has(key)) byNameOrg.set(key, ref);
+    const refs = byNameOrg.get(key);
+    if (!refs) byNameOrg.set(key, [ref]);
+    else if (!refs.includes(ref) && refs.length < NAMESAKES_COMPARED) refs.push(ref);
   };
   for (const e of existing) {
     people.set(e.id, {
@@ -123,6 +162,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
   }
 
   const lines: LineDecision[] = file.skipped.map((s: SkippedRecord) => ({ line: s.line, action: 'skip' as const, name: null, into: null, matchedBy: null, filled: [], channelsAdded: 0, tagsAdded: 0, reason: s.reason }));
+  const possibleDuplicates: PossibleDuplicate[] = [];
   let created = 0;
   let merged = 0;
   for (const contact of file.contacts) {
@@ -131,7 +171,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       lines.push({ line: contact.line, action: 'skip', name: null, into: null, matchedBy: null, filled: [], channelsAdded: 0, tagsAdded: 0, reason: 'no name' });
       continue;
     }
-    const { ref, rule } = findMatch(contact, name, byEmail, byProfile, byNameOrg);
+    const { ref, rule, apart } = findMatch(contact, name, (r) => people.get(r)!.channels, byEmail, byProfile, byNameOrg);
     if (ref === null) {
       const newRef = `new:${created}`;
       created += 1;
@@ -151,7 +191,16 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       };
       people.set(newRef, planned);
       index(newRef, planned);
-      lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: [], channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason: 'new person' });
+      if (apart === null) {
+        lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: [], channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason: 'new person' });
+        continue;
+      }
+      const twin = people.get(apart.ref)!;
+      const of = twin.existing ? twin.ref : `line ${twin.line}`;
+      const whom = twin.existing ? `${twin.name}, already in your map` : `${twin.name} from line ${twin.line}`;
+      const reason = `new person: same ${apart.rule === 'email' ? 'email' : 'name and organisation'} as ${whom}, but a different ${KIND_NAMES[apart.kind] ?? 'profile link'}, so kept apart (a possible duplicate: check it)`;
+      possibleDuplicates.push({ line: contact.line, name, of, ofName: twin.name, reason });
+      lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: [], channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason, possibleDuplicateOf: of });
       continue;
     }
     const target = people.get(ref)!;
@@ -178,8 +227,10 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       channelsAdded += 1;
     }
     let tagsAdded = 0;
+    const tagsKnown = new Set(target.tags);
     for (const tag of contact.tags) {
-      if (!target.tags.includes(tag)) {
+      if (!tagsKnown.has(tag)) {
+        tagsKnown.add(tag);
         target.tags.push(tag);
         tagsAdded += 1;
       }
@@ -216,26 +267,50 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
     for (const field of FILLABLE) if (original[field] === null && p[field] !== null) fill[field] = p[field]!;
     const knownBefore = new Set(original.channels.map(channelKey));
     const addChannels = p.channels.filter((c) => !knownBefore.has(channelKey(c)));
-    const addTags = p.tags.filter((t) => !original.tags.includes(t));
+    const tagsBefore = new Set(original.tags);
+    const addTags = p.tags.filter((t) => !tagsBefore.has(t));
     if (Object.keys(fill).length || addChannels.length || addTags.length) updates.push({ id: p.ref, fill, addChannels, addTags });
   }
   const skipped = lines.filter((l) => l.action === 'skip').length;
-  return { records: file.records, creates, updates, lines, summary: { records: file.records, created, merged, skipped } };
+  possibleDuplicates.sort((a, b) => a.line - b.line);
+  return { records: file.records, creates, updates, lines, possibleDuplicates, summary: { records: file.records, created, merged, skipped } };
 }
 
-function findMatch(contact: ImportedContact, name: string, byEmail: Map<string, string>, byProfile: Map<string, string>, byNameOrg: Map<string, string>): { ref: string | null; rule: MatchRule | null } {
+interface Match {
+  ref: string | null;
+  rule: MatchRule | null;
+  /** When the only match found was refused for a different profile link: whom, by which rule, on which kind. */
+  apart: { ref: string; rule: MatchRule; kind: string } | null;
+}
+
+function findMatch(
+  contact: ImportedContact,
+  name: string,
+  channelsOf: (ref: string) => readonly { kind: string; value: string }[],
+  byEmail: Map<string, string>,
+  byProfile: Map<string, string>,
+  byNameOrg: Map<string, string[]>,
+): Match {
+  let apart: Match['apart'] = null;
+  const conflict = (ref: string, rule: MatchRule): boolean => {
+    const kind = profileConflict(contact.channels, channelsOf(ref));
+    if (kind !== null) apart ??= { ref, rule, kind };
+    return kind !== null;
+  };
   for (const c of contact.channels) {
     if (c.kind !== 'email') continue;
     const ref = byEmail.get(c.value.trim().toLowerCase());
-    if (ref) return { ref, rule: 'email' };
+    if (ref && !conflict(ref, 'email')) return { ref, rule: 'email', apart: null };
   }
   for (const c of contact.channels) {
     if (!isProfile(c)) continue;
     const ref = byProfile.get(profileKey(c.value));
-    if (ref) return { ref, rule: 'profile' };
+    if (ref && !conflict(ref, 'profile')) return { ref, rule: 'profile', apart: null };
   }
-  const ref = byNameOrg.get(nameOrgKey(name, contact.organisation));
-  return ref ? { ref, rule: 'name-and-organisation' } : { ref: null, rule: null };
+  for (const ref of byNameOrg.get(nameOrgKey(name, contact.organisation)) ?? []) {
+    if (!conflict(ref, 'name-and-organisation')) return { ref, rule: 'name-and-organisation', apart: null };
+  }
+  return { ref: null, rule: null, apart };
 }
 
 function dedupeChannels(channels: readonly ImportedChannel[]): ImportedChannel[] {

@@ -38,6 +38,14 @@ export interface SkippedRecord {
   reason: string;
 }
 
+/** Something the user should check before importing: the file was read, but perhaps not as meant. */
+export interface ImportWarning {
+  code: 'mixed-encoding' | 'uncertain-encoding' | 'unreadable-characters';
+  message: string;
+  /** The lines concerned (the first few), when the warning is about lines. */
+  lines: number[];
+}
+
 /** A file read as a whole: every record is either a contact or skipped, with its line. */
 export interface ParsedFile {
   format: ImportFormat;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addCadence, describeCadence, normaliseCadence } from './cadence.js';
 import { daysBetween } from './dates.js';
 import { ZONES } from './dates.test.js';
-import { dueStatus, fulfilsHandSetDate, nextContact, type ContactRhythm } from './next-contact.js';
+import { dueStatus, fulfilsHandSetDate, handSetDateAfterRemoval, nextContact, type ContactRhythm } from './next-contact.js';
 
 const civilDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const cadence = fc.tuple(fc.integer({ min: 1, max: 24 }), fc.constantFrom('d', 'w', 'm', 'y')).map(([n, u]) => `${n}${u}`);
@@ -101,5 +101,17 @@ describe('due status', () => {
     expect(dueStatus('2026-11-22', '2026-11-22', 7)).toBe('due-today');
     expect(dueStatus('2026-11-29', '2026-11-22', 7)).toBe('upcoming');
     expect(dueStatus('2026-11-30', '2026-11-22', 7)).toBe('later');
+  });
+});
+
+describe('a hand-set date cleared by an exchange that is removed', () => {
+  const cleared = { nextContactOn: '2026-12-10', setOn: '2026-11-01' };
+  it('comes back when nothing else would have fulfilled it', () => {
+    expect(handSetDateAfterRemoval(cleared, null, [{ exchangeId: 'ex_old', occurredOn: '2026-10-15' }])).toEqual({ restore: cleared, passTo: null });
+  });
+  it('stays cleared, held by the remaining exchange that fulfils it, and a date set since stands', () => {
+    expect(handSetDateAfterRemoval(cleared, null, [{ exchangeId: 'ex_2', occurredOn: '2026-11-05' }])).toEqual({ restore: null, passTo: 'ex_2' });
+    expect(handSetDateAfterRemoval(cleared, '2027-01-15', [])).toEqual({ restore: null, passTo: null });
+    expect(handSetDateAfterRemoval(null, null, [])).toEqual({ restore: null, passTo: null });
   });
 });

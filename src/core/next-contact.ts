@@ -59,3 +59,26 @@ export function dueStatus(date: IsoDate, today: IsoDate, withinDays: number): Du
   if (days === 0) return 'due-today';
   return days <= withinDays ? 'upcoming' : 'later';
 }
+
+/** A hand-set next contact an exchange fulfilled and cleared. */
+export interface ClearedDate {
+  nextContactOn: IsoDate;
+  setOn: IsoDate | null;
+}
+
+/**
+ * What becomes of a hand-set next contact that a removed exchange had cleared,
+ * as if the exchange had never been logged: it comes back, unless the user has
+ * set another date since (that one stands) or another remaining exchange would
+ * have fulfilled it too (then that exchange holds the clearing, so removing it
+ * later brings the date back in turn).
+ */
+export function handSetDateAfterRemoval(
+  cleared: ClearedDate | null,
+  currentNextContactOn: IsoDate | null,
+  remaining: readonly { exchangeId: string; occurredOn: IsoDate }[],
+): { restore: ClearedDate | null; passTo: string | null } {
+  if (cleared === null || currentNextContactOn !== null) return { restore: null, passTo: null };
+  const fulfiller = remaining.find((e) => fulfilsHandSetDate(cleared.setOn, e.occurredOn));
+  return fulfiller ? { restore: null, passTo: fulfiller.exchangeId } : { restore: cleared, passTo: null };
+}

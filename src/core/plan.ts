@@ -2,6 +2,7 @@ import type { CheckReport } from './check/types.js';
 import { addMonths, type IsoDate } from './dates.js';
 import type { Month, Person, PlanSettings, PlanTarget } from './model.js';
 import type { Stage, TargetSource } from './vocabulary.js';
+import { plural } from './words.js';
 
 /**
  * The monthly plan's rules: which months are which, what counts as a new
@@ -47,23 +48,36 @@ export interface CapStatus {
   inProgress: number;
   /** Open targets this month with people not met yet: new relationships about to start. */
   starting: number;
+  /**
+   * New relationships in progress, the one number held against the cap: people
+   * under way plus planned people not met yet (the two never overlap: a planned
+   * person counts as starting only while still "to meet").
+   */
+  count: number;
   cap: number;
+  /** Past the cap (count > cap). */
+  over: boolean;
+  /** The count against the cap in words, as every view prints it. */
+  text: string;
   /** A warning with its reason when the plan is at or past the cap, else null. */
   warning: string | null;
 }
 
+/** The one rule for "new relationships in progress against the cap". */
 export function capStatus(people: readonly Person[], monthTargets: readonly PlanTarget[], settings: PlanSettings): CapStatus {
   const stageOf = new Map(people.map((p) => [p.id, p.stage]));
   const inProgress = people.filter((p) => IN_PROGRESS_STAGES.includes(p.stage)).length;
   const starting = monthTargets.filter((t) => t.status === 'open' && startsNewRelationship(stageOf.get(t.personId) ?? 'in-touch')).length;
-  const total = inProgress + starting;
+  const count = inProgress + starting;
+  const cap = settings.newRelationshipCap;
+  const counted = `${plural(count, 'new relationship')} in progress`;
   const warning =
-    total > settings.newRelationshipCap
-      ? `${total} new relationships in progress (${inProgress} under way, ${starting} planned) is past your cap of ${settings.newRelationshipCap}: new ties need time, so bring one to "in touch" before starting another.`
-      : total === settings.newRelationshipCap
-        ? `You are at your cap of ${settings.newRelationshipCap} new relationships in progress: the next new person would be one too many for now.`
+    count > cap
+      ? `${counted} (${inProgress} under way, ${starting} planned): past your cap of ${cap}. New ties need time, so bring one to "in touch" before starting another.`
+      : count === cap
+        ? `You are at your cap of ${plural(cap, 'new relationship')} in progress: the next new person would be one too many for now.`
         : null;
-  return { inProgress, starting, cap: settings.newRelationshipCap, warning };
+  return { inProgress, starting, count, cap, over: count > cap, text: `${count === 0 ? 'No new relationships' : plural(count, 'new relationship')} in progress (your cap is ${cap})`, warning };
 }
 
 export interface PlanSuggestion {
@@ -129,8 +143,8 @@ export function suggestTargets(report: CheckReport, people: readonly Person[], m
     }
   }
   const cap = capStatus(people, monthTargets, settings);
-  const placesLeft = Math.max(0, settings.monthlyTargets - monthTargets.filter(takesAPlace).length);
-  let newAllowed = Math.max(0, cap.cap - cap.inProgress - cap.starting);
+  const placesLeft = planProgress(monthTargets, settings).placesLeft;
+  let newAllowed = Math.max(0, cap.cap - cap.count);
   const suggestions: PlanSuggestion[] = [];
   const alternatives: PlanSuggestion[] = [];
   for (const s of ordered) {
@@ -163,25 +177,37 @@ function goalGapCandidates(report: CheckReport): { id: string; why: string; next
 }
 
 export interface PlanProgress {
+  /** Targets that take a place: open and done. */
   planned: number;
   done: number;
   open: number;
   dropped: number;
   rolledOver: number;
+  /** The monthly number the month is measured against. */
+  monthlyTargets: number;
+  /** Places left this month: the monthly number less open and done targets. */
+  placesLeft: number;
   /** Done out of the monthly number, 0–1. */
   share: number;
+  /** The counts in words, as every view prints them: "1 of 3 done, 2 open". */
+  text: string;
 }
 
+/** The one rule for the month's counts: targets, done, open and places left. */
 export function planProgress(monthTargets: readonly PlanTarget[], settings: PlanSettings): PlanProgress {
   const count = (status: PlanTarget['status']) => monthTargets.filter((t) => t.status === status).length;
   const done = count('done');
   const open = count('open');
+  const placesLeft = Math.max(0, settings.monthlyTargets - monthTargets.filter(takesAPlace).length);
   return {
     planned: done + open,
     done,
     open,
     dropped: count('dropped'),
     rolledOver: count('rolled-over'),
+    monthlyTargets: settings.monthlyTargets,
+    placesLeft,
     share: Math.min(1, done / Math.max(1, settings.monthlyTargets)),
+    text: `${done} of ${settings.monthlyTargets} done${open ? `, ${open} open` : ''}, ${plural(placesLeft, 'place')} left`,
   };
 }

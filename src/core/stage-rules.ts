@@ -25,3 +25,59 @@ export function stageAfterExchange(stage: Stage, channel: Channel, initiatedBy: 
       return stage;
   }
 }
+
+/** One logged exchange as the stage rules saw it, for one person. */
+export interface StageStep {
+  exchangeId: string;
+  channel: Channel;
+  initiatedBy: Initiator;
+  /** The stage just before the exchange was logged; null when not recorded (older data). */
+  stageBefore: Stage | null;
+  /** The stage just after; null when not recorded. */
+  stageAfter: Stage | null;
+}
+
+export interface StageUndo {
+  /** The person's stage as if the removed exchange had never been logged. */
+  stage: Stage;
+  /** Remaining steps whose recorded before and after change with the replay. */
+  rewritten: { exchangeId: string; stageBefore: Stage; stageAfter: Stage }[];
+}
+
+/**
+ * A person's stage once one exchange is removed, as if it had never been logged.
+ *
+ * `steps` are the person's exchanges in the order they were logged (the order
+ * the rules ran in), the removed one included. The stage the person has now is
+ * automatic only as far back as an unbroken chain of recorded steps reaches:
+ * the last step's "after" is the current stage, and each step's "before" is the
+ * previous step's "after". Where the chain breaks, the user set the stage by
+ * hand (or the step was not recorded), and nothing before the break is undone.
+ * Removing a step inside the chain replays the rest of the chain from the stage
+ * before it began; removing one before a break changes nothing.
+ *
+ * A stage set by hand to exactly the stage the rules had reached cannot be told
+ * apart from no change at all, and is treated as automatic.
+ */
+export function stageWithoutExchange(current: Stage, steps: readonly StageStep[], removedId: string): StageUndo {
+  const unchanged: StageUndo = { stage: current, rewritten: [] };
+  let start = steps.length;
+  let expected: Stage = current;
+  for (let k = steps.length - 1; k >= 0; k--) {
+    const step = steps[k]!;
+    if (step.stageBefore === null || step.stageAfter === null || step.stageAfter !== expected) break;
+    start = k;
+    expected = step.stageBefore;
+  }
+  const chain = steps.slice(start);
+  if (!chain.some((s) => s.exchangeId === removedId)) return unchanged;
+  let stage: Stage = expected;
+  const rewritten: StageUndo['rewritten'] = [];
+  for (const step of chain) {
+    if (step.exchangeId === removedId) continue;
+    const after = stageAfterExchange(stage, step.channel, step.initiatedBy);
+    if (step.stageBefore !== stage || step.stageAfter !== after) rewritten.push({ exchangeId: step.exchangeId, stageBefore: stage, stageAfter: after });
+    stage = after;
+  }
+  return { stage, rewritten };
+}

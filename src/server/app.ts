@@ -33,6 +33,22 @@ export interface StorageInfo {
   location: string;
 }
 
+/** The largest JSON body the API takes, imports aside (they have their own limit). */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** A size as people say it: 5 MB, 512 KB, 900 bytes. */
+export function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  const kb = bytes / 1024;
+  return kb >= 1 ? `${Number.isInteger(kb) ? kb : kb.toFixed(1)} KB` : `${bytes} bytes`;
+}
+
+/** Refuses a body over `max` with a 413 that says how large is allowed. */
+function limitBody(max: number, message: (size: string) => string) {
+  return bodyLimit({ maxSize: max, onError: (c) => c.json({ error: { code: 'too_large', message: message(formatBytes(max)) } }, 413) });
+}
+
 export function createApi(context: () => ServiceContext, storage?: StorageInfo): Api {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
@@ -40,8 +56,8 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo):
       return undefined;
     },
   });
-  const smallBodies = bodyLimit({ maxSize: 5 * 1024 * 1024 });
-  const importBodies = bodyLimit({ maxSize: MAX_IMPORT_BYTES });
+  const smallBodies = limitBody(MAX_BODY_BYTES, (size) => `The request body is larger than ${size}, the most the API takes in one request`);
+  const importBodies = limitBody(MAX_IMPORT_BYTES, (size) => `The file to import is larger than ${size}, the most one import takes; split it into smaller files`);
   // Imports carry whole address books; everything else is small JSON.
   app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? importBodies(c, next) : smallBodies(c, next)));
   app.onError((error, c) => errorResponse(error, c));

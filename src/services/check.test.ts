@@ -86,7 +86,7 @@ describe.each(DIALECTS)('the network check on the demo map, %s', (dialect) => {
     const funding = fellowship.needs.find((n) => n.name === 'funding')!;
     expect(funding).toMatchObject({ verdict: 'missing', essential: true, contributors: [] });
     expect(funding.suggestions[0]).toMatchObject({ kind: 'confirm-person', target: { name: 'Dr Catherine Moreau' } });
-    expect(fellowship.missing[0]).toMatchObject({ code: 'need-missing' });
+    expect(fellowship.gaps[0]).toMatchObject({ code: 'need-missing' });
     expect(fellowship.next).toMatch(/Catherine Moreau/);
 
     expect(publish.verdict).toBe('thin');

@@ -8,6 +8,7 @@ import { addMember, linkNetworkToGoal, linkPeople, linkPersonToGoal } from './li
 import { createNetwork } from './networks.js';
 import { createPerson, updatePerson } from './people.js';
 import { updateProfile } from './workspace.js';
+import { scrubAfterErase } from '../storage/erasure.js';
 
 export interface DemoSummary {
   people: number;
@@ -26,6 +27,8 @@ export async function eraseWorkspace(ctx: ServiceContext): Promise<void> {
     }
     await trx.db.updateTable('profiles').set({ name: null, workingOn: null, accountabilityPartner: null }).where('workspaceId', '=', trx.workspaceId).execute();
   });
+  // After the commit: the erased bytes leave the log (SQLite) or the dead tuples (PostgreSQL).
+  await scrubAfterErase(ctx.db, { kind: 'workspace' });
 }
 
 /**
@@ -35,7 +38,7 @@ export async function eraseWorkspace(ctx: ServiceContext): Promise<void> {
  */
 export async function loadDemo(ctx: ServiceContext, options: { replace?: boolean } = {}): Promise<DemoSummary> {
   const map = buildDemoMap(today(ctx));
-  return inTransaction(ctx, async (trx) => {
+  const summary = await inTransaction(ctx, async (trx) => {
     const existing = await trx.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', trx.workspaceId).executeTakeFirstOrThrow();
     const goalsExisting = await trx.db.selectFrom('goals').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', trx.workspaceId).executeTakeFirstOrThrow();
     if (Number(existing.n) + Number(goalsExisting.n) > 0) {
@@ -103,4 +106,7 @@ export async function loadDemo(ctx: ServiceContext, options: { replace?: boolean
     }
     return { people: map.people.length, networks: map.networks.length, goals: map.goals.length, exchanges: map.exchanges.length, introductions: map.introductions.length };
   });
+  // A replaced map was erased inside the transaction; scrub what it left once committed.
+  if (options.replace) await scrubAfterErase(ctx.db, { kind: 'workspace' });
+  return summary;
 }

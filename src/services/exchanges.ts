@@ -1,17 +1,18 @@
 import type { FollowUpInput, LogExchangeInput } from '../contract/inputs.js';
-import { addDays, type IsoDate } from '../core/dates.js';
+import { addDays, compareDates, type IsoDate } from '../core/dates.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { JournalEntry } from '../core/check/types.js';
 import type { Exchange, FollowUp, GivenItem, ReceivedItem } from '../core/model.js';
-import { stageAfterExchange } from '../core/stage-rules.js';
-import { fulfilsHandSetDate } from '../core/next-contact.js';
+import { stageAfterExchange, stageWithoutExchange, type StageStep } from '../core/stage-rules.js';
+import { fulfilsHandSetDate, handSetDateAfterRemoval } from '../core/next-contact.js';
 import { sql, type Updateable } from 'kysely';
 import type { PeopleTable } from '../storage/schema.js';
-import type { Channel, FollowUpKind, FollowUpStatus, Initiator, Stage } from '../core/vocabulary.js';
+import { STAGES, type Channel, type FollowUpKind, type FollowUpStatus, type Initiator, type Stage } from '../core/vocabulary.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { getNetwork } from './networks.js';
-import { completeTargetsByExchange } from './plan-completion.js';
+import { completeTargetsByExchange, reopenTargetsOfExchange } from './plan-completion.js';
 import { chunks, parseJsonList, toExchange, toFollowUp } from './rows.js';
+import { scrubAfterErase } from '../storage/erasure.js';
 
 /** A thank-you is due within two days; other follow-ups within a week, unless a date is given. */
 export const FOLLOW_UP_DEFAULT_DAYS: Record<FollowUpKind, number> = {
@@ -27,14 +28,26 @@ export interface LoggedExchange {
   followUps: FollowUp[];
 }
 
+/** The refusal of an exchange dated after today: it has not happened yet, so it is planned, not logged. */
+export function futureExchangeError(occurredOn: IsoDate, todayIs: IsoDate): ValidationError {
+  return new ValidationError(
+    'occurredOn',
+    `${occurredOn} is after today (${todayIs}): log an exchange once it has happened. To plan it, put the person in a month's plan (waggle plan add NAME) or add a follow-up on that date (waggle follow-up add TEXT --person NAME --due ${occurredOn}).`,
+  );
+}
+
 /**
  * Records an exchange with one or more people, with its follow-ups, in one
  * transaction. Logging moves each person's next contact (see core/next-contact)
- * and advances an early stage (see core/stage-rules).
+ * and advances an early stage (see core/stage-rules); what it did to each person
+ * is kept on the exchange, so that removing it can undo exactly that. An
+ * exchange dated after today (in the profile's time zone) is refused.
  */
 export async function logExchange(ctx: ServiceContext, input: LogExchangeInput): Promise<LoggedExchange> {
   const personIds = [...new Set(input.personIds)];
-  const occurredOn = input.occurredOn ?? today(ctx);
+  const todayIs = today(ctx);
+  const occurredOn = input.occurredOn ?? todayIs;
+  if (compareDates(occurredOn, todayIs) > 0) throw futureExchangeError(occurredOn, todayIs);
   return inTransaction(ctx, async (trx) => {
     const people = await trx.db.selectFrom('people').select(['id', 'stage', 'nextContactOn', 'nextContactSetOn']).where('workspaceId', '=', trx.workspaceId).where('id', 'in', personIds).execute();
     const missing = personIds.filter((id) => !people.some((p) => p.id === id));
@@ -60,19 +73,38 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
         createdAt: nowTimestamp(trx),
       })
       .execute();
-    await trx.db
-      .insertInto('exchangePeople')
-      .values(personIds.map((personId) => ({ exchangeId: id, personId, workspaceId: trx.workspaceId, occurredOn })))
+    const seqs = await trx.db
+      .selectFrom('exchangePeople')
+      .select(['personId', (e) => e.fn.max('loggedSeq').as('seq')])
+      .where('workspaceId', '=', trx.workspaceId)
+      .where('personId', 'in', personIds)
+      .groupBy('personId')
       .execute();
-
-    for (const person of people) {
+    const lastSeq = new Map(seqs.map((s) => [s.personId, Number(s.seq ?? 0)]));
+    for (const personId of personIds) {
+      const person = people.find((p) => p.id === personId)!;
       const changes: Updateable<PeopleTable> = {};
       const stage = stageAfterExchange(person.stage as Stage, input.channel, initiatedBy);
       if (stage !== person.stage) changes.stage = stage;
-      if (person.nextContactOn !== null && fulfilsHandSetDate(person.nextContactSetOn, occurredOn)) {
+      const clears = person.nextContactOn !== null && fulfilsHandSetDate(person.nextContactSetOn, occurredOn);
+      if (clears) {
         changes.nextContactOn = null;
         changes.nextContactSetOn = null;
       }
+      await trx.db
+        .insertInto('exchangePeople')
+        .values({
+          exchangeId: id,
+          personId,
+          workspaceId: trx.workspaceId,
+          occurredOn,
+          stageBefore: person.stage,
+          stageAfter: stage,
+          loggedSeq: (lastSeq.get(personId) ?? 0) + 1,
+          clearedNextContactOn: clears ? person.nextContactOn : null,
+          clearedNextContactSetOn: clears ? person.nextContactSetOn : null,
+        })
+        .execute();
       if (Object.keys(changes).length > 0) {
         await trx.db.updateTable('people').set({ ...changes, updatedAt: nowTimestamp(trx) }).where('id', '=', person.id).execute();
       }
@@ -142,12 +174,87 @@ export async function listExchanges(ctx: ServiceContext, filter: ExchangeFilter 
   return { items: rows.map((r) => toExchange(r, peopleByExchange.get(r.id) ?? [])), total };
 }
 
+/**
+ * Removes an exchange as if it had never been logged: each person's stage moves
+ * back where logging moved it (never undoing a stage set by hand since; see
+ * core/stage-rules `stageWithoutExchange`), a hand-set next contact it fulfilled
+ * comes back (see core/next-contact `handSetDateAfterRemoval`), the last
+ * exchange (and so the cadence's next contact) is the one before, and a plan
+ * target it completed is open again.
+ */
 export async function removeExchange(ctx: ServiceContext, id: string): Promise<Exchange> {
-  return inTransaction(ctx, async (trx) => {
+  const removed = await inTransaction(ctx, async (trx) => {
     const exchange = await getExchange(trx, id);
+    for (const personId of exchange.personIds) await undoForPerson(trx, id, personId);
+    await reopenTargetsOfExchange(trx, id);
     await trx.db.deleteFrom('exchanges').where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
     return exchange;
   });
+  await scrubAfterErase(ctx.db, { kind: 'record' });
+  return removed;
+}
+
+/** A recorded stage, or null when there is none or it is not a stage (a hand-edited backup): no record, nothing undone. */
+function knownStage(value: string | null): Stage | null {
+  return value !== null && (STAGES as readonly string[]).includes(value) ? (value as Stage) : null;
+}
+
+/** Undoes what logging exchange `id` did to one person (before the exchange itself is deleted). */
+async function undoForPerson(ctx: ServiceContext, id: string, personId: string): Promise<void> {
+  const person = await ctx.db.selectFrom('people').select(['stage', 'nextContactOn']).where('id', '=', personId).where('workspaceId', '=', ctx.workspaceId).executeTakeFirst();
+  if (!person) return;
+  const links = await ctx.db
+    .selectFrom('exchangePeople')
+    .innerJoin('exchanges', 'exchanges.id', 'exchangePeople.exchangeId')
+    .select([
+      'exchangePeople.exchangeId',
+      'exchangePeople.occurredOn',
+      'exchangePeople.stageBefore',
+      'exchangePeople.stageAfter',
+      'exchangePeople.loggedSeq',
+      'exchangePeople.clearedNextContactOn',
+      'exchangePeople.clearedNextContactSetOn',
+      'exchanges.channel',
+      'exchanges.initiatedBy',
+      'exchanges.createdAt',
+    ])
+    .where('exchangePeople.personId', '=', personId)
+    .where('exchangePeople.workspaceId', '=', ctx.workspaceId)
+    .execute();
+  // The order the rules ran in: exchanges with no record first (they came before records were kept), then as logged.
+  links.sort((a, b) => (a.loggedSeq ?? 0) - (b.loggedSeq ?? 0) || compareDates(a.occurredOn, b.occurredOn) || a.createdAt.localeCompare(b.createdAt));
+  const removedAt = links.findIndex((l) => l.exchangeId === id);
+  const link = links[removedAt];
+  if (!link) return;
+  const steps: StageStep[] = links.map((l) => ({
+    exchangeId: l.exchangeId,
+    channel: l.channel as Channel,
+    initiatedBy: l.initiatedBy as Initiator,
+    stageBefore: knownStage(l.stageBefore),
+    stageAfter: knownStage(l.stageAfter),
+  }));
+  const undo = stageWithoutExchange(person.stage as Stage, steps, id);
+  for (const step of undo.rewritten) {
+    await ctx.db.updateTable('exchangePeople').set({ stageBefore: step.stageBefore, stageAfter: step.stageAfter }).where('exchangeId', '=', step.exchangeId).where('personId', '=', personId).execute();
+  }
+  const cleared = link.clearedNextContactOn === null ? null : { nextContactOn: link.clearedNextContactOn, setOn: link.clearedNextContactSetOn };
+  const later = links.slice(removedAt + 1).filter((l) => l.loggedSeq !== null);
+  const date = handSetDateAfterRemoval(cleared, person.nextContactOn, later);
+  if (date.passTo) {
+    await ctx.db
+      .updateTable('exchangePeople')
+      .set({ clearedNextContactOn: link.clearedNextContactOn, clearedNextContactSetOn: link.clearedNextContactSetOn })
+      .where('exchangeId', '=', date.passTo)
+      .where('personId', '=', personId)
+      .execute();
+  }
+  const changes: Updateable<PeopleTable> = {};
+  if (undo.stage !== person.stage) changes.stage = undo.stage;
+  if (date.restore) {
+    changes.nextContactOn = date.restore.nextContactOn;
+    changes.nextContactSetOn = date.restore.setOn;
+  }
+  if (Object.keys(changes).length > 0) await ctx.db.updateTable('people').set({ ...changes, updatedAt: nowTimestamp(ctx) }).where('id', '=', personId).execute();
 }
 
 async function insertFollowUp(ctx: ServiceContext, input: FollowUpInput, link: { exchangeId: string | null; personId: string | null; from: IsoDate }): Promise<FollowUp> {

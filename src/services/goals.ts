@@ -9,6 +9,7 @@ import { pruneServes, reconcileNeeds } from './goal-needs.js';
 import { nameKey } from './keys.js';
 import type { Page } from './people.js';
 import { toGoal } from './rows.js';
+import { scrubAfterErase } from '../storage/erasure.js';
 
 export async function createGoal(ctx: ServiceContext, input: CreateGoalInput): Promise<Goal> {
   const id = ctx.ids('goal');
@@ -45,11 +46,13 @@ export async function updateGoal(ctx: ServiceContext, id: string, patch: UpdateG
 }
 
 export async function removeGoal(ctx: ServiceContext, id: string): Promise<Goal> {
-  return inTransaction(ctx, async (trx) => {
+  const removed = await inTransaction(ctx, async (trx) => {
     const goal = await getGoal(trx, id);
     await trx.db.deleteFrom('goals').where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
     return goal;
   });
+  await scrubAfterErase(ctx.db, { kind: 'record' });
+  return removed;
 }
 
 export async function getGoal(ctx: ServiceContext, id: string): Promise<Goal> {

@@ -1,30 +1,31 @@
 import type { Insertable } from 'kysely';
-import { planImport, type ExistingPerson, type ImportPlan, type LineDecision } from '../core/import-merge.js';
-import { ImportFileError, type ImportFormat, type ParsedFile } from '../core/import-types.js';
+import type { ExistingPerson, ImportPlan, LineDecision, PossibleDuplicate } from '../core/import-merge.js';
+import { ImportFileError, type ImportFormat, type ImportWarning } from '../core/import-types.js';
+import { ConflictError } from '../core/errors.js';
 import type { Database } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { restoreBackup, type RestoreSummary } from './export/backup.js';
-import { parseGoogleCsv, parseLinkedInCsv, parseOutlookCsv } from './import/csv-formats.js';
 import { decodeText } from './import/decode.js';
 import { detectFormat } from './import/detect.js';
-import { parseVcards } from './import/vcard.js';
+import { planFileOffThread } from './import/off-thread.js';
+import type { EncodingUsed, ReadOptions } from './import/plan-file.js';
 import { contactKey, nameKey } from './keys.js';
 import { listPeople } from './people.js';
 import { chunks } from './rows.js';
+
+export { MAX_IMPORT_BYTES, readContactsFile } from './import/plan-file.js';
 
 /**
  * Imports: read a whole file (refusing it whole when it cannot be read), plan
  * every line against the map, and write the plan in one transaction. A preview
  * plans without writing. Imported people keep where they came from.
+ *
+ * Reading and planning run in a worker thread (import/off-thread.ts): a server
+ * keeps answering while a large file is parsed. The write stays on this thread,
+ * in one transaction, in batches that let other requests in between.
  */
 
-/** The largest file taken in one go; past it, split the export. */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-
-export interface ImportOptions {
-  format?: ImportFormat;
-  fileName?: string;
-}
+export type ImportOptions = ReadOptions;
 
 export type ImportPhase = 'reading' | 'planning' | 'writing';
 export type ProgressListener = (phase: ImportPhase, done: number, total: number) => void;
@@ -34,32 +35,14 @@ export interface ImportOutcome {
   dryRun: boolean;
   summary: ImportPlan['summary'];
   lines: LineDecision[];
+  /** New people kept apart from a namesake only by a different profile link: for the user to judge. */
+  possibleDuplicates: PossibleDuplicate[];
+  /** How the file's bytes were read as text (absent for a Waggle backup). */
+  encoding?: EncodingUsed;
+  /** What to check before importing: a mixed or uncertain encoding. */
+  warnings: ImportWarning[];
   /** For a Waggle backup: the rows restored per table. */
   restored?: RestoreSummary;
-}
-
-/** Decodes, detects (or checks) the format and parses a contacts file. */
-export function readContactsFile(bytes: Uint8Array, options: ImportOptions = {}): ParsedFile {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError(null, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it and import the parts`);
-  const text = decodeText(bytes);
-  const detected = detectFormat(text, options.fileName);
-  const format = options.format ?? detected;
-  if (format === null) throw new ImportFileError(1, 'not a format Waggle reads: LinkedIn Connections.csv, vCard, Google or Outlook CSV, or a Waggle backup');
-  if (options.format && detected !== null && detected !== options.format) {
-    throw new ImportFileError(1, `the file was given as ${options.format} but reads as ${detected}`);
-  }
-  switch (format) {
-    case 'linkedin':
-      return parseLinkedInCsv(text);
-    case 'google':
-      return parseGoogleCsv(text);
-    case 'outlook':
-      return parseOutlookCsv(text);
-    case 'vcard':
-      return parseVcards(text);
-    case 'backup':
-      throw new ImportFileError(1, 'a Waggle backup is restored, not merged: use the backup path');
-  }
 }
 
 /** Plans an import and, unless it is a dry run, carries it out in one transaction. */
@@ -67,16 +50,41 @@ export async function importFile(ctx: ServiceContext, bytes: Uint8Array, options
   const progress = options.onProgress ?? (() => undefined);
   progress('reading', 0, 1);
   if (isBackup(bytes, options)) return importBackup(ctx, bytes, options.dryRun === true);
-  const file = readContactsFile(bytes, options);
-  progress('reading', 1, 1);
-  return inTransaction(ctx, async (trx) => {
-    progress('planning', 0, file.records);
-    const plan = planImport(file, await existingPeople(trx));
-    progress('planning', file.records, file.records);
-    if (!options.dryRun) await applyPlan(trx, plan, file.format, (done) => progress('writing', done, plan.creates.length + plan.updates.length));
-    return { format: file.format, dryRun: options.dryRun === true, summary: plan.summary, lines: plan.lines };
+  const readOptions: ReadOptions = { ...(options.format ? { format: options.format } : {}), ...(options.fileName ? { fileName: options.fileName } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) };
+  const before = await mapVersion(ctx);
+  const existing = await existingPeople(ctx);
+  const planned = await planFileOffThread({ bytes, options: readOptions, existing }, progress);
+  const { plan } = planned;
+  const outcome: ImportOutcome = {
+    format: planned.format,
+    dryRun: options.dryRun === true,
+    summary: plan.summary,
+    lines: plan.lines,
+    possibleDuplicates: plan.possibleDuplicates,
+    encoding: planned.encoding,
+    warnings: planned.warnings,
+  };
+  if (options.dryRun) return outcome;
+  await inTransaction(ctx, async (trx) => {
+    // The plan was made from the map as it was read; refuse to write it over a map changed since.
+    if ((await mapVersion(trx)) !== before) throw new ConflictError('the map changed while the file was being read; import it again');
+    await applyPlan(trx, plan, planned.format, (done) => progress('writing', done, plan.creates.length + plan.updates.length));
   });
+  return outcome;
 }
+
+/** A fingerprint of the people in the map: how many, and the latest change. */
+async function mapVersion(ctx: ServiceContext): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('people')
+    .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('updatedAt').as('latest')])
+    .where('workspaceId', '=', ctx.workspaceId)
+    .executeTakeFirst();
+  return `${String(row?.count ?? 0)}|${String(row?.latest ?? '')}`;
+}
+
+/** Lets other work on this thread (a server's other requests) run between batches of a long write. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function isBackup(bytes: Uint8Array, options: ImportOptions): boolean {
   if (options.format) return options.format === 'backup';
@@ -89,12 +97,14 @@ async function importBackup(ctx: ServiceContext, bytes: Uint8Array, dryRun: bool
   try {
     parsed = JSON.parse(decodeText(bytes));
   } catch (error) {
-    throw new ImportFileError(null, `the backup is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof ImportFileError) throw error;
+    // JSON.parse's own words name a position in characters, not a line: not shown.
+    throw new ImportFileError(null, 'the backup is not valid JSON');
   }
   const run = async (trx: ServiceContext) => {
     const restored = await restoreBackup(trx, parsed);
     const people = restored.people ?? 0;
-    return { format: 'backup' as const, dryRun, summary: { records: people, created: people, merged: 0, skipped: 0 }, lines: [], restored };
+    return { format: 'backup' as const, dryRun, summary: { records: people, created: people, merged: 0, skipped: 0 }, lines: [], possibleDuplicates: [], warnings: [], restored };
   };
   if (!dryRun) return run(ctx);
   // A dry run restores inside a transaction and rolls it back: the same checks, nothing kept.
@@ -174,8 +184,12 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
     await ctx.db.insertInto('people').values(batch).execute();
     done += batch.length;
     written(done);
+    await breathe();
   }
-  for (const batch of chunks(points, 100)) await ctx.db.insertInto('contactPoints').values(batch).execute();
+  for (const batch of chunks(points, 100)) {
+    await ctx.db.insertInto('contactPoints').values(batch).execute();
+    await breathe();
+  }
 
   for (const update of plan.updates) {
     const current = await ctx.db.selectFrom('people').select(['tags', 'organisation', 'role', 'location', 'notes', 'tieBeganOn']).where('id', '=', update.id).executeTakeFirstOrThrow();
@@ -194,5 +208,6 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
     }
     done += 1;
     written(done);
+    if (done % 100 === 0) await breathe();
   }
 }

@@ -9,6 +9,7 @@ import { containsPattern, nameKey } from './keys.js';
 import type { Page } from './people.js';
 import { toNetwork } from './rows.js';
 import { sql } from 'kysely';
+import { scrubAfterErase } from '../storage/erasure.js';
 
 export interface NetworkFilter {
   search?: string;
@@ -53,11 +54,13 @@ export async function updateNetwork(ctx: ServiceContext, id: string, patch: Upda
 }
 
 export async function removeNetwork(ctx: ServiceContext, id: string): Promise<Network> {
-  return inTransaction(ctx, async (trx) => {
+  const removed = await inTransaction(ctx, async (trx) => {
     const network = await getNetwork(trx, id);
     await trx.db.deleteFrom('networks').where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
     return network;
   });
+  await scrubAfterErase(ctx.db, { kind: 'record' });
+  return removed;
 }
 
 export async function getNetwork(ctx: ServiceContext, id: string): Promise<Network> {

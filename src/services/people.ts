@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { CreatePersonInput, UpdatePersonInput } from '../contract/inputs.js';
-import { AmbiguousReferenceError, NotFoundError } from '../core/errors.js';
+import { replaceChannelGroups } from '../core/channel-groups.js';
+import { AmbiguousReferenceError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { ContactPoint, Person } from '../core/model.js';
 import type { PersonCategory, Stage } from '../core/vocabulary.js';
 import type { Database, PeopleTable } from '../storage/schema.js';
@@ -12,6 +13,7 @@ import type { QuadrantName } from '../core/check/types.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
 import { DEFAULT_DUE_WINDOW_DAYS } from '../core/due.js';
 import { dueStatus } from '../core/next-contact.js';
+import { scrubAfterErase } from '../storage/erasure.js';
 
 export interface PersonFilter {
   /** Only these people. */
@@ -87,10 +89,17 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
   return getPerson(ctx, id);
 }
 
+/** The most channels one person keeps (the contract's limit on a whole list). */
+const MAX_CHANNELS = 50;
+
+/** Changes only what the patch names; `channelGroups` replaces the named groups of channels and keeps the rest. */
 export async function updatePerson(ctx: ServiceContext, id: string, patch: UpdatePersonInput): Promise<Person> {
   await inTransaction(ctx, async (trx) => {
     await requirePerson(trx, id);
-    const { channels, tags, knowAndLike, canHelp, lostJobList, ...plain } = patch;
+    const { channels, channelGroups, tags, knowAndLike, canHelp, lostJobList, ...plain } = patch;
+    if (channels !== undefined && channelGroups !== undefined) {
+      throw new ValidationError('channelGroups', 'give either channels (the whole list) or channelGroups (some groups), not both');
+    }
     const changes: Updateable<PeopleTable> = { ...plain, updatedAt: nowTimestamp(trx) };
     if (plain.name !== undefined) changes.nameKey = nameKey(plain.name);
     if (tags !== undefined) changes.tags = JSON.stringify(tags);
@@ -100,12 +109,18 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
     if (plain.nextContactOn !== undefined) changes.nextContactSetOn = plain.nextContactOn === null ? null : today(trx);
     await trx.db.updateTable('people').set(changes).where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
     if (channels !== undefined) await replaceChannels(trx, id, channels);
+    if (channelGroups !== undefined) {
+      const current = (await trx.db.selectFrom('contactPoints').selectAll().where('personId', '=', id).orderBy('position').execute()).map(toContactPoint);
+      const merged = replaceChannelGroups(current, channelGroups);
+      if (merged.length > MAX_CHANNELS) throw new ValidationError('channelGroups', `a person has at most ${MAX_CHANNELS} channels; this edit would leave ${merged.length}`);
+      await replaceChannels(trx, id, merged);
+    }
   });
   return getPerson(ctx, id);
 }
 
 export async function removePerson(ctx: ServiceContext, id: string): Promise<Person> {
-  return inTransaction(ctx, async (trx) => {
+  const removed = await inTransaction(ctx, async (trx) => {
     const person = await getPerson(trx, id);
     // Exchanges shared with others stay; an exchange left with nobody goes too.
     const exchangeIds = (
@@ -121,6 +136,9 @@ export async function removePerson(ctx: ServiceContext, id: string): Promise<Per
     }
     return person;
   });
+  // After the commit, not inside it: the removed bytes leave the write-ahead log.
+  await scrubAfterErase(ctx.db, { kind: 'record' });
+  return removed;
 }
 
 export async function getPerson(ctx: ServiceContext, id: string): Promise<Person> {

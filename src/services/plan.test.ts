@@ -68,10 +68,33 @@ describe.each(DIALECTS)('the monthly plan on %s', (dialect) => {
     expect(third.warnings).toHaveLength(2);
     expect(third.warnings[0]).toMatch(/past your monthly number of 2/);
     expect(third.warnings[1]).toMatch(/past your cap of 2/);
-    await expect(addTarget(session.ctx, { personId: ids.easy! })).rejects.toMatchObject({ name: 'ConflictError' });
+  });
+
+  it('the plan view carries one count of new relationships, the same in its line and its warning', async () => {
+    // Eve is under way (met); Ben and Cai are planned but not met yet: 3 against a cap of 2.
+    const view = await planView(session.ctx);
+    expect(view.cap).toMatchObject({ inProgress: 1, starting: 2, count: 3, cap: 2, over: true });
+    expect(view.cap.text).toBe('3 new relationships in progress (your cap is 2)');
+    expect(view.cap.warning).toMatch(/^3 new relationships in progress \(1 under way, 2 planned\): past your cap of 2\./);
+    expect(view.progress).toMatchObject({ done: 0, open: 3, monthlyTargets: 2, placesLeft: 0 });
+    expect(view.progress.text).toBe('0 of 2 done, 3 open, 0 places left');
+  });
+
+  it('planning someone already planned is not an error: it says so in words, adds nothing and repeats no warning', async () => {
+    const before = (await planView(session.ctx)).targets.length;
+    const again = await addTarget(session.ctx, { personId: ids.new1!, reason: 'Clicked twice' });
+    expect(again).toMatchObject({ alreadyPlanned: true, warnings: [], message: 'Cai New is already in your plan for 2026-11: nothing to add.' });
+    expect(again.message).not.toMatch(/tgt_/);
+    expect(again.target.reason).toBe('Met at the conference; promised to write');
+    expect((await planView(session.ctx)).targets).toHaveLength(before);
+    const view = await planView(session.ctx);
+    const easy = view.targets.find((t) => t.personId === ids.easy)!;
+    await expect(swapTarget(session.ctx, easy.id, ids.new1!)).rejects.toMatchObject({ name: 'ConflictError', message: 'Cai New is already in your plan for 2026-11: swap in someone who is not.' });
+    expect((await planView(session.ctx)).targets.find((t) => t.id === easy.id)?.status).toBe('open');
   });
 
   it('a logged exchange with a target completes it', async () => {
+    clock.set('2026-11-26T09:00:00Z'); // the coffee on the 25th has happened
     const { exchange } = await logExchange(session.ctx, { channel: 'coffee', personIds: [ids.easy!], occurredOn: '2026-11-25' });
     const view = await planView(session.ctx);
     const done = view.targets.find((t) => t.personId === ids.easy);

@@ -69,15 +69,31 @@ export async function suggestPlan(ctx: ServiceContext, month: Month = currentMon
 }
 
 export interface AddedTarget {
+  /** The new target, or the one already there when the person was planned before. */
   target: PlanTarget;
+  /** True when the person was already in the month's plan: nothing was added. */
+  alreadyPlanned: boolean;
+  /** What happened, in words and without ids, for every view to print. */
+  message: string;
   /** Planning past the monthly number or the cap is allowed, with the reason said. */
   warnings: string[];
+}
+
+/** The person's target that already holds a place this month (open or done), if any. */
+function plannedAlready(targets: readonly PlanTarget[], personId: string): PlanTarget | undefined {
+  return targets.find((t) => t.personId === personId && takesAPlace(t));
+}
+
+function alreadyPlannedText(name: string, month: Month, target: PlanTarget): string {
+  return `${name} is already in your plan for ${month}${target.status === 'done' ? ', and done' : ''}`;
 }
 
 /**
  * Puts a person in the month's plan. A suggested person keeps the suggestion's
  * source and reason (accepting); anyone else is the user's own pick, with their
  * reason. Past the monthly number or the cap: a warning, never a refusal.
+ * Idempotent: a person already planned this month (open or done) is left as
+ * they are, and the answer says so (`alreadyPlanned`), with no warnings repeated.
  */
 export async function addTarget(ctx: ServiceContext, input: { personId: string; month?: Month; reason?: string | null }): Promise<AddedTarget> {
   const month = input.month ?? currentMonth(ctx);
@@ -87,8 +103,8 @@ export async function addTarget(ctx: ServiceContext, input: { personId: string; 
   const suggested = suggestions ? [...suggestions.suggestions, ...suggestions.alternatives].find((s) => s.personId === person.id) : undefined;
   return inTransaction(ctx, async (trx) => {
     const existing = await listTargets(trx, month);
-    const already = existing.find((t) => t.personId === person.id && t.status !== 'dropped' && t.status !== 'rolled-over');
-    if (already) throw new ConflictError(`${person.name} is already in the plan for ${month} (${already.status}) [${already.id}]`);
+    const already = plannedAlready(existing, person.id);
+    if (already) return { target: already, alreadyPlanned: true, message: `${alreadyPlannedText(person.name, month, already)}: nothing to add.`, warnings: [] };
     const row = {
       id: trx.ids('tgt'),
       workspaceId: trx.workspaceId,
@@ -112,9 +128,9 @@ export async function addTarget(ctx: ServiceContext, input: { personId: string; 
     }
     if (person.stage === 'to-meet') {
       const cap = capStatus((await listPeople(trx)).items, after, settings);
-      if (cap.inProgress + cap.starting > cap.cap && cap.warning) warnings.push(cap.warning);
+      if (cap.over && cap.warning) warnings.push(cap.warning);
     }
-    return { target: toPlanTarget(row), warnings };
+    return { target: toPlanTarget(row), alreadyPlanned: false, message: `${person.name} is planned for ${month}.`, warnings };
   });
 }
 
@@ -143,6 +159,9 @@ export async function closeTarget(ctx: ServiceContext, id: string, status: 'done
 export async function swapTarget(ctx: ServiceContext, id: string, personId: string): Promise<AddedTarget> {
   const old = await getTarget(ctx, id);
   if (old.status !== 'open') throw new ConflictError(`Only an open target can be swapped; that one is ${old.status}`);
+  const person = await getPerson(ctx, personId);
+  const already = plannedAlready(await listTargets(ctx, old.month), person.id);
+  if (already) throw new ConflictError(`${alreadyPlannedText(person.name, old.month, already)}: swap in someone who is not.`);
   return inTransaction(ctx, async (trx) => {
     await closeTarget(trx, id, 'dropped');
     return addTarget(trx, { personId, month: old.month });

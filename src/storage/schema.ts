@@ -36,7 +36,18 @@ export interface Database {
   ties: { workspaceId: string; personA: string; personB: string; strength: number; note: string | null };
   exchanges: ExchangesTable;
   /** Who took part in an exchange; `occurredOn` copies the exchange's date for fast "last exchange" lookups. */
-  exchangePeople: { exchangeId: string; personId: string; workspaceId: string; occurredOn: string };
+  exchangePeople: {
+    exchangeId: string;
+    personId: string;
+    workspaceId: string;
+    occurredOn: string;
+    /** What logging did to the person (see migration 2026-12-01T0400-exchange-effects); null when not recorded. */
+    stageBefore: string | null;
+    stageAfter: string | null;
+    loggedSeq: number | null;
+    clearedNextContactOn: string | null;
+    clearedNextContactSetOn: string | null;
+  };
   followUps: FollowUpsTable;
   planTargets: {
     id: string;

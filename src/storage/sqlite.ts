@@ -16,6 +16,9 @@ export function createSqliteDialect(file: string): SqliteDialect {
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   database.pragma('synchronous = NORMAL');
+  // A deleted row's bytes are overwritten with zeros, not left in free pages for
+  // anyone reading the file: erasing a person must erase them (see erasure.ts).
+  database.pragma('secure_delete = ON');
   // Keep the query planner's statistics fresh, as SQLite advises applications to.
   // Without them, or with sampled ones, it reads a one-workspace table through the
   // workspace index: twice as slow as a plain scan. So the statistics are exact, and

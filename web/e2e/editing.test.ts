@@ -244,6 +244,23 @@ describe('the plan and the check in the browser', () => {
     await page.getByRole('button', { name: `Done: ${label}` }).waitFor({ state: 'detached' });
   });
 
+  it('planning someone twice from the picker says, in words, that they are already planned, and warns once', async () => {
+    await page.goto(`${app.base}/plan`);
+    await page.getByText('Plan someone else, with your own reason').click();
+    await page.getByLabel('Whom').fill('Gareth');
+    const pick = page.locator('.picker').getByRole('button', { name: 'Gareth Pryce' });
+    await pick.click();
+    await page.getByRole('status').filter({ hasText: /Gareth Pryce (is planned for|is already in your plan for) 2026-11/ }).waitFor();
+    await pick.click();
+    await page.getByRole('status').filter({ hasText: 'Gareth Pryce is already in your plan for 2026-11: nothing to add.' }).waitFor();
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toMatch(/tgt_|\(open\)/);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // The cap warning, if any, is said once.
+    expect(text.split('past your cap').length).toBeLessThanOrEqual(2);
+    expect(text.split('You are at your cap').length).toBeLessThanOrEqual(2);
+  });
+
   it('carries over last month’s open targets', async () => {
     await page.goto(`${app.base}/plan`);
     await page.getByRole('button', { name: 'Carry over last month’s open targets' }).click();

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { IMPORT_FORMATS, ImportFileError, type ImportFormat } from '../../core/import-types.js';
 import { ValidationError } from '../../core/errors.js';
+import { isKnownEncoding } from '../../services/import/decode.js';
+import { readImportFile } from '../../services/import/read-limited.js';
 import { importFile, type ImportOutcome, type ProgressListener } from '../../services/imports.js';
 import { emit, table } from '../output.js';
 import { withSession } from '../runtime.js';
@@ -13,6 +14,21 @@ function outcomeText(outcome: ImportOutcome, file: string, verbose: boolean): st
     `${outcome.dryRun ? 'Preview of' : 'Imported'} ${file} (${outcome.format}): ${s.records} record${s.records === 1 ? '' : 's'}: ${s.created} new, ${s.merged} merged, ${s.skipped} skipped.`,
   ];
   if (outcome.restored) lines.push(`Restored: ${Object.entries(outcome.restored).map(([table, n]) => `${n} ${table}`).join(', ')}`);
+  if (outcome.encoding && outcome.encoding.source !== 'utf-8' && outcome.encoding.source !== 'byte-order mark') {
+    lines.push(`Read as ${outcome.encoding.name}${outcome.encoding.source === 'given' ? ' (as given)' : outcome.encoding.confidence !== null ? ` (detected, confidence ${outcome.encoding.confidence}%)` : ''}.`);
+  }
+  for (const warning of outcome.warnings) lines.push(`Warning: ${warning.message}.`);
+  if (outcome.possibleDuplicates.length) {
+    lines.push(
+      '',
+      `Possible duplicates (kept apart: a different profile link), ${outcome.possibleDuplicates.length}:`,
+      table(outcome.possibleDuplicates.slice(0, verbose ? Infinity : 20), [
+        { header: 'LINE', value: (d) => d.line, align: 'right' },
+        { header: 'NAME', value: (d) => d.name },
+        { header: 'LIKE', value: (d) => (d.of.startsWith('line ') ? d.of : `${d.ofName} [${d.of}]`) },
+      ]),
+    );
+  }
   const shown = verbose ? outcome.lines : outcome.lines.filter((l) => l.action !== 'create');
   if (shown.length) {
     lines.push(
@@ -37,15 +53,19 @@ export function registerImport(program: Command): void {
     .description('bring contacts in: LinkedIn Connections.csv, vCard 2.1/3.0/4.0, Google or Outlook CSV, or a Waggle JSON backup')
     .argument('<file>')
     .option('--format <format>', `${IMPORT_FORMATS.join(', ')} (detected from the content when left out)`)
+    .option('--encoding <name>', 'the file\'s encoding (utf-8, windows-1252, shift_jis, gb18030, koi8-r…); detected when left out')
     .option('--dry-run', 'preview: what would be created, merged and skipped, and why, line by line; nothing is stored')
     .option('--all', 'list every line, new people included')
-    .action(async (file: string, flags: { format?: string; dryRun?: boolean; all?: boolean }, command: Command) => {
+    .action(async (file: string, flags: { format?: string; encoding?: string; dryRun?: boolean; all?: boolean }, command: Command) => {
       if (flags.format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(flags.format)) throw new ValidationError('--format', `must be one of: ${IMPORT_FORMATS.join(', ')}`);
+      if (flags.encoding !== undefined && !isKnownEncoding(flags.encoding)) throw new ValidationError('--encoding', `"${flags.encoding}" is not an encoding Waggle knows (for example utf-8, windows-1252, shift_jis, gb18030, koi8-r)`);
+      // Only a regular file, read with the size limit counted as it is read: never a FIFO, a device or a directory.
       let bytes: Uint8Array;
       try {
-        bytes = readFileSync(file);
+        bytes = await readImportFile(file);
       } catch (error) {
-        throw new ValidationError('FILE', `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        if (error instanceof ImportFileError) throw new ValidationError(file, error.message);
+        throw error;
       }
       await withSession(command, async (ctx, json) => {
         // A progress bar on stderr when a person is watching; silence for scripts.
@@ -61,7 +81,7 @@ export function registerImport(program: Command): void {
           bar.update(done, { phase });
         };
         try {
-          const outcome = await importFile(ctx, bytes, { ...(flags.format ? { format: flags.format as ImportFormat } : {}), fileName: file, dryRun: flags.dryRun === true, onProgress });
+          const outcome = await importFile(ctx, bytes, { ...(flags.format ? { format: flags.format as ImportFormat } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), fileName: file, dryRun: flags.dryRun === true, onProgress });
           bar?.stop();
           emit(json, outcome, () => outcomeText(outcome, file, flags.all === true));
         } catch (error) {

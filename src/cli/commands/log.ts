@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { logExchangeInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
+import { ValidationError } from '../../core/errors.js';
 import { CHANNELS, FEELINGS, FOLLOW_UP_KINDS, GIVE_KINDS, INITIATORS, RECEIVE_KINDS } from '../../core/vocabulary.js';
 import { listExchanges, logExchange, removeExchange } from '../../services/exchanges.js';
 import { resolveNetwork } from '../../services/networks.js';
@@ -102,7 +103,10 @@ export function registerLog(program: Command): void {
         for (const ref of flags.with) personIds.push(await resolvePerson(ctx, ref));
         const networkId = flags.at ? await resolveNetwork(ctx, flags.at) : undefined;
         const input = parseInput(logExchangeInput, { ...draft, personIds, ...(networkId ? { networkId } : {}) }, rename);
-        const logged = await logExchange(ctx, input);
+        const logged = await logExchange(ctx, input).catch((e: unknown) => {
+          // The service names its field; on the command line the date is --on.
+          throw e instanceof ValidationError && e.field === 'occurredOn' ? new ValidationError('--on', e.reason) : e;
+        });
         emit(json, logged, () =>
           [
             `Logged ${logged.exchange.channel} on ${logged.exchange.occurredOn} [${logged.exchange.id}]`,

@@ -70,7 +70,7 @@ function addPersonFlags(command: Command): Command {
 }
 
 /** Builds the contract's input from the flags that were given, leaving the rest out. */
-function personInputFromFlags(flags: PersonFlags): Record<string, unknown> {
+function personInputFromFlags(flags: PersonFlags, mode: 'create' | 'edit'): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   const text = (key: string, value: string | undefined) => value !== undefined && (input[key] = clearable(value));
   if (flags.name !== undefined) input.name = flags.name;
@@ -85,7 +85,6 @@ function personInputFromFlags(flags: PersonFlags): Record<string, unknown> {
   text('preferredChannel', flags.channel);
   text('nextContactOn', flags.nextContact);
   text('tieBeganOn', flags.tieBegan);
-  if (input.stage === null) delete input.stage;
   if (flags.tag) input.tags = flags.tag;
   if (flags.strength !== undefined) input.strength = numberish(flags.strength);
   if (flags.importance !== undefined) input.importance = numberish(flags.importance);
@@ -95,12 +94,17 @@ function personInputFromFlags(flags: PersonFlags): Record<string, unknown> {
     input.canHelp = flags.canHelp !== false;
     if (typeof flags.canHelp === 'string') input.canHelpHow = flags.canHelp;
   }
-  if (flags.email || flags.phone || flags.link) {
-    input.channels = [
-      ...(flags.email ?? []).map((value) => ({ kind: 'email', value })),
-      ...(flags.phone ?? []).map((value) => ({ kind: 'phone', value })),
-      ...(flags.link ?? []).map((value) => ({ kind: classifyUrl(value), value })),
-    ];
+  // Each of --email, --phone and --link names one group of channels; `none` clears it.
+  const group = (values: string[] | undefined) => values?.map((v) => clearable(v)).filter((v): v is string => v !== null);
+  const groups = {
+    ...(flags.email ? { emails: group(flags.email)!.map((value) => ({ kind: 'email', value })) } : {}),
+    ...(flags.phone ? { phones: group(flags.phone)!.map((value) => ({ kind: 'phone', value })) } : {}),
+    ...(flags.link ? { links: group(flags.link)!.map((value) => ({ kind: classifyUrl(value), value })) } : {}),
+  };
+  if (Object.keys(groups).length > 0) {
+    // A new person takes the channels as one list; an edit replaces only the groups named.
+    if (mode === 'create') input.channels = [...(groups.emails ?? []), ...(groups.phones ?? []), ...(groups.links ?? [])];
+    else input.channelGroups = groups;
   }
   return input;
 }
@@ -122,7 +126,7 @@ export function registerPerson(program: Command): void {
   const person = program.command('person').description('the people in your networks');
 
   addPersonFlags(person.command('add').description('add a person').argument('<name>', 'their name')).action(async (name: string, flags: PersonFlags, command: Command) => {
-    const input = parseInput(createPersonInput, personInputFromFlags({ ...flags, name }), rename);
+    const input = parseInput(createPersonInput, personInputFromFlags({ ...flags, name }, 'create'), rename);
     await withSession(command, async (ctx, json) => {
       const created = await createPerson(ctx, input);
       emit(json, created, () => `Added ${created.name} [${created.id}]`);
@@ -182,7 +186,7 @@ export function registerPerson(program: Command): void {
 
   addPersonFlags(person.command('edit').description('change what you know about a person').argument('<person>', 'id or name').option('--name <name>', 'a new name')).action(
     async (ref: string, flags: PersonFlags, command: Command) => {
-      const input = parseInput(updatePersonInput, personInputFromFlags(flags), rename);
+      const input = parseInput(updatePersonInput, personInputFromFlags(flags, 'edit'), rename);
       await withSession(command, async (ctx, json) => {
         const updated = await updatePerson(ctx, await resolvePerson(ctx, ref), input);
         emit(json, updated, () => `Updated ${updated.name} [${updated.id}]`);
@@ -215,7 +219,7 @@ export function registerPerson(program: Command): void {
     .option('--cadence <cadence>', 'set the cadence (or none)')
     .action(async (flags: PersonFlags & { source?: string; unjudged?: boolean; tag?: string }, command: Command) => {
       const { source, unjudged, tag, ...rest } = flags;
-      const judgement = parseInput(updatePersonInput, personInputFromFlags(rest), rename);
+      const judgement = parseInput(updatePersonInput, personInputFromFlags(rest, 'edit'), rename);
       if (Object.keys(judgement).length === 0) throw new ValidationError('--strength/--importance/--category/--stage/--cadence', 'say what to set');
       await withSession(command, async (ctx, json) => {
         const count = await bulkJudge(ctx, { ...(source ? { source } : {}), ...(unjudged ? { unjudged: true } : {}), ...(tag ? { tag } : {}) }, judgement);

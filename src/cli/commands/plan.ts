@@ -7,6 +7,7 @@ import { resolvePerson } from '../../services/people.js';
 import { addTarget, closeTarget, currentMonth, findOpenTarget, planView, rollOver, suggestPlan, swapTarget, updatePlanSettings, type PlanView } from '../../services/plan.js';
 import { planPageHtml } from '../../services/plan-page.js';
 import { getProfile } from '../../services/workspace.js';
+import { plural } from '../../core/words.js';
 import { emit, fields, table } from '../output.js';
 import { withSession } from '../runtime.js';
 import { clearable, flagName, numberish } from '../values.js';
@@ -22,7 +23,7 @@ async function targetRef(ctx: ServiceContext, ref: string, month: string | undef
 }
 
 export function planText(view: PlanView): string {
-  const lines = [`Plan for ${view.month}: ${view.progress.done} of ${view.settings.monthlyTargets} done${view.progress.open ? `, ${view.progress.open} open` : ''}`];
+  const lines = [`Plan for ${view.month}: ${view.progress.text}`];
   if (view.workingOn) lines.push(`Working on now: ${view.workingOn}`);
   const shown = view.targets.filter((t) => t.status !== 'dropped');
   if (shown.length === 0) lines.push('', 'Nobody planned yet. See suggestions: waggle plan suggest');
@@ -36,7 +37,7 @@ export function planText(view: PlanView): string {
         { header: 'ID', value: (t) => t.id },
       ]),
     );
-  lines.push('', `New relationships in progress: ${view.cap.inProgress + view.cap.starting} of ${view.cap.cap}`);
+  lines.push('', `${view.cap.text}.`);
   if (view.cap.warning) lines.push(`Note: ${view.cap.warning}`);
   return lines.join('\n');
 }
@@ -65,7 +66,7 @@ export function registerPlan(program: Command): void {
       await withSession(command, async (ctx, json) => {
         const s = await suggestPlan(ctx, month ?? currentMonth(ctx));
         emit(json, s, () => {
-          const lines = [`${s.placesLeft} place${s.placesLeft === 1 ? '' : 's'} left in ${s.month}.`];
+          const lines = [`${plural(s.placesLeft, 'place')} left in ${s.month}. ${s.cap.text}.`];
           for (const x of s.suggestions) lines.push('', `${x.name}  [${x.personId}]  (${x.source}${x.startsNewRelationship ? ', new relationship' : ''})`, `  why:  ${x.reason}`, `  next: ${x.next}`);
           if (s.alternatives.length) lines.push('', `Also worth a thought: ${s.alternatives.map((a) => a.name).join(', ')}`);
           if (s.cap.warning) lines.push('', `Note: ${s.cap.warning}`);
@@ -89,7 +90,9 @@ export function registerPlan(program: Command): void {
         await withSession(command, async (ctx, json) => {
           const input = parseInput(addTargetInput, { personId: await resolvePerson(ctx, ref), ...(flags.month ? { month: flags.month } : {}), ...(flags.reason !== undefined ? { reason: flags.reason } : {}) }, flagName);
           const added = await addTarget(ctx, input);
-          emit(json, added, () => [`Planned for ${added.target.month}: ${ref} [${added.target.id}]`, `Why: ${added.target.reason}`, ...added.warnings.map((w) => `Note: ${w}`)].join('\n'));
+          emit(json, added, () =>
+            (added.alreadyPlanned ? [added.message, `Why: ${added.target.reason}`] : [`${added.message} [${added.target.id}]`, `Why: ${added.target.reason}`, ...added.warnings.map((w) => `Note: ${w}`)]).join('\n'),
+          );
           for (const warning of added.warnings) if (json) process.stderr.write(`warning: ${warning}\n`);
         });
       });
@@ -136,7 +139,7 @@ export function registerPlan(program: Command): void {
       const input = parseInput(rollOverInput, { ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}) }, flagName);
       await withSession(command, async (ctx, json) => {
         const rolled = await rollOver(ctx, input);
-        emit(json, rolled, () => (rolled.length ? `Rolled over ${rolled.length} target${rolled.length === 1 ? '' : 's'} into ${rolled[0]?.month}.` : 'Nothing to roll over.'));
+        emit(json, rolled, () => (rolled.length ? `Rolled over ${plural(rolled.length, 'target')} into ${rolled[0]?.month}.` : 'Nothing to roll over.'));
       });
     });
 

@@ -6,7 +6,7 @@ import type { MapSnapshot } from './types.js';
 
 const goal = buildGoal({ id: 'g1', statement: 'get involved in research in my clinical specialty', needs: [{ id: 'need_1', name: 'cardiology research', essential: false }] });
 const codes = (snapshot: MapSnapshot, goalId?: string) =>
-  runCheck(snapshot, goalId === undefined ? {} : { goalId }).goals.items.map((g) => [g.goalId, g.verdict, g.missing.map((m) => m.code)]);
+  runCheck(snapshot, goalId === undefined ? {} : { goalId }).goals.items.map((g) => [g.goalId, g.verdict, g.gaps.map((m) => m.code)]);
 
 describe('verdictFor', () => {
   it('uses the documented thresholds', () => {
@@ -36,10 +36,10 @@ describe('goal coverage', () => {
     const report = runCheck(buildSnapshot({ goals: [goal], people: [buildPerson({ id: 'p1' })] }));
     const [coverage] = report.goals.items;
     expect(coverage).toMatchObject({ goalId: 'g1', verdict: 'missing', score: 0, contributors: [] });
-    expect(coverage?.missing.map((m) => m.code)).toEqual(['nobody', 'need-missing', 'no-network', 'no-professional-body', 'no-leader-in-field']);
+    expect(coverage?.gaps.map((m) => m.code)).toEqual(['nobody', 'need-missing', 'no-network', 'no-professional-body', 'no-leader-in-field']);
     expect(coverage?.why.text).toBe('Missing: no person or network is linked to this goal yet.');
     expect(coverage?.next).toMatch(/^Link the people and networks/);
-    expect(coverage?.missing.find((m) => m.code === 'no-professional-body')?.next).toContain('cardiology research');
+    expect(coverage?.gaps.find((m) => m.code === 'no-professional-body')?.next).toContain('cardiology research');
   });
 
   it('calls a goal missing when only people with no tie yet are linked', () => {
@@ -47,7 +47,7 @@ describe('goal coverage', () => {
     const [coverage] = runCheck(snapshot).goals.items;
     expect(coverage?.verdict).toBe('missing');
     expect(coverage?.why.text).toContain('no tie with any of them yet');
-    expect(coverage?.missing.map((m) => m.code)).toContain('only-weak-ties');
+    expect(coverage?.gaps.map((m) => m.code)).toContain('only-weak-ties');
   });
 
   it('weights contributors by strength × relevance and covers a goal with two strong ties', () => {
@@ -68,7 +68,7 @@ describe('goal coverage', () => {
       ['n1', 6],
       ['p3', 5],
     ]);
-    expect(coverage).toMatchObject({ verdict: 'covered', score: 43, missing: [] });
+    expect(coverage).toMatchObject({ verdict: 'covered', score: 43, gaps: [] });
     expect(coverage?.why.facts).toMatchObject({ score: 43, strongContributors: 2, people: 3, networks: 1, coveredAtScore: 24 });
     expect(coverage?.next).toMatch(/^Keep in touch with Ada and Ben/);
   });
@@ -82,7 +82,7 @@ describe('goal coverage', () => {
     });
     const [coverage] = runCheck(snapshot).goals.items;
     expect(coverage?.verdict).toBe('thin');
-    expect(coverage?.missing.map((m) => m.code)).toEqual(['single-strong-tie']);
+    expect(coverage?.gaps.map((m) => m.code)).toEqual(['single-strong-tie']);
     expect(coverage?.next).toBe('Ask Ada whom else you should know for cardiology research.');
   });
 
@@ -95,9 +95,9 @@ describe('goal coverage', () => {
     });
     const [coverage] = runCheck(snapshot).goals.items;
     expect(coverage?.verdict).toBe('thin');
-    expect(coverage?.missing.map((m) => m.code)).toEqual(['no-network', 'no-professional-body', 'only-weak-ties']);
-    expect(coverage?.missing[0]?.next).toBe('Join Cardiac Society, which you already want to join: go to one open event.');
-    expect(coverage?.missing[2]?.next).toBe('Turn one weak tie into a strong one: suggest a coffee with Ada Chen.');
+    expect(coverage?.gaps.map((m) => m.code)).toEqual(['no-network', 'no-professional-body', 'only-weak-ties']);
+    expect(coverage?.gaps[0]?.next).toBe('Join Cardiac Society, which you already want to join: go to one open event.');
+    expect(coverage?.gaps[2]?.next).toBe('Turn one weak tie into a strong one: suggest a coffee with Ada Chen.');
   });
 
   it('flags a goal served only from inside the own organisation (from the employer network)', () => {
@@ -112,14 +112,41 @@ describe('goal coverage', () => {
     });
     const report = runCheck(inside);
     expect(report.goals.ownOrganisations).toEqual(['northfield hospital']);
-    const gap = report.goals.items[0]?.missing.find((m) => m.code === 'no-one-outside-own-organisation');
-    expect(gap?.next).toBe('Ask Ada for an introduction to someone outside northfield hospital who works on cardiology research.');
+    const gap = report.goals.items[0]?.gaps.find((m) => m.code === 'no-one-outside-own-organisation');
+    expect(gap?.next).toBe('Ask Ada for an introduction to someone outside Northfield Hospital who works on cardiology research.');
+    expect(gap?.why.text).toContain('works at your own organisation (Northfield Hospital)');
 
     const outside = buildSnapshot({
       ...base,
       people: [buildPerson({ id: 'p1', strength: 4, organisation: 'Northfield Hospital' }), buildPerson({ id: 'p2', organisation: 'City University' })],
     });
     expect(codes(outside)[0]?.[2]).not.toContain('no-one-outside-own-organisation');
+  });
+
+  it('calls what a covered goal still lacks a risk, not a gap, and names the organisation as it was written', () => {
+    const snapshot = buildSnapshot({
+      goals: [goal],
+      people: [
+        buildPerson({ id: 'p1', name: 'Ana', strength: 4, category: 'leader-in-field', organisation: 'Hospital Norte' }),
+        buildPerson({ id: 'p2', name: 'Rui', strength: 4, category: 'department-colleague', organisation: 'Hospital Norte' }),
+      ],
+      networks: [buildNetwork({ id: 'n1', name: 'Cardiac Society', kind: 'professional-body', strength: 3 })],
+      goalLinks: [buildLink('g1', 'person', 'p1', 4), buildLink('g1', 'person', 'p2', 4), buildLink('g1', 'network', 'n1', 3)],
+    });
+    const report = runCheck(snapshot);
+    const [coverage] = report.goals.items;
+    expect(coverage?.verdict).toBe('covered');
+    expect(coverage?.gaps).toEqual([]);
+    expect(coverage?.risks.map((r) => r.code)).toEqual(['no-one-outside-own-organisation']);
+    expect(coverage?.risks[0]?.why.text).toBe('Everyone serving "get involved in research in my clinical specialty" works at your own organisation (Hospital Norte) or has no organisation recorded.');
+    expect(report.summary.headlines.join(' ')).not.toMatch(/hospital norte/);
+  });
+
+  it('a goal not covered has gaps and no risks', () => {
+    const [coverage] = runCheck(buildSnapshot({ goals: [goal] })).goals.items;
+    expect(coverage?.verdict).toBe('missing');
+    expect(coverage?.gaps.length).toBeGreaterThan(0);
+    expect(coverage?.risks).toEqual([]);
   });
 
   it('derives the own organisation from the most common one among department colleagues', () => {
@@ -135,7 +162,7 @@ describe('goal coverage', () => {
     });
     const report = runCheck(snapshot);
     expect(report.goals.ownOrganisations).toEqual(['acme']);
-    expect(report.goals.items[0]?.missing.map((m) => m.code)).toContain('no-one-outside-own-organisation');
+    expect(report.goals.items[0]?.gaps.map((m) => m.code)).toContain('no-one-outside-own-organisation');
   });
 
   it('skips the own-organisation check when it cannot tell what the own organisation is', () => {
@@ -193,7 +220,7 @@ describe('goal coverage need by need', () => {
       ['statistics', 'covered'],
     ]);
     expect(coverage!.why.text).toContain('"funding" is missing (essential)');
-    expect(coverage!.missing[0]).toMatchObject({ code: 'need-missing' });
+    expect(coverage!.gaps[0]).toMatchObject({ code: 'need-missing' });
     expect(coverage!.next).toBe('Confirm that Tom Reed can help with funding, then ask them about it.');
   });
 
@@ -209,7 +236,7 @@ describe('goal coverage need by need', () => {
     const [coverage] = runCheck(buildSnapshot({ goals: [fellowship], people, goalLinks: withFunding })).goals.items;
     expect(coverage!.needs.find((n) => n.name === 'funding')!.verdict).toBe('thin');
     expect(coverage!.verdict).toBe('thin');
-    expect(coverage!.missing[0]).toMatchObject({ code: 'need-weak-ties-only' });
+    expect(coverage!.gaps[0]).toMatchObject({ code: 'need-weak-ties-only' });
   });
 
   it('covers the goal once every essential need has a strong tie behind it', () => {

@@ -89,7 +89,10 @@ function coverageOf(index: CheckIndex, goal: Goal): GoalCoverage {
   // Need by need first: "what is missing" is asked of each need; only "nobody at all" comes before it.
   const generic = gapsFor(index, goal, contributors, strong, people, networks);
   const nobody = generic[0]?.code === 'nobody' ? generic.splice(0, 1) : [];
-  const missing = [...nobody, ...needGaps(goal, needs), ...generic];
+  // The same concerns are gaps for a goal not covered yet, and risks for a covered one.
+  const concerns = [...nobody, ...needGaps(goal, needs), ...generic];
+  const gaps = verdict === 'covered' ? [] : concerns;
+  const risks = verdict === 'covered' ? concerns : [];
   const facts = {
     goalId: goal.id,
     verdict,
@@ -107,9 +110,10 @@ function coverageOf(index: CheckIndex, goal: Goal): GoalCoverage {
     score,
     contributors,
     needs,
-    missing,
+    gaps,
+    risks,
     why: { text: verdictText(verdict, score, strong.length, contributors.length, needs), facts },
-    next: goalNext(index, verdict, contributors, strong, missing),
+    next: goalNext(index, verdict, contributors, strong, gaps),
   };
 }
 
@@ -131,12 +135,12 @@ function verdictText(verdict: Verdict, score: number, strong: number, count: num
   }
 }
 
-function goalNext(index: CheckIndex, verdict: Verdict, contributors: Contributor[], strong: Contributor[], missing: Gap[]): string {
+function goalNext(index: CheckIndex, verdict: Verdict, contributors: Contributor[], strong: Contributor[], gaps: Gap[]): string {
   if (verdict === 'covered') {
     const names = strong.slice(0, 2).map((c) => c.name).join(' and ');
     return `Keep in touch with ${names}, and ask one of them for an introduction to someone new who works on this.`;
   }
-  const firstGap = missing[0];
+  const firstGap = gaps[0];
   if (firstGap) return firstGap.next;
   const top = contributors.find((c) => c.kind === 'person' && !isStrongContributor(c));
   const person = top ? index.personById.get(top.id) : undefined;
@@ -238,7 +242,11 @@ function gapsFor(
 
   const outside = outsideOwnOrganisation(index, people);
   if (people.length > 0 && index.ownOrganisations.size > 0 && outside === 0) {
-    const own = [...index.ownOrganisations].sort(compareText).join(' / ');
+    const spelled = organisationSpellings(index);
+    const own = [...index.ownOrganisations]
+      .map((key) => spelled.get(key) ?? key)
+      .sort(compareText)
+      .join(' / ');
     const broker = strongPerson?.name ?? people[0]?.person.name ?? 'a colleague';
     gaps.push({
       code: 'no-one-outside-own-organisation',
@@ -250,6 +258,35 @@ function gapsFor(
     });
   }
   return gaps;
+}
+
+/**
+ * How the user wrote each organisation, by its comparison key: organisations are
+ * compared lower-cased, but shown as written ("Hospital Norte", not "hospital
+ * norte"). An employer network's name first, else the spelling most people have.
+ */
+function organisationSpellings(index: CheckIndex): Map<string, string> {
+  const tidy = (name: string) => name.trim().replace(/\s+/g, ' ');
+  const spelled = new Map<string, string>();
+  for (const network of index.snapshot.networks) {
+    if (network.kind !== 'employer') continue;
+    const key = normaliseOrganisation(network.name);
+    if (key !== '' && !spelled.has(key)) spelled.set(key, tidy(network.name));
+  }
+  const counts = new Map<string, Map<string, number>>();
+  for (const person of index.snapshot.people) {
+    if (!person.organisation) continue;
+    const key = normaliseOrganisation(person.organisation);
+    if (key === '' || spelled.has(key)) continue;
+    const byName = counts.get(key) ?? new Map<string, number>();
+    byName.set(tidy(person.organisation), (byName.get(tidy(person.organisation)) ?? 0) + 1);
+    counts.set(key, byName);
+  }
+  for (const [key, byName] of counts) {
+    const [best] = [...byName].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+    if (best) spelled.set(key, best[0]);
+  }
+  return spelled;
 }
 
 /** People known to work somewhere other than the user's own organisation. */

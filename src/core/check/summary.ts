@@ -5,6 +5,7 @@
 import { hoursText } from './suggest.js';
 import type { CheckIndex } from './snapshot-index.js';
 import type { CheckReport, CheckSummary } from './types.js';
+import { isAre, plural } from '../words.js';
 
 const MAX_HEADLINES = 6;
 
@@ -23,15 +24,15 @@ export function summarise(index: CheckIndex, report: Omit<CheckReport, 'summary'
   const overdue = report.neglect.overdue;
   if (overdue.length > 0) {
     const first = overdue[0];
-    headlines.push(`${overdue.length} ${overdue.length === 1 ? 'contact is' : 'contacts are'} overdue${first ? `; the longest waiting is ${first.name}` : ''}.`);
+    headlines.push(`${plural(overdue.length, 'contact')} ${isAre(overdue.length)} overdue${first ? `; the longest waiting is ${first.name}` : ''}.`);
   }
   for (const goal of report.goals.items) {
     if (goal.verdict !== 'covered') headlines.push(`"${goal.statement}" is ${goal.verdict === 'missing' ? 'not served by anyone yet' : 'thinly covered'}: ${goal.next}`);
   }
   const over = report.quadrants.totals.overInvested.hoursPerMonth;
-  if (over > 0) headlines.push(`${hoursText(over)} go to over-invested networks: time you could give to your goals.`);
+  if (over > 0) headlines.push(`${hoursText(over)} ${over === 1 ? 'goes' : 'go'} to over-invested networks: time you could give to your goals.`);
   const oneWay = report.reciprocity.oneWay.length;
-  if (oneWay > 0) headlines.push(`${oneWay} ${oneWay === 1 ? 'tie is' : 'ties are'} one-way: see reciprocity.`);
+  if (oneWay > 0) headlines.push(`${plural(oneWay, 'tie')} ${isAre(oneWay)} one-way: see reciprocity.`);
   const gaps = report.diversity.gaps.length;
   if (gaps > 0 && snapshot.people.length > 0) {
     headlines.push(`Your map has no ${listOf(report.diversity.gaps.map((g) => report.diversity.counts.find((c) => c.category === g.category)?.label ?? g.category))}.`);

@@ -186,7 +186,16 @@ export interface GoalCoverage {
   contributors: Contributor[];
   /** Need by need, in the goal's order; empty when the goal names no needs. */
   needs: GoalNeedCoverage[];
-  missing: Gap[];
+  /**
+   * What a thin or missing goal lacks, most important first ("Missing: …").
+   * Empty for a covered goal.
+   */
+  gaps: Gap[];
+  /**
+   * What could still weaken a covered goal (no professional body, no one outside
+   * your own organisation …): risks, not missing pieces. Empty unless covered.
+   */
+  risks: Gap[];
   why: Why;
   next: string;
 }

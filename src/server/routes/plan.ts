@@ -22,7 +22,15 @@ const targetOutput = z
     createdAt: z.string(),
   })
   .meta({ id: 'PlanTarget' });
-const capOutput = z.object({ inProgress: z.number().int(), starting: z.number().int(), cap: z.number().int(), warning: z.string().nullable() });
+const capOutput = z.object({
+  inProgress: z.number().int(),
+  starting: z.number().int(),
+  count: z.number().int().meta({ description: 'new relationships in progress: under way plus planned and not met yet; the number held against the cap' }),
+  cap: z.number().int(),
+  over: z.boolean(),
+  text: z.string().meta({ description: 'the count against the cap, in words' }),
+  warning: z.string().nullable(),
+});
 const planOutput = z
   .object({
     month: z.string(),
@@ -33,7 +41,7 @@ const planOutput = z
         person: z.object({ id: z.string(), name: z.string(), stage: z.enum(STAGES), preferredChannel: z.enum(CHANNELS).nullable(), lastExchangeOn: z.string().nullable(), notes: z.string().nullable(), organisation: z.string().nullable() }),
       }),
     ),
-    progress: z.object({ planned: z.number(), done: z.number(), open: z.number(), dropped: z.number(), rolledOver: z.number(), share: z.number() }),
+    progress: z.object({ planned: z.number(), done: z.number(), open: z.number(), dropped: z.number(), rolledOver: z.number(), monthlyTargets: z.number(), placesLeft: z.number(), share: z.number(), text: z.string() }),
     cap: capOutput,
     workingOn: z.string().nullable(),
   })
@@ -60,8 +68,18 @@ export function registerPlanRoutes(app: OpenAPIHono, context: () => ServiceConte
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/plan/targets', tags, summary: 'Plan a person (a suggestion keeps its reason); past the number or cap gives warnings, not a refusal', request: jsonBody(addTargetInput), responses: created(addedOutput, 'The target and any warnings') }),
-    async (c) => c.json(await addTarget(context(), c.req.valid('json')), 201),
+    createRoute({
+      method: 'post',
+      path: '/api/plan/targets',
+      tags,
+      summary: 'Plan a person (a suggestion keeps its reason); past the number or cap gives warnings, not a refusal. Idempotent: someone already planned this month answers 200 with `alreadyPlanned`',
+      request: jsonBody(addTargetInput),
+      responses: { ...created(addedOutput, 'The new target and any warnings'), ...ok(addedOutput, 'Already planned: the existing target, nothing added') },
+    }),
+    async (c) => {
+      const added = await addTarget(context(), c.req.valid('json'));
+      return added.alreadyPlanned ? c.json(added, 200) : c.json(added, 201);
+    },
   );
   app.openapi(
     createRoute({ method: 'post', path: '/api/plan/targets/{id}/swap', tags, summary: 'Drop a target and plan another person instead', request: { params: idParam(), ...jsonBody(swapTargetInput) }, responses: created(addedOutput, 'The new target') }),

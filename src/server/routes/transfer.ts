@@ -1,16 +1,49 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
+import { ValidationError, WaggleError } from '../../core/errors.js';
 import { IMPORT_FORMATS, ImportFileError, type ImportFormat } from '../../core/import-types.js';
 import type { ServiceContext } from '../../services/context.js';
-import { EXPORT_FORMATS, EXPORT_MEDIA, renderExport } from '../../services/exports.js';
+import { GEXF_VERSIONS } from '../../services/export/graph.js';
+import { EXPORT_FORMATS, EXPORT_MEDIA, renderExport, VCARD_VERSIONS } from '../../services/exports.js';
+import { isKnownEncoding } from '../../services/import/decode.js';
+import { readLimited, TooLargeError } from '../../services/import/read-limited.js';
 import { importFile, MAX_IMPORT_BYTES } from '../../services/imports.js';
 import { ok } from './shared.js';
 
-const lineOutput = z.object({ line: z.number().int(), action: z.enum(['create', 'merge', 'skip']), name: z.string().nullable(), into: z.string().nullable(), matchedBy: z.string().nullable(), reason: z.string() }).loose();
+const lineOutput = z
+  .object({ line: z.number().int(), action: z.enum(['create', 'merge', 'skip']), name: z.string().nullable(), into: z.string().nullable(), matchedBy: z.string().nullable(), reason: z.string(), possibleDuplicateOf: z.string().optional() })
+  .loose();
+const duplicateOutput = z.object({ line: z.number().int(), name: z.string(), of: z.string(), ofName: z.string(), reason: z.string() });
+const warningOutput = z.object({ code: z.string(), message: z.string(), lines: z.array(z.number().int()) });
 const outcomeOutput = z
-  .object({ format: z.enum(IMPORT_FORMATS), dryRun: z.boolean(), summary: z.object({ records: z.number(), created: z.number(), merged: z.number(), skipped: z.number() }), lines: z.array(lineOutput), restored: z.record(z.string(), z.number()).optional() })
+  .object({
+    format: z.enum(IMPORT_FORMATS),
+    dryRun: z.boolean(),
+    summary: z.object({ records: z.number(), created: z.number(), merged: z.number(), skipped: z.number() }),
+    lines: z.array(lineOutput),
+    possibleDuplicates: z.array(duplicateOutput),
+    encoding: z.object({ name: z.string(), source: z.string(), confidence: z.number().nullable() }).optional(),
+    warnings: z.array(warningOutput),
+    restored: z.record(z.string(), z.number()).optional(),
+  })
   .meta({ id: 'ImportOutcome' });
+
+/**
+ * What a client is told when an import fails: a file it cannot read, with the line
+ * and why (400; 413 past the size limit); another fault a user can act on, as
+ * everywhere; anything else, a generic message (the details go to the server log).
+ */
+function importError(error: unknown): { status: 400 | 404 | 409 | 413 | 500; body: { error: { code: string; message: string; line?: number | null; field?: string } } } {
+  if (error instanceof TooLargeError) return { status: 413, body: { error: { code: 'too_large', message: error.message, line: null } } };
+  if (error instanceof ImportFileError) return { status: 400, body: { error: { code: 'validation', message: error.message, line: error.line } } };
+  if (error instanceof WaggleError) {
+    const status = error.code === 'validation' ? 400 : error.code === 'not_found' ? 404 : 409;
+    return { status, body: { error: { code: error.code, message: error.message, ...(error instanceof ValidationError ? { field: error.field } : {}) } } };
+  }
+  console.error(error);
+  return { status: 500, body: { error: { code: 'internal', message: 'The import failed on our side; the details are in the server log' } } };
+}
 
 export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
   app.openapi(
@@ -21,18 +54,46 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
       summary:
         'Import a file sent as the raw request body (LinkedIn CSV, vCard, Google or Outlook CSV, Waggle backup). With dryRun=true: the preview, nothing stored. All or nothing. Send "Accept: application/x-ndjson" to receive progress lines before the outcome.',
       request: {
-        query: z.object({ format: z.enum(IMPORT_FORMATS).optional(), dryRun: z.enum(['true', 'false']).optional(), fileName: z.string().max(300).optional() }),
+        query: z.object({
+          format: z.enum(IMPORT_FORMATS).optional(),
+          dryRun: z.enum(['true', 'false']).optional(),
+          fileName: z.string().max(300).optional(),
+          encoding: z.string().max(60).optional().meta({ description: 'The file\'s encoding (utf-8, windows-1252, shift_jis, gb18030, koi8-r…); detected when left out' }),
+        }),
         body: { content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } }, required: true },
       },
       responses: ok(outcomeOutput, 'What was (or would be) created, merged and skipped, line by line'),
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.byteLength === 0) throw new ImportFileError(null, 'the request body is empty: send the file itself as the body');
-      if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError(null, 'the file is too large');
-      const options = { ...(query.format ? { format: query.format as ImportFormat } : {}), ...(query.fileName ? { fileName: query.fileName } : {}), dryRun: query.dryRun === 'true' };
-      if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) return c.json(await importFile(context(), bytes, options), 200);
+      if (query.encoding !== undefined && !isKnownEncoding(query.encoding)) {
+        throw new ValidationError('encoding', `"${query.encoding}" is not an encoding Waggle knows (for example utf-8, windows-1252, shift_jis, gb18030, koi8-r)`);
+      }
+      let bytes: Uint8Array;
+      try {
+        // Counted as it arrives: a body past the limit is refused there, never read whole first.
+        bytes = c.req.raw.body ? await readLimited(c.req.raw.body, MAX_IMPORT_BYTES) : new Uint8Array();
+      } catch (error) {
+        // Past the limit; anything else (hono's own body limit, a broken connection) is the middleware's to answer.
+        if (!(error instanceof ImportFileError)) throw error;
+        const { status, body } = importError(error);
+        return c.json(body, status) as never;
+      }
+      if (bytes.byteLength === 0) return c.json(importError(new ImportFileError(null, 'the request body is empty: send the file itself as the body')).body, 400) as never;
+      const options = {
+        ...(query.format ? { format: query.format as ImportFormat } : {}),
+        ...(query.fileName ? { fileName: query.fileName } : {}),
+        ...(query.encoding ? { encoding: query.encoding } : {}),
+        dryRun: query.dryRun === 'true',
+      };
+      if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
+        try {
+          return c.json(await importFile(context(), bytes, options), 200);
+        } catch (error) {
+          const { status, body } = importError(error);
+          return c.json(body, status) as never;
+        }
+      }
       // Progress as it happens, one JSON object a line, then the outcome (or the error).
       c.header('Content-Type', 'application/x-ndjson');
       return stream(c, async (out) => {
@@ -43,8 +104,7 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
           });
           await out.write(`${JSON.stringify({ outcome })}\n`);
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          await out.write(`${JSON.stringify({ error: { code: error instanceof ImportFileError ? 'validation' : 'internal', message } })}\n`);
+          await out.write(`${JSON.stringify(importError(error).body)}\n`);
         }
       }) as never;
     },
@@ -55,17 +115,17 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
       method: 'get',
       path: '/api/export/{format}',
       tags: ['Import and export'],
-      summary: 'Export: json (lossless backup), csv (people), vcard (4.0, or 3.0 with vcardVersion=3.0), gexf and graphml (the map), ics (reminders). Notes about people only with includeNotes=true (the backup always has everything).',
+      summary: 'Export: json (lossless backup), csv (people), vcard (4.0, or 3.0 with vcardVersion=3.0), gexf (1.2draft, or 1.3 with gexfVersion=1.3) and graphml (the map), ics (reminders). Notes about people only with includeNotes=true (the backup always has everything).',
       request: {
         params: z.object({ format: z.enum(EXPORT_FORMATS) }),
-        query: z.object({ includeNotes: z.enum(['true', 'false']).optional(), vcardVersion: z.enum(['4.0', '3.0']).optional() }),
+        query: z.object({ includeNotes: z.enum(['true', 'false']).optional(), vcardVersion: z.enum(VCARD_VERSIONS).optional(), gexfVersion: z.enum(GEXF_VERSIONS).optional() }),
       },
       responses: { 200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string() } } } },
     }),
     async (c) => {
       const { format } = c.req.valid('param');
       const query = c.req.valid('query');
-      const text = await renderExport(context(), format, { includeNotes: query.includeNotes === 'true', ...(query.vcardVersion ? { vcardVersion: query.vcardVersion } : {}) });
+      const text = await renderExport(context(), format, { includeNotes: query.includeNotes === 'true', ...(query.vcardVersion ? { vcardVersion: query.vcardVersion } : {}), ...(query.gexfVersion ? { gexfVersion: query.gexfVersion } : {}) });
       return c.body(text, 200, { 'Content-Type': EXPORT_MEDIA[format].type, 'Content-Disposition': `attachment; filename="${EXPORT_MEDIA[format].file}"` }) as never;
     },
   );

@@ -105,6 +105,43 @@ describe('LinkedIn Connections.csv', () => {
     expect(refusal(() => parseLinkedInCsv(`${header}\r\n\r\nA,"B\r\nC\r\n`))).toMatchObject({ line: 4 });
   });
 
+  it('names the line where a record with an unclosed quote starts, not where the parser notices', () => {
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n';
+    const rows = [
+      'Ada,Lovelace,https://www.linkedin.com/in/ada,,Engines,Programmer,07 Dec 2025',
+      'Mark,Unclosed,https://www.linkedin.com/in/mark,,"Never Closed Ltd,Founder,01 Jan 2024',
+      'Nora,Field,https://www.linkedin.com/in/nora,,"Example, Co",Analyst,02 Feb 2024',
+    ];
+    const error = refusal(() => parseLinkedInCsv(header + rows.join('\r\n') + '\r\n'));
+    expect(error.line).toBe(3);
+    expect(error.reason).toMatch(/a quoted field is never closed/);
+    expect(error.reason).toMatch(/runs on to line 4/);
+    // Behind a preamble and a legitimate multi-line field, the record's first line still.
+    const preamble = 'Notes:\r\n"a note"\r\n\r\n';
+    const multi = 'Eve,"Two\r\nLines",https://x.example,,Co,Role,03 Mar 2024\r\n';
+    expect(refusal(() => parseLinkedInCsv(preamble + header + multi + rows.slice(1).join('\r\n') + '\r\n')).line).toBe(7);
+  });
+
+  it('refuses a file cut off inside its last record, naming that line', () => {
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n';
+    const cut = `${header}Ana,Silva,https://www.linkedin.com/in/ana,a@x.org,Co,Role,07 Dec 2025\r\nPaulo,Reis,https://www.linkedin.com/in/p29,p29@corpus`;
+    const error = refusal(() => parseLinkedInCsv(cut));
+    expect(error.line).toBe(3);
+    expect(error.reason).toMatch(/ends in the middle of this record/);
+    // An unclosed quote at the very end: cut off as well.
+    expect(refusal(() => parseLinkedInCsv(`${header}Ana,Silva,,,"Hospital Nor`)).reason).toMatch(/file ends inside it/);
+    expect(refusal(() => parseOutlookCsv('First Name,Last Name,E-mail Address,Job Title\r\nAna,Silva,ana@exa')).line).toBe(2);
+    expect(refusal(() => parseGoogleCsv('First Name,Last Name,Labels,E-mail 1 - Value\nAna,Silva')).line).toBe(2);
+  });
+
+  it('reads a complete last row without a final line break, and short rows that end in one', () => {
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n';
+    const complete = parseLinkedInCsv(`${header}Ana,Silva,,ana@x.org,Co,Role,07 Dec 2025`);
+    expect(complete.contacts.map((c) => c.name)).toEqual(['Ana Silva']);
+    const short = parseLinkedInCsv(`${header}Ana,Silva\r\n`);
+    expect(short.contacts.map((c) => c.name)).toEqual(['Ana Silva']);
+  });
+
   it('does not count blank lines as records, and counts lines across LF, CRLF and CR', () => {
     const parsed = parseLinkedInCsv('\nFirst Name,Last Name,Connected On\n\nA,B,07 Dec 2025\r\n\r\n"C\nD",E,\rF,G,x\n');
     expect(parsed.records).toBe(3);

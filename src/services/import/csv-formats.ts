@@ -23,7 +23,7 @@
 import { classifyUrl } from '../../core/contact-links.js';
 import { parse, type Options } from 'csv-parse/sync';
 import { daysInMonth, isIsoDate, type IsoDate } from '../../core/dates.js';
-import { ImportFileError, type ImportedChannel, type ImportedContact, type ImportFormat, type ParsedFile, type SkippedRecord } from '../../core/import-types.js';
+import { ImportFileError, type ImportedContact, type ImportFormat, type ParsedFile, type SkippedRecord } from '../../core/import-types.js';
 import type { ContactKind } from '../../core/vocabulary.js';
 
 // ---------------------------------------------------------------------------
@@ -88,16 +88,27 @@ function readRecords(text: string, firstLine: number): CsvRow[] {
 }
 
 interface QuoteProblem {
+  /** Where the record holding the fault starts: the line an error names. */
+  recordStart: number;
+  /** Where the quoted field at fault opens (-1 for a stray quote). */
+  opening: number;
+  /** Where the parser notices the damage. */
   offset: number;
   kind: 'unclosed' | 'stray' | 'after-closing';
 }
 
-/** Finds where the quoting of a CSV text goes wrong, by RFC 4180's rules (those csv-parse applies). */
+/**
+ * Finds where the quoting of a CSV text goes wrong, by RFC 4180's rules (those
+ * csv-parse applies), and the start of the record at fault: an unbalanced quote
+ * is noticed only lines later, where the next quote "closes" the field and text
+ * follows it, but the damage is in the record where the field opened.
+ */
 function findQuoteProblem(text: string): QuoteProblem | null {
   let fieldStart = true;
   let quoted = false;
   let closed = false;
   let opening = -1;
+  let recordStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
@@ -111,10 +122,11 @@ function findQuoteProblem(text: string): QuoteProblem | null {
     } else if (c === ',' || c === '\r' || c === '\n') {
       fieldStart = true;
       closed = false;
+      if (c !== ',') recordStart = i + 1;
     } else if (closed) {
-      return { offset: i, kind: 'after-closing' };
+      return { recordStart, opening, offset: i, kind: 'after-closing' };
     } else if (c === '"') {
-      if (!fieldStart) return { offset: i, kind: 'stray' };
+      if (!fieldStart) return { recordStart, opening: -1, offset: i, kind: 'stray' };
       quoted = true;
       opening = i;
       fieldStart = false;
@@ -122,41 +134,85 @@ function findQuoteProblem(text: string): QuoteProblem | null {
       fieldStart = false;
     }
   }
-  return quoted ? { offset: opening, kind: 'unclosed' } : null;
+  return quoted ? { recordStart, opening, offset: opening, kind: 'unclosed' } : null;
 }
 
-const QUOTE_REASONS: Record<QuoteProblem['kind'], string> = {
-  unclosed: 'a quoted field opens on this line and is never closed (an unbalanced quote)',
-  stray: 'a quote inside a field that does not start with one (a field holding quotes must be quoted, its quotes doubled)',
-  'after-closing': 'text follows the closing quote of a field (quotes inside a quoted field must be doubled)',
-};
+function quoteProblemError(problem: QuoteProblem, text: string, firstLine: number): ImportFileError {
+  const lineOf = (offset: number) => firstLine + breaksBefore(text, offset);
+  const line = lineOf(problem.recordStart);
+  const opened = problem.opening >= 0 ? lineOf(problem.opening) : line;
+  const noticed = lineOf(problem.offset);
+  const where = (at: number) => (at === line ? 'on this line' : `on line ${at}`);
+  switch (problem.kind) {
+    case 'unclosed':
+      return new ImportFileError(line, `a quoted field is never closed: it opens ${where(opened)} and the file ends inside it (an unbalanced quote, or a file cut off)`);
+    case 'after-closing':
+      // A quoted field that ran over a line break and "closed" at a later field's quote: its own closing quote is missing.
+      if (opened !== noticed) return new ImportFileError(line, `a quoted field is never closed: it opens ${where(opened)} and runs on to line ${noticed}, where text follows the next quote (an unbalanced quote)`);
+      return new ImportFileError(line, `text follows the closing quote of a field ${where(noticed)} (quotes inside a quoted field must be doubled)`);
+    case 'stray':
+      return new ImportFileError(line, `a quote inside a field that does not start with one, ${where(noticed)} (a field holding quotes must be quoted, its quotes doubled)`);
+  }
+}
 
 function csvFileError(error: unknown, text: string, firstLine: number): ImportFileError {
   const problem = findQuoteProblem(text);
-  if (problem) return new ImportFileError(firstLine + breaksBefore(text, problem.offset), QUOTE_REASONS[problem.kind]);
-  const message = error instanceof Error ? error.message : String(error);
-  return new ImportFileError(null, `cannot be read as CSV (${message})`);
+  if (problem) return quoteProblemError(problem, text, firstLine);
+  // Never csv-parse's own message: its code, and the line it names.
+  const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown';
+  const lines = typeof error === 'object' && error !== null && 'lines' in error && typeof error.lines === 'number' ? error.lines : null;
+  return new ImportFileError(lines === null ? null : firstLine + Math.max(0, lines - 1), `cannot be read as CSV (${code})`);
 }
+
+/**
+ * A record cut off at the end of the file: the text ends without a line break and
+ * its last record has fewer cells than the header. (A complete last row without a
+ * final line break is fine; an unclosed quote at the end is found by the parser.)
+ */
+function refuseCutOff(text: string, head: CsvRow | undefined, rows: CsvRow[]): void {
+  const last = rows[rows.length - 1];
+  if (!head || !last || /[\r\n]$/.test(text)) return;
+  if (last.cells.length < head.cells.length) {
+    throw new ImportFileError(
+      last.line,
+      `the file ends in the middle of this record: it has ${last.cells.length} of the ${head.cells.length} columns and no line break after it (was the file cut off?)`,
+    );
+  }
+}
+
+/**
+ * How much of a file is looked at to find and read its header: a header is a few
+ * hundred characters, so a file whose first line is megabytes long is told apart
+ * (or refused) after reading this much of it, never the whole line.
+ */
+export const HEADER_SCAN_CHARS = 64 * 1024;
 
 /** The cells of one physical line read as a CSV header, or null when it is not one. */
 function headerCells(line: string): string[] | null {
+  if (line.length >= HEADER_SCAN_CHARS) return null;
   try {
-    const records = parse(line, { bom: true, relax_column_count: true });
+    const records = parse(line, { bom: true, relax_column_count: true }) as string[][];
     return records.length === 1 && records[0] ? records[0].map((cell) => cell.trim()) : null;
   } catch {
     return null;
   }
 }
 
-/** The first `max` physical lines, each with the offset where it starts. */
+/**
+ * The first `max` physical lines within the first HEADER_SCAN_CHARS characters,
+ * each with the offset where it starts; a line the scan cuts is left out.
+ */
 function physicalLines(text: string, max: number): { start: number; text: string }[] {
+  const scanned = text.length > HEADER_SCAN_CHARS ? text.slice(0, HEADER_SCAN_CHARS) : text;
   const lines: { start: number; text: string }[] = [];
   const breaks = /\r\n|\r|\n/g;
   let start = 0;
-  while (lines.length < max && start <= text.length) {
-    const match = breaks.exec(text);
-    const end = match ? match.index : text.length;
-    lines.push({ start, text: text.slice(start, end) });
+  while (lines.length < max && start <= scanned.length) {
+    const match = breaks.exec(scanned);
+    const end = match ? match.index : scanned.length;
+    // A line the scan cuts is longer than any header: left out.
+    if (!match && scanned.length < text.length) break;
+    lines.push({ start, text: scanned.slice(start, end) });
     if (!match) break;
     start = end + match[0].length;
   }
@@ -279,16 +335,32 @@ function takeBirthday(contact: ImportedContact, raw: string, read: (value: strin
   else contact.birthday = birthday;
 }
 
+/** What each contact holds already, so that a row with thousands of columns or categories is read in linear time. */
+const taken = new WeakMap<ImportedContact, Set<string>>();
+
+function takenOf(contact: ImportedContact): Set<string> {
+  let keys = taken.get(contact);
+  if (!keys) taken.set(contact, (keys = new Set()));
+  return keys;
+}
+
 function addChannel(contact: ImportedContact, kind: ContactKind, raw: string, label: string | null = null): void {
   const value = raw.trim();
   if (value === '') return;
-  const same = (c: ImportedChannel) => c.kind === kind && (kind === 'email' ? c.value.toLowerCase() === value.toLowerCase() : c.value === value);
-  if (!contact.channels.some(same)) contact.channels.push({ kind, value, label });
+  const key = `channel ${kind} ${kind === 'email' ? value.toLowerCase() : value}`;
+  const keys = takenOf(contact);
+  if (keys.has(key)) return;
+  keys.add(key);
+  contact.channels.push({ kind, value, label });
 }
 
 function addTag(contact: ImportedContact, raw: string): void {
   const tag = clean(raw);
-  if (tag !== '' && !contact.tags.includes(tag)) contact.tags.push(tag);
+  const key = `tag ${tag}`;
+  const keys = takenOf(contact);
+  if (tag === '' || keys.has(key)) return;
+  keys.add(key);
+  contact.tags.push(tag);
 }
 
 function newContact(line: number): ImportedContact {
@@ -346,7 +418,9 @@ export function parseLinkedInCsv(text: string): ParsedFile {
   if (!header) {
     throw new ImportFileError(null, `this is not a LinkedIn Connections.csv: no header line with ${LINKEDIN_REQUIRED.map((n) => `"${n}"`).join(', ')} in its first ${LINKEDIN_HEADER_WITHIN} lines`);
   }
-  const [head, ...rows] = readRecords(body.slice(header.start), header.index + 1);
+  const records = body.slice(header.start);
+  const [head, ...rows] = readRecords(records, header.index + 1);
+  refuseCutOff(records, head, rows);
   const table = new Table(head?.cells ?? []);
   return result(
     'linkedin',
@@ -421,6 +495,7 @@ export function parseGoogleCsv(text: string): ParsedFile {
     throw new ImportFileError(first ? first.index + 1 : null, 'this is not a Google Contacts CSV: its header has neither "First Name", "Last Name" and "Labels" (or "E-mail 1 - Value"), nor "Name", "Given Name" and "Family Name"');
   }
   const [head, ...rows] = readRecords(body, 1);
+  refuseCutOff(body, head, rows);
   const table = new Table(head?.cells ?? []);
   const pick = (row: CsvRow, ...names: string[]) => names.map((name) => clean(table.cell(row, name))).find((value) => value !== '') ?? '';
   return result(
@@ -489,6 +564,7 @@ export function parseOutlookCsv(text: string): ParsedFile {
     throw new ImportFileError(first ? first.index + 1 : null, 'this is not an Outlook contacts CSV: its header lacks "First Name", "Last Name" and "E-mail Address" (or "Business Phone", "Job Title")');
   }
   const [head, ...rows] = readRecords(body, 1);
+  refuseCutOff(body, head, rows);
   const table = new Table(head?.cells ?? []);
   const cell = (row: CsvRow, name: string) => clean(table.cell(row, name));
   return result(

@@ -4,34 +4,17 @@ import type { Goal } from '../types.js';
 import { GOAL_STATUSES } from '../vocabulary.js';
 import { errorText } from './error-text.js';
 import { FormEnd, WordSelect } from './fields.js';
+import { goalBody, goalFormValues, goalPatch, type NeedDraft } from './patch.js';
 
 /** Add a goal or change one: what, by when, and, for a career move, from where to where. */
 export function GoalForm({ goal, onSaved, onCancel }: { goal: Goal | null; onSaved: (saved: Goal) => void; onCancel?: () => void }) {
-  const [form, setForm] = useState({
-    statement: goal?.statement ?? '',
-    horizon: goal?.horizon ?? '',
-    areas: goal?.areas.join(', ') ?? '',
-    transitionFrom: goal?.transitionFrom ?? '',
-    transitionTo: goal?.transitionTo ?? '',
-    status: goal?.status ?? 'active',
-  });
+  const [form, setForm] = useState(() => goalFormValues(goal));
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const submit = async () => {
     setError(null);
-    const body = {
-      statement: form.statement,
-      horizon: form.horizon || null,
-      areas: form.areas
-        .split(',')
-        .map((a) => a.trim())
-        .filter(Boolean),
-      transitionFrom: form.transitionFrom.trim() || null,
-      transitionTo: form.transitionTo.trim() || null,
-      status: form.status,
-    };
     try {
-      onSaved(goal ? await api<Goal>(`/api/goals/${encodeURIComponent(goal.id)}`, { method: 'PATCH', body }) : await api<Goal>('/api/goals', { method: 'POST', body }));
+      onSaved(goal ? await api<Goal>(`/api/goals/${encodeURIComponent(goal.id)}`, { method: 'PATCH', body: goalPatch(goal, form) }) : await api<Goal>('/api/goals', { method: 'POST', body: goalBody(form) }));
     } catch (e) {
       setError(errorText(e));
     }
@@ -56,10 +39,7 @@ export function GoalForm({ goal, onSaved, onCancel }: { goal: Goal | null; onSav
         </label>
         <WordSelect label="Status" words={GOAL_STATUSES} value={form.status} onChange={set('status')} />
       </div>
-      <label>
-        Areas it needs (separated by commas)
-        <input value={form.areas} onChange={set('areas')} placeholder="funding, methods, a supervisor" />
-      </label>
+      <NeedsEditor needs={form.needs} onChange={(needs) => setForm((f) => ({ ...f, needs }))} />
       <div className="row">
         <label>
           Moving from
@@ -72,5 +52,29 @@ export function GoalForm({ goal, onSaved, onCancel }: { goal: Goal | null; onSav
       </div>
       <FormEnd error={error} saveLabel={goal ? 'Save changes' : 'Add goal'} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** What the goal needs, in order: rename in place (a rename keeps who serves the need), mark essentials, add and remove. */
+function NeedsEditor({ needs, onChange }: { needs: NeedDraft[]; onChange: (needs: NeedDraft[]) => void }) {
+  const change = (i: number, patch: Partial<NeedDraft>) => onChange(needs.map((n, j) => (j === i ? { ...n, ...patch } : n)));
+  return (
+    <fieldset className="needs-editor">
+      <legend>What it needs (a supervisor, funding, statistics …)</legend>
+      {needs.map((need, i) => (
+        <div className="need-row" key={need.id ?? `new-${i}`}>
+          <input aria-label={`Need ${i + 1}`} value={need.name} onChange={(e) => change(i, { name: e.target.value })} placeholder="e.g. funding" />
+          <label className="check">
+            <input type="checkbox" checked={need.essential} onChange={(e) => change(i, { essential: e.target.checked })} /> essential
+          </label>
+          <button type="button" className="link" aria-label={`Remove the need ${need.name || i + 1}`} onClick={() => onChange(needs.filter((_, j) => j !== i))}>
+            remove
+          </button>
+        </div>
+      ))}
+      <button type="button" className="secondary" onClick={() => onChange([...needs, { name: '', essential: false }])}>
+        Add a need
+      </button>
+    </fieldset>
   );
 }

@@ -8,7 +8,7 @@ import { errorText } from './error-text.js';
  * The goals a person or network serves, with relevance 1–5: unlink any, or link an active
  * goal. `path` is the item's goal links in the API (…/people/{id}/goals or …/networks/{id}/goals).
  */
-export function GoalLinksEditor(props: { path: string; links: readonly { goal: Goal; relevance: number }[]; empty: string; defaultRelevance: number; onChange: () => void }) {
+export function GoalLinksEditor(props: { path: string; links: readonly { goal: Goal; relevance: number; serves: readonly string[] }[]; empty: string; defaultRelevance: number; onChange: () => void }) {
   const goals = useApi<Page<Goal>>('/api/goals?status=active');
   const [goalId, setGoalId] = useState('');
   const [relevance, setRelevance] = useState(String(props.defaultRelevance));
@@ -27,6 +27,20 @@ export function GoalLinksEditor(props: { path: string; links: readonly { goal: G
             <button type="button" className="link" aria-label={`Unlink from ${l.goal.statement}`} onClick={() => void run(api(goalPath(l.goal.id), { method: 'DELETE' }))}>
               unlink
             </button>
+            {l.goal.needs.length > 0 && (
+              <fieldset className="serves">
+                <legend>Serves</legend>
+                {l.goal.needs.map((need) => {
+                  const serving = l.serves.includes(need.id);
+                  const serves = serving ? l.serves.filter((s) => s !== need.id) : [...l.serves, need.id];
+                  return (
+                    <label key={need.id} className="check">
+                      <input type="checkbox" checked={serving} onChange={() => void run(api(goalPath(l.goal.id), { method: 'PUT', body: { serves } }))} /> {need.name}
+                    </label>
+                  );
+                })}
+              </fieldset>
+            )}
           </li>
         ))}
       </ul>

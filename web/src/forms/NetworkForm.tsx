@@ -4,35 +4,17 @@ import type { Network } from '../types.js';
 import { IMPORTANCE_WORDS, NETWORK_KINDS, NETWORK_ROLES, STRENGTH_WORDS } from '../vocabulary.js';
 import { FormEnd, ScoreSelect, WordSelect } from './fields.js';
 import { errorText } from './error-text.js';
+import { networkBody, networkFormValues, networkPatch } from './patch.js';
 
 /** Add a network (a body, group or community) or change one: my role, the tie, and the hours it takes. */
 export function NetworkForm({ network, onSaved, onCancel }: { network: Network | null; onSaved: (saved: Network) => void; onCancel?: () => void }) {
-  const [form, setForm] = useState({
-    name: network?.name ?? '',
-    kind: network?.kind ?? 'professional-body',
-    role: network?.role ?? 'member',
-    strength: String(network?.strength ?? 0),
-    importance: String(network?.importance ?? 0),
-    hoursPerMonth: String(network?.hoursPerMonth ?? 0),
-    url: network?.url ?? '',
-    notes: network?.notes ?? '',
-  });
+  const [form, setForm] = useState(() => networkFormValues(network));
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const submit = async () => {
     setError(null);
-    const body = {
-      name: form.name,
-      kind: form.kind,
-      role: form.role,
-      strength: Number(form.strength),
-      importance: Number(form.importance),
-      hoursPerMonth: Number(form.hoursPerMonth),
-      url: form.url.trim() || null,
-      notes: form.notes.trim() || null,
-    };
     try {
-      onSaved(network ? await api<Network>(`/api/networks/${encodeURIComponent(network.id)}`, { method: 'PATCH', body }) : await api<Network>('/api/networks', { method: 'POST', body }));
+      onSaved(network ? await api<Network>(`/api/networks/${encodeURIComponent(network.id)}`, { method: 'PATCH', body: networkPatch(network, form) }) : await api<Network>('/api/networks', { method: 'POST', body: networkBody(form) }));
     } catch (e) {
       setError(errorText(e));
     }

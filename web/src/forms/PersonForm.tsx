@@ -4,61 +4,7 @@ import type { Person } from '../types.js';
 import { CADENCES, CHANNELS, CONTACT_KINDS, IMPORTANCE_WORDS, PERSON_CATEGORIES, STAGES, STRENGTH_WORDS } from '../vocabulary.js';
 import { FormEnd, ScoreSelect, WordSelect } from './fields.js';
 import { errorText } from './error-text.js';
-
-type Channel = { kind: string; value: string };
-
-function initial(person: Person | null) {
-  return {
-    name: person?.name ?? '',
-    organisation: person?.organisation ?? '',
-    role: person?.role ?? '',
-    location: person?.location ?? '',
-    category: person?.category ?? '',
-    stage: person?.stage ?? 'met',
-    strength: String(person?.strength ?? 0),
-    importance: String(person?.importance ?? 0),
-    cadence: person?.cadence ?? '',
-    nextContactOn: person?.nextContactOn ?? '',
-    preferredChannel: person?.preferredChannel ?? '',
-    howMet: person?.howMet ?? '',
-    tags: person?.tags.join(', ') ?? '',
-    notes: person?.notes ?? '',
-    knowAndLike: person?.knowAndLike ?? false,
-    canHelp: person?.canHelp ?? false,
-    canHelpHow: person?.canHelpHow ?? '',
-    lostJobList: person?.lostJobList ?? false,
-  };
-}
-
-const text = (value: string) => (value.trim() === '' ? null : value.trim());
-
-/** The form as the API's body: empty text becomes null so clearing a field clears it. */
-function toBody(form: ReturnType<typeof initial>, channels: readonly Channel[]) {
-  return {
-      name: form.name,
-      organisation: text(form.organisation),
-      role: text(form.role),
-      location: text(form.location),
-      category: form.category || null,
-      stage: form.stage,
-      strength: Number(form.strength),
-      importance: Number(form.importance),
-      cadence: form.cadence || null,
-      nextContactOn: form.nextContactOn || null,
-      preferredChannel: form.preferredChannel || null,
-      howMet: text(form.howMet),
-      tags: form.tags
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-      notes: text(form.notes),
-      knowAndLike: form.knowAndLike,
-      canHelp: form.canHelp,
-      canHelpHow: text(form.canHelpHow),
-      lostJobList: form.lostJobList,
-      channels: channels.filter((c) => c.value.trim() !== '').map((c) => ({ kind: c.kind, value: c.value.trim() })),
-  };
-}
+import { personBody, personChannelDrafts, personFormValues, personPatch, type ChannelDraft } from './patch.js';
 
 /**
  * Add a person, or change one. Every field is labelled; the server validates and its
@@ -66,8 +12,8 @@ function toBody(form: ReturnType<typeof initial>, channels: readonly Channel[]) 
  * clearing a field clears it.
  */
 export function PersonForm({ person, onSaved, onCancel }: { person: Person | null; onSaved: (saved: Person) => void; onCancel?: () => void }) {
-  const [form, setForm] = useState(() => initial(person));
-  const [channels, setChannels] = useState<Channel[]>(() => person?.channels.map((c) => ({ kind: c.kind, value: c.value })) ?? [{ kind: 'email', value: '' }]);
+  const [form, setForm] = useState(() => personFormValues(person));
+  const [channels, setChannels] = useState<ChannelDraft[]>(() => personChannelDrafts(person));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
@@ -75,12 +21,11 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
   const submit = async () => {
     setBusy(true);
     setError(null);
-    const body = toBody(form, channels);
     try {
-      // An edit sends only what changed: re-sending an unchanged next-contact date would restart it.
-      const before = person ? toBody(initial(person), person.channels) : null;
-      const changes = before ? Object.fromEntries(Object.entries(body).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before]))) : body;
-      const saved = person ? await api<Person>(`/api/people/${encodeURIComponent(person.id)}`, { method: 'PATCH', body: changes }) : await api<Person>('/api/people', { method: 'POST', body });
+      // An edit sends only what changed (see patch.ts).
+      const saved = person
+        ? await api<Person>(`/api/people/${encodeURIComponent(person.id)}`, { method: 'PATCH', body: personPatch(person, form, channels) })
+        : await api<Person>('/api/people', { method: 'POST', body: personBody(form, channels) });
       onSaved(saved);
     } catch (e) {
       setError(errorText(e));

@@ -3,7 +3,7 @@ import type { Page, Person } from '../types.js';
 import { useApi } from '../use-api.js';
 
 /** Find a person by typing two letters or more, then choose one. */
-export function PersonPicker({ label, onPick }: { label: string; onPick: (person: { id: string; name: string }) => void }) {
+export function PersonPicker({ label, onPick, busy = false }: { label: string; onPick: (person: { id: string; name: string }) => void; /** While true, choosing is disabled (an earlier choice is on its way). */ busy?: boolean }) {
   const [search, setSearch] = useState('');
   const needle = search.trim();
   const matches = useApi<Page<Person>>(needle.length >= 2 ? `/api/people?search=${encodeURIComponent(needle)}&limit=8` : null);
@@ -17,7 +17,7 @@ export function PersonPicker({ label, onPick }: { label: string; onPick: (person
         <ul className="list">
           {matches.data?.items.map((p) => (
             <li key={p.id}>
-              <button type="button" className="link" onClick={() => onPick({ id: p.id, name: p.name })}>
+              <button type="button" className="link" disabled={busy} onClick={() => onPick({ id: p.id, name: p.name })}>
                 {p.name}
               </button>{' '}
               <span className="who">{p.organisation}</span>

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { QuadrantChart } from '../check/QuadrantChart.js';
 import type { CheckReport, Finding, Goal, Page } from '../types.js';
 import { useApi } from '../use-api.js';
+import { plural } from '../../../src/core/words.js';
 
 function ItemLink({ item }: { item: { kind: 'person' | 'network'; id: string; name: string } }) {
   return <Link to={item.kind === 'person' ? `/people/${item.id}` : `/networks/${item.id}`}>{item.name}</Link>;
@@ -95,9 +96,14 @@ export function CheckPage() {
             <li key={g.goalId}>
               <span className={`badge ${g.verdict}`}>{g.verdict}</span> {g.statement}
               <div className="why">{g.why.text}</div>
-              {g.missing.map((m) => (
+              {g.gaps.map((m) => (
                 <div key={m.code} className="why">
                   Missing: {m.why.text}
+                </div>
+              ))}
+              {g.risks.map((m) => (
+                <div key={m.code} className="why">
+                  Risk: {m.why.text}
                 </div>
               ))}
               <div className="next">Next: {g.next}</div>
@@ -110,7 +116,7 @@ export function CheckPage() {
       <section className="card">
         <h2>Diversity</h2>
         <p className="why">
-          {d.total} people, {d.uncategorised} not sorted into a category yet.
+          {plural(d.total, 'person', 'people')}, {d.uncategorised} not sorted into a category yet.
         </p>
         <table className="bars">
           <tbody>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { GoalForm } from '../forms/GoalForm.js';
+import { NeedsMatrix } from '../goals/NeedsMatrix.js';
 import type { CheckReport, Goal, Page } from '../types.js';
 import { useApi } from '../use-api.js';
 
 type Coverage = CheckReport['goals']['items'][number];
 
-/** Goals, with how well the map covers each: the check's verdict, what is missing, and who serves it. */
+/** Goals, with how well the map covers each: the check's verdict, what is missing (or, once covered, at risk), and who serves it. */
 export function GoalsPage() {
   const goals = useApi<Page<Goal>>('/api/goals');
   const check = useApi<CheckReport>('/api/check');
@@ -58,7 +59,7 @@ function GoalCard({ goal, coverage, onChange }: { goal: Goal; coverage: Coverage
         </button>
       </div>
       <p className="sub">
-        {[goal.horizon && `by ${goal.horizon}`, goal.transitionFrom && goal.transitionTo && `from ${goal.transitionFrom} to ${goal.transitionTo}`, goal.areas.length > 0 && `needs ${goal.areas.join(', ')}`].filter(Boolean).join(' · ')}
+        {[goal.horizon && `by ${goal.horizon}`, goal.transitionFrom && goal.transitionTo && `from ${goal.transitionFrom} to ${goal.transitionTo}`, goal.needs.length > 0 && `needs ${goal.needs.map((n) => (n.essential ? `${n.name} (essential)` : n.name)).join(', ')}`].filter(Boolean).join(' · ')}
       </p>
       {editing && (
         <GoalForm
@@ -73,9 +74,15 @@ function GoalCard({ goal, coverage, onChange }: { goal: Goal; coverage: Coverage
       {coverage && (
         <>
           <p className="why">{coverage.why.text}</p>
-          {coverage.missing.map((m) => (
+          <NeedsMatrix coverage={coverage} onChange={onChange} />
+          {coverage.gaps.filter((m) => !m.code.startsWith('need-')).map((m) => (
             <p key={m.code} className="why">
               Missing: {m.why.text} <span className="next">Next: {m.next}</span>
+            </p>
+          ))}
+          {coverage.risks.filter((m) => !m.code.startsWith('need-')).map((m) => (
+            <p key={m.code} className="why">
+              Risk: {m.why.text} <span className="next">Next: {m.next}</span>
             </p>
           ))}
           <p className="next">Next: {coverage.next}</p>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { errorText } from '../forms/error-text.js';
 import { PersonPicker } from '../forms/PersonPicker.js';
 import { WordSelect } from '../forms/fields.js';
@@ -19,11 +19,14 @@ export function LogPage() {
   const [form, setForm] = useState({ occurredOn: '', networkId: '', feeling: '', channel: 'coffee', initiatedBy: 'me', gave: '', gaveNote: '', received: '', receivedNote: '', learned: '', followUp: '', thankYou: true });
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A refusal about the date (one after today) is shown by the date field.
+  const [dateError, setDateError] = useState<string | null>(null);
   const set = (key: keyof typeof form, value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async () => {
     if (!who) return setError('Choose whom you met first.');
     setError(null);
+    setDateError(null);
     try {
       const followUps = [...(form.thankYou ? [{ kind: 'thank-you', description: `Thank ${who.name}` }] : []), ...(form.followUp.trim() ? [{ description: form.followUp.trim() }] : [])];
       const result = await api<{ exchange: { id: string; occurredOn: string } }>('/api/exchanges', {
@@ -43,7 +46,8 @@ export function LogPage() {
       });
       setDone(`Logged: ${form.channel} with ${who.name} on ${result.exchange.occurredOn}.`);
     } catch (e) {
-      setError(errorText(e));
+      if (e instanceof ApiError && e.field === 'occurredOn') setDateError(e.message.replace(/^occurredOn: /, ''));
+      else setError(errorText(e));
     }
   };
 
@@ -83,7 +87,18 @@ export function LogPage() {
         <div className="row">
           <label>
             When (empty: today)
-            <input type="date" value={form.occurredOn} onChange={(e) => set('occurredOn', e.target.value)} />
+            <input
+              type="date"
+              value={form.occurredOn}
+              onChange={(e) => set('occurredOn', e.target.value)}
+              aria-invalid={dateError ? true : undefined}
+              aria-describedby={dateError ? 'log-date-error' : undefined}
+            />
+            {dateError && (
+              <span id="log-date-error" role="alert" className="field-error">
+                {dateError}
+              </span>
+            )}
           </label>
           <label>
             How you met

@@ -13,7 +13,7 @@ import { PersonPicker } from '../forms/PersonPicker.js';
 interface NetworkDetail {
   network: Network;
   members: { id: string; name: string; role: string | null; strength: number; importance: number }[];
-  goals: { goal: Goal; relevance: number }[];
+  goals: { goal: Goal; relevance: number; serves: string[] }[];
   exchanges: number;
 }
 

@@ -6,7 +6,7 @@ import { PersonPicker } from '../forms/PersonPicker.js';
 import { PlanSettings } from '../plan/PlanSettings.js';
 import { Sharing } from '../plan/Sharing.js';
 import { Targets } from '../plan/Targets.js';
-import type { PlanView, Suggestions } from '../plan/types.js';
+import type { AddedTarget, PlanView, Suggestions } from '../plan/types.js';
 import { useApi } from '../use-api.js';
 
 /** The month's plan: targets to do, swap or drop; suggestions to accept within the number and the cap; sharing. */
@@ -16,18 +16,24 @@ export function PlanPage() {
   const [notes, setNotes] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  // One add at a time: a second click while the first is on its way does nothing.
+  const [pending, setPending] = useState(false);
   const refresh = (messages: string[]) => {
     setNotes(messages);
     plan.reload();
     s.reload();
   };
-  const accept = (personId: string, ownReason?: string) =>
-    api<{ warnings: string[] }>('/api/plan/targets', { method: 'POST', body: { personId, ...(ownReason ? { reason: ownReason } : {}) } })
+  const accept = (personId: string, ownReason?: string) => {
+    if (pending) return;
+    setPending(true);
+    return api<AddedTarget>('/api/plan/targets', { method: 'POST', body: { personId, ...(ownReason ? { reason: ownReason } : {}) } })
       .then((result) => {
         setError(null);
-        refresh(result.warnings.length ? result.warnings : ['Added to this month’s plan.']);
+        refresh([result.message, ...result.warnings]);
       })
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch((e: unknown) => setError(errorText(e)))
+      .finally(() => setPending(false));
+  };
   if (plan.error || s.error) return <p role="alert">{plan.error ?? s.error}</p>;
   if (!plan.data || !s.data) return <p>Looking for good people to reach…</p>;
   const all = [...s.data.suggestions, ...s.data.alternatives];
@@ -36,13 +42,16 @@ export function PlanPage() {
     <section>
       <h1>Plan for {p.month}</h1>
       <p className="progress">
-        {p.progress.done} of {p.settings.monthlyTargets} done · {s.data.placesLeft} place{s.data.placesLeft === 1 ? '' : 's'} left · {p.cap.inProgress} of {p.cap.cap} new relationships in progress. <Link to="/">See the month</Link>
+        {p.progress.text} · {p.cap.text}. <Link to="/">See the month</Link>
       </p>
-      {notes.map((n, i) => (
-        <p key={i} role="status" className="note">
-          {n}
-        </p>
-      ))}
+      {/* The cap warning is said once, below, from the plan itself. */}
+      {notes
+        .filter((n) => n !== p.cap.warning)
+        .map((n, i) => (
+          <p key={i} role="status" className="note">
+            {n}
+          </p>
+        ))}
       {error && <p role="alert">{error}</p>}
       {p.cap.warning && <p className="note">{p.cap.warning}</p>}
       <section className="card">
@@ -70,7 +79,7 @@ export function PlanPage() {
               {i >= s.data!.suggestions.length && <span className="who"> (also worth a thought)</span>}
               <div className="why">{x.reason}</div>
               <div className="next">Next: {x.next}</div>
-              <button type="button" onClick={() => void accept(x.personId)} aria-label={`Accept ${x.name}`}>
+              <button type="button" disabled={pending} onClick={() => void accept(x.personId)} aria-label={`Accept ${x.name}`}>
                 Accept
               </button>
             </li>
@@ -83,7 +92,7 @@ export function PlanPage() {
             Why them, this month
             <input value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <PersonPicker label="Whom" onPick={(person) => void accept(person.id, reason.trim() || undefined)} />
+          <PersonPicker label="Whom" busy={pending} onPick={(person) => void accept(person.id, reason.trim() || undefined)} />
         </details>
       </section>
       <section className="card">

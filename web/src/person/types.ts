@@ -3,7 +3,7 @@ import type { Exchange, FollowUp, Goal, Network, Person } from '../types.js';
 /** GET /api/people/{id}. */
 export interface PersonDetail {
   person: Person;
-  goals: { goal: Goal; relevance: number; note: string | null }[];
+  goals: { goal: Goal; relevance: number; note: string | null; serves: string[] }[];
   networks: { network: Network; role: string | null }[];
   ties: { person: { id: string; name: string }; strength: number; note: string | null }[];
   introductions: { id: string; byId: string | null; personId: string; toId: string | null; madeOn: string; note: string | null }[];

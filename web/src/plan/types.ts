@@ -6,10 +6,14 @@ export interface Suggestion {
   next: string;
   startsNewRelationship: boolean;
 }
+/** New relationships in progress against the cap, computed once in the core (src/core/plan.ts). */
 export interface Cap {
   inProgress: number;
   starting: number;
+  count: number;
   cap: number;
+  over: boolean;
+  text: string;
   warning: string | null;
 }
 export interface Suggestions {
@@ -18,6 +22,12 @@ export interface Suggestions {
   suggestions: Suggestion[];
   alternatives: Suggestion[];
   cap: Cap;
+}
+/** The answer to planning someone: added, or already planned (nothing added), in words. */
+export interface AddedTarget {
+  alreadyPlanned: boolean;
+  message: string;
+  warnings: string[];
 }
 export interface Target {
   id: string;
@@ -31,7 +41,7 @@ export interface PlanView {
   month: string;
   settings: { monthlyTargets: number; newRelationshipCap: number; accountabilityPartner: string | null };
   targets: Target[];
-  progress: { planned: number; done: number; open: number; dropped: number };
+  progress: { planned: number; done: number; open: number; dropped: number; monthlyTargets: number; placesLeft: number; text: string };
   cap: Cap;
 }
 export interface Share {

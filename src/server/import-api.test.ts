@@ -1,0 +1,100 @@
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sequentialIds } from '../services/context.js';
+import { openSession, type Session } from '../services/session.js';
+import { freshDatabase } from '../test-support/databases.js';
+import { startServer, type RunningServer } from './serve.js';
+
+/** The import route over real HTTP, on SQLite: what a client sees while a large import runs, and when one fails. */
+describe('POST /api/imports', () => {
+  let session: Session;
+  let server: RunningServer;
+  let dispose: () => Promise<void>;
+
+  beforeAll(async () => {
+    const db = await freshDatabase('sqlite');
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
+    server = await startServer(session, { port: 0 });
+  });
+  afterAll(async () => {
+    await server.close();
+    await session.close();
+    await dispose();
+  });
+
+  const post = (query: string, body: Uint8Array | string, accept?: string) =>
+    fetch(`${server.url}/api/imports?${query}`, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream', ...(accept ? { accept } : {}) } });
+
+  it('keeps answering small requests while a large file is read and planned', async () => {
+    const lines = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Many Addresses'];
+    for (let i = 0; i < 40_000; i++) lines.push(`EMAIL;TYPE=work:p${i}@example.com`);
+    lines.push('END:VCARD');
+    const response = await post('dryRun=true&fileName=big.vcf', `${lines.join('\r\n')}\r\n`, 'application/x-ndjson');
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const order: string[] = [];
+    // The import has begun: its first progress line is here.
+    let buffer = '';
+    while (!buffer.includes('\n')) buffer += (await reader.read()).value ?? '';
+    expect(JSON.parse(buffer.slice(0, buffer.indexOf('\n')))).toMatchObject({ progress: { phase: 'reading' } });
+    const small = Promise.all([
+      fetch(`${server.url}/api/health`).then(async (r) => (order.push('health'), r.json())),
+      fetch(`${server.url}/api/people?limit=50`).then(async (r) => (order.push('people'), r.json())),
+    ]);
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+    }
+    order.push('import');
+    const [health, people] = await small;
+    expect(health).toMatchObject({ ok: true });
+    expect(people).toMatchObject({ total: 0 });
+    expect(order.indexOf('import')).toBe(2);
+    const outcome = JSON.parse(buffer.trim().split('\n').at(-1)!).outcome;
+    expect(outcome.summary).toEqual({ records: 1, created: 1, merged: 0, skipped: 0 });
+    expect(outcome.lines[0].channelsAdded).toBe(40_000);
+  });
+
+  it('says which line of a broken file is at fault, as a 400 with the line, and nothing of its insides', async () => {
+    const broken = await post('dryRun=true', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAna,"Open,quote\r\nBen,Reis,"Co",x\r\n');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: { code: 'validation', line: 2, message: expect.stringMatching(/^line 2: a quoted field is never closed/) as string } });
+    const streamed = await post('dryRun=true', 'BEGIN:VCARD\r\nFN:Ana\r\n', 'application/x-ndjson');
+    const last = JSON.parse((await streamed.text()).trim().split('\n').at(-1)!);
+    expect(last).toEqual({ error: { code: 'validation', line: 1, message: expect.stringMatching(/no END:VCARD/) as string } });
+    const backup = await post('', '{"waggleBackup": 1, "people": [');
+    expect(backup.status).toBe(400);
+    expect(((await backup.json()) as { error: { message: string } }).error.message).toBe('the backup is not valid JSON');
+  });
+
+  it('reads the encoding it is told, refuses one it does not know, and warns about a mixed file', async () => {
+    const bytes = iconv.encode('First Name,Last Name,Company,Connected On\r\n山田,太郎,日立,01 Feb 2024\r\n', 'shift_jis');
+    const given = await post('dryRun=true&encoding=shift_jis', bytes);
+    expect(given.status).toBe(200);
+    const outcome = (await given.json()) as { lines: { name: string }[]; encoding: unknown; format: string };
+    expect(outcome.lines.map((l) => l.name)).toEqual(['山田 太郎']);
+    expect(outcome.encoding).toEqual({ name: 'shift_jis', source: 'given', confidence: null });
+    const unknown = await post('dryRun=true&encoding=klingon', bytes);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'validation', field: 'encoding' } });
+    const mixed = Buffer.concat([Buffer.from('First Name,Last Name,Company,Connected On\r\nDmitri,Иванов,Больница,01 Feb 2024\r\n'), iconv.encode('José,García,Hospital Ñúñez,02 Feb 2024\r\n', 'windows-1252')]);
+    const preview = (await (await post('dryRun=true', mixed)).json()) as { lines: { name: string }[]; warnings: { code: string; lines: number[] }[] };
+    expect(preview.lines.map((l) => l.name)).toEqual(['Dmitri Иванов', 'José García']);
+    expect(preview.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'mixed-encoding', lines: [3] })]));
+  });
+
+  it('lists namesakes with different profiles as possible duplicates, and imports both', async () => {
+    const csv = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Maria,Santos,https://www.linkedin.com/in/maria-santos-1,,Hospital Norte,Nurse,01 Feb 2024',
+      'Maria,Santos,https://www.linkedin.com/in/maria-santos-2,,Hospital Norte,Physio,02 Feb 2024',
+    ].join('\r\n');
+    const response = await post('fileName=Connections.csv', `${csv}\r\n`);
+    const outcome = (await response.json()) as { summary: unknown; possibleDuplicates: { line: number; of: string }[] };
+    expect(outcome.summary).toEqual({ records: 2, created: 2, merged: 0, skipped: 0 });
+    expect(outcome.possibleDuplicates).toEqual([expect.objectContaining({ line: 3, of: 'line 2' })]);
+    const people = (await (await fetch(`${server.url}/api/people?search=Maria%20Santos`)).json()) as { total: number };
+    expect(people.total).toBe(2);
+  });
+});

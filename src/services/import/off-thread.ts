@@ -1,0 +1,71 @@
+/**
+ * Runs an import's reading and planning in a worker thread, so that a server
+ * keeps answering while a 30,000-row file is parsed; only the database write
+ * stays on the main thread.
+ *
+ * The worker is the compiled `parse-worker.js` next to this module (in dist/,
+ * and in dist/bundle where the bundler writes it as an entry of its own). Run
+ * from the TypeScript sources (the tests), the worker is bundled once per
+ * process with esbuild, a development dependency.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ExistingPerson } from '../../core/import-merge.js';
+import { ImportFileError } from '../../core/import-types.js';
+import type { PlannedFile, ReadOptions } from './plan-file.js';
+
+export interface WorkerJob {
+  bytes: Uint8Array;
+  options: ReadOptions;
+  existing: readonly ExistingPerson[];
+}
+
+export type WorkerAnswer =
+  | { kind: 'progress'; phase: 'reading' | 'planning'; done: number; total: number }
+  | { kind: 'done'; result: PlannedFile }
+  | { kind: 'refused'; line: number | null; reason: string }
+  | { kind: 'failed'; message: string };
+
+let workerFile: Promise<string> | null = null;
+
+async function findWorker(): Promise<string> {
+  const compiled = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
+  if (existsSync(compiled)) return compiled;
+  const source = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
+  if (!existsSync(source)) throw new Error(`the import worker is missing: ${compiled}`);
+  const esbuild = await import('esbuild');
+  const built = await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent', banner: { js: "import { createRequire as __wr } from 'node:module'; const require = __wr(import.meta.url);" } });
+  const file = join(mkdtempSync(join(tmpdir(), 'waggle-import-worker-')), 'parse-worker.mjs');
+  writeFileSync(file, built.outputFiles[0]!.contents);
+  return file;
+}
+
+/** Reads and plans a file in a worker thread; ImportFileError when the file is refused. */
+export async function planFileOffThread(job: WorkerJob, progress: (phase: 'reading' | 'planning', done: number, total: number) => void = () => undefined): Promise<PlannedFile> {
+  workerFile ??= findWorker();
+  const file = await workerFile.catch((error: unknown) => {
+    workerFile = null;
+    throw error;
+  });
+  return new Promise<PlannedFile>((resolve, reject) => {
+    const worker = new Worker(file, { workerData: job });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.on('message', (answer: WorkerAnswer) => {
+      if (answer.kind === 'progress') progress(answer.phase, answer.done, answer.total);
+      else if (answer.kind === 'done') settle(() => resolve(answer.result));
+      else if (answer.kind === 'refused') settle(() => reject(new ImportFileError(answer.line, answer.reason)));
+      else settle(() => reject(new Error(`the import worker failed: ${answer.message}`)));
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`the import worker stopped (exit code ${code}) before answering`))));
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * Reading an import's bytes with the size limit counted as they arrive: a
+ * request or a file larger than the limit is refused at the limit, never read
+ * whole first. And a path that is not a regular file (a FIFO, a device such as
+ * /dev/zero behind a symbolic link, a directory) is refused before it is opened.
+ */
+import { open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { ValidationError } from '../../core/errors.js';
+import { ImportFileError } from '../../core/import-types.js';
+import { MAX_IMPORT_BYTES } from './plan-file.js';
+
+export class TooLargeError extends ImportFileError {
+  constructor(readonly limit: number) {
+    super(null, `the file is larger than ${Math.round(limit / 1024 / 1024)} MB; split it and import the parts`);
+  }
+}
+
+/** Every chunk of a stream, joined, or TooLargeError as soon as they pass `limit` bytes (the stream is then cancelled). */
+export async function readLimited(chunks: AsyncIterable<Uint8Array>, limit = MAX_IMPORT_BYTES): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.byteLength;
+    // Leaving the loop early cancels the stream: nothing past the limit is read.
+    if (total > limit) throw new TooLargeError(limit);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts, total);
+}
+
+function whatItIs(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a FIFO (a named pipe)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * The bytes of the file at `path`, read with the size limit. Links are followed
+ * (`stat`), and anything but a regular file is refused before reading, with an
+ * error naming the path.
+ */
+export async function readImportFile(path: string, limit = MAX_IMPORT_BYTES): Promise<Uint8Array> {
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ValidationError('FILE', code === 'ENOENT' ? `${path}: no such file` : code === 'EACCES' ? `${path}: permission denied` : `cannot read ${path} (${code ?? 'unknown error'})`);
+  }
+  const refuse = (of: Stats) => new ValidationError('FILE', `${path} is ${whatItIs(of)}, not a regular file: give the path of the exported file itself`);
+  if (!info.isFile()) throw refuse(info);
+  if (info.size > limit) throw new TooLargeError(limit);
+  const handle = await open(path, 'r');
+  try {
+    // Checked again on what was opened: the path may have changed in between.
+    const opened = await handle.stat();
+    if (!opened.isFile()) throw refuse(opened);
+    return await readLimited(handle.createReadStream({ autoClose: false }), limit);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,67 @@
+import { sql, SqliteAdapter, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * What a removal leaves behind, scrubbed once its transaction has committed.
+ *
+ * SQLite runs with `secure_delete = ON` (see sqlite.ts), so a deleted row's bytes are
+ * overwritten with zeros in the page that held it; but until a checkpoint the page
+ * images from before the delete still sit in the write-ahead log (`waggle.db-wal`).
+ * `wal_checkpoint(TRUNCATE)` copies the log into the database and cuts the log to
+ * zero bytes.
+ *
+ * PostgreSQL keeps a deleted row as a dead tuple until VACUUM; VACUUM cannot run in a
+ * transaction, so it runs here, after the commit, on a connection of the pool. A plain
+ * VACUUM is not enough: it frees the space but a B-tree index page keeps the removed
+ * entry's bytes (the canary test found an e-mail address left in `contact_points_value`).
+ * So erase-everything runs VACUUM FULL, which writes each table and its indexes anew
+ * and drops the old files. It locks each table while it rewrites it: fine for a
+ * one-person map, a pause of a moment for others on a shared server. A single removal
+ * on PostgreSQL is left to autovacuum (see the README for what that does not cover).
+ *
+ * Inside a caller's transaction this does nothing: the caller that owns the
+ * transaction calls it again after committing.
+ */
+export type ErasureScope =
+  /** One record (a person, network, goal or exchange) and what went with it. */
+  | { kind: 'record' }
+  /** Everything in a workspace: every table of the workspace's data. */
+  | { kind: 'workspace' };
+
+/** Kysely's own bookkeeping: every other table holds a workspace's data, so erase-everything touched it. */
+const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
+
+export async function scrubAfterErase(db: Kysely<Database>, scope: ErasureScope): Promise<void> {
+  if (db.isTransaction) return;
+  const raw = db.withoutPlugins();
+  if (raw.getExecutor().adapter instanceof SqliteAdapter) {
+    await checkpointSqlite(raw);
+    return;
+  }
+  if (scope.kind === 'workspace') await vacuumPostgres(raw);
+}
+
+/**
+ * Copies the write-ahead log into the database file and truncates the log. Another
+ * process reading at this moment (the CLI beside a running server) can hold the log
+ * open: SQLite then reports `busy` and the next erase, or the last connection's
+ * close, finishes the job; a few short retries cover the common case.
+ */
+async function checkpointSqlite(db: Kysely<Database>): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+    if (!rows[0] || Number(rows[0].busy) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+  }
+}
+
+async function vacuumPostgres(db: Kysely<Database>): Promise<void> {
+  const { rows } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE'
+    order by table_name`.execute(db);
+  for (const { name } of rows) {
+    if (MIGRATION_TABLES.has(name)) continue;
+    await sql`vacuum full ${sql.table(name)}`.execute(db);
+  }
+}
