@@ -10,6 +10,30 @@ const ref = { kind: z.enum(['person', 'network']), id: z.string(), name: z.strin
 const why = z.object({ text: z.string(), facts: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])) }).meta({ id: 'CheckWhy', description: 'A sentence, and the scores and dates that produced the finding' });
 const finding = z.looseObject({ ...ref, why, next: z.string().meta({ description: 'A concrete suggested action' }) }).meta({ id: 'CheckFinding' });
 const gap = z.looseObject({ code: z.string(), why, next: z.string() }).meta({ id: 'CheckGap' });
+const needSuggestion = z
+  .object({
+    kind: z.enum(['confirm-person', 'ask-for-introduction', 'ask-at-network', 'find-network', 'grow-category']),
+    target: z.object({ kind: z.enum(['person', 'network']), id: z.string(), name: z.string() }).nullable(),
+    networkKind: z.string().nullable(),
+    category: z.string().nullable(),
+    why,
+    next: z.string(),
+  })
+  .meta({ id: 'CheckNeedSuggestion', description: 'Where to look for a need not covered: an offer to confirm, never a link made silently' });
+const needCoverage = z
+  .object({
+    needId: z.string(),
+    name: z.string(),
+    essential: z.boolean(),
+    verdict: z.enum(['covered', 'thin', 'missing']),
+    score: z.number(),
+    strongContributors: z.number(),
+    contributors: z.array(z.object({ kind: z.enum(['person', 'network']), id: z.string(), name: z.string(), strength: z.number(), relevance: z.number(), weight: z.number(), strong: z.boolean() })),
+    why,
+    next: z.string(),
+    suggestions: z.array(needSuggestion),
+  })
+  .meta({ id: 'CheckNeedCoverage' });
 const totals = z.object({ items: z.number(), people: z.number(), networks: z.number(), hoursPerMonth: z.number() });
 
 const networkMap = z
@@ -31,7 +55,7 @@ export const checkReportOutput = z
       letBe: z.array(finding),
       totals: z.object({ maintain: totals, strengthen: totals, overInvested: totals, letBe: totals }),
     }),
-    goals: z.looseObject({ status: z.string(), message: z.string().nullable(), items: z.array(z.looseObject({ goalId: z.string(), statement: z.string(), verdict: z.enum(['covered', 'thin', 'missing']), score: z.number(), gaps: z.array(gap), risks: z.array(gap), why, next: z.string() })) }),
+    goals: z.looseObject({ status: z.string(), message: z.string().nullable(), items: z.array(z.looseObject({ goalId: z.string(), statement: z.string(), verdict: z.enum(['covered', 'thin', 'missing']), score: z.number(), needs: z.array(needCoverage), gaps: z.array(gap), risks: z.array(gap), why, next: z.string() })) }),
     diversity: z.looseObject({ counts: z.array(z.object({ category: z.string(), label: z.string(), count: z.number() })), uncategorised: z.number(), total: z.number(), gaps: z.array(gap) }),
     startHere: z.object({ items: z.array(finding), message: z.string().nullable() }),
     reciprocity: z.looseObject({ overall: z.looseObject({ exchanges: z.number(), gave: z.number(), received: z.number(), direction: z.string(), why, next: z.string() }), oneWay: z.array(finding) }),

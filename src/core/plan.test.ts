@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildPerson } from './check/builders.js';
+import { buildGoal, buildLink, buildPerson, buildSnapshot } from './check/builders.js';
+import { runCheck } from './check/run-check.js';
 import type { PlanTarget } from './model.js';
-import { capStatus, planProgress } from './plan.js';
+import { capStatus, planProgress, suggestTargets } from './plan.js';
 
 const target = (personId: string, status: PlanTarget['status'] = 'open'): PlanTarget => ({
   id: `tgt_${personId}`,
@@ -47,5 +48,20 @@ describe("the month's counts", () => {
     expect(progress).toMatchObject({ planned: 2, done: 1, open: 1, dropped: 1, rolledOver: 1, monthlyTargets: 3, placesLeft: 1 });
     expect(progress.text).toBe('1 of 3 done, 1 open, 1 place left');
     expect(planProgress([], { monthlyTargets: 2, newRelationshipCap: 5, accountabilityPartner: null }).text).toBe('0 of 2 done, 2 places left');
+  });
+});
+
+describe('suggestions prefer people who would fill a missing need', () => {
+  it('puts the person whose notes match an essential need nobody serves first', () => {
+    const goal = buildGoal({ id: 'g1', statement: 'Win a fellowship', needs: [{ id: 'need_1', name: 'funding', essential: true }, { id: 'need_2', name: 'supervisor', essential: false }] });
+    const people = [
+      buildPerson({ id: 'per_easy', name: 'Easy Friend', strength: 4, importance: 4, knowAndLike: true, canHelp: true, stage: 'in-touch' }),
+      buildPerson({ id: 'per_fund', name: 'Fay Funder', strength: 1, importance: 2, stage: 'in-touch', role: 'Head of research funding' }),
+      buildPerson({ id: 'per_sup', name: 'Sam Supervisor', strength: 4, importance: 4, stage: 'in-touch' }),
+    ];
+    const report = runCheck(buildSnapshot({ goals: [goal], people, goalLinks: [buildLink('g1', 'person', 'per_sup', 5, ['need_2'])] }));
+    const { suggestions } = suggestTargets(report, people, [], { monthlyTargets: 3, newRelationshipCap: 5, accountabilityPartner: null }, '2026-12');
+    expect(suggestions[0]).toMatchObject({ personId: 'per_fund', source: 'goal-gap' });
+    expect(suggestions[0]!.reason).toContain('"funding"');
   });
 });

@@ -114,6 +114,8 @@ export function suggestTargets(report: CheckReport, people: readonly Person[], m
   const planned = new Set(monthTargets.map((t) => t.personId));
   const seen = new Set<string>();
   const sources: [Exclude<TargetSource, 'own'>, { id: string; why: string; next: string }[]][] = [
+    // People who would fill a need nobody (or only a weak tie) serves come first: that is what the month is for.
+    ['goal-gap', needFillerCandidates(report)],
     ['start-here', report.startHere.items.map((f) => ({ id: f.id, why: f.why.text, next: f.next }))],
     ['strengthen', report.quadrants.strengthen.filter((f) => f.kind === 'person').map((f) => ({ id: f.id, why: f.why.text, next: f.next }))],
     ['goal-gap', goalGapCandidates(report)],
@@ -157,6 +159,28 @@ export function suggestTargets(report: CheckReport, people: readonly Person[], m
     }
   }
   return { month, placesLeft, suggestions, alternatives, cap };
+}
+
+/**
+ * For each need not covered (essential ones and goals not covered first): the weak
+ * ties who serve it (to strengthen), then the people the check suggests for it
+ * (to confirm, or to ask for an introduction).
+ */
+function needFillerCandidates(report: CheckReport): { id: string; why: string; next: string }[] {
+  const needs = report.goals.items.flatMap((goal) => goal.needs.filter((n) => n.verdict !== 'covered').map((need) => ({ goal, need })));
+  needs.sort((a, b) => Number(b.need.essential) - Number(a.need.essential) || Number(a.goal.verdict === 'covered') - Number(b.goal.verdict === 'covered'));
+  const out: { id: string; why: string; next: string }[] = [];
+  for (const { goal, need } of needs) {
+    for (const c of need.contributors) {
+      if (c.kind !== 'person' || c.strong) continue;
+      out.push({ id: c.id, why: `"${need.name}" for "${goal.statement}" rests on weak ties; ${c.name} serves it at strength ${c.strength}/5.`, next: need.next });
+    }
+    for (const s of need.suggestions) {
+      if (s.target?.kind !== 'person') continue;
+      out.push({ id: s.target.id, why: `No strong tie serves "${need.name}" for "${goal.statement}"; ${s.why.text}`, next: s.next });
+    }
+  }
+  return out;
 }
 
 /** For goals that are thin or missing: the people linked to them who are not strong ties yet. */
