@@ -32,7 +32,7 @@ function waggle(args: string[], env: NodeJS.ProcessEnv, ms = 20_000): Promise<Ru
 
 describe('waggle import of something that is not a regular file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'waggle-import-cli-'));
-  const env = { ...process.env, WAGGLE_NOW: '2026-11-22T10:00:00Z', TZ: 'UTC' };
+  const env: NodeJS.ProcessEnv = { ...process.env, WAGGLE_NOW: '2026-11-22T10:00:00Z', TZ: 'UTC' };
   delete env.DATABASE_URL;
   delete env.WAGGLE_DATA_DIR;
   const data = ['--data', join(dir, 'data')];
