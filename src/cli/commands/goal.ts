@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { createGoalInput, goalLinkInput, updateGoalInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
-import { GOAL_STATUSES } from '../../core/vocabulary.js';
+import { GOAL_STATUSES, type GoalStatus } from '../../core/vocabulary.js';
 import { goalDetail } from '../../services/details.js';
 import { createGoal, listGoals, removeGoal, resolveGoal, updateGoal } from '../../services/goals.js';
 import { linkNetworkToGoal, linkPersonToGoal, unlinkFromGoal } from '../../services/links.js';
@@ -11,7 +11,7 @@ import { resolvePerson } from '../../services/people.js';
 import { emit } from '../output.js';
 import { goalText, goalsTable } from '../render.js';
 import { withSession } from '../runtime.js';
-import { clearable, collect, flagName, numberish, positiveInt } from '../values.js';
+import { choice, clearable, collect, flagName, numberish, positiveInt } from '../values.js';
 
 interface GoalFlags {
   statement?: string;
@@ -28,7 +28,7 @@ function addGoalFlags(command: Command): Command {
     .option('--area <area>', 'an area the goal needs (repeat for more)', collect)
     .option('--from <what>', 'a transition: from what (e.g. "clinical practice")')
     .option('--to <what>', 'a transition: to what (e.g. "clinical research")')
-    .option('--status <status>', `one of: ${GOAL_STATUSES.join(', ')}`);
+    .addOption(choice('--status <status>', 'where the goal stands', GOAL_STATUSES));
 }
 
 function goalInput(flags: GoalFlags): Record<string, unknown> {
@@ -59,11 +59,11 @@ export function registerGoal(program: Command): void {
     .command('list')
     .alias('ls')
     .description('list goals')
-    .option('--status <status>', `one of: ${GOAL_STATUSES.join(', ')}`)
+    .addOption(choice('--status <status>', 'only goals with this status', GOAL_STATUSES))
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--offset <n>', 'skip this many', positiveInt('--offset'))
     .action(async (flags: { status?: string; limit?: number; offset?: number }, command: Command) => {
-      const status = flags.status ? parseInput(updateGoalInput, { status: flags.status }, () => '--status').status : undefined;
+      const status = flags.status as GoalStatus | undefined;
       await withSession(command, async (ctx, json) => {
         const page = await listGoals(ctx, { ...(status ? { status } : {}), ...(flags.limit !== undefined ? { limit: flags.limit } : {}), ...(flags.offset !== undefined ? { offset: flags.offset } : {}) });
         emit(json, page, () => goalsTable(page.items, page.total));
