@@ -135,3 +135,6 @@ for (const [label, value, target, ok] of rows) console.log(`${label.padEnd(56)} 
 console.log(`report size: ${(results.checkJsonBytes / 1e6).toFixed(1)} MB of JSON; details: bench-results/latest.json`);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+
+// 5. The import pipeline: parsers at 1x/10x/100x, and the API's answers during a 30,000-row import (scripts/bench-import.mjs).
+spawnSync(process.execPath, ['scripts/bench-import.mjs', '--skip-build'], { stdio: 'inherit' });

@@ -115,7 +115,7 @@ export async function killCycles({ cycles, rng, workDir, rows = 3000, perFolder 
   let folder = null;
   let history = null;
   for (let cycle = 1; cycle <= cycles; cycle++) {
-    if ((cycle - 1) % perFolder === 0) {
+    if ((cycle - 1) % perFolder === 0 || totals.problems.some((p) => p.cycle === cycle - 1)) {
       folder = join(workDir, `kill-${cycle}`);
       mkdirSync(folder, { recursive: true });
       history = { imports: [], acked: [] };
@@ -142,7 +142,15 @@ export async function killCycles({ cycles, rng, workDir, rows = 3000, perFolder 
     } else {
       totals.apiCycles++;
       const killAfterMs = 50 + Math.floor(rng.next() * 1500);
-      const outcome = await apiCycle({ dataDir, rng, cycle, killAfterMs });
+      let outcome;
+      try {
+        outcome = await apiCycle({ dataDir, rng, cycle, killAfterMs });
+      } catch (error) {
+        // The folder no longer opens after an earlier kill: a failure, and the rest go on in a fresh folder.
+        totals.crashes++;
+        totals.problems.push({ cycle, kind: 'cannot-start', detail: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+        outcome = { acked: [], sent: 0, refusals: [] };
+      }
       history.acked.push(...outcome.acked);
       totals.acknowledgedWrites += outcome.acked.length;
       totals.killedMidway++;

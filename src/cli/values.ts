@@ -1,4 +1,14 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+
+/** An option taking one of a closed set (the vocabulary the API uses); commander refuses anything else, naming the flag and the choices. */
+export function choice(flags: string, description: string, values: readonly string[]): Option {
+  return new Option(flags, description).choices(values);
+}
+
+/** The same, where `none` clears the value. */
+export function choiceOrNone(flags: string, description: string, values: readonly string[]): Option {
+  return choice(flags, `${description} (or none to clear)`, [...values, 'none']);
+}
 
 /*
  * Flag values to the shapes the contract validates. Converters keep what they

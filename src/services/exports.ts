@@ -2,7 +2,7 @@ import { ValidationError } from '../core/errors.js';
 import { checkNetwork } from './check.js';
 import type { ServiceContext } from './context.js';
 import { exportBackup } from './export/backup.js';
-import { toGexf, toGraphml } from './export/graph.js';
+import { GEXF_VERSIONS, toGexf, toGraphml, type GexfVersion } from './export/graph.js';
 import { peopleCsv } from './export/people-csv.js';
 import { writeVcards } from './export/vcard.js';
 import { calendarIcs } from './ics.js';
@@ -10,10 +10,13 @@ import { listPeople } from './people.js';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'vcard', 'gexf', 'graphml', 'ics'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const VCARD_VERSIONS = ['4.0', '3.0'] as const;
 
 export interface ExportOptions {
   includeNotes?: boolean;
   vcardVersion?: string;
+  /** 1.2draft (the default, read by Gephi and every networkx) or 1.3. */
+  gexfVersion?: string;
 }
 
 /** Renders one export as text. Notes about people stay out unless asked for; the JSON backup has everything. */
@@ -26,11 +29,14 @@ export async function renderExport(ctx: ServiceContext, format: ExportFormat, fl
       return peopleCsv((await listPeople(ctx)).items, { includeNotes });
     case 'vcard': {
       const version = flags.vcardVersion ?? '4.0';
-      if (version !== '4.0' && version !== '3.0') throw new ValidationError('--vcard-version', 'must be 4.0 or 3.0');
-      return writeVcards((await listPeople(ctx)).items, version, { includeNotes });
+      if (!(VCARD_VERSIONS as readonly string[]).includes(version)) throw new ValidationError('--vcard-version', `must be one of: ${VCARD_VERSIONS.join(', ')}`);
+      return writeVcards((await listPeople(ctx)).items, version as (typeof VCARD_VERSIONS)[number], { includeNotes });
     }
-    case 'gexf':
-      return toGexf((await checkNetwork(ctx)).map, { title: 'Waggle map', now: ctx.clock.now() });
+    case 'gexf': {
+      const version = flags.gexfVersion ?? GEXF_VERSIONS[0];
+      if (!(GEXF_VERSIONS as readonly string[]).includes(version)) throw new ValidationError('--gexf-version', `must be one of: ${GEXF_VERSIONS.join(', ')}`);
+      return toGexf((await checkNetwork(ctx)).map, { title: 'Waggle map', now: ctx.clock.now(), version: version as GexfVersion });
+    }
     case 'graphml':
       return toGraphml((await checkNetwork(ctx)).map, { title: 'Waggle map', now: ctx.clock.now() });
     case 'ics':

@@ -1,5 +1,5 @@
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
+import { CompiledQuery, SqliteAdapter, SqliteDialect, type DialectAdapter, type DatabaseConnection, type Driver } from 'kysely';
 
 /** How long a writer waits for another process (the CLI beside a running server) before giving up. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -28,9 +28,26 @@ export function createSqliteDialect(file: string): SqliteDialect {
   return new ImmediateSqliteDialect(database);
 }
 
+/**
+ * SQLite runs DDL inside transactions, but Kysely's adapter says it does not, so its
+ * migrator would run each migration's statements one by one: a process killed in the
+ * middle of a migration (the chaos run found it) left a column added and the migration
+ * unrecorded, and every later start failed with "duplicate column name". Saying so
+ * makes the migrator run each migration and its record in one transaction.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   constructor(private readonly database: SqliteDatabase.Database) {
     super({ database });
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 
   override createDriver(): Driver {

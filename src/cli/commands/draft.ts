@@ -6,16 +6,14 @@ import { createTemplate, draftFor, getTemplate, listTemplates, removeTemplate, u
 import { resolvePerson } from '../../services/people.js';
 import { emit, table } from '../output.js';
 import { withSession } from '../runtime.js';
-import { flagName, numberish } from '../values.js';
-
-const PURPOSES_HELP = OUTREACH_PURPOSES.join(', ');
+import { choice, flagName, numberish } from '../values.js';
 
 export function registerDraft(program: Command): void {
   program
     .command('draft')
     .description('an outreach draft for a person: states your interest and the time you ask for, filled from what Waggle knows')
     .argument('<person>', 'id or name')
-    .requiredOption('--purpose <purpose>', PURPOSES_HELP)
+    .addOption(choice('--purpose <purpose>', 'why you write', OUTREACH_PURPOSES).makeOptionMandatory())
     .option('--interest <text>', 'what you are interested in, in a few words')
     .option('--minutes <n>', 'how much of their time you ask for (default 20)')
     .option('--template <id>', 'use this template instead of the usual one for the purpose')
@@ -48,7 +46,7 @@ export function registerDraft(program: Command): void {
   template
     .command('list')
     .alias('ls')
-    .option('--purpose <purpose>', PURPOSES_HELP)
+    .addOption(choice('--purpose <purpose>', 'why you write', OUTREACH_PURPOSES))
     .action(async (flags: { purpose?: string }, command: Command) => {
       const purpose = flags.purpose ? parseInput(draftInput.shape.purpose, flags.purpose, () => '--purpose') : undefined;
       await withSession(command, async (ctx, json) => {
@@ -75,7 +73,7 @@ export function registerDraft(program: Command): void {
   template
     .command('add')
     .description('add your own template (start from a built-in one: waggle template show builtin-expert-opinion)')
-    .requiredOption('--purpose <purpose>', PURPOSES_HELP)
+    .addOption(choice('--purpose <purpose>', 'why you write', OUTREACH_PURPOSES).makeOptionMandatory())
     .requiredOption('--name <name>', 'a name for it')
     .requiredOption('--subject <text>', 'the subject line')
     .requiredOption('--body <text>', 'the message')
@@ -89,7 +87,7 @@ export function registerDraft(program: Command): void {
   template
     .command('edit')
     .argument('<id>')
-    .option('--purpose <purpose>', PURPOSES_HELP)
+    .addOption(choice('--purpose <purpose>', 'why you write', OUTREACH_PURPOSES))
     .option('--name <name>')
     .option('--subject <text>')
     .option('--body <text>')

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
 import { ValidationError } from '../../core/errors.js';
-import { EXPORT_FORMATS, renderExport, type ExportFormat, type ExportOptions } from '../../services/exports.js';
+import { GEXF_VERSIONS } from '../../services/export/graph.js';
+import { EXPORT_FORMATS, renderExport, VCARD_VERSIONS, type ExportFormat, type ExportOptions } from '../../services/exports.js';
 import { emit } from '../output.js';
 import { withSession } from '../runtime.js';
 
@@ -9,10 +10,11 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('take your data out: json (full backup), csv (people), vcard, gexf or graphml (the map, for Gephi and networkx), ics (reminders)')
-    .argument('<format>', EXPORT_FORMATS.join(', '))
+    .addArgument(new Argument('<format>', 'what to export').choices(EXPORT_FORMATS))
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--include-notes', 'include your notes about people (csv, vcard, ics; the json backup always has everything)')
-    .option('--vcard-version <version>', '4.0 (default) or 3.0, which phones read better')
+    .addOption(new Option('--vcard-version <version>', '4.0 (default) or 3.0, which phones read better').choices(VCARD_VERSIONS))
+    .addOption(new Option('--gexf-version <version>', '1.2draft (default: Gephi and every networkx read it) or 1.3 (networkx 3.6 or later)').choices(GEXF_VERSIONS))
     .action(async (format: string, flags: ExportOptions & { out?: string }, command: Command) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new ValidationError('FORMAT', `must be one of: ${EXPORT_FORMATS.join(', ')}`);
       await withSession(command, async (ctx, json) => {

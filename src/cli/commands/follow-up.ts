@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { followUpInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
-import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES } from '../../core/vocabulary.js';
+import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../core/vocabulary.js';
 import { addFollowUp, closeFollowUp, listFollowUps } from '../../services/exchanges.js';
 import { resolvePerson } from '../../services/people.js';
 import { emit, table } from '../output.js';
 import { withSession } from '../runtime.js';
-import { flagName } from '../values.js';
+import { choice, flagName } from '../values.js';
 
 export function registerFollowUp(program: Command): void {
   const followUp = program.command('follow-up').description('what you promised to do after an exchange');
@@ -15,12 +15,11 @@ export function registerFollowUp(program: Command): void {
     .command('list')
     .alias('ls')
     .description('follow-ups, soonest first (open ones unless --status is given)')
-    .option('--status <status>', `one of: ${FOLLOW_UP_STATUSES.join(', ')}`, 'open')
+    .addOption(choice('--status <status>', 'only follow-ups with this status', FOLLOW_UP_STATUSES).default('open'))
     .option('--person <person>', 'for this person (id or name)')
-    .action(async (flags: { status: string; person?: string }, command: Command) => {
-      if (!(FOLLOW_UP_STATUSES as readonly string[]).includes(flags.status)) parseInput(followUpInput, { kind: flags.status, description: 'x' }, () => '--status');
+    .action(async (flags: { status: FollowUpStatus; person?: string }, command: Command) => {
       await withSession(command, async (ctx, json) => {
-        const items = await listFollowUps(ctx, { status: flags.status as never, ...(flags.person ? { personId: await resolvePerson(ctx, flags.person) } : {}) });
+        const items = await listFollowUps(ctx, { status: flags.status, ...(flags.person ? { personId: await resolvePerson(ctx, flags.person) } : {}) });
         emit(json, items, () =>
           items.length === 0
             ? `No ${flags.status} follow-ups.`
@@ -39,7 +38,7 @@ export function registerFollowUp(program: Command): void {
     .command('add')
     .description('add a follow-up on its own')
     .argument('<description>')
-    .option('--kind <kind>', `one of: ${FOLLOW_UP_KINDS.join(', ')}`)
+    .addOption(choice('--kind <kind>', 'what it is', FOLLOW_UP_KINDS))
     .option('--due <date>', 'YYYY-MM-DD (default in a week, two days for a thank-you)')
     .option('--person <person>', 'for this person (id or name)')
     .action(async (description: string, flags: { kind?: string; due?: string; person?: string }, command: Command) => {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { createGoalInput, updateGoalInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
-import { GOAL_STATUSES } from '../../core/vocabulary.js';
+import { GOAL_STATUSES, type GoalStatus } from '../../core/vocabulary.js';
 import { goalDetail } from '../../services/details.js';
 import { createGoal, getGoal, listGoals, removeGoal, resolveGoal, updateGoal } from '../../services/goals.js';
 import { linkNetworkToGoal, linkPersonToGoal, unlinkFromGoal } from '../../services/links.js';
@@ -13,7 +13,7 @@ import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
 import { goalText, goalsTable } from '../render.js';
 import { withSession } from '../runtime.js';
-import { clearable, collect, flagName, positiveInt } from '../values.js';
+import { choice, clearable, collect, flagName, positiveInt } from '../values.js';
 
 interface GoalFlags {
   statement?: string;
@@ -34,7 +34,7 @@ function addGoalFlags(command: Command): Command {
     .option('--optional <need>', 'on edit: a need that is no longer essential (repeat for more)', collect)
     .option('--from <what>', 'a transition: from what (e.g. "clinical practice")')
     .option('--to <what>', 'a transition: to what (e.g. "clinical research")')
-    .option('--status <status>', `one of: ${GOAL_STATUSES.join(', ')}`);
+    .addOption(choice('--status <status>', 'where the goal stands', GOAL_STATUSES));
 }
 
 /**
@@ -47,12 +47,13 @@ function needsFromFlags(flags: GoalFlags, current: readonly GoalNeed[]): { name:
   const key = (name: string) => name.trim().toLowerCase();
   const essential = new Set((flags.essential ?? []).map(key));
   const optional = new Set((flags.optional ?? []).map(key));
-  const base = flags.need ? flags.need.map((name) => ({ name, essential: current.find((n) => key(n.name) === key(name))?.essential ?? false })) : current.map((n) => ({ name: n.name, essential: n.essential }));
-  for (const name of flags.essential ?? []) if (!base.some((n) => key(n.name) === key(name))) base.push({ name, essential: true });
+  // Only what a flag says is sent: a need named again keeps whether it is essential.
+  const base: { name: string; essential?: boolean }[] = (flags.need ?? current.map((n) => n.name)).map((name) => ({ name }));
+  for (const name of flags.essential ?? []) if (!base.some((n) => key(n.name) === key(name))) base.push({ name });
   for (const name of flags.optional ?? []) {
     if (!base.some((n) => key(n.name) === key(name))) throw new ValidationError('--optional', `"${name}" is not one of the goal's needs`);
   }
-  return base.map((n) => ({ name: n.name, essential: essential.has(key(n.name)) ? true : optional.has(key(n.name)) ? false : n.essential }));
+  return base.map((n) => (essential.has(key(n.name)) ? { ...n, essential: true } : optional.has(key(n.name)) ? { ...n, essential: false } : n));
 }
 
 function goalInput(flags: GoalFlags, current: readonly GoalNeed[] = []): Record<string, unknown> {
@@ -84,11 +85,11 @@ export function registerGoal(program: Command): void {
     .command('list')
     .alias('ls')
     .description('list goals')
-    .option('--status <status>', `one of: ${GOAL_STATUSES.join(', ')}`)
+    .addOption(choice('--status <status>', 'only goals with this status', GOAL_STATUSES))
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--offset <n>', 'skip this many', positiveInt('--offset'))
     .action(async (flags: { status?: string; limit?: number; offset?: number }, command: Command) => {
-      const status = flags.status ? parseInput(updateGoalInput, { status: flags.status }, () => '--status').status : undefined;
+      const status = flags.status as GoalStatus | undefined;
       await withSession(command, async (ctx, json) => {
         const page = await listGoals(ctx, { ...(status ? { status } : {}), ...(flags.limit !== undefined ? { limit: flags.limit } : {}), ...(flags.offset !== undefined ? { offset: flags.offset } : {}) });
         emit(json, page, () => goalsTable(page.items, page.total));
@@ -109,7 +110,7 @@ export function registerGoal(program: Command): void {
   addGoalFlags(goal.command('edit').description('change a goal').argument('<goal>', 'id or statement').option('--statement <text>', 'a new statement')).action(async (ref: string, flags: GoalFlags, command: Command) => {
     await withSession(command, async (ctx, json) => {
       const goalId = await resolveGoal(ctx, ref);
-      const current = flags.essential || flags.optional ? (await getGoal(ctx, goalId)).needs : [];
+      const current = !flags.need && (flags.essential || flags.optional) ? (await getGoal(ctx, goalId)).needs : [];
       const input = parseInput(updateGoalInput, goalInput(flags, current), rename);
       const updated = await updateGoal(ctx, goalId, input);
       emit(json, updated, () => `Updated goal [${updated.id}]`);

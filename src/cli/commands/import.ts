@@ -6,6 +6,7 @@ import { isKnownEncoding } from '../../services/import/decode.js';
 import { readImportFile } from '../../services/import/read-limited.js';
 import { importFile, type ImportOutcome, type ProgressListener } from '../../services/imports.js';
 import { emit, table } from '../output.js';
+import { choice } from '../values.js';
 import { withSession } from '../runtime.js';
 
 function outcomeText(outcome: ImportOutcome, file: string, verbose: boolean): string {
@@ -52,7 +53,7 @@ export function registerImport(program: Command): void {
     .command('import')
     .description('bring contacts in: LinkedIn Connections.csv, vCard 2.1/3.0/4.0, Google or Outlook CSV, or a Waggle JSON backup')
     .argument('<file>')
-    .option('--format <format>', `${IMPORT_FORMATS.join(', ')} (detected from the content when left out)`)
+    .addOption(choice('--format <format>', 'the file\'s format (detected from the content when left out)', IMPORT_FORMATS))
     .option('--encoding <name>', 'the file\'s encoding (utf-8, windows-1252, shift_jis, gb18030, koi8-r…); detected when left out')
     .option('--dry-run', 'preview: what would be created, merged and skipped, and why, line by line; nothing is stored')
     .option('--all', 'list every line, new people included')

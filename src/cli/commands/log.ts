@@ -10,7 +10,7 @@ import { askAfterMeeting } from '../after-meeting.js';
 import { countLine, emit } from '../output.js';
 import { exchangeLine } from '../render.js';
 import { withSession } from '../runtime.js';
-import { collect, flagName, kindAndNote, positiveInt } from '../values.js';
+import { choice, collect, flagName, kindAndNote, positiveInt } from '../values.js';
 
 interface LogFlags {
   with: string[];
@@ -52,14 +52,14 @@ export function registerLog(program: Command): void {
     .command('log')
     .description('record an exchange: what you gave, what you got, what you learned, what follows')
     .requiredOption('--with <person>', 'who (id or name; repeat for several people)', collect)
-    .option('--channel <channel>', `how: ${CHANNELS.join(', ')}`)
+    .addOption(choice('--channel <channel>', 'how', CHANNELS))
     .option('--on <date>', 'when, YYYY-MM-DD (default today)')
-    .option('--started-by <who>', `who started it: ${INITIATORS.join(', ')} (default me)`)
+    .addOption(choice('--started-by <who>', 'who started it (default me)', INITIATORS))
     .option('--at <network>', 'at a network or event (id or name)')
     .option('--gave <kind[:note]>', `what I gave: ${GIVE_KINDS.join(', ')} (repeat for more)`, collect)
     .option('--received <kind[:note]>', `what I received: ${RECEIVE_KINDS.join(', ')} (repeat for more)`, collect)
     .option('--learned <text>', 'what I learned')
-    .option('--felt <feeling>', `how it felt: ${FEELINGS.join(', ')}`)
+    .addOption(choice('--felt <feeling>', 'how it felt', FEELINGS))
     .option('--notes <text>', 'free notes')
     .option('--follow-up <[kind:]text[@date]>', `a follow-up; kinds: ${FOLLOW_UP_KINDS.join(', ')}; due in a week unless @YYYY-MM-DD (repeat for more)`, collect)
     .option('--thank-you', 'add a thank-you note follow-up, due in two days')

@@ -12,7 +12,7 @@ import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
 import { networkText, networksTable } from '../render.js';
 import { withSession } from '../runtime.js';
-import { clearable, flagName, numberish, positiveInt } from '../values.js';
+import { choice, clearable, flagName, numberish, positiveInt } from '../values.js';
 
 interface NetworkFlags {
   name?: string;
@@ -27,8 +27,8 @@ interface NetworkFlags {
 
 function addNetworkFlags(command: Command): Command {
   return command
-    .option('--kind <kind>', `one of: ${NETWORK_KINDS.join(', ')}`)
-    .option('--role <role>', `my role in it: ${NETWORK_ROLES.join(', ')}`)
+    .addOption(choice('--kind <kind>', 'what kind of group', NETWORK_KINDS))
+    .addOption(choice('--role <role>', 'my role in it', NETWORK_ROLES))
     .option('--strength <0-5>', 'how strongly I am connected to it')
     .option('--importance <0-5>', 'how much it matters to my goals')
     .option('--hours <n>', 'time and energy it takes, hours a month')
@@ -67,12 +67,11 @@ export function registerNetwork(program: Command): void {
     .alias('ls')
     .description('list networks')
     .option('-s, --search <text>', 'find in name or notes')
-    .option('--kind <kind>', `one of: ${NETWORK_KINDS.join(', ')}`)
+    .addOption(choice('--kind <kind>', 'of this kind', NETWORK_KINDS))
     .option('--goal <goal>', 'serving this goal')
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--offset <n>', 'skip this many', positiveInt('--offset'))
     .action(async (flags: { search?: string; kind?: string; goal?: string; limit?: number; offset?: number }, command: Command) => {
-      if (flags.kind) parseInput(updateNetworkInput, { kind: flags.kind }, () => '--kind');
       await withSession(command, async (ctx, json) => {
         const page = await listNetworks(ctx, {
           ...(flags.search ? { search: flags.search } : {}),
@@ -124,7 +123,7 @@ export function registerNetwork(program: Command): void {
       .option('--goal <goal>', 'a goal it serves (id or statement), with --relevance 1-5')
       .option('--person <person>', 'a person in it (id or name), with --role')
       .option('--relevance <1-5>', 'how relevant to the goal')
-      .option('--role <role>', `the person's role: ${NETWORK_ROLES.join(', ')}`)
+      .addOption(choice('--role <role>', "the person's role", NETWORK_ROLES))
       .option('--note <text>', 'a note on the link');
 
   linkOptions(addServesOption(network.command('link')).description('link a network to a goal or a person')).action(async (ref: string, flags: { goal?: string; person?: string; relevance?: string; role?: string; note?: string; serves?: string }, command: Command) => {

@@ -16,7 +16,7 @@ import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
 import { peopleTable, personText } from '../render.js';
 import { withSession } from '../runtime.js';
-import { clearable, collect, flagName, numberish, positiveInt } from '../values.js';
+import { choice, choiceOrNone, clearable, collect, flagName, numberish, positiveInt } from '../values.js';
 
 interface PersonFlags {
   name?: string;
@@ -48,7 +48,7 @@ function addPersonFlags(command: Command): Command {
     .option('--role <role>', 'their role or title')
     .option('--location <place>', 'where they are')
     .option('--how-met <text>', 'how we met')
-    .option('--category <category>', `one of: ${PERSON_CATEGORIES.join(', ')} (or none)`)
+    .addOption(choiceOrNone('--category <category>', 'which part of the diversity checklist', PERSON_CATEGORIES))
     .option('--tag <tag>', 'a tag (repeat for more)', collect)
     .option('--notes <text>', 'free notes')
     .option('--strength <0-5>', 'strength of tie: 0 none, 1 weak … 5 call any time')
@@ -57,9 +57,9 @@ function addPersonFlags(command: Command): Command {
     .option('--no-know-and-like', 'I do not (yet) know and like them')
     .option('--can-help [how]', 'they can help me (and how)')
     .option('--no-can-help', 'they cannot help me')
-    .option('--stage <stage>', `one of: ${STAGES.join(', ')}`)
+    .addOption(choice('--stage <stage>', 'where the relationship stands', STAGES))
     .option('--cadence <cadence>', 'how often to be in touch: 2w, 3m, 1y, monthly, quarterly … (or none)')
-    .option('--channel <channel>', `preferred channel: ${CHANNELS.join(', ')} (or none)`)
+    .addOption(choiceOrNone('--channel <channel>', 'their preferred channel', CHANNELS))
     .option('--lost-job-list', 'I would call them if I lost my job')
     .option('--no-lost-job-list', 'take them off the lost-my-job list')
     .option('--next-contact <date>', 'next contact date set by hand, YYYY-MM-DD (or none)')
@@ -138,8 +138,8 @@ export function registerPerson(program: Command): void {
     .alias('ls')
     .description('list people (every match unless --limit is given)')
     .option('-s, --search <text>', 'find in name, organisation, role, location, tags, notes, emails')
-    .option('--category <category>', `one of: ${PERSON_CATEGORIES.join(', ')}, none`)
-    .option('--stage <stage>', `one of: ${STAGES.join(', ')}`)
+    .addOption(choice('--category <category>', 'in this category (none: not categorised)', [...PERSON_CATEGORIES, 'none']))
+    .addOption(choice('--stage <stage>', 'at this stage', STAGES))
     .option('--tag <tag>', 'with this tag')
     .option('--goal <goal>', 'linked to this goal (id or statement)')
     .option('--network <network>', 'in this network (id or name)')
@@ -151,8 +151,6 @@ export function registerPerson(program: Command): void {
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--offset <n>', 'skip this many', positiveInt('--offset'))
     .action(async (flags: { search?: string; category?: string; stage?: string; tag?: string; goal?: string; network?: string; source?: string; unjudged?: boolean; quadrant?: QuadrantName; due?: 'due' | 'overdue'; sort?: PersonSort; limit?: number; offset?: number }, command: Command) => {
-      if (flags.category && flags.category !== 'none') parseInput(updatePersonInput, { category: flags.category }, () => '--category');
-      if (flags.stage) parseInput(updatePersonInput, { stage: flags.stage }, () => '--stage');
       await withSession(command, async (ctx, json) => {
         const page = await listPeople(ctx, {
           ...(flags.search ? { search: flags.search } : {}),
@@ -212,10 +210,10 @@ export function registerPerson(program: Command): void {
     .option('--source <source>', 'only people from this source (linkedin, vcard, google, outlook, manual, demo)')
     .option('--unjudged', 'only people with strength and importance still 0')
     .option('--tag <tag>', 'only people with this tag')
-    .option('--category <category>', `set the category: ${PERSON_CATEGORIES.join(', ')} (or none)`)
+    .addOption(choiceOrNone('--category <category>', 'set the category', PERSON_CATEGORIES))
     .option('--strength <0-5>', 'set the strength of tie')
     .option('--importance <0-5>', 'set the importance')
-    .option('--stage <stage>', `set the stage: ${STAGES.join(', ')}`)
+    .addOption(choice('--stage <stage>', 'set the stage', STAGES))
     .option('--cadence <cadence>', 'set the cadence (or none)')
     .action(async (flags: PersonFlags & { source?: string; unjudged?: boolean; tag?: string }, command: Command) => {
       const { source, unjudged, tag, ...rest } = flags;
@@ -234,7 +232,7 @@ export function registerPerson(program: Command): void {
       .option('--network <network>', 'to a network they belong to (id or name), with --role')
       .option('--person <other>', 'to another person they know (id or name), with --strength 0-5')
       .option('--relevance <1-5>', 'how relevant to the goal')
-      .option('--role <role>', `their role in the network: ${NETWORK_ROLES.join(', ')}`)
+      .addOption(choice('--role <role>', 'their role in the network', NETWORK_ROLES))
       .option('--strength <0-5>', 'how well the two know each other')
       .option('--note <text>', 'a note on the link');
 

@@ -1,7 +1,8 @@
 import type { MapEdge, MapNode, NetworkMap } from '../../core/check/index.js';
 
 /**
- * The map of "The network check" as GEXF 1.3 (Gephi's own format) and as GraphML,
+ * The map of "The network check" as GEXF (Gephi's own format; 1.2draft by default,
+ * which Gephi and every networkx read, or 1.3 when asked) and as GraphML,
  * for Gephi, networkx and other network tools: every node and edge with its
  * attributes (kind, category, strength, importance, goals …), labels and weights.
  *
@@ -24,12 +25,17 @@ export interface GraphExportOptions {
   markDirected?: boolean;
 }
 
+/** The GEXF versions Waggle writes; the first is the default. */
+export const GEXF_VERSIONS = ['1.2draft', '1.3'] as const;
+export type GexfVersion = (typeof GEXF_VERSIONS)[number];
+
 export interface GexfOptions extends GraphExportOptions {
   /**
-   * The GEXF version: 1.3 by default. networkx reads the 1.3 namespace only from
-   * version 3.6 on; `1.2draft` is for older networkx (Debian 12 ships 2.8).
+   * The GEXF version: 1.2draft by default, which Gephi and networkx 2.x and 3.x
+   * read. networkx reads the 1.3 namespace only from version 3.6 on (Debian 12
+   * ships 2.8, which says "No <graph> element in GEXF file"), so 1.3 only when asked.
    */
-  version?: '1.3' | '1.2draft';
+  version?: GexfVersion;
   /** Write `<viz:size>` from each node's importance (on by default). */
   viz?: boolean;
 }
@@ -98,9 +104,9 @@ const GEXF_NAMESPACES = {
   '1.2draft': { gexf: 'http://www.gexf.net/1.2draft', viz: 'http://www.gexf.net/1.2draft/viz', schema: 'http://www.gexf.net/1.2draft/gexf.xsd', version: '1.2' },
 } as const;
 
-/** The map as a GEXF document (1.3 unless asked otherwise). */
+/** The map as a GEXF document (1.2draft unless asked otherwise). */
 export function toGexf(map: NetworkMap, options: GexfOptions): string {
-  const ns = GEXF_NAMESPACES[options.version ?? '1.3'];
+  const ns = GEXF_NAMESPACES[options.version ?? GEXF_VERSIONS[0]];
   const withViz = options.viz !== false;
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');

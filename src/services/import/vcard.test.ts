@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readContactsFile } from './plan-file.js';
 import { ImportFileError, type ImportedContact, type ParsedFile } from '../../core/import-types.js';
+import { decodeText } from './decode.js';
 import { classifyUrl, parseVcards } from './vcard.js';
 
 function fixture(name: string): string {
@@ -317,5 +319,69 @@ describe('parseVcards: never anything but a ParsedFile or an ImportFileError', (
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('vCard folded at any octet (RFC 6350 §3.2)', () => {
+  const names = ['José Split', '王小明', 'Дмитрий Иванов', '山田太郎', 'Zoë 😀 Brontë'];
+
+  it('reads the same names wherever a line is folded, even inside a UTF-8 sequence', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.nat(), fc.constantFrom('\r\n ', '\r\n\t', '\n '), (name, at, fold) => {
+        const line = Buffer.from(`FN:${name}`, 'utf8');
+        const cut = 1 + (at % (line.length - 1));
+        const card = Buffer.concat([Buffer.from('BEGIN:VCARD\r\nVERSION:4.0\r\n'), line.subarray(0, cut), Buffer.from(fold), line.subarray(cut), Buffer.from('\r\nEND:VCARD\r\n')]);
+        const file = parseVcards(decodeText(card));
+        expect(file.contacts.map((c) => [c.line, c.name])).toEqual([[1, name]]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('reading any bytes as an import', () => {
+  it('gives a file or ImportFileError, never another error', () => {
+    const fragments = ['BEGIN:VCARD\r\n', 'END:VCARD\r\n', 'FN:Jos\xc3', '\r\n \xa9', 'EMAIL:a@b\r\n', 'First Name,Last Name,Connected On\r\n', '"', ',', '\n', '\xff\xfe', '\xef\xbb\xbf'];
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.array(fc.constantFrom(...fragments), { maxLength: 30 }).map((parts) => Buffer.from(parts.join(''), 'latin1')),
+    );
+    fc.assert(
+      fc.property(bytes, fc.constantFrom(undefined, 'x.vcf', 'x.csv'), fc.constantFrom(undefined, 'utf-8', 'shift_jis'), (input, fileName, encoding) => {
+        try {
+          readContactsFile(input, { ...(fileName ? { fileName } : {}), ...(encoding ? { encoding } : {}) });
+        } catch (error) {
+          expect(error).toBeInstanceOf(ImportFileError);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('a card with many EMAIL lines', () => {
+  const card = (emails: number) => {
+    const lines = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Many Addresses'];
+    for (let i = 0; i < emails; i++) lines.push(`EMAIL;TYPE=work:p${i}@example.com`);
+    lines.push('END:VCARD');
+    return `${lines.join('\r\n')}\r\n`;
+  };
+  const fastest = (text: string) => {
+    let best = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      parseVcards(text);
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+
+  it('is read in linear time: ten times the lines take about ten times as long, not a hundred', () => {
+    const small = card(1_500);
+    const large = card(15_000);
+    fastest(small); // warm up
+    const ratio = fastest(large) / Math.max(fastest(small), 0.5);
+    expect(parseVcards(large).contacts[0]?.channels).toHaveLength(15_000);
+    expect(ratio).toBeLessThan(40);
   });
 });

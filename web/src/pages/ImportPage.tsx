@@ -6,13 +6,34 @@ interface Line {
   action: 'create' | 'merge' | 'skip';
   name: string | null;
   reason: string;
+  possibleDuplicateOf?: string;
 }
 interface Outcome {
   format: string;
   dryRun: boolean;
   summary: { records: number; created: number; merged: number; skipped: number };
   lines: Line[];
+  possibleDuplicates?: { line: number; name: string; of: string; ofName: string; reason: string }[];
+  encoding?: { name: string; source: string; confidence: number | null };
+  warnings?: { code: string; message: string; lines: number[] }[];
 }
+
+/** Encodings an older address book may be written in; detection picks one when left on "detect". */
+const ENCODINGS: [string, string][] = [
+  ['', 'detect'],
+  ['utf-8', 'UTF-8'],
+  ['windows-1252', 'Western European (Windows-1252)'],
+  ['iso-8859-15', 'Western European (ISO-8859-15)'],
+  ['windows-1250', 'Central European (Windows-1250)'],
+  ['windows-1251', 'Cyrillic (Windows-1251)'],
+  ['koi8-r', 'Cyrillic (KOI8-R)'],
+  ['shift_jis', 'Japanese (Shift-JIS)'],
+  ['euc-jp', 'Japanese (EUC-JP)'],
+  ['gb18030', 'Chinese simplified (GB18030)'],
+  ['big5', 'Chinese traditional (Big5)'],
+  ['euc-kr', 'Korean (EUC-KR)'],
+  ['utf-16le', 'UTF-16 LE'],
+];
 
 /** Import: choose a file, see what it would do line by line, then commit it whole. */
 export function ImportPage() {
@@ -22,6 +43,7 @@ export function ImportPage() {
   const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [show, setShow] = useState('');
+  const [encoding, setEncoding] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   const send = async (dryRun: boolean): Promise<Outcome | null> => {
@@ -37,7 +59,7 @@ export function ImportPage() {
   };
 
   const stream = async (file: File, dryRun: boolean): Promise<Outcome | null> => {
-    const response = await fetch(`/api/imports?dryRun=${dryRun}&fileName=${encodeURIComponent(file.name)}`, {
+    const response = await fetch(`/api/imports?dryRun=${dryRun}&fileName=${encodeURIComponent(file.name)}${encoding ? `&encoding=${encodeURIComponent(encoding)}` : ''}`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' },
       body: file,
@@ -66,7 +88,7 @@ export function ImportPage() {
     }
     return outcome;
   };
-  const shown = preview ? preview.lines.filter((l) => !show || l.action === show) : [];
+  const shown = preview ? preview.lines.filter((l) => !show || (show === 'duplicate' ? l.possibleDuplicateOf !== undefined : l.action === show)) : [];
 
   return (
     <section>
@@ -83,6 +105,16 @@ export function ImportPage() {
         <label>
           File
           <input type="file" accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(null), setResult(null))} />
+        </label>
+        <label>
+          Encoding
+          <select value={encoding} onChange={(e) => (setEncoding(e.target.value), setPreview(null), setResult(null))}>
+            {ENCODINGS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="submit" disabled={!file || busy}>
           Preview
@@ -102,6 +134,31 @@ export function ImportPage() {
           <h2>
             {preview.summary.records} records ({preview.format}): {preview.summary.created} new, {preview.summary.merged} merged, {preview.summary.skipped} skipped
           </h2>
+          {preview.encoding && (
+            <p>
+              Read as {preview.encoding.name}
+              {preview.encoding.source === 'given' ? ' (as chosen)' : preview.encoding.confidence !== null ? ` (detected, confidence ${preview.encoding.confidence}%)` : ''}. Names below are shown as they will be stored.
+            </p>
+          )}
+          {(preview.warnings ?? []).map((w) => (
+            <p key={w.code} role="alert" className="import-warning">
+              Check before importing: {w.message}.
+            </p>
+          ))}
+          {(preview.possibleDuplicates ?? []).length > 0 && (
+            <details className="import-duplicates" open={(preview.possibleDuplicates ?? []).length <= 20}>
+              <summary>
+                {(preview.possibleDuplicates ?? []).length} possible duplicate{(preview.possibleDuplicates ?? []).length === 1 ? '' : 's'}: same name, different profile link, kept apart
+              </summary>
+              <ul>
+                {(preview.possibleDuplicates ?? []).slice(0, 200).map((d) => (
+                  <li key={d.line}>
+                    Line {d.line}: {d.name}, like {d.of.startsWith('line ') ? d.of : `${d.ofName} in your map`}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           <label className="inline-label">
             Show
             <select value={show} onChange={(e) => setShow(e.target.value)}>
@@ -109,6 +166,7 @@ export function ImportPage() {
               <option value="create">new people</option>
               <option value="merge">merged into someone</option>
               <option value="skip">skipped, with the reason</option>
+              <option value="duplicate">possible duplicates</option>
             </select>
           </label>
           <div className="table-wrap">

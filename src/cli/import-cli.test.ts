@@ -1,0 +1,77 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/** `waggle import` as a user runs it (the built binary), on things that are not files. */
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'waggle.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the binary; a run that reads forever is killed after `ms` and reported with code null. */
+function waggle(args: string[], env: NodeJS.ProcessEnv, ms = 20_000): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('waggle import of something that is not a regular file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waggle-import-cli-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, WAGGLE_NOW: '2026-11-22T10:00:00Z', TZ: 'UTC' };
+  delete env.DATABASE_URL;
+  delete env.WAGGLE_DATA_DIR;
+  const data = ['--data', join(dir, 'data')];
+
+  beforeAll(() => {
+    if (!existsSync(join(import.meta.dirname, '..', '..', 'dist', 'bundle', 'parse-worker.js'))) throw new Error('Build first: npm run build (npm test does it)');
+  });
+
+  it('refuses a FIFO at once, naming it, instead of waiting on it forever', async () => {
+    const fifo = join(dir, 'Connections.csv');
+    execFileSync('mkfifo', [fifo]);
+    const run = await waggle([...data, 'import', fifo, '--dry-run'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${fifo} is a FIFO (a named pipe), not a regular file`);
+  });
+
+  it('refuses a symbolic link to /dev/zero and a directory', async () => {
+    const zero = join(dir, 'zero.vcf');
+    symlinkSync('/dev/zero', zero);
+    const run = await waggle([...data, 'import', zero, '--dry-run'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${zero} is a character device, not a regular file`);
+    const folder = join(dir, 'export');
+    mkdirSync(folder);
+    const again = await waggle([...data, 'import', folder, '--json'], env);
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.stderr)).toMatchObject({ error: { code: 'validation', message: expect.stringContaining(`${folder} is a directory`) as string } });
+  });
+
+  it('reads a Shift-JIS file with --encoding, and refuses an encoding it does not know', async () => {
+    const file = join(dir, 'sjis.csv');
+    writeFileSync(file, iconv.encode('First Name,Last Name,Company,Connected On\r\n山田,太郎,日立,01 Feb 2024\r\n', 'shift_jis'));
+    const run = await waggle([...data, 'import', file, '--encoding', 'shift_jis', '--dry-run', '--json'], env);
+    expect(run.code).toBe(0);
+    const outcome = JSON.parse(run.stdout) as { lines: { name: string }[]; encoding: unknown };
+    expect(outcome.lines.map((l) => l.name)).toEqual(['山田 太郎']);
+    expect(outcome.encoding).toEqual({ name: 'shift_jis', source: 'given', confidence: null });
+    const bad = await waggle([...data, 'import', file, '--encoding', 'martian'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--encoding: "martian" is not an encoding Waggle knows');
+  });
+});
