@@ -78,3 +78,31 @@ describe('transition', () => {
     expect(p).toMatchObject({ from: null, to: 'team lead' });
   });
 });
+
+describe('transition need by need', () => {
+  it('says which networks to keep or build serve each need, and names an essential need no network serves', () => {
+    const withNeeds = buildGoal({
+      ...goal,
+      needs: [
+        { id: 'need_1', name: 'research methods', essential: true },
+        { id: 'need_2', name: 'funding', essential: true },
+      ],
+    });
+    const snapshot = buildSnapshot({
+      goals: [withNeeds],
+      networks: [
+        buildNetwork({ id: 'research', name: 'Research Network', kind: 'research-network', strength: 4, role: 'member' }),
+        buildNetwork({ id: 'society', name: 'Cardiac Society', kind: 'professional-body', strength: 1, role: 'want-to-join' }),
+      ],
+      goalLinks: [buildLink('g1', 'network', 'research', 5, ['need_1']), buildLink('g1', 'network', 'society', 4, ['need_1'])],
+    });
+    const plan = runCheck(snapshot).transition.items[0]!;
+    expect(plan.needs).toEqual([
+      { needId: 'need_1', name: 'research methods', essential: true, keep: ['Research Network'], build: ['Cardiac Society'] },
+      { needId: 'need_2', name: 'funding', essential: true, keep: [], build: [] },
+    ]);
+    expect(plan.keep[0]!.why.text).toContain('for research methods');
+    expect(plan.gaps.map((g) => g.code)).toContain('need-without-network');
+    expect(plan.gaps.find((g) => g.code === 'need-without-network')!.why.text).toContain('"funding"');
+  });
+});

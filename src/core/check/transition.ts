@@ -57,13 +57,15 @@ function planFor(index: CheckIndex, goal: Goal): TransitionPlan {
   const totals: Record<TransitionAction, number> = { keep: 0, reduce: 0, build: 0 };
   const rank = new Map<TransitionItem, number[]>();
   let hasProfessionalBody = false;
+  const needName = new Map(goal.needs.map((n) => [n.id, n.name]));
+  const servesOf = new Map((index.linksByGoal.get(goal.id) ?? []).filter((t) => t.kind === 'network').map((t) => [t.id, t.serves.flatMap((id) => needName.get(id) ?? [])]));
   for (const f of index.networks) {
     const relevance = relevanceTo(f, goal.id);
     const action = transitionAction(f.network, relevance);
     if (action === null) continue;
     // Time a network gives to another active goal is not time wasted on this move.
     if (action === 'reduce' && servesAnotherActiveGoal(index, f, goal.id)) continue;
-    const item = itemFor(f, action, relevance, goal, from, to);
+    const item = itemFor(f, action, relevance, goal, from, to, servesOf.get(f.network.id) ?? []);
     buckets[action].push(item);
     totals[action] += f.hours;
     rank.set(item, action === 'reduce' ? [f.hours, -relevance] : [relevance, f.strength]);
@@ -86,11 +88,27 @@ function planFor(index: CheckIndex, goal: Goal): TransitionPlan {
       next: `Look up the professional body for ${toText}; many have student, associate or early-career membership.`,
     });
   }
+  const needs = goal.needs.map((n) => ({
+    needId: n.id,
+    name: n.name,
+    essential: n.essential,
+    keep: sorted(buckets.keep).filter((i) => i.serves.includes(n.name)).map((i) => i.name),
+    build: sorted(buckets.build).filter((i) => i.serves.includes(n.name)).map((i) => i.name),
+  }));
+  for (const need of needs) {
+    if (!need.essential || need.keep.length + need.build.length > 0) continue;
+    gaps.push({
+      code: 'need-without-network',
+      why: { text: `No network you keep or build serves "${need.name}", an essential need of the move to ${toText}.`, facts: { need: need.name, keep: 0, build: 0 } },
+      next: `Ask the people who serve "${need.name}" where they meet about it, and go once as a guest.`,
+    });
+  }
   return {
     goalId: goal.id,
     statement: goal.statement,
     from,
     to,
+    needs,
     keep: sorted(buckets.keep),
     reduce: sorted(buckets.reduce),
     build: sorted(buckets.build),
@@ -106,9 +124,10 @@ function itemFor(
   goal: Goal,
   from: string | null,
   to: string | null,
+  serves: string[],
 ): TransitionItem {
   const { network, strength, hours: h } = f;
-  const move = to ? `the move to ${to}` : goalPhrase(goal);
+  const move = (to ? `the move to ${to}` : goalPhrase(goal)) + (serves.length ? `, for ${serves.join(', ')}` : '');
   let text: string;
   let next: string;
   switch (action) {
@@ -130,6 +149,7 @@ function itemFor(
     id: network.id,
     name: network.name,
     action,
+    serves,
     why: {
       text,
       facts: {

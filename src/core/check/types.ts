@@ -289,6 +289,17 @@ export type TransitionAction = 'keep' | 'reduce' | 'build';
 
 export interface TransitionItem extends Finding {
   action: TransitionAction;
+  /** The names of the goal's needs this network serves. */
+  serves: string[];
+}
+
+/** One need of a transition goal: which networks to keep or build serve it. */
+export interface TransitionNeed {
+  needId: string;
+  name: string;
+  essential: boolean;
+  keep: string[];
+  build: string[];
 }
 
 export interface TransitionPlan {
@@ -300,6 +311,8 @@ export interface TransitionPlan {
   reduce: TransitionItem[];
   build: TransitionItem[];
   hoursPerMonth: Record<TransitionAction, number>;
+  /** Need by need: the networks to keep or build that serve it (names). */
+  needs: TransitionNeed[];
   gaps: Gap[];
 }
 
