@@ -1,8 +1,19 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { ValidationError } from '../core/errors.js';
 
-/** An option taking one of a closed set (the vocabulary the API uses); commander refuses anything else, naming the flag and the choices. */
+/**
+ * An option taking one of a closed set (the vocabulary the API uses). Commander's
+ * choices show in the help; a value outside them is refused as the contract refuses
+ * it, a ValidationError naming the flag in the same words (`--status: must be one
+ * of: open, done, dropped`), so `--json` gets the usual error object.
+ */
 export function choice(flags: string, description: string, values: readonly string[]): Option {
-  return new Option(flags, description).choices(values);
+  const option = new Option(flags, description).choices(values);
+  const name = option.long ?? flags;
+  return option.argParser((value: string) => {
+    if (!values.includes(value)) throw new ValidationError(name, `must be one of: ${values.join(', ')}`);
+    return value;
+  });
 }
 
 /** The same, where `none` clears the value. */

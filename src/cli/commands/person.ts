@@ -64,9 +64,9 @@ function addPersonFlags(command: Command): Command {
     .option('--no-lost-job-list', 'take them off the lost-my-job list')
     .option('--next-contact <date>', 'next contact date set by hand, YYYY-MM-DD (or none)')
     .option('--tie-began <date>', 'when the tie began, YYYY-MM-DD')
-    .option('--email <address>', 'an email address (repeat for more)', collect)
-    .option('--phone <number>', 'a phone number (repeat for more)', collect)
-    .option('--link <url>', 'a web or social profile link (repeat for more)', collect);
+    .option('--email <address>', 'an email address (repeat for more; on edit, replaces their emails only; none clears them)', collect)
+    .option('--phone <number>', 'a phone number (repeat for more; on edit, replaces their phones only; none clears them)', collect)
+    .option('--link <url>', 'a web or social profile link (repeat for more; on edit, replaces their links only; none clears them)', collect);
 }
 
 /** Builds the contract's input from the flags that were given, leaving the rest out. */
