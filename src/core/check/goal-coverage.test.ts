@@ -131,7 +131,7 @@ describe('goal coverage', () => {
         buildPerson({ id: 'p2', name: 'Rui', strength: 4, category: 'department-colleague', organisation: 'Hospital Norte' }),
       ],
       networks: [buildNetwork({ id: 'n1', name: 'Cardiac Society', kind: 'professional-body', strength: 3 })],
-      goalLinks: [buildLink('g1', 'person', 'p1', 4), buildLink('g1', 'person', 'p2', 4), buildLink('g1', 'network', 'n1', 3)],
+      goalLinks: [buildLink('g1', 'person', 'p1', 4, ['need_1']), buildLink('g1', 'person', 'p2', 4, ['need_1']), buildLink('g1', 'network', 'n1', 3, ['need_1'])],
     });
     const report = runCheck(snapshot);
     const [coverage] = report.goals.items;

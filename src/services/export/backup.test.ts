@@ -109,7 +109,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
 
   it('holds every table of the workspace, tagged with the format and schema, in primary-key order', () => {
     expect(backup).toMatchObject({ waggleBackup: 1, schema: BACKUP_SCHEMA, exportedAt: NOW });
-    expect(BACKUP_SCHEMA).toBe('2026-12-01T0400-exchange-effects');
+    expect(BACKUP_SCHEMA).toBe('2026-12-01T1000-goal-needs');
     const w = backup.workspace;
     expect(w.profile).toMatchObject({ timeZone: 'Europe/London', monthlyTargets: 4, newRelationshipCap: 5, accountabilityPartner: 'Sam, my mentor' });
     expect(w.profile).not.toHaveProperty('workspaceId');
@@ -142,6 +142,23 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     };
     expect(await snapshot(target.ctx)).toEqual(await snapshot(source.ctx));
     expect(await target.ctx.db.selectFrom('shareTokens').selectAll().execute()).toEqual([]);
+  });
+
+  it('restores a backup written before needs existed: each area becomes a need, every link serves the goal as a whole', async () => {
+    const old = clone(backup) as unknown as { schema: string; workspace: { goals: Record<string, unknown>[]; personGoals: Record<string, unknown>[]; networkGoals: Record<string, unknown>[] } };
+    old.schema = '2026-11-22T1400-rhythm';
+    for (const goal of old.workspace.goals) {
+      goal.areas = (goal.needs as { name: string }[]).map((n) => n.name);
+      delete goal.needs;
+    }
+    for (const link of [...old.workspace.personGoals, ...old.workspace.networkGoals]) delete link.serves;
+    expect(old.workspace.goals.length).toBeGreaterThan(0);
+    const target = await openFresh(dialect, opened);
+    await restoreBackup(target.ctx, old);
+    const again = await exportBackup(target.ctx);
+    expect(again.workspace.goals.map((g) => g.needs.map((n) => n.name))).toEqual(backup.workspace.goals.map((g) => g.needs.map((n) => n.name)));
+    expect(again.workspace.goals.flatMap((g) => g.needs).every((n) => !n.essential)).toBe(true);
+    expect([...again.workspace.personGoals, ...again.workspace.networkGoals].every((l) => l.serves.length === 0)).toBe(true);
   });
 
   it('refuses a corrupted backup, naming the JSON path, and leaves the target exactly as it was', async () => {

@@ -33,7 +33,7 @@ describe('what an edit form sends', () => {
     expect(personPatch(person, personFormValues(person), personChannelDrafts(person))).toEqual({});
     const network = { id: 'net_1', name: 'Physio', kind: 'other', role: 'member', strength: 1, importance: 2, hoursPerMonth: 2.5, url: null, notes: null } as unknown as Network;
     expect(networkPatch(network, networkFormValues(network))).toEqual({});
-    const goal = { id: 'goal_1', statement: 'Start a doctorate', horizon: null, areas: ['funding'], transitionFrom: null, transitionTo: null, status: 'active' } as unknown as Goal;
+    const goal = { id: 'goal_1', statement: 'Start a doctorate', horizon: null, needs: [{ id: 'need_1', name: 'funding', essential: true }], transitionFrom: null, transitionTo: null, status: 'active' } as unknown as Goal;
     expect(goalPatch(goal, goalFormValues(goal))).toEqual({});
   });
 
@@ -49,6 +49,18 @@ describe('what an edit form sends', () => {
         { kind: 'email', value: 'ana@example.org', label: 'work' },
         { kind: 'linkedin', value: 'https://www.linkedin.com/in/ana' },
         { kind: 'phone', value: '+1 555 0100' },
+      ],
+    });
+  });
+
+  it("a goal's needs with their ids, so that a rename keeps who serves the need", () => {
+    const goal = { id: 'goal_1', statement: 'Start a doctorate', horizon: null, needs: [{ id: 'need_1', name: 'funding', essential: true }], transitionFrom: null, transitionTo: null, status: 'active' } as unknown as Goal;
+    const form = goalFormValues(goal);
+    form.needs = [{ ...form.needs[0]!, name: 'research funding' }, { name: ' statistics ', essential: false }, { name: '  ', essential: true }];
+    expect(goalPatch(goal, form)).toEqual({
+      needs: [
+        { id: 'need_1', name: 'research funding', essential: true },
+        { name: 'statistics', essential: false },
       ],
     });
   });
