@@ -166,7 +166,9 @@ export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
   const strongTies = input.people
     .filter(({ person, strength }) => strength >= STRONG_MIN_STRENGTH && person.stage !== 'dormant' && !input.serving.has(person.id) && !matches.some((m) => m.person.id === person.id))
     .sort((a, b) => Number(b.person.knowAndLike) - Number(a.person.knowAndLike) || b.strength - a.strength || b.person.importance - a.person.importance || a.person.name.localeCompare(b.person.name));
-  for (const { person, strength } of strongTies.slice(0, Math.min(2, limit))) {
+  // With people to confirm, one introduction and one network are enough; the list must stay short enough to act on.
+  const others = matches.length > 0 ? 1 : 2;
+  for (const { person, strength } of strongTies.slice(0, Math.min(others, limit))) {
     suggestions.push({
       kind: 'ask-for-introduction',
       target: { kind: 'person', id: person.id, name: person.name },
@@ -184,7 +186,7 @@ export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
     .map(({ network, strength }) => ({ network, strength, named: mentionsNeed(`${network.name} ${network.notes ?? ''}`, terms), kindRank: kinds.indexOf(network.kind) }))
     .filter((n) => n.named || n.kindRank >= 0)
     .sort((a, b) => Number(b.named) - Number(a.named) || relevanceOf(b.network.id) - relevanceOf(a.network.id) || a.kindRank - b.kindRank || b.strength - a.strength || a.network.name.localeCompare(b.network.name));
-  for (const n of networks.slice(0, Math.min(2, limit))) {
+  for (const n of networks.slice(0, Math.min(others, limit))) {
     const joined = n.network.role !== 'want-to-join';
     suggestions.push({
       kind: 'ask-at-network',
