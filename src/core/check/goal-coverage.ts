@@ -342,7 +342,7 @@ function needsOf(index: CheckIndex, goal: Goal): GoalNeedCoverage[] {
 
 function strengthenNext(index: CheckIndex, personId: string, need: string): string | null {
   const facts = index.personById.get(personId);
-  return facts ? `${meetSuggestion(facts)} with ${facts.person.name} to turn a weak tie into the support "${need}" needs.` : null;
+  return facts ? `Strengthen your tie with ${facts.person.name}: ${lowerFirst(meetSuggestion(facts))}. "${need}" rests on weak ties alone.` : null;
 }
 
 const categoryCountCache = new WeakMap<CheckIndex, Map<PersonCategory, number>>();

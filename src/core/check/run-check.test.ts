@@ -55,7 +55,7 @@ describe('runCheck', () => {
     expect(summary.headlines.slice(0, 4)).toEqual([
       'Start with Ada: you know and like them, and they can help.',
       '1 contact is overdue; the longest waiting is Ada.',
-      expect.stringMatching(/^"lead a team" is thinly covered: /),
+      expect.stringMatching(/^"lead a team" is thinly covered\. /),
       '10 hours a month go to over-invested networks: time you could give to your goals.',
     ]);
     expect(summary.headlines.length).toBeLessThanOrEqual(6);

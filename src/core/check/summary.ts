@@ -27,7 +27,7 @@ export function summarise(index: CheckIndex, report: Omit<CheckReport, 'summary'
     headlines.push(`${plural(overdue.length, 'contact')} ${isAre(overdue.length)} overdue${first ? `; the longest waiting is ${first.name}` : ''}.`);
   }
   for (const goal of report.goals.items) {
-    if (goal.verdict !== 'covered') headlines.push(`"${goal.statement}" is ${goal.verdict === 'missing' ? 'not served by anyone yet' : 'thinly covered'}: ${goal.next}`);
+    if (goal.verdict !== 'covered') headlines.push(`"${goal.statement}" is ${goal.verdict === 'missing' ? 'not served by anyone yet' : 'thinly covered'}. ${goal.next}`);
   }
   const over = report.quadrants.totals.overInvested.hoursPerMonth;
   if (over > 0) headlines.push(`${hoursText(over)} ${over === 1 ? 'goes' : 'go'} to over-invested networks: time you could give to your goals.`);
