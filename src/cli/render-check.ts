@@ -70,6 +70,11 @@ export function checkText(report: CheckReport): string {
     findings(out, `Keep (${plan.hoursPerMonth.keep} h/month)`, plan.keep);
     findings(out, `Reduce (${plan.hoursPerMonth.reduce} h/month)`, plan.reduce);
     findings(out, 'Build', plan.build);
+    if (plan.needs.length) out.push('Need by need:');
+    for (const need of plan.needs) {
+      const where = [need.keep.length ? `keep ${need.keep.join(', ')}` : '', need.build.length ? `build ${need.build.join(', ')}` : ''].filter(Boolean).join('; ');
+      out.push(`  ${need.name}${need.essential ? ' (essential)' : ''}: ${where || 'no network to keep or build serves it'}`);
+    }
     gaps(out, plan.gaps);
   }
   out.push('', 'The full report, with every item and the facts behind it: waggle check --json');
