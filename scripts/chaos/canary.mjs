@@ -5,10 +5,10 @@ import { Buffer } from 'node:buffer';
 /* global fetch */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { linkedInCsv } from './linkedin.mjs';
 import { runWaggle, sleep, startWaggle, waggleEnv } from './waggle.mjs';
+import { freePort } from './free-port.mjs';
 
 const newCanary = () => `canary${randomBytes(8).toString('hex')}`;
 
@@ -32,16 +32,6 @@ export function filesContaining(dir, needle) {
   return hits;
 }
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function serve(args, env) {
   const port = await freePort();

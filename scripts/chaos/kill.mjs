@@ -4,22 +4,12 @@
 import { clearTimeout, setTimeout } from 'node:timers';
 /* global fetch */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { linkedInCsv } from './linkedin.mjs';
 import { checkDataDir } from './sqlite-check.mjs';
 import { sleep, startWaggle } from './waggle.mjs';
+import { freePort } from './free-port.mjs';
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** One import, killed after `delayMs` if still running. */
 async function importCycle({ dataDir, file, delayMs }) {

@@ -3,9 +3,9 @@
 // only, a free port; as root it runs as the `postgres` system user.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.mjs';
 
 function findBin() {
   if (process.env.WAGGLE_PG_BIN && existsSync(join(process.env.WAGGLE_PG_BIN, 'initdb'))) return process.env.WAGGLE_PG_BIN;
@@ -15,16 +15,6 @@ function findBin() {
   return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Returns { url, stop } or null when no PostgreSQL binaries are installed. */
 export async function startTempPostgres() {

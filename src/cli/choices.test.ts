@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command, Option } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUADRANT_NAMES } from '../core/check/quadrants.js';
 import { IMPORT_FORMATS } from '../core/import-types.js';
 import {
@@ -24,7 +24,7 @@ import { GEXF_VERSIONS } from '../services/export/graph.js';
 import { EXPORT_FORMATS, VCARD_VERSIONS } from '../services/exports.js';
 import { PERSON_SORTS } from '../services/people.js';
 import { openSession } from '../services/session.js';
-import { main } from './main.js';
+import { waggleInProcess } from '../test-support/waggle-in-process.js';
 import { buildProgram } from './program.js';
 
 /*
@@ -135,19 +135,7 @@ describe('the command line’s closed sets', () => {
 describe('closed sets on the command line, run', () => {
   let dataDir: string;
   const savedNow = process.env.WAGGLE_NOW;
-  const waggle = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-    try {
-      const code = await main(['--data', dataDir, ...argv]);
-      return { code, stdout, stderr };
-    } finally {
-      out.mockRestore();
-      err.mockRestore();
-    }
-  };
+  const waggle = (...argv: string[]) => waggleInProcess(dataDir, argv);
   beforeAll(() => {
     process.env.WAGGLE_NOW = '2026-11-22T10:00:00Z';
     dataDir = mkdtempSync(join(tmpdir(), 'waggle-choices-'));

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, formatBytes, MAX_BODY_BYTES, type Api } from './app.js';
-import { openSession, type Session } from '../services/session.js';
-import { freshDatabase } from '../test-support/databases.js';
+import { describe, expect, it } from 'vitest';
+import { formatBytes, MAX_BODY_BYTES } from './app.js';
+import { apiOnFreshSqlite } from '../test-support/api-on-sqlite.js';
 import { textProblem } from '../contract/fields.js';
 import { createPersonInput, logExchangeInput, updateGoalInput } from '../contract/inputs.js';
 import { parseInput } from '../contract/validate.js';
@@ -38,20 +37,8 @@ describe('the text rules', () => {
 });
 
 describe('the API refuses broken text at the edge, before the database turns it into U+FFFD', () => {
-  let session: Session;
-  let api: Api;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase('sqlite');
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
-  const post = (raw: string) => api.request('/api/people', { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
+  const harness = apiOnFreshSqlite();
+  const post = (raw: string) => harness.api.request('/api/people', { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
 
   it.each([
     ['a lone surrogate in a name', '{"name":"Ana \\ud800 Silva"}', 'name', /lone surrogate U\+D800 at character 5/],
@@ -64,7 +51,7 @@ describe('the API refuses broken text at the edge, before the database turns it 
     const body = (await response.json()) as { error: { field: string; message: string } };
     expect(body.error.field).toBe(field);
     expect(body.error.message).toMatch(message);
-    const list = (await (await api.request('/api/people')).json()) as { total: number };
+    const list = (await (await harness.api.request('/api/people')).json()) as { total: number };
     expect(list.total).toBe(0);
   });
 
@@ -76,23 +63,11 @@ describe('the API refuses broken text at the edge, before the database turns it 
 });
 
 describe('a body over the size limit', () => {
-  let session: Session;
-  let api: Api;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase('sqlite');
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
+  const harness = apiOnFreshSqlite();
 
   it('is refused with a 413 that says how large is allowed', async () => {
     const body = JSON.stringify({ name: 'Ana', notes: 'x'.repeat(MAX_BODY_BYTES) });
-    const response = await api.request('/api/people', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) }, body });
+    const response = await harness.api.request('/api/people', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) }, body });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ error: { code: 'too_large', message: 'The request body is larger than 5 MB, the most the API takes in one request' } });
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waggleInProcess } from '../test-support/waggle-in-process.js';
 import { channelGroupOf, replaceChannelGroups, type ChannelGroup } from '../core/channel-groups.js';
 import { classifyUrl } from '../core/contact-links.js';
 import type { ContactKind } from '../core/vocabulary.js';
@@ -181,19 +181,7 @@ describe('edits change exactly the fields named, through every door', () => {
   };
 
   /** The real `waggle` program in-process, on the same data folder. */
-  const waggle = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-    try {
-      const code = await main(['--data', dataDir, ...argv]);
-      return { code, stdout, stderr };
-    } finally {
-      out.mockRestore();
-      err.mockRestore();
-    }
-  };
+  const waggle = (...argv: string[]) => waggleInProcess(dataDir, argv);
   const cli = async (...argv: string[]) => {
     const run = await waggle(...argv);
     if (run.code !== 0) throw new Error(`waggle ${argv.join(' ')} → ${run.code}: ${run.stderr}`);
