@@ -1,12 +1,12 @@
 import type { GoalLinkInput, MembershipInput, TieInput } from '../contract/inputs.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { GoalLink, Membership, Tie } from '../core/model.js';
-import type { ServiceContext } from './context.js';
+import { inTransaction, type ServiceContext } from './context.js';
 import { parseJsonList } from './rows.js';
 import { resolveServes } from './goal-needs.js';
 import { getGoal } from './goals.js';
 import { getNetwork } from './networks.js';
-import { requirePerson } from './people.js';
+import { listPeople, requirePerson, type PersonFilter } from './people.js';
 
 /*
  * The links between things: how relevant a person or network is to a goal, who
@@ -24,6 +24,18 @@ export async function linkPersonToGoal(ctx: ServiceContext, personId: string, go
 export async function linkNetworkToGoal(ctx: ServiceContext, networkId: string, goalId: string, input: GoalLinkInput = {}): Promise<GoalLink> {
   await getNetwork(ctx, networkId);
   return linkToGoal(ctx, 'network', networkId, goalId, input);
+}
+
+/**
+ * Links everyone the filter finds to a goal (say, everyone tagged "statistics" to the
+ * need of that name), in one transaction; each link changes only what is given.
+ */
+export async function linkManyToGoal(ctx: ServiceContext, filter: Omit<PersonFilter, 'limit' | 'offset'>, goalId: string, input: GoalLinkInput): Promise<number> {
+  return inTransaction(ctx, async (trx) => {
+    const people = (await listPeople(trx, filter)).items;
+    for (const person of people) await linkToGoal(trx, 'person', person.id, goalId, input);
+    return people.length;
+  });
 }
 
 /**

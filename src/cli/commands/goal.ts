@@ -3,6 +3,7 @@ import { createGoalInput, updateGoalInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
 import { GOAL_STATUSES, type GoalStatus } from '../../core/vocabulary.js';
+import { checkNetwork } from '../../services/check.js';
 import { goalDetail } from '../../services/details.js';
 import { createGoal, getGoal, listGoals, removeGoal, resolveGoal, updateGoal } from '../../services/goals.js';
 import { linkNetworkToGoal, linkPersonToGoal, unlinkFromGoal } from '../../services/links.js';
@@ -11,6 +12,7 @@ import { resolvePerson } from '../../services/people.js';
 import type { GoalNeed } from '../../core/model.js';
 import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
+import { needLines } from '../render-check.js';
 import { goalText, goalsTable } from '../render.js';
 import { withSession } from '../runtime.js';
 import { choice, clearable, collect, flagName, positiveInt } from '../values.js';
@@ -98,12 +100,15 @@ export function registerGoal(program: Command): void {
 
   goal
     .command('show')
-    .description('a goal and the people and networks that serve it')
+    .description('a goal, the people and networks that serve it, and the check need by need')
     .argument('<goal>', 'id or statement')
     .action(async (ref: string, _flags: unknown, command: Command) => {
       await withSession(command, async (ctx, json) => {
-        const detail = await goalDetail(ctx, await resolveGoal(ctx, ref));
-        emit(json, detail, () => goalText(detail));
+        const goalId = await resolveGoal(ctx, ref);
+        const detail = await goalDetail(ctx, goalId);
+        // The check's own coverage, focused on this goal: the verdicts are the check's, only printed here.
+        const coverage = (await checkNetwork(ctx, { goalId })).goals.items[0] ?? null;
+        emit(json, { ...detail, coverage }, () => [goalText(detail), ...(coverage ? ['', `${coverage.verdict.toUpperCase()}: ${coverage.why.text}`, ...needLines(coverage).map((l) => `  ${l}`), `→ ${coverage.next}`] : [])].join('\n'));
       });
     });
 

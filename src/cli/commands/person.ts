@@ -6,10 +6,11 @@ import { classifyUrl } from '../../core/contact-links.js';
 import { ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../contract/validate.js';
 import { CHANNELS, NETWORK_ROLES, PERSON_CATEGORIES, STAGES } from '../../core/vocabulary.js';
-import type { ServiceContext } from '../../services/context.js';
+import { plural } from '../../core/words.js';
+import { inTransaction, type ServiceContext } from '../../services/context.js';
 import { personDetail } from '../../services/details.js';
 import { resolveGoal } from '../../services/goals.js';
-import { addMember, linkPeople, linkPersonToGoal, removeMember, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
+import { addMember, linkManyToGoal, linkPeople, linkPersonToGoal, removeMember, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
 import { resolveNetwork } from '../../services/networks.js';
 import { bulkJudge, createPerson, listPeople, PERSON_SORTS, removePerson, resolvePerson, updatePerson, type PersonSort } from '../../services/people.js';
 import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
@@ -215,13 +216,24 @@ export function registerPerson(program: Command): void {
     .option('--importance <0-5>', 'set the importance')
     .addOption(choice('--stage <stage>', 'set the stage', STAGES))
     .option('--cadence <cadence>', 'set the cadence (or none)')
-    .action(async (flags: PersonFlags & { source?: string; unjudged?: boolean; tag?: string }, command: Command) => {
-      const { source, unjudged, tag, ...rest } = flags;
+    .option('--goal <goal>', 'link them all to this goal (id or statement), with --relevance and --serves')
+    .option('--relevance <1-5>', 'with --goal: how relevant they are to it')
+    .option('--serves <needs>', "with --goal: the goal's needs they serve, comma-separated")
+    .action(async (flags: PersonFlags & { source?: string; unjudged?: boolean; tag?: string; goal?: string; relevance?: string; serves?: string }, command: Command) => {
+      const { source, unjudged, tag, goal, relevance, serves, ...rest } = flags;
       const judgement = parseInput(updatePersonInput, personInputFromFlags(rest, 'edit'), rename);
-      if (Object.keys(judgement).length === 0) throw new ValidationError('--strength/--importance/--category/--stage/--cadence', 'say what to set');
+      if ((relevance !== undefined || serves !== undefined) && goal === undefined) throw new ValidationError('--goal', 'name the goal that --relevance and --serves are about');
+      const link = goal === undefined ? null : goalLinkFromFlags({ ...(relevance !== undefined ? { relevance } : {}), ...(serves !== undefined ? { serves } : {}) });
+      if (Object.keys(judgement).length === 0 && link === null) throw new ValidationError('--strength/--importance/--category/--stage/--cadence/--goal', 'say what to set');
+      const filter = { ...(source ? { source } : {}), ...(unjudged ? { unjudged: true } : {}), ...(tag ? { tag } : {}) };
       await withSession(command, async (ctx, json) => {
-        const count = await bulkJudge(ctx, { ...(source ? { source } : {}), ...(unjudged ? { unjudged: true } : {}), ...(tag ? { tag } : {}) }, judgement);
-        emit(json, { updated: count }, () => `Updated ${count} ${count === 1 ? 'person' : 'people'}.`);
+        // One transaction: judged and linked together, or neither.
+        const count = await inTransaction(ctx, async (trx) => {
+          const judged = Object.keys(judgement).length > 0 ? await bulkJudge(trx, filter, judgement) : 0;
+          const linked = link ? await linkManyToGoal(trx, filter, await resolveGoal(trx, goal!), link) : 0;
+          return Math.max(judged, linked);
+        });
+        emit(json, { updated: count }, () => `Updated ${plural(count, 'person', 'people')}.`);
       });
     });
 
