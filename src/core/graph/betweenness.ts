@@ -22,71 +22,80 @@ export interface BetweennessResult {
   readonly bound: BetweennessBound;
 }
 
+/** Scratch arrays of one Brandes run, allocated once and reset after every source. */
+interface Scratch {
+  dist: Int32Array;
+  /** σ at 2v and δ at 2v + 1: one cache line serves both. */
+  sd: Float64Array;
+  queue: Int32Array;
+  /** The shortest-path DAG's edges (v → w, w one hop further), in discovery order. */
+  dagFrom: Int32Array;
+  dagTo: Int32Array;
+}
+
 /**
  * Brandes' accumulation from one source over unweighted (hop-count) shortest paths.
- * Predecessors are not stored: in the backward pass a neighbour one hop closer to
- * the source is a predecessor. `queue` doubles as the stack (BFS order is by distance).
+ * The forward BFS records each DAG edge as it finds it; the backward pass walks that
+ * list in reverse (every edge out of w comes after the edge into w, so δ(w) is final
+ * when it is used) instead of rescanning every neighbour.
  */
-function accumulate(
-  graph: Graph,
-  s: number,
-  dist: Int32Array,
-  sigma: Float64Array,
-  delta: Float64Array,
-  queue: Int32Array,
-  into: Float64Array,
-): void {
+function accumulate(graph: Graph, s: number, sc: Scratch, into: Float64Array): void {
   const { offsets, targets } = graph;
+  const { dist, sd, queue, dagFrom, dagTo } = sc;
   let head = 0;
   let tail = 0;
+  let edges = 0;
   queue[tail++] = s;
   dist[s] = 0;
-  sigma[s] = 1;
+  sd[2 * s] = 1;
   while (head < tail) {
     const v = queue[head++]!;
     const dv = dist[v]! + 1;
-    const sv = sigma[v]!;
+    const sv = sd[2 * v]!;
     for (let p = offsets[v]!; p < offsets[v + 1]!; p++) {
       const w = targets[p]!;
       const dw = dist[w]!;
       if (dw < 0) {
         dist[w] = dv;
-        sigma[w] = sv;
+        sd[2 * w] = sv;
         queue[tail++] = w;
+        dagFrom[edges] = v;
+        dagTo[edges++] = w;
       } else if (dw === dv) {
-        sigma[w] = sigma[w]! + sv;
+        sd[2 * w] = sd[2 * w]! + sv;
+        dagFrom[edges] = v;
+        dagTo[edges++] = w;
       }
     }
   }
-  for (let i = tail - 1; i > 0; i--) {
-    const w = queue[i]!;
-    const dw = dist[w]! - 1;
-    const coeff = (1 + delta[w]!) / sigma[w]!;
-    for (let p = offsets[w]!; p < offsets[w + 1]!; p++) {
-      const v = targets[p]!;
-      if (dist[v] === dw) delta[v] = delta[v]! + sigma[v]! * coeff;
-    }
-    into[w] = into[w]! + delta[w]!;
+  for (let e = edges - 1; e >= 0; e--) {
+    const v = dagFrom[e]!;
+    const w = dagTo[e]!;
+    sd[2 * v + 1] = sd[2 * v + 1]! + (sd[2 * v]! / sd[2 * w]!) * (1 + sd[2 * w + 1]!);
   }
   for (let i = 0; i < tail; i++) {
     const v = queue[i]!;
+    if (i > 0) into[v] = into[v]! + sd[2 * v + 1]!;
     dist[v] = -1;
-    sigma[v] = 0;
-    delta[v] = 0;
+    sd[2 * v] = 0;
+    sd[2 * v + 1] = 0;
   }
 }
 
 function run(graph: Graph, sources: Int32Array, progress?: Progress): Float64Array {
   const { n } = graph;
-  const dist = new Int32Array(n).fill(-1);
-  const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const queue = new Int32Array(n);
+  const sc: Scratch = {
+    dist: new Int32Array(n).fill(-1),
+    sd: new Float64Array(2 * n),
+    queue: new Int32Array(n),
+    dagFrom: new Int32Array(graph.targets.length),
+    dagTo: new Int32Array(graph.targets.length),
+  };
   const into = new Float64Array(n);
   const total = sources.length;
   const every = Math.max(1, Math.floor(total / 200));
   for (let i = 0; i < total; i++) {
-    accumulate(graph, sources[i]!, dist, sigma, delta, queue, into);
+    accumulate(graph, sources[i]!, sc, into);
     if (progress && (i + 1) % every === 0) progress(i + 1, total);
   }
   if (progress) progress(total, total);

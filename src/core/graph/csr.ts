@@ -151,3 +151,59 @@ export function tieWeight(graph: Graph, u: number, v: number): number {
   for (let p = graph.offsets[u]!; p < graph.offsets[u + 1]!; p++) if (graph.targets[p] === v) return graph.weights[p]!;
   return 0;
 }
+
+/**
+ * The same graph with nodes renumbered in breadth-first order (from the node of
+ * highest degree in each component, Cuthill–McKee style), so that neighbours sit
+ * close together in memory. Ids travel with their nodes, so results keyed by
+ * `ids` are unchanged; only speed differs. Worth it on large graphs whose ids
+ * carry no locality (measured on org-100k: betweenness, Louvain and constraint
+ * all run markedly faster).
+ */
+export function withLocality(graph: Graph): Graph {
+  const { n, offsets, targets, weights } = graph;
+  const order = new Int32Array(n);
+  const rank = new Int32Array(n).fill(-1);
+  // Start points: nodes by degree, highest first (counting sort).
+  let maxDeg = 0;
+  for (let v = 0; v < n; v++) maxDeg = Math.max(maxDeg, offsets[v + 1]! - offsets[v]!);
+  const bucket = new Int32Array(maxDeg + 2);
+  for (let v = 0; v < n; v++) bucket[maxDeg - (offsets[v + 1]! - offsets[v]!) + 1]!++;
+  for (let d = 0; d <= maxDeg; d++) bucket[d + 1] = bucket[d + 1]! + bucket[d]!;
+  const byDegree = new Int32Array(n);
+  for (let v = 0; v < n; v++) byDegree[bucket[maxDeg - (offsets[v + 1]! - offsets[v]!)]!++] = v;
+  let tail = 0;
+  for (let s = 0; s < n; s++) {
+    const start = byDegree[s]!;
+    if (rank[start] !== -1) continue;
+    let head = tail;
+    rank[start] = tail;
+    order[tail++] = start;
+    while (head < tail) {
+      const v = order[head++]!;
+      for (let p = offsets[v]!; p < offsets[v + 1]!; p++) {
+        const u = targets[p]!;
+        if (rank[u] === -1) {
+          rank[u] = tail;
+          order[tail++] = u;
+        }
+      }
+    }
+  }
+  const newOffsets = new Int32Array(n + 1);
+  const newTargets = new Int32Array(targets.length);
+  const newWeights = new Float64Array(weights.length);
+  const ids = new Array<string>(n);
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    const v = order[i]!;
+    ids[i] = graph.ids[v]!;
+    for (let p = offsets[v]!; p < offsets[v + 1]!; p++) {
+      newTargets[w] = rank[targets[p]!]!;
+      newWeights[w] = weights[p]!;
+      w++;
+    }
+    newOffsets[i + 1] = w;
+  }
+  return { ...graph, offsets: newOffsets, targets: newTargets, weights: newWeights, ids };
+}

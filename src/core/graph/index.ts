@@ -1,5 +1,5 @@
 /** The graph engine: pure network analysis on compact typed arrays. */
-export { buildGraph, graphFromEdges, indexOf, tieWeight, type Graph } from './csr.js';
+export { buildGraph, graphFromEdges, indexOf, tieWeight, withLocality, type Graph } from './csr.js';
 export { degree, strength, connectedComponents, coreNumber, pageRank, type Components, type PageRankOptions, type PageRankResult } from './basic.js';
 export { betweenness, sampledBetweenness, pivotErrorBound, type BetweennessBound, type BetweennessResult, type Progress, type SampledOptions } from './betweenness.js';
 export { brokerage, type Brokerage } from './brokerage.js';
