@@ -6,6 +6,7 @@
 // process — load, degree, PageRank, betweenness from 100 pivots, Louvain, constraint,
 // effective size, k-core — and reports each time and the whole wall time.
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import {
   betweenness, brokerage, coreNumber, degree, louvain, pageRank, parseEdgeList, sampledBetweenness, strength, withLocality,
 } from '../dist/core/graph/index.js';
