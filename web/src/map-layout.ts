@@ -23,9 +23,25 @@ export interface PlacedNode {
  * strength (ring 1 nearest), spread round each ring by group so that a category
  * (or goal) sits together. Deterministic, so the picture is the same every time.
  */
-export function layoutMap(map: MapData, colourBy: 'category' | 'goal'): { nodes: PlacedNode[]; legend: { group: string; colour: string }[] } {
-  const groupOf = (n: MapNode) => (n.kind === 'me' ? 'me' : colourBy === 'goal' ? (n.goalIds[0] ?? 'no goal') : n.colourKey);
-  const groups = [...new Set(map.nodes.filter((n) => n.kind !== 'me').map(groupOf))].sort();
+export interface LayoutOptions {
+  /** Colour by community: each node's cluster name (from the graph engine's Louvain). */
+  community?: ReadonlyMap<string, string>;
+  /** Size by a metric: each node's value scaled to 0..1 (the importance when absent). */
+  scaled?: ReadonlyMap<string, number>;
+}
+
+export function layoutMap(
+  map: MapData,
+  colourBy: 'category' | 'goal' | 'community',
+  options: LayoutOptions = {},
+): { nodes: PlacedNode[]; legend: { group: string; colour: string }[] } {
+  const groupOf = (n: MapNode) =>
+    n.kind === 'me' ? 'me' : colourBy === 'goal' ? (n.goalIds[0] ?? 'no goal') : colourBy === 'community' ? (options.community?.get(n.key) ?? 'no cluster') : n.colourKey;
+  const sizeOf = (n: MapNode) => {
+    const scaled = options.scaled?.get(n.key);
+    return scaled === undefined ? 3 + n.size * 1.6 : 3 + scaled * 12;
+  };
+  const groups = [...new Set(map.nodes.filter((n) => n.kind !== 'me').map(groupOf))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   const colourOf = new Map(groups.map((g, i) => [g, PALETTE[i % PALETTE.length]!]));
   const byRing = new Map<number, MapNode[]>();
   for (const n of map.nodes) {
@@ -50,7 +66,7 @@ export function layoutMap(map: MapData, colourBy: 'category' | 'goal'): { nodes:
         label: n.label,
         x: Math.cos(angle) * radius,
         y: Math.sin(angle) * radius,
-        size: 3 + n.size * 1.6,
+        size: sizeOf(n),
         colour: colourOf.get(groupOf(n)) ?? '#888',
         group: groupOf(n),
       });

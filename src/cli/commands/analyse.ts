@@ -2,9 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
-import { analyse, parseMetrics, parseGraph, withLocality, type Analysis, type Graph, type NodeRow } from '../../core/graph/index.js';
-import { buildGraph } from '../../core/graph/csr.js';
-import type { NetworkMap } from '../../core/check/index.js';
+import { analyse, graphOfMap, parseMetrics, parseGraph, withLocality, type Analysis, type Graph, type NodeRow } from '../../core/graph/index.js';
 import { checkNetwork } from '../../services/check.js';
 import { emit, table } from '../output.js';
 import { globals, withSession } from '../runtime.js';
@@ -24,30 +22,6 @@ const int = (flag: string, text: string | undefined, min: number): number | unde
   if (!/^\d+$/.test(text) || Number(text) < min) throw new ValidationError(flag, `must be a whole number of at least ${min}`);
   return Number(text);
 };
-
-/**
- * One's own map as a graph: me, people and networks; ties of strength 0 ("none") left
- * out. Two nodes joined twice on the map (a known tie and an introduction, say) are one
- * tie of the larger weight, so an introduction does not inflate a tie's strength.
- */
-export function graphOfMap(map: NetworkMap): { graph: Graph; labels: string[] } {
-  const index = new Map(map.nodes.map((node, i) => [node.key, i]));
-  const strongest = new Map<string, NetworkMap['edges'][number]>();
-  for (const e of map.edges) {
-    if (!(e.weight > 0) || !index.has(e.source) || !index.has(e.target)) continue;
-    const key = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
-    const seen = strongest.get(key);
-    if (!seen || e.weight > seen.weight) strongest.set(key, e);
-  }
-  const kept = [...strongest.values()];
-  const graph = buildGraph(
-    map.nodes.map((n) => n.key),
-    Int32Array.from(kept, (e) => index.get(e.source)!),
-    Int32Array.from(kept, (e) => index.get(e.target)!),
-    Float64Array.from(kept, (e) => e.weight),
-  );
-  return { graph, labels: map.nodes.map((n) => n.label) };
-}
 
 function readGraphFile(file: string): Graph {
   let text: string;

@@ -8,3 +8,4 @@ export { shortestPaths, pathTo, introducers, twoHop, type ShortestPaths, type In
 export { parseEdgeList, parseGexf, parseGraphml, parseGraph, detectFormat, type GraphFormat } from './parse.js';
 export { makeRandom } from './rng.js';
 export { analyse, parseMetrics, NODE_METRICS, type Analysis, type AnalyseOptions, type NodeMetric, type NodeRow, type Ranked } from './analyse.js';
+export { graphOfMap } from './map-graph.js';
