@@ -94,6 +94,20 @@ describe('waggle analyse', () => {
     expect(stdout).toMatch(/Betweenness estimated from 10 of 77 sources, rescaled by n\/k; with probability ≥ 0\.95 every node's betweenness is within ±/);
   });
 
+  it('says who can introduce one node to another, and the strongest path there', async () => {
+    const text = await run('analyse', join(FIXTURES, 'lesmis.tsv'), '--from', 'valjean', '--reach', 'Napoleon');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/Who can introduce Valjean to Napoleon[\s\S]*\nMyriel\s+5\s+1/);
+    expect(text.stdout).toContain('Strongest path (2 steps): Valjean → Myriel → Napoleon');
+    const json = await run('--json', 'analyse', join(FIXTURES, 'florentine.tsv'), '--from', 'Pazzi', '--reach', 'Medici');
+    const r = JSON.parse(json.stdout) as { introducers: { id: string }[]; path: { id: string }[]; length: number };
+    expect(r.introducers.map((x) => x.id)).toEqual(['Salviati']);
+    expect(r.path.map((p) => p.id)).toEqual(['Pazzi', 'Salviati', 'Medici']);
+    expect(r.length).toBe(2);
+    expect((await run('analyse', join(FIXTURES, 'florentine.tsv'), '--reach', 'Medici')).stderr).toContain('--from');
+    expect((await run('analyse', join(FIXTURES, 'florentine.tsv'), '--from', 'Pazzi', '--reach', 'Nobody')).code).toBe(3);
+  });
+
   it('analyses your own map', async () => {
     expect((await run('demo')).code).toBe(0);
     const { code, stdout } = await run('--json', 'analyse', '--map');
@@ -104,5 +118,10 @@ describe('waggle analyse', () => {
     expect(a.graph.mergedDuplicates).toBe(0);
     expect(a.central[0]!.id).toBe('me');
     expect(a.communities.count).toBeGreaterThan(1);
+    const intro = await run('--json', 'analyse', '--map', '--reach', 'Dr Rosa Jimenez');
+    expect(intro.code).toBe(0);
+    const r = JSON.parse(intro.stdout) as { from: { id: string }; introducers: { label: string }[] };
+    expect(r.from.id).toBe('me');
+    expect(r.introducers.length).toBeGreaterThan(0);
   });
 });

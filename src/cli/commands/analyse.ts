@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
-import { analyse, graphOfMap, parseMetrics, parseGraph, withLocality, type Analysis, type Graph, type NodeRow } from '../../core/graph/index.js';
+import { analyse, graphOfMap, introducers, parseMetrics, parseGraph, pathTo, shortestPaths, withLocality, type Analysis, type Graph, type NodeRow } from '../../core/graph/index.js';
 import { checkNetwork } from '../../services/check.js';
 import { emit, table } from '../output.js';
 import { globals, withSession } from '../runtime.js';
@@ -15,6 +15,61 @@ interface AnalyseFlags {
   exact?: boolean;
   seed?: string;
   top?: string;
+  reach?: string;
+  from?: string;
+}
+
+/** A node by id, else by its label (case and accents aside); ambiguous labels are refused. */
+function findNode(graph: Graph, labels: readonly string[], flag: string, ref: string): number {
+  const byId = graph.ids.indexOf(ref);
+  if (byId >= 0) return byId;
+  const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+  const want = fold(ref);
+  const hits: number[] = [];
+  labels.forEach((label, i) => {
+    if (fold(label) === want) hits.push(i);
+  });
+  if (hits.length === 1) return hits[0]!;
+  if (hits.length > 1) throw new ValidationError(flag, `"${ref}" names ${hits.length} nodes (${hits.slice(0, 5).map((i) => graph.ids[i]).join(', ')}); give the id`);
+  throw new NotFoundError('node', ref);
+}
+
+export interface Reach {
+  from: { id: string; label: string };
+  to: { id: string; label: string };
+  /** Common contacts, strongest first (by the weaker of the two ties). */
+  introducers: { id: string; label: string; fromStrength: number; toStrength: number }[];
+  /** One shortest path weighted by tie strength (a tie of strength w is 1/w long); empty when unreachable. */
+  path: { id: string; label: string }[];
+  length: number | null;
+}
+
+function reach(graph: Graph, labels: readonly string[], from: number, to: number): Reach {
+  const node = (i: number) => ({ id: graph.ids[i]!, label: labels[i]! });
+  const paths = shortestPaths(graph, from);
+  const length = paths.distance[to]!;
+  return {
+    from: node(from),
+    to: node(to),
+    introducers: introducers(graph, from, to).map((x) => ({ ...node(x.via), fromStrength: x.fromStrength, toStrength: x.toStrength })),
+    path: pathTo(paths, to).map(node),
+    length: Number.isFinite(length) ? length : null,
+  };
+}
+
+function reachText(r: Reach): string {
+  const out: string[] = [];
+  if (r.introducers.length === 0) out.push(`Nobody you both know joins ${r.from.label} and ${r.to.label}.`);
+  else {
+    out.push(`Who can introduce ${r.from.label} to ${r.to.label} (common contacts, strongest ties first):`);
+    out.push(table(r.introducers, [
+      { header: 'NAME', value: (x) => x.label },
+      { header: `TIE TO ${r.from.label.toUpperCase()}`, value: (x) => x.fromStrength, align: 'right' },
+      { header: `TIE TO ${r.to.label.toUpperCase()}`, value: (x) => x.toStrength, align: 'right' },
+    ]));
+  }
+  out.push('', r.path.length === 0 ? `No path joins ${r.from.label} and ${r.to.label}.` : `Strongest path (${r.path.length - 1} step${r.path.length === 2 ? '' : 's'}): ${r.path.map((p) => p.label).join(' → ')}`);
+  return out.join('\n');
 }
 
 const int = (flag: string, text: string | undefined, min: number): number | undefined => {
@@ -100,6 +155,8 @@ export function registerAnalyse(program: Command): void {
     .option('--exact', 'exact betweenness whatever the size (slow on large graphs)')
     .option('--seed <n>', 'seed for Louvain and the pivots (default 42)')
     .option('--top <n>', 'how many names each list shows (default 10)')
+    .option('--reach <node>', 'who can introduce you (or --from) to this node, and the strongest path there (id or name)')
+    .option('--from <node>', 'with --reach: from this node (default: you, on --map)')
     .action(async (file: string | undefined, flags: AnalyseFlags, command: Command) => {
       const json = globals(command).json === true;
       if (flags.csv && json) throw new ValidationError('--csv', 'choose --csv or --json, not both');
@@ -121,6 +178,17 @@ export function registerAnalyse(program: Command): void {
         // Large files rarely number their nodes with any locality: renumber for speed (results are by id, unchanged).
         if (graph.n > 10_000) graph = withLocality(graph);
       }
+      if (flags.reach !== undefined) {
+        const names = labels ?? graph.ids;
+        if (flags.from === undefined && !flags.map) throw new ValidationError('--from', 'with --reach on a file, say from whom (--from NODE)');
+        const from = flags.from === undefined ? graph.ids.indexOf('me') : findNode(graph, names, '--from', flags.from);
+        const to = findNode(graph, names, '--reach', flags.reach);
+        if (from === to) throw new ValidationError('--reach', 'is the node you start from');
+        const result = reach(graph, names, from, to);
+        emit(json, result, () => reachText(result));
+        return;
+      }
+      if (flags.from !== undefined) throw new ValidationError('--from', 'goes with --reach');
       // A progress bar on stderr when betweenness will take a while (cli-progress draws only on a terminal).
       let bar: SingleBar | undefined;
       const progress = (step: string, done: number, total: number) => {
