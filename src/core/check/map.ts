@@ -37,6 +37,11 @@ export const RING_LEGEND: readonly RingLegend[] = [
 /** Builds the map's nodes and edges. A me→person or me→network edge exists when the tie's strength is at least 1. */
 export function buildMap(index: CheckIndex): NetworkMap {
   const { snapshot } = index;
+  // Which needs each person and network serves, goal by goal, for colouring the map by need.
+  const needsServed = new Map<string, string[]>();
+  for (const [goalId, targets] of index.linksByGoal) {
+    for (const t of targets) for (const needId of t.serves) needsServed.set(`${t.kind}:${t.id}`, [...(needsServed.get(`${t.kind}:${t.id}`) ?? []), `${goalId}/${needId}`]);
+  }
   const nodes: MapNode[] = [
     {
       key: ME_KEY,
@@ -52,6 +57,7 @@ export function buildMap(index: CheckIndex): NetworkMap {
       colourKey: 'me',
       goalIds: index.goals.map((g) => g.id),
       relevance: 0,
+      needs: [],
       quadrant: null,
       hoursPerMonth: null,
       role: null,
@@ -84,6 +90,7 @@ export function buildMap(index: CheckIndex): NetworkMap {
       colourKey: person.category ?? 'uncategorised',
       goalIds: f.goalIds,
       relevance: f.relevance,
+      needs: needsServed.get(`person:${person.id}`) ?? [],
       quadrant: personQuadrant(f),
       hoursPerMonth: null,
       role: null,
@@ -110,6 +117,7 @@ export function buildMap(index: CheckIndex): NetworkMap {
       colourKey: network.kind,
       goalIds: f.goalIds,
       relevance: f.relevance,
+      needs: needsServed.get(`network:${network.id}`) ?? [],
       quadrant: networkQuadrant(index, f),
       hoursPerMonth: f.hours,
       role: network.role,
