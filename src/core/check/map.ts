@@ -40,7 +40,13 @@ export function buildMap(index: CheckIndex): NetworkMap {
   // Which needs each person and network serves, goal by goal, for colouring the map by need.
   const needsServed = new Map<string, string[]>();
   for (const [goalId, targets] of index.linksByGoal) {
-    for (const t of targets) for (const needId of t.serves) needsServed.set(`${t.kind}:${t.id}`, [...(needsServed.get(`${t.kind}:${t.id}`) ?? []), `${goalId}/${needId}`]);
+    for (const t of targets) {
+      if (t.serves.length === 0) continue;
+      const key = t.kind === 'person' ? personKey(t.id) : networkKey(t.id);
+      let list = needsServed.get(key);
+      if (!list) needsServed.set(key, (list = []));
+      for (const needId of t.serves) list.push(`${goalId}/${needId}`);
+    }
   }
   const nodes: MapNode[] = [
     {
@@ -90,7 +96,7 @@ export function buildMap(index: CheckIndex): NetworkMap {
       colourKey: person.category ?? 'uncategorised',
       goalIds: f.goalIds,
       relevance: f.relevance,
-      needs: needsServed.get(`person:${person.id}`) ?? [],
+      needs: needsServed.get(key) ?? [],
       quadrant: personQuadrant(f),
       hoursPerMonth: null,
       role: null,
@@ -117,7 +123,7 @@ export function buildMap(index: CheckIndex): NetworkMap {
       colourKey: network.kind,
       goalIds: f.goalIds,
       relevance: f.relevance,
-      needs: needsServed.get(`network:${network.id}`) ?? [],
+      needs: needsServed.get(key) ?? [],
       quadrant: networkQuadrant(index, f),
       hoursPerMonth: f.hours,
       role: network.role,
