@@ -4,12 +4,11 @@ import { useNavigate } from 'react-router-dom';
 import Sigma from 'sigma';
 import { NodePointProgram } from 'sigma/rendering';
 import { analyse, graphOfMap, type NodeMetric } from '../../../src/core/graph/index.js';
-import { layoutMap, mapSvg } from '../map-layout.js';
+import { layoutMap, mapSvg, type ColourBy } from '../map-layout.js';
 import type { CheckReport } from '../types.js';
 import { useApi } from '../use-api.js';
 
 type Lines = 'all' | 'others' | 'none';
-type ColourBy = 'category' | 'goal' | 'community';
 /** What sizes the nodes: importance (the map's own), or a metric from the graph engine. */
 type SizeBy = 'importance' | 'degree' | 'strength' | 'pagerank' | 'betweenness' | 'effective-size' | 'brokerage' | 'core';
 const SIZE_METRIC: Record<Exclude<SizeBy, 'importance'>, { metric: NodeMetric; label: string }> = {
@@ -23,7 +22,7 @@ const SIZE_METRIC: Record<Exclude<SizeBy, 'importance'>, { metric: NodeMetric; l
 };
 interface MapView {
   map: CheckReport['map'];
-  goals: { id: string; statement: string }[];
+  goals: { id: string; statement: string; needs: { id: string; name: string; essential: boolean }[] }[];
 }
 
 /** The ego network in WebGL (sigma.js over graphology): rings by strength, size by importance. */
@@ -79,7 +78,16 @@ export function MapPage() {
     () => (layout ? layout.nodes.filter((n) => n.kind === 'me' || ((show === 'all' || n.kind === show) && !hidden.has(n.group) && (strengthOf.get(n.key) ?? 0) >= minStrength)) : []),
     [layout, show, hidden, minStrength, strengthOf],
   );
-  const goalNames = useMemo(() => new Map((data?.goals ?? []).map((g) => [g.id, g.statement])), [data]);
+  const goalNames = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const g of data?.goals ?? []) {
+      names.set(g.id, g.statement);
+      // A need is named with its goal, shortened: two goals may both need "funding".
+      const short = g.statement.length > 32 ? `${g.statement.slice(0, 30)}…` : g.statement;
+      for (const n of g.needs) names.set(`${g.id}/${n.id}`, `${n.name}${n.essential ? ' (essential)' : ''}: ${short}`);
+    }
+    return names;
+  }, [data]);
   const groupName = (group: string) => goalNames.get(group) ?? group.replace(/-/g, ' ');
   const open = (kind: string, id: string | null) => {
     if (id && kind === 'person') void navigate(`/people/${id}`);
@@ -210,6 +218,7 @@ export function MapPage() {
           <select value={colourBy} onChange={(e) => setColourBy(e.target.value as ColourBy)}>
             <option value="category">category</option>
             <option value="goal">goal</option>
+            <option value="need">need</option>
             <option value="community">cluster (community)</option>
           </select>
         </label>
