@@ -106,7 +106,10 @@ function summaryText(a: Analysis, source: string): string {
       { header: 'BETWEENNESS', value: (r) => fmt(r.value), align: 'right' },
       ...(a.brokers.some((r) => r.constraint !== null) ? [{ header: 'CONSTRAINT', value: (r: (typeof a.brokers)[number]) => fmt(r.constraint, 3), align: 'right' as const }] : []),
     ]));
-    if (a.betweenness && !a.betweenness.exact) out.push(`Betweenness ${a.betweenness.statement}.`);
+    if (a.betweenness && !a.betweenness.exact) {
+      out.push(`Betweenness ${a.betweenness.statement}.`);
+      if (a.betweenness.largestStandardError !== null) out.push(`Typical error: the largest standard error of any node is ±${fmt(a.betweenness.largestStandardError, 3)}.`);
+    }
   }
   if (a.communities) {
     out.push('', `Clusters (Louvain, modularity ${a.communities.modularity.toFixed(4)}; ${a.communities.count} in all, singletons included)`);
@@ -124,7 +127,7 @@ function summaryText(a: Analysis, source: string): string {
 }
 
 const CSV_COLUMNS: [keyof NodeRow, string][] = [
-  ['id', 'id'], ['label', 'label'], ['degree', 'degree'], ['strength', 'strength'], ['pagerank', 'pagerank'], ['betweenness', 'betweenness'],
+  ['id', 'id'], ['label', 'label'], ['degree', 'degree'], ['strength', 'strength'], ['pagerank', 'pagerank'], ['betweenness', 'betweenness'], ['betweennessError', 'betweenness_error'],
   ['constraint', 'constraint'], ['effectiveSize', 'effective_size'], ['core', 'core'], ['community', 'community'], ['component', 'component'],
 ];
 

@@ -31,6 +31,8 @@ export interface NodeRow {
   strength?: number;
   pagerank?: number;
   betweenness?: number;
+  /** When betweenness is sampled: its standard error. */
+  betweennessError?: number;
   constraint?: number;
   effectiveSize?: number;
   core?: number;
@@ -47,7 +49,7 @@ export interface Ranked {
 export interface Analysis {
   graph: { nodes: number; ties: number; components: number; largestComponent: number; isolated: number; selfLoopsDropped: number; mergedDuplicates: number };
   metrics: NodeMetric[];
-  betweenness: BetweennessBound | null;
+  betweenness: (BetweennessBound & { largestStandardError: number | null }) | null;
   pagerank: { iterations: number; converged: boolean } | null;
   communities: { count: number; modularity: number; clusters: { community: number; size: number; members: string[] }[] } | null;
   /** Highest betweenness first, with their constraint when computed. */
@@ -111,6 +113,7 @@ export function analyse(graph: Graph, options: AnalyseOptions = {}): Analysis {
     if (str) row.strength = str[i]!;
     if (pr) row.pagerank = pr.rank[i]!;
     if (bt) row.betweenness = bt.betweenness[i]!;
+    if (bt?.standardError) row.betweennessError = bt.standardError[i]!;
     if (br && want('constraint')) row.constraint = br.constraint[i]!;
     if (br && want('effective-size')) row.effectiveSize = br.effectiveSize[i]!;
     if (core) row.core = core[i]!;
@@ -148,7 +151,7 @@ export function analyse(graph: Graph, options: AnalyseOptions = {}): Analysis {
       mergedDuplicates: graph.mergedDuplicates,
     },
     metrics,
-    betweenness: bt ? bt.bound : null,
+    betweenness: bt ? { ...bt.bound, largestStandardError: bt.standardError ? bt.standardError.reduce((m, x) => Math.max(m, x), 0) : null } : null,
     pagerank: pr ? { iterations: pr.iterations, converged: pr.converged } : null,
     communities,
     brokers: bt

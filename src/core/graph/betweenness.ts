@@ -20,6 +20,12 @@ export interface BetweennessResult {
   /** Unnormalised betweenness: each unordered pair counted once (as networkx, normalized=False). */
   readonly betweenness: Float64Array;
   readonly bound: BetweennessBound;
+  /**
+   * Sampled only: each node's standard error, from the spread of its per-source
+   * dependencies (with the finite-population correction). Not a guarantee like the
+   * bound, but a far better idea of the typical error; 0 when exact.
+   */
+  readonly standardError?: Float64Array;
 }
 
 /** Scratch arrays of one Brandes run, allocated once and reset after every source. */
@@ -39,7 +45,7 @@ interface Scratch {
  * list in reverse (every edge out of w comes after the edge into w, so δ(w) is final
  * when it is used) instead of rescanning every neighbour.
  */
-function accumulate(graph: Graph, s: number, sc: Scratch, into: Float64Array): void {
+function accumulate(graph: Graph, s: number, sc: Scratch, into: Float64Array, squares: Float64Array | null): void {
   const { offsets, targets } = graph;
   const { dist, sd, queue, dagFrom, dagTo } = sc;
   let head = 0;
@@ -75,14 +81,18 @@ function accumulate(graph: Graph, s: number, sc: Scratch, into: Float64Array): v
   }
   for (let i = 0; i < tail; i++) {
     const v = queue[i]!;
-    if (i > 0) into[v] = into[v]! + sd[2 * v + 1]!;
+    if (i > 0) {
+      const d = sd[2 * v + 1]!;
+      into[v] = into[v]! + d;
+      if (squares) squares[v] = squares[v]! + d * d;
+    }
     dist[v] = -1;
     sd[2 * v] = 0;
     sd[2 * v + 1] = 0;
   }
 }
 
-function run(graph: Graph, sources: Int32Array, progress?: Progress): Float64Array {
+function run(graph: Graph, sources: Int32Array, progress?: Progress, squares: Float64Array | null = null): Float64Array {
   const { n } = graph;
   const sc: Scratch = {
     dist: new Int32Array(n).fill(-1),
@@ -95,7 +105,7 @@ function run(graph: Graph, sources: Int32Array, progress?: Progress): Float64Arr
   const total = sources.length;
   const every = Math.max(1, Math.floor(total / 200));
   for (let i = 0; i < total; i++) {
-    accumulate(graph, sources[i]!, sc, into);
+    accumulate(graph, sources[i]!, sc, into, squares);
     if (progress && (i + 1) % every === 0) progress(i + 1, total);
   }
   if (progress) progress(total, total);
@@ -175,8 +185,18 @@ export function sampledBetweenness(graph: Graph, options: SampledOptions = {}): 
     perm[i] = perm[j]!;
     perm[j] = t;
   }
-  const b = run(graph, perm.subarray(0, k), options.progress);
+  const squares = new Float64Array(n);
+  const b = run(graph, perm.subarray(0, k), options.progress, squares);
   const scale = n / k / 2;
-  for (let i = 0; i < n; i++) b[i] = b[i]! * scale;
-  return { betweenness: b, bound: pivotErrorBound(n, k, options.confidence ?? 0.95) };
+  const standardError = new Float64Array(n);
+  const fpc = (n - k) / (n - 1);
+  for (let i = 0; i < n; i++) {
+    // X_s = δ_s(i)/2 over the k sources: sample mean and variance.
+    const mean = b[i]! / k / 2;
+    const meanSq = squares[i]! / k / 4;
+    const variance = k > 1 ? (Math.max(0, meanSq - mean * mean) * k) / (k - 1) : 0;
+    standardError[i] = n * Math.sqrt((fpc * variance) / k);
+    b[i] = b[i]! * scale;
+  }
+  return { betweenness: b, bound: pivotErrorBound(n, k, options.confidence ?? 0.95), standardError };
 }

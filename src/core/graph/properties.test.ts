@@ -187,6 +187,27 @@ describe('graph engine properties', () => {
     expect(meanError(g.n)).toBe(0);
   });
 
+  it("the standard error of the estimate is about the estimate's real spread across seeds", () => {
+    const edges: Edge[] = [];
+    for (let i = 0; i < 40; i++) for (let j = 1; j <= 3; j++) edges.push([`n${i}`, `n${(i * 7 + j * 11) % 40}`, 1]);
+    const g = graphFromEdges(edges);
+    const exact = betweenness(g).betweenness;
+    const k = 10;
+    let squared = 0;
+    let predicted = 0;
+    for (let seed = 0; seed < 200; seed++) {
+      const s = sampledBetweenness(g, { pivots: k, seed });
+      for (let i = 0; i < g.n; i++) {
+        squared += (s.betweenness[i]! - exact[i]!) ** 2;
+        predicted += s.standardError![i]! ** 2;
+      }
+    }
+    // Root mean squared error against the root mean predicted variance: within a factor of 1.5.
+    const ratio = Math.sqrt(squared / predicted);
+    expect(ratio).toBeGreaterThan(1 / 1.5);
+    expect(ratio).toBeLessThan(1.5);
+  });
+
   it('shortest paths follow strong ties, and introducers are the common contacts, strongest first', () => {
     // me–a is strong, a–target strong; me–b weak, b–target weak; me–target through c is 3 hops of strength 5.
     const g = graphFromEdges([
