@@ -31,64 +31,64 @@ export interface BetweennessResult {
 /** Scratch arrays of one Brandes run, allocated once and reset after every source. */
 interface Scratch {
   dist: Int32Array;
-  /** σ at 2v and δ at 2v + 1: one cache line serves both. */
-  sd: Float64Array;
+  /** σ (shortest-path counts) while going forward; going back, (1 + δ)/σ of the nodes already done. */
+  sigma: Float64Array;
   queue: Int32Array;
-  /** The shortest-path DAG's edges (v → w, w one hop further), in discovery order. */
-  dagFrom: Int32Array;
+  /** Where the DAG successors of queue[i] start in `dagTo` (the BFS records them node by node). */
+  dagStart: Int32Array;
+  /** The shortest-path DAG's edges v → w (w one hop further), grouped by v in BFS order. */
   dagTo: Int32Array;
 }
 
 /**
  * Brandes' accumulation from one source over unweighted (hop-count) shortest paths.
- * The forward BFS records each DAG edge as it finds it; the backward pass walks that
- * list in reverse (every edge out of w comes after the edge into w, so δ(w) is final
- * when it is used) instead of rescanning every neighbour.
+ * The forward BFS records each node's DAG successors as it finds them; the backward
+ * pass walks the nodes in reverse BFS order over those lists only (instead of
+ * rescanning every neighbour), so every successor is final when it is read:
+ * δ(v) = σ(v) · Σ_{w succ v} (1 + δ(w))/σ(w), one division per node.
  */
 function accumulate(graph: Graph, s: number, sc: Scratch, into: Float64Array, squares: Float64Array | null): void {
   const { offsets, targets } = graph;
-  const { dist, sd, queue, dagFrom, dagTo } = sc;
+  const { dist, sigma, queue, dagStart, dagTo } = sc;
   let head = 0;
   let tail = 0;
   let edges = 0;
   queue[tail++] = s;
   dist[s] = 0;
-  sd[2 * s] = 1;
+  sigma[s] = 1;
   while (head < tail) {
+    dagStart[head] = edges;
     const v = queue[head++]!;
     const dv = dist[v]! + 1;
-    const sv = sd[2 * v]!;
+    const sv = sigma[v]!;
     for (let p = offsets[v]!; p < offsets[v + 1]!; p++) {
       const w = targets[p]!;
       const dw = dist[w]!;
       if (dw < 0) {
         dist[w] = dv;
-        sd[2 * w] = sv;
+        sigma[w] = sv;
         queue[tail++] = w;
-        dagFrom[edges] = v;
         dagTo[edges++] = w;
       } else if (dw === dv) {
-        sd[2 * w] = sd[2 * w]! + sv;
-        dagFrom[edges] = v;
+        sigma[w] = sigma[w]! + sv;
         dagTo[edges++] = w;
       }
     }
   }
-  for (let e = edges - 1; e >= 0; e--) {
-    const v = dagFrom[e]!;
-    const w = dagTo[e]!;
-    sd[2 * v + 1] = sd[2 * v + 1]! + (sd[2 * v]! / sd[2 * w]!) * (1 + sd[2 * w + 1]!);
-  }
-  for (let i = 0; i < tail; i++) {
+  dagStart[tail] = edges;
+  for (let i = tail - 1; i >= 0; i--) {
     const v = queue[i]!;
+    let sum = 0;
+    for (let e = dagStart[i]!; e < dagStart[i + 1]!; e++) sum += sigma[dagTo[e]!]!;
+    const sv = sigma[v]!;
+    const delta = sv * sum;
     if (i > 0) {
-      const d = sd[2 * v + 1]!;
-      into[v] = into[v]! + d;
-      if (squares) squares[v] = squares[v]! + d * d;
+      into[v] = into[v]! + delta;
+      if (squares) squares[v] = squares[v]! + delta * delta;
     }
+    // From here on sigma[v] holds (1 + δ(v))/σ(v), what v's predecessors need.
+    sigma[v] = (1 + delta) / sv;
     dist[v] = -1;
-    sd[2 * v] = 0;
-    sd[2 * v + 1] = 0;
   }
 }
 
@@ -96,9 +96,9 @@ function run(graph: Graph, sources: Int32Array, progress?: Progress, squares: Fl
   const { n } = graph;
   const sc: Scratch = {
     dist: new Int32Array(n).fill(-1),
-    sd: new Float64Array(2 * n),
+    sigma: new Float64Array(n),
     queue: new Int32Array(n),
-    dagFrom: new Int32Array(graph.targets.length),
+    dagStart: new Int32Array(n + 1),
     dagTo: new Int32Array(graph.targets.length),
   };
   const into = new Float64Array(n);
