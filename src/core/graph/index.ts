@@ -9,3 +9,4 @@ export { parseEdgeList, parseGexf, parseGraphml, parseGraph, detectFormat, type 
 export { makeRandom } from './rng.js';
 export { analyse, parseMetrics, NODE_METRICS, type Analysis, type AnalyseOptions, type NodeMetric, type NodeRow, type Ranked } from './analyse.js';
 export { graphOfMap } from './map-graph.js';
+export { normalisedMutualInformation } from './nmi.js';

@@ -18,6 +18,8 @@ export function PlanPage() {
   const [reason, setReason] = useState('');
   // One add at a time: a second click while the first is on its way does nothing.
   const [pending, setPending] = useState(false);
+  // People planned from this page: off the suggestions at once, before the list is fetched again.
+  const [planned, setPlanned] = useState<ReadonlySet<string>>(new Set());
   const refresh = (messages: string[]) => {
     setNotes(messages);
     plan.reload();
@@ -29,6 +31,7 @@ export function PlanPage() {
     return api<AddedTarget>('/api/plan/targets', { method: 'POST', body: { personId, ...(ownReason ? { reason: ownReason } : {}) } })
       .then((result) => {
         setError(null);
+        setPlanned((before) => new Set(before).add(personId));
         refresh([result.message, ...result.warnings]);
       })
       .catch((e: unknown) => setError(errorText(e)))
@@ -36,7 +39,8 @@ export function PlanPage() {
   };
   if (plan.error || s.error) return <p role="alert">{plan.error ?? s.error}</p>;
   if (!plan.data || !s.data) return <p>Looking for good people to reach…</p>;
-  const all = [...s.data.suggestions, ...s.data.alternatives];
+  const suggested = s.data.suggestions.filter((x) => !planned.has(x.personId));
+  const all = [...suggested, ...s.data.alternatives.filter((x) => !planned.has(x.personId))];
   const p = plan.data;
   return (
     <section>
@@ -76,7 +80,7 @@ export function PlanPage() {
             <li key={x.personId}>
               <Link to={`/people/${x.personId}`}>{x.name}</Link> <span className="badge">{x.source}</span>
               {x.startsNewRelationship && <span className="badge">new relationship</span>}
-              {i >= s.data!.suggestions.length && <span className="who"> (also worth a thought)</span>}
+              {i >= suggested.length && <span className="who"> (also worth a thought)</span>}
               <div className="why">{x.reason}</div>
               <div className="next">Next: {x.next}</div>
               <button type="button" disabled={pending} onClick={() => void accept(x.personId)} aria-label={`Accept ${x.name}`}>
