@@ -15,6 +15,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerProfile } from './commands/profile.js';
 import { registerServe } from './commands/serve.js';
 import { registerShare } from './commands/share.js';
+import { registerUser } from './commands/user.js';
 import { registerVocabulary } from './commands/vocabulary.js';
 
 export const VERSION = '0.1.0';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerProfile(program);
   registerDemo(program);
   registerServe(program);
+  registerUser(program);
   registerVocabulary(program);
   // Subcommands inherit the error behaviour, so one catch in main handles all.
   const inherit = (command: Command) => {

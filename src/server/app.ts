@@ -4,6 +4,7 @@ import { CADENCE_WORDS } from '../core/cadence.js';
 import { VOCABULARY } from '../core/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
 import { MAX_IMPORT_BYTES } from '../services/imports.js';
+import { authenticate, registerAuthRoutes, type AuthOptions } from './auth.js';
 import { EdgePolicy, guardEdge, hardenResponses, type EdgeOptions } from './edge.js';
 import { errorResponse, validationResponse } from './errors.js';
 import { registerCheckRoutes } from './routes/check.js';
@@ -53,6 +54,8 @@ function limitBody(max: number, message: (size: string) => string) {
 export interface ApiOptions {
   /** Which hosts and origins the edge accepts (see edge.ts); loopback on any port when left out. */
   edge?: EdgeOptions;
+  /** Server mode: accounts, sessions and tokens; every route acts in the account's own workspace. */
+  auth?: AuthOptions;
 }
 
 export function createApi(context: () => ServiceContext, storage?: StorageInfo, options: ApiOptions = {}): Api {
@@ -65,6 +68,7 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   // First of all: the hardening headers on every answer, then the Host, Origin and content-type checks.
   app.use('*', hardenResponses());
   app.use('*', guardEdge(new EdgePolicy(options.edge)));
+  if (options.auth) app.use('*', authenticate(options.auth));
   const smallBodies = limitBody(MAX_BODY_BYTES, (size) => `The request body is larger than ${size}, the most the API takes in one request`);
   const importBodies = limitBody(MAX_IMPORT_BYTES, (size) => `The file to import is larger than ${size}, the most one import takes; split it into smaller files`);
   // Imports carry whole address books; everything else is small JSON.
@@ -85,6 +89,7 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   registerOutreachRoutes(app, context);
   registerTransferRoutes(app, context);
   registerPublicRoutes(app, context);
+  if (options.auth) registerAuthRoutes(app, options.auth);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',
