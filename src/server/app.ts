@@ -85,7 +85,7 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   registerRhythmRoutes(app, context);
   registerCheckRoutes(app, context);
   registerSettingsRoutes(app, context, storage);
-  registerPlanRoutes(app, context);
+  registerPlanRoutes(app, context, options.edge?.publicUrl ? new URL(options.edge.publicUrl).origin : null);
   registerOutreachRoutes(app, context);
   registerTransferRoutes(app, context);
   registerPublicRoutes(app, context);
