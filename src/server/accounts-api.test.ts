@@ -217,7 +217,7 @@ describe('the authorization matrix: every route × every kind of caller', () => 
     // Signing out ends the caller's own session: last.
     const signsOut = (r: { template: string }) => r.template.startsWith('/api/auth/sign-out');
     routes.sort((a, b) => Number(signsOut(a)) - Number(signsOut(b)));
-    const open = new Set(['/api/health', '/api/openapi.json', '/api/vocabulary', '/api/auth/sign-in', '/api/auth/invitations/{token}/accept']);
+    const open = new Set(['/api/health', '/api/openapi.json', '/api/vocabulary', '/api/auth/sign-in', '/api/auth/status', '/api/auth/setup', '/api/auth/invitations/{token}/accept']);
     const callers: { name: string; auth: { cookie?: string; token?: string } }[] = [
       { name: 'another account (session)', auth: { cookie: otherNow } },
       { name: 'anonymous', auth: {} },

@@ -4,7 +4,7 @@ import { CADENCE_WORDS } from '../core/cadence.js';
 import { VOCABULARY } from '../core/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
 import { MAX_IMPORT_BYTES } from '../services/imports.js';
-import { authenticate, registerAuthRoutes, type AuthOptions } from './auth.js';
+import { authenticate, registerAuthRoutes, registerLocalStatusRoute, type AuthOptions } from './auth.js';
 import { EdgePolicy, guardEdge, hardenResponses, type EdgeOptions } from './edge.js';
 import { errorResponse, validationResponse } from './errors.js';
 import { registerCheckRoutes } from './routes/check.js';
@@ -90,6 +90,7 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   registerTransferRoutes(app, context);
   registerPublicRoutes(app, context);
   if (options.auth) registerAuthRoutes(app, options.auth);
+  else registerLocalStatusRoute(app);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

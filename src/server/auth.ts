@@ -1,10 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import {
   acceptInvitation,
+  countAccounts,
+  createAccount,
   createAccessToken,
   createInvitation,
   listAccessTokens,
@@ -37,6 +40,12 @@ export interface AuthOptions {
   secure: boolean;
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy you run). */
   trustProxy: boolean;
+  /**
+   * While there is no account: the one-time code (printed by `waggle serve`) that lets
+   * a browser make the owner's account at /setup. Without it, whoever reached a new
+   * server first would own it.
+   */
+  setupCode?: string | null;
 }
 
 interface RequestScope {
@@ -60,7 +69,7 @@ export function scopedContext(base: ServiceContext): () => ServiceContext {
 
 export const cookieName = (secure: boolean) => (secure ? '__Host-waggle' : 'waggle_session');
 
-const OPEN_API_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/vocabulary', '/api/auth/sign-in']);
+const OPEN_API_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/vocabulary', '/api/auth/sign-in', '/api/auth/status', '/api/auth/setup']);
 const isOpen = (path: string) => !path.startsWith('/api/') || OPEN_API_PATHS.has(path) || /^\/api\/auth\/invitations\/[^/]+\/accept$/.test(path);
 
 export function clientAddress(c: Context, trustProxy: boolean): string {
@@ -105,6 +114,15 @@ const accountOutput = z.object({ id: z.string(), email: z.string(), name: z.stri
 const tokenOutput = z.object({ id: z.string(), label: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() }).meta({ id: 'AccessToken' });
 const newAccountInput = z.object({ email: z.string().max(320), name: z.string().max(200), password: z.string().max(1024) }).strict();
 const tags = ['Accounts'];
+const statusOutput = z.object({ mode: z.enum(['local', 'server']), account: accountOutput.nullable(), needsOwner: z.boolean() }).meta({ id: 'AccountStatus' });
+
+/** Locally there are no accounts: the app opens at once. The same route says so, so the web app asks one question either way. */
+export function registerLocalStatusRoute(app: OpenAPIHono): void {
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/auth/status', tags, summary: 'Local mode: no accounts; the app opens at once', responses: ok(statusOutput, 'The status') }),
+    (c) => c.json({ mode: 'local' as const, account: null, needsOwner: false }, 200),
+  );
+}
 
 export function registerAuthRoutes(app: OpenAPIHono, options: AuthOptions): void {
   const { deps } = options;
@@ -134,6 +152,44 @@ export function registerAuthRoutes(app: OpenAPIHono, options: AuthOptions): void
         if (error instanceof SignInError) return c.json({ error: { code: 'unauthorized', message: error.message } }, 401) as never;
         throw error;
       }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/auth/status',
+      tags,
+      summary: 'Server mode: whether this browser is signed in, and whether the owner\'s account is still to be made',
+      responses: ok(statusOutput, 'The status'),
+    }),
+    async (c) => {
+      const principal = scope.getStore()?.principal ?? null;
+      return c.json({ mode: 'server' as const, account: principal?.account ?? null, needsOwner: (await countAccounts(deps.db)) === 0 }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/setup',
+      tags,
+      summary: 'Make the owner\'s account, once, with the code `waggle serve` printed; signs in',
+      request: jsonBody(newAccountInput.extend({ code: z.string().max(200) }).strict()),
+      responses: created(z.object({ account: accountOutput }), 'The owner\'s account'),
+    }),
+    async (c) => {
+      const { code, ...input } = c.req.valid('json');
+      const digest = (text: string) => createHash('sha256').update(text).digest();
+      const expected = options.setupCode;
+      if (!expected || !timingSafeEqual(digest(code.trim()), digest(expected)) || (await countAccounts(deps.db)) > 0) {
+        return c.json({ error: { code: 'forbidden', message: 'That is not the setup code, or the owner\'s account exists already' } }, 403) as never;
+      }
+      const account = await createAccount(deps, input);
+      options.setupCode = null;
+      const signed = await signIn(deps, { email: account.email, password: input.password, address: clientAddress(c, options.trustProxy) });
+      startSession(c, signed.token);
+      return c.json({ account }, 201);
     },
   );
 

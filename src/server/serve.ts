@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Session } from '../services/session.js';
 import { countAccounts } from '../services/accounts.js';
@@ -13,8 +14,10 @@ export interface RunningServer {
   url: string;
   /** Server mode: where people reach it. */
   publicUrl: string | null;
-  /** Server mode with no account yet: create the owner with `waggle user add`. */
+  /** Server mode with no account yet: create the owner with `waggle user add`, or in a browser at /setup with… */
   needsOwner: boolean;
+  /** …this one-time code. */
+  setupCode: string | null;
   close(): Promise<void>;
 }
 
@@ -59,10 +62,17 @@ export async function startServer(session: Session, options: ServerOptions = {})
   }
   const edge: { port: number | null; publicUrl: string | null } = { port: port === 0 ? null : port, publicUrl: publicUrl?.origin ?? null };
   const storage = { kind: session.store.kind, location: session.store.location };
+  const needsOwner = serverMode && (await countAccounts(session.ctx.db)) === 0;
+  const setupCode = needsOwner ? randomBytes(12).toString('base64url') : null;
   const app = serverMode
     ? createApi(scopedContext(session.ctx), storage, {
         edge,
-        auth: { deps: { db: session.ctx.db, clock: session.ctx.clock, ids: session.ctx.ids, defaultTimeZone: session.ctx.timeZone }, secure: publicUrl?.protocol === 'https:', trustProxy: options.trustProxy ?? false },
+        auth: {
+          deps: { db: session.ctx.db, clock: session.ctx.clock, ids: session.ctx.ids, defaultTimeZone: session.ctx.timeZone },
+          secure: publicUrl?.protocol === 'https:',
+          trustProxy: options.trustProxy ?? false,
+          setupCode,
+        },
       })
     : createApi(() => session.ctx, storage, { edge });
   serveWebApp(app, { sourceMaps: options.sourceMaps ?? false });
@@ -76,7 +86,8 @@ export async function startServer(session: Session, options: ServerOptions = {})
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     publicUrl: publicUrl?.origin ?? null,
-    needsOwner: serverMode && (await countAccounts(session.ctx.db)) === 0,
+    needsOwner,
+    setupCode,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

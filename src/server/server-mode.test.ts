@@ -61,4 +61,38 @@ describe('server mode from the command line', () => {
       await session.close();
     }
   });
+
+  it('lets a browser make the owner\'s account once, with the setup code the server printed', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'waggle-setup-'));
+    const session = await openSession({ kind: 'sqlite', dataDir: fresh });
+    const server = await startServer(session, { port: 0, publicUrl: 'https://waggle.example.org' });
+    const post = (body: object) => fetch(`${server.url}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    try {
+      expect(server.needsOwner).toBe(true);
+      expect(server.setupCode).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      expect(await (await fetch(`${server.url}/api/auth/status`)).json()).toEqual({ mode: 'server', account: null, needsOwner: true });
+      const owner = { email: 'ana@example.org', name: 'Ana Silva', password: 'correct horse battery staple' };
+      expect((await post({ ...owner, code: 'guessed-code-1234' })).status).toBe(403);
+      const made = await post({ ...owner, code: server.setupCode! });
+      expect(made.status).toBe(201);
+      expect(made.headers.get('set-cookie')).toMatch(/^__Host-waggle=.*; HttpOnly; Secure; SameSite=Lax$/);
+      expect((await post({ ...owner, email: 'eve@example.org', code: server.setupCode! })).status).toBe(403);
+    } finally {
+      await server.close();
+      await session.close();
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('answers the status route locally: no accounts', async () => {
+    const session = await openSession({ kind: 'sqlite', dataDir: dir });
+    const server = await startServer(session, { port: 0 });
+    try {
+      expect(await (await fetch(`${server.url}/api/auth/status`)).json()).toEqual({ mode: 'local', account: null, needsOwner: false });
+      expect((await fetch(`${server.url}/api/people`)).status).toBe(200);
+    } finally {
+      await server.close();
+      await session.close();
+    }
+  });
 });

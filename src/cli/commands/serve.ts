@@ -36,7 +36,9 @@ export function registerServe(program: Command): void {
       }
       const where = server.publicUrl ? `${server.url}, reached at ${server.publicUrl} (server mode: accounts required)` : server.url;
       process.stdout.write(`Waggle is serving ${session.store.kind} data (${session.store.location}) at ${where}\nAPI description: ${server.publicUrl ?? server.url}/api/openapi.json\n`);
-      if (server.needsOwner) process.stdout.write('No account yet: make the owner\'s with `waggle user add EMAIL --name NAME` (the password is read from standard input).\n');
+      if (server.needsOwner) {
+        process.stdout.write(`No account yet. Make the owner's: open ${server.publicUrl}/setup and give the code ${server.setupCode ?? ''} (good until the owner exists),\nor run \`waggle user add EMAIL --name NAME\` (the password is read from standard input).\n`);
+      }
       process.stdout.write('Stop with Ctrl+C.\n');
       const stop = async () => {
         await server.close();
