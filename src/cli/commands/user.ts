@@ -4,12 +4,40 @@ import { createAccessToken, createAccount, createInvitation, listAccounts, signO
 import { emit, table } from '../output.js';
 import { withSession } from '../runtime.js';
 
-/** The password: WAGGLE_PASSWORD, else the first line of standard input (never a flag: flags end up in shell history). */
+/** The password: WAGGLE_PASSWORD, else the first line of standard input (never a flag: flags end up in shell history); not echoed at a terminal. */
 async function readPassword(): Promise<string> {
   if (process.env.WAGGLE_PASSWORD) return process.env.WAGGLE_PASSWORD;
-  if (process.stdin.isTTY) process.stderr.write('Password (at least 12 characters), then Enter: ');
+  const stdin = process.stdin;
+  if (stdin.isTTY) {
+    process.stderr.write('Password (at least 12 characters), then Enter: ');
+    stdin.setRawMode(true);
+    stdin.resume();
+    try {
+      return await new Promise<string>((resolve, reject) => {
+        let typed = '';
+        const onData = (chunk: Buffer) => {
+          for (const char of chunk.toString('utf8')) {
+            if (char === '\r' || char === '\n') {
+              stdin.off('data', onData);
+              process.stderr.write('\n');
+              return resolve(typed);
+            }
+            if (char === '\u0003') {
+              stdin.off('data', onData);
+              return reject(new ValidationError('password', 'cancelled'));
+            }
+            typed = char === '\u007f' ? [...typed].slice(0, -1).join('') : typed + char;
+          }
+        };
+        stdin.on('data', onData);
+      });
+    } finally {
+      stdin.setRawMode(false);
+      stdin.pause();
+    }
+  }
   let text = '';
-  for await (const chunk of process.stdin) {
+  for await (const chunk of stdin) {
     text += String(chunk);
     if (text.includes('\n')) break;
   }
