@@ -42,7 +42,7 @@ const networkMap = z
 
 /** GET /api/map: the check's map alone, and the goals its nodes refer to. */
 export const mapViewOutput = z
-  .object({ map: networkMap, goals: z.array(z.object({ id: z.string(), statement: z.string() })).meta({ description: 'the active goals (or the focused one), for naming goalIds' }) })
+  .object({ map: networkMap, goals: z.array(z.object({ id: z.string(), statement: z.string(), needs: z.array(z.object({ id: z.string(), name: z.string(), essential: z.boolean() })) })).meta({ description: 'the active goals (or the focused one) and their needs, for naming goalIds and needs' }) })
   .meta({ id: 'MapView' });
 
 export const checkReportOutput = z

@@ -45,9 +45,9 @@ export async function checkNetwork(ctx: ServiceContext, options: CheckOptions = 
 }
 
 /** The map alone, for drawing: the check's map without reading the journal, which the map does not use. */
-export async function mapView(ctx: ServiceContext, options: CheckOptions = {}): Promise<{ map: NetworkMap; goals: { id: string; statement: string }[] }> {
+export async function mapView(ctx: ServiceContext, options: CheckOptions = {}): Promise<{ map: NetworkMap; goals: { id: string; statement: string; needs: { id: string; name: string; essential: boolean }[] }[] }> {
   if (options.goalId) await getGoal(ctx, options.goalId);
   const snapshot = await loadSnapshot(ctx, { exchanges: false });
-  const goals = snapshot.goals.filter((g) => (options.goalId ? g.id === options.goalId : g.status === 'active')).map((g) => ({ id: g.id, statement: g.statement }));
+  const goals = snapshot.goals.filter((g) => (options.goalId ? g.id === options.goalId : g.status === 'active')).map((g) => ({ id: g.id, statement: g.statement, needs: g.needs }));
   return { map: egoMap(snapshot, options), goals };
 }

@@ -76,6 +76,15 @@ describe('the web app in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Dr Rosa Jiménez' }).waitFor({ timeout: 5000 });
   });
 
+  it('colours the map by need, naming each need with its goal', async () => {
+    await page.getByRole('link', { name: 'Map' }).click();
+    await page.getByTestId('map').locator('canvas').first().waitFor();
+    await page.getByLabel('Colour by').selectOption('need');
+    const legend = page.locator('ul.legend');
+    await legend.getByText(/supervisor \(essential\): Secure a funded/).waitFor();
+    await legend.getByText('no need named').waitFor();
+  });
+
   it('shows networks with their hours, and goals with their coverage', async () => {
     await page.getByRole('link', { name: 'Networks', exact: true }).click();
     await page.getByRole('link', { name: 'Riverside Staff Sports and Social Committee' }).waitFor();

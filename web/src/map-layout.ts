@@ -23,8 +23,12 @@ export interface PlacedNode {
  * strength (ring 1 nearest), spread round each ring by group so that a category
  * (or goal) sits together. Deterministic, so the picture is the same every time.
  */
-export function layoutMap(map: MapData, colourBy: 'category' | 'goal'): { nodes: PlacedNode[]; legend: { group: string; colour: string }[] } {
-  const groupOf = (n: MapNode) => (n.kind === 'me' ? 'me' : colourBy === 'goal' ? (n.goalIds[0] ?? 'no goal') : n.colourKey);
+/** What the map's colours say: the diversity category (or network kind), the goal served, or the goal's need served. */
+export type ColourBy = 'category' | 'goal' | 'need';
+
+export function layoutMap(map: MapData, colourBy: ColourBy): { nodes: PlacedNode[]; legend: { group: string; colour: string }[] } {
+  const groupOf = (n: MapNode) =>
+    n.kind === 'me' ? 'me' : colourBy === 'goal' ? (n.goalIds[0] ?? 'no goal') : colourBy === 'need' ? (n.needs[0] ?? 'no need named') : n.colourKey;
   const groups = [...new Set(map.nodes.filter((n) => n.kind !== 'me').map(groupOf))].sort();
   const colourOf = new Map(groups.map((g, i) => [g, PALETTE[i % PALETTE.length]!]));
   const byRing = new Map<number, MapNode[]>();

@@ -107,3 +107,22 @@ describe('the map on its own', () => {
     }
   });
 });
+
+describe('the map by need', () => {
+  it('tells each node which needs of which goals it serves, for colouring the map by need', () => {
+    const goal = buildGoal({ id: 'g1', needs: [{ id: 'need_1', name: 'funding', essential: true }, { id: 'need_2', name: 'statistics', essential: false }] });
+    const report = runCheck(
+      buildSnapshot({
+        people: [buildPerson({ id: 'p1', strength: 3 }), buildPerson({ id: 'p2', strength: 1 })],
+        networks: [buildNetwork({ id: 'n1', strength: 2 })],
+        goals: [goal],
+        goalLinks: [buildLink('g1', 'person', 'p1', 4, ['need_2', 'need_1']), buildLink('g1', 'person', 'p2', 3), buildLink('g1', 'network', 'n1', 3, ['need_2'])],
+      }),
+    );
+    const needs = new Map(report.map.nodes.map((n) => [n.key, n.needs]));
+    expect(needs.get('person:p1')).toEqual(['g1/need_2', 'g1/need_1']);
+    expect(needs.get('person:p2')).toEqual([]);
+    expect(needs.get('network:n1')).toEqual(['g1/need_2']);
+    expect(needs.get(ME_KEY)).toEqual([]);
+  });
+});

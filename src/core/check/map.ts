@@ -37,6 +37,17 @@ export const RING_LEGEND: readonly RingLegend[] = [
 /** Builds the map's nodes and edges. A me→person or me→network edge exists when the tie's strength is at least 1. */
 export function buildMap(index: CheckIndex): NetworkMap {
   const { snapshot } = index;
+  // Which needs each person and network serves, goal by goal, for colouring the map by need.
+  const needsServed = new Map<string, string[]>();
+  for (const [goalId, targets] of index.linksByGoal) {
+    for (const t of targets) {
+      if (t.serves.length === 0) continue;
+      const key = t.kind === 'person' ? personKey(t.id) : networkKey(t.id);
+      let list = needsServed.get(key);
+      if (!list) needsServed.set(key, (list = []));
+      for (const needId of t.serves) list.push(`${goalId}/${needId}`);
+    }
+  }
   const nodes: MapNode[] = [
     {
       key: ME_KEY,
@@ -52,6 +63,7 @@ export function buildMap(index: CheckIndex): NetworkMap {
       colourKey: 'me',
       goalIds: index.goals.map((g) => g.id),
       relevance: 0,
+      needs: [],
       quadrant: null,
       hoursPerMonth: null,
       role: null,
@@ -84,6 +96,7 @@ export function buildMap(index: CheckIndex): NetworkMap {
       colourKey: person.category ?? 'uncategorised',
       goalIds: f.goalIds,
       relevance: f.relevance,
+      needs: needsServed.get(key) ?? [],
       quadrant: personQuadrant(f),
       hoursPerMonth: null,
       role: null,
@@ -110,6 +123,7 @@ export function buildMap(index: CheckIndex): NetworkMap {
       colourKey: network.kind,
       goalIds: f.goalIds,
       relevance: f.relevance,
+      needs: needsServed.get(key) ?? [],
       quadrant: networkQuadrant(index, f),
       hoursPerMonth: f.hours,
       role: network.role,

@@ -9,6 +9,7 @@
  * 4. when nothing fits, the diversity category to grow.
  */
 import type { Network, Person } from '../model.js';
+import { compareText } from './sort.js';
 import type { NetworkKind, PersonCategory } from '../vocabulary.js';
 import { STRONG_MIN_STRENGTH } from './thresholds.js';
 
@@ -150,7 +151,7 @@ export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
     if (hit >= 0) matches.push({ person, strength, field: PERSON_FIELDS[hit]![1], rank: hit });
   }
   const relevanceOf = (id: string) => input.relevance?.get(id) ?? 0;
-  matches.sort((a, b) => relevanceOf(b.person.id) - relevanceOf(a.person.id) || a.rank - b.rank || b.strength - a.strength || a.person.name.localeCompare(b.person.name));
+  matches.sort((a, b) => relevanceOf(b.person.id) - relevanceOf(a.person.id) || a.rank - b.rank || b.strength - a.strength || compareText(a.person.name, b.person.name));
   for (const m of matches.slice(0, limit)) {
     suggestions.push({
       kind: 'confirm-person',
@@ -165,7 +166,7 @@ export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
   // 2. Strong ties to ask for an introduction, those you know and like first.
   const strongTies = input.people
     .filter(({ person, strength }) => strength >= STRONG_MIN_STRENGTH && person.stage !== 'dormant' && !input.serving.has(person.id) && !matches.some((m) => m.person.id === person.id))
-    .sort((a, b) => Number(b.person.knowAndLike) - Number(a.person.knowAndLike) || b.strength - a.strength || b.person.importance - a.person.importance || a.person.name.localeCompare(b.person.name));
+    .sort((a, b) => Number(b.person.knowAndLike) - Number(a.person.knowAndLike) || b.strength - a.strength || b.person.importance - a.person.importance || compareText(a.person.name, b.person.name));
   // With people to confirm, one introduction and one network are enough; the list must stay short enough to act on.
   const others = matches.length > 0 ? 1 : 2;
   for (const { person, strength } of strongTies.slice(0, Math.min(others, limit))) {
@@ -185,7 +186,7 @@ export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
     .filter(({ network }) => network.role !== 'left' && !input.serving.has(network.id))
     .map(({ network, strength }) => ({ network, strength, named: mentionsNeed(`${network.name} ${network.notes ?? ''}`, terms), kindRank: kinds.indexOf(network.kind) }))
     .filter((n) => n.named || n.kindRank >= 0)
-    .sort((a, b) => Number(b.named) - Number(a.named) || relevanceOf(b.network.id) - relevanceOf(a.network.id) || a.kindRank - b.kindRank || b.strength - a.strength || a.network.name.localeCompare(b.network.name));
+    .sort((a, b) => Number(b.named) - Number(a.named) || relevanceOf(b.network.id) - relevanceOf(a.network.id) || a.kindRank - b.kindRank || b.strength - a.strength || compareText(a.network.name, b.network.name));
   for (const n of networks.slice(0, Math.min(others, limit))) {
     const joined = n.network.role !== 'want-to-join';
     suggestions.push({

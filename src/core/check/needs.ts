@@ -6,6 +6,7 @@
  *
  * Pure: the caller hands in the goal's needs and who serves what.
  */
+import { compareText } from './sort.js';
 import type { ItemKind } from './types.js';
 import { CONTRIBUTOR_STRONG_MIN_RELEVANCE, NEED_COVERED_MIN_STRONG, STRONG_MIN_STRENGTH } from './thresholds.js';
 
@@ -87,7 +88,7 @@ export function coverNeeds(needs: readonly NeedRef[], servers: readonly NeedServ
   }
   return needs.map((need) => {
     const contributors = (byNeed.get(need.id) ?? []).sort(
-      (a, b) => b.weight - a.weight || b.strength - a.strength || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+      (a, b) => b.weight - a.weight || b.strength - a.strength || compareText(a.name, b.name) || compareText(a.id, b.id),
     );
     return {
       needId: need.id,

@@ -235,6 +235,8 @@ function addSharedNetworks(snapshot: MapSnapshot, personById: Map<string, Person
   }
 }
 
+const NO_NEEDS: readonly string[] = Object.freeze([]);
+
 function addGoalLinks(
   snapshot: MapSnapshot,
   goals: Goal[],
@@ -243,12 +245,19 @@ function addGoalLinks(
 ): Map<string, GoalTarget[]> {
   const inScope = new Map(goals.map((g) => [g.id, g]));
   const linked = new Set<GoalFacts>();
-  const serves = new Map<string, string[]>();
+  // The needs each link serves, by the target's facts and the goal: no string keys, no copies in the loop.
+  const serves = new Map<GoalFacts, Map<string, string[]>>();
   for (const link of snapshot.goalLinks) {
     if (!inScope.has(link.goalId)) continue;
     const facts = link.kind === 'person' ? personById.get(link.targetId) : networkById.get(link.targetId);
     if (!facts) continue;
-    if (link.serves.length > 0) serves.set(`${link.kind}:${link.targetId}:${link.goalId}`, [...(serves.get(`${link.kind}:${link.targetId}:${link.goalId}`) ?? []), ...link.serves]);
+    if (link.serves.length > 0) {
+      let servedByGoal = serves.get(facts);
+      if (!servedByGoal) serves.set(facts, (servedByGoal = new Map()));
+      const list = servedByGoal.get(link.goalId);
+      if (list) list.push(...link.serves);
+      else servedByGoal.set(link.goalId, link.serves.slice());
+    }
     const byGoal = (facts.byGoal as Map<string, number> | null) ?? new Map<string, number>();
     facts.byGoal = byGoal;
     byGoal.set(link.goalId, Math.max(byGoal.get(link.goalId) ?? 0, score(link.relevance)));
@@ -261,11 +270,13 @@ function addGoalLinks(
     facts.topGoal = entries[0] ? (inScope.get(entries[0][0]) ?? null) : null;
   }
   const linksByGoal = new Map<string, GoalTarget[]>(goals.map((g) => [g.id, []]));
-  const collect = (kind: ItemKind, id: string, byGoal: ReadonlyMap<string, number> | null) => {
-    if (byGoal) for (const [gId, relevance] of byGoal) linksByGoal.get(gId)?.push({ kind, id, relevance, serves: serves.get(`${kind}:${id}:${gId}`) ?? [] });
+  const collect = (kind: ItemKind, id: string, facts: GoalFacts) => {
+    if (!facts.byGoal) return;
+    const servedByGoal = serves.get(facts);
+    for (const [gId, relevance] of facts.byGoal) linksByGoal.get(gId)?.push({ kind, id, relevance, serves: servedByGoal?.get(gId) ?? NO_NEEDS });
   };
-  for (const [id, f] of personById) collect('person', id, f.byGoal);
-  for (const [id, f] of networkById) collect('network', id, f.byGoal);
+  for (const [id, f] of personById) collect('person', id, f);
+  for (const [id, f] of networkById) collect('network', id, f);
   return linksByGoal;
 }
 

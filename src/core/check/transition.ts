@@ -88,12 +88,14 @@ function planFor(index: CheckIndex, goal: Goal): TransitionPlan {
       next: `Look up the professional body for ${toText}; many have student, associate or early-career membership.`,
     });
   }
+  const keep = sorted(buckets.keep);
+  const build = sorted(buckets.build);
   const needs = goal.needs.map((n) => ({
     needId: n.id,
     name: n.name,
     essential: n.essential,
-    keep: sorted(buckets.keep).filter((i) => i.serves.includes(n.name)).map((i) => i.name),
-    build: sorted(buckets.build).filter((i) => i.serves.includes(n.name)).map((i) => i.name),
+    keep: keep.filter((i) => i.serves.includes(n.name)).map((i) => i.name),
+    build: build.filter((i) => i.serves.includes(n.name)).map((i) => i.name),
   }));
   for (const need of needs) {
     if (!need.essential || need.keep.length + need.build.length > 0) continue;
@@ -109,9 +111,9 @@ function planFor(index: CheckIndex, goal: Goal): TransitionPlan {
     from,
     to,
     needs,
-    keep: sorted(buckets.keep),
+    keep,
     reduce: sorted(buckets.reduce),
-    build: sorted(buckets.build),
+    build,
     hoursPerMonth: { keep: roundHours(totals.keep), reduce: roundHours(totals.reduce), build: roundHours(totals.build) },
     gaps,
   };

@@ -95,6 +95,8 @@ export interface MapNode {
   goalIds: string[];
   /** The highest relevance to those goals, 0 when none. */
   relevance: number;
+  /** The needs of those goals this node serves, as `goalId/needId`; empty for me. */
+  needs: string[];
   quadrant: QuadrantName | null;
   /** A network's hours a month; null for people and me. */
   hoursPerMonth: number | null;

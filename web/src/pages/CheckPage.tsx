@@ -96,16 +96,31 @@ export function CheckPage() {
             <li key={g.goalId}>
               <span className={`badge ${g.verdict}`}>{g.verdict}</span> {g.statement}
               <div className="why">{g.why.text}</div>
-              {g.gaps.map((m) => (
-                <div key={m.code} className="why">
-                  Missing: {m.why.text}
-                </div>
-              ))}
-              {g.risks.map((m) => (
-                <div key={m.code} className="why">
-                  Risk: {m.why.text}
-                </div>
-              ))}
+              {g.needs.length > 0 && (
+                <ul className="needs-list" aria-label={`Needs of ${g.statement}`}>
+                  {g.needs.map((n) => (
+                    <li key={n.needId}>
+                      <span className={`badge ${n.verdict}`}>{n.verdict}</span> {n.name}
+                      {n.essential && ' (essential)'}: {n.contributors.length ? n.contributors.slice(0, 3).map((c) => `${c.name} ${c.strength}/5`).join(', ') : 'nobody'}
+                      {n.verdict !== 'covered' && n.suggestions[0] && <div className="next">Next: {n.suggestions[0].next}</div>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {g.gaps
+                .filter((m) => !m.code.startsWith('need-'))
+                .map((m) => (
+                  <div key={m.code} className="why">
+                    Missing: {m.why.text}
+                  </div>
+                ))}
+              {g.risks
+                .filter((m) => !m.code.startsWith('need-'))
+                .map((m) => (
+                  <div key={m.code} className="why">
+                    Risk: {m.why.text}
+                  </div>
+                ))}
               <div className="next">Next: {g.next}</div>
             </li>
           ))}

@@ -3,21 +3,21 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import Sigma from 'sigma';
 import { NodePointProgram } from 'sigma/rendering';
-import { layoutMap, mapSvg } from '../map-layout.js';
+import { layoutMap, mapSvg, type ColourBy } from '../map-layout.js';
 import type { CheckReport } from '../types.js';
 import { useApi } from '../use-api.js';
 
 type Lines = 'all' | 'others' | 'none';
 interface MapView {
   map: CheckReport['map'];
-  goals: { id: string; statement: string }[];
+  goals: { id: string; statement: string; needs: { id: string; name: string; essential: boolean }[] }[];
 }
 
 /** The ego network in WebGL (sigma.js over graphology): rings by strength, size by importance. */
 export function MapPage() {
   // The map alone: the whole check would also read every exchange, which the map does not use.
   const { data, error } = useApi<MapView>('/api/map');
-  const [colourBy, setColourBy] = useState<'category' | 'goal'>('category');
+  const [colourBy, setColourBy] = useState<ColourBy>('category');
   const [show, setShow] = useState<'all' | 'person' | 'network'>('all');
   const [search, setSearch] = useState('');
   const [minStrength, setMinStrength] = useState(0);
@@ -37,7 +37,16 @@ export function MapPage() {
     () => (layout ? layout.nodes.filter((n) => n.kind === 'me' || ((show === 'all' || n.kind === show) && !hidden.has(n.group) && (strengthOf.get(n.key) ?? 0) >= minStrength)) : []),
     [layout, show, hidden, minStrength, strengthOf],
   );
-  const goalNames = useMemo(() => new Map((data?.goals ?? []).map((g) => [g.id, g.statement])), [data]);
+  const goalNames = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const g of data?.goals ?? []) {
+      names.set(g.id, g.statement);
+      // A need is named with its goal, shortened: two goals may both need "funding".
+      const short = g.statement.length > 32 ? `${g.statement.slice(0, 30)}…` : g.statement;
+      for (const n of g.needs) names.set(`${g.id}/${n.id}`, `${n.name}${n.essential ? ' (essential)' : ''}: ${short}`);
+    }
+    return names;
+  }, [data]);
   const groupName = (group: string) => goalNames.get(group) ?? group.replace(/-/g, ' ');
   const open = (kind: string, id: string | null) => {
     if (id && kind === 'person') void navigate(`/people/${id}`);
@@ -165,9 +174,10 @@ export function MapPage() {
         </label>
         <label>
           Colour by
-          <select value={colourBy} onChange={(e) => setColourBy(e.target.value as 'category' | 'goal')}>
+          <select value={colourBy} onChange={(e) => setColourBy(e.target.value as ColourBy)}>
             <option value="category">category</option>
             <option value="goal">goal</option>
+            <option value="need">need</option>
           </select>
         </label>
         <label>
