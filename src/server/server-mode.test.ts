@@ -56,6 +56,21 @@ describe('server mode from the command line', () => {
       const feed = await fetch(`${server.url}${link.path}`);
       expect(feed.status).toBe(200);
       expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+
+      // The command line as a client of the server, with the token.
+      const listed = await waggleInProcess(dir, ['--server', server.url, '--token', made.token, 'person', 'list']);
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toContain('Rosa Lima');
+      const asJson = JSON.parse((await waggleInProcess(dir, ['--json', '--server', server.url, '--token', made.token, 'person', 'list', '--search', 'rosa'])).stdout) as { total: number };
+      expect(asJson.total).toBe(1);
+      const wrong = await waggleInProcess(dir, ['--server', server.url, '--token', 'wgl_not-a-real-token-at-all-000000', 'person', 'list']);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toMatch(/--token: This access token is not valid/);
+      const noToken = await waggleInProcess(dir, ['--server', server.url, 'person', 'list']);
+      expect(noToken.stderr).toMatch(/--token: a server needs an access token/);
+      const notYet = await waggleInProcess(dir, ['--server', server.url, '--token', made.token, 'person', 'add', 'Mallory']);
+      expect(notYet.code).toBe(2);
+      expect(notYet.stderr).toMatch(/`waggle person add` does not work against a server yet/);
     } finally {
       await server.close();
       await session.close();
