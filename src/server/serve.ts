@@ -65,7 +65,8 @@ export async function startServer(session: Session, options: ServerOptions = {})
   const needsOwner = serverMode && (await countAccounts(session.ctx.db)) === 0;
   const setupCode = needsOwner ? randomBytes(12).toString('base64url') : null;
   const app = serverMode
-    ? createApi(scopedContext(session.ctx), storage, {
+    ? // Where the database lives is the server operator's business, not every account's.
+      createApi(scopedContext(session.ctx), undefined, {
         edge,
         auth: {
           deps: { db: session.ctx.db, clock: session.ctx.clock, ids: session.ctx.ids, defaultTimeZone: session.ctx.timeZone },

@@ -50,6 +50,7 @@ describe('server mode from the command line', () => {
       expect((await fetch(`${server.url}/api/people`)).status).toBe(401);
       const people = (await (await fetch(`${server.url}/api/people`, { headers: { authorization: `Bearer ${made.token}` } })).json()) as { items: { name: string }[] };
       expect(people.items.map((p) => p.name)).toEqual(['Rosa Lima']);
+      expect(await (await fetch(`${server.url}/api/storage`, { headers: { authorization: `Bearer ${made.token}` } })).json()).toEqual({ kind: 'unknown', location: 'not reported' });
       const share = await fetch(`${server.url}/api/shares`, { method: 'POST', headers: { authorization: `Bearer ${made.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'calendar' }) });
       const link = (await share.json()) as { url: string; path: string };
       expect(link.url).toBe(`http://waggle.test${link.path}`);
