@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, passwordProblem, SESSION_IDLE_MS, THROTTLE_WINDOW_MS, type AccountsDeps } from '../services/accounts.js';
 import { randomIds } from '../services/context.js';
 import { openSession, type Session } from '../services/session.js';
+import { DIALECTS, freshDatabase, type Dialect } from '../test-support/databases.js';
 import { createApi, OPENAPI_PATH, type Api } from './app.js';
 import { scopedContext } from './auth.js';
 
@@ -14,17 +12,18 @@ const OWNER = { email: 'ana@example.org', name: 'Ana Silva', password: 'correct 
 const OTHER = { email: 'bo@example.org', name: 'Bo Lind', password: 'another long passphrase' };
 
 /** Server mode in-process: an https public URL, a clock the test moves, a fresh SQLite data folder. */
-function serverWorld() {
+function serverWorld(kind: Dialect) {
   const clock = { at: Date.parse('2026-11-22T10:00:00Z'), now() {
     return new Date(this.at);
   } };
   let session: Session | undefined;
   let api: Api | undefined;
-  let dir = '';
+  let dispose: () => Promise<void> = async () => undefined;
   let deps: AccountsDeps | undefined;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'waggle-accounts-'));
-    session = await openSession({ kind: 'sqlite', dataDir: dir }, { clock, defaultTimeZone: 'UTC' });
+    const db = await freshDatabase(kind);
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock, defaultTimeZone: 'UTC' });
     deps = { db: session.ctx.db, clock, ids: randomIds, defaultTimeZone: 'UTC' };
     api = createApi(scopedContext(session.ctx), undefined, { edge: { port: 4747, publicUrl: PUBLIC }, auth: { deps, secure: true, trustProxy: true } });
     await createAccount(deps, OWNER);
@@ -32,7 +31,7 @@ function serverWorld() {
   });
   afterAll(async () => {
     await session?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await dispose();
   });
   const call = async (path: string, init: { method?: string; body?: unknown; cookie?: string; token?: string; address?: string } = {}) => {
     const headers: Record<string, string> = { host: HOST, 'x-forwarded-for': init.address ?? '203.0.113.7' };
@@ -55,8 +54,8 @@ function serverWorld() {
   } };
 }
 
-describe('accounts, sessions and tokens', () => {
-  const w = serverWorld();
+describe.each(DIALECTS)('accounts, sessions and tokens (%s)', (kind) => {
+  const w = serverWorld(kind);
 
   it('refuses short passwords and passwords that are the name or email; stores argon2id', async () => {
     expect(passwordProblem('short', 'A', 'a@x.org')).toMatch(/at least 12/);
@@ -155,8 +154,8 @@ describe('accounts, sessions and tokens', () => {
   });
 });
 
-describe('the authorization matrix: every route × every kind of caller', () => {
-  const w = serverWorld();
+describe.each(DIALECTS)('the authorization matrix: every route × every kind of caller (%s)', (kind) => {
+  const w = serverWorld(kind);
 
   it('returns no foreign row and makes no foreign write', async () => {
     const owner = await w.signIn(OWNER);
@@ -252,7 +251,7 @@ describe('the authorization matrix: every route × every kind of caller', () => 
       requests += 1;
       expect([401, 403], `owner: GET ${route.path}`).not.toContain(response.status);
     }
-    console.log(`authorization matrix: ${routes.length} routes × ${callers.length} callers + ${routes.filter((r) => r.method === 'GET').length} owner reads = ${requests} requests; ${foreignRows} foreign rows returned`);
+    console.log(`authorization matrix (${kind}): ${routes.length} routes × ${callers.length} callers + ${routes.filter((r) => r.method === 'GET').length} owner reads = ${requests} requests; ${foreignRows} foreign rows returned`);
     expect(leaks).toEqual([]);
     // No foreign write: the owner's map is as it was, and the other account's erase and demo touched only its own.
     expect(await snapshot()).toBe(before);
