@@ -43,4 +43,40 @@ describe('server mode in a real browser', () => {
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'waggle_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
   });
+
+  it('invites a second account, who signs up at the link and sees a map of their own', async () => {
+    const { page, base, browser } = app;
+    await page.getByRole('button', { name: 'Load the sample map' }).click();
+    await page.getByRole('heading', { name: /This month/ }).waitFor();
+    const { path } = await page.evaluate<{ path: string }>(
+      "fetch('/api/auth/invitations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.json())",
+    );
+    expect(path).toMatch(/^\/invite\//);
+
+    const other = await browser.newPage();
+    try {
+      await other.goto(`${base}${path}`);
+      await other.getByRole('heading', { name: 'Make your Waggle account' }).waitFor();
+      await other.getByLabel('Your name', { exact: true }).fill('Bo Lind');
+      await other.getByLabel('Email', { exact: true }).fill('bo@example.org');
+      await other.getByLabel(/^Password/).fill('another long passphrase');
+      await other.getByRole('button', { name: 'Make the account' }).click();
+      await other.getByText('Signed in as Bo Lind').waitFor();
+      // Bo's map is empty: Ana's demo is hers alone.
+      await other.getByRole('heading', { name: 'Start your map' }).waitFor();
+      const people = await other.evaluate<{ total: number }>("fetch('/api/people').then((r) => r.json())");
+      expect(people.total).toBe(0);
+      await other.screenshot({ path: join(SHOTS, 'server-invited.png') });
+      // The link was for one account.
+      await other.goto(`${base}${path}`);
+      const again = await other.evaluate<number>(
+        `fetch('/api/auth/invitations/${path.split('/').pop()}/accept', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'eve@example.org', name: 'Eve', password: 'yet another passphrase' }) }).then((r) => r.status)`,
+      );
+      expect(again).toBe(404);
+    } finally {
+      await other.close();
+    }
+    const ana = await page.evaluate<{ total: number }>("fetch('/api/people').then((r) => r.json())");
+    expect(ana.total).toBeGreaterThan(50);
+  });
 });
