@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -194,6 +194,26 @@ describe('what the edge lets through', () => {
     expect(policy.originAllowed('http://waggle.example.org')).toBe(false);
     expect(policy.originAllowed('https://waggle.example.org.evil.example')).toBe(false);
     expect(new EdgePolicy({ port: 80 }).hostAllowed('localhost')).toBe(true);
+  });
+});
+
+describe('the web app\'s source maps', () => {
+  // The built app (npm run build); in-process, webAppDir() would find web/, the sources.
+  const built = join(import.meta.dirname, '..', '..', 'dist', 'web');
+  const map = existsSync(join(built, 'assets')) ? readdirSync(join(built, 'assets')).find((f) => f.endsWith('.js.map')) : undefined;
+
+  it.skipIf(!map)('are not served unless asked for', async () => {
+    const context = () => {
+      throw new Error('no data needed');
+    };
+    const plain = createApi(context, undefined, { edge: { port: PORT } });
+    serveWebApp(plain, { root: built });
+    const asked = createApi(context, undefined, { edge: { port: PORT } });
+    serveWebApp(asked, { sourceMaps: true, root: built });
+    const headers = { host: `127.0.0.1:${PORT}` };
+    expect((await plain.request(`/assets/${map}`, { headers })).status).toBe(404);
+    expect((await plain.request(`/assets/${map!.replace(/\.map$/, '')}`, { headers })).status).toBe(200);
+    expect((await asked.request(`/assets/${map}`, { headers })).status).toBe(200);
   });
 });
 

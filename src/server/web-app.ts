@@ -22,8 +22,8 @@ export function webAppDir(): string | null {
  * Serves the web app's files, and its index page for every other path that is
  * not the API, a share page or a feed, so that links into the app work.
  */
-export function serveWebApp(app: Api, options: { sourceMaps?: boolean } = {}): void {
-  const root = webAppDir();
+export function serveWebApp(app: Api, options: { sourceMaps?: boolean; root?: string } = {}): void {
+  const root = options.root ?? webAppDir();
   if (!root) {
     app.get('/', (c) => c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Waggle</title></head><body><h1>Waggle is running</h1><p>The web app has not been built (npm run build). The API is described at <a href="${OPENAPI_PATH}">${OPENAPI_PATH}</a>.</p></body></html>`));
     return;
