@@ -131,6 +131,9 @@ describe.each(DIALECTS)('accounts, sessions and tokens (%s)', (kind) => {
     expect(made.token).toMatch(/^wgl_/);
     expect(JSON.stringify(await w.deps.db.selectFrom('accessTokens').selectAll().execute())).not.toContain(made.token);
     expect(await (await w.call('/api/auth/me', { token: made.token })).json()).toMatchObject({ account: { email: OWNER.email }, via: 'token' });
+    // A token cannot mint tokens or invitations: a leaked one must not make itself new ones.
+    expect((await w.call('/api/auth/tokens', { method: 'POST', token: made.token, body: {} })).status).toBe(403);
+    expect((await w.call('/api/auth/invitations', { method: 'POST', token: made.token, body: {} })).status).toBe(403);
     expect(JSON.stringify(await (await w.call('/api/auth/tokens', { cookie })).json())).not.toContain(made.token);
     expect((await w.call(`/api/auth/tokens/${made.accessToken.id}`, { method: 'DELETE', cookie })).status).toBe(200);
     expect((await w.call('/api/people', { token: made.token })).status).toBe(401);

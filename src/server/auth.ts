@@ -110,6 +110,11 @@ function principalOf(): Principal {
   return principal;
 }
 
+/** Minting credentials needs a signed-in person: a leaked token must not make itself new ones. */
+function sessionOnly(c: Context) {
+  return principalOf().via === 'session' ? null : c.json({ error: { code: 'forbidden', message: 'Sign in with your password to make tokens or invitations; an access token cannot' } }, 403);
+}
+
 const accountOutput = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(['owner', 'member']), workspaceId: z.string(), createdAt: z.string() }).meta({ id: 'Account' });
 const tokenOutput = z.object({ id: z.string(), label: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() }).meta({ id: 'AccessToken' });
 const newAccountInput = z.object({ email: z.string().max(320), name: z.string().max(200), password: z.string().max(1024) }).strict();
@@ -234,7 +239,11 @@ export function registerAuthRoutes(app: OpenAPIHono, options: AuthOptions): void
       request: jsonBody(z.object({ label: z.string().max(200).nullable().optional() }).strict()),
       responses: created(z.object({ token: z.string(), accessToken: tokenOutput }), 'The token, shown once'),
     }),
-    async (c) => c.json(await createAccessToken(deps, principalOf().account.id, c.req.valid('json').label ?? null), 201),
+    async (c) => {
+      const refused = sessionOnly(c);
+      if (refused) return refused as never;
+      return c.json(await createAccessToken(deps, principalOf().account.id, c.req.valid('json').label ?? null), 201);
+    },
   );
 
   app.openapi(
@@ -255,6 +264,8 @@ export function registerAuthRoutes(app: OpenAPIHono, options: AuthOptions): void
       responses: created(z.object({ path: z.string(), expiresAt: z.string() }), 'The invitation link, shown once'),
     }),
     async (c) => {
+      const refused = sessionOnly(c);
+      if (refused) return refused as never;
       const made = await createInvitation(deps, principalOf().account);
       return c.json({ path: `/invite/${made.token}`, expiresAt: made.expiresAt }, 201);
     },
