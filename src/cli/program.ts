@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAnalyse } from './commands/analyse.js';
 import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDraft } from './commands/draft.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerFollowUp(program);
   registerDue(program);
   registerCheck(program);
+  registerAnalyse(program);
   registerPlan(program);
   registerShare(program);
   registerDraft(program);

@@ -76,6 +76,20 @@ describe('the web app in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Dr Rosa Jiménez' }).waitFor({ timeout: 5000 });
   });
 
+  it('colours the map by cluster and sizes it by a metric from the graph engine', async () => {
+    await page.getByRole('link', { name: 'Map' }).click();
+    await page.getByTestId('map').locator('canvas').first().waitFor();
+    await page.getByLabel('Colour by').selectOption('community');
+    await page.getByLabel('Size by').selectOption('betweenness');
+    await page.getByRole('button', { name: /cluster 1$/ }).waitFor();
+    expect(await page.getByRole('button', { name: /cluster \d+$/ }).count()).toBeGreaterThan(1);
+    await page.getByText(/larger means more bridging \(betweenness\)/).waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, '09b-map-clusters.png') });
+    await page.getByLabel('Colour by').selectOption('category');
+    await page.getByLabel('Size by').selectOption('importance');
+  });
+
   it('colours the map by need, naming each need with its goal', async () => {
     await page.getByRole('link', { name: 'Map' }).click();
     await page.getByTestId('map').locator('canvas').first().waitFor();

@@ -23,13 +23,35 @@ export interface PlacedNode {
  * strength (ring 1 nearest), spread round each ring by group so that a category
  * (or goal) sits together. Deterministic, so the picture is the same every time.
  */
-/** What the map's colours say: the diversity category (or network kind), the goal served, or the goal's need served. */
-export type ColourBy = 'category' | 'goal' | 'need';
+/** What the map's colours say: the diversity category (or network kind), the goal served, the goal's need served, or the cluster (community). */
+export type ColourBy = 'category' | 'goal' | 'need' | 'community';
 
-export function layoutMap(map: MapData, colourBy: ColourBy): { nodes: PlacedNode[]; legend: { group: string; colour: string }[] } {
+export interface LayoutOptions {
+  /** Colour by community: each node's cluster name (from the graph engine's Louvain). */
+  community?: ReadonlyMap<string, string>;
+  /** Size by a metric: each node's value scaled to 0..1 (the importance when absent). */
+  scaled?: ReadonlyMap<string, number>;
+}
+
+export function layoutMap(map: MapData, colourBy: ColourBy, options: LayoutOptions = {}): { nodes: PlacedNode[]; legend: { group: string; colour: string }[] } {
   const groupOf = (n: MapNode) =>
-    n.kind === 'me' ? 'me' : colourBy === 'goal' ? (n.goalIds[0] ?? 'no goal') : colourBy === 'need' ? (n.needs[0] ?? 'no need named') : n.colourKey;
-  const groups = [...new Set(map.nodes.filter((n) => n.kind !== 'me').map(groupOf))].sort();
+    n.kind === 'me'
+      ? 'me'
+      : colourBy === 'goal'
+        ? (n.goalIds[0] ?? 'no goal')
+        : colourBy === 'need'
+          ? (n.needs[0] ?? 'no need named')
+          : colourBy === 'community'
+            ? (options.community?.get(n.key) ?? 'no cluster')
+            : n.colourKey;
+  const sizeOf = (n: MapNode) => {
+    const scaled = options.scaled?.get(n.key);
+    return scaled === undefined ? 3 + n.size * 1.6 : 3 + scaled * 12;
+  };
+  const groups = [...new Set(map.nodes.filter((n) => n.kind !== 'me').map(groupOf))].sort(
+    // Clusters in numeric order, so that "cluster 10" follows "cluster 9".
+    colourBy === 'community' ? (x, y) => x.localeCompare(y, undefined, { numeric: true }) : undefined,
+  );
   const colourOf = new Map(groups.map((g, i) => [g, PALETTE[i % PALETTE.length]!]));
   const byRing = new Map<number, MapNode[]>();
   for (const n of map.nodes) {
@@ -54,7 +76,7 @@ export function layoutMap(map: MapData, colourBy: ColourBy): { nodes: PlacedNode
         label: n.label,
         x: Math.cos(angle) * radius,
         y: Math.sin(angle) * radius,
-        size: 3 + n.size * 1.6,
+        size: sizeOf(n),
         colour: colourOf.get(groupOf(n)) ?? '#888',
         group: groupOf(n),
       });

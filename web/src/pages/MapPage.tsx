@@ -3,11 +3,23 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import Sigma from 'sigma';
 import { NodePointProgram } from 'sigma/rendering';
+import { analyse, graphOfMap, type NodeMetric } from '../../../src/core/graph/index.js';
 import { layoutMap, mapSvg, type ColourBy } from '../map-layout.js';
 import type { CheckReport } from '../types.js';
 import { useApi } from '../use-api.js';
 
 type Lines = 'all' | 'others' | 'none';
+/** What sizes the nodes: importance (the map's own), or a metric from the graph engine. */
+type SizeBy = 'importance' | 'degree' | 'strength' | 'pagerank' | 'betweenness' | 'effective-size' | 'brokerage' | 'core';
+const SIZE_METRIC: Record<Exclude<SizeBy, 'importance'>, { metric: NodeMetric; label: string }> = {
+  degree: { metric: 'degree', label: 'number of ties' },
+  strength: { metric: 'strength', label: 'strength of ties (sum)' },
+  pagerank: { metric: 'pagerank', label: 'centrality (PageRank)' },
+  betweenness: { metric: 'betweenness', label: 'bridging (betweenness)' },
+  'effective-size': { metric: 'effective-size', label: 'effective size' },
+  brokerage: { metric: 'constraint', label: 'brokerage (low constraint)' },
+  core: { metric: 'core', label: 'core number' },
+};
 interface MapView {
   map: CheckReport['map'];
   goals: { id: string; statement: string; needs: { id: string; name: string; essential: boolean }[] }[];
@@ -18,6 +30,7 @@ export function MapPage() {
   // The map alone: the whole check would also read every exchange, which the map does not use.
   const { data, error } = useApi<MapView>('/api/map');
   const [colourBy, setColourBy] = useState<ColourBy>('category');
+  const [sizeBy, setSizeBy] = useState<SizeBy>('importance');
   const [show, setShow] = useState<'all' | 'person' | 'network'>('all');
   const [search, setSearch] = useState('');
   const [minStrength, setMinStrength] = useState(0);
@@ -31,7 +44,35 @@ export function MapPage() {
   // On a big map the lines from you to everyone only repeat what the rings say, and bury the rest.
   const lines: Lines = linesChoice ?? ((data?.map.nodes.length ?? 0) > 1000 ? 'others' : 'all');
   const edges = useMemo(() => (data ? data.map.edges.filter((e) => lines === 'all' || (lines === 'others' && e.source !== 'me' && e.target !== 'me')) : []), [data, lines]);
-  const layout = useMemo(() => (data ? layoutMap(data.map, colourBy) : null), [data, colourBy]);
+  // Clusters and metrics come from the graph engine, run here in the browser on the map's own graph.
+  const mapGraph = useMemo(() => (data ? graphOfMap(data.map) : null), [data]);
+  const community = useMemo(() => {
+    if (!mapGraph || colourBy !== 'community') return undefined;
+    const { graph } = mapGraph;
+    const result = analyse(graph, { metrics: ['community'] });
+    return new Map(graph.ids.map((key, i) => [key, `cluster ${result.nodes[i]!.community! + 1}`]));
+  }, [mapGraph, colourBy]);
+  const scaled = useMemo(() => {
+    if (!mapGraph || sizeBy === 'importance') return undefined;
+    const { graph } = mapGraph;
+    const { metric } = SIZE_METRIC[sizeBy];
+    const key = metric === 'effective-size' ? 'effectiveSize' : metric;
+    const rows = analyse(graph, { metrics: [metric] }).nodes;
+    // Low constraint is the broker's mark: size by 1 − constraint. You, at the centre, are left out of the scale.
+    const value = (i: number) => {
+      const v = Number(rows[i]![key as keyof (typeof rows)[number]] ?? 0);
+      return sizeBy === 'brokerage' ? (graph.offsets[i + 1]! > graph.offsets[i]! ? 1 - v : 0) : v;
+    };
+    let max = 0;
+    graph.ids.forEach((id, i) => {
+      if (id !== 'me') max = Math.max(max, value(i));
+    });
+    return new Map(graph.ids.map((id, i) => [id, max > 0 ? value(i) / max : 0]));
+  }, [mapGraph, sizeBy]);
+  const layout = useMemo(
+    () => (data ? layoutMap(data.map, colourBy, { ...(community ? { community } : {}), ...(scaled ? { scaled } : {}) }) : null),
+    [data, colourBy, community, scaled],
+  );
   const strengthOf = useMemo(() => new Map((data?.map.nodes ?? []).map((n) => [n.key, n.strength])), [data]);
   const visible = useMemo(
     () => (layout ? layout.nodes.filter((n) => n.kind === 'me' || ((show === 'all' || n.kind === show) && !hidden.has(n.group) && (strengthOf.get(n.key) ?? 0) >= minStrength)) : []),
@@ -178,6 +219,18 @@ export function MapPage() {
             <option value="category">category</option>
             <option value="goal">goal</option>
             <option value="need">need</option>
+            <option value="community">cluster (community)</option>
+          </select>
+        </label>
+        <label>
+          Size by
+          <select value={sizeBy} onChange={(e) => setSizeBy(e.target.value as SizeBy)}>
+            <option value="importance">importance</option>
+            {(Object.keys(SIZE_METRIC) as (keyof typeof SIZE_METRIC)[]).map((k) => (
+              <option key={k} value={k}>
+                {SIZE_METRIC[k].label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -215,7 +268,8 @@ export function MapPage() {
         </div>
       </div>
       <p className="hint" aria-live="polite">
-        {hovered ?? 'You are at the centre; nearer means a stronger tie, larger means more important. Click a person or network to open it; scroll or pinch to zoom.'}
+        {hovered ??
+          `You are at the centre; nearer means a stronger tie, larger means ${sizeBy === 'importance' ? 'more important' : `more ${SIZE_METRIC[sizeBy].label}`}. Click a person or network to open it; scroll or pinch to zoom.`}
       </p>
       <div ref={container} className="map" data-testid="map" role="img" aria-label={`Map of ${visible.length} people and networks around you`} />
       {layout && (
