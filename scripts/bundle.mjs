@@ -14,7 +14,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['better-sqlite3', 'pg'],
+  external: ['better-sqlite3', 'pg', '@node-rs/argon2'],
   // Bundled CommonJS packages call require(); give them one.
   banner: { js: "import { createRequire as __waggleCreateRequire } from 'node:module'; const require = __waggleCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -16,6 +16,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerProfile } from './commands/profile.js';
 import { registerServe } from './commands/serve.js';
 import { registerShare } from './commands/share.js';
+import { registerUser } from './commands/user.js';
 import { registerVocabulary } from './commands/vocabulary.js';
 
 export const VERSION = '0.1.0';
@@ -27,6 +28,8 @@ export function buildProgram(): Command {
     .version(VERSION)
     .option('--data <dir>', 'the data folder (else WAGGLE_DATA_DIR, else your data directory; DATABASE_URL selects PostgreSQL)')
     .option('--json', 'print machine-readable JSON on stdout')
+    .option('--server <url>', 'a Waggle server in server mode to work on instead of local data (or WAGGLE_SERVER); `person list` so far')
+    .option('--token <token>', 'the access token for --server (better: WAGGLE_TOKEN, which stays out of shell history)')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   registerPerson(program);
@@ -46,6 +49,7 @@ export function buildProgram(): Command {
   registerProfile(program);
   registerDemo(program);
   registerServe(program);
+  registerUser(program);
   registerVocabulary(program);
   // Subcommands inherit the error behaviour, so one catch in main handles all.
   const inherit = (command: Command) => {

@@ -33,7 +33,9 @@ export async function openCliSession(options: GlobalOptions): Promise<Session> {
 
 /** Opens the data for one command, runs it and always closes the database. */
 export async function withSession<T>(command: Command, work: (ctx: ServiceContext, json: boolean, session: Session) => Promise<T>): Promise<T> {
-  const options = globals(command);
+  const options = globals(command) as GlobalOptions & { server?: string };
+  // A command that works only on local data must not quietly open it when a server was asked for.
+  if (options.server ?? process.env.WAGGLE_SERVER) throw new ValidationError('--server', `\`waggle ${command.parent && command.parent.name() !== 'waggle' ? `${command.parent.name()} ` : ''}${command.name()}\` does not work against a server yet; \`person list\` does`);
   const session = await openCliSession(options);
   try {
     return await work(session.ctx, options.json === true, session);

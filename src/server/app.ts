@@ -4,6 +4,8 @@ import { CADENCE_WORDS } from '../core/cadence.js';
 import { VOCABULARY } from '../core/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
 import { MAX_IMPORT_BYTES } from '../services/imports.js';
+import { authenticate, registerAuthRoutes, registerLocalStatusRoute, type AuthOptions } from './auth.js';
+import { EdgePolicy, guardEdge, hardenResponses, type EdgeOptions } from './edge.js';
 import { errorResponse, validationResponse } from './errors.js';
 import { registerCheckRoutes } from './routes/check.js';
 import { registerSettingsRoutes } from './routes/settings.js';
@@ -49,13 +51,24 @@ function limitBody(max: number, message: (size: string) => string) {
   return bodyLimit({ maxSize: max, onError: (c) => c.json({ error: { code: 'too_large', message: message(formatBytes(max)) } }, 413) });
 }
 
-export function createApi(context: () => ServiceContext, storage?: StorageInfo): Api {
+export interface ApiOptions {
+  /** Which hosts and origins the edge accepts (see edge.ts); loopback on any port when left out. */
+  edge?: EdgeOptions;
+  /** Server mode: accounts, sessions and tokens; every route acts in the account's own workspace. */
+  auth?: AuthOptions;
+}
+
+export function createApi(context: () => ServiceContext, storage?: StorageInfo, options: ApiOptions = {}): Api {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) return validationResponse(result.error, c, result.target, 'data' in result ? result.data : undefined);
       return undefined;
     },
   });
+  // First of all: the hardening headers on every answer, then the Host, Origin and content-type checks.
+  app.use('*', hardenResponses());
+  app.use('*', guardEdge(new EdgePolicy(options.edge)));
+  if (options.auth) app.use('*', authenticate(options.auth));
   const smallBodies = limitBody(MAX_BODY_BYTES, (size) => `The request body is larger than ${size}, the most the API takes in one request`);
   const importBodies = limitBody(MAX_IMPORT_BYTES, (size) => `The file to import is larger than ${size}, the most one import takes; split it into smaller files`);
   // Imports carry whole address books; everything else is small JSON.
@@ -72,10 +85,12 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo):
   registerRhythmRoutes(app, context);
   registerCheckRoutes(app, context);
   registerSettingsRoutes(app, context, storage);
-  registerPlanRoutes(app, context);
+  registerPlanRoutes(app, context, options.edge?.publicUrl ? new URL(options.edge.publicUrl).origin : null);
   registerOutreachRoutes(app, context);
   registerTransferRoutes(app, context);
   registerPublicRoutes(app, context);
+  if (options.auth) registerAuthRoutes(app, options.auth);
+  else registerLocalStatusRoute(app);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

@@ -22,13 +22,15 @@ export function webAppDir(): string | null {
  * Serves the web app's files, and its index page for every other path that is
  * not the API, a share page or a feed, so that links into the app work.
  */
-export function serveWebApp(app: Api): void {
-  const root = webAppDir();
+export function serveWebApp(app: Api, options: { sourceMaps?: boolean; root?: string } = {}): void {
+  const root = options.root ?? webAppDir();
   if (!root) {
     app.get('/', (c) => c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Waggle</title></head><body><h1>Waggle is running</h1><p>The web app has not been built (npm run build). The API is described at <a href="${OPENAPI_PATH}">${OPENAPI_PATH}</a>.</p></body></html>`));
     return;
   }
   const index = readFileSync(join(root, 'index.html'), 'utf8');
+  // Source maps show the app's own source; served only when asked for.
+  if (!options.sourceMaps) app.use('/assets/*', async (c, next) => (c.req.path.endsWith('.map') ? c.notFound() : next()));
   app.use('/assets/*', serveStatic({ root }));
   app.get('*', (c) => {
     const path = c.req.path;

@@ -63,6 +63,11 @@ export interface Database {
     createdAt: string;
   };
   outreachTemplates: { id: string; workspaceId: string; purpose: string; name: string; subject: string; body: string; createdAt: string; updatedAt: string };
+  accounts: { id: string; email: string; name: string; passwordHash: string; workspaceId: string; role: string; createdAt: string };
+  sessions: { id: string; tokenHash: string; accountId: string; createdAt: string; lastSeenAt: string; expiresAt: string; revokedAt: string | null };
+  accessTokens: { id: string; tokenHash: string; accountId: string; label: string | null; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+  invitations: { id: string; tokenHash: string; createdBy: string; createdAt: string; expiresAt: string; usedAt: string | null; usedBy: string | null };
+  signInFailures: { id: string; key: string; at: string };
   shareTokens: {
     id: string;
     workspaceId: string;

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, SqliteAdapter, SqliteDialect, type DialectAdapter, type DatabaseConnection, type Driver } from 'kysely';
 
@@ -11,6 +12,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
  * between; taking the lock first makes the busy timeout apply instead.
  */
 export function createSqliteDialect(file: string): SqliteDialect {
+  restrictToOwner(file);
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
@@ -61,5 +63,22 @@ class ImmediateSqliteDialect extends SqliteDialect {
       await destroy();
     };
     return driver;
+  }
+}
+
+/**
+ * The database holds data about other people: only its owner may read it. A new file
+ * is created 0600 before SQLite opens it (SQLite gives its -wal and -shm files the
+ * database file's mode); an existing one readable by others is tightened.
+ */
+export function restrictToOwner(file: string): void {
+  if (process.platform === 'win32') return;
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+    } catch {
+      // Not there (no -wal yet), or not ours to change: SQLite will say if it cannot open it.
+    }
   }
 }

@@ -18,6 +18,8 @@ export interface App {
   dialogs: string[];
   /** Answer the next confirm() with yes. */
   acceptDialogs: boolean;
+  /** What `waggle serve` printed. */
+  output: () => string;
   close: () => Promise<void>;
 }
 
@@ -25,18 +27,22 @@ export interface App {
  * `waggle serve` on a fresh data folder and a real headless Chromium (Debian's,
  * driven by playwright-core), with the clock fixed so dates in the demo are stable.
  */
-export async function startApp(options: { viewport?: { width: number; height: number }; bypassCsp?: boolean } = {}): Promise<App> {
+export async function startApp(options: { viewport?: { width: number; height: number }; bypassCsp?: boolean; serveArgs?: (port: number) => string[] } = {}): Promise<App> {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
   if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('Build the web app first: npm run build (npm test does it)');
   mkdirSync(SHOTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'waggle-web-'));
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'waggle.js'), '--data', dataDir, 'serve', '--port', String(port)], {
+  const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'waggle.js'), '--data', dataDir, 'serve', '--port', String(port), ...(options.serveArgs?.(port) ?? [])], {
     env: { ...process.env, WAGGLE_NOW: '2026-11-22T10:00:00Z', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
   await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve());
+    server.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Stop with Ctrl+C')) resolve();
+    });
     server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
   const browser = await chromium.launch({
@@ -52,6 +58,7 @@ export async function startApp(options: { viewport?: { width: number; height: nu
     browser,
     dialogs: [],
     acceptDialogs: false,
+    output: () => output,
     close: async () => {
       await browser.close();
       server.kill('SIGTERM');

@@ -1,13 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
+import { AccountGate } from './account/AccountGate.js';
 import { App } from './App.js';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BrowserRouter>
-      <App />
+      <AccountGate>
+        <App />
+      </AccountGate>
     </BrowserRouter>
   </StrictMode>,
 );

@@ -16,7 +16,8 @@ import { bulkJudge, createPerson, listPeople, PERSON_SORTS, removePerson, resolv
 import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
 import { peopleTable, personText } from '../render.js';
-import { withSession } from '../runtime.js';
+import { remoteGet, remoteTarget } from '../remote.js';
+import { globals, withSession } from '../runtime.js';
 import { choice, choiceOrNone, clearable, collect, flagName, numberish, positiveInt } from '../values.js';
 
 interface PersonFlags {
@@ -152,6 +153,27 @@ export function registerPerson(program: Command): void {
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--offset <n>', 'skip this many', positiveInt('--offset'))
     .action(async (flags: { search?: string; category?: string; stage?: string; tag?: string; goal?: string; network?: string; source?: string; unjudged?: boolean; quadrant?: QuadrantName; due?: 'due' | 'overdue'; sort?: PersonSort; limit?: number; offset?: number }, command: Command) => {
+      const remote = remoteTarget(command);
+      if (remote) {
+        // On a server: the same filters, as the API takes them (goals and networks by id).
+        const page = await remoteGet<Awaited<ReturnType<typeof listPeople>>>(remote, '/api/people', {
+          search: flags.search,
+          category: flags.category,
+          stage: flags.stage,
+          tag: flags.tag,
+          goalId: flags.goal,
+          networkId: flags.network,
+          source: flags.source,
+          unjudged: flags.unjudged ? 'true' : undefined,
+          quadrant: flags.quadrant,
+          due: flags.due,
+          sort: flags.sort,
+          limit: flags.limit,
+          offset: flags.offset,
+        });
+        emit(globals(command).json === true, page, () => peopleTable(page.items, page.total));
+        return;
+      }
       await withSession(command, async (ctx, json) => {
         const page = await listPeople(ctx, {
           ...(flags.search ? { search: flags.search } : {}),

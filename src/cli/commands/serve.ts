@@ -1,20 +1,45 @@
 import type { Command } from 'commander';
-import { DEFAULT_PORT } from '../../server/defaults.js';
+import { ValidationError } from '../../core/errors.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../server/defaults.js';
 import { globals, openCliSession } from '../runtime.js';
 import { positiveInt } from '../values.js';
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description(`serve the HTTP JSON API on 127.0.0.1 (port from --port, else PORT, else ${DEFAULT_PORT})`)
+    .description(`serve the web app and the HTTP JSON API on 127.0.0.1 (port from --port, else PORT, else ${DEFAULT_PORT}); with --listen and --public-url, on a server, with accounts`)
     .option('--port <port>', 'the port to listen on', positiveInt('--port'))
-    .action(async (flags: { port?: number }, command: Command) => {
+    .option('--listen <address>', `the address to listen on (default ${DEFAULT_HOST}, or WAGGLE_LISTEN); anything but loopback is server mode and needs --public-url`)
+    .option('--public-url <url>', 'server mode: the address people reach Waggle at, e.g. https://waggle.example.org (or WAGGLE_PUBLIC_URL); accounts are then required')
+    .option('--trust-proxy', 'server mode behind a reverse proxy you run: take the client address from X-Forwarded-For (or WAGGLE_TRUST_PROXY=1)')
+    .option('--source-maps', 'serve the web app\'s source maps too (or WAGGLE_SOURCE_MAPS=1)')
+    .action(async (flags: { port?: number; listen?: string; publicUrl?: string; trustProxy?: boolean; sourceMaps?: boolean }, command: Command) => {
       const envPort = process.env.PORT ? positiveInt('PORT')(process.env.PORT) : undefined;
+      const publicUrl = flags.publicUrl ?? (process.env.WAGGLE_PUBLIC_URL || undefined);
+      const host = flags.listen ?? (process.env.WAGGLE_LISTEN || DEFAULT_HOST);
       const session = await openCliSession(globals(command));
       // The server and its libraries load only for `serve`, to keep other commands quick to start.
-      const { startServer } = await import('../../server/serve.js');
-      const server = await startServer(session, { port: flags.port ?? envPort ?? DEFAULT_PORT });
-      process.stdout.write(`Waggle is serving ${session.store.kind} data (${session.store.location}) at ${server.url}\nAPI description: ${server.url}/api/openapi.json\nStop with Ctrl+C.\n`);
+      const { startServer, ServerModeError } = await import('../../server/serve.js');
+      let server;
+      try {
+        server = await startServer(session, {
+          port: flags.port ?? envPort ?? DEFAULT_PORT,
+          host,
+          ...(publicUrl ? { publicUrl } : {}),
+          trustProxy: flags.trustProxy === true || process.env.WAGGLE_TRUST_PROXY === '1',
+          sourceMaps: flags.sourceMaps === true || process.env.WAGGLE_SOURCE_MAPS === '1',
+        });
+      } catch (error) {
+        await session.close();
+        if (error instanceof ServerModeError) throw new ValidationError(flags.publicUrl ? '--public-url' : '--listen', error.message);
+        throw error;
+      }
+      const where = server.publicUrl ? `${server.url}, reached at ${server.publicUrl} (server mode: accounts required)` : server.url;
+      process.stdout.write(`Waggle is serving ${session.store.kind} data (${session.store.location}) at ${where}\nAPI description: ${server.publicUrl ?? server.url}/api/openapi.json\n`);
+      if (server.needsOwner) {
+        process.stdout.write(`No account yet. Make the owner's: open ${server.publicUrl}/setup and give the code ${server.setupCode ?? ''} (good until the owner exists),\nor run \`waggle user add EMAIL --name NAME\` (the password is read from standard input).\n`);
+      }
+      process.stdout.write('Stop with Ctrl+C.\n');
       const stop = async () => {
         await server.close();
         await session.close();

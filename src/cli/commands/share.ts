@@ -13,7 +13,7 @@ export function sharePath(kind: 'plan' | 'calendar', token: string): string {
 }
 
 function baseUrl(flag: string | undefined): string {
-  return (flag ?? process.env.WAGGLE_BASE_URL ?? `http://${DEFAULT_HOST}:${process.env.PORT ?? DEFAULT_PORT}`).replace(/\/$/, '');
+  return (flag ?? process.env.WAGGLE_BASE_URL ?? (process.env.WAGGLE_PUBLIC_URL || undefined) ?? `http://${DEFAULT_HOST}:${process.env.PORT ?? DEFAULT_PORT}`).replace(/\/$/, '');
 }
 
 function createdText(created: CreatedShare, base: string): string {
@@ -35,7 +35,7 @@ export function registerShare(program: Command): void {
     .argument('<kind>', 'plan or calendar')
     .option('--label <text>', 'who it is for, e.g. "my supervisor"')
     .option('--include-notes', 'show your notes about people (left out by default)')
-    .option('--base-url <url>', 'the address the server is reached at (default http://127.0.0.1:4747, or WAGGLE_BASE_URL)')
+    .option('--base-url <url>', 'the address the server is reached at (default http://127.0.0.1:4747, or WAGGLE_BASE_URL, or WAGGLE_PUBLIC_URL)')
     .action(async (kind: string, flags: { label?: string; includeNotes?: boolean; baseUrl?: string }, command: Command) => {
       const input = parseInput(createShareInput, { kind, ...(flags.label ? { label: flags.label } : {}), ...(flags.includeNotes ? { includeNotes: true } : {}) }, (p) => (p === 'kind' ? 'KIND' : flagName(p)));
       await withSession(command, async (ctx, json) => {

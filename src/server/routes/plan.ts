@@ -50,11 +50,20 @@ const suggestion = z.object({ personId: z.string(), name: z.string(), source: z.
 const suggestionsOutput = z.object({ month: z.string(), placesLeft: z.number().int(), suggestions: z.array(suggestion), alternatives: z.array(suggestion), cap: capOutput }).meta({ id: 'PlanSuggestions' });
 const addedOutput = z.object({ target: targetOutput, warnings: z.array(z.string()) });
 const shareOutput = z.object({ id: z.string(), kind: z.enum(SHARE_KINDS), label: z.string().nullable(), includeNotes: z.boolean(), createdAt: z.string(), revokedAt: z.string().nullable() }).meta({ id: 'Share' });
-const createdShareOutput = z.object({ share: shareOutput, token: z.string(), path: z.string().meta({ description: 'where the token opens the page or feed on this server' }) });
+const createdShareOutput = z.object({
+  share: shareOutput,
+  token: z.string(),
+  path: z.string().meta({ description: 'where the token opens the page or feed on this server' }),
+  url: z.string().optional().meta({ description: 'the whole link at the public URL (server mode)' }),
+});
 
 const monthQuery = z.object({ month: month.optional() });
 
-export function registerPlanRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
+export function registerPlanRoutes(app: OpenAPIHono, context: () => ServiceContext, publicUrl: string | null = null): void {
+  const link = (made: { share: { kind: string }; token: string }) => {
+    const path = made.share.kind === 'plan' ? `/share/${made.token}` : `/feeds/${made.token}.ics`;
+    return { path, ...(publicUrl ? { url: `${publicUrl}${path}` } : {}) };
+  };
   const tags = ['Plan'];
   app.openapi(createRoute({ method: 'get', path: '/api/plan', tags, summary: "The month's targets, progress and new-relationship cap", request: { query: monthQuery }, responses: ok(planOutput, 'The plan') }), async (c) => {
     const ctx = context();
@@ -110,14 +119,14 @@ export function registerPlanRoutes(app: OpenAPIHono, context: () => ServiceConte
     createRoute({ method: 'post', path: '/api/shares', tags: shareTags, summary: 'Make a link: kind "plan" opens /share/{token}, kind "calendar" opens /feeds/{token}.ics. The token is shown only now.', request: jsonBody(createShareInput), responses: created(createdShareOutput, 'The link') }),
     async (c) => {
       const made = await createShare(context(), c.req.valid('json'));
-      return c.json({ ...made, path: made.share.kind === 'plan' ? `/share/${made.token}` : `/feeds/${made.token}.ics` }, 201);
+      return c.json({ ...made, ...link(made) }, 201);
     },
   );
   app.openapi(
     createRoute({ method: 'post', path: '/api/shares/{id}/rotate', tags: shareTags, summary: 'Replace a link with a new token (the old one stops working)', request: { params: idParam() }, responses: created(createdShareOutput, 'The new link') }),
     async (c) => {
       const made = await rotateShare(context(), c.req.valid('param').id);
-      return c.json({ ...made, path: made.share.kind === 'plan' ? `/share/${made.token}` : `/feeds/${made.token}.ics` }, 201);
+      return c.json({ ...made, ...link(made) }, 201);
     },
   );
   app.openapi(

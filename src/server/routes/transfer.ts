@@ -9,6 +9,7 @@ import { EXPORT_FORMATS, EXPORT_MEDIA, renderExport, VCARD_VERSIONS } from '../.
 import { isKnownEncoding } from '../../services/import/decode.js';
 import { readLimited, TooLargeError } from '../../services/import/read-limited.js';
 import { importFile, MAX_IMPORT_BYTES } from '../../services/imports.js';
+import { IMPORT_CONTENT_TYPES } from '../edge.js';
 import { ok } from './shared.js';
 
 const lineOutput = z
@@ -60,7 +61,9 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
           fileName: z.string().max(300).optional(),
           encoding: z.string().max(60).optional().meta({ description: 'The file\'s encoding (utf-8, windows-1252, shift_jis, gb18030, koi8-r…); detected when left out' }),
         }),
-        body: { content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } }, required: true },
+        // The declared upload types only (the edge refuses others with 415): none a page on another site may send without a preflight.
+        // Plain schemas, not zod ones, so that no JSON validator reads the body: the route reads it itself, counting bytes.
+        body: { content: Object.fromEntries(IMPORT_CONTENT_TYPES.map((type) => [type, { schema: { type: 'string' as const, format: 'binary' } }])), required: true },
       },
       responses: ok(outcomeOutput, 'What was (or would be) created, merged and skipped, line by line'),
     }),

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession } from '../services/session.js';
+import { waggleInProcess } from '../test-support/waggle-in-process.js';
+import { startServer } from './serve.js';
+
+/** `waggle user …` and `waggle serve` in server mode, from the command line to a listening server. */
+describe('server mode from the command line', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'waggle-server-mode-'));
+  });
+  afterAll(() => {
+    delete process.env.WAGGLE_PASSWORD;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to listen beyond loopback without a public URL, or with one that is not a URL', async () => {
+    const bare = await waggleInProcess(dir, ['serve', '--listen', '0.0.0.0', '--port', '0']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/--listen: Listening on 0\.0\.0\.0 needs --public-url/);
+    const broken = await waggleInProcess(dir, ['serve', '--public-url', 'not a url', '--port', '0']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/--public-url: "not a url" is not a URL/);
+  });
+
+  it('makes the owner, refuses a weak password, lists accounts and makes a token', async () => {
+    process.env.WAGGLE_PASSWORD = 'ana';
+    const weak = await waggleInProcess(dir, ['user', 'add', 'ana@example.org', '--name', 'Ana']);
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toMatch(/password: must be at least 12 characters/);
+    process.env.WAGGLE_PASSWORD = 'correct horse battery staple';
+    const added = await waggleInProcess(dir, ['user', 'add', 'ana@example.org', '--name', 'Ana Silva']);
+    expect(added.stdout).toMatch(/Made the owner's account for ana@example.org/);
+    const again = await waggleInProcess(dir, ['user', 'add', 'ANA@example.org', '--name', 'Ana Silva']);
+    expect(again.code).toBe(4);
+    const list = JSON.parse((await waggleInProcess(dir, ['--json', 'user', 'list'])).stdout) as { email: string; role: string }[];
+    expect(list).toEqual([expect.objectContaining({ email: 'ana@example.org', role: 'owner' })]);
+  });
+
+  it('serves accounts only: 401 without a token, the owner\'s map with one, share links at the public URL', async () => {
+    const made = JSON.parse((await waggleInProcess(dir, ['--json', 'user', 'token', 'ana@example.org', '--label', 'script'])).stdout) as { token: string };
+    expect((await waggleInProcess(dir, ['person', 'add', 'Rosa Lima'])).code).toBe(0);
+    const session = await openSession({ kind: 'sqlite', dataDir: dir });
+    const server = await startServer(session, { port: 0, publicUrl: 'http://waggle.test' });
+    try {
+      expect(server.needsOwner).toBe(false);
+      expect((await fetch(`${server.url}/api/people`)).status).toBe(401);
+      const people = (await (await fetch(`${server.url}/api/people`, { headers: { authorization: `Bearer ${made.token}` } })).json()) as { items: { name: string }[] };
+      expect(people.items.map((p) => p.name)).toEqual(['Rosa Lima']);
+      expect(await (await fetch(`${server.url}/api/storage`, { headers: { authorization: `Bearer ${made.token}` } })).json()).toEqual({ kind: 'unknown', location: 'not reported' });
+      const share = await fetch(`${server.url}/api/shares`, { method: 'POST', headers: { authorization: `Bearer ${made.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'calendar' }) });
+      const link = (await share.json()) as { url: string; path: string };
+      expect(link.url).toBe(`http://waggle.test${link.path}`);
+      const feed = await fetch(`${server.url}${link.path}`);
+      expect(feed.status).toBe(200);
+      expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+
+      // The command line as a client of the server, with the token.
+      const listed = await waggleInProcess(dir, ['--server', server.url, '--token', made.token, 'person', 'list']);
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toContain('Rosa Lima');
+      const asJson = JSON.parse((await waggleInProcess(dir, ['--json', '--server', server.url, '--token', made.token, 'person', 'list', '--search', 'rosa'])).stdout) as { total: number };
+      expect(asJson.total).toBe(1);
+      const wrong = await waggleInProcess(dir, ['--server', server.url, '--token', 'wgl_not-a-real-token-at-all-000000', 'person', 'list']);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toMatch(/--token: This access token is not valid/);
+      const noToken = await waggleInProcess(dir, ['--server', server.url, 'person', 'list']);
+      expect(noToken.stderr).toMatch(/--token: a server needs an access token/);
+      const notYet = await waggleInProcess(dir, ['--server', server.url, '--token', made.token, 'person', 'add', 'Mallory']);
+      expect(notYet.code).toBe(2);
+      expect(notYet.stderr).toMatch(/`waggle person add` does not work against a server yet/);
+    } finally {
+      await server.close();
+      await session.close();
+    }
+  });
+
+  it('lets a browser make the owner\'s account once, with the setup code the server printed', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'waggle-setup-'));
+    const session = await openSession({ kind: 'sqlite', dataDir: fresh });
+    const server = await startServer(session, { port: 0, publicUrl: 'https://waggle.example.org' });
+    const post = (body: object) => fetch(`${server.url}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    try {
+      expect(server.needsOwner).toBe(true);
+      expect(server.setupCode).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      expect(await (await fetch(`${server.url}/api/auth/status`)).json()).toEqual({ mode: 'server', account: null, needsOwner: true });
+      const owner = { email: 'ana@example.org', name: 'Ana Silva', password: 'correct horse battery staple' };
+      expect((await post({ ...owner, code: 'guessed-code-1234' })).status).toBe(403);
+      const made = await post({ ...owner, code: server.setupCode! });
+      expect(made.status).toBe(201);
+      expect(made.headers.get('set-cookie')).toMatch(/^__Host-waggle=.*; HttpOnly; Secure; SameSite=Lax$/);
+      expect((await post({ ...owner, email: 'eve@example.org', code: server.setupCode! })).status).toBe(403);
+    } finally {
+      await server.close();
+      await session.close();
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('answers the status route locally: no accounts', async () => {
+    const session = await openSession({ kind: 'sqlite', dataDir: dir });
+    const server = await startServer(session, { port: 0 });
+    try {
+      expect(await (await fetch(`${server.url}/api/auth/status`)).json()).toEqual({ mode: 'local', account: null, needsOwner: false });
+      expect((await fetch(`${server.url}/api/people`)).status).toBe(200);
+    } finally {
+      await server.close();
+      await session.close();
+    }
+  });
+});

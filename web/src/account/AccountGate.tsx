@@ -1,0 +1,129 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { api, ApiError } from '../api.js';
+
+interface Account {
+  email: string;
+  name: string;
+  role: 'owner' | 'member';
+}
+
+type Status = { kind: 'loading' } | { kind: 'local' } | { kind: 'signed-out'; needsOwner: boolean } | { kind: 'signed-in'; account: Account } | { kind: 'error'; message: string };
+
+/**
+ * On a server (waggle serve --public-url), the app opens only for a signed-in
+ * account: this asks who you are first, or makes the owner's account with the setup
+ * code, or an account from an invitation link. Locally there are no accounts, and
+ * the app opens at once, as it always has.
+ */
+export function AccountGate({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status>({ kind: 'loading' });
+  const load = () => {
+    fetch('/api/auth/status')
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`The server answered ${response.status}`);
+        const data = (await response.json()) as { mode: 'local' | 'server'; account: Account | null; needsOwner: boolean };
+        if (data.mode === 'local') return setStatus({ kind: 'local' });
+        setStatus(data.account ? { kind: 'signed-in', account: data.account } : { kind: 'signed-out', needsOwner: data.needsOwner });
+      })
+      .catch((error: unknown) => setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+  };
+  useEffect(load, []);
+
+  if (status.kind === 'loading') return <p>Loading…</p>;
+  if (status.kind === 'error') return <p role="alert">{status.message}</p>;
+  if (status.kind === 'local') return <>{children}</>;
+  if (status.kind === 'signed-in') {
+    return (
+      <>
+        <div className="account-bar">
+          Signed in as {status.account.name} ({status.account.email}){' '}
+          <button type="button" className="link" onClick={() => void api('/api/auth/sign-out', { method: 'POST' }).then(load)}>
+            Sign out
+          </button>{' '}
+          <button type="button" className="link" onClick={() => void api('/api/auth/sign-out-everywhere', { method: 'POST' }).then(load)}>
+            Sign out everywhere
+          </button>
+        </div>
+        {children}
+      </>
+    );
+  }
+  const invite = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(window.location.pathname)?.[1];
+  if (invite) return <AccountForm kind="invite" path={`/api/auth/invitations/${invite}/accept`} done={() => (window.location.href = '/')} />;
+  if (status.needsOwner && window.location.pathname === '/setup') return <AccountForm kind="setup" path="/api/auth/setup" done={() => (window.location.href = '/')} />;
+  return <SignIn done={load} needsOwner={status.needsOwner} />;
+}
+
+function SignIn({ done, needsOwner }: { done: () => void; needsOwner: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    api('/api/auth/sign-in', { method: 'POST', body: { email: String(form.get('email')), password: String(form.get('password')) } })
+      .then(done)
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  };
+  return (
+    <main id="main" className="shell">
+      <h1>Sign in to Waggle</h1>
+      {needsOwner && <p>No account yet: the owner makes theirs at <a href="/setup">/setup</a> with the code the server printed.</p>}
+      <form className="card" onSubmit={submit}>
+        <p>
+          <label>
+            Email <input name="email" type="email" autoComplete="username" required />
+          </label>
+        </p>
+        <p>
+          <label>
+            Password <input name="password" type="password" autoComplete="current-password" required />
+          </label>
+        </p>
+        {error && <p role="alert">{error}</p>}
+        <button type="submit">Sign in</button>
+      </form>
+    </main>
+  );
+}
+
+function AccountForm({ kind, path, done }: { kind: 'setup' | 'invite'; path: string; done: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = { email: String(form.get('email')), name: String(form.get('name')), password: String(form.get('password')), ...(kind === 'setup' ? { code: String(form.get('code')) } : {}) };
+    api(path, { method: 'POST', body })
+      .then(done)
+      .catch((e: unknown) => setError(e instanceof ApiError ? (e.field ? `${e.field}: ${e.message}` : e.message) : String(e)));
+  };
+  return (
+    <main id="main" className="shell">
+      <h1>{kind === 'setup' ? 'Make the owner\'s account' : 'Make your Waggle account'}</h1>
+      <form className="card" onSubmit={submit}>
+        {kind === 'setup' && (
+          <p>
+            <label>
+              Setup code (printed by <code>waggle serve</code>) <input name="code" required autoComplete="off" />
+            </label>
+          </p>
+        )}
+        <p>
+          <label>
+            Your name <input name="name" required autoComplete="name" />
+          </label>
+        </p>
+        <p>
+          <label>
+            Email <input name="email" type="email" required autoComplete="username" />
+          </label>
+        </p>
+        <p>
+          <label>
+            Password (at least 12 characters, not your name or email) <input name="password" type="password" minLength={12} required autoComplete="new-password" />
+          </label>
+        </p>
+        {error && <p role="alert">{error}</p>}
+        <button type="submit">Make the account</button>
+      </form>
+    </main>
+  );
+}
