@@ -1,3 +1,4 @@
+import { seededRandom } from './random.js';
 import { addDays, addMonths, type IsoDate } from './dates.js';
 import type {
   Channel,
@@ -711,18 +712,6 @@ const SOFIA_COFFEES: Array<{ gave: [GiveKind, string]; got: [ReceiveKind, string
   { gave: ['resource', 'the journal club appraisal checklist'], got: ['insight', 'she may want to do research too'], learned: 'Talking about my plans made room for hers.' },
 ];
 
-/** A small seeded generator (mulberry32): the same seed gives the same sequence. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(items: readonly T[], random: () => number): T {
   const item = items[Math.floor(random() * items.length)];
   if (item === undefined) throw new RangeError('pick from an empty list');
@@ -730,7 +719,7 @@ function pick<T>(items: readonly T[], random: () => number): T {
 }
 
 function routineExchanges(addedByKey: ReadonlyMap<string, number>): ExchangeRow[] {
-  const random = mulberry32(0x5eed_da7a);
+  const random = seededRandom(0x5eed_da7a);
   const jitter = () => Math.floor(random() * 7) - 3;
   const rows: ExchangeRow[] = [];
 

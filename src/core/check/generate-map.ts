@@ -4,6 +4,7 @@
  * mulberry32 generator, never Math.random).
  */
 import { addDays, type IsoDate } from '../dates.js';
+import { seededRandom } from '../random.js';
 import type { Exchange, Goal, GoalLink, Introduction, Membership, Network, Person, Tie } from '../model.js';
 import {
   CHANNELS,
@@ -28,17 +29,7 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-/** mulberry32: tiny, fast, and good enough to spread test data. Returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Esi', 'Femi', 'Grace', 'Hugo', 'Ines', 'Jon', 'Kemi', 'Liam', 'Mei', 'Nora', 'Omar', 'Priya'];
 const LAST = ['Abara', 'Brook', 'Chen', 'Dlamini', 'Evans', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jansen', 'Kowalski', 'Lopez', 'Mensah', 'Novak'];
