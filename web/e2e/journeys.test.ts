@@ -90,6 +90,38 @@ describe('the web app in a real browser', () => {
     await page.getByLabel('Size by').selectOption('importance');
   });
 
+  it("tells a node's measures on hover once a metric sizes the map", async () => {
+    await page.getByRole('link', { name: 'Map' }).click();
+    const map = page.getByTestId('map');
+    await map.locator('canvas').first().waitFor();
+    await page.getByLabel('Size by').selectOption('pagerank');
+    await page.waitForTimeout(500);
+    await page.getByLabel('Find').fill('Rosa Jim');
+    await page.waitForTimeout(900);
+    const box = (await map.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByText(/^Dr Rosa Jiménez: \d+ ties? on the map · PageRank 0\.\d{4} · constraint \d\.\d\d · effective size \d+\.\d · core \d+$/).waitFor();
+    await page.getByLabel('Find').fill('');
+    await page.getByLabel('Size by').selectOption('importance');
+  });
+
+  it('analyses an uploaded graph file in the browser, and names the line of a broken one', async () => {
+    await page.getByRole('link', { name: 'Analyse' }).click();
+    await page.getByRole('heading', { name: 'Analyse a network' }).waitFor();
+    await page.getByLabel('Graph file').setInputFiles(join(ROOT, 'test', 'fixtures', 'graphs', 'karate.tsv'));
+    await page.getByTestId('analysis-summary').getByText(/karate\.tsv: 34 nodes, 78 ties, 1 part/).waitFor();
+    // Zachary's karate club: the instructor (0) and the president (33) are the great brokers.
+    const brokers = page.locator('section.card', { hasText: 'Brokers' }).locator('li');
+    expect(await brokers.first().textContent()).toMatch(/^0 betweenness/);
+    await page.getByRole('heading', { name: /Clusters/ }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /Download every node/ }).click();
+    expect((await download).suggestedFilename()).toBe('karate-metrics.csv');
+    await page.getByLabel('Graph file').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('source,target,weight\na,b,1\nc,d,heavy\n') });
+    await page.getByRole('alert').getByText(/line 3/).waitFor();
+    await page.screenshot({ path: join(SHOTS, '18-analyse.png'), fullPage: true });
+  });
+
   it('colours the map by need, naming each need with its goal', async () => {
     await page.getByRole('link', { name: 'Map' }).click();
     await page.getByTestId('map').locator('canvas').first().waitFor();

@@ -14,6 +14,8 @@ import { ThisMonth } from './pages/ThisMonth.js';
 
 // The map brings WebGL and graph libraries (most of the app's weight): loaded when opened.
 const MapPage = lazy(() => import('./pages/MapPage.js').then((m) => ({ default: m.MapPage })));
+// So does the analysis page: the graph engine is loaded only when it is used.
+const AnalysePage = lazy(() => import('./pages/AnalysePage.js').then((m) => ({ default: m.AnalysePage })));
 
 const NAV = [
   ['/', 'This month'],
@@ -21,6 +23,7 @@ const NAV = [
   ['/networks', 'Networks'],
   ['/goals', 'Goals'],
   ['/map', 'Map'],
+  ['/analyse', 'Analyse'],
   ['/plan', 'Plan'],
   ['/check', 'Check'],
   ['/log', 'Log'],
@@ -58,6 +61,14 @@ export function App() {
             element={
               <Suspense fallback={<p>Loading the map…</p>}>
                 <MapPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/analyse"
+            element={
+              <Suspense fallback={<p>Loading the analysis…</p>}>
+                <AnalysePage />
               </Suspense>
             }
           />

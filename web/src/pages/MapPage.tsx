@@ -69,6 +69,20 @@ export function MapPage() {
     });
     return new Map(graph.ids.map((id, i) => [id, max > 0 ? value(i) / max : 0]));
   }, [mapGraph, sizeBy]);
+  // Once the engine is in use (clusters or a metric), hovering a node also tells its measures.
+  const nodeMetrics = useMemo(() => {
+    if (!mapGraph || (sizeBy === 'importance' && colourBy !== 'community')) return undefined;
+    const { graph } = mapGraph;
+    const rows = analyse(graph, { metrics: ['pagerank', 'constraint', 'effective-size', 'core'] }).nodes;
+    return new Map(
+      graph.ids.map((id, i) => {
+        const r = rows[i]!;
+        return [id, `PageRank ${(r.pagerank ?? 0).toFixed(4)} · constraint ${(r.constraint ?? 0).toFixed(2)} · effective size ${(r.effectiveSize ?? 0).toFixed(1)} · core ${r.core ?? 0}`];
+      }),
+    );
+  }, [mapGraph, sizeBy, colourBy]);
+  const metricsOfNode = useRef(nodeMetrics);
+  metricsOfNode.current = nodeMetrics;
   const layout = useMemo(
     () => (data ? layoutMap(data.map, colourBy, { ...(community ? { community } : {}), ...(scaled ? { scaled } : {}) }) : null),
     [data, colourBy, community, scaled],
@@ -126,7 +140,8 @@ export function MapPage() {
       // Not while dragging: re-colouring 5,000 nodes on every node the pointer crosses halves the frame rate.
       if (renderer.getMouseCaptor().isMouseDown) return;
       focus = { node, neighbours: new Set(graph.neighbors(node)) };
-      setHovered(`${String(graph.getNodeAttribute(node, 'label'))}: ${focus.neighbours.size} ${focus.neighbours.size === 1 ? 'tie' : 'ties'} on the map`);
+      const measures = metricsOfNode.current?.get(node);
+      setHovered(`${String(graph.getNodeAttribute(node, 'label'))}: ${focus.neighbours.size} ${focus.neighbours.size === 1 ? 'tie' : 'ties'} on the map${measures ? ` · ${measures}` : ''}`);
       renderer.refresh({ skipIndexation: true });
     });
     renderer.on('leaveNode', () => {
