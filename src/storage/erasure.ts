@@ -55,7 +55,24 @@ async function checkpointSqlite(db: Kysely<Database>): Promise<void> {
   }
 }
 
+/**
+ * VACUUM FULL copies a deleted row into the new files while a transaction that
+ * started before the delete could still see it. So it first waits, a few seconds at
+ * most, for the transactions of this database that began earlier to end; a longer one
+ * (say, a report left open) keeps those rows until the next erase or autovacuum.
+ */
+async function waitForOlderSnapshots(db: Kysely<Database>): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid() and backend_xmin is not null`.execute(db);
+    if (!rows[0] || Number(rows[0].n) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function vacuumPostgres(db: Kysely<Database>): Promise<void> {
+  await waitForOlderSnapshots(db);
   const { rows } = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE'
