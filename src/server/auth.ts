@@ -23,6 +23,7 @@ import {
   type AccountsDeps,
   type Principal,
 } from '../services/accounts.js';
+import { changePassword, checkPassword, deleteAccount, LAST_OWNER_CONFIRMATION, listSessions, signOutOtherSessions } from '../services/account-settings.js';
 import type { ServiceContext } from '../services/context.js';
 import { created, idParam, jsonBody, ok } from './routes/shared.js';
 
@@ -254,6 +255,8 @@ export function registerAuthRoutes(app: OpenAPIHono, options: AuthOptions): void
     },
   );
 
+  registerAccountSettingsRoutes(app, options);
+
   app.openapi(
     createRoute({
       method: 'post',
@@ -285,6 +288,65 @@ export function registerAuthRoutes(app: OpenAPIHono, options: AuthOptions): void
       const signed = await signIn(deps, { email: account.email, password: c.req.valid('json').password, address: clientAddress(c, options.trustProxy) });
       startSession(c, signed.token);
       return c.json({ account }, 201);
+    },
+  );
+}
+
+const sessionOutput = z.object({ id: z.string(), createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), current: z.boolean() }).meta({ id: 'AccountSession' });
+
+/** Account settings: the password, one's sessions, and deleting the account with its workspace. */
+function registerAccountSettingsRoutes(app: OpenAPIHono, options: AuthOptions): void {
+  const { deps } = options;
+  const currentSessionId = () => {
+    const p = principalOf();
+    return p.via === 'session' ? p.credentialId : null;
+  };
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/auth/sessions', tags, summary: 'Your sessions still open (which browsers are signed in), newest first', responses: ok(z.array(sessionOutput), 'The sessions') }),
+    async (c) => c.json(await listSessions(deps, principalOf().account.id, currentSessionId()), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/auth/sign-out-others', tags, summary: 'End every session of this account but this one', request: jsonBody(z.object({}).strict()), responses: ok(z.object({ sessionsEnded: z.number() }), 'The other sessions ended') }),
+    async (c) => {
+      const current = currentSessionId();
+      if (!current) return c.json({ error: { code: 'forbidden', message: 'Sign in with your password to end your other sessions' } }, 403) as never;
+      return c.json({ sessionsEnded: await signOutOtherSessions(deps, principalOf().account.id, current) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/password',
+      tags,
+      summary: 'Change your password (the current one required; the rules of signing up); every other session ends',
+      request: jsonBody(z.object({ currentPassword: z.string().max(1024), newPassword: z.string().max(1024) }).strict()),
+      responses: ok(z.object({ sessionsEnded: z.number() }), 'Changed'),
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      return c.json(await changePassword(deps, principalOf().account.id, { ...input, keepSessionId: currentSessionId() }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/account/delete',
+      tags,
+      summary: `Delete your account and erase its whole workspace, with your password typed again. The owner's account needs "confirmLastOwner": "${LAST_OWNER_CONFIRMATION}".`,
+      request: jsonBody(z.object({ password: z.string().max(1024), confirmLastOwner: z.string().max(100).optional() }).strict()),
+      responses: ok(z.object({ deleted: z.boolean() }), 'Deleted and erased'),
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const account = principalOf().account;
+      await checkPassword(deps.db, account.id, input.password, 'password');
+      await deleteAccount(deps, account, { lastOwner: input.confirmLastOwner?.trim().toLowerCase() === LAST_OWNER_CONFIRMATION });
+      deleteCookie(c, cookieName(options.secure), { path: '/', secure: options.secure });
+      return c.json({ deleted: true }, 200);
     },
   );
 }

@@ -25,11 +25,11 @@ export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const THROTTLE_PER_ACCOUNT = 5;
 export const THROTTLE_PER_ADDRESS = 20;
 
-const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 // The native binding loads only when a password is hashed or checked, to keep every other command quick to start.
-const argonHash = async (password: string, options: typeof ARGON) => (await import('@node-rs/argon2')).hash(password, options);
-const argonVerify = async (hashed: string, password: string) => (await import('@node-rs/argon2')).verify(hashed, password);
+export const argonHash = async (password: string, options: typeof ARGON) => (await import('@node-rs/argon2')).hash(password, options);
+export const argonVerify = async (hashed: string, password: string) => (await import('@node-rs/argon2')).verify(hashed, password);
 
 export interface AccountsDeps {
   db: Kysely<Database>;
@@ -55,7 +55,7 @@ function newToken(prefix: string): string {
   return `${prefix}${randomBytes(32).toString('base64url')}`;
 }
 
-function normaliseEmail(email: string): string {
+export function normaliseEmail(email: string): string {
   const trimmed = email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(trimmed) || trimmed.length > 320) throw new ValidationError('email', 'must be an email address');
   return trimmed;
@@ -71,7 +71,7 @@ export function passwordProblem(password: string, name: string, email: string): 
   return null;
 }
 
-const toAccount = (row: { id: string; email: string; name: string; role: string; workspaceId: string; createdAt: string }): Account => ({
+export const toAccount = (row: { id: string; email: string; name: string; role: string; workspaceId: string; createdAt: string }): Account => ({
   id: row.id,
   email: row.email,
   name: row.name,

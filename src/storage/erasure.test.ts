@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { logExchange, removeExchange } from '../services/exchanges.js';
 import { createPerson, removePerson } from '../services/people.js';
 import { openSession, type Session } from '../services/session.js';
 import { freshDatabase } from '../test-support/databases.js';
+import { filesContaining } from '../test-support/files.js';
 
 /**
  * The canary test: a unique string goes into a person's notes, email address and an
@@ -18,29 +18,6 @@ import { freshDatabase } from '../test-support/databases.js';
 
 function newCanary(): string {
   return `canary${randomBytes(8).toString('hex')}`;
-}
-
-/** Every regular file under `dir` (recursively) whose bytes contain `needle`. */
-function filesContaining(dir: string, needle: string): string[] {
-  const bytes = Buffer.from(needle, 'utf8');
-  const hits: string[] = [];
-  const walk = (path: string) => {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) return; // removed while we walked (a WAL file going away)
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) walk(join(path, entry));
-    } else if (stat.isFile()) {
-      let content: Buffer;
-      try {
-        content = readFileSync(path);
-      } catch {
-        return;
-      }
-      if (content.includes(bytes)) hits.push(path);
-    }
-  };
-  walk(dir);
-  return hits;
 }
 
 async function addPeople(session: Session, canary: string): Promise<string> {

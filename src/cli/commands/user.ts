@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../core/errors.js';
+import { deleteAccount } from '../../services/account-settings.js';
 import { createAccessToken, createAccount, createInvitation, listAccounts, signOutEverywhere } from '../../services/accounts.js';
 import { emit, table } from '../output.js';
 import { withSession } from '../runtime.js';
@@ -124,6 +125,19 @@ export function registerUser(program: Command): void {
         const account = await findAccount(ctx, email);
         const ended = await signOutEverywhere(ctx, account.id);
         emit(json, { sessionsEnded: ended }, () => `Ended ${ended} session${ended === 1 ? '' : 's'} of ${account.email}.`);
+      });
+    });
+
+  user
+    .command('remove')
+    .description('delete an account and erase its whole map (people, journal, plans, share links), its sessions and tokens; this cannot be undone')
+    .argument('<email>', 'whose account')
+    .option('--last-owner', 'delete the owner\'s account even though no owner is left afterwards (nobody can then invite)')
+    .action(async (email: string, flags: { lastOwner?: boolean }, command: Command) => {
+      await withSession(command, async (ctx, json) => {
+        const account = await findAccount(ctx, email);
+        const deleted = await deleteAccount(ctx, account, { lastOwner: flags.lastOwner === true });
+        emit(json, { deleted: true, email: deleted.email }, () => `Deleted the account of ${deleted.email} and erased its map, sessions and tokens.`);
       });
     });
 }
