@@ -28,7 +28,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .option('--data <dir>', 'the data folder (else WAGGLE_DATA_DIR, else your data directory; DATABASE_URL selects PostgreSQL)')
     .option('--json', 'print machine-readable JSON on stdout')
-    .option('--server <url>', 'a Waggle server in server mode to work on instead of local data (or WAGGLE_SERVER); `person list` so far')
+    .option('--server <url>', 'a Waggle server in server mode to work on instead of local data (or WAGGLE_SERVER): the everyday commands (person, network and goal list and add, log, due, check, plan, export…)')
     .option('--token <token>', 'the access token for --server (better: WAGGLE_TOKEN, which stays out of shell history)')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();

@@ -26,6 +26,9 @@ export function clockFromEnv(env: NodeJS.ProcessEnv): Clock | undefined {
   return { now: () => instant };
 }
 
+/** The commands that work against a server (`--server URL --token T`), as the refusal lists them. */
+export const REMOTE_COMMANDS = 'person list|add|show|edit|remove, network list|add, goal list|add, log, follow-up list, due, check, plan [show], export';
+
 export async function openCliSession(options: GlobalOptions): Promise<Session> {
   const clock = clockFromEnv(process.env);
   return openSession(resolveDatabaseConfig(process.env, options.data), clock ? { clock } : {});
@@ -35,7 +38,10 @@ export async function openCliSession(options: GlobalOptions): Promise<Session> {
 export async function withSession<T>(command: Command, work: (ctx: ServiceContext, json: boolean, session: Session) => Promise<T>): Promise<T> {
   const options = globals(command) as GlobalOptions & { server?: string };
   // A command that works only on local data must not quietly open it when a server was asked for.
-  if (options.server ?? process.env.WAGGLE_SERVER) throw new ValidationError('--server', `\`waggle ${command.parent && command.parent.name() !== 'waggle' ? `${command.parent.name()} ` : ''}${command.name()}\` does not work against a server yet; \`person list\` does`);
+  if (options.server ?? process.env.WAGGLE_SERVER) {
+    const name = command.parent && command.parent.name() !== 'waggle' ? `${command.parent.name()} ${command.name()}` : command.name();
+    throw new ValidationError('--server', `\`waggle ${name}\` works on local data only, not against a server; against a server these do: ${REMOTE_COMMANDS}`);
+  }
   const session = await openCliSession(options);
   try {
     return await work(session.ctx, options.json === true, session);

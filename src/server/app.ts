@@ -16,6 +16,7 @@ import { registerOutreachRoutes } from './routes/outreach.js';
 import { registerPeopleRoutes } from './routes/people.js';
 import { registerPlanRoutes } from './routes/plan.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { registerResolveRoutes } from './routes/resolve.js';
 import { registerTransferRoutes } from './routes/transfer.js';
 import { registerRhythmRoutes } from './routes/rhythm.js';
 
@@ -89,6 +90,7 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   registerOutreachRoutes(app, context);
   registerTransferRoutes(app, context);
   registerPublicRoutes(app, context);
+  registerResolveRoutes(app, context);
   if (options.auth) registerAuthRoutes(app, options.auth);
   else registerLocalStatusRoute(app);
 

@@ -69,13 +69,28 @@ describe('server mode from the command line', () => {
       expect(wrong.stderr).toMatch(/--token: This access token is not valid/);
       const noToken = await waggleInProcess(dir, ['--server', server.url, 'person', 'list']);
       expect(noToken.stderr).toMatch(/--token: a server needs an access token/);
-      const notYet = await waggleInProcess(dir, ['--server', server.url, '--token', made.token, 'person', 'add', 'Mallory']);
-      expect(notYet.code).toBe(2);
-      expect(notYet.stderr).toMatch(/`waggle person add` does not work against a server yet/);
+      const localOnly = await waggleInProcess(dir, ['--server', server.url, '--token', made.token, 'share', 'list']);
+      expect(localOnly.code).toBe(2);
+      expect(localOnly.stderr).toMatch(/`waggle share list` works on local data only, not against a server/);
     } finally {
       await server.close();
       await session.close();
     }
+  });
+
+  it('removes an account with `waggle user remove`, the owner\'s only with --last-owner', async () => {
+    process.env.WAGGLE_PASSWORD = 'a member passphrase here';
+    expect((await waggleInProcess(dir, ['user', 'add', 'bo@example.org', '--name', 'Bo Lind'])).code).toBe(0);
+    const removed = await waggleInProcess(dir, ['user', 'remove', 'BO@example.org']);
+    expect(removed.stdout).toBe('Deleted the account of bo@example.org and erased its map, sessions and tokens.\n');
+    const owner = await waggleInProcess(dir, ['user', 'remove', 'ana@example.org']);
+    expect(owner.code).toBe(4);
+    expect(owner.stderr).toMatch(/ana@example.org is the owner's account: deleting it leaves the server without an owner.*--last-owner/);
+    expect((await waggleInProcess(dir, ['person', 'list'])).stdout).toContain('Rosa Lima');
+    const unknown = await waggleInProcess(dir, ['user', 'remove', 'nobody@example.org']);
+    expect(unknown.code).toBe(2);
+    const list = JSON.parse((await waggleInProcess(dir, ['--json', 'user', 'list'])).stdout) as { email: string }[];
+    expect(list.map((a) => a.email)).toEqual(['ana@example.org']);
   });
 
   it('lets a browser make the owner\'s account once, with the setup code the server printed', async () => {

@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { Argument, Option, type Command } from 'commander';
 import { ValidationError } from '../../core/errors.js';
 import { GEXF_VERSIONS } from '../../services/export/graph.js';
-import { EXPORT_FORMATS, renderExport, VCARD_VERSIONS, type ExportFormat, type ExportOptions } from '../../services/exports.js';
+import { EXPORT_FORMATS, VCARD_VERSIONS, type ExportFormat, type ExportOptions } from '../../services/exports.js';
 import { emit } from '../output.js';
-import { withSession } from '../runtime.js';
+import { withData } from '../data.js';
 
 export function registerExport(program: Command): void {
   program
@@ -17,8 +17,8 @@ export function registerExport(program: Command): void {
     .addOption(new Option('--gexf-version <version>', '1.2draft (default: Gephi and every networkx read it) or 1.3 (networkx 3.6 or later)').choices(GEXF_VERSIONS))
     .action(async (format: string, flags: ExportOptions & { out?: string }, command: Command) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new ValidationError('FORMAT', `must be one of: ${EXPORT_FORMATS.join(', ')}`);
-      await withSession(command, async (ctx, json) => {
-        const text = await renderExport(ctx, format as ExportFormat, flags);
+      await withData(command, async (data, json) => {
+        const text = await data.renderExport(format as ExportFormat, { ...(flags.includeNotes ? { includeNotes: true } : {}), ...(flags.vcardVersion ? { vcardVersion: flags.vcardVersion } : {}), ...(flags.gexfVersion ? { gexfVersion: flags.gexfVersion } : {}) });
         if (flags.out) {
           // Personal data: readable by the user only.
           writeFileSync(flags.out, text, { mode: 0o600 });

@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { followUpInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../core/vocabulary.js';
-import { addFollowUp, closeFollowUp, listFollowUps } from '../../services/exchanges.js';
+import { addFollowUp, closeFollowUp } from '../../services/exchanges.js';
 import { resolvePerson } from '../../services/people.js';
 import { emit, table } from '../output.js';
+import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
 import { choice, flagName } from '../values.js';
 
@@ -18,8 +19,8 @@ export function registerFollowUp(program: Command): void {
     .addOption(choice('--status <status>', 'only follow-ups with this status', FOLLOW_UP_STATUSES).default('open'))
     .option('--person <person>', 'for this person (id or name)')
     .action(async (flags: { status: FollowUpStatus; person?: string }, command: Command) => {
-      await withSession(command, async (ctx, json) => {
-        const items = await listFollowUps(ctx, { status: flags.status, ...(flags.person ? { personId: await resolvePerson(ctx, flags.person) } : {}) });
+      await withData(command, async (data, json) => {
+        const items = await data.listFollowUps({ status: flags.status, ...(flags.person ? { personId: await data.resolvePerson(flags.person) } : {}) });
         emit(json, items, () =>
           items.length === 0
             ? `No ${flags.status} follow-ups.`

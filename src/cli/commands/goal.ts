@@ -5,7 +5,7 @@ import { ValidationError } from '../../core/errors.js';
 import { GOAL_STATUSES, type GoalStatus } from '../../core/vocabulary.js';
 import { checkNetwork } from '../../services/check.js';
 import { goalDetail } from '../../services/details.js';
-import { createGoal, getGoal, listGoals, removeGoal, resolveGoal, updateGoal } from '../../services/goals.js';
+import { getGoal, removeGoal, resolveGoal, updateGoal } from '../../services/goals.js';
 import { linkNetworkToGoal, linkPersonToGoal, unlinkFromGoal } from '../../services/links.js';
 import { resolveNetwork } from '../../services/networks.js';
 import { resolvePerson } from '../../services/people.js';
@@ -14,6 +14,7 @@ import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
 import { needLines } from '../render-check.js';
 import { goalText, goalsTable } from '../render.js';
+import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
 import { choice, clearable, collect, flagName, positiveInt } from '../values.js';
 
@@ -77,8 +78,8 @@ export function registerGoal(program: Command): void {
 
   addGoalFlags(goal.command('add').description('add a goal').argument('<statement>', 'e.g. "Get involved in research in my clinical specialty"')).action(async (statement: string, flags: GoalFlags, command: Command) => {
     const input = parseInput(createGoalInput, goalInput({ ...flags, statement }), rename);
-    await withSession(command, async (ctx, json) => {
-      const created = await createGoal(ctx, input);
+    await withData(command, async (data, json) => {
+      const created = await data.createGoal(input);
       emit(json, created, () => `Added goal [${created.id}]: ${created.statement}`);
     });
   });
@@ -92,8 +93,8 @@ export function registerGoal(program: Command): void {
     .option('--offset <n>', 'skip this many', positiveInt('--offset'))
     .action(async (flags: { status?: string; limit?: number; offset?: number }, command: Command) => {
       const status = flags.status as GoalStatus | undefined;
-      await withSession(command, async (ctx, json) => {
-        const page = await listGoals(ctx, { ...(status ? { status } : {}), ...(flags.limit !== undefined ? { limit: flags.limit } : {}), ...(flags.offset !== undefined ? { offset: flags.offset } : {}) });
+      await withData(command, async (data, json) => {
+        const page = await data.listGoals({ ...(status ? { status } : {}), ...(flags.limit !== undefined ? { limit: flags.limit } : {}), ...(flags.offset !== undefined ? { offset: flags.offset } : {}) });
         emit(json, page, () => goalsTable(page.items, page.total));
       });
     });

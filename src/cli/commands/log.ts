@@ -3,12 +3,13 @@ import { logExchangeInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
 import { CHANNELS, FEELINGS, FOLLOW_UP_KINDS, GIVE_KINDS, INITIATORS, RECEIVE_KINDS } from '../../core/vocabulary.js';
-import { listExchanges, logExchange, removeExchange } from '../../services/exchanges.js';
+import { listExchanges, removeExchange } from '../../services/exchanges.js';
 import { resolveNetwork } from '../../services/networks.js';
 import { resolvePerson } from '../../services/people.js';
 import { askAfterMeeting } from '../after-meeting.js';
 import { countLine, emit } from '../output.js';
 import { exchangeLine } from '../render.js';
+import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
 import { choice, collect, flagName, kindAndNote, positiveInt } from '../values.js';
 
@@ -98,12 +99,12 @@ export function registerLog(program: Command): void {
       // Validate everything before touching the data; names are resolved after.
       const rename = (path: string) => flagName(path, { gave: '--gave', received: '--received' });
       parseInput(logExchangeInput, draft, rename);
-      await withSession(command, async (ctx, json) => {
+      await withData(command, async (data, json) => {
         const personIds: string[] = [];
-        for (const ref of flags.with) personIds.push(await resolvePerson(ctx, ref));
-        const networkId = flags.at ? await resolveNetwork(ctx, flags.at) : undefined;
+        for (const ref of flags.with) personIds.push(await data.resolvePerson(ref));
+        const networkId = flags.at ? await data.resolveNetwork(flags.at) : undefined;
         const input = parseInput(logExchangeInput, { ...draft, personIds, ...(networkId ? { networkId } : {}) }, rename);
-        const logged = await logExchange(ctx, input).catch((e: unknown) => {
+        const logged = await data.logExchange(input).catch((e: unknown) => {
           // The service names its field; on the command line the date is --on.
           throw e instanceof ValidationError && e.field === 'occurredOn' ? new ValidationError('--on', e.reason) : e;
         });

@@ -6,11 +6,12 @@ import { NETWORK_KINDS, NETWORK_ROLES } from '../../core/vocabulary.js';
 import { networkDetail } from '../../services/details.js';
 import { resolveGoal } from '../../services/goals.js';
 import { addMember, linkNetworkToGoal, removeMember, unlinkFromGoal } from '../../services/links.js';
-import { createNetwork, listNetworks, removeNetwork, resolveNetwork, updateNetwork } from '../../services/networks.js';
+import { removeNetwork, resolveNetwork, updateNetwork } from '../../services/networks.js';
 import { resolvePerson } from '../../services/people.js';
 import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
 import { networkText, networksTable } from '../render.js';
+import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
 import { choice, clearable, flagName, numberish, positiveInt } from '../values.js';
 
@@ -56,8 +57,8 @@ export function registerNetwork(program: Command): void {
 
   addNetworkFlags(network.command('add').description('add a network').argument('<name>')).action(async (name: string, flags: NetworkFlags, command: Command) => {
     const input = parseInput(createNetworkInput, networkInput({ ...flags, name }), rename);
-    await withSession(command, async (ctx, json) => {
-      const created = await createNetwork(ctx, input);
+    await withData(command, async (data, json) => {
+      const created = await data.createNetwork(input);
       emit(json, created, () => `Added ${created.name} [${created.id}]`);
     });
   });
@@ -72,11 +73,11 @@ export function registerNetwork(program: Command): void {
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--offset <n>', 'skip this many', positiveInt('--offset'))
     .action(async (flags: { search?: string; kind?: string; goal?: string; limit?: number; offset?: number }, command: Command) => {
-      await withSession(command, async (ctx, json) => {
-        const page = await listNetworks(ctx, {
+      await withData(command, async (data, json) => {
+        const page = await data.listNetworks({
           ...(flags.search ? { search: flags.search } : {}),
           ...(flags.kind ? { kind: flags.kind as never } : {}),
-          ...(flags.goal ? { goalId: await resolveGoal(ctx, flags.goal) } : {}),
+          ...(flags.goal ? { goalId: await data.resolveGoal(flags.goal) } : {}),
           ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
           ...(flags.offset !== undefined ? { offset: flags.offset } : {}),
         });

@@ -8,16 +8,15 @@ import { parseInput } from '../../contract/validate.js';
 import { CHANNELS, NETWORK_ROLES, PERSON_CATEGORIES, STAGES } from '../../core/vocabulary.js';
 import { plural } from '../../core/words.js';
 import { inTransaction, type ServiceContext } from '../../services/context.js';
-import { personDetail } from '../../services/details.js';
 import { resolveGoal } from '../../services/goals.js';
 import { addMember, linkManyToGoal, linkPeople, linkPersonToGoal, removeMember, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
 import { resolveNetwork } from '../../services/networks.js';
-import { bulkJudge, createPerson, listPeople, PERSON_SORTS, removePerson, resolvePerson, updatePerson, type PersonSort } from '../../services/people.js';
+import { bulkJudge, PERSON_SORTS, resolvePerson, type PersonSort } from '../../services/people.js';
 import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
 import { peopleTable, personText } from '../render.js';
-import { remoteGet, remoteTarget } from '../remote.js';
-import { globals, withSession } from '../runtime.js';
+import { withData } from '../data.js';
+import { withSession } from '../runtime.js';
 import { choice, choiceOrNone, clearable, collect, flagName, numberish, positiveInt } from '../values.js';
 
 interface PersonFlags {
@@ -129,8 +128,8 @@ export function registerPerson(program: Command): void {
 
   addPersonFlags(person.command('add').description('add a person').argument('<name>', 'their name')).action(async (name: string, flags: PersonFlags, command: Command) => {
     const input = parseInput(createPersonInput, personInputFromFlags({ ...flags, name }, 'create'), rename);
-    await withSession(command, async (ctx, json) => {
-      const created = await createPerson(ctx, input);
+    await withData(command, async (data, json) => {
+      const created = await data.createPerson(input);
       emit(json, created, () => `Added ${created.name} [${created.id}]`);
     });
   });
@@ -153,35 +152,14 @@ export function registerPerson(program: Command): void {
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--offset <n>', 'skip this many', positiveInt('--offset'))
     .action(async (flags: { search?: string; category?: string; stage?: string; tag?: string; goal?: string; network?: string; source?: string; unjudged?: boolean; quadrant?: QuadrantName; due?: 'due' | 'overdue'; sort?: PersonSort; limit?: number; offset?: number }, command: Command) => {
-      const remote = remoteTarget(command);
-      if (remote) {
-        // On a server: the same filters, as the API takes them (goals and networks by id).
-        const page = await remoteGet<Awaited<ReturnType<typeof listPeople>>>(remote, '/api/people', {
-          search: flags.search,
-          category: flags.category,
-          stage: flags.stage,
-          tag: flags.tag,
-          goalId: flags.goal,
-          networkId: flags.network,
-          source: flags.source,
-          unjudged: flags.unjudged ? 'true' : undefined,
-          quadrant: flags.quadrant,
-          due: flags.due,
-          sort: flags.sort,
-          limit: flags.limit,
-          offset: flags.offset,
-        });
-        emit(globals(command).json === true, page, () => peopleTable(page.items, page.total));
-        return;
-      }
-      await withSession(command, async (ctx, json) => {
-        const page = await listPeople(ctx, {
+      await withData(command, async (data, json) => {
+        const page = await data.listPeople({
           ...(flags.search ? { search: flags.search } : {}),
           ...(flags.category ? { category: flags.category as never } : {}),
           ...(flags.stage ? { stage: flags.stage as never } : {}),
           ...(flags.tag ? { tag: flags.tag } : {}),
-          ...(flags.goal ? { goalId: await resolveGoal(ctx, flags.goal) } : {}),
-          ...(flags.network ? { networkId: await resolveNetwork(ctx, flags.network) } : {}),
+          ...(flags.goal ? { goalId: await data.resolveGoal(flags.goal) } : {}),
+          ...(flags.network ? { networkId: await data.resolveNetwork(flags.network) } : {}),
           ...(flags.source ? { source: flags.source } : {}),
           ...(flags.unjudged ? { unjudged: true } : {}),
           ...(flags.quadrant ? { quadrant: flags.quadrant } : {}),
@@ -199,8 +177,8 @@ export function registerPerson(program: Command): void {
     .description('everything about one person')
     .argument('<person>', 'id or name')
     .action(async (ref: string, _flags: unknown, command: Command) => {
-      await withSession(command, async (ctx, json) => {
-        const detail = await personDetail(ctx, await resolvePerson(ctx, ref));
+      await withData(command, async (data, json) => {
+        const detail = await data.personDetail(await data.resolvePerson(ref));
         emit(json, detail, () => personText(detail));
       });
     });
@@ -208,8 +186,8 @@ export function registerPerson(program: Command): void {
   addPersonFlags(person.command('edit').description('change what you know about a person').argument('<person>', 'id or name').option('--name <name>', 'a new name')).action(
     async (ref: string, flags: PersonFlags, command: Command) => {
       const input = parseInput(updatePersonInput, personInputFromFlags(flags, 'edit'), rename);
-      await withSession(command, async (ctx, json) => {
-        const updated = await updatePerson(ctx, await resolvePerson(ctx, ref), input);
+      await withData(command, async (data, json) => {
+        const updated = await data.updatePerson(await data.resolvePerson(ref), input);
         emit(json, updated, () => `Updated ${updated.name} [${updated.id}]`);
       });
     },
@@ -221,8 +199,8 @@ export function registerPerson(program: Command): void {
     .description('remove a person, with their links and follow-ups')
     .argument('<person>', 'id or name')
     .action(async (ref: string, _flags: unknown, command: Command) => {
-      await withSession(command, async (ctx, json) => {
-        const removed = await removePerson(ctx, await resolvePerson(ctx, ref));
+      await withData(command, async (data, json) => {
+        const removed = await data.removePerson(await data.resolvePerson(ref));
         emit(json, removed, () => `Removed ${removed.name} [${removed.id}]`);
       });
     });

@@ -9,6 +9,7 @@ import { planPageHtml } from '../../services/plan-page.js';
 import { getProfile } from '../../services/workspace.js';
 import { plural } from '../../core/words.js';
 import { emit, fields, table } from '../output.js';
+import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
 import { clearable, flagName, numberish } from '../values.js';
 
@@ -51,8 +52,8 @@ export function registerPlan(program: Command): void {
     .option('--month <YYYY-MM>', 'another month')
     .action(async (flags: { month?: string }, command: Command) => {
       const month = monthFlag(flags.month);
-      await withSession(command, async (ctx, json) => {
-        const view = await planView(ctx, month ?? currentMonth(ctx));
+      await withData(command, async (data, json) => {
+        const view = await data.planView(month);
         emit(json, view, () => planText(view));
       });
     });

@@ -1,0 +1,116 @@
+import type { Command } from 'commander';
+import type { CreateGoalInput, CreateNetworkInput, CreatePersonInput, LogExchangeInput, UpdatePersonInput } from '../contract/inputs.js';
+import type { CheckOptions } from '../core/check/index.js';
+import type { FollowUpStatus, GoalStatus } from '../core/vocabulary.js';
+import { checkNetwork } from '../services/check.js';
+import type { ServiceContext } from '../services/context.js';
+import { personDetail } from '../services/details.js';
+import { whatIsDue } from '../services/due.js';
+import { listFollowUps, logExchange } from '../services/exchanges.js';
+import { renderExport, type ExportFormat, type ExportOptions } from '../services/exports.js';
+import { createGoal, listGoals, resolveGoal } from '../services/goals.js';
+import { createNetwork, listNetworks, resolveNetwork, type NetworkFilter } from '../services/networks.js';
+import { createPerson, listPeople, removePerson, resolvePerson, updatePerson, type PersonFilter } from '../services/people.js';
+import { currentMonth, planView } from '../services/plan.js';
+import { RemoteClient, remoteTarget } from './remote.js';
+import { globals, withSession } from './runtime.js';
+
+/**
+ * What the everyday commands read and write, whether the data is local (a database
+ * this process opens) or on a Waggle server (`--server URL --token T`). Both give
+ * the services' own results, so each command prints the same either way.
+ */
+export interface WaggleData {
+  readonly where: 'local' | 'server';
+  resolvePerson(ref: string): Promise<string>;
+  resolveNetwork(ref: string): Promise<string>;
+  resolveGoal(ref: string): Promise<string>;
+  listPeople(filter: PersonFilter): ReturnType<typeof listPeople>;
+  createPerson(input: CreatePersonInput): ReturnType<typeof createPerson>;
+  personDetail(id: string): ReturnType<typeof personDetail>;
+  updatePerson(id: string, input: UpdatePersonInput): ReturnType<typeof updatePerson>;
+  removePerson(id: string): ReturnType<typeof removePerson>;
+  listNetworks(filter: NetworkFilter): ReturnType<typeof listNetworks>;
+  createNetwork(input: CreateNetworkInput): ReturnType<typeof createNetwork>;
+  listGoals(filter: { status?: GoalStatus; limit?: number; offset?: number }): ReturnType<typeof listGoals>;
+  createGoal(input: CreateGoalInput): ReturnType<typeof createGoal>;
+  logExchange(input: LogExchangeInput): ReturnType<typeof logExchange>;
+  listFollowUps(filter: { status?: FollowUpStatus; personId?: string }): ReturnType<typeof listFollowUps>;
+  checkNetwork(options: CheckOptions): ReturnType<typeof checkNetwork>;
+  /** This month's plan unless a month is named (the month is the data's own: the server's clock and time zone). */
+  planView(month: string | undefined): ReturnType<typeof planView>;
+  whatIsDue(withinDays: number): ReturnType<typeof whatIsDue>;
+  renderExport(format: ExportFormat, options: ExportOptions): Promise<string>;
+}
+
+export function localData(ctx: ServiceContext): WaggleData {
+  return {
+    where: 'local',
+    resolvePerson: (ref) => resolvePerson(ctx, ref),
+    resolveNetwork: (ref) => resolveNetwork(ctx, ref),
+    resolveGoal: (ref) => resolveGoal(ctx, ref),
+    listPeople: (filter) => listPeople(ctx, filter),
+    createPerson: (input) => createPerson(ctx, input),
+    personDetail: (id) => personDetail(ctx, id),
+    updatePerson: (id, input) => updatePerson(ctx, id, input),
+    removePerson: (id) => removePerson(ctx, id),
+    listNetworks: (filter) => listNetworks(ctx, filter),
+    createNetwork: (input) => createNetwork(ctx, input),
+    listGoals: (filter) => listGoals(ctx, filter),
+    createGoal: (input) => createGoal(ctx, input),
+    logExchange: (input) => logExchange(ctx, input),
+    listFollowUps: (filter) => listFollowUps(ctx, filter),
+    checkNetwork: (options) => checkNetwork(ctx, options),
+    planView: (month) => planView(ctx, month ?? currentMonth(ctx)),
+    whatIsDue: (within) => whatIsDue(ctx, within),
+    renderExport: (format, options) => renderExport(ctx, format, options),
+  };
+}
+
+/** Query values as the API reads them: booleans as "true", nothing for what is not given. */
+function query(filter: object): Record<string, string | number | undefined> {
+  const out: Record<string, string | number | undefined> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === false) continue;
+    out[key] = value === true ? 'true' : (value as string | number);
+  }
+  return out;
+}
+
+const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
+
+export function remoteData(client: RemoteClient): WaggleData {
+  const resolve = async (kind: 'person' | 'network' | 'goal', ref: string) => (await client.get<{ id: string }>('/api/resolve', { kind, ref })).id;
+  return {
+    where: 'server',
+    resolvePerson: (ref) => resolve('person', ref),
+    resolveNetwork: (ref) => resolve('network', ref),
+    resolveGoal: (ref) => resolve('goal', ref),
+    listPeople: (filter) => client.get('/api/people', query(filter)),
+    createPerson: (input) => client.send('POST', '/api/people', input),
+    personDetail: (id) => client.get(`/api/people/${path(id)}`),
+    updatePerson: (id, input) => client.send('PATCH', `/api/people/${path(id)}`, input),
+    removePerson: (id) => client.send('DELETE', `/api/people/${path(id)}`),
+    listNetworks: (filter) => client.get('/api/networks', query(filter)),
+    createNetwork: (input) => client.send('POST', '/api/networks', input),
+    listGoals: (filter) => client.get('/api/goals', query(filter)),
+    createGoal: (input) => client.send('POST', '/api/goals', input),
+    logExchange: (input) => client.send('POST', '/api/exchanges', input),
+    listFollowUps: (filter) => client.get('/api/follow-ups', query(filter)),
+    checkNetwork: (options) => client.get('/api/check', query(options)),
+    planView: (month) => client.get('/api/plan', query({ month })),
+    whatIsDue: (within) => client.get('/api/due', { within }),
+    renderExport: (format, options) => client.text(`/api/export/${path(format)}`, query(options)),
+  };
+}
+
+/**
+ * Runs an everyday command on the data: the server's when --server (or WAGGLE_SERVER)
+ * names one, else the local database, opened for this command and always closed.
+ */
+export async function withData<T>(command: Command, work: (data: WaggleData, json: boolean) => Promise<T>): Promise<T> {
+  const target = remoteTarget(command);
+  const json = globals(command).json === true;
+  if (target) return work(remoteData(new RemoteClient(target)), json);
+  return withSession(command, (ctx, asJson) => work(localData(ctx), asJson));
+}
