@@ -1,13 +1,20 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError } from '../api.js';
+import { createContext, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { api, ApiError, SIGNED_OUT_EVENT } from '../api.js';
 
-interface Account {
+export interface Account {
   email: string;
   name: string;
   role: 'owner' | 'member';
 }
 
-type Status = { kind: 'loading' } | { kind: 'local' } | { kind: 'signed-out'; needsOwner: boolean } | { kind: 'signed-in'; account: Account } | { kind: 'error'; message: string };
+const AccountContext = createContext<Account | null>(null);
+
+/** The account signed in (server mode), or null on one's own machine, where there are no accounts. */
+export function useAccount(): Account | null {
+  return useContext(AccountContext);
+}
+
+type Status = { kind: 'loading' } | { kind: 'local' } | { kind: 'signed-out'; needsOwner: boolean; expired?: boolean } | { kind: 'signed-in'; account: Account } | { kind: 'error'; message: string };
 
 /**
  * On a server (waggle serve --public-url), the app opens only for a signed-in
@@ -28,6 +35,13 @@ export function AccountGate({ children }: { children: ReactNode }) {
       .catch((error: unknown) => setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
   };
   useEffect(load, []);
+  // A session that ended while the page was open (expired, or ended from another browser): back to
+  // signing in, at the same address, so the page comes back once signed in again.
+  useEffect(() => {
+    const signedOut = () => setStatus((current) => (current.kind === 'signed-in' ? { kind: 'signed-out', needsOwner: false, expired: true } : current));
+    window.addEventListener(SIGNED_OUT_EVENT, signedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, signedOut);
+  }, []);
 
   if (status.kind === 'loading') return <p>Loading…</p>;
   if (status.kind === 'error') return <p role="alert">{status.message}</p>;
@@ -44,17 +58,17 @@ export function AccountGate({ children }: { children: ReactNode }) {
             Sign out everywhere
           </button>
         </div>
-        {children}
+        <AccountContext.Provider value={status.account}>{children}</AccountContext.Provider>
       </>
     );
   }
   const invite = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(window.location.pathname)?.[1];
   if (invite) return <AccountForm kind="invite" path={`/api/auth/invitations/${invite}/accept`} done={() => (window.location.href = '/')} />;
   if (status.needsOwner && window.location.pathname === '/setup') return <AccountForm kind="setup" path="/api/auth/setup" done={() => (window.location.href = '/')} />;
-  return <SignIn done={load} needsOwner={status.needsOwner} />;
+  return <SignIn done={load} needsOwner={status.needsOwner} expired={status.expired === true} />;
 }
 
-function SignIn({ done, needsOwner }: { done: () => void; needsOwner: boolean }) {
+function SignIn({ done, needsOwner, expired }: { done: () => void; needsOwner: boolean; expired: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -66,6 +80,7 @@ function SignIn({ done, needsOwner }: { done: () => void; needsOwner: boolean })
   return (
     <main id="main" className="shell">
       <h1>Sign in to Waggle</h1>
+      {expired && <p role="status">Your session has ended. Sign in again to go on where you were.</p>}
       {needsOwner && <p>No account yet: the owner makes theirs at <a href="/setup">/setup</a> with the code the server printed.</p>}
       <form className="card" onSubmit={submit}>
         <p>

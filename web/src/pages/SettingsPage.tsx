@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useAccount } from '../account/AccountGate.js';
 import { api } from '../api.js';
+import { AccountSettings, DeleteAccountSection } from '../settings/AccountSettings.js';
 import { ProfileForm } from '../settings/ProfileForm.js';
 import { useApi } from '../use-api.js';
 
@@ -14,6 +16,7 @@ const EXPORTS = [
 
 /** Settings: where the data lives, taking it out, and erasing it. */
 export function SettingsPage() {
+  const account = useAccount();
   const storage = useApi<{ kind: string; location: string }>('/api/storage');
   const [confirm, setConfirm] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -24,15 +27,16 @@ export function SettingsPage() {
         <h2>You</h2>
         <ProfileForm />
       </section>
+      {account && <AccountSettings />}
       <section className="card">
         <h2>Where your data lives</h2>
-        {storage.data && (
+        {storage.data && storage.data.kind !== 'unknown' && (
           <p>
             {storage.data.kind === 'sqlite' ? 'An SQLite file on this computer: ' : storage.data.kind === 'postgres' ? 'A PostgreSQL database: ' : ''}
             <code>{storage.data.location}</code>
           </p>
         )}
-        <p className="hint">Nothing leaves this machine unless you export it or make a share link.</p>
+        <p className="hint">{account ? 'Your map is yours alone on this server: no other account sees it.' : 'Nothing leaves this machine unless you export it or make a share link.'}</p>
       </section>
       <section className="card">
         <h2>Export and backup</h2>
@@ -68,6 +72,7 @@ export function SettingsPage() {
         </form>
         {message && <p role="status">{message}</p>}
       </section>
+      {account && <DeleteAccountSection account={account} />}
     </section>
   );
 }
