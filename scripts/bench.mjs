@@ -4,7 +4,9 @@
 //  2. `waggle check --json` as a whole process on that map in SQLite (target: under 1 s);
 //  3. a 30,000-row LinkedIn import (target: under 3 s);
 //  4. the web app in headless Chromium: the People page with 10,000 people and the
-//     map with that 5,000-person map (scripts/bench-web.mjs).
+//     map with that 5,000-person map (scripts/bench-web.mjs);
+//  5. the import pipeline (scripts/bench-import.mjs); 6. server mode: argon2id and the API with
+//     authentication on beside local mode (scripts/bench-server.mjs).
 // Prints a table and writes bench-results/latest.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -138,3 +140,6 @@ writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\
 
 // 5. The import pipeline: parsers at 1x/10x/100x, and the API's answers during a 30,000-row import (scripts/bench-import.mjs).
 spawnSync(process.execPath, ['scripts/bench-import.mjs', '--skip-build'], { stdio: 'inherit' });
+
+// 6. Server mode: argon2id's cost per sign-in, and the API's throughput with authentication on beside local mode (scripts/bench-server.mjs).
+spawnSync(process.execPath, ['scripts/bench-server.mjs', '--skip-build'], { stdio: 'inherit' });
