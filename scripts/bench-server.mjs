@@ -8,6 +8,7 @@
 //     alternating rounds. p50 / p95 / requests a second.
 // Prints a table and writes bench-results/server.json. `--skip-build` when dist/ is fresh;
 // `--clients N` (default 50), `--seconds S` per round (default 5), `--rounds R` (default 2).
+/* global fetch */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
