@@ -84,6 +84,20 @@ describe.each(DIALECTS)('account settings through the API (%s)', (kind: Dialect)
     MEMBER.password = 'a brand new passphrase';
   });
 
+  it('counts wrong passwords typed in settings with failed sign-ins: 429 with Retry-After after five', async () => {
+    const cy = { email: 'cy@example.org', name: 'Cy Young', password: 'a third long passphrase' };
+    await createAccount({ db: session.ctx.db, clock: session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' }, cy);
+    const cookie = await signIn(app.call, cy);
+    for (let i = 0; i < 3; i++) expect((await app.call('/api/auth/password', { method: 'POST', cookie, body: { currentPassword: `guess number ${i} here`, newPassword: 'a brand new passphrase' } })).status).toBe(400);
+    for (let i = 0; i < 2; i++) expect((await app.call('/api/auth/account/delete', { method: 'POST', cookie, body: { password: `guess number ${i} again` } })).status).toBe(400);
+    const refused = await app.call('/api/auth/account/delete', { method: 'POST', cookie, body: { password: cy.password } });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await app.call('/api/auth/password', { method: 'POST', cookie, body: { currentPassword: cy.password, newPassword: 'a brand new passphrase' } })).status).toBe(429);
+    expect((await app.call('/api/auth/sign-in', { method: 'POST', body: { email: cy.email, password: cy.password } })).status).toBe(429);
+    expect((await app.call('/api/auth/me', { cookie })).status).toBe(200);
+  });
+
   it('deletes the account with the password typed again, and the owner\'s only when said explicitly', async () => {
     const member = await signIn(app.call, MEMBER);
     expect((await app.call('/api/people', { method: 'POST', cookie: member, body: { name: 'Rosa Lima' } })).status).toBe(201);
@@ -106,7 +120,7 @@ describe.each(DIALECTS)('account settings through the API (%s)', (kind: Dialect)
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/owner's account/);
     expect((await app.call('/api/auth/me', { cookie: owner })).status).toBe(200);
     expect((await app.call('/api/auth/account/delete', { method: 'POST', cookie: owner, body: { password: OWNER.password, confirmLastOwner: 'delete the owner' } })).status).toBe(200);
-    expect(await session.ctx.db.selectFrom('accounts').select('email').execute()).toEqual([]);
+    expect(await session.ctx.db.selectFrom('accounts').select('email').execute()).toEqual([{ email: 'cy@example.org' }]);
   });
 });
 

@@ -292,6 +292,13 @@ export function registerAuthRoutes(app: OpenAPIHono, options: AuthOptions): void
   );
 }
 
+/** Too many wrong passwords: 429 with Retry-After, as signing in answers; any other error goes on to the error handler. */
+function tooManyAttempts(c: Context, error: unknown): Response {
+  if (!(error instanceof TooManyAttemptsError)) throw error;
+  c.header('Retry-After', String(error.retryAfterSeconds));
+  return c.json({ error: { code: 'too_many_attempts', message: error.message } }, 429);
+}
+
 const sessionOutput = z.object({ id: z.string(), createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), current: z.boolean() }).meta({ id: 'AccountSession' });
 
 /** Account settings: the password, one's sessions, and deleting the account with its workspace. */
@@ -327,7 +334,11 @@ function registerAccountSettingsRoutes(app: OpenAPIHono, options: AuthOptions): 
     }),
     async (c) => {
       const input = c.req.valid('json');
-      return c.json(await changePassword(deps, principalOf().account.id, { ...input, keepSessionId: currentSessionId() }), 200);
+      try {
+        return c.json(await changePassword(deps, principalOf().account.id, { ...input, keepSessionId: currentSessionId() }), 200);
+      } catch (error) {
+        return tooManyAttempts(c, error) as never;
+      }
     },
   );
 
@@ -343,7 +354,11 @@ function registerAccountSettingsRoutes(app: OpenAPIHono, options: AuthOptions): 
     async (c) => {
       const input = c.req.valid('json');
       const account = principalOf().account;
-      await checkPassword(deps.db, account.id, input.password, 'password');
+      try {
+        await checkPassword(deps, account.id, input.password, 'password');
+      } catch (error) {
+        return tooManyAttempts(c, error) as never;
+      }
       await deleteAccount(deps, account, { lastOwner: input.confirmLastOwner?.trim().toLowerCase() === LAST_OWNER_CONFIRMATION });
       deleteCookie(c, cookieName(options.secure), { path: '/', secure: options.secure });
       return c.json({ deleted: true }, 200);

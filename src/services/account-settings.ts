@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import { scrubAfterErase } from '../storage/erasure.js';
 import type { Database } from '../storage/schema.js';
-import { ARGON, argonHash, argonVerify, passwordProblem, SESSION_IDLE_MS, type Account, type AccountsDeps } from './accounts.js';
+import { ARGON, argonHash, argonVerify, failuresSince, passwordProblem, SESSION_IDLE_MS, THROTTLE_PER_ACCOUNT, THROTTLE_WINDOW_MS, TooManyAttemptsError, type Account, type AccountsDeps } from './accounts.js';
 
 /**
  * What an account holder does to their own account: change the password, see and end
@@ -16,11 +16,22 @@ export class WrongPasswordError extends ValidationError {
   }
 }
 
-/** Checks the account's password, typed again before a change that cannot be undone. */
-export async function checkPassword(db: Kysely<Database>, accountId: string, password: string, field: string): Promise<{ email: string; name: string }> {
-  const row = await db.selectFrom('accounts').select(['passwordHash', 'email', 'name']).where('id', '=', accountId).executeTakeFirst();
+/**
+ * Checks the account's password, typed again before a change that cannot be undone.
+ * Throttled with signing in (the same count of failures per account): a session left
+ * open must not become a way to guess the password.
+ */
+export async function checkPassword(deps: Pick<AccountsDeps, 'db' | 'clock' | 'ids'>, accountId: string, password: string, field: string): Promise<{ email: string; name: string }> {
+  const row = await deps.db.selectFrom('accounts').select(['passwordHash', 'email', 'name']).where('id', '=', accountId).executeTakeFirst();
   if (!row) throw new NotFoundError('account', accountId);
-  if (password.length > 1024 || !(await argonVerify(row.passwordHash, password))) throw new WrongPasswordError(field);
+  const now = deps.clock.now();
+  const key = `account:${row.email}`;
+  const { count, oldest } = await failuresSince(deps.db, key, new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString());
+  if (count >= THROTTLE_PER_ACCOUNT && oldest) throw new TooManyAttemptsError(Math.max(1, Math.ceil((Date.parse(oldest) + THROTTLE_WINDOW_MS - now.getTime()) / 1000)));
+  if (password.length > 1024 || !(await argonVerify(row.passwordHash, password))) {
+    await deps.db.insertInto('signInFailures').values({ id: deps.ids('fail'), key, at: now.toISOString() }).execute();
+    throw new WrongPasswordError(field);
+  }
   return row;
 }
 
@@ -31,7 +42,7 @@ export async function checkPassword(db: Kysely<Database>, accountId: string, pas
  * not passwords, and are revoked one by one.
  */
 export async function changePassword(deps: AccountsDeps, accountId: string, input: { currentPassword: string; newPassword: string; keepSessionId: string | null }): Promise<{ sessionsEnded: number }> {
-  const account = await checkPassword(deps.db, accountId, input.currentPassword, 'currentPassword');
+  const account = await checkPassword(deps, accountId, input.currentPassword, 'currentPassword');
   const problem = passwordProblem(input.newPassword, account.name, account.email);
   if (problem) throw new ValidationError('newPassword', problem);
   if (input.newPassword === input.currentPassword) throw new ValidationError('newPassword', 'must differ from the password it replaces');

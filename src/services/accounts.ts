@@ -121,7 +121,7 @@ export class SignInError extends Error {
 /** A hash to verify against when the account is unknown, so that both answers take as long. */
 let decoy: Promise<string> | undefined;
 
-async function failuresSince(db: Kysely<Database>, key: string, since: string): Promise<{ count: number; oldest: string | null }> {
+export async function failuresSince(db: Kysely<Database>, key: string, since: string): Promise<{ count: number; oldest: string | null }> {
   const row = await db
     .selectFrom('signInFailures')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
