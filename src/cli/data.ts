@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import type { CreateGoalInput, CreateNetworkInput, CreatePersonInput, LogExchangeInput, UpdatePersonInput } from '../contract/inputs.js';
+import type { CreateGoalInput, CreateNetworkInput, CreatePersonInput, FollowUpInput, LogExchangeInput, UpdatePersonInput } from '../contract/inputs.js';
 import type { CheckOptions } from '../core/check/index.js';
 import type { FollowUpStatus, GoalStatus } from '../core/vocabulary.js';
 import { checkNetwork } from '../services/check.js';
 import type { ServiceContext } from '../services/context.js';
-import { personDetail } from '../services/details.js';
+import { goalDetail, networkDetail, personDetail } from '../services/details.js';
 import { whatIsDue } from '../services/due.js';
-import { listFollowUps, logExchange } from '../services/exchanges.js';
+import { addFollowUp, closeFollowUp, listExchanges, listFollowUps, logExchange, type ExchangeFilter } from '../services/exchanges.js';
 import { renderExport, type ExportFormat, type ExportOptions } from '../services/exports.js';
 import { createGoal, listGoals, resolveGoal } from '../services/goals.js';
 import { createNetwork, listNetworks, resolveNetwork, type NetworkFilter } from '../services/networks.js';
@@ -32,10 +32,15 @@ export interface WaggleData {
   removePerson(id: string): ReturnType<typeof removePerson>;
   listNetworks(filter: NetworkFilter): ReturnType<typeof listNetworks>;
   createNetwork(input: CreateNetworkInput): ReturnType<typeof createNetwork>;
+  networkDetail(id: string): ReturnType<typeof networkDetail>;
   listGoals(filter: { status?: GoalStatus; limit?: number; offset?: number }): ReturnType<typeof listGoals>;
   createGoal(input: CreateGoalInput): ReturnType<typeof createGoal>;
+  goalDetail(id: string): ReturnType<typeof goalDetail>;
   logExchange(input: LogExchangeInput): ReturnType<typeof logExchange>;
+  listExchanges(filter: ExchangeFilter): ReturnType<typeof listExchanges>;
   listFollowUps(filter: { status?: FollowUpStatus; personId?: string }): ReturnType<typeof listFollowUps>;
+  addFollowUp(input: FollowUpInput): ReturnType<typeof addFollowUp>;
+  closeFollowUp(id: string, status: 'done' | 'dropped'): ReturnType<typeof closeFollowUp>;
   checkNetwork(options: CheckOptions): ReturnType<typeof checkNetwork>;
   /** This month's plan unless a month is named (the month is the data's own: the server's clock and time zone). */
   planView(month: string | undefined): ReturnType<typeof planView>;
@@ -56,10 +61,15 @@ export function localData(ctx: ServiceContext): WaggleData {
     removePerson: (id) => removePerson(ctx, id),
     listNetworks: (filter) => listNetworks(ctx, filter),
     createNetwork: (input) => createNetwork(ctx, input),
+    networkDetail: (id) => networkDetail(ctx, id),
     listGoals: (filter) => listGoals(ctx, filter),
     createGoal: (input) => createGoal(ctx, input),
+    goalDetail: (id) => goalDetail(ctx, id),
     logExchange: (input) => logExchange(ctx, input),
+    listExchanges: (filter) => listExchanges(ctx, filter),
     listFollowUps: (filter) => listFollowUps(ctx, filter),
+    addFollowUp: (input) => addFollowUp(ctx, input),
+    closeFollowUp: (id, status) => closeFollowUp(ctx, id, status),
     checkNetwork: (options) => checkNetwork(ctx, options),
     planView: (month) => planView(ctx, month ?? currentMonth(ctx)),
     whatIsDue: (within) => whatIsDue(ctx, within),
@@ -93,10 +103,15 @@ export function remoteData(client: RemoteClient): WaggleData {
     removePerson: (id) => client.send('DELETE', `/api/people/${path(id)}`),
     listNetworks: (filter) => client.get('/api/networks', query(filter)),
     createNetwork: (input) => client.send('POST', '/api/networks', input),
+    networkDetail: (id) => client.get(`/api/networks/${path(id)}`),
     listGoals: (filter) => client.get('/api/goals', query(filter)),
     createGoal: (input) => client.send('POST', '/api/goals', input),
+    goalDetail: (id) => client.get(`/api/goals/${path(id)}`),
     logExchange: (input) => client.send('POST', '/api/exchanges', input),
+    listExchanges: (filter) => client.get('/api/exchanges', query(filter)),
     listFollowUps: (filter) => client.get('/api/follow-ups', query(filter)),
+    addFollowUp: (input) => client.send('POST', '/api/follow-ups', input),
+    closeFollowUp: (id, status) => client.send('POST', `/api/follow-ups/${path(id)}/${status === 'done' ? 'done' : 'drop'}`),
     checkNetwork: (options) => client.get('/api/check', query(options)),
     planView: (month) => client.get('/api/plan', query({ month })),
     whatIsDue: (within) => client.get('/api/due', { within }),

@@ -58,6 +58,10 @@ describe('the command line against a server', () => {
       ['person', 'show', person],
       ['network', 'list'],
       ['network', 'list', '--goal', goal],
+      ['network', 'show', network],
+      ['goal', 'show', goal],
+      ['exchange', 'list', '--person', person, '--limit', '5'],
+      ['exchange', 'list', '--network', network],
       ['goal', 'list'],
       ['follow-up', 'list'],
       ['follow-up', 'list', '--status', 'done'],
@@ -92,7 +96,7 @@ describe('the command line against a server', () => {
     expect(JSON.parse(backupThere.stdout)).toMatchObject({ workspace: { people: expect.any(Array) } });
   });
 
-  it('writes through the server: person add, edit, show, remove; network and goal add; log', async () => {
+  it('writes through the server: person add, edit, show, remove; network and goal add; log; follow-ups added, done, dropped', async () => {
     const added = await remote('person', 'add', 'Zed Remote', '--org', 'Far Lab', '--email', 'zed@far.example', '--strength', '2', '--cadence', 'monthly');
     expect(added.stderr).toBe('');
     expect(added.stdout).toMatch(/^Added Zed Remote \[per_[a-z0-9]+\]\n$/);
@@ -112,6 +116,14 @@ describe('the command line against a server', () => {
     expect(shownHere.stdout).toContain('They hire from their reading group');
     expect((await remote('person', 'show', 'Zed Remote')).stdout).toBe(shownHere.stdout);
     expect((await remote('--json', 'person', 'list', '--tag', 'remote')).stdout).toBe((await local('--json', 'person', 'list', '--tag', 'remote')).stdout);
+    const promised = await remote('follow-up', 'add', 'Send the audit template', '--kind', 'resource', '--person', 'Zed Remote', '--due', '2026-11-30');
+    expect(promised.stderr).toBe('');
+    const followUpId = /\[(fu_[a-z0-9]+)\]/.exec(promised.stdout)![1]!;
+    expect(promised.stdout).toBe(`Follow-up due 2026-11-30 [${followUpId}]\n`);
+    expect((await remote('follow-up', 'done', followUpId)).stdout).toBe('Done: Send the audit template\n');
+    expect((await local('follow-up', 'list', '--status', 'done', '--person', 'Zed Remote')).stdout).toContain('Send the audit template');
+    const thanks = JSON.parse((await local('--json', 'follow-up', 'list', '--person', 'Zed Remote')).stdout) as { id: string; kind: string }[];
+    expect((await remote('follow-up', 'drop', thanks.find((f) => f.kind === 'thank-you')!.id)).stdout).toBe('Dropped: Send a thank-you note\n');
     const removed = await remote('person', 'remove', 'Zed Remote');
     expect(removed.stdout).toMatch(/^Removed Zed Remote \[per_[a-z0-9]+\]\n$/);
     expect((await local('person', 'show', 'Zed Remote')).code).toBe(3);

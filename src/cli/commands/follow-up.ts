@@ -2,11 +2,8 @@ import type { Command } from 'commander';
 import { followUpInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../core/vocabulary.js';
-import { addFollowUp, closeFollowUp } from '../../services/exchanges.js';
-import { resolvePerson } from '../../services/people.js';
 import { emit, table } from '../output.js';
 import { withData } from '../data.js';
-import { withSession } from '../runtime.js';
 import { choice, flagName } from '../values.js';
 
 export function registerFollowUp(program: Command): void {
@@ -46,9 +43,9 @@ export function registerFollowUp(program: Command): void {
       const draft = { description, ...(flags.kind ? { kind: flags.kind } : {}), ...(flags.due ? { dueOn: flags.due } : {}) };
       const rename = (p: string) => flagName(p, { dueOn: '--due', description: 'DESCRIPTION' });
       parseInput(followUpInput, draft, rename);
-      await withSession(command, async (ctx, json) => {
-        const input = parseInput(followUpInput, { ...draft, ...(flags.person ? { personId: await resolvePerson(ctx, flags.person) } : {}) }, rename);
-        const created = await addFollowUp(ctx, input);
+      await withData(command, async (data, json) => {
+        const input = parseInput(followUpInput, { ...draft, ...(flags.person ? { personId: await data.resolvePerson(flags.person) } : {}) }, rename);
+        const created = await data.addFollowUp(input);
         emit(json, created, () => `Follow-up due ${created.dueOn} [${created.id}]`);
       });
     });
@@ -62,8 +59,8 @@ export function registerFollowUp(program: Command): void {
       .description(`mark a follow-up ${status}`)
       .argument('<id>')
       .action(async (id: string, _flags: unknown, command: Command) => {
-        await withSession(command, async (ctx, json) => {
-          const closed = await closeFollowUp(ctx, id, status);
+        await withData(command, async (data, json) => {
+          const closed = await data.closeFollowUp(id, status);
           emit(json, closed, () => `${verb}: ${closed.description}`);
         });
       });

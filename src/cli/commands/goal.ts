@@ -3,8 +3,6 @@ import { createGoalInput, updateGoalInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
 import { GOAL_STATUSES, type GoalStatus } from '../../core/vocabulary.js';
-import { checkNetwork } from '../../services/check.js';
-import { goalDetail } from '../../services/details.js';
 import { getGoal, removeGoal, resolveGoal, updateGoal } from '../../services/goals.js';
 import { linkNetworkToGoal, linkPersonToGoal, unlinkFromGoal } from '../../services/links.js';
 import { resolveNetwork } from '../../services/networks.js';
@@ -104,11 +102,11 @@ export function registerGoal(program: Command): void {
     .description('a goal, the people and networks that serve it, and the check need by need')
     .argument('<goal>', 'id or statement')
     .action(async (ref: string, _flags: unknown, command: Command) => {
-      await withSession(command, async (ctx, json) => {
-        const goalId = await resolveGoal(ctx, ref);
-        const detail = await goalDetail(ctx, goalId);
+      await withData(command, async (data, json) => {
+        const goalId = await data.resolveGoal(ref);
+        const detail = await data.goalDetail(goalId);
         // The check's own coverage, focused on this goal: the verdicts are the check's, only printed here.
-        const coverage = (await checkNetwork(ctx, { goalId })).goals.items[0] ?? null;
+        const coverage = (await data.checkNetwork({ goalId })).goals.items[0] ?? null;
         emit(json, { ...detail, coverage }, () => [goalText(detail), ...(coverage ? ['', `${coverage.verdict.toUpperCase()}: ${coverage.why.text}`, ...needLines(coverage).map((l) => `  ${l}`), `→ ${coverage.next}`] : [])].join('\n'));
       });
     });

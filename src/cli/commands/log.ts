@@ -3,9 +3,7 @@ import { logExchangeInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
 import { CHANNELS, FEELINGS, FOLLOW_UP_KINDS, GIVE_KINDS, INITIATORS, RECEIVE_KINDS } from '../../core/vocabulary.js';
-import { listExchanges, removeExchange } from '../../services/exchanges.js';
-import { resolveNetwork } from '../../services/networks.js';
-import { resolvePerson } from '../../services/people.js';
+import { removeExchange } from '../../services/exchanges.js';
 import { askAfterMeeting } from '../after-meeting.js';
 import { countLine, emit } from '../output.js';
 import { exchangeLine } from '../render.js';
@@ -127,10 +125,10 @@ export function registerLog(program: Command): void {
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--offset <n>', 'skip this many', positiveInt('--offset'))
     .action(async (flags: { person?: string; network?: string; limit?: number; offset?: number }, command: Command) => {
-      await withSession(command, async (ctx, json) => {
-        const page = await listExchanges(ctx, {
-          ...(flags.person ? { personId: await resolvePerson(ctx, flags.person) } : {}),
-          ...(flags.network ? { networkId: await resolveNetwork(ctx, flags.network) } : {}),
+      await withData(command, async (data, json) => {
+        const page = await data.listExchanges({
+          ...(flags.person ? { personId: await data.resolvePerson(flags.person) } : {}),
+          ...(flags.network ? { networkId: await data.resolveNetwork(flags.network) } : {}),
           ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
           ...(flags.offset !== undefined ? { offset: flags.offset } : {}),
         });

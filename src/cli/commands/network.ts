@@ -3,7 +3,6 @@ import { createNetworkInput, membershipInput, updateNetworkInput } from '../../c
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
 import { NETWORK_KINDS, NETWORK_ROLES } from '../../core/vocabulary.js';
-import { networkDetail } from '../../services/details.js';
 import { resolveGoal } from '../../services/goals.js';
 import { addMember, linkNetworkToGoal, removeMember, unlinkFromGoal } from '../../services/links.js';
 import { removeNetwork, resolveNetwork, updateNetwork } from '../../services/networks.js';
@@ -90,8 +89,8 @@ export function registerNetwork(program: Command): void {
     .description('a network, its people and the goals it serves')
     .argument('<network>', 'id or name')
     .action(async (ref: string, _flags: unknown, command: Command) => {
-      await withSession(command, async (ctx, json) => {
-        const detail = await networkDetail(ctx, await resolveNetwork(ctx, ref));
+      await withData(command, async (data, json) => {
+        const detail = await data.networkDetail(await data.resolveNetwork(ref));
         emit(json, detail, () => networkText(detail));
       });
     });
