@@ -5,7 +5,9 @@
 //     child process on SQLite with the demo map, and N concurrent clients on loopback
 //     asking GET /api/people?limit=50 for a bounded time; local mode (no accounts), server
 //     mode with a personal access token, and server mode with a session cookie, in
-//     alternating rounds. p50 / p95 / requests a second.
+//     alternating rounds. p50 / p95 / requests a second;
+//  3. what authentication adds to one request, without the network: the same API in this
+//     process (app.request), one request at a time, local and token, interleaved; medians.
 // Prints a table and writes bench-results/server.json. `--skip-build` when dist/ is fresh;
 // `--clients N` (default 50), `--seconds S` per round (default 5), `--rounds R` (default 2).
 /* global fetch */
@@ -27,6 +29,8 @@ if (!process.argv.includes('--skip-build')) spawnSync('npm', ['run', 'build'], {
 const { openSession } = await import('../dist/services/session.js');
 const { loadDemo } = await import('../dist/services/demo.js');
 const { ARGON, argonHash, argonVerify, createAccount, createAccessToken } = await import('../dist/services/accounts.js');
+const { createApi } = await import('../dist/server/app.js');
+const { scopedContext } = await import('../dist/server/auth.js');
 
 const NOW = '2026-11-22T10:00:00Z';
 const OWNER = { email: 'bench@example.org', name: 'Bench Owner', password: 'a long bench passphrase' };
@@ -158,6 +162,39 @@ try {
     const sorted = data.latencies.sort((a, b) => a - b);
     results.throughput[name] = { requests: data.requests, failures: data.failures, rps: Math.round(data.requests / data.seconds), p50Ms: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)), maxMs: round(sorted[sorted.length - 1]) };
   }
+
+  // 3. One request at a time in this process: what the token's lookup (hash, account, profile) adds.
+  {
+    const localSession = await openSession({ kind: 'sqlite', dataDir: localDir }, { clock, defaultTimeZone: 'UTC' });
+    const serverSession = await openSession({ kind: 'sqlite', dataDir: serverDir }, { clock, defaultTimeZone: 'UTC' });
+    try {
+      const localApi = createApi(() => localSession.ctx, undefined, { edge: { port: null } });
+      const deps = { db: serverSession.ctx.db, clock, ids: serverSession.ctx.ids, defaultTimeZone: 'UTC' };
+      const serverApi = createApi(scopedContext(serverSession.ctx), undefined, { edge: { port: null, publicUrl: 'https://waggle.example.org' }, auth: { deps, secure: true, trustProxy: false } });
+      const ask = async (api, headers) => {
+        const start = performance.now();
+        const response = await api.request('/api/people?limit=50', { headers: { host: '127.0.0.1', ...headers } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`in-process request answered ${response.status}`);
+        return performance.now() - start;
+      };
+      const token = { authorization: `Bearer ${results.token}` };
+      for (let i = 0; i < 50; i++) {
+        await ask(localApi, {});
+        await ask(serverApi, token);
+      }
+      const localMs = [];
+      const tokenMs = [];
+      for (let i = 0; i < 400; i++) {
+        localMs.push(await ask(localApi, {}));
+        tokenMs.push(await ask(serverApi, token));
+      }
+      results.inProcess = { requests: localMs.length, localMedianMs: round(median(localMs)), tokenMedianMs: round(median(tokenMs)) };
+    } finally {
+      await localSession.close();
+      await serverSession.close();
+    }
+  }
 } finally {
   for (const s of servers) await s.stop();
   rmSync(localDir, { recursive: true, force: true });
@@ -171,6 +208,7 @@ console.log(`${'mode'.padEnd(30)} ${'requests'.padStart(9)} ${'req/s'.padStart(7
 for (const [name, t] of Object.entries(results.throughput)) {
   console.log(`${name.padEnd(30)} ${String(t.requests).padStart(9)} ${String(t.rps).padStart(7)} ${`${t.p50Ms} ms`.padStart(9)} ${`${t.p95Ms} ms`.padStart(9)} ${`${t.maxMs} ms`.padStart(9)}  ${t.failures}`);
 }
+console.log(`one request at a time in-process (median of ${results.inProcess.requests}): local ${results.inProcess.localMedianMs} ms, with a token ${results.inProcess.tokenMedianMs} ms`);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/server.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('details: bench-results/server.json');
