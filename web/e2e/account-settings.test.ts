@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS, startApp, type App } from './harness.js';
+import { accessibilityProblems, SHOTS, startApp, type App } from './harness.js';
 
 const OWNER = { name: 'Ana Silva', email: 'ana@example.org', password: 'correct horse battery staple' };
 
@@ -21,7 +21,8 @@ async function signIn(page: Page, base: string, password: string): Promise<void>
 describe('account settings in a real browser', () => {
   let app: App;
   beforeAll(async () => {
-    app = await startApp({ serveArgs: (port) => ['--public-url', `http://127.0.0.1:${port}`] });
+    // bypassCsp lets the test inject axe-core; the app's own CSP is tested with it on elsewhere.
+    app = await startApp({ bypassCsp: true, serveArgs: (port) => ['--public-url', `http://127.0.0.1:${port}`] });
     const code = /give the code ([A-Za-z0-9_-]+)/.exec(app.output())?.[1];
     const { page, base } = app;
     page.setDefaultTimeout(15_000);
@@ -48,6 +49,7 @@ describe('account settings in a real browser', () => {
     await page.getByRole('table', { name: 'Your access tokens' }).getByText('laptop CLI').waitFor();
     expect((await fetch(`${base}/api/people`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     await page.screenshot({ path: join(SHOTS, 'account-settings.png'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
     // Shown once: after a reload, the list names it but never shows it.
     await page.reload();
     await page.getByRole('table', { name: 'Your access tokens' }).getByText('laptop CLI').waitFor();

@@ -102,7 +102,7 @@ function Sessions() {
             <th>Signed in</th>
             <th>Last seen</th>
             <th>Ends at the latest</th>
-            <th />
+            <th>Which</th>
           </tr>
         </thead>
         <tbody>
@@ -161,7 +161,7 @@ function Tokens() {
               <th>Label</th>
               <th>Made</th>
               <th>Last used</th>
-              <th />
+              <th>State</th>
             </tr>
           </thead>
           <tbody>
