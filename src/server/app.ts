@@ -18,6 +18,7 @@ import { registerPlanRoutes } from './routes/plan.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerTransferRoutes } from './routes/transfer.js';
 import { registerRhythmRoutes } from './routes/rhythm.js';
+import { registerTeamRoutes } from './routes/teams.js';
 
 export type Api = OpenAPIHono;
 
@@ -89,8 +90,11 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   registerOutreachRoutes(app, context);
   registerTransferRoutes(app, context);
   registerPublicRoutes(app, context);
-  if (options.auth) registerAuthRoutes(app, options.auth);
-  else registerLocalStatusRoute(app);
+  if (options.auth) {
+    registerAuthRoutes(app, options.auth);
+    // Teams need accounts: server mode only.
+    registerTeamRoutes(app, options.auth.deps);
+  } else registerLocalStatusRoute(app);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

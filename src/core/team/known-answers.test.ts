@@ -182,7 +182,7 @@ describe('properties', () => {
         emailKeys: fc.subarray(['e1', 'e2', 'e3'], { maxLength: 2 }),
         profiles: fc.subarray([{ kind: 'linkedin', value: 'linkedin.com/in/one' }, { kind: 'linkedin', value: 'linkedin.com/in/two' }], { maxLength: 1 }),
       }),
-      networkItemIds: fc.constant([]),
+      networkItemIds: fc.constant<string[]>([]),
     });
     fc.assert(
       fc.property(fc.array(arbPerson, { maxLength: 25 }), (people) => {
