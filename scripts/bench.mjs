@@ -138,3 +138,6 @@ writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\
 
 // 5. The import pipeline: parsers at 1x/10x/100x, and the API's answers during a 30,000-row import (scripts/bench-import.mjs).
 spawnSync(process.execPath, ['scripts/bench-import.mjs', '--skip-build'], { stdio: 'inherit' });
+
+// 6. The team check: 50 members, 5,000 consented people, 300 networks, through the API (scripts/bench-team.mjs).
+spawnSync(process.execPath, ['scripts/bench-team.mjs', '--skip-build'], { stdio: 'inherit' });

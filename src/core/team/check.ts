@@ -219,10 +219,14 @@ function redundancy(graph: TeamGraph, goals: readonly TeamGoal[], coverage: read
     }));
 }
 
+/**
+ * Brokers and clusters are measured on the team's core graph: members, networks, and
+ * the people two or more members know. A person only one member knows hangs off that
+ * member like a leaf: it bridges nothing, yet thousands of them would make every
+ * member look like a broker (low constraint) and cost most of the time. Each such
+ * person is counted in the cluster of the member who knows them.
+ */
 function brokersAndClusters(graph: TeamGraph): { brokers: TeamCheck['brokers']; clusters: TeamCluster[] } {
-  // Nodes: members, then networks, then people. Ties: a member's role in a network
-  // and tie to a person (by strength; a tie of 0 still counts a little), and a
-  // person's membership of a shared network.
   const ids: string[] = [];
   const at = new Map<string, number>();
   const add = (id: string) => {
@@ -231,17 +235,19 @@ function brokersAndClusters(graph: TeamGraph): { brokers: TeamCheck['brokers']; 
   };
   for (const m of graph.members) add(`m:${m.id}`);
   for (const n of graph.networks) add(n.key);
-  for (const p of graph.people) add(p.key);
+  const bridging = graph.people.filter((p) => p.holders.length >= 2);
+  for (const p of bridging) add(p.key);
   const s: number[] = [];
   const t: number[] = [];
   const w: number[] = [];
+  // Ties weigh their strength; a tie of 0 still counts a little.
   const tie = (a: number, b: number, weight: number) => {
     s.push(a);
     t.push(b);
     w.push(Math.max(0.5, weight));
   };
   for (const n of graph.networks) for (const h of n.holders) if (reaches(h.role)) tie(at.get(`m:${h.memberId}`)!, at.get(n.key)!, h.strength);
-  for (const p of graph.people) {
+  for (const p of bridging) {
     for (const h of p.holders) tie(at.get(`m:${h.memberId}`)!, at.get(p.key)!, h.strength);
     for (const key of p.networkKeys) tie(at.get(p.key)!, at.get(key)!, 1);
   }
@@ -262,7 +268,11 @@ function brokersAndClusters(graph: TeamGraph): { brokers: TeamCheck['brokers']; 
   };
   graph.members.forEach((m, i) => cluster(clusterOf(i)).members.push({ id: m.id, name: m.name }));
   graph.networks.forEach((n, i) => cluster(clusterOf(graph.members.length + i)).networks.push({ key: n.key, name: n.name }));
-  graph.people.forEach((_p, i) => cluster(clusterOf(graph.members.length + graph.networks.length + i)).people++);
+  const memberIndex = new Map(graph.members.map((m, i) => [m.id, i]));
+  for (const p of graph.people) {
+    const i = p.holders.length >= 2 ? at.get(p.key)! : memberIndex.get(p.holders[0]!.memberId)!;
+    cluster(clusterOf(i)).people++;
+  }
   // The clusters worth naming hold members; the rest are people reached by nobody else's ties.
   const clusters = [...clustersById.values()].filter((c) => c.members.length > 0).sort((a, b) => b.members.length - a.members.length || a.id - b.id);
   const named = new Set(clusters.map((c) => c.id));
