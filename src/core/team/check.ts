@@ -312,7 +312,7 @@ function teamDiversity(graph: TeamGraph, goals: readonly TeamGoal[]): TeamCheck[
         key: r.category,
         name: teamCategoryLabel(r.category),
         why: {
-          text: `None of the ${plural(graph.people.length, 'person', 'people')} the members share is among ${teamCategoryLabel(r.category)}${wanted.length ? `, which ${wanted.map((s) => `"${s}"`).join(', ')} needs` : ''}.`,
+          text: `${graph.people.length === 0 ? 'The members share no one yet, so none' : graph.people.length === 1 ? 'The one person the members share is not' : `None of the ${plural(graph.people.length, 'person', 'people')} the members share is`} among ${teamCategoryLabel(r.category)}${wanted.length ? `, which ${wanted.map((s) => `"${s}"`).join(', ')} needs` : ''}.`,
           facts: { category: r.category, people: 0, sharedPeople: graph.people.length, goalsNeeding: wanted.length },
         },
         next: wanted.length ? `Ask the team, this week, who knows one of ${teamCategoryLabel(r.category)} and could share them.` : `Worth a look at the next team meeting: does anyone know ${teamCategoryLabel(r.category)} they have not shared?`,

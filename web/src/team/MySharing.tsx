@@ -5,6 +5,11 @@ import type { Consent, Preview } from './team-types.js';
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
+/*
+ * The boxes are uncontrolled (keyed by the stored value): a click shows at once, and
+ * the stored answer replaces it when the consent is read back.
+ */
+
 /**
  * What I share with this team, item by item, and the preview of exactly what the team
  * sees of mine. Networks are offered by default; people, learned items and the plan
@@ -42,7 +47,7 @@ export function MySharing({ teamId, onChange }: { teamId: string; onChange: () =
         {c.networks.map((n) => (
           <li key={n.id}>
             <label>
-              <input type="checkbox" checked={n.offered} onChange={(e) => void put(`networks/${n.id}`, { offered: e.currentTarget.checked })} /> Offer {n.name}
+              <input type="checkbox" key={String(n.offered)} defaultChecked={n.offered} onChange={(e) => void put(`networks/${n.id}`, { offered: e.currentTarget.checked })} /> Offer {n.name}
             </label>
           </li>
         ))}
@@ -53,7 +58,7 @@ export function MySharing({ teamId, onChange }: { teamId: string; onChange: () =
         {c.people.map((person) => (
           <li key={person.id}>
             <label>
-              <input type="checkbox" checked onChange={() => void put(`people/${person.id}`, { shared: false })} /> Teammates may ask me for an introduction to {person.name}
+              <input type="checkbox" defaultChecked onChange={(e) => void put(`people/${person.id}`, { shared: e.currentTarget.checked })} /> Teammates may ask me for an introduction to {person.name}
             </label>
           </li>
         ))}
@@ -69,7 +74,7 @@ export function MySharing({ teamId, onChange }: { teamId: string; onChange: () =
           {found.data.items.map((person) => (
             <li key={person.id}>
               <label>
-                <input type="checkbox" checked={sharedPeople.has(person.id)} onChange={(e) => void put(`people/${person.id}`, { shared: e.currentTarget.checked })} /> Teammates may ask me for an introduction to {person.name}
+                <input type="checkbox" key={String(sharedPeople.has(person.id))} defaultChecked={sharedPeople.has(person.id)} onChange={(e) => void put(`people/${person.id}`, { shared: e.currentTarget.checked })} /> Teammates may ask me for an introduction to {person.name}
               </label>
             </li>
           ))}
@@ -80,14 +85,14 @@ export function MySharing({ teamId, onChange }: { teamId: string; onChange: () =
         {c.learned.slice(0, 20).map((l) => (
           <li key={l.exchangeId}>
             <label>
-              <input type="checkbox" checked={l.shared} onChange={(e) => void put(`learned/${l.exchangeId}`, { shared: e.currentTarget.checked })} /> Share “{l.learned}” ({l.occurredOn})
+              <input type="checkbox" key={String(l.shared)} defaultChecked={l.shared} onChange={(e) => void put(`learned/${l.exchangeId}`, { shared: e.currentTarget.checked })} /> Share “{l.learned}” ({l.occurredOn})
             </label>
           </li>
         ))}
       </ul>
       <p>
         <label>
-          <input type="checkbox" checked={c.sharePlan} onChange={(e) => void put('plan', { shared: e.currentTarget.checked })} /> Let the lead see my monthly plan's progress (whom I plan, done or open)
+          <input type="checkbox" key={String(c.sharePlan)} defaultChecked={c.sharePlan} onChange={(e) => void put('plan', { shared: e.currentTarget.checked })} /> Let the lead see my monthly plan's progress (whom I plan, done or open)
         </label>
       </p>
       <h3>What my team will see</h3>
