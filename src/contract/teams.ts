@@ -134,3 +134,21 @@ export const introRequestOutput = z
   .meta({ id: 'IntroductionRequest' });
 
 export const teamPlansOutput = z.object({ members: z.array(planProgress.extend({ name: z.string() })), notShared: z.number() });
+
+export const postInput = z
+  .object({ kind: z.enum(['learned', 'opportunity', 'event', 'person']), text: z.string().max(4000), goalIds: z.array(z.string().max(100)).max(20).optional(), networkKey: z.string().max(300).nullable().optional() })
+  .strict();
+export const feedItemOutput = z
+  .object({
+    id: z.string(),
+    source: z.enum(['post', 'journal']),
+    kind: z.enum(['learned', 'opportunity', 'event', 'person']),
+    memberId: z.string(),
+    memberName: z.string(),
+    text: z.string(),
+    at: z.string(),
+    goals: z.array(z.object({ id: z.string(), statement: z.string() })),
+    network: z.object({ key: z.string(), name: z.string() }).nullable(),
+  })
+  .meta({ id: 'DanceFloorItem' });
+export const rhythmOutput = z.object({ days: z.number(), members: z.array(z.object({ memberId: z.string(), name: z.string(), shared: z.number(), lastSharedOn: z.string().nullable(), quiet: z.boolean() })) });

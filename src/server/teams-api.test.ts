@@ -179,6 +179,26 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     await w.json(404, `/api/teams/${s.team}/introductions/${asked.id}`, { method: 'PATCH', body: { status: 'declined' }, ...as('lea') });
     s.request = asked.id;
 
+    // The dance floor: Max posts news tagged to the goal and the society; Lea reads it beside Max's shared learning.
+    const news = await post<{ id: string; goals: { statement: string }[]; network: { name: string } | null }>('max', `/api/teams/${s.team}/dance-floor`, { kind: 'event', text: 'The society runs a grant-writing day in March', goalIds: [s.goal], networkKey: physio });
+    expect(news.goals.map((g) => g.statement)).toEqual(['Win a research grant']);
+    expect(news.network?.name).toBe('Physio Society');
+    s.post = news.id;
+    await post('max', `/api/teams/${s.team}/dance-floor`, { kind: 'event', text: 'x', goalIds: ['tgoal_of_another_team'] }, 400);
+    const feed = await get<{ memberName: string; text: string; source: string }[]>('lea', `/api/teams/${s.team}/dance-floor`);
+    expect(feed.map((f) => [f.memberName, f.source, f.text])).toEqual([
+      ['Max Member', 'post', 'The society runs a grant-writing day in March'],
+      ['Max Member', 'journal', 'Pilot studies open doors'],
+    ]);
+    // The lead sees who shares and who has gone quiet, in the roster's order; a member does not.
+    const rhythm = await get<{ members: { name: string; shared: number; quiet: boolean }[] }>('lea', `/api/teams/${s.team}/dance-floor/rhythm`);
+    const roster = (await get<{ roster: { name: string }[] }>('lea', `/api/teams/${s.team}`)).roster.map((m) => m.name);
+    expect(rhythm.members.map((m) => m.name)).toEqual(roster);
+    expect(rhythm.members.map((m) => [m.name, m.shared, m.quiet]).sort()).toEqual([['Fay Former', 0, true], ['Lea Lead', 0, true], ['Max Member', 2, false]]);
+    await get('max', `/api/teams/${s.team}/dance-floor/rhythm`, 400);
+    // Only the author takes a post down.
+    await w.json(404, `/api/teams/${s.team}/dance-floor/${news.id}`, { method: 'DELETE', ...as('lea') });
+
     const gexf = await (await w.call(`/api/teams/${s.team}/export/gexf`, as('lea'))).text();
     expect(gexf).toContain('label="Ana Silva"');
     expect(gexf).toContain('<gexf');
@@ -191,7 +211,7 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     expect(before).toContain('Fay Friend');
     expect(before).toContain('Fay Society');
     await post('fay', `/api/teams/${s.team}/leave`, {}, 200);
-    for (const path of ['graph', 'check', 'goals', 'introductions', 'export/gexf', 'export/graphml', '']) {
+    for (const path of ['graph', 'check', 'goals', 'introductions', 'dance-floor', 'export/gexf', 'export/graphml', '']) {
       const text = await (await w.call(`/api/teams/${s.team}${path ? `/${path}` : ''}`, as('lea'))).text();
       expect(text, path).not.toMatch(/Fay (Friend|Society|Former)/);
     }
@@ -210,6 +230,7 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
       exchangeId: s.lesson!,
       goalId: s.goal!,
       requestId: s.request!,
+      postId: s.post!,
       token: s.usedToken!,
       format: 'gexf',
     };
@@ -217,14 +238,14 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
       .filter(([template]) => template.startsWith('/api/teams'))
       .flatMap(([template, operations]) => Object.keys(operations).map((method) => ({ method: method.toUpperCase(), template, path: template.replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? 'x') })));
     // New team routes join the matrix by being in the OpenAPI document.
-    expect(routes.length).toBeGreaterThanOrEqual(26);
+    expect(routes.length).toBeGreaterThanOrEqual(30);
     const unknownParams = routes.flatMap((r) => [...r.template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)).filter((name) => !(name in params));
     expect(unknownParams).toEqual([]);
 
     // What only the team may see: its name, its members, what they share, its goal.
-    const teamOnly = ['Hive Team Alpha', 'Ana Silva', 'Rui Costa', 'Lia Chen', 'Physio Society', 'Pilot studies', 'Win a research grant', 'Lea Lead', 'Max Member', ids.lea!, ids.max!, s.goal!, s.request!];
+    const teamOnly = ['grant-writing day', 'Hive Team Alpha', 'Ana Silva', 'Rui Costa', 'Lia Chen', 'Physio Society', 'Pilot studies', 'Win a research grant', 'Lea Lead', 'Max Member', ids.lea!, ids.max!, s.goal!, s.request!];
     const snapshot = async () => {
-      const parts = await Promise.all(['', '/graph', '/goals', '/introductions', '/check'].map(async (p) => (await w.call(`/api/teams/${s.team}${p}`, as('lea'))).text()));
+      const parts = await Promise.all(['', '/graph', '/goals', '/introductions', '/check', '/dance-floor'].map(async (p) => (await w.call(`/api/teams/${s.team}${p}`, as('lea'))).text()));
       return parts.join('\n');
     };
     const before = await snapshot();
@@ -286,8 +307,9 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     expect((await get<{ links: { name: string }[] }[]>('lea', `/api/teams/${s.team}/goals`))[0]!.links.map((l) => l.name)).toEqual(['Ana Silva']);
 
     await post('max', `/api/teams/${s.team}/leave`, {}, 200);
-    const left = JSON.stringify(await graph('lea'));
+    const left = JSON.stringify(await graph('lea')) + JSON.stringify(await get('lea', `/api/teams/${s.team}/dance-floor`));
     expect(left).not.toContain('Pilot studies');
+    expect(left).not.toContain('grant-writing day');
     expect(left).not.toContain(ids.max);
     expect(canaryOf(left.replace(/zqxlea/gi, ''))).toBeNull();
     // Ana is still there, as Lea shares her (under Lea's own name for her now).

@@ -144,12 +144,12 @@ export async function acceptTeamInvitation(deps: TeamsDeps, account: Account, to
 /**
  * Takes a member out of a team with everything they gave it, in one transaction:
  * hold-backs and shares, goal links to their items, introduction requests from and
- * to them. A lead who leaves hands the lead to the longest-standing member; the last
+ * to them, their posts on the dance floor. A lead who leaves hands the lead to the longest-standing member; the last
  * member to leave ends the team.
  */
 async function withdrawMember(db: Kysely<Database>, teamId: string, accountId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const table of ['teamHeldNetworks', 'teamSharedPeople', 'teamSharedLearned'] as const) {
+    for (const table of ['teamHeldNetworks', 'teamSharedPeople', 'teamSharedLearned', 'teamPosts'] as const) {
       await trx.deleteFrom(table).where('teamId', '=', teamId).where('accountId', '=', accountId).execute();
     }
     await trx

@@ -22,4 +22,6 @@ export interface TeamTables {
     createdAt: string;
     answeredAt: string | null;
   };
+  /** The dance floor: news a member posts from their networks, tagged to team goals and a shared network. */
+  teamPosts: { id: string; teamId: string; accountId: string; kind: string; text: string; goalIds: string; networkKey: string | null; createdAt: string };
 }

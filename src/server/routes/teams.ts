@@ -2,6 +2,9 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   consentOutput,
+  feedItemOutput,
+  postInput,
+  rhythmOutput,
   introAnswerInput,
   introPathOutput,
   introRequestInput,
@@ -23,6 +26,7 @@ import {
 } from '../../contract/teams.js';
 import type { AccountsDeps } from '../../services/accounts.js';
 import { exportTeamGraph, teamCheck, teamGraphView, teamIntroductionPaths } from '../../services/teams-check.js';
+import { danceFloorRhythm, postNews, removePost, teamFeed } from '../../services/teams-dance.js';
 import { createTeamGoal, linkTeamGoal, listTeamGoals, removeTeamGoal } from '../../services/teams-goals.js';
 import { answerIntroduction, listIntroductionRequests, requestIntroduction } from '../../services/teams-introductions.js';
 import { myConsent, previewMyShare, setLearnedShared, setNetworkOffered, setPersonShared, setPlanShared, teamPlans } from '../../services/teams-sharing.js';
@@ -218,5 +222,26 @@ export function registerTeamRoutes(app: OpenAPIHono, deps: AccountsDeps): void {
       const { id, requestId } = c.req.valid('param');
       return c.json(await answerIntroduction(deps, me(), id, requestId, c.req.valid('json').status), 200);
     },
+  );
+
+  // ---- the dance floor
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/teams/{id}/dance-floor', tags, summary: 'The dance floor: news members post and learned items they share, newest first', request: { params: idParam() }, responses: ok(z.array(feedItemOutput), 'The feed') }),
+    async (c) => c.json(await teamFeed(deps, me(), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/teams/{id}/dance-floor', tags, summary: 'Post news from my networks (learned, opportunity, event, person worth meeting), tagged to team goals and a shared network', request: { params: idParam(), ...jsonBody(postInput) }, responses: created(feedItemOutput, 'The post') }),
+    async (c) => c.json(await postNews(deps, me(), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({ method: 'delete', path: '/api/teams/{id}/dance-floor/{postId}', tags, summary: 'Take down a post of mine', request: { params: twoIds('id', 'postId') }, responses: ok(z.object({ removed: z.literal(true) }), 'Removed') }),
+    async (c) => {
+      const { id, postId } = c.req.valid('param');
+      return c.json(await removePost(deps, me(), id, postId), 200);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/teams/{id}/dance-floor/rhythm', tags, summary: 'Who shares and who has gone quiet in the last 30 days, in the roster\'s order (the lead only; nobody is ranked)', request: { params: idParam() }, responses: ok(rhythmOutput, 'The rhythm') }),
+    async (c) => c.json(await danceFloorRhythm(deps, me(), c.req.valid('param').id), 200),
   );
 }

@@ -6,7 +6,7 @@ import { inList } from './column-types.js';
  * team. Networks are offered by default, so a member's hold-backs are stored; people
  * and learned items are shared only when asked, so the shares are stored; plan
  * progress for the lead is a flag on the membership. Team goals, their links to shared
- * items, and introduction requests between members. Every consent row points at the
+ * items, introduction requests between members, and the dance floor's posts. Every consent row points at the
  * member's own row with a cascading key, so removing the person, network or exchange
  * removes the consent with it. Frozen once shipped.
  */
@@ -88,4 +88,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('answered_at', 'text')
     .execute();
   await db.schema.createIndex('team_intro_requests_team').on('team_intro_requests').column('team_id').execute();
+
+  await db.schema
+    .createTable('team_posts')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id').onDelete('cascade'))
+    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('kind', 'text', (c) => c.notNull().check(inList('kind', ['learned', 'opportunity', 'event', 'person'])))
+    .addColumn('text', 'text', (c) => c.notNull())
+    // JSON list of team goal ids
+    .addColumn('goal_ids', 'text', (c) => c.notNull())
+    .addColumn('network_key', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('team_posts_team').on('team_posts').columns(['team_id', 'created_at']).execute();
 }
