@@ -113,7 +113,16 @@ describe('the hive: two members, two browsers', () => {
     await max.getByText(/Lea Lead asks you for an introduction to Ana Silva/).waitFor();
     await max.getByRole('button', { name: 'I will introduce them' }).click();
     await max.getByText(/Lea Lead asks you for an introduction to Ana Silva.*accepted/).waitFor();
-  });
+    // The dance floor: Max shares news from the society; Lea, the lead, reads it and sees who shares.
+    await max.locator('select[name="kind"]').selectOption('event');
+    await max.getByLabel('News from my networks').fill('The society runs a grant-writing day in March');
+    await max.locator('select[name="network"]').selectOption({ label: 'Physio Society' });
+    await max.getByRole('button', { name: 'Share with the team' }).click();
+    await max.getByRole('list', { name: 'The dance floor' }).getByText(/Max Member — Event: The society runs a grant-writing day in March \(from Physio Society\)/).waitFor();
+    await lea.reload();
+    await lea.getByRole('list', { name: 'The dance floor' }).getByText(/The society runs a grant-writing day in March/).waitFor();
+    await lea.getByRole('list', { name: 'Who shares' }).getByText(/Max Member: 1 shared/).waitFor();
+  }, 90_000);
 
   it('no team page or file shows a canary that is not the viewer\'s own: as the lead and as the member', async () => {
     const teamId = teamPath.split('/').pop()!;

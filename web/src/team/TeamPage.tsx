@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api.js';
 import { useApi } from '../use-api.js';
+import { DanceFloor } from './DanceFloor.js';
 import { MySharing } from './MySharing.js';
 import { TeamCheckView } from './TeamCheckView.js';
 import type { IntroPath, IntroRequest, TeamDetail, TeamGoal, TeamGraph } from './team-types.js';
@@ -187,6 +188,7 @@ export function TeamPage() {
         )}
       </section>
 
+      <DanceFloor teamId={id} graph={graph.data} isLead={team.data.myRole === 'lead'} myId={myId} />
       <Goals teamId={id} graph={graph.data} onChange={() => setCheckTick((t) => t + 1)} />
       <TeamCheckView teamId={id} tick={checkTick} />
       <MySharing teamId={id} onChange={refresh} />
