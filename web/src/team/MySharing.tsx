@@ -96,7 +96,7 @@ export function MySharing({ teamId, onChange }: { teamId: string; onChange: () =
         </label>
       </p>
       <h3>What my team will see</h3>
-      <div aria-label="What my team will see">
+      <section aria-label="What my team will see">
         <p>
           Networks: {p.networks.length === 0 ? 'none' : p.networks.map((n) => `${n.name} (${n.kind}, ${n.role}, ${n.strength}/5, ${n.hoursPerMonth} h a month)`).join('; ')}
         </p>
@@ -105,7 +105,7 @@ export function MySharing({ teamId, onChange }: { teamId: string; onChange: () =
         </p>
         <p>Learned: {p.learned.length === 0 ? 'nothing' : p.learned.map((l) => `“${l.learned}”`).join('; ')}</p>
         <p>Plan (the lead only): {p.plan ? p.plan.targets.map((t) => `${t.name} (${t.status})`).join(', ') || 'nothing planned this month' : 'not shared'}</p>
-      </div>
+      </section>
     </section>
   );
 }

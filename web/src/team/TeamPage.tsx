@@ -76,7 +76,9 @@ export function TeamPage() {
             </button>{' '}
             {invite && (
               <span>
-                Send this link (one person, seven days): <code aria-label="Invitation link">{invite}</code>
+                <label>
+                  Invitation link (one person, seven days) <input readOnly value={invite} size={60} onFocus={(e) => e.currentTarget.select()} />
+                </label>
               </span>
             )}
           </p>
