@@ -39,7 +39,8 @@ export function TeamCheckView({ teamId, tick }: { teamId: string; tick: number }
     <section className="card" aria-labelledby="check-h">
       <h2 id="check-h">The team check</h2>
       <p className="count">
-        {c.counts.members} members, {c.counts.networks} shared networks, {c.counts.people} shared people, {c.counts.goals} goals
+        {c.counts.members} {c.counts.members === 1 ? 'member' : 'members'}, {c.counts.networks} shared {c.counts.networks === 1 ? 'network' : 'networks'}, {c.counts.people} shared{' '}
+        {c.counts.people === 1 ? 'person' : 'people'}, {c.counts.goals} {c.counts.goals === 1 ? 'goal' : 'goals'}
       </p>
       <h3>Coverage: networks × members</h3>
       <div className="table-wrap">
