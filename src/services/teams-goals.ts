@@ -82,12 +82,15 @@ export async function linkTeamGoal(deps: Pick<TeamsDeps, 'db'>, account: Account
   const graph = mergeTeam(await loadTeamSnapshot(deps.db, teamId));
   const network = graph.networks.find((n) => n.key === input.key);
   const person = graph.people.find((p) => p.key === input.key);
-  const holder = network?.holders[0] ?? person?.holders[0];
-  if (!holder) throw new NotFoundError('shared network or person', input.key);
+  const holders = network?.holders ?? person?.holders ?? [];
+  if (holders.length === 0) throw new NotFoundError('shared network or person', input.key);
   const itemKind = network ? 'network' : 'person';
+  // Stored for every member who shares the item now, so the link holds while any of them does.
   await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('teamGoalLinks').where('goalId', '=', goalId).where('accountId', '=', holder.memberId).where('itemKind', '=', itemKind).where('itemId', '=', holder.itemId).execute();
-    if (input.relevance > 0) await trx.insertInto('teamGoalLinks').values({ goalId, accountId: holder.memberId, itemKind, itemId: holder.itemId, relevance: input.relevance }).execute();
+    for (const holder of holders) {
+      await trx.deleteFrom('teamGoalLinks').where('goalId', '=', goalId).where('accountId', '=', holder.memberId).where('itemKind', '=', itemKind).where('itemId', '=', holder.itemId).execute();
+      if (input.relevance > 0) await trx.insertInto('teamGoalLinks').values({ goalId, accountId: holder.memberId, itemKind, itemId: holder.itemId, relevance: input.relevance }).execute();
+    }
   });
   return goalOf(deps, teamId, goalId);
 }

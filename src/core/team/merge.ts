@@ -5,7 +5,8 @@ import type { PersonHolder, SharedPerson, TeamGraph, TeamNetwork, TeamPerson, Te
  * Merges what the members share into one team graph: a person known to several
  * members is one node (matched by profile link, then email, then name with
  * organisation, as imports match), and a network shared by several members is one
- * node (by name). The import's rule that a different profile link means a different
+ * node (by name). A merged node takes the name the member with the strongest tie
+ * gives it; its key is that of the first holder's item. The import's rule that a different profile link means a different
  * person holds here too: two records with links of one kind (LinkedIn, ORCID…) and
  * none in common are never merged, whatever else they share.
  */
@@ -65,6 +66,8 @@ export function mergeTeam(snapshot: TeamSnapshot): TeamGraph {
       network = { key: `net:${n.memberId}:${n.itemId}`, name: n.name, kind: n.kind, holders: [] };
       networksByName.set(name, network);
     }
+    // Named as the member closest to it names it (the first such, on a tie).
+    if (network.holders.length > 0 && n.strength > Math.max(...network.holders.map((h) => h.strength))) network.name = n.name;
     network.holders.push({ memberId: n.memberId, itemId: n.itemId, role: n.role, strength: n.strength, hoursPerMonth: n.hoursPerMonth });
     networkKeyOf.set(itemKey(n.memberId, n.itemId), network.key);
   }
@@ -86,6 +89,8 @@ export function mergeTeam(snapshot: TeamSnapshot): TeamGraph {
       byRoot.set(root, person);
       merged.push(person);
     }
+    // Named as the member with the strongest tie names them (the first such, on a tie).
+    if (person.holders.length > 0 && p.strength > Math.max(...person.holders.map((h) => h.strength))) person.name = p.name;
     person.organisation ??= p.organisation;
     person.category ??= p.category;
     const holder: PersonHolder = { memberId: p.memberId, itemId: p.itemId, strength: p.strength };

@@ -26,6 +26,7 @@ import {
 } from '../../contract/teams.js';
 import type { AccountsDeps } from '../../services/accounts.js';
 import { exportTeamGraph, teamCheck, teamGraphView, teamIntroductionPaths } from '../../services/teams-check.js';
+import { createDemoTeam } from '../../services/teams-demo.js';
 import { danceFloorRhythm, postNews, removePost, teamFeed } from '../../services/teams-dance.js';
 import { createTeamGoal, linkTeamGoal, listTeamGoals, removeTeamGoal } from '../../services/teams-goals.js';
 import { answerIntroduction, listIntroductionRequests, requestIntroduction } from '../../services/teams-introductions.js';
@@ -50,6 +51,21 @@ export function registerTeamRoutes(app: OpenAPIHono, deps: AccountsDeps): void {
   app.openapi(
     createRoute({ method: 'post', path: '/api/teams', tags, summary: 'Make a team; I am its lead', request: jsonBody(teamNameInput), responses: created(teamDetailOutput, 'The team') }),
     async (c) => c.json(await createTeam(deps, me(), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/teams/demo',
+      tags,
+      summary: 'Make a demo team that I lead, with five made-up teammates (accounts at @demo.invalid), their shares, two goals and a month of news',
+      request: jsonBody(z.object({}).strict()),
+      responses: created(teamDetailOutput, 'The demo team'),
+    }),
+    async (c) => {
+      const caller = currentCaller();
+      const team = await createDemoTeam(deps, caller.account, { clock: deps.clock, ids: deps.ids, timeZone: caller.timeZone });
+      return c.json(await teamDetail(deps, caller.account, team.id), 201);
+    },
   );
   app.openapi(
     createRoute({ method: 'get', path: '/api/teams/{id}', tags, summary: 'A team I am in, with its members', request: { params: idParam() }, responses: ok(teamDetailOutput, 'The team') }),

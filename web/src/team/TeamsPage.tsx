@@ -35,6 +35,19 @@ export function TeamsPage() {
           ))}
         </ul>
       )}
+      <p>
+        <button
+          type="button"
+          onClick={() =>
+            void api<TeamDetail>('/api/teams/demo', { method: 'POST', body: {} })
+              .then((team) => navigate(`/teams/${team.id}`))
+              .catch((e: unknown) => setError(message(e)))
+          }
+        >
+          Try a demo team
+        </button>{' '}
+        (you lead it, with five made-up teammates, their shares, two goals and a month of news)
+      </p>
       <form className="card" onSubmit={make}>
         <h2>Make a team</h2>
         <p>
