@@ -143,3 +143,5 @@ spawnSync(process.execPath, ['scripts/bench-import.mjs', '--skip-build'], { stdi
 
 // 6. Server mode: argon2id's cost per sign-in, and the API's throughput with authentication on beside local mode (scripts/bench-server.mjs).
 spawnSync(process.execPath, ['scripts/bench-server.mjs', '--skip-build'], { stdio: 'inherit' });
+// 7. The team check: 50 members, 5,000 consented people, 300 networks, through the API (scripts/bench-team.mjs).
+spawnSync(process.execPath, ['scripts/bench-team.mjs', '--skip-build'], { stdio: 'inherit' });

@@ -16,6 +16,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerProfile } from './commands/profile.js';
 import { registerServe } from './commands/serve.js';
 import { registerShare } from './commands/share.js';
+import { registerTeam } from './commands/team.js';
 import { registerUser } from './commands/user.js';
 import { registerVocabulary } from './commands/vocabulary.js';
 
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .option('--data <dir>', 'the data folder (else WAGGLE_DATA_DIR, else your data directory; DATABASE_URL selects PostgreSQL)')
     .option('--json', 'print machine-readable JSON on stdout')
-    .option('--server <url>', 'a Waggle server in server mode to work on instead of local data (or WAGGLE_SERVER): the everyday commands (person, network and goal list and add, log, due, check, plan, export…)')
+    .option('--server <url>', 'a Waggle server in server mode to work on instead of local data (or WAGGLE_SERVER): the everyday commands (person, network and goal list and add, log, due, check, plan, export…) and `team …`')
     .option('--token <token>', 'the access token for --server (better: WAGGLE_TOKEN, which stays out of shell history)')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerAnalyse(program);
   registerPlan(program);
   registerShare(program);
+  registerTeam(program);
   registerDraft(program);
   registerImport(program);
   registerExport(program);

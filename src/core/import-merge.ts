@@ -99,10 +99,10 @@ export function profileKey(url: string): string {
 const isProfile = (c: { kind: string }) => c.kind !== 'email' && c.kind !== 'phone';
 
 /** The kinds of link that name one person: two people never share one, and one person has one of each. */
-const IDENTITY_KINDS: ReadonlySet<string> = new Set(['linkedin', 'x', 'mastodon', 'bluesky', 'github', 'orcid']);
+export const IDENTITY_KINDS: ReadonlySet<string> = new Set(['linkedin', 'x', 'mastodon', 'bluesky', 'github', 'orcid']);
 
 /** The identity kind on which two sets of channels disagree (both hold links of it, none in common), or null. */
-function profileConflict(a: readonly { kind: string; value: string }[], b: readonly { kind: string; value: string }[]): string | null {
+export function profileConflict(a: readonly { kind: string; value: string }[], b: readonly { kind: string; value: string }[]): string | null {
   for (const kind of IDENTITY_KINDS) {
     const mine = a.filter((c) => c.kind === kind).map((c) => profileKey(c.value));
     if (mine.length === 0) continue;

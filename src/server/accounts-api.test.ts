@@ -167,6 +167,8 @@ describe.each(DIALECTS)('the authorization matrix: every route × every kind of 
     expect((await w.call('/api/demo', { method: 'POST', cookie: owner, body: {} })).status).toBe(200);
     const share = (await (await w.call('/api/shares', { method: 'POST', cookie: owner, body: { kind: 'plan' } })).json()) as { token: string; share: { id: string } };
     const ownerToken = (await (await w.call('/api/auth/tokens', { method: 'POST', cookie: owner, body: {} })).json()) as { token: string; accessToken: { id: string } };
+    // And a team of the owner's, sharing a person (the team routes are in the matrix like every other).
+    const ownerTeam = (await (await w.call('/api/teams', { method: 'POST', cookie: owner, body: { name: 'The owner team' } })).json()) as { id: string };
     const revokedToken = (await (await w.call('/api/auth/tokens', { method: 'POST', cookie: other, body: {} })).json()) as { token: string; accessToken: { id: string } };
     await w.call(`/api/auth/tokens/${revokedToken.accessToken.id}`, { method: 'DELETE', cookie: other });
     const revokedSession = await w.signIn(OTHER);
@@ -185,6 +187,8 @@ describe.each(DIALECTS)('the authorization matrix: every route × every kind of 
     const ws = backup.workspace;
     const ownerIds = new Set<string>([share.share.id, ownerToken.accessToken.id]);
     for (const rows of Object.values(ws)) if (Array.isArray(rows)) for (const row of rows) if (row && typeof row.id === 'string') ownerIds.add(row.id);
+    ownerIds.add(ownerTeam.id);
+    expect((await w.call(`/api/teams/${ownerTeam.id}/consent/people/${ws.people![0]!.id}`, { method: 'PUT', cookie: ownerNow, body: { shared: true } })).status).toBe(200);
     expect(ownerIds.size).toBeGreaterThan(200);
 
     const first = (name: string) => ws[name]?.[0]?.id ?? `${name}_none`;
@@ -206,6 +210,7 @@ describe.each(DIALECTS)('the authorization matrix: every route × every kind of 
         shares: share.share.id,
         plan: first('planTargets'),
         auth: ownerToken.accessToken.id,
+        teams: ownerTeam.id,
       };
       return byKind[kind ?? ''] ?? 'x';
     };

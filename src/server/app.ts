@@ -19,6 +19,7 @@ import { registerPublicRoutes } from './routes/public.js';
 import { registerResolveRoutes } from './routes/resolve.js';
 import { registerTransferRoutes } from './routes/transfer.js';
 import { registerRhythmRoutes } from './routes/rhythm.js';
+import { registerTeamRoutes } from './routes/teams.js';
 
 export type Api = OpenAPIHono;
 
@@ -91,8 +92,11 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   registerTransferRoutes(app, context);
   registerPublicRoutes(app, context);
   registerResolveRoutes(app, context);
-  if (options.auth) registerAuthRoutes(app, options.auth);
-  else registerLocalStatusRoute(app);
+  if (options.auth) {
+    registerAuthRoutes(app, options.auth);
+    // Teams need accounts: server mode only.
+    registerTeamRoutes(app, options.auth.deps);
+  } else registerLocalStatusRoute(app);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

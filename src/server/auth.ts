@@ -111,6 +111,13 @@ function principalOf(): Principal {
   return principal;
 }
 
+/** The account signed in for the request being answered, and its time zone (server mode; routes behind authentication only). */
+export function currentCaller(): { account: Principal['account']; via: Principal['via']; timeZone: string } {
+  const store = scope.getStore();
+  const principal = principalOf();
+  return { account: principal.account, via: principal.via, timeZone: store?.timeZone ?? 'UTC' };
+}
+
 /** Minting credentials needs a signed-in person: a leaked token must not make itself new ones. */
 function sessionOnly(c: Context) {
   return principalOf().via === 'session' ? null : c.json({ error: { code: 'forbidden', message: 'Sign in with your password to make tokens or invitations; an access token cannot' } }, 403);

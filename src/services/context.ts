@@ -12,7 +12,7 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /** Makes ids for new records; injected so tests can predict them. */
 export type IdGenerator = (prefix: IdPrefix) => string;
-export type IdPrefix = 'per' | 'net' | 'goal' | 'need' | 'ex' | 'fu' | 'intro' | 'tgt' | 'tpl' | 'shr' | 'acct' | 'ws' | 'ses' | 'tok' | 'inv' | 'fail';
+export type IdPrefix = 'per' | 'net' | 'goal' | 'need' | 'ex' | 'fu' | 'intro' | 'tgt' | 'tpl' | 'shr' | 'acct' | 'ws' | 'ses' | 'tok' | 'inv' | 'fail' | 'team' | 'tinv' | 'tgoal' | 'treq' | 'tpost';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { TeamTables } from './team-schema.js';
 
 /**
  * The tables as Kysely sees them (camelCase here, snake_case in the database via
@@ -6,7 +7,7 @@ import type { Generated } from 'kysely';
  * databases so that one query serves SQLite and PostgreSQL; the repositories map
  * rows to the core's types.
  */
-export interface Database {
+export interface Database extends TeamTables {
   workspaces: { id: string; name: string; createdAt: string };
   profiles: {
     workspaceId: string;

@@ -11,6 +11,8 @@ import { NetworksPage } from './pages/NetworksPage.js';
 import { GoalsPage } from './pages/GoalsPage.js';
 import { NetworkPage } from './pages/NetworkPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
+import { TeamPage } from './team/TeamPage.js';
+import { TeamInvitePage, TeamsPage } from './team/TeamsPage.js';
 
 // The map brings WebGL and graph libraries (most of the app's weight): loaded when opened.
 const MapPage = lazy(() => import('./pages/MapPage.js').then((m) => ({ default: m.MapPage })));
@@ -27,6 +29,7 @@ const NAV = [
   ['/plan', 'Plan'],
   ['/check', 'Check'],
   ['/log', 'Log'],
+  ['/teams', 'Teams'],
   ['/import', 'Import'],
   ['/settings', 'Settings'],
 ] as const;
@@ -78,6 +81,9 @@ export function App() {
           <Route path="/networks/:id" element={<NetworkPage />} />
           <Route path="/goals" element={<GoalsPage />} />
           <Route path="/log" element={<LogPage />} />
+          <Route path="/teams" element={<TeamsPage />} />
+          <Route path="/teams/:id" element={<TeamPage />} />
+          <Route path="/team-invite/:token" element={<TeamInvitePage />} />
           <Route path="*" element={<p>There is nothing here. Start from <NavLink to="/">this month</NavLink>.</p>} />
         </Routes>
       </main>

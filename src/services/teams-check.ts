@@ -1,0 +1,110 @@
+import { introductionPaths, mergeTeam, reaches, runTeamCheck, type IntroductionPath, type IntroductionQuery, type TeamCheck, type TeamGraph, type TeamMember, type TeamNetwork, type TeamPerson } from '../core/team/index.js';
+import type { Account } from './accounts.js';
+import { xmlEscape } from './export/graph.js';
+import { loadTeamSnapshot, sharedLearned, type LearnedItem } from './teams-sharing.js';
+import { membershipOf, type TeamsDeps } from './teams.js';
+
+/** The team's view of itself: the merged graph, the check, introduction paths and the graph files, all from consented shares only. */
+
+export interface TeamGraphView {
+  members: TeamMember[];
+  networks: TeamNetwork[];
+  people: TeamPerson[];
+  learned: LearnedItem[];
+}
+
+async function graphOf(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<TeamGraph> {
+  await membershipOf(deps.db, account, teamId);
+  return mergeTeam(await loadTeamSnapshot(deps.db, teamId));
+}
+
+export async function teamGraphView(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<TeamGraphView> {
+  const graph = await graphOf(deps, account, teamId);
+  return { members: graph.members, networks: graph.networks, people: graph.people, learned: await sharedLearned(deps.db, teamId) };
+}
+
+export async function teamCheck(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<TeamCheck> {
+  await membershipOf(deps.db, account, teamId);
+  return runTeamCheck(await loadTeamSnapshot(deps.db, teamId));
+}
+
+export async function teamIntroductionPaths(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string, query: IntroductionQuery): Promise<IntroductionPath[]> {
+  return introductionPaths(await graphOf(deps, account, teamId), account.id, query);
+}
+
+export type TeamGraphFormat = 'gexf' | 'graphml';
+
+interface Node {
+  id: string;
+  label: string;
+  kind: 'member' | 'network' | 'person';
+  category: string | null;
+  networkKind: string | null;
+  organisation: string | null;
+}
+interface Edge {
+  source: string;
+  target: string;
+  weight: number;
+  role: string | null;
+}
+
+function nodesAndEdges(graph: TeamGraph): { nodes: Node[]; edges: Edge[] } {
+  const nodes: Node[] = [
+    ...graph.members.map((m) => ({ id: `member:${m.id}`, label: m.name, kind: 'member' as const, category: null, networkKind: null, organisation: null })),
+    ...graph.networks.map((n) => ({ id: n.key, label: n.name, kind: 'network' as const, category: null, networkKind: n.kind, organisation: null })),
+    ...graph.people.map((p) => ({ id: p.key, label: p.name, kind: 'person' as const, category: p.category, networkKind: null, organisation: p.organisation })),
+  ];
+  const edges: Edge[] = [];
+  for (const n of graph.networks) for (const h of n.holders) if (reaches(h.role)) edges.push({ source: `member:${h.memberId}`, target: n.key, weight: Math.max(0.5, h.strength), role: h.role });
+  for (const p of graph.people) {
+    for (const h of p.holders) edges.push({ source: `member:${h.memberId}`, target: p.key, weight: Math.max(0.5, h.strength), role: null });
+    for (const key of p.networkKeys) edges.push({ source: p.key, target: key, weight: 1, role: null });
+  }
+  return { nodes, edges };
+}
+
+const NODE_ATTRS = ['kind', 'category', 'networkKind', 'organisation'] as const;
+
+/** The consented team graph as GEXF 1.2draft or GraphML, for Gephi, Kumu and networkx: members, networks and shared people, nothing else. */
+export async function exportTeamGraph(deps: Pick<TeamsDeps, 'db' | 'clock'>, account: Account, teamId: string, format: TeamGraphFormat): Promise<string> {
+  const graph = await graphOf(deps, account, teamId);
+  const { nodes, edges } = nodesAndEdges(graph);
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  if (format === 'gexf') {
+    out.push('<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">');
+    out.push(`  <meta lastmodifieddate="${deps.clock.now().toISOString().slice(0, 10)}"><creator>Waggle</creator><description>The team graph, consented shares only</description></meta>`);
+    out.push('  <graph defaultedgetype="undirected" mode="static">');
+    out.push('    <attributes class="node" mode="static">');
+    for (const a of NODE_ATTRS) out.push(`      <attribute id="${a}" title="${a}" type="string"/>`);
+    out.push('    </attributes>');
+    out.push('    <attributes class="edge" mode="static"><attribute id="role" title="role" type="string"/></attributes>');
+    out.push('    <nodes>');
+    for (const n of nodes) {
+      const values = NODE_ATTRS.filter((a) => n[a] !== null).map((a) => `<attvalue for="${a}" value="${xmlEscape(String(n[a]))}"/>`);
+      out.push(`      <node id="${xmlEscape(n.id)}" label="${xmlEscape(n.label)}"><attvalues>${values.join('')}</attvalues></node>`);
+    }
+    out.push('    </nodes>', '    <edges>');
+    edges.forEach((e, i) => {
+      const role = e.role ? `<attvalues><attvalue for="role" value="${xmlEscape(e.role)}"/></attvalues>` : '';
+      out.push(`      <edge id="e${i}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}" weight="${e.weight}">${role}</edge>`);
+    });
+    out.push('    </edges>', '  </graph>', '</gexf>');
+  } else {
+    out.push('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">');
+    out.push('  <key id="label" for="node" attr.name="label" attr.type="string"/>');
+    for (const a of NODE_ATTRS) out.push(`  <key id="${a}" for="node" attr.name="${a}" attr.type="string"/>`);
+    out.push('  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>', '  <key id="role" for="edge" attr.name="role" attr.type="string"/>');
+    out.push('  <graph id="team" edgedefault="undirected">');
+    for (const n of nodes) {
+      const data = [`<data key="label">${xmlEscape(n.label)}</data>`, ...NODE_ATTRS.filter((a) => n[a] !== null).map((a) => `<data key="${a}">${xmlEscape(String(n[a]))}</data>`)];
+      out.push(`    <node id="${xmlEscape(n.id)}">${data.join('')}</node>`);
+    }
+    edges.forEach((e, i) => {
+      const role = e.role ? `<data key="role">${xmlEscape(e.role)}</data>` : '';
+      out.push(`    <edge id="e${i}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}"><data key="weight">${e.weight}</data>${role}</edge>`);
+    });
+    out.push('  </graph>', '</graphml>');
+  }
+  return `${out.join('\n')}\n`;
+}

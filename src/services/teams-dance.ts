@@ -1,0 +1,108 @@
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import { mergeTeam } from '../core/team/index.js';
+import type { Account } from './accounts.js';
+import { loadTeamSnapshot, sharedLearned, teamGoals } from './teams-sharing.js';
+import { membershipOf, requireLead, teamRoster, type TeamsDeps } from './teams.js';
+
+/**
+ * The dance floor: like bees back at the hive, members share news from their networks
+ * (something learned, an opportunity, an event, a person worth meeting), tagged to the
+ * team's goals and a shared network. The feed holds the posts and the learned items
+ * members shared from their journals. The lead sees who shares and who has gone quiet,
+ * in the roster's order: nobody is ranked.
+ */
+
+export const POST_KINDS = ['learned', 'opportunity', 'event', 'person'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+const MAX_TEXT = 2000;
+/** Nothing shared for this long is "gone quiet". */
+export const QUIET_DAYS = 30;
+
+export interface FeedItem {
+  id: string;
+  source: 'post' | 'journal';
+  kind: PostKind;
+  memberId: string;
+  memberName: string;
+  text: string;
+  at: string;
+  goals: { id: string; statement: string }[];
+  network: { key: string; name: string } | null;
+}
+
+export async function postNews(deps: TeamsDeps, account: Account, teamId: string, input: { kind: PostKind; text: string; goalIds?: string[]; networkKey?: string | null }): Promise<FeedItem> {
+  await membershipOf(deps.db, account, teamId);
+  const text = input.text.trim();
+  if (!text || text.length > MAX_TEXT) throw new ValidationError('text', `must be 1 to ${MAX_TEXT} characters`);
+  const goals = new Set((await teamGoals(deps.db, teamId)).map((g) => g.id));
+  const goalIds = [...new Set(input.goalIds ?? [])];
+  for (const id of goalIds) if (!goals.has(id)) throw new ValidationError('goalIds', `"${id}" is not a goal of this team`);
+  if (input.networkKey) {
+    const graph = mergeTeam(await loadTeamSnapshot(deps.db, teamId));
+    if (!graph.networks.some((n) => n.key === input.networkKey)) throw new ValidationError('networkKey', 'is not a network the team shares');
+  }
+  const id = deps.ids('tpost');
+  await deps.db
+    .insertInto('teamPosts')
+    .values({ id, teamId, accountId: account.id, kind: input.kind, text, goalIds: JSON.stringify(goalIds), networkKey: input.networkKey ?? null, createdAt: deps.clock.now().toISOString() })
+    .execute();
+  return (await teamFeed(deps, account, teamId)).find((item) => item.id === id)!;
+}
+
+export async function removePost(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string, postId: string): Promise<{ removed: true }> {
+  await membershipOf(deps.db, account, teamId);
+  const result = await deps.db.deleteFrom('teamPosts').where('id', '=', postId).where('teamId', '=', teamId).where('accountId', '=', account.id).executeTakeFirst();
+  if (Number(result.numDeletedRows) !== 1) throw new NotFoundError('post of yours', postId);
+  return { removed: true };
+}
+
+/** Posts and shared learned items, newest first. A network tag shows only while the network is shared. */
+export async function teamFeed(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<FeedItem[]> {
+  await membershipOf(deps.db, account, teamId);
+  const [roster, posts, learned, goals, snapshot] = await Promise.all([
+    teamRoster(deps.db, teamId),
+    deps.db.selectFrom('teamPosts').selectAll().where('teamId', '=', teamId).orderBy('createdAt', 'desc').orderBy('id').limit(500).execute(),
+    sharedLearned(deps.db, teamId),
+    teamGoals(deps.db, teamId),
+    loadTeamSnapshot(deps.db, teamId),
+  ]);
+  const names = new Map(roster.map((m) => [m.id, m.name]));
+  const goalStatement = new Map(goals.map((g) => [g.id, g.statement]));
+  const networkName = new Map(mergeTeam(snapshot).networks.map((n) => [n.key, n.name]));
+  const items: FeedItem[] = [
+    ...posts.map((p) => ({
+      id: p.id,
+      source: 'post' as const,
+      kind: p.kind as PostKind,
+      memberId: p.accountId,
+      memberName: names.get(p.accountId) ?? '',
+      text: p.text,
+      at: p.createdAt,
+      goals: (JSON.parse(p.goalIds) as string[]).filter((id) => goalStatement.has(id)).map((id) => ({ id, statement: goalStatement.get(id)! })),
+      network: p.networkKey && networkName.has(p.networkKey) ? { key: p.networkKey, name: networkName.get(p.networkKey)! } : null,
+    })),
+    ...learned.map((l) => ({ id: l.exchangeId, source: 'journal' as const, kind: 'learned' as const, memberId: l.memberId, memberName: l.memberName, text: l.learned, at: l.occurredOn, goals: [], network: null })),
+  ];
+  return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id.localeCompare(b.id)));
+}
+
+export interface Rhythm {
+  memberId: string;
+  name: string;
+  shared: number;
+  lastSharedOn: string | null;
+  quiet: boolean;
+}
+
+/** The lead's view: for each member, in the roster's order, how much they shared in the last 30 days and when last; quiet when nothing. */
+export async function danceFloorRhythm(deps: Pick<TeamsDeps, 'db' | 'clock'>, account: Account, teamId: string): Promise<{ days: number; members: Rhythm[] }> {
+  await requireLead(deps.db, account, teamId);
+  const feed = await teamFeed(deps, account, teamId);
+  const since = new Date(deps.clock.now().getTime() - QUIET_DAYS * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const members = (await teamRoster(deps.db, teamId)).map((m) => {
+    const mine = feed.filter((item) => item.memberId === m.id);
+    const recent = mine.filter((item) => item.at.slice(0, 10) >= since);
+    return { memberId: m.id, name: m.name, shared: recent.length, lastSharedOn: mine[0]?.at.slice(0, 10) ?? null, quiet: recent.length === 0 };
+  });
+  return { days: QUIET_DAYS, members };
+}
