@@ -119,6 +119,10 @@ export interface PeopleTable {
   addedOn: string;
   createdAt: string;
   updatedAt: string;
+  /** Derived, kept current by services/rhythm.ts: the latest exchange's date. */
+  lastExchangeOn: Generated<string | null>;
+  /** Derived, kept current by services/rhythm.ts: the next contact's date (core nextContact), null when never due. */
+  nextContactDue: Generated<string | null>;
 }
 
 export interface NetworksTable {

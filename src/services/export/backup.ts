@@ -8,6 +8,7 @@ import type { Database, ExchangesTable, GoalsTable, NetworksTable, PeopleTable }
 import { inTransaction, nowTimestamp, type ServiceContext } from '../context.js';
 import { contactKey, nameKey } from '../keys.js';
 import { chunks, flag, parseJsonList } from '../rows.js';
+import { refreshRhythm } from '../rhythm.js';
 
 export type { WaggleBackup } from '../../contract/backup-schema.js';
 
@@ -59,7 +60,9 @@ function withoutWorkspace<T extends { workspaceId: string }>(row: T): Omit<T, 'w
 }
 
 function personRow(row: Selectable<PeopleTable>) {
-  return { ...withoutWorkspace(row), tags: parseJsonList<string>(row.tags), knowAndLike: row.knowAndLike === 1, canHelp: row.canHelp === 1, lostJobList: row.lostJobList === 1 };
+  // The derived dates stay out: a restore works them out again (services/rhythm.ts).
+  const { lastExchangeOn: _last, nextContactDue: _due, ...stored } = row;
+  return { ...withoutWorkspace(stored), tags: parseJsonList<string>(row.tags), knowAndLike: row.knowAndLike === 1, canHelp: row.canHelp === 1, lostJobList: row.lostJobList === 1 };
 }
 
 function networkRow(row: Selectable<NetworksTable>) {
@@ -233,6 +236,7 @@ export async function restoreBackup(ctx: ServiceContext, backup: unknown): Promi
         for (const batch of chunks(tableRowsOf, 100)) await trx.db.insertInto(table).values(batch as never).execute();
         summary[table] = tableRowsOf.length;
       }
+      await refreshRhythm(trx);
       return summary;
     });
   } catch (error) {
