@@ -12,11 +12,13 @@
 // binaries are found), --only kind,kind, --json FILE. Measurements, not tests.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 
 
@@ -156,7 +158,7 @@ async function startServer(env, dataArgs) {
   for (let i = 0; i < 300; i++) {
     const r = await request(agent, port, { path: '/api/health' });
     if (r.ok) return { port, child };
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
   child.kill();
   throw new Error('waggle serve did not answer /api/health within 30 s');

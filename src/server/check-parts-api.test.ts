@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck, type CheckReport } from '../core/check/index.js';
-import { CHECK_PARTS, partOf } from '../core/check/parts.js';
+import { CHECK_PARTS, partOf, type CheckSummaryView } from '../core/check/parts.js';
 import { loadSnapshot } from '../services/check.js';
 import { keptCheck } from '../services/check-cache.js';
 import { dataVersion } from '../storage/data-version.js';
@@ -45,13 +45,13 @@ describe.each(DIALECTS)('the check in parts on %s', (dialect) => {
 
   it('summarises every list with its first items and its length, and pages each list in the report’s order', async () => {
     const report = await fresh(session.ctx);
-    const summary = await get<Record<string, any>>('/api/check/summary?top=3');
+    const summary = await get<CheckSummaryView>('/api/check/summary?top=3');
     expect(summary.summary).toEqual(report.summary);
     expect(summary.quadrants.totals).toEqual(report.quadrants.totals);
     expect(summary.quadrants.strengthen).toEqual({ items: report.quadrants.strengthen.slice(0, 3), total: report.quadrants.strengthen.length });
     expect(summary.neglect.overdue.total).toBe(report.neglect.overdue.length);
     expect(summary.reciprocity.balances.total).toBe(report.reciprocity.people.length);
-    expect(summary.goals.items.map((g: { goalId: string; verdict: string }) => [g.goalId, g.verdict])).toEqual(report.goals.items.map((g) => [g.goalId, g.verdict]));
+    expect(summary.goals.items.map((g) => [g.goalId, g.verdict])).toEqual(report.goals.items.map((g) => [g.goalId, g.verdict]));
     expect(summary.map).toEqual({ nodes: report.map.nodes.length, edges: report.map.edges.length, focusGoalId: null });
     for (const part of CHECK_PARTS) {
       const all = partOf(report, part);
@@ -69,29 +69,29 @@ describe.each(DIALECTS)('the check in parts on %s', (dialect) => {
   });
 
   it('is worked out again after every write, through this server or another connection, and not before', async () => {
-    const before = await get<Record<string, any>>('/api/check/summary');
+    const before = await get<CheckSummaryView>('/api/check/summary');
     // No write: the same report, kept for this version of the data.
     const kept = async () => session.ctx.db.transaction().execute(async (trx) => keptCheck(session.ctx.db, `${session.ctx.workspaceId}||2026-11-22`, await dataVersion(trx)));
     const first = await kept();
     expect(first).not.toBeNull();
-    expect(await get<Record<string, any>>('/api/check/summary')).toEqual(before);
+    expect(await get<CheckSummaryView>('/api/check/summary')).toEqual(before);
     expect(await kept()).toBe(first);
 
     const someone = (await fresh(session.ctx)).quadrants.letBe.find((i) => i.kind === 'person')!;
     const patched = await api.request(`/api/people/${someone.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ strength: 5, importance: 5 }) });
     expect(patched.status).toBe(200);
-    const afterPatch = await get<Record<string, any>>('/api/check/summary');
+    const afterPatch = await get<CheckSummaryView>('/api/check/summary');
     expect(afterPatch.quadrants.totals).toEqual((await fresh(session.ctx)).quadrants.totals);
     expect(afterPatch.quadrants.totals.maintain.people).toBe(before.quadrants.totals.maintain.people + 1);
     expect(await kept()).not.toBe(first);
 
     // Written by another connection (another process on SQLite, another server on PostgreSQL).
     await updatePerson(other.ctx, someone.id, { strength: 0, importance: 0 });
-    const afterOther = await get<Record<string, any>>('/api/check/summary');
+    const afterOther = await get<CheckSummaryView>('/api/check/summary');
     expect(afterOther.quadrants.totals).toEqual(before.quadrants.totals);
 
     await logExchange(other.ctx, { personIds: [someone.id], channel: 'coffee', occurredOn: '2026-11-21', gave: [{ kind: 'help' }] });
-    const afterLog = await get<Record<string, any>>('/api/check/summary');
+    const afterLog = await get<CheckSummaryView>('/api/check/summary');
     expect(afterLog.reciprocity.overall.exchanges).toBe(before.reciprocity.overall.exchanges + 1);
     const map = await get<{ map: CheckReport['map'] }>('/api/map');
     expect(map.map).toEqual((await fresh(session.ctx)).map);

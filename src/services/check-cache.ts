@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CheckReport } from '../core/check/index.js';
+import type { Database } from '../storage/schema.js';
 
 /**
  * The network check, worked out once per version of the data (storage/data-version.ts)
@@ -14,15 +15,15 @@ interface Kept {
   report: CheckReport;
 }
 
-const keptByDatabase = new WeakMap<Kysely<any>, Map<string, Kept>>();
+const keptByDatabase = new WeakMap<Kysely<Database>, Map<string, Kept>>();
 
 /** The report kept for `key` if it was worked out from this very version of the data. */
-export function keptCheck(db: Kysely<any>, key: string, version: string): CheckReport | null {
+export function keptCheck(db: Kysely<Database>, key: string, version: string): CheckReport | null {
   const kept = keptByDatabase.get(db)?.get(key);
   return kept && kept.version === version ? kept.report : null;
 }
 
-export async function cachedCheck(db: Kysely<any>, key: string, version: string, work: () => Promise<CheckReport>): Promise<CheckReport> {
+export async function cachedCheck(db: Kysely<Database>, key: string, version: string, work: () => Promise<CheckReport>): Promise<CheckReport> {
   const hit = keptCheck(db, key, version);
   if (hit) return hit;
   const report = await work();

@@ -1,5 +1,7 @@
 import { CompiledQuery, PostgresAdapter, SelectQueryNode, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 
+import type { Database } from './schema.js';
+
 /**
  * What identifies the data a transaction sees, so that something worked out from it
  * (the network check) can be kept until the data changes, on any server or process:
@@ -16,7 +18,7 @@ import { CompiledQuery, PostgresAdapter, SelectQueryNode, type Kysely, type Kyse
  */
 let ownWrites = 0;
 
-export async function dataVersion(db: Kysely<any>): Promise<string> {
+export async function dataVersion(db: Kysely<Database>): Promise<string> {
   // Through executeQuery with a compiled query: past the plugins, so asking does not count as writing.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     const { rows } = await db.executeQuery<{ v: string }>(CompiledQuery.raw('select pg_current_snapshot()::text as v'));
