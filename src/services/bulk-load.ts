@@ -6,6 +6,7 @@ import { chunks, flag } from './rows.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import type { Database } from '../storage/schema.js';
 import { refreshRhythm } from './rhythm.js';
+import { searchText } from '../core/search-text.js';
 
 /**
  * Writes a whole map, ids kept, into an empty workspace in one transaction, in
@@ -27,6 +28,7 @@ export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'toda
         knowAndLike: flag(p.knowAndLike), canHelp: flag(p.canHelp), canHelpHow: p.canHelpHow, stage: p.stage, cadence: p.cadence,
         preferredChannel: p.preferredChannel, lostJobList: flag(p.lostJobList), nextContactOn: p.nextContactOn, nextContactSetOn: p.nextContactSetOn,
         tieBeganOn: p.tieBeganOn, source: p.source, importedOn: p.importedOn, addedOn: p.addedOn, createdAt: p.createdAt, updatedAt: p.updatedAt,
+        searchText: searchText(p, p.channels.map((c) => c.value)),
       })),
     );
     await insert('contactPoints', map.people.flatMap((p) => p.channels.map((c, position) => ({ personId: p.id, position, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label }))));

@@ -17,6 +17,8 @@ import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from '../storage/derived.js';
 import { scrubAfterErase } from '../storage/erasure.js';
 import { nextContact } from '../core/next-contact.js';
 import { refreshRhythm } from './rhythm.js';
+import { refreshSearchText } from './search-index.js';
+import { foldQuery, searchText } from '../core/search-text.js';
 
 export interface PersonFilter {
   /** Only these people. */
@@ -86,6 +88,7 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
     addedOn,
     createdAt: now,
     updatedAt: now,
+    searchText: searchText({ name: input.name, organisation: input.organisation ?? null, role: input.role ?? null, location: input.location ?? null, tags: input.tags ?? [], notes: input.notes ?? null }, (input.channels ?? []).map((c) => c.value)),
     nextContactDue: nextContact({ nextContactOn: input.nextContactOn ?? null, cadence: input.cadence ?? null, lastExchangeOn: null, addedOn })?.date ?? null,
   };
   await inTransaction(ctx, async (trx) => {
@@ -122,6 +125,7 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
       if (merged.length > MAX_CHANNELS) throw new ValidationError('channelGroups', `a person has at most ${MAX_CHANNELS} channels; this edit would leave ${merged.length}`);
       await replaceChannels(trx, id, merged);
     }
+    await refreshSearchText(trx, [id]);
   });
   return getPerson(ctx, id);
 }
@@ -198,6 +202,9 @@ async function replaceChannels(ctx: ServiceContext, personId: string, channels: 
     .execute();
 }
 
+/** The next contact's date as the index on it has it: people with nothing planned at the far end. */
+const dueDate = sql<string>`coalesce(people.next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`;
+
 async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<Page<Person>> {
   let base = ctx.db.selectFrom('people').where('people.workspaceId', '=', ctx.workspaceId);
   if (filter.ids) base = base.where('people.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
@@ -212,53 +219,36 @@ async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<P
   }
   if (filter.goalId) {
     const goalId = filter.goalId;
-    base = base.where((eb) => eb.exists(eb.selectFrom('personGoals').select('personId').whereRef('personGoals.personId', '=', 'people.id').where('personGoals.goalId', '=', goalId)));
+    // From the goal's links to the people (an index), not from every person to their links.
+    base = base.where('people.id', 'in', (eb) => eb.selectFrom('personGoals').select('personGoals.personId').where('personGoals.goalId', '=', goalId));
   }
   if (filter.networkId) {
     const networkId = filter.networkId;
-    base = base.where((eb) => eb.exists(eb.selectFrom('memberships').select('personId').whereRef('memberships.personId', '=', 'people.id').where('memberships.networkId', '=', networkId)));
+    base = base.where('people.id', 'in', (eb) => eb.selectFrom('memberships').select('memberships.personId').where('memberships.networkId', '=', networkId));
   }
   if (filter.quadrant) {
     // The same rule as the check's personQuadrant, in SQL so a page of ten thousand stays one query.
     const signs = PERSON_QUADRANT_SIGNS[filter.quadrant];
-    const bestRelevance = sql<number>`coalesce((select max(pg.relevance) from person_goals pg join goals g on g.id = pg.goal_id where pg.person_id = people.id and g.status = 'active'), 0)`;
-    const important = sql<boolean>`(people.importance >= ${IMPORTANT_MIN_IMPORTANCE} or ${bestRelevance} >= ${IMPORTANT_MIN_RELEVANCE})`;
+    // The people relevant enough to an active goal, worked out once for the query (not once a person).
+    const relevant = sql`(select pg.person_id from person_goals pg join goals g on g.id = pg.goal_id where g.workspace_id = ${ctx.workspaceId} and g.status = 'active' and pg.relevance >= ${IMPORTANT_MIN_RELEVANCE})`;
+    const important = sql<boolean>`(people.importance >= ${IMPORTANT_MIN_IMPORTANCE} or people.id in ${relevant})`;
     const strong = sql<boolean>`people.strength >= ${STRONG_MIN_STRENGTH}`;
     base = base.where(signs.important ? important : sql<boolean>`not ${important}`).where(signs.strong ? strong : sql<boolean>`not (${strong})`);
   }
   const search = filter.search?.trim();
-  if (search) {
-    const plain = containsPattern(search.toLowerCase());
-    const byName = containsPattern(nameKey(search));
-    const like = (column: string, pattern: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
-    base = base.where((eb) =>
-      eb.or([
-        sql<boolean>`${sql.ref('people.nameKey')} like ${byName} escape '\\'`,
-        like('people.organisation', plain),
-        like('people.role', plain),
-        like('people.location', plain),
-        like('people.tags', plain),
-        like('people.notes', plain),
-        eb.exists(
-          eb
-            .selectFrom('contactPoints')
-            .select('contactPoints.personId')
-            .whereRef('contactPoints.personId', '=', 'people.id')
-            .where(sql<boolean>`${sql.ref('contactPoints.valueKey')} like ${plain} escape '\\'`),
-        ),
-      ]),
-    );
+  const folded = search ? foldQuery(search) : '';
+  if (folded) {
+    // One folded column (name, organisation, role, location, tags, notes, channels; accents and case aside), kept with the person.
+    base = base.where(sql<boolean>`${sql.ref('people.searchText')} like ${containsPattern(folded)} escape '\\'`);
   }
 
   if (filter.due) {
     // next_contact_due is kept current on every write (services/rhythm.ts): the due filter is a range on an index.
     const now = today(ctx);
-    base =
-      filter.due === 'overdue'
-        ? base.where('people.nextContactDue', '<', now)
-        : base.where('people.nextContactDue', '<=', addDays(now, DEFAULT_DUE_WINDOW_DAYS));
+    // Written as the index people_by_next_contact has it; "nothing planned" (the far date) is never before the bound.
+    base = base.where(dueDate, filter.due === 'overdue' ? '<' : '<=', filter.due === 'overdue' ? now : addDays(now, DEFAULT_DUE_WINDOW_DAYS));
   }
-  if (filter.dueBy) base = base.where('people.nextContactDue', '<=', filter.dueBy);
+  if (filter.dueBy) base = base.where(dueDate, '<=', filter.dueBy);
 
   const paged = filter.limit !== undefined || filter.offset !== undefined;
   let rowsQuery = base.selectAll('people');
@@ -267,7 +257,7 @@ async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<P
   if (sort === 'strength' || sort === 'importance') rowsQuery = rowsQuery.orderBy(`people.${sort}`, 'desc');
   // People never met sort last, people with nothing planned too, whatever the database does with nulls.
   if (sort === 'last-exchange') rowsQuery = rowsQuery.orderBy(sql`coalesce(people.last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`, 'desc');
-  if (sort === 'next-contact') rowsQuery = rowsQuery.orderBy(sql`coalesce(people.next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`);
+  if (sort === 'next-contact') rowsQuery = rowsQuery.orderBy(dueDate);
   if (sort === 'added') rowsQuery = rowsQuery.orderBy('people.addedOn', 'desc');
   rowsQuery = rowsQuery.orderBy('people.nameKey').orderBy('people.id');
   if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(filter.limit);

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../core/dates.js';
 import { nextContact } from '../core/next-contact.js';
+import { searchText } from '../core/search-text.js';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
 import { sequentialIds, type Clock, type ServiceContext } from './context.js';
 import { logExchange, removeExchange } from './exchanges.js';
@@ -22,7 +23,7 @@ const pick = fc.nat();
 
 type Op =
   | { kind: 'create'; cadence: string | null; nextContactOn: string | null; addedOn: string }
-  | { kind: 'edit'; who: number; cadence: string | null | undefined; nextContactOn: string | null | undefined }
+  | { kind: 'edit'; who: number; cadence: string | null | undefined; nextContactOn: string | null | undefined; organisation: string | undefined; email: string | undefined }
   | { kind: 'log'; who: number[]; on: string }
   | { kind: 'unlog'; which: number }
   | { kind: 'remove'; who: number }
@@ -31,7 +32,7 @@ type Op =
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), cadence, nextContactOn: fc.option(anyDate, { nil: null }), addedOn: pastDate }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), who: pick, cadence: fc.option(cadence, { nil: undefined }), nextContactOn: fc.option(fc.option(anyDate, { nil: null }), { nil: undefined }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), who: pick, cadence: fc.option(cadence, { nil: undefined }), nextContactOn: fc.option(fc.option(anyDate, { nil: null }), { nil: undefined }), organisation: fc.option(fc.constantFrom('Hôpital Nord', 'Acme'), { nil: undefined }), email: fc.option(fc.constantFrom('Zoë@Example.org', 'b@c.de'), { nil: undefined }) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('log' as const), who: fc.array(pick, { minLength: 1, maxLength: 3 }), on: pastDate }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('unlog' as const), which: pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), who: pick }) },
@@ -54,10 +55,17 @@ async function apply(ctx: ServiceContext, step: Op): Promise<void> {
   const person = (n: number) => people[n % people.length]!;
   switch (step.kind) {
     case 'create':
-      await createPerson(ctx, { name: `Person ${people.length + 1}`, cadence: step.cadence, nextContactOn: step.nextContactOn, addedOn: step.addedOn });
+      await createPerson(ctx, { name: `Persón ${people.length + 1}`, cadence: step.cadence, nextContactOn: step.nextContactOn, addedOn: step.addedOn, tags: ['Físio'], channels: [{ kind: 'email', value: `p${people.length}@example.org` }] });
       return;
     case 'edit':
-      if (people.length) await updatePerson(ctx, person(step.who), { ...(step.cadence !== undefined ? { cadence: step.cadence } : {}), ...(step.nextContactOn !== undefined ? { nextContactOn: step.nextContactOn } : {}) });
+      if (people.length) {
+        await updatePerson(ctx, person(step.who), {
+          ...(step.cadence !== undefined ? { cadence: step.cadence } : {}),
+          ...(step.nextContactOn !== undefined ? { nextContactOn: step.nextContactOn } : {}),
+          ...(step.organisation !== undefined ? { organisation: step.organisation } : {}),
+          ...(step.email !== undefined ? { channelGroups: { emails: [{ kind: 'email', value: step.email }] } } : {}),
+        });
+      }
       return;
     case 'log':
       if (people.length) await logExchange(ctx, { personIds: [...new Set(step.who.map(person))], channel: 'coffee', occurredOn: step.on });
@@ -81,21 +89,24 @@ async function apply(ctx: ServiceContext, step: Op): Promise<void> {
 async function storedAndRecomputed(ctx: ServiceContext) {
   const rows = await ctx.db
     .selectFrom('people')
-    .select(['id', 'nextContactOn', 'cadence', 'addedOn', 'lastExchangeOn', 'nextContactDue', sql<string | null>`(select max(ep.occurred_on) from exchange_people ep where ep.person_id = people.id)`.as('latest')])
+    .select(['id', 'name', 'organisation', 'role', 'location', 'tags', 'notes', 'searchText', 'nextContactOn', 'cadence', 'addedOn', 'lastExchangeOn', 'nextContactDue', sql<string | null>`(select max(ep.occurred_on) from exchange_people ep where ep.person_id = people.id)`.as('latest')])
     .where('workspaceId', '=', ctx.workspaceId)
     .orderBy('id')
     .execute();
+  const points = await ctx.db.selectFrom('contactPoints').select(['personId', 'value']).orderBy('personId').orderBy('position').execute();
+  const channelsOf = (id: string) => points.filter((p) => p.personId === id).map((p) => p.value);
   return {
-    stored: rows.map((r) => ({ id: r.id, lastExchangeOn: r.lastExchangeOn, nextContactDue: r.nextContactDue })),
+    stored: rows.map((r) => ({ id: r.id, lastExchangeOn: r.lastExchangeOn, nextContactDue: r.nextContactDue, searchText: r.searchText })),
     recomputed: rows.map((r) => ({
       id: r.id,
+      searchText: searchText({ ...r, tags: JSON.parse(r.tags) as string[] }, channelsOf(r.id)),
       lastExchangeOn: r.latest,
       nextContactDue: nextContact({ nextContactOn: r.nextContactOn, cadence: r.cadence, lastExchangeOn: r.latest, addedOn: r.addedOn })?.date ?? null,
     })),
   };
 }
 
-describe.each(DIALECTS)('the kept-current last exchange and next contact on %s', (dialect) => {
+describe.each(DIALECTS)('the kept-current last exchange, next contact and search text on %s', (dialect) => {
   const opened: { session: Session; dispose: () => Promise<void> }[] = [];
   let ctx: ServiceContext;
   const open = async () => {
@@ -146,6 +157,20 @@ describe.each(DIALECTS)('the kept-current last exchange and next contact on %s',
     expect(overdue.total).toBe(everyone.filter((p) => p.nextContact && p.nextContact.date < TODAY).length);
     const lastFirst = [...byName].sort((a, b) => (a.lastExchangeOn ?? '') > (b.lastExchangeOn ?? '') ? -1 : (a.lastExchangeOn ?? '') < (b.lastExchangeOn ?? '') ? 1 : 0);
     expect((await listPeople(ctx, { sort: 'last-exchange' })).items.map((p) => p.id)).toEqual(lastFirst.map((p) => p.id));
+  });
+
+  it('search finds part of any field, accents and case aside, and never across two fields', async () => {
+    const zoe = await createPerson(ctx, { name: 'Zoë Ångström-Núñez', organisation: 'Hôpital du Nord', role: 'Physiothérapeute', tags: ['Research'], notes: 'Met at the congress', channels: [{ kind: 'email', value: 'Zoe.A@Example.ORG' }] });
+    const found = async (search: string) => (await listPeople(ctx, { search })).items.some((p) => p.id === zoe.id);
+    for (const query of ['zoe', 'ZOË', 'angstrom-nu', 'hopital du', 'therapeute', 'research', 'at the cong', 'zoe.a@example', '  núñez  ']) expect(await found(query), query).toBe(true);
+    // The name's end and the organisation's start are two fields, not one text.
+    expect(await found('nunez hopital')).toBe(false);
+    expect(await found('nunez\u001fhopital')).toBe(false);
+    expect(await found('100%')).toBe(false);
+    await updatePerson(ctx, zoe.id, { organisation: 'Clinique Sud', channelGroups: { emails: [] } });
+    expect(await found('hopital')).toBe(false);
+    expect(await found('zoe.a@')).toBe(false);
+    expect(await found('clinique')).toBe(true);
   });
 
   it('a restore works them out again (backups leave them out)', async () => {

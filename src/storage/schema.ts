@@ -123,6 +123,8 @@ export interface PeopleTable {
   lastExchangeOn: Generated<string | null>;
   /** Derived, kept current by services/rhythm.ts: the next contact's date (core nextContact), null when never due. */
   nextContactDue: Generated<string | null>;
+  /** Derived, written with the person and their channels: what a search reads (core/search-text.ts). */
+  searchText: Generated<string>;
 }
 
 export interface NetworksTable {

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { nextContact } from '../../core/next-contact.js';
+import { searchText } from '../../core/search-text.js';
 import { columnTypes } from './column-types.js';
 
 /*
@@ -12,7 +13,10 @@ import { columnTypes } from './column-types.js';
  * - an index for each order the people list offers (name, strength, importance,
  *   added, next contact, last exchange) ending in name_key and id, so a page is an
  *   index walk, and indexes for a person's page (follow-ups, introductions).
- * Both columns are derived: backups leave them out and a restore recomputes them.
+ * - people.search_text: what a search reads (core/search-text.ts), one folded column
+ *   instead of seven fields and the contact points; on PostgreSQL with pg_trgm (in
+ *   Debian's postgresql package) a trigram index serves its LIKE '%…%'.
+ * The three columns are derived: backups leave them out and a restore recomputes them.
  * The backfill uses the core's rule as it stood when this was written. Frozen once shipped.
  */
 
@@ -23,6 +27,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   const t = columnTypes(db);
   await db.schema.alterTable('people').addColumn('last_exchange_on', t.date).execute();
   await db.schema.alterTable('people').addColumn('next_contact_due', t.date).execute();
+
+  await db.schema.alterTable('people').addColumn('search_text', 'text', (c) => c.notNull().defaultTo('')).execute();
+  const people = (await db.selectFrom('people').select(['id', 'name', 'organisation', 'role', 'location', 'tags', 'notes']).execute()) as { id: string; name: string; organisation: string | null; role: string | null; location: string | null; tags: string; notes: string | null }[];
+  const points = (await db.selectFrom('contact_points').select(['person_id', 'value']).orderBy('person_id').orderBy('position').execute()) as { person_id: string; value: string }[];
+  const channels = new Map<string, string[]>();
+  for (const point of points) channels.set(point.person_id, [...(channels.get(point.person_id) ?? []), point.value]);
+  for (const person of people) {
+    const tags = JSON.parse(person.tags) as unknown;
+    const text = searchText({ ...person, tags: Array.isArray(tags) ? tags.map(String) : [] }, channels.get(person.id) ?? []);
+    await db.updateTable('people').set({ search_text: text }).where('id', '=', person.id).execute();
+  }
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await trigramIndex(db);
 
   await sql`update people set last_exchange_on = (select max(ep.occurred_on) from exchange_people ep where ep.person_id = people.id)`.execute(db);
   const rows = (await db.selectFrom('people').select(['id', 'next_contact_on', 'cadence', 'last_exchange_on', 'added_on']).where('cadence', 'is not', null).execute()) as {
@@ -56,7 +72,25 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('introductions_to').on('introductions').columns(['to_id']).execute();
 }
 
+/**
+ * pg_trgm ships with PostgreSQL (Debian's postgresql-15 has it) and is a trusted extension,
+ * so a database owner may create it. Where it cannot be had, search still works, reading
+ * every row: tried inside a savepoint so that a refusal leaves the migration going.
+ */
+async function trigramIndex(db: Kysely<any>): Promise<void> {
+  await sql`savepoint trigram`.execute(db);
+  try {
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    await sql`create index people_search_trigram on people using gin (search_text gin_trgm_ops)`.execute(db);
+    await sql`release savepoint trigram`.execute(db);
+  } catch {
+    await sql`rollback to savepoint trigram`.execute(db);
+  }
+}
+
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index if exists people_search_trigram`.execute(db);
+  await db.schema.alterTable('people').dropColumn('search_text').execute();
   for (const name of ['introductions_to', 'introductions_by', 'introductions_person', 'follow_ups_exchange', 'follow_ups_person', 'people_by_source', 'people_by_category', 'people_by_stage', 'people_by_last_exchange', 'people_by_next_contact', 'people_by_added', 'people_by_importance', 'people_by_strength', 'people_by_name']) {
     await db.schema.dropIndex(name).execute();
   }
