@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck, type CheckReport } from '../core/check/index.js';
+import type { DueReport } from '../core/due.js';
 import { CHECK_PARTS, partOf, type CheckSummaryView } from '../core/check/parts.js';
 import { loadSnapshot } from '../services/check.js';
 import { keptCheck } from '../services/check-cache.js';
@@ -15,7 +16,7 @@ import { createApi, type Api } from './app.js';
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 
 /** The check's summary and parts, kept between changes of the map and never after one; compressed answers. */
-describe.each(DIALECTS)('the check in parts on %s', (dialect) => {
+describe.each(DIALECTS)('the check in parts, the due list cut, compressed answers, on %s', (dialect) => {
   let session: Session;
   let other: Session;
   let api: Api;
@@ -95,6 +96,19 @@ describe.each(DIALECTS)('the check in parts on %s', (dialect) => {
     expect(afterLog.reciprocity.overall.exchanges).toBe(before.reciprocity.overall.exchanges + 1);
     const map = await get<{ map: CheckReport['map'] }>('/api/map');
     expect(map.map).toEqual((await fresh(session.ctx)).map);
+  });
+
+  it('cuts the due list to its first contacts and follow-ups, in the same order, with the totals', async () => {
+    for (const within of [0, 7, 60, 400]) {
+      const whole = await get<DueReport>(`/api/due?within=${within}`);
+      expect(whole.contactsTotal).toBe(whole.contacts.length);
+      for (const limit of [1, 3, 10]) {
+        const cut = await get<DueReport>(`/api/due?within=${within}&limit=${limit}`);
+        expect(cut).toEqual({ ...whole, contacts: whole.contacts.slice(0, limit), followUps: whole.followUps.slice(0, limit) });
+      }
+    }
+    expect((await get<DueReport>('/api/due?within=400')).contactsTotal).toBeGreaterThan(10);
+    expect((await api.request('/api/due?limit=0')).status).toBe(400);
   });
 
   it('gzips JSON for clients that ask, and the unzipped answer is the same', async () => {

@@ -40,6 +40,8 @@ export interface PersonFilter {
   due?: 'overdue' | 'due';
   /** Only people whose next contact is on or before this date. */
   dueBy?: string;
+  /** Only people whose next contact is on or after this date. */
+  dueFrom?: string;
   /** The order: by name (the default), by a score (highest first) or by date (soonest or latest first). */
   sort?: PersonSort;
   limit?: number;
@@ -249,6 +251,7 @@ async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<P
     base = base.where(dueDate, filter.due === 'overdue' ? '<' : '<=', filter.due === 'overdue' ? now : addDays(now, DEFAULT_DUE_WINDOW_DAYS));
   }
   if (filter.dueBy) base = base.where(dueDate, '<=', filter.dueBy);
+  if (filter.dueFrom) base = base.where(dueDate, '>=', filter.dueFrom);
 
   const paged = filter.limit !== undefined || filter.offset !== undefined;
   let rowsQuery = base.selectAll('people');
