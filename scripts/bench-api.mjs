@@ -214,7 +214,7 @@ async function benchOne(db, snapshot) {
       'people: sort last exchange': () => ({ path: '/api/people?limit=50&sort=last-exchange' }),
       'people: due': () => ({ path: '/api/people?limit=50&due=due' }),
       "a person's page": () => ({ path: `/api/people/${pickFrom(ids)}` }),
-      due: () => ({ path: '/api/due' }),
+      due: () => ({ path: '/api/due?limit=50' }),
       plan: () => ({ path: '/api/plan' }),
     };
     const only = args.only ? new Set(args.only.split(',')) : null;
@@ -223,6 +223,12 @@ async function benchOne(db, snapshot) {
       const r = await drive(server.port, SECONDS, next);
       result.kinds[name] = { ...r.read, medianBytes: r.medianBytes, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} ${name}: ${JSON.stringify(result.kinds[name])}`);
+      if (server.child.exitCode !== null || server.child.signalCode !== null) {
+        // Said, not hidden: the server died under this load (out of memory, say); what follows would measure nothing.
+        result.crashed = `the server exited (${server.child.exitCode ?? server.child.signalCode}) during "${name}"`;
+        console.error(`${db}: ${result.crashed}`);
+        return result;
+      }
     }
     if (!only || only.has('mixed')) {
       const reads = Object.entries(kinds).filter(([name]) => name !== 'health').map(([, next]) => next);
@@ -240,8 +246,11 @@ async function benchOne(db, snapshot) {
     }
     result.memory = rssOf(server.child.pid);
   } finally {
-    server.child.kill();
-    await new Promise((resolve) => server.child.once('exit', resolve));
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      const exited = new Promise((resolve) => server.child.once('exit', resolve));
+      server.child.kill();
+      await exited;
+    }
     cleanup();
   }
   return result;
@@ -258,7 +267,8 @@ for (const db of databases) {
 
 const pad = (s, n) => String(s).padEnd(n);
 for (const run of results.runs) {
-  console.log(`\n${run.db}: ${SIZE.people} people, ${SIZE.networks} networks, ${SIZE.exchanges} exchanges; ${CLIENTS} clients, ${SECONDS} s a kind; server RSS ${run.memory.rssMb} MB (peak ${run.memory.peakMb} MB)`);
+  const memory = run.memory ? `server RSS ${run.memory.rssMb} MB (peak ${run.memory.peakMb} MB)` : `server RSS not measured: ${run.crashed}`;
+  console.log(`\n${run.db}: ${SIZE.people} people, ${SIZE.networks} networks, ${SIZE.exchanges} exchanges; ${CLIENTS} clients, ${SECONDS} s a kind; ${memory}`);
   console.log(`${pad('request', 30)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}bytes`);
   for (const [name, k] of Object.entries(run.kinds)) console.log(`${pad(name, 30)}${pad(k.rps, 8)}${pad(k.p50, 9)}${pad(k.p95, 9)}${pad(k.p99, 9)}${pad(k.errors, 8)}${k.medianBytes}`);
   if (run.mixed) {
