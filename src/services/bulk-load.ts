@@ -6,6 +6,7 @@ import { chunks, flag } from './rows.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import type { Database } from '../storage/schema.js';
 import { refreshRhythm } from './rhythm.js';
+import { refreshGoalRelevance } from './goal-relevance.js';
 import { searchText } from '../core/search-text.js';
 
 /**
@@ -51,5 +52,6 @@ export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'toda
     await insert('exchangePeople', map.exchanges.flatMap((e) => e.personIds.map((personId) => ({ exchangeId: e.id, personId, workspaceId: ws, occurredOn: e.occurredOn }))));
     await insert('introductions', map.introductions.map((i) => ({ id: i.id, workspaceId: ws, byId: i.byId, personId: i.personId, toId: i.toId, madeOn: i.madeOn, note: i.note, createdAt: i.createdAt })));
     await refreshRhythm(trx);
+    await refreshGoalRelevance(trx, 'everyone');
   });
 }

@@ -231,9 +231,8 @@ async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<P
   if (filter.quadrant) {
     // The same rule as the check's personQuadrant, in SQL so a page of ten thousand stays one query.
     const signs = PERSON_QUADRANT_SIGNS[filter.quadrant];
-    // The people relevant enough to an active goal, worked out once for the query (not once a person).
-    const relevant = sql`(select pg.person_id from person_goals pg join goals g on g.id = pg.goal_id where g.workspace_id = ${ctx.workspaceId} and g.status = 'active' and pg.relevance >= ${IMPORTANT_MIN_RELEVANCE})`;
-    const important = sql<boolean>`(people.importance >= ${IMPORTANT_MIN_IMPORTANCE} or people.id in ${relevant})`;
+    // goal_relevance is the best relevance to an active goal, kept current (services/goal-relevance.ts).
+    const important = sql<boolean>`(people.importance >= ${IMPORTANT_MIN_IMPORTANCE} or people.goal_relevance >= ${IMPORTANT_MIN_RELEVANCE})`;
     const strong = sql<boolean>`people.strength >= ${STRONG_MIN_STRENGTH}`;
     base = base.where(signs.important ? important : sql<boolean>`not ${important}`).where(signs.strong ? strong : sql<boolean>`not (${strong})`);
   }

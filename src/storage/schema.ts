@@ -125,6 +125,8 @@ export interface PeopleTable {
   nextContactDue: Generated<string | null>;
   /** Derived, written with the person and their channels: what a search reads (core/search-text.ts). */
   searchText: Generated<string>;
+  /** Derived, kept current by services/goal-relevance.ts: the highest relevance to an active goal, 0 without one. */
+  goalRelevance: Generated<number>;
 }
 
 export interface NetworksTable {

@@ -9,6 +9,7 @@ import { inTransaction, nowTimestamp, type ServiceContext } from '../context.js'
 import { contactKey, nameKey } from '../keys.js';
 import { chunks, flag, parseJsonList } from '../rows.js';
 import { refreshRhythm } from '../rhythm.js';
+import { refreshGoalRelevance } from '../goal-relevance.js';
 import { searchText } from '../../core/search-text.js';
 
 export type { WaggleBackup } from '../../contract/backup-schema.js';
@@ -62,7 +63,7 @@ function withoutWorkspace<T extends { workspaceId: string }>(row: T): Omit<T, 'w
 
 function personRow(row: Selectable<PeopleTable>) {
   // The derived dates stay out: a restore works them out again (services/rhythm.ts).
-  const { lastExchangeOn: _last, nextContactDue: _due, searchText: _search, ...stored } = row;
+  const { lastExchangeOn: _last, nextContactDue: _due, searchText: _search, goalRelevance: _relevance, ...stored } = row;
   return { ...withoutWorkspace(stored), tags: parseJsonList<string>(row.tags), knowAndLike: row.knowAndLike === 1, canHelp: row.canHelp === 1, lostJobList: row.lostJobList === 1 };
 }
 
@@ -241,6 +242,7 @@ export async function restoreBackup(ctx: ServiceContext, backup: unknown): Promi
         summary[table] = tableRowsOf.length;
       }
       await refreshRhythm(trx);
+      await refreshGoalRelevance(trx, 'everyone');
       return summary;
     });
   } catch (error) {

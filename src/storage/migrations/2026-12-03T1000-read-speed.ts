@@ -16,7 +16,10 @@ import { columnTypes } from './column-types.js';
  * - people.search_text: what a search reads (core/search-text.ts), one folded column
  *   instead of seven fields and the contact points; on PostgreSQL with pg_trgm (in
  *   Debian's postgresql package) a trigram index serves its LIKE '%…%'.
- * The three columns are derived: backups leave them out and a restore recomputes them.
+ * - people.goal_relevance: the person's highest relevance to an active goal (0 without
+ *   one), kept current by every write to goal links and goals (services/goal-relevance.ts),
+ *   so the quadrant filter is a comparison, not a join per person.
+ * The four columns are derived: backups leave them out and a restore recomputes them.
  * The backfill uses the core's rule as it stood when this was written. Frozen once shipped.
  */
 
@@ -39,6 +42,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.updateTable('people').set({ search_text: text }).where('id', '=', person.id).execute();
   }
   if (db.getExecutor().adapter instanceof PostgresAdapter) await trigramIndex(db);
+  await db.schema.alterTable('people').addColumn('goal_relevance', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await sql`update people set goal_relevance = coalesce((select max(pg.relevance) from person_goals pg join goals g on g.id = pg.goal_id where pg.person_id = people.id and g.status = 'active'), 0)`.execute(db);
 
   await sql`update people set last_exchange_on = (select max(ep.occurred_on) from exchange_people ep where ep.person_id = people.id)`.execute(db);
   const rows = (await db.selectFrom('people').select(['id', 'next_contact_on', 'cadence', 'last_exchange_on', 'added_on']).where('cadence', 'is not', null).execute()) as {
@@ -93,6 +98,7 @@ async function trigramIndex(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index if exists people_search_trigram`.execute(db);
   await db.schema.alterTable('people').dropColumn('search_text').execute();
+  await db.schema.alterTable('people').dropColumn('goal_relevance').execute();
   for (const name of ['introductions_to', 'introductions_by', 'introductions_person', 'follow_ups_exchange', 'follow_ups_person', 'people_by_source', 'people_by_category', 'people_by_stage', 'people_by_last_exchange', 'people_by_next_contact', 'people_by_added', 'people_by_importance', 'people_by_strength', 'people_by_name']) {
     await db.schema.dropIndex(name).execute();
   }
