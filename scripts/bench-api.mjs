@@ -5,7 +5,9 @@
 // one kind of request for a fixed time, then the next kind, with GET /api/health measured
 // the same way as the ceiling; then a mixed run of reads with one write in ten. Figures:
 // requests a second, p50/p95/p99 in ms, errors (anything but 2xx, and dropped connections),
-// and the server's resident memory (RSS, and its peak) read from /proc.
+// the server's CPU time per request (from /proc: what a request costs, whatever else the
+// machine runs; for PostgreSQL the database server's own time is not in it), and the
+// server's resident memory (RSS, and its peak).
 //
 // Options: --short (3 s a kind, 10,000 people), --seconds N, --clients N, --people N,
 // --networks N, --exchanges N, --db sqlite|postgres|both (default both when PostgreSQL's
@@ -145,6 +147,12 @@ async function drive(port, seconds, next) {
   return { read: summarise(latencies.read, errors.read, seconds), write: summarise(latencies.write, errors.write, seconds), statuses, medianBytes: bytes.sort((a, b) => a - b)[bytes.length >> 1] ?? 0 };
 }
 
+/** The process's CPU time so far (user + system), in ms: what a request costs whatever else the machine runs. */
+function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 function rssOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
@@ -220,8 +228,10 @@ async function benchOne(db, snapshot) {
     const only = args.only ? new Set(args.only.split(',')) : null;
     for (const [name, next] of Object.entries(kinds)) {
       if (only && !only.has(name) && name !== 'health') continue;
+      const cpuBefore = cpuMsOf(server.child.pid);
       const r = await drive(server.port, SECONDS, next);
-      result.kinds[name] = { ...r.read, medianBytes: r.medianBytes, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      const cpuMs = cpuMsOf(server.child.pid) - cpuBefore;
+      result.kinds[name] = { ...r.read, serverCpuMsPerRequest: round(cpuMs / Math.max(1, r.read.requests)), medianBytes: r.medianBytes, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} ${name}: ${JSON.stringify(result.kinds[name])}`);
       if (server.child.exitCode !== null || server.child.signalCode !== null) {
         // Said, not hidden: the server died under this load (out of memory, say); what follows would measure nothing.
@@ -269,8 +279,8 @@ const pad = (s, n) => String(s).padEnd(n);
 for (const run of results.runs) {
   const memory = run.memory ? `server RSS ${run.memory.rssMb} MB (peak ${run.memory.peakMb} MB)` : `server RSS not measured: ${run.crashed}`;
   console.log(`\n${run.db}: ${SIZE.people} people, ${SIZE.networks} networks, ${SIZE.exchanges} exchanges; ${CLIENTS} clients, ${SECONDS} s a kind; ${memory}`);
-  console.log(`${pad('request', 30)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}bytes`);
-  for (const [name, k] of Object.entries(run.kinds)) console.log(`${pad(name, 30)}${pad(k.rps, 8)}${pad(k.p50, 9)}${pad(k.p95, 9)}${pad(k.p99, 9)}${pad(k.errors, 8)}${k.medianBytes}`);
+  console.log(`${pad('request', 30)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}${pad('cpu ms', 8)}bytes`);
+  for (const [name, k] of Object.entries(run.kinds)) console.log(`${pad(name, 30)}${pad(k.rps, 8)}${pad(k.p50, 9)}${pad(k.p95, 9)}${pad(k.p99, 9)}${pad(k.errors, 8)}${pad(k.serverCpuMsPerRequest, 8)}${k.medianBytes}`);
   if (run.mixed) {
     console.log(`${pad('mixed: reads', 30)}${pad(run.mixed.reads.rps, 8)}${pad(run.mixed.reads.p50, 9)}${pad(run.mixed.reads.p95, 9)}${pad(run.mixed.reads.p99, 9)}${run.mixed.reads.errors}`);
     console.log(`${pad('mixed: writes (1 in 10)', 30)}${pad(run.mixed.writes.rps, 8)}${pad(run.mixed.writes.p50, 9)}${pad(run.mixed.writes.p95, 9)}${pad(run.mixed.writes.p99, 9)}${run.mixed.writes.errors}`);
