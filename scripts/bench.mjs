@@ -138,3 +138,8 @@ writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\
 
 // 5. The import pipeline: parsers at 1x/10x/100x, and the API's answers during a 30,000-row import (scripts/bench-import.mjs).
 spawnSync(process.execPath, ['scripts/bench-import.mjs', '--skip-build'], { stdio: 'inherit' });
+
+// 6. The API under load: 50 clients for 10 s a request kind at 30,000 people, 1,000 networks and
+//    100,000 exchanges, on SQLite and PostgreSQL, GET /api/health beside as the ceiling; then a mixed
+//    read/write run (scripts/bench-api.mjs; `npm run bench -- --short` for 3 s a kind at 10,000 people).
+spawnSync(process.execPath, ['scripts/bench-api.mjs', ...(process.argv.includes('--short') ? ['--short'] : []), '--json', 'bench-results/api.json'], { stdio: 'inherit' });
