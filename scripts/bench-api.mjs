@@ -224,7 +224,27 @@ async function benchOne(db, snapshot) {
       "a person's page": () => ({ path: `/api/people/${pickFrom(ids)}` }),
       due: () => ({ path: '/api/due?limit=50' }),
       plan: () => ({ path: '/api/plan' }),
+      'check summary (kept)': () => ({ path: '/api/check/summary' }),
+      'check part (kept)': () => ({ path: `/api/check/parts/${pickFrom(['strengthen', 'overdue', 'oneWay', 'balances'])}?limit=50&offset=${pickFrom([0, 50, 500])}` }),
     };
+    // The check worked out once (the first request after a change), its summary's size, and the whole report's.
+    {
+      const plain = new http.Agent({ keepAlive: false });
+      const get = (path) =>
+        new Promise((resolve, reject) => {
+          const start = performance.now();
+          http.get({ host: '127.0.0.1', port: server.port, path, agent: plain }, (res) => {
+            let bytes = 0;
+            res.on('data', (chunk) => (bytes += chunk.length));
+            res.on('end', () => resolve({ ms: round(performance.now() - start), bytes, status: res.statusCode }));
+          }).on('error', reject);
+        });
+      const first = await get('/api/check/summary');
+      const again = await get('/api/check/summary');
+      const whole = await get('/api/check');
+      result.check = { summaryFirstMs: first.ms, summaryKeptMs: again.ms, summaryBytes: first.bytes, wholeReportKeptMs: whole.ms, wholeReportBytes: whole.bytes };
+      console.error(`${db} check: ${JSON.stringify(result.check)}`);
+    }
     const only = args.only ? new Set(args.only.split(',')) : null;
     for (const [name, next] of Object.entries(kinds)) {
       if (only && !only.has(name) && name !== 'health') continue;
@@ -281,6 +301,7 @@ for (const run of results.runs) {
   console.log(`\n${run.db}: ${SIZE.people} people, ${SIZE.networks} networks, ${SIZE.exchanges} exchanges; ${CLIENTS} clients, ${SECONDS} s a kind; ${memory}`);
   console.log(`${pad('request', 30)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}${pad('cpu ms', 8)}bytes`);
   for (const [name, k] of Object.entries(run.kinds)) console.log(`${pad(name, 30)}${pad(k.rps, 8)}${pad(k.p50, 9)}${pad(k.p95, 9)}${pad(k.p99, 9)}${pad(k.errors, 8)}${pad(k.serverCpuMsPerRequest, 8)}${k.medianBytes}`);
+  if (run.check) console.log(`check: summary ${run.check.summaryFirstMs} ms when worked out, ${run.check.summaryKeptMs} ms kept, ${Math.round(run.check.summaryBytes / 1024)} KB; the whole report ${Math.round(run.check.wholeReportBytes / 1024 / 1024)} MB in ${run.check.wholeReportKeptMs} ms (kept)`);
   if (run.mixed) {
     console.log(`${pad('mixed: reads', 30)}${pad(run.mixed.reads.rps, 8)}${pad(run.mixed.reads.p50, 9)}${pad(run.mixed.reads.p95, 9)}${pad(run.mixed.reads.p99, 9)}${run.mixed.reads.errors}`);
     console.log(`${pad('mixed: writes (1 in 10)', 30)}${pad(run.mixed.writes.rps, 8)}${pad(run.mixed.writes.p50, 9)}${pad(run.mixed.writes.p95, 9)}${pad(run.mixed.writes.p99, 9)}${run.mixed.writes.errors}`);
