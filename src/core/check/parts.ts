@@ -57,12 +57,18 @@ function goalSummary(goal: GoalCoverage, top: number) {
 }
 
 function transitionSummary(plan: TransitionPlan, top: number) {
-  return { ...plan, keep: cut(plan.keep, top), reduce: cut(plan.reduce, top), build: cut(plan.build, top) };
+  return {
+    ...plan,
+    keep: cut(plan.keep, top),
+    reduce: cut(plan.reduce, top),
+    build: cut(plan.build, top),
+    needs: plan.needs.map((need) => ({ ...need, keep: need.keep.slice(0, top), build: need.build.slice(0, top), keepTotal: need.keep.length, buildTotal: need.build.length })),
+  };
 }
 
 export type CheckSummaryView = ReturnType<typeof summariseCheck>;
 
-export function summariseCheck(report: CheckReport, top = 10) {
+export function summariseCheck(report: CheckReport, top = 5) {
   return {
     summary: report.summary,
     map: { nodes: report.map.nodes.length, edges: report.map.edges.length, focusGoalId: report.map.focusGoalId },

@@ -28,12 +28,12 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
       path: '/api/check/summary',
       tags: ['Network check'],
       summary: "What a page shows first: the check's counts, verdicts and headlines, and the first items of every list with each list's length (small, whatever the map's size). Worked out once per change of the map.",
-      request: { query: z.object({ ...goalQuery, top: z.coerce.number().int().min(0).max(100).optional().meta({ description: 'how many items of each list (default 10)' }) }) },
+      request: { query: z.object({ ...goalQuery, top: z.coerce.number().int().min(0).max(100).optional().meta({ description: 'how many items of each list (default 5)' }) }) },
       responses: ok(checkSummaryOutput, 'The summary'),
     }),
     async (c) => {
       const { goalId, top } = c.req.valid('query');
-      return c.json(summariseCheck(await checkNetwork(context(), goalId ? { goalId } : {}), top ?? 10), 200);
+      return c.json(summariseCheck(await checkNetwork(context(), goalId ? { goalId } : {}), top ?? 5), 200);
     },
   );
   app.openapi(
