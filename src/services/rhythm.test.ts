@@ -203,6 +203,11 @@ describe.each(DIALECTS)('the kept-current last exchange, next contact, search te
     expect((await listPeople(ctx, { sort: 'last-exchange' })).items.map((p) => p.id)).toEqual(lastFirst.map((p) => p.id));
   });
 
+  it.runIf(dialect === 'postgres')('has the trigram index that serves search on PostgreSQL (pg_trgm ships with it)', async () => {
+    const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname = 'people_search_trigram'`.execute(ctx.db);
+    expect(rows[0]?.indexdef).toContain('gin_trgm_ops');
+  });
+
   it('search finds part of any field, accents and case aside, and never across two fields', async () => {
     const zoe = await createPerson(ctx, { name: 'Zoë Ångström-Núñez', organisation: 'Hôpital du Nord', role: 'Physiothérapeute', tags: ['Research'], notes: 'Met at the congress', channels: [{ kind: 'email', value: 'Zoe.A@Example.ORG' }] });
     const found = async (search: string) => (await listPeople(ctx, { search })).items.some((p) => p.id === zoe.id);
