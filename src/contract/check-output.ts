@@ -65,3 +65,24 @@ export const checkReportOutput = z
     summary: z.looseObject({ today: z.string(), headlines: z.array(z.string()) }),
   })
   .meta({ id: 'CheckReport' });
+
+const cutOf = (item: z.ZodType) => z.object({ items: z.array(item), total: z.number().int().meta({ description: 'how many in all; read the rest from GET /api/check/parts/{part}' }) });
+
+/** GET /api/check/summary: what a page shows first, every list cut to its first items. */
+export const checkSummaryOutput = z
+  .looseObject({
+    summary: z.looseObject({ today: z.string(), headlines: z.array(z.string()) }),
+    map: z.object({ nodes: z.number().int(), edges: z.number().int(), focusGoalId: z.string().nullable() }),
+    quadrants: z.looseObject({ totals: z.object({ maintain: totals, strengthen: totals, overInvested: totals, letBe: totals }), maintain: cutOf(finding), strengthen: cutOf(finding), overInvested: cutOf(finding), letBe: cutOf(finding) }),
+    goals: z.looseObject({ status: z.string(), message: z.string().nullable(), items: z.array(z.looseObject({ goalId: z.string(), verdict: z.enum(['covered', 'thin', 'missing']), contributorsTotal: z.number().int() })) }),
+    diversity: z.looseObject({ total: z.number() }),
+    startHere: cutOf(finding).extend({ message: z.string().nullable() }),
+    reciprocity: z.looseObject({ overall: z.looseObject({ exchanges: z.number() }), oneWay: cutOf(finding), balances: z.object({ total: z.number().int() }) }),
+    neglect: z.object({ overdue: cutOf(finding), fading: cutOf(finding), lostJobList: cutOf(finding) }),
+    weakTies: cutOf(finding).extend({ message: z.string().nullable() }),
+    transition: z.looseObject({ status: z.string(), message: z.string().nullable() }),
+  })
+  .meta({ id: 'CheckSummaryView', description: "The check's counts, verdicts and headlines, and the first items of every list with each list's length" });
+
+/** GET /api/check/parts/{part}: one page of one list of the check. */
+export const checkPartOutput = z.object({ items: z.array(z.looseObject({})), total: z.number().int() }).meta({ id: 'CheckPartPage' });

@@ -167,6 +167,8 @@ export const dueReportOutput = z
     ),
     followUps: z.array(z.object({ followUp: followUpOutput, personName: z.string().nullable(), status: dueStatus, daysOverdue: z.number().int() })),
     laterFollowUps: z.number().int(),
+    contactsTotal: z.number().int().meta({ description: 'how many contacts are due in all (more than listed when `limit` cut the list)' }),
+    followUpsTotal: z.number().int().meta({ description: 'how many follow-ups are due in all' }),
   })
   .meta({ id: 'DueReport' });
 same<z.infer<typeof dueReportOutput>, DueReport>(true);

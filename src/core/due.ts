@@ -31,6 +31,9 @@ export interface DueReport {
   followUps: DueFollowUp[];
   /** Open follow-ups due after the window, not listed. */
   laterFollowUps: number;
+  /** How many contacts and follow-ups are due in all: more than listed when the list was cut (see `cutDueReport`). */
+  contactsTotal: number;
+  followUpsTotal: number;
 }
 
 const ORDER: Record<Exclude<DueStatus, 'later'>, number> = { overdue: 0, 'due-today': 1, upcoming: 2 };
@@ -77,5 +80,10 @@ export function dueReport(people: readonly Person[], openFollowUps: readonly Fol
     });
   }
   followUps.sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.followUp.dueOn.localeCompare(b.followUp.dueOn));
-  return { today, withinDays, contacts, followUps, laterFollowUps };
+  return { today, withinDays, contacts, followUps, laterFollowUps, contactsTotal: contacts.length, followUpsTotal: followUps.length };
+}
+
+/** The first `limit` contacts and follow-ups of a report, the totals kept. */
+export function cutDueReport(report: DueReport, limit: number, contactsTotal = report.contactsTotal): DueReport {
+  return { ...report, contacts: report.contacts.slice(0, limit), followUps: report.followUps.slice(0, limit), contactsTotal };
 }

@@ -65,8 +65,16 @@ export interface CapStatus {
 
 /** The one rule for "new relationships in progress against the cap". */
 export function capStatus(people: readonly Person[], monthTargets: readonly PlanTarget[], settings: PlanSettings): CapStatus {
-  const stageOf = new Map(people.map((p) => [p.id, p.stage]));
   const inProgress = people.filter((p) => IN_PROGRESS_STAGES.includes(p.stage)).length;
+  return capStatusOf(inProgress, people, monthTargets, settings);
+}
+
+/**
+ * The cap from a count of people in progress (IN_PROGRESS_STAGES) and the planned
+ * people's stages: what a server counts in SQL instead of reading everyone.
+ */
+export function capStatusOf(inProgress: number, plannedPeople: readonly Pick<Person, 'id' | 'stage'>[], monthTargets: readonly PlanTarget[], settings: PlanSettings): CapStatus {
+  const stageOf = new Map(plannedPeople.map((p) => [p.id, p.stage]));
   const starting = monthTargets.filter((t) => t.status === 'open' && startsNewRelationship(stageOf.get(t.personId) ?? 'in-touch')).length;
   const count = inProgress + starting;
   const cap = settings.newRelationshipCap;

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { CADENCE_WORDS } from '../core/cadence.js';
 import { VOCABULARY } from '../core/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
@@ -53,6 +54,11 @@ function limitBody(max: number, message: (size: string) => string) {
   return bodyLimit({ maxSize: max, onError: (c) => c.json({ error: { code: 'too_large', message: message(formatBytes(max)) } }, 413) });
 }
 
+/** Routes whose answers may hold a token (sign-in, access tokens, invitations, share links): never compressed. */
+function carriesSecret(path: string): boolean {
+  return path.startsWith('/api/auth/') || path.startsWith('/api/shares');
+}
+
 export interface ApiOptions {
   /** Which hosts and origins the edge accepts (see edge.ts); loopback on any port when left out. */
   edge?: EdgeOptions;
@@ -75,6 +81,11 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   const importBodies = limitBody(MAX_IMPORT_BYTES, (size) => `The file to import is larger than ${size}, the most one import takes; split it into smaller files`);
   // Imports carry whole address books; everything else is small JSON.
   app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? importBodies(c, next) : smallBodies(c, next)));
+  // JSON answers are gzipped for clients that ask (every browser): a page of people or the map is
+  // mostly repeated keys. Not the answers that carry a secret (sign-in, tokens, share links), which
+  // then cannot be guessed a byte at a time from their compressed length (BREACH).
+  const gzip = compress({ encoding: 'gzip' });
+  app.use('/api/*', (c, next) => (carriesSecret(c.req.path) ? next() : gzip(c, next)));
   app.onError((error, c) => errorResponse(error, c));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}; the API is described at ${OPENAPI_PATH}` } }, 404));
 

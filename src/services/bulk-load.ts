@@ -5,6 +5,9 @@ import { nameKey, contactKey } from './keys.js';
 import { chunks, flag } from './rows.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import type { Database } from '../storage/schema.js';
+import { refreshRhythm } from './rhythm.js';
+import { refreshGoalRelevance } from './goal-relevance.js';
+import { searchText } from '../core/search-text.js';
 
 /**
  * Writes a whole map, ids kept, into an empty workspace in one transaction, in
@@ -26,6 +29,7 @@ export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'toda
         knowAndLike: flag(p.knowAndLike), canHelp: flag(p.canHelp), canHelpHow: p.canHelpHow, stage: p.stage, cadence: p.cadence,
         preferredChannel: p.preferredChannel, lostJobList: flag(p.lostJobList), nextContactOn: p.nextContactOn, nextContactSetOn: p.nextContactSetOn,
         tieBeganOn: p.tieBeganOn, source: p.source, importedOn: p.importedOn, addedOn: p.addedOn, createdAt: p.createdAt, updatedAt: p.updatedAt,
+        searchText: searchText(p, p.channels.map((c) => c.value)),
       })),
     );
     await insert('contactPoints', map.people.flatMap((p) => p.channels.map((c, position) => ({ personId: p.id, position, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label }))));
@@ -47,5 +51,7 @@ export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'toda
     );
     await insert('exchangePeople', map.exchanges.flatMap((e) => e.personIds.map((personId) => ({ exchangeId: e.id, personId, workspaceId: ws, occurredOn: e.occurredOn }))));
     await insert('introductions', map.introductions.map((i) => ({ id: i.id, workspaceId: ws, byId: i.byId, personId: i.personId, toId: i.toId, madeOn: i.madeOn, note: i.note, createdAt: i.createdAt })));
+    await refreshRhythm(trx);
+    await refreshGoalRelevance(trx, 'everyone');
   });
 }

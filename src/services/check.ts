@@ -8,6 +8,9 @@ import { listGoalLinks, listMemberships, listTies } from './links.js';
 import { listNetworks } from './networks.js';
 import { listPeople } from './people.js';
 import { getProfile } from './workspace.js';
+import { dataVersion } from '../storage/data-version.js';
+import type { Goal } from '../core/model.js';
+import { cachedCheck, keptCheck } from './check-cache.js';
 
 /** Everything the network check looks at, read in one transaction so that it is one consistent picture. */
 export async function loadSnapshot(ctx: ServiceContext, options: { exchanges?: boolean } = {}): Promise<MapSnapshot> {
@@ -41,13 +44,34 @@ export async function loadSnapshot(ctx: ServiceContext, options: { exchanges?: b
 /** The network check on the workspace as it is now, optionally focused on one goal. */
 export async function checkNetwork(ctx: ServiceContext, options: CheckOptions = {}): Promise<CheckReport> {
   if (options.goalId) await getGoal(ctx, options.goalId);
-  return runCheck(await loadSnapshot(ctx), options);
+  if (ctx.db.isTransaction) return runCheck(await loadSnapshot(ctx), options);
+  // Read in one repeatable-read transaction: the data version and the snapshot describe the same rows.
+  return ctx.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const inTrx = { ...ctx, db: trx };
+      const version = await dataVersion(trx);
+      const key = `${ctx.workspaceId}|${options.goalId ?? ''}|${today(ctx)}`;
+      return cachedCheck(ctx.db, key, version, async () => runCheck(await loadSnapshot(inTrx), options));
+    });
 }
 
 /** The map alone, for drawing: the check's map without reading the journal, which the map does not use. */
 export async function mapView(ctx: ServiceContext, options: CheckOptions = {}): Promise<{ map: NetworkMap; goals: { id: string; statement: string; needs: { id: string; name: string; essential: boolean }[] }[] }> {
   if (options.goalId) await getGoal(ctx, options.goalId);
+  const goalsOf = (all: readonly Goal[]) => all.filter((g) => (options.goalId ? g.id === options.goalId : g.status === 'active')).map((g) => ({ id: g.id, statement: g.statement, needs: g.needs }));
+  if (!ctx.db.isTransaction) {
+    // The check's map is this map: while the check for this version of the data is kept, it answers.
+    const kept = await ctx.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const report = keptCheck(ctx.db, `${ctx.workspaceId}|${options.goalId ?? ''}|${today(ctx)}`, await dataVersion(trx));
+        return report ? { map: report.map, goals: goalsOf((await listGoals({ ...ctx, db: trx })).items) } : null;
+      });
+    if (kept) return kept;
+  }
   const snapshot = await loadSnapshot(ctx, { exchanges: false });
-  const goals = snapshot.goals.filter((g) => (options.goalId ? g.id === options.goalId : g.status === 'active')).map((g) => ({ id: g.id, statement: g.statement, needs: g.needs }));
-  return { map: egoMap(snapshot, options), goals };
+  return { map: egoMap(snapshot, options), goals: goalsOf(snapshot.goals) };
 }

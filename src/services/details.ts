@@ -23,7 +23,7 @@ export interface PersonDetail {
 
 export async function personDetail(ctx: ServiceContext, id: string): Promise<PersonDetail> {
   const person = await getPerson(ctx, id);
-  const [links, memberships, ties, introductions, exchanges, followUps, goals, networks] = await Promise.all([
+  const [links, memberships, ties, introductions, exchanges, followUps, goals] = await Promise.all([
     listGoalLinks(ctx, { personId: id }),
     listMemberships(ctx, { personId: id }),
     listTies(ctx, { personId: id }),
@@ -31,8 +31,9 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
     listExchanges(ctx, { personId: id }),
     listFollowUps(ctx, { personId: id }),
     listGoals(ctx),
-    listNetworks(ctx),
   ]);
+  // Only the person's own networks: the page's cost follows the person, not the workspace.
+  const networks = memberships.length ? await listNetworks(ctx, { ids: memberships.map((m) => m.networkId) }) : { items: [] };
   const goalById = new Map(goals.items.map((g) => [g.id, g]));
   const networkById = new Map(networks.items.map((n) => [n.id, n]));
   const otherIds = [

@@ -13,6 +13,7 @@ import { getNetwork } from './networks.js';
 import { completeTargetsByExchange, reopenTargetsOfExchange } from './plan-completion.js';
 import { chunks, parseJsonList, toExchange, toFollowUp } from './rows.js';
 import { scrubAfterErase } from '../storage/erasure.js';
+import { refreshRhythm } from './rhythm.js';
 
 /** A thank-you is due within two days; other follow-ups within a week, unless a date is given. */
 export const FOLLOW_UP_DEFAULT_DAYS: Record<FollowUpKind, number> = {
@@ -110,6 +111,7 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
       }
     }
 
+    await refreshRhythm(trx, personIds);
     await completeTargetsByExchange(trx, id, personIds, occurredOn);
 
     const followUps: FollowUp[] = [];
@@ -144,7 +146,8 @@ export interface ExchangeFilter {
 export async function listExchanges(ctx: ServiceContext, filter: ExchangeFilter = {}): Promise<{ items: Exchange[]; total: number }> {
   let base = ctx.db.selectFrom('exchanges').where('exchanges.workspaceId', '=', ctx.workspaceId);
   const personId = filter.personId;
-  if (personId) base = base.where((eb) => eb.exists(eb.selectFrom('exchangePeople').select('personId').whereRef('exchangePeople.exchangeId', '=', 'exchanges.id').where('exchangePeople.personId', '=', personId)));
+  // From the person's own links (an index on person_id), not a walk through the workspace's journal.
+  if (personId) base = base.where('exchanges.id', 'in', (eb) => eb.selectFrom('exchangePeople').select('exchangePeople.exchangeId').where('exchangePeople.personId', '=', personId));
   if (filter.networkId) base = base.where('exchanges.networkId', '=', filter.networkId);
   if (filter.from) base = base.where('exchanges.occurredOn', '>=', filter.from);
   if (filter.to) base = base.where('exchanges.occurredOn', '<=', filter.to);
@@ -188,6 +191,7 @@ export async function removeExchange(ctx: ServiceContext, id: string): Promise<E
     for (const personId of exchange.personIds) await undoForPerson(trx, id, personId);
     await reopenTargetsOfExchange(trx, id);
     await trx.db.deleteFrom('exchanges').where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
+    await refreshRhythm(trx, exchange.personIds);
     return exchange;
   });
   await scrubAfterErase(ctx.db, { kind: 'record' });

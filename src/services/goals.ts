@@ -5,6 +5,7 @@ import type { Goal } from '../core/model.js';
 import type { GoalStatus } from '../core/vocabulary.js';
 import type { GoalsTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
+import { refreshGoalRelevance } from './goal-relevance.js';
 import { pruneServes, reconcileNeeds } from './goal-needs.js';
 import { nameKey } from './keys.js';
 import type { Page } from './people.js';
@@ -41,6 +42,7 @@ export async function updateGoal(ctx: ServiceContext, id: string, patch: UpdateG
     if (reconciled) changes.needs = JSON.stringify(reconciled);
     await trx.db.updateTable('goals').set(changes).where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
     if (reconciled) await pruneServes(trx, id, new Set(reconciled.map((n) => n.id)));
+    if (plain.status !== undefined && plain.status !== current.status) await refreshGoalRelevance(trx, { goalId: id });
   });
   return getGoal(ctx, id);
 }
@@ -48,7 +50,9 @@ export async function updateGoal(ctx: ServiceContext, id: string, patch: UpdateG
 export async function removeGoal(ctx: ServiceContext, id: string): Promise<Goal> {
   const removed = await inTransaction(ctx, async (trx) => {
     const goal = await getGoal(trx, id);
+    const linked = (await trx.db.selectFrom('personGoals').select('personId').where('goalId', '=', id).execute()).map((l) => l.personId);
     await trx.db.deleteFrom('goals').where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
+    await refreshGoalRelevance(trx, { personIds: linked });
     return goal;
   });
   await scrubAfterErase(ctx.db, { kind: 'record' });

@@ -1,4 +1,6 @@
 import type { Insertable } from 'kysely';
+import { searchText } from '../core/search-text.js';
+import { refreshSearchText } from './search-index.js';
 import type { ExistingPerson, ImportPlan, LineDecision, PossibleDuplicate } from '../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning } from '../core/import-types.js';
 import { ConflictError } from '../core/errors.js';
@@ -176,6 +178,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
       addedOn: day,
       createdAt: now,
       updatedAt: now,
+      searchText: searchText(p, p.channels.map((c) => c.value)),
     });
     p.channels.forEach((c, position) => points.push({ personId: id, position, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label }));
   }
@@ -210,4 +213,5 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
     written(done);
     if (done % 100 === 0) await breathe();
   }
+  await refreshSearchText(ctx, plan.updates.map((u) => u.id));
 }

@@ -2,6 +2,7 @@ import type { GoalLinkInput, MembershipInput, TieInput } from '../contract/input
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { GoalLink, Membership, Tie } from '../core/model.js';
 import { inTransaction, type ServiceContext } from './context.js';
+import { refreshGoalRelevance } from './goal-relevance.js';
 import { parseJsonList } from './rows.js';
 import { resolveServes } from './goal-needs.js';
 import { getGoal } from './goals.js';
@@ -56,11 +57,14 @@ async function linkToGoal(ctx: ServiceContext, kind: 'person' | 'network', targe
   };
   const row = { relevance: link.relevance, note: link.note, serves: JSON.stringify(link.serves) };
   if (kind === 'person') {
-    await ctx.db
-      .insertInto('personGoals')
-      .values({ workspaceId: ctx.workspaceId, goalId, personId: targetId, ...row })
-      .onConflict((oc) => oc.columns(['goalId', 'personId']).doUpdateSet(row))
-      .execute();
+    await inTransaction(ctx, async (trx) => {
+      await trx.db
+        .insertInto('personGoals')
+        .values({ workspaceId: trx.workspaceId, goalId, personId: targetId, ...row })
+        .onConflict((oc) => oc.columns(['goalId', 'personId']).doUpdateSet(row))
+        .execute();
+      await refreshGoalRelevance(trx, { personIds: [targetId] });
+    });
   } else {
     await ctx.db
       .insertInto('networkGoals')
@@ -72,11 +76,14 @@ async function linkToGoal(ctx: ServiceContext, kind: 'person' | 'network', targe
 }
 
 export async function unlinkFromGoal(ctx: ServiceContext, kind: 'person' | 'network', targetId: string, goalId: string): Promise<void> {
-  const result =
-    kind === 'person'
-      ? await ctx.db.deleteFrom('personGoals').where('workspaceId', '=', ctx.workspaceId).where('goalId', '=', goalId).where('personId', '=', targetId).executeTakeFirst()
-      : await ctx.db.deleteFrom('networkGoals').where('workspaceId', '=', ctx.workspaceId).where('goalId', '=', goalId).where('networkId', '=', targetId).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new NotFoundError(`link between ${kind} and goal`, `${targetId} → ${goalId}`);
+  await inTransaction(ctx, async (trx) => {
+    const result =
+      kind === 'person'
+        ? await trx.db.deleteFrom('personGoals').where('workspaceId', '=', trx.workspaceId).where('goalId', '=', goalId).where('personId', '=', targetId).executeTakeFirst()
+        : await trx.db.deleteFrom('networkGoals').where('workspaceId', '=', trx.workspaceId).where('goalId', '=', goalId).where('networkId', '=', targetId).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw new NotFoundError(`link between ${kind} and goal`, `${targetId} → ${goalId}`);
+    if (kind === 'person') await refreshGoalRelevance(trx, { personIds: [targetId] });
+  });
 }
 
 export async function listGoalLinks(ctx: ServiceContext, filter: { goalId?: string; personId?: string; networkId?: string } = {}): Promise<GoalLink[]> {

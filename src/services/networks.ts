@@ -12,6 +12,8 @@ import { sql } from 'kysely';
 import { scrubAfterErase } from '../storage/erasure.js';
 
 export interface NetworkFilter {
+  /** Only these networks. */
+  ids?: string[];
   search?: string;
   kind?: NetworkKind;
   goalId?: string;
@@ -71,6 +73,7 @@ export async function getNetwork(ctx: ServiceContext, id: string): Promise<Netwo
 
 export async function listNetworks(ctx: ServiceContext, filter: NetworkFilter = {}): Promise<Page<Network>> {
   let base = ctx.db.selectFrom('networks').where('networks.workspaceId', '=', ctx.workspaceId);
+  if (filter.ids) base = base.where('networks.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
   if (filter.kind) base = base.where('networks.kind', '=', filter.kind);
   if (filter.goalId) {
     const goalId = filter.goalId;

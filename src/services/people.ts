@@ -12,8 +12,13 @@ import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
 import type { QuadrantName } from '../core/check/types.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
 import { DEFAULT_DUE_WINDOW_DAYS } from '../core/due.js';
-import { dueStatus } from '../core/next-contact.js';
+import { addDays } from '../core/dates.js';
+import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from '../storage/derived.js';
 import { scrubAfterErase } from '../storage/erasure.js';
+import { nextContact } from '../core/next-contact.js';
+import { refreshRhythm } from './rhythm.js';
+import { refreshSearchText } from './search-index.js';
+import { foldQuery, searchText } from '../core/search-text.js';
 
 export interface PersonFilter {
   /** Only these people. */
@@ -33,6 +38,10 @@ export interface PersonFilter {
   quadrant?: QuadrantName;
   /** Only people whose next contact is past (`overdue`) or within the due window, overdue included (`due`). */
   due?: 'overdue' | 'due';
+  /** Only people whose next contact is on or before this date. */
+  dueBy?: string;
+  /** Only people whose next contact is on or after this date. */
+  dueFrom?: string;
   /** The order: by name (the default), by a score (highest first) or by date (soonest or latest first). */
   sort?: PersonSort;
   limit?: number;
@@ -81,6 +90,8 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
     addedOn,
     createdAt: now,
     updatedAt: now,
+    searchText: searchText({ name: input.name, organisation: input.organisation ?? null, role: input.role ?? null, location: input.location ?? null, tags: input.tags ?? [], notes: input.notes ?? null }, (input.channels ?? []).map((c) => c.value)),
+    nextContactDue: nextContact({ nextContactOn: input.nextContactOn ?? null, cadence: input.cadence ?? null, lastExchangeOn: null, addedOn })?.date ?? null,
   };
   await inTransaction(ctx, async (trx) => {
     await trx.db.insertInto('people').values(row).execute();
@@ -108,6 +119,7 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
     if (lostJobList !== undefined) changes.lostJobList = flag(lostJobList);
     if (plain.nextContactOn !== undefined) changes.nextContactSetOn = plain.nextContactOn === null ? null : today(trx);
     await trx.db.updateTable('people').set(changes).where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
+    if (plain.cadence !== undefined || plain.nextContactOn !== undefined) await refreshRhythm(trx, [id]);
     if (channels !== undefined) await replaceChannels(trx, id, channels);
     if (channelGroups !== undefined) {
       const current = (await trx.db.selectFrom('contactPoints').selectAll().where('personId', '=', id).orderBy('position').execute()).map(toContactPoint);
@@ -115,6 +127,7 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
       if (merged.length > MAX_CHANNELS) throw new ValidationError('channelGroups', `a person has at most ${MAX_CHANNELS} channels; this edit would leave ${merged.length}`);
       await replaceChannels(trx, id, merged);
     }
+    await refreshSearchText(trx, [id]);
   });
   return getPerson(ctx, id);
 }
@@ -191,6 +204,9 @@ async function replaceChannels(ctx: ServiceContext, personId: string, channels: 
     .execute();
 }
 
+/** The next contact's date as the index on it has it: people with nothing planned at the far end. */
+const dueDate = sql<string>`coalesce(people.next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`;
+
 async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<Page<Person>> {
   let base = ctx.db.selectFrom('people').where('people.workspaceId', '=', ctx.workspaceId);
   if (filter.ids) base = base.where('people.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
@@ -205,95 +221,51 @@ async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<P
   }
   if (filter.goalId) {
     const goalId = filter.goalId;
-    base = base.where((eb) => eb.exists(eb.selectFrom('personGoals').select('personId').whereRef('personGoals.personId', '=', 'people.id').where('personGoals.goalId', '=', goalId)));
+    // From the goal's links to the people (an index), not from every person to their links.
+    base = base.where('people.id', 'in', (eb) => eb.selectFrom('personGoals').select('personGoals.personId').where('personGoals.goalId', '=', goalId));
   }
   if (filter.networkId) {
     const networkId = filter.networkId;
-    base = base.where((eb) => eb.exists(eb.selectFrom('memberships').select('personId').whereRef('memberships.personId', '=', 'people.id').where('memberships.networkId', '=', networkId)));
+    base = base.where('people.id', 'in', (eb) => eb.selectFrom('memberships').select('memberships.personId').where('memberships.networkId', '=', networkId));
   }
   if (filter.quadrant) {
     // The same rule as the check's personQuadrant, in SQL so a page of ten thousand stays one query.
     const signs = PERSON_QUADRANT_SIGNS[filter.quadrant];
-    const bestRelevance = sql<number>`coalesce((select max(pg.relevance) from person_goals pg join goals g on g.id = pg.goal_id where pg.person_id = people.id and g.status = 'active'), 0)`;
-    const important = sql<boolean>`(people.importance >= ${IMPORTANT_MIN_IMPORTANCE} or ${bestRelevance} >= ${IMPORTANT_MIN_RELEVANCE})`;
+    // goal_relevance is the best relevance to an active goal, kept current (services/goal-relevance.ts).
+    const important = sql<boolean>`(people.importance >= ${IMPORTANT_MIN_IMPORTANCE} or people.goal_relevance >= ${IMPORTANT_MIN_RELEVANCE})`;
     const strong = sql<boolean>`people.strength >= ${STRONG_MIN_STRENGTH}`;
     base = base.where(signs.important ? important : sql<boolean>`not ${important}`).where(signs.strong ? strong : sql<boolean>`not (${strong})`);
   }
   const search = filter.search?.trim();
-  if (search) {
-    const plain = containsPattern(search.toLowerCase());
-    const byName = containsPattern(nameKey(search));
-    const like = (column: string, pattern: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
-    base = base.where((eb) =>
-      eb.or([
-        sql<boolean>`${sql.ref('people.nameKey')} like ${byName} escape '\\'`,
-        like('people.organisation', plain),
-        like('people.role', plain),
-        like('people.location', plain),
-        like('people.tags', plain),
-        like('people.notes', plain),
-        eb.exists(
-          eb
-            .selectFrom('contactPoints')
-            .select('contactPoints.personId')
-            .whereRef('contactPoints.personId', '=', 'people.id')
-            .where(sql<boolean>`${sql.ref('contactPoints.valueKey')} like ${plain} escape '\\'`),
-        ),
-      ]),
-    );
+  const folded = search ? foldQuery(search) : '';
+  if (folded) {
+    // One folded column (name, organisation, role, location, tags, notes, channels; accents and case aside), kept with the person.
+    base = base.where(sql<boolean>`${sql.ref('people.searchText')} like ${containsPattern(folded)} escape '\\'`);
   }
+
+  if (filter.due) {
+    // next_contact_due is kept current on every write (services/rhythm.ts): the due filter is a range on an index.
+    const now = today(ctx);
+    // Written as the index people_by_next_contact has it; "nothing planned" (the far date) is never before the bound.
+    base = base.where(dueDate, filter.due === 'overdue' ? '<' : '<=', filter.due === 'overdue' ? now : addDays(now, DEFAULT_DUE_WINDOW_DAYS));
+  }
+  if (filter.dueBy) base = base.where(dueDate, '<=', filter.dueBy);
+  if (filter.dueFrom) base = base.where(dueDate, '>=', filter.dueFrom);
 
   const paged = filter.limit !== undefined || filter.offset !== undefined;
-  let rowsQuery = base
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('exchangePeople')
-          .select(['exchangePeople.personId', (e) => e.fn.max('exchangePeople.occurredOn').as('lastExchangeOn')])
-          .where('exchangePeople.workspaceId', '=', ctx.workspaceId)
-          .groupBy('exchangePeople.personId')
-          .as('latest'),
-      (join) => join.onRef('latest.personId', '=', 'people.id'),
-    )
-    .selectAll('people')
-    .select('latest.lastExchangeOn');
+  let rowsQuery = base.selectAll('people');
   const sort = filter.sort ?? 'name';
+  // Each order has its index (migration 2026-12-03T1000-read-speed), written here exactly as the index has it.
   if (sort === 'strength' || sort === 'importance') rowsQuery = rowsQuery.orderBy(`people.${sort}`, 'desc');
-  // People never met sort last, whatever the database does with nulls.
-  if (sort === 'last-exchange') rowsQuery = rowsQuery.orderBy(sql`case when latest.last_exchange_on is null then 1 else 0 end`).orderBy('latest.lastExchangeOn', 'desc');
+  // People never met sort last, people with nothing planned too, whatever the database does with nulls.
+  if (sort === 'last-exchange') rowsQuery = rowsQuery.orderBy(sql`coalesce(people.last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`, 'desc');
+  if (sort === 'next-contact') rowsQuery = rowsQuery.orderBy(dueDate);
   if (sort === 'added') rowsQuery = rowsQuery.orderBy('people.addedOn', 'desc');
   rowsQuery = rowsQuery.orderBy('people.nameKey').orderBy('people.id');
-
-  // The next contact is computed, not stored: filtering or sorting by it reads every match,
-  // then pages in memory (about 10,000 rows a few dozen milliseconds, see npm run bench).
-  const computed = filter.due !== undefined || sort === 'next-contact';
-  if (!computed) {
-    if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(filter.limit);
-    if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
-  }
-  let rows = (await rowsQuery.execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
-  let total: number;
-  if (computed) {
-    if (filter.due) {
-      const now = today(ctx);
-      const wanted = filter.due;
-      rows = rows.filter(({ person }) => {
-        if (!person.nextContact) return false;
-        const status = dueStatus(person.nextContact.date, now, DEFAULT_DUE_WINDOW_DAYS);
-        return wanted === 'overdue' ? status === 'overdue' : status !== 'later';
-      });
-    }
-    if (sort === 'next-contact') {
-      // Soonest first; people with nothing planned last. The sort is stable, so names break ties.
-      const key = (p: Person) => p.nextContact?.date ?? '9999-12-31';
-      rows.sort((a, b) => (key(a.person) < key(b.person) ? -1 : key(a.person) > key(b.person) ? 1 : 0));
-    }
-    total = rows.length;
-    const from = filter.offset ?? 0;
-    rows = rows.slice(from, filter.limit === undefined ? undefined : from + filter.limit);
-  } else {
-    total = paged ? Number((await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count) : rows.length;
-  }
+  if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(filter.limit);
+  if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
+  const rows = (await rowsQuery.execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
+  const total = paged ? Number((await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count) : rows.length;
 
   const channelsByPerson = new Map<string, ContactPoint[]>();
   const addPoint = (point: Selectable<Database['contactPoints']>) => {
@@ -336,6 +308,7 @@ export async function bulkJudge(ctx: ServiceContext, filter: Omit<PersonFilter, 
     const ids = (await queryPeople(trx, filter)).items.map((p) => p.id);
     const changes: Updateable<PeopleTable> = { ...judgement, updatedAt: nowTimestamp(trx) };
     for (const chunk of chunks(ids)) await trx.db.updateTable('people').set(changes).where('workspaceId', '=', trx.workspaceId).where('id', 'in', chunk).execute();
+    if (judgement.cadence !== undefined) await refreshRhythm(trx, ids);
     return ids.length;
   });
 }

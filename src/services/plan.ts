@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Month, Person, PlanSettings, PlanTarget } from '../core/model.js';
-import { capStatus, monthOf, planProgress, shiftMonth, suggestTargets, takesAPlace, type CapStatus, type PlanProgress, type Suggestions } from '../core/plan.js';
+import { capStatus, capStatusOf, IN_PROGRESS_STAGES, monthOf, planProgress, shiftMonth, suggestTargets, takesAPlace, type CapStatus, type PlanProgress, type Suggestions } from '../core/plan.js';
 import type { TargetSource, TargetStatus } from '../core/vocabulary.js';
 import { checkNetwork } from './check.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
@@ -46,7 +46,9 @@ export interface PlanView {
 
 /** The month's plan with its people, progress and the new-relationship cap. */
 export async function planView(ctx: ServiceContext, month: Month = currentMonth(ctx)): Promise<PlanView> {
-  const [settings, targets, people, profile] = await Promise.all([getPlanSettings(ctx), listTargets(ctx, month), listPeople(ctx), getProfile(ctx)]);
+  const [settings, targets, profile, inProgress] = await Promise.all([getPlanSettings(ctx), listTargets(ctx, month), getProfile(ctx), countInProgress(ctx)]);
+  // Only the planned people are read; the cap counts the rest in SQL.
+  const people = await listPeople(ctx, { ids: [...new Set(targets.map((t) => t.personId))] });
   const byId = new Map(people.items.map((p) => [p.id, p]));
   return {
     month,
@@ -57,9 +59,19 @@ export async function planView(ctx: ServiceContext, month: Month = currentMonth(
       return p ? [{ ...t, person: { id: p.id, name: p.name, stage: p.stage, preferredChannel: p.preferredChannel, lastExchangeOn: p.lastExchangeOn, notes: p.notes, organisation: p.organisation } }] : [];
     }),
     progress: planProgress(targets, settings),
-    cap: capStatus(people.items, targets, settings),
+    cap: capStatusOf(inProgress, people.items, targets, settings),
     workingOn: profile.workingOn,
   };
+}
+
+async function countInProgress(ctx: ServiceContext): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspaceId', '=', ctx.workspaceId)
+    .where('stage', 'in', [...IN_PROGRESS_STAGES])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Suggestions for the month, from the network check. */

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, type Dialect, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
+import { countWrites } from './data-version.js';
 import type { Database } from './schema.js';
 
 export type DatabaseConfig = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -34,7 +35,7 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     dialect = (await import('./postgres.js')).createPostgresDialect(config.url);
     location = redactPassword(config.url);
   }
-  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin(), countWrites] });
   try {
     await migrateToLatest(db);
   } catch (error) {

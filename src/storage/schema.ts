@@ -120,6 +120,14 @@ export interface PeopleTable {
   addedOn: string;
   createdAt: string;
   updatedAt: string;
+  /** Derived, kept current by services/rhythm.ts: the latest exchange's date. */
+  lastExchangeOn: Generated<string | null>;
+  /** Derived, kept current by services/rhythm.ts: the next contact's date (core nextContact), null when never due. */
+  nextContactDue: Generated<string | null>;
+  /** Derived, written with the person and their channels: what a search reads (core/search-text.ts). */
+  searchText: Generated<string>;
+  /** Derived, kept current by services/goal-relevance.ts: the highest relevance to an active goal, 0 without one. */
+  goalRelevance: Generated<number>;
 }
 
 export interface NetworksTable {

@@ -16,10 +16,18 @@ export function registerRhythmRoutes(app: OpenAPIHono, context: () => ServiceCon
       path: '/api/due',
       tags: ['Rhythm'],
       summary: 'Who is due or overdue for contact, and which follow-ups: overdue first, then due within `within` days',
-      request: { query: z.object({ within: z.coerce.number().int().min(0).max(3660).optional().meta({ description: `days ahead, default ${DEFAULT_DUE_WINDOW_DAYS}` }) }) },
+      request: {
+        query: z.object({
+          within: z.coerce.number().int().min(0).max(3660).optional().meta({ description: `days ahead, default ${DEFAULT_DUE_WINDOW_DAYS}` }),
+          limit: z.coerce.number().int().min(1).max(100000).optional().meta({ description: 'list at most this many contacts and follow-ups (the first, in the same order); the totals say how many in all' }),
+        }),
+      },
       responses: ok(dueReportOutput, 'What is due'),
     }),
-    async (c) => c.json(await whatIsDue(context(), c.req.valid('query').within ?? DEFAULT_DUE_WINDOW_DAYS), 200),
+    async (c) => {
+      const { within, limit } = c.req.valid('query');
+      return c.json(await whatIsDue(context(), within ?? DEFAULT_DUE_WINDOW_DAYS, limit), 200);
+    },
   );
   app.openapi(
     createRoute({

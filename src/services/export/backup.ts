@@ -8,6 +8,9 @@ import type { Database, ExchangesTable, GoalsTable, NetworksTable, PeopleTable }
 import { inTransaction, nowTimestamp, type ServiceContext } from '../context.js';
 import { contactKey, nameKey } from '../keys.js';
 import { chunks, flag, parseJsonList } from '../rows.js';
+import { refreshRhythm } from '../rhythm.js';
+import { refreshGoalRelevance } from '../goal-relevance.js';
+import { searchText } from '../../core/search-text.js';
 
 export type { WaggleBackup } from '../../contract/backup-schema.js';
 
@@ -59,7 +62,9 @@ function withoutWorkspace<T extends { workspaceId: string }>(row: T): Omit<T, 'w
 }
 
 function personRow(row: Selectable<PeopleTable>) {
-  return { ...withoutWorkspace(row), tags: parseJsonList<string>(row.tags), knowAndLike: row.knowAndLike === 1, canHelp: row.canHelp === 1, lostJobList: row.lostJobList === 1 };
+  // The derived dates stay out: a restore works them out again (services/rhythm.ts).
+  const { lastExchangeOn: _last, nextContactDue: _due, searchText: _search, goalRelevance: _relevance, ...stored } = row;
+  return { ...withoutWorkspace(stored), tags: parseJsonList<string>(row.tags), knowAndLike: row.knowAndLike === 1, canHelp: row.canHelp === 1, lostJobList: row.lostJobList === 1 };
 }
 
 function networkRow(row: Selectable<NetworksTable>) {
@@ -171,11 +176,14 @@ function upgradeBackup(backup: unknown): unknown {
 /** Rows as the tables take them: the workspace added, derived keys recomputed, lists and flags back to the database's forms. */
 function tableRows(ws: string, w: BackupWorkspace): { [T in BackupTable]: Insertable<Database[T]>[] } {
   const occurredOn = new Map(w.exchanges.map((e) => [e.id, e.occurredOn]));
+  const channels = new Map<string, { position: number; value: string }[]>();
+  for (const c of w.contactPoints) channels.set(c.personId, [...(channels.get(c.personId) ?? []), c]);
   return {
     people: w.people.map((p) => ({
       ...p,
       workspaceId: ws,
       nameKey: nameKey(p.name),
+      searchText: searchText(p, (channels.get(p.id) ?? []).sort((a, b) => a.position - b.position).map((c) => c.value)),
       tags: JSON.stringify(p.tags),
       knowAndLike: flag(p.knowAndLike),
       canHelp: flag(p.canHelp),
@@ -233,6 +241,8 @@ export async function restoreBackup(ctx: ServiceContext, backup: unknown): Promi
         for (const batch of chunks(tableRowsOf, 100)) await trx.db.insertInto(table).values(batch as never).execute();
         summary[table] = tableRowsOf.length;
       }
+      await refreshRhythm(trx);
+      await refreshGoalRelevance(trx, 'everyone');
       return summary;
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import * as rhythm from './2026-11-22T1400-rhythm.js';
 import * as exchangeEffects from './2026-12-01T0400-exchange-effects.js';
 import * as goalNeeds from './2026-12-01T1000-goal-needs.js';
 import * as accounts from './2026-12-02T0900-accounts.js';
+import * as readSpeed from './2026-12-03T1000-read-speed.js';
 import * as teams from './2026-12-03T1300-teams.js';
 
 /** Every migration, in order. A static list so that bundles carry them; never edit a shipped one. */
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T0400-exchange-effects': exchangeEffects,
   '2026-12-01T1000-goal-needs': goalNeeds,
   '2026-12-02T0900-accounts': accounts,
+  '2026-12-03T1000-read-speed': readSpeed,
   '2026-12-03T1300-teams': teams,
 };

@@ -1,0 +1,311 @@
+// The API under load (part of npm run bench; alone: node scripts/bench-api.mjs after npm run build).
+// A generated map (default 30,000 people, 1,000 networks, 20 goals, 100,000 exchanges) is
+// loaded into a fresh SQLite folder and/or a throwaway PostgreSQL server; `waggle serve` runs
+// as its own process; 50 clients on loopback (keep-alive, one request at a time each) ask
+// one kind of request for a fixed time, then the next kind, with GET /api/health measured
+// the same way as the ceiling; then a mixed run of reads with one write in ten. Figures:
+// requests a second, p50/p95/p99 in ms, errors (anything but 2xx, and dropped connections),
+// the server's CPU time per request (from /proc: what a request costs, whatever else the
+// machine runs; for PostgreSQL the database server's own time is not in it), and the
+// server's resident memory (RSS, and its peak).
+//
+// Options: --short (3 s a kind, 10,000 people), --seconds N, --clients N, --people N,
+// --networks N, --exchanges N, --db sqlite|postgres|both (default both when PostgreSQL's
+// binaries are found), --only kind,kind, --json FILE. Measurements, not tests.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+
+
+const { values: args } = parseArgs({
+  options: {
+    short: { type: 'boolean', default: false },
+    seconds: { type: 'string' },
+    clients: { type: 'string', default: '50' },
+    people: { type: 'string' },
+    networks: { type: 'string' },
+    exchanges: { type: 'string' },
+    db: { type: 'string' },
+    only: { type: 'string' },
+    json: { type: 'string' },
+  },
+});
+const SECONDS = Number(args.seconds ?? (args.short ? 3 : 10));
+const CLIENTS = Number(args.clients);
+const SIZE = {
+  people: Number(args.people ?? (args.short ? 10000 : 30000)),
+  networks: Number(args.networks ?? (args.short ? 300 : 1000)),
+  goals: 20,
+  exchanges: Number(args.exchanges ?? (args.short ? 30000 : 100000)),
+};
+const TODAY = '2026-11-22';
+
+if (!existsSync('dist/services/session.js')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+const { generateLargeSnapshot } = await import('../dist/core/check/index.js');
+const { openSession } = await import('../dist/services/session.js');
+const { bulkLoad } = await import('../dist/services/bulk-load.js');
+const { updateProfile } = await import('../dist/services/workspace.js');
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+/** A throwaway PostgreSQL server, as the tests start one (src/test-support/postgres-server.ts). */
+async function startPostgres() {
+  const root = '/usr/lib/postgresql';
+  const version = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))[0] : undefined;
+  if (!version) return null;
+  const bin = join(root, version, 'bin');
+  const dir = mkdtempSync(join(tmpdir(), 'waggle-bench-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  const run = (command, argv) => {
+    const [file, list] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...argv]] : [join(bin, command), argv];
+    const result = spawnSync(file, list, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
+  };
+  if (asRoot) {
+    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
+    chmodSync(dir, 0o700);
+  }
+  run('initdb', ['-D', join(dir, 'data'), '-U', 'waggle', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+  const port = await freePort();
+  // Durable settings (fsync on), unlike the tests' server: a write here costs what it would cost a user.
+  run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c max_connections=200`, 'start']);
+  return {
+    url: `postgres://waggle@127.0.0.1:${port}/postgres`,
+    stop: () => {
+      try {
+        run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+const round = (x) => Math.round(x * 10) / 10;
+function summarise(latencies, errors, seconds) {
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
+  return { requests: sorted.length, errors, rps: Math.round(sorted.length / seconds), p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted.at(-1) ?? NaN) };
+}
+
+function request(agent, port, { method = 'GET', path, body }) {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path, agent, headers: { 'accept-encoding': 'gzip', ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}) } },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (chunk) => (bytes += chunk.length));
+        res.on('end', () => resolve({ ok: res.statusCode >= 200 && res.statusCode < 300, status: res.statusCode, ms: performance.now() - start, bytes }));
+      },
+    );
+    req.on('error', (error) => resolve({ ok: false, status: 0, ms: performance.now() - start, error: error.message }));
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+/** `clients` loops, each asking `next()` for a request and sending it as soon as the last one answered, for `seconds`. */
+async function drive(port, seconds, next) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const latencies = { read: [], write: [] };
+  const errors = { read: 0, write: 0 };
+  const statuses = {};
+  const bytes = [];
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) {
+        const r = next();
+        const result = await request(agent, port, r);
+        const kind = r.method && r.method !== 'GET' ? 'write' : 'read';
+        latencies[kind].push(result.ms);
+        if (!result.ok) {
+          errors[kind] += 1;
+          statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+        } else if (bytes.length < 200) bytes.push(result.bytes);
+      }
+    }),
+  );
+  agent.destroy();
+  return { read: summarise(latencies.read, errors.read, seconds), write: summarise(latencies.write, errors.write, seconds), statuses, medianBytes: bytes.sort((a, b) => a - b)[bytes.length >> 1] ?? 0 };
+}
+
+/** The process's CPU time so far (user + system), in ms: what a request costs whatever else the machine runs. */
+function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+function rssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+async function startServer(env, dataArgs) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const agent = new http.Agent({ keepAlive: false });
+  for (let i = 0; i < 300; i++) {
+    const r = await request(agent, port, { path: '/api/health' });
+    if (r.ok) return { port, child };
+    await sleep(100);
+  }
+  child.kill();
+  throw new Error('waggle serve did not answer /api/health within 30 s');
+}
+
+const pickFrom = (list) => list[Math.floor(Math.random() * list.length)];
+
+async function benchOne(db, snapshot) {
+  let dataArgs = [];
+  let env = {};
+  let cleanup = () => {};
+  const clock = { now: () => new Date(`${TODAY}T10:00:00Z`) };
+  if (db === 'sqlite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'waggle-bench-api-'));
+    dataArgs = ['--data', dataDir];
+    cleanup = () => rmSync(dataDir, { recursive: true, force: true });
+    const session = await openSession({ kind: 'sqlite', dataDir }, { clock, defaultTimeZone: 'UTC' });
+    await bulkLoad(session.ctx, snapshot);
+    await updateProfile(session.ctx, snapshot.profile);
+    await session.close();
+  } else {
+    const pg = await startPostgres();
+    if (!pg) return null;
+    env = { DATABASE_URL: pg.url };
+    cleanup = () => pg.stop();
+    const session = await openSession({ kind: 'postgres', url: pg.url }, { clock, defaultTimeZone: 'UTC' });
+    await bulkLoad(session.ctx, snapshot);
+    await updateProfile(session.ctx, snapshot.profile);
+    await session.close();
+  }
+  const server = await startServer(env, dataArgs);
+  const result = { db, kinds: {}, mixed: null, memory: null };
+  try {
+    const ids = snapshot.people.map((p) => p.id);
+    const goals = snapshot.goals.map((g) => g.id);
+    const networks = snapshot.networks.map((n) => n.id);
+    const fragments = ['ana', 'silva', 'son', 'mar', 'lee', 'hospital', 'uni', 'ker', 'eng', 'lon'];
+    const categories = ['department-colleague', 'other-function', 'unrelated-industry', 'author-blogger', 'leader-in-field', 'social-media', 'none'];
+    const stages = ['to-meet', 'reached-out', 'met', 'in-touch', 'dormant'];
+    const deepOffset = () => Math.floor((Math.random() * Math.max(0, ids.length - 50)) / 50) * 50;
+    const kinds = {
+      health: () => ({ path: '/api/health' }),
+      'people: first page': () => ({ path: '/api/people?limit=50' }),
+      'people: any page (offset)': () => ({ path: `/api/people?limit=50&offset=${deepOffset()}` }),
+      'people: search': () => ({ path: `/api/people?limit=50&search=${pickFrom(fragments)}` }),
+      'people: category': () => ({ path: `/api/people?limit=50&category=${pickFrom(categories)}` }),
+      'people: stage': () => ({ path: `/api/people?limit=50&stage=${pickFrom(stages)}` }),
+      'people: goal': () => ({ path: `/api/people?limit=50&goalId=${pickFrom(goals)}` }),
+      'people: network': () => ({ path: `/api/people?limit=50&networkId=${pickFrom(networks)}` }),
+      'people: quadrant': () => ({ path: `/api/people?limit=50&quadrant=${pickFrom(['maintain', 'strengthen', 'overInvested', 'letBe'])}` }),
+      'people: sort strength': () => ({ path: '/api/people?limit=50&sort=strength' }),
+      'people: sort next contact': () => ({ path: `/api/people?limit=50&sort=next-contact&offset=${deepOffset()}` }),
+      'people: sort last exchange': () => ({ path: '/api/people?limit=50&sort=last-exchange' }),
+      'people: due': () => ({ path: '/api/people?limit=50&due=due' }),
+      "a person's page": () => ({ path: `/api/people/${pickFrom(ids)}` }),
+      due: () => ({ path: '/api/due?limit=50' }),
+      plan: () => ({ path: '/api/plan' }),
+      'check summary (kept)': () => ({ path: '/api/check/summary' }),
+      'check part (kept)': () => ({ path: `/api/check/parts/${pickFrom(['strengthen', 'overdue', 'oneWay', 'balances'])}?limit=50&offset=${pickFrom([0, 50, 500])}` }),
+    };
+    // The check worked out once (the first request after a change), its summary's size, and the whole report's.
+    {
+      const plain = new http.Agent({ keepAlive: false });
+      const get = (path) =>
+        new Promise((resolve, reject) => {
+          const start = performance.now();
+          http.get({ host: '127.0.0.1', port: server.port, path, agent: plain }, (res) => {
+            let bytes = 0;
+            res.on('data', (chunk) => (bytes += chunk.length));
+            res.on('end', () => resolve({ ms: round(performance.now() - start), bytes, status: res.statusCode }));
+          }).on('error', reject);
+        });
+      const first = await get('/api/check/summary');
+      const again = await get('/api/check/summary');
+      const whole = await get('/api/check');
+      result.check = { summaryFirstMs: first.ms, summaryKeptMs: again.ms, summaryBytes: first.bytes, wholeReportKeptMs: whole.ms, wholeReportBytes: whole.bytes };
+      console.error(`${db} check: ${JSON.stringify(result.check)}`);
+    }
+    const only = args.only ? new Set(args.only.split(',')) : null;
+    for (const [name, next] of Object.entries(kinds)) {
+      if (only && !only.has(name) && name !== 'health') continue;
+      const cpuBefore = cpuMsOf(server.child.pid);
+      const r = await drive(server.port, SECONDS, next);
+      const cpuMs = cpuMsOf(server.child.pid) - cpuBefore;
+      result.kinds[name] = { ...r.read, serverCpuMsPerRequest: round(cpuMs / Math.max(1, r.read.requests)), medianBytes: r.medianBytes, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      console.error(`${db} ${name}: ${JSON.stringify(result.kinds[name])}`);
+      if (server.child.exitCode !== null || server.child.signalCode !== null) {
+        // Said, not hidden: the server died under this load (out of memory, say); what follows would measure nothing.
+        result.crashed = `the server exited (${server.child.exitCode ?? server.child.signalCode}) during "${name}"`;
+        console.error(`${db}: ${result.crashed}`);
+        return result;
+      }
+    }
+    if (!only || only.has('mixed')) {
+      const reads = Object.entries(kinds).filter(([name]) => name !== 'health').map(([, next]) => next);
+      let n = 0;
+      const r = await drive(server.port, SECONDS * 2, () => {
+        n += 1;
+        if (n % 10 !== 0) return pickFrom(reads)();
+        const personId = pickFrom(ids);
+        return n % 20 === 0
+          ? { method: 'PATCH', path: `/api/people/${personId}`, body: { notes: `Seen at the bench, ${n}` } }
+          : { method: 'POST', path: '/api/exchanges', body: { personIds: [personId], channel: 'email', occurredOn: TODAY } };
+      });
+      result.mixed = { reads: r.read, writes: r.write, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      console.error(`${db} mixed: ${JSON.stringify(result.mixed)}`);
+    }
+    result.memory = rssOf(server.child.pid);
+  } finally {
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      const exited = new Promise((resolve) => server.child.once('exit', resolve));
+      server.child.kill();
+      await exited;
+    }
+    cleanup();
+  }
+  return result;
+}
+
+const snapshot = generateLargeSnapshot({ ...SIZE, today: TODAY, seed: 7 });
+const databases = args.db ? (args.db === 'both' ? ['sqlite', 'postgres'] : [args.db]) : ['sqlite', 'postgres'];
+const results = { machine: { node: process.version, cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) }, size: SIZE, seconds: SECONDS, clients: CLIENTS, runs: [] };
+for (const db of databases) {
+  const run = await benchOne(db, snapshot);
+  if (run) results.runs.push(run);
+  else console.error(`${db}: skipped (no PostgreSQL binaries under /usr/lib/postgresql)`);
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+for (const run of results.runs) {
+  const memory = run.memory ? `server RSS ${run.memory.rssMb} MB (peak ${run.memory.peakMb} MB)` : `server RSS not measured: ${run.crashed}`;
+  console.log(`\n${run.db}: ${SIZE.people} people, ${SIZE.networks} networks, ${SIZE.exchanges} exchanges; ${CLIENTS} clients, ${SECONDS} s a kind; ${memory}`);
+  console.log(`${pad('request', 30)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}${pad('cpu ms', 8)}bytes`);
+  for (const [name, k] of Object.entries(run.kinds)) console.log(`${pad(name, 30)}${pad(k.rps, 8)}${pad(k.p50, 9)}${pad(k.p95, 9)}${pad(k.p99, 9)}${pad(k.errors, 8)}${pad(k.serverCpuMsPerRequest, 8)}${k.medianBytes}`);
+  if (run.check) console.log(`check: summary ${run.check.summaryFirstMs} ms when worked out, ${run.check.summaryKeptMs} ms kept, ${Math.round(run.check.summaryBytes / 1024)} KB; the whole report ${Math.round(run.check.wholeReportBytes / 1024 / 1024)} MB in ${run.check.wholeReportKeptMs} ms (kept)`);
+  if (run.mixed) {
+    console.log(`${pad('mixed: reads', 30)}${pad(run.mixed.reads.rps, 8)}${pad(run.mixed.reads.p50, 9)}${pad(run.mixed.reads.p95, 9)}${pad(run.mixed.reads.p99, 9)}${run.mixed.reads.errors}`);
+    console.log(`${pad('mixed: writes (1 in 10)', 30)}${pad(run.mixed.writes.rps, 8)}${pad(run.mixed.writes.p50, 9)}${pad(run.mixed.writes.p95, 9)}${pad(run.mixed.writes.p99, 9)}${run.mixed.writes.errors}`);
+  }
+}
+if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
+export default results;

@@ -1,0 +1,124 @@
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCheck, type CheckReport } from '../core/check/index.js';
+import type { DueReport } from '../core/due.js';
+import { CHECK_PARTS, partOf, type CheckSummaryView } from '../core/check/parts.js';
+import { loadSnapshot } from '../services/check.js';
+import { keptCheck } from '../services/check-cache.js';
+import { dataVersion } from '../storage/data-version.js';
+import { randomIds, sequentialIds, type ServiceContext } from '../services/context.js';
+import { logExchange } from '../services/exchanges.js';
+import { updatePerson } from '../services/people.js';
+import { openSession, type Session } from '../services/session.js';
+import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { createApi, type Api } from './app.js';
+
+const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
+
+/** The check's summary and parts, kept between changes of the map and never after one; compressed answers. */
+describe.each(DIALECTS)('the check in parts, the due list cut, compressed answers, on %s', (dialect) => {
+  let session: Session;
+  let other: Session;
+  let api: Api;
+  let dispose: () => Promise<void>;
+  const get = async <T>(path: string): Promise<T> => {
+    const response = await api.request(path);
+    expect(response.status, path).toBe(200);
+    return (await response.json()) as T;
+  };
+  /** The check worked out afresh from the database, past any kept report. */
+  const fresh = async (ctx: ServiceContext): Promise<CheckReport> => ctx.db.transaction().execute(async (trx) => runCheck(await loadSnapshot({ ...ctx, db: trx })));
+
+  beforeAll(async () => {
+    const db = await freshDatabase(dialect);
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
+    // A second connection to the same data: the command line beside a running server.
+    other = await openSession(db.config, { clock, ids: randomIds, defaultTimeZone: 'UTC' });
+    api = createApi(() => session.ctx);
+    expect((await api.request('/api/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await other.close();
+    await session.close();
+    await dispose();
+  });
+
+  it('summarises every list with its first items and its length, and pages each list in the report’s order', async () => {
+    const report = await fresh(session.ctx);
+    const summary = await get<CheckSummaryView>('/api/check/summary?top=3');
+    expect(summary.summary).toEqual(report.summary);
+    expect(summary.quadrants.totals).toEqual(report.quadrants.totals);
+    expect(summary.quadrants.strengthen).toEqual({ items: report.quadrants.strengthen.slice(0, 3), total: report.quadrants.strengthen.length });
+    expect(summary.neglect.overdue.total).toBe(report.neglect.overdue.length);
+    expect(summary.reciprocity.balances.total).toBe(report.reciprocity.people.length);
+    expect(summary.goals.items.map((g) => [g.goalId, g.verdict])).toEqual(report.goals.items.map((g) => [g.goalId, g.verdict]));
+    expect(summary.map).toEqual({ nodes: report.map.nodes.length, edges: report.map.edges.length, focusGoalId: null });
+    for (const part of CHECK_PARTS) {
+      const all = partOf(report, part);
+      const pages: unknown[] = [];
+      for (let offset = 0; offset < all.length + 7; offset += 7) {
+        const page = await get<{ items: unknown[]; total: number }>(`/api/check/parts/${part}?offset=${offset}&limit=7`);
+        expect(page.total, part).toBe(all.length);
+        pages.push(...page.items);
+      }
+      expect(pages, part).toEqual(all);
+    }
+    expect((await api.request('/api/check/parts/everything')).status).toBe(400);
+    expect((await api.request('/api/check/summary?goalId=goal_nope')).status).toBe(404);
+    expect((await api.request('/api/check/parts/maintain?limit=0')).status).toBe(400);
+  });
+
+  it('is worked out again after every write, through this server or another connection, and not before', async () => {
+    const before = await get<CheckSummaryView>('/api/check/summary');
+    // No write: the same report, kept for this version of the data.
+    const kept = async () => session.ctx.db.transaction().execute(async (trx) => keptCheck(session.ctx.db, `${session.ctx.workspaceId}||2026-11-22`, await dataVersion(trx)));
+    const first = await kept();
+    expect(first).not.toBeNull();
+    expect(await get<CheckSummaryView>('/api/check/summary')).toEqual(before);
+    expect(await kept()).toBe(first);
+
+    const someone = (await fresh(session.ctx)).quadrants.letBe.find((i) => i.kind === 'person')!;
+    const patched = await api.request(`/api/people/${someone.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ strength: 5, importance: 5 }) });
+    expect(patched.status).toBe(200);
+    const afterPatch = await get<CheckSummaryView>('/api/check/summary');
+    expect(afterPatch.quadrants.totals).toEqual((await fresh(session.ctx)).quadrants.totals);
+    expect(afterPatch.quadrants.totals.maintain.people).toBe(before.quadrants.totals.maintain.people + 1);
+    expect(await kept()).not.toBe(first);
+
+    // Written by another connection (another process on SQLite, another server on PostgreSQL).
+    await updatePerson(other.ctx, someone.id, { strength: 0, importance: 0 });
+    const afterOther = await get<CheckSummaryView>('/api/check/summary');
+    expect(afterOther.quadrants.totals).toEqual(before.quadrants.totals);
+
+    await logExchange(other.ctx, { personIds: [someone.id], channel: 'coffee', occurredOn: '2026-11-21', gave: [{ kind: 'help' }] });
+    const afterLog = await get<CheckSummaryView>('/api/check/summary');
+    expect(afterLog.reciprocity.overall.exchanges).toBe(before.reciprocity.overall.exchanges + 1);
+    const map = await get<{ map: CheckReport['map'] }>('/api/map');
+    expect(map.map).toEqual((await fresh(session.ctx)).map);
+  });
+
+  it('cuts the due list to its first contacts and follow-ups, in the same order, with the totals', async () => {
+    for (const within of [0, 7, 60, 400]) {
+      const whole = await get<DueReport>(`/api/due?within=${within}`);
+      expect(whole.contactsTotal).toBe(whole.contacts.length);
+      for (const limit of [1, 3, 10]) {
+        const cut = await get<DueReport>(`/api/due?within=${within}&limit=${limit}`);
+        expect(cut).toEqual({ ...whole, contacts: whole.contacts.slice(0, limit), followUps: whole.followUps.slice(0, limit) });
+      }
+    }
+    expect((await get<DueReport>('/api/due?within=400')).contactsTotal).toBeGreaterThan(10);
+    expect((await api.request('/api/due?limit=0')).status).toBe(400);
+  });
+
+  it('gzips JSON for clients that ask, and the unzipped answer is the same', async () => {
+    const plain = await api.request('/api/people?limit=50');
+    const zipped = await api.request('/api/people?limit=50', { headers: { 'accept-encoding': 'gzip' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    const text = await plain.text();
+    expect(bytes.length).toBeLessThan(text.length / 3);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(text);
+  });
+});

@@ -1,0 +1,40 @@
+import { CompiledQuery, PostgresAdapter, SelectQueryNode, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+
+import type { Database } from './schema.js';
+
+/**
+ * What identifies the data a transaction sees, so that something worked out from it
+ * (the network check) can be kept until the data changes, on any server or process:
+ *
+ * - **PostgreSQL**: the transaction's snapshot (`pg_current_snapshot()`, read inside a
+ *   repeatable-read transaction). Two transactions with the same snapshot see the same
+ *   rows; any write transaction anywhere in the cluster gets a new transaction id and
+ *   so changes every later snapshot. So a changed map is never mistaken for the old one
+ *   (another database's writes only cost a recomputation).
+ * - **SQLite**: `data_version`, which changes when another connection (the CLI beside a
+ *   running server) commits, and a count of this process's own writes, which
+ *   `data_version` does not see, kept by `countWrites` on every insert, update,
+ *   delete and raw statement this process sends.
+ */
+let ownWrites = 0;
+
+export async function dataVersion(db: Kysely<Database>): Promise<string> {
+  // Through executeQuery with a compiled query: past the plugins, so asking does not count as writing.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await db.executeQuery<{ v: string }>(CompiledQuery.raw('select pg_current_snapshot()::text as v'));
+    return `pg:${rows[0]?.v ?? ''}`;
+  }
+  const { rows } = await db.executeQuery<{ data_version: number }>(CompiledQuery.raw('pragma data_version'));
+  return `sqlite:${rows[0]?.data_version ?? ''}:${ownWrites}`;
+}
+
+/** Counts every statement but a select query as a write (raw SQL included: counting a read only costs a recomputation). */
+export const countWrites: KyselyPlugin = {
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (!SelectQueryNode.is(args.node)) ownWrites += 1;
+    return args.node;
+  },
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  },
+};
