@@ -62,6 +62,8 @@ export const backupProfile = z.strictObject({
   monthlyTargets: bounded(1, 20),
   newRelationshipCap: bounded(1, 50),
   accountabilityPartner: asStored(planSettingsInput.shape.accountabilityPartner),
+  /** Added by the capture migration: absent from older backups. */
+  emails: updateProfileInput.shape.emails.default([]),
 });
 
 export const backupPerson = z.strictObject({

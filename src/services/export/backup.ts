@@ -97,7 +97,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
     // Share tokens are not read: see the note at the top of this file.
 
     const workspace = {
-      profile: withoutWorkspace(profile),
+      profile: { ...withoutWorkspace(profile), emails: parseJsonList(profile.emails) },
       people: people.map(personRow).sort(byKey('id')),
       contactPoints: contactPoints.map((r) => ({ ...r })).sort((a, b) => byKey<typeof a>('personId')(a, b) || a.position - b.position),
       networks: networks.map(networkRow).sort(byKey('id')),
@@ -222,7 +222,7 @@ export async function restoreBackup(ctx: ServiceContext, backup: unknown): Promi
       }
       if (found.length > 0) throw new ConflictError(`This data folder already has data (${found.join(', ')}); restore into an empty data folder (--data DIR)`);
 
-      const profile = parsed.workspace.profile;
+      const profile = { ...parsed.workspace.profile, emails: JSON.stringify(parsed.workspace.profile.emails) };
       const updated = await trx.db.updateTable('profiles').set(profile).where('workspaceId', '=', ws).executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) await trx.db.insertInto('profiles').values({ ...profile, workspaceId: ws }).execute();
 

@@ -4,6 +4,7 @@ import * as rhythm from './2026-11-22T1400-rhythm.js';
 import * as exchangeEffects from './2026-12-01T0400-exchange-effects.js';
 import * as goalNeeds from './2026-12-01T1000-goal-needs.js';
 import * as accounts from './2026-12-02T0900-accounts.js';
+import * as capture from './2026-12-03T1200-capture.js';
 
 /** Every migration, in order. A static list so that bundles carry them; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T0400-exchange-effects': exchangeEffects,
   '2026-12-01T1000-goal-needs': goalNeeds,
   '2026-12-02T0900-accounts': accounts,
+  '2026-12-03T1200-capture': capture,
 };

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { googleCalendarExport, outlookCalendarExport } from '../test-support/capture-fixtures.js';
+import { captureFile, type CaptureOutcome } from './capture.js';
+import { sequentialIds } from './context.js';
+import { listExchanges } from './exchanges.js';
+import { createPerson, getPerson } from './people.js';
+import { openSession, type Session } from './session.js';
+import { updateProfile } from './workspace.js';
+
+const bytes = (text: string) => [new TextEncoder().encode(text)];
+const dates = (outcome: CaptureOutcome) => outcome.proposals.map((p) => [p.occurredOn, p.channel, p.initiatedBy, p.people.map((x) => x.name).join(' + ')]);
+
+describe.each(DIALECTS)('capturing a calendar on %s', (dialect) => {
+  let session: Session;
+  let dispose: () => Promise<void>;
+  let ana: string;
+  beforeAll(async () => {
+    const db = await freshDatabase(dialect);
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
+    await updateProfile(session.ctx, { emails: ['Me@Example.org'] });
+    ana = (await createPerson(session.ctx, { name: 'Ana Silva', cadence: '1m', channels: [{ kind: 'email', value: 'ana@example.org' }] })).id;
+    await createPerson(session.ctx, { name: 'Kofi Mensah', channels: [{ kind: 'email', value: 'KOFI@example.org' }] });
+    await createPerson(session.ctx, { name: 'Bo Li' });
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  it('previews a Google Calendar export: recurrence, an exception, an EXDATE and time zones, each proposal with its reason; nothing stored', async () => {
+    const preview = await captureFile(session.ctx, bytes(googleCalendarExport()), { format: 'calendar', dryRun: true });
+    expect(preview.window).toEqual({ from: '2025-11-22', to: '2026-11-22' });
+    expect(dates(preview)).toEqual([
+      ['2026-03-10', 'coffee', 'me', 'Ana Silva'],
+      ['2026-09-01', 'call', 'me', 'Bo Li'],
+      ['2026-10-06', 'video', 'them', 'Kofi Mensah'],
+      ['2026-10-13', 'video', 'them', 'Kofi Mensah'],
+      ['2026-10-28', 'video', 'them', 'Kofi Mensah'],
+      ['2026-11-03', 'video', 'them', 'Kofi Mensah'],
+      ['2026-11-10', 'video', 'them', 'Kofi Mensah'],
+    ]);
+    const coffee = preview.proposals[0]!;
+    expect(coffee.note).toBe('Coffee with Ana (at Café Lisboa, Rua das Flores 12, Porto)');
+    expect(coffee.reason).toBe('Ana Silva (by email); coffee: in person at Café Lisboa, Rua das Flores 12, Porto');
+    expect(preview.proposals[1]!.reason).toBe('Bo Li (by name); call: a phone number (+44 20 7946 0000)');
+    expect(preview.proposals[2]!.reason).toContain('a conference link (meet.google.com)');
+    expect(preview.proposals[4]!.note).toBe('Research sync (moved)');
+    expect(Object.fromEntries(preview.skipped.map((s) => [s.reason, s.count]))).toEqual({ 'no-one-on-the-map': 1, 'all-day': 1, private: 1, 'in-the-future': 1, 'outside-window': 1 });
+    expect(preview.summary).toMatchObject({ proposed: 7, skipped: 5, records: 12, logged: 0 });
+    expect((await listExchanges(session.ctx)).total).toBe(0);
+  });
+
+  it('logs every proposal in one go, moves stages and next contacts, and proposes nothing when imported again', async () => {
+    const outcome = await captureFile(session.ctx, bytes(googleCalendarExport()), { format: 'calendar' });
+    expect(outcome.summary).toMatchObject({ proposed: 7, logged: 7, declined: 0 });
+    const journal = await listExchanges(session.ctx, { personId: ana });
+    expect(journal.items.map((e) => [e.occurredOn, e.channel, e.notes])).toEqual([['2026-03-10', 'coffee', 'Coffee with Ana (at Café Lisboa, Rua das Flores 12, Porto)']]);
+    const person = await getPerson(session.ctx, ana);
+    expect(person.lastExchangeOn).toBe('2026-03-10');
+    expect(person.nextContact?.date).toBe('2026-04-10');
+
+    const again = await captureFile(session.ctx, bytes(googleCalendarExport()), { format: 'calendar' });
+    expect(again.proposals).toEqual([]);
+    expect(again.skipped.find((s) => s.reason === 'already-captured')?.count).toBe(7);
+    expect((await listExchanges(session.ctx)).total).toBe(7);
+  });
+
+  it('reads an Outlook export (Windows zone names, a cancelled instance) and lets the user choose: the declined one is never proposed again', async () => {
+    const preview = await captureFile(session.ctx, bytes(outlookCalendarExport()), { format: 'calendar', dryRun: true });
+    expect(dates(preview)).toEqual([
+      ['2026-05-15', 'lunch', 'them', 'Kofi Mensah'],
+      ['2026-06-15', 'lunch', 'them', 'Kofi Mensah'],
+      ['2026-08-15', 'lunch', 'them', 'Kofi Mensah'],
+      ['2026-11-19', 'video', 'me', 'Ana Silva + Kofi Mensah'],
+    ]);
+    expect(preview.skipped).toEqual([{ reason: 'cancelled', count: 1, text: 'cancelled' }]);
+    const june = preview.proposals[1]!.key;
+    const outcome = await captureFile(session.ctx, bytes(outlookCalendarExport()), { format: 'calendar', skip: [june] });
+    expect(outcome.summary).toMatchObject({ logged: 3, declined: 1 });
+    expect(outcome.proposals.find((p) => p.key === june)?.decision).toBe('declined');
+    const person = await getPerson(session.ctx, ana);
+    expect(person.lastExchangeOn).toBe('2026-11-19');
+    expect(person.nextContact?.date).toBe('2026-12-19');
+
+    const again = await captureFile(session.ctx, bytes(outlookCalendarExport()), { format: 'calendar', dryRun: true });
+    expect(again.proposals).toEqual([]);
+    expect(Object.fromEntries(again.skipped.map((s) => [s.reason, s.count]))).toEqual({ 'already-captured': 3, 'already-declined': 1, cancelled: 1 });
+  });
+
+  it('refuses a choice that names no proposal, and a broken file with its line, storing nothing', async () => {
+    const before = (await listExchanges(session.ctx)).total;
+    await expect(captureFile(session.ctx, bytes(googleCalendarExport()), { format: 'calendar', skip: ['cap_nothing'] })).rejects.toThrow(/cap_nothing is not one of this file's proposals/);
+    const broken = googleCalendarExport().replace('SUMMARY:Coffee with Ana', 'SUMMARY Coffee with Ana');
+    const line = broken.split('\r\n').findIndex((l) => l === 'SUMMARY Coffee with Ana') + 1;
+    await expect(captureFile(session.ctx, bytes(broken), { format: 'calendar' })).rejects.toThrow(`line ${line}: not a calendar line`);
+    const cut = googleCalendarExport().slice(0, googleCalendarExport().indexOf('END:VEVENT'));
+    await expect(captureFile(session.ctx, bytes(cut), { format: 'calendar' })).rejects.toThrow(/BEGIN:VEVENT is never closed: the file is cut off/);
+    expect((await listExchanges(session.ctx)).total).toBe(before);
+  });
+});

@@ -1,0 +1,139 @@
+import { logExchangeInput } from '../contract/inputs.js';
+import { parseInput } from '../contract/validate.js';
+import { CAPTURE_SKIP_REASONS, SKIP_REASON_TEXT, type CaptureFormat, type CapturePerson, type CapturePlan, type CaptureProposal, type CaptureSkipReason, type LastContact } from '../core/capture.js';
+import { addMonths, type IsoDate } from '../core/dates.js';
+import { ConflictError, ValidationError } from '../core/errors.js';
+import type { ImportWarning } from '../core/import-types.js';
+import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
+import { readCaptureOffThread } from './capture/off-thread.js';
+import type { CaptureJob } from './capture/read-capture.js';
+import { logExchange } from './exchanges.js';
+import { chunks } from './rows.js';
+import { getProfile } from './workspace.js';
+
+/**
+ * Capture: a calendar, a mailbox or LinkedIn's archive read into proposed
+ * exchanges (see core/capture). A dry run lists each proposal with its reason;
+ * otherwise the proposals chosen are logged (as `waggle log` would: stages and
+ * next contacts move) and the others declined, all in one transaction, and every
+ * answer is remembered by its source key, so that importing again proposes
+ * nothing twice.
+ */
+
+export interface CaptureOptions {
+  format: CaptureFormat;
+  dryRun?: boolean;
+  /** The window's first day; by default twelve months before today. */
+  since?: IsoDate;
+  includeAllDay?: boolean;
+  includePrivate?: boolean;
+  /** Proposals (by key) to decline instead of logging; the rest are logged. */
+  skip?: readonly string[];
+  /** Only these proposals (by key) are logged; the rest are declined. */
+  only?: readonly string[];
+  onProgress?: (phase: 'reading' | 'planning' | 'writing', done: number, total: number) => void;
+}
+
+export type ProposalDecision = 'proposed' | 'logged' | 'declined';
+
+export interface CaptureOutcome {
+  format: CaptureFormat;
+  dryRun: boolean;
+  /** The window activities were taken from. */
+  window: { from: IsoDate; to: IsoDate };
+  /** Events, messages or archive rows in the file. */
+  items: number;
+  summary: CapturePlan['summary'] & { logged: number; declined: number };
+  proposals: (CaptureProposal & { decision: ProposalDecision; exchangeId: string | null })[];
+  skipped: { reason: CaptureSkipReason; count: number; text: string }[];
+  lastContacts: LastContact[];
+  warnings: ImportWarning[];
+}
+
+async function captureJob(ctx: ServiceContext, options: CaptureOptions): Promise<CaptureJob> {
+  const profile = await getProfile(ctx);
+  const day = today(ctx);
+  const people = await ctx.db.selectFrom('people').select(['id', 'name']).where('workspaceId', '=', ctx.workspaceId).execute();
+  const emails = await ctx.db
+    .selectFrom('contactPoints')
+    .innerJoin('people', 'people.id', 'contactPoints.personId')
+    .select(['contactPoints.personId', 'contactPoints.value'])
+    .where('people.workspaceId', '=', ctx.workspaceId)
+    .where('contactPoints.kind', '=', 'email')
+    .execute();
+  const byPerson = new Map<string, CapturePerson>(people.map((p) => [p.id, { id: p.id, name: p.name, emails: [] }]));
+  for (const e of emails) byPerson.get(e.personId)?.emails.push(e.value);
+  const answered = await ctx.db.selectFrom('capturedItems').select(['sourceKey', 'outcome']).where('workspaceId', '=', ctx.workspaceId).execute();
+  const journal = await ctx.db.selectFrom('exchangePeople').select(['personId', 'occurredOn']).where('workspaceId', '=', ctx.workspaceId).execute();
+  return {
+    options: {
+      format: options.format,
+      from: options.since ?? addMonths(day, -12),
+      today: day,
+      nowMs: ctx.clock.now().getTime(),
+      timeZone: profile.timeZone,
+      ownEmails: profile.emails,
+      includeAllDay: options.includeAllDay === true,
+      includePrivate: options.includePrivate === true,
+    },
+    people: [...byPerson.values()],
+    answered: answered.map((a) => [a.sourceKey, a.outcome]),
+    journalDays: journal.map((j) => `${j.personId}|${j.occurredOn}`),
+  };
+}
+
+/** Reads a capture file (its chunks, as they arrive), proposes exchanges and, unless a dry run, logs the chosen ones in one transaction. */
+export async function captureFile(ctx: ServiceContext, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: CaptureOptions): Promise<CaptureOutcome> {
+  const progress = options.onProgress ?? (() => undefined);
+  if (options.skip?.length && options.only?.length) throw new ValidationError('skip', 'choose with either skip or only, not both');
+  const job = await captureJob(ctx, options);
+  progress('reading', 0, 1);
+  const read = await readCaptureOffThread(job, source, (done, total) => progress('reading', done, total));
+  const { plan } = read;
+  const keys = new Set(plan.proposals.map((p) => p.key));
+  for (const key of [...(options.skip ?? []), ...(options.only ?? [])]) {
+    if (!keys.has(key)) throw new ValidationError(options.skip?.length ? 'skip' : 'only', `${key} is not one of this file's proposals (a dry run lists them)`);
+  }
+  const chosen = (p: CaptureProposal) => (options.only?.length ? options.only.includes(p.key) : !(options.skip ?? []).includes(p.key));
+  const outcome: CaptureOutcome = {
+    format: options.format,
+    dryRun: options.dryRun === true,
+    window: { from: job.options.from, to: job.options.today },
+    items: read.items,
+    summary: { ...plan.summary, logged: 0, declined: 0 },
+    proposals: plan.proposals.map((p) => ({ ...p, decision: 'proposed', exchangeId: null })),
+    skipped: CAPTURE_SKIP_REASONS.filter((r) => plan.skipped[r]).map((reason) => ({ reason, count: plan.skipped[reason]!, text: SKIP_REASON_TEXT[reason] })),
+    lastContacts: plan.lastContacts,
+    warnings: read.warnings,
+  };
+  if (options.dryRun) return outcome;
+  // Checked by the same contract as an exchange logged by hand, before anything is written.
+  const inputs = outcome.proposals.map((p) =>
+    parseInput(logExchangeInput, { occurredOn: p.occurredOn, channel: p.channel, initiatedBy: p.initiatedBy, personIds: p.people.slice(0, 50).map((x) => x.id), ...(p.note ? { notes: p.note.slice(0, 20000) } : {}) }, (path) => `line ${p.line}: ${path}`),
+  );
+  await inTransaction(ctx, async (trx) => {
+    // Answered meanwhile (the same file imported twice at once): refuse rather than log twice.
+    for (const batch of chunks(outcome.proposals.map((p) => p.sourceKey), 500)) {
+      const already = await trx.db.selectFrom('capturedItems').select('sourceKey').where('workspaceId', '=', trx.workspaceId).where('sourceKey', 'in', batch).executeTakeFirst();
+      if (already) throw new ConflictError('this file was captured meanwhile; preview it again');
+    }
+    const now = nowTimestamp(trx);
+    let done = 0;
+    for (const [index, proposal] of outcome.proposals.entries()) {
+      let exchangeId: string | null = null;
+      if (chosen(proposal)) {
+        exchangeId = (await logExchange(trx, inputs[index]!)).exchange.id;
+        proposal.decision = 'logged';
+        proposal.exchangeId = exchangeId;
+        outcome.summary.logged += 1;
+      } else {
+        proposal.decision = 'declined';
+        outcome.summary.declined += 1;
+      }
+      await trx.db.insertInto('capturedItems').values({ workspaceId: trx.workspaceId, sourceKey: proposal.sourceKey, outcome: proposal.decision, exchangeId, capturedAt: now }).execute();
+      done += 1;
+      if (done % 100 === 0) progress('writing', done, outcome.proposals.length);
+    }
+  });
+  return outcome;
+}

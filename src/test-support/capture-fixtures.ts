@@ -1,0 +1,274 @@
+/**
+ * Calendar and mailbox files as real exporters write them, built from the
+ * formats' specifications (RFC 5545 for iCalendar, RFC 4155 and 5322 for mbox,
+ * RFC 2047 for encoded headers) rather than copied from anyone's account.
+ * Shared by the service, API, CLI and browser tests, and by the benchmark.
+ */
+
+const CRLF = '\r\n';
+
+/** Folds a content line at 75 octets, as RFC 5545 §3.1 asks (exporters do). */
+function fold(line: string): string {
+  const bytes = new TextEncoder().encode(line);
+  if (bytes.length <= 75) return line;
+  const out: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const char of line) {
+    const n = new TextEncoder().encode(char).length;
+    if (size + n > (out.length === 0 ? 75 : 74)) {
+      out.push(current);
+      current = '';
+      size = 0;
+    }
+    current += char;
+    size += n;
+  }
+  out.push(current);
+  return out.join(`${CRLF} `);
+}
+
+function calendar(prodId: string, body: string[]): string {
+  return ['BEGIN:VCALENDAR', `PRODID:${prodId}`, 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', ...body, 'END:VCALENDAR'].map(fold).join(CRLF) + CRLF;
+}
+
+const NEW_YORK = [
+  'BEGIN:VTIMEZONE',
+  'TZID:America/New_York',
+  'X-LIC-LOCATION:America/New_York',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:-0500',
+  'TZOFFSETTO:-0400',
+  'TZNAME:EDT',
+  'DTSTART:19700308T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:-0400',
+  'TZOFFSETTO:-0500',
+  'TZNAME:EST',
+  'DTSTART:19701101T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+const LISBON = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Lisbon',
+  'X-LIC-LOCATION:Europe/Lisbon',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0000',
+  'TZNAME:WET',
+  'DTSTART:19701025T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0000',
+  'TZOFFSETTO:+0100',
+  'TZNAME:WEST',
+  'DTSTART:19700329T010000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'END:VTIMEZONE',
+];
+
+const STAMP = 'DTSTAMP:20261122T090000Z';
+
+/**
+ * A Google Calendar export (the shape of calendar.google.com's "Export"), the
+ * user being me@example.org, "today" 2026-11-22. What it must give, in the
+ * user's zone Europe/London, the window the last 12 months:
+ * - coffee with Ana on 2026-03-10, in person at Café Lisboa (I organised);
+ * - the weekly research sync Kofi organises on Google Meet, Mondays 23:30 in New
+ *   York, so Tuesdays in London: 2026-10-06, 10-13, (10-20 excluded by EXDATE),
+ *   the 10-27 instance moved to Wednesday 10-28 16:00 New York, 11-03, 11-10
+ *   (COUNT=6); Ana declined it, so she is not in it;
+ * - a call with Bo Li (matched by name: his address is not on the map) on 2026-09-01;
+ * - left out: an all-day event, a private one, one with no one on the map, one
+ *   in the future, one before the window.
+ */
+export function googleCalendarExport(): string {
+  return calendar('-//Google Inc//Google Calendar 70.9054//EN', [
+    'X-WR-CALNAME:me@example.org',
+    'X-WR-TIMEZONE:Europe/London',
+    ...NEW_YORK,
+    ...LISBON,
+    'BEGIN:VEVENT',
+    'DTSTART;TZID=Europe/Lisbon:20260310T090000',
+    'DTEND;TZID=Europe/Lisbon:20260310T100000',
+    STAMP,
+    'ORGANIZER;CN=Me Myself:mailto:me@example.org',
+    'UID:coffee-ana-1@google.com',
+    'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Ana Silva;X-NUM-GUESTS=0:mailto:ana@example.org',
+    'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=me@example.org;X-NUM-GUESTS=0:mailto:me@example.org',
+    'CREATED:20260301T120000Z',
+    'DESCRIPTION:',
+    'LAST-MODIFIED:20260301T120000Z',
+    'LOCATION:Café Lisboa\\, Rua das Flores 12\\, Porto',
+    'SEQUENCE:0',
+    'STATUS:CONFIRMED',
+    'SUMMARY:Coffee with Ana',
+    'TRANSP:OPAQUE',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'DTSTART;TZID=America/New_York:20261005T233000',
+    'DTEND;TZID=America/New_York:20261006T000000',
+    'RRULE:FREQ=WEEKLY;WKST=MO;COUNT=6;BYDAY=MO',
+    'EXDATE;TZID=America/New_York:20261019T233000',
+    STAMP,
+    'ORGANIZER;CN=Kofi Mensah:mailto:kofi@example.org',
+    'UID:research-sync-7f3a@google.com',
+    'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Kofi Mensah;X-NUM-GUESTS=0:mailto:kofi@example.org',
+    'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=DECLINED;CN=Ana Silva;X-NUM-GUESTS=0:mailto:ana@example.org',
+    'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=me@example.org;X-NUM-GUESTS=0:mailto:me@example.org',
+    'X-GOOGLE-CONFERENCE:https://meet.google.com/abc-defg-hij',
+    'DESCRIPTION:Join with Google Meet: https://meet.google.com/abc-defg-hij\\n\\nLearn more about Meet at: https://support.google.com/a/users/answer/9282720',
+    'SEQUENCE:0',
+    'STATUS:CONFIRMED',
+    'SUMMARY:Research sync',
+    'TRANSP:OPAQUE',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'DTSTART;TZID=America/New_York:20261028T160000',
+    'DTEND;TZID=America/New_York:20261028T163000',
+    STAMP,
+    'ORGANIZER;CN=Kofi Mensah:mailto:kofi@example.org',
+    'UID:research-sync-7f3a@google.com',
+    'RECURRENCE-ID;TZID=America/New_York:20261026T233000',
+    'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Kofi Mensah;X-NUM-GUESTS=0:mailto:kofi@example.org',
+    'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=me@example.org;X-NUM-GUESTS=0:mailto:me@example.org',
+    'X-GOOGLE-CONFERENCE:https://meet.google.com/abc-defg-hij',
+    'SEQUENCE:1',
+    'STATUS:CONFIRMED',
+    'SUMMARY:Research sync (moved)',
+    'TRANSP:OPAQUE',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'DTSTART:20260901T140000Z',
+    'DTEND:20260901T143000Z',
+    STAMP,
+    'UID:call-bo-li@google.com',
+    'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Bo Li:mailto:bo.li@personal.example',
+    'LOCATION:+44 20 7946 0000',
+    'STATUS:CONFIRMED',
+    'SUMMARY:Catch-up',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'DTSTART;VALUE=DATE:20260615',
+    'DTEND;VALUE=DATE:20260617',
+    STAMP,
+    'UID:congress-allday@google.com',
+    'ATTENDEE;CN=Ana Silva:mailto:ana@example.org',
+    'SUMMARY:Physio congress',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'DTSTART:20260704T180000Z',
+    'DTEND:20260704T200000Z',
+    STAMP,
+    'UID:private-dinner@google.com',
+    'CLASS:PRIVATE',
+    'ATTENDEE;CN=Bo Li:mailto:bo.li@personal.example',
+    'SUMMARY:Dinner',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'DTSTART:20260505T100000Z',
+    'DTEND:20260505T110000Z',
+    STAMP,
+    'UID:stranger@google.com',
+    'ATTENDEE;CN=Zed Stranger:mailto:zed@elsewhere.example',
+    'SUMMARY:Sales pitch',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'DTSTART:20261205T100000Z',
+    'DTEND:20261205T110000Z',
+    STAMP,
+    'UID:future@google.com',
+    'ATTENDEE;CN=Ana Silva:mailto:ana@example.org',
+    'SUMMARY:Next coffee',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'DTSTART:20250601T100000Z',
+    'DTEND:20250601T110000Z',
+    STAMP,
+    'UID:long-ago@google.com',
+    'ATTENDEE;CN=Ana Silva:mailto:ana@example.org',
+    'SUMMARY:Old coffee',
+    'END:VEVENT',
+  ]);
+}
+
+/**
+ * An Outlook (Exchange) export: Windows time zone names with their VTIMEZONE,
+ * Microsoft's own properties. What it must give (user in Europe/London):
+ * - the monthly mentoring lunch Kofi organises on the 15th, 12:30 in W. Europe,
+ *   from May to August 2026: 05-15, 06-15, 08-15 (July's was cancelled);
+ * - a Teams call with Ana and Kofi on 2026-11-20 00:30 W. Europe, which is
+ *   2026-11-19 in London: one exchange with both.
+ */
+export function outlookCalendarExport(): string {
+  return calendar('Microsoft Exchange Server 2010', [
+    'BEGIN:VTIMEZONE',
+    'TZID:W. Europe Standard Time',
+    'BEGIN:STANDARD',
+    'DTSTART:16010101T030000',
+    'TZOFFSETFROM:+0200',
+    'TZOFFSETTO:+0100',
+    'RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10',
+    'END:STANDARD',
+    'BEGIN:DAYLIGHT',
+    'DTSTART:16010101T020000',
+    'TZOFFSETFROM:+0100',
+    'TZOFFSETTO:+0200',
+    'RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3',
+    'END:DAYLIGHT',
+    'END:VTIMEZONE',
+    'BEGIN:VEVENT',
+    'ORGANIZER;CN=Kofi Mensah:mailto:kofi@example.org',
+    'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN=me@example.org:mailto:me@example.org',
+    'DESCRIPTION;LANGUAGE=en-GB:Monthly mentoring\\n',
+    'RRULE:FREQ=MONTHLY;UNTIL=20260815T103000Z;INTERVAL=1;BYMONTHDAY=15',
+    'UID:040000008200E00074C5B7101A82E00800000000A0B1C2D3E4F5A601000000000000000010000000ABCDEF',
+    'SUMMARY;LANGUAGE=en-GB:Mentoring lunch',
+    'DTSTART;TZID=W. Europe Standard Time:20260515T123000',
+    'DTEND;TZID=W. Europe Standard Time:20260515T133000',
+    'CLASS:PUBLIC',
+    'PRIORITY:5',
+    'DTSTAMP:20261122T090000Z',
+    'TRANSP:OPAQUE',
+    'STATUS:CONFIRMED',
+    'SEQUENCE:0',
+    'LOCATION;LANGUAGE=en-GB:Restaurante Norte',
+    'X-MICROSOFT-CDO-APPT-SEQUENCE:0',
+    'X-MICROSOFT-CDO-BUSYSTATUS:BUSY',
+    'X-MICROSOFT-CDO-IMPORTANCE:1',
+    'X-MICROSOFT-DISALLOW-COUNTER:FALSE',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'ORGANIZER;CN=Kofi Mensah:mailto:kofi@example.org',
+    'SUMMARY;LANGUAGE=en-GB:Canceled: Mentoring lunch',
+    'RECURRENCE-ID;TZID=W. Europe Standard Time:20260715T123000',
+    'UID:040000008200E00074C5B7101A82E00800000000A0B1C2D3E4F5A601000000000000000010000000ABCDEF',
+    'DTSTART;TZID=W. Europe Standard Time:20260715T123000',
+    'DTEND;TZID=W. Europe Standard Time:20260715T133000',
+    'STATUS:CANCELLED',
+    'DTSTAMP:20261122T090000Z',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'ORGANIZER;CN=Me Myself:mailto:me@example.org',
+    'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Ana Silva:mailto:ana@example.org',
+    'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Kofi Mensah:mailto:kofi@example.org',
+    'UID:040000008200E00074C5B7101A82E00800000000FFEEDDCCBBAA0001000000000000000010000000123456',
+    'SUMMARY;LANGUAGE=en-GB:Grant proposal review',
+    'DTSTART;TZID=W. Europe Standard Time:20261120T003000',
+    'DTEND;TZID=W. Europe Standard Time:20261120T013000',
+    'CLASS:PUBLIC',
+    'DTSTAMP:20261122T090000Z',
+    'STATUS:CONFIRMED',
+    'LOCATION;LANGUAGE=en-GB:Microsoft Teams Meeting',
+    'X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0',
+    'X-MICROSOFT-ONLINEMEETINGCONFLINK:conf:sip:me@example.org\\;gruu\\;opaque=app:conf:focus:id:ABC',
+    'END:VEVENT',
+  ]);
+}
