@@ -8,6 +8,7 @@ import { inTransaction, nowTimestamp, today, type ServiceContext } from './conte
 import { readCaptureOffThread } from './capture/off-thread.js';
 import type { CaptureJob } from './capture/read-capture.js';
 import { logExchange } from './exchanges.js';
+import { looksLikeMbox } from './capture/mbox.js';
 import { chunks } from './rows.js';
 import { getProfile } from './workspace.js';
 
@@ -136,4 +137,19 @@ export async function captureFile(ctx: ServiceContext, source: AsyncIterable<Uin
     }
   });
   return outcome;
+}
+
+/**
+ * Whether a file is one capture reads, from its first bytes (the content decides;
+ * the extension only when the content says nothing): a calendar starts with
+ * BEGIN:VCALENDAR, a mailbox with a "From " line and headers.
+ */
+export function captureFormatOf(head: Uint8Array, fileName?: string): CaptureFormat | null {
+  const text = new TextDecoder('latin1').decode(head.subarray(0, 8192)).replace(/^\uFEFF|^ï»¿/, '');
+  if (/^\s*BEGIN:VCALENDAR/i.test(text)) return 'calendar';
+  if (looksLikeMbox(text)) return 'mbox';
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName?.trim() ?? '')?.[1]?.toLowerCase();
+  if (extension === 'ics' || extension === 'ical' || extension === 'ifb') return 'calendar';
+  if (extension === 'mbox' || extension === 'mbx') return 'mbox';
+  return null;
 }
