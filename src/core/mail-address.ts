@@ -60,7 +60,7 @@ function parseAddress(part: string): Participant | null {
   const angled = /^(.*?)<([^<>]*)>\s*(?:\(.*\))?$/s.exec(text);
   if (angled) {
     const email = angled[2]!.trim().replace(/^mailto:/i, '');
-    const name = unquote(angled[1]!.replace(/\s+/g, ' '));
+    const name = unquote(angled[1]!.replace(/\s+/g, ' ')).trim();
     if (!email.includes('@') && name === '') return null;
     return { email: email.includes('@') ? email : null, name: name || null };
   }

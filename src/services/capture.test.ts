@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
-import { googleCalendarExport, outlookCalendarExport } from '../test-support/capture-fixtures.js';
+import { gmailTakeoutMbox, googleCalendarExport, outlookCalendarExport } from '../test-support/capture-fixtures.js';
 import { captureFile, type CaptureOutcome } from './capture.js';
 import { sequentialIds } from './context.js';
-import { listExchanges } from './exchanges.js';
-import { createPerson, getPerson } from './people.js';
+import { listExchanges, logExchange } from './exchanges.js';
+import { createPerson, getPerson, listPeople } from './people.js';
 import { openSession, type Session } from './session.js';
 import { updateProfile } from './workspace.js';
 
@@ -98,5 +98,62 @@ describe.each(DIALECTS)('capturing a calendar on %s', (dialect) => {
     const cut = googleCalendarExport().slice(0, googleCalendarExport().indexOf('END:VEVENT'));
     await expect(captureFile(session.ctx, bytes(cut), { format: 'calendar' })).rejects.toThrow(/BEGIN:VEVENT is never closed: the file is cut off/);
     expect((await listExchanges(session.ctx)).total).toBe(before);
+  });
+});
+
+describe.each(DIALECTS)('capturing a mailbox on %s', (dialect) => {
+  let session: Session;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    const db = await freshDatabase(dialect);
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
+    await createPerson(session.ctx, { name: 'Ana Silva', channels: [{ kind: 'email', value: 'ana@example.org' }] });
+    await createPerson(session.ctx, { name: 'Kofi Mensah', channels: [{ kind: 'email', value: 'kofi@example.org' }] });
+    await createPerson(session.ctx, { name: 'Jose Muller' });
+    await createPerson(session.ctx, { name: 'Юлия Смирнова', channels: [{ kind: 'email', value: 'Yulia@Example.ru' }] });
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  it('asks for the user\'s own addresses first: without them, sent and received cannot be told apart', async () => {
+    await expect(captureFile(session.ctx, bytes(gmailTakeoutMbox()), { format: 'mbox', dryRun: true })).rejects.toThrow(/waggle profile set --email/);
+  });
+
+  it('proposes one email exchange per thread and day, who started it, and the last contact with each person', async () => {
+    await updateProfile(session.ctx, { emails: ['me@example.org'] });
+    const preview = await captureFile(session.ctx, bytes(gmailTakeoutMbox()), { format: 'mbox', dryRun: true });
+    expect(preview.items).toBe(10);
+    expect(dates(preview)).toEqual([
+      ['2026-08-01', 'email', 'me', 'Ana Silva'],
+      ['2026-09-15', 'email', 'me', 'Юлия Смирнова'],
+      ['2026-10-10', 'email', 'them', 'Jose Muller + Kofi Mensah'],
+      ['2026-11-02', 'email', 'me', 'Ana Silva'],
+      ['2026-11-04', 'email', 'them', 'Ana Silva'],
+    ]);
+    expect(preview.proposals[2]!.reason).toBe('Jose Muller (by name), Kofi Mensah (by email); email: 1 message in the thread that day');
+    expect(preview.skipped).toEqual([{ reason: 'no-one-on-the-map', count: 1, text: 'no one in it is on your map' }]);
+    expect(preview.warnings.map((w) => w.message)).toEqual(['1 message(s) have no readable Date header and were left out']);
+    expect(preview.lastContacts.map((c) => [c.name, c.on])).toEqual([
+      ['Ana Silva', '2026-11-04'],
+      ['Jose Muller', '2026-10-10'],
+      ['Kofi Mensah', '2026-10-10'],
+      ['Юлия Смирнова', '2026-09-15'],
+    ]);
+  });
+
+  it('logs them, and a second import proposes nothing; a day already in the journal is not proposed', async () => {
+    const ana = (await listPeople(session.ctx, { search: 'Ana Silva' })).items[0]!;
+    await logExchange(session.ctx, { personIds: [ana.id], occurredOn: '2026-08-01', channel: 'email', notes: 'typed by hand' });
+    const outcome = await captureFile(session.ctx, bytes(gmailTakeoutMbox()), { format: 'mbox', only: [] });
+    expect(outcome.summary).toMatchObject({ logged: 4, declined: 0 });
+    expect(outcome.skipped.find((s) => s.reason === 'already-in-journal')?.count).toBe(1);
+    expect((await listExchanges(session.ctx)).items.filter((e) => e.channel === 'email')).toHaveLength(5);
+    const again = await captureFile(session.ctx, bytes(gmailTakeoutMbox()), { format: 'mbox' });
+    expect(again.summary).toMatchObject({ proposed: 0, logged: 0 });
+    expect(again.skipped.find((s) => s.reason === 'already-captured')?.count).toBe(4);
+    expect((await listExchanges(session.ctx)).total).toBe(5);
   });
 });

@@ -272,3 +272,110 @@ export function outlookCalendarExport(): string {
     'END:VEVENT',
   ]);
 }
+
+interface MboxMessage {
+  separator: string;
+  headers: string[];
+  body: string[];
+}
+
+function mbox(messages: MboxMessage[], newline = '\n'): string {
+  return messages.map((m) => [m.separator, ...m.headers, '', ...m.body, ''].join(newline)).join(newline);
+}
+
+/** A multipart/alternative body with a line that starts "From" (escaped, as mboxrd writes it) and one that is not a separator (no blank line before it). */
+function multipartBody(boundary: string, text: string): string[] {
+  return [
+    `--${boundary}`,
+    'Content-Type: text/plain; charset="UTF-8"',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    text,
+    '>From the notes of our last call:',
+    'From here on, the plan is simple.',
+    '',
+    `--${boundary}`,
+    'Content-Type: text/html; charset="UTF-8"',
+    '',
+    `<div dir="ltr">${text}</div>`,
+    '',
+    `--${boundary}--`,
+  ];
+}
+
+/**
+ * A Gmail Takeout mbox (the user me@example.org, in Europe/London), with
+ * multipart messages and encoded headers in UTF-8 (B and Q), ISO-8859-1 (Q) and
+ * KOI8-R (B). What it must give:
+ * - 2026-08-01, Ana, started by me (a Gmail thread id joins two messages with no references);
+ * - 2026-09-15, Юлия Смирнова (KOI8-R name, matched by email), started by me;
+ * - 2026-10-10, José Müller (ISO-8859-1, matched by name) and Kofi (Cc), started by them;
+ * - 2026-11-02, Ana, started by me: three messages, the last sent 00:30 +0100 on
+ *   the 3rd, which is still the 2nd in London;
+ * - 2026-11-04, Ana, started by them;
+ * - left out: a newsletter (no one on the map); a message without a Date (a warning).
+ */
+export function gmailTakeoutMbox(): string {
+  return mbox([
+    {
+      separator: 'From 1811111111111111111@xxx Sat Aug 01 09:00:00 +0000 2026',
+      headers: ['X-GM-THRID: 1811111111111111111', 'X-Gmail-Labels: Sent', 'Message-ID: <g1@mail.example.org>', 'Date: Sat, 1 Aug 2026 10:00:00 +0100', 'From: Me Myself <me@example.org>', 'To: Ana Silva <ana@example.org>', 'Subject: Summer school', 'MIME-Version: 1.0', 'Content-Type: multipart/alternative; boundary="000000000000a1"'],
+      body: multipartBody('000000000000a1', 'Are you going to the summer school?'),
+    },
+    {
+      separator: 'From 1811111111111111112@xxx Sat Aug 01 17:00:00 +0000 2026',
+      headers: ['X-GM-THRID: 1811111111111111111', 'X-Gmail-Labels: Inbox', 'Message-ID: <reply-from-phone@ana.example>', 'Date: Sat, 01 Aug 2026 17:00:00 +0000', 'From: =?UTF-8?B?QW5hIFNpbHZh?= <ana@example.org>', 'To: me@example.org', 'Subject: Re: Summer school', 'Content-Type: text/plain; charset=UTF-8'],
+      body: ['Yes!'],
+    },
+    {
+      separator: 'From 1822222222222222222@xxx Tue Sep 15 08:00:00 +0000 2026',
+      headers: ['X-GM-THRID: 1822222222222222222', 'Message-ID: <y1@mail.example.org>', 'Date: Tue, 15 Sep 2026 08:00:00 +0000', 'From: me@example.org', 'To: =?KOI8-R?B?4MzJ0SDzzcnSzs/XwQ==?= <yulia@example.ru>', 'Subject: =?UTF-8?B?UmV1bmnDo28gZGUgcGVzcXVpc2E=?=', 'Content-Type: multipart/mixed; boundary="b2"'],
+      body: multipartBody('b2', 'Здравствуйте!'),
+    },
+    {
+      separator: 'From 1833333333333333333@xxx Sat Oct 10 11:00:00 +0000 2026',
+      headers: [
+        'X-GM-THRID: 1833333333333333333',
+        'Message-ID: <j1@uni.example>',
+        'Date: Sat, 10 Oct 2026 13:00:00 +0200 (CEST)',
+        'From: =?ISO-8859-1?Q?Jos=E9_M=FCller?= <jose@uni.example>',
+        'To: "Myself, Me" <me@example.org>',
+        'Cc: Kofi Mensah <kofi@example.org>,',
+        ' =?ISO-8859-1?B?RnJhbudvaXM=?= <francois@elsewhere.example>',
+        'Subject: =?ISO-8859-1?Q?R=E9union?=',
+        'Content-Type: text/plain; charset=ISO-8859-1',
+      ],
+      body: ['Bonjour'],
+    },
+    {
+      separator: 'From 1844444444444444444@xxx Mon Nov 02 09:00:00 +0000 2026',
+      headers: ['X-GM-THRID: 1844444444444444444', 'Message-ID: <a1@mail.example.org>', 'Date: Mon, 2 Nov 2026 09:00:00 +0000', 'From: Me Myself <me@example.org>', 'To: Ana Silva <ana@example.org>', 'Subject: =?UTF-8?Q?Caf=C3=A9_next_week=3F?=', 'Content-Type: multipart/alternative; boundary="a1"'],
+      body: multipartBody('a1', 'Coffee next week?'),
+    },
+    {
+      separator: 'From 1844444444444444445@xxx Mon Nov 02 15:00:00 +0000 2026',
+      headers: ['X-GM-THRID: 1844444444444444444', 'Message-ID: <a2@ana.example>', 'In-Reply-To: <a1@mail.example.org>', 'References: <a1@mail.example.org>', 'Date: Mon, 2 Nov 2026 15:00:00 +0000', 'From: Ana Silva <ana@example.org>', 'To: Me Myself <me@example.org>', 'Subject: Re: Cafe next week?'],
+      body: ['Gladly.'],
+    },
+    {
+      separator: 'From 1844444444444444446@xxx Mon Nov 02 23:30:00 +0000 2026',
+      headers: ['X-GM-THRID: 1844444444444444444', 'Message-ID: <a3@mail.example.org>', 'References: <a1@mail.example.org> <a2@ana.example>', 'Date: Tue, 3 Nov 2026 00:30:00 +0100', 'From: me@example.org', 'To: ana@example.org'],
+      body: ['Thursday then.'],
+    },
+    {
+      separator: 'From 1844444444444444447@xxx Wed Nov 04 13:00:00 +0000 2026',
+      headers: ['X-GM-THRID: 1844444444444444444', 'Message-ID: <a4@ana.example>', 'References: <a1@mail.example.org> <a2@ana.example> <a3@mail.example.org>', 'Date: Wed, 4 Nov 2026 08:00:00 -0500', 'From: Ana Silva <ana@example.org>', 'To: me@example.org'],
+      body: ['See you there.'],
+    },
+    {
+      separator: 'From 1855555555555555555@xxx Thu Nov 05 07:00:00 +0000 2026',
+      headers: ['X-GM-THRID: 1855555555555555555', 'Message-ID: <n1@shop.example>', 'Date: Thu, 5 Nov 2026 07:00:00 +0000', 'From: Shop News <news@shop.example>', 'To: me@example.org', 'Subject: Deals'],
+      body: ['<html>…</html>'],
+    },
+    {
+      separator: 'From 1866666666666666666@xxx Fri Nov 06 07:00:00 +0000 2026',
+      headers: ['X-GM-THRID: 1866666666666666666', 'Message-ID: <k1@kofi.example>', 'From: Kofi Mensah <kofi@example.org>', 'To: me@example.org', 'Subject: no date here'],
+      body: ['Hello'],
+    },
+  ]);
+}
