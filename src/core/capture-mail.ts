@@ -1,5 +1,5 @@
 import { emailKey, type CapturedActivity, type Participant } from './capture.js';
-import { dateInTimeZone } from './dates.js';
+import { dayFinder } from './dates.js';
 
 /**
  * A mailbox's headers become activities: one per thread and day (in the user's
@@ -30,6 +30,7 @@ export function threadOf(message: MailHeaders): string {
 }
 
 export function mailActivities(messages: Iterable<MailHeaders>, ownEmails: readonly string[], timeZone: string): { activities: CapturedActivity[]; undated: number[] } {
+  const dayOf = dayFinder(timeZone);
   const mine = new Set(ownEmails.map(emailKey));
   const isMine = (p: Participant | null) => p?.email != null && mine.has(emailKey(p.email));
   const groups = new Map<string, { first: MailHeaders; count: number; participants: Map<string, Participant> }>();
@@ -39,7 +40,7 @@ export function mailActivities(messages: Iterable<MailHeaders>, ownEmails: reado
       undated.push(message.line);
       continue;
     }
-    const day = dateInTimeZone(new Date(message.sentAt), timeZone);
+    const day = dayOf(message.sentAt);
     const key = `mail:${threadOf(message)}|${day}`;
     let group = groups.get(key);
     if (!group) {
@@ -59,7 +60,7 @@ export function mailActivities(messages: Iterable<MailHeaders>, ownEmails: reado
     activities.push({
       sourceKey,
       line: group.first.line,
-      occurredOn: dateInTimeZone(new Date(group.first.sentAt!), timeZone),
+      occurredOn: dayOf(group.first.sentAt!),
       channel: 'email',
       channelReason: `${group.count} message${group.count === 1 ? '' : 's'} in the thread that day`,
       initiatedBy: startedByMe ? 'me' : 'them',

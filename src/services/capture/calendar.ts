@@ -11,7 +11,7 @@
  */
 import ICAL from 'ical.js';
 import { emailKey, type CapturedActivity, type Participant } from '../../core/capture.js';
-import { dateInTimeZone, type IsoDate } from '../../core/dates.js';
+import { dayFinder, type IsoDate } from '../../core/dates.js';
 import { ImportFileError } from '../../core/import-types.js';
 import type { Channel, Initiator } from '../../core/vocabulary.js';
 
@@ -125,15 +125,15 @@ function participantOf(property: ICAL.Property): Participant {
   return { email: email || null, name };
 }
 
-/** The day an occurrence falls on for the user: an all-day or floating time as written, a zoned time in the user's zone. */
-function dayOf(time: ICAL.Time, timeZone: string): IsoDate {
-  const floating = time.isDate || !time.zone || time.zone.tzid === 'floating';
-  if (floating) return `${String(time.year).padStart(4, '0')}-${String(time.month).padStart(2, '0')}-${String(time.day).padStart(2, '0')}` as IsoDate;
-  return dateInTimeZone(time.toJSDate(), timeZone);
+const isFloating = (time: ICAL.Time) => time.isDate || !time.zone || time.zone.tzid === 'floating';
+
+/** The date as written: for all-day and floating times, the day they fall on wherever the user is. */
+function writtenDay(time: ICAL.Time): IsoDate {
+  return `${String(time.year).padStart(4, '0')}-${String(time.month).padStart(2, '0')}-${String(time.day).padStart(2, '0')}` as IsoDate;
 }
 
 function instantOf(time: ICAL.Time): number {
-  return time.toJSDate().getTime();
+  return time.toUnixTime() * 1000;
 }
 
 export interface CalendarRead {
@@ -156,6 +156,7 @@ export function readCalendar(text0: string, options: CalendarOptions): CalendarR
   ICAL.TimezoneService.reset();
   for (const zone of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   const mine = new Set(options.ownEmails.map(emailKey));
+  const userDay = dayFinder(options.timeZone);
   const vevents = root.getAllSubcomponents('vevent');
   const lineOf = new Map<ICAL.Component, number>(vevents.map((v, i) => [v, eventLines[i] ?? 0]));
   const masters = new Map<string, ICAL.Component>();
@@ -191,6 +192,7 @@ export function readCalendar(text0: string, options: CalendarOptions): CalendarR
     const initiatedBy: Initiator = !organizer || isMine(organizer) ? 'me' : mine.size > 0 ? 'them' : 'mutual';
     const how = channelOf(item, participants.length);
     const classification = (text(item, 'class') ?? 'PUBLIC').toUpperCase();
+    const instant = instantOf(start);
     const leftOut =
       (text(item, 'status') ?? '').toUpperCase() === 'CANCELLED'
         ? ('cancelled' as const)
@@ -198,13 +200,13 @@ export function readCalendar(text0: string, options: CalendarOptions): CalendarR
           ? ('all-day' as const)
           : (classification === 'PRIVATE' || classification === 'CONFIDENTIAL') && !options.includePrivate
             ? ('private' as const)
-            : instantOf(start) > now
+            : instant > now
               ? ('in-the-future' as const)
               : undefined;
     activities.push({
       sourceKey,
       line,
-      occurredOn: dayOf(start, options.timeZone),
+      occurredOn: isFloating(start) ? writtenDay(start) : userDay(instant),
       channel: how.channel,
       channelReason: how.reason,
       initiatedBy,

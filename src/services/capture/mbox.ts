@@ -8,6 +8,7 @@
  * A file cut off in the middle of a message's headers is refused with the line
  * of that message; one cut off in a body loses nothing we read.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import libmime from 'libmime';
 import type { MailHeaders } from '../../core/capture-mail.js';
 import type { Participant } from '../../core/capture.js';
@@ -19,15 +20,24 @@ const WANTED = new Set(['from', 'to', 'cc', 'date', 'message-id', 'in-reply-to',
 /** A header block longer than this is not a mail header: the file is not an mbox, or is broken. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const latin1 = new TextDecoder('latin1');
-
+/** Header bytes as text: UTF-8 where they are (raw 8-bit headers), else Latin-1; most are ASCII (encoded words). */
 function headerText(bytes: Uint8Array): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return latin1.decode(bytes);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return isUtf8(buffer) ? buffer.toString('utf8') : buffer.toString('latin1');
+}
+
+/** Header lines joined with LF, in one buffer. */
+function concatLines(lines: readonly Uint8Array[]): Uint8Array {
+  let size = lines.length;
+  for (const line of lines) size += line.byteLength;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const line of lines) {
+    out.set(line, at);
+    at += line.byteLength;
+    out[at++] = LF;
   }
+  return out;
 }
 
 function isFromLine(buffer: Uint8Array, start: number, end: number): boolean {
@@ -117,7 +127,8 @@ export class MboxHeaderReader {
       } else {
         this.headerBytes += end - start;
         if (this.headerBytes > MAX_HEADER_BYTES) throw new ImportFileError(this.messageLine, 'the headers of this message never end (over 1 MB): not a mailbox, or a broken one');
-        this.headerLines.push(buffer.slice(start, end));
+        // A view, not a copy: each chunk is a buffer of its own, read once.
+        this.headerLines.push(buffer.subarray(start, end));
       }
     } else if (this.previousBlank && isFromLine(buffer, start, end)) this.beginMessage();
     this.previousBlank = blank;
@@ -138,19 +149,20 @@ export class MboxHeaderReader {
       if (name !== null && WANTED.has(name)) fields.set(name, fields.has(name) && (name === 'to' || name === 'cc') ? `${fields.get(name)!}, ${value}` : (fields.get(name) ?? value));
       name = null;
     };
-    for (const bytes of this.headerLines) {
-      const first = bytes[0];
+    // The whole block decoded at once (one call, not one a line): UTF-8, or Latin-1 where it is not.
+    for (const line of headerText(concatLines(this.headerLines)).split('\n')) {
+      const first = line.charCodeAt(0);
       if (first === 0x20 || first === 0x09) {
-        if (name !== null) value += ` ${headerText(bytes).trim()}`;
+        if (name !== null) value += ` ${line.trim()}`;
         continue;
       }
       flush();
-      const colon = bytes.indexOf(0x3a);
+      const colon = line.indexOf(':');
       if (colon <= 0) continue;
-      const candidate = latin1.decode(bytes.subarray(0, colon)).trim().toLowerCase();
+      const candidate = line.slice(0, colon).trim().toLowerCase();
       if (!WANTED.has(candidate)) continue;
       name = candidate;
-      value = headerText(bytes.subarray(colon + 1)).trim();
+      value = line.slice(colon + 1).trim();
     }
     flush();
     this.headerLines = [];
