@@ -1,5 +1,5 @@
 import { emailKey, type CapturedActivity, type Participant } from './capture.js';
-import { dayFinder } from './dates.js';
+import { dayFinder, type IsoDate } from './dates.js';
 
 /**
  * A mailbox's headers become activities: one per thread and day (in the user's
@@ -29,44 +29,70 @@ export function threadOf(message: MailHeaders): string {
   return root ? `id:${root.toLowerCase()}` : `line:${message.line}`;
 }
 
-export function mailActivities(messages: Iterable<MailHeaders>, ownEmails: readonly string[], timeZone: string): { activities: CapturedActivity[]; undated: number[] } {
-  const dayOf = dayFinder(timeZone);
-  const mine = new Set(ownEmails.map(emailKey));
-  const isMine = (p: Participant | null) => p?.email != null && mine.has(emailKey(p.email));
-  const groups = new Map<string, { first: MailHeaders; count: number; participants: Map<string, Participant> }>();
-  const undated: number[] = [];
-  for (const message of messages) {
+/** Gathers messages into thread-days as they come, keeping none of them: a mailbox's size does not stay in memory. */
+export class MailGrouper {
+  private readonly dayOf: (ms: number) => IsoDate;
+  private readonly mine: Set<string>;
+  private readonly groups = new Map<string, { line: number; sentAt: number; fromMe: boolean; count: number; participants: Map<string, Participant> }>();
+  /** The lines of the first thousand messages without a readable date, and how many there were. */
+  readonly undated: number[] = [];
+  undatedCount = 0;
+  messages = 0;
+
+  constructor(ownEmails: readonly string[], timeZone: string) {
+    this.dayOf = dayFinder(timeZone);
+    this.mine = new Set(ownEmails.map(emailKey));
+  }
+
+  private isMine(p: Participant | null): boolean {
+    return p?.email != null && this.mine.has(emailKey(p.email));
+  }
+
+  add(message: MailHeaders): void {
+    this.messages += 1;
     if (message.sentAt === null) {
-      undated.push(message.line);
-      continue;
+      this.undatedCount += 1;
+      if (this.undated.length < 1000) this.undated.push(message.line);
+      return;
     }
-    const day = dayOf(message.sentAt);
-    const key = `mail:${threadOf(message)}|${day}`;
-    let group = groups.get(key);
+    const key = `mail:${threadOf(message)}|${this.dayOf(message.sentAt)}`;
+    let group = this.groups.get(key);
     if (!group) {
-      group = { first: message, count: 0, participants: new Map() };
-      groups.set(key, group);
-    } else if (message.sentAt < group.first.sentAt!) group.first = message;
+      group = { line: message.line, sentAt: message.sentAt, fromMe: this.isMine(message.from), count: 0, participants: new Map() };
+      this.groups.set(key, group);
+    } else if (message.sentAt < group.sentAt) {
+      group.line = message.line;
+      group.sentAt = message.sentAt;
+      group.fromMe = this.isMine(message.from);
+    }
     group.count += 1;
     for (const p of [message.from, ...message.to, ...message.cc]) {
-      if (!p || isMine(p)) continue;
+      if (!p || this.isMine(p)) continue;
       const id = p.email ? emailKey(p.email) : `name:${p.name ?? ''}`;
       if (!group.participants.has(id)) group.participants.set(id, p);
     }
   }
-  const activities: CapturedActivity[] = [];
-  for (const [sourceKey, group] of groups) {
-    const startedByMe = isMine(group.first.from);
-    activities.push({
-      sourceKey,
-      line: group.first.line,
-      occurredOn: dayOf(group.first.sentAt!),
-      channel: 'email',
-      channelReason: `${group.count} message${group.count === 1 ? '' : 's'} in the thread that day`,
-      initiatedBy: startedByMe ? 'me' : 'them',
-      note: null,
-      participants: [...group.participants.values()],
-    });
+
+  finish(): CapturedActivity[] {
+    const activities: CapturedActivity[] = [];
+    for (const [sourceKey, group] of this.groups) {
+      activities.push({
+        sourceKey,
+        line: group.line,
+        occurredOn: this.dayOf(group.sentAt),
+        channel: 'email',
+        channelReason: `${group.count} message${group.count === 1 ? '' : 's'} in the thread that day`,
+        initiatedBy: group.fromMe ? 'me' : 'them',
+        note: null,
+        participants: [...group.participants.values()],
+      });
+    }
+    return activities;
   }
-  return { activities, undated };
+}
+
+export function mailActivities(messages: Iterable<MailHeaders>, ownEmails: readonly string[], timeZone: string): { activities: CapturedActivity[]; undated: number[] } {
+  const grouper = new MailGrouper(ownEmails, timeZone);
+  for (const message of messages) grouper.add(message);
+  return { activities: grouper.finish(), undated: grouper.undated };
 }

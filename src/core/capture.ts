@@ -20,6 +20,8 @@ export type CaptureFormat = (typeof CAPTURE_FORMATS)[number];
 export interface Participant {
   email: string | null;
   name: string | null;
+  /** A profile link (LinkedIn's archive names people by theirs). */
+  profile?: string | null;
 }
 
 /** One thing that happened with other people, as a reader found it. */
@@ -39,6 +41,8 @@ export interface CapturedActivity {
   participants: Participant[];
   /** Why a reader itself leaves it out (all-day, private, in the future): proposed never, counted always. */
   leftOut?: CaptureSkipReason;
+  /** Not an exchange but a step: an invitation sent moves people still "to meet" to "reached out". */
+  stageTo?: 'reached-out';
 }
 
 /** What capture needs of a person in the map. */
@@ -46,9 +50,12 @@ export interface CapturePerson {
   id: string;
   name: string;
   emails: string[];
+  /** Profile links, as profileKey gives them. */
+  profiles: string[];
+  stage: string;
 }
 
-export const CAPTURE_SKIP_REASONS = ['no-one-on-the-map', 'already-captured', 'already-declined', 'already-in-journal', 'all-day', 'private', 'cancelled', 'in-the-future', 'outside-window'] as const;
+export const CAPTURE_SKIP_REASONS = ['no-one-on-the-map', 'already-captured', 'already-declined', 'already-in-journal', 'already-further', 'invitation-to-you', 'all-day', 'private', 'cancelled', 'in-the-future', 'outside-window'] as const;
 export type CaptureSkipReason = (typeof CAPTURE_SKIP_REASONS)[number];
 
 export const SKIP_REASON_TEXT: Record<CaptureSkipReason, string> = {
@@ -56,6 +63,8 @@ export const SKIP_REASON_TEXT: Record<CaptureSkipReason, string> = {
   'already-captured': 'captured before',
   'already-declined': 'declined before',
   'already-in-journal': 'the journal already has an exchange with them that day',
+  'already-further': 'an invitation to someone already past "to meet"',
+  'invitation-to-you': 'an invitation to you (those accepted are in Connections.csv)',
   'all-day': 'an all-day event (left out unless asked)',
   private: 'a private event (left out unless asked)',
   cancelled: 'cancelled',
@@ -66,13 +75,15 @@ export const SKIP_REASON_TEXT: Record<CaptureSkipReason, string> = {
 export interface ProposedPerson {
   id: string;
   name: string;
-  matchedBy: 'email' | 'name';
+  matchedBy: 'email' | 'profile' | 'name';
 }
 
 /** An exchange the user may accept. */
 export interface CaptureProposal {
   /** A short, stable handle for choosing (`cap_…`), derived from the source key. */
   key: string;
+  /** An exchange to log, or a stage to move ("reached out", from an invitation sent). */
+  kind: 'exchange' | 'stage';
   sourceKey: string;
   line: number;
   occurredOn: IsoDate;
@@ -129,25 +140,32 @@ export function emailKey(email: string): string {
 
 interface Matcher {
   byEmail: Map<string, CapturePerson>;
+  byProfile: Map<string, CapturePerson>;
   /** A name shared by two people matches neither: null. */
   byName: Map<string, CapturePerson | null>;
 }
 
 function matcherFor(people: readonly CapturePerson[]): Matcher {
   const byEmail = new Map<string, CapturePerson>();
+  const byProfile = new Map<string, CapturePerson>();
   const byName = new Map<string, CapturePerson | null>();
   for (const person of people) {
     for (const email of person.emails) byEmail.set(emailKey(email), person);
+    for (const profile of person.profiles) byProfile.set(profile, person);
     const key = nameKey(person.name);
     if (key) byName.set(key, byName.has(key) ? null : person);
   }
-  return { byEmail, byName };
+  return { byEmail, byProfile, byName };
 }
 
 function match(matcher: Matcher, participant: Participant): ProposedPerson | null {
   if (participant.email) {
     const person = matcher.byEmail.get(emailKey(participant.email));
     if (person) return { id: person.id, name: person.name, matchedBy: 'email' };
+  }
+  if (participant.profile) {
+    const person = matcher.byProfile.get(participant.profile);
+    if (person) return { id: person.id, name: person.name, matchedBy: 'profile' };
   }
   if (participant.name) {
     const person = matcher.byName.get(nameKey(participant.name));
@@ -157,12 +175,13 @@ function match(matcher: Matcher, participant: Participant): ProposedPerson | nul
 }
 
 function describePeople(people: readonly ProposedPerson[]): string {
-  return people.map((p) => `${p.name} (by ${p.matchedBy === 'email' ? 'email' : 'name'})`).join(', ');
+  return people.map((p) => `${p.name} (by ${p.matchedBy})`).join(', ');
 }
 
 /** Plans a capture: which activities become proposed exchanges, and why the others do not. */
 export function planCapture(activities: readonly CapturedActivity[], people: readonly CapturePerson[], memory: CaptureMemory, options: { today: IsoDate; from?: IsoDate | null }): CapturePlan {
   const matcher = matcherFor(people);
+  const stageOf = new Map(people.map((p) => [p.id, p.stage]));
   const skipped: Partial<Record<CaptureSkipReason, number>> = {};
   const skip = (reason: CaptureSkipReason) => void (skipped[reason] = (skipped[reason] ?? 0) + 1);
   const last = new Map<string, LastContact>();
@@ -187,19 +206,22 @@ export function planCapture(activities: readonly CapturedActivity[], people: rea
     else if (found.length === 0) skip('no-one-on-the-map');
     else if (memory.answered.get(activity.sourceKey) === 'logged' || proposedKeys.has(activity.sourceKey)) skip('already-captured');
     else if (memory.answered.get(activity.sourceKey) === 'declined') skip('already-declined');
-    else if (found.every((p) => memory.journalDays.has(`${p.id}|${activity.occurredOn}`))) skip('already-in-journal');
+    else if (!activity.stageTo && found.every((p) => memory.journalDays.has(`${p.id}|${activity.occurredOn}`))) skip('already-in-journal');
+    else if (activity.stageTo && found.every((p) => stageOf.get(p.id) !== 'to-meet')) skip('already-further');
     else {
+      const people = activity.stageTo ? found.filter((p) => stageOf.get(p.id) === 'to-meet') : found;
       proposedKeys.add(activity.sourceKey);
       proposals.push({
         key: proposalKey(activity.sourceKey),
+        kind: activity.stageTo ? 'stage' : 'exchange',
         sourceKey: activity.sourceKey,
         line: activity.line,
         occurredOn: activity.occurredOn,
         channel: activity.channel,
         initiatedBy: activity.initiatedBy,
         note: activity.note,
-        people: found,
-        reason: `${describePeople(found)}; ${activity.channel}: ${activity.channelReason}`,
+        people,
+        reason: activity.stageTo ? `${describePeople(people)}; to meet → reached out: ${activity.channelReason}` : `${describePeople(found)}; ${activity.channel}: ${activity.channelReason}`,
       });
     }
   }

@@ -10,6 +10,7 @@ import type { CaptureJob } from './capture/read-capture.js';
 import { logExchange } from './exchanges.js';
 import { looksLikeMbox } from './capture/mbox.js';
 import { chunks } from './rows.js';
+import { profileKey } from '../core/import-merge.js';
 import { getProfile } from './workspace.js';
 
 /**
@@ -54,16 +55,20 @@ export interface CaptureOutcome {
 async function captureJob(ctx: ServiceContext, options: CaptureOptions): Promise<CaptureJob> {
   const profile = await getProfile(ctx);
   const day = today(ctx);
-  const people = await ctx.db.selectFrom('people').select(['id', 'name']).where('workspaceId', '=', ctx.workspaceId).execute();
-  const emails = await ctx.db
+  const people = await ctx.db.selectFrom('people').select(['id', 'name', 'stage']).where('workspaceId', '=', ctx.workspaceId).execute();
+  const points = await ctx.db
     .selectFrom('contactPoints')
     .innerJoin('people', 'people.id', 'contactPoints.personId')
-    .select(['contactPoints.personId', 'contactPoints.value'])
+    .select(['contactPoints.personId', 'contactPoints.kind', 'contactPoints.value'])
     .where('people.workspaceId', '=', ctx.workspaceId)
-    .where('contactPoints.kind', '=', 'email')
+    .where('contactPoints.kind', 'in', ['email', 'linkedin'])
     .execute();
-  const byPerson = new Map<string, CapturePerson>(people.map((p) => [p.id, { id: p.id, name: p.name, emails: [] }]));
-  for (const e of emails) byPerson.get(e.personId)?.emails.push(e.value);
+  const byPerson = new Map<string, CapturePerson>(people.map((p) => [p.id, { id: p.id, name: p.name, emails: [], profiles: [], stage: p.stage }]));
+  for (const point of points) {
+    const person = byPerson.get(point.personId);
+    if (point.kind === 'email') person?.emails.push(point.value);
+    else person?.profiles.push(profileKey(point.value));
+  }
   const answered = await ctx.db.selectFrom('capturedItems').select(['sourceKey', 'outcome']).where('workspaceId', '=', ctx.workspaceId).execute();
   const journal = await ctx.db.selectFrom('exchangePeople').select(['personId', 'occurredOn']).where('workspaceId', '=', ctx.workspaceId).execute();
   return {

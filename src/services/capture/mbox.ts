@@ -77,10 +77,12 @@ export class MboxHeaderReader {
   private headerLines: Uint8Array[] = [];
   private headerBytes = 0;
   private messageLine = 0;
+  /** Every message's headers, unless a sink takes them one by one (then none are kept). */
   readonly messages: MailHeaders[] = [];
+  count = 0;
   bytesRead = 0;
 
-  constructor(private readonly onMessage?: (count: number, bytes: number) => void) {}
+  constructor(private readonly options: { sink?: (message: MailHeaders) => void; onMessage?: (count: number, bytes: number) => void } = {}) {}
 
   push(chunk: Uint8Array): void {
     this.bytesRead += chunk.byteLength;
@@ -167,7 +169,7 @@ export class MboxHeaderReader {
     flush();
     this.headerLines = [];
     const from = participants(fields.get('from'))[0] ?? null;
-    this.messages.push({
+    const message: MailHeaders = {
       line: this.messageLine,
       messageId: messageIds(fields.get('message-id'))[0] ?? null,
       threadId: fields.get('x-gm-thrid')?.trim() || null,
@@ -177,8 +179,11 @@ export class MboxHeaderReader {
       from,
       to: participants(fields.get('to')),
       cc: participants(fields.get('cc')),
-    });
-    this.onMessage?.(this.messages.length, this.bytesRead);
+    };
+    this.count += 1;
+    if (this.options.sink) this.options.sink(message);
+    else this.messages.push(message);
+    this.options.onMessage?.(this.count, this.bytesRead);
   }
 }
 

@@ -3,7 +3,7 @@
  * Runs in a worker thread (capture-worker.ts) so that a server keeps answering
  * while a mailbox of gigabytes is read.
  */
-import { mailActivities } from '../../core/capture-mail.js';
+import { MailGrouper } from '../../core/capture-mail.js';
 import { planCapture, type CaptureFormat, type CapturePerson, type CapturePlan, type CapturedActivity } from '../../core/capture.js';
 import type { IsoDate } from '../../core/dates.js';
 import { ImportFileError, type ImportWarning } from '../../core/import-types.js';
@@ -42,15 +42,21 @@ export type ProgressSink = (done: number, total: number) => void;
 export class CaptureReader {
   private readonly chunks: Uint8Array[] = [];
   private readonly mbox: MboxHeaderReader | null;
+  private readonly grouper: MailGrouper | null;
 
   constructor(
     private readonly job: CaptureJob,
     private readonly progress: ProgressSink = () => undefined,
   ) {
-    this.mbox = job.options.format === 'mbox' ? new MboxHeaderReader((count, bytes) => count % 1000 === 0 && this.progress(count, bytes)) : null;
+    this.grouper = job.options.format === 'mbox' ? new MailGrouper(job.options.ownEmails, job.options.timeZone) : null;
+    const grouper = this.grouper;
+    this.mbox = grouper ? new MboxHeaderReader({ sink: (message) => grouper.add(message), onMessage: (count, bytes) => count % 1000 === 0 && this.progress(count, bytes) }) : null;
   }
 
   push(chunk: Uint8Array): void {
+    if (this.job.options.format === 'mbox' && this.job.options.ownEmails.length === 0) {
+      throw new ImportFileError(null, 'your own email addresses are not in your profile, so a mailbox cannot tell what you sent from what you received: add them first (waggle profile set --email you@example.org)');
+    }
     if (this.mbox) this.mbox.push(chunk);
     else this.chunks.push(chunk);
   }
@@ -60,13 +66,12 @@ export class CaptureReader {
     const warnings: ImportWarning[] = [];
     let activities: CapturedActivity[];
     let items: number;
-    if (this.mbox) {
-      if (options.ownEmails.length === 0) throw new ImportFileError(null, 'your own email addresses are not in your profile, so a mailbox cannot tell what you sent from what you received: add them first (waggle profile set --email you@example.org)');
-      const messages = this.mbox.end();
-      const mail = mailActivities(messages, options.ownEmails, options.timeZone);
-      activities = mail.activities;
-      items = messages.length;
-      if (mail.undated.length) warnings.push({ code: 'unreadable-characters', message: `${mail.undated.length} message(s) have no readable Date header and were left out`, lines: mail.undated.slice(0, 10) });
+    if (this.mbox && this.grouper) {
+      this.mbox.end();
+      activities = this.grouper.finish();
+      items = this.mbox.count;
+      const undated = this.grouper.undated;
+      if (undated.length) warnings.push({ code: 'unreadable-characters', message: `${this.grouper.undatedCount} message(s) have no readable Date header and were left out`, lines: undated.slice(0, 10) });
     } else {
       const text = new TextDecoder('utf-8').decode(concat(this.chunks));
       const calendar = readCalendar(text, { from: options.from, now: new Date(options.nowMs), timeZone: options.timeZone, ownEmails: options.ownEmails, includeAllDay: options.includeAllDay, includePrivate: options.includePrivate });
