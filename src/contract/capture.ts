@@ -36,13 +36,14 @@ export const captureOutcomeOutput = z
     proposals: z.array(
       z.object({
         key: z.string(),
+        kind: z.enum(['exchange', 'stage']),
         sourceKey: z.string(),
         line: z.number().int(),
         occurredOn: z.string(),
         channel: z.enum(CHANNELS),
         initiatedBy: z.enum(INITIATORS),
         note: z.string().nullable(),
-        people: z.array(z.object({ id: z.string(), name: z.string(), matchedBy: z.enum(['email', 'name']) })),
+        people: z.array(z.object({ id: z.string(), name: z.string(), matchedBy: z.enum(['email', 'profile', 'name']) })),
         reason: z.string(),
         decision: z.enum(['proposed', 'logged', 'declined']),
         exchangeId: z.string().nullable(),
@@ -51,5 +52,6 @@ export const captureOutcomeOutput = z
     skipped: z.array(z.object({ reason: z.enum(CAPTURE_SKIP_REASONS), count: z.number().int(), text: z.string() })),
     lastContacts: z.array(z.object({ personId: z.string(), name: z.string(), on: z.string() })),
     warnings: z.array(z.object({ code: z.string(), message: z.string(), lines: z.array(z.number().int()) })),
+    contacts: z.object({ records: z.number(), created: z.number(), merged: z.number(), skipped: z.number() }).optional().meta({ description: "LinkedIn's archive: what its Connections.csv did" }),
   })
   .meta({ id: 'CaptureOutcome' });

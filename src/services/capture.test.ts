@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
-import { gmailTakeoutMbox, googleCalendarExport, outlookCalendarExport } from '../test-support/capture-fixtures.js';
+import { strToU8, zipSync } from 'fflate';
+import { gmailTakeoutMbox, googleCalendarExport, linkedInArchiveFiles, outlookCalendarExport } from '../test-support/capture-fixtures.js';
 import { captureFile, type CaptureOutcome } from './capture.js';
 import { sequentialIds } from './context.js';
 import { listExchanges, logExchange } from './exchanges.js';
@@ -155,5 +156,60 @@ describe.each(DIALECTS)('capturing a mailbox on %s', (dialect) => {
     expect(again.summary).toMatchObject({ proposed: 0, logged: 0 });
     expect(again.skipped.find((s) => s.reason === 'already-captured')?.count).toBe(4);
     expect((await listExchanges(session.ctx)).total).toBe(5);
+  });
+});
+
+describe.each(DIALECTS)("capturing LinkedIn's archive on %s", (dialect) => {
+  let session: Session;
+  let dispose: () => Promise<void>;
+  let bo: string;
+  const archive = () => [zipSync(Object.fromEntries(Object.entries(linkedInArchiveFiles()).map(([name, body]) => [name, strToU8(body)])))];
+  beforeAll(async () => {
+    const db = await freshDatabase(dialect);
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
+    await createPerson(session.ctx, { name: 'Ana Silva', stage: 'met', channels: [{ kind: 'email', value: 'ana@example.org' }] });
+    bo = (await createPerson(session.ctx, { name: 'Bo Li', stage: 'to-meet', channels: [{ kind: 'linkedin', value: 'https://www.linkedin.com/in/bo-li/' }] })).id;
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  it('previews Connections.csv, the messages and the invitations together, and stores nothing', async () => {
+    const preview = await captureFile(session.ctx, archive(), { format: 'linkedin-archive', dryRun: true });
+    expect(preview.contacts).toEqual({ records: 2, created: 1, merged: 1, skipped: 0 });
+    expect(preview.proposals.map((p) => [p.occurredOn, p.kind, p.initiatedBy, p.people.map((x) => `${x.name} by ${x.matchedBy}`).join(', ')])).toEqual([
+      ['2026-09-10', 'exchange', 'them', 'Kofi Mensah by profile'],
+      ['2026-10-01', 'exchange', 'me', 'Ana Silva by profile'],
+      ['2026-10-03', 'exchange', 'them', 'Ana Silva by profile'],
+      ['2026-11-02', 'stage', 'me', 'Bo Li by profile'],
+    ]);
+    expect(preview.proposals[3]!.reason).toBe('Bo Li (by profile); to meet → reached out: an invitation you sent on LinkedIn (Invitations.csv)');
+    expect(Object.fromEntries(preview.skipped.map((s) => [s.reason, s.count]))).toEqual({ 'no-one-on-the-map': 1, 'already-further': 1, 'invitation-to-you': 1 });
+    expect((await listPeople(session.ctx)).total).toBe(2);
+    expect((await listExchanges(session.ctx)).total).toBe(0);
+  });
+
+  it('imports it all in one transaction: people, exchanges and the stage; and again proposes and creates nothing', async () => {
+    const outcome = await captureFile(session.ctx, archive(), { format: 'linkedin-archive' });
+    expect(outcome.summary).toMatchObject({ logged: 4, declined: 0 });
+    expect((await listPeople(session.ctx)).items.map((p) => [p.name, p.stage, p.source])).toEqual([
+      ['Ana Silva', 'met', 'manual'],
+      ['Bo Li', 'reached-out', 'manual'],
+      // Imported "dormant"; the exchange logged with him wakes him.
+      ['Kofi Mensah', 'in-touch', 'linkedin'],
+    ]);
+    expect((await getPerson(session.ctx, bo)).stage).toBe('reached-out');
+    expect((await listExchanges(session.ctx)).items.map((e) => [e.occurredOn, e.channel, e.initiatedBy])).toEqual([
+      ['2026-10-03', 'social-media', 'them'],
+      ['2026-10-01', 'social-media', 'me'],
+      ['2026-09-10', 'social-media', 'them'],
+    ]);
+    const again = await captureFile(session.ctx, archive(), { format: 'linkedin-archive' });
+    expect(again.contacts).toMatchObject({ created: 0 });
+    expect(again.summary).toMatchObject({ proposed: 0, logged: 0 });
+    expect((await listPeople(session.ctx)).total).toBe(3);
+    expect((await listExchanges(session.ctx)).total).toBe(3);
   });
 });

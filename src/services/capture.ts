@@ -1,14 +1,16 @@
 import { logExchangeInput } from '../contract/inputs.js';
 import { parseInput } from '../contract/validate.js';
-import { CAPTURE_SKIP_REASONS, SKIP_REASON_TEXT, type CaptureFormat, type CapturePerson, type CapturePlan, type CaptureProposal, type CaptureSkipReason, type LastContact } from '../core/capture.js';
+import { CAPTURE_SKIP_REASONS, planCapture, SKIP_REASON_TEXT, type CaptureFormat, type CaptureMemory, type CapturePerson, type CapturePlan, type CaptureProposal, type CaptureSkipReason, type LastContact } from '../core/capture.js';
 import { addMonths, type IsoDate } from '../core/dates.js';
 import { ConflictError, ValidationError } from '../core/errors.js';
 import type { ImportWarning } from '../core/import-types.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { readCaptureOffThread } from './capture/off-thread.js';
-import type { CaptureJob } from './capture/read-capture.js';
+import type { CaptureJob, CaptureRead } from './capture/read-capture.js';
+import { importFile, type ImportOutcome } from './imports.js';
 import { logExchange } from './exchanges.js';
 import { looksLikeMbox } from './capture/mbox.js';
+import { looksLikeZip } from './capture/linkedin-archive.js';
 import { chunks } from './rows.js';
 import { profileKey } from '../core/import-merge.js';
 import { getProfile } from './workspace.js';
@@ -50,6 +52,8 @@ export interface CaptureOutcome {
   skipped: { reason: CaptureSkipReason; count: number; text: string }[];
   lastContacts: LastContact[];
   warnings: ImportWarning[];
+  /** LinkedIn's archive: what its Connections.csv did, as the contact import says it. */
+  contacts?: ImportOutcome['summary'];
 }
 
 async function captureJob(ctx: ServiceContext, options: CaptureOptions): Promise<CaptureJob> {
@@ -95,13 +99,49 @@ export async function captureFile(ctx: ServiceContext, source: AsyncIterable<Uin
   const job = await captureJob(ctx, options);
   progress('reading', 0, 1);
   const read = await readCaptureOffThread(job, source, (done, total) => progress('reading', done, total));
-  const { plan } = read;
+  if (read.plan) {
+    const outcome = outcomeOf(read.plan, read, job, options);
+    if (!options.dryRun) await inTransaction(ctx, (trx) => apply(trx, outcome, options, progress));
+    return outcome;
+  }
+  // LinkedIn's archive: Connections.csv first (as the contact import does), then its
+  // messages and invitations matched against the map with those people in it, all in
+  // one transaction; a dry run does the same and rolls it back.
+  const work = async (trx: ServiceContext): Promise<CaptureOutcome> => {
+    const contacts = read.connections ? await importFile(trx, read.connections, { format: 'linkedin', fileName: 'Connections.csv' }) : null;
+    const withPeople = await captureJob(trx, options);
+    const plan = planCapture(read.activities ?? [], withPeople.people, memoryOf(withPeople), { today: withPeople.options.today, from: withPeople.options.from });
+    const outcome = outcomeOf(plan, read, withPeople, options);
+    if (contacts) outcome.contacts = contacts.summary;
+    if (!options.dryRun) await apply(trx, outcome, options, progress);
+    return outcome;
+  };
+  if (!options.dryRun) return inTransaction(ctx, work);
+  let previewed: CaptureOutcome | null = null;
+  await ctx.db
+    .transaction()
+    .execute(async (db) => {
+      previewed = await work({ ...ctx, db });
+      throw new DryRunRollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof DryRunRollback)) throw error;
+    });
+  return previewed!;
+}
+
+class DryRunRollback extends Error {}
+
+function memoryOf(job: CaptureJob): CaptureMemory {
+  return { answered: new Map(job.answered), journalDays: new Set(job.journalDays) };
+}
+
+function outcomeOf(plan: CapturePlan, read: CaptureRead, job: CaptureJob, options: CaptureOptions): CaptureOutcome {
   const keys = new Set(plan.proposals.map((p) => p.key));
   for (const key of [...(options.skip ?? []), ...(options.only ?? [])]) {
     if (!keys.has(key)) throw new ValidationError(options.skip?.length ? 'skip' : 'only', `${key} is not one of this file's proposals (a dry run lists them)`);
   }
-  const chosen = (p: CaptureProposal) => (options.only?.length ? options.only.includes(p.key) : !(options.skip ?? []).includes(p.key));
-  const outcome: CaptureOutcome = {
+  return {
     format: options.format,
     dryRun: options.dryRun === true,
     window: { from: job.options.from, to: job.options.today },
@@ -112,36 +152,42 @@ export async function captureFile(ctx: ServiceContext, source: AsyncIterable<Uin
     lastContacts: plan.lastContacts,
     warnings: read.warnings,
   };
-  if (options.dryRun) return outcome;
+}
+
+/** Logs the chosen proposals (in date order, as `waggle log` would), declines the rest, and remembers every answer. */
+async function apply(trx: ServiceContext, outcome: CaptureOutcome, options: CaptureOptions, progress: NonNullable<CaptureOptions['onProgress']>): Promise<void> {
+  const chosen = (p: CaptureProposal) => (options.only?.length ? options.only.includes(p.key) : !(options.skip ?? []).includes(p.key));
   // Checked by the same contract as an exchange logged by hand, before anything is written.
   const inputs = outcome.proposals.map((p) =>
-    parseInput(logExchangeInput, { occurredOn: p.occurredOn, channel: p.channel, initiatedBy: p.initiatedBy, personIds: p.people.slice(0, 50).map((x) => x.id), ...(p.note ? { notes: p.note.slice(0, 20000) } : {}) }, (path) => `line ${p.line}: ${path}`),
+    p.kind === 'stage' ? null : parseInput(logExchangeInput, { occurredOn: p.occurredOn, channel: p.channel, initiatedBy: p.initiatedBy, personIds: p.people.slice(0, 50).map((x) => x.id), ...(p.note ? { notes: p.note.slice(0, 20000) } : {}) }, (path) => `line ${p.line}: ${path}`),
   );
-  await inTransaction(ctx, async (trx) => {
-    // Answered meanwhile (the same file imported twice at once): refuse rather than log twice.
-    for (const batch of chunks(outcome.proposals.map((p) => p.sourceKey), 500)) {
-      const already = await trx.db.selectFrom('capturedItems').select('sourceKey').where('workspaceId', '=', trx.workspaceId).where('sourceKey', 'in', batch).executeTakeFirst();
-      if (already) throw new ConflictError('this file was captured meanwhile; preview it again');
-    }
-    const now = nowTimestamp(trx);
-    let done = 0;
-    for (const [index, proposal] of outcome.proposals.entries()) {
-      let exchangeId: string | null = null;
-      if (chosen(proposal)) {
-        exchangeId = (await logExchange(trx, inputs[index]!)).exchange.id;
-        proposal.decision = 'logged';
-        proposal.exchangeId = exchangeId;
-        outcome.summary.logged += 1;
-      } else {
-        proposal.decision = 'declined';
-        outcome.summary.declined += 1;
+  // Answered meanwhile (the same file imported twice at once): refuse rather than log twice.
+  for (const batch of chunks(outcome.proposals.map((p) => p.sourceKey), 500)) {
+    const already = await trx.db.selectFrom('capturedItems').select('sourceKey').where('workspaceId', '=', trx.workspaceId).where('sourceKey', 'in', batch).executeTakeFirst();
+    if (already) throw new ConflictError('this file was captured meanwhile; preview it again');
+  }
+  const now = nowTimestamp(trx);
+  let done = 0;
+  for (const [index, proposal] of outcome.proposals.entries()) {
+    let exchangeId: string | null = null;
+    if (chosen(proposal)) {
+      const input = inputs[index];
+      if (input) exchangeId = (await logExchange(trx, input)).exchange.id;
+      else {
+        // An invitation sent: "to meet" becomes "reached out" (only for those still at "to meet").
+        await trx.db.updateTable('people').set({ stage: 'reached-out', updatedAt: now }).where('workspaceId', '=', trx.workspaceId).where('id', 'in', proposal.people.map((p) => p.id)).where('stage', '=', 'to-meet').execute();
       }
-      await trx.db.insertInto('capturedItems').values({ workspaceId: trx.workspaceId, sourceKey: proposal.sourceKey, outcome: proposal.decision, exchangeId, capturedAt: now }).execute();
-      done += 1;
-      if (done % 100 === 0) progress('writing', done, outcome.proposals.length);
+      proposal.decision = 'logged';
+      proposal.exchangeId = exchangeId;
+      outcome.summary.logged += 1;
+    } else {
+      proposal.decision = 'declined';
+      outcome.summary.declined += 1;
     }
-  });
-  return outcome;
+    await trx.db.insertInto('capturedItems').values({ workspaceId: trx.workspaceId, sourceKey: proposal.sourceKey, outcome: proposal.decision, exchangeId, capturedAt: now }).execute();
+    done += 1;
+    if (done % 100 === 0) progress('writing', done, outcome.proposals.length);
+  }
 }
 
 /**
@@ -153,8 +199,10 @@ export function captureFormatOf(head: Uint8Array, fileName?: string): CaptureFor
   const text = new TextDecoder('latin1').decode(head.subarray(0, 8192)).replace(/^\uFEFF|^ï»¿/, '');
   if (/^\s*BEGIN:VCALENDAR/i.test(text)) return 'calendar';
   if (looksLikeMbox(text)) return 'mbox';
+  if (looksLikeZip(head)) return 'linkedin-archive';
   const extension = /\.([a-z0-9]+)$/i.exec(fileName?.trim() ?? '')?.[1]?.toLowerCase();
   if (extension === 'ics' || extension === 'ical' || extension === 'ifb') return 'calendar';
   if (extension === 'mbox' || extension === 'mbx') return 'mbox';
+  if (extension === 'zip') return 'linkedin-archive';
   return null;
 }

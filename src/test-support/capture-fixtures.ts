@@ -379,3 +379,47 @@ export function gmailTakeoutMbox(): string {
     },
   ]);
 }
+
+/**
+ * LinkedIn's data export as it comes: a ZIP with Connections.csv (its Notes
+ * preamble and all), messages.csv, Invitations.csv and files capture ignores.
+ * The user is "Me Myself" (linkedin.com/in/me-myself). What it must give:
+ * - Connections.csv: Kofi Mensah new, Ana Silva merged into the map's;
+ * - 2026-09-10, Kofi (matched by profile, known only through Connections.csv), started by them;
+ * - 2026-10-01, Ana, started by me (two messages); 2026-10-03, Ana, started by them;
+ * - 2026-11-02, an invitation sent to Bo Li: "to meet" → "reached out";
+ * - left out: a conversation with a stranger, an invitation to Ana (already
+ *   met), an invitation to the user, a draft.
+ */
+export function linkedInArchiveFiles(): Record<string, string> {
+  const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
+  const me = 'https://www.linkedin.com/in/me-myself';
+  const ana = 'https://www.linkedin.com/in/ana-silva';
+  const kofi = 'https://www.linkedin.com/in/kofi-mensah';
+  return {
+    'Connections.csv':
+      'Notes:\r\n"When exporting your connection data, you may notice that some of the email addresses are missing."\r\n\r\n' +
+      csv([
+        ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'],
+        ['Ana', 'Silva', ana, 'ana@example.org', 'Hospital Norte', 'Head of Research', '07 Dec 2025'],
+        ['Kofi', 'Mensah', kofi, '', 'The Breathe Trust', 'Director', '15 Mar 2024'],
+      ]),
+    'messages.csv': csv([
+      ['CONVERSATION ID', 'CONVERSATION TITLE', 'FROM', 'SENDER PROFILE URL', 'TO', 'RECIPIENT PROFILE URLS', 'DATE', 'SUBJECT', 'CONTENT', 'FOLDER', 'IS MESSAGE DRAFT'],
+      ['2-ana', '', 'Me Myself', me, 'Ana Silva', ana, '2026-10-01 09:00:00 UTC', '', 'Hello Ana, a question about your pilot study', 'INBOX', 'No'],
+      ['2-ana', '', 'Ana Silva', ana, 'Me Myself', me, '2026-10-01 12:00:00 UTC', '', 'Happy to help, with "quotes", and, commas', 'INBOX', 'No'],
+      ['2-ana', '', 'Ana Silva', ana, 'Me Myself', me, '2026-10-03 08:30:00 UTC', '', 'Here is the protocol', 'INBOX', 'No'],
+      ['2-kofi', 'Breathe Trust fellowship', 'Kofi Mensah', kofi, 'Me Myself', me, '2026-09-10 17:45:10 UTC', '', 'Would you apply?\nLet me know.', 'INBOX', 'No'],
+      ['2-zed', '', 'Zed Stranger', 'https://www.linkedin.com/in/zed', 'Me Myself', me, '2026-08-01 10:00:00 UTC', '', 'Buy now', 'INBOX', 'No'],
+      ['2-ana', '', 'Me Myself', me, 'Ana Silva', ana, '2026-10-05 10:00:00 UTC', '', 'Unsent', 'DRAFTS', 'Yes'],
+    ]),
+    'Invitations.csv': csv([
+      ['From', 'To', 'Sent At', 'Message', 'Direction', 'inviterProfileUrl', 'inviteeProfileUrl'],
+      ['Me Myself', 'Bo Li', '11/2/26, 3:04 PM', 'We met at the congress', 'OUTGOING', me, 'https://www.linkedin.com/in/bo-li'],
+      ['Me Myself', 'Ana Silva', '12/20/25, 9:15 AM', '', 'OUTGOING', me, ana],
+      ['Someone Else', 'Me Myself', '11/5/26, 11:00 AM', 'Hi', 'INCOMING', 'https://www.linkedin.com/in/someone', me],
+    ]),
+    'Profile.csv': csv([['First Name', 'Last Name'], ['Me', 'Myself']]),
+    'Rich_Media.csv': csv([['Date/Time', 'Media Link'], ['2026-01-01', 'https://example.org/x']]),
+  };
+}

@@ -60,6 +60,7 @@ function captureText(outcome: CaptureOutcome, file: string, verbose: boolean): s
   const lines = [
     `${outcome.dryRun ? 'Preview of' : 'Captured'} ${file} (${outcome.format}, ${outcome.window.from} to ${outcome.window.to}): ${outcome.items} ${what}, ${s.records} to consider: ${s.proposed} proposed${outcome.dryRun ? '' : ` (${s.logged} logged, ${s.declined} declined)`}, ${s.skipped} left out.`,
   ];
+  if (outcome.contacts) lines.push(`Connections.csv: ${outcome.contacts.records} records: ${outcome.contacts.created} new, ${outcome.contacts.merged} merged, ${outcome.contacts.skipped} skipped.`);
   for (const warning of outcome.warnings) lines.push(`Warning: ${warning.message}${warning.lines.length ? ` (line ${warning.lines.join(', ')})` : ''}.`);
   if (outcome.proposals.length) {
     const shown = verbose ? outcome.proposals : outcome.proposals.slice(0, 50);
@@ -69,7 +70,7 @@ function captureText(outcome: CaptureOutcome, file: string, verbose: boolean): s
         { header: 'KEY', value: (p) => p.key },
         { header: 'WHEN', value: (p) => p.occurredOn },
         { header: 'WITH', value: (p) => p.people.map((x) => x.name).join(', ') },
-        { header: 'CHANNEL', value: (p) => p.channel },
+        { header: 'CHANNEL', value: (p) => (p.kind === 'stage' ? 'to meet → reached out' : p.channel) },
         { header: 'STARTED', value: (p) => p.initiatedBy },
         { header: 'NOTE', value: (p) => p.note ?? '' },
         ...(outcome.dryRun ? [] : [{ header: 'DONE', value: (p: CaptureOutcome['proposals'][number]) => p.decision }]),

@@ -9,6 +9,7 @@ import type { IsoDate } from '../../core/dates.js';
 import { ImportFileError, type ImportWarning } from '../../core/import-types.js';
 import { readCalendar } from './calendar.js';
 import { MboxHeaderReader } from './mbox.js';
+import { linkedInActivities, unpackLinkedInArchive } from './linkedin-archive.js';
 
 export interface CaptureReadOptions {
   format: CaptureFormat;
@@ -30,7 +31,11 @@ export interface CaptureJob {
 }
 
 export interface CaptureRead {
-  plan: CapturePlan;
+  /** The plan; null for LinkedIn's archive, whose Connections.csv must be imported before its messages are matched. */
+  plan: CapturePlan | null;
+  /** For LinkedIn's archive: what to plan once Connections.csv is in. */
+  activities?: CapturedActivity[];
+  connections?: Uint8Array;
   /** What the file holds: events, messages or archive rows. */
   items: number;
   warnings: ImportWarning[];
@@ -72,6 +77,12 @@ export class CaptureReader {
       items = this.mbox.count;
       const undated = this.grouper.undated;
       if (undated.length) warnings.push({ code: 'unreadable-characters', message: `${this.grouper.undatedCount} message(s) have no readable Date header and were left out`, lines: undated.slice(0, 10) });
+    } else if (options.format === 'linkedin-archive') {
+      const entries = unpackLinkedInArchive(concat(this.chunks));
+      const archive = linkedInActivities(entries, options.timeZone);
+      if (archive.undated.length) warnings.push({ code: 'unreadable-characters', message: `${archive.undated.length} row(s) have no readable date and were left out`, lines: archive.undated.slice(0, 10) });
+      this.progress(archive.items, archive.items);
+      return { plan: null, activities: archive.activities, ...(entries.connections ? { connections: entries.connections } : {}), items: archive.items, warnings };
     } else {
       const text = new TextDecoder('utf-8').decode(concat(this.chunks));
       const calendar = readCalendar(text, { from: options.from, now: new Date(options.nowMs), timeZone: options.timeZone, ownEmails: options.ownEmails, includeAllDay: options.includeAllDay, includePrivate: options.includePrivate });

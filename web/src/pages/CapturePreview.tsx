@@ -3,12 +3,13 @@ import { Link } from 'react-router-dom';
 
 export interface CaptureProposal {
   key: string;
+  kind: 'exchange' | 'stage';
   line: number;
   occurredOn: string;
   channel: string;
   initiatedBy: 'me' | 'them' | 'mutual';
   note: string | null;
-  people: { id: string; name: string; matchedBy: 'email' | 'name' }[];
+  people: { id: string; name: string; matchedBy: 'email' | 'profile' | 'name' }[];
   reason: string;
   decision: 'proposed' | 'logged' | 'declined';
 }
@@ -23,12 +24,13 @@ export interface CaptureOutcome {
   skipped: { reason: string; count: number; text: string }[];
   lastContacts: { personId: string; name: string; on: string }[];
   warnings: { code: string; message: string; lines: number[] }[];
+  contacts?: { records: number; created: number; merged: number; skipped: number };
 }
 
 export const isCapture = (outcome: object): outcome is CaptureOutcome => 'proposals' in outcome;
 
 const STARTED: Record<CaptureProposal['initiatedBy'], string> = { me: 'you', them: 'they', mutual: 'both' };
-const ITEMS: Record<CaptureOutcome['format'], string> = { calendar: 'events', mbox: 'messages', 'linkedin-archive': 'rows' };
+const ITEMS: Record<CaptureOutcome['format'], string> = { calendar: 'events', mbox: 'messages', 'linkedin-archive': 'messages and invitations' };
 
 /**
  * A capture's preview: every proposed exchange with its reason, ticked; the user
@@ -55,6 +57,11 @@ export function CapturePreview({ preview, busy, onAccept }: { preview: CaptureOu
           Check before importing: {w.message}.
         </p>
       ))}
+      {preview.contacts && (
+        <p>
+          Connections.csv: {preview.contacts.records} records, {preview.contacts.created} new, {preview.contacts.merged} merged, {preview.contacts.skipped} skipped (imported with the proposals).
+        </p>
+      )}
       {preview.skipped.length > 0 && <p>Left out: {preview.skipped.map((s) => `${s.count} ${s.text}`).join('; ')}.</p>}
       {preview.proposals.length > 0 && (
         <>
@@ -87,7 +94,7 @@ export function CapturePreview({ preview, busy, onAccept }: { preview: CaptureOu
                     </td>
                     <td>{p.occurredOn}</td>
                     <td>{p.people.map((x) => x.name).join(', ')}</td>
-                    <td>{p.channel}</td>
+                    <td>{p.kind === 'stage' ? 'to meet → reached out' : p.channel}</td>
                     <td>{STARTED[p.initiatedBy]}</td>
                     <td>{p.note}</td>
                     <td>
@@ -99,7 +106,8 @@ export function CapturePreview({ preview, busy, onAccept }: { preview: CaptureOu
             </table>
           </div>
           <button type="button" disabled={busy} onClick={() => onAccept([...declined])}>
-            Log {accepted} exchange{accepted === 1 ? '' : 's'}
+            Log {accepted} {preview.format === 'linkedin-archive' ? 'proposal' : 'exchange'}
+            {accepted === 1 ? '' : 's'}
             {declined.size > 0 ? `, decline ${declined.size}` : ''}
           </button>
         </>
@@ -125,7 +133,8 @@ export function CaptureResult({ result }: { result: CaptureOutcome }) {
   return (
     <section role="status" className="card">
       <p>
-        Logged {result.summary.logged} exchange{result.summary.logged === 1 ? '' : 's'}
+        Logged {result.summary.logged} {result.format === 'linkedin-archive' ? 'proposal' : 'exchange'}
+        {result.summary.logged === 1 ? '' : 's'}
         {result.summary.declined ? `, declined ${result.summary.declined}` : ''}. Importing this file again proposes none of them twice.
       </p>
       {people.size > 0 && (

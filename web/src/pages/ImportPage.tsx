@@ -103,7 +103,7 @@ export function ImportPage() {
   return (
     <section>
       <h1>Import contacts and capture the journal</h1>
-      <p>LinkedIn’s Connections.csv, vCard (2.1, 3.0, 4.0), Google or Outlook CSV, or a Waggle backup. Or fill the journal: a calendar export (ICS) or a mailbox (mbox, headers only) proposes exchanges with people on your map. You see what it would do first; nothing is stored until you say so, and a file that cannot be read whole is refused whole. Nothing leaves your machine.</p>
+      <p>LinkedIn’s Connections.csv, vCard (2.1, 3.0, 4.0), Google or Outlook CSV, or a Waggle backup. Or fill the journal: a calendar export (ICS), a mailbox (mbox, headers only) or LinkedIn’s whole data export (the ZIP) proposes exchanges with people on your map. You see what it would do first; nothing is stored until you say so, and a file that cannot be read whole is refused whole. Nothing leaves your machine.</p>
       <form
         className="filters"
         onSubmit={(e) => {
@@ -114,7 +114,7 @@ export function ImportPage() {
       >
         <label>
           File
-          <input type="file" accept=".csv,.vcf,.vcard,.json,.ics,.mbox,text/csv,text/vcard,text/calendar,application/json,application/mbox" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(null), setResult(null))} />
+          <input type="file" accept=".csv,.vcf,.vcard,.json,.ics,.mbox,.zip,text/csv,text/vcard,text/calendar,application/json,application/mbox" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(null), setResult(null))} />
         </label>
         <label>
           Encoding
