@@ -138,3 +138,6 @@ writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\
 
 // 5. The import pipeline: parsers at 1x/10x/100x, and the API's answers during a 30,000-row import (scripts/bench-import.mjs).
 spawnSync(process.execPath, ['scripts/bench-import.mjs', '--skip-build'], { stdio: 'inherit' });
+
+// 6. Capture: a 100,000-message mailbox and a five-year calendar (scripts/bench-capture.mjs).
+spawnSync(process.execPath, ['scripts/bench-capture.mjs', '--skip-build'], { stdio: 'inherit' });

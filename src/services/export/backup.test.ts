@@ -109,8 +109,8 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
 
   it('holds every table of the workspace, tagged with the format and schema, in primary-key order', () => {
     expect(backup).toMatchObject({ waggleBackup: 1, schema: BACKUP_SCHEMA, exportedAt: NOW });
-    // The accounts migration adds no workspace data: accounts, sessions and tokens stay out of backups.
-    expect(BACKUP_SCHEMA).toBe('2026-12-02T0900-accounts');
+    // The capture migration adds the profile's own addresses and capture's memory of answered proposals (both in backups).
+    expect(BACKUP_SCHEMA).toBe('2026-12-03T1200-capture');
     const w = backup.workspace;
     expect(w.profile).toMatchObject({ timeZone: 'Europe/London', monthlyTargets: 4, newRelationshipCap: 5, accountabilityPartner: 'Sam, my mentor' });
     expect(w.profile).not.toHaveProperty('workspaceId');

@@ -94,6 +94,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
     const introductions = await db.selectFrom('introductions').selectAll().where('workspaceId', '=', ws).execute();
     const planTargets = await db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ws).execute();
     const outreachTemplates = await db.selectFrom('outreachTemplates').selectAll().where('workspaceId', '=', ws).execute();
+    const capturedItems = await db.selectFrom('capturedItems').selectAll().where('workspaceId', '=', ws).execute();
     // Share tokens are not read: see the note at the top of this file.
 
     const workspace = {
@@ -112,6 +113,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
       introductions: introductions.map(withoutWorkspace).sort(byKey('id')),
       planTargets: planTargets.map(withoutWorkspace).sort(byKey('id')),
       outreachTemplates: outreachTemplates.map(withoutWorkspace).sort(byKey('id')),
+      capturedItems: capturedItems.map(withoutWorkspace).sort(byKey('sourceKey')),
     };
     return {
       waggleBackup: BACKUP_FORMAT_VERSION,
@@ -195,6 +197,7 @@ function tableRows(ws: string, w: BackupWorkspace): { [T in BackupTable]: Insert
     introductions: w.introductions.map((i) => ({ ...i, workspaceId: ws })),
     planTargets: w.planTargets.map((t) => ({ ...t, workspaceId: ws })),
     outreachTemplates: w.outreachTemplates.map((t) => ({ ...t, workspaceId: ws })),
+    capturedItems: w.capturedItems.map((c) => ({ ...c, workspaceId: ws })),
   };
 }
 
