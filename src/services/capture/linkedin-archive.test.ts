@@ -35,7 +35,9 @@ describe("LinkedIn's archive", () => {
     expect(parseInvitationDate('yesterday')).toBeNull();
   });
 
-  it('refuses a ZIP bomb while it inflates, whatever sizes the archive claims', () => {
+  it('refuses a ZIP bomb while it inflates, whatever sizes the archive claims: by its ratio, and by the entry limit', () => {
+    const zeros = zip({ 'messages.csv': new Uint8Array(40 * 1024 * 1024) });
+    expect(() => unpackLinkedInArchive(zeros)).toThrow('messages.csv in the archive inflates over 100 times its size: refused (a ZIP bomb, or a damaged archive)');
     // 20 MB of zeros deflates to about 20 KB; the limit here is 1 MB.
     const bomb = zip({ 'messages.csv': new Uint8Array(20 * 1024 * 1024) });
     expect(bomb.byteLength).toBeLessThan(100 * 1024);

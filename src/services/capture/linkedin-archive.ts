@@ -18,6 +18,13 @@ import { readRecords, withoutBom } from '../import/csv-formats.js';
 
 /** The most one entry may inflate to. */
 export const MAX_ENTRY_BYTES = 200 * 1024 * 1024;
+/**
+ * Past this much inflated, an entry may be at most MAX_RATIO times the archive
+ * read so far: CSV compresses about 5 to 10 to 1, a bomb a thousand to 1, so a
+ * bomb is stopped after 16 MB instead of 200.
+ */
+const RATIO_AFTER_BYTES = 16 * 1024 * 1024;
+const MAX_RATIO = 100;
 
 const WANTED = { 'connections.csv': 'connections', 'messages.csv': 'messages', 'invitations.csv': 'invitations' } as const;
 type Entry = (typeof WANTED)[keyof typeof WANTED];
@@ -34,6 +41,7 @@ export function unpackLinkedInArchive(bytes: Uint8Array, limit = MAX_ENTRY_BYTES
   if (!looksLikeZip(bytes)) throw new ImportFileError(null, 'not a ZIP archive: LinkedIn\'s export comes as a .zip (Settings → Data privacy → Get a copy of your data)');
   const found: ArchiveEntries = {};
   let failure: ImportFileError | null = null;
+  let pushed = 0;
   const unzip = new Unzip((file) => {
     const base = file.name.split('/').pop()?.toLowerCase() ?? '';
     const entry = (WANTED as Record<string, Entry | undefined>)[base];
@@ -52,6 +60,11 @@ export function unpackLinkedInArchive(bytes: Uint8Array, limit = MAX_ENTRY_BYTES
         file.terminate();
         return;
       }
+      if (size > RATIO_AFTER_BYTES && size > pushed * MAX_RATIO) {
+        failure = new ImportFileError(null, `${file.name} in the archive inflates over ${MAX_RATIO} times its size: refused (a ZIP bomb, or a damaged archive)`);
+        file.terminate();
+        return;
+      }
       parts.push(data);
       if (final) found[entry] = concat(parts, size);
     };
@@ -65,7 +78,11 @@ export function unpackLinkedInArchive(bytes: Uint8Array, limit = MAX_ENTRY_BYTES
   unzip.register(UnzipPassThrough);
   try {
     // Fed in slices, so that a bomb is stopped early in its entry, not after it.
-    for (let at = 0; at < bytes.byteLength && !failure; at += 64 * 1024) unzip.push(bytes.subarray(at, Math.min(bytes.byteLength, at + 64 * 1024)), at + 64 * 1024 >= bytes.byteLength);
+    for (let at = 0; at < bytes.byteLength && !failure; at += 64 * 1024) {
+      const slice = bytes.subarray(at, Math.min(bytes.byteLength, at + 64 * 1024));
+      pushed += slice.byteLength;
+      unzip.push(slice, at + 64 * 1024 >= bytes.byteLength);
+    }
   } catch (error) {
     if (!failure) failure = new ImportFileError(null, `the archive cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
