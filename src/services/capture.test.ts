@@ -7,7 +7,7 @@ import { sequentialIds } from './context.js';
 import { listExchanges, logExchange } from './exchanges.js';
 import { createPerson, getPerson, listPeople } from './people.js';
 import { openSession, type Session } from './session.js';
-import { updateProfile } from './workspace.js';
+import { ensureWorkspace, updateProfile } from './workspace.js';
 
 const bytes = (text: string) => [new TextEncoder().encode(text)];
 const dates = (outcome: CaptureOutcome) => outcome.proposals.map((p) => [p.occurredOn, p.channel, p.initiatedBy, p.people.map((x) => x.name).join(' + ')]);
@@ -88,6 +88,19 @@ describe.each(DIALECTS)('capturing a calendar on %s', (dialect) => {
     const again = await captureFile(session.ctx, bytes(outlookCalendarExport()), { format: 'calendar', dryRun: true });
     expect(again.proposals).toEqual([]);
     expect(Object.fromEntries(again.skipped.map((s) => [s.reason, s.count]))).toEqual({ 'already-captured': 3, 'already-declined': 1, cancelled: 1 });
+  });
+
+  it('another workspace on the same database sees none of it: its own people only, nothing captured before', async () => {
+    await ensureWorkspace(session.ctx.db, session.ctx.clock, 'Europe/London', 'ws_other');
+    const other = { ...session.ctx, workspaceId: 'ws_other' };
+    await createPerson(other, { name: 'Ana Silva', channels: [{ kind: 'email', value: 'ana@example.org' }] });
+    const preview = await captureFile(other, bytes(googleCalendarExport()), { format: 'calendar', dryRun: true });
+    // Ana's coffee is proposed anew (the first workspace's answer is its own); Kofi and Bo are not on this map.
+    expect(dates(preview)).toEqual([['2026-03-10', 'coffee', 'mutual', 'Ana Silva']]);
+    expect(preview.skipped.find((s) => s.reason === 'already-captured')).toBeUndefined();
+    await captureFile(other, bytes(googleCalendarExport()), { format: 'calendar' });
+    expect((await listExchanges(other)).total).toBe(1);
+    expect((await listExchanges(session.ctx)).total).toBe(10);
   });
 
   it('refuses a choice that names no proposal, and a broken file with its line, storing nothing', async () => {
