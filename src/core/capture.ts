@@ -110,13 +110,18 @@ export interface CapturePlan {
 }
 
 export interface CaptureMemory {
-  /** Source keys answered before, and how. */
+  /** Proposals answered before, by their key (a hash of the source key: see proposalKey), and how. */
   answered: ReadonlyMap<string, 'logged' | 'declined'>;
   /** `personId|date` for every exchange in the journal. */
   journalDays: ReadonlySet<string>;
 }
 
-/** A 60-bit FNV-1a hash of the source key, in base 32: short enough for a command line, stable forever. */
+/**
+ * A 60-bit FNV-1a hash of the source key, in base 32: short enough for a command
+ * line, stable forever. It is also what is remembered of an answered proposal, so
+ * that no address, message id or profile link stays readable in the database
+ * once the person it names is removed.
+ */
 export function proposalKey(sourceKey: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x050c5d1f;
@@ -188,6 +193,7 @@ export function planCapture(activities: readonly CapturedActivity[], people: rea
   const proposals: CaptureProposal[] = [];
   const proposedKeys = new Set<string>();
   for (const activity of activities) {
+    const key = proposalKey(activity.sourceKey);
     const matched = new Map<string, ProposedPerson>();
     for (const participant of activity.participants) {
       const person = match(matcher, participant);
@@ -204,15 +210,15 @@ export function planCapture(activities: readonly CapturedActivity[], people: rea
     else if (compareDates(activity.occurredOn, options.today) > 0) skip('in-the-future');
     else if (options.from && compareDates(activity.occurredOn, options.from) < 0) skip('outside-window');
     else if (found.length === 0) skip('no-one-on-the-map');
-    else if (memory.answered.get(activity.sourceKey) === 'logged' || proposedKeys.has(activity.sourceKey)) skip('already-captured');
-    else if (memory.answered.get(activity.sourceKey) === 'declined') skip('already-declined');
+    else if (memory.answered.get(key) === 'logged' || proposedKeys.has(key)) skip('already-captured');
+    else if (memory.answered.get(key) === 'declined') skip('already-declined');
     else if (!activity.stageTo && found.every((p) => memory.journalDays.has(`${p.id}|${activity.occurredOn}`))) skip('already-in-journal');
     else if (activity.stageTo && found.every((p) => stageOf.get(p.id) !== 'to-meet')) skip('already-further');
     else {
       const people = activity.stageTo ? found.filter((p) => stageOf.get(p.id) === 'to-meet') : found;
-      proposedKeys.add(activity.sourceKey);
+      proposedKeys.add(key);
       proposals.push({
-        key: proposalKey(activity.sourceKey),
+        key,
         kind: activity.stageTo ? 'stage' : 'exchange',
         sourceKey: activity.sourceKey,
         line: activity.line,

@@ -162,7 +162,7 @@ async function apply(trx: ServiceContext, outcome: CaptureOutcome, options: Capt
     p.kind === 'stage' ? null : parseInput(logExchangeInput, { occurredOn: p.occurredOn, channel: p.channel, initiatedBy: p.initiatedBy, personIds: p.people.slice(0, 50).map((x) => x.id), ...(p.note ? { notes: p.note.slice(0, 20000) } : {}) }, (path) => `line ${p.line}: ${path}`),
   );
   // Answered meanwhile (the same file imported twice at once): refuse rather than log twice.
-  for (const batch of chunks(outcome.proposals.map((p) => p.sourceKey), 500)) {
+  for (const batch of chunks(outcome.proposals.map((p) => p.key), 500)) {
     const already = await trx.db.selectFrom('capturedItems').select('sourceKey').where('workspaceId', '=', trx.workspaceId).where('sourceKey', 'in', batch).executeTakeFirst();
     if (already) throw new ConflictError('this file was captured meanwhile; preview it again');
   }
@@ -184,7 +184,7 @@ async function apply(trx: ServiceContext, outcome: CaptureOutcome, options: Capt
       proposal.decision = 'declined';
       outcome.summary.declined += 1;
     }
-    await trx.db.insertInto('capturedItems').values({ workspaceId: trx.workspaceId, sourceKey: proposal.sourceKey, outcome: proposal.decision, exchangeId, capturedAt: now }).execute();
+    await trx.db.insertInto('capturedItems').values({ workspaceId: trx.workspaceId, sourceKey: proposal.key, outcome: proposal.decision, exchangeId, capturedAt: now }).execute();
     done += 1;
     if (done % 100 === 0) progress('writing', done, outcome.proposals.length);
   }

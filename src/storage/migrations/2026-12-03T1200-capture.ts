@@ -6,7 +6,9 @@ import { columnTypes, inList } from './column-types.js';
  * - captured_items remembers every proposal the user has answered (logged as an
  *   exchange, or declined), by its source key (an event's UID and recurrence id,
  *   a mail thread and day, a LinkedIn conversation and day), so that importing
- *   the same file again proposes nothing twice. Removing the exchange keeps the
+ *   the same file again proposes nothing twice. What is stored is the proposal's
+ *   key, a hash of that source key: no address or profile link stays readable
+ *   once the person it names is removed. Removing the exchange keeps the
  *   record (exchange_id set null): the user removed it, so it is not proposed again.
  * - profiles.emails: the user's own addresses, which tell "me" from "them" in
  *   a mailbox and a calendar. JSON text, as every list.
