@@ -149,3 +149,5 @@ spawnSync(process.execPath, ['scripts/bench-team.mjs', '--skip-build'], { stdio:
 //    100,000 exchanges, on SQLite and PostgreSQL, GET /api/health beside as the ceiling; then a mixed
 //    read/write run (scripts/bench-api.mjs; `npm run bench -- --short` for 3 s a kind at 10,000 people).
 spawnSync(process.execPath, ['scripts/bench-api.mjs', ...(process.argv.includes('--short') ? ['--short'] : []), '--json', 'bench-results/api.json'], { stdio: 'inherit' });
+// 9. Capture: a 100,000-message mailbox and a five-year calendar (scripts/bench-capture.mjs).
+spawnSync(process.execPath, ['scripts/bench-capture.mjs', '--skip-build'], { stdio: 'inherit' });

@@ -62,6 +62,8 @@ export const backupProfile = z.strictObject({
   monthlyTargets: bounded(1, 20),
   newRelationshipCap: bounded(1, 50),
   accountabilityPartner: asStored(planSettingsInput.shape.accountabilityPartner),
+  /** Added by the capture migration: absent from older backups. */
+  emails: updateProfileInput.shape.emails.default([]),
 });
 
 export const backupPerson = z.strictObject({
@@ -212,6 +214,14 @@ export const backupOutreachTemplate = z.strictObject({
   updatedAt: timestamp,
 });
 
+/** Capture's memory of proposals answered (added by the capture migration: absent from older backups). */
+export const backupCapturedItem = z.strictObject({
+  sourceKey: z.string().min(1).max(2000),
+  outcome: z.enum(['logged', 'declined']),
+  exchangeId: key.nullable(),
+  capturedAt: timestamp,
+});
+
 export const backupWorkspace = z.strictObject({
   profile: backupProfile,
   people: z.array(backupPerson),
@@ -228,6 +238,7 @@ export const backupWorkspace = z.strictObject({
   introductions: z.array(backupIntroduction),
   planTargets: z.array(backupPlanTarget),
   outreachTemplates: z.array(backupOutreachTemplate),
+  capturedItems: z.array(backupCapturedItem).default([]),
 });
 
 /** The tables of a backup, in an order where every row's references come before it. */
@@ -246,6 +257,7 @@ export const BACKUP_TABLES = [
   'introductions',
   'planTargets',
   'outreachTemplates',
+  'capturedItems',
 ] as const satisfies readonly (keyof z.infer<typeof backupWorkspace>)[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -276,6 +288,7 @@ function checkReferences(ws: Workspace, ctx: z.RefinementCtx): void {
   unique('introductions', ws.introductions, (x) => x.id, 'id', 'introduction id');
   unique('planTargets', ws.planTargets, (t) => t.id, 'id', 'plan target id');
   unique('outreachTemplates', ws.outreachTemplates, (t) => t.id, 'id', 'template id');
+  unique('capturedItems', ws.capturedItems, (c) => c.sourceKey, 'sourceKey', 'captured source key');
   unique('contactPoints', ws.contactPoints, (c) => JSON.stringify([c.personId, c.position]), 'position', 'this person and position');
   unique('memberships', ws.memberships, (m) => JSON.stringify([m.networkId, m.personId]), 'personId', 'this membership');
   unique('personGoals', ws.personGoals, (l) => JSON.stringify([l.goalId, l.personId]), 'personId', 'this person–goal link');
@@ -321,6 +334,7 @@ function checkReferences(ws: Workspace, ctx: z.RefinementCtx): void {
     ref(['introductions', i, 'toId'], x.toId, people, 'person');
     if (x.byId === null && x.toId === null) problem(['introductions', i, 'toId'], 'an introduction involves someone besides me: byId or toId must be set');
   });
+  ws.capturedItems.forEach((c, i) => ref(['capturedItems', i, 'exchangeId'], c.exchangeId, exchanges, 'exchange'));
   ws.planTargets.forEach((t, i) => {
     ref(['planTargets', i, 'personId'], t.personId, people, 'person');
     ref(['planTargets', i, 'exchangeId'], t.exchangeId, exchanges, 'exchange');
@@ -367,6 +381,7 @@ const RECORD_NAMES: Record<BackupTable, string> = {
   introductions: 'introduction',
   planTargets: 'plan target',
   outreachTemplates: 'template',
+  capturedItems: 'captured item',
 };
 const REFERENCE_KEYS = ['personId', 'networkId', 'goalId', 'exchangeId', 'personA', 'personB'];
 

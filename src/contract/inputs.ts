@@ -195,7 +195,13 @@ export const introductionInput = z
 export type IntroductionInput = z.infer<typeof introductionInput>;
 
 export const updateProfileInput = z
-  .object({ name: optionalText(200), workingOn: optionalText(5000, 'multi'), timeZone })
+  .object({
+    name: optionalText(200),
+    workingOn: optionalText(5000, 'multi'),
+    timeZone,
+    /** My own addresses, replacing the list: capture tells what I sent from what I received by them. */
+    emails: z.array(z.email({ error: 'is not an email address' }).max(320).transform((e) => e.trim().toLowerCase())).max(20),
+  })
   .partial()
   .strict();
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;

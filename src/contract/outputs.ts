@@ -144,7 +144,7 @@ export const introductionOutput = z
   .meta({ id: 'Introduction' });
 same<z.infer<typeof introductionOutput>, Introduction>(true);
 
-export const profileOutput = z.object({ name: z.string().nullable(), workingOn: z.string().nullable(), timeZone: z.string(), updatedAt: timestamp }).meta({ id: 'Profile' });
+export const profileOutput = z.object({ name: z.string().nullable(), workingOn: z.string().nullable(), timeZone: z.string(), emails: z.array(z.string()), updatedAt: timestamp }).meta({ id: 'Profile' });
 same<z.infer<typeof profileOutput>, Profile>(true);
 
 const dueStatus = z.enum(['overdue', 'due-today', 'upcoming']);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dateInTimeZone, dateProblem, daysBetween, fromDayNumber, isIsoDate, toDayNumber } from './dates.js';
+import { addDays, addMonths, dateInTimeZone, dateProblem, dayFinder, daysBetween, fromDayNumber, isIsoDate, toDayNumber } from './dates.js';
 
 const civilDate = fc.date({ min: new Date('1901-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -66,3 +66,20 @@ describe('calendar dates', () => {
 });
 
 export { ZONES };
+
+describe('dayFinder', () => {
+  it('gives the same day as dateInTimeZone for any instant, in zones with odd offsets and clock changes (property)', () => {
+    for (const zone of ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'UTC']) {
+      const find = dayFinder(zone);
+      fc.assert(
+        fc.property(fc.integer({ min: Date.parse('2000-01-01'), max: Date.parse('2040-01-01') }), (ms) => {
+          expect(find(ms)).toBe(dateInTimeZone(new Date(ms), zone));
+        }),
+        { numRuns: 400 },
+      );
+      // Around a clock change, minute by minute.
+      const change = Date.parse('2026-03-29T00:00:00Z');
+      for (let ms = change - 86_400_000; ms < change + 2 * 86_400_000; ms += 15 * 60_000) expect(find(ms)).toBe(dateInTimeZone(new Date(ms), zone));
+    }
+  });
+});

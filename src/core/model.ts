@@ -195,6 +195,8 @@ export interface Profile {
   workingOn: string | null;
   /** The zone whose calendar decides what "today" is. */
   timeZone: string;
+  /** My own email addresses: they tell what I sent from what I received when a mailbox or calendar is captured. */
+  emails: string[];
   updatedAt: Timestamp;
 }
 

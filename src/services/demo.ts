@@ -22,10 +22,10 @@ export interface DemoSummary {
 export async function eraseWorkspace(ctx: ServiceContext): Promise<void> {
   await inTransaction(ctx, async (trx) => {
     // Children first: contact points, memberships and links go with their parents by cascade.
-    for (const table of ['planTargets', 'introductions', 'followUps', 'exchanges', 'people', 'networks', 'goals', 'outreachTemplates', 'shareTokens'] as const) {
+    for (const table of ['capturedItems', 'planTargets', 'introductions', 'followUps', 'exchanges', 'people', 'networks', 'goals', 'outreachTemplates', 'shareTokens'] as const) {
       await trx.db.deleteFrom(table).where('workspaceId', '=', trx.workspaceId).execute();
     }
-    await trx.db.updateTable('profiles').set({ name: null, workingOn: null, accountabilityPartner: null }).where('workspaceId', '=', trx.workspaceId).execute();
+    await trx.db.updateTable('profiles').set({ name: null, workingOn: null, accountabilityPartner: null, emails: '[]' }).where('workspaceId', '=', trx.workspaceId).execute();
   });
   // After the commit: the erased bytes leave the log (SQLite) or the dead tuples (PostgreSQL).
   await scrubAfterErase(ctx.db, { kind: 'workspace' });

@@ -3,6 +3,7 @@ import type { UpdateProfileInput } from '../contract/inputs.js';
 import type { Profile } from '../core/model.js';
 import type { Database } from '../storage/schema.js';
 import { nowTimestamp, type Clock, type ServiceContext } from './context.js';
+import { parseJsonList } from './rows.js';
 
 /** The one workspace of a single-user install; accounts and teams will add more. */
 export const LOCAL_WORKSPACE_ID = 'local';
@@ -25,13 +26,13 @@ export async function ensureWorkspace(db: Kysely<Database>, clock: Clock, defaul
 
 export async function getProfile(ctx: ServiceContext): Promise<Profile> {
   const row = await ctx.db.selectFrom('profiles').selectAll().where('workspaceId', '=', ctx.workspaceId).executeTakeFirstOrThrow();
-  return { name: row.name, workingOn: row.workingOn, timeZone: row.timeZone, updatedAt: row.updatedAt };
+  return { name: row.name, workingOn: row.workingOn, timeZone: row.timeZone, emails: parseJsonList(row.emails), updatedAt: row.updatedAt };
 }
 
 export async function updateProfile(ctx: ServiceContext, patch: UpdateProfileInput): Promise<Profile> {
   await ctx.db
     .updateTable('profiles')
-    .set({ ...patch, updatedAt: nowTimestamp(ctx) })
+    .set({ ...patch, emails: patch.emails ? JSON.stringify(patch.emails) : undefined, updatedAt: nowTimestamp(ctx) })
     .where('workspaceId', '=', ctx.workspaceId)
     .execute();
   return getProfile(ctx);

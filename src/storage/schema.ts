@@ -18,7 +18,11 @@ export interface Database extends TeamTables {
     monthlyTargets: Generated<number>;
     newRelationshipCap: Generated<number>;
     accountabilityPartner: string | null;
+    /** The user's own email addresses, JSON text: they tell "me" from "them" in a mailbox or a calendar. */
+    emails: Generated<string>;
   };
+  /** Capture proposals the user has answered, by proposal key (a hash of the source key): nothing is proposed twice. */
+  capturedItems: { workspaceId: string; sourceKey: string; outcome: 'logged' | 'declined'; exchangeId: string | null; capturedAt: string };
   people: PeopleTable;
   contactPoints: {
     personId: string;

@@ -7,7 +7,7 @@ import { withSession } from '../runtime.js';
 import { clearable, flagName } from '../values.js';
 
 export function registerProfile(program: Command): void {
-  const profile = program.command('profile').description('you: your name, what you are working on now, your time zone');
+  const profile = program.command('profile').description('you: your name, what you are working on now, your time zone, your own email addresses');
   profile
     .command('show', { isDefault: true })
     .description('show your profile and where the data lives')
@@ -19,6 +19,7 @@ export function registerProfile(program: Command): void {
             ['Name', p.name],
             ['Working on now', p.workingOn ?? 'not set (waggle profile set --working-on "…")'],
             ['Time zone', p.timeZone],
+            ['My emails', p.emails.length ? p.emails.join(', ') : 'none (waggle profile set --email you@example.org): capturing a mailbox needs them'],
             ['Data', `${session.store.kind}: ${session.store.location}`],
           ]),
         );
@@ -30,10 +31,11 @@ export function registerProfile(program: Command): void {
     .option('--name <name>', 'your name')
     .option('--working-on <text>', 'working out loud: what you are working on now')
     .option('--time-zone <zone>', 'the IANA time zone whose calendar decides "today", e.g. Europe/London')
-    .action(async (flags: { name?: string; workingOn?: string; timeZone?: string }, command: Command) => {
+    .option('--email <address>', 'your own email address (repeat for each; "none" clears them): tells what you sent from what you received when a mailbox or calendar is captured', (value: string, list: string[] = []) => [...list, value])
+    .action(async (flags: { name?: string; workingOn?: string; timeZone?: string; email?: string[] }, command: Command) => {
       const input = parseInput(
         updateProfileInput,
-        { ...(flags.name !== undefined ? { name: clearable(flags.name) } : {}), ...(flags.workingOn !== undefined ? { workingOn: clearable(flags.workingOn) } : {}), ...(flags.timeZone ? { timeZone: flags.timeZone } : {}) },
+        { ...(flags.name !== undefined ? { name: clearable(flags.name) } : {}), ...(flags.workingOn !== undefined ? { workingOn: clearable(flags.workingOn) } : {}), ...(flags.timeZone ? { timeZone: flags.timeZone } : {}), ...(flags.email ? { emails: flags.email.filter((e) => e.toLowerCase() !== 'none') } : {}) },
         flagName,
       );
       await withSession(command, async (ctx, json) => {

@@ -1,8 +1,12 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { ValidationError, WaggleError } from '../../core/errors.js';
+import { CAPTURE_FORMATS, type CaptureFormat } from '../../core/capture.js';
 import { IMPORT_FORMATS, ImportFileError, type ImportFormat } from '../../core/import-types.js';
+import { captureOutcomeOutput, captureQuery } from '../../contract/capture.js';
+import { captureFile, captureFormatOf, type CaptureOptions } from '../../services/capture.js';
 import type { ServiceContext } from '../../services/context.js';
 import { GEXF_VERSIONS } from '../../services/export/graph.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA, renderExport, VCARD_VERSIONS } from '../../services/exports.js';
@@ -46,6 +50,30 @@ function importError(error: unknown): { status: 400 | 404 | 409 | 413 | 500; bod
   return { status: 500, body: { error: { code: 'internal', message: 'The import failed on our side; the details are in the server log' } } };
 }
 
+type Progress = (phase: string, done: number, total: number) => void;
+
+/** The outcome as JSON, or (asked for with "Accept: application/x-ndjson") progress lines as it happens, then the outcome or the error. */
+function respond(c: Context, run: (onProgress: Progress) => Promise<unknown>): Response {
+  if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
+    return run(() => undefined).then(
+      (outcome) => c.json(outcome as object, 200),
+      (error: unknown) => {
+        const { status, body } = importError(error);
+        return c.json(body, status);
+      },
+    ) as never;
+  }
+  c.header('Content-Type', 'application/x-ndjson');
+  return stream(c, async (out) => {
+    try {
+      const outcome = await run((phase, done, total) => void out.write(`${JSON.stringify({ progress: { phase, done, total } })}\n`));
+      await out.write(`${JSON.stringify({ outcome })}\n`);
+    } catch (error) {
+      await out.write(`${JSON.stringify(importError(error).body)}\n`);
+    }
+  });
+}
+
 export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
   app.openapi(
     createRoute({
@@ -53,10 +81,10 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
       path: '/api/imports',
       tags: ['Import and export'],
       summary:
-        'Import a file sent as the raw request body (LinkedIn CSV, vCard, Google or Outlook CSV, Waggle backup). With dryRun=true: the preview, nothing stored. All or nothing. Send "Accept: application/x-ndjson" to receive progress lines before the outcome.',
+        'Import a file sent as the raw request body (LinkedIn CSV, vCard, Google or Outlook CSV, Waggle backup), or capture exchanges from a calendar (ICS) or a mailbox (mbox, headers only). With dryRun=true: the preview (for a capture, each proposed exchange with its key and reason), nothing stored. Otherwise all or nothing; a capture logs its proposals but those named in skip (or all but those named in only), and remembers each answer, so that importing again proposes nothing twice. Send "Accept: application/x-ndjson" to receive progress lines before the outcome.',
       request: {
-        query: z.object({
-          format: z.enum(IMPORT_FORMATS).optional(),
+        query: captureQuery.extend({
+          format: z.enum([...IMPORT_FORMATS, ...CAPTURE_FORMATS]).optional(),
           dryRun: z.enum(['true', 'false']).optional(),
           fileName: z.string().max(300).optional(),
           encoding: z.string().max(60).optional().meta({ description: 'The file\'s encoding (utf-8, windows-1252, shift_jis, gb18030, koi8-r…); detected when left out' }),
@@ -65,7 +93,7 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
         // Plain schemas, not zod ones, so that no JSON validator reads the body: the route reads it itself, counting bytes.
         body: { content: Object.fromEntries(IMPORT_CONTENT_TYPES.map((type) => [type, { schema: { type: 'string' as const, format: 'binary' } }])), required: true },
       },
-      responses: ok(outcomeOutput, 'What was (or would be) created, merged and skipped, line by line'),
+      responses: ok(z.union([outcomeOutput, captureOutcomeOutput]), 'What was (or would be) created, merged and skipped, line by line; for a capture, the exchanges proposed (or logged and declined) and why'),
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -83,33 +111,26 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
         return c.json(body, status) as never;
       }
       if (bytes.byteLength === 0) return c.json(importError(new ImportFileError(null, 'the request body is empty: send the file itself as the body')).body, 400) as never;
+      const captureFormat = query.format ? ((CAPTURE_FORMATS as readonly string[]).includes(query.format) ? (query.format as CaptureFormat) : null) : captureFormatOf(bytes, query.fileName);
+      if (captureFormat) {
+        const captureOptions: CaptureOptions = {
+          format: captureFormat,
+          dryRun: query.dryRun === 'true',
+          ...(query.since ? { since: query.since } : {}),
+          includeAllDay: query.includeAllDay === 'true',
+          includePrivate: query.includePrivate === 'true',
+          ...(query.skip ? { skip: query.skip } : {}),
+          ...(query.only ? { only: query.only } : {}),
+        };
+        return respond(c, (onProgress) => captureFile(context(), [bytes], { ...captureOptions, onProgress })) as never;
+      }
       const options = {
         ...(query.format ? { format: query.format as ImportFormat } : {}),
         ...(query.fileName ? { fileName: query.fileName } : {}),
         ...(query.encoding ? { encoding: query.encoding } : {}),
         dryRun: query.dryRun === 'true',
       };
-      if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
-        try {
-          return c.json(await importFile(context(), bytes, options), 200);
-        } catch (error) {
-          const { status, body } = importError(error);
-          return c.json(body, status) as never;
-        }
-      }
-      // Progress as it happens, one JSON object a line, then the outcome (or the error).
-      c.header('Content-Type', 'application/x-ndjson');
-      return stream(c, async (out) => {
-        try {
-          const outcome = await importFile(context(), bytes, {
-            ...options,
-            onProgress: (phase, done, total) => void out.write(`${JSON.stringify({ progress: { phase, done, total } })}\n`),
-          });
-          await out.write(`${JSON.stringify({ outcome })}\n`);
-        } catch (error) {
-          await out.write(`${JSON.stringify(importError(error).body)}\n`);
-        }
-      }) as never;
+      return respond(c, (onProgress) => importFile(context(), bytes, { ...options, onProgress })) as never;
     },
   );
 

@@ -99,10 +99,11 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
     const introductions = await db.selectFrom('introductions').selectAll().where('workspaceId', '=', ws).execute();
     const planTargets = await db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ws).execute();
     const outreachTemplates = await db.selectFrom('outreachTemplates').selectAll().where('workspaceId', '=', ws).execute();
+    const capturedItems = await db.selectFrom('capturedItems').selectAll().where('workspaceId', '=', ws).execute();
     // Share tokens are not read: see the note at the top of this file.
 
     const workspace = {
-      profile: withoutWorkspace(profile),
+      profile: { ...withoutWorkspace(profile), emails: parseJsonList(profile.emails) },
       people: people.map(personRow).sort(byKey('id')),
       contactPoints: contactPoints.map((r) => ({ ...r })).sort((a, b) => byKey<typeof a>('personId')(a, b) || a.position - b.position),
       networks: networks.map(networkRow).sort(byKey('id')),
@@ -117,6 +118,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
       introductions: introductions.map(withoutWorkspace).sort(byKey('id')),
       planTargets: planTargets.map(withoutWorkspace).sort(byKey('id')),
       outreachTemplates: outreachTemplates.map(withoutWorkspace).sort(byKey('id')),
+      capturedItems: capturedItems.map(withoutWorkspace).sort(byKey('sourceKey')),
     };
     return {
       waggleBackup: BACKUP_FORMAT_VERSION,
@@ -203,6 +205,7 @@ function tableRows(ws: string, w: BackupWorkspace): { [T in BackupTable]: Insert
     introductions: w.introductions.map((i) => ({ ...i, workspaceId: ws })),
     planTargets: w.planTargets.map((t) => ({ ...t, workspaceId: ws })),
     outreachTemplates: w.outreachTemplates.map((t) => ({ ...t, workspaceId: ws })),
+    capturedItems: w.capturedItems.map((c) => ({ ...c, workspaceId: ws })),
   };
 }
 
@@ -230,7 +233,7 @@ export async function restoreBackup(ctx: ServiceContext, backup: unknown): Promi
       }
       if (found.length > 0) throw new ConflictError(`This data folder already has data (${found.join(', ')}); restore into an empty data folder (--data DIR)`);
 
-      const profile = parsed.workspace.profile;
+      const profile = { ...parsed.workspace.profile, emails: JSON.stringify(parsed.workspace.profile.emails) };
       const updated = await trx.db.updateTable('profiles').set(profile).where('workspaceId', '=', ws).executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) await trx.db.insertInto('profiles').values({ ...profile, workspaceId: ws }).execute();
 

@@ -67,7 +67,7 @@ function breaksBefore(text: string, offset: number): number {
  * csv-parse counts lines inside quoted CRLF twice, so lines are counted here,
  * from the byte where each record ends.
  */
-function readRecords(text: string, firstLine: number): CsvRow[] {
+export function readRecords(text: string, firstLine: number): CsvRow[] {
   const bytes = Buffer.from(text, 'utf8');
   let parsed: ParsedRecord[];
   try {
@@ -219,7 +219,7 @@ function physicalLines(text: string, max: number): { start: number; text: string
   return lines;
 }
 
-function withoutBom(text: string): string {
+export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -31,17 +31,24 @@ export type WorkerAnswer =
 
 let workerFile: Promise<string> | null = null;
 
-async function findWorker(): Promise<string> {
-  const compiled = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
+/**
+ * The script of a worker: `NAME.js` compiled beside `base` (dist/, or dist/bundle
+ * where the bundler writes it as an entry of its own), else `NAME.ts` bundled
+ * once per process with esbuild (the tests, run from the sources).
+ */
+export async function workerScript(name: string, base: string): Promise<string> {
+  const compiled = fileURLToPath(new URL(`./${name}.js`, base));
   if (existsSync(compiled)) return compiled;
-  const source = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
-  if (!existsSync(source)) throw new Error(`the import worker is missing: ${compiled}`);
+  const source = fileURLToPath(new URL(`./${name}.ts`, base));
+  if (!existsSync(source)) throw new Error(`the worker is missing: ${compiled}`);
   const esbuild = await import('esbuild');
   const built = await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent', banner: { js: "import { createRequire as __wr } from 'node:module'; const require = __wr(import.meta.url);" } });
-  const file = join(mkdtempSync(join(tmpdir(), 'waggle-import-worker-')), 'parse-worker.mjs');
+  const file = join(mkdtempSync(join(tmpdir(), `waggle-${name}-`)), `${name}.mjs`);
   writeFileSync(file, built.outputFiles[0]!.contents);
   return file;
 }
+
+const findWorker = () => workerScript('parse-worker', import.meta.url);
 
 /** Reads and plans a file in a worker thread; ImportFileError when the file is refused. */
 export async function planFileOffThread(job: WorkerJob, progress: (phase: 'reading' | 'planning', done: number, total: number) => void = () => undefined): Promise<PlannedFile> {

@@ -4,7 +4,7 @@
  * whole first. And a path that is not a regular file (a FIFO, a device such as
  * /dev/zero behind a symbolic link, a directory) is refused before it is opened.
  */
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { ValidationError } from '../../core/errors.js';
 import { ImportFileError } from '../../core/import-types.js';
@@ -44,6 +44,16 @@ function whatItIs(info: Stats): string {
  * error naming the path.
  */
 export async function readImportFile(path: string, limit = MAX_IMPORT_BYTES): Promise<Uint8Array> {
+  const handle = await openImportFile(path, limit);
+  try {
+    return await readLimited(handle.createReadStream({ autoClose: false }), limit);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file at `path`, opened for reading once it is known to be a regular file no larger than `limit`; the caller closes it. */
+export async function openImportFile(path: string, limit = MAX_IMPORT_BYTES): Promise<FileHandle> {
   let info: Stats;
   try {
     info = await stat(path);
@@ -55,12 +65,11 @@ export async function readImportFile(path: string, limit = MAX_IMPORT_BYTES): Pr
   if (!info.isFile()) throw refuse(info);
   if (info.size > limit) throw new TooLargeError(limit);
   const handle = await open(path, 'r');
-  try {
-    // Checked again on what was opened: the path may have changed in between.
-    const opened = await handle.stat();
-    if (!opened.isFile()) throw refuse(opened);
-    return await readLimited(handle.createReadStream({ autoClose: false }), limit);
-  } finally {
+  // Checked again on what was opened: the path may have changed in between.
+  const opened = await handle.stat();
+  if (!opened.isFile()) {
     await handle.close();
+    throw refuse(opened);
   }
+  return handle;
 }

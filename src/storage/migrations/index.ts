@@ -5,6 +5,7 @@ import * as exchangeEffects from './2026-12-01T0400-exchange-effects.js';
 import * as goalNeeds from './2026-12-01T1000-goal-needs.js';
 import * as accounts from './2026-12-02T0900-accounts.js';
 import * as readSpeed from './2026-12-03T1000-read-speed.js';
+import * as capture from './2026-12-03T1200-capture.js';
 import * as teams from './2026-12-03T1300-teams.js';
 
 /** Every migration, in order. A static list so that bundles carry them; never edit a shipped one. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1000-goal-needs': goalNeeds,
   '2026-12-02T0900-accounts': accounts,
   '2026-12-03T1000-read-speed': readSpeed,
+  '2026-12-03T1200-capture': capture,
   '2026-12-03T1300-teams': teams,
 };

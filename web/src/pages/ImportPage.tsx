@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { CapturePreview, CaptureResult, isCapture, type CaptureOutcome } from './CapturePreview';
 
 interface Line {
   line: number;
@@ -35,31 +36,40 @@ const ENCODINGS: [string, string][] = [
   ['utf-16le', 'UTF-16 LE'],
 ];
 
-/** Import: choose a file, see what it would do line by line, then commit it whole. */
+/** Import: choose a file, see what it would do line by line (or, for a calendar or mailbox, the exchanges it proposes), then commit it whole. */
 export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<Outcome | null>(null);
-  const [result, setResult] = useState<Outcome | null>(null);
+  const [preview, setPreview] = useState<Outcome | CaptureOutcome | null>(null);
+  const [result, setResult] = useState<Outcome | CaptureOutcome | null>(null);
+  const [since, setSince] = useState('');
+  const [includeAllDay, setIncludeAllDay] = useState(false);
+  const [includePrivate, setIncludePrivate] = useState(false);
   const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [show, setShow] = useState('');
   const [encoding, setEncoding] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const send = async (dryRun: boolean): Promise<Outcome | null> => {
+  const send = async (dryRun: boolean, skip: string[] = []): Promise<Outcome | CaptureOutcome | null> => {
     if (!file) return null;
     setError(null);
     setBusy(true);
     try {
-      return await stream(file, dryRun);
+      return await stream(file, dryRun, skip);
     } finally {
       setBusy(false);
       setProgress(null);
     }
   };
 
-  const stream = async (file: File, dryRun: boolean): Promise<Outcome | null> => {
-    const response = await fetch(`/api/imports?dryRun=${dryRun}&fileName=${encodeURIComponent(file.name)}${encoding ? `&encoding=${encodeURIComponent(encoding)}` : ''}`, {
+  const stream = async (file: File, dryRun: boolean, skip: string[]): Promise<Outcome | CaptureOutcome | null> => {
+    const query = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name });
+    if (encoding) query.set('encoding', encoding);
+    if (since) query.set('since', since);
+    if (includeAllDay) query.set('includeAllDay', 'true');
+    if (includePrivate) query.set('includePrivate', 'true');
+    if (skip.length) query.set('skip', skip.join(','));
+    const response = await fetch(`/api/imports?${query.toString()}`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' },
       body: file,
@@ -72,7 +82,7 @@ export function ImportPage() {
     // Progress lines, then the outcome (or an error), one JSON object a line.
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
-    let outcome: Outcome | null = null;
+    let outcome: Outcome | CaptureOutcome | null = null;
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
@@ -80,7 +90,7 @@ export function ImportPage() {
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
       for (const line of lines.filter(Boolean)) {
-        const event = JSON.parse(line) as { progress?: { phase: string; done: number; total: number }; outcome?: Outcome; error?: { message: string } };
+        const event = JSON.parse(line) as { progress?: { phase: string; done: number; total: number }; outcome?: Outcome | CaptureOutcome; error?: { message: string } };
         if (event.progress) setProgress(event.progress);
         if (event.outcome) outcome = event.outcome;
         if (event.error) setError(event.error.message);
@@ -88,12 +98,12 @@ export function ImportPage() {
     }
     return outcome;
   };
-  const shown = preview ? preview.lines.filter((l) => !show || (show === 'duplicate' ? l.possibleDuplicateOf !== undefined : l.action === show)) : [];
+  const shown = preview && !isCapture(preview) ? preview.lines.filter((l) => !show || (show === 'duplicate' ? l.possibleDuplicateOf !== undefined : l.action === show)) : [];
 
   return (
     <section>
-      <h1>Import contacts</h1>
-      <p>LinkedIn’s Connections.csv, vCard (2.1, 3.0, 4.0), Google or Outlook CSV, or a Waggle backup. You see what it would do first; nothing is stored until you say so, and a file that cannot be read whole is refused whole.</p>
+      <h1>Import contacts and capture the journal</h1>
+      <p>LinkedIn’s Connections.csv, vCard (2.1, 3.0, 4.0), Google or Outlook CSV, or a Waggle backup. Or fill the journal: a calendar export (ICS), a mailbox (mbox, headers only) or LinkedIn’s whole data export (the ZIP) proposes exchanges with people on your map. You see what it would do first; nothing is stored until you say so, and a file that cannot be read whole is refused whole. Nothing leaves your machine.</p>
       <form
         className="filters"
         onSubmit={(e) => {
@@ -104,7 +114,7 @@ export function ImportPage() {
       >
         <label>
           File
-          <input type="file" accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(null), setResult(null))} />
+          <input type="file" accept=".csv,.vcf,.vcard,.json,.ics,.mbox,.zip,text/csv,text/vcard,text/calendar,application/json,application/mbox" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(null), setResult(null))} />
         </label>
         <label>
           Encoding
@@ -116,6 +126,22 @@ export function ImportPage() {
             ))}
           </select>
         </label>
+        <fieldset className="capture-options">
+          <legend>Calendars and mailboxes</legend>
+          <label>
+            From
+            <input type="date" value={since} onChange={(e) => (setSince(e.target.value), setPreview(null), setResult(null))} aria-describedby="since-help" />
+          </label>
+          <span id="since-help" className="hint">
+            (default: the last 12 months)
+          </span>
+          <label className="check">
+            <input type="checkbox" checked={includeAllDay} onChange={(e) => (setIncludeAllDay(e.target.checked), setPreview(null), setResult(null))} /> all-day events
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={includePrivate} onChange={(e) => (setIncludePrivate(e.target.checked), setPreview(null), setResult(null))} /> private events
+          </label>
+        </fieldset>
         <button type="submit" disabled={!file || busy}>
           Preview
         </button>
@@ -129,7 +155,9 @@ export function ImportPage() {
         </p>
       )}
       {error && <p role="alert">{error}</p>}
-      {preview && !result && (
+      {preview && !result && isCapture(preview) && <CapturePreview key={preview.proposals.map((p) => p.key).join()} preview={preview} busy={busy} onAccept={(skip) => void send(false, skip).then(setResult)} />}
+      {result && isCapture(result) && <CaptureResult result={result} />}
+      {preview && !result && !isCapture(preview) && (
         <section className="card">
           <h2>
             {preview.summary.records} records ({preview.format}): {preview.summary.created} new, {preview.summary.merged} merged, {preview.summary.skipped} skipped
@@ -197,7 +225,7 @@ export function ImportPage() {
           </button>
         </section>
       )}
-      {result && (
+      {result && !isCapture(result) && (
         <p role="status">
           Imported: {result.summary.created} new, {result.summary.merged} merged, {result.summary.skipped} skipped. <Link to="/people?sort=added">See the newest people</Link>, then judge them: imported people arrive dormant, with strength and importance 0.
         </p>

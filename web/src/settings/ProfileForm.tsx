@@ -8,6 +8,7 @@ interface Profile {
   name: string | null;
   workingOn: string | null;
   timeZone: string;
+  emails: string[];
 }
 
 /** Your name (signs drafts), what you are working on (quoted by drafts and suggestions), and your time zone (what "today" is). */
@@ -19,7 +20,7 @@ export function ProfileForm() {
 }
 
 function ProfileFields({ profile }: { profile: Profile }) {
-  const [form, setForm] = useState({ name: profile.name ?? '', workingOn: profile.workingOn ?? '', timeZone: profile.timeZone });
+  const [form, setForm] = useState({ name: profile.name ?? '', workingOn: profile.workingOn ?? '', timeZone: profile.timeZone, emails: profile.emails.join(', ') });
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => (setSaved(false), setForm((f) => ({ ...f, [key]: e.target.value })));
@@ -31,7 +32,7 @@ function ProfileFields({ profile }: { profile: Profile }) {
       aria-label="Your profile"
       onSubmit={(e) => {
         e.preventDefault();
-        api('/api/profile', { method: 'PATCH', body: { name: form.name.trim() || null, workingOn: form.workingOn.trim() || null, timeZone: form.timeZone } })
+        api('/api/profile', { method: 'PATCH', body: { name: form.name.trim() || null, workingOn: form.workingOn.trim() || null, timeZone: form.timeZone, emails: form.emails.split(/[,\s]+/).filter(Boolean) } })
           .then(() => (setError(null), setSaved(true)))
           .catch((err: unknown) => setError(errorText(err)));
       }}
@@ -54,6 +55,13 @@ function ProfileFields({ profile }: { profile: Profile }) {
         Working on now
         <input value={form.workingOn} onChange={set('workingOn')} />
       </label>
+      <label>
+        Your own email addresses
+        <input value={form.emails} onChange={set('emails')} autoComplete="email" aria-describedby="emails-help" />
+      </label>
+      <p id="emails-help" className="hint">
+        Separated by commas. Capturing a mailbox or calendar tells what you sent from what you received by these.
+      </p>
       <FormEnd error={error} saveLabel="Save" />
       {saved && <p role="status">Saved.</p>}
     </form>
