@@ -10,8 +10,10 @@ const LINE = 15;
 const RING_FONT = 'italic 11px system-ui, sans-serif';
 const RING_LINE = 14;
 const FONT = `${FONT_SIZE}px system-ui, -apple-system, "Segoe UI", sans-serif`;
-/** Names below this drawn radius (pixels) wait for a closer zoom: at a glance, dots are enough. */
-const MIN_LABELLED_RADIUS = 2.5;
+/** Names below this drawn radius (pixels) wait for a closer zoom. */
+const MIN_LABELLED_RADIUS = 1;
+/** At most one name per this many square pixels of the view: the most important, and room to see the map. */
+const AREA_PER_NAME = 9000;
 
 /** The canvas a layer draws on, sized to the view (sigma sizes only the layers it made). */
 function sized(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D {
@@ -103,7 +105,7 @@ export function addOverlays(renderer: Sigma, rings: Rings): () => void {
       }
       candidates.push({ key: node, text: data.label, x: at.x, y: at.y, radius, priority: data.size, forced, width: w });
     });
-    const boxes = placeLabels(candidates, { width, height }, LINE, 600, ringNames);
+    const boxes = placeLabels(candidates, { width, height }, LINE, Math.max(12, Math.floor((width * height) / AREA_PER_NAME)), ringNames);
     for (const b of boxes) {
       context.fillStyle = 'rgba(255,255,255,0.85)';
       context.fillRect(b.x, b.y, b.width, b.height);
