@@ -354,8 +354,9 @@ export function MapPage() {
                           })
                         }
                       >
-                        <span className={`swatch${kind === 'network' ? ' square' : ''}`} style={{ background: l.colour }} /> {groupName(l.group)} <span className="count">{l.count}</span>
-                      </button>
+                        <span className={`swatch${kind === 'network' ? ' square' : ''}`} style={{ background: l.colour }} /> {groupName(l.group)}
+                      </button>{' '}
+                      <span className="count">{l.count}</span>
                     </li>
                   ))}
                 </ul>
