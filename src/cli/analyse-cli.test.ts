@@ -124,4 +124,22 @@ describe('waggle analyse', () => {
     expect(r.from.id).toBe('me');
     expect(r.introducers.length).toBeGreaterThan(0);
   });
+
+  it('takes a Louvain resolution: a higher one finds more, smaller clusters; a bad one is refused', async () => {
+    const clusters = async (...extra: string[]) => {
+      const r = await run('--json', 'analyse', join(FIXTURES, 'karate.tsv'), '--metrics', 'community', ...extra);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout) as { communities: { count: number; resolution: number } }).communities;
+    };
+    const plain = await clusters();
+    const fine = await clusters('--resolution', '3');
+    expect(plain.resolution).toBe(1);
+    expect(fine.resolution).toBe(3);
+    expect(fine.count).toBeGreaterThan(plain.count);
+    const text = await run('analyse', join(FIXTURES, 'karate.tsv'), '--resolution', '3');
+    expect(text.stdout).toContain('Louvain at resolution 3');
+    const bad = await run('analyse', join(FIXTURES, 'karate.tsv'), '--resolution', '-1');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--resolution');
+  });
 });

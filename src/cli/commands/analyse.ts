@@ -14,6 +14,7 @@ interface AnalyseFlags {
   pivots?: string;
   exact?: boolean;
   seed?: string;
+  resolution?: string;
   top?: string;
   reach?: string;
   from?: string;
@@ -78,6 +79,13 @@ const int = (flag: string, text: string | undefined, min: number): number | unde
   return Number(text);
 };
 
+const positive = (flag: string, text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) throw new ValidationError(flag, `must be a number above 0 (for example 1.5), not "${text}"`);
+  return value;
+};
+
 function readGraphFile(file: string): Graph {
   let text: string;
   try {
@@ -112,7 +120,7 @@ function summaryText(a: Analysis, source: string): string {
     }
   }
   if (a.communities) {
-    out.push('', `Clusters (Louvain, modularity ${a.communities.modularity.toFixed(4)}; ${a.communities.count} in all, singletons included)`);
+    out.push('', `Clusters (Louvain${a.communities.resolution === 1 ? '' : ` at resolution ${a.communities.resolution}`}, modularity ${a.communities.modularity.toFixed(4)}; ${a.communities.count} in all, singletons included)`);
     for (const c of a.communities.clusters) out.push(`  ${c.community + 1}. ${c.size} members: ${c.members.join(', ')}${c.size > c.members.length ? ', …' : ''}`);
   }
   if (a.central.length > 0) {
@@ -157,6 +165,7 @@ export function registerAnalyse(program: Command): void {
     .option('--pivots <k>', 'estimate betweenness from k sampled sources (default: exact on small graphs, else 100); the error bound is printed')
     .option('--exact', 'exact betweenness whatever the size (slow on large graphs)')
     .option('--seed <n>', 'seed for Louvain and the pivots (default 42)')
+    .option('--resolution <γ>', 'Louvain resolution (default 1); above 1 finds smaller clusters (departments rather than divisions), below 1 larger ones')
     .option('--top <n>', 'how many names each list shows (default 10)')
     .option('--reach <node>', 'who can introduce you (or --from) to this node, and the strongest path there (id or name)')
     .option('--from <node>', 'with --reach: from this node (default: you, on --map)')
@@ -169,6 +178,7 @@ export function registerAnalyse(program: Command): void {
       const pivots = int('--pivots', flags.pivots, 1);
       const seed = int('--seed', flags.seed, 0);
       const top = int('--top', flags.top, 1);
+      const resolution = positive('--resolution', flags.resolution);
       let graph: Graph;
       let labels: string[] | undefined;
       let source: string;
@@ -208,6 +218,7 @@ export function registerAnalyse(program: Command): void {
         ...(pivots !== undefined ? { pivots } : {}),
         ...(flags.exact ? { exact: true } : {}),
         ...(seed !== undefined ? { seed } : {}),
+        ...(resolution !== undefined ? { resolution } : {}),
         ...(top !== undefined ? { top } : {}),
         ...(labels ? { labels } : {}),
         progress,

@@ -16,6 +16,8 @@ export interface AnalyseOptions {
   /** Exact betweenness whatever the size. */
   exact?: boolean;
   seed?: number;
+  /** Louvain's resolution γ (1 = modularity's own); above 1 finds smaller clusters, below 1 larger ones. */
+  resolution?: number;
   /** How many names each list of the summary shows; 10. */
   top?: number;
   /** Display names by node index (defaults to the ids). */
@@ -51,7 +53,7 @@ export interface Analysis {
   metrics: NodeMetric[];
   betweenness: (BetweennessBound & { largestStandardError: number | null }) | null;
   pagerank: { iterations: number; converged: boolean } | null;
-  communities: { count: number; modularity: number; clusters: { community: number; size: number; members: string[] }[] } | null;
+  communities: { count: number; modularity: number; resolution: number; clusters: { community: number; size: number; members: string[] }[] } | null;
   /** Highest betweenness first, with their constraint when computed. */
   brokers: (Ranked & { constraint: number | null })[];
   /** Highest PageRank first. */
@@ -105,7 +107,7 @@ export function analyse(graph: Graph, options: AnalyseOptions = {}): Analysis {
   }
   const br = want('constraint') || want('effective-size') ? brokerage(graph, { constraint: want('constraint'), effectiveSize: want('effective-size') }) : null;
   const core = want('core') ? coreNumber(graph) : null;
-  const comm = want('community') ? louvain(graph, { seed: options.seed ?? 42 }) : null;
+  const comm = want('community') ? louvain(graph, { seed: options.seed ?? 42, resolution: options.resolution ?? 1 }) : null;
 
   const nodes: NodeRow[] = graph.ids.map((id, i) => {
     const row: NodeRow = { id, label: labels[i]! };
@@ -136,7 +138,7 @@ export function analyse(graph: Graph, options: AnalyseOptions = {}): Analysis {
     }
     const clusters = [];
     for (let c = 0; c < comm.count; c++) if (sizes[c]! > 1) clusters.push({ community: c, size: sizes[c]!, members: members[c]! });
-    communities = { count: comm.count, modularity: comm.modularity, clusters: clusters.slice(0, top) };
+    communities = { count: comm.count, modularity: comm.modularity, resolution: options.resolution ?? 1, clusters: clusters.slice(0, top) };
   }
   const isolatedNames: string[] = [];
   for (let i = 0; i < n && isolatedNames.length < top; i++) if (deg[i] === 0) isolatedNames.push(labels[i]!);
