@@ -77,4 +77,26 @@ describe('the person page and the multi-person log', () => {
     const detail = (await (await fetch(`${app.base}/api/people/${ana}`)).json()) as { followUps: { status: string }[] };
     expect(detail.followUps.map((f) => f.status)).toEqual(['done']);
   });
+
+  it('a draft with no name in the profile asks for the name, keeps it, and signs with it', async () => {
+    await page.goto(`${app.base}/people/${ana}`);
+    const form = page.getByRole('form', { name: 'Draft a message' });
+    await form.getByLabel('Your name, to sign with').waitFor();
+    await form.getByLabel('Purpose').selectOption('explore-collaboration');
+    await form.getByLabel('What interests you in their work').fill('how you moved from the wards into research');
+    await form.getByRole('button', { name: 'Draft' }).click();
+    await page.getByRole('alert').getByText(/Your name is missing/).waitFor();
+    await form.getByLabel('Your name, to sign with').fill('Jo Reyes');
+    await form.getByRole('button', { name: 'Draft' }).click();
+    const body = page.locator('.draft-body');
+    await body.waitFor();
+    const text = (await body.textContent()) ?? '';
+    expect(text.trim().split('\n').at(-1)).toBe('Jo Reyes');
+    expect(text).toContain('explore with you, about how you moved from the wards into research.');
+    expect(((await (await fetch(`${app.base}/api/profile`)).json()) as { name: string }).name).toBe('Jo Reyes');
+    // Once the profile has a name, the form no longer asks.
+    await page.reload();
+    await page.getByRole('form', { name: 'Draft a message' }).getByRole('button', { name: 'Draft' }).waitFor();
+    expect(await page.getByLabel('Your name, to sign with').count()).toBe(0);
+  });
 });
