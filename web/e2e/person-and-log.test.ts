@@ -100,3 +100,36 @@ describe('the person page and the multi-person log', () => {
     expect(await page.getByLabel('Your name, to sign with').count()).toBe(0);
   });
 });
+
+describe('one search box for everything', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp({ viewport: { width: 1366, height: 900 } });
+    await fetch(`${app.base}/api/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('"/" goes to it from any page; it finds people, networks and goals, and Enter opens the one chosen', async () => {
+    const { page } = app;
+    await page.goto(`${app.base}/plan`);
+    await page.getByRole('heading', { name: 'Suggestions' }).waitFor();
+    await page.keyboard.press('/');
+    const box = page.getByRole('combobox', { name: 'Search people, networks and goals' });
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toBe('Search people, networks and goals');
+    await page.keyboard.type('research');
+    const results = page.getByRole('listbox', { name: 'Search results' });
+    await results.getByRole('option', { name: /^network / }).first().waitFor();
+    await results.getByRole('option', { name: /^person / }).first().waitFor({ timeout: 5000 });
+    const kinds = (await results.getByRole('option').allTextContents()).map((t) => t.split(' ')[0]);
+    expect(new Set(kinds)).toEqual(new Set(['person', 'network', 'goal']));
+    await page.keyboard.press('Escape');
+    await box.fill('Rosa Jim');
+    await results.getByRole('option', { name: /Dr Rosa Jiménez/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Dr Rosa Jiménez' }).waitFor();
+    await box.fill('zzzz');
+    await results.getByText('Nothing matches “zzzz”.').waitFor();
+  });
+});

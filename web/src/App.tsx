@@ -11,6 +11,7 @@ import { NetworksPage } from './pages/NetworksPage.js';
 import { GoalsPage } from './pages/GoalsPage.js';
 import { NetworkPage } from './pages/NetworkPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
+import { GlobalSearch } from './search/GlobalSearch.js';
 
 // The map brings WebGL and graph libraries (most of the app's weight): loaded when opened.
 const MapPage = lazy(() => import('./pages/MapPage.js').then((m) => ({ default: m.MapPage })));
@@ -48,6 +49,7 @@ export function App() {
             </NavLink>
           ))}
         </nav>
+        <GlobalSearch />
       </header>
       <main id="main">
         <Routes>
