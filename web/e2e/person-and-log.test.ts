@@ -116,8 +116,8 @@ describe('one search box for everything', () => {
     await page.goto(`${app.base}/plan`);
     await page.getByRole('heading', { name: 'Suggestions' }).waitFor();
     await page.keyboard.press('/');
-    const box = page.getByRole('combobox', { name: 'Search people, networks and goals' });
-    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toBe('Search people, networks and goals');
+    const box = page.getByRole('combobox', { name: 'Search everything' });
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toBe('Search everything');
     await page.keyboard.type('research');
     const results = page.getByRole('listbox', { name: 'Search results' });
     await results.getByRole('option', { name: /^network / }).first().waitFor();

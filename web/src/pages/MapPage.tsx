@@ -328,8 +328,7 @@ export function MapPage() {
               ))}
             </ol>
             <p className="shapes">
-              <span className="swatch" style={{ background: '#595966' }} aria-hidden="true" /> a person · <span className="swatch square" style={{ background: '#595966' }} aria-hidden="true" /> a network · larger means{' '}
-              {sizeBy === 'importance' ? 'more important' : `more ${SIZE_METRIC[sizeBy].label}`}
+              <span className="swatch" style={{ background: '#595966' }} aria-hidden="true" /> a person · <span className="swatch square" style={{ background: '#595966' }} aria-hidden="true" /> a network · size: {sizeBy === 'importance' ? 'importance' : SIZE_METRIC[sizeBy].label}
             </p>
           </section>
           {(['person', 'network', 'any'] as const).map((kind) => {

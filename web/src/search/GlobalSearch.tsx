@@ -64,7 +64,8 @@ export function GlobalSearch() {
       <input
         ref={input}
         type="search"
-        aria-label="Search people, networks and goals"
+        aria-label="Search everything"
+        title="People, networks and goals"
         placeholder="Search (press /)"
         value={text}
         role="combobox"
