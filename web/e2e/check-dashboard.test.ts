@@ -102,7 +102,10 @@ describe('the check as a dashboard', () => {
     expect(card).toBeDefined();
     await page.evaluate('window.scrollTo(0, 0)');
     await page.getByRole('link', { name: card!.action }).click();
-    await page.waitForFunction("document.activeElement && document.activeElement.id === 'check-reciprocity-title'");
+    // Polled from here: the app's CSP forbids the string evaluation page.waitForFunction polls with.
+    const focused = () => page.evaluate<string | null>('document.activeElement ? document.activeElement.id : null');
+    for (let i = 0; i < 50 && (await focused()) !== 'check-reciprocity-title'; i++) await page.waitForTimeout(100);
+    expect(await focused()).toBe('check-reciprocity-title');
     expect(await page.locator('#check-reciprocity').isVisible()).toBe(true);
     const top = await page.locator('#check-reciprocity-title').evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(-1);

@@ -83,10 +83,13 @@ export function layoutMap(map: MapData, colourBy: ColourBy, options: LayoutOptio
     const named = [...counts.keys()].filter((g) => !NOTHING_KNOWN.has(g));
     // Clusters in numeric order, so that "cluster 10" follows "cluster 9".
     const inOrder = (list: string[]) => list.sort(colourBy === 'community' ? (x, y) => x.localeCompare(y, undefined, { numeric: true }) : undefined);
+    // Goals and needs are the user's own, and few: both palettes together name up to 17 apart.
+    // Clusters can be many: past eight, colours stop being told apart.
+    const palette: readonly string[] = colourBy === 'community' ? GROUP_PALETTE : [...GROUP_PALETTE, ...PEOPLE_PALETTE];
     let coloured = named;
-    if (named.length > GROUP_PALETTE.length) {
+    if (named.length > palette.length) {
       // Beyond the palette, colours would repeat within the legend: the largest groups keep a colour, the rest share grey.
-      const kept = new Set([...named].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0)).slice(0, GROUP_PALETTE.length - 1));
+      const kept = new Set([...named].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b)).slice(0, palette.length - 1));
       coloured = named.filter((g) => kept.has(g));
       groupOf = (n) => {
         const g = rawGroupOf(n);
@@ -95,7 +98,7 @@ export function layoutMap(map: MapData, colourBy: ColourBy, options: LayoutOptio
     }
     const greys = [...new Set(others.map(groupOf))].filter((g) => NOTHING_KNOWN.has(g)).sort();
     groups = [...inOrder(coloured), ...greys];
-    colourOf = assignColours(groups, GROUP_PALETTE, NOTHING_KNOWN);
+    colourOf = assignColours(groups, palette, NOTHING_KNOWN);
   }
   const groupCounts = new Map<string, number>();
   for (const n of others) groupCounts.set(groupOf(n), (groupCounts.get(groupOf(n)) ?? 0) + 1);

@@ -7,6 +7,7 @@ import { SummaryCards } from '../check/SummaryCards.js';
 import { useCheck } from '../check/use-check.js';
 import type { CheckReport, Finding } from '../types.js';
 import { plural } from '../../../src/core/words.js';
+import { dayWritten } from '../dates.js';
 
 function ItemLink({ item }: { item: { kind: 'person' | 'network'; id: string; name: string } }) {
   return <Link to={item.kind === 'person' ? `/people/${item.id}` : `/networks/${item.id}`}>{item.name}</Link>;
@@ -131,7 +132,7 @@ export function CheckPage() {
         </div>
       </div>
       <p className="check-counts">
-        {s.today}: {plural(s.people, 'person', 'people')}, {plural(s.networks, 'network')}, {plural(s.activeGoals, 'active goal')}
+        {dayWritten(s.today)}: {plural(s.people, 'person', 'people')}, {plural(s.networks, 'network')}, {plural(s.activeGoals, 'active goal')}
         {goalId && goals.find((g) => g.id === goalId) ? `; focused on "${goals.find((g) => g.id === goalId)!.statement}"` : ''}
       </p>
       <section className="do-now-part" aria-labelledby="do-now-title">
