@@ -30,4 +30,20 @@ describe('the check on the command line', () => {
     expect(text).toMatch(/1 person, 0 networks, 1 active goal/);
     expect(text).toContain('– Missing: No person or network is linked to "Get into research".');
   });
+
+  it('opens with the same cards as the web page, each followed by its one action, before any part of the report', () => {
+    const snapshot = buildSnapshot({
+      goals: [buildGoal({ id: 'g1', statement: 'lead a team' })],
+      people: [buildPerson({ id: 'p1', name: 'Ada', knowAndLike: true, canHelp: true, strength: 4, importance: 4, nextContactOn: '2026-11-01', nextContactSetOn: '2026-10-01' })],
+      networks: [buildNetwork({ id: 'n1', name: 'Rowing club', strength: 5, importance: 1, hoursPerMonth: 10 })],
+      goalLinks: [buildLink('g1', 'person', 'p1', 5)],
+    });
+    const report = runCheck(snapshot);
+    const firstScreen = checkText(report).split('\n== ')[0]!.split('\n');
+    const expected = report.summary.cards.flatMap((c) => [`• ${c.text}`, expect.stringMatching(new RegExp(`^  → ${c.action}: `))]);
+    expect(firstScreen.slice(3)).toEqual([...expected, '']);
+    expect(firstScreen).toContain('  → Open Ada: waggle person show p1');
+    expect(firstScreen).toContain('  → See where the time goes: see "Strength × importance" below');
+    expect(firstScreen.length).toBeLessThanOrEqual(24);
+  });
 });

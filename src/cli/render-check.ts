@@ -1,4 +1,4 @@
-import type { CheckReport, Finding, Gap, GoalCoverage } from '../core/check/index.js';
+import type { CheckReport, CheckSection, Finding, Gap, GoalCoverage, SummaryCard } from '../core/check/index.js';
 import { plural } from '../core/words.js';
 
 /* The network check as a report a coach would read aloud: headlines first, then
@@ -11,7 +11,8 @@ export function checkText(report: CheckReport): string {
   const out: string[] = [];
   const s = report.summary;
   out.push(`Network check, ${s.today}: ${plural(s.people, 'person', 'people')}, ${plural(s.networks, 'network')}, ${plural(s.activeGoals, 'active goal')}${s.focusGoalId ? ` (focused on ${s.focusGoalId})` : ''}`);
-  if (s.headlines.length) out.push('', ...s.headlines.map((h) => `• ${h}`));
+  // The first screen: the same cards as the top of the web page, each with its one action.
+  if (s.cards.length) out.push('', 'Do now:', ...s.cards.flatMap((c) => [`• ${c.text}`, `  → ${c.action}: ${cardCommand(c)}`]));
   if (s.people === 0 && s.networks === 0) out.push('• To see what a full check looks like, load the sample map into a spare data folder: waggle --data /tmp/waggle-demo demo');
 
   section(out, 'Strength × importance');
@@ -109,4 +110,31 @@ export function needLines(g: GoalCoverage): string[] {
     if (need.verdict !== 'covered') for (const s of need.suggestions.slice(0, 2)) out.push(`           ? ${s.next}`);
   }
   return out;
+}
+
+/** Where each part of the check is printed below, by its heading. */
+const SECTION_HEADINGS: Record<CheckSection, string> = {
+  quadrants: 'Strength × importance',
+  goals: 'Goal coverage',
+  'start-here': 'Start here',
+  diversity: 'Diversity',
+  reciprocity: 'Reciprocity',
+  neglect: 'Neglect',
+  'weak-ties': 'Weak ties worth strengthening',
+  transition: 'Transition',
+};
+
+/** A card's action on the command line: the command to run, or the heading to read below. */
+function cardCommand(card: SummaryCard): string {
+  const t = card.target;
+  switch (t.kind) {
+    case 'person':
+      return `waggle person show ${t.id}`;
+    case 'network':
+      return `waggle network show ${t.id}`;
+    case 'section':
+      return `see "${SECTION_HEADINGS[t.section]}" below`;
+    case 'start':
+      return t.what === 'add-person' ? 'waggle person add NAME' : t.what === 'add-goal' ? 'waggle goal add "STATEMENT"' : 'waggle check';
+  }
 }

@@ -62,7 +62,22 @@ export const checkReportOutput = z
     neglect: z.object({ overdue: z.array(finding), fading: z.array(finding), lostJobList: z.array(finding) }),
     weakTies: z.object({ items: z.array(finding), message: z.string().nullable() }),
     transition: z.looseObject({ status: z.string(), message: z.string().nullable(), items: z.array(z.looseObject({ goalId: z.string(), keep: z.array(finding), reduce: z.array(finding), build: z.array(finding), gaps: z.array(gap) })) }),
-    summary: z.looseObject({ today: z.string(), headlines: z.array(z.string()) }),
+    summary: z.looseObject({
+      today: z.string(),
+      headlines: z.array(z.string()),
+      cards: z.array(
+        z.object({
+          code: z.string(),
+          text: z.string(),
+          action: z.string(),
+          target: z.union([
+            z.object({ kind: z.enum(['person', 'network']), id: z.string(), name: z.string() }),
+            z.object({ kind: z.literal('section'), section: z.enum(['quadrants', 'goals', 'start-here', 'diversity', 'reciprocity', 'neglect', 'weak-ties', 'transition']) }),
+            z.object({ kind: z.literal('start'), what: z.enum(['add-person', 'add-goal', 'whole-check']) }),
+          ]),
+        }),
+      ),
+    }),
   })
   .meta({ id: 'CheckReport' });
 

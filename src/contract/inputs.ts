@@ -207,3 +207,16 @@ export const updateProfileInput = z
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
 
 export const dueQuery = z.object({ within: z.coerce.number().int().min(0).max(3660).optional() }).strict();
+
+/**
+ * Several people at once (the add form with its links, or a quick add of one person a
+ * line), each linked to the same goals and networks, all in one transaction.
+ */
+export const quickAddInput = z
+  .object({
+    people: z.array(createPersonInput).min(1, 'add at least one person').max(200, 'at most 200 people at once'),
+    goals: z.array(z.object({ goalId: id, relevance: relevance.optional() }).strict()).max(50).default([]),
+    networks: z.array(z.object({ networkId: id, role: oneOf(NETWORK_ROLES).nullable().optional() }).strict()).max(50).default([]),
+  })
+  .strict();
+export type QuickAddInput = z.infer<typeof quickAddInput>;

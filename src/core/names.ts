@@ -21,3 +21,11 @@ export function firstNameOf(fullName: string): string {
   const given = words.find((word, i) => i === words.length - 1 || !TITLES.has(word.replace(/\.$/, '').toLowerCase()));
   return given ?? fullName.trim();
 }
+
+/** The name without a leading title ("Dr Ana Silva" → "Ana Silva", "Prof. Rui Costa" → "Rui Costa"), for finding and sorting. */
+export function withoutTitle(fullName: string): string {
+  const words = fullName.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && TITLES.has(words[i]!.replace(/\.$/, '').toLowerCase())) i++;
+  return words.slice(i).join(' ');
+}

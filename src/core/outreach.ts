@@ -112,7 +112,8 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
         '{{#lastExchange}}It was good to talk on {{date}}. {{/lastExchange}}' +
         '{{#sharedNetworksText}}With both of us in {{sharedNetworksText}}, I suspect our interests overlap more than we have had time to find out.{{/sharedNetworksText}}',
       '',
-      '{{#interest}}I have an idea I would like to explore with you: {{interest}}.{{/interest}}' +
+      // The interest reads as what the idea is about ("about how you moved into research"), not after a colon.
+        '{{#interest}}I have an idea I would like to explore with you, about {{interest}}.{{/interest}}' +
         '{{^interest}}I have an idea for something we could do together, and I would love to explore it with you.{{/interest}}' +
         '{{#workingOn}} It grows out of what I am working on now: {{workingOn}}.{{/workingOn}}' +
         ' No commitment: I would simply like to hear whether it interests you{{#organisation}} and how it might fit with your work at {{organisation}}{{/organisation}}.',
@@ -134,7 +135,7 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
         '{{#lastExchange}}Thank you again for your time on {{date}}. {{/lastExchange}}' +
         '{{#sharedNetworksText}}As we are both in {{sharedNetworksText}}, I suspect you know the terrain better than most.{{/sharedNetworksText}}',
       '',
-      '{{#interest}}I am working out how to handle a situation, and I would be grateful for your advice: {{interest}}.{{/interest}}' +
+      '{{#interest}}I am working out how to handle a situation, and I would be grateful for your advice on {{interest}}.{{/interest}}' +
         '{{^interest}}I am working out how to handle a situation you have probably seen before, and I would be grateful for your advice.{{/interest}} ' +
         '{{#workingOn}}For background, this is what I am working on now: {{workingOn}}.{{/workingOn}}',
       '',

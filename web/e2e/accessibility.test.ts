@@ -31,6 +31,7 @@ describe('accessible to keyboards, screen readers and low vision', () => {
     ['/log', 'heading', 'Log an exchange'],
     ['/import', 'heading', 'Import'],
     ['/settings', 'heading', 'Settings'],
+    ['/analyse', 'heading', 'Analyse a network'],
   ];
 
   it.each(PAGES)('%s has no WCAG A or AA violations', async (path, role, name) => {

@@ -27,11 +27,12 @@ export interface App {
  * `waggle serve` on a fresh data folder and a real headless Chromium (Debian's,
  * driven by playwright-core), with the clock fixed so dates in the demo are stable.
  */
-export async function startApp(options: { viewport?: { width: number; height: number }; bypassCsp?: boolean; serveArgs?: (port: number) => string[] } = {}): Promise<App> {
+export async function startApp(options: { viewport?: { width: number; height: number }; bypassCsp?: boolean; serveArgs?: (port: number) => string[]; dataDir?: string } = {}): Promise<App> {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
   if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('Build the web app first: npm run build (npm test does it)');
   mkdirSync(SHOTS, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'waggle-web-'));
+  // A data folder made by the test (a generated map) is the test's to remove.
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'waggle-web-'));
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'waggle.js'), '--data', dataDir, 'serve', '--port', String(port), ...(options.serveArgs?.(port) ?? [])], {
     env: { ...process.env, WAGGLE_NOW: '2026-11-22T10:00:00Z', DATABASE_URL: '' },
@@ -62,7 +63,7 @@ export async function startApp(options: { viewport?: { width: number; height: nu
     close: async () => {
       await browser.close();
       server.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   page.on('dialog', (dialog) => {

@@ -47,7 +47,7 @@ describe('the web app in a real browser', () => {
   it('runs the check and follows a finding to a person', async () => {
     await page.getByRole('link', { name: 'Check' }).click();
     await page.getByRole('heading', { name: 'Network check' }).waitFor();
-    await page.getByText('Goal coverage').waitFor();
+    await page.getByRole('heading', { name: /^Goal coverage \(/ }).waitFor();
     await page.screenshot({ path: join(SHOTS, '04-check.png'), fullPage: true });
     const startHere = page.locator('section.card', { hasText: 'Start here' }).getByRole('link').first();
     const name = (await startHere.textContent()) ?? '';

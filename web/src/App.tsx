@@ -11,6 +11,7 @@ import { NetworksPage } from './pages/NetworksPage.js';
 import { GoalsPage } from './pages/GoalsPage.js';
 import { NetworkPage } from './pages/NetworkPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
+import { GlobalSearch } from './search/GlobalSearch.js';
 import { TeamPage } from './team/TeamPage.js';
 import { TeamInvitePage, TeamsPage } from './team/TeamsPage.js';
 
@@ -51,6 +52,7 @@ export function App() {
             </NavLink>
           ))}
         </nav>
+        <GlobalSearch />
       </header>
       <main id="main">
         <Routes>

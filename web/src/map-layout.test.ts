@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, graphOfMap } from '../../src/core/graph/index.js';
-import { layoutMap } from './map-layout.js';
+import { layoutMap, MORE_GROUPS } from './map-layout.js';
 import type { CheckReport } from './types.js';
 
 type MapData = CheckReport['map'];
@@ -44,5 +44,26 @@ describe('the map coloured by cluster and sized by a metric', () => {
     // The bridge ends are the largest; a node on no shortest path the smallest.
     expect(size('b')).toBeGreaterThan(size('c'));
     expect(size('c')).toBe(3);
+  });
+});
+
+describe('the map’s colours', () => {
+  const many = (n: number, colourBy: 'community' | 'need') => {
+    const nodes = [node('me', 'Me'), ...Array.from({ length: n }, (_, i) => node(`p${i}`, `P${i}`, { needs: [`g/need-${i}`], ...({} as object) }))];
+    const community = new Map(nodes.map((x, i) => [x.key, `cluster ${i}`]));
+    return layoutMap({ nodes, edges: [], rings: [], focusGoalId: null } as unknown as MapData, colourBy, colourBy === 'community' ? { community } : {});
+  };
+
+  it('names every need of the user’s goals apart, up to both palettes together', () => {
+    const { legend } = many(12, 'need');
+    expect(legend).toHaveLength(12);
+    expect(new Set(legend.map((l) => l.colour)).size).toBe(12);
+  });
+
+  it('past eight clusters, the largest keep a colour and the rest share grey under one name, so no colour means two groups', () => {
+    const { legend, nodes } = many(12, 'community');
+    expect(legend.map((l) => l.group)).toContain(MORE_GROUPS);
+    expect(new Set(legend.map((l) => l.colour)).size).toBe(legend.length);
+    expect(nodes.filter((n) => n.group === MORE_GROUPS)).toHaveLength(12 - 7);
   });
 });

@@ -39,6 +39,7 @@ describe('runCheck', () => {
         'Your map is empty: add the people and networks you already know, starting with those you know and like.',
         expect.stringMatching(/^Add a goal first/),
       ],
+      cards: [expect.objectContaining({ code: 'empty-map' }), expect.objectContaining({ code: 'no-goals' })],
     });
   });
 

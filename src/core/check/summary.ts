@@ -1,51 +1,79 @@
 /**
- * The check's summary: counts and a few plain headlines, most useful first, for
- * the top of the page and the command line.
+ * The check's summary: counts and a few things to do now, most useful first, each a
+ * plain sentence with one action, for the top of the page and the command line.
  */
 import { hoursText } from './suggest.js';
 import type { CheckIndex } from './snapshot-index.js';
-import type { CheckReport, CheckSummary } from './types.js';
+import type { CheckReport, CheckSummary, Finding, SummaryCard } from './types.js';
 import { isAre, plural } from '../words.js';
 
-const MAX_HEADLINES = 6;
+const MAX_CARDS = 6;
 
-/** Counts and headlines from a finished report. */
+function open(item: Finding): Pick<SummaryCard, 'action' | 'target'> {
+  return { action: `Open ${item.name}`, target: { kind: item.kind, id: item.id, name: item.name } };
+}
+
+/** Counts and cards (with their sentences as headlines) from a finished report. */
 export function summarise(index: CheckIndex, report: Omit<CheckReport, 'summary'>): CheckSummary {
   const { snapshot } = index;
-  const headlines: string[] = [];
+  const cards: SummaryCard[] = [];
   if (snapshot.people.length === 0 && snapshot.networks.length === 0) {
-    headlines.push('Your map is empty: add the people and networks you already know, starting with those you know and like.');
+    cards.push({
+      code: 'empty-map',
+      text: 'Your map is empty: add the people and networks you already know, starting with those you know and like.',
+      action: 'Add a person',
+      target: { kind: 'start', what: 'add-person' },
+    });
   }
-  if (report.goals.message) headlines.push(report.goals.message);
+  if (report.goals.message) {
+    const noGoals = report.goals.status === 'no-goals';
+    cards.push({ code: noGoals ? 'no-goals' : 'goal-not-found', text: report.goals.message, action: noGoals ? 'Add a goal' : 'Check all goals', target: { kind: 'start', what: noGoals ? 'add-goal' : 'whole-check' } });
+  }
 
-  const start = report.startHere.items.slice(0, 3).map((f) => f.name);
-  if (start.length > 0) headlines.push(`Start with ${listOf(start)}: you know and like them, and they can help.`);
+  const start = report.startHere.items.slice(0, 3);
+  if (start[0]) cards.push({ code: 'start-here', text: `Start with ${listOf(start.map((f) => f.name))}: you know and like them, and they can help.`, ...open(start[0]) });
 
   const overdue = report.neglect.overdue;
-  if (overdue.length > 0) {
-    const first = overdue[0];
-    headlines.push(`${plural(overdue.length, 'contact')} ${isAre(overdue.length)} overdue${first ? `; the longest waiting is ${first.name}` : ''}.`);
+  if (overdue[0]) {
+    cards.push({ code: 'overdue', text: `${plural(overdue.length, 'contact')} ${isAre(overdue.length)} overdue; the longest waiting is ${overdue[0].name}.`, ...open(overdue[0]) });
   }
   for (const goal of report.goals.items) {
-    if (goal.verdict !== 'covered') headlines.push(`"${goal.statement}" is ${goal.verdict === 'missing' ? 'not served by anyone yet' : 'thinly covered'}. ${goal.next}`);
+    if (goal.verdict === 'covered') continue;
+    cards.push({
+      code: `goal-${goal.verdict}`,
+      text: `"${goal.statement}" is ${goal.verdict === 'missing' ? 'not served by anyone yet' : 'thinly covered'}. ${goal.next}`,
+      action: 'See what it lacks',
+      target: { kind: 'section', section: 'goals' },
+    });
   }
   const over = report.quadrants.totals.overInvested.hoursPerMonth;
-  if (over > 0) headlines.push(`${hoursText(over)} ${over === 1 ? 'goes' : 'go'} to over-invested networks: time you could give to your goals.`);
+  if (over > 0) {
+    cards.push({ code: 'over-invested', text: `${hoursText(over)} ${over === 1 ? 'goes' : 'go'} to over-invested networks: time you could give to your goals.`, action: 'See where the time goes', target: { kind: 'section', section: 'quadrants' } });
+  }
   const oneWay = report.reciprocity.oneWay.length;
-  if (oneWay > 0) headlines.push(`${plural(oneWay, 'tie')} ${isAre(oneWay)} one-way: see reciprocity.`);
+  if (oneWay > 0) cards.push({ code: 'one-way', text: `${plural(oneWay, 'tie')} ${isAre(oneWay)} one-way.`, action: 'See give and take', target: { kind: 'section', section: 'reciprocity' } });
   const gaps = report.diversity.gaps.length;
   if (gaps > 0 && snapshot.people.length > 0) {
-    headlines.push(`Your map has no ${listOf(report.diversity.gaps.map((g) => report.diversity.counts.find((c) => c.category === g.category)?.label ?? g.category))}.`);
+    cards.push({
+      code: 'diversity-gaps',
+      text: `Your map has no ${listOf(report.diversity.gaps.map((g) => report.diversity.counts.find((c) => c.category === g.category)?.label ?? g.category))}.`,
+      action: 'See the checklist',
+      target: { kind: 'section', section: 'diversity' },
+    });
   }
-  if (report.transition.status === 'goal-not-found' && !report.goals.message) headlines.push(report.transition.message ?? '');
+  if (report.transition.status === 'goal-not-found' && !report.goals.message && report.transition.message) {
+    cards.push({ code: 'goal-not-found', text: report.transition.message, action: 'Check all goals', target: { kind: 'start', what: 'whole-check' } });
+  }
 
+  const shown = cards.slice(0, MAX_CARDS);
   return {
     today: snapshot.today,
     focusGoalId: index.requestedGoalId,
     people: snapshot.people.length,
     networks: snapshot.networks.length,
     activeGoals: snapshot.goals.filter((g) => g.status === 'active').length,
-    headlines: headlines.filter((h) => h !== '').slice(0, MAX_HEADLINES),
+    headlines: shown.map((c) => c.text),
+    cards: shown,
   };
 }
 

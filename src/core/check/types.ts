@@ -326,14 +326,32 @@ export interface TransitionPart {
 
 // ---------------------------------------------------------------- the report
 
+/** A part of the check that a summary card can point to. */
+export type CheckSection = 'quadrants' | 'goals' | 'start-here' | 'diversity' | 'reciprocity' | 'neglect' | 'weak-ties' | 'transition';
+
+/** Where a summary card's one action leads: an item, a part of the check, or a first step on an empty map. */
+export type SummaryTarget = { kind: 'person' | 'network'; id: string; name: string } | { kind: 'section'; section: CheckSection } | { kind: 'start'; what: 'add-person' | 'add-goal' | 'whole-check' };
+
+/** One thing to do now: a headline and its single action. */
+export interface SummaryCard {
+  /** Stable, for tests and styling: `empty-map`, `no-goals`, `start-here`, `overdue`, `goal-thin`, `goal-missing`, `over-invested`, `one-way`, `diversity-gaps`, `goal-not-found`. */
+  code: string;
+  text: string;
+  /** The action's words ("Open Ana Silva", "See give and take"). */
+  action: string;
+  target: SummaryTarget;
+}
+
 export interface CheckSummary {
   today: IsoDate;
   focusGoalId: string | null;
   people: number;
   networks: number;
   activeGoals: number;
-  /** A few plain sentences, most useful first. */
+  /** A few plain sentences, most useful first: the cards' texts. */
   headlines: string[];
+  /** The same sentences as cards, each with one action. */
+  cards: SummaryCard[];
 }
 
 export interface CheckReport {

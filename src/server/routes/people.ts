@@ -1,12 +1,13 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createPersonInput, goalLinkInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
+import { createPersonInput, goalLinkInput, quickAddInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
 import { goalLinkOutput, page, personDetailOutput, personOutput, tieOutput } from '../../contract/outputs.js';
 import { PERSON_CATEGORIES, STAGES } from '../../core/vocabulary.js';
 import type { ServiceContext } from '../../services/context.js';
 import { personDetail } from '../../services/details.js';
 import { linkPeople, linkPersonToGoal, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
 import { bulkJudge, createPerson, listPeople, PERSON_SORTS, removePerson, updatePerson } from '../../services/people.js';
+import { quickAddPeople } from '../../services/quick-add.js';
 import { QUADRANT_NAMES } from '../../core/check/quadrants.js';
 import type { QuadrantName } from '../../core/check/types.js';
 import { ValidationError } from '../../core/errors.js';
@@ -65,6 +66,18 @@ export function registerPeopleRoutes(app: OpenAPIHono, context: () => ServiceCon
       if (Object.keys(set).length === 0) throw new ValidationError('set', 'say what to set: strength, importance, category, stage or cadence');
       return c.json({ updated: await bulkJudge(context(), defined(filter), set) }, 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/people/quick-add',
+      tags,
+      summary: 'Add one or more people, each linked to the same goals (with relevance) and networks (with a role), in one transaction',
+      request: jsonBody(quickAddInput),
+      responses: created(z.object({ added: z.array(personOutput) }), 'The people added'),
+    }),
+    async (c) => c.json({ added: await quickAddPeople(context(), c.req.valid('json')) }, 201),
   );
 
   app.openapi(

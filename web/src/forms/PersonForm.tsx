@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import type { Person } from '../types.js';
 import { CADENCES, CHANNELS, CONTACT_KINDS, IMPORTANCE_WORDS, PERSON_CATEGORIES, STAGES, STRENGTH_WORDS } from '../vocabulary.js';
 import { FormEnd, ScoreSelect, WordSelect } from './fields.js';
+import { LinkChoices, linksBody, NO_LINKS, type LinkSelection } from './LinkChoices.js';
 import { errorText } from './error-text.js';
 import { personBody, personChannelDrafts, personFormValues, personPatch, type ChannelDraft } from './patch.js';
 
@@ -16,17 +17,26 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
   const [channels, setChannels] = useState<ChannelDraft[]>(() => personChannelDrafts(person));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Adding links the new person to goals and networks in the same request; "add another" keeps the links for the next.
+  const [links, setLinks] = useState<LinkSelection>(NO_LINKS);
+  const [added, setAdded] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const tick = (key: 'knowAndLike' | 'canHelp' | 'lostJobList') => (e: { target: { checked: boolean } }) => setForm((f) => ({ ...f, [key]: e.target.checked }));
-  const submit = async () => {
+  const submit = async (another = false) => {
     setBusy(true);
     setError(null);
     try {
-      // An edit sends only what changed (see patch.ts).
-      const saved = person
-        ? await api<Person>(`/api/people/${encodeURIComponent(person.id)}`, { method: 'PATCH', body: personPatch(person, form, channels) })
-        : await api<Person>('/api/people', { method: 'POST', body: personBody(form, channels) });
-      onSaved(saved);
+      if (person) {
+        // An edit sends only what changed (see patch.ts).
+        onSaved(await api<Person>(`/api/people/${encodeURIComponent(person.id)}`, { method: 'PATCH', body: personPatch(person, form, channels) }));
+        return;
+      }
+      const { added: [saved] } = await api<{ added: Person[] }>('/api/people/quick-add', { method: 'POST', body: { people: [personBody(form, channels)], ...linksBody(links) } });
+      if (!another) return onSaved(saved!);
+      setAdded(saved!.name);
+      setForm(personFormValues(null));
+      setChannels(personChannelDrafts(null));
+      document.getElementById('person-form-name')?.focus();
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -43,10 +53,15 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
         void submit();
       }}
     >
+      {added && (
+        <p className="working-on" role="status">
+          Added {added}, with the links below. Now the next person.
+        </p>
+      )}
       <div className="row">
         <label>
           Name
-          <input required value={form.name} onChange={set('name')} autoComplete="off" />
+          <input id="person-form-name" required value={form.name} onChange={set('name')} autoComplete="off" />
         </label>
         <label>
           Organisation
@@ -144,7 +159,21 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
         Notes
         <textarea rows={4} value={form.notes} onChange={set('notes')} />
       </label>
+      {!person && <LinkChoices value={links} onChange={setLinks} />}
       <FormEnd error={error} saveLabel={person ? 'Save changes' : 'Add person'} busy={busy} onCancel={onCancel} />
+      {!person && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={(e) => {
+            // The browser's own check of the required name, as for the main button.
+            if (e.currentTarget.form?.reportValidity()) void submit(true);
+          }}
+        >
+          Add and add another
+        </button>
+      )}
     </form>
   );
 }

@@ -1,187 +1,227 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { CheckPart } from '../check/CheckPart.js';
+import { CoverageChart } from '../check/CoverageChart.js';
 import { QuadrantChart } from '../check/QuadrantChart.js';
-import type { CheckReport, Finding, Goal, Page } from '../types.js';
-import { useApi } from '../use-api.js';
+import { SummaryCards } from '../check/SummaryCards.js';
+import { useCheck } from '../check/use-check.js';
+import type { CheckReport, Finding } from '../types.js';
 import { plural } from '../../../src/core/words.js';
+import { dayWritten } from '../dates.js';
 
 function ItemLink({ item }: { item: { kind: 'person' | 'network'; id: string; name: string } }) {
   return <Link to={item.kind === 'person' ? `/people/${item.id}` : `/networks/${item.id}`}>{item.name}</Link>;
 }
 
-/** Findings as a list: the item, why, and (unless left out) what to do next. */
-function FindingItems({ items, withNext = true }: { items: readonly Finding[]; withNext?: boolean }) {
-  return (
-    <ul className="findings">
-      {items.map((f) => (
-        <li key={`${f.kind}:${f.id}`}>
-          <ItemLink item={f} />
-          <div className="why">{f.why.text}</div>
-          {withNext && <div className="next">Next: {f.next}</div>}
-        </li>
-      ))}
-    </ul>
-  );
+/** A finding: the item, why, and what to do next; `tag` names which list it came from. */
+function findingItem(f: Finding, tag?: string): { key: string; node: ReactNode } {
+  return {
+    key: `${tag ?? ''}:${f.kind}:${f.id}`,
+    node: (
+      <>
+        {tag && <span className="badge tag">{tag}</span>} <ItemLink item={f} />
+        <div className="why">{f.why.text}</div>
+        <div className="next">Next: {f.next}</div>
+      </>
+    ),
+  };
 }
 
-/** The rest of a long list, drawn only once opened: on a big map a list can run to thousands. */
-function MoreFindings({ items }: { items: readonly Finding[] }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <details className="more" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>and {items.length} more</summary>
-      {open && <FindingItems items={items} withNext={false} />}
-    </details>
-  );
+type GoalCoverage = CheckReport['goals']['items'][number];
+
+function goalDetail(g: GoalCoverage): { key: string; node: ReactNode } {
+  return {
+    key: g.goalId,
+    node: (
+      <>
+        <span className={`badge ${g.verdict}`}>{g.verdict}</span> {g.statement}
+        <div className="why">{g.why.text}</div>
+        {g.needs.length > 0 && (
+          <ul className="needs-list" aria-label={`Needs of ${g.statement}, with who serves them`}>
+            {g.needs.map((n) => (
+              <li key={n.needId}>
+                <span className={`badge ${n.verdict}`}>{n.verdict}</span> {n.name}
+                {n.essential && ' (essential)'}: {n.contributors.length ? n.contributors.slice(0, 3).map((c) => `${c.name} ${c.strength}/5`).join(', ') : 'nobody'}
+                {n.verdict !== 'covered' && n.suggestions[0] && <div className="next">Next: {n.suggestions[0].next}</div>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {g.gaps
+          .filter((m) => !m.code.startsWith('need-'))
+          .map((m) => (
+            <div key={m.code} className="why">
+              Missing: {m.why.text}
+            </div>
+          ))}
+        {g.risks
+          .filter((m) => !m.code.startsWith('need-'))
+          .map((m) => (
+            <div key={m.code} className="why">
+              Risk: {m.why.text}
+            </div>
+          ))}
+        <div className="next">Next: {g.next}</div>
+      </>
+    ),
+  };
 }
 
-function Findings({ title, items, limit = 8, empty }: { title: string; items: readonly Finding[]; limit?: number; empty?: string | null }) {
-  if (items.length === 0 && !empty) return null;
-  return (
-    <section className="card">
-      <h2>
-        {title} <span className="count">({items.length})</span>
-      </h2>
-      {items.length === 0 && <p>{empty}</p>}
-      <FindingItems items={items.slice(0, limit)} />
-      {items.length > limit && <MoreFindings items={items.slice(limit)} />}
-    </section>
-  );
-}
-
-/** The network check: the coach's questions, each finding with why and what to do next. */
+/**
+ * The network check as a dashboard: the few things to do now, the two pictures
+ * (strength × importance, goal coverage), then each part collapsed to its first
+ * items with its count, opening in place. Prints as a one-page report.
+ */
 export function CheckPage() {
   const [params, setParams] = useSearchParams();
   const goalId = params.get('goal');
-  const { data, error } = useApi<CheckReport>(goalId ? `/api/check?goalId=${encodeURIComponent(goalId)}` : '/api/check');
-  const goals = useApi<Page<Goal>>('/api/goals?status=active');
+  const { report: data, error, goals } = useCheck(goalId);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const scrollTo = useRef<string | null>(null);
+  const toggle = (id: string) => (open: boolean) =>
+    setOpened((o) => {
+      const next = new Set(o);
+      if (open) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  // A card's action opens its part and brings it into view, heading focused (for keyboards and screen readers).
+  const openSection = (section: string) => {
+    scrollTo.current = section;
+    // "See what it lacks" also opens the goals' need-by-need part below the picture.
+    setOpened((o) => new Set([...o, section, ...(section === 'goals' ? ['goal-needs'] : [])]));
+  };
+  useEffect(() => {
+    const section = scrollTo.current;
+    if (!section) return;
+    scrollTo.current = null;
+    const heading = document.getElementById(`check-${section}-title`);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }, [opened]);
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Reading your map…</p>;
   const q = data.quadrants;
   const d = data.diversity;
+  const s = data.summary;
   const most = Math.max(1, ...d.counts.map((c) => c.count));
   const balance = data.reciprocity.overall;
+  const part = (id: string) => ({ id, open: opened.has(id), onToggle: toggle(id) });
+  const neglect = [...data.neglect.overdue.map((f) => findingItem(f, 'overdue')), ...data.neglect.fading.map((f) => findingItem(f, 'fading')), ...data.neglect.lostJobList.map((f) => findingItem(f, 'lost-my-job list'))];
   return (
-    <section>
+    <section className="check">
       <div className="title-row">
         <h1>Network check</h1>
-        {(goals.data?.items.length ?? 0) > 1 && (
-          <label className="inline-label">
-            Focus on
-            <select value={goalId ?? ''} onChange={(e) => setParams(e.target.value ? { goal: e.target.value } : {})}>
-              <option value="">all active goals</option>
-              {goals.data?.items.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.statement}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </div>
-      <ul className="headlines">
-        {data.summary.headlines.map((h, i) => (
-          <li key={i}>{h}</li>
-        ))}
-      </ul>
-      <section className="card">
-        <h2>Strength × importance</h2>
-        <QuadrantChart quadrants={q} />
-      </section>
-      <section className="card">
-        <h2>Goal coverage</h2>
-        {data.goals.message && <p>{data.goals.message}</p>}
-        <ul className="findings">
-          {data.goals.items.map((g) => (
-            <li key={g.goalId}>
-              <span className={`badge ${g.verdict}`}>{g.verdict}</span> {g.statement}
-              <div className="why">{g.why.text}</div>
-              {g.needs.length > 0 && (
-                <ul className="needs-list" aria-label={`Needs of ${g.statement}`}>
-                  {g.needs.map((n) => (
-                    <li key={n.needId}>
-                      <span className={`badge ${n.verdict}`}>{n.verdict}</span> {n.name}
-                      {n.essential && ' (essential)'}: {n.contributors.length ? n.contributors.slice(0, 3).map((c) => `${c.name} ${c.strength}/5`).join(', ') : 'nobody'}
-                      {n.verdict !== 'covered' && n.suggestions[0] && <div className="next">Next: {n.suggestions[0].next}</div>}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {g.gaps
-                .filter((m) => !m.code.startsWith('need-'))
-                .map((m) => (
-                  <div key={m.code} className="why">
-                    Missing: {m.why.text}
-                  </div>
+        <div className="actions no-print">
+          {goals.length > 1 && (
+            <label className="inline-label">
+              Focus on
+              <select value={goalId ?? ''} onChange={(e) => setParams(e.target.value ? { goal: e.target.value } : {})}>
+                <option value="">all active goals</option>
+                {goals.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.statement}
+                  </option>
                 ))}
-              {g.risks
-                .filter((m) => !m.code.startsWith('need-'))
-                .map((m) => (
-                  <div key={m.code} className="why">
-                    Risk: {m.why.text}
-                  </div>
-                ))}
-              <div className="next">Next: {g.next}</div>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <Findings title="Start here" items={data.startHere.items} empty={data.startHere.message} />
-      <Findings title="Strengthen" items={q.strengthen} />
-      <section className="card">
-        <h2>Diversity</h2>
-        <p className="why">
-          {plural(d.total, 'person', 'people')}, {d.uncategorised} not sorted into a category yet.
-        </p>
-        <table className="bars">
-          <tbody>
-            {d.counts.map((c) => (
-              <tr key={c.category}>
-                <th scope="row">
-                  <Link to={`/people?category=${c.category}`}>{c.label}</Link>
-                </th>
-                <td>
-                  <span className="bar" style={{ width: `${(100 * c.count) / most}%` }} />
-                </td>
-                <td className="num">{c.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {d.gaps.map((g) => (
-          <p key={g.code} className="why">
-            {g.why.text} <span className="next">Next: {g.next}</span>
-          </p>
-        ))}
-      </section>
-      <section className="card">
-        <h2>Give and take</h2>
-        <p className="why">{balance.why.text}</p>
-        <p className="next">Next: {balance.next}</p>
-      </section>
-      <Findings title="One-way ties" items={data.reciprocity.oneWay} />
-      <Findings title="Past their cadence" items={data.neglect.overdue} />
-      <Findings title="Fading ties" items={data.neglect.fading} />
-      <Findings title="On the lost-my-job list" items={data.neglect.lostJobList} />
-      <Findings title="Weak ties worth strengthening" items={data.weakTies.items} empty={data.weakTies.message} />
-      <Findings title="Over-invested" items={q.overInvested} />
-      {data.transition.items.map((t) => (
-        <section key={t.goalId} className="card">
-          <h2>
-            Moving from {t.from ?? 'here'} to {t.to ?? 'there'}
-          </h2>
-          {(['keep', 'reduce', 'build'] as const).map((action) =>
-            t[action].length > 0 ? (
-              <div key={action}>
-                <h3>
-                  {action === 'keep' ? 'Keep' : action === 'reduce' ? 'Reduce' : 'Build'} <span className="count">({t.hoursPerMonth[action]} h/month)</span>
-                </h3>
-                <FindingItems items={t[action]} />
-              </div>
-            ) : null,
+              </select>
+            </label>
           )}
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            Print a one-page report
+          </button>
+        </div>
+      </div>
+      <p className="check-counts">
+        {dayWritten(s.today)}: {plural(s.people, 'person', 'people')}, {plural(s.networks, 'network')}, {plural(s.activeGoals, 'active goal')}
+        {goalId && goals.find((g) => g.id === goalId) ? `; focused on "${goals.find((g) => g.id === goalId)!.statement}"` : ''}
+      </p>
+      <section className="do-now-part" aria-labelledby="do-now-title">
+        <h2 id="do-now-title">Do now</h2>
+        <SummaryCards cards={s.cards} openSection={openSection} />
+      </section>
+      <div className="pictures">
+        <section className="card" id="check-quadrants" aria-labelledby="check-quadrants-title">
+          <h2 id="check-quadrants-title" tabIndex={-1}>
+            Strength × importance
+          </h2>
+          <QuadrantChart quadrants={q} />
         </section>
-      ))}
+        <section className="card" id="check-goals" aria-labelledby="check-goals-title">
+          <h2 id="check-goals-title" tabIndex={-1}>
+            Goal coverage <span className="count">({data.goals.items.length})</span>
+          </h2>
+          {data.goals.message && <p>{data.goals.message}</p>}
+          <CoverageChart goals={data.goals.items} />
+        </section>
+      </div>
+      <div className="parts">
+        <CheckPart {...part('start-here')} title="Start here" items={data.startHere.items.map((f) => findingItem(f))} empty={<p>{data.startHere.message ?? 'Nobody you know and like who can help yet.'}</p>} />
+        <CheckPart {...part('strengthen')} title="Strengthen" items={q.strengthen.map((f) => findingItem(f))} empty={<p>No weak tie that matters: well done.</p>} />
+        <CheckPart {...part('neglect')} title="Slipping away" items={neglect} empty={<p>Nobody is slipping away. Well kept.</p>} />
+        <CheckPart
+          {...part('reciprocity')}
+          title="Give and take"
+          intro={
+            <>
+              <p className="why">{balance.why.text}</p>
+              <p className="next">Next: {balance.next}</p>
+            </>
+          }
+          items={data.reciprocity.oneWay.map((f) => findingItem(f, 'one-way'))}
+        />
+        <CheckPart
+          {...part('diversity')}
+          title="Diversity"
+          count={d.gaps.length}
+          intro={
+            <>
+              <p className="why">
+                {plural(d.total, 'person', 'people')}, {d.uncategorised} not sorted into a category yet.
+              </p>
+              <table className="bars">
+                <tbody>
+                  {d.counts.map((c) => (
+                    <tr key={c.category}>
+                      <th scope="row">
+                        <Link to={`/people?category=${c.category}`}>{c.label}</Link>
+                      </th>
+                      <td>
+                        <span className="bar" style={{ width: `${(100 * c.count) / most}%` }} />
+                      </td>
+                      <td className="num">{c.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          }
+          items={d.gaps.map((g) => ({
+            key: g.code,
+            node: (
+              <>
+                <div className="why">{g.why.text}</div>
+                <div className="next">Next: {g.next}</div>
+              </>
+            ),
+          }))}
+        />
+        <CheckPart {...part('weak-ties')} title="Weak ties worth strengthening" items={data.weakTies.items.map((f) => findingItem(f))} empty={<p>{data.weakTies.message ?? 'No online-only tie that matters to a goal.'}</p>} />
+        <CheckPart {...part('over-invested')} title="Over-invested" items={q.overInvested.map((f) => findingItem(f))} empty={<p>Nothing takes more than it gives your goals.</p>} />
+        {data.goals.items.length > 0 && <CheckPart {...part('goal-needs')} title="Goal coverage, need by need" preview={1} items={data.goals.items.map(goalDetail)} />}
+        {data.transition.items.map((t) => (
+          <CheckPart
+            key={t.goalId}
+            {...part(`transition-${t.goalId}`)}
+            title={`Moving from ${t.from ?? 'here'} to ${t.to ?? 'there'}`}
+            intro={
+              <p className="why">
+                Keep {t.hoursPerMonth.keep} h/month, reduce {t.hoursPerMonth.reduce} h/month.
+              </p>
+            }
+            items={(['keep', 'reduce', 'build'] as const).flatMap((action) => t[action].map((f) => findingItem(f, action)))}
+          />
+        ))}
+      </div>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { GoalForm } from '../forms/GoalForm.js';
 import { NeedsMatrix } from '../goals/NeedsMatrix.js';
 import type { CheckReport, Goal, Page } from '../types.js';
@@ -11,7 +11,9 @@ type Coverage = CheckReport['goals']['items'][number];
 export function GoalsPage() {
   const goals = useApi<Page<Goal>>('/api/goals');
   const check = useApi<CheckReport>('/api/check');
-  const [adding, setAdding] = useState(false);
+  // ?add=1 (from the check's "Add a goal") opens the form at once.
+  const [params] = useSearchParams();
+  const [adding, setAdding] = useState(params.get('add') === '1');
   const reload = () => {
     goals.reload();
     check.reload();

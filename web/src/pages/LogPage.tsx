@@ -13,8 +13,10 @@ import { CHANNELS, FEELINGS, GIVE_KINDS as GIVE, RECEIVE_KINDS as RECEIVE } from
 export function LogPage() {
   const [params] = useSearchParams();
   const preset = useApi<{ person: Person }>(params.get('person') ? `/api/people/${encodeURIComponent(params.get('person')!)}` : null);
-  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
-  const who = chosen ?? (preset.data ? { id: preset.data.person.id, name: preset.data.person.name } : null);
+  // Whom you met: one or several (a lunch with two colleagues is one exchange); the person the page was opened for comes first.
+  const [chosen, setChosen] = useState<{ id: string; name: string }[] | null>(null);
+  const who = chosen ?? (preset.data ? [{ id: preset.data.person.id, name: preset.data.person.name }] : []);
+  const names = listOf(who.map((p) => p.name));
   const networks = useApi<Page<Network>>('/api/networks');
   const [form, setForm] = useState({ occurredOn: '', networkId: '', feeling: '', channel: 'coffee', initiatedBy: 'me', gave: '', gaveNote: '', received: '', receivedNote: '', learned: '', followUp: '', thankYou: true });
   const [done, setDone] = useState<string | null>(null);
@@ -24,15 +26,16 @@ export function LogPage() {
   const set = (key: keyof typeof form, value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async () => {
-    if (!who) return setError('Choose whom you met first.');
+    if (who.length === 0) return setError('Choose whom you met first.');
     setError(null);
     setDateError(null);
     try {
-      const followUps = [...(form.thankYou ? [{ kind: 'thank-you', description: `Thank ${who.name}` }] : []), ...(form.followUp.trim() ? [{ description: form.followUp.trim() }] : [])];
+      // A thank-you for each person met, so that each can be closed on its own.
+      const followUps = [...(form.thankYou ? who.map((p) => ({ kind: 'thank-you', description: `Thank ${p.name}`, personId: p.id })) : []), ...(form.followUp.trim() ? [{ description: form.followUp.trim() }] : [])];
       const result = await api<{ exchange: { id: string; occurredOn: string } }>('/api/exchanges', {
         method: 'POST',
         body: {
-          personIds: [who.id],
+          personIds: who.map((p) => p.id),
           ...(form.occurredOn ? { occurredOn: form.occurredOn } : {}),
           ...(form.networkId ? { networkId: form.networkId } : {}),
           ...(form.feeling ? { feeling: form.feeling } : {}),
@@ -44,7 +47,7 @@ export function LogPage() {
           followUps,
         },
       });
-      setDone(`Logged: ${form.channel} with ${who.name} on ${result.exchange.occurredOn}.`);
+      setDone(`Logged: ${form.channel} with ${names} on ${result.exchange.occurredOn}.`);
     } catch (e) {
       if (e instanceof ApiError && e.field === 'occurredOn') setDateError(e.message.replace(/^occurredOn: /, ''));
       else setError(errorText(e));
@@ -73,16 +76,19 @@ export function LogPage() {
       >
         <fieldset>
           <legend>Whom did you meet?</legend>
-          {who ? (
-            <p>
-              <strong>{who.name}</strong>{' '}
-              <button type="button" className="link" onClick={() => setChosen(null)}>
-                change
-              </button>
-            </p>
-          ) : (
-            <PersonPicker label="Name" onPick={setChosen} />
+          {who.length > 0 && (
+            <ul className="list met" aria-label="People met">
+              {who.map((p) => (
+                <li key={p.id}>
+                  <strong>{p.name}</strong>{' '}
+                  <button type="button" className="link" aria-label={`Remove ${p.name}`} onClick={() => setChosen(who.filter((x) => x.id !== p.id))}>
+                    remove
+                  </button>
+                </li>
+              ))}
+            </ul>
           )}
+          <PersonPicker key={who.length} label={who.length === 0 ? 'Name' : 'Someone else there too?'} onPick={(p) => setChosen(who.some((x) => x.id === p.id) ? who : [...who, p])} />
         </fieldset>
         <div className="row">
           <label>
@@ -170,4 +176,9 @@ function KindWithNote(props: { label: string; kinds: readonly string[]; kind: st
       </label>
     </div>
   );
+}
+
+/** "Ana", "Ana and Rui", "Ana, Rui and Mia". */
+function listOf(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

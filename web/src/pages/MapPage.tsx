@@ -4,7 +4,10 @@ import { useNavigate } from 'react-router-dom';
 import Sigma from 'sigma';
 import { NodePointProgram } from 'sigma/rendering';
 import { analyse, graphOfMap, type NodeMetric } from '../../../src/core/graph/index.js';
-import { layoutMap, mapSvg, type ColourBy } from '../map-layout.js';
+import { layoutMap, mapSvg, ringLabel, type ColourBy } from '../map-layout.js';
+import { rankMatches } from '../map/find.js';
+import { addOverlays } from '../map/overlays.js';
+import { NodeSquareProgram } from '../map/square-program.js';
 import type { CheckReport } from '../types.js';
 import { useApi } from '../use-api.js';
 
@@ -20,6 +23,8 @@ const SIZE_METRIC: Record<Exclude<SizeBy, 'importance'>, { metric: NodeMetric; l
   brokerage: { metric: 'constraint', label: 'brokerage (low constraint)' },
   core: { metric: 'core', label: 'core number' },
 };
+const MATCHES_SHOWN = 8;
+const COLOUR_TITLES: Record<ColourBy, string> = { category: 'category', goal: 'the goal served', need: 'the need served', community: 'cluster' };
 interface MapView {
   map: CheckReport['map'];
   goals: { id: string; statement: string; needs: { id: string; name: string; essential: boolean }[] }[];
@@ -111,7 +116,7 @@ export function MapPage() {
   useEffect(() => {
     if (!data || !layout || !container.current) return;
     const graph = new Graph({ multi: true });
-    for (const n of visible) graph.addNode(n.key, { x: n.x, y: -n.y, size: n.size, color: n.colour, label: n.label, kind: n.kind, entityId: n.id });
+    for (const n of visible) graph.addNode(n.key, { x: n.x, y: -n.y, size: n.size, color: n.colour, label: n.label, kind: n.kind, entityId: n.id, type: n.kind === 'network' ? 'square' : 'point' });
     for (const e of edges) {
       if (graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addEdgeWithKey(e.key, e.source, e.target, { size: 0.5, color: '#d5d5dd' });
     }
@@ -120,15 +125,17 @@ export function MapPage() {
     // software WebGL); sigma can leave them out while the camera moves and draw them at rest.
     const renderer = new Sigma(graph, container.current, {
       renderEdgeLabels: false,
-      labelRenderedSizeThreshold: 8,
+      // Names are placed by our own layer (map/overlays.ts): sigma's may overlap and run off the edge.
+      renderLabels: false,
       defaultEdgeType: 'line',
       hideEdgesOnMove: true,
-      hideLabelsOnMove: true,
+
       // Round points instead of sigma's default circle quads: measured at 5,300 nodes in
       // software WebGL, dragging went from 13 to 51 frames a second.
       defaultNodeType: 'point',
-      nodeProgramClasses: { point: NodePointProgram },
+      nodeProgramClasses: { point: NodePointProgram, square: NodeSquareProgram },
     });
+    const removeOverlays = addOverlays(renderer, data.map.rings);
     // Hovering a node brings out its ties: everything not connected to it fades, and a
     // few neighbours are named (all of yours, at the centre, would bury the map in labels).
     let focus: { node: string; neighbours: Set<string> } | null = null;
@@ -155,33 +162,29 @@ export function MapPage() {
     });
     sigma.current = renderer;
     return () => {
+      removeOverlays();
       renderer.kill();
       sigma.current = null;
     };
     // `open` is left out on purpose: it only navigates, and redrawing the map for it would lose the camera.
   }, [data, layout, visible, edges]);
 
-  // Search: zoom to the first match and make it stand out.
+  // Find: every match ranked (the exact name first, then prefixes, then stronger ties), listed under the box.
+  const matches = useMemo(() => (search.trim() === '' ? [] : rankMatches(visible.filter((n) => n.kind !== 'me').map((n) => ({ ...n, strength: strengthOf.get(n.key) ?? 0, importance: n.size })), search)), [search, visible, strengthOf]);
+  // The best match stands out and the view goes to it; the other matches are marked too.
   useEffect(() => {
     const renderer = sigma.current;
     if (!renderer) return;
-    const needle = search.trim().toLowerCase();
+    const found = new Set(matches.map((m) => m.item.key));
     const graph = renderer.getGraph();
-    let found: string | null = null;
     // One batched update: setting the attribute node by node makes sigma redo its work each time.
-    graph.updateEachNodeAttributes(
-      (key, attributes) => {
-        const match = needle !== '' && String(attributes.label).toLowerCase().includes(needle);
-        if (match && found === null) found = key;
-        return { ...attributes, highlighted: match };
-      },
-      { attributes: ['highlighted'] },
-    );
-    if (found) {
-      const position = renderer.getNodeDisplayData(found);
+    graph.updateEachNodeAttributes((key, attributes) => ({ ...attributes, highlighted: found.has(key) }), { attributes: ['highlighted'] });
+    const best = matches[0]?.item.key;
+    if (best) {
+      const position = renderer.getNodeDisplayData(best);
       if (position) void renderer.getCamera().animate({ x: position.x, y: position.y, ratio: 0.35 }, { duration: 400 });
     }
-  }, [search, visible]);
+  }, [matches]);
 
   const download = (name: string, href: string) => {
     const a = document.createElement('a');
@@ -191,12 +194,12 @@ export function MapPage() {
   };
   const exportSvg = () => {
     if (!data) return;
-    const svg = mapSvg(visible, edges, 'Waggle map');
+    const svg = mapSvg(visible, edges, 'Waggle map', data.map.rings);
     download('waggle-map.svg', URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })));
   };
   const exportPng = () => {
     if (!data) return;
-    const svg = mapSvg(visible, edges, 'Waggle map');
+    const svg = mapSvg(visible, edges, 'Waggle map', data.map.rings);
     const image = new Image();
     image.onload = () => {
       const canvas = document.createElement('canvas');
@@ -220,11 +223,11 @@ export function MapPage() {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             onKeyDown={(e) => {
-              // Enter opens the first match: the map is usable without a mouse.
-              const needle = search.trim().toLowerCase();
-              const match = needle && visible.find((n) => n.kind !== 'me' && n.label.toLowerCase().includes(needle));
-              if (e.key === 'Enter' && match) open(match.kind, match.id);
+              // Enter opens the best match: the map is usable without a mouse.
+              const best = matches[0]?.item;
+              if (e.key === 'Enter' && best) open(best.kind, best.id);
             }}
+            aria-describedby="map-matches"
             placeholder="a name, then Enter to open"
           />
         </label>
@@ -282,32 +285,84 @@ export function MapPage() {
           </button>
         </div>
       </div>
+      <div id="map-matches" aria-live="polite">
+        {search.trim() !== '' && (
+          <div className="map-matches">
+            {matches.length === 0 ? (
+              <span className="hint">Nobody on the map matches "{search.trim()}".</span>
+            ) : (
+              <>
+                <span className="hint">
+                  {matches.length === 1 ? '1 match' : `${matches.length} matches`}
+                  {matches.length > MATCHES_SHOWN ? `, the first ${MATCHES_SHOWN}` : ''}; Enter opens the first:
+                </span>
+                <ol aria-label="Matches" className="match-list">
+                  {matches.slice(0, MATCHES_SHOWN).map(({ item }) => (
+                    <li key={item.key}>
+                      <button type="button" className="link" onClick={() => open(item.kind, item.id)}>
+                        {item.label}
+                      </button>{' '}
+                      <span className="hint">strength {item.strength}</span>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
+          </div>
+        )}
+      </div>
       <p className="hint" aria-live="polite">
         {hovered ??
           `You are at the centre; nearer means a stronger tie, larger means ${sizeBy === 'importance' ? 'more important' : `more ${SIZE_METRIC[sizeBy].label}`}. Click a person or network to open it; scroll or pinch to zoom.`}
       </p>
-      <div ref={container} className="map" data-testid="map" role="img" aria-label={`Map of ${visible.length} people and networks around you`} />
-      {layout && (
-        <ul className="legend" aria-label="Legend: press a group to hide or show it">
-          {layout.legend.map((l) => (
-            <li key={l.group}>
-              <button
-                type="button"
-                className="legend-item"
-                aria-pressed={!hidden.has(l.group)}
-                onClick={() =>
-                  setHidden((h) => {
-                    const next = new Set(h);
-                    if (!next.delete(l.group)) next.add(l.group);
-                    return next;
-                  })
-                }
-              >
-                <span className="swatch" style={{ background: l.colour }} /> {groupName(l.group)}
-              </button>
-            </li>
-          ))}
-        </ul>
+      <div ref={container} className="map" data-testid="map" role="img" aria-label={`Map of ${visible.length} people and networks around you, on rings by strength of tie`} />
+      {data && layout && (
+        <div className="map-legend" data-testid="map-legend">
+          <section aria-labelledby="legend-rings">
+            <h2 id="legend-rings">Nearer means stronger</h2>
+            <ol className="ring-legend">
+              {data.map.rings.map((r) => (
+                <li key={r.ring}>
+                  <span className="ring-swatch" style={{ width: `${0.5 + r.ring * 0.25}rem`, height: `${0.5 + r.ring * 0.25}rem` }} aria-hidden="true" /> ring {r.ring}: strength {ringLabel(r)}
+                </li>
+              ))}
+            </ol>
+            <p className="shapes">
+              <span className="swatch" style={{ background: '#595966' }} aria-hidden="true" /> a person · <span className="swatch square" style={{ background: '#595966' }} aria-hidden="true" /> a network · size: {sizeBy === 'importance' ? 'importance' : SIZE_METRIC[sizeBy].label}
+            </p>
+          </section>
+          {(['person', 'network', 'any'] as const).map((kind) => {
+            const entries = layout.legend.filter((l) => l.kind === kind);
+            if (entries.length === 0) return null;
+            const title = kind === 'person' ? 'People, by category' : kind === 'network' ? 'Networks, by kind' : `Colour: ${COLOUR_TITLES[colourBy]}`;
+            return (
+              <section key={kind} aria-label={`${title}: press a group to hide or show it`}>
+                <h2>{title}</h2>
+                <ul className="legend">
+                  {entries.map((l) => (
+                    <li key={l.group}>
+                      <button
+                        type="button"
+                        className="legend-item"
+                        aria-pressed={!hidden.has(l.group)}
+                        onClick={() =>
+                          setHidden((h) => {
+                            const next = new Set(h);
+                            if (!next.delete(l.group)) next.add(l.group);
+                            return next;
+                          })
+                        }
+                      >
+                        <span className={`swatch${kind === 'network' ? ' square' : ''}`} style={{ background: l.colour }} /> {groupName(l.group)}
+                      </button>{' '}
+                      <span className="count">{l.count}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
       )}
     </section>
   );

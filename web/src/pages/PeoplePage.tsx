@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { QuickAdd } from '../people/QuickAdd.js';
 import { PersonForm } from '../forms/PersonForm.js';
 import { JudgeRow } from '../people/JudgeRow.js';
 import type { Goal, Page, Person } from '../types.js';
@@ -39,6 +40,8 @@ export function PeoplePage() {
   const [draft, setDraft] = useState(params.get('q') ?? '');
   const [adding, setAdding] = useState(params.get('add') === '1');
   const [judging, setJudging] = useState(false);
+  const [quickAdding, setQuickAdding] = useState(params.get('quick') === '1');
+  const [quickAdded, setQuickAdded] = useState<string | null>(null);
   const offset = Number(params.get('offset') ?? 0);
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
   for (const [param, apiName] of FILTERS) if (params.get(param)) query.set(apiName, params.get(param)!);
@@ -59,11 +62,31 @@ export function PeoplePage() {
     <section>
       <div className="title-row">
         <h1>People</h1>
-        <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
-          Add a person
-        </button>
+        <div className="actions">
+          <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
+            Add a person
+          </button>
+          <button type="button" className="secondary" onClick={() => setQuickAdding((a) => !a)} aria-expanded={quickAdding}>
+            Quick add several
+          </button>
+        </div>
       </div>
       {adding && <PersonForm person={null} onSaved={(p) => navigate(`/people/${p.id}`)} onCancel={() => setAdding(false)} />}
+      {quickAdding && (
+        <QuickAdd
+          onAdded={(added) => {
+            setQuickAdding(false);
+            setQuickAdded(added.length === 1 ? `Added ${added[0]!.name}.` : `Added ${added.length} people.`);
+            people.reload();
+          }}
+          onCancel={() => setQuickAdding(false)}
+        />
+      )}
+      {quickAdded && (
+        <p role="status" className="working-on">
+          {quickAdded}
+        </p>
+      )}
       <form
         className="filters"
         role="search"

@@ -9,9 +9,11 @@ import { OutreachDraft } from '../person/OutreachDraft.js';
 import { RecordIntroduction } from '../person/RecordIntroduction.js';
 import { RecordTie } from '../person/RecordTie.js';
 import { Timeline } from '../person/Timeline.js';
+import { contactHref } from '../person/contact-href.js';
 import type { PersonDetail } from '../person/types.js';
 import { useApi } from '../use-api.js';
 import { spoken, STRENGTH_WORDS } from '../vocabulary.js';
+import { plural } from '../../../src/core/words.js';
 
 /** One person: scores, channels, goals, networks, next contact, the timeline and a draft. User text is only ever text. */
 export function PersonPage() {
@@ -20,6 +22,8 @@ export function PersonPage() {
   const { data, error, reload } = useApi<PersonDetail>(`/api/people/${encodeURIComponent(id)}`);
   const [editing, setEditing] = useState(false);
   const [removeError, setRemoveError] = useState<string | null>(null);
+  // The server's today (its clock and the profile's time zone), to tell an overdue next contact.
+  const due = useApi<{ today: string }>('/api/due?within=0');
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const p = data.person;
@@ -68,7 +72,10 @@ export function PersonPage() {
           </>
         )}
         <dt>Next contact</dt>
-        <dd>{p.nextContact ? `${p.nextContact.date} (${p.nextContact.basis === 'manual' ? 'set by hand' : 'from the cadence'})` : 'not planned'}</dd>
+        <dd data-testid="next-contact">
+          {p.nextContact ? `${p.nextContact.date} (${p.nextContact.basis === 'manual' ? 'set by hand' : 'from the cadence'})` : 'not planned'}
+          {p.nextContact && due.data && p.nextContact.date < due.data.today && <span className="badge missing overdue"> overdue by {plural(daysBetween(p.nextContact.date, due.data.today), 'day')}</span>}
+        </dd>
         <dt>Last exchange</dt>
         <dd>{p.lastExchangeOn ?? 'none yet'}</dd>
         {p.howMet && (
@@ -86,8 +93,10 @@ export function PersonPage() {
         {p.channels.map((c, i) => (
           <div key={i} className="fact">
             <dt>{c.kind}</dt>
-            {/* Shown as text, never as a link: a stored "javascript:" URL must not run. */}
-            <dd>{c.value}</dd>
+            {/* A link only when it leads to mailto:, tel:, http: or https: (contact-href.ts); a stored "javascript:" stays text. */}
+            <dd>
+              <ContactValue kind={c.kind} value={c.value} />
+            </dd>
           </div>
         ))}
       </dl>
@@ -136,4 +145,20 @@ export function PersonPage() {
       </section>
     </article>
   );
+}
+
+function ContactValue({ kind, value }: { kind: string; value: string }) {
+  const href = contactHref(kind, value);
+  if (!href) return <>{value}</>;
+  const web = href.startsWith('http');
+  return (
+    <a href={href} {...(web ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+      {value}
+    </a>
+  );
+}
+
+/** Whole days from one ISO date to a later one. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -8,6 +8,7 @@ import { Sharing } from '../plan/Sharing.js';
 import { Targets } from '../plan/Targets.js';
 import type { AddedTarget, PlanView, Suggestions } from '../plan/types.js';
 import { useApi } from '../use-api.js';
+import { monthWritten } from '../dates.js';
 
 /** The month's plan: targets to do, swap or drop; suggestions to accept within the number and the cap; sharing. */
 export function PlanPage() {
@@ -44,7 +45,7 @@ export function PlanPage() {
   const p = plan.data;
   return (
     <section>
-      <h1>Plan for {p.month}</h1>
+      <h1>Plan for {monthWritten(p.month)}</h1>
       <p className="progress">
         {p.progress.text} · {p.cap.text}. <Link to="/">See the month</Link>
       </p>

@@ -5,6 +5,7 @@ import { errorText } from '../forms/error-text.js';
 import { WorkingOn } from '../home/WorkingOn.js';
 import type { DueReport, Page, Person } from '../types.js';
 import { useApi } from '../use-api.js';
+import { monthWritten } from '../dates.js';
 
 interface PlanView {
   month: string;
@@ -69,7 +70,7 @@ export function ThisMonth() {
   return (
     <section>
       <div className="title-row">
-        <h1>This month{plan.data ? `, ${plan.data.month}` : ''}</h1>
+        <h1>This month{plan.data ? `, ${monthWritten(plan.data.month)}` : ''}</h1>
         <Link className="button" to="/log">
           Log an exchange
         </Link>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api.js';
 import { errorText } from '../forms/error-text.js';
+import { useApi } from '../use-api.js';
 import { OUTREACH_PURPOSES, spoken } from '../vocabulary.js';
 
 interface Draft {
@@ -17,9 +18,18 @@ export function OutreachDraft({ personId }: { personId: string }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  // A draft is signed with the profile's name: with none yet, the form asks for it and keeps it in the profile.
+  const profile = useApi<{ name: string | null }>('/api/profile');
+  const [myName, setMyName] = useState('');
+  const needsName = profile.data !== null && !profile.data.name;
   const make = async () => {
     setCopied(false);
     try {
+      if (needsName) {
+        if (!myName.trim()) return setError('Your name is missing: write it in "Your name, to sign with", and it is kept in your profile.');
+        await api('/api/profile', { method: 'PATCH', body: { name: myName.trim() } });
+        profile.reload();
+      }
       setDraft(await api<Draft>('/api/drafts', { method: 'POST', body: { personId, purpose, minutes: Number(minutes), ...(interest.trim() ? { interest: interest.trim() } : {}) } }));
       setError(null);
     } catch (e) {
@@ -55,6 +65,12 @@ export function OutreachDraft({ personId }: { personId: string }) {
           Minutes to ask for
           <input type="number" min={5} max={240} step={5} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
         </label>
+        {needsName && (
+          <label>
+            Your name, to sign with
+            <input value={myName} onChange={(e) => setMyName(e.target.value)} autoComplete="name" />
+          </label>
+        )}
         <button type="submit">Draft</button>
       </form>
       {error && <p role="alert">{error}</p>}

@@ -3,6 +3,8 @@ import { api } from '../api.js';
 import { errorText } from '../forms/error-text.js';
 import { Link } from 'react-router-dom';
 import { spoken } from '../vocabulary.js';
+import type { Network, Page } from '../types.js';
+import { useApi } from '../use-api.js';
 import type { PersonDetail } from './types.js';
 
 type Entry = { date: string; key: string; body: ReactNode };
@@ -10,6 +12,11 @@ type Entry = { date: string; key: string; body: ReactNode };
 /** Exchanges, introductions and open follow-ups with this person, newest first. */
 export function Timeline({ detail, onChange }: { detail: PersonDetail; onChange: () => void }) {
   const [error, setError] = useState<string | null>(null);
+  // The network an exchange happened at is named, whether or not they are a member.
+  const networks = useApi<Page<Network>>('/api/networks');
+  const networkName = (networkId: string) => networks.data?.items.find((n) => n.id === networkId)?.name ?? detail.networks.find((n) => n.network.id === networkId)?.network.name;
+  const close = (followUpId: string, action: 'done' | 'drop') =>
+    api(`/api/follow-ups/${encodeURIComponent(followUpId)}/${action}`, { method: 'POST' }).then(() => (setError(null), onChange()), (e: unknown) => setError(errorText(e)));
   const remove = (path: string, question: string) => {
     if (!window.confirm(question)) return;
     api(path, { method: 'DELETE' }).then(() => (setError(null), onChange()), (e: unknown) => setError(errorText(e)));
@@ -25,6 +32,13 @@ export function Timeline({ detail, onChange }: { detail: PersonDetail; onChange:
         <>
           {spoken(e.channel)}
           {e.initiatedBy === 'them' ? ', they reached out' : ''}
+          {e.networkId && networkName(e.networkId) && (
+            <>
+              {' '}
+              at <Link to={`/networks/${e.networkId}`}>{networkName(e.networkId)}</Link>
+            </>
+          )}
+          {e.feeling && <> · felt {e.feeling}</>}
           {e.gave.length > 0 && <> · gave {e.gave.map((g) => (g.note ? `${g.kind} (${g.note})` : g.kind)).join(', ')}</>}
           {e.received.length > 0 && <> · got {e.received.map((r) => (r.note ? `${r.kind} (${r.note})` : r.kind)).join(', ')}</>}
           {e.learned && <div className="why">Learned: {e.learned}</div>}
@@ -57,7 +71,15 @@ export function Timeline({ detail, onChange }: { detail: PersonDetail; onChange:
         <ul className="list">
           {open.map((f) => (
             <li key={f.id}>
-              <span className="badge open">follow-up</span> {f.description} <span className="who">by {f.dueOn}</span>
+              <span className="badge open">follow-up</span> {f.description} <span className="who">by {f.dueOn}</span>{' '}
+              <span className="actions inline">
+                <button type="button" className="link" aria-label={`Done: ${f.description}`} onClick={() => void close(f.id, 'done')}>
+                  done
+                </button>
+                <button type="button" className="link" aria-label={`Drop: ${f.description}`} onClick={() => void close(f.id, 'drop')}>
+                  drop
+                </button>
+              </span>
             </li>
           ))}
         </ul>

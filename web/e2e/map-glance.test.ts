@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLargeSnapshot } from '../../src/core/check/index.js';
+import { bulkLoad } from '../../src/services/bulk-load.js';
+import { openSession } from '../../src/services/session.js';
+import { updateProfile } from '../../src/services/workspace.js';
+import { overlaps, type LabelBox } from '../src/map/label-placement.js';
+import { SHOTS, startApp, type App } from './harness.js';
+
+// The page's code runs in the browser, so it is given as text (the tests' types have no DOM).
+const labelBoxes = (page: Page) => page.evaluate<LabelBox[]>("document.querySelector('[data-testid=map-labels]').labelBoxes ?? []");
+const canvasSize = (page: Page) => page.evaluate<{ width: number; height: number }>("(() => { const c = document.querySelector('[data-testid=map-labels]'); return { width: c.clientWidth, height: c.clientHeight }; })()");
+
+/** Every drawn name inside the view and clear of every other (from the label layer's own boxes). */
+async function expectNamesApart(page: Page): Promise<LabelBox[]> {
+  const boxes = await labelBoxes(page);
+  const view = await canvasSize(page);
+  for (const b of boxes) {
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.y).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(view.width + 0.5);
+    expect(b.y + b.height).toBeLessThanOrEqual(view.height + 0.5);
+  }
+  const clashes: string[] = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (overlaps(boxes[i]!, boxes[j]!)) clashes.push(`${boxes[i]!.text} × ${boxes[j]!.text}`);
+  expect(clashes).toEqual([]);
+  return boxes;
+}
+
+/** Polls from the test's side: the app's CSP forbids the string evaluation page.waitForFunction polls with. */
+async function until(page: Page, done: () => Promise<boolean>, timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await done())) {
+    if (Date.now() > end) throw new Error('timed out waiting for the map to rest');
+    await page.waitForTimeout(100);
+  }
+}
+
+async function waitForNames(page: Page) {
+  await page.getByTestId('map').locator('canvas').first().waitFor();
+  await until(page, async () => Number((await page.getByTestId('map-labels').getAttribute('data-labels')) ?? 0) > 0, 30_000);
+  // Names wait for the view to rest after a move.
+  await page.waitForTimeout(400);
+}
+
+describe('the map at 5,000 people and 300 networks', () => {
+  let app: App;
+  let page: Page;
+  let dataDir: string;
+  let names: string[];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'waggle-map-5k-'));
+    const snapshot = generateLargeSnapshot({ people: 5000, networks: 300, goals: 20, exchanges: 0, today: '2026-11-22', seed: 7 });
+    const session = await openSession({ kind: 'sqlite', dataDir }, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
+    await bulkLoad(session.ctx, snapshot);
+    await updateProfile(session.ctx, snapshot.profile);
+    await session.close();
+    names = snapshot.people.map((p) => p.name);
+    app = await startApp({ dataDir, viewport: { width: 1366, height: 900 } });
+    page = app.page;
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('draws no two names over each other, none past the edge, at rest and zoomed in', async () => {
+    await page.goto(`${app.base}/map`);
+    await waitForNames(page);
+    const atRest = await expectNamesApart(page);
+    expect(atRest.length).toBeGreaterThan(10);
+    await page.screenshot({ path: join(SHOTS, 'map-5000.png') });
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -400);
+    // Off the map again: hovering a node would fade the others and their names.
+    await page.mouse.move(box.x - 50, box.y - 50);
+    // Names come back once the view has rested (on a loaded machine the zoom's glide takes a while).
+    await until(page, async () => (await labelBoxes(page)).length > 10);
+    const zoomed = await expectNamesApart(page);
+    expect(zoomed.length).toBeGreaterThan(10);
+    await page.screenshot({ path: join(SHOTS, 'map-5000-zoomed.png') });
+  }, 90_000);
+
+  it('guides the eye with labelled rings, and a legend of rings, shapes and a palette per kind', async () => {
+    await page.goto(`${app.base}/map`);
+    await waitForNames(page);
+    expect(Number(await page.getByTestId('map-labels').getAttribute('data-rings'))).toBeGreaterThanOrEqual(4);
+    const rings = page.getByRole('heading', { name: 'Nearer means stronger' }).locator('..').getByRole('listitem');
+    expect((await rings.allTextContents()).map((t) => t.trim())).toEqual(['ring 1: strength 5 · call any time', 'ring 2: strength 4 · close', 'ring 3: strength 3 · in touch', 'ring 4: strength 2 · acquainted', 'ring 5: strength 1–0 · weak or no tie yet']);
+    for (const title of ['People, by category', 'Networks, by kind']) {
+      const swatches = page.getByRole('region', { name: new RegExp(`^${title}`) }).locator('.swatch');
+      const colours = await Promise.all((await swatches.all()).map(async (s) => (await s.getAttribute('style')) ?? ''));
+      expect(colours.length).toBeGreaterThan(3);
+      // Within a legend, no colour means two things (grey only for the nothing-known group).
+      const named = colours.filter((c) => !c.includes('rgb(204, 204, 204)'));
+      expect(new Set(named).size).toBe(named.length);
+    }
+  }, 60_000);
+
+  it('Find ranks the exact name first, lists the matches, and Enter opens it', async () => {
+    // A name that is also the start of longer names, where a first-alphabetical match would open the wrong one.
+    const target = names.find((n) => names.some((m) => m !== n && m.startsWith(n))) ?? names[0]!;
+    await page.goto(`${app.base}/map`);
+    await waitForNames(page);
+    await page.getByLabel('Find').fill(target);
+    const matches = page.getByRole('list', { name: 'Matches' }).getByRole('button');
+    await matches.first().waitFor();
+    expect(await matches.first().textContent()).toBe(target);
+    // The name found is drawn, whatever its importance, once the view has glided to it and rested.
+    await until(page, async () => (await labelBoxes(page)).some((b) => b.text === target));
+    await expectNamesApart(page);
+    await page.getByLabel('Find').press('Enter');
+    await page.getByRole('heading', { level: 1, name: target }).waitFor();
+  }, 60_000);
+
+  it('on a phone, names stay inside the view', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${app.base}/map`);
+    await waitForNames(page);
+    const boxes = await expectNamesApart(page);
+    expect(boxes.length).toBeGreaterThan(3);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(SHOTS, 'map-5000-phone.png') });
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }, 60_000);
+});
+
+describe('the map of the demo', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp({ viewport: { width: 1366, height: 900 } });
+    await fetch(`${app.base}/api/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('"Ana" + Enter opens Ana Silva, the strong tie, not the dormant Ana Sousa first in the alphabet', async () => {
+    const { page } = app;
+    const add = (body: object) => fetch(`${app.base}/api/people`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // As in the issue: an imported, dormant Ana Sousa beside the Ana Silva you know well (and the demo's Ana Costa, strength 2).
+    expect((await add({ name: 'Ana Sousa', strength: 0, stage: 'dormant' })).status).toBe(201);
+    expect((await add({ name: 'Ana Silva', strength: 4, importance: 4 })).status).toBe(201);
+    await page.goto(`${app.base}/map`);
+    await waitForNames(page);
+    await expectNamesApart(page);
+    await page.getByLabel('Find').fill('Ana');
+    const matches = page.getByRole('list', { name: 'Matches' }).getByRole('button');
+    await matches.first().waitFor();
+    expect((await matches.allTextContents()).slice(0, 3)).toEqual(['Ana Silva', 'Ana Costa', 'Ana Sousa']);
+    await page.getByLabel('Find').press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Ana Silva' }).waitFor();
+  }, 60_000);
+});

@@ -1,0 +1,42 @@
+import { NodePointProgram } from 'sigma/rendering';
+
+/*
+ * Networks as squares, people as circles: the shape says the kind without colour.
+ * Sigma's point program with a square fragment shader and a dark edge, so that the
+ * palette's lighter colours stay visible on white.
+ */
+const SQUARE_FRAGMENT = /* glsl */ `
+precision mediump float;
+
+varying vec4 v_color;
+varying float v_border;
+
+const vec4 transparent = vec4(0.0, 0.0, 0.0, 0.0);
+const vec4 edge = vec4(0.11, 0.11, 0.12, 1.0);
+
+void main(void) {
+  vec2 m = abs(gl_PointCoord - vec2(0.5, 0.5));
+  // 0.42 rather than 0.5: a square of the same "size" as a circle looks larger, and touches its neighbours.
+  float dist = 0.42 - max(m.x, m.y);
+
+  #ifdef PICKING_MODE
+  if (dist > 0.0)
+    gl_FragColor = v_color;
+  else
+    gl_FragColor = transparent;
+  #else
+  if (dist > 2.5 * v_border)
+    gl_FragColor = v_color;
+  else if (dist > 0.0)
+    gl_FragColor = mix(edge, v_color, 0.25);
+  else
+    gl_FragColor = transparent;
+  #endif
+}
+`;
+
+export class NodeSquareProgram extends NodePointProgram {
+  override getDefinition() {
+    return { ...super.getDefinition(), FRAGMENT_SHADER_SOURCE: SQUARE_FRAGMENT };
+  }
+}
