@@ -99,3 +99,8 @@ async function refusal(response: Response, server: string): Promise<Error> {
   if (response.status === 409) return new ServerRefusal(body?.error?.code === 'ambiguous' ? 'ambiguous' : 'conflict', message);
   return new Error(`${server}: ${message}`);
 }
+
+/** One GET against the server, for commands that only read (the team views). */
+export function remoteGet<T>(target: RemoteTarget, path: string, query: Query = {}): Promise<T> {
+  return new RemoteClient(target).get<T>(path, query);
+}
