@@ -24,6 +24,8 @@ export interface Database extends TeamTables {
   /** Capture proposals the user has answered, by proposal key (a hash of the source key): nothing is proposed twice. */
   capturedItems: { workspaceId: string; sourceKey: string; outcome: 'logged' | 'declined'; exchangeId: string | null; capturedAt: string };
   people: PeopleTable;
+  /** Birthdays, anniversaries and named dates, in the order the user gave them. */
+  personDates: { personId: string; position: number; kind: 'birthday' | 'anniversary' | 'other'; label: string | null; month: number; day: number; year: number | null };
   contactPoints: {
     personId: string;
     position: number;

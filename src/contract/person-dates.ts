@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { PERSON_DATE_KINDS, PersonDateError, parseDayOfYear, type PersonDate, type UpcomingDate } from '../core/person-dates.js';
+
+/** Dates that matter on a person, as the API takes and gives them. */
+
+const dayOfYearFields = {
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+  year: z.number().int().min(1).max(9999).nullable(),
+};
+
+export const personDateSchema = z
+  .object({
+    kind: z.enum(PERSON_DATE_KINDS),
+    label: z.string().trim().min(1).max(120).nullable(),
+    ...dayOfYearFields,
+  })
+  .superRefine((date, ctx) => {
+    try {
+      parseDayOfYear(`${date.year === null ? '--' : `${String(date.year).padStart(4, '0')}-`}${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`);
+    } catch (error) {
+      if (!(error instanceof PersonDateError)) throw error;
+      ctx.addIssue({ code: 'custom', path: ['day'], message: error.message });
+    }
+    if (date.kind === 'other' && date.label === null) ctx.addIssue({ code: 'custom', path: ['label'], message: 'a date of your own naming needs a name' });
+    if (date.kind !== 'other' && date.label !== null) ctx.addIssue({ code: 'custom', path: ['label'], message: 'only a date of kind "other" takes a name' });
+  })
+  .meta({ id: 'PersonDate' });
+
+/** The whole list, replacing the person's dates (an empty list clears them). */
+export const personDatesInput = z
+  .object({ dates: z.array(personDateSchema).max(50) })
+  .superRefine((input, ctx) => {
+    for (const kind of ['birthday', 'anniversary'] as const) {
+      if (input.dates.filter((d) => d.kind === kind).length > 1) ctx.addIssue({ code: 'custom', path: ['dates'], message: `a person has at most one ${kind}` });
+    }
+  });
+export type PersonDatesInput = z.infer<typeof personDatesInput>;
+
+export const personDatesOutput = z.object({ dates: z.array(personDateSchema) }).meta({ id: 'PersonDates' });
+
+export const upcomingDateOutput = z
+  .object({
+    kind: z.enum(PERSON_DATE_KINDS),
+    label: z.string().nullable(),
+    ...dayOfYearFields,
+    personId: z.string(),
+    personName: z.string(),
+    on: z.string(),
+    daysAway: z.number().int(),
+    years: z.number().int().nullable(),
+  })
+  .meta({ id: 'UpcomingDate' });
+
+export const upcomingDatesOutput = z.object({ from: z.string(), until: z.string(), dates: z.array(upcomingDateOutput) }).meta({ id: 'UpcomingDates' });
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameDate: Same<z.infer<typeof personDateSchema>, PersonDate> = true;
+const sameUpcoming: Same<z.infer<typeof upcomingDateOutput>, UpcomingDate> = true;
+void sameDate;
+void sameUpcoming;
