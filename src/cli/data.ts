@@ -12,6 +12,8 @@ import { createGoal, listGoals, resolveGoal } from '../services/goals.js';
 import { createNetwork, listNetworks, resolveNetwork, type NetworkFilter } from '../services/networks.js';
 import { createPerson, listPeople, removePerson, resolvePerson, updatePerson, type PersonFilter } from '../services/people.js';
 import { currentMonth, planView } from '../services/plan.js';
+import { listPersonDates, setPersonDates, upcomingDates } from '../services/person-dates.js';
+import type { PersonDate } from '../core/person-dates.js';
 import { RemoteClient, remoteTarget } from './remote.js';
 import { globals, withSession } from './runtime.js';
 
@@ -45,6 +47,9 @@ export interface WaggleData {
   /** This month's plan unless a month is named (the month is the data's own: the server's clock and time zone). */
   planView(month: string | undefined): ReturnType<typeof planView>;
   whatIsDue(withinDays: number): ReturnType<typeof whatIsDue>;
+  personDates(id: string): Promise<PersonDate[]>;
+  setPersonDates(id: string, dates: PersonDate[]): Promise<PersonDate[]>;
+  upcomingDates(within: number | 'month'): ReturnType<typeof upcomingDates>;
   renderExport(format: ExportFormat, options: ExportOptions): Promise<string>;
 }
 
@@ -73,6 +78,9 @@ export function localData(ctx: ServiceContext): WaggleData {
     checkNetwork: (options) => checkNetwork(ctx, options),
     planView: (month) => planView(ctx, month ?? currentMonth(ctx)),
     whatIsDue: (within) => whatIsDue(ctx, within),
+    personDates: (id) => listPersonDates(ctx, id),
+    setPersonDates: (id, dates) => setPersonDates(ctx, id, dates),
+    upcomingDates: (within) => upcomingDates(ctx, within),
     renderExport: (format, options) => renderExport(ctx, format, options),
   };
 }
@@ -115,6 +123,9 @@ export function remoteData(client: RemoteClient): WaggleData {
     checkNetwork: (options) => client.get('/api/check', query(options)),
     planView: (month) => client.get('/api/plan', query({ month })),
     whatIsDue: (within) => client.get('/api/due', { within }),
+    personDates: async (id) => (await client.get<{ dates: PersonDate[] }>(`/api/people/${path(id)}/dates`)).dates,
+    setPersonDates: async (id, dates) => (await client.send<{ dates: PersonDate[] }>('PUT', `/api/people/${path(id)}/dates`, { dates })).dates,
+    upcomingDates: (within) => client.get('/api/dates', { within }),
     renderExport: (format, options) => client.text(`/api/export/${path(format)}`, query(options)),
   };
 }

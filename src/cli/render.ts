@@ -1,5 +1,6 @@
 import { describeCadence } from '../core/cadence.js';
 import type { DueReport } from '../core/due.js';
+import { formatDayOfYear, personDateTitle, type UpcomingDate } from '../core/person-dates.js';
 import type { Exchange, Goal, Network, Person } from '../core/model.js';
 import type { GoalDetail, NetworkDetail, PersonDetail } from '../services/details.js';
 import { plural } from '../core/words.js';
@@ -49,6 +50,7 @@ export function personText(detail: PersonDetail): string {
       ['Notes', p.notes],
     ]),
   ];
+  if (detail.dates.length) lines.push('', 'Dates:', ...detail.dates.map((d) => `  ${personDateTitle(d)}: ${formatDayOfYear(d)}`));
   if (detail.goals.length) lines.push('', 'Goals:', ...detail.goals.map((g) => `  ${g.goal.statement} — relevance ${g.relevance}/5 [${g.goal.id}]`));
   if (detail.networks.length) lines.push('', 'Networks:', ...detail.networks.map((n) => `  ${n.network.name}${n.role ? ` (${n.role})` : ''} [${n.network.id}]`));
   if (detail.ties.length) lines.push('', 'Knows:', ...detail.ties.map((t) => `  ${t.person.name} — strength ${t.strength}/5 [${t.person.id}]`));
@@ -127,6 +129,16 @@ export function goalText(detail: GoalDetail): string {
     ...detail.networks.map((n) => `  ${n.name} — relevance ${n.relevance}/5, ${n.hoursPerMonth} h/month [${n.id}]`),
   ];
   return lines.join('\n');
+}
+
+/** Birthdays, anniversaries and named dates coming round, as `waggle due` lists them. */
+export function upcomingDatesText(dates: readonly UpcomingDate[]): string {
+  return table(dates, [
+    { header: 'WHEN', value: (d) => (d.daysAway === 0 ? 'today' : d.on) },
+    { header: 'WHAT', value: (d) => personDateTitle(d) + (d.years !== null && d.years > 0 ? ` (${d.years})` : '') },
+    { header: 'WHO', value: (d) => d.personName },
+    { header: 'ID', value: (d) => d.personId },
+  ]);
 }
 
 export function dueText(report: DueReport): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DueReport } from '../core/due.js';
+import { personDateSchema } from './person-dates.js';
 import type { Exchange, FollowUp, Goal, GoalLink, Introduction, Membership, Network, Person, Profile, Tie } from '../core/model.js';
 import {
   CHANNELS,
@@ -185,6 +186,7 @@ export const personDetailOutput = z
     names: z.record(z.string(), z.string()).meta({ description: 'the names of the people the ties and introductions refer to, by id' }),
     exchanges: z.array(exchangeOutput),
     followUps: z.array(followUpOutput),
+    dates: z.array(personDateSchema),
   })
   .meta({ id: 'PersonDetail' });
 

@@ -122,3 +122,21 @@ export function personDateTitle(date: Pick<PersonDate, 'kind' | 'label'>): strin
 export function endOfMonth(today: IsoDate): IsoDate {
   return addDays(`${today.slice(0, 7)}-01`, daysInMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7))) - 1);
 }
+
+/** A change to some of a person's dates: a kind given replaces that kind, `null` clears it. */
+export interface PersonDatesChange {
+  birthday?: DayOfYear | null;
+  anniversary?: DayOfYear | null;
+  /** Replace every date of the user's own naming (an empty list clears them). */
+  others?: PersonDate[];
+}
+
+/** The dates after `change`: the kinds not named stay as they were; birthday first, then anniversary, then the others. */
+export function changeDates(current: readonly PersonDate[], change: PersonDatesChange): PersonDate[] {
+  const pick = (kind: 'birthday' | 'anniversary'): PersonDate[] => {
+    const given = change[kind];
+    if (given === undefined) return current.filter((d) => d.kind === kind);
+    return given === null ? [] : [{ kind, label: null, month: given.month, day: given.day, year: given.year }];
+  };
+  return [...pick('birthday'), ...pick('anniversary'), ...(change.others ?? current.filter((d) => d.kind === 'other'))];
+}

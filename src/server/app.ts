@@ -15,6 +15,7 @@ import { registerJournalRoutes } from './routes/journal.js';
 import { registerNetworkRoutes } from './routes/networks.js';
 import { registerOutreachRoutes } from './routes/outreach.js';
 import { registerPeopleRoutes } from './routes/people.js';
+import { registerPersonDateRoutes } from './routes/person-dates.js';
 import { registerPlanRoutes } from './routes/plan.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerResolveRoutes } from './routes/resolve.js';
@@ -92,6 +93,7 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   app.get('/api/health', (c) => c.json({ ok: true, version: VERSION }));
   app.get('/api/vocabulary', (c) => c.json({ ...VOCABULARY, cadenceWords: CADENCE_WORDS }));
   registerPeopleRoutes(app, context);
+  registerPersonDateRoutes(app, context);
   registerNetworkRoutes(app, context);
   registerGoalRoutes(app, context);
   registerJournalRoutes(app, context);

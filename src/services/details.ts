@@ -7,6 +7,8 @@ import { listIntroductions } from './introductions.js';
 import { listGoalLinks, listMemberships, listTies } from './links.js';
 import { getNetwork, listNetworks } from './networks.js';
 import { getPerson, listPeople } from './people.js';
+import { datesOf } from './person-dates.js';
+import type { PersonDate } from '../core/person-dates.js';
 
 /** A person with everything around them: what `person show` and the person page display. */
 export interface PersonDetail {
@@ -19,11 +21,13 @@ export interface PersonDetail {
   names: Record<string, string>;
   exchanges: Exchange[];
   followUps: FollowUp[];
+  /** Birthday, anniversary and dates of the user's own naming. */
+  dates: PersonDate[];
 }
 
 export async function personDetail(ctx: ServiceContext, id: string): Promise<PersonDetail> {
   const person = await getPerson(ctx, id);
-  const [links, memberships, ties, introductions, exchanges, followUps, goals] = await Promise.all([
+  const [links, memberships, ties, introductions, exchanges, followUps, goals, dates] = await Promise.all([
     listGoalLinks(ctx, { personId: id }),
     listMemberships(ctx, { personId: id }),
     listTies(ctx, { personId: id }),
@@ -31,6 +35,7 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
     listExchanges(ctx, { personId: id }),
     listFollowUps(ctx, { personId: id }),
     listGoals(ctx),
+    datesOf(ctx, [id]),
   ]);
   // Only the person's own networks: the page's cost follows the person, not the workspace.
   const networks = memberships.length ? await listNetworks(ctx, { ids: memberships.map((m) => m.networkId) }) : { items: [] };
@@ -66,6 +71,7 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
     names: Object.fromEntries(others.map((p) => [p.id, p.name])),
     exchanges: exchanges.items,
     followUps,
+    dates: dates.get(id) ?? [],
   };
 }
 

@@ -1,4 +1,4 @@
-import { endOfMonth, upcomingDates as upcomingFrom, type PersonDate, type UpcomingDate } from '../core/person-dates.js';
+import { changeDates, endOfMonth, type PersonDatesChange, upcomingDates as upcomingFrom, type PersonDate, type UpcomingDate } from '../core/person-dates.js';
 import { addDays, type IsoDate } from '../core/dates.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { requirePerson } from './people.js';
@@ -51,25 +51,9 @@ export async function writeDates(ctx: ServiceContext, personId: string, dates: r
     .execute();
 }
 
-/**
- * Changes only the kinds named: a birthday given replaces the birthday, `null`
- * removes it; `others`, when given, replace every date of the user's own naming.
- */
-export async function editPersonDates(
-  ctx: ServiceContext,
-  personId: string,
-  change: { birthday?: PersonDate | null; anniversary?: PersonDate | null; others?: PersonDate[] },
-): Promise<PersonDate[]> {
-  return inTransaction(ctx, async (trx) => {
-    const current = await listPersonDates(trx, personId);
-    const pick = (kind: 'birthday' | 'anniversary') => {
-      const given = change[kind];
-      if (given === undefined) return current.filter((d) => d.kind === kind);
-      return given === null ? [] : [{ ...given, kind, label: null }];
-    };
-    const others = change.others ?? current.filter((d) => d.kind === 'other');
-    return setPersonDates(trx, personId, [...pick('birthday'), ...pick('anniversary'), ...others]);
-  });
+/** Changes only the kinds named (see core changeDates), in one transaction. */
+export async function editPersonDates(ctx: ServiceContext, personId: string, change: PersonDatesChange): Promise<PersonDate[]> {
+  return inTransaction(ctx, async (trx) => setPersonDates(trx, personId, changeDates(await listPersonDates(trx, personId), change)));
 }
 
 export interface UpcomingDates {

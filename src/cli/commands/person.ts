@@ -7,6 +7,7 @@ import { ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../contract/validate.js';
 import { CHANNELS, NETWORK_ROLES, PERSON_CATEGORIES, STAGES } from '../../core/vocabulary.js';
 import { plural } from '../../core/words.js';
+import { changeDates, parseDayOfYear, parseNamedDate, PersonDateError, type PersonDatesChange } from '../../core/person-dates.js';
 import { inTransaction, type ServiceContext } from '../../services/context.js';
 import { resolveGoal } from '../../services/goals.js';
 import { addMember, linkManyToGoal, linkPeople, linkPersonToGoal, removeMember, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
@@ -41,6 +42,9 @@ interface PersonFlags {
   email?: string[];
   phone?: string[];
   link?: string[];
+  birthday?: string;
+  anniversary?: string;
+  date?: string[];
 }
 
 function addPersonFlags(command: Command): Command {
@@ -67,7 +71,34 @@ function addPersonFlags(command: Command): Command {
     .option('--tie-began <date>', 'when the tie began, YYYY-MM-DD')
     .option('--email <address>', 'an email address (repeat for more; on edit, replaces their emails only; none clears them)', collect)
     .option('--phone <number>', 'a phone number (repeat for more; on edit, replaces their phones only; none clears them)', collect)
-    .option('--link <url>', 'a web or social profile link (repeat for more; on edit, replaces their links only; none clears them)', collect);
+    .option('--link <url>', 'a web or social profile link (repeat for more; on edit, replaces their links only; none clears them)', collect)
+    .option('--birthday <date>', 'their birthday: YYYY-MM-DD, or MM-DD without the year (none clears it)')
+    .option('--anniversary <date>', 'an anniversary: YYYY-MM-DD or MM-DD (none clears it)')
+    .option('--date <name=date>', 'a date of your own naming, "Started at the trust=2019-09-01" (repeat for more; on edit, replaces them all; none clears them)', collect);
+}
+
+/** The date flags as a change to the person's dates, or null when none was given; errors name the flag. */
+function datesChangeFromFlags(flags: PersonFlags): PersonDatesChange | null {
+  const change: PersonDatesChange = {};
+  const read = <T>(flag: string, parse: () => T): T => {
+    try {
+      return parse();
+    } catch (error) {
+      if (error instanceof PersonDateError) throw new ValidationError(flag, error.message);
+      throw error;
+    }
+  };
+  for (const kind of ['birthday', 'anniversary'] as const) {
+    const value = flags[kind];
+    if (value === undefined) continue;
+    const given = clearable(value);
+    change[kind] = given === null ? null : read(`--${kind}`, () => parseDayOfYear(given));
+  }
+  if (flags.date) {
+    const given = flags.date.map((v) => clearable(v)).filter((v): v is string => v !== null);
+    change.others = given.map((v) => read('--date', () => parseNamedDate(v)));
+  }
+  return Object.keys(change).length > 0 ? change : null;
 }
 
 /** Builds the contract's input from the flags that were given, leaving the rest out. */
@@ -128,8 +159,10 @@ export function registerPerson(program: Command): void {
 
   addPersonFlags(person.command('add').description('add a person').argument('<name>', 'their name')).action(async (name: string, flags: PersonFlags, command: Command) => {
     const input = parseInput(createPersonInput, personInputFromFlags({ ...flags, name }, 'create'), rename);
+    const dates = datesChangeFromFlags(flags);
     await withData(command, async (data, json) => {
       const created = await data.createPerson(input);
+      if (dates) await data.setPersonDates(created.id, changeDates([], dates));
       emit(json, created, () => `Added ${created.name} [${created.id}]`);
     });
   });
@@ -186,8 +219,11 @@ export function registerPerson(program: Command): void {
   addPersonFlags(person.command('edit').description('change what you know about a person').argument('<person>', 'id or name').option('--name <name>', 'a new name')).action(
     async (ref: string, flags: PersonFlags, command: Command) => {
       const input = parseInput(updatePersonInput, personInputFromFlags(flags, 'edit'), rename);
+      const dates = datesChangeFromFlags(flags);
       await withData(command, async (data, json) => {
-        const updated = await data.updatePerson(await data.resolvePerson(ref), input);
+        const id = await data.resolvePerson(ref);
+        if (dates) await data.setPersonDates(id, changeDates(await data.personDates(id), dates));
+        const updated = await data.updatePerson(id, input);
         emit(json, updated, () => `Updated ${updated.name} [${updated.id}]`);
       });
     },
