@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../core/errors.js';
+import { PERSON_DATE_KINDS, personDateProblem } from '../core/person-dates.js';
 import {
   CHANNELS,
   FEELINGS,
@@ -222,6 +223,17 @@ export const backupCapturedItem = z.strictObject({
   capturedAt: timestamp,
 });
 
+/** Dates that matter on a person (added by the person-dates migration: absent from older backups). */
+export const backupPersonDate = z.strictObject({
+  personId: key,
+  position: z.number().int().min(0),
+  kind: z.enum(PERSON_DATE_KINDS),
+  label: z.string().min(1).max(120).nullable(),
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+  year: z.number().int().min(1).max(9999).nullable(),
+});
+
 export const backupWorkspace = z.strictObject({
   profile: backupProfile,
   people: z.array(backupPerson),
@@ -239,6 +251,7 @@ export const backupWorkspace = z.strictObject({
   planTargets: z.array(backupPlanTarget),
   outreachTemplates: z.array(backupOutreachTemplate),
   capturedItems: z.array(backupCapturedItem).default([]),
+  personDates: z.array(backupPersonDate).default([]),
 });
 
 /** The tables of a backup, in an order where every row's references come before it. */
@@ -258,6 +271,7 @@ export const BACKUP_TABLES = [
   'planTargets',
   'outreachTemplates',
   'capturedItems',
+  'personDates',
 ] as const satisfies readonly (keyof z.infer<typeof backupWorkspace>)[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -335,6 +349,12 @@ function checkReferences(ws: Workspace, ctx: z.RefinementCtx): void {
     if (x.byId === null && x.toId === null) problem(['introductions', i, 'toId'], 'an introduction involves someone besides me: byId or toId must be set');
   });
   ws.capturedItems.forEach((c, i) => ref(['capturedItems', i, 'exchangeId'], c.exchangeId, exchanges, 'exchange'));
+  unique('personDates', ws.personDates, (d) => JSON.stringify([d.personId, d.position]), 'position', 'this person and position');
+  ws.personDates.forEach((d, i) => {
+    ref(['personDates', i, 'personId'], d.personId, people, 'person');
+    const problemOf = personDateProblem(d);
+    if (problemOf) problem(['personDates', i, problemOf.field], problemOf.message);
+  });
   ws.planTargets.forEach((t, i) => {
     ref(['planTargets', i, 'personId'], t.personId, people, 'person');
     ref(['planTargets', i, 'exchangeId'], t.exchangeId, exchanges, 'exchange');
@@ -382,6 +402,7 @@ const RECORD_NAMES: Record<BackupTable, string> = {
   planTargets: 'plan target',
   outreachTemplates: 'template',
   capturedItems: 'captured item',
+  personDates: 'date',
 };
 const REFERENCE_KEYS = ['personId', 'networkId', 'goalId', 'exchangeId', 'personA', 'personB'];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PERSON_DATE_KINDS, PersonDateError, parseDayOfYear, type PersonDate, type UpcomingDate } from '../core/person-dates.js';
+import { PERSON_DATE_KINDS, personDateProblem, type PersonDate, type UpcomingDate } from '../core/person-dates.js';
 
 /** Dates that matter on a person, as the API takes and gives them. */
 
@@ -16,14 +16,8 @@ export const personDateSchema = z
     ...dayOfYearFields,
   })
   .superRefine((date, ctx) => {
-    try {
-      parseDayOfYear(`${date.year === null ? '--' : `${String(date.year).padStart(4, '0')}-`}${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`);
-    } catch (error) {
-      if (!(error instanceof PersonDateError)) throw error;
-      ctx.addIssue({ code: 'custom', path: ['day'], message: error.message });
-    }
-    if (date.kind === 'other' && date.label === null) ctx.addIssue({ code: 'custom', path: ['label'], message: 'a date of your own naming needs a name' });
-    if (date.kind !== 'other' && date.label !== null) ctx.addIssue({ code: 'custom', path: ['label'], message: 'only a date of kind "other" takes a name' });
+    const problem = personDateProblem(date);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
   })
   .meta({ id: 'PersonDate' });
 

@@ -1,6 +1,7 @@
 import type { ImportedChannel, ImportedContact, ParsedFile, SkippedRecord } from './import-types.js';
 import type { ContactPoint } from './model.js';
 import { nameKey } from './names.js';
+import { parseDayOfYear, PersonDateError, type DayOfYear, type PersonDate } from './person-dates.js';
 
 /**
  * Deciding, line by line, what an import does: create a person, merge into one
@@ -44,6 +45,8 @@ export interface PlannedPerson extends ImportableFields {
   channels: ImportedChannel[];
   /** The line that created it (new people only). */
   line: number | null;
+  /** Birthday and anniversary read from the file (at most one of each). */
+  dates?: PersonDate[];
 }
 
 export interface LineDecision {
@@ -76,7 +79,8 @@ export interface ImportPlan {
   records: number;
   creates: PlannedPerson[];
   /** Existing people that gain something, with only the changes. */
-  updates: { id: string; fill: Partial<Record<FillableField, string>>; addChannels: ImportedChannel[]; addTags: string[] }[];
+  /** `addDates`: the file's birthday or anniversary, stored only where the person has none of that kind. */
+  updates: { id: string; fill: Partial<Record<FillableField, string>>; addChannels: ImportedChannel[]; addTags: string[]; addDates?: PersonDate[] }[];
   lines: LineDecision[];
   possibleDuplicates: PossibleDuplicate[];
   summary: { records: number; created: number; merged: number; skipped: number };
@@ -165,6 +169,13 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
   const possibleDuplicates: PossibleDuplicate[] = [];
   let created = 0;
   let merged = 0;
+  // The first birthday and anniversary the file gives a person win, like the fields an import fills.
+  const datesByRef = new Map<string, PersonDate[]>();
+  const takeDates = (ref: string, contact: ImportedContact) => {
+    const dates = datesByRef.get(ref) ?? [];
+    for (const date of contactDates(contact)) if (!dates.some((d) => d.kind === date.kind)) dates.push(date);
+    if (dates.length) datesByRef.set(ref, dates);
+  };
   for (const contact of file.contacts) {
     const name = contact.name?.trim() || null;
     if (!name) {
@@ -191,6 +202,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       };
       people.set(newRef, planned);
       index(newRef, planned);
+      takeDates(newRef, contact);
       if (apart === null) {
         lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: [], channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason: 'new person' });
         continue;
@@ -236,6 +248,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       }
     }
     index(ref, target);
+    takeDates(ref, contact);
     merged += 1;
     const what = [filled.length ? `fills ${filled.join(', ')}` : '', channelsAdded ? `adds ${channelsAdded} channel${channelsAdded === 1 ? '' : 's'}` : '', tagsAdded ? `adds ${tagsAdded} tag${tagsAdded === 1 ? '' : 's'}` : '']
       .filter(Boolean)
@@ -258,8 +271,9 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
   const creates: PlannedPerson[] = [];
   const updates: ImportPlan['updates'] = [];
   for (const p of people.values()) {
+    const dates = datesByRef.get(p.ref) ?? [];
     if (!p.existing) {
-      creates.push(stripPlanned(p));
+      creates.push({ ...stripPlanned(p), ...(dates.length ? { dates } : {}) });
       continue;
     }
     const original = p.original!;
@@ -269,7 +283,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
     const addChannels = p.channels.filter((c) => !knownBefore.has(channelKey(c)));
     const tagsBefore = new Set(original.tags);
     const addTags = p.tags.filter((t) => !tagsBefore.has(t));
-    if (Object.keys(fill).length || addChannels.length || addTags.length) updates.push({ id: p.ref, fill, addChannels, addTags });
+    if (Object.keys(fill).length || addChannels.length || addTags.length || dates.length) updates.push({ id: p.ref, fill, addChannels, addTags, ...(dates.length ? { addDates: dates } : {}) });
   }
   const skipped = lines.filter((l) => l.action === 'skip').length;
   possibleDuplicates.sort((a, b) => a.line - b.line);
@@ -323,10 +337,31 @@ function dedupeChannels(channels: readonly ImportedChannel[]): ImportedChannel[]
   });
 }
 
-/** A birthday is kept as a line in the notes: Waggle plans contacts, not birthdays. */
+/** A birthday Waggle cannot read as a date is kept as a line in the notes, as written; a readable one becomes a date that matters. */
 function notesWithBirthday(contact: ImportedContact): string | null {
-  const parts = [contact.notes?.trim() || null, contact.birthday ? `Birthday: ${contact.birthday}` : null].filter((x): x is string => x !== null);
+  const unreadable = contact.birthday && readDate(contact.birthday) === null ? `Birthday: ${contact.birthday}` : null;
+  const parts = [contact.notes?.trim() || null, unreadable].filter((x): x is string => x !== null);
   return parts.length ? parts.join('\n') : null;
+}
+
+function readDate(text: string): DayOfYear | null {
+  try {
+    return parseDayOfYear(text);
+  } catch (error) {
+    if (error instanceof PersonDateError) return null;
+    throw error;
+  }
+}
+
+/** The contact's birthday and anniversary as dates that matter (the readable ones). */
+function contactDates(contact: ImportedContact): PersonDate[] {
+  const out: PersonDate[] = [];
+  for (const kind of ['birthday', 'anniversary'] as const) {
+    const text = contact[kind];
+    const date = text ? readDate(text) : null;
+    if (date) out.push({ kind, label: null, ...date });
+  }
+  return out;
 }
 
 function stripPlanned(p: PlannedPerson & { existing: boolean; original: ExistingPerson | null }): PlannedPerson {

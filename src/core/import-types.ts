@@ -28,8 +28,10 @@ export interface ImportedContact {
   channels: ImportedChannel[];
   /** When the tie began, where the file says so (LinkedIn's "Connected On"). */
   tieBeganOn: IsoDate | null;
-  /** A birthday as written, `YYYY-MM-DD` or year-less `--MM-DD`; kept in notes, never a reminder. */
+  /** A birthday as written, `YYYY-MM-DD` or year-less `--MM-DD`: becomes the person's birthday (a date that matters). */
   birthday: string | null;
+  /** An anniversary in the same form (vCard 4's ANNIVERSARY), when the file has one. */
+  anniversary?: string | null;
   tags: string[];
 }
 

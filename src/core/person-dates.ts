@@ -140,3 +140,16 @@ export function changeDates(current: readonly PersonDate[], change: PersonDatesC
   };
   return [...pick('birthday'), ...pick('anniversary'), ...(change.others ?? current.filter((d) => d.kind === 'other'))];
 }
+
+/** What is wrong with a stored date (a day its month never has, a name on the wrong kind), or null. */
+export function personDateProblem(date: PersonDate): { field: 'day' | 'label'; message: string } | null {
+  try {
+    parseDayOfYear(formatDayOfYear(date));
+  } catch (error) {
+    if (error instanceof PersonDateError) return { field: 'day', message: error.message };
+    throw error;
+  }
+  if (date.kind === 'other' && date.label === null) return { field: 'label', message: 'a date of your own naming needs a name' };
+  if (date.kind !== 'other' && date.label !== null) return { field: 'label', message: 'only a date of kind "other" takes a name' };
+  return null;
+}

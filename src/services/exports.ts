@@ -1,3 +1,4 @@
+import { datesOf } from './person-dates.js';
 import { ValidationError } from '../core/errors.js';
 import { checkNetwork } from './check.js';
 import type { ServiceContext } from './context.js';
@@ -30,7 +31,9 @@ export async function renderExport(ctx: ServiceContext, format: ExportFormat, fl
     case 'vcard': {
       const version = flags.vcardVersion ?? '4.0';
       if (!(VCARD_VERSIONS as readonly string[]).includes(version)) throw new ValidationError('--vcard-version', `must be one of: ${VCARD_VERSIONS.join(', ')}`);
-      return writeVcards((await listPeople(ctx)).items, version as (typeof VCARD_VERSIONS)[number], { includeNotes });
+      const people = (await listPeople(ctx)).items;
+      const dates = await datesOf(ctx, people.map((p) => p.id));
+      return writeVcards(people, version as (typeof VCARD_VERSIONS)[number], { includeNotes, dates });
     }
     case 'gexf': {
       const version = flags.gexfVersion ?? GEXF_VERSIONS[0];

@@ -144,6 +144,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   const day = today(ctx);
   const rows: Insertable<Database['people']>[] = [];
   const points: Insertable<Database['contactPoints']>[] = [];
+  const dates: Insertable<Database['personDates']>[] = [];
   for (const p of plan.creates) {
     const id = ctx.ids('per');
     rows.push({
@@ -181,6 +182,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
       searchText: searchText(p, p.channels.map((c) => c.value)),
     });
     p.channels.forEach((c, position) => points.push({ personId: id, position, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label }));
+    (p.dates ?? []).forEach((d, position) => dates.push({ personId: id, position, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }));
   }
   let done = 0;
   for (const batch of chunks(rows, 100)) {
@@ -193,6 +195,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
     await ctx.db.insertInto('contactPoints').values(batch).execute();
     await breathe();
   }
+  for (const batch of chunks(dates, 100)) await ctx.db.insertInto('personDates').values(batch).execute();
 
   for (const update of plan.updates) {
     const current = await ctx.db.selectFrom('people').select(['tags', 'organisation', 'role', 'location', 'notes', 'tieBeganOn']).where('id', '=', update.id).executeTakeFirstOrThrow();
@@ -208,6 +211,13 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
         .insertInto('contactPoints')
         .values(update.addChannels.map((c, i) => ({ personId: update.id, position: start + i, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label })))
         .execute();
+    }
+    if (update.addDates?.length) {
+      // Only the kinds the person has none of: a birthday set by hand is never overwritten by a file.
+      const stored = await ctx.db.selectFrom('personDates').select(['kind', 'position']).where('personId', '=', update.id).execute();
+      const fresh = update.addDates.filter((d) => !stored.some((s) => s.kind === d.kind));
+      const start = Math.max(-1, ...stored.map((s) => s.position)) + 1;
+      if (fresh.length) await ctx.db.insertInto('personDates').values(fresh.map((d, i) => ({ personId: update.id, position: start + i, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }))).execute();
     }
     done += 1;
     written(done);

@@ -100,6 +100,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
     const planTargets = await db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ws).execute();
     const outreachTemplates = await db.selectFrom('outreachTemplates').selectAll().where('workspaceId', '=', ws).execute();
     const capturedItems = await db.selectFrom('capturedItems').selectAll().where('workspaceId', '=', ws).execute();
+    const personDates = await db.selectFrom('personDates').innerJoin('people', 'people.id', 'personDates.personId').selectAll('personDates').where('people.workspaceId', '=', ws).execute();
     // Share tokens are not read: see the note at the top of this file.
 
     const workspace = {
@@ -119,6 +120,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
       planTargets: planTargets.map(withoutWorkspace).sort(byKey('id')),
       outreachTemplates: outreachTemplates.map(withoutWorkspace).sort(byKey('id')),
       capturedItems: capturedItems.map(withoutWorkspace).sort(byKey('sourceKey')),
+      personDates: personDates.map((r) => ({ ...r })).sort((a, b) => byKey<typeof a>('personId')(a, b) || a.position - b.position),
     };
     return {
       waggleBackup: BACKUP_FORMAT_VERSION,
@@ -206,6 +208,7 @@ function tableRows(ws: string, w: BackupWorkspace): { [T in BackupTable]: Insert
     planTargets: w.planTargets.map((t) => ({ ...t, workspaceId: ws })),
     outreachTemplates: w.outreachTemplates.map((t) => ({ ...t, workspaceId: ws })),
     capturedItems: w.capturedItems.map((c) => ({ ...c, workspaceId: ws })),
+    personDates: w.personDates.map((d) => ({ ...d })),
   };
 }
 

@@ -5,6 +5,7 @@
  * asked for. Every card carries the person's id (X-WAGGLE-ID, and UID in 4.0), so a
  * file exported and imported again can be recognised.
  */
+import type { DayOfYear, PersonDate } from '../../core/person-dates.js';
 import type { ContactPoint, Person } from '../../core/model.js';
 import type { ContactKind } from '../../core/vocabulary.js';
 import { classifyUrl } from '../../core/contact-links.js';
@@ -14,6 +15,31 @@ export type VcardVersion = '4.0' | '3.0';
 export interface VcardOptions {
   /** Write each person's notes (NOTE); off by default. */
   includeNotes?: boolean;
+  /** Each person's dates that matter, by person id: BDAY, ANNIVERSARY, and Apple's X-ABDATE for named dates. */
+  dates?: ReadonlyMap<string, readonly PersonDate[]>;
+}
+
+/** A date as vCard writes it: 4.0 `19850412` or `--0412` (RFC 6350 4.3.1); 3.0 `1985-04-12`, or Apple's 1604 for a missing year. */
+function vcardDate(date: DayOfYear, version: VcardVersion): { params: string; value: string } {
+  const md = `${String(date.month).padStart(2, '0')}${String(date.day).padStart(2, '0')}`;
+  if (version === '4.0') return { params: '', value: date.year === null ? `--${md}` : `${String(date.year).padStart(4, '0')}${md}` };
+  const year = date.year === null ? '1604' : String(date.year).padStart(4, '0');
+  return { params: date.year === null ? ';X-APPLE-OMIT-YEAR=1604' : '', value: `${year}-${md.slice(0, 2)}-${md.slice(2)}` };
+}
+
+function dateLines(dates: readonly PersonDate[], version: VcardVersion, nextGroup: () => string): string[] {
+  const lines: string[] = [];
+  for (const date of dates) {
+    const { params, value } = vcardDate(date, version);
+    if (date.kind === 'birthday') lines.push(`BDAY${params}:${value}`);
+    // ANNIVERSARY is 4.0's; 3.0 readers (Android, Evolution) know X-ANNIVERSARY.
+    else if (date.kind === 'anniversary') lines.push(`${version === '4.0' ? 'ANNIVERSARY' : 'X-ANNIVERSARY'}${params}:${value}`);
+    else {
+      const group = nextGroup();
+      lines.push(`${group}.X-ABDATE${params}:${value}`, `${group}.X-ABLabel:${escapeText(date.label ?? '')}`);
+    }
+  }
+  return lines;
 }
 
 /** Labels every reader understands as a TYPE, per property; any other label goes in an Apple-style X-ABLabel. */
@@ -138,6 +164,7 @@ function personLines(person: Person, version: VcardVersion, options: VcardOption
   let groups = 0;
   const nextGroup = () => `item${(groups += 1)}`;
   for (const channel of person.channels) lines.push(...channelLines(channel, version, nextGroup));
+  lines.push(...dateLines(options.dates?.get(person.id) ?? [], version, nextGroup));
   const tags = person.tags.map((tag) => tag.trim()).filter((tag) => tag !== '');
   if (tags.length > 0) lines.push(`CATEGORIES:${tags.map((tag) => escapeText(tag)).join(',')}`);
   const notes = person.notes?.trim();

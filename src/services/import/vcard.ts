@@ -23,7 +23,7 @@ import { ImportFileError, type ImportedChannel, type ImportedContact, type Parse
 import { CONTACT_KINDS, type ContactKind } from '../../core/vocabulary.js';
 
 /** Properties the reader uses; the continuation lines of every other one are skipped unread. */
-const USED = new Set(['BEGIN', 'END', 'VERSION', 'FN', 'N', 'ORG', 'TITLE', 'ROLE', 'EMAIL', 'TEL', 'URL', 'X-SOCIALPROFILE', 'ADR', 'NOTE', 'BDAY', 'CATEGORIES', 'X-ABLABEL']);
+const USED = new Set(['BEGIN', 'END', 'VERSION', 'FN', 'N', 'ORG', 'TITLE', 'ROLE', 'EMAIL', 'TEL', 'URL', 'X-SOCIALPROFILE', 'ADR', 'NOTE', 'BDAY', 'ANNIVERSARY', 'X-ANNIVERSARY', 'CATEGORIES', 'X-ABLABEL']);
 
 /** 2.1 writes encodings as bare parameters (`NOTE;QUOTED-PRINTABLE:`); every other bare parameter is a type. */
 const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
@@ -377,6 +377,7 @@ class Card {
   location: string | null = null;
   notes: string[] = [];
   birthday: string | null = null;
+  anniversary: string | null = null;
   tags: string[] = [];
   private readonly tagSet = new Set<string>();
   channels: GroupedChannel[] = [];
@@ -446,6 +447,10 @@ class Card {
       case 'BDAY':
         this.birthday ??= birthday(text(property), param(property, 'X-APPLE-OMIT-YEAR'));
         break;
+      case 'ANNIVERSARY':
+      case 'X-ANNIVERSARY':
+        this.anniversary ??= birthday(text(property), param(property, 'X-APPLE-OMIT-YEAR'));
+        break;
       case 'CATEGORIES':
         for (const tag of unescapeSplit(decodedValue(property), ',')) {
           const trimmed = tag.trim();
@@ -488,6 +493,7 @@ class Card {
       channels: this.channels.map(({ kind, value, label, group }) => ({ kind, value, label: (group !== null ? this.labels.get(group) : undefined) ?? label })),
       tieBeganOn: null,
       birthday: this.birthday,
+      anniversary: this.anniversary,
       tags: this.tags,
     };
   }
