@@ -1,3 +1,4 @@
+import { setPersonDates } from '../person-dates.js';
 import fc from 'fast-check';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +54,7 @@ const ALL_TABLES = [
   'outreachTemplates',
   'shareTokens',
   'introductions',
+  'personDates',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, each table's rows in a fixed order: the database's whole content. */
@@ -99,6 +101,10 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     await updatePlanSettings(ctx, { monthlyTargets: 4, accountabilityPartner: 'Sam, my mentor' });
     const [first] = (await listPeople(ctx)).items;
     await addTarget(ctx, { personId: first!.id, reason: 'Ask about the fellowship' });
+    await setPersonDates(ctx, first!.id, [
+      { kind: 'birthday', label: null, month: 2, day: 29, year: 1984 },
+      { kind: 'other', label: 'Started at the trust', month: 9, day: 1, year: null },
+    ]);
     await createTemplate(ctx, { purpose: 'learn-solution', name: 'Short "and" direct', subject: 'Quick question, {{firstName}}', body: 'Hi {{firstName}},\n\nCould I have {{minutes}} minutes?\n\n{{myName}}' });
     await createShare(ctx, { kind: 'calendar', label: 'My phone' });
     backup = await exportBackup(ctx);
@@ -112,11 +118,12 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     // The capture migration adds the profile's own addresses and capture's memory of answered proposals (both in backups).
     // The accounts and teams migrations add no workspace data: accounts, sessions, tokens, teams and
     // consents to a team stay out of backups; the read-speed one adds only derived columns, left out too and worked out again on restore (a restored map shares nothing until its member says so again).
-    expect(BACKUP_SCHEMA).toBe('2026-12-03T1300-teams');
+    // The person-dates migration adds birthdays, anniversaries and named dates (in backups).
+    expect(BACKUP_SCHEMA).toBe('2026-12-03T1400-person-dates');
     const w = backup.workspace;
     expect(w.profile).toMatchObject({ timeZone: 'Europe/London', monthlyTargets: 4, newRelationshipCap: 5, accountabilityPartner: 'Sam, my mentor' });
     expect(w.profile).not.toHaveProperty('workspaceId');
-    for (const table of ['people', 'contactPoints', 'networks', 'memberships', 'goals', 'personGoals', 'networkGoals', 'ties', 'exchanges', 'exchangePeople', 'followUps', 'introductions', 'planTargets', 'outreachTemplates'] as const) {
+    for (const table of ['people', 'contactPoints', 'networks', 'memberships', 'goals', 'personGoals', 'networkGoals', 'ties', 'exchanges', 'exchangePeople', 'followUps', 'introductions', 'planTargets', 'outreachTemplates', 'personDates'] as const) {
       expect(w[table].length, table).toBeGreaterThan(0);
       for (const row of w[table]) expect(row, table).not.toHaveProperty('workspaceId');
     }

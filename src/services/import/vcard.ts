@@ -493,7 +493,7 @@ class Card {
       channels: this.channels.map(({ kind, value, label, group }) => ({ kind, value, label: (group !== null ? this.labels.get(group) : undefined) ?? label })),
       tieBeganOn: null,
       birthday: this.birthday,
-      anniversary: this.anniversary,
+      ...(this.anniversary ? { anniversary: this.anniversary } : {}),
       tags: this.tags,
     };
   }
