@@ -18,6 +18,8 @@ export interface CalendarEntry {
   summary: string;
   description: string;
   categories: string[];
+  /** Comes round every year on its start's month and day (a date that matters); a 29 February on the month's last day. */
+  yearly?: boolean;
 }
 
 export interface CalendarInput {

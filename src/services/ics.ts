@@ -1,6 +1,7 @@
-import ical from 'ical-generator';
+import ical, { ICalEventRepeatingFreq } from 'ical-generator';
 import { calendarEntries, type CalendarEntry } from '../core/calendar.js';
-import type { IsoDate } from '../core/dates.js';
+import { addDays, isLeapYear, type IsoDate } from '../core/dates.js';
+import { occurrenceIn, personDateTitle } from '../core/person-dates.js';
 import { today, type ServiceContext } from './context.js';
 import { listFollowUps } from './exchanges.js';
 import { listPeople } from './people.js';
@@ -42,18 +43,51 @@ export function renderIcs(entries: readonly CalendarEntry[], options: { calendar
       summary: cleanText(entry.summary),
       description: description === '' ? null : description,
       categories: entry.categories.filter((name) => name !== '').map((name) => ({ name })),
+      // RFC 5545 skips a yearly 29 February in other years; "the last day of February" keeps the birthday on the 28th there.
+      repeating: entry.yearly ? (entry.start.slice(5) === '02-29' ? { freq: ICalEventRepeatingFreq.YEARLY, byMonth: [2], byMonthDay: [-1] } : { freq: ICalEventRepeatingFreq.YEARLY }) : null,
     });
   }
   // Every content line ends with CRLF, the last one included (RFC 5545, section 3.1).
   return `${calendar.toString()}\r\n`;
 }
 
-/** The reminders feed of the context's workspace: next contacts, open follow-ups and open plan targets. */
+/** The reminders feed of the context's workspace: next contacts, open follow-ups and open plan targets, and the dates that matter, yearly. */
 export async function calendarIcs(ctx: ServiceContext, options: { includeNotes?: boolean } = {}): Promise<string> {
   const people = (await listPeople(ctx)).items;
   const followUps = await listFollowUps(ctx, { status: 'open' });
   const rows = await ctx.db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ctx.workspaceId).where('status', '=', 'open').execute();
   const targets = rows.map(toPlanTarget);
-  const entries = calendarEntries({ people, followUps, targets, today: today(ctx) }, { includeNotes: options.includeNotes ?? false });
+  const entries = [...calendarEntries({ people, followUps, targets, today: today(ctx) }, { includeNotes: options.includeNotes ?? false }), ...(await dateEntries(ctx, today(ctx)))];
   return renderIcs(entries, { calendarName: CALENDAR_NAME, now: ctx.clock.now() });
+}
+
+/**
+ * Birthdays, anniversaries and named dates as yearly all-day events. Each starts in the
+ * year it first happened when that is known (from 1900 on; calendars show the whole
+ * series), else in this year.
+ */
+async function dateEntries(ctx: ServiceContext, day: IsoDate): Promise<CalendarEntry[]> {
+  const rows = await ctx.db
+    .selectFrom('personDates')
+    .innerJoin('people', 'people.id', 'personDates.personId')
+    .select(['personDates.personId', 'people.name', 'position', 'kind', 'label', 'month', 'day', 'year'])
+    .where('people.workspaceId', '=', ctx.workspaceId)
+    .orderBy('personDates.personId')
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => {
+    let year = Math.max(1900, row.year ?? Number(day.slice(0, 4)));
+    // A 29 February starts in a leap year, so that its rule (the last day of February) is read from a 29th.
+    if (row.month === 2 && row.day === 29) while (!isLeapYear(year)) year -= 1;
+    const first = occurrenceIn(row, year);
+    return {
+      uid: `date-${row.personId}-${row.position}@waggle`,
+      start: first,
+      end: addDays(first, 1),
+      summary: `${personDateTitle(row)}: ${row.name}`,
+      description: '',
+      categories: ['Waggle', 'Date'],
+      yearly: true,
+    };
+  });
 }
