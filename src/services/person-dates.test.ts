@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
 import { sequentialIds } from './context.js';
 import { personDetail } from './details.js';
-import { createPerson, removePerson } from './people.js';
+import ICAL from 'ical.js';
+import { createPerson, listPeople, removePerson } from './people.js';
+import { writeVcards } from './export/vcard.js';
+import { parseVcards } from './import/vcard.js';
+import { importFile } from './imports.js';
+import { calendarIcs } from './ics.js';
 import { editPersonDates, listPersonDates, setPersonDates, upcomingDates } from './person-dates.js';
 import { openSession, type Session } from './session.js';
 import { ensureWorkspace } from './workspace.js';
@@ -69,5 +74,53 @@ describe.each(DIALECTS)('dates that matter on %s', (dialect) => {
     await expect(setPersonDates(other, mine, [])).rejects.toThrow(/No person/);
     expect((await upcomingDates(other, 366)).dates).toEqual([]);
     expect(await listPersonDates(ctx, mine)).toHaveLength(1);
+  });
+});
+
+describe('dates through vCard, Google CSV and ICS (sqlite)', () => {
+  let session: Session;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    const db = await freshDatabase('sqlite');
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  it('vCard 4.0 and 3.0 write BDAY and ANNIVERSARY that our reader reads back', async () => {
+    const ana = await createPerson(session.ctx, { name: 'Ana Silva' });
+    const dates = new Map([[ana.id, [
+      { kind: 'birthday' as const, label: null, month: 4, day: 12, year: null },
+      { kind: 'anniversary' as const, label: null, month: 6, day: 1, year: 2010 },
+    ]]]);
+    for (const version of ['4.0', '3.0'] as const) {
+      const text = writeVcards([ana], version, { dates });
+      const [contact] = parseVcards(text).contacts;
+      expect(contact?.birthday, version).toBe('--04-12');
+      expect(contact?.anniversary, version).toBe('2010-06-01');
+    }
+    expect(writeVcards([ana], '4.0', { dates })).toContain('BDAY:--0412\r\n');
+  });
+
+  it('a Google CSV birthday becomes the person’s birthday, not a note, and the ICS export repeats it yearly', async () => {
+    const csv = 'Name,Given Name,Family Name,Birthday,E-mail 1 - Type,E-mail 1 - Value\r\nKofi Mensah,Kofi,Mensah,1984-02-29,* Other,kofi@example.org\r\n';
+    const outcome = await importFile(session.ctx, new TextEncoder().encode(csv));
+    expect(outcome.format).toBe('google');
+    const kofi = (await listPeople(session.ctx, { search: 'Kofi' })).items[0]!;
+    expect(kofi.notes).toBeNull();
+    expect(await listPersonDates(session.ctx, kofi.id)).toEqual([{ kind: 'birthday', label: null, month: 2, day: 29, year: 1984 }]);
+
+    const ics = await calendarIcs(session.ctx);
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const event = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).find((e) => e.summary === 'Birthday: Kofi Mensah');
+    expect(event).toBeDefined();
+    expect(event!.startDate.toString()).toBe('1984-02-29');
+    const iterator = event!.iterator();
+    const seen: string[] = [];
+    for (let next = iterator.next(); next && seen.length < 6; next = iterator.next()) seen.push(next.toString());
+    expect(seen).toEqual(['1984-02-29', '1985-02-28', '1986-02-28', '1987-02-28', '1988-02-29', '1989-02-28']);
   });
 });
