@@ -127,9 +127,13 @@ describe('planning an import', () => {
     expect(plan.possibleDuplicates).toHaveLength(300);
   });
 
-  it('keeps a birthday as a line in the notes', () => {
+  it('makes a birthday a date that matters, not a line in the notes; a merge offers it to the existing person', () => {
     const plan = planImport(file([contact(2, { name: 'Eli', birthday: '--02-03', notes: 'Met in Porto' })]), []);
-    expect(plan.creates[0]?.notes).toBe('Met in Porto\nBirthday: --02-03');
+    expect(plan.creates[0]?.notes).toBe('Met in Porto');
+    expect(plan.creates[0]?.dates).toEqual([{ kind: 'birthday', label: null, month: 2, day: 3, year: null }]);
+    const unreadable = planImport(file([contact(2, { name: 'Eli', birthday: '--02-31' })]), []);
+    expect(unreadable.creates[0]?.notes).toBe('Birthday: --02-31');
+    expect(unreadable.creates[0]?.dates).toBeUndefined();
   });
 
   it('normalises profile links', () => {
