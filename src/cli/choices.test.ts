@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Command, Option } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUADRANT_NAMES } from '../core/check/quadrants.js';
+import { CAPTURE_FORMATS } from '../core/capture.js';
 import { IMPORT_FORMATS } from '../core/import-types.js';
 import {
   CHANNELS,
@@ -66,7 +67,8 @@ function expectedChoices(path: string, flag: string): readonly string[] | undefi
     case '--due':
       return group === 'person' ? ['due', 'overdue'] : undefined;
     case '--format':
-      return IMPORT_FORMATS;
+      // Contact imports and capture share `waggle import` and the API's import route.
+      return [...IMPORT_FORMATS, ...CAPTURE_FORMATS];
     case '--vcard-version':
       return VCARD_VERSIONS;
     case '--gexf-version':
