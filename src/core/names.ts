@@ -22,6 +22,11 @@ export function firstNameOf(fullName: string): string {
   return given ?? fullName.trim();
 }
 
+/** The key a list sorts people by: the name without its title, compared like `nameKey` ("Dr Ana Silva" files under A). */
+export function sortKey(fullName: string): string {
+  return nameKey(withoutTitle(fullName));
+}
+
 /** The name without a leading title ("Dr Ana Silva" → "Ana Silva", "Prof. Rui Costa" → "Rui Costa"), for finding and sorting. */
 export function withoutTitle(fullName: string): string {
   const words = fullName.trim().split(/\s+/);

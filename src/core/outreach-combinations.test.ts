@@ -11,6 +11,8 @@ const REQUEST: Record<OutreachPurpose, RegExp> = {
   'navigate-situation': /I would be grateful for your advice/,
   interview: /I am writing an article/,
   'meet-the-team': /Would you like to come and meet my team\?/,
+  'informational-interview': /I would value hearing (?:about|how you got to where you are)/,
+  'catching-up': /I would love to catch up/,
 };
 
 /** Every optional thing a draft may know, each present or absent. */

@@ -189,6 +189,50 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
       '{{myName}}',
     ),
   ),
+  builtIn(
+    'informational-interview',
+    'Informational interview: hear how they got there',
+    'Could I hear about your path{{#firstName}}, {{firstName}}{{/firstName}}?',
+    lines(
+      GREETING,
+      '',
+      '{{#howWeMet}}I have remembered our conversation ever since we met — {{howWeMet}}. {{/howWeMet}}' +
+        '{{#lastExchange}}Thank you again for your time on {{date}}. {{/lastExchange}}' +
+        '{{#sharedNetworksText}}As we are both in {{sharedNetworksText}}, I hope you will not mind me asking.{{/sharedNetworksText}}',
+      '',
+      // Not an interview for an article: the user asks to hear their story, to learn from it.
+      '{{#interest}}I am thinking about my own next step, and I would value hearing about {{interest}}{{#organisation}} and your work at {{organisation}}{{/organisation}}.{{/interest}}' +
+        '{{^interest}}I am thinking about my own next step, and I would value hearing how you got to where you are{{#organisation}} at {{organisation}}{{/organisation}}.{{/interest}}' +
+        '{{#workingOn}} For context, this is what I am working on now: {{workingOn}}.{{/workingOn}}' +
+        ' I am not asking for a job, only for your story and any advice you would give someone starting out.',
+      '',
+      'Would you have time for {{channelAsk}} in the coming weeks? I will keep to time.',
+      '',
+      'With thanks,',
+      '{{myName}}',
+    ),
+  ),
+  builtIn(
+    'catching-up',
+    'Catch up',
+    'Time to catch up{{#firstName}}, {{firstName}}{{/firstName}}?',
+    lines(
+      GREETING,
+      '',
+      '{{#lastExchange}}It has been a while since we spoke on {{date}}{{#learned}}, and what I learned from you then has stayed with me: {{learned}}{{/learned}}. {{/lastExchange}}' +
+        '{{^lastExchange}}{{#howWeMet}}I have been thinking of you since we met — {{howWeMet}}. {{/howWeMet}}{{/lastExchange}}' +
+        '{{#sharedNetworksText}}It is good to see us both still in {{sharedNetworksText}}.{{/sharedNetworksText}}',
+      '',
+      'I would love to catch up and hear how things are going for you{{#organisation}} at {{organisation}}{{/organisation}}.' +
+        '{{#interest}} I am especially curious about {{interest}}.{{/interest}}' +
+        '{{#workingOn}} On my side, I am working on {{workingOn}}, and would be glad to tell you more.{{/workingOn}}',
+      '',
+      'Would you have time for {{channelAsk}} soon?',
+      '',
+      'All the best,',
+      '{{myName}}',
+    ),
+  ),
 ];
 
 const BUILT_IN_BY_ID = new Map(BUILT_IN_TEMPLATES.map((t) => [t.id, t]));

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { MapSnapshot } from '../core/check/index.js';
 import type { Exchange } from '../core/model.js';
-import { nameKey, contactKey } from './keys.js';
+import { nameKey, sortKey, contactKey } from './keys.js';
 import { chunks, flag } from './rows.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import type { Database } from '../storage/schema.js';
@@ -24,7 +24,7 @@ export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'toda
     await insert(
       'people',
       map.people.map((p) => ({
-        id: p.id, workspaceId: ws, name: p.name, nameKey: nameKey(p.name), organisation: p.organisation, role: p.role, location: p.location,
+        id: p.id, workspaceId: ws, name: p.name, nameKey: nameKey(p.name), sortName: sortKey(p.name), organisation: p.organisation, role: p.role, location: p.location,
         howMet: p.howMet, category: p.category, tags: JSON.stringify(p.tags), notes: p.notes, strength: p.strength, importance: p.importance,
         knowAndLike: flag(p.knowAndLike), canHelp: flag(p.canHelp), canHelpHow: p.canHelpHow, stage: p.stage, cadence: p.cadence,
         preferredChannel: p.preferredChannel, lostJobList: flag(p.lostJobList), nextContactOn: p.nextContactOn, nextContactSetOn: p.nextContactSetOn,

@@ -11,7 +11,7 @@ import { decodeText } from './import/decode.js';
 import { detectFormat } from './import/detect.js';
 import { planFileOffThread } from './import/off-thread.js';
 import type { EncodingUsed, ReadOptions } from './import/plan-file.js';
-import { contactKey, nameKey } from './keys.js';
+import { contactKey, nameKey, sortKey } from './keys.js';
 import { listPeople } from './people.js';
 import { chunks } from './rows.js';
 
@@ -152,6 +152,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
       workspaceId: ctx.workspaceId,
       name: p.name,
       nameKey: nameKey(p.name),
+      sortName: sortKey(p.name),
       organisation: p.organisation,
       role: p.role,
       location: p.location,

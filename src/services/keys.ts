@@ -1,5 +1,5 @@
 /** Normalised keys for matching and search; names are compared the core's way. */
-export { nameKey } from '../core/names.js';
+export { nameKey, sortKey } from '../core/names.js';
 
 export function contactKey(value: string): string {
   return value.trim().toLowerCase();

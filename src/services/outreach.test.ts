@@ -94,6 +94,8 @@ describe.each(DIALECTS)('outreach on %s', (dialect) => {
       'builtin-navigate-situation',
       'builtin-interview',
       'builtin-meet-the-team',
+      'builtin-informational-interview',
+      'builtin-catching-up',
     ]);
     expect((await getTemplate(ctx, 'builtin-interview')).builtIn).toBe(true);
     await expect(getTemplate(ctx, 'tpl_nope')).rejects.toMatchObject({ name: 'NotFoundError', code: 'not_found' });

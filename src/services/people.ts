@@ -6,7 +6,7 @@ import type { ContactPoint, Person } from '../core/model.js';
 import type { PersonCategory, Stage } from '../core/vocabulary.js';
 import type { Database, PeopleTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
-import { containsPattern, contactKey, nameKey } from './keys.js';
+import { containsPattern, contactKey, nameKey, sortKey } from './keys.js';
 import { chunks, flag, toContactPoint, toPerson } from './rows.js';
 import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
 import type { QuadrantName } from '../core/check/types.js';
@@ -66,6 +66,7 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
     workspaceId: ctx.workspaceId,
     name: input.name,
     nameKey: nameKey(input.name),
+    sortName: sortKey(input.name),
     organisation: input.organisation ?? null,
     role: input.role ?? null,
     location: input.location ?? null,
@@ -112,7 +113,10 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
       throw new ValidationError('channelGroups', 'give either channels (the whole list) or channelGroups (some groups), not both');
     }
     const changes: Updateable<PeopleTable> = { ...plain, updatedAt: nowTimestamp(trx) };
-    if (plain.name !== undefined) changes.nameKey = nameKey(plain.name);
+    if (plain.name !== undefined) {
+      changes.nameKey = nameKey(plain.name);
+      changes.sortName = sortKey(plain.name);
+    }
     if (tags !== undefined) changes.tags = JSON.stringify(tags);
     if (knowAndLike !== undefined) changes.knowAndLike = flag(knowAndLike);
     if (canHelp !== undefined) changes.canHelp = flag(canHelp);
@@ -261,7 +265,8 @@ async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<P
   if (sort === 'last-exchange') rowsQuery = rowsQuery.orderBy(sql`coalesce(people.last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`, 'desc');
   if (sort === 'next-contact') rowsQuery = rowsQuery.orderBy(dueDate);
   if (sort === 'added') rowsQuery = rowsQuery.orderBy('people.addedOn', 'desc');
-  rowsQuery = rowsQuery.orderBy('people.nameKey').orderBy('people.id');
+  // Names sort without their titles ("Dr Ana Silva" under A); the id keeps pages stable between equal names.
+  rowsQuery = rowsQuery.orderBy('people.sortName').orderBy('people.id');
   if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(filter.limit);
   if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
   const rows = (await rowsQuery.execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));

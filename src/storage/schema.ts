@@ -102,6 +102,8 @@ export interface PeopleTable {
   workspaceId: string;
   name: string;
   nameKey: string;
+  /** The name without its title, folded (core/names.ts sortKey): what the people list sorts by. Kept on every write that sets a name. */
+  sortName: Generated<string>;
   organisation: string | null;
   role: string | null;
   location: string | null;

@@ -99,6 +99,24 @@ describe('the person page and the multi-person log', () => {
     await page.getByRole('form', { name: 'Draft a message' }).getByRole('button', { name: 'Draft' }).waitFor();
     expect(await page.getByLabel('Your name, to sign with').count()).toBe(0);
   });
+
+  it('offers an informational interview, told apart from an interview for an article, and catching up', async () => {
+    await page.goto(`${app.base}/people/${ana}`);
+    const form = page.getByRole('form', { name: 'Draft a message' });
+    const purpose = form.getByLabel('Purpose');
+    await purpose.waitFor();
+    const options = await purpose.locator('option').allTextContents();
+    expect(options).toContain('interview them for an article');
+    expect(options).toContain('informational interview: hear how they got there');
+    expect(options).toContain('catch up');
+    await purpose.selectOption('informational-interview');
+    await form.getByLabel('What interests you in their work').fill('how you moved from the wards into research');
+    await form.getByRole('button', { name: 'Draft' }).click();
+    await page.locator('.draft-body').getByText(/I would value hearing about how you moved from the wards into research/).waitFor();
+    await purpose.selectOption('catching-up');
+    await form.getByRole('button', { name: 'Draft' }).click();
+    await page.locator('.draft-body').getByText(/I would love to catch up/).waitFor();
+  });
 });
 
 describe('one search box for everything', () => {

@@ -1,3 +1,5 @@
+import type { OutreachPurpose } from '../../src/core/vocabulary.js';
+
 // The closed sets come from the core, so the browser offers exactly what the API accepts.
 export {
   CHANNELS,
@@ -18,6 +20,18 @@ export {
 export function spoken(word: string): string {
   return word.replace(/-/g, ' ');
 }
+
+/** The outreach purposes as the draft form offers them: "interview" alone would not say for what. */
+export const PURPOSE_WORDS: Record<OutreachPurpose, string> = {
+  'expert-opinion': 'ask an expert’s opinion',
+  'learn-solution': 'learn how they solved a problem',
+  'explore-collaboration': 'explore a collaboration',
+  'navigate-situation': 'ask advice on a situation',
+  interview: 'interview them for an article',
+  'meet-the-team': 'invite them to meet the team',
+  'informational-interview': 'informational interview: hear how they got there',
+  'catching-up': 'catch up',
+};
 
 /** What the 0–5 strength of a tie means (PRODUCT.md, "Map"). */
 export const STRENGTH_WORDS = ['0 · none', '1 · weak', '2 · acquainted', '3 · met and in touch', '4 · close', '5 · call any time'] as const;

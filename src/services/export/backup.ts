@@ -6,7 +6,7 @@ import { migrations } from '../../storage/migrations/index.js';
 import type { GoalNeed } from '../../core/model.js';
 import type { Database, ExchangesTable, GoalsTable, NetworksTable, PeopleTable } from '../../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from '../context.js';
-import { contactKey, nameKey } from '../keys.js';
+import { contactKey, nameKey, sortKey } from '../keys.js';
 import { chunks, flag, parseJsonList } from '../rows.js';
 import { refreshRhythm } from '../rhythm.js';
 import { refreshGoalRelevance } from '../goal-relevance.js';
@@ -63,7 +63,7 @@ function withoutWorkspace<T extends { workspaceId: string }>(row: T): Omit<T, 'w
 
 function personRow(row: Selectable<PeopleTable>) {
   // The derived dates stay out: a restore works them out again (services/rhythm.ts).
-  const { lastExchangeOn: _last, nextContactDue: _due, searchText: _search, goalRelevance: _relevance, ...stored } = row;
+  const { lastExchangeOn: _last, nextContactDue: _due, searchText: _search, goalRelevance: _relevance, sortName: _sort, ...stored } = row;
   return { ...withoutWorkspace(stored), tags: parseJsonList<string>(row.tags), knowAndLike: row.knowAndLike === 1, canHelp: row.canHelp === 1, lostJobList: row.lostJobList === 1 };
 }
 
@@ -187,6 +187,7 @@ function tableRows(ws: string, w: BackupWorkspace): { [T in BackupTable]: Insert
       ...p,
       workspaceId: ws,
       nameKey: nameKey(p.name),
+      sortName: sortKey(p.name),
       searchText: searchText(p, (channels.get(p.id) ?? []).sort((a, b) => a.position - b.position).map((c) => c.value)),
       tags: JSON.stringify(p.tags),
       knowAndLike: flag(p.knowAndLike),

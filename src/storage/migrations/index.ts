@@ -8,6 +8,8 @@ import * as readSpeed from './2026-12-03T1000-read-speed.js';
 import * as capture from './2026-12-03T1200-capture.js';
 import * as teams from './2026-12-03T1300-teams.js';
 import * as personDates from './2026-12-03T1400-person-dates.js';
+import * as outreachPurposes from './2026-12-03T1500-outreach-purposes.js';
+import * as peopleSortName from './2026-12-03T1500-people-sort-name.js';
 
 /** Every migration, in order. A static list so that bundles carry them; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1200-capture': capture,
   '2026-12-03T1300-teams': teams,
   '2026-12-03T1400-person-dates': personDates,
+  '2026-12-03T1500-outreach-purposes': outreachPurposes,
+  '2026-12-03T1500-people-sort-name': peopleSortName,
 };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../api.js';
 import { errorText } from '../forms/error-text.js';
 import { useApi } from '../use-api.js';
-import { OUTREACH_PURPOSES, spoken } from '../vocabulary.js';
+import { OUTREACH_PURPOSES, PURPOSE_WORDS } from '../vocabulary.js';
 
 interface Draft {
   subject: string;
@@ -52,7 +52,7 @@ export function OutreachDraft({ personId }: { personId: string }) {
           <select value={purpose} onChange={(e) => setPurpose(e.target.value)}>
             {OUTREACH_PURPOSES.map((p) => (
               <option key={p} value={p}>
-                {spoken(p)}
+                {PURPOSE_WORDS[p]}
               </option>
             ))}
           </select>

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPerson } from '../core/check/builders.js';
+import { sortKey } from '../core/names.js';
+import { DIALECTS, freshDatabase, type Dialect } from '../test-support/databases.js';
+import { bulkLoad } from './bulk-load.js';
+import { sequentialIds, type ServiceContext } from './context.js';
+import { exportBackup, restoreBackup } from './export/backup.js';
+import { importFile } from './imports.js';
+import { createPerson, listPeople, updatePerson } from './people.js';
+import { quickAddPeople } from './quick-add.js';
+import { openSession, type Session } from './session.js';
+
+const clock = { now: () => new Date('2026-03-10T09:00:00Z') };
+
+/** Every stored sort name is the name without its title, whichever write set it. */
+async function expectSortNamesKept(ctx: ServiceContext): Promise<void> {
+  const rows = await ctx.db.selectFrom('people').select(['name', 'sortName']).where('workspaceId', '=', ctx.workspaceId).execute();
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row.sortName, row.name).toBe(sortKey(row.name));
+}
+
+const names = async (ctx: ServiceContext, sort?: 'strength') => (await listPeople(ctx, sort ? { sort } : {})).items.map((p) => p.name);
+
+describe.each(DIALECTS)('people sort under their names, not their titles, on %s', (dialect: Dialect) => {
+  const opened: { close(): Promise<void> }[] = [];
+  const open = async (): Promise<Session> => {
+    const db = await freshDatabase(dialect);
+    const session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
+    opened.push({ close: async () => (await session.close(), await db.dispose()) });
+    return session;
+  };
+  let ctx: ServiceContext;
+
+  beforeAll(async () => {
+    ctx = (await open()).ctx;
+  });
+  afterAll(async () => {
+    for (const session of opened.reverse()) await session.close();
+  });
+
+  it('files "Dr Ana Silva" under A and "Prof. Zoe Adams" under Z; a name that only starts like a title keeps its place', async () => {
+    for (const name of ['Prof. Zoe Adams', 'Drew Barrymore', 'Carla Dias', 'Mr Bruno Costa', 'Dr Ana Silva', 'Mrs. Eva Lind', 'Dame Fiona Hart', 'Rev Gil Moss', 'Sir Hugo Brandt', 'Ms Ines Roth', 'Mx Jo Reyes', 'Professor Kai Lee', 'Dr']) {
+      await createPerson(ctx, { name });
+    }
+    expect(await names(ctx)).toEqual([
+      'Dr Ana Silva',
+      'Mr Bruno Costa',
+      'Carla Dias',
+      'Dr',
+      'Drew Barrymore',
+      'Mrs. Eva Lind',
+      'Dame Fiona Hart',
+      'Rev Gil Moss',
+      'Sir Hugo Brandt',
+      'Ms Ines Roth',
+      'Mx Jo Reyes',
+      'Professor Kai Lee',
+      'Prof. Zoe Adams',
+    ]);
+    await expectSortNamesKept(ctx);
+  });
+
+  it('an edit that renames moves the person; an edit that does not keeps the sort name', async () => {
+    const drew = (await listPeople(ctx, { search: 'Drew' })).items[0]!;
+    await updatePerson(ctx, drew.id, { name: 'Sir Yusuf Ali' });
+    const carla = (await listPeople(ctx, { search: 'Carla' })).items[0]!;
+    await updatePerson(ctx, carla.id, { organisation: 'Hospital Norte' });
+    const order = await names(ctx);
+    expect(order.slice(-2)).toEqual(['Sir Yusuf Ali', 'Prof. Zoe Adams']);
+    expect(order.indexOf('Carla Dias')).toBe(2);
+    await expectSortNamesKept(ctx);
+  });
+
+  it('quick add and an import keep the sort name too', async () => {
+    await quickAddPeople(ctx, { people: [{ name: 'Dr. Lara Quist' }], goals: [], networks: [] });
+    const vcard = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Prof Nuno Alves\r\nN:Alves;Nuno;;Prof;\r\nEND:VCARD\r\n';
+    const outcome = await importFile(ctx, new TextEncoder().encode(vcard), { fileName: 'nuno.vcf' });
+    expect(outcome.dryRun).toBe(false);
+    const order = await names(ctx);
+    expect(order.indexOf('Dr. Lara Quist')).toBe(order.indexOf('Professor Kai Lee') + 1);
+    const nuno = order.find((n) => n.includes('Nuno'))!;
+    expect(order.indexOf(nuno)).toBe(order.indexOf('Dr. Lara Quist') + 1);
+    await expectSortNamesKept(ctx);
+  });
+
+  it('pages stay stable: the pages, one after another, are the whole list, even among equal sort names', async () => {
+    // Three people with the same sort name: the id settles their order, the same on every page.
+    for (const name of ['Ana Silva', 'Prof Ana Silva', 'ana silva']) await createPerson(ctx, { name });
+    const whole = (await listPeople(ctx, {})).items.map((p) => p.id);
+    for (const size of [1, 2, 3, 5]) {
+      const paged: string[] = [];
+      for (let offset = 0; offset < whole.length; offset += size) paged.push(...(await listPeople(ctx, { limit: size, offset })).items.map((p) => p.id));
+      expect(paged, `pages of ${size}`).toEqual(whole);
+    }
+    const anas = (await listPeople(ctx, {})).items.filter((p) => sortKey(p.name) === 'ana silva');
+    expect(anas.map((p) => p.id)).toEqual([...anas.map((p) => p.id)].sort());
+    // Another order falls back on the sort name between equal strengths.
+    expect((await names(ctx, 'strength')).slice(0, 2)).toEqual((await names(ctx)).slice(0, 2));
+  });
+
+  it('a restored backup and a bulk load keep the sort name', async () => {
+    const backup = await exportBackup(ctx);
+    expect(JSON.stringify(backup)).not.toContain('sortName');
+    const restored = (await open()).ctx;
+    await restoreBackup(restored, JSON.parse(JSON.stringify(backup)));
+    await expectSortNamesKept(restored);
+    expect(await names(restored)).toEqual(await names(ctx));
+
+    const loaded = (await open()).ctx;
+    const people = ['Prof. Zoe Adams', 'Dr Ana Silva', 'Mr Bruno Costa'].map((name, i) => buildPerson({ id: `per_bulk${i}`, name }));
+    await bulkLoad(loaded, { people, networks: [], goals: [], memberships: [], goalLinks: [], ties: [], exchanges: [], introductions: [] });
+    expect(await names(loaded)).toEqual(['Dr Ana Silva', 'Mr Bruno Costa', 'Prof. Zoe Adams']);
+    await expectSortNamesKept(loaded);
+  });
+});
