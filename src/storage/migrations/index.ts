@@ -7,9 +7,9 @@ import * as accounts from './2026-12-02T0900-accounts.js';
 import * as readSpeed from './2026-12-03T1000-read-speed.js';
 import * as capture from './2026-12-03T1200-capture.js';
 import * as teams from './2026-12-03T1300-teams.js';
-import * as personDates from './2026-12-03T1400-person-dates.js';
 import * as outreachPurposes from './2026-12-03T1500-outreach-purposes.js';
 import * as peopleSortName from './2026-12-03T1500-people-sort-name.js';
+import * as personDates from './2026-12-03T1600-person-dates.js';
 
 /** Every migration, in order. A static list so that bundles carry them; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -21,7 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1000-read-speed': readSpeed,
   '2026-12-03T1200-capture': capture,
   '2026-12-03T1300-teams': teams,
-  '2026-12-03T1400-person-dates': personDates,
   '2026-12-03T1500-outreach-purposes': outreachPurposes,
   '2026-12-03T1500-people-sort-name': peopleSortName,
+  '2026-12-03T1600-person-dates': personDates,
 };
