@@ -219,8 +219,9 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
     lines(
       GREETING,
       '',
-      '{{#lastExchange}}It has been a while since we spoke on {{date}}{{#learned}}, and what I learned from you then has stayed with me: {{learned}}{{/learned}}. {{/lastExchange}}' +
-        '{{^lastExchange}}{{#howWeMet}}I have been thinking of you since we met — {{howWeMet}}. {{/howWeMet}}{{/lastExchange}}' +
+      // What was learned is a private journal note: a built-in draft never quotes it.
+      '{{#howWeMet}}I have been thinking of you since we met — {{howWeMet}}. {{/howWeMet}}' +
+        '{{#lastExchange}}It has been a while since we last spoke, on {{date}}. {{/lastExchange}}' +
         '{{#sharedNetworksText}}It is good to see us both still in {{sharedNetworksText}}.{{/sharedNetworksText}}',
       '',
       'I would love to catch up and hear how things are going for you{{#organisation}} at {{organisation}}{{/organisation}}.' +
