@@ -57,12 +57,12 @@ async function checkpointSqlite(db: Kysely<Database>): Promise<void> {
 
 /**
  * VACUUM FULL copies a deleted row into the new files while a transaction that
- * started before the delete could still see it. So it first waits, a few seconds at
- * most, for the transactions of this database that began earlier to end; a longer one
+ * started before the delete could still see it. So it first waits, 20 seconds at
+ * most (a loaded machine stretched 5 s too thin in a full test run), for the transactions of this database that began earlier to end; a longer one
  * (say, a report left open) keeps those rows until the next erase or autovacuum.
  */
 async function waitForOlderSnapshots(db: Kysely<Database>): Promise<void> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 200; attempt++) {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from pg_stat_activity
       where datname = current_database() and pid <> pg_backend_pid() and backend_xmin is not null`.execute(db);
