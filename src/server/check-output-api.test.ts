@@ -16,9 +16,9 @@ import { createApi, type Api } from './app.js';
  */
 
 // A schema with a field the core does not produce is not the same type: the tie must not compile.
-const drifted = checkReportOutput.extend({ extra: z.string() });
+const _drifted = checkReportOutput.extend({ extra: z.string() });
 // @ts-expect-error the drifted schema names a field CheckReport does not have
-export type DriftIsCaught = Holds<Same<z.output<typeof drifted>, CheckReport>>;
+export type DriftIsCaught = Holds<Same<z.output<typeof _drifted>, CheckReport>>;
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 

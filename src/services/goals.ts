@@ -3,7 +3,6 @@ import type { GoalFilter } from '../contract/filters.js';
 import type { CreateGoalInput, UpdateGoalInput } from '../contract/inputs.js';
 import { AmbiguousReferenceError, NotFoundError } from '../core/errors.js';
 import type { Goal } from '../core/model.js';
-import type { GoalStatus } from '../core/vocabulary.js';
 import type { GoalsTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
 import { refreshGoalRelevance } from './goal-relevance.js';

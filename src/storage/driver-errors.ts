@@ -29,7 +29,6 @@ export const CONSTRAINT_MESSAGES: Record<ConstraintKind, string> = {
 
 /** A write the database refused because it would break a unique or foreign-key constraint. */
 export class ConstraintError extends ConflictError {
-  override readonly name = 'ConstraintError';
   constructor(
     readonly constraint: ConstraintKind,
     cause: unknown,
