@@ -72,7 +72,7 @@ export class RemoteClient {
       response = await fetch(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), redirect: 'error' });
     } catch (error) {
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
-      throw new ValidationError('--server', `could not reach ${this.target.server} (${cause})`);
+      throw new ValidationError('--server', `could not reach ${this.target.server} (${cause})`, { cause: error });
     }
     if (!response.ok) throw await refusal(response, this.target.server);
     // Byte for byte: a CSV export's byte-order mark (which Excel needs) is kept, as the local export writes it.

@@ -1,15 +1,14 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { PersonFilter } from '../contract/filters.js';
 import type { CreatePersonInput, UpdatePersonInput } from '../contract/inputs.js';
 import { replaceChannelGroups } from '../core/channel-groups.js';
 import { AmbiguousReferenceError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { ContactPoint, Person } from '../core/model.js';
-import type { PersonCategory, Stage } from '../core/vocabulary.js';
 import type { Database, PeopleTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { containsPattern, contactKey, nameKey, sortKey } from './keys.js';
 import { chunks, flag, toContactPoint, toPerson } from './rows.js';
 import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
-import type { QuadrantName } from '../core/check/types.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
 import { DEFAULT_DUE_WINDOW_DAYS } from '../core/due.js';
 import { addDays } from '../core/dates.js';
@@ -19,37 +18,6 @@ import { nextContact } from '../core/next-contact.js';
 import { refreshRhythm } from './rhythm.js';
 import { refreshSearchText } from './search-index.js';
 import { foldQuery, searchText } from '../core/search-text.js';
-
-export interface PersonFilter {
-  /** Only these people. */
-  ids?: string[];
-  /** Text to find in name, organisation, role, location, tags, notes or contact details. */
-  search?: string;
-  category?: PersonCategory | 'none';
-  stage?: Stage;
-  tag?: string;
-  goalId?: string;
-  networkId?: string;
-  /** Where they came from: manual, demo, linkedin, vcard, google, outlook. */
-  source?: string;
-  /** Only people not judged yet: strength and importance both 0. */
-  unjudged?: boolean;
-  /** Only people in this quadrant of strength × importance, judged against the active goals as the check does. */
-  quadrant?: QuadrantName;
-  /** Only people whose next contact is past (`overdue`) or within the due window, overdue included (`due`). */
-  due?: 'overdue' | 'due';
-  /** Only people whose next contact is on or before this date. */
-  dueBy?: string;
-  /** Only people whose next contact is on or after this date. */
-  dueFrom?: string;
-  /** The order: by name (the default), by a score (highest first) or by date (soonest or latest first). */
-  sort?: PersonSort;
-  limit?: number;
-  offset?: number;
-}
-
-export const PERSON_SORTS = ['name', 'strength', 'importance', 'next-contact', 'last-exchange', 'added'] as const;
-export type PersonSort = (typeof PERSON_SORTS)[number];
 
 export interface Page<T> {
   items: T[];

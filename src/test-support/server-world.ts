@@ -14,6 +14,8 @@ export interface CallInit {
   body?: unknown;
   cookie?: string;
   token?: string;
+  /** Where the request comes from (X-Forwarded-For, trusted behind the proxy): throttles count per address. */
+  address?: string;
 }
 
 /** Server mode in-process for a suite: an https public URL, a clock the test moves, a fresh database of the given kind. */
@@ -40,7 +42,7 @@ export function serverWorld(kind: Dialect, start = '2026-11-22T10:00:00Z') {
     await dispose();
   });
   const call = async (path: string, init: CallInit = {}) => {
-    const headers: Record<string, string> = { host: HOST, 'x-forwarded-for': '203.0.113.7' };
+    const headers: Record<string, string> = { host: HOST, 'x-forwarded-for': init.address ?? '203.0.113.7' };
     const method = init.method ?? 'GET';
     if (method !== 'GET') headers.origin = PUBLIC;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -55,9 +57,9 @@ export function serverWorld(kind: Dialect, start = '2026-11-22T10:00:00Z') {
     expect(response.status, `${init.method ?? 'GET'} ${path}: ${text}`).toBe(status);
     return (text ? JSON.parse(text) : null) as T;
   };
-  const signIn = async (who: { email: string; password: string }): Promise<string> => {
-    const response = await call('/api/auth/sign-in', { method: 'POST', body: { email: who.email, password: who.password } });
-    expect(response.status).toBe(200);
+  const signIn = async (who: { email: string; password: string }, address?: string): Promise<string> => {
+    const response = await call('/api/auth/sign-in', { method: 'POST', body: { email: who.email, password: who.password }, ...(address ? { address } : {}) });
+    expect(response.status, await response.clone().text()).toBe(200);
     return /__Host-waggle=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
   };
   const accountWithSession = async (who: { email: string; name: string; password: string }): Promise<{ account: Account; cookie: string }> => {
@@ -72,6 +74,9 @@ export function serverWorld(kind: Dialect, start = '2026-11-22T10:00:00Z') {
     signIn,
     get deps() {
       return deps!;
+    },
+    get api() {
+      return api!;
     },
   };
 }

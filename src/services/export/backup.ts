@@ -3,6 +3,7 @@ import { BACKUP_FORMAT_VERSION, BACKUP_TABLES, parseBackup, type BackupTable, ty
 import { ConflictError, WaggleError } from '../../core/errors.js';
 import { ImportFileError } from '../../core/import-types.js';
 import { migrations } from '../../storage/migrations/index.js';
+import { ConstraintError } from '../../storage/driver-errors.js';
 import type { GoalNeed } from '../../core/model.js';
 import type { Database, ExchangesTable, GoalsTable, NetworksTable, PeopleTable } from '../../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from '../context.js';
@@ -253,8 +254,16 @@ export async function restoreBackup(ctx: ServiceContext, backup: unknown): Promi
       return summary;
     });
   } catch (error) {
-    if (error instanceof WaggleError) throw error;
+    if (error instanceof WaggleError && !(error instanceof ConstraintError)) throw error;
     // The database refused a row (an id another workspace of this database already uses, say); the transaction undid everything.
-    throw new ConflictError(`The backup could not be restored, nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+    const why =
+      error instanceof ConstraintError
+        ? error.constraint === 'unique'
+          ? 'a record in it has an id this database already holds'
+          : 'a record in it refers to one the backup does not hold'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new ConflictError(`The backup could not be restored, nothing was changed: ${why}`, { cause: error });
   }
 }
