@@ -2,8 +2,8 @@ import { CommanderError } from 'commander';
 import { ValidationError, WaggleError } from '../core/errors.js';
 import { buildProgram } from './program.js';
 
-/** Exit codes: 0 ok, 1 unexpected fault, 2 bad input, 3 not found, 4 conflict or ambiguous. */
-const EXIT: Record<string, number> = { validation: 2, not_found: 3, conflict: 4, ambiguous: 4 };
+/** Exit codes: 0 ok, 1 unexpected fault, 2 bad input, 3 not found, 4 conflict or ambiguous, 5 not allowed (a team member doing what only its lead may). */
+const EXIT: Record<string, number> = { validation: 2, not_found: 3, conflict: 4, ambiguous: 4, forbidden: 5 };
 
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');

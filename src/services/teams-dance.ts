@@ -96,7 +96,7 @@ export interface Rhythm {
 
 /** The lead's view: for each member, in the roster's order, how much they shared in the last 30 days and when last; quiet when nothing. */
 export async function danceFloorRhythm(deps: Pick<TeamsDeps, 'db' | 'clock'>, account: Account, teamId: string): Promise<{ days: number; members: Rhythm[] }> {
-  await requireLead(deps.db, account, teamId);
+  await requireLead(deps.db, account, teamId, 'see who shares and who has gone quiet');
   const feed = await teamFeed(deps, account, teamId);
   const since = new Date(deps.clock.now().getTime() - QUIET_DAYS * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const members = (await teamRoster(deps.db, teamId)).map((m) => {
