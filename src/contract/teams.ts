@@ -152,3 +152,21 @@ export const feedItemOutput = z
   })
   .meta({ id: 'DanceFloorItem' });
 export const rhythmOutput = z.object({ days: z.number(), members: z.array(z.object({ memberId: z.string(), name: z.string(), shared: z.number(), lastSharedOn: z.string().nullable(), quiet: z.boolean() })) });
+
+export const teamMapOutput = z
+  .object({
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        kind: z.enum(['member', 'network', 'person']),
+        category: z.string().nullable(),
+        networkKind: z.string().nullable(),
+        organisation: z.string().nullable(),
+        reach: z.number(),
+        strongestTie: z.number(),
+      }),
+    ),
+    edges: z.array(z.object({ source: z.string(), target: z.string(), weight: z.number(), role: z.string().nullable() })),
+  })
+  .meta({ id: 'TeamMap', description: 'The team map: members as hubs, the networks and people they share; the nodes and edges of the GEXF and GraphML exports' });

@@ -205,6 +205,16 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     expect(gexf).toContain('<gexf');
     const graphml = await (await w.call(`/api/teams/${s.team}/export/graphml`, as('lea'))).text();
     expect(graphml).toContain('<data key="label">Rui Costa</data>');
+    // The team map: members as hubs and exactly the shared networks and people of the graph, as each member sees it.
+    for (const who of ['lea', 'max']) {
+      const map = await get<{ nodes: { kind: string; label: string }[]; edges: unknown[] }>(who, `/api/teams/${s.team}/map`);
+      const seen = await graph(who);
+      expect(map.nodes.filter((n) => n.kind === 'member').map((n) => n.label).sort()).toEqual(['Fay Former', 'Lea Lead', 'Max Member']);
+      expect(map.nodes.filter((n) => n.kind === 'network').map((n) => n.label).sort()).toEqual(seen.networks.map((n) => n.name).sort());
+      expect(map.nodes.filter((n) => n.kind === 'person').map((n) => n.label).sort()).toEqual(seen.people.map((p) => p.name).sort());
+      expect(map.edges.length).toBeGreaterThan(0);
+      expect(canaryOf(JSON.stringify(map).replace(new RegExp(`zqx${who}`, 'gi'), ''))).toBeNull();
+    }
   });
 
   it('leaving removes everything the member gave, at once', async () => {
@@ -212,7 +222,7 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     expect(before).toContain('Fay Friend');
     expect(before).toContain('Fay Society');
     await post('fay', `/api/teams/${s.team}/leave`, {}, 200);
-    for (const path of ['graph', 'check', 'goals', 'introductions', 'dance-floor', 'export/gexf', 'export/graphml', '']) {
+    for (const path of ['graph', 'map', 'check', 'goals', 'introductions', 'dance-floor', 'export/gexf', 'export/graphml', '']) {
       const text = await (await w.call(`/api/teams/${s.team}${path ? `/${path}` : ''}`, as('lea'))).text();
       expect(text, path).not.toMatch(/Fay (Friend|Society|Former)/);
     }

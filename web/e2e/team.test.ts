@@ -131,13 +131,20 @@ describe('the hive: two members, two browsers', () => {
 
   it('no team page or file shows a canary that is not the viewer\'s own: as the lead and as the member', async () => {
     const teamId = teamPath.split('/').pop()!;
-    const asLea = await crawl(lea, ['/teams', teamPath]);
+    const asLea = await crawl(lea, ['/teams', teamPath, `${teamPath}/map`]);
     expect(asLea).toContain('Ana Silva');
     expect(asLea).toContain('Physio Society');
-    const files = await lea.evaluate<string>(`Promise.all(['gexf', 'graphml'].map((f) => fetch('/api/teams/${teamId}/export/' + f).then((r) => r.text()))).then((t) => t.join('\\n'))`);
+    // The team map, drawn from the consented graph: two hubs, the society and Ana around them, a legend of what is drawn.
+    await lea.getByRole('img', { name: 'Team map of 2 members and 3 shared networks and people' }).waitFor();
+    const legend = lea.getByTestId('team-map-legend');
+    expect((await legend.innerText()).replace(/\s+/g, ' ')).toMatch(/member 2 .*professional body 1 .*alumni 1 .*leader in field 1/);
+    expect(await lea.locator('[data-testid="team-map"] canvas').count()).toBeGreaterThan(0);
+    await lea.screenshot({ path: join(SHOTS, 'team-map.png'), fullPage: true });
+    const files = await lea.evaluate<string>(`Promise.all(['export/gexf', 'export/graphml', 'map'].map((f) => fetch('/api/teams/${teamId}/' + f).then((r) => r.text()))).then((t) => t.join('\\n'))`);
     expect(files).toContain('Ana Silva');
     expect(`${asLea}\n${files}`).not.toMatch(/zqxmax/i);
-    const asMax = await crawl(max, ['/teams', teamPath]);
+    const asMax = await crawl(max, ['/teams', teamPath, `${teamPath}/map`]);
+    await max.getByRole('img', { name: /^Team map of 2 members/ }).waitFor();
     expect(asMax).toContain('Lea Network');
     expect(asMax).not.toMatch(/zqxlea/i);
   });

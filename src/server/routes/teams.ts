@@ -19,13 +19,14 @@ import {
   teamGoalLinkInput,
   teamGoalOutput,
   teamGraphOutput,
+  teamMapOutput,
   teamNameInput,
   teamPlansOutput,
   teamRoleInput,
   teamSummaryOutput,
 } from '../../contract/teams.js';
 import type { AccountsDeps } from '../../services/accounts.js';
-import { exportTeamGraph, teamCheck, teamGraphView, teamIntroductionPaths } from '../../services/teams-check.js';
+import { exportTeamGraph, teamCheck, teamGraphView, teamIntroductionPaths, teamMap } from '../../services/teams-check.js';
 import { createDemoTeam } from '../../services/teams-demo.js';
 import { danceFloorRhythm, postNews, removePost, teamFeed } from '../../services/teams-dance.js';
 import { createTeamGoal, linkTeamGoal, listTeamGoals, removeTeamGoal } from '../../services/teams-goals.js';
@@ -159,6 +160,10 @@ export function registerTeamRoutes(app: OpenAPIHono, deps: AccountsDeps): void {
   app.openapi(
     createRoute({ method: 'get', path: '/api/teams/{id}/graph', tags, summary: 'The team graph: members, shared networks and people (merged), shared learned items', request: { params: idParam() }, responses: ok(teamGraphOutput, 'The team graph') }),
     async (c) => c.json(await teamGraphView(deps, me(), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/teams/{id}/map', tags, summary: 'The team map: members as hubs, shared networks and people, and the ties between them (shared items only)', request: { params: idParam() }, responses: ok(teamMapOutput, 'The team map') }),
+    async (c) => c.json(await teamMap(deps, me(), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({ method: 'get', path: '/api/teams/{id}/check', tags, summary: 'The team check: coverage, goals, single points of failure, redundancy, brokers, clusters, diversity', request: { params: idParam() }, responses: ok(teamCheckOutput, 'The team check') }),
