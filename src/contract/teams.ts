@@ -138,6 +138,10 @@ export const teamPlansOutput = z.object({ members: z.array(planProgress.extend({
 export const postInput = z
   .object({ kind: z.enum(['learned', 'opportunity', 'event', 'person']), text: z.string().max(4000), goalIds: z.array(z.string().max(100)).max(20).optional(), networkKey: z.string().max(300).nullable().optional() })
   .strict();
+/** One click from the journal: the exchange whose learned words go to the dance floor, and optional tags. */
+export const shareLearnedInput = z
+  .object({ exchangeId: z.string().min(1).max(100), goalIds: z.array(z.string().max(100)).max(20).optional(), networkKey: z.string().max(300).nullable().optional() })
+  .strict();
 export const feedItemOutput = z
   .object({
     id: z.string(),

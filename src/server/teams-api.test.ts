@@ -217,6 +217,51 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     }
   });
 
+  it('shares a learned item from the journal in one click, tagged: only its words go, never the exchange\'s other fields', async () => {
+    const physio = (await graph('lea')).networks.find((n) => n.name === 'Physio Society')!.key;
+    // Everything else on the exchange is Max's own: the people met, notes, what was given and received, how it felt.
+    const exchange = await post<{ exchange: { id: string } }>('max', '/api/exchanges', {
+      channel: 'lunch',
+      personIds: [s.hidden, s.ana],
+      learned: 'Reviewers want feasibility first',
+      notes: 'zqxmax lunch notes',
+      gave: [{ kind: 'resource', note: 'zqxmax template' }],
+      received: [{ kind: 'opportunity', note: 'zqxmax opening' }],
+      feeling: 'energising',
+    });
+    const shared = await post<{ source: string; kind: string; text: string; goals: { statement: string }[]; network: { name: string } | null; memberName: string }>('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id, goalIds: [s.goal], networkKey: physio });
+    expect(shared).toMatchObject({ source: 'journal', kind: 'learned', text: 'Reviewers want feasibility first', memberName: 'Max Member', goals: [{ statement: 'Win a research grant' }], network: { name: 'Physio Society' } });
+    const feed = await get<{ id: string; text: string; goals: unknown[]; network: unknown }[]>('lea', `/api/teams/${s.team}/dance-floor`);
+    const item = feed.find((f) => f.id === exchange.exchange.id)!;
+    expect(Object.keys(item).sort()).toEqual(['at', 'goals', 'id', 'kind', 'memberId', 'memberName', 'network', 'source', 'text']);
+    expect(item.text).toBe('Reviewers want feasibility first');
+    // Nowhere the team looks is there anything of the exchange but its words: no canary, no person met, no feeling.
+    const everywhere = JSON.stringify([feed, await graph('lea'), await get('lea', `/api/teams/${s.team}/check`)]);
+    expect(canaryOf(everywhere.replace(/zqxlea/gi, ''))).toBeNull();
+    expect(everywhere).not.toContain('energising');
+    expect(everywhere).not.toContain('lunch');
+    // Sharing again changes the tags; the consent panel shows it shared.
+    const retagged = await post<{ goals: unknown[]; network: unknown }>('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id });
+    expect(retagged).toMatchObject({ goals: [], network: null });
+    const consent = await get<{ learned: { exchangeId: string; shared: boolean }[] }>('max', `/api/teams/${s.team}/consent`);
+    expect(consent.learned.find((l) => l.exchangeId === exchange.exchange.id)?.shared).toBe(true);
+
+    // Hostile: someone else's exchange, a goal of another team, a network nobody shares, an enormous or malformed body.
+    await post('lea', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id }, 404);
+    await post('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id, goalIds: ['tgoal_of_another_team'] }, 400);
+    await post('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id, networkKey: 'net:zqxnobody' }, 400);
+    await post('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id, goalIds: Array.from({ length: 5000 }, (_, i) => `g${i}`) }, 400);
+    await post('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id, notes: 'smuggled' }, 400);
+    const noLesson = await post<{ exchange: { id: string } }>('max', '/api/exchanges', { channel: 'call', personIds: [s.ana], notes: 'zqxmax nothing learned' });
+    await post('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: noLesson.exchange.id }, 400);
+    // Oz, in another team, cannot share into this one, even his own exchange.
+    await post('oz', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id }, 404);
+
+    // Withdrawn in the sharing panel, it leaves the dance floor at once.
+    await put('max', `/api/teams/${s.team}/consent/learned/${exchange.exchange.id}`, { shared: false });
+    expect(JSON.stringify(await get('lea', `/api/teams/${s.team}/dance-floor`))).not.toContain('Reviewers want feasibility first');
+  });
+
   it('leaving removes everything the member gave, at once', async () => {
     const before = JSON.stringify(await graph('lea'));
     expect(before).toContain('Fay Friend');
@@ -275,6 +320,7 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
       'POST /api/teams/{id}/introductions': { via: 'x', personId: 'x' },
       'PATCH /api/teams/{id}/introductions/{requestId}': { status: 'accepted' },
       'POST /api/teams/{id}/dance-floor': { kind: 'event', text: 'News' },
+      'POST /api/teams/{id}/dance-floor/learned': { exchangeId: s.lesson },
     };
     const bodyOf = (route: { method: string; template: string }) => (route.method === 'GET' || route.method === 'DELETE' ? undefined : (bodies[`${route.method} ${route.template}`] ?? {}));
     // What only a lead may do: a member is refused with 403 (never 400), and nothing changes.

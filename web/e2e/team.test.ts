@@ -15,6 +15,7 @@ describe('the hive: two members, two browsers', () => {
   let lea: Page;
   let max: Page;
   let teamPath = '';
+  let anaId = '';
   beforeAll(async () => {
     app = await startApp({ serveArgs: (port) => ['--public-url', `http://127.0.0.1:${port}`] });
     // Lea's context lets axe-core be injected (bypassing the CSP); Max's keeps the app's CSP.
@@ -67,6 +68,7 @@ describe('the hive: two members, two browsers', () => {
         { kind: 'phone', value: '+351 900 zqxmax' },
       ],
     });
+    anaId = ana.id;
     await call(max, '/api/people', 'POST', { name: 'Zqxmax Hidden', organisation: 'Zqxmax Org', notes: 'zqxmax' });
     const physio = await call<{ id: string }>(max, '/api/networks', 'POST', { name: 'Physio Society', kind: 'professional-body', role: 'committee', notes: 'zqxmax network notes' });
     await call(max, '/api/networks', 'POST', { name: 'Zqxmax Club', kind: 'interest-group' });
@@ -128,6 +130,30 @@ describe('the hive: two members, two browsers', () => {
     await lea.getByRole('list', { name: 'The dance floor' }).getByText(/The society runs a grant-writing day in March/).waitFor();
     await lea.getByRole('list', { name: 'Who shares' }).getByText(/Max Member: 1 shared/).waitFor();
   }, 90_000);
+
+  it('Max shares a learned item from Ana\'s timeline in one click, tagged to the society: Lea reads only its words', async () => {
+    await call(max, '/api/exchanges', 'POST', {
+      channel: 'lunch',
+      personIds: [anaId],
+      learned: 'Pilot studies open doors',
+      notes: 'zqxmax lunch notes',
+      gave: [{ kind: 'resource', note: 'zqxmax template' }],
+      feeling: 'energising',
+    });
+    await max.goto(`${app.base}/people/${anaId}`);
+    await max.getByRole('button', { name: 'Share with team: Pilot studies open doors' }).click();
+    const form = max.getByRole('form', { name: 'Share with a team what you learned: Pilot studies open doors' });
+    await form.getByText(/Only these words go to the team's dance floor/).waitFor();
+    await form.locator('select[name="network"]').selectOption({ label: 'Physio Society' });
+    await form.getByRole('button', { name: 'Share', exact: true }).click();
+    await max.getByRole('status').getByText('Shared with Hive Alpha: only what you learned.').waitFor();
+
+    await lea.goto(`${app.base}${teamPath}`);
+    const floor = lea.getByRole('list', { name: 'The dance floor' });
+    await floor.getByText(/Max Member — Learned: Pilot studies open doors \(from Physio Society\)/).waitFor();
+    const text = await floor.innerText();
+    expect(text).not.toMatch(/zqxmax|lunch|energising|template/i);
+  }, 60_000);
 
   it('no team page or file shows a canary that is not the viewer\'s own: as the lead and as the member', async () => {
     const teamId = teamPath.split('/').pop()!;

@@ -13,6 +13,7 @@ import {
   pathsQuery,
   previewOutput,
   sharedInput,
+  shareLearnedInput,
   teamCheckOutput,
   teamDetailOutput,
   teamGoalInput,
@@ -28,7 +29,7 @@ import {
 import type { AccountsDeps } from '../../services/accounts.js';
 import { exportTeamGraph, teamCheck, teamGraphView, teamIntroductionPaths, teamMap } from '../../services/teams-check.js';
 import { createDemoTeam } from '../../services/teams-demo.js';
-import { danceFloorRhythm, postNews, removePost, teamFeed } from '../../services/teams-dance.js';
+import { danceFloorRhythm, postNews, removePost, shareLearned, teamFeed } from '../../services/teams-dance.js';
 import { createTeamGoal, linkTeamGoal, listTeamGoals, removeTeamGoal } from '../../services/teams-goals.js';
 import { answerIntroduction, listIntroductionRequests, requestIntroduction } from '../../services/teams-introductions.js';
 import { myConsent, previewMyShare, setLearnedShared, setNetworkOffered, setPersonShared, setPlanShared, teamPlans } from '../../services/teams-sharing.js';
@@ -253,6 +254,17 @@ export function registerTeamRoutes(app: OpenAPIHono, deps: AccountsDeps): void {
   app.openapi(
     createRoute({ method: 'post', path: '/api/teams/{id}/dance-floor', tags, summary: 'Post news from my networks (learned, opportunity, event, person worth meeting), tagged to team goals and a shared network', request: { params: idParam(), ...jsonBody(postInput) }, responses: created(feedItemOutput, 'The post') }),
     async (c) => c.json(await postNews(deps, me(), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/teams/{id}/dance-floor/learned',
+      tags,
+      summary: 'Share what I learned in one exchange of my journal (its words only, never the exchange\'s other fields), tagged to team goals and a shared network; again, to change the tags',
+      request: { params: idParam(), ...jsonBody(shareLearnedInput) },
+      responses: created(feedItemOutput, 'The item on the dance floor'),
+    }),
+    async (c) => c.json(await shareLearned(deps, me(), c.req.valid('param').id, c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({ method: 'delete', path: '/api/teams/{id}/dance-floor/{postId}', tags, summary: 'Take down a post of mine', request: { params: twoIds('id', 'postId') }, responses: ok(z.object({ removed: z.literal(true) }), 'Removed') }),
