@@ -87,7 +87,7 @@ export function registerTeamRoutes(app: OpenAPIHono, deps: AccountsDeps): void {
       responses: created(z.object({ path: z.string(), expiresAt: z.string() }), 'The link, shown once'),
     }),
     async (c) => {
-      if (currentCaller().via !== 'session') return c.json({ error: { code: 'forbidden', message: 'Sign in with your password to invite; an access token cannot' } }, 403) as never;
+      if (currentCaller().via !== 'session') return c.json({ error: { code: 'forbidden', message: 'Sign in with your password to invite (the team\'s page in the web app makes the link); an access token cannot, so that a leaked token cannot let anyone into the team' } }, 403) as never;
       const made = await createTeamInvitation(deps, me(), c.req.valid('param').id);
       return c.json({ path: `/team-invite/${made.token}`, expiresAt: made.expiresAt }, 201);
     },
