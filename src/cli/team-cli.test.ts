@@ -153,6 +153,25 @@ describe('waggle team on the command line', () => {
     expect(ambiguous.stderr).toMatch(/use the id/);
   });
 
+  it('makes a demo team on the server with demo --team; on one\'s own machine says it needs a server', async () => {
+    const demo = await waggleInProcess(dir, ['--json', '--server', server.url, '--token', ozToken, 'demo', '--team']);
+    expect(demo.code).toBe(0);
+    const team = JSON.parse(demo.stdout) as { id: string; myRole: string; roster: { name: string }[] };
+    expect(team.myRole).toBe('lead');
+    // The roster runs by joining date: the made-up teammates joined a month ago, Oz now.
+    expect(team.roster.map((m) => m.name)).toEqual(['Bea Costa (demo)', 'Carl Dias (demo)', 'Dana Lopes (demo)', 'Eli Moura (demo)', 'Fia Nunes (demo)', 'Oz Outsider']);
+    const check = await waggleInProcess(dir, ['--server', server.url, '--token', ozToken, 'team', 'check', team.id]);
+    expect(check.stdout).toMatch(/^6 members, /);
+    expect(check.stdout).toMatch(/Single points of failure \(3\)/);
+    // Locally: refused, naming the way to a server; nothing is written to the local map.
+    const local = await waggleInProcess(dir, ['demo', '--team']);
+    expect(local.code).toBe(2);
+    expect(local.stderr).toMatch(/^waggle: --team: a team needs accounts, and your own machine has one map and no accounts: run Waggle as a server/);
+    expect((await waggleInProcess(dir, ['--server', server.url, '--token', ozToken, 'demo', '--team', '--replace'])).code).toBe(2);
+    // The sample map stays a local command: against a server it is refused as before.
+    expect((await waggleInProcess(dir, ['--server', server.url, '--token', ozToken, 'demo'])).code).toBe(2);
+  }, 60_000);
+
   it('refuses without a server, and answers a team one is not in as not found', async () => {
     const local = await waggleInProcess(dir, ['team', 'list']);
     expect(local.code).toBe(2);
