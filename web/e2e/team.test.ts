@@ -166,6 +166,8 @@ describe('the hive: two members, two browsers', () => {
     expect((await legend.innerText()).replace(/\s+/g, ' ')).toMatch(/member 2 .*professional body 1 .*alumni 1 .*leader in field 1/);
     expect(await lea.locator('[data-testid="team-map"] canvas').count()).toBeGreaterThan(0);
     await lea.screenshot({ path: join(SHOTS, 'team-map.png'), fullPage: true });
+    const problems = await accessibilityProblems(lea);
+    expect(problems.map((p) => `${p.id} (${p.impact}): ${p.help} at ${p.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     const files = await lea.evaluate<string>(`Promise.all(['export/gexf', 'export/graphml', 'map'].map((f) => fetch('/api/teams/${teamId}/' + f).then((r) => r.text()))).then((t) => t.join('\\n'))`);
     expect(files).toContain('Ana Silva');
     expect(`${asLea}\n${files}`).not.toMatch(/zqxmax/i);
