@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import Sigma from 'sigma';
 import { NodePointProgram } from 'sigma/rendering';
 import type { TeamMap } from '../../../src/core/team/map.js';
+import { LegendGroup, toggled } from '../map/LegendGroup.js';
 import { NodeSquareProgram } from '../map/square-program.js';
 import { useApi } from '../use-api.js';
 import { layoutTeamMap, type TeamLegendEntry } from './team-map-layout.js';
@@ -93,25 +94,7 @@ export function TeamMapPage() {
                     <ul className="legend">
                       {entries.map((l) => {
                         const key = `${l.kind} ${l.group}`;
-                        return (
-                          <li key={key}>
-                            <button
-                              type="button"
-                              className="legend-item"
-                              aria-pressed={!hidden.has(key)}
-                              onClick={() =>
-                                setHidden((h) => {
-                                  const next = new Set(h);
-                                  if (!next.delete(key)) next.add(key);
-                                  return next;
-                                })
-                              }
-                            >
-                              <span className={`swatch${kind === 'network' ? ' square' : ''}`} style={{ background: l.colour }} /> {l.kind === 'member' ? 'member' : l.group.replace(/-/g, ' ')}
-                            </button>{' '}
-                            <span className="count">{l.count}</span>
-                          </li>
-                        );
+                        return <LegendGroup key={key} label={l.kind === 'member' ? 'member' : l.group.replace(/-/g, ' ')} colour={l.colour} count={l.count} square={kind === 'network'} shown={!hidden.has(key)} onToggle={() => setHidden((h) => toggled(h, key))} />;
                       })}
                     </ul>
                   </section>
