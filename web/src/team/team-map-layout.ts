@@ -1,5 +1,6 @@
 import type { TeamMap } from '../../../src/core/team/map.js';
 import { NETWORK_KINDS, PERSON_CATEGORIES } from '../../../src/core/vocabulary.js';
+import type { PlacedNode } from '../map-layout.js';
 import { assignColours, GREY, ME_COLOUR, NETWORK_PALETTE, PEOPLE_PALETTE } from '../map/palettes.js';
 
 /**
@@ -10,15 +11,10 @@ import { assignColours, GREY, ME_COLOUR, NETWORK_PALETTE, PEOPLE_PALETTE } from 
  * kind, each in its own palette, in the vocabulary's order. Deterministic and pure.
  */
 
-export interface PlacedTeamNode {
+/** Placed as on the personal map, but keyed by the team map's node id. */
+export interface PlacedTeamNode extends Pick<PlacedNode, 'label' | 'x' | 'y' | 'size' | 'colour' | 'group'> {
   id: string;
   kind: 'member' | 'network' | 'person';
-  label: string;
-  x: number;
-  y: number;
-  size: number;
-  colour: string;
-  group: string;
 }
 
 export interface TeamLegendEntry {
