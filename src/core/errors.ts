@@ -3,7 +3,7 @@
  * API and tests) and a message that names the field or thing at fault. An error that
  * wraps another (a driver's, a parser's) passes it as `cause`, so the log keeps it.
  */
-export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'ambiguous';
+export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'ambiguous' | 'forbidden';
 
 export abstract class WaggleError extends Error {
   abstract readonly code: ErrorCode;
@@ -32,6 +32,16 @@ export class NotFoundError extends WaggleError {
   ) {
     super(`No ${entity} matches "${ref}"`, options);
   }
+}
+
+/**
+ * The caller may see the thing but their role does not allow this action (a team's
+ * member doing what only its lead may). Distinct from bad input: the request is
+ * well-formed, and someone else could make it.
+ */
+export class ForbiddenError extends WaggleError {
+  override readonly name = 'ForbiddenError';
+  readonly code = 'forbidden' as const;
 }
 
 export class ConflictError extends WaggleError {

@@ -39,11 +39,11 @@ const outcomeOutput = z
  * and why (400; 413 past the size limit); another fault a user can act on, as
  * everywhere; anything else, a generic message (the details go to the server log).
  */
-function importError(error: unknown): { status: 400 | 404 | 409 | 413 | 500; body: { error: { code: string; message: string; line?: number | null; field?: string } } } {
+function importError(error: unknown): { status: 400 | 403 | 404 | 409 | 413 | 500; body: { error: { code: string; message: string; line?: number | null; field?: string } } } {
   if (error instanceof TooLargeError) return { status: 413, body: { error: { code: 'too_large', message: error.message, line: null } } };
   if (error instanceof ImportFileError) return { status: 400, body: { error: { code: 'validation', message: error.message, line: error.line } } };
   if (error instanceof WaggleError) {
-    const status = error.code === 'validation' ? 400 : error.code === 'not_found' ? 404 : 409;
+    const status = error.code === 'validation' ? 400 : error.code === 'not_found' ? 404 : error.code === 'forbidden' ? 403 : 409;
     return { status, body: { error: { code: error.code, message: error.message, ...(error instanceof ValidationError ? { field: error.field } : {}) } } };
   }
   console.error(error);

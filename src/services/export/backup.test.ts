@@ -119,8 +119,9 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     // The accounts and teams migrations add no workspace data: accounts, sessions, tokens, teams and
     // consents to a team stay out of backups; the read-speed one adds only derived columns, left out too and worked out again on restore (a restored map shares nothing until its member says so again).
     // The person-dates migration adds birthdays, anniversaries and named dates (in backups).
+    // The team-learned-tags migration tags a learned item shared with a team (team data: not in backups).
     // The outreach-purposes migration only widens the purposes a template may have; the people-sort-name one adds a derived column, left out and worked out again on restore.
-    expect(BACKUP_SCHEMA).toBe('2026-12-03T1600-person-dates');
+    expect(BACKUP_SCHEMA).toBe('2026-12-04T1100-team-learned-tags');
     const w = backup.workspace;
     expect(w.profile).toMatchObject({ timeZone: 'Europe/London', monthlyTargets: 4, newRelationshipCap: 5, accountabilityPartner: 'Sam, my mentor' });
     expect(w.profile).not.toHaveProperty('workspaceId');

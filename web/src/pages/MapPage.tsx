@@ -6,6 +6,7 @@ import { NodePointProgram } from 'sigma/rendering';
 import { analyse, graphOfMap, type NodeMetric } from '../../../src/core/graph/index.js';
 import { layoutMap, mapSvg, ringLabel, type ColourBy } from '../map-layout.js';
 import { rankMatches } from '../map/find.js';
+import { LegendGroup, toggled } from '../map/LegendGroup.js';
 import { addOverlays } from '../map/overlays.js';
 import { NodeSquareProgram } from '../map/square-program.js';
 import type { CheckReport } from '../types.js';
@@ -340,23 +341,7 @@ export function MapPage() {
                 <h2>{title}</h2>
                 <ul className="legend">
                   {entries.map((l) => (
-                    <li key={l.group}>
-                      <button
-                        type="button"
-                        className="legend-item"
-                        aria-pressed={!hidden.has(l.group)}
-                        onClick={() =>
-                          setHidden((h) => {
-                            const next = new Set(h);
-                            if (!next.delete(l.group)) next.add(l.group);
-                            return next;
-                          })
-                        }
-                      >
-                        <span className={`swatch${kind === 'network' ? ' square' : ''}`} style={{ background: l.colour }} /> {groupName(l.group)}
-                      </button>{' '}
-                      <span className="count">{l.count}</span>
-                    </li>
+                    <LegendGroup key={l.group} label={groupName(l.group)} colour={l.colour} count={l.count} square={kind === 'network'} shown={!hidden.has(l.group)} onToggle={() => setHidden((h) => toggled(h, l.group))} />
                   ))}
                 </ul>
               </section>
