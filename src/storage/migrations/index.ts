@@ -10,6 +10,7 @@ import * as teams from './2026-12-03T1300-teams.js';
 import * as outreachPurposes from './2026-12-03T1500-outreach-purposes.js';
 import * as peopleSortName from './2026-12-03T1500-people-sort-name.js';
 import * as personDates from './2026-12-03T1600-person-dates.js';
+import * as outreachEverydayPurposes from './2026-12-04T1000-outreach-everyday-purposes.js';
 
 /** Every migration, in order. A static list so that bundles carry them; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1500-outreach-purposes': outreachPurposes,
   '2026-12-03T1500-people-sort-name': peopleSortName,
   '2026-12-03T1600-person-dates': personDates,
+  '2026-12-04T1000-outreach-everyday-purposes': outreachEverydayPurposes,
 };
