@@ -72,6 +72,8 @@ export const backupPerson = z.strictObject({
   name: asStored(personFields.name),
   /** Derived from `name`; a restore recomputes it, so it may be left out. */
   nameKey: text.optional(),
+  /** Added by the people-family-name migration: absent from older backups. */
+  familyName: asStored(personFields.familyName).optional(),
   organisation: asStored(personFields.organisation),
   role: asStored(personFields.role),
   location: asStored(personFields.location),

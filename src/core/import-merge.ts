@@ -47,6 +47,8 @@ export interface PlannedPerson extends ImportableFields {
   line: number | null;
   /** Birthday and anniversary read from the file (at most one of each). */
   dates?: PersonDate[];
+  /** The file's family name, for new people (an existing person's is never changed by a file). */
+  familyName?: string | null;
 }
 
 export interface LineDecision {
@@ -189,6 +191,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       const planned = {
         ref: newRef,
         name,
+        familyName: contact.familyName ?? null,
         organisation: contact.organisation,
         role: contact.role,
         location: contact.location,

@@ -21,6 +21,8 @@ export interface ImportedContact {
   line: number;
   /** The display name, already assembled from its parts when the file splits it. */
   name: string | null;
+  /** The family name, where the file keeps it apart (vCard N, a Last Name or Family Name column): lists sort by it. */
+  familyName?: string | null;
   organisation: string | null;
   role: string | null;
   location: string | null;

@@ -102,8 +102,10 @@ export interface PeopleTable {
   workspaceId: string;
   name: string;
   nameKey: string;
-  /** The name without its title, folded (core/names.ts sortKey): what the people list sorts by. Kept on every write that sets a name. */
+  /** The family name then the rest, or the name without its title, folded (core/names.ts sortKey): what the people list sorts by. Kept on every write that sets a name. */
   sortName: Generated<string>;
+  /** Which part of the name is the family name, where known (imports' N / Last Name, or typed in). */
+  familyName: string | null;
   organisation: string | null;
   role: string | null;
   location: string | null;

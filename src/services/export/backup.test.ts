@@ -120,7 +120,8 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     // consents to a team stay out of backups; the read-speed one adds only derived columns, left out too and worked out again on restore (a restored map shares nothing until its member says so again).
     // The person-dates migration adds birthdays, anniversaries and named dates (in backups).
     // The outreach-purposes migrations (2026-12-03 and the everyday ones of 2026-12-04) only widen the purposes a template may have; the people-sort-name one adds a derived column, left out and worked out again on restore.
-    expect(BACKUP_SCHEMA).toBe('2026-12-04T1000-outreach-everyday-purposes');
+    // The people-family-name migration adds the family name where known (in backups; absent from older ones).
+    expect(BACKUP_SCHEMA).toBe('2026-12-04T1010-people-family-name');
     const w = backup.workspace;
     expect(w.profile).toMatchObject({ timeZone: 'Europe/London', monthlyTargets: 4, newRelationshipCap: 5, accountabilityPartner: 'Sam, my mentor' });
     expect(w.profile).not.toHaveProperty('workspaceId');

@@ -94,8 +94,11 @@ export function foldLine(line: string): string {
   return out;
 }
 
-/** Best effort: the last word is the family name, the words before it the given names. */
-function nameParts(name: string): { family: string; given: string } {
+/** The family name where it is known and part of the name, the rest as given names; else best effort: the last word is the family name. */
+function nameParts(name: string, familyName: string | null): { family: string; given: string } {
+  const known = familyName?.trim() ?? '';
+  const at = known === '' ? -1 : name.lastIndexOf(known);
+  if (at >= 0) return { family: known, given: `${name.slice(0, at)} ${name.slice(at + known.length)}`.replace(/\s+/g, ' ').trim() };
   const words = name.trim().split(/\s+/).filter((word) => word !== '');
   const family = words.pop() ?? '';
   return { family, given: words.join(' ') };
@@ -151,7 +154,7 @@ function channelLines(channel: ContactPoint, version: VcardVersion, nextGroup: (
 
 function personLines(person: Person, version: VcardVersion, options: VcardOptions): string[] {
   const name = person.name.trim();
-  const { family, given } = nameParts(name);
+  const { family, given } = nameParts(name, person.familyName);
   const lines = ['BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Waggle//Waggle//EN'];
   if (version === '4.0') lines.push(`UID:urn:waggle:${encodeURIComponent(person.id)}`);
   lines.push(`FN:${escapeText(name)}`, `N:${escapeText(family, true)};${escapeText(given, true)};;;`);

@@ -371,6 +371,7 @@ interface GroupedChannel extends ImportedChannel {
 class Card {
   fn: string | null = null;
   name: string | null = null;
+  familyName: string | null = null;
   organisation: string | null = null;
   title: string | null = null;
   role: string | null = null;
@@ -395,6 +396,7 @@ class Card {
       case 'N': {
         const [family = '', given = '', additional = '', prefix = '', suffix = ''] = components(property);
         this.name ??= orNull([prefix, given, additional, family, suffix].filter((part) => part !== '').join(' '));
+        this.familyName ??= orNull(family.trim());
         break;
       }
       case 'ORG':
@@ -486,6 +488,7 @@ class Card {
     return {
       line: this.line,
       name,
+      ...(this.familyName ? { familyName: this.familyName } : {}),
       organisation: this.organisation,
       role: this.title ?? this.role,
       location: this.location,
