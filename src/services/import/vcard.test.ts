@@ -114,6 +114,8 @@ describe('parseVcards: the fixtures', () => {
       {
         line: 1,
         name: 'Jörg Müller',
+        // N keeps the family name apart: lists file him under M.
+        familyName: 'Müller',
         organisation: 'Fjord Analytics',
         role: 'Lead Data Scientist',
         location: 'Oslo, Norway',
