@@ -41,6 +41,10 @@ export function PersonPage() {
           <Link className="button" to={`/log?person=${encodeURIComponent(p.id)}`}>
             Log an exchange
           </Link>
+          {/* A plain link: the browser saves the card the API sends as an attachment (no notes in it). */}
+          <a className="button secondary" href={`/api/people/${encodeURIComponent(p.id)}/vcard`} download>
+            Download vCard
+          </a>
           <button type="button" className="secondary" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
             Edit
           </button>
