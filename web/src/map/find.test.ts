@@ -43,7 +43,7 @@ describe("the map's Find", () => {
           expect(byRank).toBeLessThanOrEqual(0);
           if (byRank === 0) {
             expect(a.item.strength).toBeGreaterThanOrEqual(b.item.strength);
-            if (a.item.strength === b.item.strength) expect(a.item.lastExchangeOn ?? '').toBeGreaterThanOrEqual(b.item.lastExchangeOn ?? '');
+            if (a.item.strength === b.item.strength) expect((a.item.lastExchangeOn ?? '') >= (b.item.lastExchangeOn ?? '')).toBe(true);
           }
         }
       }),
