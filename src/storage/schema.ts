@@ -26,6 +26,8 @@ export interface Database extends TeamTables {
   people: PeopleTable;
   /** Birthdays, anniversaries and named dates, in the order the user gave them. */
   personDates: { personId: string; position: number; kind: 'birthday' | 'anniversary' | 'other'; label: string | null; month: number; day: number; year: number | null };
+  /** A person's photo: the bytes as uploaded or imported, their sniffed type (core/photo.ts). */
+  personPhotos: { personId: string; mediaType: string; bytes: Uint8Array; updatedAt: string };
   contactPoints: {
     personId: string;
     position: number;
