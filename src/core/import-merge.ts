@@ -49,6 +49,8 @@ export interface PlannedPerson extends ImportableFields {
   dates?: PersonDate[];
   /** The file's family name, for new people (an existing person's is never changed by a file). */
   familyName?: string | null;
+  /** The file's photo, for new people (an existing person's photo is never replaced by a file). */
+  photo?: Uint8Array;
 }
 
 export interface LineDecision {
@@ -192,6 +194,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
         ref: newRef,
         name,
         familyName: contact.familyName ?? null,
+        ...(contact.photo ? { photo: contact.photo } : {}),
         organisation: contact.organisation,
         role: contact.role,
         location: contact.location,

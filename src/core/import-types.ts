@@ -23,6 +23,8 @@ export interface ImportedContact {
   name: string | null;
   /** The family name, where the file keeps it apart (vCard N, a Last Name or Family Name column): lists sort by it. */
   familyName?: string | null;
+  /** The contact's photo (a vCard's PHOTO carried in the card, already checked to be a PNG, JPEG, WebP or GIF). */
+  photo?: Uint8Array;
   organisation: string | null;
   role: string | null;
   location: string | null;

@@ -9,6 +9,7 @@ import { peopleCsv } from './export/people-csv.js';
 import { writeVcards } from './export/vcard.js';
 import { calendarIcs } from './ics.js';
 import { getPerson, listPeople } from './people.js';
+import { photosOf } from './photos.js';
 import { nameKey } from './keys.js';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'vcard', 'gexf', 'graphml', 'ics'] as const;
@@ -48,8 +49,9 @@ export async function renderExport(ctx: ServiceContext, format: ExportFormat, fl
 async function vcardsOf(ctx: ServiceContext, people: Person[], flags: ExportOptions): Promise<string> {
   const version = flags.vcardVersion ?? '4.0';
   if (!(VCARD_VERSIONS as readonly string[]).includes(version)) throw new ValidationError('--vcard-version', `must be one of: ${VCARD_VERSIONS.join(', ')}`);
-  const dates = await datesOf(ctx, people.map((p) => p.id));
-  return writeVcards(people, version as (typeof VCARD_VERSIONS)[number], { includeNotes: flags.includeNotes === true, dates });
+  const ids = people.map((p) => p.id);
+  const [dates, photos] = await Promise.all([datesOf(ctx, ids), photosOf(ctx, ids)]);
+  return writeVcards(people, version as (typeof VCARD_VERSIONS)[number], { includeNotes: flags.includeNotes === true, dates, photos });
 }
 
 /**

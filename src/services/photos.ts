@@ -2,6 +2,7 @@ import { NotFoundError } from '../core/errors.js';
 import { checkPhoto, type PhotoType } from '../core/photo.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
 import { requirePerson } from './people.js';
+import { chunks } from './rows.js';
 
 /**
  * People's photos, kept in the workspace's database. Every read and write goes
@@ -52,14 +53,16 @@ export async function getPhoto(ctx: ServiceContext, personId: string): Promise<P
 export async function photosOf(ctx: ServiceContext, personIds: readonly string[]): Promise<Map<string, Photo>> {
   const byPerson = new Map<string, Photo>();
   if (personIds.length === 0) return byPerson;
-  const rows = await ctx.db
-    .selectFrom('personPhotos')
-    .innerJoin('people', 'people.id', 'personPhotos.personId')
-    .select(['personPhotos.personId', 'personPhotos.mediaType', 'personPhotos.bytes', 'personPhotos.updatedAt'])
-    .where('people.workspaceId', '=', ctx.workspaceId)
-    .where('personPhotos.personId', 'in', [...personIds])
-    .execute();
-  for (const row of rows) byPerson.set(row.personId, { mediaType: row.mediaType as PhotoType, bytes: new Uint8Array(row.bytes), updatedAt: row.updatedAt });
+  for (const ids of chunks(personIds)) {
+    const rows = await ctx.db
+      .selectFrom('personPhotos')
+      .innerJoin('people', 'people.id', 'personPhotos.personId')
+      .select(['personPhotos.personId', 'personPhotos.mediaType', 'personPhotos.bytes', 'personPhotos.updatedAt'])
+      .where('people.workspaceId', '=', ctx.workspaceId)
+      .where('personPhotos.personId', 'in', ids)
+      .execute();
+    for (const row of rows) byPerson.set(row.personId, { mediaType: row.mediaType as PhotoType, bytes: new Uint8Array(row.bytes), updatedAt: row.updatedAt });
+  }
   return byPerson;
 }
 
