@@ -118,6 +118,28 @@ describe('the person page and the multi-person log', () => {
     await page.locator('.draft-body').getByText(/I would love to catch up/).waitFor();
   });
 
+  it('takes a photo on the person page, shows it, refuses an SVG with its reason, and offers the vCard to download', async () => {
+    await page.goto(`${app.base}/people/${rui}`);
+    await page.getByText('No photo yet.').waitFor();
+    // A real 1×1 PNG, so that the browser draws it.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await page.getByLabel('Add a photo').setInputFiles({ name: 'rui.png', mimeType: 'image/png', buffer: png });
+    const img = page.getByRole('img', { name: 'Photo of Rui Costa' });
+    await img.waitFor();
+    await page.waitForFunction(() => (document.querySelector('.photo img') as HTMLImageElement | null)?.naturalWidth === 1);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    await page.getByLabel('Change photo').setInputFiles({ name: 'evil.png', mimeType: 'application/octet-stream', buffer: svg });
+    await page.getByRole('alert').getByText(/SVG drawing, which can carry scripts/).waitFor();
+    // The photo there was stays.
+    expect((await fetch(`${app.base}/api/people/${rui}/photo`)).headers.get('content-type')).toBe('image/png');
+
+    const download = page.getByRole('link', { name: 'Download vCard' });
+    expect(await download.getAttribute('href')).toBe(`/api/people/${rui}/vcard`);
+    const card = await (await fetch(`${app.base}/api/people/${rui}/vcard`)).text();
+    expect(card).toContain('FN:Rui Costa');
+    expect(card).toContain('PHOTO:data:image/png;base64,');
+  });
+
   it('offers the everyday purposes, the free text named for what it means in each', async () => {
     await page.goto(`${app.base}/people/${ana}`);
     const form = page.getByRole('form', { name: 'Draft a message' });

@@ -6,6 +6,7 @@ import { PersonForm } from '../forms/PersonForm.js';
 import { GoalLinks } from '../person/GoalLinks.js';
 import { NetworkLinks } from '../person/NetworkLinks.js';
 import { OutreachDraft } from '../person/OutreachDraft.js';
+import { PersonPhoto } from '../person/PersonPhoto.js';
 import { RecordIntroduction } from '../person/RecordIntroduction.js';
 import { RecordTie } from '../person/RecordTie.js';
 import { Timeline } from '../person/Timeline.js';
@@ -51,6 +52,7 @@ export function PersonPage() {
         </div>
       </div>
       <p className="sub">{[p.role, p.organisation, p.location].filter(Boolean).join(' · ')}</p>
+      <PersonPhoto personId={p.id} name={p.name} />
       {editing && (
         <PersonForm
           key={p.updatedAt}
