@@ -39,7 +39,7 @@ describe('lists on a phone are cards', () => {
       expect(cellBox.x + cellBox.width, label).toBeLessThanOrEqual(390);
       // The name needs no label; every other field says what it is, from its data-label.
       expect(await cell.getAttribute('data-label'), label).toBe(label);
-      const before = await cell.evaluate((td) => getComputedStyle(td, '::before').content);
+      const before = await cell.evaluate((td, pseudo) => td.ownerDocument.defaultView!.getComputedStyle(td, pseudo).content, '::before');
       if (i === 0) expect(before, label).toBe('none');
       else expect(before, label).not.toMatch(/^(none|normal)$/);
     }
