@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { api } from '../api.js';
 import { errorText } from '../forms/error-text.js';
 import { useApi } from '../use-api.js';
-import { OUTREACH_PURPOSES, PURPOSE_INTEREST_WORDS, PURPOSE_WORDS, type OutreachPurpose } from '../vocabulary.js';
+import type { OutreachPurpose } from '../../../src/core/vocabulary.js';
+import { OUTREACH_PURPOSES, PURPOSE_INTEREST_WORDS, PURPOSE_WORDS } from '../vocabulary.js';
 
 interface Draft {
   subject: string;
