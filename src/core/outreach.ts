@@ -264,7 +264,7 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
     lines(
       GREETING,
       '',
-      // A thank-you asks for nothing: it names what helped and offers to return the favour.
+      // A thank-you asks for nothing: it names what helped and offers time in return.
       '{{#interest}}Thank you for everything you shared about {{interest}}.{{/interest}}' +
         '{{^interest}}Thank you for your help and your time.{{/interest}}' +
         '{{#lastExchange}} Our conversation on {{date}} has stayed with me.{{/lastExchange}}' +
@@ -272,7 +272,7 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
       '',
       '{{#workingOn}}It has already made a difference to what I am working on: {{workingOn}}. {{/workingOn}}' +
         '{{#sharedNetworksText}}I hope to see you soon in {{sharedNetworksText}}. {{/sharedNetworksText}}' +
-        'If ever I can return the favour{{#organisation}}, for you or anyone at {{organisation}}{{/organisation}}, I hope you will tell me.',
+        'If ever I can return the favour{{#organisation}}, for you or anyone at {{organisation}}{{/organisation}}, I would gladly give {{minutes}} minutes of my time, or more: just say.',
       '',
       'With many thanks,',
       '{{myName}}',
@@ -334,7 +334,7 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
       '',
       // Giving first: the offer is concrete and easy to decline.
       '{{#interest}}I have been thinking about {{interest}}, and I would be glad to help if I can{{/interest}}' +
-        '{{^interest}}I would be glad to help with anything you are working on{{#organisation}} at {{organisation}}{{/organisation}}{{/interest}}' +
+        '{{^interest}}I would be glad to help with whatever you are busy with{{#organisation}} at {{organisation}}{{/organisation}}{{/interest}}' +
         ': with time, a resource, or an introduction.' +
         '{{#workingOn}} What I am working on now may be useful to you: {{workingOn}}.{{/workingOn}}',
       '',
