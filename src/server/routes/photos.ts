@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_PHOTO_BYTES, PHOTO_TYPES } from '../../core/photo.js';
 import type { ServiceContext } from '../../services/context.js';
 import { getPhoto, removePhoto, setPhoto } from '../../services/photos.js';
+import { PHOTO_CONTENT_TYPES } from '../edge.js';
 import { idParam, noContent, ok } from './shared.js';
 
 const tags = ['People'];
@@ -15,7 +16,7 @@ export function registerPhotoRoutes(app: OpenAPIHono, context: () => ServiceCont
       path: '/api/people/{id}/photo',
       tags,
       summary: `Set a person's photo: send a PNG, JPEG, WebP or GIF of at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB as the body. The type is read from the bytes, whatever the Content-Type says; SVG and anything else is refused.`,
-      request: { params: idParam(), body: { content: Object.fromEntries(['application/octet-stream', ...PHOTO_TYPES].map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])) } },
+      request: { params: idParam(), body: { content: Object.fromEntries(PHOTO_CONTENT_TYPES.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])) } },
       responses: ok(z.object({ mediaType: z.enum(PHOTO_TYPES), size: z.number().int(), updatedAt: z.string() }), 'The photo is stored'),
     }),
     async (c) => {
