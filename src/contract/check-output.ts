@@ -49,6 +49,7 @@ const mapNode = z.strictObject({
   quadrant: z.enum(quadrantNames).nullable(),
   hoursPerMonth: z.number().nullable(),
   role: networkRole.nullable(),
+  lastExchangeOn: z.string().nullable().meta({ description: "a person's latest exchange (YYYY-MM-DD), for Find's tie-break; null for networks, me and people never met" }),
 });
 const mapEdge = z.strictObject({
   key: z.string(),

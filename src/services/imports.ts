@@ -12,6 +12,8 @@ import { detectFormat } from './import/detect.js';
 import { planFileOffThread } from './import/off-thread.js';
 import type { EncodingUsed, ReadOptions } from './import/plan-file.js';
 import { contactKey, nameKey, sortKey } from './keys.js';
+import { checkPhoto } from '../core/photo.js';
+import { writePhotos } from './photos.js';
 import { listPeople } from './people.js';
 import { chunks } from './rows.js';
 
@@ -145,14 +147,17 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   const rows: Insertable<Database['people']>[] = [];
   const points: Insertable<Database['contactPoints']>[] = [];
   const dates: Insertable<Database['personDates']>[] = [];
+  const photos: Parameters<typeof writePhotos>[1][number][] = [];
   for (const p of plan.creates) {
     const id = ctx.ids('per');
+    if (p.photo) photos.push({ personId: id, mediaType: checkPhoto(p.photo), bytes: p.photo, updatedAt: now });
     rows.push({
       id,
       workspaceId: ctx.workspaceId,
       name: p.name,
       nameKey: nameKey(p.name),
-      sortName: sortKey(p.name),
+      familyName: p.familyName ?? null,
+      sortName: sortKey(p.name, p.familyName),
       organisation: p.organisation,
       role: p.role,
       location: p.location,
@@ -197,6 +202,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
     await breathe();
   }
   for (const batch of chunks(dates, 100)) await ctx.db.insertInto('personDates').values(batch).execute();
+  await writePhotos(ctx, photos);
 
   for (const update of plan.updates) {
     const current = await ctx.db.selectFrom('people').select(['tags', 'organisation', 'role', 'location', 'notes', 'tieBeganOn']).where('id', '=', update.id).executeTakeFirstOrThrow();

@@ -34,7 +34,8 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
     workspaceId: ctx.workspaceId,
     name: input.name,
     nameKey: nameKey(input.name),
-    sortName: sortKey(input.name),
+    familyName: input.familyName ?? null,
+    sortName: sortKey(input.name, input.familyName),
     organisation: input.organisation ?? null,
     role: input.role ?? null,
     location: input.location ?? null,
@@ -81,9 +82,11 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
       throw new ValidationError('channelGroups', 'give either channels (the whole list) or channelGroups (some groups), not both');
     }
     const changes: Updateable<PeopleTable> = { ...plain, updatedAt: nowTimestamp(trx) };
-    if (plain.name !== undefined) {
-      changes.nameKey = nameKey(plain.name);
-      changes.sortName = sortKey(plain.name);
+    if (plain.name !== undefined) changes.nameKey = nameKey(plain.name);
+    if (plain.name !== undefined || plain.familyName !== undefined) {
+      // The sort key needs both: the one not in the patch is the stored one.
+      const stored = await trx.db.selectFrom('people').select(['name', 'familyName']).where('id', '=', id).where('workspaceId', '=', trx.workspaceId).executeTakeFirstOrThrow();
+      changes.sortName = sortKey(plain.name ?? stored.name, plain.familyName !== undefined ? plain.familyName : stored.familyName);
     }
     if (tags !== undefined) changes.tags = JSON.stringify(tags);
     if (knowAndLike !== undefined) changes.knowAndLike = flag(knowAndLike);

@@ -12,6 +12,8 @@ const HOST = 'waggle.example.org';
 export interface CallInit {
   method?: string;
   body?: unknown;
+  /** A body sent as it is, with its type (a photo upload), instead of JSON. */
+  raw?: { type: string; bytes: Uint8Array };
   cookie?: string;
   token?: string;
   /** Where the request comes from (X-Forwarded-For, trusted behind the proxy): throttles count per address. */
@@ -46,9 +48,11 @@ export function serverWorld(kind: Dialect, start = '2026-11-22T10:00:00Z') {
     const method = init.method ?? 'GET';
     if (method !== 'GET') headers.origin = PUBLIC;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.raw) headers['content-type'] = init.raw.type;
     if (init.cookie) headers.cookie = `__Host-waggle=${init.cookie}`;
     if (init.token) headers.authorization = `Bearer ${init.token}`;
-    return api!.request(path, { method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
+    const body = init.raw ? { body: init.raw.bytes as Uint8Array<ArrayBuffer> } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {};
+    return api!.request(path, { method, headers, ...body });
   };
   /** A JSON call that must answer `status`. */
   const json = async <T = unknown>(status: number, path: string, init: CallInit = {}): Promise<T> => {

@@ -23,6 +23,7 @@ import { choice, choiceOrNone, clearable, collect, flagName, numberish } from '.
 
 interface PersonFlags {
   name?: string;
+  familyName?: string;
   org?: string;
   role?: string;
   location?: string;
@@ -50,6 +51,7 @@ interface PersonFlags {
 
 function addPersonFlags(command: Command): Command {
   return command
+    .option('--family-name <name>', 'which part of the name is the family name, for sorting (or none)')
     .option('--org <organisation>', 'where they work')
     .option('--role <role>', 'their role or title')
     .option('--location <place>', 'where they are')
@@ -107,6 +109,7 @@ function personInputFromFlags(flags: PersonFlags, mode: 'create' | 'edit'): Reco
   const input: Record<string, unknown> = {};
   const text = (key: string, value: string | undefined) => value !== undefined && (input[key] = clearable(value));
   if (flags.name !== undefined) input.name = flags.name;
+  text('familyName', flags.familyName);
   text('organisation', flags.org);
   text('role', flags.role);
   text('location', flags.location);

@@ -94,6 +94,7 @@ export function MapPage() {
     [data, colourBy, community, scaled],
   );
   const strengthOf = useMemo(() => new Map((data?.map.nodes ?? []).map((n) => [n.key, n.strength])), [data]);
+  const lastExchangeOf = useMemo(() => new Map((data?.map.nodes ?? []).map((n) => [n.key, n.lastExchangeOn])), [data]);
   const visible = useMemo(
     () => (layout ? layout.nodes.filter((n) => n.kind === 'me' || ((show === 'all' || n.kind === show) && !hidden.has(n.group) && (strengthOf.get(n.key) ?? 0) >= minStrength)) : []),
     [layout, show, hidden, minStrength, strengthOf],
@@ -170,8 +171,11 @@ export function MapPage() {
     // `open` is left out on purpose: it only navigates, and redrawing the map for it would lose the camera.
   }, [data, layout, visible, edges]);
 
-  // Find: every match ranked (the exact name first, then prefixes, then stronger ties), listed under the box.
-  const matches = useMemo(() => (search.trim() === '' ? [] : rankMatches(visible.filter((n) => n.kind !== 'me').map((n) => ({ ...n, strength: strengthOf.get(n.key) ?? 0, importance: n.size })), search)), [search, visible, strengthOf]);
+  // Find: every match ranked (the exact name first, then prefixes, then stronger ties, then the latest exchange), listed under the box.
+  const matches = useMemo(
+    () => (search.trim() === '' ? [] : rankMatches(visible.filter((n) => n.kind !== 'me').map((n) => ({ ...n, strength: strengthOf.get(n.key) ?? 0, importance: n.size, lastExchangeOn: lastExchangeOf.get(n.key) ?? null })), search)),
+    [search, visible, strengthOf, lastExchangeOf],
+  );
   // The best match stands out and the view goes to it; the other matches are marked too.
   useEffect(() => {
     const renderer = sigma.current;

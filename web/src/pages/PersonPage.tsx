@@ -6,6 +6,7 @@ import { PersonForm } from '../forms/PersonForm.js';
 import { GoalLinks } from '../person/GoalLinks.js';
 import { NetworkLinks } from '../person/NetworkLinks.js';
 import { OutreachDraft } from '../person/OutreachDraft.js';
+import { PersonPhoto } from '../person/PersonPhoto.js';
 import { RecordIntroduction } from '../person/RecordIntroduction.js';
 import { RecordTie } from '../person/RecordTie.js';
 import { Timeline } from '../person/Timeline.js';
@@ -41,12 +42,17 @@ export function PersonPage() {
           <Link className="button" to={`/log?person=${encodeURIComponent(p.id)}`}>
             Log an exchange
           </Link>
+          {/* A plain link: the browser saves the card the API sends as an attachment (no notes in it). */}
+          <a className="button secondary" href={`/api/people/${encodeURIComponent(p.id)}/vcard`} download>
+            Download vCard
+          </a>
           <button type="button" className="secondary" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
             Edit
           </button>
         </div>
       </div>
       <p className="sub">{[p.role, p.organisation, p.location].filter(Boolean).join(' · ')}</p>
+      <PersonPhoto personId={p.id} name={p.name} />
       {editing && (
         <PersonForm
           key={p.updatedAt}
