@@ -381,11 +381,12 @@ describe('a card with many EMAIL lines', () => {
   };
 
   it('is read in linear time: ten times the lines take about ten times as long, not a hundred', () => {
-    const small = card(1_500);
-    const large = card(15_000);
+    // Sizes large enough that the small one is not lost in timer and JIT noise on a busy machine.
+    const small = card(5_000);
+    const large = card(50_000);
     fastest(small); // warm up
     const ratio = fastest(large) / Math.max(fastest(small), 0.5);
-    expect(parseVcards(large).contacts[0]?.channels).toHaveLength(15_000);
+    expect(parseVcards(large).contacts[0]?.channels).toHaveLength(50_000);
     expect(ratio).toBeLessThan(40);
   });
 });
