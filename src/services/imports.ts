@@ -4,6 +4,7 @@ import { refreshSearchText } from './search-index.js';
 import type { ExistingPerson, ImportPlan, LineDecision, PossibleDuplicate } from '../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning } from '../core/import-types.js';
 import { ConflictError } from '../core/errors.js';
+import { holdsDate } from '../core/person-dates.js';
 import type { Database } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { restoreBackup, type RestoreSummary } from './export/backup.js';
@@ -214,9 +215,9 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
         .execute();
     }
     if (update.addDates?.length) {
-      // Only the kinds the person has none of: a birthday set by hand is never overwritten by a file.
-      const stored = await ctx.db.selectFrom('personDates').select(['kind', 'position']).where('personId', '=', update.id).execute();
-      const fresh = update.addDates.filter((d) => !stored.some((s) => s.kind === d.kind));
+      // Only what the person lacks (see holdsDate): a birthday set by hand is never overwritten by a file.
+      const stored = await ctx.db.selectFrom('personDates').select(['kind', 'label', 'month', 'day', 'year', 'position']).where('personId', '=', update.id).execute();
+      const fresh = update.addDates.filter((d) => !holdsDate(stored, d));
       const start = Math.max(-1, ...stored.map((s) => s.position)) + 1;
       if (fresh.length) await ctx.db.insertInto('personDates').values(fresh.map((d, i) => ({ personId: update.id, position: start + i, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }))).execute();
     }
