@@ -43,24 +43,24 @@ describe('dates that matter on the person page and This month', () => {
     const form = page.getByRole('form', { name: 'Dates that matter' });
     await form.getByRole('button', { name: 'Add a date' }).click();
     const first = form.getByRole('group', { name: 'Date 1' });
-    expect(await first.getByLabel('Kind').inputValue()).toBe('birthday');
-    await first.getByLabel('Date').fill('11-31');
+    expect(await first.getByLabel('Kind', { exact: true }).inputValue()).toBe('birthday');
+    await first.getByLabel('Date', { exact: true }).fill('11-31');
     await form.getByRole('button', { name: 'Add a date' }).click();
     const second = form.getByRole('group', { name: 'Date 2' });
-    await second.getByLabel('Kind').selectOption('anniversary');
-    await second.getByLabel('Date').fill('2016-03-12');
+    await second.getByLabel('Kind', { exact: true }).selectOption('anniversary');
+    await second.getByLabel('Date', { exact: true }).fill('2016-03-12');
     await form.getByRole('button', { name: 'Add a date' }).click();
     const third = form.getByRole('group', { name: 'Date 3' });
-    await third.getByLabel('Kind').selectOption('other');
-    await third.getByLabel('Date').fill('2019-09-01');
+    await third.getByLabel('Kind', { exact: true }).selectOption('other');
+    await third.getByLabel('Date', { exact: true }).fill('2019-09-01');
     await form.getByRole('button', { name: 'Save dates' }).click();
 
     await form.getByRole('alert').getByText('2 things need a look: see the marked fields.').waitFor();
-    const badDay = first.getByLabel('Date');
+    const badDay = first.getByLabel('Date', { exact: true });
     expect(await badDay.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator(`#${await badDay.getAttribute('aria-describedby')}`).textContent()).toBe('"11-31": month 11 has no day 31');
-    expect(await third.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
-    expect(await second.getByLabel('Date').getAttribute('aria-invalid')).toBeNull();
+    expect(await third.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await second.getByLabel('Date', { exact: true }).getAttribute('aria-invalid')).toBeNull();
     expect(await storedDates(ana)).toEqual([]);
     // The editor with its marks is as accessible as the rest.
     expect((await accessibilityProblems(page)).map((p) => `${p.id}: ${p.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -68,7 +68,7 @@ describe('dates that matter on the person page and This month', () => {
 
     await badDay.fill('1985-11-28');
     expect(await badDay.getAttribute('aria-invalid')).toBeNull();
-    await third.getByLabel('Name').fill('Started at the trust');
+    await third.getByLabel('Name', { exact: true }).fill('Started at the trust');
     await form.getByRole('button', { name: 'Save dates' }).click();
     const list = section.getByTestId('person-dates');
     await list.waitFor();
@@ -91,14 +91,14 @@ describe('dates that matter on the person page and This month', () => {
     const form = page.getByRole('form', { name: 'Dates that matter' });
     await form.getByRole('button', { name: 'Remove date 2' }).click();
     // The named date moved up to be the second.
-    await form.getByRole('group', { name: 'Date 2' }).getByLabel('Date').fill('09-02');
+    await form.getByRole('group', { name: 'Date 2' }).getByLabel('Date', { exact: true }).fill('09-02');
     await form.getByRole('button', { name: 'Add a date' }).click();
     const extra = form.getByRole('group', { name: 'Date 3' });
-    await extra.getByLabel('Kind').selectOption('birthday');
-    await extra.getByLabel('Date').fill('1990-01-01');
+    await extra.getByLabel('Kind', { exact: true }).selectOption('birthday');
+    await extra.getByLabel('Date', { exact: true }).fill('1990-01-01');
     await form.getByRole('button', { name: 'Save dates' }).click();
     await extra.getByText('a person has one birthday: remove this one or the other').waitFor();
-    expect(await extra.getByLabel('Date').getAttribute('aria-invalid')).toBe('true');
+    expect(await extra.getByLabel('Date', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await form.getByRole('button', { name: 'Remove date 3' }).click();
     await form.getByRole('button', { name: 'Save dates' }).click();
     await section.getByTestId('person-dates').waitFor();

@@ -87,37 +87,42 @@ export function PersonDates({ personId, dates, onSaved }: { personId: string; da
             return (
               <fieldset key={row} className="date-row">
                 <legend>Date {row + 1}</legend>
-                <label>
-                  Kind
-                  <select value={d.kind} onChange={(e) => change(row, { kind: e.target.value as PersonDateKind })}>
+                <div className="field">
+                  {/* Labelled by id, so that the options' words are not part of its name. */}
+                  <label htmlFor={`${id}-kind`}>Kind</label>
+                  <select id={`${id}-kind`} value={d.kind} onChange={(e) => change(row, { kind: e.target.value as PersonDateKind })}>
                     {(Object.keys(KIND_WORDS) as PersonDateKind[]).map((k) => (
                       <option key={k} value={k}>
                         {KIND_WORDS[k]}
                       </option>
                     ))}
                   </select>
-                </label>
+                </div>
                 {d.kind === 'other' && (
-                  <label>
-                    Name
-                    <input value={d.label} maxLength={120} onChange={(e) => change(row, { label: e.target.value })} aria-invalid={labelProblem ? true : undefined} aria-describedby={labelProblem ? `${id}-label-error` : undefined} />
+                  <div className="field">
+                    <label>
+                      Name
+                      <input value={d.label} maxLength={120} onChange={(e) => change(row, { label: e.target.value })} aria-invalid={labelProblem ? true : undefined} aria-describedby={labelProblem ? `${id}-label-error` : undefined} />
+                    </label>
                     {labelProblem && (
                       <span id={`${id}-label-error`} className="field-error">
                         {labelProblem.message}
                       </span>
                     )}
-                  </label>
+                  </div>
                 )}
-                <label>
-                  Date
-                  <input
-                    value={d.date}
-                    placeholder="YYYY-MM-DD or MM-DD"
-                    inputMode="numeric"
-                    onChange={(e) => change(row, { date: e.target.value })}
-                    aria-invalid={dateProblem ? true : undefined}
-                    aria-describedby={dateProblem ? `${id}-date-error` : `${id}-date-help`}
-                  />
+                <div className="field">
+                  <label>
+                    Date
+                    <input
+                      value={d.date}
+                      placeholder="YYYY-MM-DD or MM-DD"
+                      inputMode="numeric"
+                      onChange={(e) => change(row, { date: e.target.value })}
+                      aria-invalid={dateProblem ? true : undefined}
+                      aria-describedby={dateProblem ? `${id}-date-error` : `${id}-date-help`}
+                    />
+                  </label>
                   {dateProblem ? (
                     <span id={`${id}-date-error`} className="field-error">
                       {dateProblem.message}
@@ -127,7 +132,7 @@ export function PersonDates({ personId, dates, onSaved }: { personId: string; da
                       YYYY-MM-DD, or MM-DD without a year
                     </span>
                   )}
-                </label>
+                </div>
                 <button type="button" className="link" onClick={() => remove(row)}>
                   Remove date {row + 1}
                 </button>
