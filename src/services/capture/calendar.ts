@@ -13,7 +13,8 @@ import ICAL from 'ical.js';
 import { emailKey, type CapturedActivity, type Participant } from '../../core/capture.js';
 import { dayFinder, type IsoDate } from '../../core/dates.js';
 import { ImportFileError } from '../../core/import-types.js';
-import type { Channel, Initiator } from '../../core/vocabulary.js';
+import { meetingChannel, type MeetingChannel } from '../../core/meeting-channel.js';
+import type { Initiator } from '../../core/vocabulary.js';
 
 export interface CalendarOptions {
   /** The first day of the window (inclusive). */
@@ -76,8 +77,7 @@ export function checkCalendarLines(text: string): number[] {
   return eventLines;
 }
 
-const VIDEO_HOSTS = ['zoom.us', 'meet.google.com', 'teams.microsoft.com', 'teams.live.com', 'webex.com', 'whereby.com', 'meet.jit.si', 'gotomeeting.com', 'gotomeet.me', 'chime.aws', 'skype.com'];
-const VIDEO_PROPERTIES = ['x-google-conference', 'x-microsoft-skypeteamsmeetingurl', 'x-microsoft-onlinemeetingconflink', 'conference', 'url'];
+const CONFERENCE_PROPERTIES = ['x-google-conference', 'x-microsoft-skypeteamsmeetingurl', 'x-microsoft-onlinemeetingconflink', 'conference', 'url'];
 
 function text(component: ICAL.Component, name: string): string | null {
   const value = component.getFirstPropertyValue(name);
@@ -86,35 +86,10 @@ function text(component: ICAL.Component, name: string): string | null {
   return s === '' ? null : s;
 }
 
-function videoHost(value: string): string | null {
-  const lower = value.toLowerCase();
-  return VIDEO_HOSTS.find((host) => lower.includes(host)) ?? null;
-}
-
-/** Video when there is a conference link, a call when a phone number, else in person (at its place). */
-function channelOf(event: ICAL.Component, others: number): { channel: Channel; reason: string; place: string | null } {
-  const location = text(event, 'location');
-  const description = text(event, 'description') ?? '';
-  for (const name of VIDEO_PROPERTIES) {
-    for (const property of event.getAllProperties(name)) {
-      const value = String(property.getFirstValue() as unknown);
-      if (value.toLowerCase().startsWith('tel:')) return { channel: 'call', reason: `a phone number (${value.slice(4)})`, place: null };
-      const host = videoHost(value);
-      if (host || name !== 'url') return { channel: 'video', reason: `a conference link (${host ?? name.toUpperCase()})`, place: null };
-    }
-  }
-  for (const field of [location ?? '', description]) {
-    const host = videoHost(field);
-    if (host) return { channel: 'video', reason: `a conference link (${host})`, place: null };
-  }
-  const tel = /tel:(\+?[\d ().-]{6,})/i.exec(`${location ?? ''} ${description}`);
-  if (tel) return { channel: 'call', reason: `a phone number (${tel[1]!.trim()})`, place: null };
-  if (location && /^\+?[\d ().-]{7,}$/.test(location)) return { channel: 'call', reason: `a phone number (${location})`, place: null };
-  const title = text(event, 'summary') ?? '';
-  const where = location ? ` at ${location}` : ' (no link, phone or place given)';
-  if (/\b(lunch|dinner|breakfast|brunch)\b/i.test(title)) return { channel: 'lunch', reason: `in person over a meal${where}`, place: location };
-  if (others >= 5) return { channel: 'event', reason: `in person with ${others} others${where}`, place: location };
-  return { channel: 'coffee', reason: `in person${where}`, place: location };
+/** The channel of an event, from its place, description, title and conference properties (see core/meeting-channel.ts). */
+function channelOf(event: ICAL.Component, others: number): MeetingChannel {
+  const conference = CONFERENCE_PROPERTIES.flatMap((property) => event.getAllProperties(property).map((p) => ({ property, value: String(p.getFirstValue() as unknown) })));
+  return meetingChannel({ location: text(event, 'location'), description: text(event, 'description'), title: text(event, 'summary'), conference, others });
 }
 
 function participantOf(property: ICAL.Property): Participant {
