@@ -117,7 +117,7 @@ export function PersonPage() {
           <p className="notes">{p.notes}</p>
         </section>
       )}
-      <PersonDates key={p.updatedAt} personId={p.id} dates={data.dates} onSaved={reload} />
+      <PersonDates personId={p.id} dates={data.dates} onSaved={reload} />
       <div className="grid two">
         <GoalLinks detail={data} onChange={reload} />
         <NetworkLinks detail={data} onChange={reload} />
