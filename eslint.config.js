@@ -1,9 +1,13 @@
-// Lint: strict TypeScript rules, and the layer boundaries (core ← contract ←
-// storage ← services ← server/cli) checked on every import.
+// Lint: strict TypeScript rules, and the layer boundaries checked on every import.
+// docs/architecture.md says what each layer may import and why; test/lint-boundaries.test.ts
+// proves each rule bites.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const layer = (name) => ({ group: [`**/${name}/**`, `../${name}/*`, `../../${name}/*`], message: `this layer must not import from ${name}/` });
+/** The server's and the command line's own packages: no layer under them, nor the browser, may load them. */
+const frameworks = ['hono', '@hono/*', 'commander'];
+const drivers = ['kysely', 'pg', 'better-sqlite3'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.test-results/', 'bench-results/'] },
@@ -27,12 +31,13 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'zod', 'kysely', 'pg', 'better-sqlite3', 'hono', '@hono/*', 'commander'], message: 'the core is pure: no I/O and no framework' },
+            { group: ['node:*', 'zod', ...drivers, ...frameworks], message: 'the core is pure: no I/O and no framework' },
             layer('contract'),
             layer('storage'),
             layer('services'),
             layer('server'),
             layer('cli'),
+            layer('web'),
           ],
         },
       ],
@@ -45,22 +50,57 @@ export default tseslint.config(
   },
   {
     files: ['src/contract/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [layer('storage'), layer('services'), layer('server'), layer('cli')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', ...drivers, ...frameworks], message: 'the contract is shapes and rules (zod), shared with the browser: no I/O' }, layer('storage'), layer('services'), layer('server'), layer('cli'), layer('web')] },
+      ],
+    },
   },
   {
     files: ['src/storage/**/*.ts'],
     ignores: ['src/storage/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [layer('services'), layer('server'), layer('cli')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: frameworks, message: 'storage knows the databases, not the edges' }, layer('services'), layer('server'), layer('cli'), layer('web')] }] },
   },
   {
     files: ['src/services/**/*.ts'],
     ignores: ['src/services/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [layer('server'), layer('cli')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: frameworks, message: 'use cases are the same from every edge: no HTTP, no command line here' }, layer('server'), layer('cli'), layer('web')] }] },
   },
   {
+    // The HTTP edge: routes validate with the contract and call services; the queries are storage's, reached only through services.
     files: ['src/server/**/*.ts'],
     ignores: ['src/server/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [layer('cli')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ ...layer('storage'), message: 'the server reaches the database only through services/: no route imports storage/' }, { group: ['kysely', 'pg', 'better-sqlite3'], message: 'the server reaches the database only through services/' }, layer('cli'), layer('web')] },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    ignores: ['src/cli/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layer('web')] }] },
+  },
+  {
+    // The browser app: its own files, React and friends, and what the server shares with it. The
+    // contract is imported for its types only (the schemas stay on the server); the pure core is
+    // still imported for its vocabulary, names and graph measures until they move behind the contract.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['web/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'zod', ...drivers, ...frameworks], message: 'the web app runs in the browser: no Node, no drivers, no server frameworks' },
+            { group: ['**/src/storage/**', '**/src/services/**', '**/src/server/**', '**/src/cli/**'], message: 'the web app talks to the server over HTTP only: it must not import server code (storage, services, server, cli)' },
+            { group: ['**/src/contract/**'], allowTypeImports: true, message: 'the web app imports only the contract’s types (import type …)' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -23,7 +23,7 @@ import {
 import { createApi } from '../server/app.js';
 import { GEXF_VERSIONS } from '../services/export/graph.js';
 import { EXPORT_FORMATS, VCARD_VERSIONS } from '../services/exports.js';
-import { PERSON_SORTS } from '../services/people.js';
+import { DUE_CHOICES, PERSON_SORTS } from '../contract/filters.js';
 import { openSession } from '../services/session.js';
 import { waggleInProcess } from '../test-support/waggle-in-process.js';
 import { buildProgram } from './program.js';
@@ -65,7 +65,7 @@ function expectedChoices(path: string, flag: string): readonly string[] | undefi
     case '--quadrant':
       return QUADRANT_NAMES;
     case '--due':
-      return group === 'person' ? ['due', 'overdue'] : undefined;
+      return group === 'person' ? DUE_CHOICES : undefined;
     case '--format':
       // Contact imports and capture share `waggle import` and the API's import route.
       return [...IMPORT_FORMATS, ...CAPTURE_FORMATS];

@@ -33,7 +33,7 @@ export function remoteTarget(command: Command): RemoteTarget | null {
   return { server: url.origin, token };
 }
 
-/** What the server refused, with its own words and code, so the exit code is the local one (3 not found, 4 conflict or ambiguous). */
+/** What the server refused, with its own words and code, so the exit code is the local one (3 not found, 4 conflict or ambiguous, 5 not allowed). */
 export class ServerRefusal extends WaggleError {
   override readonly name = 'ServerRefusal';
   constructor(
@@ -72,7 +72,7 @@ export class RemoteClient {
       response = await fetch(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), redirect: 'error' });
     } catch (error) {
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
-      throw new ValidationError('--server', `could not reach ${this.target.server} (${cause})`);
+      throw new ValidationError('--server', `could not reach ${this.target.server} (${cause})`, { cause: error });
     }
     if (!response.ok) throw await refusal(response, this.target.server);
     // Byte for byte: a CSV export's byte-order mark (which Excel needs) is kept, as the local export writes it.
@@ -89,6 +89,8 @@ async function refusal(response: Response, server: string): Promise<Error> {
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } } | null;
   const message = body?.error?.message ?? `${server} answered ${response.status} ${response.statusText}`;
   if (response.status === 401) return new ValidationError('--token', message);
+  // A role refusal (a member doing a lead's action) keeps its own code and exit code.
+  if (response.status === 403 && body?.error?.code === 'forbidden') return new ServerRefusal('forbidden', message);
   if (response.status === 400 || response.status === 403 || response.status === 413 || response.status === 415 || response.status === 429) {
     const field = body?.error?.field;
     // The server says "field: reason"; the CLI's error says it the same way.

@@ -27,7 +27,7 @@ export function clockFromEnv(env: NodeJS.ProcessEnv): Clock | undefined {
 }
 
 /** The commands that work against a server (`--server URL --token T`), as the refusal lists them. */
-export const REMOTE_COMMANDS = 'person list|add|show|edit|remove, network list|add|show, goal list|add|show, log, exchange list, follow-up list|add|done|drop, due, check, plan [show], export, team list|show|check|paths';
+export const REMOTE_COMMANDS = 'person list|add|show|edit|remove, network list|add|show, goal list|add|show, log, exchange list, follow-up list|add|done|drop, due, check, plan [show], export, team list|show|check|paths|create|rename|invite|join|leave|share|withhold|post|goal add, demo --team';
 
 export async function openCliSession(options: GlobalOptions): Promise<Session> {
   const clock = clockFromEnv(process.env);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../core/errors.js';
 import { PERSON_DATE_KINDS, personDateProblem } from '../core/person-dates.js';
+import { checkPhoto, fromBase64, MAX_PHOTO_BYTES, PHOTO_TYPES } from '../core/photo.js';
 import {
   CHANNELS,
   FEELINGS,
@@ -72,6 +73,8 @@ export const backupPerson = z.strictObject({
   name: asStored(personFields.name),
   /** Derived from `name`; a restore recomputes it, so it may be left out. */
   nameKey: text.optional(),
+  /** Added by the people-family-name migration: absent from older backups. */
+  familyName: asStored(personFields.familyName).optional(),
   organisation: asStored(personFields.organisation),
   role: asStored(personFields.role),
   location: asStored(personFields.location),
@@ -234,6 +237,14 @@ export const backupPersonDate = z.strictObject({
   year: z.number().int().min(1).max(9999).nullable(),
 });
 
+/** A person's photo, its bytes as base64 (added by the person-photos migration: absent from older backups). */
+export const backupPersonPhoto = z.strictObject({
+  personId: key,
+  mediaType: z.enum(PHOTO_TYPES),
+  data: z.string().max(Math.ceil(MAX_PHOTO_BYTES / 3) * 4 + 4, { error: 'is larger than a photo may be (2 MB)' }),
+  updatedAt: timestamp,
+});
+
 export const backupWorkspace = z.strictObject({
   profile: backupProfile,
   people: z.array(backupPerson),
@@ -252,6 +263,7 @@ export const backupWorkspace = z.strictObject({
   outreachTemplates: z.array(backupOutreachTemplate),
   capturedItems: z.array(backupCapturedItem).default([]),
   personDates: z.array(backupPersonDate).default([]),
+  personPhotos: z.array(backupPersonPhoto).default([]),
 });
 
 /** The tables of a backup, in an order where every row's references come before it. */
@@ -272,6 +284,7 @@ export const BACKUP_TABLES = [
   'outreachTemplates',
   'capturedItems',
   'personDates',
+  'personPhotos',
 ] as const satisfies readonly (keyof z.infer<typeof backupWorkspace>)[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -355,6 +368,18 @@ function checkReferences(ws: Workspace, ctx: z.RefinementCtx): void {
     const problemOf = personDateProblem(d);
     if (problemOf) problem(['personDates', i, problemOf.field], problemOf.message);
   });
+  unique('personPhotos', ws.personPhotos, (p) => p.personId, 'personId', 'this person');
+  ws.personPhotos.forEach((p, i) => {
+    ref(['personPhotos', i, 'personId'], p.personId, people, 'person');
+    // The same check as an upload: a backup cannot plant what an upload would refuse (an SVG, a page).
+    const bytes = fromBase64(p.data);
+    if (bytes === null) return problem(['personPhotos', i, 'data'], 'must be the image as base64');
+    try {
+      if (checkPhoto(bytes, 'data') !== p.mediaType) problem(['personPhotos', i, 'mediaType'], `must be the type the bytes are, ${checkPhoto(bytes, 'data')}`);
+    } catch (error) {
+      problem(['personPhotos', i, 'data'], error instanceof ValidationError ? error.reason : String(error));
+    }
+  });
   ws.planTargets.forEach((t, i) => {
     ref(['planTargets', i, 'personId'], t.personId, people, 'person');
     ref(['planTargets', i, 'exchangeId'], t.exchangeId, exchanges, 'exchange');
@@ -403,6 +428,7 @@ const RECORD_NAMES: Record<BackupTable, string> = {
   outreachTemplates: 'template',
   capturedItems: 'captured item',
   personDates: 'date',
+  personPhotos: 'photo',
 };
 const REFERENCE_KEYS = ['personId', 'networkId', 'goalId', 'exchangeId', 'personA', 'personB'];
 

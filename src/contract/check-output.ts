@@ -1,103 +1,250 @@
 import { z } from 'zod';
+import { QUADRANT_NAMES } from '../core/check/quadrants.js';
+import type { CheckSummaryView, Cut, PartItem } from '../core/check/parts.js';
+import type { CheckReport, QuadrantName } from '../core/check/types.js';
+import { NETWORK_KINDS, NETWORK_ROLES, PERSON_CATEGORIES } from '../core/vocabulary.js';
+import type { Holds, Same } from './same-type.js';
 
 /**
- * The network check's report, for the OpenAPI document. The report's exact
- * shape is `CheckReport` in src/core/check/types.ts; this schema documents its
- * parts and the finding every part is made of.
+ * The network check's outputs: the whole report (`CheckReport`, built by the pure
+ * check in src/core/check), the summary a page shows first, one page of one list,
+ * and the map alone. Each schema is tied at compile time to the type the core
+ * produces (the `Holds<Same<…>>` lines below), and every object is strict, so a test
+ * that parses a real report finds a field the document does not name.
  */
 
-const ref = { kind: z.enum(['person', 'network']), id: z.string(), name: z.string() };
-const why = z.object({ text: z.string(), facts: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])) }).meta({ id: 'CheckWhy', description: 'A sentence, and the scores and dates that produced the finding' });
-const finding = z.looseObject({ ...ref, why, next: z.string().meta({ description: 'A concrete suggested action' }) }).meta({ id: 'CheckFinding' });
-const gap = z.looseObject({ code: z.string(), why, next: z.string() }).meta({ id: 'CheckGap' });
+const quadrantNames = QUADRANT_NAMES as readonly QuadrantName[] as readonly [QuadrantName, ...QuadrantName[]];
+const itemKind = z.enum(['person', 'network']);
+const verdict = z.enum(['covered', 'thin', 'missing']);
+const partStatus = z.enum(['ok', 'no-goals', 'goal-not-found']);
+const category = z.enum(PERSON_CATEGORIES);
+const networkKind = z.enum(NETWORK_KINDS);
+const networkRole = z.enum(NETWORK_ROLES);
+const count = z.number().int();
+
+const ref = { kind: itemKind, id: z.string(), name: z.string() };
+const why = z
+  .strictObject({ text: z.string(), facts: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])) })
+  .meta({ id: 'CheckWhy', description: 'A sentence, and the scores and dates that produced the finding' });
+const finding = z.strictObject({ ...ref, why, next: z.string().meta({ description: 'A concrete suggested action' }) }).meta({ id: 'CheckFinding' });
+const gap = z.strictObject({ code: z.string(), why, next: z.string() }).meta({ id: 'CheckGap' });
+
+// ---------------------------------------------------------------- 1. map
+
+const mapNode = z.strictObject({
+  key: z.string(),
+  kind: z.enum(['me', 'person', 'network']),
+  id: z.string().nullable(),
+  label: z.string(),
+  ring: count,
+  size: z.number(),
+  strength: z.number(),
+  importance: z.number(),
+  category: category.nullable(),
+  networkKind: networkKind.nullable(),
+  colourKey: z.string(),
+  goalIds: z.array(z.string()),
+  relevance: z.number(),
+  needs: z.array(z.string()),
+  quadrant: z.enum(quadrantNames).nullable(),
+  hoursPerMonth: z.number().nullable(),
+  role: networkRole.nullable(),
+  lastExchangeOn: z.string().nullable().meta({ description: "a person's latest exchange (YYYY-MM-DD), for Find's tie-break; null for networks, me and people never met" }),
+});
+const mapEdge = z.strictObject({
+  key: z.string(),
+  kind: z.enum(['me-person', 'me-network', 'membership', 'person-person', 'introduction']),
+  source: z.string(),
+  target: z.string(),
+  directed: z.boolean(),
+  weight: z.number(),
+  role: networkRole.nullable(),
+  introductionKind: z.enum(['introduced-to-me', 'introduced-by-me', 'between-others']).nullable(),
+  introducedBy: z.string().nullable(),
+  madeOn: z.string().nullable(),
+});
+const networkMap = z
+  .strictObject({
+    nodes: z.array(mapNode),
+    edges: z.array(mapEdge),
+    rings: z.array(z.strictObject({ ring: count, strengths: z.array(z.number()), label: z.string() })),
+    focusGoalId: z.string().nullable(),
+  })
+  .meta({ id: 'CheckMap', description: 'The ego network: the user at the centre (ring 0), people and networks on rings 1 (strength 5) to 5 (strength 0–1), sized by importance' });
+
+// ---------------------------------------------------------------- 2. quadrants
+
+const quadrantItem = finding.extend({ quadrant: z.enum(quadrantNames) });
+const totals = z.strictObject({ items: count, people: count, networks: count, hoursPerMonth: z.number() });
+const quadrantTotals = z.record(z.enum(quadrantNames), totals);
+
+// ---------------------------------------------------------------- 3. goals
+
+const contributor = z.strictObject({ ...ref, strength: z.number(), relevance: z.number(), weight: z.number() });
 const needSuggestion = z
-  .object({
+  .strictObject({
     kind: z.enum(['confirm-person', 'ask-for-introduction', 'ask-at-network', 'find-network', 'grow-category']),
-    target: z.object({ kind: z.enum(['person', 'network']), id: z.string(), name: z.string() }).nullable(),
-    networkKind: z.string().nullable(),
-    category: z.string().nullable(),
+    target: z.strictObject(ref).nullable(),
+    networkKind: networkKind.nullable(),
+    category: category.nullable(),
     why,
     next: z.string(),
   })
   .meta({ id: 'CheckNeedSuggestion', description: 'Where to look for a need not covered: an offer to confirm, never a link made silently' });
 const needCoverage = z
-  .object({
+  .strictObject({
     needId: z.string(),
     name: z.string(),
     essential: z.boolean(),
-    verdict: z.enum(['covered', 'thin', 'missing']),
+    verdict,
     score: z.number(),
-    strongContributors: z.number(),
-    contributors: z.array(z.object({ kind: z.enum(['person', 'network']), id: z.string(), name: z.string(), strength: z.number(), relevance: z.number(), weight: z.number(), strong: z.boolean() })),
+    strongContributors: count,
+    contributors: z.array(contributor.extend({ strong: z.boolean() })),
     why,
     next: z.string(),
     suggestions: z.array(needSuggestion),
   })
   .meta({ id: 'CheckNeedCoverage' });
-const totals = z.object({ items: z.number(), people: z.number(), networks: z.number(), hoursPerMonth: z.number() });
+const goalCoverage = z.strictObject({
+  goalId: z.string(),
+  statement: z.string(),
+  verdict,
+  score: z.number(),
+  contributors: z.array(contributor),
+  needs: z.array(needCoverage),
+  gaps: z.array(gap),
+  risks: z.array(gap),
+  why,
+  next: z.string(),
+});
+const goalsPart = { status: partStatus, message: z.string().nullable(), ownOrganisations: z.array(z.string()) };
 
-const networkMap = z
-  .looseObject({ nodes: z.array(z.looseObject({ key: z.string(), kind: z.enum(['me', 'person', 'network']), id: z.string().nullable(), label: z.string(), ring: z.number(), size: z.number() })), edges: z.array(z.looseObject({ key: z.string(), kind: z.string(), source: z.string(), target: z.string(), weight: z.number() })) })
-  .meta({ description: 'The ego network: the user at the centre (ring 0), people and networks on rings 1 (strength 5) to 5 (strength 0–1), sized by importance' });
+// ---------------------------------------------------------------- 4.–8.
 
-/** GET /api/map: the check's map alone, and the goals its nodes refer to. */
-export const mapViewOutput = z
-  .object({ map: networkMap, goals: z.array(z.object({ id: z.string(), statement: z.string(), needs: z.array(z.object({ id: z.string(), name: z.string(), essential: z.boolean() })) })).meta({ description: 'the active goals (or the focused one) and their needs, for naming goalIds and needs' }) })
-  .meta({ id: 'MapView' });
+const diversity = z.strictObject({
+  counts: z.array(z.strictObject({ category, label: z.string(), count })),
+  uncategorised: count,
+  total: count,
+  gaps: z.array(gap.extend({ category })),
+});
+const personBalance = z.strictObject({ ...ref, exchanges: count, gave: count, received: count, balance: z.number(), lastExchangeOn: z.string().nullable() });
+const oneWayTie = finding.extend({ direction: z.enum(['taking', 'giving']) });
+const overall = z.strictObject({
+  exchanges: count,
+  gave: count,
+  received: count,
+  balance: z.number(),
+  direction: z.enum(['no-exchanges', 'balanced', 'mostly-giving', 'mostly-taking']),
+  why,
+  next: z.string(),
+});
+const neglectItem = finding.extend({ reason: z.enum(['overdue', 'fading', 'lost-job-list']) });
+const message = z.string().nullable();
 
+// ---------------------------------------------------------------- 9. transition
+
+const transitionAction = z.enum(['keep', 'reduce', 'build']);
+const transitionItem = finding.extend({ action: transitionAction, serves: z.array(z.string()) });
+const transitionNeed = z.strictObject({ needId: z.string(), name: z.string(), essential: z.boolean(), keep: z.array(z.string()), build: z.array(z.string()) });
+const transitionPlan = {
+  goalId: z.string(),
+  statement: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  hoursPerMonth: z.record(transitionAction, z.number()),
+  gaps: z.array(gap),
+};
+const transitionStatus = z.enum(['ok', 'no-goals', 'goal-not-found', 'no-transition-goals']);
+
+// ---------------------------------------------------------------- summary
+
+const summaryTarget = z.union([
+  z.strictObject(ref),
+  z.strictObject({ kind: z.literal('section'), section: z.enum(['quadrants', 'goals', 'start-here', 'diversity', 'reciprocity', 'neglect', 'weak-ties', 'transition']) }),
+  z.strictObject({ kind: z.literal('start'), what: z.enum(['add-person', 'add-goal', 'whole-check']) }),
+]);
+const checkSummary = z.strictObject({
+  today: z.string(),
+  focusGoalId: z.string().nullable(),
+  people: count,
+  networks: count,
+  activeGoals: count,
+  headlines: z.array(z.string()),
+  cards: z.array(z.strictObject({ code: z.string(), text: z.string(), action: z.string(), target: summaryTarget })),
+});
+
+// ---------------------------------------------------------------- the outputs
+
+/** GET /api/check: the whole report. */
 export const checkReportOutput = z
-  .object({
+  .strictObject({
     map: networkMap,
-    quadrants: z.object({
-      maintain: z.array(finding),
-      strengthen: z.array(finding),
-      overInvested: z.array(finding),
-      letBe: z.array(finding),
-      totals: z.object({ maintain: totals, strengthen: totals, overInvested: totals, letBe: totals }),
+    quadrants: z.strictObject({ maintain: z.array(quadrantItem), strengthen: z.array(quadrantItem), overInvested: z.array(quadrantItem), letBe: z.array(quadrantItem), totals: quadrantTotals }),
+    goals: z.strictObject({ ...goalsPart, items: z.array(goalCoverage) }),
+    diversity,
+    startHere: z.strictObject({ items: z.array(finding), message }),
+    reciprocity: z.strictObject({ overall, people: z.array(personBalance), oneWay: z.array(oneWayTie) }),
+    neglect: z.strictObject({ overdue: z.array(neglectItem), fading: z.array(neglectItem), lostJobList: z.array(neglectItem) }),
+    weakTies: z.strictObject({ items: z.array(finding), message }),
+    transition: z.strictObject({
+      status: transitionStatus,
+      message,
+      items: z.array(z.strictObject({ ...transitionPlan, keep: z.array(transitionItem), reduce: z.array(transitionItem), build: z.array(transitionItem), needs: z.array(transitionNeed) })),
     }),
-    goals: z.looseObject({ status: z.string(), message: z.string().nullable(), items: z.array(z.looseObject({ goalId: z.string(), statement: z.string(), verdict: z.enum(['covered', 'thin', 'missing']), score: z.number(), needs: z.array(needCoverage), gaps: z.array(gap), risks: z.array(gap), why, next: z.string() })) }),
-    diversity: z.looseObject({ counts: z.array(z.object({ category: z.string(), label: z.string(), count: z.number() })), uncategorised: z.number(), total: z.number(), gaps: z.array(gap) }),
-    startHere: z.object({ items: z.array(finding), message: z.string().nullable() }),
-    reciprocity: z.looseObject({ overall: z.looseObject({ exchanges: z.number(), gave: z.number(), received: z.number(), direction: z.string(), why, next: z.string() }), oneWay: z.array(finding) }),
-    neglect: z.object({ overdue: z.array(finding), fading: z.array(finding), lostJobList: z.array(finding) }),
-    weakTies: z.object({ items: z.array(finding), message: z.string().nullable() }),
-    transition: z.looseObject({ status: z.string(), message: z.string().nullable(), items: z.array(z.looseObject({ goalId: z.string(), keep: z.array(finding), reduce: z.array(finding), build: z.array(finding), gaps: z.array(gap) })) }),
-    summary: z.looseObject({
-      today: z.string(),
-      headlines: z.array(z.string()),
-      cards: z.array(
-        z.object({
-          code: z.string(),
-          text: z.string(),
-          action: z.string(),
-          target: z.union([
-            z.object({ kind: z.enum(['person', 'network']), id: z.string(), name: z.string() }),
-            z.object({ kind: z.literal('section'), section: z.enum(['quadrants', 'goals', 'start-here', 'diversity', 'reciprocity', 'neglect', 'weak-ties', 'transition']) }),
-            z.object({ kind: z.literal('start'), what: z.enum(['add-person', 'add-goal', 'whole-check']) }),
-          ]),
+    summary: checkSummary,
+  })
+  .meta({ id: 'CheckReport' });
+
+const cutOf = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item), total: count.meta({ description: 'how many in all; read the rest from GET /api/check/parts/{part}' }) });
+
+/** GET /api/check/summary: what a page shows first, every list cut to its first items. */
+export const checkSummaryOutput = z
+  .strictObject({
+    summary: checkSummary,
+    map: z.strictObject({ nodes: count, edges: count, focusGoalId: z.string().nullable() }),
+    quadrants: z.strictObject({ totals: quadrantTotals, maintain: cutOf(quadrantItem), strengthen: cutOf(quadrantItem), overInvested: cutOf(quadrantItem), letBe: cutOf(quadrantItem) }),
+    goals: z.strictObject({
+      ...goalsPart,
+      items: z.array(goalCoverage.extend({ contributorsTotal: count, needs: z.array(needCoverage.extend({ contributorsTotal: count })) })),
+    }),
+    diversity,
+    startHere: cutOf(finding).extend({ message }),
+    reciprocity: z.strictObject({ overall, oneWay: cutOf(oneWayTie), balances: z.strictObject({ total: count }) }),
+    neglect: z.strictObject({ overdue: cutOf(neglectItem), fading: cutOf(neglectItem), lostJobList: cutOf(neglectItem) }),
+    weakTies: cutOf(finding).extend({ message }),
+    transition: z.strictObject({
+      status: transitionStatus,
+      message,
+      items: z.array(
+        z.strictObject({
+          ...transitionPlan,
+          keep: cutOf(transitionItem),
+          reduce: cutOf(transitionItem),
+          build: cutOf(transitionItem),
+          needs: z.array(transitionNeed.extend({ keepTotal: count, buildTotal: count })),
         }),
       ),
     }),
   })
-  .meta({ id: 'CheckReport' });
-
-const cutOf = (item: z.ZodType) => z.object({ items: z.array(item), total: z.number().int().meta({ description: 'how many in all; read the rest from GET /api/check/parts/{part}' }) });
-
-/** GET /api/check/summary: what a page shows first, every list cut to its first items. */
-export const checkSummaryOutput = z
-  .looseObject({
-    summary: z.looseObject({ today: z.string(), headlines: z.array(z.string()) }),
-    map: z.object({ nodes: z.number().int(), edges: z.number().int(), focusGoalId: z.string().nullable() }),
-    quadrants: z.looseObject({ totals: z.object({ maintain: totals, strengthen: totals, overInvested: totals, letBe: totals }), maintain: cutOf(finding), strengthen: cutOf(finding), overInvested: cutOf(finding), letBe: cutOf(finding) }),
-    goals: z.looseObject({ status: z.string(), message: z.string().nullable(), items: z.array(z.looseObject({ goalId: z.string(), verdict: z.enum(['covered', 'thin', 'missing']), contributorsTotal: z.number().int() })) }),
-    diversity: z.looseObject({ total: z.number() }),
-    startHere: cutOf(finding).extend({ message: z.string().nullable() }),
-    reciprocity: z.looseObject({ overall: z.looseObject({ exchanges: z.number() }), oneWay: cutOf(finding), balances: z.object({ total: z.number().int() }) }),
-    neglect: z.object({ overdue: cutOf(finding), fading: cutOf(finding), lostJobList: cutOf(finding) }),
-    weakTies: cutOf(finding).extend({ message: z.string().nullable() }),
-    transition: z.looseObject({ status: z.string(), message: z.string().nullable() }),
-  })
   .meta({ id: 'CheckSummaryView', description: "The check's counts, verdicts and headlines, and the first items of every list with each list's length" });
 
-/** GET /api/check/parts/{part}: one page of one list of the check. */
-export const checkPartOutput = z.object({ items: z.array(z.looseObject({})), total: z.number().int() }).meta({ id: 'CheckPartPage' });
+/** GET /api/check/parts/{part}: one page of one list of the check (a finding of the part's kind, or a person's give and take). */
+export const checkPartOutput = z
+  .strictObject({ items: z.array(z.union([quadrantItem, oneWayTie, neglectItem, personBalance, finding])), total: count })
+  .meta({ id: 'CheckPartPage' });
+
+/** GET /api/map: the check's map alone, and the goals its nodes refer to. */
+export const mapViewOutput = z
+  .strictObject({
+    map: networkMap,
+    goals: z
+      .array(z.strictObject({ id: z.string(), statement: z.string(), needs: z.array(z.strictObject({ id: z.string(), name: z.string(), essential: z.boolean() })) }))
+      .meta({ description: 'the active goals (or the focused one) and their needs, for naming goalIds and needs' }),
+  })
+  .meta({ id: 'MapView' });
+
+// The ties: these stop compiling when the core's report and this contract drift apart.
+export type CheckReportTied = Holds<Same<z.output<typeof checkReportOutput>, CheckReport>>;
+export type CheckSummaryTied = Holds<Same<z.output<typeof checkSummaryOutput>, CheckSummaryView>>;
+export type CheckPartTied = Holds<Same<z.output<typeof checkPartOutput>, Cut<PartItem>>>;
+// The map view is a service's output: its tie is beside its route (src/server/routes/check.ts).

@@ -109,9 +109,15 @@ export const tagList = z
 export const id = z.string().trim().min(1, { error: 'is required' }).max(200);
 
 /** Paging for list operations: every match unless a limit is given. */
+const MAX_PAGE = 100000;
 export const paging = {
-  limit: z.coerce.number().int().min(1).max(100000).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: `must be from 1 to ${MAX_PAGE}` })
+    .max(MAX_PAGE, { error: `must be from 1 to ${MAX_PAGE}` })
+    .optional(),
+  offset: z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).optional(),
 };
 
 /**

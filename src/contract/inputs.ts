@@ -56,6 +56,8 @@ export type ChannelGroupsInput = z.infer<typeof channelGroupsInput>;
 /** A person's fields, each with its rules: the API, the CLI, imports and the backup restore all check with these. */
 export const personFields = {
   name: requiredText(200),
+  /** Which part of the name is the family name, for sorting ("Silva" in "Dr Ana Silva"); ignored while it is not part of the name. */
+  familyName: optionalText(200),
   organisation: optionalText(200),
   role: optionalText(200),
   location: optionalText(200),

@@ -33,6 +33,7 @@ export const personOutput = z
   .object({
     id: z.string(),
     name: z.string(),
+    familyName: z.string().nullable(),
     organisation: z.string().nullable(),
     role: z.string().nullable(),
     location: z.string().nullable(),

@@ -138,6 +138,10 @@ export const teamPlansOutput = z.object({ members: z.array(planProgress.extend({
 export const postInput = z
   .object({ kind: z.enum(['learned', 'opportunity', 'event', 'person']), text: z.string().max(4000), goalIds: z.array(z.string().max(100)).max(20).optional(), networkKey: z.string().max(300).nullable().optional() })
   .strict();
+/** One click from the journal: the exchange whose learned words go to the dance floor, and optional tags. */
+export const shareLearnedInput = z
+  .object({ exchangeId: z.string().min(1).max(100), goalIds: z.array(z.string().max(100)).max(20).optional(), networkKey: z.string().max(300).nullable().optional() })
+  .strict();
 export const feedItemOutput = z
   .object({
     id: z.string(),
@@ -152,3 +156,21 @@ export const feedItemOutput = z
   })
   .meta({ id: 'DanceFloorItem' });
 export const rhythmOutput = z.object({ days: z.number(), members: z.array(z.object({ memberId: z.string(), name: z.string(), shared: z.number(), lastSharedOn: z.string().nullable(), quiet: z.boolean() })) });
+
+export const teamMapOutput = z
+  .object({
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        kind: z.enum(['member', 'network', 'person']),
+        category: z.string().nullable(),
+        networkKind: z.string().nullable(),
+        organisation: z.string().nullable(),
+        reach: z.number(),
+        strongestTie: z.number(),
+      }),
+    ),
+    edges: z.array(z.object({ source: z.string(), target: z.string(), weight: z.number(), role: z.string().nullable() })),
+  })
+  .meta({ id: 'TeamMap', description: 'The team map: members as hubs, the networks and people they share; the nodes and edges of the GEXF and GraphML exports' });

@@ -1,5 +1,5 @@
 import { compareDates, type IsoDate } from './dates.js';
-import { nameKey } from './names.js';
+import { compareNames, nameKey } from './names.js';
 import type { Channel, Initiator } from './vocabulary.js';
 
 /**
@@ -237,7 +237,7 @@ export function planCapture(activities: readonly CapturedActivity[], people: rea
   return {
     proposals,
     skipped,
-    lastContacts: [...last.values()].sort((a, b) => compareDates(b.on, a.on) || a.name.localeCompare(b.name)),
+    lastContacts: [...last.values()].sort((a, b) => compareDates(b.on, a.on) || compareNames(a, b)),
     summary: { records: activities.length, proposed: proposals.length, skipped: skippedCount },
   };
 }

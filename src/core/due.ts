@@ -1,5 +1,6 @@
 import { daysBetween, type IsoDate } from './dates.js';
 import type { FollowUp, Person } from './model.js';
+import { compareNames } from './names.js';
 import { dueStatus, type DueStatus, type NextContactBasis } from './next-contact.js';
 
 export const DEFAULT_DUE_WINDOW_DAYS = 7;
@@ -60,7 +61,10 @@ export function dueReport(people: readonly Person[], openFollowUps: readonly Fol
       preferredChannel: person.preferredChannel,
     });
   }
-  contacts.sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+  // Among people due the same day, the list order: family name where known, titles aside.
+  const familyOf = new Map(people.map((p) => [p.id, p.familyName]));
+  const named = (c: DueContact) => ({ name: c.name, familyName: familyOf.get(c.personId) ?? null });
+  contacts.sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.date.localeCompare(b.date) || compareNames(named(a), named(b)));
 
   const names = new Map(people.map((p) => [p.id, p.name]));
   const followUps: DueFollowUp[] = [];

@@ -1,8 +1,9 @@
 /**
  * Typed errors. Expected faults a user can act on carry a stable `code` (used by the
- * API and tests) and a message that names the field or thing at fault.
+ * API and tests) and a message that names the field or thing at fault. An error that
+ * wraps another (a driver's, a parser's) passes it as `cause`, so the log keeps it.
  */
-export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'ambiguous';
+export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'ambiguous' | 'forbidden';
 
 export abstract class WaggleError extends Error {
   abstract readonly code: ErrorCode;
@@ -15,8 +16,9 @@ export class ValidationError extends WaggleError {
   constructor(
     readonly field: string,
     readonly reason: string,
+    options?: ErrorOptions,
   ) {
-    super(field ? `${field}: ${reason}` : reason);
+    super(field ? `${field}: ${reason}` : reason, options);
   }
 }
 
@@ -26,9 +28,20 @@ export class NotFoundError extends WaggleError {
   constructor(
     readonly entity: string,
     readonly ref: string,
+    options?: ErrorOptions,
   ) {
-    super(`No ${entity} matches "${ref}"`);
+    super(`No ${entity} matches "${ref}"`, options);
   }
+}
+
+/**
+ * The caller may see the thing but their role does not allow this action (a team's
+ * member doing what only its lead may). Distinct from bad input: the request is
+ * well-formed, and someone else could make it.
+ */
+export class ForbiddenError extends WaggleError {
+  override readonly name = 'ForbiddenError';
+  readonly code = 'forbidden' as const;
 }
 
 export class ConflictError extends WaggleError {

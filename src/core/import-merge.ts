@@ -47,6 +47,10 @@ export interface PlannedPerson extends ImportableFields {
   line: number | null;
   /** Birthday and anniversary read from the file (at most one of each), and dates of the user's own naming. */
   dates?: PersonDate[];
+  /** The file's family name, for new people (an existing person's is never changed by a file). */
+  familyName?: string | null;
+  /** The file's photo, for new people (an existing person's photo is never replaced by a file). */
+  photo?: Uint8Array;
 }
 
 export interface LineDecision {
@@ -189,6 +193,8 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       const planned = {
         ref: newRef,
         name,
+        familyName: contact.familyName ?? null,
+        ...(contact.photo ? { photo: contact.photo } : {}),
         organisation: contact.organisation,
         role: contact.role,
         location: contact.location,

@@ -21,6 +21,10 @@ export interface ImportedContact {
   line: number;
   /** The display name, already assembled from its parts when the file splits it. */
   name: string | null;
+  /** The family name, where the file keeps it apart (vCard N, a Last Name or Family Name column): lists sort by it. */
+  familyName?: string | null;
+  /** The contact's photo (a vCard's PHOTO carried in the card, already checked to be a PNG, JPEG, WebP or GIF). */
+  photo?: Uint8Array;
   organisation: string | null;
   role: string | null;
   location: string | null;

@@ -39,6 +39,8 @@ export interface Provenance {
 export interface Person {
   id: string;
   name: string;
+  /** The family name, where a file or the user said which part of the name it is; lists sort by it (core/names.ts sortKey). */
+  familyName: string | null;
   organisation: string | null;
   role: string | null;
   location: string | null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameKey, sortKey } from './names.js';
+import { compareNames, nameKey, sortKey } from './names.js';
 
 const TITLES = ['Dr', 'Dr.', 'Prof', 'Prof.', 'Professor', 'Mr', 'Mrs', 'Mrs.', 'Ms', 'Mx', 'Sir', 'Dame', 'Rev', 'Rev.', 'DR', 'prof.'];
 const word = fc.stringMatching(/^[A-Za-zÀ-ÿ'-]{1,12}$/);
@@ -22,6 +22,45 @@ describe('sortKey: where a person is filed in a list', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...TITLES), { maxLength: 3 }), fc.array(word.filter(notTitle), { minLength: 1, maxLength: 4 }), (titles, words) => {
         expect(sortKey([...titles, ...words].join(' '))).toBe(nameKey(words.join(' ')));
+      }),
+    );
+  });
+});
+
+describe('sortKey with a family name: filed under it where it is known', () => {
+  const notTitle = (w: string) => !['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'mx', 'miss', 'sir', 'dame', 'rev', 'revd'].includes(w.toLowerCase());
+  const words = (max: number) => fc.array(word.filter(notTitle), { minLength: 1, maxLength: max });
+
+  it('puts the family name first, then the given names, whatever titles come before', () => {
+    expect(sortKey('Dr Ana Silva', 'Silva')).toBe('silva ana');
+    expect(sortKey('Prof. Bea Xavier Dias', 'Xavier Dias')).toBe('xavier dias bea');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TITLES), { maxLength: 2 }), words(3), words(2), (titles, given, family) => {
+        expect(sortKey([...titles, ...given, ...family].join(' '), family.join(' '))).toBe(`${nameKey(family.join(' '))} ${nameKey(given.join(' '))}`);
+      }),
+    );
+  });
+
+  it('ignores a family name that is not part of the name, or blank: no guessing', () => {
+    expect(sortKey('Carl Smith', 'Ames')).toBe('carl smith');
+    expect(sortKey('Dr Ana Silva', '  ')).toBe('ana silva');
+    expect(sortKey('Ana Silva', null)).toBe('ana silva');
+    fc.assert(
+      fc.property(words(4), fc.option(word), (name, family) => {
+        const full = name.join(' ');
+        const inName = family !== null && nameKey(full).split(' ').includes(nameKey(family));
+        if (!inName) expect(sortKey(full, family)).toBe(sortKey(full));
+      }),
+    );
+  });
+
+  it('compareNames is a total order: antisymmetric, transitive, and zero only for the same name and key', () => {
+    const named = fc.record({ name: words(3).map((w) => w.join(' ')), familyName: fc.option(word) });
+    fc.assert(
+      fc.property(named, named, named, (a, b, c) => {
+        expect(Math.sign(compareNames(a, b))).toBe(-Math.sign(compareNames(b, a)) || 0);
+        if (compareNames(a, b) <= 0 && compareNames(b, c) <= 0) expect(compareNames(a, c)).toBeLessThanOrEqual(0);
+        if (compareNames(a, b) === 0) expect([a.name, sortKey(a.name, a.familyName)]).toEqual([b.name, sortKey(b.name, b.familyName)]);
       }),
     );
   });

@@ -22,9 +22,41 @@ export function firstNameOf(fullName: string): string {
   return given ?? fullName.trim();
 }
 
-/** The key a list sorts people by: the name without its title, compared like `nameKey` ("Dr Ana Silva" files under A). */
-export function sortKey(fullName: string): string {
-  return nameKey(withoutTitle(fullName));
+/**
+ * The key a list sorts people by, compared like `nameKey`. Where the family name is
+ * known (a vCard's N, a CSV's Last Name column, or typed in) and is part of the name,
+ * the person files under it: "Dr Ana Silva" with family name "Silva" → "silva ana".
+ * Otherwise under the name without its title ("Dr Ana Silva" → "ana silva"): a
+ * family name is never guessed, as many names do not end in one.
+ */
+export function sortKey(fullName: string, familyName?: string | null): string {
+  const name = nameKey(withoutTitle(fullName));
+  const family = nameKey(familyName ?? '');
+  if (family === '' || family === name) return name;
+  // Whole words only, the last occurrence: "Ana Silva Silva" with family "Silva" → "silva ana silva".
+  const words = name.split(' ');
+  const familyWords = family.split(' ');
+  for (let at = words.length - familyWords.length; at >= 0; at--) {
+    if (familyWords.every((word, i) => words[at + i] === word)) {
+      const rest = [...words.slice(0, at), ...words.slice(at + familyWords.length)].join(' ');
+      return rest === '' ? family : `${family} ${rest}`;
+    }
+  }
+  // A family name no longer in the name (the name was edited since) says nothing about it.
+  return name;
+}
+
+/** Something with a name to sort by, and its family name where known. */
+export interface Named {
+  name: string;
+  familyName?: string | null;
+}
+
+/** The order of people in every list: by `sortKey`, then by the name as written, so that the order is total. */
+export function compareNames(a: Named, b: Named): number {
+  const ka = sortKey(a.name, a.familyName);
+  const kb = sortKey(b.name, b.familyName);
+  return ka < kb ? -1 : ka > kb ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 /** The name without a leading title ("Dr Ana Silva" → "Ana Silva", "Prof. Rui Costa" → "Rui Costa"), for finding and sorting. */

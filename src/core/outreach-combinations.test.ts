@@ -13,7 +13,13 @@ const REQUEST: Record<OutreachPurpose, RegExp> = {
   'meet-the-team': /Would you like to come and meet my team\?/,
   'informational-interview': /I would value hearing (?:about|how you got to where you are)/,
   'catching-up': /I would love to catch up/,
+  reconnecting: /I would love to reconnect/,
+  'thank-you': /^Thank you (?:for|again)/m,
+  congratulations: /I wanted to say congratulations/,
+  'ask-introduction': /Would you be willing to introduce me to someone/,
+  'offer-help': /I would be glad to help/,
 };
+
 
 /** Every optional thing a draft may know, each present or absent. */
 const OPTIONAL = ['interest', 'howMet', 'lastExchange', 'learned', 'sharedNetworks', 'workingOn', 'organisation', 'myName', 'channel'] as const;

@@ -234,6 +234,116 @@ export const BUILT_IN_TEMPLATES: OutreachTemplate[] = [
       '{{myName}}',
     ),
   ),
+  builtIn(
+    'reconnecting',
+    'Reconnect after a long silence',
+    'It has been too long{{#firstName}}, {{firstName}}{{/firstName}}',
+    lines(
+      GREETING,
+      '',
+      // After a long silence the letter owns the gap plainly, without apologising at length.
+      '{{#lastExchange}}I realise we have not been in touch since {{date}}, far too long. {{/lastExchange}}' +
+        '{{^lastExchange}}I realise it has been far too long since we were last in touch. {{/lastExchange}}' +
+        '{{#howWeMet}}I still think of our first conversation, when we met — {{howWeMet}}. {{/howWeMet}}' +
+        '{{#sharedNetworksText}}Seeing your name in {{sharedNetworksText}} reminded me to write.{{/sharedNetworksText}}',
+      '',
+      'I would love to reconnect and hear what you are doing now{{#organisation}} at {{organisation}}{{/organisation}}.' +
+        '{{#interest}} I would especially like to hear about {{interest}}.{{/interest}}' +
+        '{{#workingOn}} On my side, I am working on {{workingOn}}.{{/workingOn}}',
+      '',
+      'Would you have time for {{channelAsk}} in the coming weeks? No agenda, just to pick up where we left off.',
+      '',
+      'Warm wishes,',
+      '{{myName}}',
+    ),
+  ),
+  builtIn(
+    'thank-you',
+    'Say thank you',
+    'Thank you{{#firstName}}, {{firstName}}{{/firstName}}',
+    lines(
+      GREETING,
+      '',
+      // A thank-you asks for nothing: it names what helped and offers time in return.
+      '{{#interest}}Thank you for everything you shared about {{interest}}.{{/interest}}' +
+        '{{^interest}}Thank you for your help and your time.{{/interest}}' +
+        '{{#lastExchange}} Our conversation on {{date}} has stayed with me.{{/lastExchange}}' +
+        '{{#howWeMet}} I am glad we met — {{howWeMet}}.{{/howWeMet}}',
+      '',
+      '{{#workingOn}}It has already made a difference to what I am working on: {{workingOn}}. {{/workingOn}}' +
+        '{{#sharedNetworksText}}I hope to see you soon in {{sharedNetworksText}}. {{/sharedNetworksText}}' +
+        'If ever I can return the favour{{#organisation}}, for you or anyone at {{organisation}}{{/organisation}}, I would gladly give {{minutes}} minutes of my time, or more: just say.',
+      '',
+      'With many thanks,',
+      '{{myName}}',
+    ),
+  ),
+  builtIn(
+    'congratulations',
+    'Congratulate them',
+    'Congratulations{{#firstName}}, {{firstName}}{{/firstName}}!',
+    lines(
+      GREETING,
+      '',
+      '{{#interest}}I have just heard about {{interest}}, and I wanted to say congratulations: it is richly deserved.{{/interest}}' +
+        '{{^interest}}I have just heard your good news, and I wanted to say congratulations: it is richly deserved.{{/interest}}' +
+        '{{#howWeMet}} I have followed your work with interest since we met — {{howWeMet}}.{{/howWeMet}}' +
+        '{{#sharedNetworksText}} I am sure everyone in {{sharedNetworksText}} is delighted too.{{/sharedNetworksText}}',
+      '',
+      '{{#lastExchange}}Our conversation on {{date}} is still fresh in my mind. {{/lastExchange}}' +
+        'If you have time for {{channelAsk}} once things settle{{#organisation}} at {{organisation}}{{/organisation}}, I would love to hear the story behind it.' +
+        '{{#workingOn}} I am working on {{workingOn}} myself, and would be glad to tell you about it.{{/workingOn}}',
+      '',
+      'With warm congratulations,',
+      '{{myName}}',
+    ),
+  ),
+  builtIn(
+    'ask-introduction',
+    'Ask for an introduction',
+    'Could you introduce me{{#firstName}}, {{firstName}}{{/firstName}}?',
+    lines(
+      GREETING,
+      '',
+      '{{#howWeMet}}I have valued knowing you since we met — {{howWeMet}}. {{/howWeMet}}' +
+        '{{#lastExchange}}Thank you again for our conversation on {{date}}. {{/lastExchange}}' +
+        '{{#sharedNetworksText}}You know {{sharedNetworksText}} better than almost anyone I know.{{/sharedNetworksText}}',
+      '',
+      // The interest is the topic the introduction is for; the person introduced is theirs to choose.
+      '{{#interest}}Would you be willing to introduce me to someone who could tell me more about {{interest}}?{{/interest}}' +
+        '{{^interest}}Would you be willing to introduce me to someone in your network whose work you think I should know?{{/interest}}' +
+        '{{#organisation}} Someone at {{organisation}} or well beyond it would be wonderful.{{/organisation}}' +
+        '{{#workingOn}} It would help with what I am working on now: {{workingOn}}.{{/workingOn}}',
+      '',
+      'I would ask them for no more than {{minutes}} minutes, and I am happy to send a short note you can forward, so that it takes you a minute at most.',
+      '',
+      'With thanks,',
+      '{{myName}}',
+    ),
+  ),
+  builtIn(
+    'offer-help',
+    'Offer help',
+    'Could I help{{#firstName}}, {{firstName}}{{/firstName}}?',
+    lines(
+      GREETING,
+      '',
+      '{{#howWeMet}}I have been thinking of you since we met — {{howWeMet}}. {{/howWeMet}}' +
+        '{{#lastExchange}}Thank you again for our conversation on {{date}}. {{/lastExchange}}' +
+        '{{#sharedNetworksText}}As we are both in {{sharedNetworksText}}, I hope this is welcome.{{/sharedNetworksText}}',
+      '',
+      // Giving first: the offer is concrete and easy to decline.
+      '{{#interest}}I have been thinking about {{interest}}, and I would be glad to help if I can{{/interest}}' +
+        '{{^interest}}I would be glad to help with whatever you are busy with{{#organisation}} at {{organisation}}{{/organisation}}{{/interest}}' +
+        ': with time, a resource, or an introduction.' +
+        '{{#workingOn}} What I am working on now may be useful to you: {{workingOn}}.{{/workingOn}}',
+      '',
+      'If {{channelAsk}} would be useful, just say when. And if not, no reply is needed.',
+      '',
+      'All the best,',
+      '{{myName}}',
+    ),
+  ),
 ];
 
 const BUILT_IN_BY_ID = new Map(BUILT_IN_TEMPLATES.map((t) => [t.id, t]));

@@ -1,4 +1,5 @@
 import { addDays, daysBetween, daysInMonth, isLeapYear, type IsoDate } from './dates.js';
+import { compareNames } from './names.js';
 
 /*
  * Dates that matter on a person: birthdays, anniversaries and dates of the user's own
@@ -109,7 +110,7 @@ export function upcomingDates(
       out.push({ ...date, personId: person.personId, personName: person.personName, on, daysAway: daysBetween(today, on), years: years !== null && years >= 0 ? years : null });
     }
   }
-  return out.sort((a, b) => a.on.localeCompare(b.on) || a.personName.localeCompare(b.personName) || a.kind.localeCompare(b.kind));
+  return out.sort((a, b) => a.on.localeCompare(b.on) || compareNames({ name: a.personName }, { name: b.personName }) || a.kind.localeCompare(b.kind));
 }
 
 /** What a date is called in lists: "Birthday", "Anniversary", or the user's own name. */

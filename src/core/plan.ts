@@ -1,6 +1,7 @@
 import type { CheckReport } from './check/types.js';
 import { addMonths, type IsoDate } from './dates.js';
 import type { Month, Person, PlanSettings, PlanTarget } from './model.js';
+import { compareNames } from './names.js';
 import type { Stage, TargetSource } from './vocabulary.js';
 import { plural } from './words.js';
 
@@ -196,7 +197,7 @@ function goalGapCandidates(report: CheckReport): { id: string; why: string; next
   const out: { id: string; why: string; next: string }[] = [];
   for (const goal of report.goals.items) {
     if (goal.verdict === 'covered') continue;
-    const weak = goal.contributors.filter((c) => c.kind === 'person' && c.strength < 3).sort((a, b) => b.relevance - a.relevance || a.name.localeCompare(b.name));
+    const weak = goal.contributors.filter((c) => c.kind === 'person' && c.strength < 3).sort((a, b) => b.relevance - a.relevance || compareNames(a, b));
     for (const c of weak) {
       out.push({
         id: c.id,

@@ -81,7 +81,8 @@ export const TARGET_STATUSES = ['open', 'done', 'dropped', 'rolled-over'] as con
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
 /** Why one writes to someone: the outreach drafts' purposes. */
-export const OUTREACH_PURPOSES = ['expert-opinion', 'learn-solution', 'explore-collaboration', 'navigate-situation', 'interview', 'meet-the-team', 'informational-interview', 'catching-up'] as const;
+export const OUTREACH_PURPOSES = ['expert-opinion', 'learn-solution', 'explore-collaboration', 'navigate-situation', 'interview', 'meet-the-team', 'informational-interview', 'catching-up',
+  'reconnecting', 'thank-you', 'congratulations', 'ask-introduction', 'offer-help'] as const;
 export type OutreachPurpose = (typeof OUTREACH_PURPOSES)[number];
 
 /** What a share token opens: the read-only plan page, or the calendar feed. */

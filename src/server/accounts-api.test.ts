@@ -1,61 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, passwordProblem, SESSION_IDLE_MS, THROTTLE_WINDOW_MS, type AccountsDeps } from '../services/accounts.js';
-import { randomIds } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase, type Dialect } from '../test-support/databases.js';
-import { createApi, OPENAPI_PATH, type Api } from './app.js';
-import { scopedContext } from './auth.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, passwordProblem, SESSION_IDLE_MS, THROTTLE_WINDOW_MS } from '../services/accounts.js';
+import { DIALECTS, type Dialect } from '../test-support/databases.js';
+import { serverWorld } from '../test-support/server-world.js';
+import { OPENAPI_PATH } from './app.js';
 
-const PUBLIC = 'https://waggle.example.org';
-const HOST = 'waggle.example.org';
 const OWNER = { email: 'ana@example.org', name: 'Ana Silva', password: 'correct horse battery staple' };
 const OTHER = { email: 'bo@example.org', name: 'Bo Lind', password: 'another long passphrase' };
 
-/** Server mode in-process: an https public URL, a clock the test moves, a fresh SQLite data folder. */
-function serverWorld(kind: Dialect) {
-  const clock = { at: Date.parse('2026-11-22T10:00:00Z'), now() {
-    return new Date(this.at);
-  } };
-  let session: Session | undefined;
-  let api: Api | undefined;
-  let dispose: () => Promise<void> = async () => undefined;
-  let deps: AccountsDeps | undefined;
+/** Server mode in-process (src/test-support/server-world.ts), with two accounts in it. */
+function worldWithAccounts(kind: Dialect) {
+  const w = serverWorld(kind);
   beforeAll(async () => {
-    const db = await freshDatabase(kind);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, defaultTimeZone: 'UTC' });
-    deps = { db: session.ctx.db, clock, ids: randomIds, defaultTimeZone: 'UTC' };
-    api = createApi(scopedContext(session.ctx), undefined, { edge: { port: 4747, publicUrl: PUBLIC }, auth: { deps, secure: true, trustProxy: true } });
-    await createAccount(deps, OWNER);
-    await createAccount(deps, OTHER);
+    await createAccount(w.deps, OWNER);
+    await createAccount(w.deps, OTHER);
   });
-  afterAll(async () => {
-    await session?.close();
-    await dispose();
-  });
-  const call = async (path: string, init: { method?: string; body?: unknown; cookie?: string; token?: string; address?: string } = {}) => {
-    const headers: Record<string, string> = { host: HOST, 'x-forwarded-for': init.address ?? '203.0.113.7' };
-    const method = init.method ?? 'GET';
-    if (method !== 'GET') headers.origin = PUBLIC;
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    if (init.cookie) headers.cookie = `__Host-waggle=${init.cookie}`;
-    if (init.token) headers.authorization = `Bearer ${init.token}`;
-    return api!.request(path, { method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
-  };
-  const signIn = async (who: { email: string; password: string }, address?: string) => {
-    const response = await call('/api/auth/sign-in', { method: 'POST', body: { email: who.email, password: who.password }, ...(address ? { address } : {}) });
-    expect(response.status, await response.clone().text()).toBe(200);
-    return /__Host-waggle=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
-  };
-  return { clock, call, signIn, get deps() {
-    return deps!;
-  }, get api() {
-    return api!;
-  } };
+  return w;
 }
 
 describe.each(DIALECTS)('accounts, sessions and tokens (%s)', (kind) => {
-  const w = serverWorld(kind);
+  const w = worldWithAccounts(kind);
 
   it('refuses short passwords and passwords that are the name or email; stores argon2id', async () => {
     expect(passwordProblem('short', 'A', 'a@x.org')).toMatch(/at least 12/);
@@ -158,7 +121,7 @@ describe.each(DIALECTS)('accounts, sessions and tokens (%s)', (kind) => {
 });
 
 describe.each(DIALECTS)('the authorization matrix: every route × every kind of caller (%s)', (kind) => {
-  const w = serverWorld(kind);
+  const w = worldWithAccounts(kind);
 
   it('returns no foreign row and makes no foreign write', async () => {
     const owner = await w.signIn(OWNER);

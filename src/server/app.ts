@@ -16,6 +16,7 @@ import { registerNetworkRoutes } from './routes/networks.js';
 import { registerOutreachRoutes } from './routes/outreach.js';
 import { registerPeopleRoutes } from './routes/people.js';
 import { registerPersonDateRoutes } from './routes/person-dates.js';
+import { registerPhotoRoutes } from './routes/photos.js';
 import { registerPlanRoutes } from './routes/plan.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerResolveRoutes } from './routes/resolve.js';
@@ -94,6 +95,7 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   app.get('/api/vocabulary', (c) => c.json({ ...VOCABULARY, cadenceWords: CADENCE_WORDS }));
   registerPeopleRoutes(app, context);
   registerPersonDateRoutes(app, context);
+  registerPhotoRoutes(app, context);
   registerNetworkRoutes(app, context);
   registerGoalRoutes(app, context);
   registerJournalRoutes(app, context);

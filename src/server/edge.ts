@@ -40,8 +40,16 @@ export const IMPORT_CONTENT_TYPES = ['application/octet-stream', 'text/csv', 'te
 /** What every other body route takes. */
 export const JSON_CONTENT_TYPES = ['application/json'] as const;
 
+/**
+ * What a photo upload takes: the image itself. Its real type is sniffed from the bytes,
+ * never taken from here; a JSON body passes the edge only to be refused by that check
+ * with its reason (and, like every route, to reach the sign-in check first).
+ */
+export const PHOTO_CONTENT_TYPES = ['application/octet-stream', 'image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/json'] as const;
+
 export function acceptedContentTypes(path: string): readonly string[] {
-  return path === '/api/imports' ? IMPORT_CONTENT_TYPES : JSON_CONTENT_TYPES;
+  if (path === '/api/imports') return IMPORT_CONTENT_TYPES;
+  return /^\/api\/people\/[^/]+\/photo$/.test(path) ? PHOTO_CONTENT_TYPES : JSON_CONTENT_TYPES;
 }
 
 /** A Host header (or URL host) split into a lower-case name and a port (null when not given). */

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   ambiguous: 409,
+  forbidden: 403,
 };
 
 export function errorResponse(error: unknown, c: Context) {

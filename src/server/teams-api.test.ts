@@ -95,8 +95,9 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     expect(joined.myRole).toBe('member');
     // Single use: the link is spent.
     await post('fay', `/api/teams/join/${s.usedToken}`, {}, 404);
-    // Only the lead invites; an access token cannot.
-    await post('max', `/api/teams/${s.team}/invitations`, {}, 400);
+    // Only the lead invites (a member is forbidden, and told why); an access token cannot.
+    const refused = await post<{ error: { code: string; message: string } }>('max', `/api/teams/${s.team}/invitations`, {}, 403);
+    expect(refused.error).toEqual({ code: 'forbidden', message: 'Only the team\'s lead may invite; you are a member (ask the lead, or to be made lead)' });
     const token = await post<{ token: string }>('lea', '/api/auth/tokens', {});
     expect((await w.call(`/api/teams/${s.team}/invitations`, { method: 'POST', body: {}, token: token.token })).status).toBe(403);
     // Expiring: a link older than seven days is refused.
@@ -195,7 +196,7 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     const roster = (await get<{ roster: { name: string }[] }>('lea', `/api/teams/${s.team}`)).roster.map((m) => m.name);
     expect(rhythm.members.map((m) => m.name)).toEqual(roster);
     expect(rhythm.members.map((m) => [m.name, m.shared, m.quiet]).sort()).toEqual([['Fay Former', 0, true], ['Lea Lead', 0, true], ['Max Member', 2, false]]);
-    await get('max', `/api/teams/${s.team}/dance-floor/rhythm`, 400);
+    await get('max', `/api/teams/${s.team}/dance-floor/rhythm`, 403);
     // Only the author takes a post down.
     await w.json(404, `/api/teams/${s.team}/dance-floor/${news.id}`, { method: 'DELETE', ...as('lea') });
 
@@ -204,6 +205,61 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     expect(gexf).toContain('<gexf');
     const graphml = await (await w.call(`/api/teams/${s.team}/export/graphml`, as('lea'))).text();
     expect(graphml).toContain('<data key="label">Rui Costa</data>');
+    // The team map: members as hubs and exactly the shared networks and people of the graph, as each member sees it.
+    for (const who of ['lea', 'max']) {
+      const map = await get<{ nodes: { kind: string; label: string }[]; edges: unknown[] }>(who, `/api/teams/${s.team}/map`);
+      const seen = await graph(who);
+      expect(map.nodes.filter((n) => n.kind === 'member').map((n) => n.label).sort()).toEqual(['Fay Former', 'Lea Lead', 'Max Member']);
+      expect(map.nodes.filter((n) => n.kind === 'network').map((n) => n.label).sort()).toEqual(seen.networks.map((n) => n.name).sort());
+      expect(map.nodes.filter((n) => n.kind === 'person').map((n) => n.label).sort()).toEqual(seen.people.map((p) => p.name).sort());
+      expect(map.edges.length).toBeGreaterThan(0);
+      expect(canaryOf(JSON.stringify(map).replace(new RegExp(`zqx${who}`, 'gi'), ''))).toBeNull();
+    }
+  });
+
+  it('shares a learned item from the journal in one click, tagged: only its words go, never the exchange\'s other fields', async () => {
+    const physio = (await graph('lea')).networks.find((n) => n.name === 'Physio Society')!.key;
+    // Everything else on the exchange is Max's own: the people met, notes, what was given and received, how it felt.
+    const exchange = await post<{ exchange: { id: string } }>('max', '/api/exchanges', {
+      channel: 'lunch',
+      personIds: [s.hidden, s.ana],
+      learned: 'Reviewers want feasibility first',
+      notes: 'zqxmax lunch notes',
+      gave: [{ kind: 'resource', note: 'zqxmax template' }],
+      received: [{ kind: 'opportunity', note: 'zqxmax opening' }],
+      feeling: 'energising',
+    });
+    const shared = await post<{ source: string; kind: string; text: string; goals: { statement: string }[]; network: { name: string } | null; memberName: string }>('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id, goalIds: [s.goal], networkKey: physio });
+    expect(shared).toMatchObject({ source: 'journal', kind: 'learned', text: 'Reviewers want feasibility first', memberName: 'Max Member', goals: [{ statement: 'Win a research grant' }], network: { name: 'Physio Society' } });
+    const feed = await get<{ id: string; text: string; goals: unknown[]; network: unknown }[]>('lea', `/api/teams/${s.team}/dance-floor`);
+    const item = feed.find((f) => f.id === exchange.exchange.id)!;
+    expect(Object.keys(item).sort()).toEqual(['at', 'goals', 'id', 'kind', 'memberId', 'memberName', 'network', 'source', 'text']);
+    expect(item.text).toBe('Reviewers want feasibility first');
+    // Nowhere the team looks is there anything of the exchange but its words: no canary, no person met, no feeling.
+    const everywhere = JSON.stringify([feed, await graph('lea'), await get('lea', `/api/teams/${s.team}/check`)]);
+    expect(canaryOf(everywhere.replace(/zqxlea/gi, ''))).toBeNull();
+    expect(everywhere).not.toContain('energising');
+    expect(everywhere).not.toContain('lunch');
+    // Sharing again changes the tags; the consent panel shows it shared.
+    const retagged = await post<{ goals: unknown[]; network: unknown }>('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id });
+    expect(retagged).toMatchObject({ goals: [], network: null });
+    const consent = await get<{ learned: { exchangeId: string; shared: boolean }[] }>('max', `/api/teams/${s.team}/consent`);
+    expect(consent.learned.find((l) => l.exchangeId === exchange.exchange.id)?.shared).toBe(true);
+
+    // Hostile: someone else's exchange, a goal of another team, a network nobody shares, an enormous or malformed body.
+    await post('lea', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id }, 404);
+    await post('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id, goalIds: ['tgoal_of_another_team'] }, 400);
+    await post('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id, networkKey: 'net:zqxnobody' }, 400);
+    await post('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id, goalIds: Array.from({ length: 5000 }, (_, i) => `g${i}`) }, 400);
+    await post('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id, notes: 'smuggled' }, 400);
+    const noLesson = await post<{ exchange: { id: string } }>('max', '/api/exchanges', { channel: 'call', personIds: [s.ana], notes: 'zqxmax nothing learned' });
+    await post('max', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: noLesson.exchange.id }, 400);
+    // Oz, in another team, cannot share into this one, even his own exchange.
+    await post('oz', `/api/teams/${s.team}/dance-floor/learned`, { exchangeId: exchange.exchange.id }, 404);
+
+    // Withdrawn in the sharing panel, it leaves the dance floor at once.
+    await put('max', `/api/teams/${s.team}/consent/learned/${exchange.exchange.id}`, { shared: false });
+    expect(JSON.stringify(await get('lea', `/api/teams/${s.team}/dance-floor`))).not.toContain('Reviewers want feasibility first');
   });
 
   it('leaving removes everything the member gave, at once', async () => {
@@ -211,7 +267,7 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     expect(before).toContain('Fay Friend');
     expect(before).toContain('Fay Society');
     await post('fay', `/api/teams/${s.team}/leave`, {}, 200);
-    for (const path of ['graph', 'check', 'goals', 'introductions', 'dance-floor', 'export/gexf', 'export/graphml', '']) {
+    for (const path of ['graph', 'map', 'check', 'goals', 'introductions', 'dance-floor', 'export/gexf', 'export/graphml', '']) {
       const text = await (await w.call(`/api/teams/${s.team}${path ? `/${path}` : ''}`, as('lea'))).text();
       expect(text, path).not.toMatch(/Fay (Friend|Society|Former)/);
     }
@@ -250,33 +306,75 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     };
     const before = await snapshot();
 
+    // A valid body for every route that takes one, so that each cell tests who may act, not what was sent.
+    const bodies: Record<string, unknown> = {
+      'POST /api/teams': { name: 'A team of my own' },
+      'PATCH /api/teams/{id}': { name: 'Renamed' },
+      'PUT /api/teams/{id}/members/{memberId}/role': { role: 'lead' },
+      'PUT /api/teams/{id}/consent/networks/{networkId}': { offered: true },
+      'PUT /api/teams/{id}/consent/people/{personId}': { shared: true },
+      'PUT /api/teams/{id}/consent/learned/{exchangeId}': { shared: true },
+      'PUT /api/teams/{id}/consent/plan': { shared: true },
+      'POST /api/teams/{id}/goals': { statement: 'A goal' },
+      'PUT /api/teams/{id}/goals/{goalId}/links': { key: 'x', relevance: 1 },
+      'POST /api/teams/{id}/introductions': { via: 'x', personId: 'x' },
+      'PATCH /api/teams/{id}/introductions/{requestId}': { status: 'accepted' },
+      'POST /api/teams/{id}/dance-floor': { kind: 'event', text: 'News' },
+      'POST /api/teams/{id}/dance-floor/learned': { exchangeId: s.lesson },
+    };
+    const bodyOf = (route: { method: string; template: string }) => (route.method === 'GET' || route.method === 'DELETE' ? undefined : (bodies[`${route.method} ${route.template}`] ?? {}));
+    // What only a lead may do: a member is refused with 403 (never 400), and nothing changes.
+    const leadOnly = new Set([
+      'PATCH /api/teams/{id}',
+      'POST /api/teams/{id}/invitations',
+      'DELETE /api/teams/{id}/members/{memberId}',
+      'PUT /api/teams/{id}/members/{memberId}/role',
+      'GET /api/teams/{id}/plans',
+      'GET /api/teams/{id}/dance-floor/rhythm',
+    ]);
+    // The exact answer per cell; null for a write by the lead or a member that would change the team on purpose (tested above, one by one).
+    const expected = (caller: 'lead' | 'member' | 'outsider' | 'anonymous', route: { method: string; template: string }): number | null => {
+      const cell = `${route.method} ${route.template}`;
+      if (caller === 'anonymous') return 401;
+      if (caller === 'outsider') {
+        // Outsiders act for themselves alone: their list, a team or a demo team of their own; the spent link is unknown to them.
+        if (cell === 'GET /api/teams') return 200;
+        if (cell === 'POST /api/teams' || cell === 'POST /api/teams/demo') return 201;
+        return 404;
+      }
+      if (caller === 'member' && leadOnly.has(cell)) return 403;
+      return route.method === 'GET' ? 200 : null;
+    };
+    for (const cell of leadOnly) expect(routes.some((r) => `${r.method} ${r.template}` === cell), cell).toBe(true);
+
     const callers = [
-      { name: 'lead', key: 'lea', auth: as('lea'), outsider: false },
-      { name: 'member', key: 'max', auth: as('max'), outsider: false },
-      { name: 'member of another team', key: 'oz', auth: as('oz'), outsider: true },
-      { name: 'former member', key: 'fay', auth: as('fay'), outsider: true },
-      { name: 'anonymous', key: 'anon', auth: {}, outsider: true },
+      { name: 'lead', key: 'lea', auth: as('lea'), role: 'lead' as const },
+      { name: 'member', key: 'max', auth: as('max'), role: 'member' as const },
+      { name: 'member of another team', key: 'oz', auth: as('oz'), role: 'outsider' as const },
+      { name: 'former member', key: 'fay', auth: as('fay'), role: 'outsider' as const },
+      { name: 'anonymous', key: 'anon', auth: {}, role: 'anonymous' as const },
     ];
     const leaks: string[] = [];
+    const wrong: string[] = [];
     let requests = 0;
     for (const caller of callers) {
       for (const route of routes) {
-        // Lead and member: every read. Their writes change the team on purpose and are tested above, one by one.
-        if (!caller.outsider && route.method !== 'GET') continue;
-        const response = await w.call(route.path, { method: route.method, ...caller.auth, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: {} }) });
+        const want = expected(caller.role, route);
+        if (want === null) continue;
+        const body = bodyOf(route);
+        const response = await w.call(route.path, { method: route.method, ...caller.auth, ...(body === undefined ? {} : { body }) });
         requests += 1;
         const text = (await response.text()).split(route.path).join('');
-        const label = `${caller.name}: ${route.method} ${route.template} (${response.status})`;
-        expect(response.status, label).toBeLessThan(500);
-        if (caller.key === 'anon') expect(response.status, label).toBe(401);
-        // Outsiders are refused, except where they act for themselves alone: making a team of their own, or a demo team.
-        else if (caller.outsider && route.template !== '/api/teams' && route.template !== '/api/teams/demo') expect([400, 404], label).toContain(response.status);
+        const label = `${caller.name}: ${route.method} ${route.template}`;
+        if (response.status !== want) wrong.push(`${label}: ${response.status}, expected ${want}`);
+        if (want === 403) expect(JSON.parse(text), label).toMatchObject({ error: { code: 'forbidden', message: expect.stringMatching(/^Only the team's lead may /) } });
         // Nobody sees a canary that is not their own.
         const canaries = (text.match(/zqx(max|lea|fay)/gi) ?? []).map((c) => c.toLowerCase()).filter((c) => c !== `zqx${caller.key}`);
         if (canaries.length) leaks.push(`${label} holds ${canaries.join(', ')}`);
-        if (caller.outsider) for (const marker of teamOnly) if (text.includes(marker)) leaks.push(`${label} shows ${marker}`);
+        if (caller.role === 'outsider' || caller.role === 'anonymous') for (const marker of teamOnly) if (text.includes(marker)) leaks.push(`${label} shows ${marker}`);
       }
     }
+    expect(wrong).toEqual([]);
     console.log(`team authorization matrix (${kind}): ${routes.length} team routes, ${requests} requests, ${leaks.length} leaks`);
     expect(leaks).toEqual([]);
     expect(await snapshot()).toBe(before);
@@ -284,7 +382,7 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
 
   it('plan progress reaches the lead only when the member says so, and goes when withdrawn', async () => {
     expect((await get<{ members: unknown[]; notShared: number }>('lea', `/api/teams/${s.team}/plans`)).members).toEqual([]);
-    await get('max', `/api/teams/${s.team}/plans`, 400);
+    await get('max', `/api/teams/${s.team}/plans`, 403);
     await put('max', `/api/teams/${s.team}/consent/plan`, { shared: true });
     const plans = await get<{ members: { name: string; targets: { name: string; status: string }[] }[] }>('lea', `/api/teams/${s.team}/plans`);
     expect(plans.members.map((m) => [m.name, m.targets.map((t) => [t.name, t.status])])).toEqual([['Max Member', [['Zqxmax Planned', 'open']]]]);

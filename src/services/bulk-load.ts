@@ -24,7 +24,7 @@ export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'toda
     await insert(
       'people',
       map.people.map((p) => ({
-        id: p.id, workspaceId: ws, name: p.name, nameKey: nameKey(p.name), sortName: sortKey(p.name), organisation: p.organisation, role: p.role, location: p.location,
+        id: p.id, workspaceId: ws, name: p.name, nameKey: nameKey(p.name), familyName: p.familyName, sortName: sortKey(p.name, p.familyName), organisation: p.organisation, role: p.role, location: p.location,
         howMet: p.howMet, category: p.category, tags: JSON.stringify(p.tags), notes: p.notes, strength: p.strength, importance: p.importance,
         knowAndLike: flag(p.knowAndLike), canHelp: flag(p.canHelp), canHelpHow: p.canHelpHow, stage: p.stage, cadence: p.cadence,
         preferredChannel: p.preferredChannel, lostJobList: flag(p.lostJobList), nextContactOn: p.nextContactOn, nextContactSetOn: p.nextContactSetOn,

@@ -16,11 +16,20 @@ export type IdPrefix = 'per' | 'net' | 'goal' | 'need' | 'ex' | 'fu' | 'intro' |
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
+/** Random bytes drawn 4 KB at a time: one system call per 400 ids, not one per id (an import makes 30,000). */
+const POOL_BYTES = 4000;
+let pool = randomBytes(POOL_BYTES);
+let used = 0;
+
 /** Short random ids such as `per_7k2m9q4xtr`: easy to type on the command line, 50 bits of randomness. */
 export const randomIds: IdGenerator = (prefix) => {
-  const bytes = randomBytes(10);
+  if (used + 10 > POOL_BYTES) {
+    pool = randomBytes(POOL_BYTES);
+    used = 0;
+  }
   let out = '';
-  for (const byte of bytes) out += ALPHABET[byte & 31];
+  for (let i = used; i < used + 10; i++) out += ALPHABET[(pool[i] as number) & 31];
+  used += 10;
   return `${prefix}_${out}`;
 };
 

@@ -1,4 +1,5 @@
 import type { Exchange, FollowUp, Goal, Introduction, Network, Person } from '../core/model.js';
+import { compareNames } from '../core/names.js';
 import type { NetworkRole } from '../core/vocabulary.js';
 import type { ServiceContext } from './context.js';
 import { listExchanges, listFollowUps } from './exchanges.js';
@@ -66,7 +67,7 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
         const otherId = t.personAId === id ? t.personBId : t.personAId;
         return { person: { id: otherId, name: nameOf.get(otherId) ?? otherId }, strength: t.strength, note: t.note };
       })
-      .sort((a, b) => a.person.name.localeCompare(b.person.name)),
+      .sort((a, b) => compareNames(a.person, b.person)),
     introductions,
     names: Object.fromEntries(others.map((p) => [p.id, p.name])),
     exchanges: exchanges.items,
@@ -120,9 +121,10 @@ export async function goalDetail(ctx: ServiceContext, id: string): Promise<GoalD
   const networkLink = new Map(links.filter((l) => l.kind === 'network').map((l) => [l.targetId, l]));
   return {
     goal,
+    // Equal relevance keeps listPeople's order (family name where known, titles aside): the sort is stable.
     people: people.items
       .map((p) => ({ id: p.id, name: p.name, relevance: personLink.get(p.id)?.relevance ?? 0, strength: p.strength, importance: p.importance, note: personLink.get(p.id)?.note ?? null, serves: personLink.get(p.id)?.serves ?? [] }))
-      .sort((a, b) => b.relevance - a.relevance || a.name.localeCompare(b.name)),
+      .sort((a, b) => b.relevance - a.relevance),
     networks: networks.items
       .map((n) => ({ id: n.id, name: n.name, relevance: networkLink.get(n.id)?.relevance ?? 0, strength: n.strength, hoursPerMonth: n.hoursPerMonth, note: networkLink.get(n.id)?.note ?? null, serves: networkLink.get(n.id)?.serves ?? [] }))
       .sort((a, b) => b.relevance - a.relevance || a.name.localeCompare(b.name)),

@@ -1,3 +1,4 @@
+import type { ExchangeFilter, FollowUpFilter } from '../contract/filters.js';
 import type { FollowUpInput, LogExchangeInput } from '../contract/inputs.js';
 import { addDays, compareDates, type IsoDate } from '../core/dates.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
@@ -131,15 +132,6 @@ export async function getExchange(ctx: ServiceContext, id: string): Promise<Exch
   if (!row) throw new NotFoundError('exchange', id);
   const people = await ctx.db.selectFrom('exchangePeople').select('personId').where('exchangeId', '=', id).orderBy('personId').execute();
   return toExchange(row, people.map((p) => p.personId));
-}
-
-export interface ExchangeFilter {
-  personId?: string;
-  networkId?: string;
-  from?: IsoDate;
-  to?: IsoDate;
-  limit?: number;
-  offset?: number;
 }
 
 /** Exchanges, newest first. */
@@ -289,7 +281,7 @@ export async function addFollowUp(ctx: ServiceContext, input: FollowUpInput): Pr
   return insertFollowUp(ctx, input, { exchangeId: null, personId: input.personId ?? null, from: today(ctx) });
 }
 
-export async function listFollowUps(ctx: ServiceContext, filter: { status?: FollowUpStatus; personId?: string } = {}): Promise<FollowUp[]> {
+export async function listFollowUps(ctx: ServiceContext, filter: FollowUpFilter = {}): Promise<FollowUp[]> {
   let q = ctx.db.selectFrom('followUps').selectAll().where('workspaceId', '=', ctx.workspaceId);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.personId) q = q.where('personId', '=', filter.personId);

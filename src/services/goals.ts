@@ -1,8 +1,8 @@
 import type { Updateable } from 'kysely';
+import type { GoalFilter } from '../contract/filters.js';
 import type { CreateGoalInput, UpdateGoalInput } from '../contract/inputs.js';
 import { AmbiguousReferenceError, NotFoundError } from '../core/errors.js';
 import type { Goal } from '../core/model.js';
-import type { GoalStatus } from '../core/vocabulary.js';
 import type { GoalsTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
 import { refreshGoalRelevance } from './goal-relevance.js';
@@ -65,7 +65,7 @@ export async function getGoal(ctx: ServiceContext, id: string): Promise<Goal> {
   return toGoal(row);
 }
 
-export async function listGoals(ctx: ServiceContext, filter: { status?: GoalStatus; limit?: number; offset?: number } = {}): Promise<Page<Goal>> {
+export async function listGoals(ctx: ServiceContext, filter: GoalFilter = {}): Promise<Page<Goal>> {
   let base = ctx.db.selectFrom('goals').where('workspaceId', '=', ctx.workspaceId);
   if (filter.status) base = base.where('status', '=', filter.status);
   const counted = await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();

@@ -95,3 +95,42 @@ describe.each(DIALECTS)('importing contacts on %s', (dialect) => {
     }
   });
 });
+
+describe.each(DIALECTS)('merging a large file into the map on %s', (dialect) => {
+  let session: Session;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    const db = await freshDatabase(dialect);
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  // More people than one read of the merge takes at a time (1,000), so the second chunk is checked too.
+  const ROWS = 1200;
+  const file = (withDetails: boolean) =>
+    [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      ...Array.from({ length: ROWS }, (_, i) => `Person,Number${i},https://www.linkedin.com/in/number-${i},${withDetails ? `n${i}@example.org` : ''},${withDetails ? `Company ${i}` : ''},,07 Dec 2025`),
+      '',
+    ].join('\r\n');
+
+  it('fills each person’s blanks and adds each new address after the ones they have, person by person', async () => {
+    expect((await importFile(session.ctx, bytes(file(false)), { fileName: 'Connections.csv' })).summary).toEqual({ records: ROWS, created: ROWS, merged: 0, skipped: 0 });
+    const outcome = await importFile(session.ctx, bytes(file(true)), { fileName: 'Connections.csv' });
+    expect(outcome.summary).toEqual({ records: ROWS, created: 0, merged: ROWS, skipped: 0 });
+    const people = (await listPeople(session.ctx, { limit: 100000 })).items;
+    expect(people).toHaveLength(ROWS);
+    for (const person of people) {
+      const i = person.name.replace('Person Number', '');
+      expect(person.organisation).toBe(`Company ${i}`);
+      expect(person.channels.map((c) => c.value)).toEqual([`https://www.linkedin.com/in/number-${i}`, `n${i}@example.org`]);
+    }
+    // Once more: nothing new to add, nothing written.
+    expect((await importFile(session.ctx, bytes(file(true)), { fileName: 'Connections.csv' })).summary).toEqual({ records: ROWS, created: 0, merged: ROWS, skipped: 0 });
+    expect((await listPeople(session.ctx, { limit: 100000 })).items.flatMap((p) => p.channels)).toHaveLength(2 * ROWS);
+  });
+});

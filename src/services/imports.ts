@@ -4,7 +4,7 @@ import { refreshSearchText } from './search-index.js';
 import type { ExistingPerson, ImportPlan, LineDecision, PossibleDuplicate } from '../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning } from '../core/import-types.js';
 import { ConflictError } from '../core/errors.js';
-import { holdsDate } from '../core/person-dates.js';
+import { holdsDate, type PersonDateKind } from '../core/person-dates.js';
 import type { Database } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { restoreBackup, type RestoreSummary } from './export/backup.js';
@@ -13,6 +13,8 @@ import { detectFormat } from './import/detect.js';
 import { planFileOffThread } from './import/off-thread.js';
 import type { EncodingUsed, ReadOptions } from './import/plan-file.js';
 import { contactKey, nameKey, sortKey } from './keys.js';
+import { checkPhoto } from '../core/photo.js';
+import { writePhotos } from './photos.js';
 import { listPeople } from './people.js';
 import { chunks } from './rows.js';
 
@@ -146,14 +148,17 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   const rows: Insertable<Database['people']>[] = [];
   const points: Insertable<Database['contactPoints']>[] = [];
   const dates: Insertable<Database['personDates']>[] = [];
+  const photos: Parameters<typeof writePhotos>[1][number][] = [];
   for (const p of plan.creates) {
     const id = ctx.ids('per');
+    if (p.photo) photos.push({ personId: id, mediaType: checkPhoto(p.photo), bytes: p.photo, updatedAt: now });
     rows.push({
       id,
       workspaceId: ctx.workspaceId,
       name: p.name,
       nameKey: nameKey(p.name),
-      sortName: sortKey(p.name),
+      familyName: p.familyName ?? null,
+      sortName: sortKey(p.name, p.familyName),
       organisation: p.organisation,
       role: p.role,
       location: p.location,
@@ -186,6 +191,10 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
     p.channels.forEach((c, position) => points.push({ personId: id, position, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label }));
     (p.dates ?? []).forEach((d, position) => dates.push({ personId: id, position, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }));
   }
+  // In name order: every people index but the id's leads with the name for a newly imported
+  // person (the rest of its key is the same for all of them), so rows in that order are
+  // appended to each index rather than scattered over it.
+  rows.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0));
   let done = 0;
   for (const batch of chunks(rows, 100)) {
     await ctx.db.insertInto('people').values(batch).execute();
@@ -198,32 +207,55 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
     await breathe();
   }
   for (const batch of chunks(dates, 100)) await ctx.db.insertInto('personDates').values(batch).execute();
+  await writePhotos(ctx, photos);
 
-  for (const update of plan.updates) {
-    const current = await ctx.db.selectFrom('people').select(['tags', 'organisation', 'role', 'location', 'notes', 'tieBeganOn']).where('id', '=', update.id).executeTakeFirstOrThrow();
-    const fill: Record<string, string> = {};
-    // Checked again here: a field filled since the plan was made is left alone.
-    for (const [field, value] of Object.entries(update.fill)) if (current[field as keyof typeof current] === null && value) fill[field] = value;
-    const tags = update.addTags.length ? JSON.stringify([...(JSON.parse(current.tags) as string[]), ...update.addTags]) : undefined;
-    if (Object.keys(fill).length || tags) await ctx.db.updateTable('people').set({ ...fill, ...(tags ? { tags } : {}), updatedAt: now }).where('id', '=', update.id).execute();
-    if (update.addChannels.length) {
-      const last = await ctx.db.selectFrom('contactPoints').select((eb) => eb.fn.max('position').as('max')).where('personId', '=', update.id).executeTakeFirst();
-      const start = Number(last?.max ?? -1) + 1;
-      await ctx.db
-        .insertInto('contactPoints')
-        .values(update.addChannels.map((c, i) => ({ personId: update.id, position: start + i, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label })))
-        .execute();
+  // What each merged person holds now, read a chunk at a time rather than person by person.
+  for (const batch of chunks(plan.updates)) {
+    const ids = batch.map((u) => u.id);
+    const currentRows = await ctx.db
+      .selectFrom('people')
+      .select(['id', 'tags', 'organisation', 'role', 'location', 'notes', 'tieBeganOn'])
+      .where('workspaceId', '=', ctx.workspaceId)
+      .where('id', 'in', ids)
+      .execute();
+    const currentById = new Map(currentRows.map((row) => [row.id, row]));
+    const lastPosition = new Map(
+      (await ctx.db.selectFrom('contactPoints').select((eb) => ['personId', eb.fn.max('position').as('max')]).where('personId', 'in', ids).groupBy('personId').execute()).map(
+        (row) => [row.personId, Number(row.max)],
+      ),
+    );
+    const storedDates = new Map<string, { kind: PersonDateKind; label: string | null; month: number; day: number; year: number | null; position: number }[]>();
+    for (const row of await ctx.db.selectFrom('personDates').select(['personId', 'kind', 'label', 'month', 'day', 'year', 'position']).where('personId', 'in', ids).execute()) {
+      const list = storedDates.get(row.personId);
+      if (list) list.push(row);
+      else storedDates.set(row.personId, [row]);
     }
-    if (update.addDates?.length) {
-      // Only what the person lacks (see holdsDate): a birthday set by hand is never overwritten by a file.
-      const stored = await ctx.db.selectFrom('personDates').select(['kind', 'label', 'month', 'day', 'year', 'position']).where('personId', '=', update.id).execute();
-      const fresh = update.addDates.filter((d) => !holdsDate(stored, d));
-      const start = Math.max(-1, ...stored.map((s) => s.position)) + 1;
-      if (fresh.length) await ctx.db.insertInto('personDates').values(fresh.map((d, i) => ({ personId: update.id, position: start + i, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }))).execute();
+    for (const update of batch) {
+      const current = currentById.get(update.id);
+      if (!current) throw new ConflictError('a person matched in the file was deleted while it was being read; import it again');
+      const fill: Record<string, string> = {};
+      // Checked again here: a field filled since the plan was made is left alone.
+      for (const [field, value] of Object.entries(update.fill)) if (current[field as keyof typeof current] === null && value) fill[field] = value;
+      const tags = update.addTags.length ? JSON.stringify([...(JSON.parse(current.tags) as string[]), ...update.addTags]) : undefined;
+      if (Object.keys(fill).length || tags) await ctx.db.updateTable('people').set({ ...fill, ...(tags ? { tags } : {}), updatedAt: now }).where('id', '=', update.id).execute();
+      if (update.addChannels.length) {
+        const start = (lastPosition.get(update.id) ?? -1) + 1;
+        await ctx.db
+          .insertInto('contactPoints')
+          .values(update.addChannels.map((c, i) => ({ personId: update.id, position: start + i, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label })))
+          .execute();
+      }
+      if (update.addDates?.length) {
+        // Only what the person lacks (see holdsDate): a birthday set by hand is never overwritten by a file.
+        const stored = storedDates.get(update.id) ?? [];
+        const fresh = update.addDates.filter((d) => !holdsDate(stored, d));
+        const start = Math.max(-1, ...stored.map((s) => s.position)) + 1;
+        if (fresh.length) await ctx.db.insertInto('personDates').values(fresh.map((d, i) => ({ personId: update.id, position: start + i, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }))).execute();
+      }
+      done += 1;
+      written(done);
+      if (done % 100 === 0) await breathe();
     }
-    done += 1;
-    written(done);
-    if (done % 100 === 0) await breathe();
   }
   await refreshSearchText(ctx, plan.updates.map((u) => u.id));
 }

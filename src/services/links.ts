@@ -7,7 +7,8 @@ import { parseJsonList } from './rows.js';
 import { resolveServes } from './goal-needs.js';
 import { getGoal } from './goals.js';
 import { getNetwork } from './networks.js';
-import { listPeople, requirePerson, type PersonFilter } from './people.js';
+import type { PersonFilter } from '../contract/filters.js';
+import { listPeople, requirePerson } from './people.js';
 
 /*
  * The links between things: how relevant a person or network is to a goal, who

@@ -12,11 +12,11 @@ import { openSession, type Session } from './session.js';
 
 const clock = { now: () => new Date('2026-03-10T09:00:00Z') };
 
-/** Every stored sort name is the name without its title, whichever write set it. */
+/** Every stored sort name is the family name then the rest where it is known, else the name without its title, whichever write set it. */
 async function expectSortNamesKept(ctx: ServiceContext): Promise<void> {
-  const rows = await ctx.db.selectFrom('people').select(['name', 'sortName']).where('workspaceId', '=', ctx.workspaceId).execute();
+  const rows = await ctx.db.selectFrom('people').select(['name', 'familyName', 'sortName']).where('workspaceId', '=', ctx.workspaceId).execute();
   expect(rows.length).toBeGreaterThan(0);
-  for (const row of rows) expect(row.sortName, row.name).toBe(sortKey(row.name));
+  for (const row of rows) expect(row.sortName, row.name).toBe(sortKey(row.name, row.familyName));
 }
 
 const names = async (ctx: ServiceContext, sort?: 'strength') => (await listPeople(ctx, sort ? { sort } : {})).items.map((p) => p.name);
@@ -78,9 +78,35 @@ describe.each(DIALECTS)('people sort under their names, not their titles, on %s'
     expect(outcome.dryRun).toBe(false);
     const order = await names(ctx);
     expect(order.indexOf('Dr. Lara Quist')).toBe(order.indexOf('Professor Kai Lee') + 1);
-    const nuno = order.find((n) => n.includes('Nuno'))!;
-    expect(order.indexOf(nuno)).toBe(order.indexOf('Dr. Lara Quist') + 1);
+    // The card's N says Alves is the family name: Nuno files under A, before Ana Silva (whose family name nobody gave).
+    expect(order[0]).toBe('Prof Nuno Alves');
+    expect((await listPeople(ctx, { search: 'Nuno' })).items[0]!.familyName).toBe('Alves');
     await expectSortNamesKept(ctx);
+  });
+
+  it('files people under the family name from every import format that keeps it apart, and from the API', async () => {
+    const own = (await open()).ctx;
+    const files: [string, string][] = [
+      ['Connections.csv', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nZoe,Baker,,,,,07 Dec 2025\r\n'],
+      ['google.csv', 'First Name,Middle Name,Last Name,Labels,E-mail 1 - Value\nAaron,,Young,* myContacts,aaron@example.org\n'],
+      ['outlook.csv', '"First Name","Last Name","E-mail Address"\r\n"Mia","Carter","mia@example.org"\r\n'],
+      ['cards.vcf', 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dr Bea Xavier Dias\r\nN:Xavier Dias;Bea;;Dr;\r\nEND:VCARD\r\n'],
+    ];
+    for (const [fileName, text] of files) expect((await importFile(own, new TextEncoder().encode(text), { fileName })).dryRun, fileName).toBe(false);
+    await createPerson(own, { name: 'Prof. Carl Ames', familyName: 'Ames' });
+    await createPerson(own, { name: 'Anna Zimmer' });
+    // Ames, Baker, Carter, Xavier Dias, Young by family name; Anna Zimmer, with none known, under A.
+    expect(await names(own)).toEqual(['Prof. Carl Ames', 'Anna Zimmer', 'Zoe Baker', 'Mia Carter', 'Dr Bea Xavier Dias', 'Aaron Young']);
+    await expectSortNamesKept(own);
+
+    // A family name the name no longer holds says nothing: the person files under the name again.
+    const carl = (await listPeople(own, { search: 'Carl' })).items[0]!;
+    await updatePerson(own, carl.id, { name: 'Carl Smith' });
+    expect(await names(own)).toEqual(['Anna Zimmer', 'Zoe Baker', 'Carl Smith', 'Mia Carter', 'Dr Bea Xavier Dias', 'Aaron Young']);
+    // Setting the family name alone moves them at once.
+    await updatePerson(own, carl.id, { familyName: 'Smith' });
+    expect(await names(own)).toEqual(['Anna Zimmer', 'Zoe Baker', 'Mia Carter', 'Carl Smith', 'Dr Bea Xavier Dias', 'Aaron Young']);
+    await expectSortNamesKept(own);
   });
 
   it('pages stay stable: the pages, one after another, are the whole list, even among equal sort names', async () => {

@@ -1,8 +1,8 @@
 import type { Updateable } from 'kysely';
+import type { NetworkFilter } from '../contract/filters.js';
 import type { CreateNetworkInput, UpdateNetworkInput } from '../contract/inputs.js';
 import { AmbiguousReferenceError, NotFoundError } from '../core/errors.js';
 import type { Network } from '../core/model.js';
-import type { NetworkKind } from '../core/vocabulary.js';
 import type { NetworksTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
 import { containsPattern, nameKey } from './keys.js';
@@ -10,16 +10,6 @@ import type { Page } from './people.js';
 import { toNetwork } from './rows.js';
 import { sql } from 'kysely';
 import { scrubAfterErase } from '../storage/erasure.js';
-
-export interface NetworkFilter {
-  /** Only these networks. */
-  ids?: string[];
-  search?: string;
-  kind?: NetworkKind;
-  goalId?: string;
-  limit?: number;
-  offset?: number;
-}
 
 export async function createNetwork(ctx: ServiceContext, input: CreateNetworkInput): Promise<Network> {
   const id = ctx.ids('net');

@@ -4,7 +4,7 @@ import { sequentialIds, type Clock, type ServiceContext } from './context.js';
 import { logExchange } from './exchanges.js';
 import { addMember } from './links.js';
 import { createNetwork } from './networks.js';
-import { createTemplate, draftFor, getTemplate, listTemplates, removeTemplate, updateTemplate } from './outreach.js';
+import { createTemplate, draftFor, getTemplate, listTemplates, MISSING_NAME, removeTemplate, updateTemplate } from './outreach.js';
 import { createPerson } from './people.js';
 import { openSession, type Session } from './session.js';
 import { updateProfile } from './workspace.js';
@@ -85,6 +85,19 @@ describe.each(DIALECTS)('outreach on %s', (dialect) => {
     expect(draft.body).toContain('There is a question in your field');
   });
 
+  it('asks for the sign-off name when the profile has none, and only then', async () => {
+    expect((await draftFor(ctx, { personId: anaId, purpose: 'thank-you' })).reminders).not.toContain(MISSING_NAME);
+    await updateProfile(ctx, { name: null });
+    try {
+      const draft = await draftFor(ctx, { personId: anaId, purpose: 'thank-you', interest: 'your audit template' });
+      expect(draft.reminders).toContain(MISSING_NAME);
+      expect(draft.body).toMatch(/^Thank you for everything you shared about your audit template\./m);
+      expect(draft.body.split('\n').at(-1)).toBe('With many thanks,');
+    } finally {
+      await updateProfile(ctx, { name: 'Jo Reyes' });
+    }
+  });
+
   it('lists the built-ins, one per purpose', async () => {
     const all = await listTemplates(ctx);
     expect(all.map((t) => t.id)).toEqual([
@@ -96,6 +109,11 @@ describe.each(DIALECTS)('outreach on %s', (dialect) => {
       'builtin-meet-the-team',
       'builtin-informational-interview',
       'builtin-catching-up',
+      'builtin-reconnecting',
+      'builtin-thank-you',
+      'builtin-congratulations',
+      'builtin-ask-introduction',
+      'builtin-offer-help',
     ]);
     expect((await getTemplate(ctx, 'builtin-interview')).builtIn).toBe(true);
     await expect(getTemplate(ctx, 'tpl_nope')).rejects.toMatchObject({ name: 'NotFoundError', code: 'not_found' });

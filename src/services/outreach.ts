@@ -131,6 +131,9 @@ async function templateForDraft(ctx: ServiceContext, purpose: OutreachPurpose, t
   return own ? toTemplate(own) : builtInTemplateFor(purpose);
 }
 
+/** What a draft says beside it when the profile has no name to sign with. */
+export const MISSING_NAME = 'Your name is missing from the sign-off: add it to your profile (waggle profile set --name "Your Name", or the web draft form asks for it).';
+
 /**
  * A draft to one person for one purpose, filled from what Waggle knows: how
  * you met (when it reads as part of a sentence), the last exchange, the networks
@@ -150,5 +153,7 @@ export async function draftFor(ctx: ServiceContext, input: DraftInput): Promise<
   if (detail.person.howMet && context.howWeMet === null) reminders.push(`How you met: ${detail.person.howMet}`);
   const last = detail.exchanges[0];
   if (last?.learned) reminders.push(`What you learned on ${last.occurredOn}: ${last.learned}`);
+  // The built-ins sign with the profile's name; without one the sign-off is bare, so say how to fill it.
+  if (context.myName === null) reminders.push(MISSING_NAME);
   return { personId: detail.person.id, purpose: input.purpose, templateId: template.id, subject, body, context, reminders };
 }

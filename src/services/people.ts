@@ -1,15 +1,14 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { PersonFilter } from '../contract/filters.js';
 import type { CreatePersonInput, UpdatePersonInput } from '../contract/inputs.js';
 import { replaceChannelGroups } from '../core/channel-groups.js';
 import { AmbiguousReferenceError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { ContactPoint, Person } from '../core/model.js';
-import type { PersonCategory, Stage } from '../core/vocabulary.js';
 import type { Database, PeopleTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { containsPattern, contactKey, nameKey, sortKey } from './keys.js';
 import { chunks, flag, toContactPoint, toPerson } from './rows.js';
 import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
-import type { QuadrantName } from '../core/check/types.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
 import { DEFAULT_DUE_WINDOW_DAYS } from '../core/due.js';
 import { addDays } from '../core/dates.js';
@@ -20,37 +19,6 @@ import { refreshRhythm } from './rhythm.js';
 import { refreshSearchText } from './search-index.js';
 import { writeDates } from './person-date-rows.js';
 import { foldQuery, searchText } from '../core/search-text.js';
-
-export interface PersonFilter {
-  /** Only these people. */
-  ids?: string[];
-  /** Text to find in name, organisation, role, location, tags, notes or contact details. */
-  search?: string;
-  category?: PersonCategory | 'none';
-  stage?: Stage;
-  tag?: string;
-  goalId?: string;
-  networkId?: string;
-  /** Where they came from: manual, demo, linkedin, vcard, google, outlook. */
-  source?: string;
-  /** Only people not judged yet: strength and importance both 0. */
-  unjudged?: boolean;
-  /** Only people in this quadrant of strength × importance, judged against the active goals as the check does. */
-  quadrant?: QuadrantName;
-  /** Only people whose next contact is past (`overdue`) or within the due window, overdue included (`due`). */
-  due?: 'overdue' | 'due';
-  /** Only people whose next contact is on or before this date. */
-  dueBy?: string;
-  /** Only people whose next contact is on or after this date. */
-  dueFrom?: string;
-  /** The order: by name (the default), by a score (highest first) or by date (soonest or latest first). */
-  sort?: PersonSort;
-  limit?: number;
-  offset?: number;
-}
-
-export const PERSON_SORTS = ['name', 'strength', 'importance', 'next-contact', 'last-exchange', 'added'] as const;
-export type PersonSort = (typeof PERSON_SORTS)[number];
 
 export interface Page<T> {
   items: T[];
@@ -67,7 +35,8 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
     workspaceId: ctx.workspaceId,
     name: input.name,
     nameKey: nameKey(input.name),
-    sortName: sortKey(input.name),
+    familyName: input.familyName ?? null,
+    sortName: sortKey(input.name, input.familyName),
     organisation: input.organisation ?? null,
     role: input.role ?? null,
     location: input.location ?? null,
@@ -116,9 +85,11 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
       throw new ValidationError('channelGroups', 'give either channels (the whole list) or channelGroups (some groups), not both');
     }
     const changes: Updateable<PeopleTable> = { ...plain, updatedAt: nowTimestamp(trx) };
-    if (plain.name !== undefined) {
-      changes.nameKey = nameKey(plain.name);
-      changes.sortName = sortKey(plain.name);
+    if (plain.name !== undefined) changes.nameKey = nameKey(plain.name);
+    if (plain.name !== undefined || plain.familyName !== undefined) {
+      // The sort key needs both: the one not in the patch is the stored one.
+      const stored = await trx.db.selectFrom('people').select(['name', 'familyName']).where('id', '=', id).where('workspaceId', '=', trx.workspaceId).executeTakeFirstOrThrow();
+      changes.sortName = sortKey(plain.name ?? stored.name, plain.familyName !== undefined ? plain.familyName : stored.familyName);
     }
     if (tags !== undefined) changes.tags = JSON.stringify(tags);
     if (knowAndLike !== undefined) changes.knowAndLike = flag(knowAndLike);

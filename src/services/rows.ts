@@ -27,6 +27,7 @@ export function toPerson(row: Selectable<PeopleTable>, lastExchangeOn: string | 
   const person: Omit<Person, 'nextContact'> = {
     id: row.id,
     name: row.name,
+    familyName: row.familyName,
     organisation: row.organisation,
     role: row.role,
     location: row.location,

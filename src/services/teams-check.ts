@@ -1,4 +1,4 @@
-import { introductionPaths, mergeTeam, reaches, runTeamCheck, type IntroductionPath, type IntroductionQuery, type TeamCheck, type TeamGraph, type TeamMember, type TeamNetwork, type TeamPerson } from '../core/team/index.js';
+import { introductionPaths, mergeTeam, runTeamCheck, teamMapOf, type IntroductionPath, type IntroductionQuery, type TeamCheck, type TeamGraph, type TeamMap, type TeamMember, type TeamNetwork, type TeamPerson } from '../core/team/index.js';
 import type { Account } from './accounts.js';
 import { xmlEscape } from './export/graph.js';
 import { loadTeamSnapshot, sharedLearned, type LearnedItem } from './teams-sharing.js';
@@ -32,44 +32,19 @@ export async function teamIntroductionPaths(deps: Pick<TeamsDeps, 'db'>, account
   return introductionPaths(await graphOf(deps, account, teamId), account.id, query);
 }
 
+/** The team map (members as hubs, shared networks and people): the same nodes and edges the graph files hold. */
+export async function teamMap(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<TeamMap> {
+  return teamMapOf(await graphOf(deps, account, teamId));
+}
+
 export type TeamGraphFormat = 'gexf' | 'graphml';
-
-interface Node {
-  id: string;
-  label: string;
-  kind: 'member' | 'network' | 'person';
-  category: string | null;
-  networkKind: string | null;
-  organisation: string | null;
-}
-interface Edge {
-  source: string;
-  target: string;
-  weight: number;
-  role: string | null;
-}
-
-function nodesAndEdges(graph: TeamGraph): { nodes: Node[]; edges: Edge[] } {
-  const nodes: Node[] = [
-    ...graph.members.map((m) => ({ id: `member:${m.id}`, label: m.name, kind: 'member' as const, category: null, networkKind: null, organisation: null })),
-    ...graph.networks.map((n) => ({ id: n.key, label: n.name, kind: 'network' as const, category: null, networkKind: n.kind, organisation: null })),
-    ...graph.people.map((p) => ({ id: p.key, label: p.name, kind: 'person' as const, category: p.category, networkKind: null, organisation: p.organisation })),
-  ];
-  const edges: Edge[] = [];
-  for (const n of graph.networks) for (const h of n.holders) if (reaches(h.role)) edges.push({ source: `member:${h.memberId}`, target: n.key, weight: Math.max(0.5, h.strength), role: h.role });
-  for (const p of graph.people) {
-    for (const h of p.holders) edges.push({ source: `member:${h.memberId}`, target: p.key, weight: Math.max(0.5, h.strength), role: null });
-    for (const key of p.networkKeys) edges.push({ source: p.key, target: key, weight: 1, role: null });
-  }
-  return { nodes, edges };
-}
 
 const NODE_ATTRS = ['kind', 'category', 'networkKind', 'organisation'] as const;
 
 /** The consented team graph as GEXF 1.2draft or GraphML, for Gephi, Kumu and networkx: members, networks and shared people, nothing else. */
 export async function exportTeamGraph(deps: Pick<TeamsDeps, 'db' | 'clock'>, account: Account, teamId: string, format: TeamGraphFormat): Promise<string> {
   const graph = await graphOf(deps, account, teamId);
-  const { nodes, edges } = nodesAndEdges(graph);
+  const { nodes, edges } = teamMapOf(graph);
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   if (format === 'gexf') {
     out.push('<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">');

@@ -1,7 +1,8 @@
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { mergeTeam } from '../core/team/index.js';
 import type { Account } from './accounts.js';
-import { loadTeamSnapshot, sharedLearned, teamGoals } from './teams-sharing.js';
+import { loadTeamSnapshot, setLearnedShared, sharedLearned, teamGoals } from './teams-sharing.js';
+import { checkedTags } from './teams-tags.js';
 import { membershipOf, requireLead, teamRoster, type TeamsDeps } from './teams.js';
 
 /**
@@ -34,19 +35,33 @@ export async function postNews(deps: TeamsDeps, account: Account, teamId: string
   await membershipOf(deps.db, account, teamId);
   const text = input.text.trim();
   if (!text || text.length > MAX_TEXT) throw new ValidationError('text', `must be 1 to ${MAX_TEXT} characters`);
-  const goals = new Set((await teamGoals(deps.db, teamId)).map((g) => g.id));
-  const goalIds = [...new Set(input.goalIds ?? [])];
-  for (const id of goalIds) if (!goals.has(id)) throw new ValidationError('goalIds', `"${id}" is not a goal of this team`);
-  if (input.networkKey) {
-    const graph = mergeTeam(await loadTeamSnapshot(deps.db, teamId));
-    if (!graph.networks.some((n) => n.key === input.networkKey)) throw new ValidationError('networkKey', 'is not a network the team shares');
-  }
+  const tags = await checkedTags(deps.db, teamId, input);
   const id = deps.ids('tpost');
   await deps.db
     .insertInto('teamPosts')
-    .values({ id, teamId, accountId: account.id, kind: input.kind, text, goalIds: JSON.stringify(goalIds), networkKey: input.networkKey ?? null, createdAt: deps.clock.now().toISOString() })
+    .values({ id, teamId, accountId: account.id, kind: input.kind, text, goalIds: JSON.stringify(tags.goalIds), networkKey: tags.networkKey, createdAt: deps.clock.now().toISOString() })
     .execute();
   return (await teamFeed(deps, account, teamId)).find((item) => item.id === id)!;
+}
+
+/**
+ * One click from the journal: shares what I learned in one exchange of mine with the
+ * team's dance floor, tagged to its goals and a shared network. Only the learned words
+ * go (the consent is the same one the sharing panel gives): never the exchange's people,
+ * notes, what was given or received, or how it felt. Sharing again changes the tags.
+ */
+export async function shareLearned(deps: TeamsDeps, account: Account, teamId: string, input: { exchangeId: string; goalIds?: string[] | undefined; networkKey?: string | null | undefined }): Promise<FeedItem> {
+  await membershipOf(deps.db, account, teamId);
+  const tags = await checkedTags(deps.db, teamId, input);
+  await setLearnedShared(deps, account, teamId, input.exchangeId, true);
+  await deps.db
+    .updateTable('teamSharedLearned')
+    .set({ goalIds: JSON.stringify(tags.goalIds), networkKey: tags.networkKey })
+    .where('teamId', '=', teamId)
+    .where('accountId', '=', account.id)
+    .where('exchangeId', '=', input.exchangeId)
+    .execute();
+  return (await teamFeed(deps, account, teamId)).find((item) => item.source === 'journal' && item.id === input.exchangeId)!;
 }
 
 export async function removePost(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string, postId: string): Promise<{ removed: true }> {
@@ -59,16 +74,21 @@ export async function removePost(deps: Pick<TeamsDeps, 'db'>, account: Account, 
 /** Posts and shared learned items, newest first. A network tag shows only while the network is shared. */
 export async function teamFeed(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<FeedItem[]> {
   await membershipOf(deps.db, account, teamId);
-  const [roster, posts, learned, goals, snapshot] = await Promise.all([
+  const [roster, posts, learned, learnedTags, goals, snapshot] = await Promise.all([
     teamRoster(deps.db, teamId),
     deps.db.selectFrom('teamPosts').selectAll().where('teamId', '=', teamId).orderBy('createdAt', 'desc').orderBy('id').limit(500).execute(),
     sharedLearned(deps.db, teamId),
+    deps.db.selectFrom('teamSharedLearned').select(['accountId', 'exchangeId', 'goalIds', 'networkKey']).where('teamId', '=', teamId).execute(),
     teamGoals(deps.db, teamId),
     loadTeamSnapshot(deps.db, teamId),
   ]);
   const names = new Map(roster.map((m) => [m.id, m.name]));
   const goalStatement = new Map(goals.map((g) => [g.id, g.statement]));
   const networkName = new Map(mergeTeam(snapshot).networks.map((n) => [n.key, n.name]));
+  const tagsOf = new Map(learnedTags.map((t) => [`${t.accountId} ${t.exchangeId}`, t]));
+  // A goal tag shows while the goal exists; a network tag while the network is shared.
+  const goalsOf = (ids: string[]) => ids.filter((id) => goalStatement.has(id)).map((id) => ({ id, statement: goalStatement.get(id)! }));
+  const networkOf = (key: string | null | undefined) => (key && networkName.has(key) ? { key, name: networkName.get(key)! } : null);
   const items: FeedItem[] = [
     ...posts.map((p) => ({
       id: p.id,
@@ -78,10 +98,13 @@ export async function teamFeed(deps: Pick<TeamsDeps, 'db'>, account: Account, te
       memberName: names.get(p.accountId) ?? '',
       text: p.text,
       at: p.createdAt,
-      goals: (JSON.parse(p.goalIds) as string[]).filter((id) => goalStatement.has(id)).map((id) => ({ id, statement: goalStatement.get(id)! })),
-      network: p.networkKey && networkName.has(p.networkKey) ? { key: p.networkKey, name: networkName.get(p.networkKey)! } : null,
+      goals: goalsOf(JSON.parse(p.goalIds) as string[]),
+      network: networkOf(p.networkKey),
     })),
-    ...learned.map((l) => ({ id: l.exchangeId, source: 'journal' as const, kind: 'learned' as const, memberId: l.memberId, memberName: l.memberName, text: l.learned, at: l.occurredOn, goals: [], network: null })),
+    ...learned.map((l) => {
+      const tags = tagsOf.get(`${l.memberId} ${l.exchangeId}`);
+      return { id: l.exchangeId, source: 'journal' as const, kind: 'learned' as const, memberId: l.memberId, memberName: l.memberName, text: l.learned, at: l.occurredOn, goals: goalsOf(tags ? (JSON.parse(tags.goalIds) as string[]) : []), network: networkOf(tags?.networkKey) };
+    }),
   ];
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id.localeCompare(b.id)));
 }
@@ -96,7 +119,7 @@ export interface Rhythm {
 
 /** The lead's view: for each member, in the roster's order, how much they shared in the last 30 days and when last; quiet when nothing. */
 export async function danceFloorRhythm(deps: Pick<TeamsDeps, 'db' | 'clock'>, account: Account, teamId: string): Promise<{ days: number; members: Rhythm[] }> {
-  await requireLead(deps.db, account, teamId);
+  await requireLead(deps.db, account, teamId, 'see who shares and who has gone quiet');
   const feed = await teamFeed(deps, account, teamId);
   const since = new Date(deps.clock.now().getTime() - QUIET_DAYS * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const members = (await teamRoster(deps.db, teamId)).map((m) => {

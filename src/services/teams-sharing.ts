@@ -7,7 +7,7 @@ import type { SharedNetwork, SharedPerson, TeamGoal, TeamGoalNeeds, TeamSnapshot
 import type { NetworkKind, NetworkRole, PersonCategory } from '../core/vocabulary.js';
 import type { Database } from '../storage/schema.js';
 import type { Account } from './accounts.js';
-import { membershipOf, teamRoster, type TeamsDeps } from './teams.js';
+import { membershipOf, requireLead, teamRoster, type TeamsDeps } from './teams.js';
 
 /**
  * What each member gives a team, read straight from their own map through their
@@ -289,8 +289,7 @@ export async function previewMyShare(deps: Pick<TeamsDeps, 'db' | 'clock'>, acco
 
 /** Every member's plan progress that they share with the lead (the lead only). */
 export async function teamPlans(deps: Pick<TeamsDeps, 'db' | 'clock'>, account: Account, teamId: string, timeZone: string): Promise<{ members: (PlanProgress & { name: string })[]; notShared: number }> {
-  const { role } = await membershipOf(deps.db, account, teamId);
-  if (role !== 'lead') throw new ValidationError('role', 'only the team\'s lead sees plans, and only those members share');
+  await requireLead(deps.db, account, teamId, 'see members\' plans (and only those members share)');
   const roster = await teamRoster(deps.db, teamId);
   const sharing = await deps.db.selectFrom('teamMembers').select('accountId').where('teamId', '=', teamId).where('sharePlan', '=', 1).execute();
   const ids = new Set(sharing.map((s) => s.accountId));

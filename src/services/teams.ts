@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { NotFoundError, ValidationError } from '../core/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { TeamRole } from '../core/team/index.js';
 import type { Database } from '../storage/schema.js';
 import { hashToken, type Account } from './accounts.js';
@@ -57,9 +57,10 @@ export async function membershipOf(db: Kysely<Database>, account: Pick<Account, 
   return { role: row.role as TeamRole, sharePlan: row.sharePlan === 1 };
 }
 
-export async function requireLead(db: Kysely<Database>, account: Pick<Account, 'id'>, teamId: string): Promise<void> {
+/** A member doing a lead's action is refused as forbidden (403), naming what to do instead; a non-member still gets 404. */
+export async function requireLead(db: Kysely<Database>, account: Pick<Account, 'id'>, teamId: string, action: string): Promise<void> {
   const { role } = await membershipOf(db, account, teamId);
-  if (role !== 'lead') throw new ValidationError('role', 'only the team\'s lead may do this');
+  if (role !== 'lead') throw new ForbiddenError(`Only the team's lead may ${action}; you are a member (ask the lead, or to be made lead)`);
 }
 
 export async function createTeam(deps: TeamsDeps, account: Account, input: { name: string }): Promise<TeamDetail> {
@@ -74,7 +75,7 @@ export async function createTeam(deps: TeamsDeps, account: Account, input: { nam
 }
 
 export async function renameTeam(deps: TeamsDeps, account: Account, teamId: string, input: { name: string }): Promise<TeamDetail> {
-  await requireLead(deps.db, account, teamId);
+  await requireLead(deps.db, account, teamId, 'rename the team');
   await deps.db.updateTable('teams').set({ name: teamName(input.name) }).where('id', '=', teamId).execute();
   return teamDetail(deps, account, teamId);
 }
@@ -117,7 +118,7 @@ export async function teamDetail(deps: Pick<TeamsDeps, 'db'>, account: Account, 
 
 /** A link to join the team (the lead only): single use, seven days; only its hash is kept. */
 export async function createTeamInvitation(deps: TeamsDeps, account: Account, teamId: string): Promise<{ token: string; expiresAt: string }> {
-  await requireLead(deps.db, account, teamId);
+  await requireLead(deps.db, account, teamId, 'invite');
   const token = randomBytes(32).toString('base64url');
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + TEAM_INVITATION_MS).toISOString();
@@ -179,7 +180,7 @@ export async function leaveTeam(deps: TeamsDeps, account: Account, teamId: strin
 
 /** The lead takes a member out (with all they gave, as if they had left). */
 export async function removeTeamMember(deps: TeamsDeps, account: Account, teamId: string, memberId: string): Promise<{ removed: true }> {
-  await requireLead(deps.db, account, teamId);
+  await requireLead(deps.db, account, teamId, 'take a member out');
   if (memberId === account.id) throw new ValidationError('memberId', 'to leave the team yourself, use leave');
   await membershipOf(deps.db, { id: memberId }, teamId).catch(() => {
     throw new NotFoundError('team member', memberId);
@@ -190,7 +191,7 @@ export async function removeTeamMember(deps: TeamsDeps, account: Account, teamId
 
 /** The lead makes another member lead too, or a lead a member again (a team keeps at least one lead). */
 export async function setTeamRole(deps: TeamsDeps, account: Account, teamId: string, memberId: string, role: TeamRole): Promise<TeamDetail> {
-  await requireLead(deps.db, account, teamId);
+  await requireLead(deps.db, account, teamId, 'change roles');
   await membershipOf(deps.db, { id: memberId }, teamId).catch(() => {
     throw new NotFoundError('team member', memberId);
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, type Dialect, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
 import { countWrites } from './data-version.js';
+import { withDomainErrors } from './driver-errors.js';
 import type { Database } from './schema.js';
 
 export type DatabaseConfig = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -35,7 +36,7 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     dialect = (await import('./postgres.js')).createPostgresDialect(config.url);
     location = redactPassword(config.url);
   }
-  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin(), countWrites] });
+  const db = new Kysely<Database>({ dialect: withDomainErrors(dialect), plugins: [new CamelCasePlugin(), countWrites] });
   try {
     await migrateToLatest(db);
   } catch (error) {

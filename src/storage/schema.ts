@@ -26,6 +26,8 @@ export interface Database extends TeamTables {
   people: PeopleTable;
   /** Birthdays, anniversaries and named dates, in the order the user gave them. */
   personDates: { personId: string; position: number; kind: 'birthday' | 'anniversary' | 'other'; label: string | null; month: number; day: number; year: number | null };
+  /** A person's photo: the bytes as uploaded or imported, their sniffed type (core/photo.ts). */
+  personPhotos: { personId: string; mediaType: string; bytes: Uint8Array; updatedAt: string };
   contactPoints: {
     personId: string;
     position: number;
@@ -102,8 +104,10 @@ export interface PeopleTable {
   workspaceId: string;
   name: string;
   nameKey: string;
-  /** The name without its title, folded (core/names.ts sortKey): what the people list sorts by. Kept on every write that sets a name. */
+  /** The family name then the rest, or the name without its title, folded (core/names.ts sortKey): what the people list sorts by. Kept on every write that sets a name. */
   sortName: Generated<string>;
+  /** Which part of the name is the family name, where known (imports' N / Last Name, or typed in). */
+  familyName: string | null;
   organisation: string | null;
   role: string | null;
   location: string | null;

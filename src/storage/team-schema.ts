@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** The hive's tables (migration 2026-12-03T1300-teams), as Kysely sees them. */
 export interface TeamTables {
   teams: { id: string; name: string; createdAt: string };
@@ -8,7 +10,8 @@ export interface TeamTables {
   /** People a member marked "teammates may ask me for an introduction" in a team. */
   teamSharedPeople: { teamId: string; accountId: string; personId: string };
   /** Learned items from a member's journal, shared one at a time. */
-  teamSharedLearned: { teamId: string; accountId: string; exchangeId: string };
+  /** goalIds: JSON, the team goals the share is tagged to; networkKey: a shared network's team key. */
+  teamSharedLearned: { teamId: string; accountId: string; exchangeId: string; goalIds: Generated<string>; networkKey: string | null };
   teamGoals: { id: string; teamId: string; statement: string; needs: string; createdAt: string };
   teamGoalLinks: { goalId: string; accountId: string; itemKind: string; itemId: string; relevance: number };
   teamIntroRequests: {

@@ -83,7 +83,7 @@ describe('the person page and the multi-person log', () => {
     const form = page.getByRole('form', { name: 'Draft a message' });
     await form.getByLabel('Your name, to sign with').waitFor();
     await form.getByLabel('Purpose').selectOption('explore-collaboration');
-    await form.getByLabel('What interests you in their work').fill('how you moved from the wards into research');
+    await form.getByLabel('What the idea is about').fill('how you moved from the wards into research');
     await form.getByRole('button', { name: 'Draft' }).click();
     await page.getByRole('alert').getByText(/Your name is missing/).waitFor();
     await form.getByLabel('Your name, to sign with').fill('Jo Reyes');
@@ -110,12 +110,51 @@ describe('the person page and the multi-person log', () => {
     expect(options).toContain('informational interview: hear how they got there');
     expect(options).toContain('catch up');
     await purpose.selectOption('informational-interview');
-    await form.getByLabel('What interests you in their work').fill('how you moved from the wards into research');
+    await form.getByLabel('What you would like to hear about their path').fill('how you moved from the wards into research');
     await form.getByRole('button', { name: 'Draft' }).click();
     await page.locator('.draft-body').getByText(/I would value hearing about how you moved from the wards into research/).waitFor();
     await purpose.selectOption('catching-up');
     await form.getByRole('button', { name: 'Draft' }).click();
     await page.locator('.draft-body').getByText(/I would love to catch up/).waitFor();
+  });
+
+  it('takes a photo on the person page, shows it, refuses an SVG with its reason, and offers the vCard to download', async () => {
+    await page.goto(`${app.base}/people/${rui}`);
+    await page.getByText('No photo yet.').waitFor();
+    // A real 1×1 PNG, so that the browser draws it.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await page.getByLabel('Add a photo').setInputFiles({ name: 'rui.png', mimeType: 'image/png', buffer: png });
+    const img = page.getByRole('img', { name: 'Photo of Rui Costa' });
+    await img.waitFor();
+    await page.waitForFunction("document.querySelector('.photo img')?.naturalWidth === 1");
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    await page.getByLabel('Change photo').setInputFiles({ name: 'evil.png', mimeType: 'application/octet-stream', buffer: svg });
+    await page.getByRole('alert').getByText(/SVG drawing, which can carry scripts/).waitFor();
+    // The photo there was stays.
+    expect((await fetch(`${app.base}/api/people/${rui}/photo`)).headers.get('content-type')).toBe('image/png');
+
+    const download = page.getByRole('link', { name: 'Download vCard' });
+    expect(await download.getAttribute('href')).toBe(`/api/people/${rui}/vcard`);
+    const card = await (await fetch(`${app.base}/api/people/${rui}/vcard`)).text();
+    expect(card).toContain('FN:Rui Costa');
+    expect(card).toContain('PHOTO:data:image/png;base64,');
+  });
+
+  it('offers the everyday purposes, the free text named for what it means in each', async () => {
+    await page.goto(`${app.base}/people/${ana}`);
+    const form = page.getByRole('form', { name: 'Draft a message' });
+    const purpose = form.getByLabel('Purpose');
+    await purpose.waitFor();
+    const options = await purpose.locator('option').allTextContents();
+    for (const words of ['reconnect after a long silence', 'say thank you', 'congratulate them', 'ask for an introduction', 'offer help']) expect(options).toContain(words);
+    await purpose.selectOption('thank-you');
+    await form.getByLabel('What you thank them for').fill('your audit template');
+    await form.getByRole('button', { name: 'Draft' }).click();
+    await page.locator('.draft-body').getByText(/Thank you for everything you shared about your audit template\./).waitFor();
+    await purpose.selectOption('ask-introduction');
+    await form.getByLabel('The topic you would like an introduction for').fill('running a pilot study');
+    await form.getByRole('button', { name: 'Draft' }).click();
+    await page.locator('.draft-body').getByText(/introduce me to someone who could tell me more about running a pilot study\?/).waitFor();
   });
 });
 

@@ -15,6 +15,7 @@ describe('the hive: two members, two browsers', () => {
   let lea: Page;
   let max: Page;
   let teamPath = '';
+  let anaId = '';
   beforeAll(async () => {
     app = await startApp({ serveArgs: (port) => ['--public-url', `http://127.0.0.1:${port}`] });
     // Lea's context lets axe-core be injected (bypassing the CSP); Max's keeps the app's CSP.
@@ -67,6 +68,7 @@ describe('the hive: two members, two browsers', () => {
         { kind: 'phone', value: '+351 900 zqxmax' },
       ],
     });
+    anaId = ana.id;
     await call(max, '/api/people', 'POST', { name: 'Zqxmax Hidden', organisation: 'Zqxmax Org', notes: 'zqxmax' });
     const physio = await call<{ id: string }>(max, '/api/networks', 'POST', { name: 'Physio Society', kind: 'professional-body', role: 'committee', notes: 'zqxmax network notes' });
     await call(max, '/api/networks', 'POST', { name: 'Zqxmax Club', kind: 'interest-group' });
@@ -129,15 +131,48 @@ describe('the hive: two members, two browsers', () => {
     await lea.getByRole('list', { name: 'Who shares' }).getByText(/Max Member: 1 shared/).waitFor();
   }, 90_000);
 
+  it('Max shares a learned item from Ana\'s timeline in one click, tagged to the society: Lea reads only its words', async () => {
+    await call(max, '/api/exchanges', 'POST', {
+      channel: 'lunch',
+      personIds: [anaId],
+      learned: 'Pilot studies open doors',
+      notes: 'zqxmax lunch notes',
+      gave: [{ kind: 'resource', note: 'zqxmax template' }],
+      feeling: 'energising',
+    });
+    await max.goto(`${app.base}/people/${anaId}`);
+    await max.getByRole('button', { name: 'Share with team: Pilot studies open doors' }).click();
+    const form = max.getByRole('form', { name: 'Share with a team what you learned: Pilot studies open doors' });
+    await form.getByText(/Only these words go to the team's dance floor/).waitFor();
+    await form.locator('select[name="network"]').selectOption({ label: 'Physio Society' });
+    await form.getByRole('button', { name: 'Share', exact: true }).click();
+    await max.getByRole('status').getByText('Shared with Hive Alpha: only what you learned.').waitFor();
+
+    await lea.goto(`${app.base}${teamPath}`);
+    const floor = lea.getByRole('list', { name: 'The dance floor' });
+    await floor.getByText(/Max Member — Learned: Pilot studies open doors \(from Physio Society\)/).waitFor();
+    const text = await floor.innerText();
+    expect(text).not.toMatch(/zqxmax|lunch|energising|template/i);
+  }, 60_000);
+
   it('no team page or file shows a canary that is not the viewer\'s own: as the lead and as the member', async () => {
     const teamId = teamPath.split('/').pop()!;
-    const asLea = await crawl(lea, ['/teams', teamPath]);
+    const asLea = await crawl(lea, ['/teams', teamPath, `${teamPath}/map`]);
     expect(asLea).toContain('Ana Silva');
     expect(asLea).toContain('Physio Society');
-    const files = await lea.evaluate<string>(`Promise.all(['gexf', 'graphml'].map((f) => fetch('/api/teams/${teamId}/export/' + f).then((r) => r.text()))).then((t) => t.join('\\n'))`);
+    // The team map, drawn from the consented graph: two hubs, the society and Ana around them, a legend of what is drawn.
+    await lea.getByRole('img', { name: 'Team map of 2 members and 3 shared networks and people' }).waitFor();
+    const legend = lea.getByTestId('team-map-legend');
+    expect((await legend.innerText()).replace(/\s+/g, ' ')).toMatch(/member 2 .*professional body 1 .*alumni 1 .*leader in field 1/);
+    expect(await lea.locator('[data-testid="team-map"] canvas').count()).toBeGreaterThan(0);
+    await lea.screenshot({ path: join(SHOTS, 'team-map.png'), fullPage: true });
+    const problems = await accessibilityProblems(lea);
+    expect(problems.map((p) => `${p.id} (${p.impact}): ${p.help} at ${p.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const files = await lea.evaluate<string>(`Promise.all(['export/gexf', 'export/graphml', 'map'].map((f) => fetch('/api/teams/${teamId}/' + f).then((r) => r.text()))).then((t) => t.join('\\n'))`);
     expect(files).toContain('Ana Silva');
     expect(`${asLea}\n${files}`).not.toMatch(/zqxmax/i);
-    const asMax = await crawl(max, ['/teams', teamPath]);
+    const asMax = await crawl(max, ['/teams', teamPath, `${teamPath}/map`]);
+    await max.getByRole('img', { name: /^Team map of 2 members/ }).waitFor();
     expect(asMax).toContain('Lea Network');
     expect(asMax).not.toMatch(/zqxlea/i);
   });
@@ -146,7 +181,8 @@ describe('the hive: two members, two browsers', () => {
     await max.goto(`${app.base}${teamPath}`);
     await max.getByRole('list', { name: 'People I share' }).getByLabel('Teammates may ask me for an introduction to Ana Silva').click();
     await max.getByLabel('What my team will see').getByText('People: none').waitFor();
-    await lea.reload();
+    // Lea opens the team page again (the crawl left her on the team map).
+    await lea.goto(`${app.base}${teamPath}`);
     await lea.getByRole('heading', { name: 'Hive Alpha' }).waitFor();
     await lea.getByRole('table', { name: 'Shared networks' }).getByText('Physio Society').waitFor();
     expect(await lea.evaluate<string>('document.body.innerText')).not.toContain('Ana Silva');

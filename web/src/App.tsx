@@ -12,6 +12,7 @@ import { GoalsPage } from './pages/GoalsPage.js';
 import { NetworkPage } from './pages/NetworkPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
 import { GlobalSearch } from './search/GlobalSearch.js';
+import { TeamMapPage } from './team/TeamMapPage.js';
 import { TeamPage } from './team/TeamPage.js';
 import { TeamInvitePage, TeamsPage } from './team/TeamsPage.js';
 
@@ -85,6 +86,7 @@ export function App() {
           <Route path="/log" element={<LogPage />} />
           <Route path="/teams" element={<TeamsPage />} />
           <Route path="/teams/:id" element={<TeamPage />} />
+          <Route path="/teams/:id/map" element={<TeamMapPage />} />
           <Route path="/team-invite/:token" element={<TeamInvitePage />} />
           <Route path="*" element={<p>There is nothing here. Start from <NavLink to="/">this month</NavLink>.</p>} />
         </Routes>

@@ -31,6 +31,28 @@ export const PURPOSE_WORDS: Record<OutreachPurpose, string> = {
   'meet-the-team': 'invite them to meet the team',
   'informational-interview': 'informational interview: hear how they got there',
   'catching-up': 'catch up',
+  reconnecting: 'reconnect after a long silence',
+  'thank-you': 'say thank you',
+  congratulations: 'congratulate them',
+  'ask-introduction': 'ask for an introduction',
+  'offer-help': 'offer help',
+};
+
+/** What the draft form's free text means for each purpose: the same field reads as the thanks, the news, the topic… */
+export const PURPOSE_INTEREST_WORDS: Record<OutreachPurpose, string> = {
+  'expert-opinion': 'What you would like their opinion on',
+  'learn-solution': 'What you would like to learn from them',
+  'explore-collaboration': 'What the idea is about',
+  'navigate-situation': 'What you need advice on',
+  interview: 'What the article is about',
+  'meet-the-team': 'What the team would like to hear about',
+  'informational-interview': 'What you would like to hear about their path',
+  'catching-up': 'What you are curious about',
+  reconnecting: 'What you would like to hear about',
+  'thank-you': 'What you thank them for',
+  congratulations: 'What you congratulate them on',
+  'ask-introduction': 'The topic you would like an introduction for',
+  'offer-help': 'What you could help with',
 };
 
 /** What the 0–5 strength of a tie means (PRODUCT.md, "Map"). */

@@ -93,8 +93,8 @@ function readGraphFile(file: string): Graph {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof ValidationError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError('file', file);
-    throw new ValidationError('FILE', `cannot read ${file}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError('file', file, { cause: error });
+    throw new ValidationError('FILE', `cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
   return parseGraph(file, text);
 }

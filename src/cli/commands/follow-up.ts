@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { followUpFilterQuery } from '../../contract/filters.js';
 import { followUpInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
-import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../core/vocabulary.js';
+import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES } from '../../core/vocabulary.js';
 import { emit, table } from '../output.js';
 import { withData } from '../data.js';
 import { choice, flagName } from '../values.js';
@@ -15,12 +16,14 @@ export function registerFollowUp(program: Command): void {
     .description('follow-ups, soonest first (open ones unless --status is given)')
     .addOption(choice('--status <status>', 'only follow-ups with this status', FOLLOW_UP_STATUSES).default('open'))
     .option('--person <person>', 'for this person (id or name)')
-    .action(async (flags: { status: FollowUpStatus; person?: string }, command: Command) => {
+    .action(async (flags: { status: string; person?: string }, command: Command) => {
+      // A status, read by the API's own schema: never matched against the follow-up kinds.
+      const filter = parseInput(followUpFilterQuery, { status: flags.status }, flagName);
       await withData(command, async (data, json) => {
-        const items = await data.listFollowUps({ status: flags.status, ...(flags.person ? { personId: await data.resolvePerson(flags.person) } : {}) });
+        const items = await data.listFollowUps({ ...filter, ...(flags.person ? { personId: await data.resolvePerson(flags.person) } : {}) });
         emit(json, items, () =>
           items.length === 0
-            ? `No ${flags.status} follow-ups.`
+            ? `No ${filter.status} follow-ups.`
             : table(items, [
                 { header: 'DUE', value: (f) => f.dueOn },
                 { header: 'KIND', value: (f) => f.kind },

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { goalFilterQuery } from '../../contract/filters.js';
 import { createGoalInput, updateGoalInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
-import { GOAL_STATUSES, type GoalStatus } from '../../core/vocabulary.js';
+import { GOAL_STATUSES } from '../../core/vocabulary.js';
 import { getGoal, removeGoal, resolveGoal, updateGoal } from '../../services/goals.js';
 import { linkNetworkToGoal, linkPersonToGoal, unlinkFromGoal } from '../../services/links.js';
 import { resolveNetwork } from '../../services/networks.js';
@@ -14,7 +15,7 @@ import { needLines } from '../render-check.js';
 import { goalText, goalsTable } from '../render.js';
 import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
-import { choice, clearable, collect, flagName, positiveInt } from '../values.js';
+import { choice, clearable, collect, flagName } from '../values.js';
 
 interface GoalFlags {
   statement?: string;
@@ -87,12 +88,12 @@ export function registerGoal(program: Command): void {
     .alias('ls')
     .description('list goals')
     .addOption(choice('--status <status>', 'only goals with this status', GOAL_STATUSES))
-    .option('--limit <n>', 'at most this many', positiveInt('--limit'))
-    .option('--offset <n>', 'skip this many', positiveInt('--offset'))
-    .action(async (flags: { status?: string; limit?: number; offset?: number }, command: Command) => {
-      const status = flags.status as GoalStatus | undefined;
+    .option('--limit <n>', 'at most this many')
+    .option('--offset <n>', 'skip this many')
+    .action(async (flags: { status?: string; limit?: string; offset?: string }, command: Command) => {
+      const filter = parseInput(goalFilterQuery, flags, flagName);
       await withData(command, async (data, json) => {
-        const page = await data.listGoals({ ...(status ? { status } : {}), ...(flags.limit !== undefined ? { limit: flags.limit } : {}), ...(flags.offset !== undefined ? { offset: flags.offset } : {}) });
+        const page = await data.listGoals(filter);
         emit(json, page, () => goalsTable(page.items, page.total));
       });
     });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { exchangeFilterQuery } from '../../contract/filters.js';
 import { logExchangeInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
@@ -9,7 +10,7 @@ import { countLine, emit } from '../output.js';
 import { exchangeLine } from '../render.js';
 import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
-import { choice, collect, flagName, kindAndNote, positiveInt } from '../values.js';
+import { choice, collect, flagName, kindAndNote } from '../values.js';
 
 interface LogFlags {
   with: string[];
@@ -122,15 +123,15 @@ export function registerLog(program: Command): void {
     .description('exchanges, newest first')
     .option('--person <person>', 'with this person (id or name)')
     .option('--network <network>', 'at this network (id or name)')
-    .option('--limit <n>', 'at most this many', positiveInt('--limit'))
-    .option('--offset <n>', 'skip this many', positiveInt('--offset'))
-    .action(async (flags: { person?: string; network?: string; limit?: number; offset?: number }, command: Command) => {
+    .option('--limit <n>', 'at most this many')
+    .option('--offset <n>', 'skip this many')
+    .action(async (flags: { person?: string; network?: string; limit?: string; offset?: string }, command: Command) => {
+      const filter = parseInput(exchangeFilterQuery, { limit: flags.limit, offset: flags.offset }, flagName);
       await withData(command, async (data, json) => {
         const page = await data.listExchanges({
+          ...filter,
           ...(flags.person ? { personId: await data.resolvePerson(flags.person) } : {}),
           ...(flags.network ? { networkId: await data.resolveNetwork(flags.network) } : {}),
-          ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
-          ...(flags.offset !== undefined ? { offset: flags.offset } : {}),
         });
         emit(json, page, () => (page.total === 0 ? 'No exchanges yet. After your next coffee: waggle log --with NAME --channel coffee' : `${page.items.map((e) => `${exchangeLine(e)} [${e.id}]`).join('\n')}\n${countLine(page.items.length, page.total, 'exchange')}`));
       });

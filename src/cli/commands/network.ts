@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { networkFilterQuery } from '../../contract/filters.js';
 import { createNetworkInput, membershipInput, updateNetworkInput } from '../../contract/inputs.js';
 import { parseInput } from '../../contract/validate.js';
 import { ValidationError } from '../../core/errors.js';
@@ -12,7 +13,7 @@ import { emit } from '../output.js';
 import { networkText, networksTable } from '../render.js';
 import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
-import { choice, clearable, flagName, numberish, positiveInt } from '../values.js';
+import { choice, clearable, flagName, numberish } from '../values.js';
 
 interface NetworkFlags {
   name?: string;
@@ -69,17 +70,13 @@ export function registerNetwork(program: Command): void {
     .option('-s, --search <text>', 'find in name or notes')
     .addOption(choice('--kind <kind>', 'of this kind', NETWORK_KINDS))
     .option('--goal <goal>', 'serving this goal')
-    .option('--limit <n>', 'at most this many', positiveInt('--limit'))
-    .option('--offset <n>', 'skip this many', positiveInt('--offset'))
-    .action(async (flags: { search?: string; kind?: string; goal?: string; limit?: number; offset?: number }, command: Command) => {
+    .option('--limit <n>', 'at most this many')
+    .option('--offset <n>', 'skip this many')
+    .action(async (flags: { search?: string; kind?: string; goal?: string; limit?: string; offset?: string }, command: Command) => {
+      const { goal, ...plain } = flags;
+      const filter = parseInput(networkFilterQuery, plain, flagName);
       await withData(command, async (data, json) => {
-        const page = await data.listNetworks({
-          ...(flags.search ? { search: flags.search } : {}),
-          ...(flags.kind ? { kind: flags.kind as never } : {}),
-          ...(flags.goal ? { goalId: await data.resolveGoal(flags.goal) } : {}),
-          ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
-          ...(flags.offset !== undefined ? { offset: flags.offset } : {}),
-        });
+        const page = await data.listNetworks({ ...filter, ...(goal ? { goalId: await data.resolveGoal(goal) } : {}) });
         emit(json, page, () => networksTable(page.items, page.total));
       });
     });

@@ -1,6 +1,7 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { QUADRANT_NAMES } from '../../core/check/quadrants.js';
-import type { QuadrantName } from '../../core/check/types.js';
+import { DEFAULT_DUE_WINDOW_DAYS } from '../../core/due.js';
+import { bulkPersonFilter, DUE_CHOICES, PERSON_SORTS, personFilterQuery } from '../../contract/filters.js';
 import { createPersonInput, membershipInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
 import { classifyUrl } from '../../core/contact-links.js';
 import { ValidationError } from '../../core/errors.js';
@@ -12,16 +13,17 @@ import { inTransaction, type ServiceContext } from '../../services/context.js';
 import { resolveGoal } from '../../services/goals.js';
 import { addMember, linkManyToGoal, linkPeople, linkPersonToGoal, removeMember, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
 import { resolveNetwork } from '../../services/networks.js';
-import { bulkJudge, PERSON_SORTS, resolvePerson, type PersonSort } from '../../services/people.js';
+import { bulkJudge, resolvePerson } from '../../services/people.js';
 import { addServesOption, goalLinkFromFlags } from '../goal-link-flags.js';
 import { emit } from '../output.js';
 import { peopleTable, personText } from '../render.js';
 import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
-import { choice, choiceOrNone, clearable, collect, flagName, numberish, positiveInt } from '../values.js';
+import { choice, choiceOrNone, clearable, collect, flagName, numberish } from '../values.js';
 
 interface PersonFlags {
   name?: string;
+  familyName?: string;
   org?: string;
   role?: string;
   location?: string;
@@ -49,6 +51,7 @@ interface PersonFlags {
 
 function addPersonFlags(command: Command): Command {
   return command
+    .option('--family-name <name>', 'which part of the name is the family name, for sorting (or none)')
     .option('--org <organisation>', 'where they work')
     .option('--role <role>', 'their role or title')
     .option('--location <place>', 'where they are')
@@ -84,7 +87,7 @@ function datesChangeFromFlags(flags: PersonFlags): PersonDatesChange | null {
     try {
       return parse();
     } catch (error) {
-      if (error instanceof PersonDateError) throw new ValidationError(flag, error.message);
+      if (error instanceof PersonDateError) throw new ValidationError(flag, error.message, { cause: error });
       throw error;
     }
   };
@@ -106,6 +109,7 @@ function personInputFromFlags(flags: PersonFlags, mode: 'create' | 'edit'): Reco
   const input: Record<string, unknown> = {};
   const text = (key: string, value: string | undefined) => value !== undefined && (input[key] = clearable(value));
   if (flags.name !== undefined) input.name = flags.name;
+  text('familyName', flags.familyName);
   text('organisation', flags.org);
   text('role', flags.role);
   text('location', flags.location);
@@ -162,6 +166,25 @@ interface LinkFlags {
   serves?: string;
 }
 
+/** `person list`'s flags, as commander gives them: text, to be read by the contract's filter schema. */
+interface PersonListFlags {
+  search?: string;
+  category?: string;
+  stage?: string;
+  tag?: string;
+  goal?: string;
+  network?: string;
+  source?: string;
+  unjudged?: boolean;
+  quadrant?: string;
+  due?: string;
+  sort?: string;
+  limit?: string;
+  offset?: string;
+}
+
+const listRename = (path: string) => flagName(path, { goalId: '--goal', networkId: '--network' });
+
 export function registerPerson(program: Command): void {
   const person = program.command('person').description('the people in your networks');
 
@@ -188,27 +211,20 @@ export function registerPerson(program: Command): void {
     .option('--network <network>', 'in this network (id or name)')
     .option('--source <source>', 'where they came from: manual, demo, linkedin, vcard, google, outlook')
     .option('--unjudged', 'only people with strength and importance still 0')
-    .addOption(new Option('--quadrant <quadrant>', 'only this quadrant of strength × importance, as the check judges it').choices(QUADRANT_NAMES))
-    .addOption(new Option('--due [which]', 'only people due within 7 days, overdue included (or only the overdue)').choices(['due', 'overdue']).preset('due'))
-    .addOption(new Option('--sort <order>', 'name (default); strength, importance, added, last-exchange: highest or latest first; next-contact: soonest first').choices(PERSON_SORTS))
-    .option('--limit <n>', 'at most this many', positiveInt('--limit'))
-    .option('--offset <n>', 'skip this many', positiveInt('--offset'))
-    .action(async (flags: { search?: string; category?: string; stage?: string; tag?: string; goal?: string; network?: string; source?: string; unjudged?: boolean; quadrant?: QuadrantName; due?: 'due' | 'overdue'; sort?: PersonSort; limit?: number; offset?: number }, command: Command) => {
+    .addOption(choice('--quadrant <quadrant>', 'only this quadrant of strength × importance, as the check judges it', QUADRANT_NAMES))
+    .addOption(choice('--due [which]', `only people due within ${DEFAULT_DUE_WINDOW_DAYS} days, overdue included (or only the overdue)`, DUE_CHOICES).preset('due'))
+    .addOption(choice('--sort <order>', 'name (default); strength, importance, added, last-exchange: highest or latest first; next-contact: soonest first', PERSON_SORTS))
+    .option('--limit <n>', 'at most this many')
+    .option('--offset <n>', 'skip this many')
+    .action(async (flags: PersonListFlags, command: Command) => {
+      const { goal, network, unjudged, ...plain } = flags;
+      // The flags as the API's query string carries them, read by the API's own schema.
+      const filter = parseInput(personFilterQuery, { ...plain, ...(unjudged ? { unjudged: 'true' } : {}) }, listRename);
       await withData(command, async (data, json) => {
         const page = await data.listPeople({
-          ...(flags.search ? { search: flags.search } : {}),
-          ...(flags.category ? { category: flags.category as never } : {}),
-          ...(flags.stage ? { stage: flags.stage as never } : {}),
-          ...(flags.tag ? { tag: flags.tag } : {}),
-          ...(flags.goal ? { goalId: await data.resolveGoal(flags.goal) } : {}),
-          ...(flags.network ? { networkId: await data.resolveNetwork(flags.network) } : {}),
-          ...(flags.source ? { source: flags.source } : {}),
-          ...(flags.unjudged ? { unjudged: true } : {}),
-          ...(flags.quadrant ? { quadrant: flags.quadrant } : {}),
-          ...(flags.due ? { due: flags.due } : {}),
-          ...(flags.sort ? { sort: flags.sort } : {}),
-          ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
-          ...(flags.offset !== undefined ? { offset: flags.offset } : {}),
+          ...filter,
+          ...(goal ? { goalId: await data.resolveGoal(goal) } : {}),
+          ...(network ? { networkId: await data.resolveNetwork(network) } : {}),
         });
         emit(json, page, () => peopleTable(page.items, page.total));
       });
@@ -270,7 +286,7 @@ export function registerPerson(program: Command): void {
       if ((relevance !== undefined || serves !== undefined) && goal === undefined) throw new ValidationError('--goal', 'name the goal that --relevance and --serves are about');
       const link = goal === undefined ? null : goalLinkFromFlags({ ...(relevance !== undefined ? { relevance } : {}), ...(serves !== undefined ? { serves } : {}) });
       if (Object.keys(judgement).length === 0 && link === null) throw new ValidationError('--strength/--importance/--category/--stage/--cadence/--goal', 'say what to set');
-      const filter = { ...(source ? { source } : {}), ...(unjudged ? { unjudged: true } : {}), ...(tag ? { tag } : {}) };
+      const filter = parseInput(bulkPersonFilter, { source, unjudged, tag }, flagName);
       await withSession(command, async (ctx, json) => {
         // One transaction: judged and linked together, or neither.
         const count = await inTransaction(ctx, async (trx) => {

@@ -31,7 +31,7 @@ export function registerServe(program: Command): void {
         });
       } catch (error) {
         await session.close();
-        if (error instanceof ServerModeError) throw new ValidationError(flags.publicUrl ? '--public-url' : '--listen', error.message);
+        if (error instanceof ServerModeError) throw new ValidationError(flags.publicUrl ? '--public-url' : '--listen', error.message, { cause: error });
         throw error;
       }
       const where = server.publicUrl ? `${server.url}, reached at ${server.publicUrl} (server mode: accounts required)` : server.url;

@@ -6,14 +6,15 @@ import type { TeamDetail, TeamSummary } from '../../services/teams.js';
 import { emit, fields, table } from '../output.js';
 import { remoteGet, remoteTarget, type RemoteTarget } from '../remote.js';
 import { globals } from '../runtime.js';
+import { registerTeamWrites } from './team-write.js';
 
 /**
  * `waggle team …`: a team's view from the command line. Teams live on a server (they
  * need accounts), so these commands need --server and a token; they read what the web
- * app shows. Consent and membership changes are made in the web app or the API.
+ * app shows. The commands that change a team are in team-write.ts.
  */
 
-function server(command: Command): RemoteTarget {
+export function server(command: Command): RemoteTarget {
   const remote = remoteTarget(command);
   if (!remote) throw new ValidationError('--server', 'teams live on a Waggle server with accounts: give --server URL (or WAGGLE_SERVER) and a token');
   return remote;
@@ -34,7 +35,7 @@ function checkText(c: TeamCheck): string {
 }
 
 export function registerTeam(program: Command): void {
-  const team = program.command('team').description('your teams on a server (--server): list, show, check, paths');
+  const team = program.command('team').description('your teams on a server (--server): list, show, check, paths; create, rename, invite, join, leave, share, withhold, post, goal add');
   team
     .command('list')
     .description('the teams you are in')
@@ -64,4 +65,5 @@ export function registerTeam(program: Command): void {
       const paths = await remoteGet<IntroductionPath[]>(server(command), `/api/teams/${encodeURIComponent(id)}/paths`, { organisation: flags.org });
       emit(globals(command).json === true, paths, () => (paths.length ? paths.map((p, i) => `${i + 1}. ${p.why.text}\n   Next: ${p.next}`).join('\n') : `No one the team shares works at ${flags.org}.`));
     });
+  registerTeamWrites(team, server);
 }

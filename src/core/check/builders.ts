@@ -15,6 +15,7 @@ type With<T, K extends keyof T> = Partial<T> & Pick<T, K>;
 export function buildPerson(fields: With<Person, 'id'>): Person {
   return {
     name: `Person ${fields.id}`,
+    familyName: null,
     organisation: null,
     role: null,
     location: null,

@@ -67,6 +67,7 @@ export function buildMap(index: CheckIndex): NetworkMap {
       quadrant: null,
       hoursPerMonth: null,
       role: null,
+      lastExchangeOn: null,
     },
   ];
   const edges: MapEdge[] = [];
@@ -100,6 +101,7 @@ export function buildMap(index: CheckIndex): NetworkMap {
       quadrant: personQuadrant(f),
       hoursPerMonth: null,
       role: null,
+      lastExchangeOn: f.lastExchangeOn,
     });
     if (f.strength >= 1) edges.push(edge(`${ME_KEY}~${key}`, 'me-person', ME_KEY, key, f.strength, null));
   }
@@ -127,6 +129,7 @@ export function buildMap(index: CheckIndex): NetworkMap {
       quadrant: networkQuadrant(index, f),
       hoursPerMonth: f.hours,
       role: network.role,
+      lastExchangeOn: null,
     });
     if (f.strength >= 1) edges.push(edge(`${ME_KEY}~${key}`, 'me-network', ME_KEY, key, f.strength, network.role));
   }

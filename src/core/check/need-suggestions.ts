@@ -9,7 +9,7 @@
  * 4. when nothing fits, the diversity category to grow.
  */
 import type { Network, Person } from '../model.js';
-import { compareText } from './sort.js';
+import { compareText, FirstInOrder } from './sort.js';
 import type { NetworkKind, PersonCategory } from '../vocabulary.js';
 import { STRONG_MIN_STRENGTH } from './thresholds.js';
 
@@ -142,17 +142,34 @@ export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
   const need = input.need.trim();
   const suggestions: NeedSuggestion[] = [];
 
-  // 1. People whose own words name the need.
-  const matches: { person: Person; strength: number; field: string; rank: number }[] = [];
-  for (const { person, strength } of input.people) {
-    if (input.serving.has(person.id) || person.stage === 'dormant' && strength === 0) continue;
-    const fields = personWords(person);
-    const hit = fields.findIndex((fieldWords) => wordsMention(fieldWords, terms));
-    if (hit >= 0) matches.push({ person, strength, field: PERSON_FIELDS[hit]![1], rank: hit });
-  }
+  // 1. People whose own words name the need, and 2. strong ties to ask for an introduction,
+  // those you know and like first: one pass, keeping only the few shown (a LinkedIn import
+  // can put thousands of people under a need's words).
   const relevanceOf = (id: string) => input.relevance?.get(id) ?? 0;
-  matches.sort((a, b) => relevanceOf(b.person.id) - relevanceOf(a.person.id) || a.rank - b.rank || b.strength - a.strength || compareText(a.person.name, b.person.name));
-  for (const m of matches.slice(0, limit)) {
+  type Match = { person: Person; strength: number; field: string; rank: number };
+  type Tie = { person: Person; strength: number };
+  const matches = new FirstInOrder<Match>(
+    limit,
+    (a, b) => relevanceOf(b.person.id) - relevanceOf(a.person.id) || a.rank - b.rank || b.strength - a.strength || compareText(a.person.name, b.person.name),
+  );
+  // At most two introductions are ever shown (one when there are people to confirm).
+  const strongTies = new FirstInOrder<Tie>(
+    Math.min(2, limit),
+    (a, b) =>
+      Number(b.person.knowAndLike) - Number(a.person.knowAndLike) || b.strength - a.strength || b.person.importance - a.person.importance || compareText(a.person.name, b.person.name),
+  );
+  for (const { person, strength } of input.people) {
+    if (input.serving.has(person.id)) continue;
+    if (!(person.stage === 'dormant' && strength === 0)) {
+      const hit = personWords(person).findIndex((fieldWords) => wordsMention(fieldWords, terms));
+      if (hit >= 0) {
+        matches.offer({ person, strength, field: PERSON_FIELDS[hit]![1], rank: hit });
+        continue;
+      }
+    }
+    if (strength >= STRONG_MIN_STRENGTH && person.stage !== 'dormant') strongTies.offer({ person, strength });
+  }
+  for (const m of matches.items) {
     suggestions.push({
       kind: 'confirm-person',
       target: { kind: 'person', id: m.person.id, name: m.person.name },
@@ -163,13 +180,9 @@ export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
     });
   }
 
-  // 2. Strong ties to ask for an introduction, those you know and like first.
-  const strongTies = input.people
-    .filter(({ person, strength }) => strength >= STRONG_MIN_STRENGTH && person.stage !== 'dormant' && !input.serving.has(person.id) && !matches.some((m) => m.person.id === person.id))
-    .sort((a, b) => Number(b.person.knowAndLike) - Number(a.person.knowAndLike) || b.strength - a.strength || b.person.importance - a.person.importance || compareText(a.person.name, b.person.name));
   // With people to confirm, one introduction and one network are enough; the list must stay short enough to act on.
-  const others = matches.length > 0 ? 1 : 2;
-  for (const { person, strength } of strongTies.slice(0, Math.min(others, limit))) {
+  const others = matches.offered > 0 ? 1 : 2;
+  for (const { person, strength } of strongTies.items.slice(0, Math.min(others, limit))) {
     suggestions.push({
       kind: 'ask-for-introduction',
       target: { kind: 'person', id: person.id, name: person.name },
@@ -216,7 +229,7 @@ export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
   }
 
   // 4. Nothing about the need on the map at all: grow the category that reaches it.
-  if (matches.length === 0 && strongTies.length === 0) {
+  if (matches.offered === 0 && strongTies.offered === 0) {
     const category = (['leader-in-field', 'professional-association', 'author-blogger'] as const)
       .map((c) => ({ c, n: input.categoryCounts.get(c) ?? 0 }))
       .sort((a, b) => a.n - b.n)[0]!.c;

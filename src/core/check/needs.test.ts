@@ -135,6 +135,20 @@ describe('where to look for a missing need', () => {
     expect(out[1]!.category).toBe('professional-association');
   });
 
+  it('picks from thousands of people whose role names the need: the first three to confirm, and an introduction from someone else', () => {
+    // A LinkedIn import: 3,000 research nurses, strength 0–5 in turn, some known and liked.
+    const nurses = Array.from({ length: 3000 }, (_, i) =>
+      buildPerson({ id: `m${i}`, name: `Nurse ${String(i).padStart(4, '0')}`, role: 'Research nurse', strength: i % 6, knowAndLike: i % 2 === 0, stage: 'met' }),
+    );
+    const strangers = Array.from({ length: 500 }, (_, i) => buildPerson({ id: `s${i}`, name: `Stranger ${String(i).padStart(3, '0')}`, strength: 3 + (i % 3), stage: 'met' }));
+    const zed = buildPerson({ id: 'z', name: 'Zed Friend', strength: 3, knowAndLike: true, stage: 'in-touch' });
+    const out = suggestForNeed({ need: 'research nurses', people: facts([...nurses, ...strangers, zed]), networks: [], serving: new Set(['m5']), categoryCounts: new Map() });
+    // The strongest (5) first, by name; m5 already serves the need.
+    expect(out.filter((s) => s.kind === 'confirm-person').map((s) => s.target?.id)).toEqual(['m11', 'm17', 'm23']);
+    // Known and liked first among the strong ties who are not nurses themselves; one, as there are people to confirm.
+    expect(out.filter((s) => s.kind === 'ask-for-introduction').map((s) => s.target?.id)).toEqual(['z']);
+  });
+
   it('matches a need in its words, accents and endings aside', () => {
     expect(mentionsNeed('Mentoring early-career academics', needTerms('academic mentors'))).toBe(true);
     expect(mentionsNeed('Runs the STATISTICAL clinic', needTerms('statistics'))).toBe(true);

@@ -1,4 +1,4 @@
-import type { CheckReport, GoalCoverage, TransitionPlan } from './types.js';
+import type { CheckReport, Finding, GoalCoverage, NeglectItem, OneWayTie, PersonBalance, QuadrantItem, TransitionPlan } from './types.js';
 
 /**
  * The check in parts: a summary a page can show first (every count, verdict and
@@ -19,7 +19,10 @@ export interface Cut<T> {
 
 const cut = <T>(items: readonly T[], top: number): Cut<T> => ({ items: items.slice(0, top), total: items.length });
 
-export function partOf(report: CheckReport, part: CheckPart): readonly unknown[] {
+/** What a part's list holds: findings of the part's kind, or (balances) a person's give and take. */
+export type PartItem = QuadrantItem | Finding | OneWayTie | NeglectItem | PersonBalance;
+
+export function partOf(report: CheckReport, part: CheckPart): readonly PartItem[] {
   switch (part) {
     case 'maintain':
     case 'strengthen':
@@ -42,7 +45,7 @@ export function partOf(report: CheckReport, part: CheckPart): readonly unknown[]
 }
 
 /** One page of one list of the report. */
-export function checkPartPage(report: CheckReport, part: CheckPart, offset: number, limit: number): Cut<unknown> {
+export function checkPartPage(report: CheckReport, part: CheckPart, offset: number, limit: number): Cut<PartItem> {
   const items = partOf(report, part);
   return { items: items.slice(offset, offset + limit), total: items.length };
 }

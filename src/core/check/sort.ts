@@ -33,3 +33,30 @@ export function sortByRank<T>(items: readonly T[], rank: (item: T) => readonly n
     .sort((a, b) => compareRankDesc(a.key, b.key) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.id, b.ref.id))
     .map(({ item }) => item);
 }
+
+/**
+ * Keeps the first `count` items offered, in the order `compare` gives, exactly as a
+ * stable sort then `slice(0, count)` would: a need can match thousands of people
+ * when only the first three are shown, so nothing else is kept or sorted.
+ */
+export class FirstInOrder<T> {
+  readonly items: T[] = [];
+  /** How many items were offered, kept or not. */
+  offered = 0;
+
+  constructor(
+    private readonly count: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+
+  offer(item: T): void {
+    this.offered++;
+    const best = this.items;
+    if (this.count <= 0 || (best.length === this.count && this.compare(item, best[this.count - 1] as T) >= 0)) return;
+    // After every equal item already kept: a stable sort keeps input order among equals.
+    let at = best.length;
+    while (at > 0 && this.compare(item, best[at - 1] as T) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > this.count) best.pop();
+  }
+}

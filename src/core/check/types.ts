@@ -102,6 +102,8 @@ export interface MapNode {
   hoursPerMonth: number | null;
   /** A network's role for me, or null. */
   role: NetworkRole | null;
+  /** A person's latest exchange (journal or derived), for Find's tie-break; null for networks, me and people never met. */
+  lastExchangeOn: IsoDate | null;
 }
 
 export type MapEdgeKind = 'me-person' | 'me-network' | 'membership' | 'person-person' | 'introduction';

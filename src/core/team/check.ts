@@ -5,6 +5,7 @@
  */
 import { CATEGORY_LABELS } from '../check/suggest.js';
 import { brokerage, buildGraph, louvain, sampledBetweenness } from '../graph/index.js';
+import { compareNames } from '../names.js';
 import { PERSON_CATEGORIES, type NetworkKind, type NetworkRole, type PersonCategory } from '../vocabulary.js';
 import { plural } from '../words.js';
 import { itemKey, mergeTeam } from './merge.js';
@@ -150,7 +151,7 @@ function goalCoverage(graph: TeamGraph, goal: TeamGoal, reachOf: Map<string, num
     verdict,
     score,
     networks: linkedNetworks.map(({ key, name, relevance, reach }) => ({ key, name, relevance, reach })).sort((a, b) => b.relevance - a.relevance || a.name.localeCompare(b.name)),
-    people: linkedPeople.map(({ key, name, relevance, strongestTie }) => ({ key, name, relevance, strongestTie })).sort((a, b) => b.relevance - a.relevance || a.name.localeCompare(b.name)),
+    people: linkedPeople.map(({ key, name, relevance, strongestTie }) => ({ key, name, relevance, strongestTie })).sort((a, b) => b.relevance - a.relevance || compareNames(a, b)),
     missing,
     why: {
       text: `${plural(served, 'shared item')} serve this goal (score ${score}: Σ relevance × strength ÷ 5); ${verdict === 'covered' ? 'it is covered' : verdict === 'thin' ? `it is thin${missing.length ? `: ${plural(missing.length, 'gap')}` : ''}` : 'nothing serves it yet'}.`,

@@ -3,3 +3,4 @@ export * from './types.js';
 export { mergeTeam, itemKey } from './merge.js';
 export { runTeamCheck, reaches, NETWORK_KIND_LABELS } from './check.js';
 export { introductionPaths, type IntroductionQuery } from './introductions.js';
+export { teamMapOf, memberNodeId, type TeamMap, type TeamMapNode, type TeamMapEdge, type TeamMapNodeKind } from './map.js';

@@ -5,6 +5,10 @@ import { CHECK_PARTS, checkPartPage, summariseCheck } from '../../core/check/par
 import type { ServiceContext } from '../../services/context.js';
 import { checkNetwork, mapView } from '../../services/check.js';
 import { ok } from './shared.js';
+import type { Holds, Same } from '../../contract/same-type.js';
+
+// The map view is the service's own shape; the contract documents it, and this keeps the two the same.
+export type MapViewTied = Holds<Same<z.output<typeof mapViewOutput>, Awaited<ReturnType<typeof mapView>>>>;
 
 export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
   app.openapi(
@@ -48,7 +52,7 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
     async (c) => {
       const { goalId, offset, limit } = c.req.valid('query');
       const report = await checkNetwork(context(), goalId ? { goalId } : {});
-      return c.json(checkPartPage(report, c.req.valid('param').part, offset ?? 0, limit ?? 50) as { items: Record<string, unknown>[]; total: number }, 200);
+      return c.json(checkPartPage(report, c.req.valid('param').part, offset ?? 0, limit ?? 50), 200);
     },
   );
   app.openapi(

@@ -1,18 +1,17 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
+import { goalFilterQuery } from '../../contract/filters.js';
 import { createGoalInput, updateGoalInput } from '../../contract/inputs.js';
 import { goalDetailOutput, goalOutput, page } from '../../contract/outputs.js';
-import { GOAL_STATUSES } from '../../core/vocabulary.js';
 import type { ServiceContext } from '../../services/context.js';
 import { goalDetail } from '../../services/details.js';
 import { createGoal, listGoals, removeGoal, updateGoal } from '../../services/goals.js';
-import { created, defined, idParam, jsonBody, ok, pagingQuery } from './shared.js';
+import { created, defined, idParam, jsonBody, ok } from './shared.js';
 
 const tags = ['Goals'];
 
 export function registerGoalRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
   app.openapi(
-    createRoute({ method: 'get', path: '/api/goals', tags, summary: 'List goals', request: { query: z.object({ status: z.enum(GOAL_STATUSES).optional(), ...pagingQuery }) }, responses: ok(page(goalOutput), 'Goals, oldest first') }),
+    createRoute({ method: 'get', path: '/api/goals', tags, summary: 'List goals', request: { query: goalFilterQuery }, responses: ok(page(goalOutput), 'Goals, oldest first') }),
     async (c) => c.json(await listGoals(context(), defined(c.req.valid('query'))), 200),
   );
   app.openapi(

@@ -1,13 +1,12 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { isoDate } from '../../contract/fields.js';
+import { exchangeFilterQuery, followUpFilterQuery } from '../../contract/filters.js';
 import { followUpInput, introductionInput, logExchangeInput } from '../../contract/inputs.js';
 import { exchangeOutput, followUpOutput, introductionOutput, page } from '../../contract/outputs.js';
-import { FOLLOW_UP_STATUSES } from '../../core/vocabulary.js';
 import type { ServiceContext } from '../../services/context.js';
 import { addFollowUp, closeFollowUp, getExchange, listExchanges, listFollowUps, logExchange, removeExchange } from '../../services/exchanges.js';
 import { addIntroduction, listIntroductions, removeIntroduction } from '../../services/introductions.js';
-import { created, defined, idParam, jsonBody, noContent, ok, pagingQuery } from './shared.js';
+import { created, defined, idParam, jsonBody, noContent, ok } from './shared.js';
 
 export function registerJournalRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
   const tags = ['Journal'];
@@ -17,7 +16,7 @@ export function registerJournalRoutes(app: OpenAPIHono, context: () => ServiceCo
       path: '/api/exchanges',
       tags,
       summary: 'Exchanges, newest first',
-      request: { query: z.object({ personId: z.string().optional(), networkId: z.string().optional(), from: isoDate.optional(), to: isoDate.optional(), ...pagingQuery }) },
+      request: { query: exchangeFilterQuery },
       responses: ok(page(exchangeOutput), 'Exchanges'),
     }),
     async (c) => c.json(await listExchanges(context(), defined(c.req.valid('query'))), 200),
@@ -49,7 +48,7 @@ export function registerJournalRoutes(app: OpenAPIHono, context: () => ServiceCo
       path: '/api/follow-ups',
       tags: followUpTags,
       summary: 'Follow-ups, soonest first',
-      request: { query: z.object({ status: z.enum(FOLLOW_UP_STATUSES).optional(), personId: z.string().optional() }) },
+      request: { query: followUpFilterQuery },
       responses: ok(z.array(followUpOutput), 'Follow-ups'),
     }),
     async (c) => c.json(await listFollowUps(context(), defined(c.req.valid('query'))), 200),

@@ -1,13 +1,12 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
+import { networkFilterQuery } from '../../contract/filters.js';
 import { createNetworkInput, goalLinkInput, membershipInput, updateNetworkInput } from '../../contract/inputs.js';
 import { goalLinkOutput, membershipOutput, networkDetailOutput, networkOutput, page } from '../../contract/outputs.js';
-import { NETWORK_KINDS } from '../../core/vocabulary.js';
 import type { ServiceContext } from '../../services/context.js';
 import { networkDetail } from '../../services/details.js';
 import { addMember, linkNetworkToGoal, removeMember, unlinkFromGoal } from '../../services/links.js';
 import { createNetwork, listNetworks, removeNetwork, updateNetwork } from '../../services/networks.js';
-import { created, defined, idParam, jsonBody, noContent, ok, pagingQuery, twoIds } from './shared.js';
+import { created, defined, idParam, jsonBody, noContent, ok, twoIds } from './shared.js';
 
 const tags = ['Networks'];
 
@@ -18,7 +17,7 @@ export function registerNetworkRoutes(app: OpenAPIHono, context: () => ServiceCo
       path: '/api/networks',
       tags,
       summary: 'List networks',
-      request: { query: z.object({ search: z.string().optional(), kind: z.enum(NETWORK_KINDS).optional(), goalId: z.string().optional(), ...pagingQuery }) },
+      request: { query: networkFilterQuery },
       responses: ok(page(networkOutput), 'Networks, by name'),
     }),
     async (c) => c.json(await listNetworks(context(), defined(c.req.valid('query'))), 200),

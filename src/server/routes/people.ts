@@ -1,17 +1,15 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { bulkPersonFilter, personFilterQuery } from '../../contract/filters.js';
 import { createPersonInput, goalLinkInput, quickAddInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
 import { goalLinkOutput, page, personDetailOutput, personOutput, tieOutput } from '../../contract/outputs.js';
-import { PERSON_CATEGORIES, STAGES } from '../../core/vocabulary.js';
 import type { ServiceContext } from '../../services/context.js';
 import { personDetail } from '../../services/details.js';
 import { linkPeople, linkPersonToGoal, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
-import { bulkJudge, createPerson, listPeople, PERSON_SORTS, removePerson, updatePerson } from '../../services/people.js';
+import { bulkJudge, createPerson, listPeople, removePerson, updatePerson } from '../../services/people.js';
 import { quickAddPeople } from '../../services/quick-add.js';
-import { QUADRANT_NAMES } from '../../core/check/quadrants.js';
-import type { QuadrantName } from '../../core/check/types.js';
 import { ValidationError } from '../../core/errors.js';
-import { created, defined, idParam, jsonBody, noContent, ok, pagingQuery, twoIds } from './shared.js';
+import { created, defined, idParam, jsonBody, noContent, ok, twoIds } from './shared.js';
 
 const tags = ['People'];
 
@@ -23,20 +21,7 @@ export function registerPeopleRoutes(app: OpenAPIHono, context: () => ServiceCon
       tags,
       summary: 'List people (every match unless limit is given)',
       request: {
-        query: z.object({
-          search: z.string().optional(),
-          category: z.enum([...PERSON_CATEGORIES, 'none']).optional(),
-          stage: z.enum(STAGES).optional(),
-          tag: z.string().optional(),
-          goalId: z.string().optional(),
-          networkId: z.string().optional(),
-          source: z.string().max(40).optional(),
-          unjudged: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
-          quadrant: z.enum(QUADRANT_NAMES as [QuadrantName, ...QuadrantName[]]).optional().meta({ description: 'strength × importance, judged against the active goals as the check does' }),
-          due: z.enum(['overdue', 'due']).optional().meta({ description: 'overdue, or due within the next 7 days (overdue included)' }),
-          sort: z.enum(PERSON_SORTS).optional().meta({ description: 'name (default); strength, importance, added, last-exchange: highest or latest first; next-contact: soonest first' }),
-          ...pagingQuery,
-        }),
+        query: personFilterQuery,
       },
       responses: ok(page(personOutput), 'People, by name'),
     }),
@@ -53,7 +38,7 @@ export function registerPeopleRoutes(app: OpenAPIHono, context: () => ServiceCon
         ...jsonBody(
           z
             .object({
-              filter: z.object({ source: z.string().max(40).optional(), unjudged: z.boolean().optional(), tag: z.string().optional() }).strict(),
+              filter: bulkPersonFilter,
               set: updatePersonInput.pick({ strength: true, importance: true, category: true, stage: true, cadence: true }).strict(),
             })
             .strict(),

@@ -25,11 +25,6 @@ const errors = {
 export const idParam = () => z.object({ id: z.string().min(1) });
 export const twoIds = <A extends string, B extends string>(a: A, b: B) => z.object({ [a]: z.string().min(1), [b]: z.string().min(1) } as Record<A | B, z.ZodString>);
 
-export const pagingQuery = {
-  limit: z.coerce.number().int().min(1).max(100000).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-};
-
 /** Drops undefined keys, for services that take optional filters under exactOptionalPropertyTypes-style code. */
 export function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;

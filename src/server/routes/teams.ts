@@ -13,21 +13,23 @@ import {
   pathsQuery,
   previewOutput,
   sharedInput,
+  shareLearnedInput,
   teamCheckOutput,
   teamDetailOutput,
   teamGoalInput,
   teamGoalLinkInput,
   teamGoalOutput,
   teamGraphOutput,
+  teamMapOutput,
   teamNameInput,
   teamPlansOutput,
   teamRoleInput,
   teamSummaryOutput,
 } from '../../contract/teams.js';
 import type { AccountsDeps } from '../../services/accounts.js';
-import { exportTeamGraph, teamCheck, teamGraphView, teamIntroductionPaths } from '../../services/teams-check.js';
+import { exportTeamGraph, teamCheck, teamGraphView, teamIntroductionPaths, teamMap } from '../../services/teams-check.js';
 import { createDemoTeam } from '../../services/teams-demo.js';
-import { danceFloorRhythm, postNews, removePost, teamFeed } from '../../services/teams-dance.js';
+import { danceFloorRhythm, postNews, removePost, shareLearned, teamFeed } from '../../services/teams-dance.js';
 import { createTeamGoal, linkTeamGoal, listTeamGoals, removeTeamGoal } from '../../services/teams-goals.js';
 import { answerIntroduction, listIntroductionRequests, requestIntroduction } from '../../services/teams-introductions.js';
 import { myConsent, previewMyShare, setLearnedShared, setNetworkOffered, setPersonShared, setPlanShared, teamPlans } from '../../services/teams-sharing.js';
@@ -85,7 +87,7 @@ export function registerTeamRoutes(app: OpenAPIHono, deps: AccountsDeps): void {
       responses: created(z.object({ path: z.string(), expiresAt: z.string() }), 'The link, shown once'),
     }),
     async (c) => {
-      if (currentCaller().via !== 'session') return c.json({ error: { code: 'forbidden', message: 'Sign in with your password to invite; an access token cannot' } }, 403) as never;
+      if (currentCaller().via !== 'session') return c.json({ error: { code: 'forbidden', message: 'Sign in with your password to invite (the team\'s page in the web app makes the link); an access token cannot, so that a leaked token cannot let anyone into the team' } }, 403) as never;
       const made = await createTeamInvitation(deps, me(), c.req.valid('param').id);
       return c.json({ path: `/team-invite/${made.token}`, expiresAt: made.expiresAt }, 201);
     },
@@ -159,6 +161,10 @@ export function registerTeamRoutes(app: OpenAPIHono, deps: AccountsDeps): void {
   app.openapi(
     createRoute({ method: 'get', path: '/api/teams/{id}/graph', tags, summary: 'The team graph: members, shared networks and people (merged), shared learned items', request: { params: idParam() }, responses: ok(teamGraphOutput, 'The team graph') }),
     async (c) => c.json(await teamGraphView(deps, me(), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/teams/{id}/map', tags, summary: 'The team map: members as hubs, shared networks and people, and the ties between them (shared items only)', request: { params: idParam() }, responses: ok(teamMapOutput, 'The team map') }),
+    async (c) => c.json(await teamMap(deps, me(), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({ method: 'get', path: '/api/teams/{id}/check', tags, summary: 'The team check: coverage, goals, single points of failure, redundancy, brokers, clusters, diversity', request: { params: idParam() }, responses: ok(teamCheckOutput, 'The team check') }),
@@ -248,6 +254,17 @@ export function registerTeamRoutes(app: OpenAPIHono, deps: AccountsDeps): void {
   app.openapi(
     createRoute({ method: 'post', path: '/api/teams/{id}/dance-floor', tags, summary: 'Post news from my networks (learned, opportunity, event, person worth meeting), tagged to team goals and a shared network', request: { params: idParam(), ...jsonBody(postInput) }, responses: created(feedItemOutput, 'The post') }),
     async (c) => c.json(await postNews(deps, me(), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/teams/{id}/dance-floor/learned',
+      tags,
+      summary: 'Share what I learned in one exchange of my journal (its words only, never the exchange\'s other fields), tagged to team goals and a shared network; again, to change the tags',
+      request: { params: idParam(), ...jsonBody(shareLearnedInput) },
+      responses: created(feedItemOutput, 'The item on the dance floor'),
+    }),
+    async (c) => c.json(await shareLearned(deps, me(), c.req.valid('param').id, c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({ method: 'delete', path: '/api/teams/{id}/dance-floor/{postId}', tags, summary: 'Take down a post of mine', request: { params: twoIds('id', 'postId') }, responses: ok(z.object({ removed: z.literal(true) }), 'Removed') }),

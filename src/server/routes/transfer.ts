@@ -9,12 +9,12 @@ import { captureOutcomeOutput, captureQuery } from '../../contract/capture.js';
 import { captureFile, captureFormatOf, type CaptureOptions } from '../../services/capture.js';
 import type { ServiceContext } from '../../services/context.js';
 import { GEXF_VERSIONS } from '../../services/export/graph.js';
-import { EXPORT_FORMATS, EXPORT_MEDIA, renderExport, VCARD_VERSIONS } from '../../services/exports.js';
+import { EXPORT_FORMATS, EXPORT_MEDIA, personVcard, renderExport, VCARD_VERSIONS } from '../../services/exports.js';
 import { isKnownEncoding } from '../../services/import/decode.js';
 import { readLimited, TooLargeError } from '../../services/import/read-limited.js';
 import { importFile, MAX_IMPORT_BYTES } from '../../services/imports.js';
 import { IMPORT_CONTENT_TYPES } from '../edge.js';
-import { ok } from './shared.js';
+import { idParam, ok } from './shared.js';
 
 const lineOutput = z
   .object({ line: z.number().int(), action: z.enum(['create', 'merge', 'skip']), name: z.string().nullable(), into: z.string().nullable(), matchedBy: z.string().nullable(), reason: z.string(), possibleDuplicateOf: z.string().optional() })
@@ -39,11 +39,11 @@ const outcomeOutput = z
  * and why (400; 413 past the size limit); another fault a user can act on, as
  * everywhere; anything else, a generic message (the details go to the server log).
  */
-function importError(error: unknown): { status: 400 | 404 | 409 | 413 | 500; body: { error: { code: string; message: string; line?: number | null; field?: string } } } {
+function importError(error: unknown): { status: 400 | 403 | 404 | 409 | 413 | 500; body: { error: { code: string; message: string; line?: number | null; field?: string } } } {
   if (error instanceof TooLargeError) return { status: 413, body: { error: { code: 'too_large', message: error.message, line: null } } };
   if (error instanceof ImportFileError) return { status: 400, body: { error: { code: 'validation', message: error.message, line: error.line } } };
   if (error instanceof WaggleError) {
-    const status = error.code === 'validation' ? 400 : error.code === 'not_found' ? 404 : 409;
+    const status = error.code === 'validation' ? 400 : error.code === 'not_found' ? 404 : error.code === 'forbidden' ? 403 : 409;
     return { status, body: { error: { code: error.code, message: error.message, ...(error instanceof ValidationError ? { field: error.field } : {}) } } };
   }
   console.error(error);
@@ -151,6 +151,25 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
       const query = c.req.valid('query');
       const text = await renderExport(context(), format, { includeNotes: query.includeNotes === 'true', ...(query.vcardVersion ? { vcardVersion: query.vcardVersion } : {}), ...(query.gexfVersion ? { gexfVersion: query.gexfVersion } : {}) });
       return c.body(text, 200, { 'Content-Type': EXPORT_MEDIA[format].type, 'Content-Disposition': `attachment; filename="${EXPORT_MEDIA[format].file}"` }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/people/{id}/vcard',
+      tags: ['Import and export'],
+      summary: "One person's vCard (4.0, or 3.0 with vcardVersion=3.0), as a download for a phone or an address book; notes only with includeNotes=true",
+      request: {
+        params: idParam(),
+        query: z.object({ includeNotes: z.enum(['true', 'false']).optional(), vcardVersion: z.enum(VCARD_VERSIONS).optional() }),
+      },
+      responses: { 200: { description: 'The card', content: { 'text/vcard': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const { text, file } = await personVcard(context(), c.req.valid('param').id, { includeNotes: query.includeNotes === 'true', ...(query.vcardVersion ? { vcardVersion: query.vcardVersion } : {}) });
+      return c.body(text, 200, { 'Content-Type': EXPORT_MEDIA.vcard.type, 'Content-Disposition': `attachment; filename="${file}"` }) as never;
     },
   );
 }

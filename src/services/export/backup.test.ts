@@ -29,6 +29,7 @@ import { createTemplate } from '../outreach.js';
 import { listPeople } from '../people.js';
 import { addTarget, updatePlanSettings } from '../plan.js';
 import { openSession, type Session } from '../session.js';
+import { setPhoto } from '../photos.js';
 import { createShare } from '../shares.js';
 import { ensureWorkspace, updateProfile } from '../workspace.js';
 import { BACKUP_SCHEMA, exportBackup, restoreBackup, type WaggleBackup } from './backup.js';
@@ -55,6 +56,7 @@ const ALL_TABLES = [
   'shareTokens',
   'introductions',
   'personDates',
+  'personPhotos',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, each table's rows in a fixed order: the database's whole content. */
@@ -105,6 +107,8 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
       { kind: 'birthday', label: null, month: 2, day: 29, year: 1984 },
       { kind: 'other', label: 'Started at the trust', month: 9, day: 1, year: null },
     ]);
+    // A 1×1 PNG's first bytes: enough for the type check, which reads the signature.
+    await setPhoto(ctx, first!.id, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
     await createTemplate(ctx, { purpose: 'learn-solution', name: 'Short "and" direct', subject: 'Quick question, {{firstName}}', body: 'Hi {{firstName}},\n\nCould I have {{minutes}} minutes?\n\n{{myName}}' });
     await createShare(ctx, { kind: 'calendar', label: 'My phone' });
     backup = await exportBackup(ctx);
@@ -119,12 +123,15 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     // The accounts and teams migrations add no workspace data: accounts, sessions, tokens, teams and
     // consents to a team stay out of backups; the read-speed one adds only derived columns, left out too and worked out again on restore (a restored map shares nothing until its member says so again).
     // The person-dates migration adds birthdays, anniversaries and named dates (in backups).
-    // The outreach-purposes migration only widens the purposes a template may have; the people-sort-name one adds a derived column, left out and worked out again on restore.
-    expect(BACKUP_SCHEMA).toBe('2026-12-03T1600-person-dates');
+    // The team-learned-tags migration tags a learned item shared with a team (team data: not in backups).
+    // The outreach-purposes migrations (2026-12-03 and the everyday ones of 2026-12-04) only widen the purposes a template may have; the people-sort-name one adds a derived column, left out and worked out again on restore.
+    // The people-family-name migration adds the family name where known, and the person-photos one the photos as base64 (both in backups; absent from older ones).
+    expect(BACKUP_SCHEMA).toBe('2026-12-04T1100-team-learned-tags');
     const w = backup.workspace;
+    expect(w.personPhotos).toEqual([{ personId: expect.any(String), mediaType: 'image/png', data: 'iVBORw0KGgoAAAANSUhEUg==', updatedAt: NOW }]);
     expect(w.profile).toMatchObject({ timeZone: 'Europe/London', monthlyTargets: 4, newRelationshipCap: 5, accountabilityPartner: 'Sam, my mentor' });
     expect(w.profile).not.toHaveProperty('workspaceId');
-    for (const table of ['people', 'contactPoints', 'networks', 'memberships', 'goals', 'personGoals', 'networkGoals', 'ties', 'exchanges', 'exchangePeople', 'followUps', 'introductions', 'planTargets', 'outreachTemplates', 'personDates'] as const) {
+    for (const table of ['people', 'contactPoints', 'networks', 'memberships', 'goals', 'personGoals', 'networkGoals', 'ties', 'exchanges', 'exchangePeople', 'followUps', 'introductions', 'planTargets', 'outreachTemplates', 'personDates', 'personPhotos'] as const) {
       expect(w[table].length, table).toBeGreaterThan(0);
       for (const row of w[table]) expect(row, table).not.toHaveProperty('workspaceId');
     }
@@ -226,6 +233,18 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     expect(message).toContain(`workspace.people[3].tags[1]: must not be empty (the person with id ${String(broken.workspace.people![3]!.id)})`);
     expect(message).toContain(`workspace.contactPoints[0].value: contains a broken character (a lone surrogate U+D800 at character 4); type or paste that part again (the contact point of personId ${String(broken.workspace.contactPoints![0]!.personId)})`);
     expect(message).toContain('workspace.ties[0].note: must be at most 1000 characters (the tie of personA');
+    expect((await listPeople(target.ctx)).total).toBe(0);
+  });
+
+  it('refuses a photo an upload would refuse: an SVG with a script, or the wrong declared type', async () => {
+    const target = await openFresh(dialect, opened);
+    const broken = clone(backup) as unknown as { workspace: Record<string, Record<string, unknown>[]> };
+    broken.workspace.personPhotos![0]!.data = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString('base64');
+    const error = await restoreBackup(target.ctx, broken).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('workspace.personPhotos[0].data: this file is an SVG drawing, which can carry scripts');
+    const mislabelled = clone(backup) as unknown as { workspace: Record<string, Record<string, unknown>[]> };
+    mislabelled.workspace.personPhotos![0]!.mediaType = 'image/gif';
+    expect(((await restoreBackup(target.ctx, mislabelled).catch((e: unknown) => e)) as Error).message).toContain('workspace.personPhotos[0].mediaType: must be the type the bytes are, image/png');
     expect((await listPeople(target.ctx)).total).toBe(0);
   });
 

@@ -3,10 +3,12 @@ import { BACKUP_FORMAT_VERSION, BACKUP_TABLES, parseBackup, type BackupTable, ty
 import { ConflictError, WaggleError } from '../../core/errors.js';
 import { ImportFileError } from '../../core/import-types.js';
 import { migrations } from '../../storage/migrations/index.js';
+import { ConstraintError } from '../../storage/driver-errors.js';
 import type { GoalNeed } from '../../core/model.js';
 import type { Database, ExchangesTable, GoalsTable, NetworksTable, PeopleTable } from '../../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from '../context.js';
 import { contactKey, nameKey, sortKey } from '../keys.js';
+import { toBase64 } from '../../core/photo.js';
 import { chunks, flag, parseJsonList } from '../rows.js';
 import { refreshRhythm } from '../rhythm.js';
 import { refreshGoalRelevance } from '../goal-relevance.js';
@@ -101,6 +103,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
     const outreachTemplates = await db.selectFrom('outreachTemplates').selectAll().where('workspaceId', '=', ws).execute();
     const capturedItems = await db.selectFrom('capturedItems').selectAll().where('workspaceId', '=', ws).execute();
     const personDates = await db.selectFrom('personDates').innerJoin('people', 'people.id', 'personDates.personId').selectAll('personDates').where('people.workspaceId', '=', ws).execute();
+    const personPhotos = await db.selectFrom('personPhotos').innerJoin('people', 'people.id', 'personPhotos.personId').selectAll('personPhotos').where('people.workspaceId', '=', ws).execute();
     // Share tokens are not read: see the note at the top of this file.
 
     const workspace = {
@@ -121,6 +124,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
       outreachTemplates: outreachTemplates.map(withoutWorkspace).sort(byKey('id')),
       capturedItems: capturedItems.map(withoutWorkspace).sort(byKey('sourceKey')),
       personDates: personDates.map((r) => ({ ...r })).sort((a, b) => byKey<typeof a>('personId')(a, b) || a.position - b.position),
+      personPhotos: personPhotos.map((r) => ({ personId: r.personId, mediaType: r.mediaType, data: toBase64(new Uint8Array(r.bytes)), updatedAt: r.updatedAt })).sort(byKey('personId')),
     };
     return {
       waggleBackup: BACKUP_FORMAT_VERSION,
@@ -187,7 +191,8 @@ function tableRows(ws: string, w: BackupWorkspace): { [T in BackupTable]: Insert
       ...p,
       workspaceId: ws,
       nameKey: nameKey(p.name),
-      sortName: sortKey(p.name),
+      familyName: p.familyName ?? null,
+      sortName: sortKey(p.name, p.familyName),
       searchText: searchText(p, (channels.get(p.id) ?? []).sort((a, b) => a.position - b.position).map((c) => c.value)),
       tags: JSON.stringify(p.tags),
       knowAndLike: flag(p.knowAndLike),
@@ -210,6 +215,8 @@ function tableRows(ws: string, w: BackupWorkspace): { [T in BackupTable]: Insert
     outreachTemplates: w.outreachTemplates.map((t) => ({ ...t, workspaceId: ws })),
     capturedItems: w.capturedItems.map((c) => ({ ...c, workspaceId: ws })),
     personDates: w.personDates.map((d) => ({ ...d })),
+    // Checked as an upload is (backup-schema.ts) before anything is written.
+    personPhotos: w.personPhotos.map((p) => ({ personId: p.personId, mediaType: p.mediaType, bytes: Buffer.from(p.data.replace(/\s+/g, ''), 'base64'), updatedAt: p.updatedAt })),
   };
 }
 
@@ -253,8 +260,16 @@ export async function restoreBackup(ctx: ServiceContext, backup: unknown): Promi
       return summary;
     });
   } catch (error) {
-    if (error instanceof WaggleError) throw error;
+    if (error instanceof WaggleError && !(error instanceof ConstraintError)) throw error;
     // The database refused a row (an id another workspace of this database already uses, say); the transaction undid everything.
-    throw new ConflictError(`The backup could not be restored, nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+    const why =
+      error instanceof ConstraintError
+        ? error.constraint === 'unique'
+          ? 'a record in it has an id this database already holds'
+          : 'a record in it refers to one the backup does not hold'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new ConflictError(`The backup could not be restored, nothing was changed: ${why}`, { cause: error });
   }
 }

@@ -5,6 +5,7 @@
  * asked for. Every card carries the person's id (X-WAGGLE-ID, and UID in 4.0), so a
  * file exported and imported again can be recognised.
  */
+import { toBase64, type PhotoType } from '../../core/photo.js';
 import type { DayOfYear, PersonDate } from '../../core/person-dates.js';
 import type { ContactPoint, Person } from '../../core/model.js';
 import type { ContactKind } from '../../core/vocabulary.js';
@@ -17,6 +18,14 @@ export interface VcardOptions {
   includeNotes?: boolean;
   /** Each person's dates that matter, by person id: BDAY, ANNIVERSARY, and Apple's X-ABDATE for named dates. */
   dates?: ReadonlyMap<string, readonly PersonDate[]>;
+  /** Each person's photo, by person id: written into the card (PHOTO), never as a link. */
+  photos?: ReadonlyMap<string, { mediaType: PhotoType; bytes: Uint8Array }>;
+}
+
+/** The card's PHOTO: 4.0 a data: URI (RFC 6350 6.2.4); 3.0 base64 with ENCODING=b and the image type (RFC 2426 3.1.4). */
+function photoLine(photo: { mediaType: PhotoType; bytes: Uint8Array }, version: VcardVersion): string {
+  const data = toBase64(photo.bytes);
+  return version === '4.0' ? `PHOTO:data:${photo.mediaType};base64,${data}` : `PHOTO;ENCODING=b;TYPE=${photo.mediaType.slice('image/'.length).toUpperCase()}:${data}`;
 }
 
 /** A date as vCard writes it: 4.0 `19850412` or `--0412` (RFC 6350 4.3.1); 3.0 `1985-04-12`, or Apple's 1604 for a missing year. */
@@ -94,8 +103,11 @@ export function foldLine(line: string): string {
   return out;
 }
 
-/** Best effort: the last word is the family name, the words before it the given names. */
-function nameParts(name: string): { family: string; given: string } {
+/** The family name where it is known and part of the name, the rest as given names; else best effort: the last word is the family name. */
+function nameParts(name: string, familyName: string | null): { family: string; given: string } {
+  const known = familyName?.trim() ?? '';
+  const at = known === '' ? -1 : name.lastIndexOf(known);
+  if (at >= 0) return { family: known, given: `${name.slice(0, at)} ${name.slice(at + known.length)}`.replace(/\s+/g, ' ').trim() };
   const words = name.trim().split(/\s+/).filter((word) => word !== '');
   const family = words.pop() ?? '';
   return { family, given: words.join(' ') };
@@ -151,7 +163,7 @@ function channelLines(channel: ContactPoint, version: VcardVersion, nextGroup: (
 
 function personLines(person: Person, version: VcardVersion, options: VcardOptions): string[] {
   const name = person.name.trim();
-  const { family, given } = nameParts(name);
+  const { family, given } = nameParts(name, person.familyName);
   const lines = ['BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Waggle//Waggle//EN'];
   if (version === '4.0') lines.push(`UID:urn:waggle:${encodeURIComponent(person.id)}`);
   lines.push(`FN:${escapeText(name)}`, `N:${escapeText(family, true)};${escapeText(given, true)};;;`);
@@ -165,6 +177,8 @@ function personLines(person: Person, version: VcardVersion, options: VcardOption
   const nextGroup = () => `item${(groups += 1)}`;
   for (const channel of person.channels) lines.push(...channelLines(channel, version, nextGroup));
   lines.push(...dateLines(options.dates?.get(person.id) ?? [], version, nextGroup));
+  const photo = options.photos?.get(person.id);
+  if (photo) lines.push(photoLine(photo, version));
   const tags = person.tags.map((tag) => tag.trim()).filter((tag) => tag !== '');
   if (tags.length > 0) lines.push(`CATEGORIES:${tags.map((tag) => escapeText(tag)).join(',')}`);
   const notes = person.notes?.trim();

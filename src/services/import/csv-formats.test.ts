@@ -261,6 +261,8 @@ describe('Outlook CSV', () => {
     expect(byName(file, 'José Müller')).toEqual({
       line: 2,
       name: 'José Müller',
+      // The Last Name column: the family name lists sort by.
+      familyName: 'Müller',
       organisation: 'Café Société GmbH',
       role: 'Geschäftsführer',
       location: 'Köln, Germany',

@@ -427,6 +427,7 @@ export function parseLinkedInCsv(text: string): ParsedFile {
     rows.map((row) => {
       const contact = newContact(row.line);
       contact.name = orNull(joinName(table.cell(row, 'First Name'), table.cell(row, 'Last Name')));
+      contact.familyName = orNull(clean(table.cell(row, 'Last Name')));
       contact.organisation = orNull(clean(table.cell(row, 'Company')));
       contact.role = orNull(clean(table.cell(row, 'Position')));
       addChannel(contact, 'linkedin', table.cell(row, 'URL'));
@@ -507,6 +508,7 @@ export function parseGoogleCsv(text: string): ParsedFile {
           ? pick(row, 'Name') || joinName(table.cell(row, 'Given Name'), table.cell(row, 'Additional Name'), table.cell(row, 'Family Name'))
           : joinName(table.cell(row, 'First Name'), table.cell(row, 'Middle Name'), table.cell(row, 'Last Name'));
       contact.name = orNull(name || pick(row, 'Nickname'));
+      contact.familyName = orNull(clean(table.cell(row, layout === 'legacy' ? 'Family Name' : 'Last Name')));
       contact.organisation = orNull(pick(row, 'Organization Name', 'Organization 1 - Name'));
       contact.role = orNull(pick(row, 'Organization Title', 'Organization 1 - Title'));
       contact.location = location(table.cell(row, 'Address 1 - City'), table.cell(row, 'Address 1 - Country')) ?? orNull(pick(row, 'Location'));
@@ -572,6 +574,7 @@ export function parseOutlookCsv(text: string): ParsedFile {
     rows.map((row) => {
       const contact = newContact(row.line);
       contact.name = orNull(joinName(cell(row, 'First Name'), cell(row, 'Middle Name'), cell(row, 'Last Name')) || cell(row, 'Nickname'));
+      contact.familyName = orNull(cell(row, 'Last Name'));
       contact.organisation = orNull(cell(row, 'Company'));
       contact.role = orNull(cell(row, 'Job Title'));
       contact.location =

@@ -114,6 +114,8 @@ describe('parseVcards: the fixtures', () => {
       {
         line: 1,
         name: 'Jörg Müller',
+        // N keeps the family name apart: lists file him under M.
+        familyName: 'Müller',
         organisation: 'Fjord Analytics',
         role: 'Lead Data Scientist',
         location: 'Oslo, Norway',
@@ -127,6 +129,8 @@ describe('parseVcards: the fixtures', () => {
         tieBeganOn: null,
         birthday: '1985-02-03',
         tags: [],
+        // The card's base64 JPEG (FF D8 FF …), kept as bytes for the person's photo.
+        photo: expect.any(Uint8Array),
       },
     ]);
   });

@@ -16,6 +16,7 @@
  * refused with its line (`ImportFileError`). A readable card with no FN, N or ORG is
  * skipped with its line. Every contact carries the line of its BEGIN:VCARD.
  */
+import { MAX_PHOTO_BYTES, photoFromVcardValue, sniffPhotoType } from '../../core/photo.js';
 import { classifyUrl } from '../../core/contact-links.js';
 import iconv from 'iconv-lite';
 import { daysInMonth } from '../../core/dates.js';
@@ -23,7 +24,7 @@ import { ImportFileError, type ImportedChannel, type ImportedContact, type Parse
 import { CONTACT_KINDS, type ContactKind } from '../../core/vocabulary.js';
 
 /** Properties the reader uses; the continuation lines of every other one are skipped unread. */
-const USED = new Set(['BEGIN', 'END', 'VERSION', 'FN', 'N', 'ORG', 'TITLE', 'ROLE', 'EMAIL', 'TEL', 'URL', 'X-SOCIALPROFILE', 'ADR', 'NOTE', 'BDAY', 'ANNIVERSARY', 'X-ANNIVERSARY', 'CATEGORIES', 'X-ABLABEL', 'X-ABDATE']);
+const USED = new Set(['BEGIN', 'END', 'VERSION', 'FN', 'N', 'PHOTO', 'ORG', 'TITLE', 'ROLE', 'EMAIL', 'TEL', 'URL', 'X-SOCIALPROFILE', 'ADR', 'NOTE', 'BDAY', 'ANNIVERSARY', 'X-ANNIVERSARY', 'CATEGORIES', 'X-ABLABEL', 'X-ABDATE']);
 
 /** 2.1 writes encodings as bare parameters (`NOTE;QUOTED-PRINTABLE:`); every other bare parameter is a type. */
 const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
@@ -391,6 +392,9 @@ interface GroupedDate {
 class Card {
   fn: string | null = null;
   name: string | null = null;
+  familyName: string | null = null;
+  /** The card's own photo, when it carries one that is a PNG, JPEG, WebP or GIF (core/photo.ts); a linked one is never fetched. */
+  photo: Uint8Array | null = null;
   organisation: string | null = null;
   title: string | null = null;
   role: string | null = null;
@@ -418,8 +422,17 @@ class Card {
       case 'N': {
         const [family = '', given = '', additional = '', prefix = '', suffix = ''] = components(property);
         this.name ??= orNull([prefix, given, additional, family, suffix].filter((part) => part !== '').join(' '));
+        this.familyName ??= orNull(family.trim());
         break;
       }
+      case 'PHOTO':
+        if (this.photo === null) {
+          const encoding = param(property, 'ENCODING') ?? (property.types.includes('base64') || property.types.includes('b') ? 'b' : null);
+          const bytes = photoFromVcardValue(property.raw, encoding);
+          // Only a photo an upload would take: anything else (an SVG, a huge file) is left out, as a web address is.
+          if (bytes !== null && bytes.length <= MAX_PHOTO_BYTES && sniffPhotoType(bytes) !== null) this.photo = bytes;
+        }
+        break;
       case 'ORG':
         this.organisation ??= orNull(components(property).find((part) => part !== ''));
         break;
@@ -517,6 +530,8 @@ class Card {
     return {
       line: this.line,
       name,
+      ...(this.familyName ? { familyName: this.familyName } : {}),
+      ...(this.photo ? { photo: this.photo } : {}),
       organisation: this.organisation,
       role: this.title ?? this.role,
       location: this.location,

@@ -10,6 +10,10 @@ import * as teams from './2026-12-03T1300-teams.js';
 import * as outreachPurposes from './2026-12-03T1500-outreach-purposes.js';
 import * as peopleSortName from './2026-12-03T1500-people-sort-name.js';
 import * as personDates from './2026-12-03T1600-person-dates.js';
+import * as outreachEverydayPurposes from './2026-12-04T1000-outreach-everyday-purposes.js';
+import * as peopleFamilyName from './2026-12-04T1010-people-family-name.js';
+import * as personPhotos from './2026-12-04T1020-person-photos.js';
+import * as teamLearnedTags from './2026-12-04T1100-team-learned-tags.js';
 
 /** Every migration, in order. A static list so that bundles carry them; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +28,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1500-outreach-purposes': outreachPurposes,
   '2026-12-03T1500-people-sort-name': peopleSortName,
   '2026-12-03T1600-person-dates': personDates,
+  '2026-12-04T1000-outreach-everyday-purposes': outreachEverydayPurposes,
+  '2026-12-04T1010-people-family-name': peopleFamilyName,
+  '2026-12-04T1020-person-photos': personPhotos,
+  '2026-12-04T1100-team-learned-tags': teamLearnedTags,
 };

@@ -9,6 +9,8 @@ export interface CheckPartProps {
   /** The items, drawn lazily: only the first `preview` until the part is opened. */
   items: readonly { key: string; node: ReactNode }[];
   preview?: number;
+  /** How many more there are than the preview, when not all items are here yet (read when opened). */
+  more?: number;
   open: boolean;
   onToggle: (open: boolean) => void;
   /** What stands above the items (a sentence, a picture); always shown. */
@@ -21,10 +23,10 @@ export interface CheckPartProps {
  * One part of the check, collapsed to its first items with its count, opening in place.
  * Closed, it draws only the preview: on a big map a part can hold thousands of items.
  */
-export function CheckPart({ id, title, count, items, preview = 3, open, onToggle, intro, empty }: CheckPartProps) {
+export function CheckPart({ id, title, count, items, preview = 3, more, open, onToggle, intro, empty }: CheckPartProps) {
   const total = count ?? items.length;
   const shown = open ? items : items.slice(0, preview);
-  const hidden = items.length - shown.length;
+  const hidden = open ? 0 : (more ?? items.length - shown.length);
   const listId = `check-${id}-items`;
   return (
     <section className="card check-part" id={`check-${id}`} aria-labelledby={`check-${id}-title`} data-open={open}>
@@ -41,7 +43,7 @@ export function CheckPart({ id, title, count, items, preview = 3, open, onToggle
           ))}
         </ul>
       )}
-      {items.length > preview && (
+      {(open ? items.length > preview : hidden > 0) && (
         <button type="button" className="link more-toggle" aria-expanded={open} aria-controls={listId} onClick={() => onToggle(!open)}>
           {open ? 'Show the first few only' : `and ${hidden} more`}
         </button>

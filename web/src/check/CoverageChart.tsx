@@ -1,7 +1,8 @@
-import { CONTRIBUTOR_STRONG_MIN_RELEVANCE, COVERED_MIN_SCORE, COVERED_MIN_STRONG, STRONG_MIN_STRENGTH } from '../../../src/core/check/thresholds.js';
-import type { CheckReport } from '../types.js';
+import { COVERED_MIN_SCORE, COVERED_MIN_STRONG } from '../../../src/core/check/thresholds.js';
+import type { CheckSummaryView } from './use-check.js';
 
-type GoalCoverage = CheckReport['goals']['items'][number];
+/** A goal as the check's summary has it: its first contributors, with the counts of all of them. */
+type GoalCoverage = CheckSummaryView['goals']['items'][number];
 
 const BAR = 300;
 /** The scale runs to twice the covered mark, so "covered" sits in the middle; more is shown as full. */
@@ -17,7 +18,8 @@ export function CoverageChart({ goals }: { goals: readonly GoalCoverage[] }) {
   return (
     <ul className="coverage-chart" data-testid="coverage-chart">
       {goals.map((g) => {
-        const strong = g.contributors.filter((c) => c.strength >= STRONG_MIN_STRENGTH && c.relevance >= CONTRIBUTOR_STRONG_MIN_RELEVANCE).length;
+        // Counted by the check over every contributor, not only the first few the summary carries.
+        const strong = Number(g.why.facts.strongContributors ?? 0);
         const filled = Math.min(1, g.score / SCALE_MAX) * BAR;
         const mark = (COVERED_MIN_SCORE / SCALE_MAX) * BAR;
         return (
@@ -34,7 +36,7 @@ export function CoverageChart({ goals }: { goals: readonly GoalCoverage[] }) {
               <line x1={mark} x2={mark} y1={0} y2={20} className="covered-mark" vectorEffect="non-scaling-stroke" />
             </svg>
             <div className="coverage-facts">
-              score {g.score} (covered from {COVERED_MIN_SCORE}) · {strong} strong {strong === 1 ? 'contributor' : 'contributors'} (needs {COVERED_MIN_STRONG}) · {g.contributors.length} in all
+              score {g.score} (covered from {COVERED_MIN_SCORE}) · {strong} strong {strong === 1 ? 'contributor' : 'contributors'} (needs {COVERED_MIN_STRONG}) · {g.contributorsTotal} in all
             </div>
             {g.needs.length > 0 && (
               <ul className="need-chips" aria-label={`Needs of ${g.statement}`}>

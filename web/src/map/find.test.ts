@@ -12,6 +12,44 @@ describe("the map's Find", () => {
     expect(rankMatches(items, 'Ana Silva')[0]!.item.label).toBe('Ana Silva');
   });
 
+  it('among equally strong ties, the most recent exchange comes first; never met comes last; rank and strength still lead', () => {
+    const met = (label: string, strength: number, lastExchangeOn: string | null, importance = 1): Findable => ({ key: label, label, strength, importance, lastExchangeOn });
+    const items = [
+      met('Ana Sousa', 2, '2024-01-10', 5), // dormant import, more important
+      met('Ana Silva', 2, '2026-11-15'),
+      met('Ana Lopes', 2, null, 5),
+      met('Ana Reis', 3, '2023-05-01'), // stronger: before all the 2s, however long ago
+      met('Ana', 0, null), // exact: first whatever else
+      met('Mariana Costa', 5, '2026-11-20'), // only a later word: after every prefix
+    ];
+    expect(rankMatches(items, 'ana').map((m) => m.item.label)).toEqual(['Ana', 'Ana Reis', 'Ana Silva', 'Ana Sousa', 'Ana Lopes', 'Mariana Costa']);
+  });
+
+  it('orders by rank, then strength, then recency, whatever order the items come in (property)', () => {
+    const order = { exact: 0, prefix: 1, word: 2, contains: 3 } as const;
+    const findable = fc.record({
+      label: fc.constantFrom('Ana', 'Ana Silva', 'Ana Sousa', 'Dr Ana Lopes', 'Mariana Ana', 'Joana'),
+      strength: fc.integer({ min: 0, max: 5 }),
+      importance: fc.integer({ min: 0, max: 5 }),
+      lastExchangeOn: fc.option(fc.integer({ min: 0, max: 900 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10))),
+    });
+    fc.assert(
+      fc.property(fc.array(findable, { maxLength: 12 }), (raw) => {
+        const items = raw.map((r, i) => ({ ...r, key: `k${i}` }));
+        const ranked = rankMatches(items, 'ana');
+        for (let i = 1; i < ranked.length; i++) {
+          const [a, b] = [ranked[i - 1]!, ranked[i]!];
+          const byRank = order[a.rank] - order[b.rank];
+          expect(byRank).toBeLessThanOrEqual(0);
+          if (byRank === 0) {
+            expect(a.item.strength).toBeGreaterThanOrEqual(b.item.strength);
+            if (a.item.strength === b.item.strength) expect((a.item.lastExchangeOn ?? '') >= (b.item.lastExchangeOn ?? '')).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+
   it('ignores case, accents and a title, for an exact match too', () => {
     expect(matchRank('Dr Rosa Jiménez', 'rosa jimenez')).toBe('exact');
     expect(matchRank('Prof. Margaret Achterberg', 'margaret')).toBe('prefix');

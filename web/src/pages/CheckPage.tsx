@@ -2,10 +2,11 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CheckPart } from '../check/CheckPart.js';
 import { CoverageChart } from '../check/CoverageChart.js';
+import { ListPart } from '../check/ListPart.js';
 import { QuadrantChart } from '../check/QuadrantChart.js';
 import { SummaryCards } from '../check/SummaryCards.js';
-import { useCheck } from '../check/use-check.js';
-import type { CheckReport, Finding } from '../types.js';
+import { useCheck, useCheckParts, type CheckSummaryView } from '../check/use-check.js';
+import type { Finding } from '../types.js';
 import { plural } from '../../../src/core/words.js';
 import { dayWritten } from '../dates.js';
 
@@ -27,7 +28,7 @@ function findingItem(f: Finding, tag?: string): { key: string; node: ReactNode }
   };
 }
 
-type GoalCoverage = CheckReport['goals']['items'][number];
+type GoalCoverage = CheckSummaryView['goals']['items'][number];
 
 function goalDetail(g: GoalCoverage): { key: string; node: ReactNode } {
   return {
@@ -65,6 +66,31 @@ function goalDetail(g: GoalCoverage): { key: string; node: ReactNode } {
       </>
     ),
   };
+}
+
+/** The most dots of each quadrant the chart draws: the first by rank, as the lists below order them. */
+const DOTS_PER_QUADRANT = 1000;
+
+/** Strength × importance, drawn once each quadrant's first items are read (the summary carries only a few). */
+function QuadrantPicture({ quadrants, goalId }: { quadrants: CheckSummaryView['quadrants']; goalId: string | null }) {
+  const names = ['maintain', 'strengthen', 'overInvested', 'letBe'] as const;
+  const { lists, loading, error } = useCheckParts(
+    names.map((part) => ({ part, preview: quadrants[part].items as Finding[], total: quadrants[part].total })),
+    goalId,
+    true,
+    DOTS_PER_QUADRANT,
+  );
+  if (error) return <p role="alert">{error}</p>;
+  const dots = quadrants.totals.maintain.items + quadrants.totals.strengthen.items + quadrants.totals.overInvested.items + quadrants.totals.letBe.items;
+  if (loading) return <p className="why">Placing {plural(dots, 'dot')}…</p>;
+  const [maintain, strengthen, overInvested, letBe] = lists as Parameters<typeof QuadrantChart>[0]['quadrants']['maintain'][];
+  const drawn = lists.reduce((sum, l) => sum + l.length, 0);
+  return (
+    <>
+      <QuadrantChart quadrants={{ maintain: maintain!, strengthen: strengthen!, overInvested: overInvested!, letBe: letBe!, totals: quadrants.totals }} />
+      {drawn < dots && <p className="why">The first {DOTS_PER_QUADRANT} of each quadrant are drawn ({drawn} of {dots}); the lists below hold them all.</p>}
+    </>
+  );
 }
 
 /**
@@ -106,8 +132,10 @@ export function CheckPage() {
   const s = data.summary;
   const most = Math.max(1, ...d.counts.map((c) => c.count));
   const balance = data.reciprocity.overall;
-  const part = (id: string) => ({ id, open: opened.has(id), onToggle: toggle(id) });
-  const neglect = [...data.neglect.overdue.map((f) => findingItem(f, 'overdue')), ...data.neglect.fading.map((f) => findingItem(f, 'fading')), ...data.neglect.lostJobList.map((f) => findingItem(f, 'lost-my-job list'))];
+  const part = (id: string) => ({ id, open: opened.has(id), onToggle: toggle(id), goalId });
+  const findings = (tag?: string) => (f: Finding) => findingItem(f, tag);
+  const source = (name: Parameters<typeof useCheckParts>[0][number]['part'], cut: { items: unknown[]; total: number }) => ({ part: name, preview: cut.items as Finding[], total: cut.total });
+  const neglectTags = ['overdue', 'fading', 'lost-my-job list'];
   return (
     <section className="check">
       <div className="title-row">
@@ -144,7 +172,7 @@ export function CheckPage() {
           <h2 id="check-quadrants-title" tabIndex={-1}>
             Strength × importance
           </h2>
-          <QuadrantChart quadrants={q} />
+          <QuadrantPicture quadrants={q} goalId={goalId} />
         </section>
         <section className="card" id="check-goals" aria-labelledby="check-goals-title">
           <h2 id="check-goals-title" tabIndex={-1}>
@@ -155,10 +183,16 @@ export function CheckPage() {
         </section>
       </div>
       <div className="parts">
-        <CheckPart {...part('start-here')} title="Start here" items={data.startHere.items.map((f) => findingItem(f))} empty={<p>{data.startHere.message ?? 'Nobody you know and like who can help yet.'}</p>} />
-        <CheckPart {...part('strengthen')} title="Strengthen" items={q.strengthen.map((f) => findingItem(f))} empty={<p>No weak tie that matters: well done.</p>} />
-        <CheckPart {...part('neglect')} title="Slipping away" items={neglect} empty={<p>Nobody is slipping away. Well kept.</p>} />
-        <CheckPart
+        <ListPart {...part('start-here')} title="Start here" sources={[source('startHere', data.startHere)]} render={findings()} empty={<p>{data.startHere.message ?? 'Nobody you know and like who can help yet.'}</p>} />
+        <ListPart {...part('strengthen')} title="Strengthen" sources={[source('strengthen', q.strengthen)]} render={findings()} empty={<p>No weak tie that matters: well done.</p>} />
+        <ListPart
+          {...part('neglect')}
+          title="Slipping away"
+          sources={[source('overdue', data.neglect.overdue), source('fading', data.neglect.fading), source('lostJobList', data.neglect.lostJobList)]}
+          render={(f, i) => findingItem(f, neglectTags[i])}
+          empty={<p>Nobody is slipping away. Well kept.</p>}
+        />
+        <ListPart
           {...part('reciprocity')}
           title="Give and take"
           intro={
@@ -167,7 +201,8 @@ export function CheckPage() {
               <p className="next">Next: {balance.next}</p>
             </>
           }
-          items={data.reciprocity.oneWay.map((f) => findingItem(f, 'one-way'))}
+          sources={[source('oneWay', data.reciprocity.oneWay)]}
+          render={findings('one-way')}
         />
         <CheckPart
           {...part('diversity')}
@@ -205,8 +240,8 @@ export function CheckPage() {
             ),
           }))}
         />
-        <CheckPart {...part('weak-ties')} title="Weak ties worth strengthening" items={data.weakTies.items.map((f) => findingItem(f))} empty={<p>{data.weakTies.message ?? 'No online-only tie that matters to a goal.'}</p>} />
-        <CheckPart {...part('over-invested')} title="Over-invested" items={q.overInvested.map((f) => findingItem(f))} empty={<p>Nothing takes more than it gives your goals.</p>} />
+        <ListPart {...part('weak-ties')} title="Weak ties worth strengthening" sources={[source('weakTies', data.weakTies)]} render={findings()} empty={<p>{data.weakTies.message ?? 'No online-only tie that matters to a goal.'}</p>} />
+        <ListPart {...part('over-invested')} title="Over-invested" sources={[source('overInvested', q.overInvested)]} render={findings()} empty={<p>Nothing takes more than it gives your goals.</p>} />
         {data.goals.items.length > 0 && <CheckPart {...part('goal-needs')} title="Goal coverage, need by need" preview={1} items={data.goals.items.map(goalDetail)} />}
         {data.transition.items.map((t) => (
           <CheckPart
@@ -218,7 +253,8 @@ export function CheckPage() {
                 Keep {t.hoursPerMonth.keep} h/month, reduce {t.hoursPerMonth.reduce} h/month.
               </p>
             }
-            items={(['keep', 'reduce', 'build'] as const).flatMap((action) => t[action].map((f) => findingItem(f, action)))}
+            count={t.keep.total + t.reduce.total + t.build.total}
+            items={(['keep', 'reduce', 'build'] as const).flatMap((action) => t[action].items.map((f) => findingItem(f, action)))}
           />
         ))}
       </div>

@@ -6,6 +6,7 @@ import { NodePointProgram } from 'sigma/rendering';
 import { analyse, graphOfMap, type NodeMetric } from '../../../src/core/graph/index.js';
 import { layoutMap, mapSvg, ringLabel, type ColourBy } from '../map-layout.js';
 import { rankMatches } from '../map/find.js';
+import { LegendGroup, toggled } from '../map/LegendGroup.js';
 import { addOverlays } from '../map/overlays.js';
 import { NodeSquareProgram } from '../map/square-program.js';
 import type { CheckReport } from '../types.js';
@@ -93,6 +94,7 @@ export function MapPage() {
     [data, colourBy, community, scaled],
   );
   const strengthOf = useMemo(() => new Map((data?.map.nodes ?? []).map((n) => [n.key, n.strength])), [data]);
+  const lastExchangeOf = useMemo(() => new Map((data?.map.nodes ?? []).map((n) => [n.key, n.lastExchangeOn])), [data]);
   const visible = useMemo(
     () => (layout ? layout.nodes.filter((n) => n.kind === 'me' || ((show === 'all' || n.kind === show) && !hidden.has(n.group) && (strengthOf.get(n.key) ?? 0) >= minStrength)) : []),
     [layout, show, hidden, minStrength, strengthOf],
@@ -169,8 +171,11 @@ export function MapPage() {
     // `open` is left out on purpose: it only navigates, and redrawing the map for it would lose the camera.
   }, [data, layout, visible, edges]);
 
-  // Find: every match ranked (the exact name first, then prefixes, then stronger ties), listed under the box.
-  const matches = useMemo(() => (search.trim() === '' ? [] : rankMatches(visible.filter((n) => n.kind !== 'me').map((n) => ({ ...n, strength: strengthOf.get(n.key) ?? 0, importance: n.size })), search)), [search, visible, strengthOf]);
+  // Find: every match ranked (the exact name first, then prefixes, then stronger ties, then the latest exchange), listed under the box.
+  const matches = useMemo(
+    () => (search.trim() === '' ? [] : rankMatches(visible.filter((n) => n.kind !== 'me').map((n) => ({ ...n, strength: strengthOf.get(n.key) ?? 0, importance: n.size, lastExchangeOn: lastExchangeOf.get(n.key) ?? null })), search)),
+    [search, visible, strengthOf, lastExchangeOf],
+  );
   // The best match stands out and the view goes to it; the other matches are marked too.
   useEffect(() => {
     const renderer = sigma.current;
@@ -340,23 +345,7 @@ export function MapPage() {
                 <h2>{title}</h2>
                 <ul className="legend">
                   {entries.map((l) => (
-                    <li key={l.group}>
-                      <button
-                        type="button"
-                        className="legend-item"
-                        aria-pressed={!hidden.has(l.group)}
-                        onClick={() =>
-                          setHidden((h) => {
-                            const next = new Set(h);
-                            if (!next.delete(l.group)) next.add(l.group);
-                            return next;
-                          })
-                        }
-                      >
-                        <span className={`swatch${kind === 'network' ? ' square' : ''}`} style={{ background: l.colour }} /> {groupName(l.group)}
-                      </button>{' '}
-                      <span className="count">{l.count}</span>
-                    </li>
+                    <LegendGroup key={l.group} label={groupName(l.group)} colour={l.colour} count={l.count} square={kind === 'network'} shown={!hidden.has(l.group)} onToggle={() => setHidden((h) => toggled(h, l.group))} />
                   ))}
                 </ul>
               </section>

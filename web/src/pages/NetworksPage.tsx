@@ -27,7 +27,7 @@ export function NetworksPage() {
       </p>
       {networks.data.total === 0 && <p>No networks yet: add the professional bodies, groups and communities you belong to or want to join, with the hours each takes.</p>}
       <div className="table-wrap">
-        <table className="people">
+        <table className="people cards" aria-label="Networks">
           <thead>
             <tr>
               <th scope="col">Network</th>
@@ -41,14 +41,15 @@ export function NetworksPage() {
           <tbody>
             {networks.data.items.map((n) => (
               <tr key={n.id}>
-                <td>
+                {/* data-label names each field when a phone shows the row as a card (styles.css). */}
+                <td data-label="Network">
                   <Link to={`/networks/${n.id}`}>{n.name}</Link>
                 </td>
-                <td>{spoken(n.kind)}</td>
-                <td>{spoken(n.role)}</td>
-                <td>{n.strength}</td>
-                <td>{n.importance}</td>
-                <td>{n.hoursPerMonth}</td>
+                <td data-label="Kind">{spoken(n.kind)}</td>
+                <td data-label="My role">{spoken(n.role)}</td>
+                <td data-label="Strength">{n.strength}</td>
+                <td data-label="Importance">{n.importance}</td>
+                <td data-label="Hours a month">{n.hoursPerMonth}</td>
               </tr>
             ))}
           </tbody>

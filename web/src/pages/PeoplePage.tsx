@@ -169,7 +169,7 @@ export function PeoplePage() {
                 </tbody>
               </table>
             ) : (
-            <table className="people">
+            <table className="people cards" aria-label="People">
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -183,14 +183,15 @@ export function PeoplePage() {
               <tbody>
                 {people.data.items.map((p) => (
                   <tr key={p.id}>
-                    <td>
+                    {/* data-label names each field when a phone shows the row as a card (styles.css). */}
+                    <td data-label="Name">
                       <Link to={`/people/${p.id}`}>{p.name}</Link>
                     </td>
-                    <td>{p.organisation}</td>
-                    <td>{spoken(p.stage)}</td>
-                    <td>{p.strength}</td>
-                    <td>{p.importance}</td>
-                    <td>{p.nextContact?.date ?? ''}</td>
+                    <td data-label="Organisation">{p.organisation}</td>
+                    <td data-label="Stage">{spoken(p.stage)}</td>
+                    <td data-label="Strength">{p.strength}</td>
+                    <td data-label="Importance">{p.importance}</td>
+                    <td data-label="Next contact">{p.nextContact?.date ?? ''}</td>
                   </tr>
                 ))}
               </tbody>

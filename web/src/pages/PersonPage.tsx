@@ -7,6 +7,7 @@ import { GoalLinks } from '../person/GoalLinks.js';
 import { NetworkLinks } from '../person/NetworkLinks.js';
 import { PersonDates } from '../person/PersonDates.js';
 import { OutreachDraft } from '../person/OutreachDraft.js';
+import { PersonPhoto } from '../person/PersonPhoto.js';
 import { RecordIntroduction } from '../person/RecordIntroduction.js';
 import { RecordTie } from '../person/RecordTie.js';
 import { Timeline } from '../person/Timeline.js';
@@ -42,12 +43,17 @@ export function PersonPage() {
           <Link className="button" to={`/log?person=${encodeURIComponent(p.id)}`}>
             Log an exchange
           </Link>
+          {/* A plain link: the browser saves the card the API sends as an attachment (no notes in it). */}
+          <a className="button secondary" href={`/api/people/${encodeURIComponent(p.id)}/vcard`} download>
+            Download vCard
+          </a>
           <button type="button" className="secondary" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
             Edit
           </button>
         </div>
       </div>
       <p className="sub">{[p.role, p.organisation, p.location].filter(Boolean).join(' · ')}</p>
+      <PersonPhoto personId={p.id} name={p.name} />
       {editing && (
         <PersonForm
           key={p.updatedAt}

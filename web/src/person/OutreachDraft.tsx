@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { api } from '../api.js';
 import { errorText } from '../forms/error-text.js';
 import { useApi } from '../use-api.js';
-import { OUTREACH_PURPOSES, PURPOSE_WORDS } from '../vocabulary.js';
+import type { OutreachPurpose } from '../../../src/core/vocabulary.js';
+import { OUTREACH_PURPOSES, PURPOSE_INTEREST_WORDS, PURPOSE_WORDS } from '../vocabulary.js';
 
 interface Draft {
   subject: string;
@@ -12,7 +13,7 @@ interface Draft {
 
 /** An outreach draft for this person: a purpose, the interest, the time asked for. Shown as text to copy, never sent. */
 export function OutreachDraft({ personId }: { personId: string }) {
-  const [purpose, setPurpose] = useState<string>(OUTREACH_PURPOSES[0]);
+  const [purpose, setPurpose] = useState<OutreachPurpose>(OUTREACH_PURPOSES[0]);
   const [interest, setInterest] = useState('');
   const [minutes, setMinutes] = useState('20');
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -49,7 +50,7 @@ export function OutreachDraft({ personId }: { personId: string }) {
       >
         <label>
           Purpose
-          <select value={purpose} onChange={(e) => setPurpose(e.target.value)}>
+          <select value={purpose} onChange={(e) => setPurpose(e.target.value as OutreachPurpose)}>
             {OUTREACH_PURPOSES.map((p) => (
               <option key={p} value={p}>
                 {PURPOSE_WORDS[p]}
@@ -58,7 +59,7 @@ export function OutreachDraft({ personId }: { personId: string }) {
           </select>
         </label>
         <label>
-          What interests you in their work
+          {PURPOSE_INTEREST_WORDS[purpose]}
           <input value={interest} onChange={(e) => setInterest(e.target.value)} />
         </label>
         <label>

@@ -1,10 +1,13 @@
 import { useState, type ReactNode } from 'react';
+import { useAccount } from '../account/AccountGate.js';
 import { api } from '../api.js';
 import { errorText } from '../forms/error-text.js';
 import { Link } from 'react-router-dom';
 import { spoken } from '../vocabulary.js';
 import type { Network, Page } from '../types.js';
 import { useApi } from '../use-api.js';
+import { ShareLearned } from '../team/ShareLearned.js';
+import type { TeamSummary } from '../team/team-types.js';
 import type { PersonDetail } from './types.js';
 
 type Entry = { date: string; key: string; body: ReactNode };
@@ -14,6 +17,9 @@ export function Timeline({ detail, onChange }: { detail: PersonDetail; onChange:
   const [error, setError] = useState<string | null>(null);
   // The network an exchange happened at is named, whether or not they are a member.
   const networks = useApi<Page<Network>>('/api/networks');
+  // The teams I am in, for "Share with team…": only on a server, as locally there are no accounts and so no teams.
+  const account = useAccount();
+  const teams = useApi<TeamSummary[]>(account ? '/api/teams' : null);
   const networkName = (networkId: string) => networks.data?.items.find((n) => n.id === networkId)?.name ?? detail.networks.find((n) => n.network.id === networkId)?.network.name;
   const close = (followUpId: string, action: 'done' | 'drop') =>
     api(`/api/follow-ups/${encodeURIComponent(followUpId)}/${action}`, { method: 'POST' }).then(() => (setError(null), onChange()), (e: unknown) => setError(errorText(e)));
@@ -41,7 +47,11 @@ export function Timeline({ detail, onChange }: { detail: PersonDetail; onChange:
           {e.feeling && <> · felt {e.feeling}</>}
           {e.gave.length > 0 && <> · gave {e.gave.map((g) => (g.note ? `${g.kind} (${g.note})` : g.kind)).join(', ')}</>}
           {e.received.length > 0 && <> · got {e.received.map((r) => (r.note ? `${r.kind} (${r.note})` : r.kind)).join(', ')}</>}
-          {e.learned && <div className="why">Learned: {e.learned}</div>}
+          {e.learned && (
+            <div className="why">
+              Learned: {e.learned} {teams.data && <ShareLearned exchangeId={e.id} learned={e.learned} teams={teams.data} />}
+            </div>
+          )}
           {e.notes && <div className="why">{e.notes}</div>}{' '}
           <button type="button" className="link" aria-label={`Remove the ${e.channel} of ${e.occurredOn}`} onClick={() => remove(`/api/exchanges/${encodeURIComponent(e.id)}`, `Remove the ${e.channel} of ${e.occurredOn}? Its follow-ups go with it.`)}>
             remove

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api.js';
 import { useApi } from '../use-api.js';
 import { DanceFloor } from './DanceFloor.js';
@@ -158,6 +158,9 @@ export function TeamPage() {
             </ul>
           </>
         )}
+        <p>
+          <Link to={`/teams/${id}/map`}>See the team map</Link>: members as hubs, with the networks and people they share.
+        </p>
         <p>
           The team graph for Gephi, Kumu or networkx: <a href={`/api/teams/${id}/export/gexf`}>GEXF</a>, <a href={`/api/teams/${id}/export/graphml`}>GraphML</a>
         </p>

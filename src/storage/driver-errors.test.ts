@@ -1,0 +1,116 @@
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError } from '../core/errors.js';
+import { errorResponse } from '../server/errors.js';
+import { createPerson } from '../services/people.js';
+import { openSession, type Session } from '../services/session.js';
+import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { CONSTRAINT_MESSAGES, ConstraintError, domainErrorOf, violatedConstraint } from './driver-errors.js';
+
+/*
+ * A broken unique or foreign-key constraint reaches everything above storage as the
+ * same ConstraintError, in the same words, on SQLite and on PostgreSQL, with the
+ * driver's own error kept as its cause. Each database is real: the errors are the
+ * drivers' own. Every test makes its own people, so none leans on another's rows.
+ */
+
+const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
+
+/** The error a write was refused with. */
+async function refusedWith(write: Promise<unknown>): Promise<unknown> {
+  return write.then(
+    () => null,
+    (error: unknown) => error,
+  );
+}
+
+describe.each(DIALECTS)('driver errors become domain errors on %s', (dialect) => {
+  let session: Session;
+  let dispose: () => Promise<void>;
+  let made = 0;
+
+  beforeAll(async () => {
+    const db = await freshDatabase(dialect);
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock, defaultTimeZone: 'UTC' });
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  /** Two new people, ids in the order a tie stores them. */
+  const twoPeople = async (): Promise<[string, string]> => {
+    made += 1;
+    const ids = [(await createPerson(session.ctx, { name: `Ana ${made}` })).id, (await createPerson(session.ctx, { name: `Bo ${made}` })).id].sort();
+    return [ids[0]!, ids[1]!];
+  };
+  const tie = (personA: string, personB: string) => session.ctx.db.insertInto('ties').values({ workspaceId: session.ctx.workspaceId, personA, personB, strength: 3, note: null }).execute();
+
+  it('a unique (primary key) violation is a ConstraintError, a conflict, keeping the driver’s error as its cause', async () => {
+    const [a, b] = await twoPeople();
+    await tie(a, b);
+    const error = await refusedWith(tie(a, b));
+    expect(error).toBeInstanceOf(ConstraintError);
+    expect(error).toBeInstanceOf(ConflictError);
+    const refused = error as ConstraintError;
+    expect(refused.code).toBe('conflict');
+    expect(refused.constraint).toBe('unique');
+    expect(refused.message).toBe(CONSTRAINT_MESSAGES.unique);
+    expect((refused.cause as { code?: unknown }).code).toBe(dialect === 'sqlite' ? 'SQLITE_CONSTRAINT_PRIMARYKEY' : '23505');
+    expect(violatedConstraint(refused.cause)).toBe('unique');
+  });
+
+  it('a foreign-key violation is a ConstraintError too, in its own words', async () => {
+    const [a] = await twoPeople();
+    const error = await refusedWith(tie(a, 'per_nobody_zzz'));
+    expect(error).toBeInstanceOf(ConstraintError);
+    const refused = error as ConstraintError;
+    expect(refused.code).toBe('conflict');
+    expect(refused.constraint).toBe('foreign_key');
+    expect(refused.message).toBe(CONSTRAINT_MESSAGES.foreign_key);
+    expect((refused.cause as { code?: unknown }).code).toBe(dialect === 'sqlite' ? 'SQLITE_CONSTRAINT_FOREIGNKEY' : '23503');
+  });
+
+  it('inside a transaction too, and the transaction is undone', async () => {
+    const [a, b] = await twoPeople();
+    await tie(a, b);
+    const count = async () => (await session.ctx.db.selectFrom('ties').select('personA').where('personA', '=', a).execute()).length;
+    const error = await refusedWith(
+      session.ctx.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('ties').where('personA', '=', a).execute();
+        await trx.insertInto('ties').values({ workspaceId: session.ctx.workspaceId, personA: a, personB: 'per_nobody_zzz', strength: 1, note: null }).execute();
+      }),
+    );
+    expect((error as ConstraintError).constraint).toBe('foreign_key');
+    expect(await count()).toBe(1);
+  });
+
+  it('other errors pass through untouched: a check constraint, a plain Error, what is not an error at all', async () => {
+    const [a, b] = await twoPeople();
+    // ties_ordered: person_a < person_b, a check constraint, not a unique or foreign key one.
+    const check = await refusedWith(tie(b, a));
+    expect(check).toBeInstanceOf(Error);
+    expect(check).not.toBeInstanceOf(ConstraintError);
+    const plain = new Error('nothing to do with the database');
+    expect(domainErrorOf(plain)).toBe(plain);
+    expect(domainErrorOf({ code: 'ENOENT' })).toEqual({ code: 'ENOENT' });
+    expect(domainErrorOf(null)).toBeNull();
+  });
+
+  it('the API answers one as a 409 in its usual shape, saying nothing of the driver', async () => {
+    const [a, b] = await twoPeople();
+    await tie(a, b);
+    const refused = await refusedWith(tie(a, b));
+    // The race a service's own check cannot see (two writers at once), as the API's error handler meets it.
+    const app = new Hono().get('/race', () => {
+      throw refused;
+    });
+    app.onError((error, c) => errorResponse(error, c));
+    const response = await app.request('/race');
+    expect(response.status).toBe(409);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body).toEqual({ error: { code: 'conflict', message: CONSTRAINT_MESSAGES.unique } });
+    expect(JSON.stringify(body)).not.toMatch(/SQLITE|23505|duplicate key|UNIQUE constraint/i);
+  });
+});

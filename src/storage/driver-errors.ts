@@ -1,0 +1,96 @@
+import type { DatabaseConnection, Dialect, Driver } from 'kysely';
+import { ConflictError } from '../core/errors.js';
+
+/*
+ * The one place where a database driver's errors become domain errors. SQLite
+ * (better-sqlite3) and PostgreSQL (pg) report a broken constraint each in its own
+ * way; above storage nobody should have to know either. Every query runs through
+ * `withDomainErrors`, so a unique or foreign-key violation reaches a service, the
+ * API and the CLI as the same ConstraintError on both databases, with the driver's
+ * error kept as its `cause` for the log.
+ */
+
+export type ConstraintKind = 'unique' | 'foreign_key';
+
+/** The driver codes, by database: better-sqlite3's extended result codes and PostgreSQL's SQLSTATE. */
+const CONSTRAINT_CODES: Record<string, ConstraintKind> = {
+  SQLITE_CONSTRAINT_UNIQUE: 'unique',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'unique',
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'foreign_key',
+  '23505': 'unique',
+  '23503': 'foreign_key',
+};
+
+/** The words, the same whichever database refused. */
+export const CONSTRAINT_MESSAGES: Record<ConstraintKind, string> = {
+  unique: 'That exists already (another change may have added it meanwhile); reload and try again',
+  foreign_key: 'That refers to something that is not there (another change may have removed it meanwhile); reload and try again',
+};
+
+/** A write the database refused because it would break a unique or foreign-key constraint. */
+export class ConstraintError extends ConflictError {
+  constructor(
+    readonly constraint: ConstraintKind,
+    cause: unknown,
+  ) {
+    super(CONSTRAINT_MESSAGES[constraint], { cause });
+  }
+}
+
+/** Which constraint a driver error reports, or null for any other error. */
+export function violatedConstraint(error: unknown): ConstraintKind | null {
+  if (typeof error !== 'object' || error === null || error instanceof ConflictError) return null;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? (CONSTRAINT_CODES[code] ?? null) : null;
+}
+
+/** The domain error for a driver error, or the error itself when it is no constraint's. */
+export function domainErrorOf(error: unknown): unknown {
+  const constraint = violatedConstraint(error);
+  return constraint ? new ConstraintError(constraint, error) : error;
+}
+
+/** The dialect with every connection's queries answering in domain errors. */
+export function withDomainErrors(dialect: Dialect): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createDriver: () => translatingDriver(dialect.createDriver()),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+  };
+}
+
+function translatingDriver(driver: Driver): Driver {
+  // Connections are pooled and handed out again: each is wrapped once, in place, so
+  // that the driver still recognises its own connection when it is released.
+  const wrapped = new WeakSet<DatabaseConnection>();
+  const acquire = driver.acquireConnection.bind(driver);
+  driver.acquireConnection = async () => {
+    const connection = await acquire();
+    if (!wrapped.has(connection)) {
+      translateConnection(connection);
+      wrapped.add(connection);
+    }
+    return connection;
+  };
+  return driver;
+}
+
+function translateConnection(connection: DatabaseConnection): void {
+  const execute = connection.executeQuery.bind(connection);
+  connection.executeQuery = (async (...args: Parameters<typeof execute>) => {
+    try {
+      return await execute(...args);
+    } catch (error) {
+      throw domainErrorOf(error);
+    }
+  }) as DatabaseConnection['executeQuery'];
+  const stream = connection.streamQuery.bind(connection);
+  connection.streamQuery = async function* (...args: Parameters<typeof stream>) {
+    try {
+      yield* stream(...args);
+    } catch (error) {
+      throw domainErrorOf(error);
+    }
+  } as DatabaseConnection['streamQuery'];
+}

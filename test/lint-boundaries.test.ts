@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/*
+ * The layer rules of eslint.config.js (docs/architecture.md), shown to bite: each
+ * forbidden import is linted as if it were written in a real file of the layer, and
+ * must be refused with the rule's own words; the allowed import beside it must not.
+ */
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const eslint = new ESLint({ cwd: root });
+
+/** The boundary messages for `code` written at `filePath` (an existing file, so the typed rules can read it). */
+async function boundaryProblems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  expect(result!.messages.filter((m) => m.fatal).map((m) => m.message), `${filePath} should parse`).toEqual([]);
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+const cases: { what: string; file: string; code: string; refused: RegExp | null }[] = [
+  { what: 'a route that imports storage', file: 'src/server/routes/people.ts', code: "import { dataVersion } from '../../storage/data-version.js';\nexport const v = dataVersion;\n", refused: /only through services/ },
+  { what: 'a route that imports a driver', file: 'src/server/routes/people.ts', code: "import { sql } from 'kysely';\nexport const s = sql;\n", refused: /only through services/ },
+  { what: 'a route that calls a service (allowed)', file: 'src/server/routes/people.ts', code: "import { listPeople } from '../../services/people.js';\nexport const l = listPeople;\n", refused: null },
+  { what: 'the core importing a service', file: 'src/core/words.ts', code: "import { listPeople } from '../services/people.js';\nexport const l = listPeople;\n", refused: /must not import from services/ },
+  { what: 'the core doing I/O', file: 'src/core/words.ts', code: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", refused: /the core is pure/ },
+  { what: 'the contract importing storage', file: 'src/contract/fields.ts', code: "import { dataVersion } from '../storage/data-version.js';\nexport const v = dataVersion;\n", refused: /must not import from storage/ },
+  { what: 'storage importing a service', file: 'src/storage/derived.ts', code: "import { listPeople } from '../services/people.js';\nexport const l = listPeople;\n", refused: /must not import from services/ },
+  { what: 'a service importing the HTTP framework', file: 'src/services/keys.ts', code: "import { Hono } from 'hono';\nexport const h = Hono;\n", refused: /no HTTP/ },
+  { what: 'web code importing server code', file: 'web/src/App.tsx', code: "import { createApi } from '../../src/server/app.js';\nexport const a = createApi;\n", refused: /must not import server code/ },
+  { what: 'web code importing a service', file: 'web/src/App.tsx', code: "import { listPeople } from '../../src/services/people.js';\nexport const l = listPeople;\n", refused: /must not import server code/ },
+  { what: 'web code importing a contract schema (a value)', file: 'web/src/App.tsx', code: "import { personFilterQuery } from '../../src/contract/filters.js';\nexport const q = personFilterQuery;\n", refused: /only the contract’s types/ },
+  { what: 'web code importing a contract type (allowed)', file: 'web/src/App.tsx', code: "import type { PersonFilter } from '../../src/contract/filters.js';\nexport type F = PersonFilter;\n", refused: null },
+  { what: 'web code importing Node', file: 'web/src/App.tsx', code: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", refused: /runs in the browser/ },
+];
+
+describe('the layer rules bite', () => {
+  // The typed rules start a TypeScript program first: slow on a busy machine, so once, here.
+  beforeAll(async () => {
+    await eslint.lintText('export {};\n', { filePath: 'src/server/routes/people.ts' });
+  }, 180_000);
+
+  it.each(cases)('$what', async ({ file, code, refused }) => {
+    const problems = await boundaryProblems(file, code);
+    if (refused) {
+      expect(problems.length, file).toBeGreaterThan(0);
+      expect(problems.join('\n')).toMatch(refused);
+    } else {
+      expect(problems).toEqual([]);
+    }
+  }, 60_000);
+});

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { ApiError } from '../api.js';
+import { errorText } from '../forms/error-text.js';
+
+const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
+
+/**
+ * The person's photo, if any, with a way to choose or remove one. The server reads
+ * the type from the bytes and refuses anything but PNG, JPEG, WebP and GIF (2 MB at
+ * most); its reason is shown as it comes.
+ */
+export function PersonPhoto({ personId, name }: { personId: string; name: string }) {
+  const src = `/api/people/${encodeURIComponent(personId)}/photo`;
+  // Bumped after each change so that the browser asks again instead of showing the old picture.
+  const [version, setVersion] = useState(0);
+  const [shown, setShown] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const send = async (method: 'PUT' | 'DELETE', file?: File) => {
+    setBusy(true);
+    try {
+      const response = await fetch(src, { method, ...(file ? { headers: { 'content-type': file.type || 'application/octet-stream' }, body: file } : {}) });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+        throw new ApiError(response.status, body?.error?.code ?? 'error', body?.error?.message ?? `The server answered ${response.status}`);
+      }
+      setError(null);
+      setShown(method === 'PUT');
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="photo">
+      {shown ? <img key={version} src={`${src}?v=${version}`} alt={`Photo of ${name}`} width={96} height={96} onError={() => setShown(false)} /> : <p className="sub">No photo yet.</p>}
+      <label className="button secondary">
+        {shown ? 'Change photo' : 'Add a photo'}
+        <input
+          type="file"
+          accept={ACCEPT}
+          disabled={busy}
+          className="visually-hidden"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void send('PUT', file);
+          }}
+        />
+      </label>
+      {shown && (
+        <button type="button" className="link" disabled={busy} onClick={() => void send('DELETE')}>
+          Remove photo
+        </button>
+      )}
+      {error && <p role="alert">{error}</p>}
+    </div>
+  );
+}
