@@ -223,6 +223,8 @@ async function benchOne(db, snapshot) {
       'people: due': () => ({ path: '/api/people?limit=50&due=due' }),
       "a person's page": () => ({ path: `/api/people/${pickFrom(ids)}` }),
       due: () => ({ path: '/api/due?limit=50' }),
+      // What the home page (This month) asks: the week's first twelve, not the whole due list.
+      'this month: due': () => ({ path: '/api/due?within=7&limit=12' }),
       plan: () => ({ path: '/api/plan' }),
       'check summary (kept)': () => ({ path: '/api/check/summary' }),
       'check part (kept)': () => ({ path: `/api/check/parts/${pickFrom(['strengthen', 'overdue', 'oneWay', 'balances'])}?limit=50&offset=${pickFrom([0, 50, 500])}` }),
