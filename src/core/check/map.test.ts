@@ -152,6 +152,8 @@ describe('the map built on first read', () => {
     expect(json.map).toEqual(egoMap(odd));
     expect(report.map).toBe(report.map);
     expect({ ...report }.map).toEqual(egoMap(odd));
+    // Asked after the map was built, the counts are the built map's.
+    expect(checkMapShape(report)).toEqual({ nodes: report.map.nodes.length, edges: report.map.edges.length, focusGoalId: null });
   });
 });
 

@@ -43,7 +43,9 @@ export function runCheck(snapshot: MapSnapshot, options: CheckOptions = {}): Che
     configurable: true,
     get: () => (map ??= buildMap(forMap)),
   });
-  sizes.set(report, { ...mapSize(index), focusGoalId: index.focusGoal?.id ?? null });
+  // The summary's counts of the map, worked out when first asked (by the summary, not by the analysis).
+  let shape: MapShape | null = null;
+  shapes.set(report, () => (shape ??= map ? { nodes: map.nodes.length, edges: map.edges.length, focusGoalId: map.focusGoalId } : { ...mapSize(forMap), focusGoalId: forMap.focusGoal?.id ?? null }));
   return report;
 }
 
@@ -52,11 +54,11 @@ interface MapShape {
   edges: number;
   focusGoalId: string | null;
 }
-const sizes = new WeakMap<CheckReport, MapShape>();
+const shapes = new WeakMap<CheckReport, () => MapShape>();
 
 /** The map's node and edge counts and focus, without building the map when the report has not yet. */
 export function checkMapShape(report: CheckReport): MapShape {
-  return sizes.get(report) ?? { nodes: report.map.nodes.length, edges: report.map.edges.length, focusGoalId: report.map.focusGoalId };
+  return shapes.get(report)?.() ?? { nodes: report.map.nodes.length, edges: report.map.edges.length, focusGoalId: report.map.focusGoalId };
 }
 
 /**
