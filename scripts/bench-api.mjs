@@ -121,6 +121,19 @@ function request(agent, port, { method = 'GET', path, body }) {
   });
 }
 
+/** One GET's JSON body, for setting a run up (not measured). */
+function getJson(port, path) {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path }, (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+      })
+      .on('error', reject);
+  });
+}
+
 /** `clients` loops, each asking `next()` for a request and sending it as soon as the last one answered, for `seconds`. */
 async function drive(port, seconds, next) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
@@ -207,6 +220,15 @@ async function benchOne(db, snapshot) {
     const categories = ['department-colleague', 'other-function', 'unrelated-industry', 'author-blogger', 'leader-in-field', 'social-media', 'none'];
     const stages = ['to-meet', 'reached-out', 'met', 'in-touch', 'dormant'];
     const deepOffset = () => Math.floor((Math.random() * Math.max(0, ids.length - 50)) / 50) * 50;
+    // Cursors to deep places in each keyset-paged order, taken by offset once before the runs.
+    const cursors = {};
+    for (const sort of ['name', 'next-contact', 'last-exchange']) {
+      cursors[sort] = [];
+      for (let i = 0; i < 20; i++) {
+        const body = await getJson(server.port, `/api/people?limit=50&sort=${sort}&offset=${deepOffset()}`);
+        if (body.nextCursor) cursors[sort].push(encodeURIComponent(body.nextCursor));
+      }
+    }
     const kinds = {
       health: () => ({ path: '/api/health' }),
       'people: first page': () => ({ path: '/api/people?limit=50' }),
@@ -220,9 +242,14 @@ async function benchOne(db, snapshot) {
       'people: sort strength': () => ({ path: '/api/people?limit=50&sort=strength' }),
       'people: sort next contact': () => ({ path: `/api/people?limit=50&sort=next-contact&offset=${deepOffset()}` }),
       'people: sort last exchange': () => ({ path: '/api/people?limit=50&sort=last-exchange' }),
+      'people: any page by cursor (name)': () => ({ path: `/api/people?limit=50&cursor=${pickFrom(cursors.name)}` }),
+      'people: any page by cursor (next contact)': () => ({ path: `/api/people?limit=50&sort=next-contact&cursor=${pickFrom(cursors['next-contact'])}` }),
+      'people: any page by cursor (last exchange)': () => ({ path: `/api/people?limit=50&sort=last-exchange&cursor=${pickFrom(cursors['last-exchange'])}` }),
       'people: due': () => ({ path: '/api/people?limit=50&due=due' }),
       "a person's page": () => ({ path: `/api/people/${pickFrom(ids)}` }),
       due: () => ({ path: '/api/due?limit=50' }),
+      // What the home page (This month) asks: the week's first twelve, not the whole due list.
+      'this month: due': () => ({ path: '/api/due?within=7&limit=12' }),
       plan: () => ({ path: '/api/plan' }),
       'check summary (kept)': () => ({ path: '/api/check/summary' }),
       'check part (kept)': () => ({ path: `/api/check/parts/${pickFrom(['strengthen', 'overdue', 'oneWay', 'balances'])}?limit=50&offset=${pickFrom([0, 50, 500])}` }),

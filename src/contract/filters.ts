@@ -4,6 +4,7 @@ import type { QuadrantName } from '../core/check/types.js';
 import { DEFAULT_DUE_WINDOW_DAYS } from '../core/due.js';
 import { FOLLOW_UP_STATUSES, GOAL_STATUSES, NETWORK_KINDS, PERSON_CATEGORIES, STAGES } from '../core/vocabulary.js';
 import { isoDate, oneOf, paging } from './fields.js';
+import { personCursorParam } from './person-cursor.js';
 
 /*
  * The filters of the list operations, once. The API reads them from the query
@@ -38,6 +39,7 @@ export const personFilterQuery = z.object({
   due: oneOf(DUE_CHOICES).optional().meta({ description: `overdue, or due within the next ${DEFAULT_DUE_WINDOW_DAYS} days (overdue included)` }),
   sort: oneOf(PERSON_SORTS).optional().meta({ description: 'name (default); strength, importance, added, last-exchange: highest or latest first; next-contact: soonest first' }),
   ...paging,
+  cursor: personCursorParam.optional(),
 });
 
 /** What the people service filters by: what a client may ask, and narrowings the server's own use cases add. */

@@ -177,6 +177,11 @@ same<z.infer<typeof dueReportOutput>, DueReport>(true);
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int().meta({ description: 'matches before limit and offset' }) });
 
+/** `GET /api/people`: a page, and on the sorts keyset paging serves (with limit) where the next one starts. */
+export const peoplePage = page(personOutput).extend({
+  nextCursor: z.string().nullable().optional().meta({ description: 'pass as cursor for the next page (sorts name, next-contact, last-exchange, with limit); null on the last page' }),
+});
+
 export const personDetailOutput = z
   .object({
     person: personOutput,

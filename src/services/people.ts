@@ -12,7 +12,10 @@ import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
 import { DEFAULT_DUE_WINDOW_DAYS } from '../core/due.js';
 import { addDays } from '../core/dates.js';
-import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from '../storage/derived.js';
+import { CURSOR_SORTS, encodePersonCursor, type CursorSort } from '../contract/person-cursor.js';
+import { afterCursor, checkCursor, cursorFor, dueDate, lastExchange } from './people-keyset.js';
+
+const isCursorSort = (sort: string): sort is CursorSort => (CURSOR_SORTS as readonly string[]).includes(sort);
 import { scrubAfterErase } from '../storage/erasure.js';
 import { nextContact } from '../core/next-contact.js';
 import { refreshRhythm } from './rhythm.js';
@@ -25,6 +28,9 @@ export interface Page<T> {
   /** How many match the filter, before limit and offset. */
   total: number;
 }
+
+/** A page of people: on the sorts keyset paging serves, with where the next page starts (null on the last). */
+export type PeoplePage = Page<Person> & { nextCursor?: string | null };
 
 export async function createPerson(ctx: ServiceContext, input: CreatePersonInput): Promise<Person> {
   const id = ctx.ids('per');
@@ -139,7 +145,7 @@ export async function getPerson(ctx: ServiceContext, id: string): Promise<Person
   return person;
 }
 
-export async function listPeople(ctx: ServiceContext, filter: PersonFilter = {}): Promise<Page<Person>> {
+export async function listPeople(ctx: ServiceContext, filter: PersonFilter = {}): Promise<PeoplePage> {
   return queryPeople(ctx, filter);
 }
 
@@ -182,10 +188,7 @@ async function replaceChannels(ctx: ServiceContext, personId: string, channels: 
     .execute();
 }
 
-/** The next contact's date as the index on it has it: people with nothing planned at the far end. */
-const dueDate = sql<string>`coalesce(people.next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`;
-
-async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<Page<Person>> {
+async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<PeoplePage> {
   let base = ctx.db.selectFrom('people').where('people.workspaceId', '=', ctx.workspaceId);
   if (filter.ids) base = base.where('people.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
   if (filter.category === 'none') base = base.where('people.category', 'is', null);
@@ -236,14 +239,25 @@ async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<P
   // Each order has its index (migration 2026-12-03T1000-read-speed), written here exactly as the index has it.
   if (sort === 'strength' || sort === 'importance') rowsQuery = rowsQuery.orderBy(`people.${sort}`, 'desc');
   // People never met sort last, people with nothing planned too, whatever the database does with nulls.
-  if (sort === 'last-exchange') rowsQuery = rowsQuery.orderBy(sql`coalesce(people.last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`, 'desc');
+  if (sort === 'last-exchange') rowsQuery = rowsQuery.orderBy(lastExchange, 'desc');
   if (sort === 'next-contact') rowsQuery = rowsQuery.orderBy(dueDate);
   if (sort === 'added') rowsQuery = rowsQuery.orderBy('people.addedOn', 'desc');
   // Names sort without their titles ("Dr Ana Silva" under A); the id keeps pages stable between equal names.
   rowsQuery = rowsQuery.orderBy('people.sortName').orderBy('people.id');
-  if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(filter.limit);
+  if (filter.cursor) {
+    checkCursor(filter.cursor, sort, filter.offset);
+    rowsQuery = rowsQuery.where(afterCursor(filter.cursor));
+  }
+  // On the sorts a cursor can continue, one row past the page tells whether there is a next one.
+  const keyset = filter.limit !== undefined && isCursorSort(sort) ? sort : null;
+  if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(keyset ? filter.limit + 1 : filter.limit);
   if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
-  const rows = (await rowsQuery.execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
+  const fetched = await rowsQuery.execute();
+  const more = keyset !== null && fetched.length > (filter.limit as number);
+  if (more) fetched.pop();
+  const lastRow = fetched.at(-1);
+  const nextCursor = keyset === null ? undefined : more && lastRow ? encodePersonCursor(cursorFor(keyset, lastRow)) : null;
+  const rows = fetched.map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
   const total = paged ? Number((await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count) : rows.length;
 
   const channelsByPerson = new Map<string, ContactPoint[]>();
@@ -272,6 +286,7 @@ async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<P
   return {
     items: rows.map(({ person }) => ({ ...person, channels: channelsByPerson.get(person.id) ?? [] })),
     total,
+    ...(nextCursor === undefined ? {} : { nextCursor }),
   };
 }
 

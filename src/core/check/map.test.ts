@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGoal, buildIntroduction, buildLink, buildMembership, buildNetwork, buildPerson, buildSnapshot, buildTie } from './builders.js';
 import { ME_KEY, ringForStrength } from './map.js';
-import { egoMap, runCheck } from './run-check.js';
+import { checkMapShape, egoMap, runCheck } from './run-check.js';
 import { generateLargeSnapshot } from './generate-map.js';
 
 describe('ringForStrength', () => {
@@ -105,6 +105,55 @@ describe('the map on its own', () => {
       const goalId = snapshot.goals[0]!.id;
       expect(egoMap({ ...snapshot, exchanges: [] }, { goalId })).toEqual(runCheck(snapshot, { goalId }).map);
     }
+  });
+});
+
+describe('the map built on first read', () => {
+  // The snapshot the summary's counts must agree on even where the edges are odd:
+  // a membership and a tie stored twice, a tie to oneself, introductions to oneself,
+  // to or by someone unknown, and the same introduction twice.
+  const odd = buildSnapshot({
+    people: [buildPerson({ id: 'p1', strength: 3 }), buildPerson({ id: 'p2', strength: 0 }), buildPerson({ id: 'p3', strength: 5 })],
+    networks: [buildNetwork({ id: 'n1', strength: 2 }), buildNetwork({ id: 'n2', strength: 0 })],
+    memberships: [buildMembership('p1', 'n1'), buildMembership('p1', 'n1'), buildMembership('p2', 'n2'), buildMembership('ghost', 'n1')],
+    ties: [buildTie('p1', 'p2'), buildTie('p2', 'p1'), buildTie('p3', 'p3'), buildTie('p1', 'ghost')],
+    introductions: [
+      buildIntroduction({ id: 'i1', personId: 'p1', toId: 'p2', byId: 'p3' }),
+      buildIntroduction({ id: 'i1', personId: 'p1', toId: 'p2', byId: 'p3' }),
+      buildIntroduction({ id: 'i2', personId: 'p2', toId: 'p2' }),
+      buildIntroduction({ id: 'i3', personId: 'p3', byId: 'ghost' }),
+      buildIntroduction({ id: 'i4', personId: 'ghost' }),
+      buildIntroduction({ id: 'i5', personId: 'p3' }),
+    ],
+  });
+
+  it('counts nodes and edges for the summary exactly as the built map has them, before it is built', () => {
+    const generated = generateLargeSnapshot({ people: 300, networks: 20, goals: 4, exchanges: 2000, today: '2026-11-22', seed: 5 });
+    for (const snapshot of [odd, generated, buildSnapshot()]) {
+      const shape = checkMapShape(runCheck(snapshot));
+      const map = egoMap(snapshot);
+      expect(shape).toEqual({ nodes: map.nodes.length, edges: map.edges.length, focusGoalId: null });
+    }
+    expect(egoMap(odd).edges.map((e) => e.key)).toEqual([
+      'me~person:p1',
+      'me~person:p3',
+      'me~network:n1',
+      'person:p1~network:n1',
+      'person:p2~network:n2',
+      'person:p1~person:p2',
+      'introduction:i1',
+      'introduction:i5',
+    ]);
+  });
+
+  it('is the same map whether read first, last or twice, and goes into JSON', () => {
+    const report = runCheck(odd);
+    const json = JSON.parse(JSON.stringify(report)) as { map: unknown };
+    expect(json.map).toEqual(egoMap(odd));
+    expect(report.map).toBe(report.map);
+    expect({ ...report }.map).toEqual(egoMap(odd));
+    // Asked after the map was built, the counts are the built map's.
+    expect(checkMapShape(report)).toEqual({ nodes: report.map.nodes.length, edges: report.map.edges.length, focusGoalId: null });
   });
 });
 

@@ -70,18 +70,13 @@ export function buildMap(index: CheckIndex): NetworkMap {
       lastExchangeOn: null,
     },
   ];
-  const edges: MapEdge[] = [];
-  // Each node's key is made once and reused by its edges; ordinals let repeated
-  // memberships and ties be spotted with number keys instead of hashing long strings.
-  const personOrdinal = new Map<string, number>();
-  const networkOrdinal = new Map<string, number>();
+  // Each node's key is made once and reused by its edges.
   const personKeys: string[] = [];
   const networkKeys: string[] = [];
 
   for (const f of index.people) {
     const { person } = f;
     const key = personKey(person.id);
-    if (!personOrdinal.has(person.id)) personOrdinal.set(person.id, personKeys.length);
     personKeys.push(key);
     nodes.push({
       key,
@@ -103,13 +98,11 @@ export function buildMap(index: CheckIndex): NetworkMap {
       role: null,
       lastExchangeOn: f.lastExchangeOn,
     });
-    if (f.strength >= 1) edges.push(edge(`${ME_KEY}~${key}`, 'me-person', ME_KEY, key, f.strength, null));
   }
 
   for (const f of index.networks) {
     const { network } = f;
     const key = networkKey(network.id);
-    if (!networkOrdinal.has(network.id)) networkOrdinal.set(network.id, networkKeys.length);
     networkKeys.push(key);
     nodes.push({
       key,
@@ -131,17 +124,52 @@ export function buildMap(index: CheckIndex): NetworkMap {
       role: network.role,
       lastExchangeOn: null,
     });
-    if (f.strength >= 1) edges.push(edge(`${ME_KEY}~${key}`, 'me-network', ME_KEY, key, f.strength, network.role));
   }
+
+  const edges: MapEdge[] = [];
+  walkEdges(index, { person: (o) => personKeys[o] as string, network: (o) => networkKeys[o] as string }, (make) => edges.push(make()));
+  return { nodes, edges, rings: RING_LEGEND.map((r) => ({ ...r, strengths: [...r.strengths] })), focusGoalId: index.focusGoal?.id ?? null };
+}
+
+/** How many nodes and edges `buildMap` would give, without building them (the check's summary needs only these). */
+export function mapSize(index: CheckIndex): { nodes: number; edges: number } {
+  let edges = 0;
+  const unused = () => '';
+  walkEdges(index, { person: unused, network: unused }, () => (edges += 1));
+  return { nodes: 1 + index.people.length + index.networks.length, edges };
+}
+
+/**
+ * Every edge of the map once, in the map's order: me to people and networks, memberships,
+ * ties, introductions. Each is handed over as a thunk, so counting them costs no edge objects.
+ * Ordinals (a node's place among people or networks; the first when an id repeats) let
+ * repeated memberships and ties be spotted with number keys instead of hashing long strings.
+ */
+function walkEdges(index: CheckIndex, keys: { person: (ordinal: number) => string; network: (ordinal: number) => string }, add: (make: () => MapEdge) => void): void {
+  const { snapshot } = index;
+  const personOrdinal = new Map<string, number>();
+  const networkOrdinal = new Map<string, number>();
+  index.people.forEach((f, o) => {
+    if (!personOrdinal.has(f.person.id)) personOrdinal.set(f.person.id, o);
+    if (f.strength >= 1) add(() => edge(`${ME_KEY}~${keys.person(o)}`, 'me-person', ME_KEY, keys.person(o), f.strength, null));
+  });
+  index.networks.forEach((f, o) => {
+    if (!networkOrdinal.has(f.network.id)) networkOrdinal.set(f.network.id, o);
+    if (f.strength >= 1) add(() => edge(`${ME_KEY}~${keys.network(o)}`, 'me-network', ME_KEY, keys.network(o), f.strength, f.network.role));
+  });
+  const networkCount = index.networks.length;
+  const personCount = index.people.length;
 
   const seenMemberships = new Set<number>();
   for (const m of snapshot.memberships) {
     const p = personOrdinal.get(m.personId);
     const n = networkOrdinal.get(m.networkId);
-    if (p === undefined || n === undefined || !once(seenMemberships, p * networkKeys.length + n)) continue;
-    const source = personKeys[p] as string;
-    const target = networkKeys[n] as string;
-    edges.push(edge(`${source}~${target}`, 'membership', source, target, 1, m.role));
+    if (p === undefined || n === undefined || !once(seenMemberships, p * networkCount + n)) continue;
+    add(() => {
+      const source = keys.person(p);
+      const target = keys.network(n);
+      return edge(`${source}~${target}`, 'membership', source, target, 1, m.role);
+    });
   }
 
   const seenTies = new Set<number>();
@@ -151,40 +179,42 @@ export function buildMap(index: CheckIndex): NetworkMap {
     if (a === undefined || b === undefined || a === b) continue;
     // Ties are undirected: one edge per pair whichever way round it was stored.
     const [lo, hi] = a < b ? [a, b] : [b, a];
-    if (!once(seenTies, lo * personKeys.length + hi)) continue;
-    const source = personKeys[lo] as string;
-    const target = personKeys[hi] as string;
-    edges.push(edge(`${source}~${target}`, 'person-person', source, target, score(tie.strength), null));
+    if (!once(seenTies, lo * personCount + hi)) continue;
+    add(() => {
+      const source = keys.person(lo);
+      const target = keys.person(hi);
+      return edge(`${source}~${target}`, 'person-person', source, target, score(tie.strength), null);
+    });
   }
 
   const seenIntroductions = new Set<string>();
-  const keyOf = (personId: string) => {
+  const keyOf = (personId: string | null): string | null | undefined => {
+    if (personId === null) return null;
     const ordinal = personOrdinal.get(personId);
-    return ordinal === undefined ? undefined : personKeys[ordinal];
+    return ordinal === undefined ? undefined : keys.person(ordinal);
   };
   for (const intro of snapshot.introductions) {
-    const source = keyOf(intro.personId);
-    const target = intro.toId === null ? ME_KEY : keyOf(intro.toId);
-    const by = intro.byId === null ? ME_KEY : keyOf(intro.byId);
-    if (source === undefined || target === undefined || by === undefined || source === target) continue;
+    const sourceOrdinal = personOrdinal.get(intro.personId);
+    const targetKnown = intro.toId === null || personOrdinal.has(intro.toId);
+    const byKnown = intro.byId === null || personOrdinal.has(intro.byId);
+    // The same person on both ends (by ordinal: a repeated id is one node) is no edge.
+    const sameEnds = intro.toId !== null && personOrdinal.get(intro.toId) === sourceOrdinal;
+    if (sourceOrdinal === undefined || !targetKnown || !byKnown || sameEnds) continue;
     if (!once(seenIntroductions, intro.id)) continue;
-    const key = `introduction:${intro.id}`;
-    edges.push({
-      key,
+    add(() => ({
+      key: `introduction:${intro.id}`,
       kind: 'introduction',
-      source,
-      target,
+      source: keys.person(sourceOrdinal),
+      target: keyOf(intro.toId) ?? ME_KEY,
       // The introduced person was brought to the target: the arrow shows which way the door opened.
       directed: true,
       weight: 1,
       role: null,
       introductionKind: introductionKind(intro.byId, intro.toId),
-      introducedBy: by,
+      introducedBy: keyOf(intro.byId) ?? ME_KEY,
       madeOn: intro.madeOn,
-    });
+    }));
   }
-
-  return { nodes, edges, rings: RING_LEGEND.map((r) => ({ ...r, strengths: [...r.strengths] })), focusGoalId: index.focusGoal?.id ?? null };
 }
 
 function once<T>(seen: Set<T>, key: T): boolean {

@@ -136,6 +136,82 @@ function personWords(person: Person): string[][] {
   return cached;
 }
 
+/**
+ * Every searched word of a people list, sorted, each with the places (person ordinal ×
+ * fields + field) it is in: a need's terms are prefixes, so each term is a range of this
+ * list. Built once per list (one check), so that need after need costs the people whose
+ * words name it, not a scan of everyone.
+ */
+interface WordIndex {
+  words: string[];
+  places: number[][];
+  /** Ordinals of the people who can be asked for an introduction: strong ties, not dormant. */
+  strong: number[];
+}
+
+const wordIndexes = new WeakMap<readonly { person: Person; strength: number }[], WordIndex>();
+
+function wordIndexOf(people: readonly { person: Person; strength: number }[]): WordIndex {
+  let index = wordIndexes.get(people);
+  if (index) return index;
+  const byWord = new Map<string, number[]>();
+  const strong: number[] = [];
+  people.forEach(({ person, strength }, ordinal) => {
+    personWords(person).forEach((fieldWords, field) => {
+      const place = ordinal * PERSON_FIELDS.length + field;
+      for (const word of fieldWords) {
+        const places = byWord.get(word);
+        if (!places) byWord.set(word, [place]);
+        else if (places.at(-1) !== place) places.push(place);
+      }
+    });
+    if (strength >= STRONG_MIN_STRENGTH && person.stage !== 'dormant') strong.push(ordinal);
+  });
+  const words = [...byWord.keys()].sort();
+  index = { words, places: words.map((w) => byWord.get(w)!), strong };
+  wordIndexes.set(people, index);
+  return index;
+}
+
+/** For each person whose words name the need, the first (most telling) field that does: `wordsMention`, by the index. */
+function namingFields(index: WordIndex, terms: readonly string[]): Map<number, number> {
+  const found = new Map<number, number>();
+  for (const term of terms) {
+    // Each place counts a term once, however many of its words start with it.
+    const places = new Set<number>();
+    let lo = 0;
+    let hi = index.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (index.words[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < index.words.length && index.words[i]!.startsWith(term); i++) for (const place of index.places[i]!) places.add(place);
+    for (const place of places) found.set(place, (found.get(place) ?? 0) + 1);
+  }
+  const fields = new Map<number, number>();
+  for (const [place, count] of found) {
+    if (terms.length <= 2 ? count !== terms.length : count < 2) continue;
+    const ordinal = Math.floor(place / PERSON_FIELDS.length);
+    const field = place % PERSON_FIELDS.length;
+    const known = fields.get(ordinal);
+    if (known === undefined || field < known) fields.set(ordinal, field);
+  }
+  return fields;
+}
+
+/** Two ascending lists of ordinals as one, each once. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.at(-1) !== next) out.push(next);
+  }
+  return out;
+}
+
 export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
   const limit = input.limit ?? 3;
   const terms = needTerms(input.need);
@@ -158,14 +234,18 @@ export function suggestForNeed(input: NeedSuggestionInput): NeedSuggestion[] {
     (a, b) =>
       Number(b.person.knowAndLike) - Number(a.person.knowAndLike) || b.strength - a.strength || b.person.importance - a.person.importance || compareText(a.person.name, b.person.name),
   );
-  for (const { person, strength } of input.people) {
+  // Only the people whose words name the need and the strong ties can be offered: the word
+  // index finds the first, the second are listed once per check. Walked in the list's order,
+  // so equal candidates keep the order a scan of everyone would give them.
+  const words = wordIndexOf(input.people);
+  const named = namingFields(words, terms);
+  for (const ordinal of mergeAscending([...named.keys()].sort((a, b) => a - b), words.strong)) {
+    const { person, strength } = input.people[ordinal]!;
     if (input.serving.has(person.id)) continue;
-    if (!(person.stage === 'dormant' && strength === 0)) {
-      const hit = personWords(person).findIndex((fieldWords) => wordsMention(fieldWords, terms));
-      if (hit >= 0) {
-        matches.offer({ person, strength, field: PERSON_FIELDS[hit]![1], rank: hit });
-        continue;
-      }
+    const hit = named.get(ordinal);
+    if (hit !== undefined && !(person.stage === 'dormant' && strength === 0)) {
+      matches.offer({ person, strength, field: PERSON_FIELDS[hit]![1], rank: hit });
+      continue;
     }
     if (strength >= STRONG_MIN_STRENGTH && person.stage !== 'dormant') strongTies.offer({ person, strength });
   }

@@ -1,3 +1,4 @@
+import { checkMapShape } from './run-check.js';
 import type { CheckReport, Finding, GoalCoverage, NeglectItem, OneWayTie, PersonBalance, QuadrantItem, TransitionPlan } from './types.js';
 
 /**
@@ -74,7 +75,7 @@ export type CheckSummaryView = ReturnType<typeof summariseCheck>;
 export function summariseCheck(report: CheckReport, top = 5) {
   return {
     summary: report.summary,
-    map: { nodes: report.map.nodes.length, edges: report.map.edges.length, focusGoalId: report.map.focusGoalId },
+    map: checkMapShape(report),
     quadrants: {
       totals: report.quadrants.totals,
       maintain: cut(report.quadrants.maintain, top),

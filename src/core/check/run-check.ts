@@ -4,11 +4,11 @@
  */
 import { diversity } from './diversity.js';
 import { goalCoverage } from './goal-coverage.js';
-import { buildMap } from './map.js';
+import { buildMap, mapSize } from './map.js';
 import { neglect } from './neglect.js';
 import { quadrants } from './quadrants.js';
 import { reciprocity } from './reciprocity.js';
-import { buildIndex } from './snapshot-index.js';
+import { buildIndex, type CheckIndex } from './snapshot-index.js';
 import { startHere } from './start-here.js';
 import { summarise } from './summary.js';
 import { transition } from './transition.js';
@@ -22,8 +22,7 @@ import { weakTies } from './weak-ties.js';
  */
 export function runCheck(snapshot: MapSnapshot, options: CheckOptions = {}): CheckReport {
   const index = buildIndex(snapshot, options.goalId ?? null);
-  const report: Omit<CheckReport, 'summary'> = {
-    map: buildMap(index),
+  const parts: Omit<CheckReport, 'summary' | 'map'> = {
     quadrants: quadrants(index),
     goals: goalCoverage(index),
     diversity: diversity(index),
@@ -33,7 +32,33 @@ export function runCheck(snapshot: MapSnapshot, options: CheckOptions = {}): Che
     weakTies: weakTies(index),
     transition: transition(index),
   };
-  return { ...report, summary: summarise(index, report) };
+  const report = { map: null as unknown as NetworkMap, ...parts, summary: summarise(index, parts) };
+  // The map is half the report (nodes and edges for every person, network and tie) and only
+  // the map page draws it: it is built on first read, from what the index knew, and kept.
+  // The journal is left out of what the getter holds: the map never reads it.
+  const forMap: CheckIndex = { ...index, snapshot: { ...snapshot, exchanges: [] } };
+  let map: NetworkMap | null = null;
+  Object.defineProperty(report, 'map', {
+    enumerable: true,
+    configurable: true,
+    get: () => (map ??= buildMap(forMap)),
+  });
+  // The summary's counts of the map, worked out when first asked (by the summary, not by the analysis).
+  let shape: MapShape | null = null;
+  shapes.set(report, () => (shape ??= map ? { nodes: map.nodes.length, edges: map.edges.length, focusGoalId: map.focusGoalId } : { ...mapSize(forMap), focusGoalId: forMap.focusGoal?.id ?? null }));
+  return report;
+}
+
+interface MapShape {
+  nodes: number;
+  edges: number;
+  focusGoalId: string | null;
+}
+const shapes = new WeakMap<CheckReport, () => MapShape>();
+
+/** The map's node and edge counts and focus, without building the map when the report has not yet. */
+export function checkMapShape(report: CheckReport): MapShape {
+  return shapes.get(report)?.() ?? { nodes: report.map.nodes.length, edges: report.map.edges.length, focusGoalId: report.map.focusGoalId };
 }
 
 /**

@@ -14,7 +14,7 @@ function open(item: Finding): Pick<SummaryCard, 'action' | 'target'> {
 }
 
 /** Counts and cards (with their sentences as headlines) from a finished report. */
-export function summarise(index: CheckIndex, report: Omit<CheckReport, 'summary'>): CheckSummary {
+export function summarise(index: CheckIndex, report: Omit<CheckReport, 'summary' | 'map'>): CheckSummary {
   const { snapshot } = index;
   const cards: SummaryCard[] = [];
   if (snapshot.people.length === 0 && snapshot.networks.length === 0) {

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { bulkPersonFilter, personFilterQuery } from '../../contract/filters.js';
 import { createPersonInput, goalLinkInput, quickAddInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
-import { goalLinkOutput, page, personDetailOutput, personOutput, tieOutput } from '../../contract/outputs.js';
+import { goalLinkOutput, peoplePage, personDetailOutput, personOutput, tieOutput } from '../../contract/outputs.js';
 import type { ServiceContext } from '../../services/context.js';
 import { personDetail } from '../../services/details.js';
 import { linkPeople, linkPersonToGoal, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
@@ -23,7 +23,7 @@ export function registerPeopleRoutes(app: OpenAPIHono, context: () => ServiceCon
       request: {
         query: personFilterQuery,
       },
-      responses: ok(page(personOutput), 'People, by name'),
+      responses: ok(peoplePage, 'People, by name'),
     }),
     async (c) => c.json(await listPeople(context(), defined(c.req.valid('query'))), 200),
   );

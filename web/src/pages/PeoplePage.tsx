@@ -43,19 +43,28 @@ export function PeoplePage() {
   const [quickAdding, setQuickAdding] = useState(params.get('quick') === '1');
   const [quickAdded, setQuickAdded] = useState<string | null>(null);
   const offset = Number(params.get('offset') ?? 0);
-  const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
+  // "Next" goes on from the last person shown (a cursor: as quick deep in the list as at its start);
+  // the offset stays in the address for "previous" and for the "51–100 of …" line.
+  const cursor = params.get('cursor');
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(cursor ? { cursor } : { offset: String(offset) }) });
   for (const [param, apiName] of FILTERS) if (params.get(param)) query.set(apiName, params.get(param)!);
   if (params.get('q')) query.set('search', params.get('q')!);
-  const people = useApi<Page<Person>>(`/api/people?${query.toString()}`);
+  const people = useApi<Page<Person> & { nextCursor?: string | null }>(`/api/people?${query.toString()}`);
   const goals = useApi<Page<Goal>>('/api/goals?status=active');
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
     next.delete('offset');
+    next.delete('cursor');
     setParams(next);
   };
-  const goTo = (to: number) => setParams(new URLSearchParams({ ...Object.fromEntries(params), offset: String(to) }));
+  const goTo = (to: number, after?: string | null) => {
+    const next = new URLSearchParams({ ...Object.fromEntries(params), offset: String(to) });
+    if (after) next.set('cursor', after);
+    else next.delete('cursor');
+    setParams(next);
+  };
   const filtered = FILTERS.some(([param]) => param !== 'sort' && params.get(param)) || params.get('q');
 
   return (
@@ -206,7 +215,7 @@ export function PeoplePage() {
             <span>
               {people.data.total === 0 ? 0 : offset + 1}–{Math.min(offset + PAGE_SIZE, people.data.total)} of {people.data.total}
             </span>
-            <button type="button" disabled={offset + PAGE_SIZE >= people.data.total} onClick={() => goTo(offset + PAGE_SIZE)}>
+            <button type="button" disabled={offset + PAGE_SIZE >= people.data.total} onClick={() => goTo(offset + PAGE_SIZE, people.data?.nextCursor)}>
               Next
             </button>
           </nav>

@@ -8,6 +8,9 @@ import type { DueReport, Page, Person } from '../types.js';
 import { useApi } from '../use-api.js';
 import { monthWritten } from '../dates.js';
 
+/** How many due contacts (and follow-ups) the card lists; the server cuts the list, so the page's cost does not grow with the address book. */
+const DUE_SHOWN = 12;
+
 interface PlanView {
   month: string;
   workingOn: string | null;
@@ -19,9 +22,10 @@ interface PlanView {
 
 /** Home: the month's plan, who is due, follow-ups, the dates coming round, and what the user is working on now. */
 export function ThisMonth() {
+  // One person is enough to tell an empty map from a started one.
   const people = useApi<Page<Person>>('/api/people?limit=1');
   const plan = useApi<PlanView>('/api/plan');
-  const due = useApi<DueReport>('/api/due?within=7');
+  const due = useApi<DueReport>(`/api/due?within=7&limit=${DUE_SHOWN}`);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -109,14 +113,18 @@ export function ThisMonth() {
           <h2 id="due-h">Due and overdue</h2>
           {due.data && due.data.contacts.length === 0 && <p>Nobody is due this week.</p>}
           <ul className="list" data-testid="due-list">
-            {due.data?.contacts.slice(0, 12).map((c) => (
+            {due.data?.contacts.slice(0, DUE_SHOWN).map((c) => (
               <li key={c.personId}>
                 <Link to={`/people/${c.personId}`}>{c.name}</Link>{' '}
                 <span className={c.status === 'overdue' ? 'late' : 'soon'}>{c.status === 'overdue' ? `${c.daysOverdue} days overdue` : c.status === 'due-today' ? 'today' : c.date}</span>
               </li>
             ))}
           </ul>
-          {due.data && due.data.contacts.length > 12 && <p className="more">and {due.data.contacts.length - 12} more</p>}
+          {due.data && due.data.contactsTotal > DUE_SHOWN && (
+            <p className="more">
+              <Link to="/people?due=due&sort=next-contact">and {due.data.contactsTotal - DUE_SHOWN} more</Link>
+            </p>
+          )}
         </article>
         <article className="card" aria-labelledby="fu-h">
           <h2 id="fu-h">Follow-ups</h2>
@@ -135,6 +143,7 @@ export function ThisMonth() {
               </li>
             ))}
           </ul>
+          {due.data && due.data.followUpsTotal > due.data.followUps.length && <p className="more">and {due.data.followUpsTotal - due.data.followUps.length} more</p>}
         </article>
         <DatesThisMonth />
       </div>
