@@ -9,7 +9,7 @@ import { refreshGoalRelevance } from './goal-relevance.js';
 import { pruneServes, reconcileNeeds } from './goal-needs.js';
 import { nameKey } from './keys.js';
 import type { Page } from './people.js';
-import { toGoal } from './rows.js';
+import { toGoal } from '../storage/goals.js';
 import { scrubAfterErase } from '../storage/erasure.js';
 
 export async function createGoal(ctx: ServiceContext, input: CreateGoalInput): Promise<Goal> {

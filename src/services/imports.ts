@@ -15,7 +15,7 @@ import { contactKey, nameKey, sortKey } from './keys.js';
 import { checkPhoto } from '../core/photo.js';
 import { writePhotos } from './photos.js';
 import { listPeople } from './people.js';
-import { chunks } from './rows.js';
+import { chunks } from '../storage/chunks.js';
 
 export { MAX_IMPORT_BYTES, readContactsFile } from './import/plan-file.js';
 

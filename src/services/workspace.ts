@@ -3,7 +3,7 @@ import type { UpdateProfileInput } from '../contract/inputs.js';
 import type { Profile } from '../core/model.js';
 import type { Database } from '../storage/schema.js';
 import { nowTimestamp, type Clock, type ServiceContext } from './context.js';
-import { parseJsonList } from './rows.js';
+import { parseJsonList } from '../storage/columns.js';
 
 /** The one workspace of a single-user install; accounts and teams will add more. */
 export const LOCAL_WORKSPACE_ID = 'local';

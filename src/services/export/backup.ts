@@ -9,7 +9,8 @@ import type { Database, ExchangesTable, GoalsTable, NetworksTable, PeopleTable }
 import { inTransaction, nowTimestamp, type ServiceContext } from '../context.js';
 import { contactKey, nameKey, sortKey } from '../keys.js';
 import { toBase64 } from '../../core/photo.js';
-import { chunks, flag, parseJsonList } from '../rows.js';
+import { chunks } from '../../storage/chunks.js';
+import { flag, parseJsonList } from '../../storage/columns.js';
 import { refreshRhythm } from '../rhythm.js';
 import { refreshGoalRelevance } from '../goal-relevance.js';
 import { searchText } from '../../core/search-text.js';
