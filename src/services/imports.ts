@@ -1,5 +1,4 @@
 import type { Insertable } from 'kysely';
-import { searchText } from '../core/search-text.js';
 import { refreshSearchText } from './search-index.js';
 import type { ExistingPerson, ImportPlan, LineDecision, PossibleDuplicate } from '../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning } from '../core/import-types.js';
@@ -11,11 +10,12 @@ import { decodeText } from './import/decode.js';
 import { detectFormat } from './import/detect.js';
 import { planFileOffThread } from './import/off-thread.js';
 import type { EncodingUsed, ReadOptions } from './import/plan-file.js';
-import { contactKey, nameKey, sortKey } from './keys.js';
+import { contactKey } from './keys.js';
 import { checkPhoto } from '../core/photo.js';
 import { writePhotos } from './photos.js';
 import { listPeople } from './people.js';
 import { chunks } from '../storage/chunks.js';
+import { toPersonRow } from '../storage/people.js';
 
 export { MAX_IMPORT_BYTES, readContactsFile } from './import/plan-file.js';
 
@@ -151,42 +151,44 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   for (const p of plan.creates) {
     const id = ctx.ids('per');
     if (p.photo) photos.push({ personId: id, mediaType: checkPhoto(p.photo), bytes: p.photo, updatedAt: now });
-    rows.push({
-      id,
-      workspaceId: ctx.workspaceId,
-      name: p.name,
-      nameKey: nameKey(p.name),
-      familyName: p.familyName ?? null,
-      sortName: sortKey(p.name, p.familyName),
-      organisation: p.organisation,
-      role: p.role,
-      location: p.location,
-      howMet: null,
-      category: null,
-      tags: JSON.stringify(p.tags),
-      notes: p.notes,
-      strength: 0,
-      importance: 0,
-      knowAndLike: 0,
-      canHelp: 0,
-      canHelpHow: null,
-      // Imported people are ties that exist but are quiet until judged: "dormant", with
-      // strength and importance 0. Not "met": that would count hundreds of old
-      // connections as new relationships in progress. A logged exchange wakes them.
-      stage: 'dormant',
-      cadence: null,
-      preferredChannel: null,
-      lostJobList: 0,
-      nextContactOn: null,
-      nextContactSetOn: null,
-      tieBeganOn: p.tieBeganOn,
-      source,
-      importedOn: day,
-      addedOn: day,
-      createdAt: now,
-      updatedAt: now,
-      searchText: searchText(p, p.channels.map((c) => c.value)),
-    });
+    rows.push(
+      toPersonRow(
+        ctx.workspaceId,
+        {
+          id,
+          name: p.name,
+          familyName: p.familyName ?? null,
+          organisation: p.organisation,
+          role: p.role,
+          location: p.location,
+          howMet: null,
+          category: null,
+          tags: p.tags,
+          notes: p.notes,
+          strength: 0,
+          importance: 0,
+          knowAndLike: false,
+          canHelp: false,
+          canHelpHow: null,
+          // Imported people are ties that exist but are quiet until judged: "dormant", with
+          // strength and importance 0. Not "met": that would count hundreds of old
+          // connections as new relationships in progress. A logged exchange wakes them.
+          stage: 'dormant',
+          cadence: null,
+          preferredChannel: null,
+          lostJobList: false,
+          nextContactOn: null,
+          nextContactSetOn: null,
+          tieBeganOn: p.tieBeganOn,
+          source,
+          importedOn: day,
+          addedOn: day,
+          createdAt: now,
+          updatedAt: now,
+        },
+        p.channels.map((c) => c.value),
+      ),
+    );
     p.channels.forEach((c, position) => points.push({ personId: id, position, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label }));
     (p.dates ?? []).forEach((d, position) => dates.push({ personId: id, position, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }));
   }

@@ -1,8 +1,10 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import { nameKey, sortKey } from '../core/names.js';
 import { nextContact } from '../core/next-contact.js';
+import { searchText } from '../core/search-text.js';
 import type { ContactPoint, Person } from '../core/model.js';
 import type { Channel, ContactKind, PersonCategory, Stage } from '../core/vocabulary.js';
-import { parseJsonList } from './columns.js';
+import { flag, parseJsonList } from './columns.js';
 import type { Database, PeopleTable } from './schema.js';
 
 /*
@@ -55,4 +57,46 @@ export function toPerson(row: Selectable<PeopleTable>, lastExchangeOn: string | 
 
 export function toContactPoint(row: Selectable<Database['contactPoints']>): ContactPoint {
   return { kind: row.kind as ContactKind, value: row.value, label: row.label };
+}
+
+/** What a person's own row holds, as the core has it: the person without their channels and what is worked out from other rows. */
+export type StoredPerson = Omit<Person, 'channels' | 'lastExchangeOn' | 'nextContact'>;
+
+/**
+ * A person as their row: lists and flags in the databases' forms, and the keys worked out from
+ * the person (name key, sort name, search text over the person and `channelValues`). The one
+ * builder for a person added, imported, bulk-loaded or restored, so the keys never drift. The
+ * dates worked out from the journal (last exchange, next contact due) are services/rhythm.ts's.
+ */
+export function toPersonRow(workspaceId: string, person: StoredPerson, channelValues: readonly string[]): Insertable<PeopleTable> {
+  const stored = {
+    id: person.id,
+    name: person.name,
+    familyName: person.familyName,
+    organisation: person.organisation,
+    role: person.role,
+    location: person.location,
+    howMet: person.howMet,
+    category: person.category,
+    tags: JSON.stringify(person.tags),
+    notes: person.notes,
+    strength: person.strength,
+    importance: person.importance,
+    knowAndLike: flag(person.knowAndLike),
+    canHelp: flag(person.canHelp),
+    canHelpHow: person.canHelpHow,
+    stage: person.stage,
+    cadence: person.cadence,
+    preferredChannel: person.preferredChannel,
+    lostJobList: flag(person.lostJobList),
+    nextContactOn: person.nextContactOn,
+    nextContactSetOn: person.nextContactSetOn,
+    tieBeganOn: person.tieBeganOn,
+    source: person.source,
+    importedOn: person.importedOn,
+    addedOn: person.addedOn,
+    createdAt: person.createdAt,
+    updatedAt: person.updatedAt,
+  } satisfies Record<keyof StoredPerson, unknown>;
+  return { ...stored, workspaceId, nameKey: nameKey(person.name), sortName: sortKey(person.name, person.familyName), searchText: searchText(person, channelValues) };
 }
