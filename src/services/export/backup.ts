@@ -135,8 +135,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
       workspace: workspace as BackupWorkspace,
     };
   };
-  if (ctx.db.isTransaction) return read(ctx);
-  return ctx.db.transaction().execute((trx) => read({ ...ctx, db: trx }));
+  return inTransaction(ctx, read);
 }
 
 /** Refuses what is not a backup this Waggle can read, before looking at its rows. */
