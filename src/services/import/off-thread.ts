@@ -70,7 +70,7 @@ export async function planFileOffThread(job: WorkerJob, progress: (phase: 'readi
       if (answer.kind === 'progress') progress(answer.phase, answer.done, answer.total);
       else if (answer.kind === 'done') settle(() => resolve(answer.result));
       else if (answer.kind === 'refused') settle(() => reject(new ImportFileError(answer.line, answer.reason)));
-      else settle(() => reject(new Error(`the import worker failed: ${answer.message}`)));
+      else settle(() => reject(new Error('the import worker failed', { cause: answer.message })));
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`the import worker stopped (exit code ${code}) before answering`))));
