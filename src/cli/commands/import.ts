@@ -132,7 +132,7 @@ export function registerImport(program: Command): void {
           await captureCommand(command, file, handle, captureFormat, flags);
           return;
         }
-        if ((await handle.stat()).size > MAX_IMPORT_BYTES) throw new ValidationError(file, new TooLargeError(MAX_IMPORT_BYTES).message);
+        // The size limit is counted as the file is read: past it, reading stops (TooLargeError).
         bytes = await readLimited(handle.createReadStream({ autoClose: false, start: 0 }), MAX_IMPORT_BYTES);
       } catch (error) {
         if (error instanceof ImportFileError) throw new ValidationError(file, error.message, { cause: error });

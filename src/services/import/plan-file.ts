@@ -11,7 +11,7 @@ import { decodeFile, type DecodedText } from './decode.js';
 import { detectFormat } from './detect.js';
 import { parseVcards } from './vcard.js';
 
-/** The largest file taken in one go; past it, split the export. */
+/** The largest file taken in one go; past it, split the export. Counted as the bytes are read (read-limited.ts). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 export interface ReadOptions {
@@ -33,9 +33,11 @@ export interface ReadFile {
   warnings: ImportWarning[];
 }
 
-/** Decodes, detects (or checks) the format and parses a contacts file. */
+/**
+ * Decodes, detects (or checks) the format and parses a contacts file. The size limit is not
+ * checked again here: it was counted where the bytes came in (read-limited.ts, at each edge).
+ */
 export function readContactsFile(bytes: Uint8Array, options: ReadOptions = {}): ReadFile {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError(null, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it and import the parts`);
   const decoded = decodeFile(bytes, options.encoding);
   const text = decoded.text;
   const detected = detectFormat(text, options.fileName);
