@@ -6,8 +6,6 @@ import { ConflictError } from '../core/errors.js';
 import type { Database } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { restoreBackup, type RestoreSummary } from './export/backup.js';
-import { decodeText } from './import/decode.js';
-import { detectFormat } from './import/detect.js';
 import { planFileOffThread } from './import/off-thread.js';
 import type { EncodingUsed, ReadOptions } from './import/plan-file.js';
 import { contactKey } from './keys.js';
@@ -53,11 +51,13 @@ export interface ImportOutcome {
 export async function importFile(ctx: ServiceContext, bytes: Uint8Array, options: ImportOptions & { dryRun?: boolean; onProgress?: ProgressListener } = {}): Promise<ImportOutcome> {
   const progress = options.onProgress ?? (() => undefined);
   progress('reading', 0, 1);
-  if (isBackup(bytes, options)) return importBackup(ctx, bytes, options.dryRun === true);
   const readOptions: ReadOptions = { ...(options.format ? { format: options.format } : {}), ...(options.fileName ? { fileName: options.fileName } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) };
   const before = await mapVersion(ctx);
-  const existing = await existingPeople(ctx);
+  // A backup restores only into an empty map: then there is no one to plan against.
+  const existing = options.format === 'backup' ? [] : await existingPeople(ctx);
+  // The file is decoded, and its format detected, once: in the worker, whatever it turns out to be.
   const planned = await planFileOffThread({ bytes, options: readOptions, existing }, progress);
+  if ('text' in planned) return importBackup(ctx, planned.text, options.dryRun === true);
   const { plan } = planned;
   const outcome: ImportOutcome = {
     format: planned.format,
@@ -90,18 +90,11 @@ async function mapVersion(ctx: ServiceContext): Promise<string> {
 /** Lets other work on this thread (a server's other requests) run between batches of a long write. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function isBackup(bytes: Uint8Array, options: ImportOptions): boolean {
-  if (options.format) return options.format === 'backup';
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  return detectFormat(head, options.fileName) === 'backup';
-}
-
-async function importBackup(ctx: ServiceContext, bytes: Uint8Array, dryRun: boolean): Promise<ImportOutcome> {
+async function importBackup(ctx: ServiceContext, text: string, dryRun: boolean): Promise<ImportOutcome> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(decodeText(bytes));
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error;
+    parsed = JSON.parse(text);
+  } catch {
     // JSON.parse's own words name a position in characters, not a line: not shown.
     throw new ImportFileError(null, 'the backup is not valid JSON');
   }
