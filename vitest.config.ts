@@ -6,7 +6,8 @@ export default defineConfig({
     globalSetup: ['src/test-support/global-setup.ts'],
     // Two cores: the CLI suite spawns real processes, so keep parallelism modest.
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous: the CLI and authorization-matrix tests spawn processes and run hundreds of requests, and a loaded 2-core machine stretches them 2–3×.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
   },
 });

@@ -34,4 +34,27 @@ describe('dates that matter on the command line', () => {
     expect((await waggleInProcess(dir, ['person', 'edit', 'Ana Silva', '--birthday', 'none'])).code).toBe(0);
     expect((await waggleInProcess(dir, ['person', 'show', 'Ana Silva'])).stdout).toMatch(/Dates:\n {2}Started at the trust: 2019-12-20$/m);
   });
+
+  it('person add takes the dates with the person in one go: a bad one adds nobody, and names its flag', async () => {
+    const added = await waggleInProcess(dir, ['person', 'add', 'Bo Li', '--birthday', '1990-11-30', '--anniversary', '06-01', '--date', 'Joined the society=2021-03-15', '--json']);
+    expect(added.code).toBe(0);
+    const shown = JSON.parse((await waggleInProcess(dir, ['person', 'show', 'Bo Li', '--json'])).stdout) as { dates: unknown[] };
+    expect(shown.dates).toEqual([
+      { kind: 'birthday', label: null, month: 11, day: 30, year: 1990 },
+      { kind: 'anniversary', label: null, month: 6, day: 1, year: null },
+      { kind: 'other', label: 'Joined the society', month: 3, day: 15, year: 2021 },
+    ]);
+
+    for (const [flags, problem] of [
+      [['--birthday', '1985-02-30'], /--birthday.*no day 30/],
+      [['--date', 'Graduation=sometime'], /--date.*not a date/],
+      [['--birthday', '04-12', '--date', `${'x'.repeat(121)}=2020-01-01`], /--date/],
+    ] as const) {
+      const refused = await waggleInProcess(dir, ['person', 'add', 'Nobody Added', ...flags]);
+      expect(refused.code, flags.join(' ')).not.toBe(0);
+      expect(refused.stderr).toMatch(problem);
+    }
+    const list = JSON.parse((await waggleInProcess(dir, ['person', 'list', '--search', 'Nobody', '--json'])).stdout) as { items: unknown[] };
+    expect(list.items).toEqual([]);
+  });
 });

@@ -15,6 +15,7 @@ import {
 } from '../core/vocabulary.js';
 import { classifyUrl } from '../core/contact-links.js';
 import { CHANNEL_GROUP_KINDS, type ChannelGroup } from '../core/channel-groups.js';
+import { personDateList } from './person-dates.js';
 import { cadence, hoursPerMonth, id, isoDate, oneOf, optionalText, relevance, requiredText, score, tagList, timeZone } from './fields.js';
 
 /** The inputs of every use-case, validated at the edge (API bodies, CLI flags). */
@@ -83,6 +84,8 @@ export const createPersonInput = z
     ...personFields,
     source: z.string().trim().min(1).max(100).optional(),
     addedOn: isoDate.optional(),
+    /** Birthday, anniversary and named dates, written with the person in one transaction. */
+    dates: personDateList.optional(),
   })
   .partial()
   .required({ name: true })

@@ -21,14 +21,18 @@ export const personDateSchema = z
   })
   .meta({ id: 'PersonDate' });
 
-/** The whole list, replacing the person's dates (an empty list clears them). */
-export const personDatesInput = z
-  .object({ dates: z.array(personDateSchema).max(50) })
-  .superRefine((input, ctx) => {
+/** A person's dates: at most 50, one birthday and one anniversary. */
+export const personDateList = z
+  .array(personDateSchema)
+  .max(50)
+  .superRefine((dates, ctx) => {
     for (const kind of ['birthday', 'anniversary'] as const) {
-      if (input.dates.filter((d) => d.kind === kind).length > 1) ctx.addIssue({ code: 'custom', path: ['dates'], message: `a person has at most one ${kind}` });
+      if (dates.filter((d) => d.kind === kind).length > 1) ctx.addIssue({ code: 'custom', message: `a person has at most one ${kind}` });
     }
   });
+
+/** The whole list, replacing the person's dates (an empty list clears them). */
+export const personDatesInput = z.object({ dates: personDateList });
 export type PersonDatesInput = z.infer<typeof personDatesInput>;
 
 export const personDatesOutput = z.object({ dates: z.array(personDateSchema) }).meta({ id: 'PersonDates' });

@@ -96,3 +96,13 @@ export function mailActivities(messages: Iterable<MailHeaders>, ownEmails: reado
   for (const message of messages) grouper.add(message);
   return { activities: grouper.finish(), undated: grouper.undated };
 }
+
+/**
+ * True when the text starts as an mbox does. Here, apart from the mbox reader, so
+ * that telling a file's format does not load libmime (and its tables of Asian
+ * charsets, a third of a second to build) on the main thread of every capture.
+ */
+export function looksLikeMbox(head: string): boolean {
+  const body = head.replace(/^\uFEFF/, '').replace(/^(?:\r?\n)+/, '');
+  return /^From \S+/.test(body) && /^(?:From|Return-Path|Received|Date|Message-ID|X-[\w-]+|Delivered-To|To|Subject|MIME-Version|Content-Type):/im.test(body.slice(0, 4096));
+}

@@ -1,7 +1,7 @@
 import type { ImportedChannel, ImportedContact, ParsedFile, SkippedRecord } from './import-types.js';
 import type { ContactPoint } from './model.js';
 import { nameKey } from './names.js';
-import { parseDayOfYear, PersonDateError, type DayOfYear, type PersonDate } from './person-dates.js';
+import { holdsDate, parseDayOfYear, PersonDateError, type DayOfYear, type PersonDate } from './person-dates.js';
 
 /**
  * Deciding, line by line, what an import does: create a person, merge into one
@@ -45,7 +45,7 @@ export interface PlannedPerson extends ImportableFields {
   channels: ImportedChannel[];
   /** The line that created it (new people only). */
   line: number | null;
-  /** Birthday and anniversary read from the file (at most one of each). */
+  /** Birthday and anniversary read from the file (at most one of each), and dates of the user's own naming. */
   dates?: PersonDate[];
   /** The file's family name, for new people (an existing person's is never changed by a file). */
   familyName?: string | null;
@@ -83,7 +83,7 @@ export interface ImportPlan {
   records: number;
   creates: PlannedPerson[];
   /** Existing people that gain something, with only the changes. */
-  /** `addDates`: the file's birthday or anniversary, stored only where the person has none of that kind. */
+  /** `addDates`: the file's birthday or anniversary, stored only where the person has none of that kind, and named dates the person lacks. */
   updates: { id: string; fill: Partial<Record<FillableField, string>>; addChannels: ImportedChannel[]; addTags: string[]; addDates?: PersonDate[] }[];
   lines: LineDecision[];
   possibleDuplicates: PossibleDuplicate[];
@@ -173,11 +173,11 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
   const possibleDuplicates: PossibleDuplicate[] = [];
   let created = 0;
   let merged = 0;
-  // The first birthday and anniversary the file gives a person win, like the fields an import fills.
+  // The first birthday and anniversary the file gives a person win, like the fields an import fills; named dates add up.
   const datesByRef = new Map<string, PersonDate[]>();
   const takeDates = (ref: string, contact: ImportedContact) => {
     const dates = datesByRef.get(ref) ?? [];
-    for (const date of contactDates(contact)) if (!dates.some((d) => d.kind === date.kind)) dates.push(date);
+    for (const date of contactDates(contact)) if (!holdsDate(dates, date)) dates.push(date);
     if (dates.length) datesByRef.set(ref, dates);
   };
   for (const contact of file.contacts) {
@@ -359,13 +359,17 @@ function readDate(text: string): DayOfYear | null {
   }
 }
 
-/** The contact's birthday and anniversary as dates that matter (the readable ones). */
+/** The contact's birthday, anniversary and named dates as dates that matter (the readable ones). */
 function contactDates(contact: ImportedContact): PersonDate[] {
   const out: PersonDate[] = [];
   for (const kind of ['birthday', 'anniversary'] as const) {
     const text = contact[kind];
     const date = text ? readDate(text) : null;
     if (date) out.push({ kind, label: null, ...date });
+  }
+  for (const named of contact.namedDates ?? []) {
+    const date = readDate(named.date);
+    if (date) out.push({ kind: 'other', label: named.label, ...date });
   }
   return out;
 }

@@ -36,6 +36,8 @@ export interface ImportedContact {
   birthday: string | null;
   /** An anniversary in the same form (vCard 4's ANNIVERSARY), when the file has one. */
   anniversary?: string | null;
+  /** Dates of the user's own naming (Apple's labelled X-ABDATE), each in the same form, when the file has any. */
+  namedDates?: { label: string; date: string }[];
   tags: string[];
 }
 

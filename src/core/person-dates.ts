@@ -154,3 +154,14 @@ export function personDateProblem(date: PersonDate): { field: 'day' | 'label'; m
   if (date.kind !== 'other' && date.label !== null) return { field: 'label', message: 'only a date of kind "other" takes a name' };
   return null;
 }
+
+/**
+ * Whether `dates` already holds `date`, as an import judges it: a person has one
+ * birthday and one anniversary, so any of that kind counts; a date of the user's own
+ * naming counts when one of the same name falls on the same day.
+ */
+export function holdsDate(dates: readonly Pick<PersonDate, 'kind' | 'label' | 'month' | 'day' | 'year'>[], date: PersonDate): boolean {
+  if (date.kind !== 'other') return dates.some((d) => d.kind === date.kind);
+  const name = date.label?.trim().toLowerCase();
+  return dates.some((d) => d.kind === 'other' && d.label?.trim().toLowerCase() === name && d.month === date.month && d.day === date.day && d.year === date.year);
+}

@@ -3,6 +3,7 @@ import { refreshSearchText } from './search-index.js';
 import type { ExistingPerson, ImportPlan, LineDecision, PossibleDuplicate } from '../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning } from '../core/import-types.js';
 import { ConflictError } from '../core/errors.js';
+import { holdsDate, type PersonDateKind } from '../core/person-dates.js';
 import type { Database } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { restoreBackup, type RestoreSummary } from './export/backup.js';
@@ -218,8 +219,8 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
         (row) => [row.personId, Number(row.max)],
       ),
     );
-    const storedDates = new Map<string, { kind: string; position: number }[]>();
-    for (const row of await ctx.db.selectFrom('personDates').select(['personId', 'kind', 'position']).where('personId', 'in', ids).execute()) {
+    const storedDates = new Map<string, { kind: PersonDateKind; label: string | null; month: number; day: number; year: number | null; position: number }[]>();
+    for (const row of await ctx.db.selectFrom('personDates').select(['personId', 'kind', 'label', 'month', 'day', 'year', 'position']).where('personId', 'in', ids).execute()) {
       const list = storedDates.get(row.personId);
       if (list) list.push(row);
       else storedDates.set(row.personId, [row]);
@@ -240,9 +241,9 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
           .execute();
       }
       if (update.addDates?.length) {
-        // Only the kinds the person has none of: a birthday set by hand is never overwritten by a file.
+        // Only what the person lacks (see holdsDate): a birthday set by hand is never overwritten by a file.
         const stored = storedDates.get(update.id) ?? [];
-        const fresh = update.addDates.filter((d) => !stored.some((s) => s.kind === d.kind));
+        const fresh = update.addDates.filter((d) => !holdsDate(stored, d));
         const start = Math.max(-1, ...stored.map((s) => s.position)) + 1;
         if (fresh.length) await ctx.db.insertInto('personDates').values(fresh.map((d, i) => ({ personId: update.id, position: start + i, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }))).execute();
       }

@@ -19,6 +19,7 @@ import { scrubAfterErase } from '../storage/erasure.js';
 import { nextContact } from '../core/next-contact.js';
 import { refreshRhythm } from './rhythm.js';
 import { refreshSearchText } from './search-index.js';
+import { writeDates } from './person-date-rows.js';
 import { foldQuery } from '../core/search-text.js';
 
 export interface Page<T> {
@@ -67,6 +68,8 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
   await inTransaction(ctx, async (trx) => {
     await trx.db.insertInto('people').values(row).execute();
     await replaceChannels(trx, id, input.channels ?? []);
+    // In the same transaction: a date the database refuses leaves no person behind.
+    if (input.dates?.length) await writeDates(trx, id, input.dates);
   });
   return getPerson(ctx, id);
 }

@@ -105,6 +105,54 @@ describe('dates through vCard, Google CSV and ICS (sqlite)', () => {
     expect(writeVcards([ana], '4.0', { dates })).toContain('BDAY:--0412\r\n');
   });
 
+  it("named dates go out as Apple's X-ABDATE and come back as the same dates, in vCard 4.0 and 3.0; importing again adds nothing", async () => {
+    const ctx = session.ctx;
+    const rosa = await createPerson(ctx, { name: 'Rosa Jiménez', channels: [{ kind: 'email', value: 'rosa@example.org' }] });
+    const stored = [
+      { kind: 'birthday' as const, label: null, month: 2, day: 29, year: 1984 },
+      { kind: 'anniversary' as const, label: null, month: 6, day: 1, year: null },
+      { kind: 'other' as const, label: 'Started at the trust; then, the ward', month: 9, day: 1, year: 2019 },
+      { kind: 'other' as const, label: 'Named day', month: 12, day: 24, year: null },
+    ];
+    await setPersonDates(ctx, rosa.id, stored);
+    for (const version of ['4.0', '3.0'] as const) {
+      const text = writeVcards([rosa], version, { dates: new Map([[rosa.id, stored]]) });
+      expect(text, version).toMatch(/item\d+\.X-ABDATE/);
+      const [contact] = parseVcards(text).contacts;
+      expect(contact, version).toMatchObject({
+        birthday: '1984-02-29',
+        anniversary: '--06-01',
+        namedDates: [
+          { label: 'Started at the trust; then, the ward', date: '2019-09-01' },
+          { label: 'Named day', date: '--12-24' },
+        ],
+      });
+      expect(contact!.notes, version).toBeNull();
+      // Into a map where she is already: merged by email, and nothing added twice.
+      await importFile(ctx, new TextEncoder().encode(text));
+      expect(await listPersonDates(ctx, rosa.id), version).toEqual(stored);
+    }
+
+    // Into an empty map: a new person with all four dates, and a second import adds none.
+    await removePerson(ctx, rosa.id);
+    const text = writeVcards([rosa], '3.0', { dates: new Map([[rosa.id, stored]]) });
+    await importFile(ctx, new TextEncoder().encode(text));
+    await importFile(ctx, new TextEncoder().encode(text));
+    const again = (await listPeople(ctx, { search: 'Rosa' })).items;
+    expect(again).toHaveLength(1);
+    expect(await listPersonDates(ctx, again[0]!.id)).toEqual(stored);
+  });
+
+  it("an Apple card's anniversary under `_$!<Anniversary>!$_` becomes the person's anniversary", async () => {
+    const apple = ['BEGIN:VCARD', 'VERSION:3.0', 'N:Osei;Kwame;;;', 'FN:Kwame Osei', 'item1.X-ABDATE;type=pref:2012-08-18', 'item1.X-ABLabel:_$!<Anniversary>!$_', 'item2.X-ABDATE:2020-02-03', 'item2.X-ABLabel:First met', 'END:VCARD', ''].join('\r\n');
+    await importFile(session.ctx, new TextEncoder().encode(apple));
+    const kwame = (await listPeople(session.ctx, { search: 'Kwame Osei' })).items[0]!;
+    expect(await listPersonDates(session.ctx, kwame.id)).toEqual([
+      { kind: 'anniversary', label: null, month: 8, day: 18, year: 2012 },
+      { kind: 'other', label: 'First met', month: 2, day: 3, year: 2020 },
+    ]);
+  });
+
   it('a Google CSV birthday becomes the person’s birthday, not a note, and the ICS export repeats it yearly', async () => {
     const csv = 'Name,Given Name,Family Name,Birthday,E-mail 1 - Type,E-mail 1 - Value\r\nKofi Mensah,Kofi,Mensah,1984-02-29,* Other,kofi@example.org\r\n';
     const outcome = await importFile(session.ctx, new TextEncoder().encode(csv));

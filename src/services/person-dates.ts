@@ -2,6 +2,7 @@ import { changeDates, endOfMonth, type PersonDatesChange, upcomingDates as upcom
 import { addDays, type IsoDate } from '../core/dates.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { requirePerson } from './people.js';
+import { writeDates } from './person-date-rows.js';
 
 /** Dates that matter on people: birthdays, anniversaries and dates of the user's own naming. */
 
@@ -39,16 +40,6 @@ export async function setPersonDates(ctx: ServiceContext, personId: string, date
     await trx.db.updateTable('people').set({ updatedAt: nowTimestamp(trx) }).where('id', '=', personId).where('workspaceId', '=', trx.workspaceId).execute();
     return [...dates];
   });
-}
-
-/** Writes a person's dates without checking the person (the caller has, inside its own transaction). */
-export async function writeDates(ctx: ServiceContext, personId: string, dates: readonly PersonDate[]): Promise<void> {
-  await ctx.db.deleteFrom('personDates').where('personId', '=', personId).execute();
-  if (dates.length === 0) return;
-  await ctx.db
-    .insertInto('personDates')
-    .values(dates.map((d, position) => ({ personId, position, kind: d.kind, label: d.kind === 'other' ? d.label : null, month: d.month, day: d.day, year: d.year })))
-    .execute();
 }
 
 /** Changes only the kinds named (see core changeDates), in one transaction. */

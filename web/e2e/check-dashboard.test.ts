@@ -88,6 +88,8 @@ describe('the check as a dashboard', () => {
     const headingTop = () => part.getByRole('heading').evaluate((el) => el.getBoundingClientRect().top);
     const before = await headingTop();
     await more.click();
+    // The rest of the part is fetched when it opens (GET /api/check/parts/{part}): wait for its last item.
+    await part.locator('.findings > li').nth(total - 1).waitFor();
     expect(await part.locator('.findings > li').count()).toBe(total);
     expect(await part.getByRole('button', { name: 'Show the first few only' }).getAttribute('aria-expanded')).toBe('true');
     // In place: still on the same page, nothing navigated.

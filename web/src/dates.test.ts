@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayWritten, monthWritten } from './dates.js';
+import { dayOfYearWritten, dayWritten, monthWritten } from './dates.js';
 
 describe('dates written for people', () => {
   it('writes a month and a day in the locale asked for', () => {
@@ -9,6 +9,14 @@ describe('dates written for people', () => {
     expect(monthWritten('2026-01', 'de-DE')).toBe('Januar 2026');
     expect(dayWritten('2026-12-03', 'en-GB')).toBe('3 December 2026');
     expect(dayWritten('2026-12-03', 'en-US')).toBe('December 3, 2026');
+  });
+
+  it('writes a day that comes round every year without its year, 29 February included', () => {
+    expect(dayOfYearWritten(4, 12, 'en-GB')).toBe('12 April');
+    expect(dayOfYearWritten(4, 12, 'en-US')).toBe('April 12');
+    expect(dayOfYearWritten(2, 29, 'de-DE')).toBe('29. Februar');
+    expect(dayOfYearWritten(2, 30, 'en-GB')).toBe('2-30');
+    expect(dayOfYearWritten(13, 1, 'en-GB')).toBe('13-1');
   });
 
   it('leaves what is not a date as it is', () => {

@@ -21,3 +21,14 @@ export function dayWritten(date: string, locale?: string): string {
   if (new Date(at).toISOString().slice(0, 10) !== date) return date;
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
 }
+
+/**
+ * A day that comes round every year, without its year: "12 April", "April 12", "12. April".
+ * Written as in a leap year, so that 29 February is a day like any other.
+ */
+export function dayOfYearWritten(month: number, day: number, locale?: string): string {
+  const at = Date.UTC(2000, month - 1, day);
+  const date = new Date(at);
+  if (!Number.isInteger(month) || !Number.isInteger(day) || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return `${month}-${day}`;
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(at);
+}

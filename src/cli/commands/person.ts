@@ -8,7 +8,7 @@ import { ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../contract/validate.js';
 import { CHANNELS, NETWORK_ROLES, PERSON_CATEGORIES, STAGES } from '../../core/vocabulary.js';
 import { plural } from '../../core/words.js';
-import { changeDates, parseDayOfYear, parseNamedDate, PersonDateError, type PersonDatesChange } from '../../core/person-dates.js';
+import { changeDates, parseDayOfYear, parseNamedDate, PersonDateError, type PersonDate, type PersonDatesChange } from '../../core/person-dates.js';
 import { inTransaction, type ServiceContext } from '../../services/context.js';
 import { resolveGoal } from '../../services/goals.js';
 import { addMember, linkManyToGoal, linkPeople, linkPersonToGoal, removeMember, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
@@ -147,6 +147,14 @@ function personInputFromFlags(flags: PersonFlags, mode: 'create' | 'edit'): Reco
 
 const rename = (path: string) => (path === 'name' ? 'NAME' : flagName(path));
 
+/** Names a date's problem by the flag that gave it: `dates.1.label` is `--date` when the second date is a named one. */
+const renameWithDates = (dates: readonly PersonDate[]) => (path: string) => {
+  const at = /^dates(?:\.(\d+))?/.exec(path);
+  if (!at) return rename(path);
+  const kind = at[1] === undefined ? undefined : dates[Number(at[1])]?.kind;
+  return kind === undefined ? '--birthday/--anniversary/--date' : kind === 'other' ? '--date' : `--${kind}`;
+};
+
 interface LinkFlags {
   goal?: string;
   network?: string;
@@ -181,11 +189,12 @@ export function registerPerson(program: Command): void {
   const person = program.command('person').description('the people in your networks');
 
   addPersonFlags(person.command('add').description('add a person').argument('<name>', 'their name')).action(async (name: string, flags: PersonFlags, command: Command) => {
-    const input = parseInput(createPersonInput, personInputFromFlags({ ...flags, name }, 'create'), rename);
     const dates = datesChangeFromFlags(flags);
+    // The dates go with the person, in one request and one transaction: a refused date adds nobody.
+    const dateList = dates ? changeDates([], dates) : [];
+    const input = parseInput(createPersonInput, { ...personInputFromFlags({ ...flags, name }, 'create'), ...(dates ? { dates: dateList } : {}) }, renameWithDates(dateList));
     await withData(command, async (data, json) => {
       const created = await data.createPerson(input);
-      if (dates) await data.setPersonDates(created.id, changeDates([], dates));
       emit(json, created, () => `Added ${created.name} [${created.id}]`);
     });
   });

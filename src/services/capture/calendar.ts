@@ -13,7 +13,8 @@ import ICAL from 'ical.js';
 import { emailKey, type CapturedActivity, type Participant } from '../../core/capture.js';
 import { dayFinder, type IsoDate } from '../../core/dates.js';
 import { ImportFileError } from '../../core/import-types.js';
-import type { Channel, Initiator } from '../../core/vocabulary.js';
+import { meetingChannel, type MeetingChannel } from '../../core/meeting-channel.js';
+import type { Initiator } from '../../core/vocabulary.js';
 
 export interface CalendarOptions {
   /** The first day of the window (inclusive). */
@@ -76,52 +77,64 @@ export function checkCalendarLines(text: string): number[] {
   return eventLines;
 }
 
-const VIDEO_HOSTS = ['zoom.us', 'meet.google.com', 'teams.microsoft.com', 'teams.live.com', 'webex.com', 'whereby.com', 'meet.jit.si', 'gotomeeting.com', 'gotomeet.me', 'chime.aws', 'skype.com'];
-const VIDEO_PROPERTIES = ['x-google-conference', 'x-microsoft-skypeteamsmeetingurl', 'x-microsoft-onlinemeetingconflink', 'conference', 'url'];
+const CONFERENCE_PROPERTIES = ['x-google-conference', 'x-microsoft-skypeteamsmeetingurl', 'x-microsoft-onlinemeetingconflink', 'conference', 'url'];
 
-function text(component: ICAL.Component, name: string): string | null {
-  const value = component.getFirstPropertyValue(name);
-  if (value === null || value === undefined) return null;
-  const s = String(value as unknown).trim();
-  return s === '' ? null : s;
-}
+/**
+ * An event's properties straight from its jCal (ical.js's parsed form), by lower-case
+ * name. Reading them through ical.js's Property objects builds and decorates every one
+ * (dates into Time objects, parameters into maps): most of the time a large calendar
+ * took, for text we only compare and copy. Dates still go through ical.js.
+ */
+type RawProperty = [name: string, params: Record<string, unknown>, type: string, ...values: unknown[]];
 
-function videoHost(value: string): string | null {
-  const lower = value.toLowerCase();
-  return VIDEO_HOSTS.find((host) => lower.includes(host)) ?? null;
-}
+class RawEvent {
+  private readonly byName = new Map<string, RawProperty[]>();
 
-/** Video when there is a conference link, a call when a phone number, else in person (at its place). */
-function channelOf(event: ICAL.Component, others: number): { channel: Channel; reason: string; place: string | null } {
-  const location = text(event, 'location');
-  const description = text(event, 'description') ?? '';
-  for (const name of VIDEO_PROPERTIES) {
-    for (const property of event.getAllProperties(name)) {
-      const value = String(property.getFirstValue() as unknown);
-      if (value.toLowerCase().startsWith('tel:')) return { channel: 'call', reason: `a phone number (${value.slice(4)})`, place: null };
-      const host = videoHost(value);
-      if (host || name !== 'url') return { channel: 'video', reason: `a conference link (${host ?? name.toUpperCase()})`, place: null };
+  constructor(component: ICAL.Component) {
+    for (const property of (component.jCal as unknown[])[1] as RawProperty[]) {
+      const list = this.byName.get(property[0]);
+      if (list) list.push(property);
+      else this.byName.set(property[0], [property]);
     }
   }
-  for (const field of [location ?? '', description]) {
-    const host = videoHost(field);
-    if (host) return { channel: 'video', reason: `a conference link (${host})`, place: null };
+
+  all(name: string): RawProperty[] {
+    return this.byName.get(name) ?? [];
   }
-  const tel = /tel:(\+?[\d ().-]{6,})/i.exec(`${location ?? ''} ${description}`);
-  if (tel) return { channel: 'call', reason: `a phone number (${tel[1]!.trim()})`, place: null };
-  if (location && /^\+?[\d ().-]{7,}$/.test(location)) return { channel: 'call', reason: `a phone number (${location})`, place: null };
-  const title = text(event, 'summary') ?? '';
-  const where = location ? ` at ${location}` : ' (no link, phone or place given)';
-  if (/\b(lunch|dinner|breakfast|brunch)\b/i.test(title)) return { channel: 'lunch', reason: `in person over a meal${where}`, place: location };
-  if (others >= 5) return { channel: 'event', reason: `in person with ${others} others${where}`, place: location };
-  return { channel: 'coffee', reason: `in person${where}`, place: location };
+
+  /** The first value of a property as trimmed text, or null when absent or empty. */
+  text(name: string): string | null {
+    const value = this.all(name)[0]?.[3];
+    if (value === null || value === undefined) return null;
+    const s = String(value as string).trim();
+    return s === '' ? null : s;
+  }
 }
 
-function participantOf(property: ICAL.Property): Participant {
-  const value = String(property.getFirstValue() as unknown);
+const rawEvents = new WeakMap<ICAL.Component, RawEvent>();
+function rawOf(component: ICAL.Component): RawEvent {
+  let raw = rawEvents.get(component);
+  if (!raw) rawEvents.set(component, (raw = new RawEvent(component)));
+  return raw;
+}
+
+function param(property: RawProperty, name: string): string | null {
+  const value = property[1][name];
+  const first = Array.isArray(value) ? (value[0] as unknown) : value;
+  return typeof first === 'string' ? first : null;
+}
+
+/** The channel of an event, from its place, description, title and conference properties (see core/meeting-channel.ts). */
+function channelOf(event: RawEvent, others: number): MeetingChannel {
+  const conference = CONFERENCE_PROPERTIES.flatMap((property) => event.all(property).map((p) => ({ property, value: String(p[3] as string) })));
+  return meetingChannel({ location: event.text('location'), description: event.text('description'), title: event.text('summary'), conference, others });
+}
+
+function participantOf(property: RawProperty): Participant {
+  const value = String(property[3] as string);
   const email = /^mailto:/i.test(value) ? value.replace(/^mailto:/i, '').trim() : value.includes('@') ? value.trim() : null;
-  const cn = property.getParameter('cn');
-  const name = typeof cn === 'string' && cn.trim() !== '' ? cn.trim() : null;
+  const cn = param(property, 'cn');
+  const name = cn !== null && cn.trim() !== '' ? cn.trim() : null;
   return { email: email || null, name };
 }
 
@@ -163,7 +176,7 @@ export function readCalendar(text0: string, options: CalendarOptions): CalendarR
   const exceptions = new Map<string, ICAL.Component[]>();
   const singles: ICAL.Component[] = [];
   for (const vevent of vevents) {
-    const uid = text(vevent, 'uid');
+    const uid = rawOf(vevent).text('uid');
     if (uid && vevent.hasProperty('recurrence-id')) exceptions.set(uid, [...(exceptions.get(uid) ?? []), vevent]);
     else if (uid && vevent.hasProperty('rrule') && !masters.has(uid)) masters.set(uid, vevent);
     else singles.push(vevent);
@@ -173,36 +186,60 @@ export function readCalendar(text0: string, options: CalendarOptions): CalendarR
   const activities: CapturedActivity[] = [];
   const truncatedSeries: number[] = [];
 
-  const occurrence = (item: ICAL.Component, start: ICAL.Time, recurrenceId: ICAL.Time | null, line: number) => {
-    const uid = text(item, 'uid');
-    const summary = text(item, 'summary');
-    const recurrence = recurrenceId ? (recurrenceId.isDate ? recurrenceId.toString() : recurrenceId.toJSDate().toISOString()) : '';
-    const sourceKey = uid ? `ics:${uid}|${recurrence}` : `ics:no-uid:${start.toString()}|${summary ?? ''}`;
-    const organizerProperty = item.getFirstProperty('organizer');
+  /** What an event says once, whatever the occurrence: a weekly series of 20 reads its people, channel and status once, not 20 times. */
+  interface EventFacts {
+    uid: string | null;
+    summary: string | null;
+    participants: Participant[];
+    initiatedBy: Initiator;
+    how: MeetingChannel;
+    cancelled: boolean;
+    isPrivate: boolean;
+  }
+  const factsOf = new Map<ICAL.Component, EventFacts>();
+  const facts = (item: ICAL.Component): EventFacts => {
+    const known = factsOf.get(item);
+    if (known) return known;
+    const raw = rawOf(item);
+    const organizerProperty = raw.all('organizer')[0];
     const organizer = organizerProperty ? participantOf(organizerProperty) : null;
     const participants: Participant[] = [];
     const isMine = (p: Participant) => p.email !== null && mine.has(emailKey(p.email));
     if (organizer && !isMine(organizer)) participants.push(organizer);
-    for (const attendee of item.getAllProperties('attendee')) {
+    for (const attendee of raw.all('attendee')) {
       const p = participantOf(attendee);
       // Someone who declined did not take part.
-      if (isMine(p) || String(attendee.getParameter('partstat') ?? '').toUpperCase() === 'DECLINED') continue;
+      if (isMine(p) || (param(attendee, 'partstat') ?? '').toUpperCase() === 'DECLINED') continue;
       if (!participants.some((q) => (q.email && p.email ? emailKey(q.email) === emailKey(p.email) : q.name === p.name))) participants.push(p);
     }
-    const initiatedBy: Initiator = !organizer || isMine(organizer) ? 'me' : mine.size > 0 ? 'them' : 'mutual';
-    const how = channelOf(item, participants.length);
-    const classification = (text(item, 'class') ?? 'PUBLIC').toUpperCase();
-    const instant = instantOf(start);
-    const leftOut =
-      (text(item, 'status') ?? '').toUpperCase() === 'CANCELLED'
-        ? ('cancelled' as const)
-        : start.isDate && !options.includeAllDay
-          ? ('all-day' as const)
-          : (classification === 'PRIVATE' || classification === 'CONFIDENTIAL') && !options.includePrivate
-            ? ('private' as const)
-            : instant > now
-              ? ('in-the-future' as const)
-              : undefined;
+    const classification = (raw.text('class') ?? 'PUBLIC').toUpperCase();
+    const found: EventFacts = {
+      uid: raw.text('uid'),
+      summary: raw.text('summary'),
+      participants,
+      initiatedBy: !organizer || isMine(organizer) ? 'me' : mine.size > 0 ? 'them' : 'mutual',
+      how: channelOf(raw, participants.length),
+      cancelled: (raw.text('status') ?? '').toUpperCase() === 'CANCELLED',
+      isPrivate: classification === 'PRIVATE' || classification === 'CONFIDENTIAL',
+    };
+    factsOf.set(item, found);
+    return found;
+  };
+
+  /** One occurrence; `instant` is its start in ms (computed once by the caller: a zone's offset is not free). */
+  const occurrence = (item: ICAL.Component, start: ICAL.Time, instant: number, recurrenceId: ICAL.Time | null, recurrenceInstant: number | null, line: number) => {
+    const { uid, summary, participants, initiatedBy, how, cancelled, isPrivate } = facts(item);
+    const recurrence = recurrenceId ? (recurrenceId.isDate ? recurrenceId.toString() : new Date(recurrenceInstant ?? instantOf(recurrenceId)).toISOString()) : '';
+    const sourceKey = uid ? `ics:${uid}|${recurrence}` : `ics:no-uid:${start.toString()}|${summary ?? ''}`;
+    const leftOut = cancelled
+      ? ('cancelled' as const)
+      : start.isDate && !options.includeAllDay
+        ? ('all-day' as const)
+        : isPrivate && !options.includePrivate
+          ? ('private' as const)
+          : instant > now
+            ? ('in-the-future' as const)
+            : undefined;
     activities.push({
       sourceKey,
       line,
@@ -211,6 +248,7 @@ export function readCalendar(text0: string, options: CalendarOptions): CalendarR
       channelReason: how.reason,
       initiatedBy,
       note: summary ? (how.place ? `${summary} (at ${how.place})` : summary) : how.place,
+      // One list shared by a series' occurrences: the plan only reads it.
       participants,
       ...(leftOut ? { leftOut } : {}),
     });
@@ -220,7 +258,7 @@ export function readCalendar(text0: string, options: CalendarOptions): CalendarR
     const start = vevent.getFirstPropertyValue('dtstart');
     if (!(start instanceof ICAL.Time)) throw new ImportFileError(lineOf.get(vevent) ?? null, 'an event without a start (DTSTART)');
     const recurrenceId = vevent.getFirstPropertyValue('recurrence-id');
-    occurrence(vevent, start, recurrenceId instanceof ICAL.Time ? recurrenceId : null, lineOf.get(vevent) ?? 0);
+    occurrence(vevent, start, instantOf(start), recurrenceId instanceof ICAL.Time ? recurrenceId : null, null, lineOf.get(vevent) ?? 0);
   }
   for (const [uid, master] of masters) {
     const line = lineOf.get(master) ?? 0;
@@ -232,17 +270,26 @@ export function readCalendar(text0: string, options: CalendarOptions): CalendarR
       throw new ImportFileError(line, `the recurring event could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }
     const iterator = event.iterator();
+    // Without exceptions every occurrence is the master at the iterator's time: no need for
+    // ical.js's occurrence details (a copy of the start, an end computed and dropped).
+    const plain = !event.isRecurrenceException() && (exceptions.get(uid)?.length ?? 0) === 0;
     let walked = 0;
     for (let next = iterator.next(); next; next = iterator.next()) {
       if (++walked > MAX_OCCURRENCES_PER_SERIES) {
         truncatedSeries.push(line);
         break;
       }
-      if (instantOf(next) > now + 48 * 3600_000) break;
+      const at = instantOf(next);
+      if (at > now + 48 * 3600_000) break;
+      if (plain) {
+        if (at >= windowStart) occurrence(master, next, at, next, at, line);
+        continue;
+      }
       const details = event.getOccurrenceDetails(next);
-      if (instantOf(details.startDate) < windowStart) continue;
+      const startAt = details.startDate === next ? at : instantOf(details.startDate);
+      if (startAt < windowStart) continue;
       const item = details.item.component;
-      occurrence(item, details.startDate, details.recurrenceId, item === master ? line : (lineOf.get(item) ?? line));
+      occurrence(item, details.startDate, startAt, details.recurrenceId, details.recurrenceId === next ? at : null, item === master ? line : (lineOf.get(item) ?? line));
     }
   }
   // Exceptions whose series is not in the file stand alone.
@@ -251,7 +298,7 @@ export function readCalendar(text0: string, options: CalendarOptions): CalendarR
     for (const vevent of list) {
       const start = vevent.getFirstPropertyValue('dtstart');
       const recurrenceId = vevent.getFirstPropertyValue('recurrence-id');
-      if (start instanceof ICAL.Time) occurrence(vevent, start, recurrenceId instanceof ICAL.Time ? recurrenceId : null, lineOf.get(vevent) ?? 0);
+      if (start instanceof ICAL.Time) occurrence(vevent, start, instantOf(start), recurrenceId instanceof ICAL.Time ? recurrenceId : null, null, lineOf.get(vevent) ?? 0);
     }
   }
   return { activities, events: vevents.length, truncatedSeries };

@@ -187,8 +187,3 @@ export class MboxHeaderReader {
   }
 }
 
-/** True when the text starts as an mbox does. */
-export function looksLikeMbox(head: string): boolean {
-  const body = head.replace(/^\uFEFF/, '').replace(/^(?:\r?\n)+/, '');
-  return /^From \S+/.test(body) && /^(?:From|Return-Path|Received|Date|Message-ID|X-[\w-]+|Delivered-To|To|Subject|MIME-Version|Content-Type):/im.test(body.slice(0, 4096));
-}

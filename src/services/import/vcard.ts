@@ -24,7 +24,7 @@ import { ImportFileError, type ImportedChannel, type ImportedContact, type Parse
 import { CONTACT_KINDS, type ContactKind } from '../../core/vocabulary.js';
 
 /** Properties the reader uses; the continuation lines of every other one are skipped unread. */
-const USED = new Set(['BEGIN', 'END', 'VERSION', 'FN', 'N', 'PHOTO', 'ORG', 'TITLE', 'ROLE', 'EMAIL', 'TEL', 'URL', 'X-SOCIALPROFILE', 'ADR', 'NOTE', 'BDAY', 'ANNIVERSARY', 'X-ANNIVERSARY', 'CATEGORIES', 'X-ABLABEL']);
+const USED = new Set(['BEGIN', 'END', 'VERSION', 'FN', 'N', 'PHOTO', 'ORG', 'TITLE', 'ROLE', 'EMAIL', 'TEL', 'URL', 'X-SOCIALPROFILE', 'ADR', 'NOTE', 'BDAY', 'ANNIVERSARY', 'X-ANNIVERSARY', 'CATEGORIES', 'X-ABLABEL', 'X-ABDATE']);
 
 /** 2.1 writes encodings as bare parameters (`NOTE;QUOTED-PRINTABLE:`); every other bare parameter is a type. */
 const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
@@ -369,6 +369,26 @@ interface GroupedChannel extends ImportedChannel {
   group: string | null;
 }
 
+/** More named dates than a person can hold (the API's limit is 50 dates in all), or with a longer name than a date takes, go to the notes as written. */
+const MAX_NAMED_DATES = 48;
+const MAX_LABEL = 120;
+
+/** Apple's own labels, `_$!<Anniversary>!$_`: the word inside, capitalised ("Anniversary", "Other"), or null for a label of the user's. */
+function appleLabel(label: string): string | null {
+  const trimmed = label.trim();
+  if (!trimmed.startsWith('_$!<') || !trimmed.endsWith('>!$_') || trimmed.length <= 8) return null;
+  const word = trimmed.slice(4, -4);
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+/** Apple's X-ABDATE: a date whose meaning is in the X-ABLabel of its group, which may come before or after it. */
+interface GroupedDate {
+  group: string | null;
+  /** In ImportedContact's form, or null when unreadable. */
+  date: string | null;
+  written: string;
+}
+
 class Card {
   fn: string | null = null;
   name: string | null = null;
@@ -388,6 +408,9 @@ class Card {
   /** `kind value` of every channel taken: a card with 40,000 EMAIL lines is checked in linear time. */
   private readonly channelKeys = new Set<string>();
   labels = new Map<string, string>();
+  private readonly abDates: GroupedDate[] = [];
+  /** Groups whose X-ABLabel is one of Apple's own (see appleLabel). */
+  private readonly appleLabels = new Map<string, string>();
 
   constructor(readonly line: number) {}
 
@@ -473,10 +496,18 @@ class Card {
           }
         }
         break;
+      case 'X-ABDATE': {
+        const written = text(property);
+        if (written) this.abDates.push({ group: property.group, date: birthday(written, param(property, 'X-APPLE-OMIT-YEAR')), written });
+        break;
+      }
       case 'X-ABLABEL':
         if (property.group !== null) {
-          const label = cleanLabel(text(property));
+          const written = text(property);
+          const label = cleanLabel(written);
           if (label !== null) this.labels.set(property.group, label);
+          const apple = appleLabel(written);
+          if (apple !== null) this.appleLabels.set(property.group, apple);
         }
         break;
       default:
@@ -504,12 +535,37 @@ class Card {
       organisation: this.organisation,
       role: this.title ?? this.role,
       location: this.location,
-      notes: this.notes.length > 0 ? this.notes.join('\n\n') : null,
       channels: this.channels.map(({ kind, value, label, group }) => ({ kind, value, label: (group !== null ? this.labels.get(group) : undefined) ?? label })),
       tieBeganOn: null,
-      birthday: this.birthday,
-      ...(this.anniversary ? { anniversary: this.anniversary } : {}),
+      ...this.dates(),
       tags: this.tags,
+    };
+  }
+
+  /**
+   * Birthday, anniversary and Apple's labelled dates. `_$!<Anniversary>!$_` is Apple's
+   * own anniversary (taken when the card has no ANNIVERSARY, else kept as a date named
+   * "Anniversary"); any other label names a date of the user's own naming; an unlabelled
+   * one is called "Date". A date that cannot be read, one with an over-long name, and
+   * any past what a person holds, is kept in the notes as written: nothing is dropped.
+   */
+  private dates(): Pick<ImportedContact, 'birthday' | 'anniversary' | 'namedDates' | 'notes'> {
+    let anniversary = this.anniversary;
+    const named: { label: string; date: string }[] = [];
+    const kept: string[] = [];
+    for (const { group, date, written } of this.abDates) {
+      const apple = group !== null ? this.appleLabels.get(group) : undefined;
+      const label = apple ?? (group !== null ? this.labels.get(group) : undefined) ?? 'Date';
+      if (date !== null && apple === 'Anniversary' && anniversary === null) anniversary = date;
+      else if (date !== null && label.length <= MAX_LABEL && named.length < MAX_NAMED_DATES) named.push({ label, date });
+      else kept.push(`${label}: ${written}`);
+    }
+    const notes = [...this.notes, ...(kept.length > 0 ? [kept.join('\n')] : [])];
+    return {
+      notes: notes.length > 0 ? notes.join('\n\n') : null,
+      birthday: this.birthday,
+      ...(anniversary ? { anniversary } : {}),
+      ...(named.length > 0 ? { namedDates: named } : {}),
     };
   }
 }

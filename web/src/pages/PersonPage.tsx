@@ -5,6 +5,7 @@ import { errorText } from '../forms/error-text.js';
 import { PersonForm } from '../forms/PersonForm.js';
 import { GoalLinks } from '../person/GoalLinks.js';
 import { NetworkLinks } from '../person/NetworkLinks.js';
+import { PersonDates } from '../person/PersonDates.js';
 import { OutreachDraft } from '../person/OutreachDraft.js';
 import { PersonPhoto } from '../person/PersonPhoto.js';
 import { RecordIntroduction } from '../person/RecordIntroduction.js';
@@ -122,6 +123,7 @@ export function PersonPage() {
           <p className="notes">{p.notes}</p>
         </section>
       )}
+      <PersonDates personId={p.id} dates={data.dates} onSaved={reload} />
       <div className="grid two">
         <GoalLinks detail={data} onChange={reload} />
         <NetworkLinks detail={data} onChange={reload} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api.js';
 import { errorText } from '../forms/error-text.js';
+import { DatesThisMonth } from '../home/DatesThisMonth.js';
 import { WorkingOn } from '../home/WorkingOn.js';
 import type { DueReport, Page, Person } from '../types.js';
 import { useApi } from '../use-api.js';
@@ -16,7 +17,7 @@ interface PlanView {
   cap: { warning: string | null };
 }
 
-/** Home: the month's plan, who is due, follow-ups, and what the user is working on now. */
+/** Home: the month's plan, who is due, follow-ups, the dates coming round, and what the user is working on now. */
 export function ThisMonth() {
   const people = useApi<Page<Person>>('/api/people?limit=1');
   const plan = useApi<PlanView>('/api/plan');
@@ -135,6 +136,7 @@ export function ThisMonth() {
             ))}
           </ul>
         </article>
+        <DatesThisMonth />
       </div>
       {(plan.error || due.error || problem) && <p role="alert">{plan.error ?? due.error ?? problem}</p>}
     </section>

@@ -1,3 +1,4 @@
+import type { PersonDate } from '../../../src/core/person-dates.js';
 import type { Exchange, FollowUp, Goal, Network, Person } from '../types.js';
 
 /** GET /api/people/{id}. */
@@ -10,4 +11,6 @@ export interface PersonDetail {
   names: Record<string, string>;
   exchanges: Exchange[];
   followUps: FollowUp[];
+  /** Birthday, anniversary and dates of the user's own naming. */
+  dates: PersonDate[];
 }

@@ -1,0 +1,34 @@
+import { Link } from 'react-router-dom';
+import { personDateTitle, type UpcomingDate } from '../../../src/core/person-dates.js';
+import { dayOfYearWritten } from '../dates.js';
+import { useApi } from '../use-api.js';
+
+/** "turns 42" on a birthday, "12 years" on another date, when the year it began is known. */
+function yearsWritten(date: UpcomingDate): string | null {
+  if (date.years === null || date.years === 0) return null;
+  return date.kind === 'birthday' ? `turns ${date.years}` : `${date.years} ${date.years === 1 ? 'year' : 'years'}`;
+}
+
+/** This month's card of birthdays, anniversaries and named dates still to come, each with its person. */
+export function DatesThisMonth() {
+  const dates = useApi<{ from: string; until: string; dates: UpcomingDate[] }>('/api/dates?within=month');
+  return (
+    <article className="card" aria-labelledby="dates-month-h">
+      <h2 id="dates-month-h">Dates this month</h2>
+      {dates.error && <p role="alert">{dates.error}</p>}
+      {dates.data && dates.data.dates.length === 0 && <p>No birthdays or other dates still to come this month.</p>}
+      <ul className="list" data-testid="dates-this-month">
+        {dates.data?.dates.map((d) => {
+          const years = yearsWritten(d);
+          return (
+            <li key={`${d.personId}-${d.kind}-${d.label ?? ''}-${d.on}`}>
+              <Link to={`/people/${encodeURIComponent(d.personId)}`}>{d.personName}</Link> {personDateTitle(d)}
+              {years && `, ${years}`}{' '}
+              <span className="soon">{d.daysAway === 0 ? 'today' : dayOfYearWritten(Number(d.on.slice(5, 7)), Number(d.on.slice(8, 10)))}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </article>
+  );
+}
