@@ -8,6 +8,8 @@ const layer = (name) => ({ group: [`**/${name}/**`, `../${name}/*`, `../../${nam
 /** The server's and the command line's own packages: no layer under them, nor the browser, may load them. */
 const frameworks = ['hono', '@hono/*', 'commander'];
 const drivers = ['kysely', 'pg', 'better-sqlite3'];
+/** Kysely's ways into a query or a transaction: only storage (and the services still over it) call them. */
+const queryBuilders = '/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|transaction|with|executeQuery)$/';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.test-results/', 'bench-results/'] },
@@ -75,6 +77,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ ...layer('storage'), message: 'the server reaches the database only through services/: no route imports storage/' }, { group: ['kysely', 'pg', 'better-sqlite3'], message: 'the server reaches the database only through services/' }, layer('cli'), layer('web')] },
+      ],
+      // The services hand the server a database (ServiceContext.db) to pass on; building a query on it here would bypass storage.
+      'no-restricted-syntax': [
+        'error',
+        { selector: `CallExpression[callee.property.name=${queryBuilders}]`, message: 'the server reaches the database only through services/: no query is built here (storage/ holds the queries)' },
       ],
     },
   },

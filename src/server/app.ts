@@ -4,7 +4,6 @@ import { compress } from 'hono/compress';
 import { CADENCE_WORDS } from '../core/cadence.js';
 import { VOCABULARY } from '../core/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
-import { MAX_IMPORT_BYTES } from '../services/imports.js';
 import { authenticate, registerAuthRoutes, registerLocalStatusRoute, type AuthOptions } from './auth.js';
 import { EdgePolicy, guardEdge, hardenResponses, type EdgeOptions } from './edge.js';
 import { errorResponse, validationResponse } from './errors.js';
@@ -80,9 +79,9 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   app.use('*', guardEdge(new EdgePolicy(options.edge)));
   if (options.auth) app.use('*', authenticate(options.auth));
   const smallBodies = limitBody(MAX_BODY_BYTES, (size) => `The request body is larger than ${size}, the most the API takes in one request`);
-  const importBodies = limitBody(MAX_IMPORT_BYTES, (size) => `The file to import is larger than ${size}, the most one import takes; split it into smaller files`);
-  // Imports carry whole address books; everything else is small JSON.
-  app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? importBodies(c, next) : smallBodies(c, next)));
+  // Everything but an import is small JSON. An import carries a whole address book: its route
+  // counts the bytes as they arrive (readLimited, as the CLI reads a file) and refuses past MAX_IMPORT_BYTES with a 413.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? next() : smallBodies(c, next)));
   // JSON answers are gzipped for clients that ask (every browser): a page of people or the map is
   // mostly repeated keys. Not the answers that carry a secret (sign-in, tokens, share links), which
   // then cannot be guessed a byte at a time from their compressed length (BREACH).

@@ -25,6 +25,7 @@ import {
 } from '../services/accounts.js';
 import { changePassword, checkPassword, deleteAccount, LAST_OWNER_CONFIRMATION, listSessions, signOutOtherSessions } from '../services/account-settings.js';
 import type { ServiceContext } from '../services/context.js';
+import { workspaceTimeZone } from '../services/workspace.js';
 import { created, idParam, jsonBody, ok } from './routes/shared.js';
 
 /**
@@ -96,11 +97,7 @@ export function authenticate(options: AuthOptions): MiddlewareHandler {
       const message = bearer ? 'This access token is not valid (it may have been revoked)' : 'Sign in first';
       return c.json({ error: { code: 'unauthorized', message } }, 401);
     }
-    let timeZone = options.deps.defaultTimeZone;
-    if (principal) {
-      const profile = await options.deps.db.selectFrom('profiles').select('timeZone').where('workspaceId', '=', principal.account.workspaceId).executeTakeFirst();
-      timeZone = profile?.timeZone ?? timeZone;
-    }
+    const timeZone = principal ? await workspaceTimeZone(options.deps.db, principal.account.workspaceId, options.deps.defaultTimeZone) : options.deps.defaultTimeZone;
     await scope.run({ principal, timeZone }, () => next());
   };
 }

@@ -4,6 +4,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { problemsOf } from '../contract/validate.js';
 import { ValidationError, WaggleError, type ErrorCode } from '../core/errors.js';
+import { ImportFileError } from '../core/import-types.js';
+import { TooLargeError } from '../services/import/read-limited.js';
 
 /** The one place errors become HTTP answers: `{ "error": { "code", "message", "field"? } }`. */
 
@@ -15,20 +17,37 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden: 403,
 };
 
-export function errorResponse(error: unknown, c: Context) {
+/** What a client is told about an error: a status and the body, for a JSON answer or the last line of a stream. */
+export interface ErrorAnswer {
+  status: ContentfulStatusCode;
+  body: { error: { code: string; message: string; field?: string; line?: number | null } };
+}
+
+/**
+ * The one mapping from an error to what a client is told. A fault the user can act on says
+ * what and where (the field; for a file, the line); a file past the size limit is a 413; an
+ * unexpected fault is logged here and answered without our insides.
+ */
+export function errorAnswer(error: unknown): ErrorAnswer {
+  if (error instanceof TooLargeError) return { status: 413, body: { error: { code: 'too_large', message: error.message, line: null } } };
   if (error instanceof WaggleError) {
-    const body = { error: { code: error.code, message: error.message, ...(error instanceof ValidationError ? { field: error.field } : {}) } };
-    return c.json(body, STATUS[error.code]);
+    const where = error instanceof ValidationError ? { field: error.field } : error instanceof ImportFileError ? { line: error.line } : {};
+    return { status: STATUS[error.code], body: { error: { code: error.code, message: error.message, ...where } } };
   }
   if (error instanceof HTTPException) {
     const malformed = /malformed json/i.test(error.message);
     const code = malformed ? 'malformed_json' : error.status === 413 ? 'too_large' : error.status === 404 ? 'not_found' : 'bad_request';
     const message = malformed ? 'The request body is not valid JSON' : error.message || 'Bad request';
-    return c.json({ error: { code, message } }, error.status as ContentfulStatusCode);
+    return { status: error.status as ContentfulStatusCode, body: { error: { code, message } } };
   }
   // An unexpected fault: log it here, and tell the client nothing about our insides.
   console.error(error);
-  return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; the details are in the server log' } }, 500);
+  return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side; the details are in the server log' } } };
+}
+
+export function errorResponse(error: unknown, c: Context) {
+  const { status, body } = errorAnswer(error);
+  return c.json(body, status);
 }
 
 /** zod's verdict on a request, named by field, as a 400. */

@@ -68,6 +68,26 @@ describe('POST /api/imports', () => {
     expect(((await backup.json()) as { error: { message: string } }).error.message).toBe('the backup is not valid JSON');
   });
 
+  it('ends a stream for a malformed file with the user-facing error alone: no stack, no parser\'s or driver\'s words', async () => {
+    const insides = /SyntaxError|JSON\.parse|Unexpected (end|token)|position \d|\bat \S+ \(|node_modules|\/src\/|\.ts:\d|internal/;
+    const cases: [string, Uint8Array | string, unknown][] = [
+      ['fileName=backup.json', '{"waggleBackup": 1, "people": [', { error: { code: 'validation', line: null, message: 'the backup is not valid JSON' } }],
+      ['fileName=contacts.vcf', new Uint8Array([0x42, 0x45, 0x47, 0x00, 0x49, 0x4e, 0x00, 0x0a]), { error: { code: 'validation', line: null, message: expect.stringMatching(/not a text file/) as string } }],
+      ['', 'Some,Header,Nobody,Knows\r\n1,2,3,4\r\n', { error: { code: 'validation', line: 1, message: expect.stringMatching(/^line 1: not a format Waggle reads/) as string } }],
+    ];
+    for (const [query, body, expected] of cases) {
+      const streamed = await post(`dryRun=true&${query}`, body, 'application/x-ndjson');
+      expect(streamed.status).toBe(200);
+      const text = await streamed.text();
+      const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.at(-1), query).toEqual(expected);
+      // Only progress lines before it: the error is the one answer, and nothing of our insides is in the stream.
+      expect(lines.slice(0, -1).every((line) => 'progress' in line)).toBe(true);
+      expect(text).not.toMatch(insides);
+    }
+    expect(await (await fetch(`${server.url}/api/people`)).json()).toMatchObject({ total: 0 });
+  });
+
   it('reads the encoding it is told, refuses one it does not know, and warns about a mixed file', async () => {
     const bytes = iconv.encode('First Name,Last Name,Company,Connected On\r\n山田,太郎,日立,01 Feb 2024\r\n', 'shift_jis');
     const given = await post('dryRun=true&encoding=shift_jis', bytes);

@@ -1,13 +1,13 @@
 import type { Insertable } from 'kysely';
 import type { MapSnapshot } from '../core/check/index.js';
 import type { Exchange } from '../core/model.js';
-import { nameKey, sortKey, contactKey } from './keys.js';
-import { chunks, flag } from './rows.js';
+import { nameKey, contactKey } from './keys.js';
+import { chunks } from '../storage/chunks.js';
+import { toPersonRow } from '../storage/people.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import type { Database } from '../storage/schema.js';
 import { refreshRhythm } from './rhythm.js';
 import { refreshGoalRelevance } from './goal-relevance.js';
-import { searchText } from '../core/search-text.js';
 
 /**
  * Writes a whole map, ids kept, into an empty workspace in one transaction, in
@@ -23,14 +23,7 @@ export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'toda
     };
     await insert(
       'people',
-      map.people.map((p) => ({
-        id: p.id, workspaceId: ws, name: p.name, nameKey: nameKey(p.name), familyName: p.familyName, sortName: sortKey(p.name, p.familyName), organisation: p.organisation, role: p.role, location: p.location,
-        howMet: p.howMet, category: p.category, tags: JSON.stringify(p.tags), notes: p.notes, strength: p.strength, importance: p.importance,
-        knowAndLike: flag(p.knowAndLike), canHelp: flag(p.canHelp), canHelpHow: p.canHelpHow, stage: p.stage, cadence: p.cadence,
-        preferredChannel: p.preferredChannel, lostJobList: flag(p.lostJobList), nextContactOn: p.nextContactOn, nextContactSetOn: p.nextContactSetOn,
-        tieBeganOn: p.tieBeganOn, source: p.source, importedOn: p.importedOn, addedOn: p.addedOn, createdAt: p.createdAt, updatedAt: p.updatedAt,
-        searchText: searchText(p, p.channels.map((c) => c.value)),
-      })),
+      map.people.map((p) => toPersonRow(ws, p, p.channels.map((c) => c.value))),
     );
     await insert('contactPoints', map.people.flatMap((p) => p.channels.map((c, position) => ({ personId: p.id, position, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label }))));
     await insert(

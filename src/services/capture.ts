@@ -11,7 +11,7 @@ import type { CaptureJob, CaptureRead } from './capture/read-capture.js';
 import { importFile, type ImportOutcome } from './imports.js';
 import { logExchange } from './exchanges.js';
 import { looksLikeZip } from './capture/linkedin-archive.js';
-import { chunks } from './rows.js';
+import { chunks } from '../storage/chunks.js';
 import { profileKey } from '../core/import-merge.js';
 import { getProfile } from './workspace.js';
 

@@ -1,6 +1,6 @@
 import { egoMap, runCheck } from '../core/check/index.js';
 import type { CheckOptions, CheckReport, MapSnapshot, NetworkMap } from '../core/check/index.js';
-import { today, type ServiceContext } from './context.js';
+import { inTransaction, today, type ServiceContext } from './context.js';
 import { listJournalEntries } from './exchanges.js';
 import { getGoal, listGoals } from './goals.js';
 import { listIntroductions } from './introductions.js';
@@ -37,8 +37,7 @@ export async function loadSnapshot(ctx: ServiceContext, options: { exchanges?: b
       introductions,
     };
   };
-  if (ctx.db.isTransaction) return read(ctx);
-  return ctx.db.transaction().execute((trx) => read({ ...ctx, db: trx }));
+  return inTransaction(ctx, read);
 }
 
 /** The network check on the workspace as it is now, optionally focused on one goal. */

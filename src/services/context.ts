@@ -61,7 +61,7 @@ export function today(ctx: Pick<ServiceContext, 'clock' | 'timeZone'>): IsoDate 
   return dateInTimeZone(ctx.clock.now(), ctx.timeZone);
 }
 
-/** Runs `work` in one transaction: all of it is stored, or none. */
+/** Runs `work` in one transaction, the open one if there is one: all of it is stored or none, and what it reads is one consistent picture. */
 export function inTransaction<T>(ctx: ServiceContext, work: (trx: ServiceContext) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
   return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));

@@ -12,7 +12,9 @@ import { STAGES, type Channel, type FollowUpKind, type FollowUpStatus, type Init
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { getNetwork } from './networks.js';
 import { completeTargetsByExchange, reopenTargetsOfExchange } from './plan-completion.js';
-import { chunks, parseJsonList, toExchange, toFollowUp } from './rows.js';
+import { chunks } from '../storage/chunks.js';
+import { parseJsonList } from '../storage/columns.js';
+import { toExchange, toFollowUp } from '../storage/journal.js';
 import { scrubAfterErase } from '../storage/erasure.js';
 import { refreshRhythm } from './rhythm.js';
 

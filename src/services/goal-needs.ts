@@ -3,7 +3,7 @@ import { ValidationError } from '../core/errors.js';
 import type { Goal, GoalNeed } from '../core/model.js';
 import type { ServiceContext } from './context.js';
 import { nameKey } from './keys.js';
-import { parseJsonList } from './rows.js';
+import { parseJsonList } from '../storage/columns.js';
 
 /**
  * A goal's needs as given (the whole list, in order) matched to the needs it has:

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ServiceContext } from './context.js';
-import { chunks } from './rows.js';
+import { chunks } from '../storage/chunks.js';
 
 /**
  * Keeps `people.goal_relevance` current: a person's highest relevance to an active

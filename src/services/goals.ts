@@ -9,27 +9,24 @@ import { refreshGoalRelevance } from './goal-relevance.js';
 import { pruneServes, reconcileNeeds } from './goal-needs.js';
 import { nameKey } from './keys.js';
 import type { Page } from './people.js';
-import { toGoal } from './rows.js';
+import { deleteGoal, findGoalRow, goalStatements, insertGoal, selectGoals, toGoal, updateGoalRow } from '../storage/goals.js';
 import { scrubAfterErase } from '../storage/erasure.js';
 
 export async function createGoal(ctx: ServiceContext, input: CreateGoalInput): Promise<Goal> {
   const id = ctx.ids('goal');
   const now = nowTimestamp(ctx);
-  await ctx.db
-    .insertInto('goals')
-    .values({
-      id,
-      workspaceId: ctx.workspaceId,
-      statement: input.statement,
-      horizon: input.horizon ?? null,
-      needs: JSON.stringify(reconcileNeeds(ctx, [], input.needs ?? [])),
-      transitionFrom: input.transitionFrom ?? null,
-      transitionTo: input.transitionTo ?? null,
-      status: input.status ?? 'active',
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
+  await insertGoal(ctx.db, {
+    id,
+    workspaceId: ctx.workspaceId,
+    statement: input.statement,
+    horizon: input.horizon ?? null,
+    needs: JSON.stringify(reconcileNeeds(ctx, [], input.needs ?? [])),
+    transitionFrom: input.transitionFrom ?? null,
+    transitionTo: input.transitionTo ?? null,
+    status: input.status ?? 'active',
+    createdAt: now,
+    updatedAt: now,
+  });
   return getGoal(ctx, id);
 }
 
@@ -40,7 +37,7 @@ export async function updateGoal(ctx: ServiceContext, id: string, patch: UpdateG
     const changes: Updateable<GoalsTable> = { ...plain, updatedAt: nowTimestamp(trx) };
     const reconciled = needs === undefined ? null : reconcileNeeds(trx, current.needs, needs);
     if (reconciled) changes.needs = JSON.stringify(reconciled);
-    await trx.db.updateTable('goals').set(changes).where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
+    await updateGoalRow(trx.db, trx.workspaceId, id, changes);
     if (reconciled) await pruneServes(trx, id, new Set(reconciled.map((n) => n.id)));
     if (plain.status !== undefined && plain.status !== current.status) await refreshGoalRelevance(trx, { goalId: id });
   });
@@ -50,8 +47,7 @@ export async function updateGoal(ctx: ServiceContext, id: string, patch: UpdateG
 export async function removeGoal(ctx: ServiceContext, id: string): Promise<Goal> {
   const removed = await inTransaction(ctx, async (trx) => {
     const goal = await getGoal(trx, id);
-    const linked = (await trx.db.selectFrom('personGoals').select('personId').where('goalId', '=', id).execute()).map((l) => l.personId);
-    await trx.db.deleteFrom('goals').where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
+    const linked = await deleteGoal(trx.db, trx.workspaceId, id);
     await refreshGoalRelevance(trx, { personIds: linked });
     return goal;
   });
@@ -60,24 +56,19 @@ export async function removeGoal(ctx: ServiceContext, id: string): Promise<Goal>
 }
 
 export async function getGoal(ctx: ServiceContext, id: string): Promise<Goal> {
-  const row = await ctx.db.selectFrom('goals').selectAll().where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+  const row = await findGoalRow(ctx.db, ctx.workspaceId, id);
   if (!row) throw new NotFoundError('goal', id);
   return toGoal(row);
 }
 
 export async function listGoals(ctx: ServiceContext, filter: GoalFilter = {}): Promise<Page<Goal>> {
-  let base = ctx.db.selectFrom('goals').where('workspaceId', '=', ctx.workspaceId);
-  if (filter.status) base = base.where('status', '=', filter.status);
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  let rows = base.selectAll().orderBy('createdAt').orderBy('id');
-  if (filter.limit !== undefined) rows = rows.limit(filter.limit);
-  if (filter.offset !== undefined) rows = (filter.limit === undefined ? rows.limit(Number.MAX_SAFE_INTEGER) : rows).offset(filter.offset);
-  return { items: (await rows.execute()).map(toGoal), total: Number(counted.count) };
+  const { rows, total } = await selectGoals(ctx.db, ctx.workspaceId, filter);
+  return { items: rows.map(toGoal), total };
 }
 
 /** Finds a goal by id, or by its statement when exactly one goal has it. */
 export async function resolveGoal(ctx: ServiceContext, ref: string): Promise<string> {
-  const rows = await ctx.db.selectFrom('goals').select(['id', 'statement']).where('workspaceId', '=', ctx.workspaceId).execute();
+  const rows = await goalStatements(ctx.db, ctx.workspaceId);
   const byId = rows.find((r) => r.id === ref);
   if (byId) return byId.id;
   const key = nameKey(ref);

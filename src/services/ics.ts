@@ -5,7 +5,7 @@ import { occurrenceIn, personDateTitle } from '../core/person-dates.js';
 import { today, type ServiceContext } from './context.js';
 import { listFollowUps } from './exchanges.js';
 import { listPeople } from './people.js';
-import { toPlanTarget } from './rows.js';
+import { toPlanTarget } from '../storage/plans.js';
 
 const CALENDAR_NAME = 'Waggle reminders';
 

@@ -1,5 +1,4 @@
 import type { Insertable } from 'kysely';
-import { searchText } from '../core/search-text.js';
 import { refreshSearchText } from './search-index.js';
 import type { ExistingPerson, ImportPlan, LineDecision, PossibleDuplicate } from '../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning } from '../core/import-types.js';
@@ -8,15 +7,14 @@ import { holdsDate, type PersonDateKind } from '../core/person-dates.js';
 import type { Database } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { restoreBackup, type RestoreSummary } from './export/backup.js';
-import { decodeText } from './import/decode.js';
-import { detectFormat } from './import/detect.js';
 import { planFileOffThread } from './import/off-thread.js';
 import type { EncodingUsed, ReadOptions } from './import/plan-file.js';
-import { contactKey, nameKey, sortKey } from './keys.js';
+import { contactKey } from './keys.js';
 import { checkPhoto } from '../core/photo.js';
 import { writePhotos } from './photos.js';
 import { listPeople } from './people.js';
-import { chunks } from './rows.js';
+import { chunks } from '../storage/chunks.js';
+import { toPersonRow } from '../storage/people.js';
 
 export { MAX_IMPORT_BYTES, readContactsFile } from './import/plan-file.js';
 
@@ -54,11 +52,13 @@ export interface ImportOutcome {
 export async function importFile(ctx: ServiceContext, bytes: Uint8Array, options: ImportOptions & { dryRun?: boolean; onProgress?: ProgressListener } = {}): Promise<ImportOutcome> {
   const progress = options.onProgress ?? (() => undefined);
   progress('reading', 0, 1);
-  if (isBackup(bytes, options)) return importBackup(ctx, bytes, options.dryRun === true);
   const readOptions: ReadOptions = { ...(options.format ? { format: options.format } : {}), ...(options.fileName ? { fileName: options.fileName } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) };
   const before = await mapVersion(ctx);
-  const existing = await existingPeople(ctx);
+  // A backup restores only into an empty map: then there is no one to plan against.
+  const existing = options.format === 'backup' ? [] : await existingPeople(ctx);
+  // The file is decoded, and its format detected, once: in the worker, whatever it turns out to be.
   const planned = await planFileOffThread({ bytes, options: readOptions, existing }, progress);
+  if ('text' in planned) return importBackup(ctx, planned.text, options.dryRun === true);
   const { plan } = planned;
   const outcome: ImportOutcome = {
     format: planned.format,
@@ -91,18 +91,11 @@ async function mapVersion(ctx: ServiceContext): Promise<string> {
 /** Lets other work on this thread (a server's other requests) run between batches of a long write. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function isBackup(bytes: Uint8Array, options: ImportOptions): boolean {
-  if (options.format) return options.format === 'backup';
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  return detectFormat(head, options.fileName) === 'backup';
-}
-
-async function importBackup(ctx: ServiceContext, bytes: Uint8Array, dryRun: boolean): Promise<ImportOutcome> {
+async function importBackup(ctx: ServiceContext, text: string, dryRun: boolean): Promise<ImportOutcome> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(decodeText(bytes));
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error;
+    parsed = JSON.parse(text);
+  } catch {
     // JSON.parse's own words name a position in characters, not a line: not shown.
     throw new ImportFileError(null, 'the backup is not valid JSON');
   }
@@ -152,42 +145,44 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   for (const p of plan.creates) {
     const id = ctx.ids('per');
     if (p.photo) photos.push({ personId: id, mediaType: checkPhoto(p.photo), bytes: p.photo, updatedAt: now });
-    rows.push({
-      id,
-      workspaceId: ctx.workspaceId,
-      name: p.name,
-      nameKey: nameKey(p.name),
-      familyName: p.familyName ?? null,
-      sortName: sortKey(p.name, p.familyName),
-      organisation: p.organisation,
-      role: p.role,
-      location: p.location,
-      howMet: null,
-      category: null,
-      tags: JSON.stringify(p.tags),
-      notes: p.notes,
-      strength: 0,
-      importance: 0,
-      knowAndLike: 0,
-      canHelp: 0,
-      canHelpHow: null,
-      // Imported people are ties that exist but are quiet until judged: "dormant", with
-      // strength and importance 0. Not "met": that would count hundreds of old
-      // connections as new relationships in progress. A logged exchange wakes them.
-      stage: 'dormant',
-      cadence: null,
-      preferredChannel: null,
-      lostJobList: 0,
-      nextContactOn: null,
-      nextContactSetOn: null,
-      tieBeganOn: p.tieBeganOn,
-      source,
-      importedOn: day,
-      addedOn: day,
-      createdAt: now,
-      updatedAt: now,
-      searchText: searchText(p, p.channels.map((c) => c.value)),
-    });
+    rows.push(
+      toPersonRow(
+        ctx.workspaceId,
+        {
+          id,
+          name: p.name,
+          familyName: p.familyName ?? null,
+          organisation: p.organisation,
+          role: p.role,
+          location: p.location,
+          howMet: null,
+          category: null,
+          tags: p.tags,
+          notes: p.notes,
+          strength: 0,
+          importance: 0,
+          knowAndLike: false,
+          canHelp: false,
+          canHelpHow: null,
+          // Imported people are ties that exist but are quiet until judged: "dormant", with
+          // strength and importance 0. Not "met": that would count hundreds of old
+          // connections as new relationships in progress. A logged exchange wakes them.
+          stage: 'dormant',
+          cadence: null,
+          preferredChannel: null,
+          lostJobList: false,
+          nextContactOn: null,
+          nextContactSetOn: null,
+          tieBeganOn: p.tieBeganOn,
+          source,
+          importedOn: day,
+          addedOn: day,
+          createdAt: now,
+          updatedAt: now,
+        },
+        p.channels.map((c) => c.value),
+      ),
+    );
     p.channels.forEach((c, position) => points.push({ personId: id, position, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label }));
     (p.dates ?? []).forEach((d, position) => dates.push({ personId: id, position, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }));
   }

@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { Introduction } from '../core/model.js';
 import { nowTimestamp, today, type ServiceContext } from './context.js';
 import { requirePerson } from './people.js';
-import { toIntroduction } from './rows.js';
+import { toIntroduction } from '../storage/introductions.js';
 
 /** Records that `byId` introduced `personId` to `toId` (null on either side: the user). */
 export async function addIntroduction(ctx: ServiceContext, input: IntroductionInput): Promise<Introduction> {

@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { GoalLink, Membership, Tie } from '../core/model.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { refreshGoalRelevance } from './goal-relevance.js';
-import { parseJsonList } from './rows.js';
+import { parseJsonList } from '../storage/columns.js';
 import { resolveServes } from './goal-needs.js';
 import { getGoal } from './goals.js';
 import { getNetwork } from './networks.js';

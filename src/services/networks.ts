@@ -7,7 +7,7 @@ import type { NetworksTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
 import { containsPattern, nameKey } from './keys.js';
 import type { Page } from './people.js';
-import { toNetwork } from './rows.js';
+import { toNetwork } from '../storage/networks.js';
 import { sql } from 'kysely';
 import { scrubAfterErase } from '../storage/erasure.js';
 

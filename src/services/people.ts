@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { PersonFilter } from '../contract/filters.js';
 import type { CreatePersonInput, UpdatePersonInput } from '../contract/inputs.js';
 import { replaceChannelGroups } from '../core/channel-groups.js';
@@ -7,7 +7,9 @@ import type { ContactPoint, Person } from '../core/model.js';
 import type { Database, PeopleTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { containsPattern, contactKey, nameKey, sortKey } from './keys.js';
-import { chunks, flag, toContactPoint, toPerson } from './rows.js';
+import { chunks } from '../storage/chunks.js';
+import { flag } from '../storage/columns.js';
+import { toPersonRow, toContactPoint, toPerson, type StoredPerson } from '../storage/people.js';
 import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
 import { DEFAULT_DUE_WINDOW_DAYS } from '../core/due.js';
@@ -21,7 +23,7 @@ import { nextContact } from '../core/next-contact.js';
 import { refreshRhythm } from './rhythm.js';
 import { refreshSearchText } from './search-index.js';
 import { writeDates } from './person-date-rows.js';
-import { foldQuery, searchText } from '../core/search-text.js';
+import { foldQuery } from '../core/search-text.js';
 
 export interface Page<T> {
   items: T[];
@@ -36,29 +38,26 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
   const id = ctx.ids('per');
   const now = nowTimestamp(ctx);
   const addedOn = input.addedOn ?? today(ctx);
-  const row: Insertable<PeopleTable> = {
+  const person: StoredPerson = {
     id,
-    workspaceId: ctx.workspaceId,
     name: input.name,
-    nameKey: nameKey(input.name),
     familyName: input.familyName ?? null,
-    sortName: sortKey(input.name, input.familyName),
     organisation: input.organisation ?? null,
     role: input.role ?? null,
     location: input.location ?? null,
     howMet: input.howMet ?? null,
     category: input.category ?? null,
-    tags: JSON.stringify(input.tags ?? []),
+    tags: input.tags ?? [],
     notes: input.notes ?? null,
     strength: input.strength ?? 0,
     importance: input.importance ?? 0,
-    knowAndLike: flag(input.knowAndLike ?? false),
-    canHelp: flag(input.canHelp ?? false),
+    knowAndLike: input.knowAndLike ?? false,
+    canHelp: input.canHelp ?? false,
     canHelpHow: input.canHelpHow ?? null,
     stage: input.stage ?? 'to-meet',
     cadence: input.cadence ?? null,
     preferredChannel: input.preferredChannel ?? null,
-    lostJobList: flag(input.lostJobList ?? false),
+    lostJobList: input.lostJobList ?? false,
     nextContactOn: input.nextContactOn ?? null,
     nextContactSetOn: input.nextContactOn ? today(ctx) : null,
     tieBeganOn: input.tieBeganOn ?? null,
@@ -67,8 +66,10 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
     addedOn,
     createdAt: now,
     updatedAt: now,
-    searchText: searchText({ name: input.name, organisation: input.organisation ?? null, role: input.role ?? null, location: input.location ?? null, tags: input.tags ?? [], notes: input.notes ?? null }, (input.channels ?? []).map((c) => c.value)),
-    nextContactDue: nextContact({ nextContactOn: input.nextContactOn ?? null, cadence: input.cadence ?? null, lastExchangeOn: null, addedOn })?.date ?? null,
+  };
+  const row = {
+    ...toPersonRow(ctx.workspaceId, person, (input.channels ?? []).map((c) => c.value)),
+    nextContactDue: nextContact({ nextContactOn: person.nextContactOn, cadence: person.cadence, lastExchangeOn: null, addedOn })?.date ?? null,
   };
   await inTransaction(ctx, async (trx) => {
     await trx.db.insertInto('people').values(row).execute();

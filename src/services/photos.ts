@@ -2,7 +2,7 @@ import { NotFoundError } from '../core/errors.js';
 import { checkPhoto, type PhotoType } from '../core/photo.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
 import { requirePerson } from './people.js';
-import { chunks } from './rows.js';
+import { chunks } from '../storage/chunks.js';
 
 /**
  * People's photos, kept in the workspace's database. Every read and write goes

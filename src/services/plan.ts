@@ -5,7 +5,7 @@ import type { TargetSource, TargetStatus } from '../core/vocabulary.js';
 import { checkNetwork } from './check.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { getPerson, listPeople } from './people.js';
-import { toPlanTarget } from './rows.js';
+import { toPlanTarget } from '../storage/plans.js';
 import { getProfile } from './workspace.js';
 
 export async function getPlanSettings(ctx: ServiceContext): Promise<PlanSettings> {

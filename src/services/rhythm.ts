@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { nextContact } from '../core/next-contact.js';
 import type { ServiceContext } from './context.js';
-import { chunks } from './rows.js';
+import { chunks } from '../storage/chunks.js';
 
 /**
  * Keeps each person's derived dates current: `lastExchangeOn` (the latest exchange

@@ -1,6 +1,7 @@
 import { searchText } from '../core/search-text.js';
 import type { ServiceContext } from './context.js';
-import { chunks, parseJsonList } from './rows.js';
+import { chunks } from '../storage/chunks.js';
+import { parseJsonList } from '../storage/columns.js';
 
 /**
  * Writes `people.search_text` again for these people, from their fields and channels

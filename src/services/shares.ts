@@ -5,7 +5,7 @@ import type { ShareToken } from '../core/model.js';
 import type { ShareKind } from '../core/vocabulary.js';
 import type { Database } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
-import { flag } from './rows.js';
+import { flag } from '../storage/columns.js';
 
 /**
  * Share links: a long random token (256 bits) in a URL opens one thing, read-only:

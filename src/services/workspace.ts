@@ -3,7 +3,7 @@ import type { UpdateProfileInput } from '../contract/inputs.js';
 import type { Profile } from '../core/model.js';
 import type { Database } from '../storage/schema.js';
 import { nowTimestamp, type Clock, type ServiceContext } from './context.js';
-import { parseJsonList } from './rows.js';
+import { findProfileTimeZone, insertWorkspaceIfMissing, readProfile, writeProfile } from '../storage/workspaces.js';
 
 /** The one workspace of a single-user install; accounts and teams will add more. */
 export const LOCAL_WORKSPACE_ID = 'local';
@@ -13,27 +13,22 @@ export const LOCAL_WORKSPACE_ID = 'local';
  * zone. Safe when two processes start at once on a new database.
  */
 export async function ensureWorkspace(db: Kysely<Database>, clock: Clock, defaultTimeZone: string, workspaceId = LOCAL_WORKSPACE_ID): Promise<string> {
-  const now = clock.now().toISOString();
-  await db.insertInto('workspaces').values({ id: workspaceId, name: 'My networks', createdAt: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
-  await db
-    .insertInto('profiles')
-    .values({ workspaceId, name: null, workingOn: null, timeZone: defaultTimeZone, updatedAt: now })
-    .onConflict((oc) => oc.column('workspaceId').doNothing())
-    .execute();
-  const profile = await db.selectFrom('profiles').select('timeZone').where('workspaceId', '=', workspaceId).executeTakeFirstOrThrow();
-  return profile.timeZone;
+  await insertWorkspaceIfMissing(db, workspaceId, defaultTimeZone, clock.now().toISOString());
+  const timeZone = await findProfileTimeZone(db, workspaceId);
+  if (timeZone === null) throw new Error(`workspace ${workspaceId} has no profile after it was made`);
+  return timeZone;
+}
+
+/** The time zone of a workspace other than the caller's (a share link's owner, a signed-in account), or `fallback` if it has none. */
+export async function workspaceTimeZone(db: Kysely<Database>, workspaceId: string, fallback: string): Promise<string> {
+  return (await findProfileTimeZone(db, workspaceId)) ?? fallback;
 }
 
 export async function getProfile(ctx: ServiceContext): Promise<Profile> {
-  const row = await ctx.db.selectFrom('profiles').selectAll().where('workspaceId', '=', ctx.workspaceId).executeTakeFirstOrThrow();
-  return { name: row.name, workingOn: row.workingOn, timeZone: row.timeZone, emails: parseJsonList(row.emails), updatedAt: row.updatedAt };
+  return readProfile(ctx.db, ctx.workspaceId);
 }
 
 export async function updateProfile(ctx: ServiceContext, patch: UpdateProfileInput): Promise<Profile> {
-  await ctx.db
-    .updateTable('profiles')
-    .set({ ...patch, emails: patch.emails ? JSON.stringify(patch.emails) : undefined, updatedAt: nowTimestamp(ctx) })
-    .where('workspaceId', '=', ctx.workspaceId)
-    .execute();
+  await writeProfile(ctx.db, ctx.workspaceId, patch, nowTimestamp(ctx));
   return getProfile(ctx);
 }

@@ -123,7 +123,7 @@ export function registerImport(program: Command): void {
         // No size limit yet: a mailbox is streamed, headers only, whatever its size.
         handle = await openImportFile(file, Number.MAX_SAFE_INTEGER);
       } catch (error) {
-        if (error instanceof ImportFileError) throw new ValidationError(file, error.message);
+        if (error instanceof ImportFileError) throw new ValidationError(file, error.message, { cause: error });
         throw error;
       }
       try {
@@ -132,10 +132,10 @@ export function registerImport(program: Command): void {
           await captureCommand(command, file, handle, captureFormat, flags);
           return;
         }
-        if ((await handle.stat()).size > MAX_IMPORT_BYTES) throw new ValidationError(file, new TooLargeError(MAX_IMPORT_BYTES).message);
+        // The size limit is counted as the file is read: past it, reading stops (TooLargeError).
         bytes = await readLimited(handle.createReadStream({ autoClose: false, start: 0 }), MAX_IMPORT_BYTES);
       } catch (error) {
-        if (error instanceof ImportFileError) throw new ValidationError(file, error.message);
+        if (error instanceof ImportFileError) throw new ValidationError(file, error.message, { cause: error });
         throw error;
       } finally {
         await handle.close();
@@ -159,7 +159,7 @@ export function registerImport(program: Command): void {
           emit(json, outcome, () => outcomeText(outcome, file, flags.all === true));
         } catch (error) {
           // Name the file as well as the line: "connections.csv: line 12: …".
-          if (error instanceof ImportFileError) throw new ValidationError(file, error.message);
+          if (error instanceof ImportFileError) throw new ValidationError(file, error.message, { cause: error });
           throw error;
         } finally {
           bar?.stop();
@@ -202,7 +202,7 @@ async function captureCommand(command: Command, file: string, handle: FileHandle
       bar?.stop();
       emit(json, outcome, () => captureText(outcome, file, flags.all === true));
     } catch (error) {
-      if (error instanceof ImportFileError) throw new ValidationError(file, error.message);
+      if (error instanceof ImportFileError) throw new ValidationError(file, error.message, { cause: error });
       throw error;
     } finally {
       bar?.stop();

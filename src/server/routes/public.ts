@@ -4,7 +4,7 @@ import { calendarIcs } from '../../services/ics.js';
 import { currentMonth, planView } from '../../services/plan.js';
 import { planPageHtml } from '../../services/plan-page.js';
 import { resolveShareToken } from '../../services/shares.js';
-import { getProfile } from '../../services/workspace.js';
+import { getProfile, workspaceTimeZone } from '../../services/workspace.js';
 
 /**
  * The two pages a token opens without an account: the read-only plan and the
@@ -13,8 +13,7 @@ import { getProfile } from '../../services/workspace.js';
 export function registerPublicRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
   const scoped = async (workspaceId: string): Promise<ServiceContext> => {
     const base = context();
-    const profile = await base.db.selectFrom('profiles').select('timeZone').where('workspaceId', '=', workspaceId).executeTakeFirst();
-    return { ...base, workspaceId, timeZone: profile?.timeZone ?? base.timeZone };
+    return { ...base, workspaceId, timeZone: await workspaceTimeZone(base.db, workspaceId, base.timeZone) };
   };
 
   app.get('/share/:token', async (c) => {

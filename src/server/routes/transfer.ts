@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
-import { ValidationError, WaggleError } from '../../core/errors.js';
+import { ValidationError } from '../../core/errors.js';
 import { CAPTURE_FORMATS, type CaptureFormat } from '../../core/capture.js';
 import { IMPORT_FORMATS, ImportFileError, type ImportFormat } from '../../core/import-types.js';
 import { captureOutcomeOutput, captureQuery } from '../../contract/capture.js';
@@ -11,9 +11,10 @@ import type { ServiceContext } from '../../services/context.js';
 import { GEXF_VERSIONS } from '../../services/export/graph.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA, personVcard, renderExport, VCARD_VERSIONS } from '../../services/exports.js';
 import { isKnownEncoding } from '../../services/import/decode.js';
-import { readLimited, TooLargeError } from '../../services/import/read-limited.js';
+import { readLimited } from '../../services/import/read-limited.js';
 import { importFile, MAX_IMPORT_BYTES } from '../../services/imports.js';
 import { IMPORT_CONTENT_TYPES } from '../edge.js';
+import { errorAnswer, errorResponse } from '../errors.js';
 import { idParam, ok } from './shared.js';
 
 const lineOutput = z
@@ -34,22 +35,6 @@ const outcomeOutput = z
   })
   .meta({ id: 'ImportOutcome' });
 
-/**
- * What a client is told when an import fails: a file it cannot read, with the line
- * and why (400; 413 past the size limit); another fault a user can act on, as
- * everywhere; anything else, a generic message (the details go to the server log).
- */
-function importError(error: unknown): { status: 400 | 403 | 404 | 409 | 413 | 500; body: { error: { code: string; message: string; line?: number | null; field?: string } } } {
-  if (error instanceof TooLargeError) return { status: 413, body: { error: { code: 'too_large', message: error.message, line: null } } };
-  if (error instanceof ImportFileError) return { status: 400, body: { error: { code: 'validation', message: error.message, line: error.line } } };
-  if (error instanceof WaggleError) {
-    const status = error.code === 'validation' ? 400 : error.code === 'not_found' ? 404 : error.code === 'forbidden' ? 403 : 409;
-    return { status, body: { error: { code: error.code, message: error.message, ...(error instanceof ValidationError ? { field: error.field } : {}) } } };
-  }
-  console.error(error);
-  return { status: 500, body: { error: { code: 'internal', message: 'The import failed on our side; the details are in the server log' } } };
-}
-
 type Progress = (phase: string, done: number, total: number) => void;
 
 /** The outcome as JSON, or (asked for with "Accept: application/x-ndjson") progress lines as it happens, then the outcome or the error. */
@@ -57,10 +42,7 @@ function respond(c: Context, run: (onProgress: Progress) => Promise<unknown>): R
   if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
     return run(() => undefined).then(
       (outcome) => c.json(outcome as object, 200),
-      (error: unknown) => {
-        const { status, body } = importError(error);
-        return c.json(body, status);
-      },
+      (error: unknown) => errorResponse(error, c),
     ) as never;
   }
   c.header('Content-Type', 'application/x-ndjson');
@@ -69,7 +51,8 @@ function respond(c: Context, run: (onProgress: Progress) => Promise<unknown>): R
       const outcome = await run((phase, done, total) => void out.write(`${JSON.stringify({ progress: { phase, done, total } })}\n`));
       await out.write(`${JSON.stringify({ outcome })}\n`);
     } catch (error) {
-      await out.write(`${JSON.stringify(importError(error).body)}\n`);
+      // Mapped as every answer is (errors.ts): the user's words, never our insides.
+      await out.write(`${JSON.stringify(errorAnswer(error).body)}\n`);
     }
   });
 }
@@ -107,10 +90,9 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
       } catch (error) {
         // Past the limit; anything else (hono's own body limit, a broken connection) is the middleware's to answer.
         if (!(error instanceof ImportFileError)) throw error;
-        const { status, body } = importError(error);
-        return c.json(body, status) as never;
+        return errorResponse(error, c) as never;
       }
-      if (bytes.byteLength === 0) return c.json(importError(new ImportFileError(null, 'the request body is empty: send the file itself as the body')).body, 400) as never;
+      if (bytes.byteLength === 0) return errorResponse(new ImportFileError(null, 'the request body is empty: send the file itself as the body'), c) as never;
       const captureFormat = query.format ? ((CAPTURE_FORMATS as readonly string[]).includes(query.format) ? (query.format as CaptureFormat) : null) : captureFormatOf(bytes, query.fileName);
       if (captureFormat) {
         const captureOptions: CaptureOptions = {

@@ -7,12 +7,13 @@ import { ConstraintError } from '../../storage/driver-errors.js';
 import type { GoalNeed } from '../../core/model.js';
 import type { Database, ExchangesTable, GoalsTable, NetworksTable, PeopleTable } from '../../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from '../context.js';
-import { contactKey, nameKey, sortKey } from '../keys.js';
+import { contactKey, nameKey } from '../keys.js';
 import { toBase64 } from '../../core/photo.js';
-import { chunks, flag, parseJsonList } from '../rows.js';
+import { chunks } from '../../storage/chunks.js';
+import { parseJsonList } from '../../storage/columns.js';
+import { toPersonRow } from '../../storage/people.js';
 import { refreshRhythm } from '../rhythm.js';
 import { refreshGoalRelevance } from '../goal-relevance.js';
-import { searchText } from '../../core/search-text.js';
 
 export type { WaggleBackup } from '../../contract/backup-schema.js';
 
@@ -134,8 +135,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<WaggleBackup> {
       workspace: workspace as BackupWorkspace,
     };
   };
-  if (ctx.db.isTransaction) return read(ctx);
-  return ctx.db.transaction().execute((trx) => read({ ...ctx, db: trx }));
+  return inTransaction(ctx, read);
 }
 
 /** Refuses what is not a backup this Waggle can read, before looking at its rows. */
@@ -187,18 +187,7 @@ function tableRows(ws: string, w: BackupWorkspace): { [T in BackupTable]: Insert
   const channels = new Map<string, { position: number; value: string }[]>();
   for (const c of w.contactPoints) channels.set(c.personId, [...(channels.get(c.personId) ?? []), c]);
   return {
-    people: w.people.map((p) => ({
-      ...p,
-      workspaceId: ws,
-      nameKey: nameKey(p.name),
-      familyName: p.familyName ?? null,
-      sortName: sortKey(p.name, p.familyName),
-      searchText: searchText(p, (channels.get(p.id) ?? []).sort((a, b) => a.position - b.position).map((c) => c.value)),
-      tags: JSON.stringify(p.tags),
-      knowAndLike: flag(p.knowAndLike),
-      canHelp: flag(p.canHelp),
-      lostJobList: flag(p.lostJobList),
-    })),
+    people: w.people.map((p) => toPersonRow(ws, { ...p, familyName: p.familyName ?? null }, (channels.get(p.id) ?? []).sort((a, b) => a.position - b.position).map((c) => c.value))),
     contactPoints: w.contactPoints.map((c) => ({ ...c, valueKey: contactKey(c.value) })),
     networks: w.networks.map((n) => ({ ...n, workspaceId: ws, nameKey: nameKey(n.name) })),
     goals: w.goals.map((g) => ({ ...g, workspaceId: ws, needs: JSON.stringify(g.needs) })),

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExistingPerson } from '../../core/import-merge.js';
 import { ImportFileError } from '../../core/import-types.js';
-import type { PlannedFile, ReadOptions } from './plan-file.js';
+import type { BackupText, PlannedFile, ReadOptions } from './plan-file.js';
 
 export interface WorkerJob {
   bytes: Uint8Array;
@@ -25,7 +25,7 @@ export interface WorkerJob {
 
 export type WorkerAnswer =
   | { kind: 'progress'; phase: 'reading' | 'planning'; done: number; total: number }
-  | { kind: 'done'; result: PlannedFile }
+  | { kind: 'done'; result: PlannedFile | BackupText }
   | { kind: 'refused'; line: number | null; reason: string }
   | { kind: 'failed'; message: string };
 
@@ -50,14 +50,14 @@ export async function workerScript(name: string, base: string): Promise<string> 
 
 const findWorker = () => workerScript('parse-worker', import.meta.url);
 
-/** Reads and plans a file in a worker thread; ImportFileError when the file is refused. */
-export async function planFileOffThread(job: WorkerJob, progress: (phase: 'reading' | 'planning', done: number, total: number) => void = () => undefined): Promise<PlannedFile> {
+/** Reads and plans a file in a worker thread (a backup comes back as its text); ImportFileError when the file is refused. */
+export async function planFileOffThread(job: WorkerJob, progress: (phase: 'reading' | 'planning', done: number, total: number) => void = () => undefined): Promise<PlannedFile | BackupText> {
   workerFile ??= findWorker();
   const file = await workerFile.catch((error: unknown) => {
     workerFile = null;
     throw error;
   });
-  return new Promise<PlannedFile>((resolve, reject) => {
+  return new Promise<PlannedFile | BackupText>((resolve, reject) => {
     const worker = new Worker(file, { workerData: job });
     let settled = false;
     const settle = (fn: () => void) => {
@@ -70,7 +70,7 @@ export async function planFileOffThread(job: WorkerJob, progress: (phase: 'readi
       if (answer.kind === 'progress') progress(answer.phase, answer.done, answer.total);
       else if (answer.kind === 'done') settle(() => resolve(answer.result));
       else if (answer.kind === 'refused') settle(() => reject(new ImportFileError(answer.line, answer.reason)));
-      else settle(() => reject(new Error(`the import worker failed: ${answer.message}`)));
+      else settle(() => reject(new Error('the import worker failed', { cause: answer.message })));
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`the import worker stopped (exit code ${code}) before answering`))));

@@ -1,6 +1,6 @@
 /**
- * The pure half of an import: bytes in, a plan out. Decodes, detects (or checks)
- * the format, parses and plans against the people already in the map. Nothing
+ * The pure half of an import: bytes in, a plan out. Decodes once, detects (or checks)
+ * the format once, parses and plans against the people already in the map. Nothing
  * here touches the database, so it can run in a worker thread (parse-worker.ts)
  * while the server keeps answering.
  */
@@ -11,7 +11,7 @@ import { decodeFile, type DecodedText } from './decode.js';
 import { detectFormat } from './detect.js';
 import { parseVcards } from './vcard.js';
 
-/** The largest file taken in one go; past it, split the export. */
+/** The largest file taken in one go; past it, split the export. Counted as the bytes are read (read-limited.ts). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 export interface ReadOptions {
@@ -33,17 +33,31 @@ export interface ReadFile {
   warnings: ImportWarning[];
 }
 
-/** Decodes, detects (or checks) the format and parses a contacts file. */
-export function readContactsFile(bytes: Uint8Array, options: ReadOptions = {}): ReadFile {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError(null, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it and import the parts`);
+/** A file decoded once and its format detected (or checked) once: what every later step reads. */
+export interface IdentifiedFile {
+  format: ImportFormat;
+  decoded: DecodedText;
+}
+
+/** Decodes the file and detects its format, or checks the format the user gave against what the content says. */
+export function identifyFile(bytes: Uint8Array, options: ReadOptions = {}): IdentifiedFile {
   const decoded = decodeFile(bytes, options.encoding);
-  const text = decoded.text;
-  const detected = detectFormat(text, options.fileName);
+  const detected = detectFormat(decoded.text, options.fileName);
   const format = options.format ?? detected;
   if (format === null) throw new ImportFileError(1, 'not a format Waggle reads: LinkedIn Connections.csv, vCard, Google or Outlook CSV, or a Waggle backup');
   if (options.format && detected !== null && detected !== options.format) {
     throw new ImportFileError(1, `the file was given as ${options.format} but reads as ${detected}`);
   }
+  return { format, decoded };
+}
+
+function encodingOf(decoded: DecodedText): EncodingUsed {
+  return { name: decoded.encoding, source: decoded.encodingSource, confidence: decoded.confidence };
+}
+
+/** Parses a file already identified as a contacts file (not a backup). */
+function parseContacts({ format, decoded }: IdentifiedFile): ReadFile {
+  const text = decoded.text;
   const parse = (): ParsedFile => {
     switch (format) {
       case 'linkedin':
@@ -58,7 +72,15 @@ export function readContactsFile(bytes: Uint8Array, options: ReadOptions = {}): 
         throw new ImportFileError(1, 'a Waggle backup is restored, not merged: use the backup path');
     }
   };
-  return { file: parse(), encoding: { name: decoded.encoding, source: decoded.encodingSource, confidence: decoded.confidence }, warnings: decoded.warnings };
+  return { file: parse(), encoding: encodingOf(decoded), warnings: decoded.warnings };
+}
+
+/**
+ * Decodes, detects (or checks) the format and parses a contacts file. The size limit is not
+ * checked again here: it was counted where the bytes came in (read-limited.ts, at each edge).
+ */
+export function readContactsFile(bytes: Uint8Array, options: ReadOptions = {}): ReadFile {
+  return parseContacts(identifyFile(bytes, options));
 }
 
 export interface PlannedFile {
@@ -68,10 +90,18 @@ export interface PlannedFile {
   warnings: ImportWarning[];
 }
 
-/** Reads a file and plans it against the map. */
-export function planFile(bytes: Uint8Array, options: ReadOptions, existing: readonly ExistingPerson[], progress: (phase: 'reading' | 'planning', done: number, total: number) => void = () => undefined): PlannedFile {
+/** A Waggle backup is restored, not planned: its text, decoded once, goes back to be parsed and restored. */
+export interface BackupText {
+  format: 'backup';
+  text: string;
+}
+
+/** Reads a file (decoded and identified once) and plans it against the map; a backup comes back as its text. */
+export function planFile(bytes: Uint8Array, options: ReadOptions, existing: readonly ExistingPerson[], progress: (phase: 'reading' | 'planning', done: number, total: number) => void = () => undefined): PlannedFile | BackupText {
   progress('reading', 0, 1);
-  const read = readContactsFile(bytes, options);
+  const identified = identifyFile(bytes, options);
+  if (identified.format === 'backup') return { format: 'backup', text: identified.decoded.text };
+  const read = parseContacts(identified);
   progress('reading', 1, 1);
   progress('planning', 0, read.file.records);
   const plan = planImport(read.file, existing);

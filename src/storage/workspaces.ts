@@ -1,0 +1,42 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { UpdateProfileInput } from '../contract/inputs.js';
+import type { Profile } from '../core/model.js';
+import { parseJsonList } from './columns.js';
+import type { Database } from './schema.js';
+
+/*
+ * The workspace and its profile (the user's name, what they work on, their time zone
+ * and email addresses): one profile row per workspace.
+ */
+
+export function toProfile(row: Selectable<Database['profiles']>): Profile {
+  return { name: row.name, workingOn: row.workingOn, timeZone: row.timeZone, emails: parseJsonList(row.emails), updatedAt: row.updatedAt };
+}
+
+/** Makes the workspace and its profile unless they exist; safe when two processes do it at once. */
+export async function insertWorkspaceIfMissing(db: Kysely<Database>, workspaceId: string, defaultTimeZone: string, now: string): Promise<void> {
+  await db.insertInto('workspaces').values({ id: workspaceId, name: 'My networks', createdAt: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('profiles')
+    .values({ workspaceId, name: null, workingOn: null, timeZone: defaultTimeZone, updatedAt: now })
+    .onConflict((oc) => oc.column('workspaceId').doNothing())
+    .execute();
+}
+
+/** The workspace's time zone, or null when the workspace has no profile. */
+export async function findProfileTimeZone(db: Kysely<Database>, workspaceId: string): Promise<string | null> {
+  const profile = await db.selectFrom('profiles').select('timeZone').where('workspaceId', '=', workspaceId).executeTakeFirst();
+  return profile?.timeZone ?? null;
+}
+
+export async function readProfile(db: Kysely<Database>, workspaceId: string): Promise<Profile> {
+  return toProfile(await db.selectFrom('profiles').selectAll().where('workspaceId', '=', workspaceId).executeTakeFirstOrThrow());
+}
+
+export async function writeProfile(db: Kysely<Database>, workspaceId: string, changes: UpdateProfileInput, now: string): Promise<void> {
+  await db
+    .updateTable('profiles')
+    .set({ ...changes, emails: changes.emails ? JSON.stringify(changes.emails) : undefined, updatedAt: now })
+    .where('workspaceId', '=', workspaceId)
+    .execute();
+}
