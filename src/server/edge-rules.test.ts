@@ -72,6 +72,25 @@ describe('a body over the size limit', () => {
     expect(await response.json()).toEqual({ error: { code: 'too_large', message: 'The request body is larger than 5 MB, the most the API takes in one request' } });
   });
 
+  it('refuses an import that declares more than the import limit at once, before reading its body', async () => {
+    // A body that never ends: were the route to read it, this test would hang rather than pass.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled === 1) controller.enqueue(new TextEncoder().encode('First Name,Last Name\n'));
+      },
+    });
+    const response = await harness.api.request('/api/imports?dryRun=true', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', 'content-length': String(300 * 1024 * 1024) },
+      body: endless,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: 'too_large', message: expect.stringContaining('200 MB') } });
+  });
+
   it('says sizes as people do', () => {
     expect(formatBytes(5 * 1024 * 1024)).toBe('5 MB');
     expect(formatBytes(200 * 1024 * 1024)).toBe('200 MB');

@@ -11,7 +11,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { GEXF_VERSIONS } from '../../services/export/graph.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA, personVcard, renderExport, VCARD_VERSIONS } from '../../services/exports.js';
 import { isKnownEncoding } from '../../services/import/decode.js';
-import { readLimited } from '../../services/import/read-limited.js';
+import { readLimited, TooLargeError } from '../../services/import/read-limited.js';
 import { importFile, MAX_IMPORT_BYTES } from '../../services/imports.js';
 import { IMPORT_CONTENT_TYPES } from '../edge.js';
 import { errorAnswer, errorResponse } from '../errors.js';
@@ -83,6 +83,9 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
       if (query.encoding !== undefined && !isKnownEncoding(query.encoding)) {
         throw new ValidationError('encoding', `"${query.encoding}" is not an encoding Waggle knows (for example utf-8, windows-1252, shift_jis, gb18030, koi8-r)`);
       }
+      // A body that says up front it is past the limit is refused at once, before a byte of it is read.
+      const declared = Number(c.req.header('content-length') ?? Number.NaN);
+      if (Number.isFinite(declared) && declared > MAX_IMPORT_BYTES) return errorResponse(new TooLargeError(MAX_IMPORT_BYTES), c) as never;
       let bytes: Uint8Array;
       try {
         // Counted as it arrives: a body past the limit is refused there, never read whole first.
