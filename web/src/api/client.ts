@@ -67,3 +67,6 @@ export async function unwrap<A extends Answer>(pending: Promise<A>): Promise<Dat
   if (!succeeded(answer)) throw apiErrorOf(answer.response.status, answer.error);
   return answer.data;
 }
+
+/** The JSON body a route takes, as the document says: `JsonBody<'/api/profile', 'patch'>`. */
+export type JsonBody<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;

@@ -19,7 +19,7 @@ export const queryKeys = {
     all: ['goals'] as const,
     list: () => ['goals', 'list'] as const,
   },
-  check: { all: ['check'] as const },
+  check: { all: ['check'] as const, report: () => ['check', 'report'] as const },
   map: { all: ['map'] as const },
   profile: ['profile'] as const,
   storage: ['storage'] as const,
