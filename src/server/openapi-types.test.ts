@@ -13,7 +13,7 @@ describe("the web app's API types", () => {
   });
 
   it('come from the fullest document: server mode, with accounts and teams', async () => {
-    const document = (await serverModeOpenApiDocument()) as { openapi: string; paths: Record<string, unknown> };
+    const document = JSON.parse(await serverModeOpenApiDocument()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/people', '/api/people/{id}', '/api/auth/status', '/api/teams', '/api/plan']));
   });
