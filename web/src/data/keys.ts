@@ -23,6 +23,7 @@ export const queryKeys = {
   map: { all: ['map'] as const },
   profile: ['profile'] as const,
   storage: ['storage'] as const,
+  teams: { all: ['teams'] as const, list: () => ['teams', 'list'] as const },
 } as const;
 
 /** What a change to the map (a person, network, goal or link) makes stale besides its own list. */
