@@ -17,9 +17,3 @@ export function useSaveGoal(goal: Goal | null) {
     onSuccess: () => invalidate(queries, queryKeys.goals.all, ...readsOfTheWholeMap),
   });
 }
-
-/** Marks the goals and the check stale: after a change to who serves a goal's needs. */
-export function useGoalsChanged() {
-  const queries = useQueryClient();
-  return () => invalidate(queries, queryKeys.goals.all, queryKeys.people.all, queryKeys.networks.all, ...readsOfTheWholeMap);
-}

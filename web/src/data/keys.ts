@@ -9,6 +9,7 @@ export const queryKeys = {
   people: {
     all: ['people'] as const,
     list: (query: Record<string, string | number | undefined>) => ['people', 'list', query] as const,
+    detail: (id: string) => ['people', 'detail', id] as const,
   },
   networks: {
     all: ['networks'] as const,

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCheckReport } from '../data/check.js';
-import { useGoals, useGoalsChanged } from '../data/goals.js';
+import { useGoals } from '../data/goals.js';
 import { queryError } from '../data/query-state.js';
+import { useMapChanged } from '../data/use-map-changed.js';
 import { GoalForm } from '../forms/GoalForm.js';
 import { NeedsMatrix } from '../goals/NeedsMatrix.js';
 import type { CheckReport, Goal } from '../types.js';
@@ -13,7 +14,7 @@ type Coverage = CheckReport['goals']['items'][number];
 export function GoalsPage() {
   const goals = useGoals();
   const check = useCheckReport();
-  const changed = useGoalsChanged();
+  const changed = useMapChanged();
   // ?add=1 (from the check's "Add a goal") opens the form at once.
   const [params] = useSearchParams();
   const [adding, setAdding] = useState(params.get('add') === '1');

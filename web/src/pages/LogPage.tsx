@@ -4,20 +4,22 @@ import { api } from '../api.js';
 import { PersonPicker } from '../forms/PersonPicker.js';
 import { WordSelect } from '../forms/fields.js';
 import { useFieldErrors } from '../forms/use-field-errors.js';
-import type { Network, Page, Person } from '../types.js';
-import { useApi } from '../use-api.js';
+import { useNetworks } from '../data/networks.js';
+import { usePersonDetail } from '../data/people.js';
+import { useMapChanged } from '../data/use-map-changed.js';
 
 import { CHANNELS, FEELINGS, GIVE_KINDS as GIVE, RECEIVE_KINDS as RECEIVE } from '../vocabulary.js';
 
 /** The after-meeting prompt: quick to fill on a phone right after a coffee. */
 export function LogPage() {
   const [params] = useSearchParams();
-  const preset = useApi<{ person: Person }>(params.get('person') ? `/api/people/${encodeURIComponent(params.get('person')!)}` : null);
+  const preset = usePersonDetail(params.get('person'));
+  const changed = useMapChanged();
   // Whom you met: one or several (a lunch with two colleagues is one exchange); the person the page was opened for comes first.
   const [chosen, setChosen] = useState<{ id: string; name: string }[] | null>(null);
   const who = chosen ?? (preset.data ? [{ id: preset.data.person.id, name: preset.data.person.name }] : []);
   const names = listOf(who.map((p) => p.name));
-  const networks = useApi<Page<Network>>('/api/networks');
+  const networks = useNetworks();
   const [form, setForm] = useState({ occurredOn: '', networkId: '', feeling: '', channel: 'coffee', initiatedBy: 'me', gave: '', gaveNote: '', received: '', receivedNote: '', learned: '', followUp: '', thankYou: true });
   const [done, setDone] = useState<string | null>(null);
   // Said before asking the server: nobody chosen yet.
@@ -48,6 +50,7 @@ export function LogPage() {
           followUps,
         },
       });
+      void changed();
       setDone(`Logged: ${form.channel} with ${names} on ${result.exchange.occurredOn}.`);
     } catch (e) {
       errors.fail(e);
