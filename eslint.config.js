@@ -3,6 +3,7 @@
 // proves each rule bites.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const layer = (name) => ({ group: [`**/${name}/**`, `../${name}/*`, `../../${name}/*`], message: `this layer must not import from ${name}/` });
 /** The server's and the command line's own packages: no layer under them, nor the browser, may load them. */
@@ -108,6 +109,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // React's rules of hooks and the compiler's checks (purity, state set in effects, refs read in
+    // render), with exhaustive dependencies an error: a stale closure is a bug users see.
+    files: ['web/src/**/*.tsx', 'web/src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs['recommended-latest'].rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

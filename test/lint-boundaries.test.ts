@@ -54,3 +54,25 @@ describe('the layer rules bite', () => {
     }
   }, 60_000);
 });
+
+describe("React's hook rules bite in web/", () => {
+  const hookProblems = async (code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: 'web/src/App.tsx' });
+    return result!.messages.filter((m) => m.ruleId?.startsWith('react-hooks/')).map((m) => `${m.ruleId}: ${m.message}`);
+  };
+
+  it('refuses a hook called on a condition', async () => {
+    const code = "import { useState } from 'react';\nexport function A({ on }: { on: boolean }) {\n  if (on) useState(0);\n  return null;\n}\n";
+    expect((await hookProblems(code)).join('\n')).toMatch(/react-hooks\/rules-of-hooks/);
+  }, 60_000);
+
+  it('refuses an effect that leaves out what it reads', async () => {
+    const code = "import { useEffect } from 'react';\nexport function A({ id }: { id: string }) {\n  useEffect(() => {\n    document.title = id;\n  }, []);\n  return null;\n}\n";
+    expect((await hookProblems(code)).join('\n')).toMatch(/react-hooks\/exhaustive-deps/);
+  }, 60_000);
+
+  it('takes an effect that names what it reads', async () => {
+    const code = "import { useEffect } from 'react';\nexport function A({ id }: { id: string }) {\n  useEffect(() => {\n    document.title = id;\n  }, [id]);\n  return null;\n}\n";
+    expect(await hookProblems(code)).toEqual([]);
+  }, 60_000);
+});

@@ -161,11 +161,18 @@ describe('adding and changing things in the browser', () => {
     await form.getByLabel('Your name').fill('L'.repeat(201), { timeout: 5000 });
     await form.getByLabel('Time zone').selectOption('Europe/London', { timeout: 5000 });
     await form.getByRole('button', { name: 'Save' }).click();
-    await form.getByRole('alert').getByText(/name/).waitFor({ timeout: 5000 });
+    // The refusal sits beside the field the server named: the input is marked invalid and described by it.
+    const name = form.getByLabel('Your name');
+    const refusal = form.getByRole('alert');
+    await refusal.waitFor({ timeout: 5000 });
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect((await name.getAttribute('aria-describedby'))?.split(' ')).toContain(await refusal.getAttribute('id'));
+    expect(await refusal.textContent()).toMatch(/\S/);
     expect(await (await fetch(`${app.base}/api/profile`)).json()).toMatchObject({ name: null, timeZone: 'UTC' });
     await form.getByLabel('Your name').fill('Leila Haddad');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByText('Saved.').waitFor({ timeout: 5000 });
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
     expect(await (await fetch(`${app.base}/api/profile`)).json()).toMatchObject({ name: 'Leila Haddad', timeZone: 'Europe/London' });
   });
 

@@ -3,13 +3,16 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { AccountGate } from './account/AccountGate.js';
 import { App } from './App.js';
+import { DataProvider } from './data/DataProvider.js';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BrowserRouter>
       <AccountGate>
-        <App />
+        <DataProvider>
+          <App />
+        </DataProvider>
       </AccountGate>
     </BrowserRouter>
   </StrictMode>,

@@ -1,24 +1,32 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './api.js';
 
-/** Loads a path from the API; `reload` fetches it again after a change. */
+interface Settled<T> {
+  /** Which request this answers: the path and the reload count. */
+  key: string;
+  data: T | null;
+  error: string | null;
+}
+
+/**
+ * Loads a path from the API; `reload` fetches it again after a change. The pages not yet on the
+ * data layer (data/) use it. While a new path loads, the last answer stays on screen; a failure
+ * keeps the last data and says why.
+ */
 export function useApi<T>(path: string | null): { data: T | null; error: string | null; loading: boolean; reload: () => void } {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(path !== null);
+  const [settled, setSettled] = useState<Settled<T> | null>(null);
   const [tick, setTick] = useState(0);
+  const key = `${tick}|${path}`;
   useEffect(() => {
     if (path === null) return;
     let live = true;
-    setLoading(true);
     api<T>(path)
-      .then((result) => live && (setData(result), setError(null)))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)))
-      .finally(() => live && setLoading(false));
+      .then((data) => live && setSettled({ key, data, error: null }))
+      .catch((e: unknown) => live && setSettled((last) => ({ key, data: last?.data ?? null, error: e instanceof Error ? e.message : String(e) })));
     return () => {
       live = false;
     };
-  }, [path, tick]);
+  }, [path, key]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error, loading, reload };
+  return { data: settled?.data ?? null, error: settled?.error ?? null, loading: path !== null && settled?.key !== key, reload };
 }

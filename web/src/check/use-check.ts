@@ -63,7 +63,9 @@ export function useCheckParts<T>(sources: readonly PartSource<T>[], goalId: stri
     return () => {
       live = false;
     };
-    // The sources are read again only when what they name changes (the key), not on every render.
+    // The sources are read again only when what they name changes (the key: goal, limit, each part and
+    // its total), not on every render, where the caller's array of sources is new each time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [wanted, complete, key]);
   const have = loaded?.key === key ? loaded.lists : null;
   return { lists: have ?? sources.map((s) => s.preview), loading: wanted && !complete && have === null && error === null, error };

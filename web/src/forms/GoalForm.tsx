@@ -1,23 +1,23 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import { useSaveGoal } from '../data/goals.js';
 import type { Goal } from '../types.js';
 import { GOAL_STATUSES } from '../vocabulary.js';
-import { errorText } from './error-text.js';
 import { FormEnd, WordSelect } from './fields.js';
-import { goalBody, goalFormValues, goalPatch, type NeedDraft } from './patch.js';
+import { goalFormValues, type NeedDraft } from './patch.js';
+import { useFieldErrors } from './use-field-errors.js';
+
+// The inputs that show a refusal beside them; one about a need ("needs.2.name") is said beside the needs.
+const INPUTS = ['statement', 'horizon', 'needs', 'transitionFrom', 'transitionTo'] as const;
 
 /** Add a goal or change one: what, by when, and, for a career move, from where to where. */
 export function GoalForm({ goal, onSaved, onCancel }: { goal: Goal | null; onSaved: (saved: Goal) => void; onCancel?: () => void }) {
   const [form, setForm] = useState(() => goalFormValues(goal));
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(INPUTS);
+  const save = useSaveGoal(goal);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
-  const submit = async () => {
-    setError(null);
-    try {
-      onSaved(goal ? await api<Goal>(`/api/goals/${encodeURIComponent(goal.id)}`, { method: 'PATCH', body: goalPatch(goal, form) }) : await api<Goal>('/api/goals', { method: 'POST', body: goalBody(form) }));
-    } catch (e) {
-      setError(errorText(e));
-    }
+  const submit = () => {
+    errors.clear();
+    save.mutate(form, { onSuccess: onSaved, onError: errors.fail });
   };
   return (
     <form
@@ -25,32 +25,37 @@ export function GoalForm({ goal, onSaved, onCancel }: { goal: Goal | null; onSav
       aria-label={goal ? 'Edit the goal' : 'Add a goal'}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <label>
         Goal
-        <input required value={form.statement} onChange={set('statement')} placeholder="e.g. Start a doctorate in rehabilitation research" />
+        <input required value={form.statement} onChange={set('statement')} placeholder="e.g. Start a doctorate in rehabilitation research" {...errors.invalid('statement')} />
       </label>
+      {errors.message('statement')}
       <div className="row">
         <label>
           By when
-          <input type="date" value={form.horizon} onChange={set('horizon')} />
+          <input type="date" value={form.horizon} onChange={set('horizon')} {...errors.invalid('horizon')} />
         </label>
         <WordSelect label="Status" words={GOAL_STATUSES} value={form.status} onChange={set('status')} />
       </div>
+      {errors.message('horizon')}
       <NeedsEditor needs={form.needs} onChange={(needs) => setForm((f) => ({ ...f, needs }))} />
+      {errors.message('needs')}
       <div className="row">
         <label>
           Moving from
-          <input value={form.transitionFrom} onChange={set('transitionFrom')} placeholder="clinical practice" />
+          <input value={form.transitionFrom} onChange={set('transitionFrom')} placeholder="clinical practice" {...errors.invalid('transitionFrom')} />
         </label>
         <label>
           Moving to
-          <input value={form.transitionTo} onChange={set('transitionTo')} placeholder="research" />
+          <input value={form.transitionTo} onChange={set('transitionTo')} placeholder="research" {...errors.invalid('transitionTo')} />
         </label>
       </div>
-      <FormEnd error={error} saveLabel={goal ? 'Save changes' : 'Add goal'} onCancel={onCancel} />
+      {errors.message('transitionFrom')}
+      {errors.message('transitionTo')}
+      <FormEnd error={errors.general} busy={save.isPending} saveLabel={goal ? 'Save changes' : 'Add goal'} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,23 +1,23 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import { useSaveNetwork } from '../data/networks.js';
 import type { Network } from '../types.js';
 import { IMPORTANCE_WORDS, NETWORK_KINDS, NETWORK_ROLES, STRENGTH_WORDS } from '../vocabulary.js';
 import { FormEnd, ScoreSelect, WordSelect } from './fields.js';
-import { errorText } from './error-text.js';
-import { networkBody, networkFormValues, networkPatch } from './patch.js';
+import { networkFormValues } from './patch.js';
+import { useFieldErrors } from './use-field-errors.js';
+
+// The inputs that show a refusal beside them (the selects offer only what the server takes).
+const INPUTS = ['name', 'hoursPerMonth', 'url', 'notes'] as const;
 
 /** Add a network (a body, group or community) or change one: my role, the tie, and the hours it takes. */
 export function NetworkForm({ network, onSaved, onCancel }: { network: Network | null; onSaved: (saved: Network) => void; onCancel?: () => void }) {
   const [form, setForm] = useState(() => networkFormValues(network));
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(INPUTS);
+  const save = useSaveNetwork(network);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
-  const submit = async () => {
-    setError(null);
-    try {
-      onSaved(network ? await api<Network>(`/api/networks/${encodeURIComponent(network.id)}`, { method: 'PATCH', body: networkPatch(network, form) }) : await api<Network>('/api/networks', { method: 'POST', body: networkBody(form) }));
-    } catch (e) {
-      setError(errorText(e));
-    }
+  const submit = () => {
+    errors.clear();
+    save.mutate(form, { onSuccess: onSaved, onError: errors.fail });
   };
   return (
     <form
@@ -25,34 +25,38 @@ export function NetworkForm({ network, onSaved, onCancel }: { network: Network |
       aria-label={network ? `Edit ${network.name}` : 'Add a network'}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <label>
         Name
-        <input required value={form.name} onChange={set('name')} autoComplete="off" />
+        <input required value={form.name} onChange={set('name')} autoComplete="off" {...errors.invalid('name')} />
       </label>
+      {errors.message('name')}
       <div className="row">
         <WordSelect label="Kind" words={NETWORK_KINDS} value={form.kind} onChange={set('kind')} />
         <WordSelect label="My role" words={NETWORK_ROLES} value={form.role} onChange={set('role')} />
         <label>
           Hours a month
-          <input type="number" inputMode="decimal" min={0} max={744} step={0.5} value={form.hoursPerMonth} onChange={set('hoursPerMonth')} />
+          <input type="number" inputMode="decimal" min={0} max={744} step={0.5} value={form.hoursPerMonth} onChange={set('hoursPerMonth')} {...errors.invalid('hoursPerMonth')} />
         </label>
       </div>
+      {errors.message('hoursPerMonth')}
       <div className="row">
         <ScoreSelect label="Strength of my connection" meanings={STRENGTH_WORDS} value={form.strength} onChange={set('strength')} />
         <ScoreSelect label="Importance to my goals" meanings={IMPORTANCE_WORDS} value={form.importance} onChange={set('importance')} />
       </div>
       <label>
         Web address
-        <input value={form.url} onChange={set('url')} inputMode="url" />
+        <input value={form.url} onChange={set('url')} inputMode="url" {...errors.invalid('url')} />
       </label>
+      {errors.message('url')}
       <label>
         Notes
-        <textarea rows={3} value={form.notes} onChange={set('notes')} />
+        <textarea rows={3} value={form.notes} onChange={set('notes')} {...errors.invalid('notes')} />
       </label>
-      <FormEnd error={error} saveLabel={network ? 'Save changes' : 'Add network'} onCancel={onCancel} />
+      {errors.message('notes')}
+      <FormEnd error={errors.general} busy={save.isPending} saveLabel={network ? 'Save changes' : 'Add network'} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,24 +1,26 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useCheckReport } from '../data/check.js';
+import { useGoals } from '../data/goals.js';
+import { queryError } from '../data/query-state.js';
+import { useMapChanged } from '../data/use-map-changed.js';
 import { GoalForm } from '../forms/GoalForm.js';
 import { NeedsMatrix } from '../goals/NeedsMatrix.js';
-import type { CheckReport, Goal, Page } from '../types.js';
-import { useApi } from '../use-api.js';
+import type { CheckReport, Goal } from '../types.js';
 
 type Coverage = CheckReport['goals']['items'][number];
 
 /** Goals, with how well the map covers each: the check's verdict, what is missing (or, once covered, at risk), and who serves it. */
 export function GoalsPage() {
-  const goals = useApi<Page<Goal>>('/api/goals');
-  const check = useApi<CheckReport>('/api/check');
+  const goals = useGoals();
+  const check = useCheckReport();
+  const changed = useMapChanged();
   // ?add=1 (from the check's "Add a goal") opens the form at once.
   const [params] = useSearchParams();
   const [adding, setAdding] = useState(params.get('add') === '1');
-  const reload = () => {
-    goals.reload();
-    check.reload();
-  };
-  if (goals.error || check.error) return <p role="alert">{goals.error ?? check.error}</p>;
+  const reload = () => void changed();
+  const error = queryError(goals, check);
+  if (error) return <p role="alert">{error}</p>;
   if (!goals.data) return <p>Loading…</p>;
   const coverage = new Map((check.data?.goals.items ?? []).map((g) => [g.goalId, g]));
   const ordered = [...goals.data.items].sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active'));
@@ -33,10 +35,7 @@ export function GoalsPage() {
       {adding && (
         <GoalForm
           goal={null}
-          onSaved={() => {
-            setAdding(false);
-            reload();
-          }}
+          onSaved={() => setAdding(false)}
           onCancel={() => setAdding(false)}
         />
       )}
@@ -66,10 +65,7 @@ function GoalCard({ goal, coverage, onChange }: { goal: Goal; coverage: Coverage
       {editing && (
         <GoalForm
           goal={goal}
-          onSaved={() => {
-            setEditing(false);
-            onChange();
-          }}
+          onSaved={() => setEditing(false)}
           onCancel={() => setEditing(false)}
         />
       )}

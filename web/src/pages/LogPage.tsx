@@ -1,34 +1,37 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../api.js';
-import { errorText } from '../forms/error-text.js';
+import { api } from '../api.js';
 import { PersonPicker } from '../forms/PersonPicker.js';
 import { WordSelect } from '../forms/fields.js';
-import type { Network, Page, Person } from '../types.js';
-import { useApi } from '../use-api.js';
+import { useFieldErrors } from '../forms/use-field-errors.js';
+import { useNetworks } from '../data/networks.js';
+import { usePersonDetail } from '../data/people.js';
+import { useMapChanged } from '../data/use-map-changed.js';
 
 import { CHANNELS, FEELINGS, GIVE_KINDS as GIVE, RECEIVE_KINDS as RECEIVE } from '../vocabulary.js';
 
 /** The after-meeting prompt: quick to fill on a phone right after a coffee. */
 export function LogPage() {
   const [params] = useSearchParams();
-  const preset = useApi<{ person: Person }>(params.get('person') ? `/api/people/${encodeURIComponent(params.get('person')!)}` : null);
+  const preset = usePersonDetail(params.get('person'));
+  const changed = useMapChanged();
   // Whom you met: one or several (a lunch with two colleagues is one exchange); the person the page was opened for comes first.
   const [chosen, setChosen] = useState<{ id: string; name: string }[] | null>(null);
   const who = chosen ?? (preset.data ? [{ id: preset.data.person.id, name: preset.data.person.name }] : []);
   const names = listOf(who.map((p) => p.name));
-  const networks = useApi<Page<Network>>('/api/networks');
+  const networks = useNetworks();
   const [form, setForm] = useState({ occurredOn: '', networkId: '', feeling: '', channel: 'coffee', initiatedBy: 'me', gave: '', gaveNote: '', received: '', receivedNote: '', learned: '', followUp: '', thankYou: true });
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // A refusal about the date (one after today) is shown by the date field.
-  const [dateError, setDateError] = useState<string | null>(null);
+  // Said before asking the server: nobody chosen yet.
+  const [missing, setMissing] = useState<string | null>(null);
+  // A refusal about the date (one after today) is shown by the date field; any other at the form's end.
+  const errors = useFieldErrors(['occurredOn']);
   const set = (key: keyof typeof form, value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async () => {
-    if (who.length === 0) return setError('Choose whom you met first.');
-    setError(null);
-    setDateError(null);
+    if (who.length === 0) return setMissing('Choose whom you met first.');
+    setMissing(null);
+    errors.clear();
     try {
       // A thank-you for each person met, so that each can be closed on its own.
       const followUps = [...(form.thankYou ? who.map((p) => ({ kind: 'thank-you', description: `Thank ${p.name}`, personId: p.id })) : []), ...(form.followUp.trim() ? [{ description: form.followUp.trim() }] : [])];
@@ -47,10 +50,10 @@ export function LogPage() {
           followUps,
         },
       });
+      void changed();
       setDone(`Logged: ${form.channel} with ${names} on ${result.exchange.occurredOn}.`);
     } catch (e) {
-      if (e instanceof ApiError && e.field === 'occurredOn') setDateError(e.message.replace(/^occurredOn: /, ''));
-      else setError(errorText(e));
+      errors.fail(e);
     }
   };
 
@@ -97,15 +100,10 @@ export function LogPage() {
               type="date"
               value={form.occurredOn}
               onChange={(e) => set('occurredOn', e.target.value)}
-              aria-invalid={dateError ? true : undefined}
-              aria-describedby={dateError ? 'log-date-error' : undefined}
+              {...errors.invalid('occurredOn')}
             />
-            {dateError && (
-              <span id="log-date-error" role="alert" className="field-error">
-                {dateError}
-              </span>
-            )}
           </label>
+          {errors.message('occurredOn')}
           <label>
             How you met
             <select value={form.channel} onChange={(e) => set('channel', e.target.value)}>
@@ -150,7 +148,7 @@ export function LogPage() {
         <label className="check">
           <input type="checkbox" checked={form.thankYou} onChange={(e) => set('thankYou', e.target.checked)} /> Remind me to send a thank-you within two days
         </label>
-        {error && <p role="alert">{error}</p>}
+        {(missing ?? errors.general) && <p role="alert">{missing ?? errors.general}</p>}
         <button type="submit">Log it</button>
       </form>
     </section>

@@ -88,7 +88,10 @@ export function MapPage() {
     );
   }, [mapGraph, sizeBy, colourBy]);
   const metricsOfNode = useRef(nodeMetrics);
-  metricsOfNode.current = nodeMetrics;
+  // The hover handler, set up once per drawing, reads the latest measures through the ref.
+  useEffect(() => {
+    metricsOfNode.current = nodeMetrics;
+  }, [nodeMetrics]);
   const layout = useMemo(
     () => (data ? layoutMap(data.map, colourBy, { ...(community ? { community } : {}), ...(scaled ? { scaled } : {}) }) : null),
     [data, colourBy, community, scaled],
@@ -169,6 +172,7 @@ export function MapPage() {
       sigma.current = null;
     };
     // `open` is left out on purpose: it only navigates, and redrawing the map for it would lose the camera.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, layout, visible, edges]);
 
   // Find: every match ranked (the exact name first, then prefixes, then stronger ties, then the latest exchange), listed under the box.

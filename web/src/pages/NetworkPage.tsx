@@ -1,31 +1,31 @@
-import { WordSelect } from '../forms/fields.js';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../api.js';
+import { useAddNetworkMember, useNetwork, useNetworkChanged, useRemoveNetwork } from '../data/networks.js';
+import { queryError } from '../data/query-state.js';
 import { errorText } from '../forms/error-text.js';
-import { NetworkForm } from '../forms/NetworkForm.js';
+import { WordSelect } from '../forms/fields.js';
 import { GoalLinksEditor } from '../forms/GoalLinksEditor.js';
-import type { Goal, Network } from '../types.js';
-import { useApi } from '../use-api.js';
-import { NETWORK_ROLES, spoken } from '../vocabulary.js';
+import { NetworkForm } from '../forms/NetworkForm.js';
 import { PersonPicker } from '../forms/PersonPicker.js';
+import type { Network } from '../types.js';
+import { NETWORK_ROLES, spoken } from '../vocabulary.js';
 
-interface NetworkDetail {
-  network: Network;
-  members: { id: string; name: string; role: string | null; strength: number; importance: number }[];
-  goals: { goal: Goal; relevance: number; serves: string[] }[];
-  exchanges: number;
-}
+const isRole = (value: string): value is Network['role'] => NETWORK_ROLES.some((role) => role === value);
 
 /** One network: my role and hours, the goals it serves, and its people. */
 export function NetworkPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const path = `/api/networks/${encodeURIComponent(id)}`;
-  const { data, error, reload } = useApi<NetworkDetail>(path);
+  const network = useNetwork(id);
+  const changed = useNetworkChanged();
+  const addMember = useAddNetworkMember(id);
+  const remove = useRemoveNetwork(id);
+  const { data } = network;
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [memberRole, setMemberRole] = useState('member');
+  const [memberRole, setMemberRole] = useState<Network['role']>('member');
+  const error = queryError(network);
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const n = data.network;
@@ -45,7 +45,6 @@ export function NetworkPage() {
           network={n}
           onSaved={() => {
             setEditing(false);
-            reload();
           }}
           onCancel={() => setEditing(false)}
         />
@@ -60,7 +59,7 @@ export function NetworkPage() {
           links={data.goals}
           empty="Serves none of your goals yet. A network that takes hours and serves no goal shows up as over-invested in the check."
           defaultRelevance={3}
-          onChange={reload}
+          onChange={() => void changed()}
         />
       </section>
       <section>
@@ -76,15 +75,10 @@ export function NetworkPage() {
       </section>
       <details>
         <summary>Add someone to {n.name}</summary>
-        <WordSelect label="Their role" words={NETWORK_ROLES} value={memberRole} onChange={(e) => setMemberRole(e.target.value)} />
+        <WordSelect label="Their role" words={NETWORK_ROLES} value={memberRole} onChange={(e) => isRole(e.target.value) && setMemberRole(e.target.value)} />
         <PersonPicker
           label="Who"
-          onPick={(person) =>
-            void api(`${path}/members/${encodeURIComponent(person.id)}`, { method: 'PUT', body: { role: memberRole } }).then(
-              () => (setProblem(null), reload()),
-              (e: unknown) => setProblem(errorText(e)),
-            )
-          }
+          onPick={(person) => addMember.mutate({ personId: person.id, role: memberRole }, { onSuccess: () => setProblem(null), onError: (e) => setProblem(errorText(e)) })}
         />
       </details>
       {problem && <p role="alert">{problem}</p>}
@@ -94,7 +88,7 @@ export function NetworkPage() {
           type="button"
           className="danger"
           onClick={() => {
-            if (window.confirm(`Remove ${n.name}? Its people stay in your map; their membership and the goal links go.`)) void api(path, { method: 'DELETE' }).then(() => navigate('/networks'), (e: unknown) => setProblem(errorText(e)));
+            if (window.confirm(`Remove ${n.name}? Its people stay in your map; their membership and the goal links go.`)) remove.mutate(undefined, { onSuccess: () => void navigate('/networks'), onError: (e) => setProblem(errorText(e)) });
           }}
         >
           Remove {n.name}

@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { useNetworks } from '../data/networks.js';
+import { queryError } from '../data/query-state.js';
 import { NetworkForm } from '../forms/NetworkForm.js';
-import type { Network, Page } from '../types.js';
-import { useApi } from '../use-api.js';
 import { spoken } from '../vocabulary.js';
 
 /** Networks: the groups you belong to or want to join, with your role and the hours they take. */
 export function NetworksPage() {
   const navigate = useNavigate();
-  const networks = useApi<Page<Network>>('/api/networks');
+  const networks = useNetworks();
   const [adding, setAdding] = useState(false);
-  if (networks.error) return <p role="alert">{networks.error}</p>;
+  const error = queryError(networks);
+  if (error) return <p role="alert">{error}</p>;
   if (!networks.data) return <p>Loading…</p>;
   const hours = networks.data.items.reduce((sum, n) => sum + n.hoursPerMonth, 0);
   return (

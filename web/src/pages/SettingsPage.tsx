@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useAccount } from '../account/AccountGate.js';
-import { api } from '../api.js';
+import { useEraseEverything, useStorage } from '../data/settings.js';
+import { errorText } from '../forms/error-text.js';
 import { AccountSettings, DeleteAccountSection } from '../settings/AccountSettings.js';
 import { ProfileForm } from '../settings/ProfileForm.js';
-import { useApi } from '../use-api.js';
 
 const EXPORTS = [
   ['json', 'Full backup (JSON)', 'everything, to restore into an empty data folder'],
@@ -17,7 +17,8 @@ const EXPORTS = [
 /** Settings: where the data lives, taking it out, and erasing it. */
 export function SettingsPage() {
   const account = useAccount();
-  const storage = useApi<{ kind: string; location: string }>('/api/storage');
+  const storage = useStorage();
+  const erase = useEraseEverything();
   const [confirm, setConfirm] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -57,9 +58,7 @@ export function SettingsPage() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            api('/api/erase', { method: 'POST', body: { confirm } })
-              .then(() => setMessage('Everything is erased.'))
-              .catch((error: unknown) => setMessage(error instanceof Error ? error.message : String(error)));
+            erase.mutate(confirm, { onSuccess: () => setMessage('Everything is erased.'), onError: (error) => setMessage(errorText(error)) });
           }}
         >
           <label>

@@ -1,27 +1,27 @@
 import { useState } from 'react';
-import { api } from '../api.js';
-import { errorText } from '../forms/error-text.js';
+import type { components } from '../api/schema.js';
+import { queryError } from '../data/query-state.js';
+import { useProfile, useSaveProfile } from '../data/settings.js';
 import { FormEnd } from '../forms/fields.js';
-import { useApi } from '../use-api.js';
+import { useFieldErrors } from '../forms/use-field-errors.js';
 
-interface Profile {
-  name: string | null;
-  workingOn: string | null;
-  timeZone: string;
-  emails: string[];
-}
+type Profile = components['schemas']['Profile'];
+
+const INPUTS = ['name', 'timeZone', 'workingOn', 'emails'] as const;
 
 /** Your name (signs drafts), what you are working on (quoted by drafts and suggestions), and your time zone (what "today" is). */
 export function ProfileForm() {
-  const profile = useApi<Profile>('/api/profile');
-  if (!profile.data) return profile.error ? <p role="alert">{profile.error}</p> : null;
+  const profile = useProfile();
+  const error = queryError(profile);
+  if (!profile.data) return error ? <p role="alert">{error}</p> : null;
   // The fields keep what was typed and saved; the profile is read once.
   return <ProfileFields profile={profile.data} />;
 }
 
 function ProfileFields({ profile }: { profile: Profile }) {
   const [form, setForm] = useState({ name: profile.name ?? '', workingOn: profile.workingOn ?? '', timeZone: profile.timeZone, emails: profile.emails.join(', ') });
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(INPUTS);
+  const save = useSaveProfile();
   const [saved, setSaved] = useState(false);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => (setSaved(false), setForm((f) => ({ ...f, [key]: e.target.value })));
   // A list, not free text: only zones the browser knows can be chosen (the server checks again).
@@ -32,37 +32,43 @@ function ProfileFields({ profile }: { profile: Profile }) {
       aria-label="Your profile"
       onSubmit={(e) => {
         e.preventDefault();
-        api('/api/profile', { method: 'PATCH', body: { name: form.name.trim() || null, workingOn: form.workingOn.trim() || null, timeZone: form.timeZone, emails: form.emails.split(/[,\s]+/).filter(Boolean) } })
-          .then(() => (setError(null), setSaved(true)))
-          .catch((err: unknown) => setError(errorText(err)));
+        errors.clear();
+        save.mutate(
+          { name: form.name.trim() || null, workingOn: form.workingOn.trim() || null, timeZone: form.timeZone, emails: form.emails.split(/[,\s]+/).filter(Boolean) },
+          { onSuccess: () => setSaved(true), onError: errors.fail },
+        );
       }}
     >
       <div className="row">
         <label>
           Your name
-          <input value={form.name} onChange={set('name')} autoComplete="name" />
+          <input value={form.name} onChange={set('name')} autoComplete="name" {...errors.invalid('name')} />
         </label>
         <label>
           Time zone
-          <select value={form.timeZone} onChange={set('timeZone')}>
+          <select value={form.timeZone} onChange={set('timeZone')} {...errors.invalid('timeZone')}>
             {(zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]).map((z) => (
               <option key={z}>{z}</option>
             ))}
           </select>
         </label>
       </div>
+      {errors.message('name')}
+      {errors.message('timeZone')}
       <label>
         Working on now
-        <input value={form.workingOn} onChange={set('workingOn')} />
+        <input value={form.workingOn} onChange={set('workingOn')} {...errors.invalid('workingOn')} />
       </label>
+      {errors.message('workingOn')}
       <label>
         Your own email addresses
-        <input value={form.emails} onChange={set('emails')} autoComplete="email" aria-describedby="emails-help" />
+        <input value={form.emails} onChange={set('emails')} autoComplete="email" {...errors.invalid('emails', 'emails-help')} />
       </label>
+      {errors.message('emails')}
       <p id="emails-help" className="hint">
         Separated by commas. Capturing a mailbox or calendar tells what you sent from what you received by these.
       </p>
-      <FormEnd error={error} saveLabel="Save" />
+      <FormEnd error={errors.general} busy={save.isPending} saveLabel="Save" />
       {saved && <p role="status">Saved.</p>}
     </form>
   );

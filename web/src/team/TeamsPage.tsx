@@ -1,24 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError } from '../api.js';
-import { useApi } from '../use-api.js';
-import type { TeamDetail, TeamSummary } from './team-types.js';
-
-const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+import { useNetworks } from '../data/networks.js';
+import { queryError } from '../data/query-state.js';
+import { useDemoTeam, useJoinTeam, useMakeTeam, useTeams } from '../data/teams.js';
+import { errorText as message } from '../forms/error-text.js';
+import { useFieldErrors } from '../forms/use-field-errors.js';
 
 /** The teams I am in, and making one. Teams need Waggle on a server, with accounts. */
 export function TeamsPage() {
   const navigate = useNavigate();
-  const teams = useApi<TeamSummary[]>('/api/teams');
+  const teams = useTeams();
+  const makeTeam = useMakeTeam();
+  const demoTeam = useDemoTeam();
+  const errors = useFieldErrors(['name']);
   const [error, setError] = useState<string | null>(null);
-  if (teams.error) return <p role="alert">Teams need Waggle on a server, with accounts (waggle serve --public-url …). {teams.error}</p>;
+  const failed = queryError(teams);
+  if (failed) return <p role="alert">Teams need Waggle on a server, with accounts (waggle serve --public-url …). {failed}</p>;
   if (!teams.data) return <p>Loading…</p>;
   const make = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get('name'));
-    api<TeamDetail>('/api/teams', { method: 'POST', body: { name } })
-      .then((team) => navigate(`/teams/${team.id}`))
-      .catch((e: unknown) => setError(message(e)));
+    errors.clear();
+    makeTeam.mutate(name, { onSuccess: (team) => void navigate(`/teams/${team.id}`), onError: errors.fail });
   };
   return (
     <section>
@@ -39,9 +42,7 @@ export function TeamsPage() {
         <button
           type="button"
           onClick={() =>
-            void api<TeamDetail>('/api/teams/demo', { method: 'POST', body: {} })
-              .then((team) => navigate(`/teams/${team.id}`))
-              .catch((e: unknown) => setError(message(e)))
+            demoTeam.mutate(undefined, { onSuccess: (team) => void navigate(`/teams/${team.id}`), onError: (e) => setError(message(e)) })
           }
         >
           Try a demo team
@@ -52,10 +53,11 @@ export function TeamsPage() {
         <h2>Make a team</h2>
         <p>
           <label>
-            Team name <input name="name" required maxLength={120} />
+            Team name <input name="name" required maxLength={120} {...errors.invalid('name')} />
           </label>
         </p>
-        {error && <p role="alert">{error}</p>}
+        {errors.message('name')}
+        {(errors.general ?? error) && <p role="alert">{errors.general ?? error}</p>}
         <button type="submit">Make the team</button>
       </form>
     </section>
@@ -67,11 +69,9 @@ export function TeamInvitePage() {
   const { token } = useParams();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
-  const networks = useApi<{ total: number; items: { name: string }[] }>('/api/networks?limit=100');
-  const join = () =>
-    api<TeamDetail>(`/api/teams/join/${token ?? ''}`, { method: 'POST', body: {} })
-      .then((team) => navigate(`/teams/${team.id}`))
-      .catch((e: unknown) => setError(message(e)));
+  const networks = useNetworks();
+  const joinTeam = useJoinTeam();
+  const join = () => joinTeam.mutate(token ?? '', { onSuccess: (team) => void navigate(`/teams/${team.id}`), onError: (e) => setError(message(e)) });
   return (
     <section>
       <h1>Join a team</h1>
@@ -79,9 +79,9 @@ export function TeamInvitePage() {
         You were invited to a team. Joining offers the team your networks (name, kind, your role, strength and hours a month); you can hold any of them back
         at once, on the team's page. People, what you learned and your plan are shared only when you say so, one by one, with a preview of what the team will see.
       </p>
-      {networks.data && networks.data.total > 0 && <p>Networks you would offer: {networks.data.items.map((n) => n.name).join(', ')}.</p>}
+      {networks.data && networks.data.total > 0 && <p>Networks you would offer: {networks.data.items.slice(0, 100).map((n) => n.name).join(', ')}.</p>}
       {error && <p role="alert">{error}</p>}
-      <button type="button" onClick={() => void join()}>
+      <button type="button" onClick={join}>
         Join the team
       </button>
     </section>

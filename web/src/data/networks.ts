@@ -1,0 +1,49 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, unwrap } from '../api/client.js';
+import { networkBody, networkPatch, type NetworkFormValues } from '../forms/patch.js';
+import type { Network } from '../types.js';
+import { invalidate, queryKeys, readsOfTheWholeMap } from './keys.js';
+
+export function useNetworks() {
+  return useQuery({ queryKey: queryKeys.networks.list(), queryFn: () => unwrap(client.GET('/api/networks')) });
+}
+
+/** Adds a network from the form, or changes the one given (only the fields changed); the lists, the check and the map are then stale. */
+export function useSaveNetwork(network: Network | null) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (form: NetworkFormValues): Promise<Network> =>
+      network ? unwrap(client.PATCH('/api/networks/{id}', { params: { path: { id: network.id } }, body: networkPatch(network, form) })) : unwrap(client.POST('/api/networks', { body: networkBody(form) })),
+    onSuccess: () => invalidate(queries, queryKeys.networks.all, ...readsOfTheWholeMap),
+  });
+}
+
+/** One network: my role and hours, the goals it serves, its people. */
+export function useNetwork(id: string) {
+  return useQuery({ queryKey: queryKeys.networks.detail(id), queryFn: () => unwrap(client.GET('/api/networks/{id}', { params: { path: { id } } })) });
+}
+
+/** Marks a network's page, the lists, the check and the map stale: after a change to its members or goal links. */
+export function useNetworkChanged() {
+  const queries = useQueryClient();
+  return () => invalidate(queries, queryKeys.networks.all, queryKeys.people.all, ...readsOfTheWholeMap);
+}
+
+/** Puts a person in the network with a role (again: changes the role). */
+export function useAddNetworkMember(networkId: string) {
+  const changed = useNetworkChanged();
+  return useMutation({
+    mutationFn: ({ personId, role }: { personId: string; role: Network['role'] }) =>
+      unwrap(client.PUT('/api/networks/{id}/members/{personId}', { params: { path: { id: networkId, personId } }, body: { role } })),
+    onSuccess: changed,
+  });
+}
+
+/** Removes the network; its people stay. Its own page is not fetched again (it is gone): only the lists and what reads the map. */
+export function useRemoveNetwork(networkId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(client.DELETE('/api/networks/{id}', { params: { path: { id: networkId } } })),
+    onSuccess: () => invalidate(queries, queryKeys.networks.list(), queryKeys.people.all, ...readsOfTheWholeMap),
+  });
+}
