@@ -193,6 +193,7 @@ export const personDetailOutput = z
     exchanges: z.array(exchangeOutput),
     followUps: z.array(followUpOutput),
     dates: z.array(personDateSchema),
+    hasPhoto: z.boolean().meta({ description: 'whether GET /api/people/{id}/photo has a photo to give' }),
   })
   .meta({ id: 'PersonDetail' });
 

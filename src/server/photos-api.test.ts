@@ -27,6 +27,8 @@ describe.each(DIALECTS)("a person's photo (%s)", (kind) => {
 
   it('stores an upload in the workspace and serves it with its sniffed type, nosniff and no scripts', async () => {
     expect((await w.call(photo(ana), { cookie: owner })).status).toBe(404);
+    const hasPhoto = async () => (await w.json<{ hasPhoto: boolean }>(200, `/api/people/${ana}`, { cookie: owner })).hasPhoto;
+    expect(await hasPhoto()).toBe(false);
     // Declared as octet-stream: the type comes from the bytes.
     const stored = await w.json<{ mediaType: string; size: number }>(200, photo(ana), { method: 'PUT', cookie: owner, raw: { type: 'application/octet-stream', bytes: PNG } });
     expect(stored).toMatchObject({ mediaType: 'image/png', size: PNG.length });
@@ -36,6 +38,8 @@ describe.each(DIALECTS)("a person's photo (%s)", (kind) => {
     expect(served.headers.get('x-content-type-options')).toBe('nosniff');
     expect(served.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG);
+    // The person's page learns there is one, and asks for it.
+    expect(await hasPhoto()).toBe(true);
     // A JPEG declared as a PNG is served as what it is.
     await w.json(200, photo(ana), { method: 'PUT', cookie: owner, raw: { type: 'image/png', bytes: JPEG } });
     expect((await w.call(photo(ana), { cookie: owner })).headers.get('content-type')).toBe('image/jpeg');

@@ -9,6 +9,7 @@ import { listGoalLinks, listMemberships, listTies } from './links.js';
 import { getNetwork, listNetworks } from './networks.js';
 import { getPerson, listPeople } from './people.js';
 import { datesOf } from './person-dates.js';
+import { hasPhoto } from './photos.js';
 import type { PersonDate } from '../core/person-dates.js';
 
 /** A person with everything around them: what `person show` and the person page display. */
@@ -24,11 +25,13 @@ export interface PersonDetail {
   followUps: FollowUp[];
   /** Birthday, anniversary and dates of the user's own naming. */
   dates: PersonDate[];
+  /** Whether a photo is kept for the person (GET /api/people/{id}/photo), so a page asks for one only when there is one. */
+  hasPhoto: boolean;
 }
 
 export async function personDetail(ctx: ServiceContext, id: string): Promise<PersonDetail> {
   const person = await getPerson(ctx, id);
-  const [links, memberships, ties, introductions, exchanges, followUps, goals, dates] = await Promise.all([
+  const [links, memberships, ties, introductions, exchanges, followUps, goals, dates, photo] = await Promise.all([
     listGoalLinks(ctx, { personId: id }),
     listMemberships(ctx, { personId: id }),
     listTies(ctx, { personId: id }),
@@ -37,6 +40,7 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
     listFollowUps(ctx, { personId: id }),
     listGoals(ctx),
     datesOf(ctx, [id]),
+    hasPhoto(ctx, id),
   ]);
   // Only the person's own networks: the page's cost follows the person, not the workspace.
   const networks = memberships.length ? await listNetworks(ctx, { ids: memberships.map((m) => m.networkId) }) : { items: [] };
@@ -73,6 +77,7 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
     exchanges: exchanges.items,
     followUps,
     dates: dates.get(id) ?? [],
+    hasPhoto: photo,
   };
 }
 

@@ -66,6 +66,18 @@ export async function photosOf(ctx: ServiceContext, personIds: readonly string[]
   return byPerson;
 }
 
+/** Whether the person (in this workspace) has a photo, without reading its bytes. */
+export async function hasPhoto(ctx: ServiceContext, personId: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('personPhotos')
+    .innerJoin('people', 'people.id', 'personPhotos.personId')
+    .select('personPhotos.personId')
+    .where('people.workspaceId', '=', ctx.workspaceId)
+    .where('personPhotos.personId', '=', personId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Removes the person's photo, if any. */
 export async function removePhoto(ctx: ServiceContext, personId: string): Promise<void> {
   await inTransaction(ctx, async (trx) => {

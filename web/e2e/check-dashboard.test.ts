@@ -126,6 +126,10 @@ describe('the check as a dashboard', () => {
     await page.goto(`${app.base}/check`);
     await page.getByRole('list', { name: 'Do now' }).waitFor();
     await page.locator('#check-start-here').getByRole('button', { name: /more$/ }).click();
+    // The pictures and the opened part arrive after the summary: print once they are drawn.
+    await page.getByTestId('quadrant-chart').waitFor();
+    await page.getByTestId('coverage-chart').waitFor();
+    await page.locator('#check-start-here').getByRole('button', { name: 'Show the first few only' }).waitFor();
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Print a one-page report' }).isVisible()).toBe(false);

@@ -8517,6 +8517,8 @@ export interface components {
                 relevance: number;
                 serves: string[];
             }[];
+            /** @description whether GET /api/people/{id}/photo has a photo to give */
+            hasPhoto: boolean;
             introductions: components["schemas"]["Introduction"][];
             /** @description the names of the people the ties and introductions refer to, by id */
             names: {

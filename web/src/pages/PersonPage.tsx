@@ -53,7 +53,7 @@ export function PersonPage() {
         </div>
       </div>
       <p className="sub">{[p.role, p.organisation, p.location].filter(Boolean).join(' · ')}</p>
-      <PersonPhoto personId={p.id} name={p.name} />
+      <PersonPhoto personId={p.id} name={p.name} hasPhoto={data.hasPhoto} />
       {editing && (
         <PersonForm
           key={p.updatedAt}

@@ -9,11 +9,12 @@ const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
  * the type from the bytes and refuses anything but PNG, JPEG, WebP and GIF (2 MB at
  * most); its reason is shown as it comes.
  */
-export function PersonPhoto({ personId, name }: { personId: string; name: string }) {
+export function PersonPhoto({ personId, name, hasPhoto }: { personId: string; name: string; hasPhoto: boolean }) {
   const src = `/api/people/${encodeURIComponent(personId)}/photo`;
   // Bumped after each change so that the browser asks again instead of showing the old picture.
   const [version, setVersion] = useState(0);
-  const [shown, setShown] = useState(true);
+  // Only a person with a photo gets an <img>: no request that can only answer 404.
+  const [shown, setShown] = useState(hasPhoto);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
