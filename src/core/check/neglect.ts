@@ -5,6 +5,7 @@
  */
 import { describeCadence } from '../cadence.js';
 import { daysSince, type CheckIndex, type PersonFacts } from './snapshot-index.js';
+import { defineDecidedList } from './decided-list.js';
 import { compareText } from './sort.js';
 import { firstName, lowerFirst, meetSuggestion, workingOnClause } from './suggest.js';
 import { FADING_AFTER_DAYS, LOST_JOB_LIST_AFTER_DAYS, STRONG_MIN_STRENGTH } from './thresholds.js';
@@ -18,31 +19,37 @@ export function quietLongerThan(days: number | null, limit: number): boolean {
   return days === null || days > limit;
 }
 
-/** The three neglect lists, longest-neglected first. */
+/** The three neglect lists, longest-neglected first (each finding written when read: decided-list.ts). */
 export function neglect(index: CheckIndex): Neglect {
-  const overdue: [NeglectItem, number][] = [];
-  const fading: [NeglectItem, number][] = [];
-  const lostJobList: [NeglectItem, number][] = [];
+  const overdue: Quiet[] = [];
+  const fading: Quiet[] = [];
+  const lostJobList: Quiet[] = [];
   for (const f of index.people) {
     const quiet = f.daysSinceLastExchange;
     const due = f.person.nextContact;
     // ISO dates compare as strings; only the overdue ones pay for day arithmetic.
     if (due !== null && due.date < index.today) {
       const late = daysSince(due.date, index.today);
-      if (late !== null && late > 0) overdue.push([overdueItem(index, f, late), late]);
+      if (late !== null && late > 0) overdue.push({ f, days: late });
     }
-    if (f.strength >= STRONG_MIN_STRENGTH && quietLongerThan(quiet, FADING_AFTER_DAYS)) {
-      fading.push([fadingItem(f, quiet), quiet ?? NEVER]);
-    }
-    if (f.person.lostJobList && quietLongerThan(quiet, LOST_JOB_LIST_AFTER_DAYS)) {
-      lostJobList.push([lostJobItem(index, f, quiet), quiet ?? NEVER]);
-    }
+    if (f.strength >= STRONG_MIN_STRENGTH && quietLongerThan(quiet, FADING_AFTER_DAYS)) fading.push({ f, days: quiet ?? NEVER });
+    if (f.person.lostJobList && quietLongerThan(quiet, LOST_JOB_LIST_AFTER_DAYS)) lostJobList.push({ f, days: quiet ?? NEVER });
   }
-  return { overdue: longestFirst(overdue), fading: longestFirst(fading), lostJobList: longestFirst(lostJobList) };
+  const part = {} as Neglect;
+  defineDecidedList(part, 'overdue', longestFirst(overdue), (q) => overdueItem(index, q.f, q.days));
+  defineDecidedList(part, 'fading', longestFirst(fading), (q) => fadingItem(q.f, q.f.daysSinceLastExchange));
+  defineDecidedList(part, 'lostJobList', longestFirst(lostJobList), (q) => lostJobItem(index, q.f, q.f.daysSinceLastExchange));
+  return part;
 }
 
-function longestFirst(items: [NeglectItem, number][]): NeglectItem[] {
-  return items.sort((a, b) => b[1] - a[1] || compareText(a[0].name, b[0].name) || compareText(a[0].id, b[0].id)).map(([item]) => item);
+/** A person and how long they have waited (days overdue, or days of silence; never: the longest). */
+interface Quiet {
+  f: PersonFacts;
+  days: number;
+}
+
+function longestFirst(items: Quiet[]): Quiet[] {
+  return items.sort((a, b) => b.days - a.days || compareText(a.f.person.name, b.f.person.name) || compareText(a.f.person.id, b.f.person.id));
 }
 
 function overdueItem(index: CheckIndex, f: PersonFacts, daysOverdue: number): NeglectItem {

@@ -1,3 +1,4 @@
+import { listView, type ListView } from './decided-list.js';
 import { checkMapShape } from './run-check.js';
 import type { CheckReport, Finding, GoalCoverage, NeglectItem, OneWayTie, PersonBalance, QuadrantItem, TransitionPlan } from './types.js';
 
@@ -18,7 +19,8 @@ export interface Cut<T> {
   total: number;
 }
 
-const cut = <T>(items: readonly T[], top: number): Cut<T> => ({ items: items.slice(0, top), total: items.length });
+/** The first `top` items of a list and its length, without writing out the rest of a decided list. */
+const cut = <T>(view: ListView<T>, top: number): Cut<T> => ({ items: view.slice(0, top), total: view.total });
 
 /** What a part's list holds: findings of the part's kind, or (balances) a person's give and take. */
 export type PartItem = QuadrantItem | Finding | OneWayTie | NeglectItem | PersonBalance;
@@ -45,10 +47,33 @@ export function partOf(report: CheckReport, part: CheckPart): readonly PartItem[
   }
 }
 
+/** One part's list as a view: its length and any run of it, written out as read. */
+export function partView(report: CheckReport, part: CheckPart): ListView<PartItem> {
+  switch (part) {
+    case 'maintain':
+    case 'strengthen':
+    case 'overInvested':
+    case 'letBe':
+      return listView(report.quadrants, part);
+    case 'startHere':
+      return listView(report.startHere, 'items');
+    case 'oneWay':
+      return listView(report.reciprocity, 'oneWay');
+    case 'balances':
+      return listView(report.reciprocity, 'people');
+    case 'overdue':
+    case 'fading':
+    case 'lostJobList':
+      return listView(report.neglect, part);
+    case 'weakTies':
+      return listView(report.weakTies, 'items');
+  }
+}
+
 /** One page of one list of the report. */
 export function checkPartPage(report: CheckReport, part: CheckPart, offset: number, limit: number): Cut<PartItem> {
-  const items = partOf(report, part);
-  return { items: items.slice(offset, offset + limit), total: items.length };
+  const view = partView(report, part);
+  return { items: view.slice(offset, offset + limit), total: view.total };
 }
 
 function goalSummary(goal: GoalCoverage, top: number) {
@@ -63,9 +88,9 @@ function goalSummary(goal: GoalCoverage, top: number) {
 function transitionSummary(plan: TransitionPlan, top: number) {
   return {
     ...plan,
-    keep: cut(plan.keep, top),
-    reduce: cut(plan.reduce, top),
-    build: cut(plan.build, top),
+    keep: cut(listView(plan, 'keep'), top),
+    reduce: cut(listView(plan, 'reduce'), top),
+    build: cut(listView(plan, 'build'), top),
     needs: plan.needs.map((need) => ({ ...need, keep: need.keep.slice(0, top), build: need.build.slice(0, top), keepTotal: need.keep.length, buildTotal: need.build.length })),
   };
 }
@@ -78,17 +103,17 @@ export function summariseCheck(report: CheckReport, top = 5) {
     map: checkMapShape(report),
     quadrants: {
       totals: report.quadrants.totals,
-      maintain: cut(report.quadrants.maintain, top),
-      strengthen: cut(report.quadrants.strengthen, top),
-      overInvested: cut(report.quadrants.overInvested, top),
-      letBe: cut(report.quadrants.letBe, top),
+      maintain: cut(listView(report.quadrants, 'maintain'), top),
+      strengthen: cut(listView(report.quadrants, 'strengthen'), top),
+      overInvested: cut(listView(report.quadrants, 'overInvested'), top),
+      letBe: cut(listView(report.quadrants, 'letBe'), top),
     },
     goals: { ...report.goals, items: report.goals.items.map((g) => goalSummary(g, top)) },
     diversity: report.diversity,
-    startHere: { message: report.startHere.message, ...cut(report.startHere.items, top) },
-    reciprocity: { overall: report.reciprocity.overall, oneWay: cut(report.reciprocity.oneWay, top), balances: { total: report.reciprocity.people.length } },
-    neglect: { overdue: cut(report.neglect.overdue, top), fading: cut(report.neglect.fading, top), lostJobList: cut(report.neglect.lostJobList, top) },
-    weakTies: { message: report.weakTies.message, ...cut(report.weakTies.items, top) },
+    startHere: { message: report.startHere.message, ...cut(listView(report.startHere, 'items'), top) },
+    reciprocity: { overall: report.reciprocity.overall, oneWay: cut(listView(report.reciprocity, 'oneWay'), top), balances: { total: listView(report.reciprocity, 'people').total } },
+    neglect: { overdue: cut(listView(report.neglect, 'overdue'), top), fading: cut(listView(report.neglect, 'fading'), top), lostJobList: cut(listView(report.neglect, 'lostJobList'), top) },
+    weakTies: { message: report.weakTies.message, ...cut(listView(report.weakTies, 'items'), top) },
     transition: { ...report.transition, items: report.transition.items.map((p) => transitionSummary(p, top)) },
   };
 }

@@ -6,6 +6,7 @@
 import { describeCadence } from '../cadence.js';
 import type { Network } from '../model.js';
 import { num, type CheckIndex, type NetworkFacts, type PersonFacts } from './snapshot-index.js';
+import { defineDecidedList } from './decided-list.js';
 import { compareText } from './sort.js';
 import { firstName, goalPhrase, meetSuggestion, workingOnClause, hoursText } from './suggest.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH, TIME_HEAVY_HOURS } from './thresholds.js';
@@ -63,6 +64,7 @@ function quadrantOf(strong: boolean, important: boolean, timeHeavy: boolean): Qu
 export function quadrants(index: CheckIndex): Quadrants {
   // Ranked by [cost, weight, strength], higher first: cost is the hours of an over-invested
   // network (the biggest saving first), weight the better of importance and relevance.
+  // Each quadrant's findings are written when read (decided-list.ts): the ranking is the analysis.
   const lists: Record<QuadrantName, Ranked[]> = {
     maintain: [],
     strengthen: [],
@@ -77,14 +79,17 @@ export function quadrants(index: CheckIndex): Quadrants {
   };
   for (const f of index.people) {
     const q = personQuadrant(f);
-    lists[q].push({ item: personItem(index, f, q), cost: 0, weight: Math.max(f.importance, f.relevance), strength: f.strength });
+    lists[q].push({ person: f, network: null, name: f.person.name, id: f.person.id, cost: 0, weight: Math.max(f.importance, f.relevance), strength: f.strength });
     totals[q].items += 1;
     totals[q].people += 1;
   }
   for (const f of index.networks) {
     const q = networkQuadrant(index, f);
     lists[q].push({
-      item: networkItem(index, f, q),
+      person: null,
+      network: f,
+      name: f.network.name,
+      id: f.network.id,
       cost: q === 'overInvested' ? f.hours : 0,
       weight: Math.max(f.importance, f.relevance),
       strength: f.strength,
@@ -93,32 +98,27 @@ export function quadrants(index: CheckIndex): Quadrants {
     totals[q].networks += 1;
     totals[q].hoursPerMonth += f.hours;
   }
-  const sorted = (q: QuadrantName) => lists[q].sort(byRank).map((entry) => entry.item);
   for (const q of QUADRANT_NAMES) totals[q].hoursPerMonth = roundHours(totals[q].hoursPerMonth);
-  return {
-    maintain: sorted('maintain'),
-    strengthen: sorted('strengthen'),
-    overInvested: sorted('overInvested'),
-    letBe: sorted('letBe'),
-    totals,
-  };
+  const part = {} as Quadrants;
+  for (const q of QUADRANT_NAMES) {
+    defineDecidedList(part, q, lists[q].sort(byRank), (entry) => (entry.person ? personItem(index, entry.person, q) : networkItem(index, entry.network as NetworkFacts, q)));
+  }
+  part.totals = totals;
+  return part;
 }
 
 interface Ranked {
-  item: QuadrantItem;
+  person: PersonFacts | null;
+  network: NetworkFacts | null;
+  name: string;
+  id: string;
   cost: number;
   weight: number;
   strength: number;
 }
 
 function byRank(a: Ranked, b: Ranked): number {
-  return (
-    b.cost - a.cost ||
-    b.weight - a.weight ||
-    b.strength - a.strength ||
-    compareText(a.item.name, b.item.name) ||
-    compareText(a.item.id, b.item.id)
-  );
+  return b.cost - a.cost || b.weight - a.weight || b.strength - a.strength || compareText(a.name, b.name) || compareText(a.id, b.id);
 }
 
 /** Hours are typed as decimals; two places keeps 0.1 + 0.2 from printing as 0.30000000000000004. */

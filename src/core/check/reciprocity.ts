@@ -6,6 +6,7 @@
  */
 import { firstName, goalPhrase } from './suggest.js';
 import type { CheckIndex, PersonFacts } from './snapshot-index.js';
+import { defineDecidedList } from './decided-list.js';
 import { compareText } from './sort.js';
 import { ONE_WAY_MIN_EXCHANGES, OVERALL_IMBALANCE_RATIO, OVERALL_MIN_ITEMS } from './thresholds.js';
 import type { OneWay, OneWayTie, OverallDirection, PersonBalance, Reciprocity } from './types.js';
@@ -27,34 +28,19 @@ export function overallDirection(exchanges: number, gave: number, received: numb
   return 'balanced';
 }
 
-/** Give and take per person and overall, with one-way ties flagged. */
+/** Give and take per person and overall, with one-way ties flagged (each person's lines written when read: decided-list.ts). */
 export function reciprocity(index: CheckIndex): Reciprocity {
-  const people: PersonBalance[] = [];
-  const flagged: { tie: OneWayTie; exchanges: number }[] = [];
+  const people: PersonFacts[] = [];
+  const flagged: PersonFacts[] = [];
   for (const f of index.people) {
     if (f.exchanges === 0) continue;
-    const { person } = f;
-    const balance: PersonBalance = {
-      kind: 'person',
-      id: person.id,
-      name: person.name,
-      exchanges: f.exchanges,
-      gave: f.gave,
-      received: f.received,
-      balance: f.gave - f.received,
-      lastExchangeOn: f.lastExchangeOn,
-    };
-    people.push(balance);
-    const direction = oneWayDirection(f.exchanges, f.gave, f.received);
-    if (direction) flagged.push({ tie: oneWayItem(index, f, balance, direction), exchanges: f.exchanges });
+    people.push(f);
+    if (oneWayDirection(f.exchanges, f.gave, f.received)) flagged.push(f);
   }
-  const byImbalance = (a: PersonBalance, b: PersonBalance) =>
-    Math.abs(b.balance) - Math.abs(a.balance) || b.exchanges - a.exchanges || compareText(a.name, b.name) || compareText(a.id, b.id);
-  people.sort(byImbalance);
+  const byName = (a: PersonFacts, b: PersonFacts) => compareText(a.person.name, b.person.name) || compareText(a.person.id, b.person.id);
+  people.sort((a, b) => Math.abs(b.gave - b.received) - Math.abs(a.gave - a.received) || b.exchanges - a.exchanges || byName(a, b));
   // The longest one-way patterns first: they say the most about the tie.
-  const oneWay = flagged
-    .sort((a, b) => b.exchanges - a.exchanges || compareText(a.tie.name, b.tie.name) || compareText(a.tie.id, b.tie.id))
-    .map(({ tie }) => tie);
+  flagged.sort((a, b) => b.exchanges - a.exchanges || byName(a, b));
 
   let gave = 0;
   let received = 0;
@@ -64,8 +50,8 @@ export function reciprocity(index: CheckIndex): Reciprocity {
   }
   const exchanges = index.snapshot.exchanges.length;
   const direction = overallDirection(exchanges, gave, received);
-  return {
-    overall: {
+  const part = {} as Reciprocity;
+  part.overall = {
       exchanges,
       gave,
       received,
@@ -75,11 +61,16 @@ export function reciprocity(index: CheckIndex): Reciprocity {
         text: overallText(direction, exchanges, gave, received),
         facts: { exchanges, gave, received, imbalanceRatio: OVERALL_IMBALANCE_RATIO, minimumItems: OVERALL_MIN_ITEMS },
       },
-      next: overallNext(direction),
-    },
-    people,
-    oneWay,
+    next: overallNext(direction),
   };
+  defineDecidedList(part, 'people', people, balanceOf);
+  defineDecidedList(part, 'oneWay', flagged, (f) => oneWayItem(index, f, balanceOf(f), oneWayDirection(f.exchanges, f.gave, f.received) as OneWay));
+  return part;
+}
+
+function balanceOf(f: PersonFacts): PersonBalance {
+  const { person } = f;
+  return { kind: 'person', id: person.id, name: person.name, exchanges: f.exchanges, gave: f.gave, received: f.received, balance: f.gave - f.received, lastExchangeOn: f.lastExchangeOn };
 }
 
 function oneWayItem(index: CheckIndex, f: PersonFacts, b: PersonBalance, direction: OneWay): OneWayTie {

@@ -10,6 +10,7 @@
  */
 import type { Person } from '../model.js';
 import { relevanceTo, type CheckIndex, type PersonFacts } from './snapshot-index.js';
+import { defineDecidedList } from './decided-list.js';
 import { sortByRank } from './sort.js';
 import { goalPhrase, lowerFirst, meetSuggestion, workingOnClause } from './suggest.js';
 import type { Finding, StartHere } from './types.js';
@@ -35,7 +36,10 @@ export function startHere(index: CheckIndex): StartHere {
     ],
     (f) => f.person,
   );
-  return { items: ranked.map((f) => item(index, f)), message: ranked.length === 0 ? emptyMessage(index) : null };
+  // Each finding is written when read (decided-list.ts).
+  const part = defineDecidedList({} as StartHere, 'items', ranked, (f) => item(index, f));
+  part.message = ranked.length === 0 ? emptyMessage(index) : null;
+  return part;
 }
 
 function item(index: CheckIndex, f: PersonFacts): Finding {

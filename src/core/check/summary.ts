@@ -2,6 +2,7 @@
  * The check's summary: counts and a few things to do now, most useful first, each a
  * plain sentence with one action, for the top of the page and the command line.
  */
+import { listView } from './decided-list.js';
 import { hoursText } from './suggest.js';
 import type { CheckIndex } from './snapshot-index.js';
 import type { CheckReport, CheckSummary, Finding, SummaryCard } from './types.js';
@@ -30,12 +31,14 @@ export function summarise(index: CheckIndex, report: Omit<CheckReport, 'summary'
     cards.push({ code: noGoals ? 'no-goals' : 'goal-not-found', text: report.goals.message, action: noGoals ? 'Add a goal' : 'Check all goals', target: { kind: 'start', what: noGoals ? 'add-goal' : 'whole-check' } });
   }
 
-  const start = report.startHere.items.slice(0, 3);
+  // Read through the lists' views: a summary writes out only the findings it names (decided-list.ts).
+  const start = listView(report.startHere, 'items').slice(0, 3);
   if (start[0]) cards.push({ code: 'start-here', text: `Start with ${listOf(start.map((f) => f.name))}: you know and like them, and they can help.`, ...open(start[0]) });
 
-  const overdue = report.neglect.overdue;
-  if (overdue[0]) {
-    cards.push({ code: 'overdue', text: `${plural(overdue.length, 'contact')} ${isAre(overdue.length)} overdue; the longest waiting is ${overdue[0].name}.`, ...open(overdue[0]) });
+  const overdue = listView(report.neglect, 'overdue');
+  const longest = overdue.slice(0, 1)[0];
+  if (longest) {
+    cards.push({ code: 'overdue', text: `${plural(overdue.total, 'contact')} ${isAre(overdue.total)} overdue; the longest waiting is ${longest.name}.`, ...open(longest) });
   }
   for (const goal of report.goals.items) {
     if (goal.verdict === 'covered') continue;
@@ -50,7 +53,7 @@ export function summarise(index: CheckIndex, report: Omit<CheckReport, 'summary'
   if (over > 0) {
     cards.push({ code: 'over-invested', text: `${hoursText(over)} ${over === 1 ? 'goes' : 'go'} to over-invested networks: time you could give to your goals.`, action: 'See where the time goes', target: { kind: 'section', section: 'quadrants' } });
   }
-  const oneWay = report.reciprocity.oneWay.length;
+  const oneWay = listView(report.reciprocity, 'oneWay').total;
   if (oneWay > 0) cards.push({ code: 'one-way', text: `${plural(oneWay, 'tie')} ${isAre(oneWay)} one-way.`, action: 'See give and take', target: { kind: 'section', section: 'reciprocity' } });
   const gaps = report.diversity.gaps.length;
   if (gaps > 0 && snapshot.people.length > 0) {

@@ -4,6 +4,7 @@
  * ones that matter are worth turning into a real conversation.
  */
 import { relevanceTo, type CheckIndex, type PersonFacts } from './snapshot-index.js';
+import { defineDecidedList } from './decided-list.js';
 import { sortByRank } from './sort.js';
 import { goalPhrase, meetSuggestion } from './suggest.js';
 import { WEAK_MAX_STRENGTH, WEAK_TIE_MIN_IMPORTANCE, WEAK_TIE_MIN_RELEVANCE } from './thresholds.js';
@@ -29,7 +30,10 @@ export function weakTies(index: CheckIndex): WeakTies {
     (f) => [focusId ? relevanceTo(f, focusId) : f.relevance, f.importance, f.strength],
     (f) => f.person,
   );
-  return { items: ranked.map((f) => item(index, f)), message: ranked.length > 0 ? null : emptyMessage(index) };
+  // Each finding is written when read (decided-list.ts).
+  const part = defineDecidedList({} as WeakTies, 'items', ranked, (f) => item(index, f));
+  part.message = ranked.length > 0 ? null : emptyMessage(index);
+  return part;
 }
 
 function item(index: CheckIndex, f: PersonFacts): Finding {
