@@ -72,7 +72,7 @@ describe.each(DIALECTS)('the check in parts, the due list cut, compressed answer
   it('is worked out again after every write, through this server or another connection, and not before', async () => {
     const before = await get<CheckSummaryView>('/api/check/summary');
     // No write: the same report, kept for this version of the data.
-    const kept = async () => session.ctx.db.transaction().execute(async (trx) => keptCheck(session.ctx.db, `${session.ctx.workspaceId}||2026-11-22`, await dataVersion(trx)));
+    const kept = async () => session.ctx.db.transaction().execute(async (trx) => keptCheck(session.ctx.db, `${session.ctx.workspaceId}||2026-11-22`, await dataVersion(trx, session.ctx.workspaceId)));
     const first = await kept();
     expect(first).not.toBeNull();
     expect(await get<CheckSummaryView>('/api/check/summary')).toEqual(before);

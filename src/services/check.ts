@@ -50,7 +50,7 @@ export async function checkNetwork(ctx: ServiceContext, options: CheckOptions = 
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const inTrx = { ...ctx, db: trx };
-      const version = await dataVersion(trx);
+      const version = await dataVersion(trx, ctx.workspaceId);
       const key = `${ctx.workspaceId}|${options.goalId ?? ''}|${today(ctx)}`;
       return cachedCheck(ctx.db, key, version, async () => runCheck(await loadSnapshot(inTrx), options));
     });
@@ -66,7 +66,7 @@ export async function mapView(ctx: ServiceContext, options: CheckOptions = {}): 
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
-        const report = keptCheck(ctx.db, `${ctx.workspaceId}|${options.goalId ?? ''}|${today(ctx)}`, await dataVersion(trx));
+        const report = keptCheck(ctx.db, `${ctx.workspaceId}|${options.goalId ?? ''}|${today(ctx)}`, await dataVersion(trx, ctx.workspaceId));
         return report ? { map: report.map, goals: goalsOf((await listGoals({ ...ctx, db: trx })).items) } : null;
       });
     if (kept) return kept;

@@ -3,14 +3,17 @@ import { CompiledQuery, PostgresAdapter, SelectQueryNode, type Kysely, type Kyse
 import type { Database } from './schema.js';
 
 /**
- * What identifies the data a transaction sees, so that something worked out from it
- * (the network check) can be kept until the data changes, on any server or process:
+ * What identifies the data of a workspace a transaction sees, so that something worked
+ * out from it (the network check) can be kept until the data changes, on any server or
+ * process:
  *
- * - **PostgreSQL**: the transaction's snapshot (`pg_current_snapshot()`, read inside a
- *   repeatable-read transaction). Two transactions with the same snapshot see the same
- *   rows; any write transaction anywhere in the cluster gets a new transaction id and
- *   so changes every later snapshot. So a changed map is never mistaken for the old one
- *   (another database's writes only cost a recomputation).
+ * - **PostgreSQL**: the workspace's counter in `workspace_data_versions`, which every
+ *   statement writing what the check reads moves on in its own transaction (triggers,
+ *   migration 2026-12-05T1000). Read inside the reader's repeatable-read transaction, it
+ *   belongs to the same snapshot as the rows read beside it. Not the snapshot id
+ *   (`pg_current_snapshot()`): that changes with any transaction in the cluster that
+ *   takes a transaction id (autovacuum after a bulk load, other workspaces' writes), and
+ *   each change threw the kept check away.
  * - **SQLite**: `data_version`, which changes when another connection (the CLI beside a
  *   running server) commits, and a count of this process's own writes, which
  *   `data_version` does not see, kept by `countWrites` on every insert, update,
@@ -18,11 +21,11 @@ import type { Database } from './schema.js';
  */
 let ownWrites = 0;
 
-export async function dataVersion(db: Kysely<Database>): Promise<string> {
+export async function dataVersion(db: Kysely<Database>, workspaceId: string): Promise<string> {
   // Through executeQuery with a compiled query: past the plugins, so asking does not count as writing.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    const { rows } = await db.executeQuery<{ v: string }>(CompiledQuery.raw('select pg_current_snapshot()::text as v'));
-    return `pg:${rows[0]?.v ?? ''}`;
+    const { rows } = await db.executeQuery<{ v: string }>(CompiledQuery.raw('select version::text as v from workspace_data_versions where workspace_id = $1', [workspaceId]));
+    return `pg:${rows[0]?.v ?? '0'}`;
   }
   const { rows } = await db.executeQuery<{ data_version: number }>(CompiledQuery.raw('pragma data_version'));
   return `sqlite:${rows[0]?.data_version ?? ''}:${ownWrites}`;
