@@ -9,11 +9,17 @@ import { listNetworks } from './networks.js';
 import { listPeople } from './people.js';
 import { getProfile } from './workspace.js';
 import { dataVersion } from '../storage/data-version.js';
+import { readJournalSummary } from '../storage/journal-summary.js';
 import type { Goal } from '../core/model.js';
 import { cachedCheck, keptCheck } from './check-cache.js';
 
-/** Everything the network check looks at, read in one transaction so that it is one consistent picture. */
-export async function loadSnapshot(ctx: ServiceContext, options: { exchanges?: boolean } = {}): Promise<MapSnapshot> {
+/**
+ * Everything the network check looks at, read in one transaction so that it is one consistent
+ * picture. The journal as its exchanges (`entries`, the default), summed by the database
+ * (`summed`: what the check itself reads), or not at all (`none`: the map reads no journal).
+ */
+export async function loadSnapshot(ctx: ServiceContext, options: { journal?: 'entries' | 'summed' | 'none' } = {}): Promise<MapSnapshot> {
+  const journal = options.journal ?? 'entries';
   const read = async (c: ServiceContext): Promise<MapSnapshot> => {
     const profile = await getProfile(c);
     const people = await listPeople(c);
@@ -22,7 +28,8 @@ export async function loadSnapshot(ctx: ServiceContext, options: { exchanges?: b
     const goals = await listGoals(c);
     const goalLinks = await listGoalLinks(c);
     const ties = await listTies(c);
-    const exchanges = options.exchanges === false ? [] : await listJournalEntries(c);
+    const exchanges = journal === 'entries' ? await listJournalEntries(c) : [];
+    const summed = journal === 'summed' ? await readJournalSummary(c.db, c.workspaceId) : undefined;
     const introductions = await listIntroductions(c);
     return {
       today: today(c),
@@ -34,6 +41,7 @@ export async function loadSnapshot(ctx: ServiceContext, options: { exchanges?: b
       goalLinks,
       ties,
       exchanges,
+      ...(summed ? { journal: summed } : {}),
       introductions,
     };
   };
@@ -43,7 +51,7 @@ export async function loadSnapshot(ctx: ServiceContext, options: { exchanges?: b
 /** The network check on the workspace as it is now, optionally focused on one goal. */
 export async function checkNetwork(ctx: ServiceContext, options: CheckOptions = {}): Promise<CheckReport> {
   if (options.goalId) await getGoal(ctx, options.goalId);
-  if (ctx.db.isTransaction) return runCheck(await loadSnapshot(ctx), options);
+  if (ctx.db.isTransaction) return runCheck(await loadSnapshot(ctx, { journal: 'summed' }), options);
   // Read in one repeatable-read transaction: the data version and the snapshot describe the same rows.
   return ctx.db
     .transaction()
@@ -52,7 +60,7 @@ export async function checkNetwork(ctx: ServiceContext, options: CheckOptions = 
       const inTrx = { ...ctx, db: trx };
       const version = await dataVersion(trx, ctx.workspaceId);
       const key = `${ctx.workspaceId}|${options.goalId ?? ''}|${today(ctx)}`;
-      return cachedCheck(ctx.db, key, version, async () => runCheck(await loadSnapshot(inTrx), options));
+      return cachedCheck(ctx.db, key, version, async () => runCheck(await loadSnapshot(inTrx, { journal: 'summed' }), options));
     });
 }
 
@@ -71,6 +79,6 @@ export async function mapView(ctx: ServiceContext, options: CheckOptions = {}): 
       });
     if (kept) return kept;
   }
-  const snapshot = await loadSnapshot(ctx, { exchanges: false });
+  const snapshot = await loadSnapshot(ctx, { journal: 'none' });
   return { map: egoMap(snapshot, options), goals: goalsOf(snapshot.goals) };
 }

@@ -42,13 +42,7 @@ export function reciprocity(index: CheckIndex): Reciprocity {
   // The longest one-way patterns first: they say the most about the tie.
   flagged.sort((a, b) => b.exchanges - a.exchanges || byName(a, b));
 
-  let gave = 0;
-  let received = 0;
-  for (const exchange of index.snapshot.exchanges) {
-    gave += exchange.gave.length;
-    received += exchange.received.length;
-  }
-  const exchanges = index.snapshot.exchanges.length;
+  const { exchanges, gave, received } = index.journal;
   const direction = overallDirection(exchanges, gave, received);
   const part = {} as Reciprocity;
   part.overall = {

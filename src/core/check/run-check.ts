@@ -21,7 +21,12 @@ import { weakTies } from './weak-ties.js';
  * while the rest covers the whole map.
  */
 export function runCheck(snapshot: MapSnapshot, options: CheckOptions = {}): CheckReport {
-  const index = buildIndex(snapshot, options.goalId ?? null);
+  const built = buildIndex(snapshot, options.goalId ?? null);
+  // Once the index has summed the journal, nothing reads the exchanges again: the parts, whose
+  // findings are written when read (decided-list.ts), and the map keep the index without them.
+  const lean: MapSnapshot = { ...snapshot, exchanges: [] };
+  delete lean.journal;
+  const index: CheckIndex = { ...built, snapshot: lean };
   const parts: Omit<CheckReport, 'summary' | 'map'> = {
     quadrants: quadrants(index),
     goals: goalCoverage(index),
@@ -35,17 +40,15 @@ export function runCheck(snapshot: MapSnapshot, options: CheckOptions = {}): Che
   const report = { map: null as unknown as NetworkMap, ...parts, summary: summarise(index, parts) };
   // The map is half the report (nodes and edges for every person, network and tie) and only
   // the map page draws it: it is built on first read, from what the index knew, and kept.
-  // The journal is left out of what the getter holds: the map never reads it.
-  const forMap: CheckIndex = { ...index, snapshot: { ...snapshot, exchanges: [] } };
   let map: NetworkMap | null = null;
   Object.defineProperty(report, 'map', {
     enumerable: true,
     configurable: true,
-    get: () => (map ??= buildMap(forMap)),
+    get: () => (map ??= buildMap(index)),
   });
   // The summary's counts of the map, worked out when first asked (by the summary, not by the analysis).
   let shape: MapShape | null = null;
-  shapes.set(report, () => (shape ??= map ? { nodes: map.nodes.length, edges: map.edges.length, focusGoalId: map.focusGoalId } : { ...mapSize(forMap), focusGoalId: forMap.focusGoal?.id ?? null }));
+  shapes.set(report, () => (shape ??= map ? { nodes: map.nodes.length, edges: map.edges.length, focusGoalId: map.focusGoalId } : { ...mapSize(index), focusGoalId: index.focusGoal?.id ?? null }));
   return report;
 }
 

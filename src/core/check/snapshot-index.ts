@@ -5,11 +5,11 @@
  */
 import { toDayNumber, type IsoDate } from '../dates.js';
 import type { Goal, Network, Person } from '../model.js';
-import { SCORE_MAX, SCORE_MIN, type Channel, type NetworkRole } from '../vocabulary.js';
+import { SCORE_MAX, SCORE_MIN, type NetworkRole } from '../vocabulary.js';
+import { summariseJournal, type JournalSummary } from './journal-summary.js';
 import type { ItemKind, MapSnapshot } from './types.js';
 
-/** Channels that never put two people in the same room. */
-export const ONLINE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['email', 'social-media', 'video']);
+export { ONLINE_CHANNELS } from './journal-summary.js';
 
 /** Roles that mean the user is not (or no longer) taking part in a network. */
 const INACTIVE_ROLES: ReadonlySet<NetworkRole> = new Set<NetworkRole>(['want-to-join', 'left']);
@@ -82,6 +82,8 @@ export interface CheckIndex {
   ownOrganisations: Set<string>;
   /** The in-scope goal with the least behind it (strength × relevance): where spare time helps most. */
   neediestGoal: Goal | null;
+  /** The journal's totals: exchanges, items given and received. */
+  journal: Pick<JournalSummary, 'exchanges' | 'gave' | 'received'>;
 }
 
 /** A finite number, or 0. */
@@ -123,7 +125,8 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
   const people = snapshot.people.map(personFacts);
   const personById = new Map(people.map((f) => [f.person.id, f]));
 
-  addJournal(snapshot, personById);
+  const journal = snapshot.journal ?? summariseJournal(snapshot.exchanges);
+  addJournal(journal, personById);
   addSharedNetworks(snapshot, personById, networkById);
   const linksByGoal = addGoalLinks(snapshot, goals, personById, networkById);
 
@@ -151,6 +154,7 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
     linksByGoal,
     ownOrganisations: ownOrganisations(snapshot),
     neediestGoal: neediestGoal(goals, linksByGoal, personById, networkById),
+    journal: { exchanges: journal.exchanges, gave: journal.gave, received: journal.received },
   };
 }
 
@@ -205,24 +209,15 @@ function networkFacts(network: Network): NetworkFacts {
   };
 }
 
-function addJournal(snapshot: MapSnapshot, personById: Map<string, PersonFacts>): void {
-  for (const exchange of snapshot.exchanges) {
-    const online = ONLINE_CHANNELS.has(exchange.channel);
-    const ids = exchange.personIds;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] as string;
-      // Someone listed twice in one exchange still had one exchange.
-      if (i > 0 && ids.indexOf(id) < i) continue;
-      const f = personById.get(id);
-      if (!f) continue;
-      f.onlineOnly = f.exchanges === 0 ? online : f.onlineOnly && online;
-      f.exchanges += 1;
-      // Everyone in a group exchange shares in what flowed: a group lunch where I gave
-      // feedback counts as giving to each person at the table.
-      f.gave += exchange.gave.length;
-      f.received += exchange.received.length;
-      if (f.lastExchangeOn === null || exchange.occurredOn > f.lastExchangeOn) f.lastExchangeOn = exchange.occurredOn;
-    }
+function addJournal(journal: JournalSummary, personById: Map<string, PersonFacts>): void {
+  for (const entry of journal.people) {
+    const f = personById.get(entry.personId);
+    if (!f) continue;
+    f.exchanges = entry.exchanges;
+    f.gave = entry.gave;
+    f.received = entry.received;
+    f.onlineOnly = entry.onlineOnly;
+    f.lastExchangeOn = entry.lastExchangeOn;
   }
 }
 

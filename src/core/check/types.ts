@@ -4,6 +4,7 @@
  * the scores and dates behind it) and what to do next.
  */
 import type { IsoDate } from '../dates.js';
+import type { JournalSummary } from './journal-summary.js';
 import type { NeedSuggestion } from './need-suggestions.js';
 import type { NeedCoverage } from './needs.js';
 import type { Exchange, Goal, GoalLink, Introduction, Membership, Network, Person, Tie } from '../model.js';
@@ -21,6 +22,11 @@ export interface MapSnapshot {
   goalLinks: GoalLink[];
   ties: Tie[];
   exchanges: JournalEntry[];
+  /**
+   * The journal summed where it lives (storage does it in SQL), in place of the
+   * exchanges: when given, `exchanges` is not read and may be empty.
+   */
+  journal?: JournalSummary;
   introductions: Introduction[];
 }
 
