@@ -3,21 +3,31 @@
 //     50,000 exchanges (target: under 100 ms), and on 30,000 people, 1,000 networks and
 //     100,000 exchanges (target: under 400 ms), wall and CPU time; the map, which the
 //     report builds on first read, is timed apart (analysis with the map built too);
-//  2. `waggle check --json` as a whole process on that map in SQLite (target: under 1 s);
+//     the summary a page needs (summariseCheck, what GET /api/check/summary sends) at 30,000
+//     people: its time from the snapshot (analysis included) and its bytes (targets: under
+//     100 ms and 200 KB); and the whole report written out (every finding, as GET /api/check
+//     and `waggle check --json` send it), said apart;
+//  2. `waggle check --json` as a whole process on that map in SQLite (target: under 1 s),
+//     with its CPU time, and the process's start alone (`waggle --version`) beside it;
+//     GET /api/check/summary through the API on that file: the first answer (read and
+//     analysis) and the kept one;
 //  3. a 30,000-row LinkedIn import (target: under 3 s);
 //  4. the web app in headless Chromium: the People page with 10,000 people and the
 //     map with that 5,000-person map (scripts/bench-web.mjs);
 //  5. the import pipeline (scripts/bench-import.mjs); 6. server mode: argon2id and the API with
 //     authentication on beside local mode (scripts/bench-server.mjs).
 // Prints a table and writes bench-results/latest.json.
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 const { generateLargeSnapshot, runCheck } = await import('../dist/core/check/index.js');
+const { summariseCheck } = await import('../dist/core/check/parts.js');
+const { createApi } = await import('../dist/server/app.js');
 const { openSession } = await import('../dist/services/session.js');
 const { bulkLoad } = await import('../dist/services/bulk-load.js');
 const { updateProfile } = await import('../dist/services/workspace.js');
@@ -34,6 +44,17 @@ const time = (fn) => {
   const start = performance.now();
   fn();
   return performance.now() - start;
+};
+
+/** CPU time of this process's finished children, from /proc (Linux), in ms; NaN elsewhere. */
+const childrenCpuMs = () => {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // cutime and cstime are fields 16 and 17 of stat (14 and 15 after the command's name), in clock ticks (100 a second).
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
 };
 
 const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, size: SIZE };
@@ -70,6 +91,14 @@ const LARGE = { people: 30000, networks: 1000, goals: 20, exchanges: 100000 };
   results.largeAnalysisWithMapMs = stats(withMap.map((s) => s.ms));
   results.largeAnalysisWithMapCpuMs = stats(withMap.map((s) => s.cpuMs));
   results.largeAnalysisCpuMs = warm.cpu;
+  // The summary a page needs, from the snapshot (the analysis, then the first items of every list), and its size.
+  const summaries = Array.from({ length: 7 }, () => cpuTime(() => JSON.stringify(summariseCheck(runCheck(large)))));
+  results.largeSummaryMs = stats(summaries.map((s) => s.ms));
+  results.largeSummaryCpuMs = stats(summaries.map((s) => s.cpuMs));
+  results.largeSummaryBytes = Buffer.byteLength(JSON.stringify(summariseCheck(runCheck(large))));
+  // The whole report with every finding written out (GET /api/check, `waggle check --json`), the map left out.
+  const whole = Array.from({ length: 3 }, () => cpuTime(() => JSON.stringify({ ...runCheck(large), map: undefined })));
+  results.largeWholeReportCpuMs = stats(whole.map((s) => s.cpuMs));
   // The same map where a third of the roles name a need no one is linked for, as
   // imported job titles do: the check then looks for people to suggest, need by need.
   large.people = large.people.map((p, i) => (i % 3 === 0 ? { ...p, role: 'Clinical research nurse' } : p));
@@ -91,17 +120,48 @@ try {
   await session.close();
 
   const env = { ...process.env, WAGGLE_NOW: `${TODAY}T10:00:00Z` };
-  const runOnce = () => {
+  const runOnce = (args) => () => {
     const start = performance.now();
-    const run = spawnSync(process.execPath, ['bin/waggle.js', '--data', dataDir, 'check', '--json'], { env, maxBuffer: 512 * 1024 * 1024 });
+    const cpuBefore = childrenCpuMs();
+    const run = spawnSync(process.execPath, ['bin/waggle.js', ...args], { env, maxBuffer: 512 * 1024 * 1024 });
     const ms = performance.now() - start;
-    if (run.status !== 0) throw new Error(`waggle check failed: ${run.stderr}`);
-    return { ms, bytes: run.stdout.length };
+    if (run.status !== 0) throw new Error(`waggle ${args.join(' ')} failed: ${run.stderr}`);
+    return { ms, cpuMs: childrenCpuMs() - cpuBefore, bytes: run.stdout.length };
   };
-  runOnce(); // warm the file cache, as a user's second run would be
-  const runs = Array.from({ length: 7 }, runOnce);
+  const check = runOnce(['--data', dataDir, 'check', '--json']);
+  check(); // warm the file cache, as a user's second run would be
+  const runs = Array.from({ length: 7 }, check);
   results.checkProcessMs = stats(runs.map((r) => r.ms));
+  results.checkProcessCpuMs = stats(runs.map((r) => r.cpuMs));
   results.checkJsonBytes = runs[0].bytes;
+  const starts = Array.from({ length: 7 }, runOnce(['--version']));
+  results.startProcessCpuMs = stats(starts.map((r) => r.cpuMs));
+
+  // GET /api/check/summary on the same file: the first answer reads the map and works the check
+  // out; the next ones answer from the check kept for this version of the data.
+  const api = await openSession({ kind: 'sqlite', dataDir }, { clock: { now: () => new Date(`${TODAY}T10:00:00Z`) }, defaultTimeZone: 'UTC' });
+  try {
+    const app = createApi(() => api.ctx);
+    const ask = async () => {
+      const before = process.cpuUsage();
+      const start = performance.now();
+      const response = await app.request('/api/check/summary');
+      const body = await response.text();
+      const ms = performance.now() - start;
+      const used = process.cpuUsage(before);
+      if (response.status !== 200) throw new Error(`GET /api/check/summary answered ${response.status}: ${body}`);
+      return { ms, cpuMs: (used.user + used.system) / 1000, bytes: Buffer.byteLength(body) };
+    };
+    const first = await ask();
+    results.summaryFirstMs = round(first.ms);
+    results.summaryFirstCpuMs = round(first.cpuMs);
+    const kept = [];
+    for (let i = 0; i < 20; i++) kept.push(await ask());
+    results.summaryKeptMs = stats(kept.map((r) => r.ms));
+    results.summaryBytes = first.bytes;
+  } finally {
+    await api.close();
+  }
 } catch (error) {
   rmSync(dataDir, { recursive: true, force: true });
   throw error;
@@ -154,14 +214,23 @@ const web = results.web;
 
 const rows = [
   ['network check analysis (median of 20, warm)', `${results.analysisMs.median} ms`, '< 100 ms', results.analysisMs.median < 100],
-  ['  the same, CPU time', `${results.analysisCpuMs.median} ms`, '', null],
+  ['  the same, CPU time', `${results.analysisCpuMs.median} ms`, '< 100 ms', results.analysisCpuMs.median < 100],
   ['network check analysis (first call, cold)', `${results.analysisFirstCallMs} ms`, '', null],
   ['analysis at 30,000 people, 1,000 networks (median of 7)', `${results.largeAnalysisMs.median} ms`, '< 400 ms', results.largeAnalysisMs.median < 400],
-  ['  the same, CPU time', `${results.largeAnalysisCpuMs.median} ms`, '', null],
+  ['  the same, CPU time', `${results.largeAnalysisCpuMs.median} ms`, '< 400 ms', results.largeAnalysisCpuMs.median < 400],
+  ['check summary at 30,000 people, analysis included (median of 7)', `${results.largeSummaryMs.median} ms`, '< 100 ms', results.largeSummaryMs.median < 100],
+  ['  the same, CPU time', `${results.largeSummaryCpuMs.median} ms`, '< 100 ms', results.largeSummaryCpuMs.median < 100],
+  ['  its size (JSON)', `${Math.round(results.largeSummaryBytes / 1024)} KB`, '< 200 KB', results.largeSummaryBytes < 200 * 1024],
+  ['  the whole report written out, without the map (CPU, median of 3)', `${results.largeWholeReportCpuMs.median} ms`, '', null],
   ['  30,000 people, the map built too (median of 3)', `${results.largeAnalysisWithMapMs.median} ms (CPU ${results.largeAnalysisWithMapCpuMs.median} ms)`, '', null],
   ['  30,000 people, roles naming uncovered needs (median of 3)', `${results.largeUncoveredNeedsAnalysisMs.median} ms`, '', null],
   ['  the same, CPU time', `${results.largeUncoveredNeedsAnalysisCpuMs.median} ms`, '', null],
   ['waggle check --json, whole process (median of 7)', `${results.checkProcessMs.median} ms`, '< 1000 ms', results.checkProcessMs.median < 1000],
+  ['  the same, CPU time', `${results.checkProcessCpuMs.median} ms`, '< 1000 ms', results.checkProcessCpuMs.median < 1000],
+  ['  waggle --version, the start alone (CPU)', `${results.startProcessCpuMs.median} ms`, '', null],
+  ['GET /api/check/summary at 5,000 people, first (read + analysis)', `${results.summaryFirstMs} ms (CPU ${results.summaryFirstCpuMs} ms)`, '', null],
+  ['GET /api/check/summary, kept check (median of 20)', `${results.summaryKeptMs.median} ms`, '< 100 ms', results.summaryKeptMs.median < 100],
+  ['  its size (JSON)', `${Math.round(results.summaryBytes / 1024)} KB`, '< 200 KB', results.summaryBytes < 200 * 1024],
   ['bulk load of the map into SQLite', `${results.bulkLoadMs} ms`, '', null],
   ['waggle import of a 30,000-row LinkedIn CSV, whole process', `${results.linkedinImportMs} ms`, '< 3000 ms', results.linkedinImportMs < 3000],
   [`People page, first 50 of ${web.peopleTotal} (median of 5)`, `${web.peopleFirstPageMs} ms`, '< 1000 ms', web.peopleFirstPageMs < 1000],
