@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../core/model.js';
 import { randomIds, sequentialIds } from '../services/context.js';
 import { logExchange } from '../services/exchanges.js';
-import { updatePerson } from '../services/people.js';
+import { createPerson, listPeople, updatePerson } from '../services/people.js';
 import { openSession, type Session } from '../services/session.js';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
 import { Hono } from 'hono';
@@ -107,6 +107,18 @@ describe.each(DIALECTS)('kept answers and small ones unzipped, on %s', (dialect)
     expect(Number(health.headers.get('content-length'))).toBe((await health.text()).length);
     // A client that refuses gzip gets none.
     expect((await page('/api/people?limit=20', { 'accept-encoding': 'gzip;q=0' })).response.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('counts a listing once per version of the data: the total of a page follows every write, from anywhere', async () => {
+    const total = async () => (await listPeople(session.ctx, { limit: 2, offset: 4, stage: 'to-meet' })).total;
+    const before = await total();
+    expect(await total()).toBe(before);
+    await createPerson(other.ctx, { name: 'Added Elsewhere', stage: 'to-meet' });
+    expect(await total()).toBe(before + 1);
+    await createPerson(session.ctx, { name: 'Added Here', stage: 'to-meet' });
+    expect(await total()).toBe(before + 2);
+    // Another filter is another count.
+    expect((await listPeople(session.ctx, { limit: 2, stage: 'met' })).total).not.toBe(before + 2);
   });
 
   it('keeps no failed answer', async () => {
