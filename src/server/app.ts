@@ -1,12 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { CADENCE_WORDS } from '../core/cadence.js';
 import { VOCABULARY } from '../core/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticate, registerAuthRoutes, registerLocalStatusRoute, type AuthOptions } from './auth.js';
 import { EdgePolicy, guardEdge, hardenResponses, type EdgeOptions } from './edge.js';
 import { errorResponse, validationResponse } from './errors.js';
+import { gzipAnswers } from './gzip.js';
+import { keepAnswers } from './answer-cache.js';
 import { registerCheckRoutes } from './routes/check.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { registerGoalRoutes } from './routes/goals.js';
@@ -82,10 +83,12 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   // Everything but an import is small JSON. An import carries a whole address book: its route
   // counts the bytes as they arrive (readLimited, as the CLI reads a file) and refuses past MAX_IMPORT_BYTES with a 413.
   app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? next() : smallBodies(c, next)));
-  // JSON answers are gzipped for clients that ask (every browser): a page of people or the map is
-  // mostly repeated keys. Not the answers that carry a secret (sign-in, tokens, share links), which
-  // then cannot be guessed a byte at a time from their compressed length (BREACH).
-  const gzip = compress({ encoding: 'gzip' });
+  // JSON answers of 1 KB or more are gzipped for clients that ask (every browser): a page of people
+  // or the map is mostly repeated keys. Not the answers that carry a secret (sign-in, tokens, share
+  // links), which then cannot be guessed a byte at a time from their compressed length (BREACH).
+  // Kept answers sit before gzip, so an answer kept is kept as it was sent (zipped once).
+  app.use('/api/*', keepAnswers(context));
+  const gzip = gzipAnswers();
   app.use('/api/*', (c, next) => (carriesSecret(c.req.path) ? next() : gzip(c, next)));
   app.onError((error, c) => errorResponse(error, c));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}; the API is described at ${OPENAPI_PATH}` } }, 404));

@@ -133,4 +133,15 @@ describe.each(DIALECTS)('people paged by cursor on %s', (dialect) => {
     // Sorts without keyset paging answer as before, with no cursor.
     expect((await page('sort=strength&limit=5')).nextCursor).toBeUndefined();
   });
+
+  it('answers every page by offset as the slice of the whole list, in every sort and under a filter, with the total of the whole match', async () => {
+    for (const query of ['sort=name', 'sort=strength', 'sort=importance', 'sort=added', 'sort=next-contact', 'sort=last-exchange', 'sort=name&stage=to-meet', 'sort=next-contact&due=due']) {
+      const whole = (await page(query)).items.map((i) => i.id);
+      for (const offset of [0, 3, 7, whole.length - 2, whole.length + 5]) {
+        const part = await page(`${query}&limit=4&offset=${offset}`);
+        expect(part.items.map((i) => i.id), `${query} offset ${offset}`).toEqual(whole.slice(offset, offset + 4));
+        expect(part.total, `${query} total`).toBe(whole.length);
+      }
+    }
+  });
 });

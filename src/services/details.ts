@@ -8,6 +8,7 @@ import { listIntroductions } from './introductions.js';
 import { listGoalLinks, listMemberships, listTies } from './links.js';
 import { getNetwork, listNetworks } from './networks.js';
 import { getPerson, listPeople } from './people.js';
+import { personNames } from '../storage/people.js';
 import { datesOf } from './person-dates.js';
 import { hasPhoto } from './photos.js';
 import type { PersonDate } from '../core/person-dates.js';
@@ -31,26 +32,28 @@ export interface PersonDetail {
 
 export async function personDetail(ctx: ServiceContext, id: string): Promise<PersonDetail> {
   const person = await getPerson(ctx, id);
-  const [links, memberships, ties, introductions, exchanges, followUps, goals, dates, photo] = await Promise.all([
+  const [links, memberships, ties, introductions, exchanges, followUps, dates, photo] = await Promise.all([
     listGoalLinks(ctx, { personId: id }),
     listMemberships(ctx, { personId: id }),
     listTies(ctx, { personId: id }),
     listIntroductions(ctx, { personId: id }),
     listExchanges(ctx, { personId: id }),
     listFollowUps(ctx, { personId: id }),
-    listGoals(ctx),
     datesOf(ctx, [id]),
     hasPhoto(ctx, id),
   ]);
-  // Only the person's own networks: the page's cost follows the person, not the workspace.
-  const networks = memberships.length ? await listNetworks(ctx, { ids: memberships.map((m) => m.networkId) }) : { items: [] };
+  // Only the person's own networks, and the goals only when linked: the page's cost follows the person, not the workspace.
+  const [networks, goals] = await Promise.all([
+    memberships.length ? listNetworks(ctx, { ids: memberships.map((m) => m.networkId) }) : { items: [] },
+    links.length ? listGoals(ctx) : { items: [] },
+  ]);
   const goalById = new Map(goals.items.map((g) => [g.id, g]));
   const networkById = new Map(networks.items.map((n) => [n.id, n]));
   const otherIds = [
     ...new Set([...ties.map((t) => (t.personAId === id ? t.personBId : t.personAId)), ...introductions.flatMap((i) => [i.byId, i.personId, i.toId]).filter((x): x is string => x !== null && x !== id)]),
   ];
-  const others = otherIds.length ? (await listPeople(ctx, { ids: otherIds })).items : [];
-  const nameOf = new Map(others.map((p) => [p.id, p.name]));
+  // Their names alone, not their rows and channels.
+  const nameOf = otherIds.length ? await personNames(ctx.db, ctx.workspaceId, otherIds) : new Map<string, string>();
   return {
     person,
     // Stable orders, so the page reads the same each time: most relevant goal first, networks and people by name.
@@ -73,7 +76,7 @@ export async function personDetail(ctx: ServiceContext, id: string): Promise<Per
       })
       .sort((a, b) => compareNames(a.person, b.person)),
     introductions,
-    names: Object.fromEntries(others.map((p) => [p.id, p.name])),
+    names: Object.fromEntries(nameOf),
     exchanges: exchanges.items,
     followUps,
     dates: dates.get(id) ?? [],

@@ -5,7 +5,4 @@ export function contactKey(value: string): string {
   return value.trim().toLowerCase();
 }
 
-/** A LIKE pattern that matches `text` anywhere, with LIKE's wildcards escaped (use with `escape '\'`). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+export { containsPattern } from '../storage/columns.js';

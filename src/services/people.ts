@@ -1,38 +1,24 @@
-import { sql, type Selectable, type Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { PersonFilter } from '../contract/filters.js';
 import type { CreatePersonInput, UpdatePersonInput } from '../contract/inputs.js';
 import { replaceChannelGroups } from '../core/channel-groups.js';
 import { AmbiguousReferenceError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { ContactPoint, Person } from '../core/model.js';
-import type { Database, PeopleTable } from '../storage/schema.js';
+import type { PeopleTable } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
-import { containsPattern, contactKey, nameKey, sortKey } from './keys.js';
+import { contactKey, nameKey, sortKey } from './keys.js';
 import { chunks } from '../storage/chunks.js';
 import { flag } from '../storage/columns.js';
-import { toPersonRow, toContactPoint, toPerson, type StoredPerson } from '../storage/people.js';
-import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
-import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
-import { DEFAULT_DUE_WINDOW_DAYS } from '../core/due.js';
-import { addDays } from '../core/dates.js';
-import { CURSOR_SORTS, encodePersonCursor, type CursorSort } from '../contract/person-cursor.js';
-import { afterCursor, checkCursor, cursorFor, dueDate, lastExchange } from './people-keyset.js';
+import { toPersonRow, toContactPoint, type StoredPerson } from '../storage/people.js';
 
-const isCursorSort = (sort: string): sort is CursorSort => (CURSOR_SORTS as readonly string[]).includes(sort);
 import { scrubAfterErase } from '../storage/erasure.js';
+import { selectPeople, type PeoplePage } from '../storage/people-list.js';
 import { nextContact } from '../core/next-contact.js';
 import { refreshRhythm } from './rhythm.js';
 import { refreshSearchText } from './search-index.js';
 import { writeDates } from './person-date-rows.js';
-import { foldQuery } from '../core/search-text.js';
 
-export interface Page<T> {
-  items: T[];
-  /** How many match the filter, before limit and offset. */
-  total: number;
-}
-
-/** A page of people: on the sorts keyset paging serves, with where the next page starts (null on the last). */
-export type PeoplePage = Page<Person> & { nextCursor?: string | null };
+export type { Page, PeoplePage } from '../storage/people-list.js';
 
 export async function createPerson(ctx: ServiceContext, input: CreatePersonInput): Promise<Person> {
   const id = ctx.ids('per');
@@ -189,106 +175,9 @@ async function replaceChannels(ctx: ServiceContext, personId: string, channels: 
     .execute();
 }
 
-async function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<PeoplePage> {
-  let base = ctx.db.selectFrom('people').where('people.workspaceId', '=', ctx.workspaceId);
-  if (filter.ids) base = base.where('people.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
-  if (filter.category === 'none') base = base.where('people.category', 'is', null);
-  else if (filter.category) base = base.where('people.category', '=', filter.category);
-  if (filter.stage) base = base.where('people.stage', '=', filter.stage);
-  if (filter.source) base = base.where('people.source', '=', filter.source);
-  if (filter.unjudged) base = base.where('people.strength', '=', 0).where('people.importance', '=', 0);
-  if (filter.tag) {
-    // Tags are a JSON list of strings; the quoted form matches one whole tag.
-    base = base.where(sql<boolean>`${sql.ref('people.tags')} like ${containsPattern(JSON.stringify(filter.tag))} escape '\\'`);
-  }
-  if (filter.goalId) {
-    const goalId = filter.goalId;
-    // From the goal's links to the people (an index), not from every person to their links.
-    base = base.where('people.id', 'in', (eb) => eb.selectFrom('personGoals').select('personGoals.personId').where('personGoals.goalId', '=', goalId));
-  }
-  if (filter.networkId) {
-    const networkId = filter.networkId;
-    base = base.where('people.id', 'in', (eb) => eb.selectFrom('memberships').select('memberships.personId').where('memberships.networkId', '=', networkId));
-  }
-  if (filter.quadrant) {
-    // The same rule as the check's personQuadrant, in SQL so a page of ten thousand stays one query.
-    const signs = PERSON_QUADRANT_SIGNS[filter.quadrant];
-    // goal_relevance is the best relevance to an active goal, kept current (services/goal-relevance.ts).
-    const important = sql<boolean>`(people.importance >= ${IMPORTANT_MIN_IMPORTANCE} or people.goal_relevance >= ${IMPORTANT_MIN_RELEVANCE})`;
-    const strong = sql<boolean>`people.strength >= ${STRONG_MIN_STRENGTH}`;
-    base = base.where(signs.important ? important : sql<boolean>`not ${important}`).where(signs.strong ? strong : sql<boolean>`not (${strong})`);
-  }
-  const search = filter.search?.trim();
-  const folded = search ? foldQuery(search) : '';
-  if (folded) {
-    // One folded column (name, organisation, role, location, tags, notes, channels; accents and case aside), kept with the person.
-    base = base.where(sql<boolean>`${sql.ref('people.searchText')} like ${containsPattern(folded)} escape '\\'`);
-  }
-
-  if (filter.due) {
-    // next_contact_due is kept current on every write (services/rhythm.ts): the due filter is a range on an index.
-    const now = today(ctx);
-    // Written as the index people_by_next_contact has it; "nothing planned" (the far date) is never before the bound.
-    base = base.where(dueDate, filter.due === 'overdue' ? '<' : '<=', filter.due === 'overdue' ? now : addDays(now, DEFAULT_DUE_WINDOW_DAYS));
-  }
-  if (filter.dueBy) base = base.where(dueDate, '<=', filter.dueBy);
-  if (filter.dueFrom) base = base.where(dueDate, '>=', filter.dueFrom);
-
-  const paged = filter.limit !== undefined || filter.offset !== undefined;
-  let rowsQuery = base.selectAll('people');
-  const sort = filter.sort ?? 'name';
-  // Each order has its index (migration 2026-12-03T1000-read-speed), written here exactly as the index has it.
-  if (sort === 'strength' || sort === 'importance') rowsQuery = rowsQuery.orderBy(`people.${sort}`, 'desc');
-  // People never met sort last, people with nothing planned too, whatever the database does with nulls.
-  if (sort === 'last-exchange') rowsQuery = rowsQuery.orderBy(lastExchange, 'desc');
-  if (sort === 'next-contact') rowsQuery = rowsQuery.orderBy(dueDate);
-  if (sort === 'added') rowsQuery = rowsQuery.orderBy('people.addedOn', 'desc');
-  // Names sort without their titles ("Dr Ana Silva" under A); the id keeps pages stable between equal names.
-  rowsQuery = rowsQuery.orderBy('people.sortName').orderBy('people.id');
-  if (filter.cursor) {
-    checkCursor(filter.cursor, sort, filter.offset);
-    rowsQuery = rowsQuery.where(afterCursor(filter.cursor));
-  }
-  // On the sorts a cursor can continue, one row past the page tells whether there is a next one.
-  const keyset = filter.limit !== undefined && isCursorSort(sort) ? sort : null;
-  if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(keyset ? filter.limit + 1 : filter.limit);
-  if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
-  const fetched = await rowsQuery.execute();
-  const more = keyset !== null && fetched.length > (filter.limit as number);
-  if (more) fetched.pop();
-  const lastRow = fetched.at(-1);
-  const nextCursor = keyset === null ? undefined : more && lastRow ? encodePersonCursor(cursorFor(keyset, lastRow)) : null;
-  const rows = fetched.map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
-  const total = paged ? Number((await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count) : rows.length;
-
-  const channelsByPerson = new Map<string, ContactPoint[]>();
-  const addPoint = (point: Selectable<Database['contactPoints']>) => {
-    const list = channelsByPerson.get(point.personId);
-    if (list) list.push(toContactPoint(point));
-    else channelsByPerson.set(point.personId, [toContactPoint(point)]);
-  };
-  if (rows.length > 1000) {
-    // Many people (a whole map): one query for the workspace's contact points beats many `in` lists.
-    const points = await ctx.db
-      .selectFrom('contactPoints')
-      .innerJoin('people', 'people.id', 'contactPoints.personId')
-      .selectAll('contactPoints')
-      .where('people.workspaceId', '=', ctx.workspaceId)
-      .orderBy('contactPoints.personId')
-      .orderBy('contactPoints.position')
-      .execute();
-    for (const point of points) addPoint(point);
-  } else {
-    for (const chunk of chunks(rows.map((r) => r.person.id))) {
-      const points = await ctx.db.selectFrom('contactPoints').selectAll().where('personId', 'in', chunk).orderBy('personId').orderBy('position').execute();
-      for (const point of points) addPoint(point);
-    }
-  }
-  return {
-    items: rows.map(({ person }) => ({ ...person, channels: channelsByPerson.get(person.id) ?? [] })),
-    total,
-    ...(nextCursor === undefined ? {} : { nextCursor }),
-  };
+/** The people a filter names, in its order and page, as storage reads them (storage/people-list.ts). */
+function queryPeople(ctx: ServiceContext, filter: PersonFilter): Promise<PeoplePage> {
+  return selectPeople(ctx.db, ctx.workspaceId, today(ctx), filter);
 }
 
 /** The judgements that can be set on many people at once. */

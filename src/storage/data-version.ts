@@ -31,13 +31,23 @@ export async function dataVersion(db: Kysely<Database>, workspaceId: string): Pr
   return `sqlite:${rows[0]?.data_version ?? ''}:${ownWrites}`;
 }
 
-/** Counts every statement but a select query as a write (raw SQL included: counting a read only costs a recomputation). */
+/**
+ * Counts every statement but a select query as a write (raw SQL included: counting a read only
+ * costs a recomputation), twice: as it is sent and again once it has run. A version read while
+ * the write waits for the connection would otherwise name the data from before it, and an
+ * answer worked out after the write ran would be kept under that older version.
+ */
+const pendingWrites = new WeakSet<object>();
 export const countWrites: KyselyPlugin = {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (!SelectQueryNode.is(args.node)) ownWrites += 1;
+    if (!SelectQueryNode.is(args.node)) {
+      ownWrites += 1;
+      pendingWrites.add(args.queryId);
+    }
     return args.node;
   },
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (pendingWrites.delete(args.queryId)) ownWrites += 1;
     return args.result;
   },
 };

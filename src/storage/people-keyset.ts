@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { PersonCursor } from '../contract/person-cursor.js';
 import { ValidationError } from '../core/errors.js';
-import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from '../storage/derived.js';
+import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 
 /*
  * Keyset paging on the people list's indexed sorts: "after this person" written as a

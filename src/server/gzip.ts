@@ -1,0 +1,73 @@
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
+import type { Context, MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
+
+/** Below this many bytes an answer goes as it is: gzip's header and the work cost more than they save. */
+export const GZIP_THRESHOLD_BYTES = 1024;
+/** Up to this size a JSON answer is zipped at once (tens of microseconds); past it on the thread pool, not holding other requests up. */
+const ZIP_INLINE_MAX_BYTES = 64 * 1024;
+/** A fast level: a page of people shrinks almost as much at 4 as at 6 (repeated keys), for about half the CPU. */
+const LEVEL = 4;
+
+const gzipAsync = promisify(gzip);
+const noTransform = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
+
+/** The bytes each JSON answer was sent with (zipped or not), for whoever keeps answers (answer-cache.ts) without reading them again. */
+const sentBytes = new WeakMap<Response, Uint8Array>();
+export const bytesSent = (res: Response): Uint8Array | undefined => sentBytes.get(res);
+
+/** Whether the client takes gzip (a q of 0 refuses it). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (name !== 'gzip' && name !== '*') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+/** Whether this answer is left as it is, whatever the client takes. */
+function keptAsIs(c: Context): boolean {
+  const res = c.res;
+  return c.req.method === 'HEAD' || res.status === 204 || res.status === 206 || res.body === null || res.headers.has('content-encoding') || noTransform.test(res.headers.get('cache-control') ?? '');
+}
+
+/**
+ * Gzips answers for clients that ask. JSON answers (everything the API answers but a
+ * stream or a file) are read whole and zipped in one call: Hono's compress middleware
+ * pipes every answer through a CompressionStream, which cost more CPU than the query
+ * behind a page of people, and zipped even a 49-byte health answer (c.json sets no
+ * Content-Length for its threshold to see). Other types (an import's NDJSON progress,
+ * exports) keep that middleware's streaming, so a stream still arrives as it is written.
+ */
+export function gzipAnswers(): MiddlewareHandler {
+  const streaming = compress({ encoding: 'gzip', threshold: GZIP_THRESHOLD_BYTES });
+  return async (c, next) => {
+    await next();
+    if (keptAsIs(c)) return;
+    const contentType = c.res.headers.get('content-type') ?? '';
+    if (!/^application\/json\s*(?:;|$)/i.test(contentType)) {
+      // Not JSON: the streaming middleware's own decision, without running the route again.
+      return streaming(c, async () => {});
+    }
+    const vary = c.res.headers.get('vary');
+    const varyHeader = vary === null ? 'Accept-Encoding' : vary === '*' || /accept-encoding/i.test(vary) ? vary : `${vary}, Accept-Encoding`;
+    const body = new Uint8Array(await c.res.arrayBuffer());
+    const headers = new Headers(c.res.headers);
+    headers.set('vary', varyHeader);
+    let out: Uint8Array = body;
+    if (body.byteLength >= GZIP_THRESHOLD_BYTES && acceptsGzip(c.req.header('accept-encoding'))) {
+      out = body.byteLength <= ZIP_INLINE_MAX_BYTES ? gzipSync(body, { level: LEVEL }) : await gzipAsync(body, { level: LEVEL });
+      headers.set('content-encoding', 'gzip');
+    }
+    headers.set('content-length', String(out.byteLength));
+    const status = c.res.status;
+    // Unset first: setting over an answer copies the old one's headers and body stream into yet another.
+    c.res = undefined;
+    c.res = new Response(out, { status, headers });
+    sentBytes.set(c.res, out);
+  };
+}

@@ -1,0 +1,11 @@
+import { dataVersion } from '../storage/data-version.js';
+import type { ServiceContext } from './context.js';
+
+/**
+ * What identifies the data as it stands now (storage/data-version.ts): equal versions mean
+ * nothing was written in between, by this process or another. Read it before the reads an
+ * answer is worked out from, and an answer kept under it is never older than the version says.
+ */
+export function currentDataVersion(ctx: ServiceContext): Promise<string> {
+  return dataVersion(ctx.db);
+}

@@ -1,0 +1,178 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { CURSOR_SORTS, encodePersonCursor, type CursorSort } from '../contract/person-cursor.js';
+import type { PersonFilter } from '../contract/filters.js';
+import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
+import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
+import { addDays, type IsoDate } from '../core/dates.js';
+import { DEFAULT_DUE_WINDOW_DAYS } from '../core/due.js';
+import type { ContactPoint, Person } from '../core/model.js';
+import { foldQuery } from '../core/search-text.js';
+import { chunks } from './chunks.js';
+import { containsPattern } from './columns.js';
+import { dataVersion } from './data-version.js';
+import { toContactPoint, toPerson } from './people.js';
+import { afterCursor, checkCursor, cursorFor, dueDate, lastExchange } from './people-keyset.js';
+import type { Database } from './schema.js';
+
+/*
+ * The people list: one query for both databases over the filter, in the sort's order (each
+ * order has its index), paged by offset or by cursor (people-keyset.ts), with the total of
+ * the whole match, and the page's channels.
+ */
+
+export interface Page<T> {
+  items: T[];
+  /** How many match the filter, before limit and offset. */
+  total: number;
+}
+
+/** A page of people: on the sorts keyset paging serves, with where the next page starts (null on the last). */
+export type PeoplePage = Page<Person> & { nextCursor?: string | null };
+
+const isCursorSort = (sort: string): sort is CursorSort => (CURSOR_SORTS as readonly string[]).includes(sort);
+
+/** A query in the list's order: each order has its index (migration 2026-12-03T1000-read-speed), written here exactly as the index has it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same order on the rows' query and on the page's ids
+function inOrder<Q extends { orderBy: (...args: any[]) => any }>(query: Q, sort: string): Q {
+  let q = query;
+  if (sort === 'strength' || sort === 'importance') q = q.orderBy(`people.${sort}`, 'desc');
+  // People never met sort last, people with nothing planned too, whatever the database does with nulls.
+  if (sort === 'last-exchange') q = q.orderBy(lastExchange, 'desc');
+  if (sort === 'next-contact') q = q.orderBy(dueDate);
+  if (sort === 'added') q = q.orderBy('people.addedOn', 'desc');
+  // Names sort without their titles ("Dr Ana Silva" under A); the id keeps pages stable between equal names.
+  return q.orderBy('people.sortName').orderBy('people.id');
+}
+
+/**
+ * How many match a filter, counted once per version of the data (data-version.ts) and kept:
+ * every page of one listing (offset 0, 50, … 29,950) has the same total, and counting 30,000
+ * people is most of what a page costs. Kept per database handle, a few hundred filters at most.
+ */
+const MAX_COUNTS = 500;
+const countsByDatabase = new WeakMap<Kysely<Database>, Map<string, { version: string; count: number }>>();
+
+async function countOnce(db: Kysely<Database>, workspaceId: string, today: IsoDate, filter: PersonFilter, version: string, count: () => Promise<number>): Promise<number> {
+  // In a transaction the count is the transaction's own business.
+  if (db.isTransaction) return count();
+  const { limit: _limit, offset: _offset, cursor: _cursor, sort: _sort, ...matching } = filter;
+  const key = `${workspaceId}\u0000${today}\u0000${JSON.stringify(matching)}`;
+  let kept = countsByDatabase.get(db);
+  if (!kept) countsByDatabase.set(db, (kept = new Map()));
+  const hit = kept.get(key);
+  if (hit && hit.version === version) return hit.count;
+  const counted = await count();
+  kept.delete(key);
+  kept.set(key, { version, count: counted });
+  while (kept.size > MAX_COUNTS) kept.delete(kept.keys().next().value as string);
+  return counted;
+}
+
+export async function selectPeople(db: Kysely<Database>, workspaceId: string, today: IsoDate, filter: PersonFilter): Promise<PeoplePage> {
+  let base = db.selectFrom('people').where('people.workspaceId', '=', workspaceId);
+  if (filter.ids) base = base.where('people.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
+  if (filter.category === 'none') base = base.where('people.category', 'is', null);
+  else if (filter.category) base = base.where('people.category', '=', filter.category);
+  if (filter.stage) base = base.where('people.stage', '=', filter.stage);
+  if (filter.source) base = base.where('people.source', '=', filter.source);
+  if (filter.unjudged) base = base.where('people.strength', '=', 0).where('people.importance', '=', 0);
+  if (filter.tag) {
+    // Tags are a JSON list of strings; the quoted form matches one whole tag.
+    base = base.where(sql<boolean>`${sql.ref('people.tags')} like ${containsPattern(JSON.stringify(filter.tag))} escape '\\'`);
+  }
+  if (filter.goalId) {
+    const goalId = filter.goalId;
+    // From the goal's links to the people (an index), not from every person to their links.
+    base = base.where('people.id', 'in', (eb) => eb.selectFrom('personGoals').select('personGoals.personId').where('personGoals.goalId', '=', goalId));
+  }
+  if (filter.networkId) {
+    const networkId = filter.networkId;
+    base = base.where('people.id', 'in', (eb) => eb.selectFrom('memberships').select('memberships.personId').where('memberships.networkId', '=', networkId));
+  }
+  if (filter.quadrant) {
+    // The same rule as the check's personQuadrant, in SQL so a page of ten thousand stays one query.
+    const signs = PERSON_QUADRANT_SIGNS[filter.quadrant];
+    // goal_relevance is the best relevance to an active goal, kept current (services/goal-relevance.ts).
+    const important = sql<boolean>`(people.importance >= ${IMPORTANT_MIN_IMPORTANCE} or people.goal_relevance >= ${IMPORTANT_MIN_RELEVANCE})`;
+    const strong = sql<boolean>`people.strength >= ${STRONG_MIN_STRENGTH}`;
+    base = base.where(signs.important ? important : sql<boolean>`not ${important}`).where(signs.strong ? strong : sql<boolean>`not (${strong})`);
+  }
+  const search = filter.search?.trim();
+  const folded = search ? foldQuery(search) : '';
+  if (folded) {
+    // One folded column (name, organisation, role, location, tags, notes, channels; accents and case aside), kept with the person.
+    base = base.where(sql<boolean>`${sql.ref('people.searchText')} like ${containsPattern(folded)} escape '\\'`);
+  }
+
+  if (filter.due) {
+    // next_contact_due is kept current on every write (services/rhythm.ts): the due filter is a range on an index.
+    const now = today;
+    // Written as the index people_by_next_contact has it; "nothing planned" (the far date) is never before the bound.
+    base = base.where(dueDate, filter.due === 'overdue' ? '<' : '<=', filter.due === 'overdue' ? now : addDays(now, DEFAULT_DUE_WINDOW_DAYS));
+  }
+  if (filter.dueBy) base = base.where(dueDate, '<=', filter.dueBy);
+  if (filter.dueFrom) base = base.where(dueDate, '>=', filter.dueFrom);
+
+  const paged = filter.limit !== undefined || filter.offset !== undefined;
+  // A version read before anything else: a count kept under it is never older than it says.
+  const version = paged ? await dataVersion(db) : null;
+  // A page deep in the list: its ids are found on the sort's index alone (an index-only walk past
+  // the offset), and only its own rows read, not every row before it (PostgreSQL read 15,000 rows
+  // from the table for offset 15,000).
+  const deep = filter.offset !== undefined && filter.offset > 0 && filter.limit !== undefined && !filter.cursor;
+  let rowsQuery = deep ? db.selectFrom('people').where('people.workspaceId', '=', workspaceId).selectAll('people') : base.selectAll('people');
+  let pageIds = base.select('people.id');
+  const sort = filter.sort ?? 'name';
+  rowsQuery = inOrder(rowsQuery, sort);
+  pageIds = inOrder(pageIds, sort);
+  if (filter.cursor) {
+    checkCursor(filter.cursor, sort, filter.offset);
+    rowsQuery = rowsQuery.where(afterCursor(filter.cursor));
+  }
+  // On the sorts a cursor can continue, one row past the page tells whether there is a next one.
+  const keyset = filter.limit !== undefined && isCursorSort(sort) ? sort : null;
+  if (deep) {
+    const ids = pageIds.limit(keyset ? (filter.limit as number) + 1 : (filter.limit as number)).offset(filter.offset as number);
+    rowsQuery = rowsQuery.where('people.id', 'in', ids);
+  } else {
+    if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(keyset ? filter.limit + 1 : filter.limit);
+    if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
+  }
+  const fetched = await rowsQuery.execute();
+  const more = keyset !== null && fetched.length > (filter.limit as number);
+  if (more) fetched.pop();
+  const lastRow = fetched.at(-1);
+  const nextCursor = keyset === null ? undefined : more && lastRow ? encodePersonCursor(cursorFor(keyset, lastRow)) : null;
+  const rows = fetched.map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
+  const total = version !== null ? await countOnce(db, workspaceId, today, filter, version, async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count)) : rows.length;
+
+  const channelsByPerson = new Map<string, ContactPoint[]>();
+  const addPoint = (point: Selectable<Database['contactPoints']>) => {
+    const list = channelsByPerson.get(point.personId);
+    if (list) list.push(toContactPoint(point));
+    else channelsByPerson.set(point.personId, [toContactPoint(point)]);
+  };
+  if (rows.length > 1000) {
+    // Many people (a whole map): one query for the workspace's contact points beats many `in` lists.
+    const points = await db
+      .selectFrom('contactPoints')
+      .innerJoin('people', 'people.id', 'contactPoints.personId')
+      .selectAll('contactPoints')
+      .where('people.workspaceId', '=', workspaceId)
+      .orderBy('contactPoints.personId')
+      .orderBy('contactPoints.position')
+      .execute();
+    for (const point of points) addPoint(point);
+  } else {
+    for (const chunk of chunks(rows.map((r) => r.person.id))) {
+      const points = await db.selectFrom('contactPoints').selectAll().where('personId', 'in', chunk).orderBy('personId').orderBy('position').execute();
+      for (const point of points) addPoint(point);
+    }
+  }
+  return {
+    items: rows.map(({ person }) => ({ ...person, channels: channelsByPerson.get(person.id) ?? [] })),
+    total,
+    ...(nextCursor === undefined ? {} : { nextCursor }),
+  };
+}
+
