@@ -31,6 +31,13 @@ export function serveWebApp(app: Api, options: { sourceMaps?: boolean; root?: st
   const index = readFileSync(join(root, 'index.html'), 'utf8');
   // Source maps show the app's own source; served only when asked for.
   if (!options.sourceMaps) app.use('/assets/*', async (c, next) => (c.req.path.endsWith('.map') ? c.notFound() : next()));
+  // The built files' names carry a hash of their content: a browser may keep them for good and
+  // never ask again (each page load otherwise fetched and compiled the app's script anew). Only
+  // files found: a name not found falls through to the index page, which must not be kept.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200 && !c.res.headers.get('Content-Type')?.startsWith('text/html')) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+  });
   app.use('/assets/*', serveStatic({ root }));
   app.get('*', (c) => {
     const path = c.req.path;
