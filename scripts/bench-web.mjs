@@ -51,6 +51,12 @@ function freePort() {
   });
 }
 
+/** The servers started, stopped when the bench ends however it ends. */
+const servers = new Set();
+process.on('exit', () => {
+  for (const server of servers) server.kill('SIGTERM');
+});
+
 async function serve(dataDir, now) {
   const port = await freePort();
   const server = spawn(process.execPath, ['bin/waggle.js', '--data', dataDir, 'serve', '--port', String(port)], { env: { ...process.env, WAGGLE_NOW: now, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -58,7 +64,14 @@ async function serve(dataDir, now) {
     server.stdout.on('data', (chunk) => chunk.toString().includes('serving') && resolve());
     server.once('exit', (code) => reject(new Error(`waggle serve exited with ${code}`)));
   });
-  return { base: `http://127.0.0.1:${port}`, stop: () => server.kill('SIGTERM') };
+  servers.add(server);
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: () => {
+      servers.delete(server);
+      server.kill('SIGTERM');
+    },
+  };
 }
 
 /** A generated map loaded into a fresh SQLite folder (kept and reused when `dir` already holds one). */
@@ -109,7 +122,7 @@ async function loadUntil(page, url, visible) {
           // Sigma draws its first frame as it is made, in the same task that adds its canvases.
           map: () => document.querySelector('[data-testid="map"] canvas') !== null,
         }[what];
-        const timeout = setTimeout(() => reject(new Error(`${what} not shown in 60 s`)), 60000);
+        const timeout = setTimeout(() => reject(new Error(`${what} not shown in 5 minutes`)), 300000);
         const poll = () => {
           if (!shown()) return requestAnimationFrame(poll);
           clearTimeout(timeout);
