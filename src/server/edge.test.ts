@@ -216,6 +216,20 @@ describe('the web app\'s source maps', () => {
     expect((await plain.request(`/assets/${map!.replace(/\.map$/, '')}`, { headers })).status).toBe(200);
     expect((await asked.request(`/assets/${map}`, { headers })).status).toBe(200);
   });
+
+  it('are kept by the browser for good (their names change with their content), the page that names them is not', async () => {
+    const app = createApi(() => {
+      throw new Error('no data needed');
+    }, undefined, { edge: { port: PORT } });
+    serveWebApp(app, { root: built });
+    const headers = { host: `127.0.0.1:${PORT}` };
+    const script = await app.request(`/assets/${map!.replace(/\.map$/, '')}`, { headers });
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await app.request('/assets/no-such-file.js', { headers })).headers.get('cache-control')).toBeNull();
+    const page = await app.request('/people', { headers });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBeNull();
+  });
 });
 
 describe('a running server', () => {

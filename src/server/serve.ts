@@ -76,7 +76,7 @@ export async function startServer(session: Session, options: ServerOptions = {})
         },
       })
     : createApi(() => session.ctx, storage, { edge });
-  serveWebApp(app, { sourceMaps: options.sourceMaps ?? false });
+  serveWebApp(app, { sourceMaps: options.sourceMaps ?? false, mode: serverMode ? 'server' : 'local' });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);

@@ -48,6 +48,10 @@ describe('server mode from the command line', () => {
     try {
       expect(server.needsOwner).toBe(false);
       expect((await fetch(`${server.url}/api/people`)).status).toBe(401);
+      // The web app asks who is signed in before it opens: its page does not say it is local.
+      const page = await fetch(`${server.url}/people`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).not.toContain('waggle-mode');
       const people = (await (await fetch(`${server.url}/api/people`, { headers: { authorization: `Bearer ${made.token}` } })).json()) as { items: { name: string }[] };
       expect(people.items.map((p) => p.name)).toEqual(['Rosa Lima']);
       expect(await (await fetch(`${server.url}/api/storage`, { headers: { authorization: `Bearer ${made.token}` } })).json()).toEqual({ kind: 'unknown', location: 'not reported' });
@@ -121,6 +125,8 @@ describe('server mode from the command line', () => {
     try {
       expect(await (await fetch(`${server.url}/api/auth/status`)).json()).toEqual({ mode: 'local', account: null, needsOwner: false });
       expect((await fetch(`${server.url}/api/people`)).status).toBe(200);
+      // The web app's page says so, so that it opens without asking the status route first.
+      expect(await (await fetch(`${server.url}/people`)).text()).toContain('<meta name="waggle-mode" content="local" />');
     } finally {
       await server.close();
       await session.close();

@@ -22,15 +22,24 @@ export function webAppDir(): string | null {
  * Serves the web app's files, and its index page for every other path that is
  * not the API, a share page or a feed, so that links into the app work.
  */
-export function serveWebApp(app: Api, options: { sourceMaps?: boolean; root?: string } = {}): void {
+export function serveWebApp(app: Api, options: { sourceMaps?: boolean; root?: string; mode?: 'local' | 'server' } = {}): void {
   const root = options.root ?? webAppDir();
   if (!root) {
     app.get('/', (c) => c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Waggle</title></head><body><h1>Waggle is running</h1><p>The web app has not been built (npm run build). The API is described at <a href="${OPENAPI_PATH}">${OPENAPI_PATH}</a>.</p></body></html>`));
     return;
   }
-  const index = readFileSync(join(root, 'index.html'), 'utf8');
+  // On one's own machine there are no accounts: the page says so, and opens without first asking the API who is signed in.
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  const index = options.mode === 'local' ? html.replace('</head>', '<meta name="waggle-mode" content="local" />\n  </head>') : html;
   // Source maps show the app's own source; served only when asked for.
   if (!options.sourceMaps) app.use('/assets/*', async (c, next) => (c.req.path.endsWith('.map') ? c.notFound() : next()));
+  // The built files' names carry a hash of their content: a browser may keep them for good and
+  // never ask again (each page load otherwise fetched and compiled the app's script anew). Only
+  // files found: a name not found falls through to the index page, which must not be kept.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200 && !c.res.headers.get('Content-Type')?.startsWith('text/html')) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+  });
   app.use('/assets/*', serveStatic({ root }));
   app.get('*', (c) => {
     const path = c.req.path;

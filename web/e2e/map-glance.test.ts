@@ -86,6 +86,24 @@ describe('the map at 5,000 people and 300 networks', () => {
     await page.screenshot({ path: join(SHOTS, 'map-5000-zoomed.png') });
   }, 90_000);
 
+  it('draws the rings at once, then settles the layout in a worker: every node still on its ring, the export as shown', async () => {
+    await page.goto(`${app.base}/map`);
+    await page.getByTestId('map').locator('canvas').first().waitFor({ timeout: 90_000 });
+    // The worker runs under the app's Content-Security-Policy, and says when it is done.
+    await until(page, async () => (await page.evaluate<number>("performance.getEntriesByName('waggle:map-layout-settled').length")) > 0, 60_000);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export SVG' }).click();
+    const svg = await (await download).createReadStream().then(async (stream) => {
+      let text = '';
+      for await (const chunk of stream) text += String(chunk);
+      return text;
+    });
+    const dots = [...svg.matchAll(/<circle cx="(-?[\d.]+)" cy="(-?[\d.]+)" r="[\d.]+" fill=/g)].map((m) => Math.hypot(Number(m[1]), Number(m[2])));
+    expect(dots.length).toBeGreaterThan(4000);
+    // Rings are 100 apart (RING_SPACING); positions are written to a tenth.
+    for (const r of dots) expect(Math.abs(r - Math.round(r / 100) * 100)).toBeLessThan(0.2);
+  }, 180_000);
+
   it('guides the eye with labelled rings, and a legend of rings, shapes and a palette per kind', async () => {
     await page.goto(`${app.base}/map`);
     await waitForNames(page);

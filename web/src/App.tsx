@@ -5,21 +5,25 @@ import { PeoplePage } from './pages/PeoplePage.js';
 import { PersonPage } from './pages/PersonPage.js';
 import { LogPage } from './pages/LogPage.js';
 import { PlanPage } from './pages/PlanPage.js';
-import { ImportPage } from './pages/ImportPage.js';
-import { SettingsPage } from './pages/SettingsPage.js';
 import { NetworksPage } from './pages/NetworksPage.js';
 import { GoalsPage } from './pages/GoalsPage.js';
 import { NetworkPage } from './pages/NetworkPage.js';
 import { ThisMonth } from './pages/ThisMonth.js';
 import { GlobalSearch } from './search/GlobalSearch.js';
-import { TeamMapPage } from './team/TeamMapPage.js';
-import { TeamPage } from './team/TeamPage.js';
-import { TeamInvitePage, TeamsPage } from './team/TeamsPage.js';
 
 // The map brings WebGL and graph libraries (most of the app's weight): loaded when opened.
 const MapPage = lazy(() => import('./pages/MapPage.js').then((m) => ({ default: m.MapPage })));
 // So does the analysis page: the graph engine is loaded only when it is used.
 const AnalysePage = lazy(() => import('./pages/AnalysePage.js').then((m) => ({ default: m.AnalysePage })));
+// The team's map draws with sigma too (it put sigma and graphology, 140 KB of 630, in every page's
+// script); the team pages, import and settings are visited now and then: each loads when opened,
+// so the pages opened every day (this month, people, a person, the check) start sooner.
+const TeamMapPage = lazy(() => import('./team/TeamMapPage.js').then((m) => ({ default: m.TeamMapPage })));
+const TeamPage = lazy(() => import('./team/TeamPage.js').then((m) => ({ default: m.TeamPage })));
+const TeamsPage = lazy(() => import('./team/TeamsPage.js').then((m) => ({ default: m.TeamsPage })));
+const TeamInvitePage = lazy(() => import('./team/TeamsPage.js').then((m) => ({ default: m.TeamInvitePage })));
+const ImportPage = lazy(() => import('./pages/ImportPage.js').then((m) => ({ default: m.ImportPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
 
 const NAV = [
   ['/', 'This month'],
@@ -56,40 +60,42 @@ export function App() {
         <GlobalSearch />
       </header>
       <main id="main">
-        <Routes>
-          <Route path="/" element={<ThisMonth />} />
-          <Route path="/people" element={<PeoplePage />} />
-          <Route path="/people/:id" element={<PersonPage />} />
-          <Route path="/check" element={<CheckPage />} />
-          <Route path="/plan" element={<PlanPage />} />
-          <Route
-            path="/map"
-            element={
-              <Suspense fallback={<p>Loading the map…</p>}>
-                <MapPage />
-              </Suspense>
-            }
-          />
-          <Route
-            path="/analyse"
-            element={
-              <Suspense fallback={<p>Loading the analysis…</p>}>
-                <AnalysePage />
-              </Suspense>
-            }
-          />
-          <Route path="/import" element={<ImportPage />} />
-          <Route path="/settings" element={<SettingsPage />} />
-          <Route path="/networks" element={<NetworksPage />} />
-          <Route path="/networks/:id" element={<NetworkPage />} />
-          <Route path="/goals" element={<GoalsPage />} />
-          <Route path="/log" element={<LogPage />} />
-          <Route path="/teams" element={<TeamsPage />} />
-          <Route path="/teams/:id" element={<TeamPage />} />
-          <Route path="/teams/:id/map" element={<TeamMapPage />} />
-          <Route path="/team-invite/:token" element={<TeamInvitePage />} />
-          <Route path="*" element={<p>There is nothing here. Start from <NavLink to="/">this month</NavLink>.</p>} />
-        </Routes>
+        <Suspense fallback={<p>Loading…</p>}>
+          <Routes>
+            <Route path="/" element={<ThisMonth />} />
+            <Route path="/people" element={<PeoplePage />} />
+            <Route path="/people/:id" element={<PersonPage />} />
+            <Route path="/check" element={<CheckPage />} />
+            <Route path="/plan" element={<PlanPage />} />
+            <Route
+              path="/map"
+              element={
+                <Suspense fallback={<p>Loading the map…</p>}>
+                  <MapPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/analyse"
+              element={
+                <Suspense fallback={<p>Loading the analysis…</p>}>
+                  <AnalysePage />
+                </Suspense>
+              }
+            />
+            <Route path="/import" element={<ImportPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/networks" element={<NetworksPage />} />
+            <Route path="/networks/:id" element={<NetworkPage />} />
+            <Route path="/goals" element={<GoalsPage />} />
+            <Route path="/log" element={<LogPage />} />
+            <Route path="/teams" element={<TeamsPage />} />
+            <Route path="/teams/:id" element={<TeamPage />} />
+            <Route path="/teams/:id/map" element={<TeamMapPage />} />
+            <Route path="/team-invite/:token" element={<TeamInvitePage />} />
+            <Route path="*" element={<p>There is nothing here. Start from <NavLink to="/">this month</NavLink>.</p>} />
+          </Routes>
+        </Suspense>
       </main>
     </div>
   );

@@ -22,9 +22,13 @@ type Status = { kind: 'loading' } | { kind: 'local' } | { kind: 'signed-out'; ne
  * code, or an account from an invitation link. Locally there are no accounts, and
  * the app opens at once, as it always has.
  */
+/** Served on one's own machine (the server says so in the page): no accounts, nothing to ask first. */
+const LOCAL = document.querySelector('meta[name="waggle-mode"]')?.getAttribute('content') === 'local';
+
 export function AccountGate({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<Status>({ kind: 'loading' });
+  const [status, setStatus] = useState<Status>(LOCAL ? { kind: 'local' } : { kind: 'loading' });
   const load = () => {
+    if (LOCAL) return;
     fetch('/api/auth/status')
       .then(async (response) => {
         if (!response.ok) throw new Error(`The server answered ${response.status}`);
