@@ -13,9 +13,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 if (!process.argv.includes('--skip-build')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-const { parseLinkedInCsv, parseGoogleCsv, parseOutlookCsv } = await import('../dist/services/import/csv-formats.js');
+const { parseLinkedInCsv } = await import('../dist/codecs/csv/linkedin.js');
+const { parseGoogleCsv } = await import('../dist/codecs/csv/google.js');
+const { parseOutlookCsv } = await import('../dist/codecs/csv/outlook.js');
 const { parseVcards } = await import('../dist/services/import/vcard.js');
-const { detectFormat } = await import('../dist/services/import/detect.js');
+const { detectFormat } = await import('../dist/codecs/csv/detect.js');
 const { openSession } = await import('../dist/services/session.js');
 const { startServer } = await import('../dist/server/serve.js');
 

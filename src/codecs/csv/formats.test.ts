@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../core/dates.js';
 import { ImportFileError, type ImportedContact, type ParsedFile } from '../../core/import-types.js';
-import { parseConnectedOn, parseGoogleCsv, parseLinkedInCsv, parseOutlookCsv } from './csv-formats.js';
+import { parseGoogleCsv } from './google.js';
+import { parseConnectedOn, parseLinkedInCsv } from './linkedin.js';
+import { parseOutlookCsv } from './outlook.js';
 import { decodeText } from './decode.js';
 import { detectFormat } from './detect.js';
 
