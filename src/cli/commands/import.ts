@@ -154,7 +154,7 @@ export function registerImport(program: Command): void {
           bar.update(done, { phase });
         };
         try {
-          const outcome = await importFile(ctx, bytes, { ...(flags.format ? { format: flags.format as ImportFormat } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), fileName: file, dryRun: flags.dryRun === true, onProgress });
+          const outcome = await importFile(ctx, bytes, { ...(flags.format ? { format: flags.format as ImportFormat } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), fileName: file, dryRun: flags.dryRun === true, onProgress, inWorker: false });
           bar?.stop();
           emit(json, outcome, () => outcomeText(outcome, file, flags.all === true));
         } catch (error) {
