@@ -14,6 +14,7 @@ import { checkPhoto } from '../core/photo.js';
 import { writePhotos } from './photos.js';
 import { listPeople } from './people.js';
 import { chunks } from '../storage/chunks.js';
+import { insertRows } from '../storage/insert-rows.js';
 import { toPersonRow } from '../storage/people.js';
 
 export { MAX_IMPORT_BYTES, readContactsFile } from './import/plan-file.js';
@@ -198,17 +199,15 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   // appended to each index rather than scattered over it.
   rows.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0));
   let done = 0;
-  for (const batch of chunks(rows, 100)) {
-    await ctx.db.insertInto('people').values(batch).execute();
-    done += batch.length;
-    written(done);
-    await breathe();
-  }
-  for (const batch of chunks(points, 100)) {
-    await ctx.db.insertInto('contactPoints').values(batch).execute();
-    await breathe();
-  }
-  for (const batch of chunks(dates, 100)) await ctx.db.insertInto('personDates').values(batch).execute();
+  await insertRows(ctx.db, 'people', rows, {
+    afterBatch: async (inserted) => {
+      done = inserted;
+      written(done);
+      await breathe();
+    },
+  });
+  await insertRows(ctx.db, 'contactPoints', points, { afterBatch: breathe });
+  await insertRows(ctx.db, 'personDates', dates);
   await writePhotos(ctx, photos);
 
   // What each merged person holds now, read a chunk at a time rather than person by person.
