@@ -3,19 +3,26 @@
 //     Google and Outlook CSV of the same sizes, a vCard of 400 / 4,000 / 40,000 EMAIL lines,
 //     and format detection on a 20 MB single-line CSV;
 //  2. the API's answer time to small requests (GET /api/health, GET /api/people?limit=50)
-//     while a 30,000-row LinkedIn import runs through the API (target: p95 under 100 ms).
+//     while a 30,000-row LinkedIn import runs through the API (target: p95 under 100 ms);
+//  3. `waggle import Connections.csv` of 30,000 rows as a whole process, from start to exit, into
+//     an empty data folder, beside a baseline run in turn with it: a plain csv + SQLite insert of
+//     the same file in one transaction (python3's csv and sqlite3: scripts/bench-import-baseline.py).
+//     CPU time (the children's user + system, from /proc) and wall time, median of 7 each
+//     (`--runs N`). Target (issue 15): under 1.5 s and within 5x of the baseline.
 // Prints a table and writes bench-results/import.json. `--skip-build` when dist/ is fresh.
 /* global fetch, setTimeout */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 if (!process.argv.includes('--skip-build')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-const { parseLinkedInCsv, parseGoogleCsv, parseOutlookCsv } = await import('../dist/services/import/csv-formats.js');
+const { parseLinkedInCsv } = await import('../dist/codecs/csv/linkedin.js');
+const { parseGoogleCsv } = await import('../dist/codecs/csv/google.js');
+const { parseOutlookCsv } = await import('../dist/codecs/csv/outlook.js');
 const { parseVcards } = await import('../dist/services/import/vcard.js');
-const { detectFormat } = await import('../dist/services/import/detect.js');
+const { detectFormat } = await import('../dist/codecs/csv/detect.js');
 const { openSession } = await import('../dist/services/session.js');
 const { startServer } = await import('../dist/server/serve.js');
 
@@ -117,6 +124,48 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+// 3. The whole process: `waggle import` beside the plain csv + SQLite baseline, in turns.
+{
+  const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
+  const dir = mkdtempSync(join(tmpdir(), 'waggle-bench-import-process-'));
+  try {
+    const csv = join(dir, 'Connections.csv');
+    writeFileSync(csv, linkedin(30000));
+    // The CPU time of this process's finished children (utime + stime of those waited for), in ms.
+    const childrenCpuMs = () => {
+      const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+      return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+    };
+    const once = (command, args) => {
+      const folder = mkdtempSync(join(dir, 'run-'));
+      const cpu = childrenCpuMs();
+      const start = performance.now();
+      const run = spawnSync(command, args(folder), { maxBuffer: 512 * 1024 * 1024, env: { ...process.env, WAGGLE_NOW: '2026-12-01T10:00:00Z' } });
+      const wall = performance.now() - start;
+      rmSync(folder, { recursive: true, force: true });
+      if (run.status !== 0) throw new Error(`${command} failed: ${run.stderr}`);
+      return { wall, cpu: childrenCpuMs() - cpu, stdout: run.stdout.toString() };
+    };
+    const waggle = () => once(process.execPath, (folder) => ['bin/waggle.js', '--data', join(folder, 'data'), 'import', csv]);
+    const baseline = () => once('python3', (folder) => ['scripts/bench-import-baseline.py', csv, folder]);
+    if (!/30000 records: 30000 new/.test(waggle().stdout)) throw new Error('the import did not create 30,000 people');
+    baseline();
+    const pairs = Array.from({ length: runs }, () => ({ waggle: waggle(), baseline: baseline() }));
+    const median = (list) => round([...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+    results.processImport = {
+      runs,
+      waggleCpuMs: median(pairs.map((p) => p.waggle.cpu)),
+      waggleWallMs: median(pairs.map((p) => p.waggle.wall)),
+      baselineCpuMs: median(pairs.map((p) => p.baseline.cpu)),
+      baselineWallMs: median(pairs.map((p) => p.baseline.wall)),
+      cpuRatio: median(pairs.map((p) => p.waggle.cpu / p.baseline.cpu)),
+      wallRatio: median(pairs.map((p) => p.waggle.wall / p.baseline.wall)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 console.log(`\nWaggle import benchmarks (Node ${process.version})`);
 for (const [label, runs] of Object.entries(results.parsers)) {
   const [a, b, c] = runs;
@@ -127,5 +176,8 @@ console.log(`30,000-row LinkedIn import through the API: ${results.apiImportMs} 
 for (const [path, s] of Object.entries(results.duringImport)) {
   console.log(`  GET ${path.padEnd(22)} during it: ${s.requests} requests, median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms  ${path === '/api/health' ? (s.p95 < 100 ? '(target < 100 ms: ok)' : '(target < 100 ms: OVER)') : ''}`);
 }
+const p = results.processImport;
+console.log(`waggle import of a 30,000-row LinkedIn CSV, whole process (median of ${p.runs}): CPU ${p.waggleCpuMs} ms, wall ${p.waggleWallMs} ms  ${p.waggleWallMs < 1500 ? '(target < 1500 ms: ok)' : '(target < 1500 ms: OVER)'}`);
+console.log(`  baseline, plain csv + SQLite insert of the same file: CPU ${p.baselineCpuMs} ms, wall ${p.baselineWallMs} ms; waggle/baseline run by run: CPU ${p.cpuRatio}x, wall ${p.wallRatio}x  ${p.wallRatio <= 5 ? '(target <= 5x: ok)' : '(target <= 5x: OVER)'}`);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/import.json', `${JSON.stringify(results, null, 2)}\n`);

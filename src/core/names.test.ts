@@ -65,3 +65,18 @@ describe('sortKey with a family name: filed under it where it is known', () => {
     );
   });
 });
+
+describe('nameKey', () => {
+  it('folds case, accents and spacing, in any script', () => {
+    expect(nameKey('  Chloé   MARTIN ')).toBe('chloe martin');
+    expect(nameKey('Ｋｓｅｎｉｙａ\u00a0Смирно́ва')).toBe('kseniya смирнова');
+    expect(nameKey('Ana\tSilva\r\n')).toBe('ana silva');
+  });
+
+  it('gives every text, plain ASCII or not, the key of the full Unicode fold', () => {
+    const fullFold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    fc.assert(fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('a', 'Z', ' ', '\t', 'é', 'e\u0301', 'Å', 'ﬁ', '\u00a0'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 30 }), (text) => {
+      expect(nameKey(text)).toBe(fullFold(text));
+    }), { numRuns: 2000 });
+  });
+});

@@ -4,15 +4,13 @@
  * without accents and with spacing collapsed, joined by a separator no query can
  * hold, so that a search reads one column and never matches across two fields.
  */
+import { nameKey } from './names.js';
+
 export const SEARCH_FIELD_SEPARATOR = '\u001f';
 
+/** Folded as names are compared (nameKey): lower-cased, without accents, spacing collapsed. */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return nameKey(text);
 }
 
 export interface Searchable {

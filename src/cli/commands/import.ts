@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { IMPORT_FORMATS, ImportFileError, type ImportFormat } from '../../core/import-types.js';
 import { ValidationError } from '../../core/errors.js';
-import { isKnownEncoding } from '../../services/import/decode.js';
+import { isKnownEncoding } from '../../codecs/csv/decode.js';
 import { openImportFile, readLimited, TooLargeError } from '../../services/import/read-limited.js';
 import { MAX_IMPORT_BYTES } from '../../services/import/plan-file.js';
 import { captureFile, captureFormatOf, type CaptureOutcome } from '../../services/capture.js';
@@ -154,7 +154,7 @@ export function registerImport(program: Command): void {
           bar.update(done, { phase });
         };
         try {
-          const outcome = await importFile(ctx, bytes, { ...(flags.format ? { format: flags.format as ImportFormat } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), fileName: file, dryRun: flags.dryRun === true, onProgress });
+          const outcome = await importFile(ctx, bytes, { ...(flags.format ? { format: flags.format as ImportFormat } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), fileName: file, dryRun: flags.dryRun === true, onProgress, inWorker: false });
           bar?.stop();
           emit(json, outcome, () => outcomeText(outcome, file, flags.all === true));
         } catch (error) {

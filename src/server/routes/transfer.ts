@@ -10,7 +10,7 @@ import { captureFile, captureFormatOf, type CaptureOptions } from '../../service
 import type { ServiceContext } from '../../services/context.js';
 import { GEXF_VERSIONS } from '../../services/export/graph.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA, personVcard, renderExport, VCARD_VERSIONS } from '../../services/exports.js';
-import { isKnownEncoding } from '../../services/import/decode.js';
+import { isKnownEncoding } from '../../codecs/csv/decode.js';
 import { readLimited, TooLargeError } from '../../services/import/read-limited.js';
 import { importFile, MAX_IMPORT_BYTES } from '../../services/imports.js';
 import { IMPORT_CONTENT_TYPES } from '../edge.js';

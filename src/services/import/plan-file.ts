@@ -6,9 +6,11 @@
  */
 import { planImport, type ExistingPerson, type ImportPlan } from '../../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning, type ParsedFile } from '../../core/import-types.js';
-import { parseGoogleCsv, parseLinkedInCsv, parseOutlookCsv } from './csv-formats.js';
-import { decodeFile, type DecodedText } from './decode.js';
-import { detectFormat } from './detect.js';
+import { decodeFile, type DecodedText } from '../../codecs/csv/decode.js';
+import { detectFormat } from '../../codecs/csv/detect.js';
+import { parseGoogleCsv } from '../../codecs/csv/google.js';
+import { parseLinkedInCsv } from '../../codecs/csv/linkedin.js';
+import { parseOutlookCsv } from '../../codecs/csv/outlook.js';
 import { parseVcards } from './vcard.js';
 
 /** The largest file taken in one go; past it, split the export. Counted as the bytes are read (read-limited.ts). */

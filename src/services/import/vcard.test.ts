@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readContactsFile } from './plan-file.js';
 import { ImportFileError, type ImportedContact, type ParsedFile } from '../../core/import-types.js';
-import { decodeText } from './decode.js';
+import { decodeText } from '../../codecs/csv/decode.js';
 import { classifyUrl, parseVcards } from './vcard.js';
 
 function fixture(name: string): string {

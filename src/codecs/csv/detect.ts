@@ -11,7 +11,10 @@
  * told apart (or not) as fast as a small one.
  */
 import type { ImportFormat } from '../../core/import-types.js';
-import { HEADER_SCAN_CHARS, looksLikeGoogle, looksLikeLinkedIn, looksLikeOutlook } from './csv-formats.js';
+import { looksLikeGoogle } from './google.js';
+import { looksLikeLinkedIn } from './linkedin.js';
+import { looksLikeOutlook } from './outlook.js';
+import { HEADER_SCAN_CHARS } from './reader.js';
 
 export const DETECT_CHARS = HEADER_SCAN_CHARS;
 

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../core/dates.js';
 import { ImportFileError, type ImportedContact, type ParsedFile } from '../../core/import-types.js';
-import { parseConnectedOn, parseGoogleCsv, parseLinkedInCsv, parseOutlookCsv } from './csv-formats.js';
+import { parseGoogleCsv } from './google.js';
+import { parseConnectedOn, parseLinkedInCsv } from './linkedin.js';
+import { parseOutlookCsv } from './outlook.js';
+import { readRecords } from './reader.js';
 import { decodeText } from './decode.js';
 import { detectFormat } from './detect.js';
 
@@ -455,5 +459,50 @@ describe('generated LinkedIn rows', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** The reader as it was, over csv-parse: the reference the hand-written reader is held to. */
+function readRecordsWithCsvParse(text: string, firstLine: number): { line: number; cells: string[] }[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const parsed = parseCsv(bytes, { info: true, bom: true, relax_column_count: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as { record: string[]; info: { bytes: number } }[];
+  const rows: { line: number; cells: string[] }[] = [];
+  let line = firstLine;
+  let offset = 0;
+  for (const { record, info } of parsed) {
+    if (!(record.length === 1 && (record[0] ?? '').trim() === '')) rows.push({ line, cells: record });
+    for (let i = offset; i < info.bytes; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+    offset = info.bytes;
+  }
+  return rows;
+}
+
+describe('the CSV reader', () => {
+  const outcome = (read: () => unknown) => {
+    try {
+      return { rows: read() };
+    } catch (error) {
+      return { refused: error instanceof ImportFileError ? 'ImportFileError' : 'csv-parse' };
+    }
+  };
+
+  it('reads what csv-parse reads, on the same lines, and refuses what it refuses', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'é', '字', ',', '"', '""', '\r', '\n', '\r\n', ' ', '\uFEFF'), maxLength: 60 });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 5 }), (csv, firstLine) => {
+        const ours = outcome(() => readRecords(csv, firstLine));
+        const reference = outcome(() => readRecordsWithCsvParse(csv, firstLine));
+        if ('refused' in reference) expect(ours).toEqual({ refused: 'ImportFileError' });
+        else expect(ours).toEqual(reference);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a 30,000-row export with breaks inside quotes, every row on its line', () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `Ana,Silva${i},"Acme, ""Inc."", Porto\r\nNorth",07 Dec 2025`);
+    const read = readRecords(`First Name,Last Name,Company,Connected On\r\n${rows.join('\r\n')}\r\n`, 1);
+    expect(read).toHaveLength(30_001);
+    expect(read[30_000]).toEqual({ line: 60_000, cells: ['Ana', 'Silva29999', 'Acme, "Inc.", Porto\r\nNorth', '07 Dec 2025'] });
   });
 });

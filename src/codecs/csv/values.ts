@@ -1,0 +1,114 @@
+/**
+ * The CSV importers (linkedin.ts, google.ts, outlook.ts, over reader.ts): LinkedIn's Connections.csv, Google Contacts (current and
+ * legacy layouts) and Outlook. Each reads decoded text (see decode.ts) and
+ * returns every record of the file either as a contact or as skipped, each with
+ * the physical line it starts on; a file that cannot be read as a whole throws
+ * ImportFileError with its line.
+ *
+ * Decisions, the same for every format:
+ * - A contact needs a name. A record without one is skipped, as "no name (only
+ *   an email)" when it has an email, "no name at all" otherwise; an email's
+ *   local part is never made into a name.
+ * - Blank lines are not records. Columns are found by their header names, so
+ *   column order does not matter and unknown columns are ignored; a row may
+ *   have fewer or more cells than the header.
+ * - Names, organisations, roles and locations are trimmed with whitespace
+ *   collapsed; any script is kept as written. Notes keep their line breaks.
+ * - A value the contact cannot hold (an unreadable `Connected On` or birthday)
+ *   is never a reason to skip the record: the field stays null and the value is
+ *   kept, as written, in the notes ("Connected On: …", "Birthday: …").
+ * - Web addresses become `linkedin`, `github`, `x`, `orcid` or `bluesky`
+ *   channels by their host, `web` otherwise; the same channel twice is kept once.
+ */
+import { daysInMonth } from '../../core/dates.js';
+import type { ImportedContact, ImportFormat, ParsedFile, SkippedRecord } from '../../core/import-types.js';
+import type { ContactKind } from '../../core/vocabulary.js';
+
+// What the formats make of a cell, the same for each.
+
+export function clean(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+export function orNull(value: string): string | null {
+  return value === '' ? null : value;
+}
+
+export function joinName(...parts: string[]): string {
+  return clean(parts.join(' '));
+}
+
+export function noteText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').trim();
+}
+
+export function addNote(notes: string | null, note: string): string {
+  return notes === null ? note : `${notes}\n${note}`;
+}
+
+export function isMonthDay(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
+}
+
+export function isNoDate(value: string): boolean {
+  return value === '' || /^[0\s/.-]+$/.test(value);
+}
+
+/** Takes a birthday: sets `birthday`, or keeps an unreadable one in the notes. */
+export function takeBirthday(contact: ImportedContact, raw: string, read: (value: string) => string | null): void {
+  const value = raw.trim();
+  if (isNoDate(value)) return;
+  const birthday = read(value);
+  if (birthday === null) contact.notes = addNote(contact.notes, `Birthday: ${value}`);
+  else contact.birthday = birthday;
+}
+
+/** What each contact holds already, so that a row with thousands of columns or categories is read in linear time. */
+const taken = new WeakMap<ImportedContact, Set<string>>();
+
+function takenOf(contact: ImportedContact): Set<string> {
+  let keys = taken.get(contact);
+  if (!keys) taken.set(contact, (keys = new Set()));
+  return keys;
+}
+
+export function addChannel(contact: ImportedContact, kind: ContactKind, raw: string, label: string | null = null): void {
+  const value = raw.trim();
+  if (value === '') return;
+  const key = `channel ${kind} ${kind === 'email' ? value.toLowerCase() : value}`;
+  const keys = takenOf(contact);
+  if (keys.has(key)) return;
+  keys.add(key);
+  contact.channels.push({ kind, value, label });
+}
+
+export function addTag(contact: ImportedContact, raw: string): void {
+  const tag = clean(raw);
+  const key = `tag ${tag}`;
+  const keys = takenOf(contact);
+  if (tag === '' || keys.has(key)) return;
+  keys.add(key);
+  contact.tags.push(tag);
+}
+
+export function newContact(line: number): ImportedContact {
+  return { line, name: null, organisation: null, role: null, location: null, notes: null, channels: [], tieBeganOn: null, birthday: null, tags: [] };
+}
+
+function skipReason(contact: ImportedContact): string {
+  return contact.channels.some((c) => c.kind === 'email') ? 'no name (only an email)' : 'no name at all';
+}
+
+export function result(format: ImportFormat, drafts: ImportedContact[]): ParsedFile {
+  const contacts: ImportedContact[] = [];
+  const skipped: SkippedRecord[] = [];
+  for (const draft of drafts) {
+    if (draft.name === null) skipped.push({ line: draft.line, reason: skipReason(draft) });
+    else contacts.push(draft);
+  }
+  return { format, records: drafts.length, contacts, skipped };
+}
+
+export function location(...parts: string[]): string | null {
+  return orNull(parts.map(clean).filter((part) => part !== '').join(', '));
+}

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPerson } from '../services/people.js';
+import { openSession, type Session } from '../services/session.js';
+import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { dataVersion } from './data-version.js';
+import { insertRows } from './insert-rows.js';
+
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+async function session(kind: (typeof DIALECTS)[number]): Promise<Session> {
+  const database = await freshDatabase(kind);
+  const opened = await openSession(database.config, { defaultTimeZone: 'UTC' });
+  cleanups.push(database.dispose, () => opened.close());
+  return opened;
+}
+
+describe.each(DIALECTS)('insertRows on %s', (kind) => {
+  it('writes every row as given, batch after batch, a row of another shape included, and counts the write', async () => {
+    const { ctx } = await session(kind);
+    const person = await createPerson(ctx, { name: 'Ana Silva' });
+    const rows = Array.from({ length: 250 }, (_, position) => ({ personId: person.id, position, kind: position % 2 ? ('birthday' as const) : ('other' as const), label: position % 3 ? `date ${position}` : null, month: (position % 12) + 1, day: (position % 28) + 1, year: position % 5 ? 1950 + position : null }));
+    // One row without a label at all (the column's default), in the second batch: that batch goes the ordinary way.
+    const { label: _label, ...unlabelled } = rows[150]!;
+    const given = [...rows.slice(0, 150), unlabelled, ...rows.slice(151)];
+    const before = await dataVersion(ctx.db);
+    const done: number[] = [];
+    await insertRows(ctx.db, 'personDates', given, { afterBatch: async (n) => void done.push(n) });
+    expect(done).toEqual([100, 200, 250]);
+    const stored = await ctx.db.selectFrom('personDates').select(['personId', 'position', 'kind', 'label', 'month', 'day', 'year']).where('personId', '=', person.id).orderBy('position').execute();
+    expect(stored).toEqual(rows.map((row, i) => (i === 150 ? { ...row, label: null } : row)));
+    if (kind === 'sqlite') expect(await dataVersion(ctx.db)).not.toBe(before);
+  });
+
+  it('refuses a batch whose row breaks a constraint, as a domain error, and writes no part of that batch', async () => {
+    const { ctx } = await session(kind);
+    const person = await createPerson(ctx, { name: 'Ana Silva' });
+    const rows = Array.from({ length: 3 }, (_, position) => ({ personId: person.id, position: position === 2 ? 0 : position, kind: 'other' as const, label: null, month: 1, day: 1, year: null }));
+    await expect(insertRows(ctx.db, 'personDates', rows)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await ctx.db.selectFrom('personDates').select('position').where('personId', '=', person.id).execute()).toEqual([]);
+  });
+});
