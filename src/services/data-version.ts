@@ -7,5 +7,5 @@ import type { ServiceContext } from './context.js';
  * answer is worked out from, and an answer kept under it is never older than the version says.
  */
 export function currentDataVersion(ctx: ServiceContext): Promise<string> {
-  return dataVersion(ctx.db);
+  return dataVersion(ctx.db, ctx.workspaceId);
 }

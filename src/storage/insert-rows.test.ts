@@ -26,13 +26,13 @@ describe.each(DIALECTS)('insertRows on %s', (kind) => {
     // One row without a label at all (the column's default), in the second batch: that batch goes the ordinary way.
     const { label: _label, ...unlabelled } = rows[150]!;
     const given = [...rows.slice(0, 150), unlabelled, ...rows.slice(151)];
-    const before = await dataVersion(ctx.db);
+    const before = await dataVersion(ctx.db, ctx.workspaceId);
     const done: number[] = [];
     await insertRows(ctx.db, 'personDates', given, { afterBatch: async (n) => void done.push(n) });
     expect(done).toEqual([100, 200, 250]);
     const stored = await ctx.db.selectFrom('personDates').select(['personId', 'position', 'kind', 'label', 'month', 'day', 'year']).where('personId', '=', person.id).orderBy('position').execute();
     expect(stored).toEqual(rows.map((row, i) => (i === 150 ? { ...row, label: null } : row)));
-    if (kind === 'sqlite') expect(await dataVersion(ctx.db)).not.toBe(before);
+    if (kind === 'sqlite') expect(await dataVersion(ctx.db, ctx.workspaceId)).not.toBe(before);
   });
 
   it('refuses a batch whose row breaks a constraint, as a domain error, and writes no part of that batch', async () => {

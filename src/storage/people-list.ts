@@ -115,7 +115,7 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
 
   const paged = filter.limit !== undefined || filter.offset !== undefined;
   // A version read before anything else: a count kept under it is never older than it says.
-  const version = paged ? await dataVersion(db) : null;
+  const version = paged ? await dataVersion(db, workspaceId) : null;
   // A page deep in the list: its ids are found on the sort's index alone (an index-only walk past
   // the offset), and only its own rows read, not every row before it (PostgreSQL read 15,000 rows
   // from the table for offset 15,000).
