@@ -104,3 +104,17 @@ export async function selectTies(db: Kysely<Database>, workspaceId: string, filt
   const rows = await q.orderBy('personA').orderBy('personB').execute();
   return rows.map((r) => ({ personAId: r.personA, personBId: r.personB, strength: r.strength, note: r.note }));
 }
+
+/** After a goal's needs change, its links (people's and networks') keep only the needs that still exist. */
+export async function pruneGoalLinkServes(db: Kysely<Database>, workspaceId: string, goalId: string, needIds: ReadonlySet<string>): Promise<void> {
+  for (const table of ['personGoals', 'networkGoals'] as const) {
+    const rows = await db.selectFrom(table).select(['serves', table === 'personGoals' ? 'personId' : 'networkId']).where('workspaceId', '=', workspaceId).where('goalId', '=', goalId).execute();
+    for (const row of rows as { serves: string; personId?: string; networkId?: string }[]) {
+      const serves = parseJsonList<string>(row.serves);
+      const kept = serves.filter((s) => needIds.has(s));
+      if (kept.length === serves.length) continue;
+      const q = db.updateTable(table).set({ serves: JSON.stringify(kept) }).where('workspaceId', '=', workspaceId).where('goalId', '=', goalId);
+      await (table === 'personGoals' ? q.where('personId' as never, '=', row.personId as never) : q.where('networkId' as never, '=', row.networkId as never)).execute();
+    }
+  }
+}
