@@ -78,18 +78,18 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
     const id = trx.ids('ex');
     const initiatedBy = input.initiatedBy ?? 'me';
     await insertExchangeRow(trx.db, {
-        id,
-        workspaceId: trx.workspaceId,
-        occurredOn,
-        channel: input.channel,
-        initiatedBy,
-        networkId: input.networkId ?? null,
-        gave: JSON.stringify((input.gave ?? []).map((g) => ({ kind: g.kind, note: g.note ?? null }))),
-        received: JSON.stringify((input.received ?? []).map((r) => ({ kind: r.kind, note: r.note ?? null }))),
-        learned: input.learned ?? null,
-        feeling: input.feeling ?? null,
-        notes: input.notes ?? null,
-        createdAt: nowTimestamp(trx),
+      id,
+      workspaceId: trx.workspaceId,
+      occurredOn,
+      channel: input.channel,
+      initiatedBy,
+      networkId: input.networkId ?? null,
+      gave: JSON.stringify((input.gave ?? []).map((g) => ({ kind: g.kind, note: g.note ?? null }))),
+      received: JSON.stringify((input.received ?? []).map((r) => ({ kind: r.kind, note: r.note ?? null }))),
+      learned: input.learned ?? null,
+      feeling: input.feeling ?? null,
+      notes: input.notes ?? null,
+      createdAt: nowTimestamp(trx),
     });
     const lastSeq = await lastLoggedSeqs(trx.db, trx.workspaceId, personIds);
     for (const personId of personIds) {
