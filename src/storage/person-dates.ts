@@ -43,14 +43,7 @@ export async function selectDatesOf(db: Kysely<Database>, workspaceId: string, p
 
 /** Every date in the workspace, grouped by person with the person's name: a few per person at most. */
 export async function selectAllDates(db: Kysely<Database>, workspaceId: string): Promise<{ personId: string; personName: string; dates: PersonDate[] }[]> {
-  const rows = await db
-    .selectFrom('personDates')
-    .innerJoin('people', 'people.id', 'personDates.personId')
-    .select(['personDates.personId', 'people.name', 'kind', 'label', 'month', 'day', 'year'])
-    .where('people.workspaceId', '=', workspaceId)
-    .orderBy('personDates.personId')
-    .orderBy('position')
-    .execute();
+  const rows = await selectDateRows(db, workspaceId);
   const people = new Map<string, { personId: string; personName: string; dates: PersonDate[] }>();
   for (const row of rows) {
     const entry = people.get(row.personId) ?? { personId: row.personId, personName: row.name, dates: [] };
@@ -58,4 +51,16 @@ export async function selectAllDates(db: Kysely<Database>, workspaceId: string):
     people.set(row.personId, entry);
   }
   return [...people.values()];
+}
+
+/** Every date in the workspace as stored, with its person's name and its place in their list, by person. */
+export async function selectDateRows(db: Kysely<Database>, workspaceId: string) {
+  return db
+    .selectFrom('personDates')
+    .innerJoin('people', 'people.id', 'personDates.personId')
+    .select(['personDates.personId', 'people.name', 'position', 'kind', 'label', 'month', 'day', 'year'])
+    .where('people.workspaceId', '=', workspaceId)
+    .orderBy('personDates.personId')
+    .orderBy('position')
+    .execute();
 }

@@ -27,6 +27,11 @@ export async function selectTargets(db: Kysely<Database>, workspaceId: string, m
   return db.selectFrom('planTargets').selectAll().where('workspaceId', '=', workspaceId).where('month', '=', month).orderBy('createdAt').orderBy('id').execute();
 }
 
+/** Every open target of the workspace, any month: what the calendar feed shows. */
+export async function selectOpenTargets(db: Kysely<Database>, workspaceId: string): Promise<Selectable<PlanTargetsTable>[]> {
+  return db.selectFrom('planTargets').selectAll().where('workspaceId', '=', workspaceId).where('status', '=', 'open').execute();
+}
+
 export async function findTargetRow(db: Kysely<Database>, workspaceId: string, id: string): Promise<Selectable<PlanTargetsTable> | undefined> {
   return db.selectFrom('planTargets').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }
