@@ -29,7 +29,6 @@ const servicesStillQuerying = [
   'src/services/teams.ts',
   'src/services/teams-sharing.ts',
   'src/services/teams-dance.ts',
-  'src/services/teams-introductions.ts',
   'src/services/teams-demo.ts',
 ];
 
