@@ -11,6 +11,26 @@ const frameworks = ['hono', '@hono/*', 'commander'];
 const drivers = ['kysely', 'pg', 'better-sqlite3'];
 /** Kysely's ways into a query or a transaction: only storage (and the services still over it) call them. */
 const queryBuilders = '/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|transaction|with|executeQuery)$/';
+/** The same, less `transaction`: a use case spans several writes in one transaction (services/context.ts inTransaction). */
+const serviceQueryBuilders = '/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|with|executeQuery)$/';
+/**
+ * Services whose queries have not yet moved into storage/ (issue 11). Not yet moved: the
+ * people listing and search (being rewritten for speed), imports and captures, the backup,
+ * the demos, and teams. Take a file off this list when its queries have moved.
+ */
+const servicesStillQuerying = [
+  'src/services/people.ts',
+  'src/services/people-keyset.ts',
+  'src/services/search-index.ts',
+  'src/services/imports.ts',
+  'src/services/capture.ts',
+  'src/services/export/backup.ts',
+  'src/services/demo.ts',
+  'src/services/teams.ts',
+  'src/services/teams-sharing.ts',
+  'src/services/teams-dance.ts',
+  'src/services/teams-demo.ts',
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.test-results/', 'bench-results/'] },
@@ -69,6 +89,19 @@ export default tseslint.config(
     files: ['src/services/**/*.ts'],
     ignores: ['src/services/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: frameworks, message: 'use cases are the same from every edge: no HTTP, no command line here' }, layer('server'), layer('cli'), layer('web')] }] },
+  },
+  {
+    // Use cases over storage: the queries live in storage/, one module per aggregate. A service
+    // may start a transaction (inTransaction) and hand it to storage's functions, never build SQL.
+    files: ['src/services/**/*.ts'],
+    ignores: ['src/services/**/*.test.ts', ...servicesStillQuerying],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: `CallExpression[callee.property.name=${serviceQueryBuilders}]`, message: 'a service builds no query: put it in storage/ (the module of its aggregate) and call that' },
+        { selector: "TaggedTemplateExpression[tag.name='sql'], MemberExpression[object.name='sql']", message: 'a service writes no SQL: put it in storage/ (the module of its aggregate) and call that' },
+      ],
+    },
   },
   {
     // The HTTP edge: routes validate with the contract and call services; the queries are storage's, reached only through services.

@@ -1,8 +1,17 @@
-import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import { scrubAfterErase } from '../storage/erasure.js';
-import type { Database } from '../storage/schema.js';
-import { ARGON, argonHash, argonVerify, failuresSince, passwordProblem, SESSION_IDLE_MS, THROTTLE_PER_ACCOUNT, THROTTLE_WINDOW_MS, TooManyAttemptsError, type Account, type AccountsDeps } from './accounts.js';
+import {
+  countOwners,
+  deleteAccountAndWorkspace,
+  failuresSince,
+  findAccountForDeletion,
+  findAccountPassword,
+  insertSignInFailures,
+  revokeSessionsOf,
+  selectLiveSessions,
+  updatePasswordHash,
+} from '../storage/accounts.js';
+import { ARGON, argonHash, argonVerify, passwordProblem, SESSION_IDLE_MS, THROTTLE_PER_ACCOUNT, THROTTLE_WINDOW_MS, TooManyAttemptsError, type Account, type AccountsDeps } from './accounts.js';
 
 /**
  * What an account holder does to their own account: change the password, see and end
@@ -22,14 +31,14 @@ export class WrongPasswordError extends ValidationError {
  * open must not become a way to guess the password.
  */
 export async function checkPassword(deps: Pick<AccountsDeps, 'db' | 'clock' | 'ids'>, accountId: string, password: string, field: string): Promise<{ email: string; name: string }> {
-  const row = await deps.db.selectFrom('accounts').select(['passwordHash', 'email', 'name']).where('id', '=', accountId).executeTakeFirst();
+  const row = await findAccountPassword(deps.db, accountId);
   if (!row) throw new NotFoundError('account', accountId);
   const now = deps.clock.now();
   const key = `account:${row.email}`;
   const { count, oldest } = await failuresSince(deps.db, key, new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString());
   if (count >= THROTTLE_PER_ACCOUNT && oldest) throw new TooManyAttemptsError(Math.max(1, Math.ceil((Date.parse(oldest) + THROTTLE_WINDOW_MS - now.getTime()) / 1000)));
   if (password.length > 1024 || !(await argonVerify(row.passwordHash, password))) {
-    await deps.db.insertInto('signInFailures').values({ id: deps.ids('fail'), key, at: now.toISOString() }).execute();
+    await insertSignInFailures(deps.db, [{ id: deps.ids('fail'), key, at: now.toISOString() }]);
     throw new WrongPasswordError(field);
   }
   return row;
@@ -48,20 +57,14 @@ export async function changePassword(deps: AccountsDeps, accountId: string, inpu
   if (input.newPassword === input.currentPassword) throw new ValidationError('newPassword', 'must differ from the password it replaces');
   const passwordHash = await argonHash(input.newPassword, ARGON);
   return deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ passwordHash }).where('id', '=', accountId).execute();
-    return { sessionsEnded: await endSessions(trx, deps, accountId, input.keepSessionId) };
+    await updatePasswordHash(trx, accountId, passwordHash);
+    return { sessionsEnded: await revokeSessionsOf(trx, accountId, deps.clock.now().toISOString(), input.keepSessionId) };
   });
-}
-
-async function endSessions(db: Kysely<Database>, deps: Pick<AccountsDeps, 'clock'>, accountId: string, keepSessionId: string | null): Promise<number> {
-  let update = db.updateTable('sessions').set({ revokedAt: deps.clock.now().toISOString() }).where('accountId', '=', accountId).where('revokedAt', 'is', null);
-  if (keepSessionId) update = update.where('id', '<>', keepSessionId);
-  return Number((await update.executeTakeFirst()).numUpdatedRows);
 }
 
 /** "Log out everywhere else": every session of the account but this one ends. */
 export async function signOutOtherSessions(deps: Pick<AccountsDeps, 'db' | 'clock'>, accountId: string, currentSessionId: string): Promise<number> {
-  return endSessions(deps.db, deps, accountId, currentSessionId);
+  return revokeSessionsOf(deps.db, accountId, deps.clock.now().toISOString(), currentSessionId);
 }
 
 export interface SessionInfo {
@@ -76,15 +79,7 @@ export interface SessionInfo {
 /** The account's live sessions (not ended, not idle too long, not past their end), newest first. */
 export async function listSessions(deps: Pick<AccountsDeps, 'db' | 'clock'>, accountId: string, currentSessionId: string | null): Promise<SessionInfo[]> {
   const now = deps.clock.now();
-  const rows = await deps.db
-    .selectFrom('sessions')
-    .select(['id', 'createdAt', 'lastSeenAt', 'expiresAt'])
-    .where('accountId', '=', accountId)
-    .where('revokedAt', 'is', null)
-    .where('expiresAt', '>', now.toISOString())
-    .where('lastSeenAt', '>=', new Date(now.getTime() - SESSION_IDLE_MS).toISOString())
-    .orderBy('createdAt', 'desc')
-    .execute();
+  const rows = await selectLiveSessions(deps.db, accountId, now.toISOString(), new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
   return rows.map((row) => ({ ...row, current: row.id === currentSessionId }));
 }
 
@@ -107,17 +102,10 @@ export class LastOwnerError extends ConflictError {
  */
 export async function deleteAccount(deps: Pick<AccountsDeps, 'db'>, account: Pick<Account, 'id'>, options: { lastOwner?: boolean } = {}): Promise<{ email: string; workspaceId: string }> {
   const deleted = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('accounts').select(['id', 'email', 'role', 'workspaceId']).where('id', '=', account.id).executeTakeFirst();
+    const row = await findAccountForDeletion(trx, account.id);
     if (!row) throw new NotFoundError('account', account.id);
-    if (row.role === 'owner' && !options.lastOwner) {
-      const owners = await trx.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'owner').executeTakeFirstOrThrow();
-      if (Number(owners.n) <= 1) throw new LastOwnerError(row.email);
-    }
-    // Sessions, tokens and the invitations it made go by cascade; the workspace's rows go with the workspace.
-    await trx.deleteFrom('accounts').where('id', '=', row.id).execute();
-    await trx.deleteFrom('workspaces').where('id', '=', row.workspaceId).execute();
-    await trx.deleteFrom('signInFailures').where('key', '=', `account:${row.email}`).execute();
-    await trx.updateTable('invitations').set({ usedBy: null }).where('usedBy', '=', row.id).execute();
+    if (row.role === 'owner' && !options.lastOwner && (await countOwners(trx)) <= 1) throw new LastOwnerError(row.email);
+    await deleteAccountAndWorkspace(trx, row);
     return { email: row.email, workspaceId: row.workspaceId };
   });
   await scrubAfterErase(deps.db, { kind: 'workspace' });

@@ -2,6 +2,35 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Database } from '../storage/schema.js';
+import {
+  accessTokenExists,
+  accountEmailTaken,
+  claimInvitation,
+  countAccountRows,
+  deleteSignInFailures,
+  deleteSignInFailuresBefore,
+  failuresSince,
+  findAccessTokenByHash,
+  findAccountByEmail,
+  findInvitationByHash,
+  findSessionByTokenHash,
+  insertAccessToken,
+  insertAccount,
+  insertInvitation,
+  insertSession,
+  insertSignInFailures,
+  markAccessTokenUsed,
+  markSessionSeen,
+  releaseInvitation,
+  revokeAccessTokenRow,
+  revokeSession,
+  revokeSessionsOf,
+  selectAccessTokens,
+  selectAccounts,
+  setInvitationUsedBy,
+  toAccount,
+  type Account,
+} from '../storage/accounts.js';
 import type { Clock, IdGenerator } from './context.js';
 import { ensureWorkspace, LOCAL_WORKSPACE_ID } from './workspace.js';
 
@@ -38,14 +67,7 @@ export interface AccountsDeps {
   defaultTimeZone: string;
 }
 
-export interface Account {
-  id: string;
-  email: string;
-  name: string;
-  role: 'owner' | 'member';
-  workspaceId: string;
-  createdAt: string;
-}
+export type { Account };
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -71,18 +93,9 @@ export function passwordProblem(password: string, name: string, email: string): 
   return null;
 }
 
-export const toAccount = (row: { id: string; email: string; name: string; role: string; workspaceId: string; createdAt: string }): Account => ({
-  id: row.id,
-  email: row.email,
-  name: row.name,
-  role: row.role as Account['role'],
-  workspaceId: row.workspaceId,
-  createdAt: row.createdAt,
-});
-
+/** How many accounts there are: none means the server still waits for its owner. */
 export async function countAccounts(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countAccountRows(db);
 }
 
 /** Makes an account with its own workspace; the first one is the owner and keeps the local workspace. */
@@ -92,18 +105,18 @@ export async function createAccount(deps: AccountsDeps, input: { email: string; 
   if (!name || name.length > 200) throw new ValidationError('name', 'must be 1 to 200 characters');
   const problem = passwordProblem(input.password, name, email);
   if (problem) throw new ValidationError('password', problem);
-  if (await deps.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst()) throw new ConflictError(`An account for ${email} exists already`);
+  if (await accountEmailTaken(deps.db, email)) throw new ConflictError(`An account for ${email} exists already`);
   const passwordHash = await argonHash(input.password, ARGON);
   const first = (await countAccounts(deps.db)) === 0;
   const workspaceId = first ? LOCAL_WORKSPACE_ID : deps.ids('ws');
   await ensureWorkspace(deps.db, deps.clock, deps.defaultTimeZone, workspaceId);
   const row = { id: deps.ids('acct'), email, name, passwordHash, workspaceId, role: first ? 'owner' : 'member', createdAt: deps.clock.now().toISOString() };
-  await deps.db.insertInto('accounts').values(row).execute();
+  await insertAccount(deps.db, row);
   return toAccount(row);
 }
 
 export async function listAccounts(db: Kysely<Database>): Promise<Account[]> {
-  return (await db.selectFrom('accounts').selectAll().orderBy('createdAt').execute()).map(toAccount);
+  return selectAccounts(db);
 }
 
 export class TooManyAttemptsError extends Error {
@@ -120,16 +133,6 @@ export class SignInError extends Error {
 
 /** A hash to verify against when the account is unknown, so that both answers take as long. */
 let decoy: Promise<string> | undefined;
-
-export async function failuresSince(db: Kysely<Database>, key: string, since: string): Promise<{ count: number; oldest: string | null }> {
-  const row = await db
-    .selectFrom('signInFailures')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
-    .where('key', '=', key)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
-}
 
 export interface SignedIn {
   account: Account;
@@ -154,17 +157,17 @@ export async function signIn(deps: AccountsDeps, input: { email: string; passwor
     const { count, oldest } = await failuresSince(deps.db, key, since);
     if (count >= limits[i]! && oldest) throw new TooManyAttemptsError(Math.max(1, Math.ceil((Date.parse(oldest) + THROTTLE_WINDOW_MS - now.getTime()) / 1000)));
   }
-  const row = await deps.db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+  const row = await findAccountByEmail(deps.db, email);
   decoy ??= argonHash('a decoy password nobody has', ARGON);
   const ok = input.password.length <= MAX_PASSWORD_LENGTH && (await argonVerify(row?.passwordHash ?? (await decoy), input.password)) && row !== undefined;
   if (!ok || !row) {
     const at = now.toISOString();
-    await deps.db.insertInto('signInFailures').values(keys.map((key) => ({ id: deps.ids('fail'), key, at }))).execute();
+    await insertSignInFailures(deps.db, keys.map((key) => ({ id: deps.ids('fail'), key, at })));
     throw new SignInError();
   }
-  await deps.db.deleteFrom('signInFailures').where('key', '=', keys[0]).execute();
+  await deleteSignInFailures(deps.db, keys[0]);
   // Old failures beyond any window are of no use to anyone.
-  await deps.db.deleteFrom('signInFailures').where('at', '<', since).execute();
+  await deleteSignInFailuresBefore(deps.db, since);
   return { account: toAccount(row), ...(await openSession(deps, row.id)) };
 }
 
@@ -172,10 +175,7 @@ async function openSession(deps: AccountsDeps, accountId: string): Promise<{ tok
   const token = newToken('');
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString();
-  await deps.db
-    .insertInto('sessions')
-    .values({ id: deps.ids('ses'), tokenHash: hashToken(token), accountId, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt, revokedAt: null })
-    .execute();
+  await insertSession(deps.db, { id: deps.ids('ses'), tokenHash: hashToken(token), accountId, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt, revokedAt: null });
   return { token, expiresAt };
 }
 
@@ -189,28 +189,22 @@ export interface Principal {
 /** The account a session token belongs to, or null when unknown, revoked, idle too long or past its end. */
 export async function resolveSession(deps: Pick<AccountsDeps, 'db' | 'clock'>, token: string): Promise<Principal | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const row = await deps.db
-    .selectFrom('sessions')
-    .innerJoin('accounts', 'accounts.id', 'sessions.accountId')
-    .select(['sessions.id as sessionId', 'sessions.lastSeenAt', 'sessions.expiresAt', 'sessions.revokedAt', 'accounts.id', 'accounts.email', 'accounts.name', 'accounts.role', 'accounts.workspaceId', 'accounts.createdAt'])
-    .where('sessions.tokenHash', '=', hashToken(token))
-    .executeTakeFirst();
+  const row = await findSessionByTokenHash(deps.db, hashToken(token));
   if (!row || row.revokedAt !== null) return null;
   const now = deps.clock.now();
   if (now.toISOString() >= row.expiresAt || now.getTime() - Date.parse(row.lastSeenAt) > SESSION_IDLE_MS) return null;
   // Seen again: written at most once a minute.
-  if (now.getTime() - Date.parse(row.lastSeenAt) > 60_000) await deps.db.updateTable('sessions').set({ lastSeenAt: now.toISOString() }).where('id', '=', row.sessionId).execute();
+  if (now.getTime() - Date.parse(row.lastSeenAt) > 60_000) await markSessionSeen(deps.db, row.sessionId, now.toISOString());
   return { account: toAccount(row), via: 'session', credentialId: row.sessionId };
 }
 
 export async function signOut(deps: Pick<AccountsDeps, 'db' | 'clock'>, sessionId: string): Promise<void> {
-  await deps.db.updateTable('sessions').set({ revokedAt: deps.clock.now().toISOString() }).where('id', '=', sessionId).where('revokedAt', 'is', null).execute();
+  await revokeSession(deps.db, sessionId, deps.clock.now().toISOString());
 }
 
 /** Ends every session of the account (and, when asked, leaves its tokens alone: they are revoked one by one). */
 export async function signOutEverywhere(deps: Pick<AccountsDeps, 'db' | 'clock'>, accountId: string): Promise<number> {
-  const result = await deps.db.updateTable('sessions').set({ revokedAt: deps.clock.now().toISOString() }).where('accountId', '=', accountId).where('revokedAt', 'is', null).executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return revokeSessionsOf(deps.db, accountId, deps.clock.now().toISOString(), null);
 }
 
 export interface AccessToken {
@@ -225,31 +219,25 @@ export interface AccessToken {
 export async function createAccessToken(deps: AccountsDeps, accountId: string, label: string | null): Promise<{ token: string; accessToken: AccessToken }> {
   const token = newToken('wgl_');
   const row = { id: deps.ids('tok'), tokenHash: hashToken(token), accountId, label, createdAt: deps.clock.now().toISOString(), lastUsedAt: null, revokedAt: null };
-  await deps.db.insertInto('accessTokens').values(row).execute();
+  await insertAccessToken(deps.db, row);
   return { token, accessToken: { id: row.id, label, createdAt: row.createdAt, lastUsedAt: null, revokedAt: null } };
 }
 
 export async function listAccessTokens(db: Kysely<Database>, accountId: string): Promise<AccessToken[]> {
-  return db.selectFrom('accessTokens').select(['id', 'label', 'createdAt', 'lastUsedAt', 'revokedAt']).where('accountId', '=', accountId).orderBy('createdAt').execute();
+  return selectAccessTokens(db, accountId);
 }
 
 export async function revokeAccessToken(deps: Pick<AccountsDeps, 'db' | 'clock'>, accountId: string, id: string): Promise<void> {
-  const row = await deps.db.selectFrom('accessTokens').select('id').where('accountId', '=', accountId).where('id', '=', id).executeTakeFirst();
-  if (!row) throw new NotFoundError('access token', id);
-  await deps.db.updateTable('accessTokens').set({ revokedAt: deps.clock.now().toISOString() }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+  if (!(await accessTokenExists(deps.db, accountId, id))) throw new NotFoundError('access token', id);
+  await revokeAccessTokenRow(deps.db, id, deps.clock.now().toISOString());
 }
 
 export async function resolveAccessToken(deps: Pick<AccountsDeps, 'db' | 'clock'>, token: string): Promise<Principal | null> {
   if (!/^wgl_[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const row = await deps.db
-    .selectFrom('accessTokens')
-    .innerJoin('accounts', 'accounts.id', 'accessTokens.accountId')
-    .select(['accessTokens.id as tokenId', 'accessTokens.revokedAt', 'accessTokens.lastUsedAt', 'accounts.id', 'accounts.email', 'accounts.name', 'accounts.role', 'accounts.workspaceId', 'accounts.createdAt'])
-    .where('accessTokens.tokenHash', '=', hashToken(token))
-    .executeTakeFirst();
+  const row = await findAccessTokenByHash(deps.db, hashToken(token));
   if (!row || row.revokedAt !== null) return null;
   const now = deps.clock.now();
-  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > 60_000) await deps.db.updateTable('accessTokens').set({ lastUsedAt: now.toISOString() }).where('id', '=', row.tokenId).execute();
+  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > 60_000) await markAccessTokenUsed(deps.db, row.tokenId, now.toISOString());
   return { account: toAccount(row), via: 'token', credentialId: row.tokenId };
 }
 
@@ -259,25 +247,24 @@ export async function createInvitation(deps: AccountsDeps, by: Account): Promise
   const token = newToken('');
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + INVITATION_MS).toISOString();
-  await deps.db.insertInto('invitations').values({ id: deps.ids('inv'), tokenHash: hashToken(token), createdBy: by.id, createdAt: now.toISOString(), expiresAt, usedAt: null, usedBy: null }).execute();
+  await insertInvitation(deps.db, { id: deps.ids('inv'), tokenHash: hashToken(token), createdBy: by.id, createdAt: now.toISOString(), expiresAt, usedAt: null, usedBy: null });
   return { token, expiresAt };
 }
 
 /** Makes an account from an invitation, which is then used up; an unknown, used or expired one is a 404. */
 export async function acceptInvitation(deps: AccountsDeps, token: string, input: { email: string; name: string; password: string }): Promise<Account> {
   const now = deps.clock.now().toISOString();
-  const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await deps.db.selectFrom('invitations').selectAll().where('tokenHash', '=', hashToken(token)).executeTakeFirst() : undefined;
+  const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await findInvitationByHash(deps.db, hashToken(token)) : undefined;
   if (!row || row.usedAt !== null || now >= row.expiresAt) throw new NotFoundError('invitation', 'this link');
   // Claimed first, so two people racing for one link cannot both get an account.
-  const claimed = await deps.db.updateTable('invitations').set({ usedAt: now }).where('id', '=', row.id).where('usedAt', 'is', null).executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) throw new NotFoundError('invitation', 'this link');
+  if (!(await claimInvitation(deps.db, row.id, now))) throw new NotFoundError('invitation', 'this link');
   try {
     const account = await createAccount(deps, input);
-    await deps.db.updateTable('invitations').set({ usedBy: account.id }).where('id', '=', row.id).execute();
+    await setInvitationUsedBy(deps.db, row.id, account.id);
     return account;
   } catch (error) {
     // A refused password or a taken email leaves the link usable.
-    await deps.db.updateTable('invitations').set({ usedAt: null }).where('id', '=', row.id).execute();
+    await releaseInvitation(deps.db, row.id);
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { ValidationError } from '../core/errors.js';
 import type { Goal, GoalNeed } from '../core/model.js';
 import type { ServiceContext } from './context.js';
 import { nameKey } from './keys.js';
-import { parseJsonList } from '../storage/columns.js';
+import { pruneGoalLinkServes } from '../storage/links.js';
 
 /**
  * A goal's needs as given (the whole list, in order) matched to the needs it has:
@@ -48,14 +48,5 @@ export function resolveServes(goal: Goal, serves: readonly string[]): string[] {
 
 /** After a goal's needs change, links keep only the needs that still exist. */
 export async function pruneServes(ctx: ServiceContext, goalId: string, needIds: ReadonlySet<string>): Promise<void> {
-  for (const table of ['personGoals', 'networkGoals'] as const) {
-    const rows = await ctx.db.selectFrom(table).select(['serves', table === 'personGoals' ? 'personId' : 'networkId']).where('workspaceId', '=', ctx.workspaceId).where('goalId', '=', goalId).execute();
-    for (const row of rows as { serves: string; personId?: string; networkId?: string }[]) {
-      const serves = parseJsonList<string>(row.serves);
-      const kept = serves.filter((s) => needIds.has(s));
-      if (kept.length === serves.length) continue;
-      const q = ctx.db.updateTable(table).set({ serves: JSON.stringify(kept) }).where('workspaceId', '=', ctx.workspaceId).where('goalId', '=', goalId);
-      await (table === 'personGoals' ? q.where('personId' as never, '=', row.personId as never) : q.where('networkId' as never, '=', row.networkId as never)).execute();
-    }
-  }
+  await pruneGoalLinkServes(ctx.db, ctx.workspaceId, goalId, needIds);
 }

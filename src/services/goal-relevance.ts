@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { ServiceContext } from './context.js';
 import { chunks } from '../storage/chunks.js';
+import { refreshGoalRelevanceOf } from '../storage/derived.js';
 
 /**
  * Keeps `people.goal_relevance` current: a person's highest relevance to an active
@@ -10,15 +10,6 @@ import { chunks } from '../storage/chunks.js';
  * or removes a goal; for these people, the people linked to `goalId`, or everyone.
  */
 export async function refreshGoalRelevance(ctx: ServiceContext, who: { personIds: readonly string[] } | { goalId: string } | 'everyone'): Promise<void> {
-  const best = sql<number>`coalesce((select max(pg.relevance) from person_goals pg join goals g on g.id = pg.goal_id where pg.person_id = people.id and g.status = 'active'), 0)`;
-  const update = () => ctx.db.updateTable('people').set({ goalRelevance: best }).where('workspaceId', '=', ctx.workspaceId);
-  if (who === 'everyone') {
-    await update().execute();
-  } else if ('goalId' in who) {
-    await update()
-      .where('id', 'in', (eb) => eb.selectFrom('personGoals').select('personGoals.personId').where('personGoals.goalId', '=', who.goalId))
-      .execute();
-  } else {
-    for (const ids of chunks([...new Set(who.personIds)])) await update().where('id', 'in', ids).execute();
-  }
+  if (who === 'everyone' || 'goalId' in who) return refreshGoalRelevanceOf(ctx.db, ctx.workspaceId, who);
+  for (const ids of chunks([...new Set(who.personIds)])) await refreshGoalRelevanceOf(ctx.db, ctx.workspaceId, { ids });
 }

@@ -5,7 +5,8 @@ import { occurrenceIn, personDateTitle } from '../core/person-dates.js';
 import { today, type ServiceContext } from './context.js';
 import { listFollowUps } from './exchanges.js';
 import { listPeople } from './people.js';
-import { toPlanTarget } from '../storage/plans.js';
+import { selectOpenTargets, toPlanTarget } from '../storage/plans.js';
+import { selectDateRows } from '../storage/person-dates.js';
 
 const CALENDAR_NAME = 'Waggle reminders';
 
@@ -55,8 +56,7 @@ export function renderIcs(entries: readonly CalendarEntry[], options: { calendar
 export async function calendarIcs(ctx: ServiceContext, options: { includeNotes?: boolean } = {}): Promise<string> {
   const people = (await listPeople(ctx)).items;
   const followUps = await listFollowUps(ctx, { status: 'open' });
-  const rows = await ctx.db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ctx.workspaceId).where('status', '=', 'open').execute();
-  const targets = rows.map(toPlanTarget);
+  const targets = (await selectOpenTargets(ctx.db, ctx.workspaceId)).map(toPlanTarget);
   const entries = [...calendarEntries({ people, followUps, targets, today: today(ctx) }, { includeNotes: options.includeNotes ?? false }), ...(await dateEntries(ctx, today(ctx)))];
   return renderIcs(entries, { calendarName: CALENDAR_NAME, now: ctx.clock.now() });
 }
@@ -67,14 +67,7 @@ export async function calendarIcs(ctx: ServiceContext, options: { includeNotes?:
  * series), else in this year.
  */
 async function dateEntries(ctx: ServiceContext, day: IsoDate): Promise<CalendarEntry[]> {
-  const rows = await ctx.db
-    .selectFrom('personDates')
-    .innerJoin('people', 'people.id', 'personDates.personId')
-    .select(['personDates.personId', 'people.name', 'position', 'kind', 'label', 'month', 'day', 'year'])
-    .where('people.workspaceId', '=', ctx.workspaceId)
-    .orderBy('personDates.personId')
-    .orderBy('position')
-    .execute();
+  const rows = await selectDateRows(ctx.db, ctx.workspaceId);
   return rows.map((row) => {
     let year = Math.max(1900, row.year ?? Number(day.slice(0, 4)));
     // A 29 February starts in a leap year, so that its rule (the last day of February) is read from a 29th.

@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { Introduction } from '../core/model.js';
 import { nowTimestamp, today, type ServiceContext } from './context.js';
 import { requirePerson } from './people.js';
-import { toIntroduction } from '../storage/introductions.js';
+import { deleteIntroduction, insertIntroduction, selectIntroductions, toIntroduction } from '../storage/introductions.js';
 
 /** Records that `byId` introduced `personId` to `toId` (null on either side: the user). */
 export async function addIntroduction(ctx: ServiceContext, input: IntroductionInput): Promise<Introduction> {
@@ -23,18 +23,14 @@ export async function addIntroduction(ctx: ServiceContext, input: IntroductionIn
     note: input.note ?? null,
     createdAt: nowTimestamp(ctx),
   };
-  await ctx.db.insertInto('introductions').values(row).execute();
+  await insertIntroduction(ctx.db, row);
   return toIntroduction(row);
 }
 
 export async function listIntroductions(ctx: ServiceContext, filter: { personId?: string } = {}): Promise<Introduction[]> {
-  let q = ctx.db.selectFrom('introductions').selectAll().where('workspaceId', '=', ctx.workspaceId);
-  const personId = filter.personId;
-  if (personId) q = q.where((eb) => eb.or([eb('byId', '=', personId), eb('personId', '=', personId), eb('toId', '=', personId)]));
-  return (await q.orderBy('madeOn', 'desc').orderBy('id').execute()).map(toIntroduction);
+  return (await selectIntroductions(ctx.db, ctx.workspaceId, filter)).map(toIntroduction);
 }
 
 export async function removeIntroduction(ctx: ServiceContext, id: string): Promise<void> {
-  const result = await ctx.db.deleteFrom('introductions').where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new NotFoundError('introduction', id);
+  if ((await deleteIntroduction(ctx.db, ctx.workspaceId, id)) === 0) throw new NotFoundError('introduction', id);
 }

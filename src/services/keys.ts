@@ -4,5 +4,3 @@ export { nameKey, sortKey } from '../core/names.js';
 export function contactKey(value: string): string {
   return value.trim().toLowerCase();
 }
-
-export { containsPattern } from '../storage/columns.js';

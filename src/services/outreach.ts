@@ -1,4 +1,3 @@
-import type { Selectable } from 'kysely';
 import type { CreateTemplateInput, DraftInput, UpdateTemplateInput } from '../contract/outreach-inputs.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { OutreachTemplate } from '../core/model.js';
@@ -13,7 +12,7 @@ import {
   type DraftContext,
 } from '../core/outreach.js';
 import type { OutreachPurpose } from '../core/vocabulary.js';
-import type { Database } from '../storage/schema.js';
+import { deleteTemplate, findTemplate, insertTemplate, selectTemplates, updateTemplateRow } from '../storage/outreach.js';
 import { nowTimestamp, type ServiceContext } from './context.js';
 import { personDetail } from './details.js';
 import { getProfile } from './workspace.js';
@@ -30,19 +29,6 @@ export interface Draft {
   reminders: string[];
 }
 
-function toTemplate(row: Selectable<Database['outreachTemplates']>): OutreachTemplate {
-  return {
-    id: row.id,
-    purpose: row.purpose as OutreachPurpose,
-    name: row.name,
-    subject: row.subject,
-    body: row.body,
-    builtIn: false,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
 /** Refuses a subject or body that does not read as a template over a `DraftContext`. */
 function checkTemplateText(input: { subject?: string; body?: string }): void {
   for (const field of ['subject', 'body'] as const) {
@@ -55,19 +41,17 @@ function checkTemplateText(input: { subject?: string; body?: string }): void {
 
 /** The user's templates (most recently changed first), then Waggle's built-ins; optionally for one purpose. */
 export async function listTemplates(ctx: ServiceContext, purpose?: OutreachPurpose): Promise<OutreachTemplate[]> {
-  let q = ctx.db.selectFrom('outreachTemplates').selectAll().where('workspaceId', '=', ctx.workspaceId);
-  if (purpose) q = q.where('purpose', '=', purpose);
-  const rows = await q.orderBy('updatedAt', 'desc').orderBy('id', 'desc').execute();
-  return [...rows.map(toTemplate), ...BUILT_IN_TEMPLATES.filter((t) => !purpose || t.purpose === purpose)];
+  const own = await selectTemplates(ctx.db, ctx.workspaceId, purpose);
+  return [...own, ...BUILT_IN_TEMPLATES.filter((t) => !purpose || t.purpose === purpose)];
 }
 
 /** A template by id: one of the user's, or a built-in (`builtin-<purpose>`). */
 export async function getTemplate(ctx: ServiceContext, id: string): Promise<OutreachTemplate> {
   const builtIn = builtInTemplate(id);
   if (builtIn) return builtIn;
-  const row = await ctx.db.selectFrom('outreachTemplates').selectAll().where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
-  if (!row) throw new NotFoundError('outreach template', id);
-  return toTemplate(row);
+  const template = await findTemplate(ctx.db, ctx.workspaceId, id);
+  if (!template) throw new NotFoundError('outreach template', id);
+  return template;
 }
 
 export async function createTemplate(ctx: ServiceContext, input: CreateTemplateInput): Promise<OutreachTemplate> {
@@ -75,10 +59,7 @@ export async function createTemplate(ctx: ServiceContext, input: CreateTemplateI
   // 'tpl' is one of the context's id prefixes already, so templates get ids like tpl_7k2m9q4xtr.
   const id = ctx.ids('tpl');
   const now = nowTimestamp(ctx);
-  await ctx.db
-    .insertInto('outreachTemplates')
-    .values({ id, workspaceId: ctx.workspaceId, purpose: input.purpose, name: input.name, subject: input.subject, body: input.body, createdAt: now, updatedAt: now })
-    .execute();
+  await insertTemplate(ctx.db, { id, workspaceId: ctx.workspaceId, purpose: input.purpose, name: input.name, subject: input.subject, body: input.body, createdAt: now, updatedAt: now });
   return getTemplate(ctx, id);
 }
 
@@ -96,19 +77,14 @@ export async function updateTemplate(ctx: ServiceContext, id: string, patch: Upd
   refuseBuiltIn(id, 'edited');
   checkTemplateText(patch);
   await getTemplate(ctx, id);
-  await ctx.db
-    .updateTable('outreachTemplates')
-    .set({ ...patch, updatedAt: nowTimestamp(ctx) })
-    .where('workspaceId', '=', ctx.workspaceId)
-    .where('id', '=', id)
-    .execute();
+  await updateTemplateRow(ctx.db, ctx.workspaceId, id, { ...patch, updatedAt: nowTimestamp(ctx) });
   return getTemplate(ctx, id);
 }
 
 export async function removeTemplate(ctx: ServiceContext, id: string): Promise<OutreachTemplate> {
   refuseBuiltIn(id, 'removed');
   const template = await getTemplate(ctx, id);
-  await ctx.db.deleteFrom('outreachTemplates').where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).execute();
+  await deleteTemplate(ctx.db, ctx.workspaceId, id);
   return template;
 }
 
@@ -119,16 +95,8 @@ async function templateForDraft(ctx: ServiceContext, purpose: OutreachPurpose, t
     if (template.purpose !== purpose) throw new ValidationError('templateId', `"${template.name}" is a template for ${template.purpose}, not ${purpose}`);
     return template;
   }
-  const own = await ctx.db
-    .selectFrom('outreachTemplates')
-    .selectAll()
-    .where('workspaceId', '=', ctx.workspaceId)
-    .where('purpose', '=', purpose)
-    .orderBy('updatedAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return own ? toTemplate(own) : builtInTemplateFor(purpose);
+  const [own] = await selectTemplates(ctx.db, ctx.workspaceId, purpose, 1);
+  return own ?? builtInTemplateFor(purpose);
 }
 
 /** What a draft says beside it when the profile has no name to sign with. */

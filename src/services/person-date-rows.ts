@@ -1,4 +1,5 @@
 import type { PersonDate } from '../core/person-dates.js';
+import { replacePersonDates } from '../storage/person-dates.js';
 import type { ServiceContext } from './context.js';
 
 /*
@@ -9,10 +10,5 @@ import type { ServiceContext } from './context.js';
 
 /** Writes a person's dates without checking the person (the caller has, inside its own transaction). */
 export async function writeDates(ctx: ServiceContext, personId: string, dates: readonly PersonDate[]): Promise<void> {
-  await ctx.db.deleteFrom('personDates').where('personId', '=', personId).execute();
-  if (dates.length === 0) return;
-  await ctx.db
-    .insertInto('personDates')
-    .values(dates.map((d, position) => ({ personId, position, kind: d.kind, label: d.kind === 'other' ? d.label : null, month: d.month, day: d.day, year: d.year })))
-    .execute();
+  await replacePersonDates(ctx.db, personId, dates);
 }

@@ -3,6 +3,8 @@ import { addDays, type IsoDate } from '../core/dates.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { requirePerson } from './people.js';
 import { writeDates } from './person-date-rows.js';
+import { selectAllDates, selectDatesOf } from '../storage/person-dates.js';
+import { touchPerson } from '../storage/people-writes.js';
 
 /** Dates that matter on people: birthdays, anniversaries and dates of the user's own naming. */
 
@@ -13,23 +15,7 @@ export async function listPersonDates(ctx: ServiceContext, personId: string): Pr
 
 /** Every date of the people named, in the order the user gave them. */
 export async function datesOf(ctx: ServiceContext, personIds: readonly string[]): Promise<Map<string, PersonDate[]>> {
-  const byPerson = new Map<string, PersonDate[]>();
-  if (personIds.length === 0) return byPerson;
-  const rows = await ctx.db
-    .selectFrom('personDates')
-    .innerJoin('people', 'people.id', 'personDates.personId')
-    .select(['personDates.personId', 'kind', 'label', 'month', 'day', 'year'])
-    .where('people.workspaceId', '=', ctx.workspaceId)
-    .where('personDates.personId', 'in', [...personIds])
-    .orderBy('personDates.personId')
-    .orderBy('position')
-    .execute();
-  for (const row of rows) {
-    const list = byPerson.get(row.personId) ?? [];
-    list.push({ kind: row.kind, label: row.label, month: row.month, day: row.day, year: row.year });
-    byPerson.set(row.personId, list);
-  }
-  return byPerson;
+  return selectDatesOf(ctx.db, ctx.workspaceId, personIds);
 }
 
 /** Replaces the person's dates with `dates` (an empty list clears them), in one transaction. */
@@ -37,7 +23,7 @@ export async function setPersonDates(ctx: ServiceContext, personId: string, date
   return inTransaction(ctx, async (trx) => {
     await requirePerson(trx, personId);
     await writeDates(trx, personId, dates);
-    await trx.db.updateTable('people').set({ updatedAt: nowTimestamp(trx) }).where('id', '=', personId).where('workspaceId', '=', trx.workspaceId).execute();
+    await touchPerson(trx.db, trx.workspaceId, personId, nowTimestamp(trx));
     return [...dates];
   });
 }
@@ -60,19 +46,5 @@ export interface UpcomingDates {
 export async function upcomingDates(ctx: ServiceContext, within: number | 'month'): Promise<UpcomingDates> {
   const from = today(ctx);
   const until = within === 'month' ? endOfMonth(from) : addDays(from, within);
-  const rows = await ctx.db
-    .selectFrom('personDates')
-    .innerJoin('people', 'people.id', 'personDates.personId')
-    .select(['personDates.personId', 'people.name', 'kind', 'label', 'month', 'day', 'year'])
-    .where('people.workspaceId', '=', ctx.workspaceId)
-    .orderBy('personDates.personId')
-    .orderBy('position')
-    .execute();
-  const people = new Map<string, { personId: string; personName: string; dates: PersonDate[] }>();
-  for (const row of rows) {
-    const entry = people.get(row.personId) ?? { personId: row.personId, personName: row.name, dates: [] };
-    entry.dates.push({ kind: row.kind, label: row.label, month: row.month, day: row.day, year: row.year });
-    people.set(row.personId, entry);
-  }
-  return { from, until, dates: upcomingFrom([...people.values()], from, until) };
+  return { from, until, dates: upcomingFrom(await selectAllDates(ctx.db, ctx.workspaceId), from, until) };
 }

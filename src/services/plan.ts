@@ -5,18 +5,16 @@ import type { TargetSource, TargetStatus } from '../core/vocabulary.js';
 import { checkNetwork } from './check.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { getPerson, listPeople } from './people.js';
-import { toPlanTarget } from '../storage/plans.js';
+import { countPeopleInProgress, findTargetRow, insertTarget, selectTargets, toPlanTarget, updateTargetRow } from '../storage/plans.js';
+import { readPlanSettings, writePlanSettings } from '../storage/workspaces.js';
 import { getProfile } from './workspace.js';
 
 export async function getPlanSettings(ctx: ServiceContext): Promise<PlanSettings> {
-  const row = await ctx.db.selectFrom('profiles').select(['monthlyTargets', 'newRelationshipCap', 'accountabilityPartner']).where('workspaceId', '=', ctx.workspaceId).executeTakeFirstOrThrow();
-  return { monthlyTargets: row.monthlyTargets, newRelationshipCap: row.newRelationshipCap, accountabilityPartner: row.accountabilityPartner };
+  return readPlanSettings(ctx.db, ctx.workspaceId);
 }
 
 export async function updatePlanSettings(ctx: ServiceContext, patch: Partial<PlanSettings>): Promise<PlanSettings> {
-  if (Object.keys(patch).length > 0) {
-    await ctx.db.updateTable('profiles').set({ ...patch, updatedAt: nowTimestamp(ctx) }).where('workspaceId', '=', ctx.workspaceId).execute();
-  }
+  if (Object.keys(patch).length > 0) await writePlanSettings(ctx.db, ctx.workspaceId, patch, nowTimestamp(ctx));
   return getPlanSettings(ctx);
 }
 
@@ -25,8 +23,7 @@ export function currentMonth(ctx: ServiceContext): Month {
 }
 
 export async function listTargets(ctx: ServiceContext, month: Month): Promise<PlanTarget[]> {
-  const rows = await ctx.db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ctx.workspaceId).where('month', '=', month).orderBy('createdAt').orderBy('id').execute();
-  return rows.map(toPlanTarget);
+  return (await selectTargets(ctx.db, ctx.workspaceId, month)).map(toPlanTarget);
 }
 
 export interface PlannedTarget extends PlanTarget {
@@ -64,14 +61,8 @@ export async function planView(ctx: ServiceContext, month: Month = currentMonth(
   };
 }
 
-async function countInProgress(ctx: ServiceContext): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('people')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspaceId', '=', ctx.workspaceId)
-    .where('stage', 'in', [...IN_PROGRESS_STAGES])
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+function countInProgress(ctx: ServiceContext): Promise<number> {
+  return countPeopleInProgress(ctx.db, ctx.workspaceId, IN_PROGRESS_STAGES);
 }
 
 /** Suggestions for the month, from the network check. */
@@ -130,7 +121,7 @@ export async function addTarget(ctx: ServiceContext, input: { personId: string; 
       closedOn: null,
       createdAt: nowTimestamp(trx),
     };
-    await trx.db.insertInto('planTargets').values(row).execute();
+    await insertTarget(trx.db, row);
     const settings = await getPlanSettings(trx);
     const after = [...existing, toPlanTarget(row)];
     const warnings: string[] = [];
@@ -147,7 +138,7 @@ export async function addTarget(ctx: ServiceContext, input: { personId: string; 
 }
 
 async function getTarget(ctx: ServiceContext, id: string): Promise<PlanTarget> {
-  const row = await ctx.db.selectFrom('planTargets').selectAll().where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+  const row = await findTargetRow(ctx.db, ctx.workspaceId, id);
   if (!row) throw new NotFoundError('plan target', id);
   return toPlanTarget(row);
 }
@@ -163,7 +154,7 @@ export async function closeTarget(ctx: ServiceContext, id: string, status: 'done
   const target = await getTarget(ctx, id);
   if (target.status !== 'open') throw new ConflictError(`That target is already ${target.status}`);
   const closedOn = today(ctx);
-  await ctx.db.updateTable('planTargets').set({ status, closedOn, exchangeId }).where('id', '=', id).execute();
+  await updateTargetRow(ctx.db, id, { status, closedOn, exchangeId });
   return { ...target, status, closedOn, exchangeId };
 }
 
@@ -193,7 +184,7 @@ export async function rollOver(ctx: ServiceContext, input: { from?: Month; to?: 
     const already = new Set((await listTargets(trx, to)).filter((t) => t.status !== 'dropped').map((t) => t.personId));
     const created: PlanTarget[] = [];
     for (const target of open) {
-      await trx.db.updateTable('planTargets').set({ status: 'rolled-over', closedOn: today(trx) }).where('id', '=', target.id).execute();
+      await updateTargetRow(trx.db, target.id, { status: 'rolled-over', closedOn: today(trx) });
       if (already.has(target.personId)) continue;
       const row = {
         id: trx.ids('tgt'),
@@ -208,7 +199,7 @@ export async function rollOver(ctx: ServiceContext, input: { from?: Month; to?: 
         closedOn: null,
         createdAt: nowTimestamp(trx),
       };
-      await trx.db.insertInto('planTargets').values(row).execute();
+      await insertTarget(trx.db, row);
       created.push(toPlanTarget(row));
     }
     return created;

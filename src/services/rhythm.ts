@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { nextContact } from '../core/next-contact.js';
 import type { ServiceContext } from './context.js';
 import { chunks } from '../storage/chunks.js';
+import { refreshLastExchangeOn, selectRhythmRows, setNextContactDue } from '../storage/derived.js';
 
 /**
  * Keeps each person's derived dates current: `lastExchangeOn` (the latest exchange
@@ -16,16 +16,8 @@ export async function refreshRhythm(ctx: ServiceContext, personIds?: readonly st
   const groups = personIds === undefined ? [undefined] : chunks([...new Set(personIds)]);
   for (const ids of groups) {
     if (ids !== undefined && ids.length === 0) continue;
-    let update = ctx.db
-      .updateTable('people')
-      .set({ lastExchangeOn: sql`(select max(ep.occurred_on) from exchange_people ep where ep.person_id = people.id)` })
-      .where('workspaceId', '=', ws);
-    if (ids) update = update.where('id', 'in', ids);
-    await update.execute();
-
-    let select = ctx.db.selectFrom('people').select(['id', 'nextContactOn', 'cadence', 'lastExchangeOn', 'addedOn', 'nextContactDue']).where('workspaceId', '=', ws);
-    if (ids) select = select.where('id', 'in', ids);
-    const rows = await select.execute();
+    await refreshLastExchangeOn(ctx.db, ws, ids);
+    const rows = await selectRhythmRows(ctx.db, ws, ids);
     // One statement per distinct date, not one per person: a restore of thousands stays a few dozen statements.
     const byDue = new Map<string | null, string[]>();
     for (const row of rows) {
@@ -36,7 +28,7 @@ export async function refreshRhythm(ctx: ServiceContext, personIds?: readonly st
       else byDue.set(due, [row.id]);
     }
     for (const [due, changed] of byDue) {
-      for (const chunk of chunks(changed)) await ctx.db.updateTable('people').set({ nextContactDue: due }).where('workspaceId', '=', ws).where('id', 'in', chunk).execute();
+      for (const chunk of chunks(changed)) await setNextContactDue(ctx.db, ws, chunk, due);
     }
   }
 }

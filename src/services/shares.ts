@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { NotFoundError } from '../core/errors.js';
 import type { ShareToken } from '../core/model.js';
 import type { ShareKind } from '../core/vocabulary.js';
 import type { Database } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
 import { flag } from '../storage/columns.js';
+import { findShareByTokenHash, findShareRow, insertShare, markShareRevoked, selectShares, toShare } from '../storage/shares.js';
 
 /**
  * Share links: a long random token (256 bits) in a URL opens one thing, read-only:
@@ -16,10 +17,6 @@ import { flag } from '../storage/columns.js';
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-function toShare(row: Selectable<Database['shareTokens']>): ShareToken {
-  return { id: row.id, kind: row.kind as ShareKind, label: row.label, includeNotes: row.includeNotes === 1, createdAt: row.createdAt, revokedAt: row.revokedAt };
 }
 
 export interface CreatedShare {
@@ -40,21 +37,20 @@ export async function createShare(ctx: ServiceContext, input: { kind: ShareKind;
     createdAt: nowTimestamp(ctx),
     revokedAt: null,
   };
-  await ctx.db.insertInto('shareTokens').values(row).execute();
+  await insertShare(ctx.db, row);
   return { share: toShare(row), token };
 }
 
 export async function listShares(ctx: ServiceContext): Promise<ShareToken[]> {
-  const rows = await ctx.db.selectFrom('shareTokens').selectAll().where('workspaceId', '=', ctx.workspaceId).orderBy('createdAt').orderBy('id').execute();
-  return rows.map(toShare);
+  return (await selectShares(ctx.db, ctx.workspaceId)).map(toShare);
 }
 
 export async function revokeShare(ctx: ServiceContext, id: string): Promise<ShareToken> {
-  const row = await ctx.db.selectFrom('shareTokens').selectAll().where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+  const row = await findShareRow(ctx.db, ctx.workspaceId, id);
   if (!row) throw new NotFoundError('share link', id);
   if (row.revokedAt) return toShare(row);
   const revokedAt = nowTimestamp(ctx);
-  await ctx.db.updateTable('shareTokens').set({ revokedAt }).where('id', '=', id).execute();
+  await markShareRevoked(ctx.db, id, revokedAt);
   return toShare({ ...row, revokedAt });
 }
 
@@ -76,7 +72,7 @@ export interface ResolvedShare {
 /** What a token opens, or null when it is unknown, revoked, or for another kind of thing. */
 export async function resolveShareToken(db: Kysely<Database>, token: string, kind: ShareKind): Promise<ResolvedShare | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const row = await db.selectFrom('shareTokens').selectAll().where('tokenHash', '=', hashToken(token)).executeTakeFirst();
+  const row = await findShareByTokenHash(db, hashToken(token));
   if (!row || row.revokedAt !== null || row.kind !== kind) return null;
   return { id: row.id, workspaceId: row.workspaceId, kind, includeNotes: row.includeNotes === 1 };
 }

@@ -4,6 +4,7 @@ import { NETWORK_KINDS, PERSON_CATEGORIES } from '../core/vocabulary.js';
 import type { Account } from './accounts.js';
 import { loadTeamSnapshot, teamGoals } from './teams-sharing.js';
 import { membershipOf, type TeamsDeps } from './teams.js';
+import { deleteTeamGoal, insertTeamGoal, replaceTeamGoalLink } from '../storage/team-goals.js';
 
 /**
  * Team goals ("win a research grant"), with the categories of people and kinds of
@@ -27,7 +28,7 @@ export async function createTeamGoal(deps: TeamsDeps, account: Account, teamId: 
   const statement = input.statement.trim();
   if (!statement || statement.length > MAX_STATEMENT) throw new ValidationError('statement', `must be 1 to ${MAX_STATEMENT} characters`);
   const id = deps.ids('tgoal');
-  await deps.db.insertInto('teamGoals').values({ id, teamId, statement, needs: JSON.stringify(needsOf(input.needs)), createdAt: deps.clock.now().toISOString() }).execute();
+  await insertTeamGoal(deps.db, { id, teamId, statement, needs: JSON.stringify(needsOf(input.needs)), createdAt: deps.clock.now().toISOString() });
   return goalOf(deps, teamId, id);
 }
 
@@ -70,7 +71,7 @@ export async function listTeamGoals(deps: Pick<TeamsDeps, 'db'>, account: Accoun
 export async function removeTeamGoal(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string, goalId: string) {
   await membershipOf(deps.db, account, teamId);
   const goal = await goalOf(deps, teamId, goalId);
-  await deps.db.deleteFrom('teamGoals').where('id', '=', goalId).where('teamId', '=', teamId).execute();
+  await deleteTeamGoal(deps.db, teamId, goalId);
   return goal;
 }
 
@@ -87,10 +88,7 @@ export async function linkTeamGoal(deps: Pick<TeamsDeps, 'db'>, account: Account
   const itemKind = network ? 'network' : 'person';
   // Stored for every member who shares the item now, so the link holds while any of them does.
   await deps.db.transaction().execute(async (trx) => {
-    for (const holder of holders) {
-      await trx.deleteFrom('teamGoalLinks').where('goalId', '=', goalId).where('accountId', '=', holder.memberId).where('itemKind', '=', itemKind).where('itemId', '=', holder.itemId).execute();
-      if (input.relevance > 0) await trx.insertInto('teamGoalLinks').values({ goalId, accountId: holder.memberId, itemKind, itemId: holder.itemId, relevance: input.relevance }).execute();
-    }
+    for (const holder of holders) await replaceTeamGoalLink(trx, { goalId, accountId: holder.memberId, itemKind, itemId: holder.itemId, relevance: input.relevance });
   });
   return goalOf(deps, teamId, goalId);
 }

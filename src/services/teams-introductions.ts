@@ -1,6 +1,7 @@
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { Account } from './accounts.js';
 import { membershipOf, teamRoster, type TeamsDeps } from './teams.js';
+import { answerIntroRequest, insertIntroRequest, personSharedBy, selectIntroRequests } from '../storage/team-introductions.js';
 
 /**
  * Introduction requests between members: "may I ask you to introduce me to Ana?".
@@ -27,22 +28,10 @@ export async function requestIntroduction(deps: TeamsDeps, account: Account, tea
   const message = input.message?.trim() || null;
   if (message && message.length > MAX_MESSAGE) throw new ValidationError('message', `must be at most ${MAX_MESSAGE} characters`);
   // Only a person the teammate shares with this team, now.
-  const shared = await deps.db
-    .selectFrom('teamSharedPeople as s')
-    .innerJoin('teamMembers as tm', (join) => join.onRef('tm.teamId', '=', 's.teamId').onRef('tm.accountId', '=', 's.accountId'))
-    .innerJoin('accounts as a', 'a.id', 's.accountId')
-    .innerJoin('people as p', (join) => join.onRef('p.id', '=', 's.personId').onRef('p.workspaceId', '=', 'a.workspaceId'))
-    .select('p.id')
-    .where('s.teamId', '=', teamId)
-    .where('s.accountId', '=', input.via)
-    .where('s.personId', '=', input.personId)
-    .executeTakeFirst();
+  const shared = await personSharedBy(deps.db, teamId, input.via, input.personId);
   if (!shared) throw new NotFoundError('person shared by that teammate', input.personId);
   const id = deps.ids('treq');
-  await deps.db
-    .insertInto('teamIntroRequests')
-    .values({ id, teamId, fromAccount: account.id, toAccount: input.via, personId: input.personId, message, status: 'open', createdAt: deps.clock.now().toISOString(), answeredAt: null })
-    .execute();
+  await insertIntroRequest(deps.db, { id, teamId, fromAccount: account.id, toAccount: input.via, personId: input.personId, message, status: 'open', createdAt: deps.clock.now().toISOString(), answeredAt: null });
   return (await listIntroductionRequests(deps, account, teamId)).find((r) => r.id === id)!;
 }
 
@@ -50,18 +39,7 @@ export async function requestIntroduction(deps: TeamsDeps, account: Account, tea
 export async function listIntroductionRequests(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<IntroRequest[]> {
   await membershipOf(deps.db, account, teamId);
   const names = new Map((await teamRoster(deps.db, teamId)).map((m) => [m.id, m.name]));
-  const rows = await deps.db
-    .selectFrom('teamIntroRequests as r')
-    // The person shows only while the holder shares them with this team.
-    .innerJoin('teamSharedPeople as s', (join) => join.onRef('s.teamId', '=', 'r.teamId').onRef('s.accountId', '=', 'r.toAccount').onRef('s.personId', '=', 'r.personId'))
-    .innerJoin('accounts as a', 'a.id', 'r.toAccount')
-    .innerJoin('people as p', (join) => join.onRef('p.id', '=', 'r.personId').onRef('p.workspaceId', '=', 'a.workspaceId'))
-    .select(['r.id', 'r.fromAccount', 'r.toAccount', 'r.personId', 'p.name', 'p.organisation', 'r.message', 'r.status', 'r.createdAt', 'r.answeredAt'])
-    .where('r.teamId', '=', teamId)
-    .where((eb) => eb.or([eb('r.fromAccount', '=', account.id), eb('r.toAccount', '=', account.id)]))
-    .orderBy('r.createdAt', 'desc')
-    .orderBy('r.id')
-    .execute();
+  const rows = await selectIntroRequests(deps.db, teamId, account.id);
   return rows.map((r) => ({
     id: r.id,
     from: { id: r.fromAccount, name: names.get(r.fromAccount) ?? 'a former member' },
@@ -78,6 +56,6 @@ export async function listIntroductionRequests(deps: Pick<TeamsDeps, 'db'>, acco
 export async function answerIntroduction(deps: TeamsDeps, account: Account, teamId: string, requestId: string, status: 'accepted' | 'declined'): Promise<IntroRequest> {
   const mine = (await listIntroductionRequests(deps, account, teamId)).find((r) => r.id === requestId && r.to.id === account.id);
   if (!mine) throw new NotFoundError('introduction request to you', requestId);
-  await deps.db.updateTable('teamIntroRequests').set({ status, answeredAt: deps.clock.now().toISOString() }).where('id', '=', requestId).execute();
+  await answerIntroRequest(deps.db, requestId, status, deps.clock.now().toISOString());
   return { ...mine, status, answeredAt: deps.clock.now().toISOString() };
 }

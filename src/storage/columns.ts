@@ -9,8 +9,3 @@ export function parseJsonList<T>(text: string): T[] {
 }
 
 export const flag = (value: boolean): number => (value ? 1 : 0);
-
-/** A LIKE pattern that matches `text` anywhere, with LIKE's wildcards escaped (use with `escape '\'`). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

@@ -1,3 +1,6 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
 /**
  * What the people indexes on derived dates stand in for a missing date (migration
  * 2026-12-03T1000-read-speed): people with nothing planned sort after every next
@@ -6,3 +9,40 @@
  */
 export const NO_NEXT_CONTACT = '9999-12-31';
 export const NO_LAST_EXCHANGE = '0001-01-01';
+
+/*
+ * The derived columns of a person's row, kept current by the writes that change what they
+ * derive from (services/rhythm.ts, services/goal-relevance.ts say when). `ids` undefined:
+ * everyone in the workspace; otherwise at most a chunk's worth (storage/chunks.ts).
+ */
+
+/** Sets `last_exchange_on` to the latest exchange with each person, in SQL. */
+export async function refreshLastExchangeOn(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined): Promise<void> {
+  let update = db
+    .updateTable('people')
+    .set({ lastExchangeOn: sql`(select max(ep.occurred_on) from exchange_people ep where ep.person_id = people.id)` })
+    .where('workspaceId', '=', workspaceId);
+  if (ids) update = update.where('id', 'in', [...ids]);
+  await update.execute();
+}
+
+/** What each person's next contact is worked out from, with the date stored for it now. */
+export async function selectRhythmRows(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined) {
+  let select = db.selectFrom('people').select(['id', 'nextContactOn', 'cadence', 'lastExchangeOn', 'addedOn', 'nextContactDue']).where('workspaceId', '=', workspaceId);
+  if (ids) select = select.where('id', 'in', [...ids]);
+  return select.execute();
+}
+
+/** Stores one next-contact date for these people (a chunk of them). */
+export async function setNextContactDue(db: Kysely<Database>, workspaceId: string, ids: readonly string[], due: string | null): Promise<void> {
+  await db.updateTable('people').set({ nextContactDue: due }).where('workspaceId', '=', workspaceId).where('id', 'in', [...ids]).execute();
+}
+
+/** Sets `goal_relevance` to each person's highest relevance to an active goal (0 without one): for these people, those linked to a goal, or everyone. */
+export async function refreshGoalRelevanceOf(db: Kysely<Database>, workspaceId: string, who: { ids: readonly string[] } | { goalId: string } | 'everyone'): Promise<void> {
+  const best = sql<number>`coalesce((select max(pg.relevance) from person_goals pg join goals g on g.id = pg.goal_id where pg.person_id = people.id and g.status = 'active'), 0)`;
+  const update = db.updateTable('people').set({ goalRelevance: best }).where('workspaceId', '=', workspaceId);
+  if (who === 'everyone') await update.execute();
+  else if ('goalId' in who) await update.where('id', 'in', (eb) => eb.selectFrom('personGoals').select('personGoals.personId').where('personGoals.goalId', '=', who.goalId)).execute();
+  else await update.where('id', 'in', [...who.ids]).execute();
+}

@@ -1,8 +1,13 @@
-import type { Selectable } from 'kysely';
-import type { Exchange, FollowUp } from '../core/model.js';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { ExchangeFilter, FollowUpFilter } from '../contract/filters.js';
+import type { JournalEntry } from '../core/check/types.js';
+import type { Exchange, FollowUp, GivenItem, ReceivedItem } from '../core/model.js';
 import type { Channel, Feeling, FollowUpKind, FollowUpStatus, Initiator } from '../core/vocabulary.js';
+import { chunks } from './chunks.js';
 import { parseJsonList } from './columns.js';
-import type { ExchangesTable, FollowUpsTable } from './schema.js';
+import type { Database, ExchangesTable, FollowUpsTable, PeopleTable } from './schema.js';
+
+type ExchangePeopleTable = Database['exchangePeople'];
 
 /* The journal aggregate: exchanges and their follow-ups. The check constraints guarantee the closed sets; the casts restore what storage erased. */
 
@@ -35,4 +40,175 @@ export function toFollowUp(row: Selectable<FollowUpsTable>): FollowUp {
     closedOn: row.closedOn,
     createdAt: row.createdAt,
   };
+}
+
+/** What a person's row says before an exchange is logged with them: the stage and next contact logging may move. */
+export async function selectPeopleBeforeExchange(db: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ id: string; stage: string; nextContactOn: string | null; nextContactSetOn: string | null }[]> {
+  return db.selectFrom('people').select(['id', 'stage', 'nextContactOn', 'nextContactSetOn']).where('workspaceId', '=', workspaceId).where('id', 'in', [...personIds]).execute();
+}
+
+export async function insertExchangeRow(db: Kysely<Database>, row: Insertable<ExchangesTable>): Promise<void> {
+  await db.insertInto('exchanges').values(row).execute();
+}
+
+/** Each person's last logging sequence number (0 when none): the next exchange with them is one more. */
+export async function lastLoggedSeqs(db: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<Map<string, number>> {
+  const seqs = await db
+    .selectFrom('exchangePeople')
+    .select(['personId', (e) => e.fn.max('loggedSeq').as('seq')])
+    .where('workspaceId', '=', workspaceId)
+    .where('personId', 'in', [...personIds])
+    .groupBy('personId')
+    .execute();
+  return new Map(seqs.map((s) => [s.personId, Number(s.seq ?? 0)]));
+}
+
+export async function insertExchangePersonRow(db: Kysely<Database>, row: Insertable<ExchangePeopleTable>): Promise<void> {
+  await db.insertInto('exchangePeople').values(row).execute();
+}
+
+/** A change a logged (or removed) exchange makes to a person's stage and next contact. */
+export async function updatePersonAfterExchange(db: Kysely<Database>, personId: string, changes: Updateable<PeopleTable>): Promise<void> {
+  await db.updateTable('people').set(changes).where('id', '=', personId).execute();
+}
+
+/** The exchange, with the people in it in id order; undefined when the workspace has none by that id. */
+export async function findExchange(db: Kysely<Database>, workspaceId: string, id: string): Promise<Exchange | undefined> {
+  const row = await db.selectFrom('exchanges').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const people = await db.selectFrom('exchangePeople').select('personId').where('exchangeId', '=', id).orderBy('personId').execute();
+  return toExchange(row, people.map((p) => p.personId));
+}
+
+/** Exchanges, newest first: a page of them by the filter, and their count. */
+export async function selectExchanges(db: Kysely<Database>, workspaceId: string, filter: ExchangeFilter = {}): Promise<{ items: Exchange[]; total: number }> {
+  let base = db.selectFrom('exchanges').where('exchanges.workspaceId', '=', workspaceId);
+  const personId = filter.personId;
+  // From the person's own links (an index on person_id), not a walk through the workspace's journal.
+  if (personId) base = base.where('exchanges.id', 'in', (eb) => eb.selectFrom('exchangePeople').select('exchangePeople.exchangeId').where('exchangePeople.personId', '=', personId));
+  if (filter.networkId) base = base.where('exchanges.networkId', '=', filter.networkId);
+  if (filter.from) base = base.where('exchanges.occurredOn', '>=', filter.from);
+  if (filter.to) base = base.where('exchanges.occurredOn', '<=', filter.to);
+  const paged = filter.limit !== undefined || filter.offset !== undefined;
+  let rowsQuery = base.selectAll('exchanges').orderBy('exchanges.occurredOn', 'desc').orderBy('exchanges.createdAt', 'desc').orderBy('exchanges.id');
+  if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(filter.limit);
+  if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
+  const rows = await rowsQuery.execute();
+  // Without paging the rows are the total; only a page needs counting.
+  const total = paged ? Number((await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count) : rows.length;
+  const peopleByExchange = new Map<string, string[]>();
+  const addLink = (link: { exchangeId: string; personId: string }) => {
+    const list = peopleByExchange.get(link.exchangeId);
+    if (list) list.push(link.personId);
+    else peopleByExchange.set(link.exchangeId, [link.personId]);
+  };
+  const everything = !paged && !filter.personId && !filter.networkId && !filter.from && !filter.to;
+  if (everything) {
+    // The whole journal (the network check reads it): one query, not one per thousand.
+    const links = await db.selectFrom('exchangePeople').select(['exchangeId', 'personId']).where('workspaceId', '=', workspaceId).orderBy('exchangeId').orderBy('personId').execute();
+    for (const link of links) addLink(link);
+  } else {
+    for (const chunk of chunks(rows.map((r) => r.id))) {
+      for (const link of await db.selectFrom('exchangePeople').select(['exchangeId', 'personId']).where('exchangeId', 'in', chunk).orderBy('personId').execute()) addLink(link);
+    }
+  }
+  return { items: rows.map((r) => toExchange(r, peopleByExchange.get(r.id) ?? [])), total };
+}
+
+export async function deleteExchange(db: Kysely<Database>, workspaceId: string, id: string): Promise<void> {
+  await db.deleteFrom('exchanges').where('id', '=', id).where('workspaceId', '=', workspaceId).execute();
+}
+
+/** A person's stage and hand-set next contact, which removing an exchange may move back. */
+export async function findPersonBeforeUndo(db: Kysely<Database>, workspaceId: string, personId: string): Promise<{ stage: string; nextContactOn: string | null } | undefined> {
+  return db.selectFrom('people').select(['stage', 'nextContactOn']).where('id', '=', personId).where('workspaceId', '=', workspaceId).executeTakeFirst();
+}
+
+/** Every exchange logged with a person, with what logging it recorded (stages, the next contact it cleared), in no order. */
+export async function selectLoggedExchangesOf(db: Kysely<Database>, workspaceId: string, personId: string) {
+  return db
+    .selectFrom('exchangePeople')
+    .innerJoin('exchanges', 'exchanges.id', 'exchangePeople.exchangeId')
+    .select([
+      'exchangePeople.exchangeId',
+      'exchangePeople.occurredOn',
+      'exchangePeople.stageBefore',
+      'exchangePeople.stageAfter',
+      'exchangePeople.loggedSeq',
+      'exchangePeople.clearedNextContactOn',
+      'exchangePeople.clearedNextContactSetOn',
+      'exchanges.channel',
+      'exchanges.initiatedBy',
+      'exchanges.createdAt',
+    ])
+    .where('exchangePeople.personId', '=', personId)
+    .where('exchangePeople.workspaceId', '=', workspaceId)
+    .execute();
+}
+
+/** Changes what one exchange recorded for one person (its stages, or the next contact it cleared). */
+export async function updateExchangePersonRecord(db: Kysely<Database>, exchangeId: string, personId: string, changes: Updateable<ExchangePeopleTable>): Promise<void> {
+  await db.updateTable('exchangePeople').set(changes).where('exchangeId', '=', exchangeId).where('personId', '=', personId).execute();
+}
+
+export async function insertFollowUpRow(db: Kysely<Database>, row: Insertable<FollowUpsTable>): Promise<void> {
+  await db.insertInto('followUps').values(row).execute();
+}
+
+/** Follow-ups by the filter, soonest due first. */
+export async function selectFollowUps(db: Kysely<Database>, workspaceId: string, filter: FollowUpFilter = {}): Promise<Selectable<FollowUpsTable>[]> {
+  let q = db.selectFrom('followUps').selectAll().where('workspaceId', '=', workspaceId);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.personId) q = q.where('personId', '=', filter.personId);
+  return q.orderBy('dueOn').orderBy('id').execute();
+}
+
+export async function findFollowUpRow(db: Kysely<Database>, workspaceId: string, id: string): Promise<Selectable<FollowUpsTable> | undefined> {
+  return db.selectFrom('followUps').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function closeFollowUpRow(db: Kysely<Database>, id: string, status: Exclude<FollowUpStatus, 'open'>, closedOn: string): Promise<void> {
+  await db.updateTable('followUps').set({ status, closedOn }).where('id', '=', id).execute();
+}
+
+interface JournalRow {
+  id: string;
+  occurredOn: string;
+  channel: string;
+  initiatedBy: string;
+  networkId: string | null;
+  gave: string;
+  received: string;
+}
+
+/**
+ * The whole journal as the network check reads it: who, when, how and what went
+ * each way, without the words. Two queries, no sorting, for maps with tens of
+ * thousands of exchanges.
+ */
+export async function selectJournalEntries(db: Kysely<Database>, workspaceId: string): Promise<JournalEntry[]> {
+  // Without the camel-case plugin and with the names aliased in SQL: on 50,000 rows
+  // the plugin's per-row copy costs more than the query itself.
+  const raw = db.withoutPlugins();
+  const rows = (
+    await sql<JournalRow>`select id, occurred_on as "occurredOn", channel, initiated_by as "initiatedBy", network_id as "networkId", gave, received
+      from exchanges where workspace_id = ${workspaceId}`.execute(raw)
+  ).rows;
+  const links = (await sql<{ exchangeId: string; personId: string }>`select exchange_id as "exchangeId", person_id as "personId" from exchange_people where workspace_id = ${workspaceId}`.execute(raw)).rows;
+  const people = new Map<string, string[]>();
+  for (const link of links) {
+    const list = people.get(link.exchangeId);
+    if (list) list.push(link.personId);
+    else people.set(link.exchangeId, [link.personId]);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    occurredOn: row.occurredOn,
+    channel: row.channel as Channel,
+    initiatedBy: row.initiatedBy as Initiator,
+    personIds: people.get(row.id) ?? [],
+    networkId: row.networkId,
+    gave: parseJsonList<GivenItem>(row.gave),
+    received: parseJsonList<ReceivedItem>(row.received),
+  }));
 }

@@ -8,7 +8,7 @@ import { DEFAULT_DUE_WINDOW_DAYS } from '../core/due.js';
 import type { ContactPoint, Person } from '../core/model.js';
 import { foldQuery } from '../core/search-text.js';
 import { chunks } from './chunks.js';
-import { containsPattern } from './columns.js';
+import { containsPattern } from './like.js';
 import { dataVersion } from './data-version.js';
 import { toContactPoint, toPerson } from './people.js';
 import { afterCursor, checkCursor, cursorFor, dueDate, lastExchange } from './people-keyset.js';

@@ -1,11 +1,13 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { PlanTarget } from '../core/model.js';
 import type { TargetSource, TargetStatus } from '../core/vocabulary.js';
 import type { Database } from './schema.js';
 
+type PlanTargetsTable = Database['planTargets'];
+
 /* The plan aggregate: a month's targets. The check constraints guarantee the closed sets; the casts restore what storage erased. */
 
-export function toPlanTarget(row: Selectable<Database['planTargets']>): PlanTarget {
+export function toPlanTarget(row: Selectable<PlanTargetsTable>): PlanTarget {
   return {
     id: row.id,
     month: row.month,
@@ -18,4 +20,62 @@ export function toPlanTarget(row: Selectable<Database['planTargets']>): PlanTarg
     closedOn: row.closedOn,
     createdAt: row.createdAt,
   };
+}
+
+/** A month's targets, in the order they were planned. */
+export async function selectTargets(db: Kysely<Database>, workspaceId: string, month: string): Promise<Selectable<PlanTargetsTable>[]> {
+  return db.selectFrom('planTargets').selectAll().where('workspaceId', '=', workspaceId).where('month', '=', month).orderBy('createdAt').orderBy('id').execute();
+}
+
+/** Every open target of the workspace, any month: what the calendar feed shows. */
+export async function selectOpenTargets(db: Kysely<Database>, workspaceId: string): Promise<Selectable<PlanTargetsTable>[]> {
+  return db.selectFrom('planTargets').selectAll().where('workspaceId', '=', workspaceId).where('status', '=', 'open').execute();
+}
+
+export async function findTargetRow(db: Kysely<Database>, workspaceId: string, id: string): Promise<Selectable<PlanTargetsTable> | undefined> {
+  return db.selectFrom('planTargets').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertTarget(db: Kysely<Database>, row: Insertable<PlanTargetsTable>): Promise<void> {
+  await db.insertInto('planTargets').values(row).execute();
+}
+
+export async function updateTargetRow(db: Kysely<Database>, id: string, changes: Updateable<PlanTargetsTable>): Promise<void> {
+  await db.updateTable('planTargets').set(changes).where('id', '=', id).execute();
+}
+
+/** How many people are in a stage still in progress (reached out, met): what the new-relationship cap counts. */
+export async function countPeopleInProgress(db: Kysely<Database>, workspaceId: string, stages: readonly string[]): Promise<number> {
+  const row = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspaceId', '=', workspaceId)
+    .where('stage', 'in', [...stages])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Called when an exchange is removed, before it is deleted: the targets it completed are open again. Says how many. */
+export async function reopenTargetsCompletedBy(db: Kysely<Database>, workspaceId: string, exchangeId: string): Promise<number> {
+  const result = await db
+    .updateTable('planTargets')
+    .set({ status: 'open', closedOn: null, exchangeId: null })
+    .where('workspaceId', '=', workspaceId)
+    .where('exchangeId', '=', exchangeId)
+    .where('status', '=', 'done')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The open targets of `month` for these people are done, by this exchange on this day. Says how many. */
+export async function completeOpenTargets(db: Kysely<Database>, workspaceId: string, month: string, personIds: readonly string[], exchangeId: string, occurredOn: string): Promise<number> {
+  const result = await db
+    .updateTable('planTargets')
+    .set({ status: 'done', closedOn: occurredOn, exchangeId })
+    .where('workspaceId', '=', workspaceId)
+    .where('month', '=', month)
+    .where('status', '=', 'open')
+    .where('personId', 'in', [...personIds])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

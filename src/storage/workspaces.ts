@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { UpdateProfileInput } from '../contract/inputs.js';
-import type { Profile } from '../core/model.js';
+import type { PlanSettings, Profile } from '../core/model.js';
 import { parseJsonList } from './columns.js';
 import type { Database } from './schema.js';
 
@@ -39,4 +39,14 @@ export async function writeProfile(db: Kysely<Database>, workspaceId: string, ch
     .set({ ...changes, emails: changes.emails ? JSON.stringify(changes.emails) : undefined, updatedAt: now })
     .where('workspaceId', '=', workspaceId)
     .execute();
+}
+
+/** The monthly plan's settings, kept on the profile. */
+export async function readPlanSettings(db: Kysely<Database>, workspaceId: string): Promise<PlanSettings> {
+  const row = await db.selectFrom('profiles').select(['monthlyTargets', 'newRelationshipCap', 'accountabilityPartner']).where('workspaceId', '=', workspaceId).executeTakeFirstOrThrow();
+  return { monthlyTargets: row.monthlyTargets, newRelationshipCap: row.newRelationshipCap, accountabilityPartner: row.accountabilityPartner };
+}
+
+export async function writePlanSettings(db: Kysely<Database>, workspaceId: string, changes: Partial<PlanSettings>, now: string): Promise<void> {
+  await db.updateTable('profiles').set({ ...changes, updatedAt: now }).where('workspaceId', '=', workspaceId).execute();
 }
