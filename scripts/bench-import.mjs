@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 
 if (!process.argv.includes('--skip-build')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 const { parseLinkedInCsv, parseGoogleCsv, parseOutlookCsv } = await import('../dist/services/import/csv-formats.js');
-const { parseVcards } = await import('../dist/services/import/vcard.js');
+const { parseVcards } = await import('../dist/codecs/vcard/read.js');
 const { detectFormat } = await import('../dist/services/import/detect.js');
 const { openSession } = await import('../dist/services/session.js');
 const { startServer } = await import('../dist/server/serve.js');

@@ -6,7 +6,7 @@ import type { Person } from '../core/model.js';
 import { exportBackup } from './export/backup.js';
 import { GEXF_VERSIONS, toGexf, toGraphml, type GexfVersion } from './export/graph.js';
 import { peopleCsv } from './export/people-csv.js';
-import { writeVcards } from './export/vcard.js';
+import { writeVcards } from '../codecs/vcard/write.js';
 import { calendarIcs } from './ics.js';
 import { getPerson, listPeople } from './people.js';
 import { photosOf } from './photos.js';

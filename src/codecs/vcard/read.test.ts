@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readContactsFile } from './plan-file.js';
+import { readContactsFile } from '../../services/import/plan-file.js';
 import { ImportFileError, type ImportedContact, type ParsedFile } from '../../core/import-types.js';
-import { decodeText } from './decode.js';
-import { classifyUrl, parseVcards } from './vcard.js';
+import { classifyUrl } from '../../core/contact-links.js';
+import { decodeText } from '../../services/import/decode.js';
+import { parseVcards } from './read.js';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../../test/fixtures/import/${name}`, import.meta.url), 'utf8');

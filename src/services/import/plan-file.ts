@@ -9,7 +9,7 @@ import { ImportFileError, type ImportFormat, type ImportWarning, type ParsedFile
 import { parseGoogleCsv, parseLinkedInCsv, parseOutlookCsv } from './csv-formats.js';
 import { decodeFile, type DecodedText } from './decode.js';
 import { detectFormat } from './detect.js';
-import { parseVcards } from './vcard.js';
+import { parseVcards } from '../../codecs/vcard/read.js';
 
 /** The largest file taken in one go; past it, split the export. Counted as the bytes are read (read-limited.ts). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
