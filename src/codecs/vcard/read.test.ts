@@ -271,6 +271,12 @@ describe('parseVcards: the rules', () => {
     expect(parseVcards(text).contacts[0]).toMatchObject({ name: 'Иван Иванов', organisation: 'Café = good', role: 'Café', channels: [{ kind: 'phone', value: '+1 555 0100', label: 'mobile' }] });
   });
 
+  it('reads base64 text in its charset, and keeps a value that only claims to be base64 as written', () => {
+    const koi8 = Buffer.from([0xe9, 0xd7, 0xc1, 0xce]).toString('base64'); // "Иван" in KOI8-R
+    const text = ['BEGIN:VCARD', 'VERSION:3.0', `FN;ENCODING=b;CHARSET=KOI8-R:${koi8}`, 'NOTE;ENCODING=b:not base64 at all!', 'TITLE;ENCODING=B:', 'END:VCARD'].join('\r\n');
+    expect(parseVcards(text).contacts[0]).toMatchObject({ name: 'Иван', notes: 'not base64 at all!', role: null });
+  });
+
   it('reads a 20 MB file of cards with photos', () => {
     const base64 = Buffer.alloc(9_000, 7).toString('base64');
     const folded: string[] = [];
