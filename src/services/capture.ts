@@ -10,7 +10,7 @@ import { readCaptureOffThread } from './capture/off-thread.js';
 import type { CaptureJob, CaptureRead } from './capture/read-capture.js';
 import { importFile, type ImportOutcome } from './imports.js';
 import { logExchange } from './exchanges.js';
-import { looksLikeZip } from './capture/linkedin-archive.js';
+import { looksLikeZip } from '../codecs/linkedin/archive.js';
 import { chunks } from '../storage/chunks.js';
 import { profileKey } from '../core/import-merge.js';
 import { getProfile } from './workspace.js';
