@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-const { generateLargeSnapshot, runCheck } = await import('../dist/core/check/index.js');
+const { runCheck } = await import('../dist/core/check/index.js');
+const { generateLargeSnapshot } = await import('../dist/demo/generate-map.js');
 const { openSession } = await import('../dist/services/session.js');
 const { bulkLoad } = await import('../dist/services/bulk-load.js');
 const { updateProfile } = await import('../dist/services/workspace.js');
