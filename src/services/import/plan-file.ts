@@ -9,6 +9,7 @@ import { ImportFileError, type ImportFormat, type ImportWarning, type ParsedFile
 import { parseGoogleCsv, parseLinkedInCsv, parseOutlookCsv } from './csv-formats.js';
 import { decodeFile, type DecodedText } from './decode.js';
 import { detectFormat } from './detect.js';
+import { captureFormatIn } from '../../codecs/sniff.js';
 import { parseVcards } from '../../codecs/vcard/read.js';
 
 /** The largest file taken in one go; past it, split the export. Counted as the bytes are read (read-limited.ts). */
@@ -41,6 +42,9 @@ export interface IdentifiedFile {
 
 /** Decodes the file and detects its format, or checks the format the user gave against what the content says. */
 export function identifyFile(bytes: Uint8Array, options: ReadOptions = {}): IdentifiedFile {
+  // A calendar, a mailbox or an archive is told by the same sniff the edges use to send it to capture.
+  const capture = captureFormatIn(bytes);
+  if (capture !== null) throw new ImportFileError(1, `the file ${options.format ? `was given as ${options.format} but ` : ''}reads as ${capture}: it is captured into the journal, not imported as contacts`);
   const decoded = decodeFile(bytes, options.encoding);
   const detected = detectFormat(decoded.text, options.fileName);
   const format = options.format ?? detected;
