@@ -55,6 +55,8 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'zod', ...drivers, ...frameworks], message: 'the core is pure: no I/O and no framework' },
             layer('contract'),
+            layer('codecs'),
+            layer('demo'),
             layer('storage'),
             layer('services'),
             layer('server'),
@@ -62,6 +64,38 @@ export default tseslint.config(
             layer('web'),
           ],
         },
+      ],
+    },
+  },
+  {
+    // Codecs: file formats read and written, bytes or text in, the core's shapes out (and back). Pure
+    // of the database and the edges, so that a worker, the CLI, the server or the browser can use them.
+    files: ['src/codecs/**/*.ts'],
+    ignores: ['src/codecs/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...drivers, ...frameworks], message: 'a codec reads and writes files: no database driver, no server or command-line framework' },
+            { ...layer('storage'), message: 'a codec reads and writes files, not the database: it must not import from storage/ (the service reads storage, then calls the codec)' },
+            layer('services'),
+            layer('server'),
+            layer('cli'),
+            layer('web'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The demo and the sample-map generators: made-up maps built from the core's shapes, pure.
+    files: ['src/demo/**/*.ts'],
+    ignores: ['src/demo/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'zod', ...drivers, ...frameworks], message: 'the demo is made-up data from the core: pure, no I/O' }, layer('codecs'), layer('contract'), layer('storage'), layer('services'), layer('server'), layer('cli'), layer('web')] },
       ],
     },
   },

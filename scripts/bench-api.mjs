@@ -48,7 +48,7 @@ const SIZE = {
 const TODAY = '2026-11-22';
 
 if (!existsSync('dist/services/session.js')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-const { generateLargeSnapshot } = await import('../dist/core/check/index.js');
+const { generateLargeSnapshot } = await import('../dist/demo/generate-map.js');
 const { openSession } = await import('../dist/services/session.js');
 const { bulkLoad } = await import('../dist/services/bulk-load.js');
 const { updateProfile } = await import('../dist/services/workspace.js');

@@ -21,7 +21,7 @@ if (!process.argv.includes('--skip-build')) spawnSync('npm', ['run', 'build'], {
 const { parseLinkedInCsv } = await import('../dist/codecs/csv/linkedin.js');
 const { parseGoogleCsv } = await import('../dist/codecs/csv/google.js');
 const { parseOutlookCsv } = await import('../dist/codecs/csv/outlook.js');
-const { parseVcards } = await import('../dist/services/import/vcard.js');
+const { parseVcards } = await import('../dist/codecs/vcard/read.js');
 const { detectFormat } = await import('../dist/codecs/csv/detect.js');
 const { openSession } = await import('../dist/services/session.js');
 const { startServer } = await import('../dist/server/serve.js');

@@ -2,7 +2,8 @@
 // with them stripped, interleaved in one process (run after npm run build).
 // node scripts/bench-needs.mjs
 import { performance } from 'node:perf_hooks';
-const { generateLargeSnapshot, runCheck } = await import('../dist/core/check/index.js');
+const { runCheck } = await import('../dist/core/check/index.js');
+const { generateLargeSnapshot } = await import('../dist/demo/generate-map.js');
 const snap = generateLargeSnapshot({ people: 5000, networks: 300, goals: 20, exchanges: 50000, today: '2026-11-22', seed: 7 });
 const without = { ...snap, goals: snap.goals.map((g) => ({ ...g, needs: [] })), goalLinks: snap.goalLinks.map((l) => ({ ...l, serves: [] })) };
 for (let i = 0; i < 5; i++) { runCheck(snap); runCheck(without); }

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-const { parseEdgeList, louvain, normalisedMutualInformation } = await import('../dist/core/graph/index.js');
+const { louvain, normalisedMutualInformation } = await import('../dist/core/graph/index.js');
+const { parseEdgeList } = await import('../dist/codecs/graph/read.js');
 const sizes = (process.argv[2] ?? '1k,10k,100k').split(',');
 const resolution = Number(process.argv[3] ?? 1);
 const dir = process.env.BENCH_GRAPHS ?? '/tmp/bench-graphs';

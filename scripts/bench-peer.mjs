@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
-  betweenness, brokerage, coreNumber, degree, louvain, pageRank, parseEdgeList, sampledBetweenness, strength, withLocality,
+  betweenness, brokerage, coreNumber, degree, louvain, pageRank, sampledBetweenness, strength, withLocality,
 } from '../dist/core/graph/index.js';
+import { parseEdgeList } from '../dist/codecs/graph/read.js';
 
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 const METRICS = ['load', 'degree', 'pagerank', 'betweenness', 'betweenness_approx',

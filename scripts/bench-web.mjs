@@ -77,7 +77,7 @@ async function serve(dataDir, now) {
 /** A generated map loaded into a fresh SQLite folder (kept and reused when `dir` already holds one). */
 export async function loadMap(dir, size, seed) {
   if (existsSync(join(dir, '.loaded'))) return dir;
-  const { generateLargeSnapshot } = await import('../dist/core/check/index.js');
+  const { generateLargeSnapshot } = await import('../dist/demo/generate-map.js');
   const { openSession } = await import('../dist/services/session.js');
   const { bulkLoad } = await import('../dist/services/bulk-load.js');
   const { updateProfile } = await import('../dist/services/workspace.js');

@@ -26,7 +26,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-const { generateLargeSnapshot, runCheck } = await import('../dist/core/check/index.js');
+const { runCheck } = await import('../dist/core/check/index.js');
+const { generateLargeSnapshot } = await import('../dist/demo/generate-map.js');
 const { summariseCheck } = await import('../dist/core/check/parts.js');
 const { createApi } = await import('../dist/server/app.js');
 const { openSession } = await import('../dist/services/session.js');

@@ -21,8 +21,7 @@ import {
   STAGES,
 } from '../core/vocabulary.js';
 import { createApi } from '../server/app.js';
-import { GEXF_VERSIONS } from '../services/export/graph.js';
-import { EXPORT_FORMATS, VCARD_VERSIONS } from '../services/exports.js';
+import { EXPORT_FORMATS, GEXF_VERSIONS, VCARD_VERSIONS } from '../services/exports.js';
 import { DUE_CHOICES, PERSON_SORTS } from '../contract/filters.js';
 import { openSession } from '../services/session.js';
 import { waggleInProcess } from '../test-support/waggle-in-process.js';

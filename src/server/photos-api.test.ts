@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PHOTO_BYTES } from '../core/photo.js';
-import { parseVcards } from '../services/import/vcard.js';
+import { parseVcards } from '../codecs/vcard/read.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { serverWorld } from '../test-support/server-world.js';
 

@@ -2,7 +2,6 @@ import { logExchangeInput } from '../contract/inputs.js';
 import { parseInput } from '../contract/validate.js';
 import { CAPTURE_SKIP_REASONS, planCapture, SKIP_REASON_TEXT, type CaptureFormat, type CaptureMemory, type CapturePerson, type CapturePlan, type CaptureProposal, type CaptureSkipReason, type LastContact } from '../core/capture.js';
 import { addMonths, type IsoDate } from '../core/dates.js';
-import { looksLikeMbox } from '../core/capture-mail.js';
 import { ConflictError, ValidationError } from '../core/errors.js';
 import type { ImportWarning } from '../core/import-types.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
@@ -10,10 +9,12 @@ import { readCaptureOffThread } from './capture/off-thread.js';
 import type { CaptureJob, CaptureRead } from './capture/read-capture.js';
 import { importFile, type ImportOutcome } from './imports.js';
 import { logExchange } from './exchanges.js';
-import { looksLikeZip } from './capture/linkedin-archive.js';
 import { chunks } from '../storage/chunks.js';
 import { profileKey } from '../core/import-merge.js';
 import { getProfile } from './workspace.js';
+
+/** The edges tell a capture from a contacts file with the codecs' one sniff. */
+export { captureFormatOf } from '../codecs/sniff.js';
 
 /**
  * Capture: a calendar, a mailbox or LinkedIn's archive read into proposed
@@ -190,21 +191,4 @@ async function apply(trx: ServiceContext, outcome: CaptureOutcome, options: Capt
     done += 1;
     if (done % 100 === 0) progress('writing', done, outcome.proposals.length);
   }
-}
-
-/**
- * Whether a file is one capture reads, from its first bytes (the content decides;
- * the extension only when the content says nothing): a calendar starts with
- * BEGIN:VCALENDAR, a mailbox with a "From " line and headers.
- */
-export function captureFormatOf(head: Uint8Array, fileName?: string): CaptureFormat | null {
-  const text = new TextDecoder('latin1').decode(head.subarray(0, 8192)).replace(/^\uFEFF|^ï»¿/, '');
-  if (/^\s*BEGIN:VCALENDAR/i.test(text)) return 'calendar';
-  if (looksLikeMbox(text)) return 'mbox';
-  if (looksLikeZip(head)) return 'linkedin-archive';
-  const extension = /\.([a-z0-9]+)$/i.exec(fileName?.trim() ?? '')?.[1]?.toLowerCase();
-  if (extension === 'ics' || extension === 'ical' || extension === 'ifb') return 'calendar';
-  if (extension === 'mbox' || extension === 'mbx') return 'mbox';
-  if (extension === 'zip') return 'linkedin-archive';
-  return null;
 }

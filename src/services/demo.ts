@@ -1,4 +1,4 @@
-import { buildDemoMap } from '../core/demo-map.js';
+import { buildDemoMap } from '../demo/demo-map.js';
 import { ConflictError } from '../core/errors.js';
 import { closeFollowUp, logExchange } from './exchanges.js';
 import { inTransaction, today, type ServiceContext } from './context.js';

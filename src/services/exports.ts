@@ -4,9 +4,9 @@ import { checkNetwork } from './check.js';
 import type { ServiceContext } from './context.js';
 import type { Person } from '../core/model.js';
 import { exportBackup } from './export/backup.js';
-import { GEXF_VERSIONS, toGexf, toGraphml, type GexfVersion } from './export/graph.js';
-import { peopleCsv } from './export/people-csv.js';
-import { writeVcards } from './export/vcard.js';
+import { GEXF_VERSIONS, toGexf, toGraphml, type GexfVersion } from '../codecs/graph/write.js';
+import { peopleCsv } from '../codecs/csv/people-csv.js';
+import { writeVcards } from '../codecs/vcard/write.js';
 import { calendarIcs } from './ics.js';
 import { getPerson, listPeople } from './people.js';
 import { photosOf } from './photos.js';
@@ -15,6 +15,7 @@ import { nameKey } from './keys.js';
 export const EXPORT_FORMATS = ['json', 'csv', 'vcard', 'gexf', 'graphml', 'ics'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const VCARD_VERSIONS = ['4.0', '3.0'] as const;
+export { GEXF_VERSIONS };
 
 export interface ExportOptions {
   includeNotes?: boolean;

@@ -6,7 +6,7 @@ import { createGoal } from './goals.js';
 import { linkPersonToGoal } from './links.js';
 import { createPerson } from './people.js';
 import { addTarget, closeTarget, planView, rollOver, suggestPlan, swapTarget, updatePlanSettings } from './plan.js';
-import { planPageHtml } from './plan-page.js';
+import { planPageHtml } from '../codecs/html/plan-page.js';
 import { createShare, listShares, resolveShareToken, revokeShare, rotateShare } from './shares.js';
 import { openSession, type Session } from './session.js';
 

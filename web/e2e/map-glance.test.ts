@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateLargeSnapshot } from '../../src/core/check/index.js';
+import { generateLargeSnapshot } from '../../src/demo/generate-map.js';
 import { bulkLoad } from '../../src/services/bulk-load.js';
 import { openSession } from '../../src/services/session.js';
 import { updateProfile } from '../../src/services/workspace.js';

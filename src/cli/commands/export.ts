@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Argument, Option, type Command } from 'commander';
 import { ValidationError } from '../../core/errors.js';
-import { GEXF_VERSIONS } from '../../services/export/graph.js';
+import { GEXF_VERSIONS } from '../../services/exports.js';
 import { EXPORT_FORMATS, VCARD_VERSIONS, type ExportFormat, type ExportOptions } from '../../services/exports.js';
 import { emit } from '../output.js';
 import { withData } from '../data.js';

@@ -5,7 +5,7 @@ import { parseInput } from '../../contract/validate.js';
 import type { ServiceContext } from '../../services/context.js';
 import { resolvePerson } from '../../services/people.js';
 import { addTarget, closeTarget, currentMonth, findOpenTarget, planView, rollOver, suggestPlan, swapTarget, updatePlanSettings, type PlanView } from '../../services/plan.js';
-import { planPageHtml } from '../../services/plan-page.js';
+import { planPageHtml } from '../../codecs/html/plan-page.js';
 import { getProfile } from '../../services/workspace.js';
 import { plural } from '../../core/words.js';
 import { emit, fields, table } from '../output.js';

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ImportFileError } from '../../core/import-types.js';
 import { decodeFile, decodeText } from './decode.js';
-import { parseVcards } from '../../services/import/vcard.js';
+import { parseVcards } from '../vcard/read.js';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -10,6 +10,5 @@ export { oneWayDirection, overallDirection } from './reciprocity.js';
 export { isTransition, transitionAction } from './transition.js';
 export { ownOrganisations, normaliseOrganisation, ONLINE_CHANNELS } from './snapshot-index.js';
 export { CATEGORY_LABELS, CATEGORY_SUGGESTIONS } from './suggest.js';
-export { generateLargeSnapshot, seededRandom, type GenerateOptions } from './generate-map.js';
 export { withDerivedContacts } from './derive-contacts.js';
 export * from './builders.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGoal, buildIntroduction, buildLink, buildMembership, buildNetwork, buildPerson, buildSnapshot, buildTie } from './builders.js';
 import { ME_KEY, ringForStrength } from './map.js';
 import { checkMapShape, egoMap, runCheck } from './run-check.js';
-import { generateLargeSnapshot } from './generate-map.js';
+import { generateLargeSnapshot } from '../../demo/generate-map.js';
 
 describe('ringForStrength', () => {
   it('puts strength 5 innermost and 0–1 outermost', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGoal, buildLink, buildNetwork, buildPerson, buildSnapshot } from './builders.js';
-import { generateLargeSnapshot } from './generate-map.js';
+import { generateLargeSnapshot } from '../../demo/generate-map.js';
 import { runCheck } from './run-check.js';
 
 describe('runCheck', () => {

@@ -5,7 +5,6 @@ export { betweenness, sampledBetweenness, pivotErrorBound, type BetweennessBound
 export { brokerage, type Brokerage } from './brokerage.js';
 export { louvain, modularity, type LouvainOptions, type LouvainResult } from './louvain.js';
 export { shortestPaths, pathTo, introducers, twoHop, type ShortestPaths, type Introducer, type TwoHop } from './paths.js';
-export { parseEdgeList, parseGexf, parseGraphml, parseGraph, detectFormat, type GraphFormat } from './parse.js';
 export { makeRandom } from './rng.js';
 export { analyse, parseMetrics, NODE_METRICS, type Analysis, type AnalyseOptions, type NodeMetric, type NodeRow, type Ranked } from './analyse.js';
 export { graphOfMap } from './map-graph.js';

@@ -7,10 +7,10 @@ import {
   degree,
   louvain,
   pageRank,
-  parseEdgeList,
   strength,
   type Graph,
 } from './index.js';
+import { parseEdgeList } from '../../codecs/graph/read.js';
 
 // networkx's values for its bundled graphs, written by scripts/make-graph-fixtures.py.
 const FIXTURES = new URL('../../../test/fixtures/graphs/', import.meta.url);

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ServiceContext } from '../../services/context.js';
 import { calendarIcs } from '../../services/ics.js';
 import { currentMonth, planView } from '../../services/plan.js';
-import { planPageHtml } from '../../services/plan-page.js';
+import { planPageHtml } from '../../codecs/html/plan-page.js';
 import { resolveShareToken } from '../../services/shares.js';
 import { getProfile, workspaceTimeZone } from '../../services/workspace.js';
 

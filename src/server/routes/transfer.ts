@@ -8,7 +8,7 @@ import { IMPORT_FORMATS, ImportFileError, type ImportFormat } from '../../core/i
 import { captureOutcomeOutput, captureQuery } from '../../contract/capture.js';
 import { captureFile, captureFormatOf, type CaptureOptions } from '../../services/capture.js';
 import type { ServiceContext } from '../../services/context.js';
-import { GEXF_VERSIONS } from '../../services/export/graph.js';
+import { GEXF_VERSIONS } from '../../services/exports.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA, personVcard, renderExport, VCARD_VERSIONS } from '../../services/exports.js';
 import { isKnownEncoding } from '../../codecs/csv/decode.js';
 import { readLimited, TooLargeError } from '../../services/import/read-limited.js';

@@ -7,9 +7,9 @@ import { MailGrouper } from '../../core/capture-mail.js';
 import { planCapture, type CaptureFormat, type CapturePerson, type CapturePlan, type CapturedActivity } from '../../core/capture.js';
 import type { IsoDate } from '../../core/dates.js';
 import { ImportFileError, type ImportWarning } from '../../core/import-types.js';
-import { readCalendar } from './calendar.js';
-import { MboxHeaderReader } from './mbox.js';
-import { linkedInActivities, unpackLinkedInArchive } from './linkedin-archive.js';
+import { readCalendar } from '../../codecs/ics/read-calendar.js';
+import { linkedInActivities, unpackLinkedInArchive } from '../../codecs/linkedin/archive.js';
+import { MboxHeaderReader } from '../../codecs/mail/mbox.js';
 
 export interface CaptureReadOptions {
   format: CaptureFormat;

@@ -11,7 +11,8 @@ import { detectFormat } from '../../codecs/csv/detect.js';
 import { parseGoogleCsv } from '../../codecs/csv/google.js';
 import { parseLinkedInCsv } from '../../codecs/csv/linkedin.js';
 import { parseOutlookCsv } from '../../codecs/csv/outlook.js';
-import { parseVcards } from './vcard.js';
+import { captureFormatIn } from '../../codecs/sniff.js';
+import { parseVcards } from '../../codecs/vcard/read.js';
 
 /** The largest file taken in one go; past it, split the export. Counted as the bytes are read (read-limited.ts). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -43,6 +44,9 @@ export interface IdentifiedFile {
 
 /** Decodes the file and detects its format, or checks the format the user gave against what the content says. */
 export function identifyFile(bytes: Uint8Array, options: ReadOptions = {}): IdentifiedFile {
+  // A calendar, a mailbox or an archive is told by the same sniff the edges use to send it to capture.
+  const capture = captureFormatIn(bytes);
+  if (capture !== null) throw new ImportFileError(1, `the file ${options.format ? `was given as ${options.format} but ` : ''}reads as ${capture}: it is captured into the journal, not imported as contacts`);
   const decoded = decodeFile(bytes, options.encoding);
   const detected = detectFormat(decoded.text, options.fileName);
   const format = options.format ?? detected;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { egoMap, generateLargeSnapshot } from '../../../src/core/check/index.js';
+import { egoMap } from '../../../src/core/check/index.js';
+import { generateLargeSnapshot } from '../../../src/demo/generate-map.js';
 import { matchRank, rankMatches, type Findable } from './find.js';
 
 const item = (label: string, strength = 1, importance = 1): Findable => ({ key: label, label, strength, importance });

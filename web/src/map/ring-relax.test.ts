@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { egoMap, generateLargeSnapshot } from '../../../src/core/check/index.js';
+import { egoMap } from '../../../src/core/check/index.js';
+import { generateLargeSnapshot } from '../../../src/demo/generate-map.js';
 import { layoutMap, RING_SPACING } from '../map-layout.js';
 import { relaxRings, type RingLayoutInput } from './ring-relax.js';
 

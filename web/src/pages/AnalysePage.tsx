@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { analyse, parseGraph, type Analysis } from '../../../src/core/graph/index.js';
+import { parseGraph } from '../../../src/codecs/graph/read.js';
+import { analyse, type Analysis } from '../../../src/core/graph/index.js';
 
 /** The largest graph file read in the browser; past it, use `waggle analyse` on the command line. */
 const MAX_BYTES = 50 * 1024 * 1024;

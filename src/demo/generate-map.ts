@@ -3,9 +3,9 @@
  * Pure: the same options give the same snapshot on every machine (an inline
  * mulberry32 generator, never Math.random).
  */
-import { addDays, type IsoDate } from '../dates.js';
-import { seededRandom } from '../random.js';
-import type { Exchange, Goal, GoalLink, Introduction, Membership, Network, Person, Tie } from '../model.js';
+import { addDays, type IsoDate } from '../core/dates.js';
+import { seededRandom } from '../core/random.js';
+import type { Exchange, Goal, GoalLink, Introduction, Membership, Network, Person, Tie } from '../core/model.js';
 import {
   CHANNELS,
   GIVE_KINDS,
@@ -15,10 +15,10 @@ import {
   RECEIVE_KINDS,
   STAGES,
   type PersonCategory,
-} from '../vocabulary.js';
-import { buildExchange, buildGoal, buildIntroduction, buildNetwork, buildPerson, DEFAULT_TODAY } from './builders.js';
-import { withDerivedContacts } from './derive-contacts.js';
-import type { MapSnapshot } from './types.js';
+} from '../core/vocabulary.js';
+import { buildExchange, buildGoal, buildIntroduction, buildNetwork, buildPerson, DEFAULT_TODAY } from '../core/check/builders.js';
+import { withDerivedContacts } from '../core/check/derive-contacts.js';
+import type { MapSnapshot } from '../core/check/types.js';
 
 export interface GenerateOptions {
   people?: number;

@@ -14,7 +14,7 @@ import type { CapturedActivity, Participant } from '../../core/capture.js';
 import { dayFinder } from '../../core/dates.js';
 import { profileKey } from '../../core/import-merge.js';
 import { ImportFileError } from '../../core/import-types.js';
-import { readRecords, withoutBom } from '../../codecs/csv/reader.js';
+import { readRecords, withoutBom } from '../csv/reader.js';
 
 /** The most one entry may inflate to. */
 export const MAX_ENTRY_BYTES = 200 * 1024 * 1024;

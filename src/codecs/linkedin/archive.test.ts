@@ -1,7 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { linkedInArchiveFiles } from '../../test-support/capture-fixtures.js';
-import { linkedInActivities, parseInvitationDate, parseMessageDate, unpackLinkedInArchive } from './linkedin-archive.js';
+import { linkedInActivities, parseInvitationDate, parseMessageDate, unpackLinkedInArchive } from './archive.js';
 
 const zip = (files: Record<string, string | Uint8Array>) => zipSync(Object.fromEntries(Object.entries(files).map(([name, body]) => [name, typeof body === 'string' ? strToU8(body) : body])));
 

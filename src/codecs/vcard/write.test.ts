@@ -3,8 +3,8 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { ContactPoint, Person } from '../../core/model.js';
 import { buildPerson } from '../../core/check/builders.js';
-import { parseVcards } from '../import/vcard.js';
-import { foldLine, writeVcards, type VcardVersion } from './vcard.js';
+import { parseVcards } from './read.js';
+import { foldLine, writeVcards, type VcardVersion } from './write.js';
 
 function person(fields: Partial<Person> & Pick<Person, 'id' | 'name'>): Person {
   return buildPerson({ strength: 0, importance: 0, stage: 'to-meet', ...fields });

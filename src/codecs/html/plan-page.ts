@@ -1,4 +1,15 @@
-import type { PlanView } from './plan.js';
+import type { Month, Person, PlanSettings, PlanTarget } from '../../core/model.js';
+import type { PlanProgress } from '../../core/plan.js';
+
+/** What the page shows of a month's plan (the plan service's PlanView has it all): the codec reads no more than this. */
+export interface PrintablePlan {
+  month: Month;
+  today: string;
+  settings: Pick<PlanSettings, 'monthlyTargets' | 'accountabilityPartner'>;
+  targets: readonly (Pick<PlanTarget, 'status' | 'reason'> & { person: Pick<Person, 'name' | 'organisation' | 'notes'> })[];
+  progress: Pick<PlanProgress, 'done' | 'open'>;
+  workingOn: string | null;
+}
 
 /**
  * The accountability page: the month's plan as a printable, read-only HTML page
@@ -6,7 +17,7 @@ import type { PlanView } from './plan.js';
  * people only when the user chose to include them. Every piece of user text is
  * escaped: nothing the user typed is ever read as HTML.
  */
-export function planPageHtml(view: PlanView, options: { ownerName: string | null; includeNotes: boolean }): string {
+export function planPageHtml(view: PrintablePlan, options: { ownerName: string | null; includeNotes: boolean }): string {
   const owner = options.ownerName ? escapeHtml(options.ownerName) : 'My';
   const title = `${options.ownerName ? `${owner}'s` : owner} networking plan for ${monthName(view.month)}`;
   const rows = view.targets

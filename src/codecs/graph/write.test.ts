@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildGoal, buildIntroduction, buildLink, buildMembership, buildNetwork, buildPerson, buildSnapshot, buildTie, runCheck } from '../../core/check/index.js';
 import type { NetworkMap } from '../../core/check/index.js';
-import { toGexf, toGraphml, xmlEscape } from './graph.js';
+import { toGexf, toGraphml, xmlEscape } from './write.js';
 
 const NAUGHTY = `Ana <&"'> O'Neil`;
 const now = new Date('2026-11-22T09:30:00.000Z');

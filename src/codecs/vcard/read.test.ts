@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readContactsFile } from './plan-file.js';
+import { readContactsFile } from '../../services/import/plan-file.js';
 import { ImportFileError, type ImportedContact, type ParsedFile } from '../../core/import-types.js';
-import { decodeText } from '../../codecs/csv/decode.js';
-import { classifyUrl, parseVcards } from './vcard.js';
+import { classifyUrl } from '../../core/contact-links.js';
+import { decodeText } from '../csv/decode.js';
+import { parseVcards } from './read.js';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../../test/fixtures/import/${name}`, import.meta.url), 'utf8');
@@ -268,6 +269,12 @@ describe('parseVcards: the rules', () => {
       'END:VCARD',
     ].join('\r\n');
     expect(parseVcards(text).contacts[0]).toMatchObject({ name: 'Иван Иванов', organisation: 'Café = good', role: 'Café', channels: [{ kind: 'phone', value: '+1 555 0100', label: 'mobile' }] });
+  });
+
+  it('reads base64 text in its charset, and keeps a value that only claims to be base64 as written', () => {
+    const koi8 = Buffer.from([0xe9, 0xd7, 0xc1, 0xce]).toString('base64'); // "Иван" in KOI8-R
+    const text = ['BEGIN:VCARD', 'VERSION:3.0', `FN;ENCODING=b;CHARSET=KOI8-R:${koi8}`, 'NOTE;ENCODING=b:not base64 at all!', 'TITLE;ENCODING=B:', 'END:VCARD'].join('\r\n');
+    expect(parseVcards(text).contacts[0]).toMatchObject({ name: 'Иван', notes: 'not base64 at all!', role: null });
   });
 
   it('reads a 20 MB file of cards with photos', () => {

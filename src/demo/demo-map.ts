@@ -1,5 +1,5 @@
-import { seededRandom } from './random.js';
-import { addDays, addMonths, type IsoDate } from './dates.js';
+import { seededRandom } from '../core/random.js';
+import { addDays, addMonths, type IsoDate } from '../core/dates.js';
 import type {
   Channel,
   ContactKind,
@@ -13,7 +13,7 @@ import type {
   PersonCategory,
   ReceiveKind,
   Stage,
-} from './vocabulary.js';
+} from '../core/vocabulary.js';
 
 /**
  * Waggle's sample map, loaded by `waggle demo`: Leila Haddad, a respiratory

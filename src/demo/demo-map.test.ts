@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseCadence } from './cadence.js';
-import { addDays, isIsoDate } from './dates.js';
+import { normaliseCadence } from '../core/cadence.js';
+import { addDays, isIsoDate } from '../core/dates.js';
 import { buildDemoMap } from './demo-map.js';
 import {
   CHANNELS,
@@ -15,7 +15,7 @@ import {
   PERSON_CATEGORIES,
   RECEIVE_KINDS,
   STAGES,
-} from './vocabulary.js';
+} from '../core/vocabulary.js';
 
 const TODAY = '2026-03-10';
 const map = buildDemoMap(TODAY);

@@ -88,7 +88,9 @@ function utf8Length(codePoint: number): number {
 
 /** Folds a content line at 75 octets; each continuation starts with a space, and no character is cut. */
 export function foldLine(line: string): string {
-  if (line.length <= 25 || Buffer.byteLength(line, 'utf8') <= 75) return line;
+  // At most 25 characters, or 75 of ASCII, is at most 75 octets: nothing to fold. (A longer line that fits comes out of the loop unchanged.)
+  // eslint-disable-next-line no-control-regex
+  if (line.length <= 25 || (line.length <= 75 && /^[\u0000-\u007f]*$/.test(line))) return line;
   let out = '';
   let octets = 0;
   for (const c of line) {

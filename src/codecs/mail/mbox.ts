@@ -8,6 +8,7 @@
  * A file cut off in the middle of a message's headers is refused with the line
  * of that message; one cut off in a body loses nothing we read.
  */
+// Node's Buffer, not TextDecoder: isUtf8 and toString run natively, and a strict TextDecoder costs a tenth more CPU on a mailbox of gigabytes.
 import { Buffer, isUtf8 } from 'node:buffer';
 import libmime from 'libmime';
 import type { MailHeaders } from '../../core/capture-mail.js';
