@@ -17,3 +17,8 @@ export function useSaveGoal(goal: Goal | null) {
     onSuccess: () => invalidate(queries, queryKeys.goals.all, ...readsOfTheWholeMap),
   });
 }
+
+/** The goals being worked on: what people and networks are linked to, and what the filters offer. */
+export function useActiveGoals() {
+  return useQuery({ queryKey: queryKeys.goals.list('active'), queryFn: () => unwrap(client.GET('/api/goals', { params: { query: { status: 'active' } } })) });
+}

@@ -1,4 +1,5 @@
 import type { Goal, Network, Person } from '../types.js';
+import { CHANNELS, CONTACT_KINDS, oneOf, PERSON_CATEGORIES } from '../vocabulary.js';
 
 /*
  * What the edit forms send. A form starts from the record's values; on save an edit
@@ -66,13 +67,13 @@ export function personBody(form: PersonFormValues, channels: readonly ChannelDra
     organisation: text(form.organisation),
     role: text(form.role),
     location: text(form.location),
-    category: form.category || null,
+    category: oneOf(PERSON_CATEGORIES, form.category) ?? null,
     stage: form.stage,
     strength: Number(form.strength),
     importance: Number(form.importance),
     cadence: form.cadence || null,
     nextContactOn: form.nextContactOn || null,
-    preferredChannel: form.preferredChannel || null,
+    preferredChannel: oneOf(CHANNELS, form.preferredChannel) ?? null,
     howMet: text(form.howMet),
     tags: list(form.tags),
     notes: text(form.notes),
@@ -82,7 +83,7 @@ export function personBody(form: PersonFormValues, channels: readonly ChannelDra
     lostJobList: form.lostJobList,
     channels: channels
       .filter((c) => c.value.trim() !== '')
-      .map((c) => ({ kind: c.kind, value: c.value.trim(), ...(c.label ? { label: c.label } : {}) })),
+      .map((c) => ({ kind: oneOf(CONTACT_KINDS, c.kind) ?? 'other', value: c.value.trim(), ...(c.label ? { label: c.label } : {}) })),
   };
 }
 
