@@ -25,7 +25,7 @@ export const queryKeys = {
   check: { all: ['check'] as const, report: () => ['check', 'report'] as const },
   map: { all: ['map'] as const },
   /** Who is due and which follow-ups: next contacts, exchanges and follow-ups move it. */
-  due: { all: ['due'] as const, report: (query: Record<string, string | number>) => ['due', query] as const },
+  due: { all: ['due'] as const, report: (query: object) => ['due', query] as const },
   /** Birthdays and other dates coming round. */
   dates: { all: ['dates'] as const, upcoming: () => ['dates', 'upcoming'] as const },
   plan: { all: ['plan'] as const, view: () => ['plan', 'view'] as const, suggestions: () => ['plan', 'suggestions'] as const },

@@ -23,19 +23,18 @@ export function useNetwork(id: string) {
   return useQuery({ queryKey: queryKeys.networks.detail(id), queryFn: () => unwrap(client.GET('/api/networks/{id}', { params: { path: { id } } })) });
 }
 
-/** Marks a network's page, the lists, the check and the map stale: after a change to its members or goal links. */
-export function useNetworkChanged() {
+/**
+ * Puts a person in a network with a role (again: changes the role), or takes them out (role null).
+ * The network's page and the person's, the lists, the check and the map are then stale.
+ */
+export function useNetworkMembership() {
   const queries = useQueryClient();
-  return () => invalidate(queries, queryKeys.networks.all, queryKeys.people.all, ...readsOfTheWholeMap);
-}
-
-/** Puts a person in the network with a role (again: changes the role). */
-export function useAddNetworkMember(networkId: string) {
-  const changed = useNetworkChanged();
   return useMutation({
-    mutationFn: ({ personId, role }: { personId: string; role: Network['role'] }) =>
-      unwrap(client.PUT('/api/networks/{id}/members/{personId}', { params: { path: { id: networkId, personId } }, body: { role } })),
-    onSuccess: changed,
+    mutationFn: ({ networkId, personId, role }: { networkId: string; personId: string; role: Network['role'] | null }) => {
+      const params = { path: { id: networkId, personId } };
+      return role ? unwrap(client.PUT('/api/networks/{id}/members/{personId}', { params, body: { role } })) : unwrap(client.DELETE('/api/networks/{id}/members/{personId}', { params }));
+    },
+    onSuccess: () => invalidate(queries, queryKeys.networks.all, queryKeys.people.all, ...readsOfTheWholeMap),
   });
 }
 

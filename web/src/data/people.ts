@@ -75,14 +75,16 @@ export function useSavePersonDates(id: string) {
   });
 }
 
-/** A person's photo: the bytes as they are (the server reads the type from them), or none. */
+/** A person's photo: the bytes as they are (the server reads the type from them), or none. Their page says whether there is one. */
 export function usePersonPhoto(id: string) {
+  const queries = useQueryClient();
   return useMutation({
     mutationFn: (file: File | null) =>
       file
         ? // The document types a binary body as a string; the serializer hands the file's bytes to fetch untouched.
           unwrap(client.PUT('/api/people/{id}/photo', { ...path(id), body: '', bodySerializer: () => file, headers: { 'content-type': file.type || 'application/octet-stream' } }))
         : unwrap(client.DELETE('/api/people/{id}/photo', path(id))),
+    onSuccess: () => invalidate(queries, queryKeys.people.detail(id)),
   });
 }
 
