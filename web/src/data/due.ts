@@ -9,3 +9,8 @@ type DueQuery = NonNullable<paths['/api/due']['get']['parameters']['query']>;
 export function useDueReport(query: DueQuery) {
   return useQuery({ queryKey: queryKeys.due.report(query), queryFn: () => unwrap(client.GET('/api/due', { params: { query } })) });
 }
+
+/** Birthdays, anniversaries and named dates still to come this month. */
+export function useDatesThisMonth() {
+  return useQuery({ queryKey: queryKeys.dates.upcoming(), queryFn: () => unwrap(client.GET('/api/dates', { params: { query: { within: 'month' } } })) });
+}

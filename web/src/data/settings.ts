@@ -31,3 +31,9 @@ export function useEraseEverything() {
     onSuccess: () => queries.invalidateQueries(),
   });
 }
+
+/** Loads the sample map into an empty one: every answer cached is stale. */
+export function useLoadDemo() {
+  const queries = useQueryClient();
+  return useMutation({ mutationFn: () => unwrap(client.POST('/api/demo', { body: {} })), onSuccess: () => queries.invalidateQueries() });
+}
