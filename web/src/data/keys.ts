@@ -46,8 +46,14 @@ export const queryKeys = {
     goals: (id: string) => ['teams', 'team', id, 'goals'] as const,
     introductions: (id: string) => ['teams', 'team', id, 'introductions'] as const,
     paths: (id: string, organisation: string) => ['teams', 'team', id, 'paths', organisation] as const,
+    /** The feed and, for the lead, who shares. */
     danceFloor: (id: string) => ['teams', 'team', id, 'dance-floor'] as const,
+    feed: (id: string) => ['teams', 'team', id, 'dance-floor', 'feed'] as const,
+    rhythm: (id: string) => ['teams', 'team', id, 'dance-floor', 'rhythm'] as const,
+    /** What I share with the team, and the preview of it. */
     consent: (id: string) => ['teams', 'team', id, 'consent'] as const,
+    mine: (id: string) => ['teams', 'team', id, 'consent', 'mine'] as const,
+    preview: (id: string) => ['teams', 'team', id, 'consent', 'preview'] as const,
   },
 } as const;
 
@@ -57,7 +63,12 @@ export const readsOfTheWholeMap = [queryKeys.check.all, queryKeys.map.all] as co
 /** What a change to a person (their scores, stage, cadence, name) makes stale: every list and page of people, who is due, the plan's names and suggestions, the check and the map. */
 export const readsOfPeople = [queryKeys.people.all, queryKeys.due.all, queryKeys.plan.all, ...readsOfTheWholeMap] as const;
 
-/** Marks every query under these keys stale (those on screen fetch again at once). */
+/**
+ * Marks every query under these keys stale: those on screen fetch again at once; those no page shows
+ * now are dropped, so that a page opened later asks afresh instead of showing, even for a moment, an
+ * answer known to be out of date (back on This month after logging a coffee, the person is no longer due).
+ */
 export async function invalidate(queries: QueryClient, ...keys: readonly QueryKey[]): Promise<void> {
+  for (const queryKey of keys) queries.removeQueries({ queryKey, type: 'inactive' });
   await Promise.all(keys.map((queryKey) => queries.invalidateQueries({ queryKey })));
 }
