@@ -21,10 +21,10 @@ function send(owner: GoalLinkOwner, goalId: string, change: GoalLinkChange | nul
  * goal is what the check's coverage and the map read; a person's link also moves the people
  * lists (the goal filter) and the plan's suggestions, a network's the networks' pages.
  */
-export function useGoalLink(owner: GoalLinkOwner) {
+export function useGoalLink() {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: ({ goalId, change }: { goalId: string; change: GoalLinkChange | null }) => send(owner, goalId, change),
-    onSuccess: () => invalidate(queries, ...(owner.kind === 'person' ? readsOfPeople : [queryKeys.networks.all, ...readsOfTheWholeMap])),
+    mutationFn: ({ owner, goalId, change }: { owner: GoalLinkOwner; goalId: string; change: GoalLinkChange | null }) => send(owner, goalId, change),
+    onSuccess: (_, { owner }) => invalidate(queries, ...(owner.kind === 'person' ? readsOfPeople : [queryKeys.networks.all, ...readsOfTheWholeMap])),
   });
 }

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useActiveGoals } from '../data/goals.js';
 import { useGoalLink, type GoalLinkChange, type GoalLinkOwner } from '../data/goal-links.js';
-import type { Goal } from '../types.js';
+import type { Schema } from '../api/client.js';
 import { errorText } from './error-text.js';
 
 /** The goals a person or network serves, with relevance 1–5: unlink any, or link an active goal. */
-export function GoalLinksEditor(props: { owner: GoalLinkOwner; links: readonly { goal: Goal; relevance: number; serves: readonly string[] }[]; empty: string; defaultRelevance: number }) {
+export function GoalLinksEditor(props: { owner: GoalLinkOwner; links: readonly { goal: Schema<'Goal'>; relevance: number; serves: readonly string[] }[]; empty: string; defaultRelevance: number }) {
   const goals = useActiveGoals();
-  const link = useGoalLink(props.owner);
+  const link = useGoalLink();
   const [goalId, setGoalId] = useState('');
   const [relevance, setRelevance] = useState(String(props.defaultRelevance));
   const linked = new Set(props.links.map((l) => l.goal.id));
   const open = (goals.data?.items ?? []).filter((g) => !linked.has(g.id));
-  const run = (id: string, change: GoalLinkChange | null) => link.mutate({ goalId: id, change }, { onSuccess: () => setGoalId('') });
+  const run = (id: string, change: GoalLinkChange | null) => link.mutate({ owner: props.owner, goalId: id, change }, { onSuccess: () => setGoalId('') });
   return (
     <>
       {props.links.length === 0 && <p>{props.empty}</p>}

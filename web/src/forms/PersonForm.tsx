@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useChangePerson, useQuickAdd } from '../data/people.js';
-import type { Person } from '../types.js';
+import type { Schema } from '../api/client.js';
 import { CADENCES, CHANNELS, CONTACT_KINDS, IMPORTANCE_WORDS, PERSON_CATEGORIES, STAGES, STRENGTH_WORDS } from '../vocabulary.js';
 import { FormEnd, ScoreSelect, WordSelect } from './fields.js';
 import { LinkChoices, NO_LINKS, type LinkSelection } from './LinkChoices.js';
@@ -12,7 +12,7 @@ import { personBody, personChannelDrafts, personFormValues, personPatch, type Ch
  * message (naming the field) is shown as is. Empty text fields are sent as null, so
  * clearing a field clears it.
  */
-export function PersonForm({ person, onSaved, onCancel }: { person: Person | null; onSaved: (saved: Person) => void; onCancel?: () => void }) {
+export function PersonForm({ person, onSaved, onCancel }: { person: Schema<'Person'> | null; onSaved: (saved: Schema<'Person'>) => void; onCancel?: () => void }) {
   const [form, setForm] = useState(() => personFormValues(person));
   const [channels, setChannels] = useState<ChannelDraft[]>(() => personChannelDrafts(person));
   const [error, setError] = useState<string | null>(null);

@@ -7,10 +7,10 @@ import { WordSelect } from '../forms/fields.js';
 import { GoalLinksEditor } from '../forms/GoalLinksEditor.js';
 import { NetworkForm } from '../forms/NetworkForm.js';
 import { PersonPicker } from '../forms/PersonPicker.js';
-import type { Network } from '../types.js';
+import type { Schema } from '../api/client.js';
 import { NETWORK_ROLES, spoken } from '../vocabulary.js';
 
-const isRole = (value: string): value is Network['role'] => NETWORK_ROLES.some((role) => role === value);
+const isRole = (value: string): value is Schema<'Network'>['role'] => NETWORK_ROLES.some((role) => role === value);
 
 /** One network: my role and hours, the goals it serves, and its people. */
 export function NetworkPage() {
@@ -22,7 +22,7 @@ export function NetworkPage() {
   const { data } = network;
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [memberRole, setMemberRole] = useState<Network['role']>('member');
+  const [memberRole, setMemberRole] = useState<Schema<'Network'>['role']>('member');
   const error = queryError(network);
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;

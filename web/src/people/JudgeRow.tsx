@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useChangePerson } from '../data/people.js';
 import { errorText } from '../forms/error-text.js';
-import type { Person } from '../types.js';
+import type { Schema } from '../api/client.js';
 import { IMPORTANCE_WORDS, oneOf, PERSON_CATEGORIES, spoken, STAGES, STRENGTH_WORDS } from '../vocabulary.js';
 
 type Judgement = 'strength' | 'importance' | 'category' | 'stage';
@@ -11,7 +11,7 @@ type Judgement = 'strength' | 'importance' | 'category' | 'stage';
  * One person as a row of choices that save as soon as they change: for going through
  * an import of hundreds and saying, person by person, who matters.
  */
-export function JudgeRow({ person }: { person: Person }) {
+export function JudgeRow({ person }: { person: Schema<'Person'> }) {
   const [current, setCurrent] = useState(person);
   const change = useChangePerson();
   const save = (field: Judgement, raw: string) => {

@@ -3,14 +3,14 @@ import { parseQuickAddLines } from '../../../src/core/quick-add-lines.js';
 import { useQuickAdd } from '../data/people.js';
 import { errorText } from '../forms/error-text.js';
 import { LinkChoices, NO_LINKS, type LinkSelection } from '../forms/LinkChoices.js';
-import type { Person } from '../types.js';
+import type { Schema } from '../api/client.js';
 
 /**
  * Several people at once, one a line ("Name, Organisation, email"), for the first ten
  * you know and like; each linked to the goals and networks ticked. All or nothing: a
  * line that cannot be read is named, and nobody is added until every line reads.
  */
-export function QuickAdd({ onAdded, onCancel }: { onAdded: (people: Person[]) => void; onCancel: () => void }) {
+export function QuickAdd({ onAdded, onCancel }: { onAdded: (people: Schema<'Person'>[]) => void; onCancel: () => void }) {
   const [text, setText] = useState('');
   const [knowAndLike, setKnowAndLike] = useState(true);
   const [links, setLinks] = useState<LinkSelection>(NO_LINKS);
