@@ -7,7 +7,7 @@
 export type { CheckReport, Finding } from '../../src/core/check/types.js';
 
 /** For check/use-check.ts alone, until it reads through the data layer. */
-export type Goal = import('./api/client.js').Schema<'Goal'>;
+export type Goal = import('./api/shapes.js').Schema<'Goal'>;
 export interface Page<T> {
   items: T[];
   total: number;

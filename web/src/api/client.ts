@@ -71,10 +71,5 @@ export async function unwrap<A extends Answer>(pending: Promise<A>): Promise<Dat
 /** The JSON body a route takes, as the document says: `JsonBody<'/api/profile', 'patch'>`. */
 export type JsonBody<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
-/** A shape the API's document names, as generated: `Schema<'Person'>`, `Schema<'PersonDetail'>`. */
-export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
-
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
-/** What a route answers on success (any 2xx), for shapes the document does not name: `Returns<'/api/teams/{id}/paths', 'get'>`. */
-export type Returns<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R } ? Json<R[Extract<keyof R, 200 | 201>]> : never;
+// The shapes' names, from a module with no browser in it (the forms' pure helpers, which Node tests load, use them too).
+export type { Schema } from './shapes.js';

@@ -1,4 +1,4 @@
-import type { Schema } from '../api/client.js';
+import type { Schema } from '../api/shapes.js';
 import { CHANNELS, CONTACT_KINDS, oneOf, PERSON_CATEGORIES } from '../vocabulary.js';
 
 /*
