@@ -16,6 +16,11 @@ export {
   STAGES,
 } from '../../src/core/vocabulary.js';
 
+/** The word if it is one of `words` (a choice read back from a select or an address), else undefined. */
+export function oneOf<W extends string>(words: readonly W[], value: string | null | undefined): W | undefined {
+  return words.find((word) => word === value);
+}
+
 /** A vocabulary word as a reader would say it: "call-any-time" → "call any time". */
 export function spoken(word: string): string {
   return word.replace(/-/g, ' ');

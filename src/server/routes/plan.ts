@@ -48,7 +48,12 @@ const planOutput = z
   .meta({ id: 'Plan' });
 const suggestion = z.object({ personId: z.string(), name: z.string(), source: z.enum(TARGET_SOURCES), reason: z.string(), next: z.string(), stage: z.enum(STAGES), startsNewRelationship: z.boolean() });
 const suggestionsOutput = z.object({ month: z.string(), placesLeft: z.number().int(), suggestions: z.array(suggestion), alternatives: z.array(suggestion), cap: capOutput }).meta({ id: 'PlanSuggestions' });
-const addedOutput = z.object({ target: targetOutput, warnings: z.array(z.string()) });
+const addedOutput = z.object({
+  target: targetOutput,
+  alreadyPlanned: z.boolean().meta({ description: 'the person was in the month’s plan already: nothing was added, `target` is the one there' }),
+  message: z.string().meta({ description: 'what happened, in words' }),
+  warnings: z.array(z.string()),
+});
 const shareOutput = z.object({ id: z.string(), kind: z.enum(SHARE_KINDS), label: z.string().nullable(), includeNotes: z.boolean(), createdAt: z.string(), revokedAt: z.string().nullable() }).meta({ id: 'Share' });
 const createdShareOutput = z.object({
   share: shareOutput,

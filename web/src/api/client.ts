@@ -70,3 +70,6 @@ export async function unwrap<A extends Answer>(pending: Promise<A>): Promise<Dat
 
 /** The JSON body a route takes, as the document says: `JsonBody<'/api/profile', 'patch'>`. */
 export type JsonBody<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+// The shapes' names, from a module with no browser in it (the forms' pure helpers, which Node tests load, use them too).
+export type { Schema } from './shapes.js';

@@ -4305,6 +4305,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the person was in the month’s plan already: nothing was added, `target` is the one there */
+                            alreadyPlanned: boolean;
+                            /** @description what happened, in words */
+                            message: string;
                             target: components["schemas"]["PlanTarget"];
                             warnings: string[];
                         };
@@ -4317,6 +4321,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the person was in the month’s plan already: nothing was added, `target` is the one there */
+                            alreadyPlanned: boolean;
+                            /** @description what happened, in words */
+                            message: string;
                             target: components["schemas"]["PlanTarget"];
                             warnings: string[];
                         };
@@ -4494,6 +4502,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the person was in the month’s plan already: nothing was added, `target` is the one there */
+                            alreadyPlanned: boolean;
+                            /** @description what happened, in words */
+                            message: string;
                             target: components["schemas"]["PlanTarget"];
                             warnings: string[];
                         };

@@ -1,18 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '../api/client.js';
 import { networkBody, networkPatch, type NetworkFormValues } from '../forms/patch.js';
-import type { Network } from '../types.js';
+import type { Schema } from '../api/client.js';
 import { invalidate, queryKeys, readsOfTheWholeMap } from './keys.js';
 
-export function useNetworks() {
-  return useQuery({ queryKey: queryKeys.networks.list(), queryFn: () => unwrap(client.GET('/api/networks')) });
+/** Every network; `enabled` false asks nothing yet (a search box not opened). */
+export function useNetworks(enabled = true) {
+  return useQuery({ queryKey: queryKeys.networks.list(), queryFn: () => unwrap(client.GET('/api/networks')), enabled });
 }
 
 /** Adds a network from the form, or changes the one given (only the fields changed); the lists, the check and the map are then stale. */
-export function useSaveNetwork(network: Network | null) {
+export function useSaveNetwork(network: Schema<'Network'> | null) {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (form: NetworkFormValues): Promise<Network> =>
+    mutationFn: (form: NetworkFormValues): Promise<Schema<'Network'>> =>
       network ? unwrap(client.PATCH('/api/networks/{id}', { params: { path: { id: network.id } }, body: networkPatch(network, form) })) : unwrap(client.POST('/api/networks', { body: networkBody(form) })),
     onSuccess: () => invalidate(queries, queryKeys.networks.all, ...readsOfTheWholeMap),
   });
@@ -23,19 +24,18 @@ export function useNetwork(id: string) {
   return useQuery({ queryKey: queryKeys.networks.detail(id), queryFn: () => unwrap(client.GET('/api/networks/{id}', { params: { path: { id } } })) });
 }
 
-/** Marks a network's page, the lists, the check and the map stale: after a change to its members or goal links. */
-export function useNetworkChanged() {
+/**
+ * Puts a person in a network with a role (again: changes the role), or takes them out (role null).
+ * The network's page and the person's, the lists, the check and the map are then stale.
+ */
+export function useNetworkMembership() {
   const queries = useQueryClient();
-  return () => invalidate(queries, queryKeys.networks.all, queryKeys.people.all, ...readsOfTheWholeMap);
-}
-
-/** Puts a person in the network with a role (again: changes the role). */
-export function useAddNetworkMember(networkId: string) {
-  const changed = useNetworkChanged();
   return useMutation({
-    mutationFn: ({ personId, role }: { personId: string; role: Network['role'] }) =>
-      unwrap(client.PUT('/api/networks/{id}/members/{personId}', { params: { path: { id: networkId, personId } }, body: { role } })),
-    onSuccess: changed,
+    mutationFn: ({ networkId, personId, role }: { networkId: string; personId: string; role: Schema<'Network'>['role'] | null }) => {
+      const params = { path: { id: networkId, personId } };
+      return role ? unwrap(client.PUT('/api/networks/{id}/members/{personId}', { params, body: { role } })) : unwrap(client.DELETE('/api/networks/{id}/members/{personId}', { params }));
+    },
+    onSuccess: () => invalidate(queries, queryKeys.networks.all, queryKeys.people.all, ...readsOfTheWholeMap),
   });
 }
 

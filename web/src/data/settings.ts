@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap, type JsonBody } from '../api/client.js';
-import { queryKeys } from './keys.js';
+import { invalidate, queryKeys } from './keys.js';
 
 type ProfileChange = JsonBody<'/api/profile', 'patch'>;
 
@@ -13,8 +13,9 @@ export function useSaveProfile() {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: (body: ProfileChange) => unwrap(client.PATCH('/api/profile', { body })),
-    // The time zone moves "today": every dated answer may change, so all of them are stale.
-    onSuccess: () => queries.invalidateQueries(),
+    // The time zone moves "today": every dated answer may change, so all of them are stale. Otherwise
+    // the profile itself, and what quotes what I am working on (the month's plan, the check).
+    onSuccess: (_, body) => (body.timeZone !== undefined ? queries.invalidateQueries() : invalidate(queries, queryKeys.profile, queryKeys.plan.all, queryKeys.check.all)),
   });
 }
 
@@ -29,4 +30,10 @@ export function useEraseEverything() {
     mutationFn: (confirm: string) => unwrap(client.POST('/api/erase', { body: { confirm } })),
     onSuccess: () => queries.invalidateQueries(),
   });
+}
+
+/** Loads the sample map into an empty one: every answer cached is stale. */
+export function useLoadDemo() {
+  const queries = useQueryClient();
+  return useMutation({ mutationFn: () => unwrap(client.POST('/api/demo', { body: {} })), onSuccess: () => queries.invalidateQueries() });
 }

@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '../api/client.js';
 import { invalidate, queryKeys } from './keys.js';
 
-/** The teams I am in (server mode only: locally the API answers that teams need accounts). */
-export function useTeams() {
-  return useQuery({ queryKey: queryKeys.teams.list(), queryFn: () => unwrap(client.GET('/api/teams')) });
+/** The teams I am in (server mode only: locally the API answers that teams need accounts, so a page that may be local asks only when `enabled`). */
+export function useTeams(enabled = true) {
+  return useQuery({ queryKey: queryKeys.teams.list(), queryFn: () => unwrap(client.GET('/api/teams')), enabled });
 }
 
 /** Making, trying or joining a team: each changes the list of my teams. */

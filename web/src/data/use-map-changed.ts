@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { invalidate, queryKeys, readsOfTheWholeMap } from './keys.js';
+import { invalidate, queryKeys, readsOfPeople } from './keys.js';
 
 /**
  * Marks everything read from the map stale: after a change that reaches across it (an exchange
- * logged, a person linked to a goal's need), which moves people, networks, goals, the check and the map.
+ * logged, a person linked to a goal's need), which moves people, networks, goals, who is due, the
+ * month's plan, the check and the map.
  */
 export function useMapChanged() {
   const queries = useQueryClient();
-  return () => invalidate(queries, queryKeys.people.all, queryKeys.networks.all, queryKeys.goals.all, ...readsOfTheWholeMap);
+  return () => invalidate(queries, ...readsOfPeople, queryKeys.networks.all, queryKeys.goals.all);
 }

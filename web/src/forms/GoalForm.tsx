@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSaveGoal } from '../data/goals.js';
-import type { Goal } from '../types.js';
+import type { Schema } from '../api/client.js';
 import { GOAL_STATUSES } from '../vocabulary.js';
 import { FormEnd, WordSelect } from './fields.js';
 import { goalFormValues, type NeedDraft } from './patch.js';
@@ -10,7 +10,7 @@ import { useFieldErrors } from './use-field-errors.js';
 const INPUTS = ['statement', 'horizon', 'needs', 'transitionFrom', 'transitionTo'] as const;
 
 /** Add a goal or change one: what, by when, and, for a career move, from where to where. */
-export function GoalForm({ goal, onSaved, onCancel }: { goal: Goal | null; onSaved: (saved: Goal) => void; onCancel?: () => void }) {
+export function GoalForm({ goal, onSaved, onCancel }: { goal: Schema<'Goal'> | null; onSaved: (saved: Schema<'Goal'>) => void; onCancel?: () => void }) {
   const [form, setForm] = useState(() => goalFormValues(goal));
   const errors = useFieldErrors(INPUTS);
   const save = useSaveGoal(goal);

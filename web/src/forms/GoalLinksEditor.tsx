@@ -1,22 +1,18 @@
 import { useState } from 'react';
-import { api } from '../api.js';
-import type { Goal, Page } from '../types.js';
-import { useApi } from '../use-api.js';
+import { useActiveGoals } from '../data/goals.js';
+import { useGoalLink, type GoalLinkChange, type GoalLinkOwner } from '../data/goal-links.js';
+import type { Schema } from '../api/client.js';
 import { errorText } from './error-text.js';
 
-/**
- * The goals a person or network serves, with relevance 1–5: unlink any, or link an active
- * goal. `path` is the item's goal links in the API (…/people/{id}/goals or …/networks/{id}/goals).
- */
-export function GoalLinksEditor(props: { path: string; links: readonly { goal: Goal; relevance: number; serves: readonly string[] }[]; empty: string; defaultRelevance: number; onChange: () => void }) {
-  const goals = useApi<Page<Goal>>('/api/goals?status=active');
+/** The goals a person or network serves, with relevance 1–5: unlink any, or link an active goal. */
+export function GoalLinksEditor(props: { owner: GoalLinkOwner; links: readonly { goal: Schema<'Goal'>; relevance: number; serves: readonly string[] }[]; empty: string; defaultRelevance: number }) {
+  const goals = useActiveGoals();
+  const link = useGoalLink();
   const [goalId, setGoalId] = useState('');
   const [relevance, setRelevance] = useState(String(props.defaultRelevance));
-  const [error, setError] = useState<string | null>(null);
   const linked = new Set(props.links.map((l) => l.goal.id));
   const open = (goals.data?.items ?? []).filter((g) => !linked.has(g.id));
-  const run = (work: Promise<unknown>) => work.then(() => (setError(null), setGoalId(''), props.onChange())).catch((e: unknown) => setError(errorText(e)));
-  const goalPath = (id: string) => `${props.path}/${encodeURIComponent(id)}`;
+  const run = (id: string, change: GoalLinkChange | null) => link.mutate({ owner: props.owner, goalId: id, change }, { onSuccess: () => setGoalId('') });
   return (
     <>
       {props.links.length === 0 && <p>{props.empty}</p>}
@@ -24,7 +20,7 @@ export function GoalLinksEditor(props: { path: string; links: readonly { goal: G
         {props.links.map((l) => (
           <li key={l.goal.id}>
             {l.goal.statement} <span className="who">relevance {l.relevance}/5</span>{' '}
-            <button type="button" className="link" aria-label={`Unlink from ${l.goal.statement}`} onClick={() => void run(api(goalPath(l.goal.id), { method: 'DELETE' }))}>
+            <button type="button" className="link" aria-label={`Unlink from ${l.goal.statement}`} onClick={() => run(l.goal.id, null)}>
               unlink
             </button>
             {l.goal.needs.length > 0 && (
@@ -35,7 +31,7 @@ export function GoalLinksEditor(props: { path: string; links: readonly { goal: G
                   const serves = serving ? l.serves.filter((s) => s !== need.id) : [...l.serves, need.id];
                   return (
                     <label key={need.id} className="check">
-                      <input type="checkbox" checked={serving} onChange={() => void run(api(goalPath(l.goal.id), { method: 'PUT', body: { serves } }))} /> {need.name}
+                      <input type="checkbox" checked={serving} onChange={() => run(l.goal.id, { serves })} /> {need.name}
                     </label>
                   );
                 })}
@@ -50,7 +46,7 @@ export function GoalLinksEditor(props: { path: string; links: readonly { goal: G
           aria-label="Link to a goal"
           onSubmit={(e) => {
             e.preventDefault();
-            if (goalId) void run(api(goalPath(goalId), { method: 'PUT', body: { relevance: Number(relevance) } }));
+            if (goalId) run(goalId, { relevance: Number(relevance) });
           }}
         >
           <label>
@@ -75,7 +71,7 @@ export function GoalLinksEditor(props: { path: string; links: readonly { goal: G
           <button type="submit">Link</button>
         </form>
       )}
-      {error && <p role="alert">{error}</p>}
+      {link.error && <p role="alert">{errorText(link.error)}</p>}
     </>
   );
 }

@@ -1,94 +1,91 @@
-import type { Goal, Network, Page } from '../types.js';
-import { useApi } from '../use-api.js';
-import { NETWORK_ROLES } from '../vocabulary.js';
+import { useActiveGoals } from '../data/goals.js';
+import { useNetworks } from '../data/networks.js';
+import { NETWORK_ROLES, oneOf, spoken } from '../vocabulary.js';
 
-/** Which goals (with relevance 1–5) and networks (with a role) the people being added are linked to. */
+type NetworkRole = (typeof NETWORK_ROLES)[number];
+
+/** Which goals (with relevance 1–5) and networks (with a role) the people being added are linked to, as the quick-add API takes them. */
 export interface LinkSelection {
   goals: { goalId: string; relevance: number }[];
-  networks: { networkId: string; role: string | null }[];
+  networks: { networkId: string; role: NetworkRole | null }[];
 }
 export const NO_LINKS: LinkSelection = { goals: [], networks: [] };
 const RELEVANCE_WORDS = ['', 'a little', 'somewhat', 'relevant', 'very', 'essential'];
-
-/** The links as the quick-add API takes them. */
-export function linksBody(links: LinkSelection) {
-  return { goals: links.goals, networks: links.networks.map((n) => ({ networkId: n.networkId, role: n.role as (typeof NETWORK_ROLES)[number] | null })) };
-}
+const RELEVANCE_OPTIONS = [1, 2, 3, 4, 5].map((r) => [String(r), `${r} · ${RELEVANCE_WORDS[r]}`] as const);
+const ROLE_OPTIONS = [['', 'not known'] as const, ...NETWORK_ROLES.map((r) => [r, spoken(r)] as const)];
 
 /**
  * Link to goals and networks while adding: a box per active goal and per network,
  * with the relevance or role beside it once ticked. Empty lists say where to make one.
  */
 export function LinkChoices({ value, onChange }: { value: LinkSelection; onChange: (next: LinkSelection) => void }) {
-  const goals = useApi<Page<Goal>>('/api/goals?status=active');
-  const networks = useApi<Page<Network>>('/api/networks');
-  const goalLink = (id: string) => value.goals.find((g) => g.goalId === id);
-  const networkLink = (id: string) => value.networks.find((n) => n.networkId === id);
+  const goals = useActiveGoals();
+  const networks = useNetworks();
+  const relevanceOf = new Map(value.goals.map((g) => [g.goalId, String(g.relevance)]));
+  const roleOf = new Map(value.networks.map((n) => [n.networkId, n.role ?? '']));
   return (
     <div className="link-choices">
-      <fieldset>
-        <legend>Goals they serve</legend>
-        {goals.data?.items.length === 0 && <p className="hint">No goal yet: add one on the Goals page to link people to it.</p>}
-        {goals.data?.items.map((g) => {
-          const link = goalLink(g.id);
-          return (
-            <div className="row link-row" key={g.id}>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={!!link}
-                  onChange={(e) => onChange({ ...value, goals: e.target.checked ? [...value.goals, { goalId: g.id, relevance: 4 }] : value.goals.filter((x) => x.goalId !== g.id) })}
-                />{' '}
-                {g.statement}
-              </label>
-              {link && (
-                <label className="inline-label">
-                  Relevance
-                  <select value={link.relevance} onChange={(e) => onChange({ ...value, goals: value.goals.map((x) => (x.goalId === g.id ? { ...x, relevance: Number(e.target.value) } : x)) })}>
-                    {[1, 2, 3, 4, 5].map((r) => (
-                      <option key={r} value={r}>
-                        {r} · {RELEVANCE_WORDS[r]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
-            </div>
-          );
-        })}
-      </fieldset>
-      <fieldset>
-        <legend>Networks they belong to</legend>
-        {networks.data?.items.length === 0 && <p className="hint">No network yet: add one on the Networks page to place people in it.</p>}
-        {networks.data?.items.map((n) => {
-          const link = networkLink(n.id);
-          return (
-            <div className="row link-row" key={n.id}>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={!!link}
-                  onChange={(e) => onChange({ ...value, networks: e.target.checked ? [...value.networks, { networkId: n.id, role: 'member' }] : value.networks.filter((x) => x.networkId !== n.id) })}
-                />{' '}
-                {n.name}
-              </label>
-              {link && (
-                <label className="inline-label">
-                  Their role
-                  <select value={link.role ?? ''} onChange={(e) => onChange({ ...value, networks: value.networks.map((x) => (x.networkId === n.id ? { ...x, role: e.target.value || null } : x)) })}>
-                    <option value="">not known</option>
-                    {NETWORK_ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {r.replace(/-/g, ' ')}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
-            </div>
-          );
-        })}
-      </fieldset>
+      <TickWithDetail
+        legend="Goals they serve"
+        empty="No goal yet: add one on the Goals page to link people to it."
+        items={goals.data?.items.map((g) => ({ id: g.id, name: g.statement }))}
+        chosen={relevanceOf}
+        detailLabel="Relevance"
+        options={RELEVANCE_OPTIONS}
+        onTick={(id, ticked) => onChange({ ...value, goals: ticked ? [...value.goals, { goalId: id, relevance: 4 }] : value.goals.filter((g) => g.goalId !== id) })}
+        onDetail={(id, detail) => onChange({ ...value, goals: value.goals.map((g) => (g.goalId === id ? { ...g, relevance: Number(detail) } : g)) })}
+      />
+      <TickWithDetail
+        legend="Networks they belong to"
+        empty="No network yet: add one on the Networks page to place people in it."
+        items={networks.data?.items}
+        chosen={roleOf}
+        detailLabel="Their role"
+        options={ROLE_OPTIONS}
+        onTick={(id, ticked) => onChange({ ...value, networks: ticked ? [...value.networks, { networkId: id, role: 'member' }] : value.networks.filter((n) => n.networkId !== id) })}
+        onDetail={(id, detail) => onChange({ ...value, networks: value.networks.map((n) => (n.networkId === id ? { ...n, role: oneOf(NETWORK_ROLES, detail) ?? null } : n)) })}
+      />
     </div>
+  );
+}
+
+/** A box per item; once ticked, a choice beside it (the goal's relevance, the role in the network). `chosen` maps each ticked item to its choice. */
+function TickWithDetail(props: {
+  legend: string;
+  empty: string;
+  items: readonly { id: string; name: string }[] | undefined;
+  chosen: ReadonlyMap<string, string>;
+  detailLabel: string;
+  options: readonly (readonly [string, string])[];
+  onTick: (id: string, ticked: boolean) => void;
+  onDetail: (id: string, detail: string) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.items?.length === 0 && <p className="hint">{props.empty}</p>}
+      {props.items?.map((item) => {
+        const detail = props.chosen.get(item.id);
+        return (
+          <div className="row link-row" key={item.id}>
+            <label className="check">
+              <input type="checkbox" checked={detail !== undefined} onChange={(e) => props.onTick(item.id, e.target.checked)} /> {item.name}
+            </label>
+            {detail !== undefined && (
+              <label className="inline-label">
+                {props.detailLabel}
+                <select value={detail} onChange={(e) => props.onDetail(item.id, e.target.value)}>
+                  {props.options.map(([v, words]) => (
+                    <option key={v} value={v}>
+                      {words}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }

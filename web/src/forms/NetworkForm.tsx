@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSaveNetwork } from '../data/networks.js';
-import type { Network } from '../types.js';
+import type { Schema } from '../api/client.js';
 import { IMPORTANCE_WORDS, NETWORK_KINDS, NETWORK_ROLES, STRENGTH_WORDS } from '../vocabulary.js';
 import { FormEnd, ScoreSelect, WordSelect } from './fields.js';
 import { networkFormValues } from './patch.js';
@@ -10,7 +10,7 @@ import { useFieldErrors } from './use-field-errors.js';
 const INPUTS = ['name', 'hoursPerMonth', 'url', 'notes'] as const;
 
 /** Add a network (a body, group or community) or change one: my role, the tie, and the hours it takes. */
-export function NetworkForm({ network, onSaved, onCancel }: { network: Network | null; onSaved: (saved: Network) => void; onCancel?: () => void }) {
+export function NetworkForm({ network, onSaved, onCancel }: { network: Schema<'Network'> | null; onSaved: (saved: Schema<'Network'>) => void; onCancel?: () => void }) {
   const [form, setForm] = useState(() => networkFormValues(network));
   const errors = useFieldErrors(INPUTS);
   const save = useSaveNetwork(network);

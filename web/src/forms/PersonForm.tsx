@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { api } from '../api.js';
-import type { Person } from '../types.js';
+import { useChangePerson, useQuickAdd } from '../data/people.js';
+import type { Schema } from '../api/client.js';
 import { CADENCES, CHANNELS, CONTACT_KINDS, IMPORTANCE_WORDS, PERSON_CATEGORIES, STAGES, STRENGTH_WORDS } from '../vocabulary.js';
 import { FormEnd, ScoreSelect, WordSelect } from './fields.js';
-import { LinkChoices, linksBody, NO_LINKS, type LinkSelection } from './LinkChoices.js';
+import { LinkChoices, NO_LINKS, type LinkSelection } from './LinkChoices.js';
 import { errorText } from './error-text.js';
 import { personBody, personChannelDrafts, personFormValues, personPatch, type ChannelDraft } from './patch.js';
 
@@ -12,26 +12,29 @@ import { personBody, personChannelDrafts, personFormValues, personPatch, type Ch
  * message (naming the field) is shown as is. Empty text fields are sent as null, so
  * clearing a field clears it.
  */
-export function PersonForm({ person, onSaved, onCancel }: { person: Person | null; onSaved: (saved: Person) => void; onCancel?: () => void }) {
+export function PersonForm({ person, onSaved, onCancel }: { person: Schema<'Person'> | null; onSaved: (saved: Schema<'Person'>) => void; onCancel?: () => void }) {
   const [form, setForm] = useState(() => personFormValues(person));
   const [channels, setChannels] = useState<ChannelDraft[]>(() => personChannelDrafts(person));
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const change = useChangePerson();
+  const quickAdd = useQuickAdd();
+  const busy = change.isPending || quickAdd.isPending;
   // Adding links the new person to goals and networks in the same request; "add another" keeps the links for the next.
   const [links, setLinks] = useState<LinkSelection>(NO_LINKS);
   const [added, setAdded] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const tick = (key: 'knowAndLike' | 'canHelp' | 'lostJobList') => (e: { target: { checked: boolean } }) => setForm((f) => ({ ...f, [key]: e.target.checked }));
   const submit = async (another = false) => {
-    setBusy(true);
     setError(null);
     try {
       if (person) {
         // An edit sends only what changed (see patch.ts).
-        onSaved(await api<Person>(`/api/people/${encodeURIComponent(person.id)}`, { method: 'PATCH', body: personPatch(person, form, channels) }));
+        onSaved(await change.mutateAsync({ id: person.id, body: personPatch(person, form, channels) }));
         return;
       }
-      const { added: [saved] } = await api<{ added: Person[] }>('/api/people/quick-add', { method: 'POST', body: { people: [personBody(form, channels)], ...linksBody(links) } });
+      const {
+        added: [saved],
+      } = await quickAdd.mutateAsync({ people: [personBody(form, channels)], ...links });
       if (!another) return onSaved(saved!);
       setAdded(saved!.name);
       setForm(personFormValues(null));
@@ -39,8 +42,6 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
       document.getElementById('person-form-name')?.focus();
     } catch (e) {
       setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import type { Page, Person } from '../types.js';
-import { useApi } from '../use-api.js';
+import { usePeopleSearch } from '../data/people.js';
 
 /** Find a person by typing two letters or more, then choose one. */
 export function PersonPicker({ label, onPick, busy = false }: { label: string; onPick: (person: { id: string; name: string }) => void; /** While true, choosing is disabled (an earlier choice is on its way). */ busy?: boolean }) {
   const [search, setSearch] = useState('');
   const needle = search.trim();
-  const matches = useApi<Page<Person>>(needle.length >= 2 ? `/api/people?search=${encodeURIComponent(needle)}&limit=8` : null);
+  const matches = usePeopleSearch(needle, 8);
   return (
     <div className="picker">
       <label>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Goal, Network, Person } from '../types.js';
+import type { Schema } from '../api/client.js';
 import { changedFields, goalFormValues, goalPatch, networkFormValues, networkPatch, personChannelDrafts, personFormValues, personPatch } from './patch.js';
 
 const person = {
@@ -26,14 +26,14 @@ const person = {
     { kind: 'email', value: 'ana@example.org', label: 'work' },
     { kind: 'linkedin', value: 'https://www.linkedin.com/in/ana', label: null },
   ],
-} as unknown as Person;
+} as unknown as Schema<'Person'>;
 
 describe('what an edit form sends', () => {
   it('nothing, when nothing was changed (even a tag with a comma, which the form cannot split back)', () => {
     expect(personPatch(person, personFormValues(person), personChannelDrafts(person))).toEqual({});
-    const network = { id: 'net_1', name: 'Physio', kind: 'other', role: 'member', strength: 1, importance: 2, hoursPerMonth: 2.5, url: null, notes: null } as unknown as Network;
+    const network = { id: 'net_1', name: 'Physio', kind: 'other', role: 'member', strength: 1, importance: 2, hoursPerMonth: 2.5, url: null, notes: null } as unknown as Schema<'Network'>;
     expect(networkPatch(network, networkFormValues(network))).toEqual({});
-    const goal = { id: 'goal_1', statement: 'Start a doctorate', horizon: null, needs: [{ id: 'need_1', name: 'funding', essential: true }], transitionFrom: null, transitionTo: null, status: 'active' } as unknown as Goal;
+    const goal = { id: 'goal_1', statement: 'Start a doctorate', horizon: null, needs: [{ id: 'need_1', name: 'funding', essential: true }], transitionFrom: null, transitionTo: null, status: 'active' } as unknown as Schema<'Goal'>;
     expect(goalPatch(goal, goalFormValues(goal))).toEqual({});
   });
 
@@ -54,7 +54,7 @@ describe('what an edit form sends', () => {
   });
 
   it("a goal's needs with their ids, so that a rename keeps who serves the need", () => {
-    const goal = { id: 'goal_1', statement: 'Start a doctorate', horizon: null, needs: [{ id: 'need_1', name: 'funding', essential: true }], transitionFrom: null, transitionTo: null, status: 'active' } as unknown as Goal;
+    const goal = { id: 'goal_1', statement: 'Start a doctorate', horizon: null, needs: [{ id: 'need_1', name: 'funding', essential: true }], transitionFrom: null, transitionTo: null, status: 'active' } as unknown as Schema<'Goal'>;
     const form = goalFormValues(goal);
     form.needs = [{ ...form.needs[0]!, name: 'research funding' }, { name: ' statistics ', essential: false }, { name: '  ', essential: true }];
     expect(goalPatch(goal, form)).toEqual({

@@ -1,4 +1,5 @@
-import type { Goal, Network, Person } from '../types.js';
+import type { Schema } from '../api/shapes.js';
+import { CHANNELS, CONTACT_KINDS, oneOf, PERSON_CATEGORIES } from '../vocabulary.js';
 
 /*
  * What the edit forms send. A form starts from the record's values; on save an edit
@@ -31,7 +32,7 @@ export interface ChannelDraft {
   label?: string | null;
 }
 
-export function personFormValues(person: Person | null) {
+export function personFormValues(person: Schema<'Person'> | null) {
   return {
     name: person?.name ?? '',
     organisation: person?.organisation ?? '',
@@ -55,7 +56,7 @@ export function personFormValues(person: Person | null) {
 }
 export type PersonFormValues = ReturnType<typeof personFormValues>;
 
-export function personChannelDrafts(person: Person | null): ChannelDraft[] {
+export function personChannelDrafts(person: Schema<'Person'> | null): ChannelDraft[] {
   return person ? person.channels.map((c) => ({ kind: c.kind, value: c.value, label: c.label })) : [{ kind: 'email', value: '' }];
 }
 
@@ -66,13 +67,13 @@ export function personBody(form: PersonFormValues, channels: readonly ChannelDra
     organisation: text(form.organisation),
     role: text(form.role),
     location: text(form.location),
-    category: form.category || null,
+    category: oneOf(PERSON_CATEGORIES, form.category) ?? null,
     stage: form.stage,
     strength: Number(form.strength),
     importance: Number(form.importance),
     cadence: form.cadence || null,
     nextContactOn: form.nextContactOn || null,
-    preferredChannel: form.preferredChannel || null,
+    preferredChannel: oneOf(CHANNELS, form.preferredChannel) ?? null,
     howMet: text(form.howMet),
     tags: list(form.tags),
     notes: text(form.notes),
@@ -82,16 +83,16 @@ export function personBody(form: PersonFormValues, channels: readonly ChannelDra
     lostJobList: form.lostJobList,
     channels: channels
       .filter((c) => c.value.trim() !== '')
-      .map((c) => ({ kind: c.kind, value: c.value.trim(), ...(c.label ? { label: c.label } : {}) })),
+      .map((c) => ({ kind: oneOf(CONTACT_KINDS, c.kind) ?? 'other', value: c.value.trim(), ...(c.label ? { label: c.label } : {}) })),
   };
 }
 
 /** An edit's PATCH body: only what changed from the person as loaded (re-sending an unchanged next-contact date would restart it). */
-export function personPatch(person: Person, form: PersonFormValues, channels: readonly ChannelDraft[]) {
+export function personPatch(person: Schema<'Person'>, form: PersonFormValues, channels: readonly ChannelDraft[]) {
   return changedFields(personBody(personFormValues(person), personChannelDrafts(person)), personBody(form, channels));
 }
 
-export function networkFormValues(network: Network | null) {
+export function networkFormValues(network: Schema<'Network'> | null) {
   return {
     name: network?.name ?? '',
     kind: network?.kind ?? 'professional-body',
@@ -118,7 +119,7 @@ export function networkBody(form: NetworkFormValues) {
   };
 }
 
-export function networkPatch(network: Network, form: NetworkFormValues) {
+export function networkPatch(network: Schema<'Network'>, form: NetworkFormValues) {
   return changedFields(networkBody(networkFormValues(network)), networkBody(form));
 }
 
@@ -129,7 +130,7 @@ export interface NeedDraft {
   essential: boolean;
 }
 
-export function goalFormValues(goal: Goal | null) {
+export function goalFormValues(goal: Schema<'Goal'> | null) {
   return {
     statement: goal?.statement ?? '',
     horizon: goal?.horizon ?? '',
@@ -152,6 +153,6 @@ export function goalBody(form: GoalFormValues) {
   };
 }
 
-export function goalPatch(goal: Goal, form: GoalFormValues) {
+export function goalPatch(goal: Schema<'Goal'>, form: GoalFormValues) {
   return changedFields(goalBody(goalFormValues(goal)), goalBody(form));
 }

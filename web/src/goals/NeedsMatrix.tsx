@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api.js';
+import { useGoalLink } from '../data/goal-links.js';
 import { errorText } from '../forms/error-text.js';
 import type { CheckReport } from '../types.js';
 
@@ -13,9 +12,10 @@ type NeedCoverage = Coverage['needs'][number];
  * it. Under it, for each need not covered, where to look; a person whose notes
  * match can be confirmed for the need in one click (never linked silently).
  */
-export function NeedsMatrix({ coverage, onChange }: { coverage: Coverage; onChange: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+export function NeedsMatrix({ coverage }: { coverage: Coverage }) {
+  // Confirming links the person to the goal's need: the check's coverage (this matrix) is fetched again.
+  const link = useGoalLink();
+  const busy = link.isPending;
   const needs = coverage.needs;
   if (needs.length === 0) return null;
 
@@ -31,18 +31,7 @@ export function NeedsMatrix({ coverage, onChange }: { coverage: Coverage; onChan
   const ordered = [...rows.values()].sort((a, b) => b.cells.size - a.cells.size || a.name.localeCompare(b.name));
   const servesOf = (id: string) => needs.filter((n) => n.contributors.some((c) => c.id === id)).map((n) => n.needId);
 
-  const confirm = async (need: NeedCoverage, personId: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/people/${encodeURIComponent(personId)}/goals/${encodeURIComponent(coverage.goalId)}`, { method: 'PUT', body: { serves: [...servesOf(personId), need.needId] } });
-      onChange();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = (need: NeedCoverage, personId: string) => link.mutate({ owner: { kind: 'person', id: personId }, goalId: coverage.goalId, change: { serves: [...servesOf(personId), need.needId] } });
 
   return (
     <div className="needs">
@@ -91,7 +80,7 @@ export function NeedsMatrix({ coverage, onChange }: { coverage: Coverage; onChan
                 <li key={i}>
                   {s.next} <span className="who">{s.why.text}</span>{' '}
                   {s.kind === 'confirm-person' && s.target && (
-                    <button type="button" className="secondary" disabled={busy} onClick={() => void confirm(n, s.target!.id)}>
+                    <button type="button" className="secondary" disabled={busy} onClick={() => confirm(n, s.target!.id)}>
                       {`${s.target.name} serves ${n.name}`}
                     </button>
                   )}
@@ -100,7 +89,7 @@ export function NeedsMatrix({ coverage, onChange }: { coverage: Coverage; onChan
             </ul>
           </div>
         ))}
-      {error && <p role="alert">{error}</p>}
+      {link.error && <p role="alert">{errorText(link.error)}</p>}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
 import { personDateTitle, type UpcomingDate } from '../../../src/core/person-dates.js';
+import { useDatesThisMonth } from '../data/due.js';
+import { queryError } from '../data/query-state.js';
 import { dayOfYearWritten } from '../dates.js';
-import { useApi } from '../use-api.js';
 
 /** "turns 42" on a birthday, "12 years" on another date, when the year it began is known. */
 function yearsWritten(date: UpcomingDate): string | null {
@@ -11,11 +12,12 @@ function yearsWritten(date: UpcomingDate): string | null {
 
 /** This month's card of birthdays, anniversaries and named dates still to come, each with its person. */
 export function DatesThisMonth() {
-  const dates = useApi<{ from: string; until: string; dates: UpcomingDate[] }>('/api/dates?within=month');
+  const dates = useDatesThisMonth();
+  const error = queryError(dates);
   return (
     <article className="card" aria-labelledby="dates-month-h">
       <h2 id="dates-month-h">Dates this month</h2>
-      {dates.error && <p role="alert">{dates.error}</p>}
+      {error && <p role="alert">{error}</p>}
       {dates.data && dates.data.dates.length === 0 && <p>No birthdays or other dates still to come this month.</p>}
       <ul className="list" data-testid="dates-this-month">
         {dates.data?.dates.map((d) => {

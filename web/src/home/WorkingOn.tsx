@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import { useSaveProfile } from '../data/settings.js';
 import { errorText } from '../forms/error-text.js';
 
 /**
  * What the user is working on now: the check and the drafts quote it, so people you
  * meet hear what you are doing. Shown on the home page, changed in place.
  */
-export function WorkingOn({ text, onSaved }: { text: string | null; onSaved: () => void }) {
+export function WorkingOn({ text }: { text: string | null }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text ?? '');
-  const [error, setError] = useState<string | null>(null);
+  // Saved in the profile; the plan (which shows it here) and the check (which quotes it) are then stale.
+  const save = useSaveProfile();
   if (!editing) {
     return (
       <p className="working-on">
@@ -32,13 +33,7 @@ export function WorkingOn({ text, onSaved }: { text: string | null; onSaved: () 
       aria-label="What I am working on now"
       onSubmit={(e) => {
         e.preventDefault();
-        api('/api/profile', { method: 'PATCH', body: { workingOn: draft.trim() || null } })
-          .then(() => {
-            setEditing(false);
-            setError(null);
-            onSaved();
-          })
-          .catch((err: unknown) => setError(errorText(err)));
+        save.mutate({ workingOn: draft.trim() || null }, { onSuccess: () => setEditing(false) });
       }}
     >
       <label className="grow">
@@ -49,7 +44,7 @@ export function WorkingOn({ text, onSaved }: { text: string | null; onSaved: () 
       <button type="button" className="secondary" onClick={() => setEditing(false)}>
         Cancel
       </button>
-      {error && <p role="alert">{error}</p>}
+      {save.error && <p role="alert">{errorText(save.error)}</p>}
     </form>
   );
 }

@@ -3,10 +3,10 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useCheckReport } from '../data/check.js';
 import { useGoals } from '../data/goals.js';
 import { queryError } from '../data/query-state.js';
-import { useMapChanged } from '../data/use-map-changed.js';
 import { GoalForm } from '../forms/GoalForm.js';
 import { NeedsMatrix } from '../goals/NeedsMatrix.js';
-import type { CheckReport, Goal } from '../types.js';
+import type { Schema } from '../api/client.js';
+import type { CheckReport } from '../types.js';
 
 type Coverage = CheckReport['goals']['items'][number];
 
@@ -14,11 +14,9 @@ type Coverage = CheckReport['goals']['items'][number];
 export function GoalsPage() {
   const goals = useGoals();
   const check = useCheckReport();
-  const changed = useMapChanged();
   // ?add=1 (from the check's "Add a goal") opens the form at once.
   const [params] = useSearchParams();
   const [adding, setAdding] = useState(params.get('add') === '1');
-  const reload = () => void changed();
   const error = queryError(goals, check);
   if (error) return <p role="alert">{error}</p>;
   if (!goals.data) return <p>Loading…</p>;
@@ -41,13 +39,13 @@ export function GoalsPage() {
       )}
       {goals.data.total === 0 && <p>No goals yet. Name one or two things you are working towards: the check judges your map against them.</p>}
       {ordered.map((g) => (
-        <GoalCard key={`${g.id}:${g.updatedAt}`} goal={g} coverage={coverage.get(g.id) ?? null} onChange={reload} />
+        <GoalCard key={`${g.id}:${g.updatedAt}`} goal={g} coverage={coverage.get(g.id) ?? null} />
       ))}
     </section>
   );
 }
 
-function GoalCard({ goal, coverage, onChange }: { goal: Goal; coverage: Coverage | null; onChange: () => void }) {
+function GoalCard({ goal, coverage }: { goal: Schema<'Goal'>; coverage: Coverage | null }) {
   const [editing, setEditing] = useState(false);
   return (
     <article className="card">
@@ -72,7 +70,7 @@ function GoalCard({ goal, coverage, onChange }: { goal: Goal; coverage: Coverage
       {coverage && (
         <>
           <p className="why">{coverage.why.text}</p>
-          <NeedsMatrix coverage={coverage} onChange={onChange} />
+          <NeedsMatrix coverage={coverage} />
           {coverage.gaps.filter((m) => !m.code.startsWith('need-')).map((m) => (
             <p key={m.code} className="why">
               Missing: {m.why.text} <span className="next">Next: {m.next}</span>

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../api.js';
 import { PersonPicker } from '../forms/PersonPicker.js';
 import { WordSelect } from '../forms/fields.js';
 import { useFieldErrors } from '../forms/use-field-errors.js';
 import { useNetworks } from '../data/networks.js';
 import { usePersonDetail } from '../data/people.js';
-import { useMapChanged } from '../data/use-map-changed.js';
+import { useLogExchange } from '../data/journal.js';
+import { CHANNELS, FEELINGS, GIVE_KINDS as GIVE, oneOf, RECEIVE_KINDS as RECEIVE } from '../vocabulary.js';
 
-import { CHANNELS, FEELINGS, GIVE_KINDS as GIVE, RECEIVE_KINDS as RECEIVE } from '../vocabulary.js';
+const INITIATORS = ['me', 'them', 'mutual'] as const;
 
 /** The after-meeting prompt: quick to fill on a phone right after a coffee. */
 export function LogPage() {
   const [params] = useSearchParams();
   const preset = usePersonDetail(params.get('person'));
-  const changed = useMapChanged();
+  const log = useLogExchange();
   // Whom you met: one or several (a lunch with two colleagues is one exchange); the person the page was opened for comes first.
   const [chosen, setChosen] = useState<{ id: string; name: string }[] | null>(null);
   const who = chosen ?? (preset.data ? [{ id: preset.data.person.id, name: preset.data.person.name }] : []);
@@ -34,23 +34,22 @@ export function LogPage() {
     errors.clear();
     try {
       // A thank-you for each person met, so that each can be closed on its own.
-      const followUps = [...(form.thankYou ? who.map((p) => ({ kind: 'thank-you', description: `Thank ${p.name}`, personId: p.id })) : []), ...(form.followUp.trim() ? [{ description: form.followUp.trim() }] : [])];
-      const result = await api<{ exchange: { id: string; occurredOn: string } }>('/api/exchanges', {
-        method: 'POST',
-        body: {
-          personIds: who.map((p) => p.id),
-          ...(form.occurredOn ? { occurredOn: form.occurredOn } : {}),
-          ...(form.networkId ? { networkId: form.networkId } : {}),
-          ...(form.feeling ? { feeling: form.feeling } : {}),
-          channel: form.channel,
-          initiatedBy: form.initiatedBy,
-          gave: form.gave ? [{ kind: form.gave, note: form.gaveNote || null }] : [],
-          received: form.received ? [{ kind: form.received, note: form.receivedNote || null }] : [],
-          learned: form.learned || null,
-          followUps,
-        },
+      const followUps = [...(form.thankYou ? who.map((p) => ({ kind: 'thank-you' as const, description: `Thank ${p.name}`, personId: p.id })) : []), ...(form.followUp.trim() ? [{ description: form.followUp.trim() }] : [])];
+      const gave = oneOf(GIVE, form.gave);
+      const received = oneOf(RECEIVE, form.received);
+      const feeling = oneOf(FEELINGS, form.feeling);
+      const result = await log.mutateAsync({
+        personIds: who.map((p) => p.id),
+        ...(form.occurredOn ? { occurredOn: form.occurredOn } : {}),
+        ...(form.networkId ? { networkId: form.networkId } : {}),
+        ...(feeling ? { feeling } : {}),
+        channel: oneOf(CHANNELS, form.channel) ?? 'coffee',
+        initiatedBy: oneOf(INITIATORS, form.initiatedBy) ?? 'me',
+        gave: gave ? [{ kind: gave, note: form.gaveNote || null }] : [],
+        received: received ? [{ kind: received, note: form.receivedNote || null }] : [],
+        learned: form.learned || null,
+        followUps,
       });
-      void changed();
       setDone(`Logged: ${form.channel} with ${names} on ${result.exchange.occurredOn}.`);
     } catch (e) {
       errors.fail(e);

@@ -1,30 +1,28 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useAddNetworkMember, useNetwork, useNetworkChanged, useRemoveNetwork } from '../data/networks.js';
+import { useNetwork, useNetworkMembership, useRemoveNetwork } from '../data/networks.js';
 import { queryError } from '../data/query-state.js';
 import { errorText } from '../forms/error-text.js';
 import { WordSelect } from '../forms/fields.js';
 import { GoalLinksEditor } from '../forms/GoalLinksEditor.js';
 import { NetworkForm } from '../forms/NetworkForm.js';
 import { PersonPicker } from '../forms/PersonPicker.js';
-import type { Network } from '../types.js';
+import type { Schema } from '../api/client.js';
 import { NETWORK_ROLES, spoken } from '../vocabulary.js';
 
-const isRole = (value: string): value is Network['role'] => NETWORK_ROLES.some((role) => role === value);
+const isRole = (value: string): value is Schema<'Network'>['role'] => NETWORK_ROLES.some((role) => role === value);
 
 /** One network: my role and hours, the goals it serves, and its people. */
 export function NetworkPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const path = `/api/networks/${encodeURIComponent(id)}`;
   const network = useNetwork(id);
-  const changed = useNetworkChanged();
-  const addMember = useAddNetworkMember(id);
+  const membership = useNetworkMembership();
   const remove = useRemoveNetwork(id);
   const { data } = network;
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [memberRole, setMemberRole] = useState<Network['role']>('member');
+  const [memberRole, setMemberRole] = useState<Schema<'Network'>['role']>('member');
   const error = queryError(network);
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
@@ -55,11 +53,10 @@ export function NetworkPage() {
       <section>
         <h2>Goals it serves</h2>
         <GoalLinksEditor
-          path={`${path}/goals`}
+          owner={{ kind: 'network', id }}
           links={data.goals}
           empty="Serves none of your goals yet. A network that takes hours and serves no goal shows up as over-invested in the check."
           defaultRelevance={3}
-          onChange={() => void changed()}
         />
       </section>
       <section>
@@ -78,7 +75,7 @@ export function NetworkPage() {
         <WordSelect label="Their role" words={NETWORK_ROLES} value={memberRole} onChange={(e) => isRole(e.target.value) && setMemberRole(e.target.value)} />
         <PersonPicker
           label="Who"
-          onPick={(person) => addMember.mutate({ personId: person.id, role: memberRole }, { onSuccess: () => setProblem(null), onError: (e) => setProblem(errorText(e)) })}
+          onPick={(person) => membership.mutate({ networkId: id, personId: person.id, role: memberRole }, { onSuccess: () => setProblem(null), onError: (e) => setProblem(errorText(e)) })}
         />
       </details>
       {problem && <p role="alert">{problem}</p>}

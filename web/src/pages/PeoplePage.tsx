@@ -3,9 +3,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { QuickAdd } from '../people/QuickAdd.js';
 import { PersonForm } from '../forms/PersonForm.js';
 import { JudgeRow } from '../people/JudgeRow.js';
-import type { Goal, Page, Person } from '../types.js';
-import { useApi } from '../use-api.js';
-import { PERSON_CATEGORIES, spoken, STAGES } from '../vocabulary.js';
+import { useActiveGoals } from '../data/goals.js';
+import { usePeople, type PeopleQuery } from '../data/people.js';
+import { queryError } from '../data/query-state.js';
+import { oneOf, PERSON_CATEGORIES, spoken, STAGES } from '../vocabulary.js';
 
 const PAGE_SIZE = 50;
 const QUADRANTS = [
@@ -22,16 +23,26 @@ const SORTS = [
   ['last-exchange', 'last exchange, latest'],
   ['added', 'added, newest'],
 ] as const;
-/** The URL parameters the page reads, each passed to the API under its own name. */
-const FILTERS = [
-  ['category', 'category'],
-  ['stage', 'stage'],
-  ['goal', 'goalId'],
-  ['quadrant', 'quadrant'],
-  ['due', 'due'],
-  ['sort', 'sort'],
-  ['unjudged', 'unjudged'],
-] as const;
+const DUE = ['due', 'overdue'] as const;
+/** The URL parameters the page reads (each names a filter of the API, `goal` its `goalId`). */
+const FILTERS = ['category', 'stage', 'goal', 'quadrant', 'due', 'sort', 'unjudged'] as const;
+
+/** The page's address as the API's query: a cursor to go on from the last person shown, or an offset. An address written by hand with a word the API does not know is read as no such filter. */
+function peopleQuery(params: URLSearchParams, offset: number): PeopleQuery {
+  const cursor = params.get('cursor');
+  return {
+    limit: PAGE_SIZE,
+    ...(cursor ? { cursor } : { offset }),
+    category: oneOf([...PERSON_CATEGORIES, 'none'], params.get('category')),
+    stage: oneOf(STAGES, params.get('stage')),
+    goalId: params.get('goal') || undefined,
+    quadrant: oneOf(QUADRANTS.map(([q]) => q), params.get('quadrant')),
+    due: oneOf(DUE, params.get('due')),
+    sort: oneOf(SORTS.map(([s]) => s), params.get('sort')),
+    unjudged: oneOf(['true'], params.get('unjudged')),
+    search: params.get('q') || undefined,
+  };
+}
 
 /** People: search, filter and sort, a page at a time (the server pages, so ten thousand stay fast). */
 export function PeoplePage() {
@@ -45,12 +56,8 @@ export function PeoplePage() {
   const offset = Number(params.get('offset') ?? 0);
   // "Next" goes on from the last person shown (a cursor: as quick deep in the list as at its start);
   // the offset stays in the address for "previous" and for the "51–100 of …" line.
-  const cursor = params.get('cursor');
-  const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(cursor ? { cursor } : { offset: String(offset) }) });
-  for (const [param, apiName] of FILTERS) if (params.get(param)) query.set(apiName, params.get(param)!);
-  if (params.get('q')) query.set('search', params.get('q')!);
-  const people = useApi<Page<Person> & { nextCursor?: string | null }>(`/api/people?${query.toString()}`);
-  const goals = useApi<Page<Goal>>('/api/goals?status=active');
+  const people = usePeople(peopleQuery(params, offset));
+  const goals = useActiveGoals();
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -65,7 +72,8 @@ export function PeoplePage() {
     else next.delete('cursor');
     setParams(next);
   };
-  const filtered = FILTERS.some(([param]) => param !== 'sort' && params.get(param)) || params.get('q');
+  const filtered = FILTERS.some((param) => param !== 'sort' && params.get(param)) || params.get('q');
+  const error = queryError(people);
 
   return (
     <section>
@@ -86,7 +94,6 @@ export function PeoplePage() {
           onAdded={(added) => {
             setQuickAdding(false);
             setQuickAdded(added.length === 1 ? `Added ${added[0]!.name}.` : `Added ${added.length} people.`);
-            people.reload();
           }}
           onCancel={() => setQuickAdding(false)}
         />
@@ -134,7 +141,7 @@ export function PeoplePage() {
         </label>
         <button type="submit">Search</button>
       </form>
-      {people.error && <p role="alert">{people.error}</p>}
+      {error && <p role="alert">{error}</p>}
       {people.data && (
         <>
           <p className="count" role="status">

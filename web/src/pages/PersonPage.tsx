@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../api.js';
+import { useDueReport } from '../data/due.js';
+import { usePersonDetail, useRemovePerson } from '../data/people.js';
+import { queryError } from '../data/query-state.js';
 import { errorText } from '../forms/error-text.js';
 import { PersonForm } from '../forms/PersonForm.js';
 import { GoalLinks } from '../person/GoalLinks.js';
@@ -12,8 +14,6 @@ import { RecordIntroduction } from '../person/RecordIntroduction.js';
 import { RecordTie } from '../person/RecordTie.js';
 import { Timeline } from '../person/Timeline.js';
 import { contactHref } from '../person/contact-href.js';
-import type { PersonDetail } from '../person/types.js';
-import { useApi } from '../use-api.js';
 import { spoken, STRENGTH_WORDS } from '../vocabulary.js';
 import { plural } from '../../../src/core/words.js';
 
@@ -21,19 +21,18 @@ import { plural } from '../../../src/core/words.js';
 export function PersonPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { data, error, reload } = useApi<PersonDetail>(`/api/people/${encodeURIComponent(id)}`);
+  const detail = usePersonDetail(id);
+  const removal = useRemovePerson(id);
   const [editing, setEditing] = useState(false);
-  const [removeError, setRemoveError] = useState<string | null>(null);
   // The server's today (its clock and the profile's time zone), to tell an overdue next contact.
-  const due = useApi<{ today: string }>('/api/due?within=0');
+  const due = useDueReport({ within: 0 });
+  const { data } = detail;
+  const error = queryError(detail);
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const p = data.person;
   const remove = () => {
-    if (!window.confirm(`Remove ${p.name}, with their links and follow-ups? Exchanges with others stay.`)) return;
-    api(`/api/people/${encodeURIComponent(p.id)}`, { method: 'DELETE' })
-      .then(() => navigate('/people'))
-      .catch((e: unknown) => setRemoveError(errorText(e)));
+    if (window.confirm(`Remove ${p.name}, with their links and follow-ups? Exchanges with others stay.`)) removal.mutate(undefined, { onSuccess: () => void navigate('/people') });
   };
   return (
     <article className="person">
@@ -58,10 +57,7 @@ export function PersonPage() {
         <PersonForm
           key={p.updatedAt}
           person={p}
-          onSaved={() => {
-            setEditing(false);
-            reload();
-          }}
+          onSaved={() => setEditing(false)}
           onCancel={() => setEditing(false)}
         />
       )}
@@ -123,10 +119,10 @@ export function PersonPage() {
           <p className="notes">{p.notes}</p>
         </section>
       )}
-      <PersonDates personId={p.id} dates={data.dates} onSaved={reload} />
+      <PersonDates personId={p.id} dates={data.dates} />
       <div className="grid two">
-        <GoalLinks detail={data} onChange={reload} />
-        <NetworkLinks detail={data} onChange={reload} />
+        <GoalLinks detail={data} />
+        <NetworkLinks detail={data} />
       </div>
       <section>
         <h2>Knows</h2>
@@ -139,17 +135,17 @@ export function PersonPage() {
             </li>
           ))}
         </ul>
-        <RecordTie personId={p.id} onSaved={reload} />
+        <RecordTie personId={p.id} />
       </section>
-      <Timeline detail={data} onChange={reload} />
-      <RecordIntroduction personId={p.id} name={p.name} onSaved={reload} />
+      <Timeline detail={data} />
+      <RecordIntroduction personId={p.id} name={p.name} />
       <OutreachDraft personId={p.id} />
       <section className="danger">
         <h2>Remove</h2>
         <button type="button" className="danger" onClick={remove}>
           Remove {p.name}
         </button>
-        {removeError && <p role="alert">{removeError}</p>}
+        {removal.error && <p role="alert">{errorText(removal.error)}</p>}
       </section>
     </article>
   );

@@ -1,44 +1,48 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api.js';
+import { useAddTarget, usePlan, usePlanSuggestions, useRollOver } from '../data/plan.js';
+import { queryError } from '../data/query-state.js';
 import { errorText } from '../forms/error-text.js';
 import { PersonPicker } from '../forms/PersonPicker.js';
 import { PlanSettings } from '../plan/PlanSettings.js';
 import { Sharing } from '../plan/Sharing.js';
 import { Targets } from '../plan/Targets.js';
-import type { AddedTarget, PlanView, Suggestions } from '../plan/types.js';
-import { useApi } from '../use-api.js';
 import { monthWritten } from '../dates.js';
 
 /** The month's plan: targets to do, swap or drop; suggestions to accept within the number and the cap; sharing. */
 export function PlanPage() {
-  const plan = useApi<PlanView>('/api/plan');
-  const s = useApi<Suggestions>('/api/plan/suggestions');
+  const plan = usePlan();
+  const s = usePlanSuggestions();
+  const add = useAddTarget();
+  const rollOver = useRollOver();
+  // What the last change said (each change makes the plan stale, data/plan.ts, and it is fetched again).
   const [notes, setNotes] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   // One add at a time: a second click while the first is on its way does nothing.
-  const [pending, setPending] = useState(false);
+  const pending = add.isPending;
   // People planned from this page: off the suggestions at once, before the list is fetched again.
   const [planned, setPlanned] = useState<ReadonlySet<string>>(new Set());
-  const refresh = (messages: string[]) => {
+  const said = (messages: string[]) => {
+    setError(null);
     setNotes(messages);
-    plan.reload();
-    s.reload();
   };
+  const failed = (e: unknown) => setError(errorText(e));
   const accept = (personId: string, ownReason?: string) => {
     if (pending) return;
-    setPending(true);
-    return api<AddedTarget>('/api/plan/targets', { method: 'POST', body: { personId, ...(ownReason ? { reason: ownReason } : {}) } })
-      .then((result) => {
-        setError(null);
-        setPlanned((before) => new Set(before).add(personId));
-        refresh([result.message, ...result.warnings]);
-      })
-      .catch((e: unknown) => setError(errorText(e)))
-      .finally(() => setPending(false));
+    add.mutate(
+      { personId, ...(ownReason ? { reason: ownReason } : {}) },
+      {
+        onSuccess: (result) => {
+          setPlanned((before) => new Set(before).add(personId));
+          said([result.message, ...result.warnings]);
+        },
+        onError: failed,
+      },
+    );
   };
-  if (plan.error || s.error) return <p role="alert">{plan.error ?? s.error}</p>;
+  const loadError = queryError(plan, s);
+  if (loadError) return <p role="alert">{loadError}</p>;
   if (!plan.data || !s.data) return <p>Looking for good people to reach…</p>;
   const suggested = s.data.suggestions.filter((x) => !planned.has(x.personId));
   const all = [...suggested, ...s.data.alternatives.filter((x) => !planned.has(x.personId))];
@@ -61,14 +65,15 @@ export function PlanPage() {
       {p.cap.warning && <p className="note">{p.cap.warning}</p>}
       <section className="card">
         <h2>This month’s people</h2>
-        <Targets plan={p} choices={all} onChange={refresh} />
+        <Targets plan={p} choices={all} onChange={said} />
         <button
           type="button"
           className="secondary"
           onClick={() =>
-            void api<unknown[]>('/api/plan/roll-over', { method: 'POST', body: {} })
-              .then((carried) => refresh([carried.length === 0 ? 'Nothing was left open last month.' : `Carried over ${carried.length} from last month.`]))
-              .catch((e: unknown) => setError(errorText(e)))
+            rollOver.mutate(undefined, {
+              onSuccess: (carried) => said([carried.length === 0 ? 'Nothing was left open last month.' : `Carried over ${carried.length} from last month.`]),
+              onError: failed,
+            })
           }
         >
           Carry over last month’s open targets
@@ -84,7 +89,7 @@ export function PlanPage() {
               {i >= suggested.length && <span className="who"> (also worth a thought)</span>}
               <div className="why">{x.reason}</div>
               <div className="next">Next: {x.next}</div>
-              <button type="button" disabled={pending} onClick={() => void accept(x.personId)} aria-label={`Accept ${x.name}`}>
+              <button type="button" disabled={pending} onClick={() => accept(x.personId)} aria-label={`Accept ${x.name}`}>
                 Accept
               </button>
             </li>
@@ -97,12 +102,12 @@ export function PlanPage() {
             Why them, this month
             <input value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <PersonPicker label="Whom" busy={pending} onPick={(person) => void accept(person.id, reason.trim() || undefined)} />
+          <PersonPicker label="Whom" busy={pending} onPick={(person) => accept(person.id, reason.trim() || undefined)} />
         </details>
       </section>
       <section className="card">
         <h2>Pace</h2>
-        <PlanSettings settings={p.settings} onSaved={() => refresh([])} />
+        <PlanSettings settings={p.settings} onSaved={() => said([])} />
       </section>
       <Sharing />
     </section>

@@ -1,39 +1,29 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api.js';
+import { useDueReport } from '../data/due.js';
+import { useCloseFollowUp, usePeople } from '../data/people.js';
+import { usePlan } from '../data/plan.js';
+import { queryError } from '../data/query-state.js';
+import { useLoadDemo } from '../data/settings.js';
 import { errorText } from '../forms/error-text.js';
 import { DatesThisMonth } from '../home/DatesThisMonth.js';
 import { WorkingOn } from '../home/WorkingOn.js';
-import type { DueReport, Page, Person } from '../types.js';
-import { useApi } from '../use-api.js';
 import { monthWritten } from '../dates.js';
 
 /** How many due contacts (and follow-ups) the card lists; the server cuts the list, so the page's cost does not grow with the address book. */
 const DUE_SHOWN = 12;
 
-interface PlanView {
-  month: string;
-  workingOn: string | null;
-  settings: { monthlyTargets: number };
-  progress: { done: number; open: number };
-  targets: { id: string; status: string; reason: string; person: { id: string; name: string } }[];
-  cap: { warning: string | null };
-}
-
 /** Home: the month's plan, who is due, follow-ups, the dates coming round, and what the user is working on now. */
 export function ThisMonth() {
   // One person is enough to tell an empty map from a started one.
-  const people = useApi<Page<Person>>('/api/people?limit=1');
-  const plan = useApi<PlanView>('/api/plan');
-  const due = useApi<DueReport>(`/api/due?within=7&limit=${DUE_SHOWN}`);
-  const [busy, setBusy] = useState(false);
+  const people = usePeople({ limit: 1 });
+  const plan = usePlan();
+  const due = useDueReport({ within: 7, limit: DUE_SHOWN });
+  const demo = useLoadDemo();
+  const close = useCloseFollowUp();
   const [message, setMessage] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const closeFollowUp = (id: string, action: 'done' | 'drop') =>
-    api(`/api/follow-ups/${encodeURIComponent(id)}/${action}`, { method: 'POST' })
-      .then(() => due.reload())
-      .catch((e: unknown) => setProblem(errorText(e)));
+  const closeFollowUp = (id: string, action: 'done' | 'drop') => close.mutate({ id, action });
+  const error = queryError(plan, due, close);
 
   if (people.data && people.data.total === 0) {
     return (
@@ -51,19 +41,8 @@ export function ThisMonth() {
         </ol>
         <button
           type="button"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            api<{ people: number }>('/api/demo', { method: 'POST', body: {} })
-              .then((r) => {
-                setMessage(`Loaded ${r.people} people.`);
-                people.reload();
-                plan.reload();
-                due.reload();
-              })
-              .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)))
-              .finally(() => setBusy(false));
-          }}
+          disabled={demo.isPending}
+          onClick={() => demo.mutate(undefined, { onSuccess: (r) => setMessage(`Loaded ${r.people} people.`), onError: (e) => setMessage(errorText(e)) })}
         >
           Load the sample map
         </button>
@@ -80,7 +59,7 @@ export function ThisMonth() {
           Log an exchange
         </Link>
       </div>
-      {plan.data && <WorkingOn text={plan.data.workingOn} onSaved={plan.reload} />}
+      {plan.data && <WorkingOn text={plan.data.workingOn} />}
       <div className="grid">
         <article className="card" aria-labelledby="plan-h">
           <h2 id="plan-h">The plan</h2>
@@ -134,10 +113,10 @@ export function ThisMonth() {
               <li key={f.followUp.id}>
                 {f.followUp.description} {f.personName && <span className="who">({f.personName})</span>}{' '}
                 <span className={f.status === 'overdue' ? 'late' : 'soon'}>{f.followUp.dueOn}</span>{' '}
-                <button type="button" className="link" aria-label={`Done: ${f.followUp.description}`} onClick={() => void closeFollowUp(f.followUp.id, 'done')}>
+                <button type="button" className="link" aria-label={`Done: ${f.followUp.description}`} onClick={() => closeFollowUp(f.followUp.id, 'done')}>
                   done
                 </button>{' '}
-                <button type="button" className="link" aria-label={`Drop: ${f.followUp.description}`} onClick={() => void closeFollowUp(f.followUp.id, 'drop')}>
+                <button type="button" className="link" aria-label={`Drop: ${f.followUp.description}`} onClick={() => closeFollowUp(f.followUp.id, 'drop')}>
                   drop
                 </button>
               </li>
@@ -147,7 +126,7 @@ export function ThisMonth() {
         </article>
         <DatesThisMonth />
       </div>
-      {(plan.error || due.error || problem) && <p role="alert">{plan.error ?? due.error ?? problem}</p>}
+      {error && <p role="alert">{error}</p>}
     </section>
   );
 }

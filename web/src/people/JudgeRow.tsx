@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api.js';
+import { useChangePerson } from '../data/people.js';
 import { errorText } from '../forms/error-text.js';
-import type { Person } from '../types.js';
-import { IMPORTANCE_WORDS, PERSON_CATEGORIES, spoken, STAGES, STRENGTH_WORDS } from '../vocabulary.js';
+import type { Schema } from '../api/client.js';
+import { IMPORTANCE_WORDS, oneOf, PERSON_CATEGORIES, spoken, STAGES, STRENGTH_WORDS } from '../vocabulary.js';
 
 type Judgement = 'strength' | 'importance' | 'category' | 'stage';
 
@@ -11,15 +11,12 @@ type Judgement = 'strength' | 'importance' | 'category' | 'stage';
  * One person as a row of choices that save as soon as they change: for going through
  * an import of hundreds and saying, person by person, who matters.
  */
-export function JudgeRow({ person }: { person: Person }) {
+export function JudgeRow({ person }: { person: Schema<'Person'> }) {
   const [current, setCurrent] = useState(person);
-  const [state, setState] = useState<{ saving: boolean; error: string | null }>({ saving: false, error: null });
+  const change = useChangePerson();
   const save = (field: Judgement, raw: string) => {
-    const value = field === 'strength' || field === 'importance' ? Number(raw) : field === 'category' && raw === '' ? null : raw;
-    setState({ saving: true, error: null });
-    api<Person>(`/api/people/${encodeURIComponent(person.id)}`, { method: 'PATCH', body: { [field]: value } })
-      .then((saved) => (setCurrent(saved), setState({ saving: false, error: null })))
-      .catch((e: unknown) => setState({ saving: false, error: errorText(e) }));
+    const body = field === 'strength' || field === 'importance' ? { [field]: Number(raw) } : field === 'category' ? { category: oneOf(PERSON_CATEGORIES, raw) ?? null } : { stage: oneOf(STAGES, raw) };
+    change.mutate({ id: person.id, body }, { onSuccess: setCurrent });
   };
   const choice = (field: Judgement, label: string, value: string, options: readonly (readonly [string, string])[]) => (
     <td>
@@ -33,13 +30,13 @@ export function JudgeRow({ person }: { person: Person }) {
     </td>
   );
   return (
-    <tr aria-busy={state.saving}>
+    <tr aria-busy={change.isPending}>
       <td>
         <Link to={`/people/${person.id}`}>{person.name}</Link>
         {person.organisation && <div className="who">{person.organisation}</div>}
-        {state.error && (
+        {change.error && (
           <div role="alert" className="late">
-            {state.error}
+            {errorText(change.error)}
           </div>
         )}
       </td>

@@ -1,42 +1,42 @@
 import { useState } from 'react';
 import { parseQuickAddLines } from '../../../src/core/quick-add-lines.js';
-import { api } from '../api.js';
+import { useQuickAdd } from '../data/people.js';
 import { errorText } from '../forms/error-text.js';
-import { LinkChoices, linksBody, NO_LINKS, type LinkSelection } from '../forms/LinkChoices.js';
-import type { Person } from '../types.js';
+import { LinkChoices, NO_LINKS, type LinkSelection } from '../forms/LinkChoices.js';
+import type { Schema } from '../api/client.js';
 
 /**
  * Several people at once, one a line ("Name, Organisation, email"), for the first ten
  * you know and like; each linked to the goals and networks ticked. All or nothing: a
  * line that cannot be read is named, and nobody is added until every line reads.
  */
-export function QuickAdd({ onAdded, onCancel }: { onAdded: (people: Person[]) => void; onCancel: () => void }) {
+export function QuickAdd({ onAdded, onCancel }: { onAdded: (people: Schema<'Person'>[]) => void; onCancel: () => void }) {
   const [text, setText] = useState('');
   const [knowAndLike, setKnowAndLike] = useState(true);
   const [links, setLinks] = useState<LinkSelection>(NO_LINKS);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const quickAdd = useQuickAdd();
   const parsed = parseQuickAddLines(text);
-  const submit = async () => {
+  const submit = () => {
     if (parsed.problems.length > 0) return setError(parsed.problems.map((p) => p.message).join('; '));
     if (parsed.people.length === 0) return setError('Write one person a line: Name, Organisation, email.');
-    setBusy(true);
     setError(null);
-    try {
-      const people = parsed.people.map((p) => ({
-        name: p.name,
-        ...(p.organisation ? { organisation: p.organisation } : {}),
-        ...(p.email ? { channels: [{ kind: 'email', value: p.email }] } : {}),
-        knowAndLike,
-      }));
-      const result = await api<{ added: Person[] }>('/api/people/quick-add', { method: 'POST', body: { people, ...linksBody(links) } });
-      setText('');
-      onAdded(result.added);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    const people = parsed.people.map((p) => ({
+      name: p.name,
+      ...(p.organisation ? { organisation: p.organisation } : {}),
+      ...(p.email ? { channels: [{ kind: 'email' as const, value: p.email }] } : {}),
+      knowAndLike,
+    }));
+    quickAdd.mutate(
+      { people, ...links },
+      {
+        onSuccess: (result) => {
+          setText('');
+          onAdded(result.added);
+        },
+        onError: (e) => setError(errorText(e)),
+      },
+    );
   };
   return (
     <form
@@ -44,7 +44,7 @@ export function QuickAdd({ onAdded, onCancel }: { onAdded: (people: Person[]) =>
       aria-label="Quick add several people"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <label>
@@ -64,7 +64,7 @@ export function QuickAdd({ onAdded, onCancel }: { onAdded: (people: Person[]) =>
       <LinkChoices value={links} onChange={setLinks} />
       {error && <p role="alert">{error}</p>}
       <div className="actions">
-        <button type="submit" disabled={busy || parsed.people.length === 0}>
+        <button type="submit" disabled={quickAdd.isPending || parsed.people.length === 0}>
           {parsed.people.length === 1 ? 'Add 1 person' : `Add ${parsed.people.length} people`}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>

@@ -1,23 +1,20 @@
 import { WordSelect } from '../forms/fields.js';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api.js';
+import { useNetworkMembership, useNetworks } from '../data/networks.js';
 import { errorText } from '../forms/error-text.js';
-import type { Network, Page } from '../types.js';
-import { useApi } from '../use-api.js';
-import { NETWORK_ROLES, spoken } from '../vocabulary.js';
-import type { PersonDetail } from './types.js';
+import type { Schema } from '../api/client.js';
+import { NETWORK_ROLES, oneOf, spoken } from '../vocabulary.js';
 
 /** The networks a person is in, with their role there, and a form to add one. */
-export function NetworkLinks({ detail, onChange }: { detail: PersonDetail; onChange: () => void }) {
-  const networks = useApi<Page<Network>>('/api/networks');
+export function NetworkLinks({ detail }: { detail: Schema<'PersonDetail'> }) {
+  const networks = useNetworks();
+  const membership = useNetworkMembership();
   const [networkId, setNetworkId] = useState('');
-  const [role, setRole] = useState('member');
-  const [error, setError] = useState<string | null>(null);
-  const member = (id: string) => `/api/networks/${encodeURIComponent(id)}/members/${encodeURIComponent(detail.person.id)}`;
+  const [role, setRole] = useState<(typeof NETWORK_ROLES)[number]>('member');
   const inAlready = new Set(detail.networks.map((n) => n.network.id));
   const open = (networks.data?.items ?? []).filter((n) => !inAlready.has(n.id));
-  const run = (work: Promise<unknown>) => work.then(() => (setError(null), onChange())).catch((e: unknown) => setError(errorText(e)));
+  const personId = detail.person.id;
 
   return (
     <section>
@@ -28,7 +25,7 @@ export function NetworkLinks({ detail, onChange }: { detail: PersonDetail; onCha
           <li key={n.network.id}>
             <Link to={`/networks/${n.network.id}`}>{n.network.name}</Link>
             {n.role ? ` (${spoken(n.role)})` : ''}{' '}
-            <button type="button" className="link" aria-label={`Remove from ${n.network.name}`} onClick={() => void run(api(member(n.network.id), { method: 'DELETE' }))}>
+            <button type="button" className="link" aria-label={`Remove from ${n.network.name}`} onClick={() => membership.mutate({ networkId: n.network.id, personId, role: null })}>
               remove
             </button>
           </li>
@@ -40,7 +37,7 @@ export function NetworkLinks({ detail, onChange }: { detail: PersonDetail; onCha
           aria-label="Add to a network"
           onSubmit={(e) => {
             e.preventDefault();
-            if (networkId) void run(api(member(networkId), { method: 'PUT', body: { role } }));
+            if (networkId) membership.mutate({ networkId, personId, role });
           }}
         >
           <label>
@@ -54,11 +51,11 @@ export function NetworkLinks({ detail, onChange }: { detail: PersonDetail; onCha
               ))}
             </select>
           </label>
-          <WordSelect label="Their role" words={NETWORK_ROLES} value={role} onChange={(e) => setRole(e.target.value)} />
+          <WordSelect label="Their role" words={NETWORK_ROLES} value={role} onChange={(e) => setRole(oneOf(NETWORK_ROLES, e.target.value) ?? 'member')} />
           <button type="submit">Add</button>
         </form>
       )}
-      {error && <p role="alert">{error}</p>}
+      {membership.error && <p role="alert">{errorText(membership.error)}</p>}
     </section>
   );
 }

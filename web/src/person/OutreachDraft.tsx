@@ -1,37 +1,33 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import type { Schema } from '../api/client.js';
+import { useOutreachDraft } from '../data/outreach.js';
+import { useProfile, useSaveProfile } from '../data/settings.js';
 import { errorText } from '../forms/error-text.js';
-import { useApi } from '../use-api.js';
 import type { OutreachPurpose } from '../../../src/core/vocabulary.js';
-import { OUTREACH_PURPOSES, PURPOSE_INTEREST_WORDS, PURPOSE_WORDS } from '../vocabulary.js';
-
-interface Draft {
-  subject: string;
-  body: string;
-  reminders: string[];
-}
+import { oneOf, OUTREACH_PURPOSES, PURPOSE_INTEREST_WORDS, PURPOSE_WORDS } from '../vocabulary.js';
 
 /** An outreach draft for this person: a purpose, the interest, the time asked for. Shown as text to copy, never sent. */
 export function OutreachDraft({ personId }: { personId: string }) {
   const [purpose, setPurpose] = useState<OutreachPurpose>(OUTREACH_PURPOSES[0]);
   const [interest, setInterest] = useState('');
   const [minutes, setMinutes] = useState('20');
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<Schema<'Draft'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   // A draft is signed with the profile's name: with none yet, the form asks for it and keeps it in the profile.
-  const profile = useApi<{ name: string | null }>('/api/profile');
+  const profile = useProfile();
+  const saveProfile = useSaveProfile();
+  const write = useOutreachDraft();
   const [myName, setMyName] = useState('');
-  const needsName = profile.data !== null && !profile.data.name;
+  const needsName = profile.data !== undefined && !profile.data.name;
   const make = async () => {
     setCopied(false);
     try {
       if (needsName) {
         if (!myName.trim()) return setError('Your name is missing: write it in "Your name, to sign with", and it is kept in your profile.');
-        await api('/api/profile', { method: 'PATCH', body: { name: myName.trim() } });
-        profile.reload();
+        await saveProfile.mutateAsync({ name: myName.trim() });
       }
-      setDraft(await api<Draft>('/api/drafts', { method: 'POST', body: { personId, purpose, minutes: Number(minutes), ...(interest.trim() ? { interest: interest.trim() } : {}) } }));
+      setDraft(await write.mutateAsync({ personId, purpose, minutes: Number(minutes), ...(interest.trim() ? { interest: interest.trim() } : {}) }));
       setError(null);
     } catch (e) {
       setError(errorText(e));
@@ -50,7 +46,7 @@ export function OutreachDraft({ personId }: { personId: string }) {
       >
         <label>
           Purpose
-          <select value={purpose} onChange={(e) => setPurpose(e.target.value as OutreachPurpose)}>
+          <select value={purpose} onChange={(e) => setPurpose(oneOf(OUTREACH_PURPOSES, e.target.value) ?? purpose)}>
             {OUTREACH_PURPOSES.map((p) => (
               <option key={p} value={p}>
                 {PURPOSE_WORDS[p]}

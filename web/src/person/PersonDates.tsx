@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, ApiError } from '../api.js';
+import { ApiError } from '../api/client.js';
+import { useSavePersonDates } from '../data/people.js';
 import { dayOfYearWritten, dayWritten } from '../dates.js';
 import { errorText } from '../forms/error-text.js';
 import { formatDayOfYear, personDateTitle, type PersonDate, type PersonDateKind } from '../../../src/core/person-dates.js';
@@ -13,11 +14,11 @@ export function personDateWritten(date: Pick<PersonDate, 'month' | 'day' | 'year
 }
 
 /** Birthday, anniversary and dates of the user's own naming: shown, and changed in place (the whole list is saved at once). */
-export function PersonDates({ personId, dates, onSaved }: { personId: string; dates: readonly PersonDate[]; onSaved: () => void }) {
+export function PersonDates({ personId, dates }: { personId: string; dates: readonly PersonDate[] }) {
   const [drafts, setDrafts] = useState<DateDraft[] | null>(null);
   const [problems, setProblems] = useState<DraftProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saveDates = useSavePersonDates(personId);
   const editing = drafts !== null;
 
   const change = (row: number, patch: Partial<DateDraft>) => {
@@ -34,17 +35,13 @@ export function PersonDates({ personId, dates, onSaved }: { personId: string; da
     const read = datesFromDrafts(list);
     setProblems(read.problems);
     if (!read.dates) return;
-    setBusy(true);
     try {
-      await api(`/api/people/${encodeURIComponent(personId)}/dates`, { method: 'PUT', body: { dates: read.dates } });
+      await saveDates.mutateAsync(read.dates);
       setDrafts(null);
-      onSaved();
     } catch (e) {
       const at = e instanceof ApiError ? rowOfApiField(e.field) : null;
       if (at) setProblems([{ ...at, message: e instanceof Error ? e.message.replace(/^dates\.\d+\.\w+: /, '') : String(e) }]);
       else setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   const problemAt = (row: number, field: DraftProblem['field']) => problems.find((p) => p.row === row && p.field === field);
@@ -145,7 +142,7 @@ export function PersonDates({ personId, dates, onSaved }: { personId: string; da
             <button type="button" className="secondary" onClick={() => setDrafts([...drafts, { kind: drafts.some((x) => x.kind === 'birthday') ? 'other' : 'birthday', label: '', date: '' }])}>
               Add a date
             </button>
-            <button type="submit" disabled={busy}>
+            <button type="submit" disabled={saveDates.isPending}>
               Save dates
             </button>
             <button type="button" className="secondary" onClick={() => (setDrafts(null), setProblems([]), setError(null))}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError } from '../api.js';
+import { usePersonPhoto } from '../data/people.js';
 import { errorText } from '../forms/error-text.js';
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
@@ -15,26 +15,16 @@ export function PersonPhoto({ personId, name, hasPhoto }: { personId: string; na
   const [version, setVersion] = useState(0);
   // Only a person with a photo gets an <img>: no request that can only answer 404.
   const [shown, setShown] = useState(hasPhoto);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const photo = usePersonPhoto(personId);
+  const busy = photo.isPending;
 
-  const send = async (method: 'PUT' | 'DELETE', file?: File) => {
-    setBusy(true);
-    try {
-      const response = await fetch(src, { method, ...(file ? { headers: { 'content-type': file.type || 'application/octet-stream' }, body: file } : {}) });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-        throw new ApiError(response.status, body?.error?.code ?? 'error', body?.error?.message ?? `The server answered ${response.status}`);
-      }
-      setError(null);
-      setShown(method === 'PUT');
-      setVersion((v) => v + 1);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = (file: File | null) =>
+    photo.mutate(file, {
+      onSuccess: () => {
+        setShown(file !== null);
+        setVersion((v) => v + 1);
+      },
+    });
 
   return (
     <div className="photo">
@@ -49,16 +39,16 @@ export function PersonPhoto({ personId, name, hasPhoto }: { personId: string; na
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void send('PUT', file);
+            if (file) send(file);
           }}
         />
       </label>
       {shown && (
-        <button type="button" className="link" disabled={busy} onClick={() => void send('DELETE')}>
+        <button type="button" className="link" disabled={busy} onClick={() => send(null)}>
           Remove photo
         </button>
       )}
-      {error && <p role="alert">{error}</p>}
+      {photo.error && <p role="alert">{errorText(photo.error)}</p>}
     </div>
   );
 }

@@ -1,19 +1,21 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import { useRecordIntroduction } from '../data/people.js';
 import { errorText } from '../forms/error-text.js';
 import { PersonPicker } from '../forms/PersonPicker.js';
+import { oneOf } from '../vocabulary.js';
 
-type Direction = 'they-introduced-me' | 'i-introduced-them' | 'introduced-to-me';
+const DIRECTIONS = ['they-introduced-me', 'i-introduced-them', 'introduced-to-me'] as const;
+type Direction = (typeof DIRECTIONS)[number];
 
 /**
  * Record an introduction involving this person: who opened which door is the give and
  * take the check reads. "You" is the user (null in the API).
  */
-export function RecordIntroduction({ personId, name, onSaved }: { personId: string; name: string; onSaved: () => void }) {
+export function RecordIntroduction({ personId, name }: { personId: string; name: string }) {
   const [direction, setDirection] = useState<Direction>('they-introduced-me');
   const [madeOn, setMadeOn] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const introduce = useRecordIntroduction();
   const save = (other: { id: string; name: string }) => {
     const sides =
       direction === 'they-introduced-me'
@@ -21,13 +23,7 @@ export function RecordIntroduction({ personId, name, onSaved }: { personId: stri
         : direction === 'i-introduced-them'
           ? { byId: null, personId, toId: other.id }
           : { byId: other.id, personId, toId: null };
-    api('/api/introductions', { method: 'POST', body: { ...sides, ...(madeOn ? { madeOn } : {}), ...(note.trim() ? { note: note.trim() } : {}) } })
-      .then(() => {
-        setError(null);
-        setNote('');
-        onSaved();
-      })
-      .catch((e: unknown) => setError(errorText(e)));
+    introduce.mutate({ ...sides, ...(madeOn ? { madeOn } : {}), ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => setNote('') });
   };
   return (
     <details>
@@ -35,7 +31,7 @@ export function RecordIntroduction({ personId, name, onSaved }: { personId: stri
       <div className="row stack-on-phone">
         <label>
           Which way
-          <select value={direction} onChange={(e) => setDirection(e.target.value as Direction)}>
+          <select value={direction} onChange={(e) => setDirection(oneOf(DIRECTIONS, e.target.value) ?? direction)}>
             <option value="they-introduced-me">{name} introduced me to…</option>
             <option value="i-introduced-them">I introduced {name} to…</option>
             <option value="introduced-to-me">…introduced {name} to me</option>
@@ -51,7 +47,7 @@ export function RecordIntroduction({ personId, name, onSaved }: { personId: stri
         </label>
       </div>
       <PersonPicker label="The other person" onPick={save} />
-      {error && <p role="alert">{error}</p>}
+      {introduce.error && <p role="alert">{errorText(introduce.error)}</p>}
     </details>
   );
 }

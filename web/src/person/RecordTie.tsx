@@ -1,28 +1,23 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import { useRecordTie } from '../data/people.js';
 import { errorText } from '../forms/error-text.js';
 import { ScoreSelect } from '../forms/fields.js';
 import { PersonPicker } from '../forms/PersonPicker.js';
 import { STRENGTH_WORDS } from '../vocabulary.js';
 
 /** Record that this person knows someone else in the map: the lines between others on the map. */
-export function RecordTie({ personId, onSaved }: { personId: string; onSaved: () => void }) {
+export function RecordTie({ personId }: { personId: string }) {
   const [strength, setStrength] = useState('2');
-  const [error, setError] = useState<string | null>(null);
+  const tie = useRecordTie(personId);
   return (
     <details>
       <summary>Record whom they know</summary>
       <ScoreSelect label="How well they know each other" meanings={STRENGTH_WORDS} value={strength} onChange={(e) => setStrength(e.target.value)} />
       <PersonPicker
         label="Whom"
-        onPick={(other) =>
-          void api(`/api/people/${encodeURIComponent(personId)}/ties/${encodeURIComponent(other.id)}`, { method: 'PUT', body: { strength: Number(strength) } }).then(
-            () => (setError(null), onSaved()),
-            (e: unknown) => setError(errorText(e)),
-          )
-        }
+        onPick={(other) => tie.mutate({ otherId: other.id, strength: Number(strength) })}
       />
-      {error && <p role="alert">{error}</p>}
+      {tie.error && <p role="alert">{errorText(tie.error)}</p>}
     </details>
   );
 }

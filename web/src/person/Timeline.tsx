@@ -1,31 +1,32 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useAccount } from '../account/AccountGate.js';
-import { api } from '../api.js';
-import { errorText } from '../forms/error-text.js';
 import { Link } from 'react-router-dom';
-import { spoken } from '../vocabulary.js';
-import type { Network, Page } from '../types.js';
-import { useApi } from '../use-api.js';
+import type { Schema } from '../api/client.js';
+import { useNetworks } from '../data/networks.js';
+import { useCloseFollowUp, useRemoveExchange, useRemoveIntroduction } from '../data/people.js';
+import { queryError } from '../data/query-state.js';
+import { useTeams } from '../data/teams.js';
 import { ShareLearned } from '../team/ShareLearned.js';
-import type { TeamSummary } from '../team/team-types.js';
-import type { PersonDetail } from './types.js';
+import { spoken } from '../vocabulary.js';
 
 type Entry = { date: string; key: string; body: ReactNode };
 
 /** Exchanges, introductions and open follow-ups with this person, newest first. */
-export function Timeline({ detail, onChange }: { detail: PersonDetail; onChange: () => void }) {
-  const [error, setError] = useState<string | null>(null);
+export function Timeline({ detail }: { detail: Schema<'PersonDetail'> }) {
   // The network an exchange happened at is named, whether or not they are a member.
-  const networks = useApi<Page<Network>>('/api/networks');
+  const networks = useNetworks();
   // The teams I am in, for "Share with team…": only on a server, as locally there are no accounts and so no teams.
   const account = useAccount();
-  const teams = useApi<TeamSummary[]>(account ? '/api/teams' : null);
+  const teams = useTeams(account !== null);
+  const closeFollowUp = useCloseFollowUp();
+  const removeExchange = useRemoveExchange();
+  const removeIntroduction = useRemoveIntroduction();
+  // A refusal stays until that kind of change is asked again.
+  const error = queryError(closeFollowUp, removeExchange, removeIntroduction);
   const networkName = (networkId: string) => networks.data?.items.find((n) => n.id === networkId)?.name ?? detail.networks.find((n) => n.network.id === networkId)?.network.name;
-  const close = (followUpId: string, action: 'done' | 'drop') =>
-    api(`/api/follow-ups/${encodeURIComponent(followUpId)}/${action}`, { method: 'POST' }).then(() => (setError(null), onChange()), (e: unknown) => setError(errorText(e)));
-  const remove = (path: string, question: string) => {
-    if (!window.confirm(question)) return;
-    api(path, { method: 'DELETE' }).then(() => (setError(null), onChange()), (e: unknown) => setError(errorText(e)));
+  const close = (followUpId: string, action: 'done' | 'drop') => closeFollowUp.mutate({ id: followUpId, action });
+  const remove = (change: typeof removeExchange | typeof removeIntroduction, id: string, question: string) => {
+    if (window.confirm(question)) change.mutate(id);
   };
   const id = detail.person.id;
   const who = (personId: string | null) =>
@@ -53,7 +54,7 @@ export function Timeline({ detail, onChange }: { detail: PersonDetail; onChange:
             </div>
           )}
           {e.notes && <div className="why">{e.notes}</div>}{' '}
-          <button type="button" className="link" aria-label={`Remove the ${e.channel} of ${e.occurredOn}`} onClick={() => remove(`/api/exchanges/${encodeURIComponent(e.id)}`, `Remove the ${e.channel} of ${e.occurredOn}? Its follow-ups go with it.`)}>
+          <button type="button" className="link" aria-label={`Remove the ${e.channel} of ${e.occurredOn}`} onClick={() => remove(removeExchange, e.id, `Remove the ${e.channel} of ${e.occurredOn}? Its follow-ups go with it.`)}>
             remove
           </button>
         </>
@@ -66,7 +67,7 @@ export function Timeline({ detail, onChange }: { detail: PersonDetail; onChange:
         <>
           Introduction: {who(i.byId)} introduced {who(i.personId)} to {who(i.toId)}
           {i.note && <div className="why">{i.note}</div>}{' '}
-          <button type="button" className="link" aria-label={`Remove the introduction of ${i.madeOn}`} onClick={() => remove(`/api/introductions/${encodeURIComponent(i.id)}`, `Remove the introduction of ${i.madeOn}?`)}>
+          <button type="button" className="link" aria-label={`Remove the introduction of ${i.madeOn}`} onClick={() => remove(removeIntroduction, i.id, `Remove the introduction of ${i.madeOn}?`)}>
             remove
           </button>
         </>
@@ -83,10 +84,10 @@ export function Timeline({ detail, onChange }: { detail: PersonDetail; onChange:
             <li key={f.id}>
               <span className="badge open">follow-up</span> {f.description} <span className="who">by {f.dueOn}</span>{' '}
               <span className="actions inline">
-                <button type="button" className="link" aria-label={`Done: ${f.description}`} onClick={() => void close(f.id, 'done')}>
+                <button type="button" className="link" aria-label={`Done: ${f.description}`} onClick={() => close(f.id, 'done')}>
                   done
                 </button>
-                <button type="button" className="link" aria-label={`Drop: ${f.description}`} onClick={() => void close(f.id, 'drop')}>
+                <button type="button" className="link" aria-label={`Drop: ${f.description}`} onClick={() => close(f.id, 'drop')}>
                   drop
                 </button>
               </span>

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import type { Schema } from '../api/client.js';
+import { useSavePlanSettings } from '../data/plan.js';
 import { errorText } from '../forms/error-text.js';
-import type { PlanView } from './types.js';
 
 /** How many people a month, and how many new relationships at once. */
-export function PlanSettings({ settings, onSaved }: { settings: PlanView['settings']; onSaved: () => void }) {
+export function PlanSettings({ settings, onSaved }: { settings: Schema<'PlanSettings'>; onSaved: () => void }) {
   const [monthly, setMonthly] = useState(String(settings.monthlyTargets));
   const [cap, setCap] = useState(String(settings.newRelationshipCap));
-  const [error, setError] = useState<string | null>(null);
+  const save = useSavePlanSettings();
   const [saved, setSaved] = useState(false);
   return (
     <form
@@ -16,13 +16,15 @@ export function PlanSettings({ settings, onSaved }: { settings: PlanView['settin
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        api('/api/plan/settings', { method: 'PATCH', body: { monthlyTargets: Number(monthly), newRelationshipCap: Number(cap) } })
-          .then(() => {
-            setError(null);
-            setSaved(true);
-            onSaved();
-          })
-          .catch((err: unknown) => setError(errorText(err)));
+        save.mutate(
+          { monthlyTargets: Number(monthly), newRelationshipCap: Number(cap) },
+          {
+            onSuccess: () => {
+              setSaved(true);
+              onSaved();
+            },
+          },
+        );
       }}
     >
       <label>
@@ -37,7 +39,7 @@ export function PlanSettings({ settings, onSaved }: { settings: PlanView['settin
         Save
       </button>
       {saved && <span role="status">Saved.</span>}
-      {error && <p role="alert">{error}</p>}
+      {save.error && <p role="alert">{errorText(save.error)}</p>}
     </form>
   );
 }

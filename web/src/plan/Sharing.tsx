@@ -1,26 +1,19 @@
 import { useState } from 'react';
-import { api } from '../api.js';
-import { errorText } from '../forms/error-text.js';
-import { useApi } from '../use-api.js';
-import type { Share } from './types.js';
+import { useChangeShare, useShares } from '../data/plan.js';
+import { queryError } from '../data/query-state.js';
 
 /**
  * The accountability page and the calendar feed. A link's secret is shown once, when
  * made or rotated (only its hash is stored); revoking works on the next request.
  */
 export function Sharing() {
-  const shares = useApi<Share[]>('/api/shares');
+  const shares = useShares();
+  const change = useChangeShare();
   const [made, setMade] = useState<{ id: string; url: string } | null>(null);
   const [includeNotes, setIncludeNotes] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const show = (result: { share: Share; path: string }) => {
-    setMade({ id: result.share.id, url: `${window.location.origin}${result.path}` });
-    setError(null);
-    shares.reload();
-  };
-  const fail = (e: unknown) => setError(errorText(e));
-  const make = (kind: 'plan' | 'calendar') =>
-    void api<{ share: Share; path: string }>('/api/shares', { method: 'POST', body: { kind, label: kind === 'plan' ? 'Accountability partner' : 'My calendar', ...(kind === 'plan' ? { includeNotes } : {}) } }).then(show, fail);
+  const error = queryError(shares, change);
+  const show = (result: { share: { id: string }; path: string } | null) => result && setMade({ id: result.share.id, url: `${window.location.origin}${result.path}` });
+  const make = (kind: 'plan' | 'calendar') => change.mutate({ make: { kind, label: kind === 'plan' ? 'Accountability partner' : 'My calendar', ...(kind === 'plan' ? { includeNotes } : {}) } }, { onSuccess: show });
   const active = (shares.data ?? []).filter((s) => s.revokedAt === null);
   return (
     <section className="card">
@@ -49,18 +42,13 @@ export function Sharing() {
             <li key={s.id}>
               <strong>{s.kind === 'plan' ? 'Plan page' : 'Calendar feed'}</strong> {s.label && <span className="who">{s.label}</span>} <span className="who">made {s.createdAt.slice(0, 10)}</span>
               {s.includeNotes && <span className="badge">with notes</span>}{' '}
-              <button type="button" className="link" onClick={() => void api<{ share: Share; path: string }>(`/api/shares/${encodeURIComponent(s.id)}/rotate`, { method: 'POST' }).then(show, fail)}>
+              <button type="button" className="link" onClick={() => change.mutate({ rotate: s.id }, { onSuccess: show })}>
                 new address
               </button>{' '}
               <button
                 type="button"
                 className="link"
-                onClick={() =>
-                  void api(`/api/shares/${encodeURIComponent(s.id)}`, { method: 'DELETE' }).then(() => {
-                    if (made?.id === s.id) setMade(null);
-                    shares.reload();
-                  }, fail)
-                }
+                onClick={() => change.mutate({ revoke: s.id }, { onSuccess: () => made?.id === s.id && setMade(null) })}
               >
                 revoke
               </button>

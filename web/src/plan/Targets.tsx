@@ -1,22 +1,25 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api.js';
+import type { Schema } from '../api/client.js';
+import { useChangeTarget } from '../data/plan.js';
 import { errorText } from '../forms/error-text.js';
-import type { PlanView, Suggestion, Target } from './types.js';
+
+type Suggestion = Schema<'PlanSuggestions'>['suggestions'][number];
 
 /** This month's targets: mark done, drop, or swap for another suggestion. */
-export function Targets({ plan, choices, onChange }: { plan: PlanView; choices: readonly Suggestion[]; onChange: (notes: string[]) => void }) {
+export function Targets({ plan, choices, onChange }: { plan: Schema<'Plan'>; choices: readonly Suggestion[]; onChange: (notes: string[]) => void }) {
   const [swapping, setSwapping] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const act = (work: Promise<{ warnings?: string[] } | undefined>, done: string) =>
-    work
-      .then((result) => {
-        setError(null);
-        setSwapping(null);
-        onChange(result?.warnings?.length ? result.warnings : [done]);
-      })
-      .catch((e: unknown) => setError(errorText(e)));
-  const path = (t: Target, action: string) => `/api/plan/targets/${encodeURIComponent(t.id)}/${action}`;
+  const change = useChangeTarget();
+  const act = (id: string, action: 'done' | 'drop' | { swapFor: string }, done: string) =>
+    change.mutate(
+      { id, action },
+      {
+        onSuccess: (result) => {
+          setSwapping(null);
+          onChange(result.warnings.length ? result.warnings : [done]);
+        },
+      },
+    );
   if (plan.targets.length === 0) return <p>Nobody planned yet: accept a suggestion below.</p>;
   return (
     <>
@@ -30,13 +33,13 @@ export function Targets({ plan, choices, onChange }: { plan: PlanView; choices: 
                 <Link className="button" to={`/log?person=${encodeURIComponent(t.person.id)}`}>
                   Log the exchange
                 </Link>
-                <button type="button" className="secondary" onClick={() => void act(api(path(t, 'done'), { method: 'POST' }), `${t.person.name}: done.`)}>
+                <button type="button" className="secondary" onClick={() => act(t.id, 'done', `${t.person.name}: done.`)}>
                   Mark done
                 </button>
                 <button type="button" className="secondary" onClick={() => setSwapping(swapping === t.id ? null : t.id)} aria-expanded={swapping === t.id}>
                   Swap
                 </button>
-                <button type="button" className="secondary" onClick={() => void act(api(path(t, 'drop'), { method: 'POST' }), `${t.person.name} dropped from this month.`)}>
+                <button type="button" className="secondary" onClick={() => act(t.id, 'drop', `${t.person.name} dropped from this month.`)}>
                   Drop
                 </button>
               </div>
@@ -48,7 +51,7 @@ export function Targets({ plan, choices, onChange }: { plan: PlanView; choices: 
                 onSubmit={(e) => {
                   e.preventDefault();
                   const personId = new FormData(e.currentTarget).get('personId');
-                  if (typeof personId === 'string' && personId) void act(api(path(t, 'swap'), { method: 'POST', body: { personId } }), 'Swapped.');
+                  if (typeof personId === 'string' && personId) act(t.id, { swapFor: personId }, 'Swapped.');
                 }}
               >
                 <label>
@@ -68,7 +71,7 @@ export function Targets({ plan, choices, onChange }: { plan: PlanView; choices: 
           </li>
         ))}
       </ul>
-      {error && <p role="alert">{error}</p>}
+      {change.error && <p role="alert">{errorText(change.error)}</p>}
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { nameKey } from '../../../src/core/names.js';
-import type { Goal, Network, Page, Person } from '../types.js';
-import { useApi } from '../use-api.js';
+import { useGoals } from '../data/goals.js';
+import { useNetworks } from '../data/networks.js';
+import { usePeopleSearch } from '../data/people.js';
 
 interface Hit {
   kind: 'person' | 'network' | 'goal';
@@ -25,10 +26,10 @@ export function GlobalSearch() {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const needle = text.trim();
-  const people = useApi<Page<Person>>(needle.length >= 2 ? `/api/people?search=${encodeURIComponent(needle)}&limit=${SHOWN}` : null);
+  const people = usePeopleSearch(needle, SHOWN);
   // Networks and goals load once the box is used.
-  const networks = useApi<Page<Network>>(open ? '/api/networks' : null);
-  const goals = useApi<Page<Goal>>(open ? '/api/goals' : null);
+  const networks = useNetworks(open);
+  const goals = useGoals(open);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -91,7 +92,7 @@ export function GlobalSearch() {
       />
       {showList && (
         <ul id={listId} role="listbox" aria-label="Search results" className="global-hits">
-          {hits.length === 0 && !people.loading && (
+          {hits.length === 0 && !people.isFetching && (
             <li role="option" aria-selected={false} aria-disabled>
               Nothing matches “{needle}”.
             </li>

@@ -1,53 +1,31 @@
-import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.js';
-import { useApi } from '../use-api.js';
-import type { TeamGoal, TeamGraph } from './team-types.js';
+import type { FormEvent } from 'react';
+import type { Schema } from '../api/client.js';
+import { queryError } from '../data/query-state.js';
+import { useDanceFloor, useDanceFloorRhythm, usePostNews, useTakeDownNews, useTeamGoals } from '../data/team.js';
+import { oneOf } from '../vocabulary.js';
 
-interface FeedItem {
-  id: string;
-  source: 'post' | 'journal';
-  kind: string;
-  memberId: string;
-  memberName: string;
-  text: string;
-  at: string;
-  goals: { id: string; statement: string }[];
-  network: { key: string; name: string } | null;
-}
-interface Rhythm {
-  days: number;
-  members: { memberId: string; name: string; shared: number; lastSharedOn: string | null; quiet: boolean }[];
-}
-
-const KIND_WORDS: Record<string, string> = { learned: 'Learned', opportunity: 'Opportunity', event: 'Event', person: 'A person worth meeting' };
+type NewsKind = Schema<'DanceFloorItem'>['kind'];
+const KIND_WORDS: Record<NewsKind, string> = { learned: 'Learned', opportunity: 'Opportunity', event: 'Event', person: 'A person worth meeting' };
+const KINDS = Object.keys(KIND_WORDS) as NewsKind[];
 
 /** The dance floor: news from members' networks, tagged to the team's goals; the lead sees who shares and who has gone quiet. */
-export function DanceFloor({ teamId, graph, isLead, myId }: { teamId: string; graph: TeamGraph; isLead: boolean; myId: string }) {
-  const feed = useApi<FeedItem[]>(`/api/teams/${teamId}/dance-floor`);
-  const goals = useApi<TeamGoal[]>(`/api/teams/${teamId}/goals`);
-  const rhythm = useApi<Rhythm>(isLead ? `/api/teams/${teamId}/dance-floor/rhythm` : null);
-  const [error, setError] = useState<string | null>(null);
-  const done = () => {
-    feed.reload();
-    rhythm.reload();
-  };
+export function DanceFloor({ teamId, graph, isLead, myId }: { teamId: string; graph: Schema<'TeamGraph'>; isLead: boolean; myId: string }) {
+  const feed = useDanceFloor(teamId);
+  const goals = useTeamGoals(teamId);
+  const rhythm = useDanceFloorRhythm(teamId, isLead);
+  const post = usePostNews(teamId);
+  const takeDown = useTakeDownNews(teamId);
+  const error = queryError(post, takeDown);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const goalId = String(data.get('goal') ?? '');
     const networkKey = String(data.get('network') ?? '');
-    api(`/api/teams/${teamId}/dance-floor`, { method: 'POST', body: { kind: String(data.get('kind')), text: String(data.get('text')), goalIds: goalId ? [goalId] : [], networkKey: networkKey || null } })
-      .then(() => {
-        form.reset();
-        done();
-      })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+    const kind = oneOf(KINDS, String(data.get('kind'))) ?? 'learned';
+    post.mutate({ kind, text: String(data.get('text')), goalIds: goalId ? [goalId] : [], networkKey: networkKey || null }, { onSuccess: () => form.reset() });
   };
-  const remove = (postId: string) =>
-    api(`/api/teams/${teamId}/dance-floor/${postId}`, { method: 'DELETE' })
-      .then(done)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  const remove = (postId: string) => takeDown.mutate(postId);
   return (
     <section className="card" aria-labelledby="dance-h">
       <h2 id="dance-h">The dance floor</h2>
@@ -94,11 +72,11 @@ export function DanceFloor({ teamId, graph, isLead, myId }: { teamId: string; gr
         {feed.data?.length === 0 && <li>No news yet: share something you learned, an opportunity, an event or a person worth meeting.</li>}
         {feed.data?.map((item) => (
           <li key={`${item.source} ${item.id}`}>
-            {item.at.slice(0, 10)}, {item.memberName} — {KIND_WORDS[item.kind] ?? item.kind}: {item.text}
+            {item.at.slice(0, 10)}, {item.memberName} — {KIND_WORDS[item.kind]}: {item.text}
             {item.goals.length > 0 && <> (for {item.goals.map((g) => g.statement).join(', ')})</>}
             {item.network && <> (from {item.network.name})</>}{' '}
             {item.source === 'post' && item.memberId === myId && (
-              <button type="button" className="link" onClick={() => void remove(item.id)}>
+              <button type="button" className="link" onClick={() => remove(item.id)}>
                 Take down
               </button>
             )}

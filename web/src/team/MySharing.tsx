@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.js';
-import { useApi } from '../use-api.js';
-import type { Consent, Preview } from './team-types.js';
-
-const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+import { usePeopleSearch } from '../data/people.js';
+import { queryError } from '../data/query-state.js';
+import { useChangeConsent, useConsentPreview, useMyConsent, type ConsentChange } from '../data/team.js';
 
 /*
  * The boxes are uncontrolled (keyed by the stored value): a click shows at once, and
@@ -15,24 +13,19 @@ const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
  * sees of mine. Networks are offered by default; people, learned items and the plan
  * only when I say so. Every change takes effect in the team's next answer.
  */
-export function MySharing({ teamId, onChange }: { teamId: string; onChange: () => void }) {
-  const consent = useApi<Consent>(`/api/teams/${teamId}/consent`);
-  const preview = useApi<Preview>(`/api/teams/${teamId}/consent/preview`);
-  const [search, setSearch] = useState<string | null>(null);
-  const found = useApi<{ items: { id: string; name: string; organisation: string | null }[] }>(search ? `/api/people?search=${encodeURIComponent(search)}&limit=20` : null);
-  const [error, setError] = useState<string | null>(null);
-  if (consent.error) return <p role="alert">{consent.error}</p>;
+export function MySharing({ teamId }: { teamId: string }) {
+  const consent = useMyConsent(teamId);
+  const preview = useConsentPreview(teamId);
+  const [search, setSearch] = useState('');
+  const found = usePeopleSearch(search, 20);
+  const change = useChangeConsent(teamId);
+  const loadError = queryError(consent);
+  const error = queryError(change);
+  if (loadError) return <p role="alert">{loadError}</p>;
   if (!consent.data || !preview.data) return <p>Loading what you share…</p>;
   const c = consent.data;
   const sharedPeople = new Set(c.people.map((p) => p.id));
-  const put = (path: string, body: unknown) =>
-    api(`/api/teams/${teamId}/consent/${path}`, { method: 'PUT', body })
-      .then(() => {
-        consent.reload();
-        preview.reload();
-        onChange();
-      })
-      .catch((e: unknown) => setError(message(e)));
+  const put = (consentChange: ConsentChange) => change.mutate(consentChange);
   const find = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSearch(String(new FormData(event.currentTarget).get('search')));
@@ -47,7 +40,7 @@ export function MySharing({ teamId, onChange }: { teamId: string; onChange: () =
         {c.networks.map((n) => (
           <li key={n.id}>
             <label>
-              <input type="checkbox" key={String(n.offered)} defaultChecked={n.offered} onChange={(e) => void put(`networks/${n.id}`, { offered: e.currentTarget.checked })} /> Offer {n.name}
+              <input type="checkbox" key={String(n.offered)} defaultChecked={n.offered} onChange={(e) => put({ networkId: n.id, offered: e.currentTarget.checked })} /> Offer {n.name}
             </label>
           </li>
         ))}
@@ -58,7 +51,7 @@ export function MySharing({ teamId, onChange }: { teamId: string; onChange: () =
         {c.people.map((person) => (
           <li key={person.id}>
             <label>
-              <input type="checkbox" defaultChecked onChange={(e) => void put(`people/${person.id}`, { shared: e.currentTarget.checked })} /> Teammates may ask me for an introduction to {person.name}
+              <input type="checkbox" defaultChecked onChange={(e) => put({ personId: person.id, shared: e.currentTarget.checked })} /> Teammates may ask me for an introduction to {person.name}
             </label>
           </li>
         ))}
@@ -74,7 +67,7 @@ export function MySharing({ teamId, onChange }: { teamId: string; onChange: () =
           {found.data.items.map((person) => (
             <li key={person.id}>
               <label>
-                <input type="checkbox" key={String(sharedPeople.has(person.id))} defaultChecked={sharedPeople.has(person.id)} onChange={(e) => void put(`people/${person.id}`, { shared: e.currentTarget.checked })} /> Teammates may ask me for an introduction to {person.name}
+                <input type="checkbox" key={String(sharedPeople.has(person.id))} defaultChecked={sharedPeople.has(person.id)} onChange={(e) => put({ personId: person.id, shared: e.currentTarget.checked })} /> Teammates may ask me for an introduction to {person.name}
               </label>
             </li>
           ))}
@@ -85,14 +78,14 @@ export function MySharing({ teamId, onChange }: { teamId: string; onChange: () =
         {c.learned.slice(0, 20).map((l) => (
           <li key={l.exchangeId}>
             <label>
-              <input type="checkbox" key={String(l.shared)} defaultChecked={l.shared} onChange={(e) => void put(`learned/${l.exchangeId}`, { shared: e.currentTarget.checked })} /> Share “{l.learned}” ({l.occurredOn})
+              <input type="checkbox" key={String(l.shared)} defaultChecked={l.shared} onChange={(e) => put({ exchangeId: l.exchangeId, shared: e.currentTarget.checked })} /> Share “{l.learned}” ({l.occurredOn})
             </label>
           </li>
         ))}
       </ul>
       <p>
         <label>
-          <input type="checkbox" key={String(c.sharePlan)} defaultChecked={c.sharePlan} onChange={(e) => void put('plan', { shared: e.currentTarget.checked })} /> Let the lead see my monthly plan's progress (whom I plan, done or open)
+          <input type="checkbox" key={String(c.sharePlan)} defaultChecked={c.sharePlan} onChange={(e) => put({ plan: e.currentTarget.checked })} /> Let the lead see my monthly plan's progress (whom I plan, done or open)
         </label>
       </p>
       <h3>What my team will see</h3>

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api.js';
+import type { Schema } from '../api/client.js';
+import { useShareLearned, useTeamGoals, useTeamGraph } from '../data/team.js';
 import { errorText } from '../forms/error-text.js';
-import { useApi } from '../use-api.js';
-import type { TeamGoal, TeamGraph, TeamSummary } from './team-types.js';
 
 /**
  * "Share with team…" beside a learned line of the journal: one click opens a choice of
@@ -10,26 +9,27 @@ import type { TeamGoal, TeamGraph, TeamSummary } from './team-types.js';
  * learned words to the team's dance floor (POST /api/teams/{id}/dance-floor/learned),
  * never the exchange's people, notes, gifts or feelings.
  */
-export function ShareLearned({ exchangeId, learned, teams }: { exchangeId: string; learned: string; teams: TeamSummary[] }) {
+export function ShareLearned({ exchangeId, learned, teams }: { exchangeId: string; learned: string; teams: readonly Schema<'TeamSummary'>[] }) {
   const [open, setOpen] = useState(false);
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const goals = useApi<TeamGoal[]>(open && teamId ? `/api/teams/${teamId}/goals` : null);
-  const graph = useApi<TeamGraph>(open && teamId ? `/api/teams/${teamId}/graph` : null);
+  const share = useShareLearned();
+  const goals = useTeamGoals(teamId, open && teamId !== '');
+  const graph = useTeamGraph(teamId, open && teamId !== '');
   if (teams.length === 0) return null;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const networkKey = String(data.get('network') ?? '');
     const body = { exchangeId, goalIds: data.getAll('goal').map(String), networkKey: networkKey || null };
-    api(`/api/teams/${teamId}/dance-floor/learned`, { method: 'POST', body }).then(
-      () => {
-        setError(null);
-        setOpen(false);
-        setDone(`Shared with ${teams.find((t) => t.id === teamId)?.name ?? 'the team'}: only what you learned.`);
+    share.mutate(
+      { teamId, body },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          setDone(`Shared with ${teams.find((t) => t.id === teamId)?.name ?? 'the team'}: only what you learned.`);
+        },
       },
-      (e: unknown) => setError(errorText(e)),
     );
   };
   if (!open)
@@ -81,7 +81,7 @@ export function ShareLearned({ exchangeId, learned, teams }: { exchangeId: strin
       <button type="button" className="secondary" onClick={() => setOpen(false)}>
         Cancel
       </button>
-      {error && <p role="alert">{error}</p>}
+      {share.error && <p role="alert">{errorText(share.error)}</p>}
     </form>
   );
 }

@@ -1,6 +1,9 @@
-import { useEffect } from 'react';
-import { useApi } from '../use-api.js';
-import type { Finding, TeamCheck } from './team-types.js';
+import type { Schema } from '../api/client.js';
+import { queryError } from '../data/query-state.js';
+import { useTeamCheck } from '../data/team.js';
+
+/** One finding of the team's check (a broker, a single point of failure …): the same shape in every part. */
+type Finding = Schema<'TeamCheck'>['brokers']['findings'][number];
 
 function Findings({ title, items, empty }: { title: string; items: Finding[]; empty: string }) {
   return (
@@ -26,13 +29,10 @@ function Findings({ title, items, empty }: { title: string; items: Finding[]; em
 }
 
 /** The team check, in the personal check's style: every finding with why and next. */
-export function TeamCheckView({ teamId, tick }: { teamId: string; tick: number }) {
-  const check = useApi<TeamCheck>(`/api/teams/${teamId}/check`);
-  const { reload } = check;
-  useEffect(() => {
-    if (tick > 0) reload();
-  }, [tick, reload]);
-  if (check.error) return <p role="alert">{check.error}</p>;
+export function TeamCheckView({ teamId }: { teamId: string }) {
+  const check = useTeamCheck(teamId);
+  const error = queryError(check);
+  if (error) return <p role="alert">{error}</p>;
   if (!check.data) return <p>Loading the team check…</p>;
   const c = check.data;
   return (

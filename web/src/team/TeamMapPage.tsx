@@ -3,12 +3,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import Sigma from 'sigma';
 import { NodePointProgram } from 'sigma/rendering';
-import type { TeamMap } from '../../../src/core/team/map.js';
 import { LegendGroup, toggled } from '../map/LegendGroup.js';
 import { NodeSquareProgram } from '../map/square-program.js';
-import { useApi } from '../use-api.js';
+import { queryError } from '../data/query-state.js';
+import { useTeam, useTeamMap } from '../data/team.js';
 import { layoutTeamMap, type TeamLegendEntry } from './team-map-layout.js';
-import type { TeamDetail } from './team-types.js';
 
 const LEGEND_TITLES: Record<TeamLegendEntry['kind'], string> = { member: 'Members (the hubs)', network: 'Networks, by kind', person: 'People, by category' };
 
@@ -20,8 +19,10 @@ const LEGEND_TITLES: Record<TeamLegendEntry['kind'], string> = { member: 'Member
  */
 export function TeamMapPage() {
   const { id = '' } = useParams();
-  const team = useApi<TeamDetail>(`/api/teams/${id}`);
-  const { data, error } = useApi<TeamMap>(`/api/teams/${id}/map`);
+  const team = useTeam(id);
+  const map = useTeamMap(id);
+  const { data } = map;
+  const error = queryError(map);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [hovered, setHovered] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);

@@ -1,54 +1,41 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError } from '../api.js';
-import { useApi } from '../use-api.js';
+import type { Schema } from '../api/client.js';
+import { queryError } from '../data/query-state.js';
+import { useAddTeamGoal, useAnswerIntroduction, useAskIntroduction, useIntroductionPaths, useLeaveTeam, useLinkTeamGoal, useMakeInvitation, useMe, useTeam, useTeamGoals, useTeamGraph, useTeamIntroductions } from '../data/team.js';
+import { errorText } from '../forms/error-text.js';
+import { NETWORK_KINDS, PERSON_CATEGORIES } from '../vocabulary.js';
 import { DanceFloor } from './DanceFloor.js';
 import { MySharing } from './MySharing.js';
 import { TeamCheckView } from './TeamCheckView.js';
-import type { IntroPath, IntroRequest, TeamDetail, TeamGoal, TeamGraph } from './team-types.js';
-
-const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 /** One team: its members, what they share, the team check, goals, introductions, and what I share with it. */
 export function TeamPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const team = useApi<TeamDetail>(`/api/teams/${id}`);
-  const graph = useApi<TeamGraph>(`/api/teams/${id}/graph`);
-  const requests = useApi<IntroRequest[]>(`/api/teams/${id}/introductions`);
-  const me = useApi<{ account: { id: string } }>('/api/auth/me');
+  const team = useTeam(id);
+  const graph = useTeamGraph(id);
+  const requests = useTeamIntroductions(id);
+  const me = useMe();
+  const askFor = useAskIntroduction(id);
+  const answerRequest = useAnswerIntroduction(id);
+  const invitation = useMakeInvitation(id);
+  const leaving = useLeaveTeam(id);
   const [invite, setInvite] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [checkTick, setCheckTick] = useState(0);
-  if (team.error) return <p role="alert">{team.error}</p>;
+  const loadError = queryError(team);
+  const error = queryError(askFor, answerRequest, invitation, leaving);
+  if (loadError) return <p role="alert">{loadError}</p>;
   if (!team.data || !graph.data || !me.data) return <p>Loading…</p>;
   const myId = me.data.account.id;
   const names = new Map(graph.data.members.map((m) => [m.id, m.name]));
-  const refresh = () => {
-    team.reload();
-    graph.reload();
-    requests.reload();
-    setCheckTick((t) => t + 1);
-  };
   const ask = (personId: string, via: string, name: string) => {
     const note = window.prompt(`What would you like to ask ${names.get(via) ?? 'your teammate'} about ${name}? (optional)`) ?? '';
-    api(`/api/teams/${id}/introductions`, { method: 'POST', body: { via, personId, message: note } })
-      .then(requests.reload)
-      .catch((e: unknown) => setError(message(e)));
+    askFor.mutate({ via, personId, message: note });
   };
-  const answer = (requestId: string, status: 'accepted' | 'declined') =>
-    api(`/api/teams/${id}/introductions/${requestId}`, { method: 'PATCH', body: { status } })
-      .then(requests.reload)
-      .catch((e: unknown) => setError(message(e)));
-  const makeInvite = () =>
-    api<{ path: string }>(`/api/teams/${id}/invitations`, { method: 'POST', body: {} })
-      .then((made) => setInvite(`${window.location.origin}${made.path}`))
-      .catch((e: unknown) => setError(message(e)));
+  const answer = (requestId: string, status: 'accepted' | 'declined') => answerRequest.mutate({ requestId, status });
+  const makeInvite = () => invitation.mutate(undefined, { onSuccess: (made) => setInvite(`${window.location.origin}${made.path}`) });
   const leave = () => {
-    if (!window.confirm(`Leave ${team.data!.name}? Everything you share with it is withdrawn at once.`)) return;
-    api(`/api/teams/${id}/leave`, { method: 'POST', body: {} })
-      .then(() => navigate('/teams'))
-      .catch((e: unknown) => setError(message(e)));
+    if (window.confirm(`Leave ${team.data.name}? Everything you share with it is withdrawn at once.`)) leaving.mutate(undefined, { onSuccess: () => void navigate('/teams') });
   };
 
   return (
@@ -71,7 +58,7 @@ export function TeamPage() {
         </ul>
         {team.data.myRole === 'lead' && (
           <p>
-            <button type="button" onClick={() => void makeInvite()}>
+            <button type="button" onClick={makeInvite}>
               Make an invitation link
             </button>{' '}
             {invite && (
@@ -177,10 +164,10 @@ export function TeamPage() {
                 {r.message ? `: “${r.message}”` : ''} — {r.status}{' '}
                 {r.to.id === myId && r.status === 'open' && (
                   <>
-                    <button type="button" onClick={() => void answer(r.id, 'accepted')}>
+                    <button type="button" onClick={() => answer(r.id, 'accepted')}>
                       I will introduce them
                     </button>{' '}
-                    <button type="button" onClick={() => void answer(r.id, 'declined')}>
+                    <button type="button" onClick={() => answer(r.id, 'declined')}>
                       Decline
                     </button>
                   </>
@@ -194,16 +181,16 @@ export function TeamPage() {
       </section>
 
       <DanceFloor teamId={id} graph={graph.data} isLead={team.data.myRole === 'lead'} myId={myId} />
-      <Goals teamId={id} graph={graph.data} onChange={() => setCheckTick((t) => t + 1)} />
-      <TeamCheckView teamId={id} tick={checkTick} />
-      <MySharing teamId={id} onChange={refresh} />
+      <Goals teamId={id} graph={graph.data} />
+      <TeamCheckView teamId={id} />
+      <MySharing teamId={id} />
     </section>
   );
 }
 
 function Paths({ teamId, onAsk }: { teamId: string; onAsk: (personId: string, via: string, name: string) => void }) {
   const [query, setQuery] = useState<string | null>(null);
-  const paths = useApi<IntroPath[]>(query === null ? null : `/api/teams/${teamId}/paths?organisation=${encodeURIComponent(query)}`);
+  const paths = useIntroductionPaths(teamId, query);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setQuery(String(new FormData(event.currentTarget).get('organisation')));
@@ -235,28 +222,25 @@ function Paths({ teamId, onAsk }: { teamId: string; onAsk: (personId: string, vi
   );
 }
 
-function Goals({ teamId, graph, onChange }: { teamId: string; graph: TeamGraph; onChange: () => void }) {
-  const goals = useApi<TeamGoal[]>(`/api/teams/${teamId}/goals`);
-  const [error, setError] = useState<string | null>(null);
-  const done = () => {
-    goals.reload();
-    onChange();
-  };
+/** The words among a multiple select's choices that are in `words` (the select offers no others). */
+const chosen = <W extends string>(words: readonly W[], values: FormDataEntryValue[]): W[] => words.filter((w) => values.includes(w));
+
+function Goals({ teamId, graph }: { teamId: string; graph: Schema<'TeamGraph'> }) {
+  const goals = useTeamGoals(teamId);
+  const addGoal = useAddTeamGoal(teamId);
+  const linkGoal = useLinkTeamGoal(teamId);
+  const failed = addGoal.error ?? linkGoal.error;
+  const error = failed ? errorText(failed) : null;
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    api(`/api/teams/${teamId}/goals`, { method: 'POST', body: { statement: String(data.get('statement')), needs: { categories: data.getAll('category').map(String), networkKinds: data.getAll('networkKind').map(String) } } })
-      .then(() => {
-        form.reset();
-        done();
-      })
-      .catch((e: unknown) => setError(message(e)));
+    addGoal.mutate(
+      { statement: String(data.get('statement')), needs: { categories: chosen(PERSON_CATEGORIES, data.getAll('category')), networkKinds: chosen(NETWORK_KINDS, data.getAll('networkKind')) } },
+      { onSuccess: () => form.reset() },
+    );
   };
-  const link = (goalId: string, key: string, relevance: number) =>
-    api(`/api/teams/${teamId}/goals/${goalId}/links`, { method: 'PUT', body: { key, relevance } })
-      .then(done)
-      .catch((e: unknown) => setError(message(e)));
+  const link = (goalId: string, key: string, relevance: number) => linkGoal.mutate({ goalId, key, relevance });
   const items = [...graph.networks.map((n) => ({ key: n.key, name: `${n.name} (network)` })), ...graph.people.map((p) => ({ key: p.key, name: p.name }))];
   return (
     <section className="card" aria-labelledby="goals-h">
@@ -271,7 +255,7 @@ function Goals({ teamId, graph, onChange }: { teamId: string; graph: TeamGraph; 
               {g.links.map((l) => (
                 <li key={l.key}>
                   {l.name} (relevance {l.relevance}){' '}
-                  <button type="button" className="link" onClick={() => void link(g.id, l.key, 0)}>
+                  <button type="button" className="link" onClick={() => link(g.id, l.key, 0)}>
                     Unlink
                   </button>
                 </li>
@@ -282,7 +266,7 @@ function Goals({ teamId, graph, onChange }: { teamId: string; graph: TeamGraph; 
                 onSubmit={(event) => {
                   event.preventDefault();
                   const data = new FormData(event.currentTarget);
-                  void link(g.id, String(data.get('key')), Number(data.get('relevance')));
+                  link(g.id, String(data.get('key')), Number(data.get('relevance')));
                 }}
               >
                 <label>
@@ -304,7 +288,7 @@ function Goals({ teamId, graph, onChange }: { teamId: string; graph: TeamGraph; 
         <label>
           needs people who are{' '}
           <select name="category" multiple size={3}>
-            {['leader-in-field', 'author-blogger', 'professional-association', 'other-function', 'unrelated-industry', 'department-colleague', 'already-valued', 'social-media'].map((c) => (
+            {PERSON_CATEGORIES.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>
@@ -312,7 +296,7 @@ function Goals({ teamId, graph, onChange }: { teamId: string; graph: TeamGraph; 
         <label>
           and networks of kind{' '}
           <select name="networkKind" multiple size={3}>
-            {['professional-body', 'research-network', 'conference', 'interest-group', 'social-media-community', 'employer', 'alumni', 'own-hub', 'other'].map((k) => (
+            {NETWORK_KINDS.map((k) => (
               <option key={k}>{k}</option>
             ))}
           </select>
