@@ -22,6 +22,7 @@ import { registerResolveRoutes } from './routes/resolve.js';
 import { registerTransferRoutes } from './routes/transfer.js';
 import { registerRhythmRoutes } from './routes/rhythm.js';
 import { registerTeamRoutes } from './routes/teams.js';
+import { checkResponses, responseCheckWanted } from './response-check.js';
 
 export type Api = OpenAPIHono;
 
@@ -65,6 +66,8 @@ export interface ApiOptions {
   edge?: EdgeOptions;
   /** Server mode: accounts, sessions and tokens; every route acts in the account's own workspace. */
   auth?: AuthOptions;
+  /** Hold every answer against its route's schema (response-check.ts): on in tests, by WAGGLE_CHECK_RESPONSES=1 when left out. */
+  checkResponses?: boolean;
 }
 
 export function createApi(context: () => ServiceContext, storage?: StorageInfo, options: ApiOptions = {}): Api {
@@ -74,6 +77,8 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
       return undefined;
     },
   });
+  // Outermost, so that it sees each answer as the client gets it, the edge's refusals included.
+  if (options.checkResponses ?? responseCheckWanted()) app.use('*', checkResponses(app, [OPENAPI_PATH]));
   // First of all: the hardening headers on every answer, then the Host, Origin and content-type checks.
   app.use('*', hardenResponses());
   app.use('*', guardEdge(new EdgePolicy(options.edge)));
