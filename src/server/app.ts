@@ -1,8 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { CADENCE_WORDS } from '../core/cadence.js';
-import { VOCABULARY } from '../core/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticate, registerAuthRoutes, registerLocalStatusRoute, type AuthOptions } from './auth.js';
 import { EdgePolicy, guardEdge, hardenResponses, type EdgeOptions } from './edge.js';
@@ -11,6 +9,7 @@ import { registerCheckRoutes } from './routes/check.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { registerGoalRoutes } from './routes/goals.js';
 import { registerJournalRoutes } from './routes/journal.js';
+import { registerMetaRoutes } from './routes/meta.js';
 import { registerNetworkRoutes } from './routes/networks.js';
 import { registerOutreachRoutes } from './routes/outreach.js';
 import { registerPeopleRoutes } from './routes/people.js';
@@ -95,8 +94,7 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   app.onError((error, c) => errorResponse(error, c));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}; the API is described at ${OPENAPI_PATH}` } }, 404));
 
-  app.get('/api/health', (c) => c.json({ ok: true, version: VERSION }));
-  app.get('/api/vocabulary', (c) => c.json({ ...VOCABULARY, cadenceWords: CADENCE_WORDS }));
+  registerMetaRoutes(app, VERSION);
   registerPeopleRoutes(app, context);
   registerPersonDateRoutes(app, context);
   registerPhotoRoutes(app, context);
