@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CAPTURE_FORMATS, CAPTURE_SKIP_REASONS } from '../core/capture.js';
 import { CHANNELS, INITIATORS } from '../core/vocabulary.js';
 import { isoDate } from './fields.js';
+import { importWarningOutput } from './import-output.js';
 
 /**
  * Capture's contract at the edges: how a client chooses (the query of
@@ -30,11 +31,11 @@ export const captureOutcomeOutput = z
   .object({
     format: z.enum(CAPTURE_FORMATS),
     dryRun: z.boolean(),
-    window: z.object({ from: z.string(), to: z.string() }),
+    window: z.strictObject({ from: z.string(), to: z.string() }),
     items: z.number().int(),
-    summary: z.object({ records: z.number().int(), proposed: z.number().int(), skipped: z.number().int(), logged: z.number().int(), declined: z.number().int() }),
+    summary: z.strictObject({ records: z.number().int(), proposed: z.number().int(), skipped: z.number().int(), logged: z.number().int(), declined: z.number().int() }),
     proposals: z.array(
-      z.object({
+      z.strictObject({
         key: z.string(),
         kind: z.enum(['exchange', 'stage']),
         sourceKey: z.string(),
@@ -43,15 +44,15 @@ export const captureOutcomeOutput = z
         channel: z.enum(CHANNELS),
         initiatedBy: z.enum(INITIATORS),
         note: z.string().nullable(),
-        people: z.array(z.object({ id: z.string(), name: z.string(), matchedBy: z.enum(['email', 'profile', 'name']) })),
+        people: z.array(z.strictObject({ id: z.string(), name: z.string(), matchedBy: z.enum(['email', 'profile', 'name']) })),
         reason: z.string(),
         decision: z.enum(['proposed', 'logged', 'declined']),
         exchangeId: z.string().nullable(),
       }),
     ),
-    skipped: z.array(z.object({ reason: z.enum(CAPTURE_SKIP_REASONS), count: z.number().int(), text: z.string() })),
-    lastContacts: z.array(z.object({ personId: z.string(), name: z.string(), on: z.string() })),
-    warnings: z.array(z.object({ code: z.string(), message: z.string(), lines: z.array(z.number().int()) })),
-    contacts: z.object({ records: z.number(), created: z.number(), merged: z.number(), skipped: z.number() }).optional().meta({ description: "LinkedIn's archive: what its Connections.csv did" }),
+    skipped: z.array(z.strictObject({ reason: z.enum(CAPTURE_SKIP_REASONS), count: z.number().int(), text: z.string() })),
+    lastContacts: z.array(z.strictObject({ personId: z.string(), name: z.string(), on: z.string() })),
+    warnings: z.array(importWarningOutput),
+    contacts: z.strictObject({ records: z.number(), created: z.number(), merged: z.number(), skipped: z.number() }).optional().meta({ description: "LinkedIn's archive: what its Connections.csv did" }),
   })
   .meta({ id: 'CaptureOutcome' });

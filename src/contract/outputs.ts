@@ -214,6 +214,14 @@ export const goalDetailOutput = z
   })
   .meta({ id: 'GoalDetail' });
 
+/** Every error answer, and the last line of an import stream that failed (src/server/errors.ts `errorAnswer` builds it). */
 export const errorOutput = z
-  .object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) })
+  .strictObject({
+    error: z.strictObject({
+      code: z.string(),
+      message: z.string(),
+      field: z.string().optional().meta({ description: 'where the input is at fault: a JSON path, a query parameter (query.limit) or a path parameter' }),
+      line: z.number().int().nullable().optional().meta({ description: "for a file: the line at fault, or null when the fault is the file's as a whole" }),
+    }),
+  })
   .meta({ id: 'Error' });

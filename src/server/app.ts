@@ -1,7 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { CADENCE_WORDS } from '../core/cadence.js';
-import { VOCABULARY } from '../core/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticate, registerAuthRoutes, registerLocalStatusRoute, type AuthOptions } from './auth.js';
 import { EdgePolicy, guardEdge, hardenResponses, type EdgeOptions } from './edge.js';
@@ -12,6 +10,7 @@ import { registerCheckRoutes } from './routes/check.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { registerGoalRoutes } from './routes/goals.js';
 import { registerJournalRoutes } from './routes/journal.js';
+import { registerMetaRoutes } from './routes/meta.js';
 import { registerNetworkRoutes } from './routes/networks.js';
 import { registerOutreachRoutes } from './routes/outreach.js';
 import { registerPeopleRoutes } from './routes/people.js';
@@ -23,6 +22,7 @@ import { registerResolveRoutes } from './routes/resolve.js';
 import { registerTransferRoutes } from './routes/transfer.js';
 import { registerRhythmRoutes } from './routes/rhythm.js';
 import { registerTeamRoutes } from './routes/teams.js';
+import { checkResponses, responseCheckWanted } from './response-check.js';
 
 export type Api = OpenAPIHono;
 
@@ -66,6 +66,8 @@ export interface ApiOptions {
   edge?: EdgeOptions;
   /** Server mode: accounts, sessions and tokens; every route acts in the account's own workspace. */
   auth?: AuthOptions;
+  /** Hold every answer against its route's schema (response-check.ts): on in tests, by WAGGLE_CHECK_RESPONSES=1 when left out. */
+  checkResponses?: boolean;
 }
 
 export function createApi(context: () => ServiceContext, storage?: StorageInfo, options: ApiOptions = {}): Api {
@@ -75,6 +77,8 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
       return undefined;
     },
   });
+  // Outermost, so that it sees each answer as the client gets it, the edge's refusals included.
+  if (options.checkResponses ?? responseCheckWanted()) app.use('*', checkResponses(app, [OPENAPI_PATH]));
   // First of all: the hardening headers on every answer, then the Host, Origin and content-type checks.
   app.use('*', hardenResponses());
   app.use('*', guardEdge(new EdgePolicy(options.edge)));
@@ -93,8 +97,7 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   app.onError((error, c) => errorResponse(error, c));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}; the API is described at ${OPENAPI_PATH}` } }, 404));
 
-  app.get('/api/health', (c) => c.json({ ok: true, version: VERSION }));
-  app.get('/api/vocabulary', (c) => c.json({ ...VOCABULARY, cadenceWords: CADENCE_WORDS }));
+  registerMetaRoutes(app, VERSION);
   registerPeopleRoutes(app, context);
   registerPersonDateRoutes(app, context);
   registerPhotoRoutes(app, context);

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import type { errorOutput } from '../contract/outputs.js';
 import { problemsOf } from '../contract/validate.js';
 import { ValidationError, WaggleError, type ErrorCode } from '../core/errors.js';
 import { ImportFileError } from '../core/import-types.js';
@@ -17,10 +18,10 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden: 403,
 };
 
-/** What a client is told about an error: a status and the body, for a JSON answer or the last line of a stream. */
+/** What a client is told about an error: a status and the body (the contract's one error shape), for a JSON answer or the last line of a stream. */
 export interface ErrorAnswer {
   status: ContentfulStatusCode;
-  body: { error: { code: string; message: string; field?: string; line?: number | null } };
+  body: z.output<typeof errorOutput>;
 }
 
 /**

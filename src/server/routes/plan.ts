@@ -2,8 +2,11 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { addTargetInput, month, planSettingsInput, rollOverInput, swapTargetInput, createShareInput } from '../../contract/rhythm-inputs.js';
 import { CHANNELS, SHARE_KINDS, STAGES, TARGET_SOURCES, TARGET_STATUSES } from '../../core/vocabulary.js';
+import type { Holds, Same } from '../../contract/same-type.js';
+import type { PlanSettings, PlanTarget } from '../../core/model.js';
+import type { Suggestions } from '../../core/plan.js';
 import type { ServiceContext } from '../../services/context.js';
-import { addTarget, closeTarget, currentMonth, planView, rollOver, suggestPlan, swapTarget, updatePlanSettings, getPlanSettings } from '../../services/plan.js';
+import { addTarget, closeTarget, currentMonth, planView, rollOver, suggestPlan, swapTarget, updatePlanSettings, getPlanSettings, type AddedTarget, type PlanView } from '../../services/plan.js';
 import { createShare, listShares, revokeShare, rotateShare } from '../../services/shares.js';
 import { created, idParam, jsonBody, ok } from './shared.js';
 
@@ -46,7 +49,7 @@ const planOutput = z
     workingOn: z.string().nullable(),
   })
   .meta({ id: 'Plan' });
-const suggestion = z.object({ personId: z.string(), name: z.string(), source: z.enum(TARGET_SOURCES), reason: z.string(), next: z.string(), stage: z.enum(STAGES), startsNewRelationship: z.boolean() });
+const suggestion = z.object({ personId: z.string(), name: z.string(), source: z.enum(TARGET_SOURCES).exclude(['own']), reason: z.string(), next: z.string(), stage: z.enum(STAGES), startsNewRelationship: z.boolean() });
 const suggestionsOutput = z.object({ month: z.string(), placesLeft: z.number().int(), suggestions: z.array(suggestion), alternatives: z.array(suggestion), cap: capOutput }).meta({ id: 'PlanSuggestions' });
 const addedOutput = z.object({
   target: targetOutput,
@@ -61,6 +64,13 @@ const createdShareOutput = z.object({
   path: z.string().meta({ description: 'where the token opens the page or feed on this server' }),
   url: z.string().optional().meta({ description: 'the whole link at the public URL (server mode)' }),
 });
+
+// The plan's answers are the services' own shapes; the contract documents them, and these keep the two the same.
+export type PlanViewTied = Holds<Same<z.output<typeof planOutput>, PlanView>>;
+export type PlanSuggestionsTied = Holds<Same<z.output<typeof suggestionsOutput>, Suggestions>>;
+export type AddedTargetTied = Holds<Same<z.output<typeof addedOutput>, AddedTarget>>;
+export type PlanTargetTied = Holds<Same<z.output<typeof targetOutput>, PlanTarget>>;
+export type PlanSettingsTied = Holds<Same<z.output<typeof settingsOutput>, PlanSettings>>;
 
 const monthQuery = z.object({ month: month.optional() });
 

@@ -5,22 +5,23 @@ import { errorOutput } from '../../contract/outputs.js';
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
+/** The error answers every route may give, for a route that declares its success answers by hand. */
+export const errorsOnly = {
+  400: { description: 'The input is not valid; `field` says where', content: { 'application/json': { schema: errorOutput } } },
+  404: { description: 'No such thing in this workspace', content: { 'application/json': { schema: errorOutput } } },
+} as const;
+
 export const ok = <T extends z.ZodType>(schema: T, description: string) => ({
   200: { description, content: { 'application/json': { schema } } },
-  ...errors,
+  ...errorsOnly,
 });
 
 export const created = <T extends z.ZodType>(schema: T, description: string) => ({
   201: { description, content: { 'application/json': { schema } } },
-  ...errors,
+  ...errorsOnly,
 });
 
-export const noContent = (description: string) => ({ 204: { description }, ...errors });
-
-const errors = {
-  400: { description: 'The input is not valid; `field` says where', content: { 'application/json': { schema: errorOutput } } },
-  404: { description: 'No such thing in this workspace', content: { 'application/json': { schema: errorOutput } } },
-} as const;
+export const noContent = (description: string) => ({ 204: { description }, ...errorsOnly });
 
 export const idParam = () => z.object({ id: z.string().min(1) });
 export const twoIds = <A extends string, B extends string>(a: A, b: B) => z.object({ [a]: z.string().min(1), [b]: z.string().min(1) } as Record<A | B, z.ZodString>);

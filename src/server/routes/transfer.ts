@@ -5,35 +5,26 @@ import { z } from 'zod';
 import { ValidationError } from '../../core/errors.js';
 import { CAPTURE_FORMATS, type CaptureFormat } from '../../core/capture.js';
 import { IMPORT_FORMATS, ImportFileError, type ImportFormat } from '../../core/import-types.js';
-import { captureOutcomeOutput, captureQuery } from '../../contract/capture.js';
-import { captureFile, captureFormatOf, type CaptureOptions } from '../../services/capture.js';
+import type { captureOutcomeOutput} from '../../contract/capture.js';
+import { captureQuery } from '../../contract/capture.js';
+import { BACKUP_FORMAT_VERSION } from '../../contract/backup-schema.js';
+import type { importOutcomeOutput } from '../../contract/import-output.js';
+import { importAnswerOutput, importStreamLine } from '../../contract/import-stream.js';
+import type { Holds, Same } from '../../contract/same-type.js';
+import { captureFile, captureFormatOf, type CaptureOptions, type CaptureOutcome } from '../../services/capture.js';
 import type { ServiceContext } from '../../services/context.js';
 import { GEXF_VERSIONS } from '../../services/exports.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA, personVcard, renderExport, VCARD_VERSIONS } from '../../services/exports.js';
 import { isKnownEncoding } from '../../codecs/csv/decode.js';
 import { readLimited, TooLargeError } from '../../services/import/read-limited.js';
-import { importFile, MAX_IMPORT_BYTES } from '../../services/imports.js';
+import { importFile, MAX_IMPORT_BYTES, type ImportOutcome } from '../../services/imports.js';
 import { IMPORT_CONTENT_TYPES } from '../edge.js';
 import { errorAnswer, errorResponse } from '../errors.js';
-import { idParam, ok } from './shared.js';
+import { errorsOnly, idParam } from './shared.js';
 
-const lineOutput = z
-  .object({ line: z.number().int(), action: z.enum(['create', 'merge', 'skip']), name: z.string().nullable(), into: z.string().nullable(), matchedBy: z.string().nullable(), reason: z.string(), possibleDuplicateOf: z.string().optional() })
-  .loose();
-const duplicateOutput = z.object({ line: z.number().int(), name: z.string(), of: z.string(), ofName: z.string(), reason: z.string() });
-const warningOutput = z.object({ code: z.string(), message: z.string(), lines: z.array(z.number().int()) });
-const outcomeOutput = z
-  .object({
-    format: z.enum(IMPORT_FORMATS),
-    dryRun: z.boolean(),
-    summary: z.object({ records: z.number(), created: z.number(), merged: z.number(), skipped: z.number() }),
-    lines: z.array(lineOutput),
-    possibleDuplicates: z.array(duplicateOutput),
-    encoding: z.object({ name: z.string(), source: z.string(), confidence: z.number().nullable() }).optional(),
-    warnings: z.array(warningOutput),
-    restored: z.record(z.string(), z.number()).optional(),
-  })
-  .meta({ id: 'ImportOutcome' });
+// The outcomes are the services' own shapes; the contract documents them, and these keep the two the same.
+export type ImportOutcomeTied = Holds<Same<z.output<typeof importOutcomeOutput>, ImportOutcome>>;
+export type CaptureOutcomeTied = Holds<Same<z.output<typeof captureOutcomeOutput>, CaptureOutcome>>;
 
 type Progress = (phase: string, done: number, total: number) => void;
 
@@ -57,6 +48,17 @@ function respond(c: Context, run: (onProgress: Progress) => Promise<unknown>): R
   });
 }
 
+/**
+ * The backup's outer shape, for the document. Its tables are checked field by field where it is
+ * read back (contract/backup-schema.ts), a schema with refinements the OpenAPI generator cannot describe.
+ */
+const backupOutline = z
+  .strictObject({ waggleBackup: z.literal(BACKUP_FORMAT_VERSION), schema: z.string(), exportedAt: z.string(), workspace: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'WaggleBackup', description: 'the lossless backup: every table of the workspace, row for row' });
+
+/** Each export's media type and what it holds: the backup is JSON, the other formats text. */
+const exportMedia = Object.fromEntries(EXPORT_FORMATS.map((format) => [EXPORT_MEDIA[format].type.split(';')[0]!, { schema: format === 'json' ? backupOutline : z.string() }]));
+
 export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
   app.openapi(
     createRoute({
@@ -76,7 +78,14 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
         // Plain schemas, not zod ones, so that no JSON validator reads the body: the route reads it itself, counting bytes.
         body: { content: Object.fromEntries(IMPORT_CONTENT_TYPES.map((type) => [type, { schema: { type: 'string' as const, format: 'binary' } }])), required: true },
       },
-      responses: ok(z.union([outcomeOutput, captureOutcomeOutput]), 'What was (or would be) created, merged and skipped, line by line; for a capture, the exchanges proposed (or logged and declined) and why'),
+      responses: {
+        ...errorsOnly,
+        200: {
+          description:
+            'What was (or would be) created, merged and skipped, line by line; for a capture, the exchanges proposed (or logged and declined) and why. Asked for as NDJSON: progress lines, then one line with the outcome or the error',
+          content: { 'application/json': { schema: importAnswerOutput }, 'application/x-ndjson': { itemSchema: importStreamLine } },
+        },
+      },
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -129,7 +138,7 @@ export function registerTransferRoutes(app: OpenAPIHono, context: () => ServiceC
         params: z.object({ format: z.enum(EXPORT_FORMATS) }),
         query: z.object({ includeNotes: z.enum(['true', 'false']).optional(), vcardVersion: z.enum(VCARD_VERSIONS).optional(), gexfVersion: z.enum(GEXF_VERSIONS).optional() }),
       },
-      responses: { 200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string() } } } },
+      responses: { ...errorsOnly, 200: { description: 'The file, of the media type its format has', content: exportMedia } },
     }),
     async (c) => {
       const { format } = c.req.valid('param');

@@ -1634,13 +1634,36 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The file */
+                /** @description The file, of the media type its format has */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/octet-stream": string;
+                        "application/gexf+xml": string;
+                        "application/graphml+xml": string;
+                        "application/json": components["schemas"]["WaggleBackup"];
+                        "text/calendar": string;
+                        "text/csv": string;
+                        "text/vcard": string;
+                    };
+                };
+                /** @description The input is not valid; `field` says where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2150,6 +2173,60 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the server is up, and its version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Up */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+                /** @description The input is not valid; `field` says where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -2193,13 +2270,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description What was (or would be) created, merged and skipped, line by line; for a capture, the exchanges proposed (or logged and declined) and why */
+                /** @description What was (or would be) created, merged and skipped, line by line; for a capture, the exchanges proposed (or logged and declined) and why. Asked for as NDJSON: progress lines, then one line with the outcome or the error */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["ImportOutcome"] | components["schemas"]["CaptureOutcome"];
+                        "application/x-ndjson": unknown;
                     };
                 };
                 /** @description The input is not valid; `field` says where */
@@ -7214,6 +7292,60 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every closed set: categories, stages, channels, network kinds and roles, and the rest */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The vocabulary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vocabulary"];
+                    };
+                };
+                /** @description The input is not valid; `field` says where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7300,11 +7432,7 @@ export interface components {
                 records: number;
                 skipped: number;
             };
-            warnings: {
-                code: string;
-                lines: number[];
-                message: string;
-            }[];
+            warnings: components["schemas"]["ImportWarning"][];
             window: {
                 from: string;
                 to: string;
@@ -8182,7 +8310,10 @@ export interface components {
         Error: {
             error: {
                 code: string;
+                /** @description where the input is at fault: a JSON path, a query parameter (query.limit) or a path parameter */
                 field?: string;
+                /** @description for a file: the line at fault, or null when the fault is the file's as a whole */
+                line?: number | null;
                 message: string;
             };
         };
@@ -8291,36 +8422,62 @@ export interface components {
             id: string;
             name: string;
         };
+        Health: {
+            /** @enum {boolean} */
+            ok: true;
+            version: string;
+        };
+        ImportLine: {
+            /** @enum {string} */
+            action: "create" | "merge" | "skip";
+            channelsAdded: number;
+            /** @description for a merge: the person's empty fields the line fills */
+            filled: ("organisation" | "role" | "location" | "notes" | "tieBeganOn")[];
+            /** @description for a merge: the id of the person the line merges into */
+            into: string | null;
+            line: number;
+            /** @enum {string|null} */
+            matchedBy: "email" | "profile" | "name-and-organisation" | null;
+            name: string | null;
+            /** @description a new person kept apart from a namesake only by a different profile link: the person (id) or "line N" it may duplicate */
+            possibleDuplicateOf?: string;
+            reason: string;
+            tagsAdded: number;
+        };
         ImportOutcome: {
+            /** @description true for the preview: nothing was stored */
             dryRun: boolean;
+            /** @description how the file's bytes were read as text (absent for a Waggle backup) */
             encoding?: {
                 confidence: number | null;
                 name: string;
-                source: string;
+                /** @enum {string} */
+                source: "given" | "byte-order mark" | "utf-8" | "detected" | "mixed";
             };
             /** @enum {string} */
             format: "linkedin" | "vcard" | "google" | "outlook" | "backup";
-            lines: ({
-                /** @enum {string} */
-                action: "create" | "merge" | "skip";
-                into: string | null;
-                line: number;
-                matchedBy: string | null;
-                name: string | null;
-                possibleDuplicateOf?: string;
-                reason: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-            possibleDuplicates: {
-                line: number;
-                name: string;
-                of: string;
-                ofName: string;
-                reason: string;
-            }[];
+            lines: components["schemas"]["ImportLine"][];
+            possibleDuplicates: components["schemas"]["ImportPossibleDuplicate"][];
+            /** @description for a Waggle backup: the rows restored per table */
             restored?: {
-                [key: string]: number;
+                capturedItems?: number;
+                contactPoints?: number;
+                exchangePeople?: number;
+                exchanges?: number;
+                followUps?: number;
+                goals?: number;
+                introductions?: number;
+                memberships?: number;
+                networkGoals?: number;
+                networks?: number;
+                outreachTemplates?: number;
+                people?: number;
+                personDates?: number;
+                personGoals?: number;
+                personPhotos?: number;
+                planTargets?: number;
+                profile?: number;
+                ties?: number;
             };
             summary: {
                 created: number;
@@ -8328,11 +8485,30 @@ export interface components {
                 records: number;
                 skipped: number;
             };
-            warnings: {
-                code: string;
-                lines: number[];
-                message: string;
-            }[];
+            warnings: components["schemas"]["ImportWarning"][];
+        };
+        ImportPossibleDuplicate: {
+            line: number;
+            name: string;
+            of: string;
+            ofName: string;
+            reason: string;
+        };
+        ImportStreamLine: {
+            progress: {
+                done: number;
+                /** @enum {string} */
+                phase: "reading" | "planning" | "writing";
+                total: number;
+            };
+        } | {
+            outcome: components["schemas"]["ImportOutcome"] | components["schemas"]["CaptureOutcome"];
+        } | components["schemas"]["Error"];
+        ImportWarning: {
+            /** @enum {string} */
+            code: "mixed-encoding" | "uncertain-encoding" | "unreadable-characters";
+            lines: number[];
+            message: string;
         };
         Introduction: {
             byId: string | null;
@@ -8616,7 +8792,7 @@ export interface components {
                 personId: string;
                 reason: string;
                 /** @enum {string} */
-                source: "start-here" | "strengthen" | "goal-gap" | "neglect" | "own";
+                source: "start-here" | "strengthen" | "goal-gap" | "neglect";
                 /** @enum {string} */
                 stage: "to-meet" | "reached-out" | "met" | "in-touch" | "call-any-time" | "dormant";
                 startsNewRelationship: boolean;
@@ -8640,7 +8816,7 @@ export interface components {
                 personId: string;
                 reason: string;
                 /** @enum {string} */
-                source: "start-here" | "strengthen" | "goal-gap" | "neglect" | "own";
+                source: "start-here" | "strengthen" | "goal-gap" | "neglect";
                 /** @enum {string} */
                 stage: "to-meet" | "reached-out" | "met" | "in-touch" | "call-any-time" | "dormant";
                 startsNewRelationship: boolean;
@@ -8999,6 +9175,40 @@ export interface components {
             dates: components["schemas"]["UpcomingDate"][];
             from: string;
             until: string;
+        };
+        /** @description Every closed set, in its order (src/core/vocabulary.ts) */
+        Vocabulary: {
+            /** @description the words a cadence may be given in, and the count and unit each means (monthly: 1m) */
+            cadenceWords: {
+                [key: string]: string;
+            };
+            channels: ("coffee" | "lunch" | "call" | "video" | "email" | "social-media" | "event")[];
+            contactKinds: ("email" | "phone" | "web" | "linkedin" | "x" | "mastodon" | "bluesky" | "github" | "orcid" | "other")[];
+            feelings: ("energising" | "good" | "neutral" | "awkward" | "draining")[];
+            followUpKinds: ("thank-you" | "question" | "resource" | "introduction" | "other")[];
+            followUpStatuses: ("open" | "done" | "dropped")[];
+            giveKinds: ("help" | "resource" | "introduction" | "feedback" | "time")[];
+            goalStatuses: ("active" | "achieved" | "dropped")[];
+            initiators: ("me" | "them" | "mutual")[];
+            networkKinds: ("professional-body" | "interest-group" | "social-media-community" | "employer" | "alumni" | "conference" | "research-network" | "own-hub" | "other")[];
+            networkRoles: ("want-to-join" | "lurker" | "member" | "volunteer" | "committee" | "organiser" | "left")[];
+            outreachPurposes: ("expert-opinion" | "learn-solution" | "explore-collaboration" | "navigate-situation" | "interview" | "meet-the-team" | "informational-interview" | "catching-up" | "reconnecting" | "thank-you" | "congratulations" | "ask-introduction" | "offer-help")[];
+            personCategories: ("department-colleague" | "other-function" | "unrelated-industry" | "author-blogger" | "already-valued" | "professional-association" | "leader-in-field" | "social-media")[];
+            receiveKinds: ("insight" | "resource" | "introduction" | "opportunity")[];
+            shareKinds: ("plan" | "calendar")[];
+            stages: ("to-meet" | "reached-out" | "met" | "in-touch" | "call-any-time" | "dormant")[];
+            targetSources: ("start-here" | "strengthen" | "goal-gap" | "neglect" | "own")[];
+            targetStatuses: ("open" | "done" | "dropped" | "rolled-over")[];
+        };
+        /** @description the lossless backup: every table of the workspace, row for row */
+        WaggleBackup: {
+            exportedAt: string;
+            schema: string;
+            /** @enum {number} */
+            waggleBackup: 1;
+            workspace: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
