@@ -191,7 +191,7 @@ export function registerTeamRoutes(app: OpenAPIHono, deps: AccountsDeps): void {
       tags,
       summary: 'The team graph (shared items only) as GEXF or GraphML',
       request: { params: z.object({ id: param(), format: z.enum(['gexf', 'graphml']) }) },
-      responses: { 200: { description: 'The file', content: { 'application/xml': { schema: z.string() } } } },
+      responses: { 200: { description: 'The file', content: { 'application/gexf+xml': { schema: z.string() }, 'application/graphml+xml': { schema: z.string() } } } },
     }),
     async (c) => {
       const { id, format } = c.req.valid('param');

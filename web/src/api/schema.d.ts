@@ -6008,7 +6008,8 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/xml": string;
+                        "application/gexf+xml": string;
+                        "application/graphml+xml": string;
                     };
                 };
             };
