@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { MapSnapshot } from '../core/check/index.js';
 import type { Exchange } from '../core/model.js';
 import { nameKey, contactKey } from './keys.js';
-import { insertInBatches } from '../storage/batches.js';
+import { insertRows } from '../storage/insert-rows.js';
 import { toPersonRow } from '../storage/people.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import type { Database } from '../storage/schema.js';
@@ -17,7 +17,7 @@ import { refreshGoalRelevance } from './goal-relevance.js';
 export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'today' | 'profile' | 'exchanges'> & { exchanges: Exchange[] }): Promise<void> {
   const ws = ctx.workspaceId;
   await inTransaction(ctx, async (trx) => {
-    const insert = <T extends keyof Database>(table: T, rows: Insertable<Database[T]>[]) => insertInBatches(trx.db, table, rows);
+    const insert = <T extends keyof Database & string>(table: T, rows: Insertable<Database[T]>[]) => insertRows(trx.db, table, rows);
     await insert(
       'people',
       map.people.map((p) => toPersonRow(ws, p, p.channels.map((c) => c.value))),

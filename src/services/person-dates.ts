@@ -4,7 +4,7 @@ import { inTransaction, nowTimestamp, today, type ServiceContext } from './conte
 import { requirePerson } from './people.js';
 import { writeDates } from './person-date-rows.js';
 import { selectAllDates, selectDatesOf } from '../storage/person-dates.js';
-import { touchPerson } from '../storage/people-writes.js';
+import { touchPerson } from '../storage/people.js';
 
 /** Dates that matter on people: birthdays, anniversaries and dates of the user's own naming. */
 

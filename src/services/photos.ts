@@ -3,7 +3,7 @@ import { checkPhoto, type PhotoType } from '../core/photo.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
 import { requirePerson } from './people.js';
 import { deletePhoto, photoExists, replacePhoto, selectPhotosOf, type StoredPhoto } from '../storage/photos.js';
-import { touchPerson } from '../storage/people-writes.js';
+import { touchPerson } from '../storage/people.js';
 
 /**
  * People's photos, kept in the workspace's database. Every read and write goes

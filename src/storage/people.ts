@@ -110,3 +110,8 @@ export async function personNames(db: Kysely<Database>, workspaceId: string, ids
   }
   return names;
 }
+
+/** Marks the person changed now, as a change to their dates or photo does. */
+export async function touchPerson(db: Kysely<Database>, workspaceId: string, personId: string, now: string): Promise<void> {
+  await db.updateTable('people').set({ updatedAt: now }).where('id', '=', personId).where('workspaceId', '=', workspaceId).execute();
+}
