@@ -57,6 +57,14 @@ export function PeoplePage() {
   // "Next" goes on from the last person shown (a cursor: as quick deep in the list as at its start);
   // the offset stays in the address for "previous" and for the "51–100 of …" line.
   const people = usePeople(peopleQuery(params, offset));
+  // While judging, the rows shown stay put: a person judged under "not judged yet" would
+  // otherwise leave the list as soon as the list is read again after the first choice, taking
+  // the other three choices with them. The page's address (filters, page) pins a new set.
+  const [pinned, setPinned] = useState<{ address: string; items: NonNullable<typeof people.data>['items'] } | null>(null);
+  const address = params.toString();
+  if (judging && people.data && !people.isPlaceholderData && pinned?.address !== address) setPinned({ address, items: people.data.items });
+  if (!judging && pinned) setPinned(null);
+  const judgedRows = pinned?.address === address ? pinned.items : (people.data?.items ?? []);
   const goals = useActiveGoals();
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -179,7 +187,7 @@ export function PeoplePage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {people.data.items.map((p) => (
+                  {judgedRows.map((p) => (
                     <JudgeRow key={p.id} person={p} />
                   ))}
                 </tbody>
