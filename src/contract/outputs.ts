@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DueReport } from '../core/due.js';
 import { personDateSchema } from './person-dates.js';
 import type { Exchange, FollowUp, Goal, GoalLink, Introduction, Membership, Network, Person, Profile, Tie } from '../core/model.js';
+import type { PersonDetail } from '../core/person-detail.js';
 import {
   CHANNELS,
   CONTACT_KINDS,
@@ -194,8 +195,10 @@ export const personDetailOutput = z
     followUps: z.array(followUpOutput),
     dates: z.array(personDateSchema),
     hasPhoto: z.boolean().meta({ description: 'whether GET /api/people/{id}/photo has a photo to give' }),
+    today: date.meta({ description: "today where the user is (the server's clock, the profile's time zone): what the next contact is overdue against" }),
   })
   .meta({ id: 'PersonDetail' });
+same<z.infer<typeof personDetailOutput>, PersonDetail>(true);
 
 export const networkDetailOutput = z
   .object({

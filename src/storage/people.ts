@@ -13,7 +13,10 @@ import type { Database, PeopleTable } from './schema.js';
  * guarantee the closed sets, so the casts here only restore what the storage layer erased.
  */
 
-export function toPerson(row: Selectable<PeopleTable>, lastExchangeOn: string | null, channels: ContactPoint[]): Person {
+/** What a person's row holds for the person as the core has them: the keys kept for sorting and searching aside. */
+export type PersonColumns = Omit<Selectable<PeopleTable>, 'workspaceId' | 'nameKey' | 'sortName' | 'searchText' | 'goalRelevance' | 'nextContactDue'>;
+
+export function toPerson(row: PersonColumns, lastExchangeOn: string | null, channels: ContactPoint[]): Person {
   const person: Omit<Person, 'nextContact'> = {
     id: row.id,
     name: row.name,

@@ -6,7 +6,7 @@ import type { Database } from './schema.js';
 
 type PersonDateRow = Database['personDates'];
 
-function toPersonDate(row: Pick<PersonDateRow, 'kind' | 'label' | 'month' | 'day' | 'year'>): PersonDate {
+export function toPersonDate(row: Pick<PersonDateRow, 'kind' | 'label' | 'month' | 'day' | 'year'>): PersonDate {
   return { kind: row.kind, label: row.label, month: row.month, day: row.day, year: row.year };
 }
 

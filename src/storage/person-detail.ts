@@ -1,0 +1,264 @@
+import { CompiledQuery, PostgresAdapter, type Kysely, type Selectable } from 'kysely';
+import type { Exchange, FollowUp, Goal, Introduction, Network, Person } from '../core/model.js';
+import type { PersonDate } from '../core/person-dates.js';
+import type { NetworkRole } from '../core/vocabulary.js';
+import { parseJsonList } from './columns.js';
+import { toGoal } from './goals.js';
+import { toIntroduction } from './introductions.js';
+import { toExchange, toFollowUp } from './journal.js';
+import { toNetwork } from './networks.js';
+import { toContactPoint, toPerson, type PersonColumns } from './people.js';
+import { toPersonDate } from './person-dates.js';
+import type { Database, ExchangesTable, FollowUpsTable, GoalsTable, NetworksTable } from './schema.js';
+
+/*
+ * Everything a person's page shows, in one statement and one round trip: the person's row,
+ * and each of their parts (channels, goal links with their goals, memberships with their
+ * networks, ties with the other's name, introductions with the names in them, exchanges with
+ * everyone in them, follow-ups, dates, whether a photo is kept) as a JSON list built by the
+ * database. The statement is written once per dialect and its text kept, so a request builds
+ * nothing: it binds the workspace and the person. The page used to take fourteen queries, each
+ * built by Kysely anew; on PostgreSQL each was a round trip through the pool (issue 15).
+ *
+ * The rows inside the lists are the tables' own columns under the names the schema gives
+ * them (camelCase), so the aggregates' row mappings (toGoal, toExchange, …) read them as they
+ * read any row. PostgreSQL's JSON writes a timestamptz in its own form: `timestamp` turns it
+ * into the ISO string storage/postgres.ts gives every other read.
+ */
+
+/** The statement's row: the person's columns, and each part as JSON (text on SQLite, parsed on PostgreSQL). */
+interface PartsAsRows {
+  channels: Selectable<Database['contactPoints']>[];
+  goals: { relevance: number; note: string | null; serves: string; goal: Selectable<GoalsTable> }[];
+  networks: { role: string | null; network: Selectable<NetworksTable> }[];
+  /** The other person of each tie, and their name (null when the row is gone). */
+  ties: { otherId: string; name: string | null; strength: number; note: string | null }[];
+  /** Newest first; each with the names of the people in it (null for the user's side or a row gone). */
+  introductions: (Selectable<Database['introductions']> & { byName: string | null; personName: string | null; toName: string | null })[];
+  /** Newest first, each with everyone it was with. */
+  exchanges: (Selectable<ExchangesTable> & { personIds: string[] })[];
+  followUps: Selectable<FollowUpsTable>[];
+  dates: Pick<Database['personDates'], 'kind' | 'label' | 'month' | 'day' | 'year'>[];
+  /** true or 1 */
+  hasPhoto: boolean | number;
+}
+
+/** A person and their parts, in the database's orders; the page's orders and names are the service's. */
+export interface PersonParts {
+  person: Person;
+  goals: { goal: Goal; relevance: number; note: string | null; serves: string[] }[];
+  networks: { network: Network; role: NetworkRole | null }[];
+  /** The other person of each tie, and their name (null when they are not this workspace's). */
+  ties: { otherId: string; name: string | null; strength: number; note: string | null }[];
+  introductions: Introduction[];
+  /** The names of the others the ties and introductions name, this workspace's people only. */
+  names: Map<string, string>;
+  exchanges: Exchange[];
+  followUps: FollowUp[];
+  dates: PersonDate[];
+  hasPhoto: boolean;
+}
+
+interface Dialect {
+  object(pairs: Record<string, string>): string;
+  /** The rows of `from` as a JSON list of `item`, in `orderBy`'s order; an empty list for none. */
+  list(item: string, from: string, orderBy: string): string;
+  timestamp(column: string): string;
+}
+
+const person: Record<keyof PersonColumns, string> = {
+  id: 'p.id',
+  name: 'p.name',
+  familyName: 'p.family_name',
+  organisation: 'p.organisation',
+  role: 'p.role',
+  location: 'p.location',
+  howMet: 'p.how_met',
+  category: 'p.category',
+  tags: 'p.tags',
+  notes: 'p.notes',
+  strength: 'p.strength',
+  importance: 'p.importance',
+  knowAndLike: 'p.know_and_like',
+  canHelp: 'p.can_help',
+  canHelpHow: 'p.can_help_how',
+  stage: 'p.stage',
+  cadence: 'p.cadence',
+  preferredChannel: 'p.preferred_channel',
+  lostJobList: 'p.lost_job_list',
+  nextContactOn: 'p.next_contact_on',
+  nextContactSetOn: 'p.next_contact_set_on',
+  tieBeganOn: 'p.tie_began_on',
+  source: 'p.source',
+  importedOn: 'p.imported_on',
+  addedOn: 'p.added_on',
+  createdAt: 'p.created_at',
+  updatedAt: 'p.updated_at',
+  lastExchangeOn: 'p.last_exchange_on',
+};
+
+/** The statement, its two placeholders last; the parts are tied to the person's row (`p`), its workspace included. */
+function statement(d: Dialect, placeholders: [workspace: string, person: string]): string {
+  const goal = d.object({
+    id: 'g.id',
+    workspaceId: 'g.workspace_id',
+    statement: 'g.statement',
+    horizon: 'g.horizon',
+    needs: 'g.needs',
+    transitionFrom: 'g.transition_from',
+    transitionTo: 'g.transition_to',
+    status: 'g.status',
+    createdAt: d.timestamp('g.created_at'),
+    updatedAt: d.timestamp('g.updated_at'),
+  });
+  const network = d.object({
+    id: 'n.id',
+    workspaceId: 'n.workspace_id',
+    name: 'n.name',
+    nameKey: 'n.name_key',
+    kind: 'n.kind',
+    role: 'n.role',
+    strength: 'n.strength',
+    importance: 'n.importance',
+    hoursPerMonth: 'n.hours_per_month',
+    url: 'n.url',
+    notes: 'n.notes',
+    createdAt: d.timestamp('n.created_at'),
+    updatedAt: d.timestamp('n.updated_at'),
+  });
+  // A name of this workspace's, for an id an introduction or a tie holds.
+  const nameOf = (id: string) => `(select x.name from people x where x.workspace_id = p.workspace_id and x.id = ${id})`;
+  const parts: Record<keyof PartsAsRows, string> = {
+    channels: d.list(d.object({ personId: 'c.person_id', position: 'c.position', kind: 'c.kind', value: 'c.value', valueKey: 'c.value_key', label: 'c.label' }), 'contact_points c where c.person_id = p.id', 'c.position'),
+    goals: d.list(
+      d.object({ relevance: 'l.relevance', note: 'l.note', serves: 'l.serves', goal }),
+      `person_goals l join goals g on g.id = l.goal_id where l.workspace_id = p.workspace_id and l.person_id = p.id`,
+      'g.id',
+    ),
+    networks: d.list(d.object({ role: 'm.role', network }), `memberships m join networks n on n.id = m.network_id where m.workspace_id = p.workspace_id and m.person_id = p.id`, 'n.id'),
+    ties: d.list(
+      d.object({ otherId: 't.other', name: nameOf('t.other'), strength: 't.strength', note: 't.note' }),
+      `(select case when t0.person_a = p.id then t0.person_b else t0.person_a end as other, t0.strength, t0.note from ties t0
+          where t0.workspace_id = p.workspace_id and (t0.person_a = p.id or t0.person_b = p.id)) t`,
+      't.other',
+    ),
+    introductions: d.list(
+      d.object({
+        id: 'i.id',
+        workspaceId: 'i.workspace_id',
+        byId: 'i.by_id',
+        personId: 'i.person_id',
+        toId: 'i.to_id',
+        madeOn: 'i.made_on',
+        note: 'i.note',
+        createdAt: d.timestamp('i.created_at'),
+        byName: nameOf('i.by_id'),
+        personName: nameOf('i.person_id'),
+        toName: nameOf('i.to_id'),
+      }),
+      `introductions i where i.workspace_id = p.workspace_id and (i.by_id = p.id or i.person_id = p.id or i.to_id = p.id)`,
+      'i.made_on desc, i.id',
+    ),
+    exchanges: d.list(
+      d.object({
+        id: 'e.id',
+        workspaceId: 'e.workspace_id',
+        occurredOn: 'e.occurred_on',
+        channel: 'e.channel',
+        initiatedBy: 'e.initiated_by',
+        networkId: 'e.network_id',
+        gave: 'e.gave',
+        received: 'e.received',
+        learned: 'e.learned',
+        feeling: 'e.feeling',
+        notes: 'e.notes',
+        createdAt: d.timestamp('e.created_at'),
+        personIds: d.list('o.person_id', 'exchange_people o where o.exchange_id = e.id', 'o.person_id'),
+      }),
+      // From the person's own links (an index on person_id), not a walk through the journal.
+      `exchanges e where e.workspace_id = p.workspace_id and e.id in (select y.exchange_id from exchange_people y where y.person_id = p.id)`,
+      'e.occurred_on desc, e.created_at desc, e.id',
+    ),
+    followUps: d.list(
+      d.object({
+        id: 'f.id',
+        workspaceId: 'f.workspace_id',
+        exchangeId: 'f.exchange_id',
+        personId: 'f.person_id',
+        kind: 'f.kind',
+        description: 'f.description',
+        dueOn: 'f.due_on',
+        status: 'f.status',
+        closedOn: 'f.closed_on',
+        createdAt: d.timestamp('f.created_at'),
+      }),
+      `follow_ups f where f.workspace_id = p.workspace_id and f.person_id = p.id`,
+      'f.due_on, f.id',
+    ),
+    dates: d.list(d.object({ kind: 'a.kind', label: 'a.label', month: 'a.month', day: 'a.day', year: 'a.year' }), 'person_dates a where a.person_id = p.id', 'a.position'),
+    hasPhoto: 'exists (select 1 from person_photos h where h.person_id = p.id)',
+  };
+  const columns = [...Object.entries(person), ...Object.entries(parts)].map(([key, value]) => `${value} as "${key}"`);
+  return `select ${columns.join(', ')} from people p where p.workspace_id = ${placeholders[0]} and p.id = ${placeholders[1]}`;
+}
+
+const quote = (key: string) => `'${key}'`;
+
+const postgres: Dialect = {
+  object: (pairs) => `json_build_object(${Object.entries(pairs).map(([k, v]) => `${quote(k)}, ${v}`).join(', ')})`,
+  list: (item, from, orderBy) => `(select coalesce(json_agg(${item} order by ${orderBy}), '[]'::json) from ${from})`,
+  timestamp: (column) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+};
+
+const sqlite: Dialect = {
+  object: (pairs) => `json_object(${Object.entries(pairs).map(([k, v]) => `${quote(k)}, ${v}`).join(', ')})`,
+  // json(): a list from a subquery stays JSON inside the object holding it, not a string.
+  list: (item, from, orderBy) => `json((select json_group_array(${item} order by ${orderBy}) from ${from}))`,
+  timestamp: (column) => column,
+};
+
+/** Written once per dialect, on first use. */
+let postgresText: string | undefined;
+let sqliteText: string | undefined;
+
+function statementFor(db: Kysely<Database>): string {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return (postgresText ??= statement(postgres, ['$1', '$2']));
+  return (sqliteText ??= statement(sqlite, ['?', '?']));
+}
+
+/** PostgreSQL's driver hands JSON back parsed; SQLite hands back its text. */
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/** The person and all their parts, or undefined when the workspace has no person of that id. */
+export async function selectPersonDetail(db: Kysely<Database>, workspaceId: string, personId: string): Promise<PersonParts | undefined> {
+  // Without the plugins: the statement names its columns as the schema's types do already.
+  const { rows } = await db.withoutPlugins().executeQuery<Record<string, unknown>>(CompiledQuery.raw(statementFor(db), [workspaceId, personId]));
+  const row = rows[0];
+  if (!row) return undefined;
+  const { channels, goals, networks, ties, introductions, exchanges, followUps, dates, hasPhoto, ...own } = row;
+  const personRow = own as unknown as PersonColumns;
+  const intros = parsed<PartsAsRows['introductions']>(introductions);
+  const tieRows = parsed<PartsAsRows['ties']>(ties);
+  const names = new Map<string, string>();
+  const named = (id: string | null, name: string | null) => {
+    if (id !== null && id !== personId && name !== null) names.set(id, name);
+  };
+  for (const t of tieRows) named(t.otherId, t.name);
+  for (const i of intros) {
+    named(i.byId, i.byName);
+    named(i.personId, i.personName);
+    named(i.toId, i.toName);
+  }
+  return {
+    person: toPerson(personRow, personRow.lastExchangeOn ?? null, parsed<PartsAsRows['channels']>(channels).map(toContactPoint)),
+    goals: parsed<PartsAsRows['goals']>(goals).map((l) => ({ goal: toGoal(l.goal), relevance: l.relevance, note: l.note, serves: parseJsonList<string>(l.serves) })),
+    networks: parsed<PartsAsRows['networks']>(networks).map((m) => ({ network: toNetwork(m.network), role: m.role as NetworkRole | null })),
+    ties: tieRows,
+    introductions: intros.map(({ byName: _by, personName: _person, toName: _to, ...i }) => toIntroduction(i)),
+    names,
+    exchanges: parsed<PartsAsRows['exchanges']>(exchanges).map(({ personIds, ...e }) => toExchange(e, personIds)),
+    followUps: parsed<PartsAsRows['followUps']>(followUps).map(toFollowUp),
+    dates: parsed<PartsAsRows['dates']>(dates).map(toPersonDate),
+    hasPhoto: Boolean(hasPhoto),
+  };
+}
