@@ -2,7 +2,7 @@ import { NotFoundError } from '../core/errors.js';
 import { checkPhoto, type PhotoType } from '../core/photo.js';
 import { inTransaction, nowTimestamp, type ServiceContext } from './context.js';
 import { requirePerson } from './people.js';
-import { deletePhoto, photoExists, replacePhoto, selectPhotosOf, type StoredPhoto } from '../storage/photos.js';
+import { deletePhoto, replacePhoto, selectPhotosOf, type StoredPhoto } from '../storage/photos.js';
 import { touchPerson } from '../storage/people.js';
 
 /**
@@ -44,11 +44,6 @@ export async function getPhoto(ctx: ServiceContext, personId: string): Promise<P
 export async function photosOf(ctx: ServiceContext, personIds: readonly string[]): Promise<Map<string, Photo>> {
   if (personIds.length === 0) return new Map();
   return selectPhotosOf(ctx.db, ctx.workspaceId, personIds);
-}
-
-/** Whether the person (in this workspace) has a photo, without reading its bytes. */
-export async function hasPhoto(ctx: ServiceContext, personId: string): Promise<boolean> {
-  return photoExists(ctx.db, ctx.workspaceId, personId);
 }
 
 /** Removes the person's photo, if any. */

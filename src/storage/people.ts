@@ -4,7 +4,6 @@ import { nextContact } from '../core/next-contact.js';
 import { searchText } from '../core/search-text.js';
 import type { ContactPoint, Person } from '../core/model.js';
 import type { Channel, ContactKind, PersonCategory, Stage } from '../core/vocabulary.js';
-import { chunks } from './chunks.js';
 import { flag, parseJsonList } from './columns.js';
 import type { Database, PeopleTable } from './schema.js';
 
@@ -103,15 +102,6 @@ export function toPersonRow(workspaceId: string, person: StoredPerson, channelVa
     updatedAt: person.updatedAt,
   } satisfies Record<keyof StoredPerson, unknown>;
   return { ...stored, workspaceId, nameKey: nameKey(person.name), sortName: sortKey(person.name, person.familyName), searchText: searchText(person, channelValues) };
-}
-
-/** The names of these people (those of the workspace among them), by id: what a page naming someone else needs, without their rows. */
-export async function personNames(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const chunk of chunks([...ids])) {
-    for (const row of await db.selectFrom('people').select(['id', 'name']).where('workspaceId', '=', workspaceId).where('id', 'in', chunk).execute()) names.set(row.id, row.name);
-  }
-  return names;
 }
 
 /** Marks the person changed now, as a change to their dates or photo does. */

@@ -39,15 +39,3 @@ export async function selectPhotosOf(db: Kysely<Database>, workspaceId: string, 
   }
   return byPerson;
 }
-
-/** Whether the person (in this workspace) has a photo, without reading its bytes. */
-export async function photoExists(db: Kysely<Database>, workspaceId: string, personId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('personPhotos')
-    .innerJoin('people', 'people.id', 'personPhotos.personId')
-    .select('personPhotos.personId')
-    .where('people.workspaceId', '=', workspaceId)
-    .where('personPhotos.personId', '=', personId)
-    .executeTakeFirst();
-  return row !== undefined;
-}

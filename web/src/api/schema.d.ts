@@ -8727,6 +8727,11 @@ export interface components {
                 };
                 strength: number;
             }[];
+            /**
+             * @description today where the user is (the server's clock, the profile's time zone): what the next contact is overdue against
+             * @example 2026-11-22
+             */
+            today: string;
         };
         Plan: {
             cap: {

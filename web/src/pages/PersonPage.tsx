@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useDueReport } from '../data/due.js';
 import { usePersonDetail, useRemovePerson } from '../data/people.js';
 import { queryError } from '../data/query-state.js';
 import { errorText } from '../forms/error-text.js';
@@ -24,8 +23,6 @@ export function PersonPage() {
   const detail = usePersonDetail(id);
   const removal = useRemovePerson(id);
   const [editing, setEditing] = useState(false);
-  // The server's today (its clock and the profile's time zone), to tell an overdue next contact.
-  const due = useDueReport({ within: 0 });
   const { data } = detail;
   const error = queryError(detail);
   if (error) return <p role="alert">{error}</p>;
@@ -77,7 +74,8 @@ export function PersonPage() {
         <dt>Next contact</dt>
         <dd data-testid="next-contact">
           {p.nextContact ? `${p.nextContact.date} (${p.nextContact.basis === 'manual' ? 'set by hand' : 'from the cadence'})` : 'not planned'}
-          {p.nextContact && due.data && p.nextContact.date < due.data.today && <span className="badge missing overdue"> overdue by {plural(daysBetween(p.nextContact.date, due.data.today), 'day')}</span>}
+          {/* Against the server's today (its clock and the profile's time zone), which the detail carries: no second request. */}
+          {p.nextContact && p.nextContact.date < data.today && <span className="badge missing overdue"> overdue by {plural(daysBetween(p.nextContact.date, data.today), 'day')}</span>}
         </dd>
         <dt>Last exchange</dt>
         <dd>{p.lastExchangeOn ?? 'none yet'}</dd>
