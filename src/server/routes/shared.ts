@@ -23,8 +23,10 @@ export const created = <T extends z.ZodType>(schema: T, description: string) => 
 
 export const noContent = (description: string) => ({ 204: { description }, ...errorsOnly });
 
-export const idParam = () => z.object({ id: z.string().min(1) });
-export const twoIds = <A extends string, B extends string>(a: A, b: B) => z.object({ [a]: z.string().min(1), [b]: z.string().min(1) } as Record<A | B, z.ZodString>);
+/** An id in a path: never empty, and never a NUL, which no id holds and PostgreSQL's text refuses (a 400, not the database's error). */
+const pathId = () => z.string().min(1).regex(/^[^\0]*$/, 'an id holds no NUL character');
+export const idParam = () => z.object({ id: pathId() });
+export const twoIds = <A extends string, B extends string>(a: A, b: B) => z.object({ [a]: pathId(), [b]: pathId() } as Record<A | B, z.ZodString>);
 
 /** Drops undefined keys, for services that take optional filters under exactOptionalPropertyTypes-style code. */
 export function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
