@@ -97,7 +97,10 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
   }
   if (filter.networkId) {
     const networkId = filter.networkId;
-    base = base.where('people.id', 'in', (eb) => eb.selectFrom('memberships').select('memberships.personId').where('memberships.networkId', '=', networkId));
+    // A join from the network's memberships (its key starts with network_id; a person is in a network once), not
+    // `id in (…)`: SQLite then reads the members' rows straight from the key's walk, a third less work a page than
+    // building the list first; EXISTS per person walked the whole list (ten times the work).
+    base = base.innerJoin('memberships', 'memberships.personId', 'people.id').where('memberships.networkId', '=', networkId);
   }
   if (filter.quadrant) {
     // The same rule as the check's personQuadrant, in SQL so a page of ten thousand stays one query.
