@@ -11,7 +11,9 @@
 //
 // Options: --short (3 s a kind, 10,000 people), --seconds N, --clients N, --people N,
 // --networks N, --exchanges N, --db sqlite|postgres|both (default both when PostgreSQL's
-// binaries are found), --only kind,kind, --json FILE. Measurements, not tests.
+// binaries are found), --only kind,kind, --json FILE, --fresh (every read's address made
+// unique with a `fresh=N` parameter the API ignores, so no answer is kept: what a miss of
+// src/server/answer-cache.ts costs, as after every write). Measurements, not tests.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
@@ -35,6 +37,7 @@ const { values: args } = parseArgs({
     db: { type: 'string' },
     only: { type: 'string' },
     json: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(args.seconds ?? (args.short ? 3 : 10));
@@ -134,6 +137,15 @@ function getJson(port, path) {
   });
 }
 
+/** With --fresh, a read's address made one of a kind, so the server works its answer out instead of sending a kept one. */
+let freshCount = 0;
+const KEPT_READS = /^\/api\/(?:people|due|plan|networks|goals)(?:[/?]|$)/;
+function fresh(r) {
+  if (!args.fresh || (r.method && r.method !== 'GET') || !KEPT_READS.test(r.path)) return r;
+  freshCount += 1;
+  return { ...r, path: `${r.path}${r.path.includes('?') ? '&' : '?'}fresh=${freshCount}` };
+}
+
 /** `clients` loops, each asking `next()` for a request and sending it as soon as the last one answered, for `seconds`. */
 async function drive(port, seconds, next) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
@@ -145,7 +157,7 @@ async function drive(port, seconds, next) {
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (performance.now() < until) {
-        const r = next();
+        const r = fresh(next());
         const result = await request(agent, port, r);
         const kind = r.method && r.method !== 'GET' ? 'write' : 'read';
         latencies[kind].push(result.ms);
@@ -325,7 +337,7 @@ for (const db of databases) {
 const pad = (s, n) => String(s).padEnd(n);
 for (const run of results.runs) {
   const memory = run.memory ? `server RSS ${run.memory.rssMb} MB (peak ${run.memory.peakMb} MB)` : `server RSS not measured: ${run.crashed}`;
-  console.log(`\n${run.db}: ${SIZE.people} people, ${SIZE.networks} networks, ${SIZE.exchanges} exchanges; ${CLIENTS} clients, ${SECONDS} s a kind; ${memory}`);
+  console.log(`\n${run.db}: ${SIZE.people} people, ${SIZE.networks} networks, ${SIZE.exchanges} exchanges; ${CLIENTS} clients, ${SECONDS} s a kind${args.fresh ? ', no answer kept (--fresh)' : ''}; ${memory}`);
   console.log(`${pad('request', 30)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}${pad('cpu ms', 8)}bytes`);
   for (const [name, k] of Object.entries(run.kinds)) console.log(`${pad(name, 30)}${pad(k.rps, 8)}${pad(k.p50, 9)}${pad(k.p95, 9)}${pad(k.p99, 9)}${pad(k.errors, 8)}${pad(k.serverCpuMsPerRequest, 8)}${k.medianBytes}`);
   if (run.check) console.log(`check: summary ${run.check.summaryFirstMs} ms when worked out, ${run.check.summaryKeptMs} ms kept, ${Math.round(run.check.summaryBytes / 1024)} KB; the whole report ${Math.round(run.check.wholeReportBytes / 1024 / 1024)} MB in ${run.check.wholeReportKeptMs} ms (kept)`);

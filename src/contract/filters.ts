@@ -26,8 +26,15 @@ export const DUE_CHOICES = ['overdue', 'due'] as const;
 const quadrantNames = QUADRANT_NAMES as readonly QuadrantName[] as readonly [QuadrantName, ...QuadrantName[]];
 
 /** `GET /api/people`, `waggle person list`. */
+/** A search longer than any field worth finding by: refused with a 400, not looked up. */
+export const MAX_SEARCH_LENGTH = 200;
+
 export const personFilterQuery = z.object({
-  search: z.string().optional().meta({ description: 'text to find in name, organisation, role, location, tags, notes or contact details' }),
+  search: z
+    .string()
+    .max(MAX_SEARCH_LENGTH, { error: `must be at most ${MAX_SEARCH_LENGTH} characters: search for a part of a name, organisation, place or word` })
+    .optional()
+    .meta({ description: 'text to find in name, organisation, role, location, tags, notes or contact details: a part of any of them, accents and case aside' }),
   category: oneOf([...PERSON_CATEGORIES, 'none']).optional().meta({ description: 'in this category (none: not categorised)' }),
   stage: oneOf(STAGES).optional(),
   tag: z.string().optional(),

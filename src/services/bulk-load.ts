@@ -4,6 +4,7 @@ import type { Exchange } from '../core/model.js';
 import { nameKey, contactKey } from './keys.js';
 import { insertRows } from '../storage/insert-rows.js';
 import { toPersonRow } from '../storage/people.js';
+import { refreshPlannerStatistics } from '../storage/planner-statistics.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import type { Database } from '../storage/schema.js';
 import { refreshRhythm } from './rhythm.js';
@@ -44,4 +45,5 @@ export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'toda
     await refreshRhythm(trx);
     await refreshGoalRelevance(trx, 'everyone');
   });
+  await refreshPlannerStatistics(ctx.db);
 }

@@ -3023,7 +3023,7 @@ export interface paths {
                     offset?: number | null;
                     /** @description strength × importance, judged against the active goals as the check does */
                     quadrant?: "maintain" | "strengthen" | "overInvested" | "letBe";
-                    /** @description text to find in name, organisation, role, location, tags, notes or contact details */
+                    /** @description text to find in name, organisation, role, location, tags, notes or contact details: a part of any of them, accents and case aside */
                     search?: string;
                     /** @description name (default); strength, importance, added, last-exchange: highest or latest first; next-contact: soonest first */
                     sort?: "name" | "strength" | "importance" | "next-contact" | "last-exchange" | "added";

@@ -1,0 +1,78 @@
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import { searchText } from '../core/search-text.js';
+import { chunks } from './chunks.js';
+import { parseJsonList } from './columns.js';
+import { containsPattern } from './like.js';
+import type { Database } from './schema.js';
+
+/*
+ * Search over people.search_text, the one folded column (core/search-text.ts: name,
+ * organisation, role, location, tags, notes, channels; lower-cased, accents off, fields
+ * apart), matched as a part anywhere in it, as LIKE '%…%' says. Two ways to find it:
+ * - walking the people list's index (people_by_name holds search_text) and testing each,
+ *   which finds a page of a common fragment ("hospital": one person in five) at once, but
+ *   reads every person for a rare one, and for the count;
+ * - a trigram index: on SQLite the FTS5 table people_search (migration
+ *   2026-12-06T1000-people-search), on PostgreSQL pg_trgm's GIN index on search_text
+ *   (2026-12-03T1000-read-speed), which name the few who hold a rare fragment straight
+ *   away. PostgreSQL's planner chooses between them from its statistics; SQLite's cannot
+ *   see inside the FTS table, so the list chooses (people-list.ts) from the count.
+ * A trigram index cannot serve fewer than three characters: those are walked.
+ * The LIKE is kept beside the trigram match either way, so both ways find exactly the same
+ * people: the index only narrows where to look.
+ */
+
+/** How few characters a trigram index can find. */
+export const MIN_INDEXED_SEARCH = 3;
+
+export type SearchWay = 'walk' | 'trigrams';
+
+/** Whether this database has SQLite's FTS5 table to ask (PostgreSQL's planner asks its own index). */
+export function searchesByFts(db: Kysely<Database>): boolean {
+  return !(db.getExecutor().adapter instanceof PostgresAdapter);
+}
+
+/** Whether a folded search can be looked up by trigrams at all. */
+export function indexableSearch(folded: string): boolean {
+  return [...folded].length >= MIN_INDEXED_SEARCH;
+}
+
+/**
+ * A phrase for FTS5's MATCH that means "these characters in a row", whatever they are: the
+ * text in double quotes with its own quotes doubled, so that `"`, `*`, `NEAR`, `-`, `AND`
+ * and parentheses are characters to find, never query syntax.
+ */
+export function ftsPhrase(folded: string): string {
+  return `"${folded.replace(/"/g, '""')}"`;
+}
+
+/** People whose search text holds `folded` (a query folded by foldQuery), found the given way. */
+export function matchesSearch(db: Kysely<Database>, folded: string, way: SearchWay): RawBuilder<boolean> {
+  const like = sql<boolean>`${sql.ref('people.searchText')} like ${containsPattern(folded)} escape '\\'`;
+  if (way === 'walk' || !searchesByFts(db) || !indexableSearch(folded)) return like;
+  return sql<boolean>`(people.rowid in (select rowid from people_search where people_search match ${ftsPhrase(folded)}) and ${like})`;
+}
+
+/**
+ * Writes `people.search_text` again for these people, from their fields and channels as
+ * stored now, inside the caller's transaction (on SQLite the FTS table follows by trigger).
+ * Writes that have the whole person in hand (adding one, an import's new people, a restore)
+ * compute it as they insert.
+ */
+export async function refreshSearchText(db: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<void> {
+  for (const ids of chunks([...new Set(personIds)])) {
+    const people = await db
+      .selectFrom('people')
+      .select(['id', 'name', 'organisation', 'role', 'location', 'tags', 'notes', 'searchText'])
+      .where('workspaceId', '=', workspaceId)
+      .where('id', 'in', ids)
+      .execute();
+    const points = await db.selectFrom('contactPoints').select(['personId', 'value']).where('personId', 'in', ids).orderBy('personId').orderBy('position').execute();
+    const channels = new Map<string, string[]>();
+    for (const point of points) channels.set(point.personId, [...(channels.get(point.personId) ?? []), point.value]);
+    for (const person of people) {
+      const text = searchText({ ...person, tags: parseJsonList<string>(person.tags) }, channels.get(person.id) ?? []);
+      if (text !== person.searchText) await db.updateTable('people').set({ searchText: text }).where('id', '=', person.id).execute();
+    }
+  }
+}
