@@ -48,6 +48,7 @@ export async function scrubAfterErase(db: Kysely<Database>, scope: ErasureScope)
  * close, finishes the job; a few short retries cover the common case.
  */
 async function checkpointSqlite(db: Kysely<Database>): Promise<void> {
+  await forgetSampledKeys(db);
   for (let attempt = 0; attempt < 5; attempt++) {
     const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
     if (!rows[0] || Number(rows[0].busy) === 0) return;
@@ -56,11 +57,25 @@ async function checkpointSqlite(db: Kysely<Database>): Promise<void> {
 }
 
 /**
+ * ANALYZE (run by `pragma optimize`, see sqlite.ts) keeps sample index keys in
+ * sqlite_stat4 when SQLite is built with STAT4, as better-sqlite3's is: names, e-mail
+ * addresses, the search text. An erased person's keys would stay there. The samples
+ * are dropped (secure_delete zeroes them); the planner falls back on sqlite_stat1's
+ * counts until the next analysis samples what is left.
+ */
+async function forgetSampledKeys(db: Kysely<Database>): Promise<void> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from sqlite_schema where name = 'sqlite_stat4'`.execute(db);
+  if (Number(rows[0]?.n ?? 0) > 0) await sql`delete from sqlite_stat4`.execute(db);
+}
+
+/**
  * VACUUM FULL copies a deleted row into the new files while a transaction that
  * started before the delete could still see it. So it first waits, 30 seconds at
  * most (a loaded machine stretched 5 s too thin in a full test run), for the
- * transactions of this database whose snapshot is older than the erase (`mark`, an
- * id taken after the erase committed) to end. Snapshots taken since cannot see the
+ * transactions whose snapshot is older than the erase (`mark`, an id taken after the
+ * erase committed) to end: those of every database the role may see, not only this
+ * one, since the canary test kept rows while other databases of the same server were
+ * busy and this one was idle. Snapshots taken since cannot see the
  * erased rows, so a busy server's fresh reads do not make the erase wait. A longer
  * one (say, a report left open) keeps those rows until the next erase or
  * autovacuum; it is named on stderr, so an operator (or a failing canary test) can
@@ -72,14 +87,14 @@ async function waitForOlderSnapshots(db: Kysely<Database>): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and pid <> pg_backend_pid() and backend_xmin is not null
+      where pid <> pg_backend_pid() and backend_xmin is not null
         and age(backend_xmin) >= age(${mark}::xid)`.execute(db);
     if (!rows[0] || Number(rows[0].n) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const { rows: holders } = await sql<{ pid: number; backendType: string; state: string; query: string }>`
     select pid, backend_type as "backendType", state, left(query, 200) as query from pg_stat_activity
-    where datname = current_database() and pid <> pg_backend_pid() and backend_xmin is not null
+    where pid <> pg_backend_pid() and backend_xmin is not null
       and age(backend_xmin) >= age(${mark}::xid)`.execute(db);
   process.stderr.write(`waggle: erasure went ahead while older transactions still ran, so their rows stay until the next erase or autovacuum: ${JSON.stringify(holders)}\n`);
 }
