@@ -119,6 +119,11 @@ export async function deleteExchange(db: Kysely<Database>, workspaceId: string, 
   await db.deleteFrom('exchanges').where('id', '=', id).where('workspaceId', '=', workspaceId).execute();
 }
 
+/** Each person's days with an exchange, one row per exchange and person, in no order. */
+export async function selectExchangeDays(db: Kysely<Database>, workspaceId: string): Promise<{ personId: string; occurredOn: string }[]> {
+  return db.selectFrom('exchangePeople').select(['personId', 'occurredOn']).where('workspaceId', '=', workspaceId).execute();
+}
+
 /** The exchanges logged with a person, by id. */
 export async function exchangeIdsWith(db: Kysely<Database>, personId: string): Promise<string[]> {
   return (await db.selectFrom('exchangePeople').select('exchangeId').where('personId', '=', personId).execute()).map((r) => r.exchangeId);

@@ -201,3 +201,18 @@ export async function replaceContactPoints(db: Kysely<Database>, personId: strin
     .execute();
 }
 
+/** Everyone in the workspace with their stage: whom a capture can match an activity to. */
+export async function selectPeopleStages(db: Kysely<Database>, workspaceId: string): Promise<{ id: string; name: string; stage: string }[]> {
+  return db.selectFrom('people').select(['id', 'name', 'stage']).where('workspaceId', '=', workspaceId).execute();
+}
+
+/** Every channel of these kinds in the workspace, with whose it is, in no order. */
+export async function selectChannelsOfKinds(db: Kysely<Database>, workspaceId: string, kinds: readonly ContactKind[]): Promise<{ personId: string; kind: string; value: string }[]> {
+  return db
+    .selectFrom('contactPoints')
+    .innerJoin('people', 'people.id', 'contactPoints.personId')
+    .select(['contactPoints.personId', 'contactPoints.kind', 'contactPoints.value'])
+    .where('people.workspaceId', '=', workspaceId)
+    .where('contactPoints.kind', 'in', [...kinds])
+    .execute();
+}
