@@ -50,3 +50,21 @@ export async function readPlanSettings(db: Kysely<Database>, workspaceId: string
 export async function writePlanSettings(db: Kysely<Database>, workspaceId: string, changes: Partial<PlanSettings>, now: string): Promise<void> {
   await db.updateTable('profiles').set({ ...changes, updatedAt: now }).where('workspaceId', '=', workspaceId).execute();
 }
+
+/** The tables whose rows belong to one workspace (they carry its id). */
+export type WorkspaceTable = { [T in keyof Database]: Database[T] extends { workspaceId: string } ? T : never }[keyof Database];
+
+/** How many rows each of these tables holds for the workspace, in the order given. */
+export async function countWorkspaceRows<T extends WorkspaceTable>(db: Kysely<Database>, workspaceId: string, tables: readonly T[]): Promise<{ table: T; count: number }[]> {
+  const counts: { table: T; count: number }[] = [];
+  for (const table of tables) {
+    const { n } = await db
+      .selectFrom(table as WorkspaceTable)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspaceId', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    counts.push({ table, count: Number(n) });
+  }
+  return counts;
+}
+
