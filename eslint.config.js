@@ -21,7 +21,6 @@ const serviceQueryBuilders = '/^(selectFrom|selectNoFrom|insertInto|replaceInto|
 const servicesStillQuerying = [
   'src/services/search-index.ts',
   'src/services/imports.ts',
-  'src/services/demo.ts',
   'src/services/teams.ts',
   'src/services/teams-sharing.ts',
   'src/services/teams-dance.ts',

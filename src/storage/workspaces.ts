@@ -68,3 +68,14 @@ export async function countWorkspaceRows<T extends WorkspaceTable>(db: Kysely<Da
   return counts;
 }
 
+/**
+ * Deletes everything in the workspace (the map, the journal, plans, templates, share links) and
+ * clears what the profile says of the user; the workspace, its time zone and its accounts stay.
+ * Children first: contact points, dates, photos, memberships and links go with their parents by cascade.
+ */
+export async function eraseWorkspaceRows(db: Kysely<Database>, workspaceId: string): Promise<void> {
+  for (const table of ['capturedItems', 'planTargets', 'introductions', 'followUps', 'exchanges', 'people', 'networks', 'goals', 'outreachTemplates', 'shareTokens'] as const) {
+    await db.deleteFrom(table).where('workspaceId', '=', workspaceId).execute();
+  }
+  await db.updateTable('profiles').set({ name: null, workingOn: null, accountabilityPartner: null, emails: '[]' }).where('workspaceId', '=', workspaceId).execute();
+}
