@@ -77,11 +77,11 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
 /** The most channels one person keeps (the contract's limit on a whole list). */
 const MAX_CHANNELS = 50;
 
-/** Changes only what the patch names; `channelGroups` replaces the named groups of channels and keeps the rest. */
+/** Changes only what the patch names; `channelGroups` replaces the named groups of channels and keeps the rest; `dates` replaces every date. */
 export async function updatePerson(ctx: ServiceContext, id: string, patch: UpdatePersonInput): Promise<Person> {
   await inTransaction(ctx, async (trx) => {
     await requirePerson(trx, id);
-    const { channels, channelGroups, ...fields } = patch;
+    const { channels, channelGroups, dates, ...fields } = patch;
     if (channels !== undefined && channelGroups !== undefined) {
       throw new ValidationError('channelGroups', 'give either channels (the whole list) or channelGroups (some groups), not both');
     }
@@ -95,6 +95,8 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
       if (merged.length > MAX_CHANNELS) throw new ValidationError('channelGroups', `a person has at most ${MAX_CHANNELS} channels; this edit would leave ${merged.length}`);
       await replaceContactPoints(trx.db, id, merged);
     }
+    // In the same transaction as the fields: a refused date leaves the person as they were.
+    if (dates !== undefined) await writeDates(trx, id, dates);
     await refreshSearchText(trx, [id]);
   });
   return getPerson(ctx, id);
