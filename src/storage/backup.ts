@@ -5,7 +5,7 @@ import type { GoalNeed } from '../core/model.js';
 import { toBase64 } from '../core/photo.js';
 import { chunks } from './chunks.js';
 import { parseJsonList } from './columns.js';
-import { contactKey, toPersonRow } from './people.js';
+import { toContactPointRow, toPersonRow } from './people.js';
 import type { Database, ExchangesTable, GoalsTable, NetworksTable, PeopleTable } from './schema.js';
 
 /*
@@ -105,7 +105,7 @@ export function toBackupRows(ws: string, w: BackupWorkspace): BackupRows {
   for (const c of w.contactPoints) channels.set(c.personId, [...(channels.get(c.personId) ?? []), c]);
   return {
     people: w.people.map((p) => toPersonRow(ws, { ...p, familyName: p.familyName ?? null }, (channels.get(p.id) ?? []).sort((a, b) => a.position - b.position).map((c) => c.value))),
-    contactPoints: w.contactPoints.map((c) => ({ ...c, valueKey: contactKey(c.value) })),
+    contactPoints: w.contactPoints.map((c) => toContactPointRow(c.personId, c.position, c)),
     networks: w.networks.map((n) => ({ ...n, workspaceId: ws, nameKey: nameKey(n.name) })),
     goals: w.goals.map((g) => ({ ...g, workspaceId: ws, needs: JSON.stringify(g.needs) })),
     memberships: w.memberships.map((m) => ({ ...m, workspaceId: ws })),
