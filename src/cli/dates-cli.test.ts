@@ -31,6 +31,13 @@ describe('dates that matter on the command line', () => {
     const month = JSON.parse((await waggleInProcess(dir, ['due', '--within', '31', '--json'])).stdout) as { dates: { on: string; label: string | null }[] };
     expect(month.dates.map((d) => [d.on, d.label])).toEqual([['2026-11-25', null], ['2026-12-20', 'Started at the trust']]);
 
+    // The dates go with the other changes: a date refused refuses the whole edit.
+    const long = await waggleInProcess(dir, ['person', 'edit', 'Ana Silva', '--role', 'Consultant', '--date', `${'x'.repeat(121)}=2020-01-01`]);
+    expect(long.code).not.toBe(0);
+    expect(long.stderr).toMatch(/--date/);
+    const unchanged = JSON.parse((await waggleInProcess(dir, ['person', 'show', 'Ana Silva', '--json'])).stdout) as { person: { role: string | null }; dates: { label: string | null }[] };
+    expect([unchanged.person.role, unchanged.dates.map((d) => d.label)]).toEqual([null, [null, 'Started at the trust']]);
+
     expect((await waggleInProcess(dir, ['person', 'edit', 'Ana Silva', '--birthday', 'none'])).code).toBe(0);
     expect((await waggleInProcess(dir, ['person', 'show', 'Ana Silva'])).stdout).toMatch(/Dates:\n {2}Started at the trust: 2019-12-20$/m);
   });

@@ -92,9 +92,14 @@ export const createPersonInput = z
   .strict();
 export type CreatePersonInput = z.infer<typeof createPersonInput>;
 
-/** A patch: only the fields given change. `channelGroups` replaces some groups of channels, `channels` the whole list. */
+/** A patch: only the fields given change. `channelGroups` replaces some groups of channels, `channels` the whole list, `dates` every date. */
 export const updatePersonInput = z
-  .object({ ...personFields, channelGroups: channelGroupsInput })
+  .object({
+    ...personFields,
+    channelGroups: channelGroupsInput,
+    /** Replaces the person's dates (an empty list clears them), with the other changes in one transaction. */
+    dates: personDateList,
+  })
   .partial()
   .strict();
 export type UpdatePersonInput = z.infer<typeof updatePersonInput>;

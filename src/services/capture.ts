@@ -9,7 +9,9 @@ import { readCaptureOffThread } from './capture/off-thread.js';
 import type { CaptureJob, CaptureRead } from './capture/read-capture.js';
 import { importFile, type ImportOutcome } from './imports.js';
 import { logExchange } from './exchanges.js';
-import { chunks } from '../storage/chunks.js';
+import { advanceStage, selectChannelsOfKinds, selectPeopleStages } from '../storage/people.js';
+import { anyCaptured, insertCapturedItem, selectCaptureAnswers } from '../storage/captures.js';
+import { selectExchangeDays } from '../storage/journal.js';
 import { profileKey } from '../core/import-merge.js';
 import { getProfile } from './workspace.js';
 
@@ -60,22 +62,16 @@ export interface CaptureOutcome {
 async function captureJob(ctx: ServiceContext, options: CaptureOptions): Promise<CaptureJob> {
   const profile = await getProfile(ctx);
   const day = today(ctx);
-  const people = await ctx.db.selectFrom('people').select(['id', 'name', 'stage']).where('workspaceId', '=', ctx.workspaceId).execute();
-  const points = await ctx.db
-    .selectFrom('contactPoints')
-    .innerJoin('people', 'people.id', 'contactPoints.personId')
-    .select(['contactPoints.personId', 'contactPoints.kind', 'contactPoints.value'])
-    .where('people.workspaceId', '=', ctx.workspaceId)
-    .where('contactPoints.kind', 'in', ['email', 'linkedin'])
-    .execute();
+  const people = await selectPeopleStages(ctx.db, ctx.workspaceId);
+  const points = await selectChannelsOfKinds(ctx.db, ctx.workspaceId, ['email', 'linkedin']);
   const byPerson = new Map<string, CapturePerson>(people.map((p) => [p.id, { id: p.id, name: p.name, emails: [], profiles: [], stage: p.stage }]));
   for (const point of points) {
     const person = byPerson.get(point.personId);
     if (point.kind === 'email') person?.emails.push(point.value);
     else person?.profiles.push(profileKey(point.value));
   }
-  const answered = await ctx.db.selectFrom('capturedItems').select(['sourceKey', 'outcome']).where('workspaceId', '=', ctx.workspaceId).execute();
-  const journal = await ctx.db.selectFrom('exchangePeople').select(['personId', 'occurredOn']).where('workspaceId', '=', ctx.workspaceId).execute();
+  const answered = await selectCaptureAnswers(ctx.db, ctx.workspaceId);
+  const journal = await selectExchangeDays(ctx.db, ctx.workspaceId);
   return {
     options: {
       format: options.format,
@@ -88,7 +84,7 @@ async function captureJob(ctx: ServiceContext, options: CaptureOptions): Promise
       includePrivate: options.includePrivate === true,
     },
     people: [...byPerson.values()],
-    answered: answered.map((a) => [a.sourceKey, a.outcome]),
+    answered,
     journalDays: journal.map((j) => `${j.personId}|${j.occurredOn}`),
   };
 }
@@ -165,10 +161,7 @@ async function apply(trx: ServiceContext, outcome: CaptureOutcome, options: Capt
     p.kind === 'stage' ? null : parseInput(logExchangeInput, { occurredOn: p.occurredOn, channel: p.channel, initiatedBy: p.initiatedBy, personIds: p.people.slice(0, 50).map((x) => x.id), ...(p.note ? { notes: p.note.slice(0, 20000) } : {}) }, (path) => `line ${p.line}: ${path}`),
   );
   // Answered meanwhile (the same file imported twice at once): refuse rather than log twice.
-  for (const batch of chunks(outcome.proposals.map((p) => p.key), 500)) {
-    const already = await trx.db.selectFrom('capturedItems').select('sourceKey').where('workspaceId', '=', trx.workspaceId).where('sourceKey', 'in', batch).executeTakeFirst();
-    if (already) throw new ConflictError('this file was captured meanwhile; preview it again');
-  }
+  if (await anyCaptured(trx.db, trx.workspaceId, outcome.proposals.map((p) => p.key))) throw new ConflictError('this file was captured meanwhile; preview it again');
   const now = nowTimestamp(trx);
   let done = 0;
   for (const [index, proposal] of outcome.proposals.entries()) {
@@ -178,7 +171,7 @@ async function apply(trx: ServiceContext, outcome: CaptureOutcome, options: Capt
       if (input) exchangeId = (await logExchange(trx, input)).exchange.id;
       else {
         // An invitation sent: "to meet" becomes "reached out" (only for those still at "to meet").
-        await trx.db.updateTable('people').set({ stage: 'reached-out', updatedAt: now }).where('workspaceId', '=', trx.workspaceId).where('id', 'in', proposal.people.map((p) => p.id)).where('stage', '=', 'to-meet').execute();
+        await advanceStage(trx.db, trx.workspaceId, proposal.people.map((p) => p.id), 'to-meet', 'reached-out', now);
       }
       proposal.decision = 'logged';
       proposal.exchangeId = exchangeId;
@@ -187,7 +180,7 @@ async function apply(trx: ServiceContext, outcome: CaptureOutcome, options: Capt
       proposal.decision = 'declined';
       outcome.summary.declined += 1;
     }
-    await trx.db.insertInto('capturedItems').values({ workspaceId: trx.workspaceId, sourceKey: proposal.key, outcome: proposal.decision, exchangeId, capturedAt: now }).execute();
+    await insertCapturedItem(trx.db, { workspaceId: trx.workspaceId, sourceKey: proposal.key, outcome: proposal.decision, exchangeId, capturedAt: now });
     done += 1;
     if (done % 100 === 0) progress('writing', done, outcome.proposals.length);
   }

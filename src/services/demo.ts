@@ -9,6 +9,8 @@ import { createNetwork } from './networks.js';
 import { createPerson, updatePerson } from './people.js';
 import { updateProfile } from './workspace.js';
 import { scrubAfterErase } from '../storage/erasure.js';
+import { closeFollowUpRow } from '../storage/journal.js';
+import { countWorkspaceRows, eraseWorkspaceRows } from '../storage/workspaces.js';
 
 export interface DemoSummary {
   people: number;
@@ -20,13 +22,7 @@ export interface DemoSummary {
 
 /** Erases everything in the workspace, in one transaction: the map, the journal, plans, templates, share links and what the profile says. */
 export async function eraseWorkspace(ctx: ServiceContext): Promise<void> {
-  await inTransaction(ctx, async (trx) => {
-    // Children first: contact points, memberships and links go with their parents by cascade.
-    for (const table of ['capturedItems', 'planTargets', 'introductions', 'followUps', 'exchanges', 'people', 'networks', 'goals', 'outreachTemplates', 'shareTokens'] as const) {
-      await trx.db.deleteFrom(table).where('workspaceId', '=', trx.workspaceId).execute();
-    }
-    await trx.db.updateTable('profiles').set({ name: null, workingOn: null, accountabilityPartner: null, emails: '[]' }).where('workspaceId', '=', trx.workspaceId).execute();
-  });
+  await inTransaction(ctx, (trx) => eraseWorkspaceRows(trx.db, trx.workspaceId));
   // After the commit: the erased bytes leave the log (SQLite) or the dead tuples (PostgreSQL).
   await scrubAfterErase(ctx.db, { kind: 'workspace' });
 }
@@ -39,9 +35,8 @@ export async function eraseWorkspace(ctx: ServiceContext): Promise<void> {
 export async function loadDemo(ctx: ServiceContext, options: { replace?: boolean } = {}): Promise<DemoSummary> {
   const map = buildDemoMap(today(ctx));
   const summary = await inTransaction(ctx, async (trx) => {
-    const existing = await trx.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', trx.workspaceId).executeTakeFirstOrThrow();
-    const goalsExisting = await trx.db.selectFrom('goals').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', trx.workspaceId).executeTakeFirstOrThrow();
-    if (Number(existing.n) + Number(goalsExisting.n) > 0) {
+    const existing = await countWorkspaceRows(trx.db, trx.workspaceId, ['people', 'goals']);
+    if (existing.some(({ count }) => count > 0)) {
       if (!options.replace) throw new ConflictError('This map already has data; the demo would mix with it. Use a new data folder (--data DIR), or replace everything with --replace.');
       await eraseWorkspace(trx);
     }
@@ -92,8 +87,9 @@ export async function loadDemo(ctx: ServiceContext, options: { replace?: boolean
       for (const [i, f] of e.followUps.entries()) {
         const stored = logged.followUps[i];
         if (stored && f.status !== 'open') {
-          await closeFollowUp(trx, stored.id, f.status);
-          if (f.closedOn) await trx.db.updateTable('followUps').set({ closedOn: f.closedOn }).where('id', '=', stored.id).execute();
+          // Closed on the day the demo says, when it says one; else today, as by hand.
+          if (f.closedOn) await closeFollowUpRow(trx.db, stored.id, f.status, f.closedOn);
+          else await closeFollowUp(trx, stored.id, f.status);
         }
       }
     }

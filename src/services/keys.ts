@@ -1,6 +1,3 @@
-/** Normalised keys for matching and search; names are compared the core's way. */
+/** Normalised keys for matching and search; names are compared the core's way, channels by storage's match key. */
 export { nameKey, sortKey } from '../core/names.js';
-
-export function contactKey(value: string): string {
-  return value.trim().toLowerCase();
-}
+export { contactKey } from '../storage/people.js';

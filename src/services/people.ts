@@ -1,16 +1,24 @@
-import type { Updateable } from 'kysely';
 import type { PersonFilter } from '../contract/filters.js';
 import type { CreatePersonInput, UpdatePersonInput } from '../contract/inputs.js';
 import { replaceChannelGroups } from '../core/channel-groups.js';
 import { AmbiguousReferenceError, NotFoundError, ValidationError } from '../core/errors.js';
-import type { ContactPoint, Person } from '../core/model.js';
-import type { PeopleTable } from '../storage/schema.js';
+import type { Person } from '../core/model.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
-import { contactKey, nameKey, sortKey } from './keys.js';
-import { chunks } from '../storage/chunks.js';
-import { flag } from '../storage/columns.js';
-import { toPersonRow, toContactPoint, type StoredPerson } from '../storage/people.js';
-
+import { nameKey } from './keys.js';
+import {
+  deletePerson,
+  findPersonId,
+  insertPerson,
+  peopleNamed,
+  replaceContactPoints,
+  selectContactPoints,
+  toPersonRow,
+  updatePeopleRows,
+  updatePersonRow,
+  type PersonChanges,
+  type StoredPerson,
+} from '../storage/people.js';
+import { deleteExchangesWithNobody, exchangeIdsWith } from '../storage/journal.js';
 import { scrubAfterErase } from '../storage/erasure.js';
 import { selectPeople, type PeoplePage } from '../storage/people-list.js';
 import { nextContact } from '../core/next-contact.js';
@@ -58,8 +66,8 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
     nextContactDue: nextContact({ nextContactOn: person.nextContactOn, cadence: person.cadence, lastExchangeOn: null, addedOn })?.date ?? null,
   };
   await inTransaction(ctx, async (trx) => {
-    await trx.db.insertInto('people').values(row).execute();
-    await replaceChannels(trx, id, input.channels ?? []);
+    await insertPerson(trx.db, row);
+    await replaceContactPoints(trx.db, id, input.channels ?? []);
     // In the same transaction: a date the database refuses leaves no person behind.
     if (input.dates?.length) await writeDates(trx, id, input.dates);
   });
@@ -69,35 +77,26 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
 /** The most channels one person keeps (the contract's limit on a whole list). */
 const MAX_CHANNELS = 50;
 
-/** Changes only what the patch names; `channelGroups` replaces the named groups of channels and keeps the rest. */
+/** Changes only what the patch names; `channelGroups` replaces the named groups of channels and keeps the rest; `dates` replaces every date. */
 export async function updatePerson(ctx: ServiceContext, id: string, patch: UpdatePersonInput): Promise<Person> {
   await inTransaction(ctx, async (trx) => {
     await requirePerson(trx, id);
-    const { channels, channelGroups, tags, knowAndLike, canHelp, lostJobList, ...plain } = patch;
+    const { channels, channelGroups, dates, ...fields } = patch;
     if (channels !== undefined && channelGroups !== undefined) {
       throw new ValidationError('channelGroups', 'give either channels (the whole list) or channelGroups (some groups), not both');
     }
-    const changes: Updateable<PeopleTable> = { ...plain, updatedAt: nowTimestamp(trx) };
-    if (plain.name !== undefined) changes.nameKey = nameKey(plain.name);
-    if (plain.name !== undefined || plain.familyName !== undefined) {
-      // The sort key needs both: the one not in the patch is the stored one.
-      const stored = await trx.db.selectFrom('people').select(['name', 'familyName']).where('id', '=', id).where('workspaceId', '=', trx.workspaceId).executeTakeFirstOrThrow();
-      changes.sortName = sortKey(plain.name ?? stored.name, plain.familyName !== undefined ? plain.familyName : stored.familyName);
-    }
-    if (tags !== undefined) changes.tags = JSON.stringify(tags);
-    if (knowAndLike !== undefined) changes.knowAndLike = flag(knowAndLike);
-    if (canHelp !== undefined) changes.canHelp = flag(canHelp);
-    if (lostJobList !== undefined) changes.lostJobList = flag(lostJobList);
-    if (plain.nextContactOn !== undefined) changes.nextContactSetOn = plain.nextContactOn === null ? null : today(trx);
-    await trx.db.updateTable('people').set(changes).where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
-    if (plain.cadence !== undefined || plain.nextContactOn !== undefined) await refreshRhythm(trx, [id]);
-    if (channels !== undefined) await replaceChannels(trx, id, channels);
+    const changes: PersonChanges = { ...fields, updatedAt: nowTimestamp(trx) };
+    if (fields.nextContactOn !== undefined) changes.nextContactSetOn = fields.nextContactOn === null ? null : today(trx);
+    await updatePersonRow(trx.db, trx.workspaceId, id, changes);
+    if (fields.cadence !== undefined || fields.nextContactOn !== undefined) await refreshRhythm(trx, [id]);
+    if (channels !== undefined) await replaceContactPoints(trx.db, id, channels);
     if (channelGroups !== undefined) {
-      const current = (await trx.db.selectFrom('contactPoints').selectAll().where('personId', '=', id).orderBy('position').execute()).map(toContactPoint);
-      const merged = replaceChannelGroups(current, channelGroups);
+      const merged = replaceChannelGroups(await selectContactPoints(trx.db, id), channelGroups);
       if (merged.length > MAX_CHANNELS) throw new ValidationError('channelGroups', `a person has at most ${MAX_CHANNELS} channels; this edit would leave ${merged.length}`);
-      await replaceChannels(trx, id, merged);
+      await replaceContactPoints(trx.db, id, merged);
     }
+    // In the same transaction as the fields: a refused date leaves the person as they were.
+    if (dates !== undefined) await writeDates(trx, id, dates);
     await refreshSearchText(trx, [id]);
   });
   return getPerson(ctx, id);
@@ -107,17 +106,9 @@ export async function removePerson(ctx: ServiceContext, id: string): Promise<Per
   const removed = await inTransaction(ctx, async (trx) => {
     const person = await getPerson(trx, id);
     // Exchanges shared with others stay; an exchange left with nobody goes too.
-    const exchangeIds = (
-      await trx.db.selectFrom('exchangePeople').select('exchangeId').where('personId', '=', id).execute()
-    ).map((r) => r.exchangeId);
-    await trx.db.deleteFrom('people').where('id', '=', id).where('workspaceId', '=', trx.workspaceId).execute();
-    for (const chunk of chunks(exchangeIds)) {
-      await trx.db
-        .deleteFrom('exchanges')
-        .where('id', 'in', chunk)
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('exchangePeople').select('personId').whereRef('exchangePeople.exchangeId', '=', 'exchanges.id'))))
-        .execute();
-    }
+    const exchangeIds = await exchangeIdsWith(trx.db, id);
+    await deletePerson(trx.db, trx.workspaceId, id);
+    await deleteExchangesWithNobody(trx.db, exchangeIds);
     return person;
   });
   // After the commit, not inside it: the removed bytes leave the write-ahead log.
@@ -138,41 +129,16 @@ export async function listPeople(ctx: ServiceContext, filter: PersonFilter = {})
 
 /** Finds a person by id, or by name when exactly one person has it (case and accents aside). */
 export async function resolvePerson(ctx: ServiceContext, ref: string): Promise<string> {
-  const byId = await ctx.db.selectFrom('people').select('id').where('workspaceId', '=', ctx.workspaceId).where('id', '=', ref).executeTakeFirst();
-  if (byId) return byId.id;
-  const byName = await ctx.db
-    .selectFrom('people')
-    .select(['id', 'name'])
-    .where('workspaceId', '=', ctx.workspaceId)
-    .where('nameKey', '=', nameKey(ref))
-    .limit(10)
-    .execute();
+  const byId = await findPersonId(ctx.db, ctx.workspaceId, ref);
+  if (byId) return byId;
+  const byName = await peopleNamed(ctx.db, ctx.workspaceId, nameKey(ref));
   if (byName.length === 1 && byName[0]) return byName[0].id;
   if (byName.length > 1) throw new AmbiguousReferenceError('person', ref, byName);
   throw new NotFoundError('person', ref);
 }
 
 export async function requirePerson(ctx: ServiceContext, id: string): Promise<void> {
-  const row = await ctx.db.selectFrom('people').select('id').where('workspaceId', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
-  if (!row) throw new NotFoundError('person', id);
-}
-
-async function replaceChannels(ctx: ServiceContext, personId: string, channels: { kind: ContactPoint['kind']; value: string; label?: string | null | undefined }[]) {
-  await ctx.db.deleteFrom('contactPoints').where('personId', '=', personId).execute();
-  if (channels.length === 0) return;
-  await ctx.db
-    .insertInto('contactPoints')
-    .values(
-      channels.map((c, position) => ({
-        personId,
-        position,
-        kind: c.kind,
-        value: c.value,
-        valueKey: contactKey(c.value),
-        label: c.label ?? null,
-      })),
-    )
-    .execute();
+  if (!(await findPersonId(ctx.db, ctx.workspaceId, id))) throw new NotFoundError('person', id);
 }
 
 /** The people a filter names, in its order and page, as storage reads them (storage/people-list.ts). */
@@ -190,8 +156,7 @@ export type BulkJudgement = Pick<UpdatePersonInput, 'strength' | 'importance' | 
 export async function bulkJudge(ctx: ServiceContext, filter: Omit<PersonFilter, 'limit' | 'offset'>, judgement: BulkJudgement): Promise<number> {
   return inTransaction(ctx, async (trx) => {
     const ids = (await queryPeople(trx, filter)).items.map((p) => p.id);
-    const changes: Updateable<PeopleTable> = { ...judgement, updatedAt: nowTimestamp(trx) };
-    for (const chunk of chunks(ids)) await trx.db.updateTable('people').set(changes).where('workspaceId', '=', trx.workspaceId).where('id', 'in', chunk).execute();
+    await updatePeopleRows(trx.db, trx.workspaceId, ids, { ...judgement, updatedAt: nowTimestamp(trx) });
     if (judgement.cadence !== undefined) await refreshRhythm(trx, ids);
     return ids.length;
   });

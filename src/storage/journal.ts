@@ -119,6 +119,27 @@ export async function deleteExchange(db: Kysely<Database>, workspaceId: string, 
   await db.deleteFrom('exchanges').where('id', '=', id).where('workspaceId', '=', workspaceId).execute();
 }
 
+/** Each person's days with an exchange, one row per exchange and person, in no order. */
+export async function selectExchangeDays(db: Kysely<Database>, workspaceId: string): Promise<{ personId: string; occurredOn: string }[]> {
+  return db.selectFrom('exchangePeople').select(['personId', 'occurredOn']).where('workspaceId', '=', workspaceId).execute();
+}
+
+/** The exchanges logged with a person, by id. */
+export async function exchangeIdsWith(db: Kysely<Database>, personId: string): Promise<string[]> {
+  return (await db.selectFrom('exchangePeople').select('exchangeId').where('personId', '=', personId).execute()).map((r) => r.exchangeId);
+}
+
+/** Deletes those of these exchanges that nobody is left in (once a person has gone); an exchange shared with others stays. */
+export async function deleteExchangesWithNobody(db: Kysely<Database>, exchangeIds: readonly string[]): Promise<void> {
+  for (const chunk of chunks(exchangeIds)) {
+    await db
+      .deleteFrom('exchanges')
+      .where('id', 'in', chunk)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('exchangePeople').select('personId').whereRef('exchangePeople.exchangeId', '=', 'exchanges.id'))))
+      .execute();
+  }
+}
+
 /** A person's stage and hand-set next contact, which removing an exchange may move back. */
 export async function findPersonBeforeUndo(db: Kysely<Database>, workspaceId: string, personId: string): Promise<{ stage: string; nextContactOn: string | null } | undefined> {
   return db.selectFrom('people').select(['stage', 'nextContactOn']).where('id', '=', personId).where('workspaceId', '=', workspaceId).executeTakeFirst();

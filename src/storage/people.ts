@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { nameKey, sortKey } from '../core/names.js';
 import { nextContact } from '../core/next-contact.js';
 import { searchText } from '../core/search-text.js';
@@ -62,6 +62,19 @@ export function toContactPoint(row: Selectable<Database['contactPoints']>): Cont
   return { kind: row.kind as ContactKind, value: row.value, label: row.label };
 }
 
+/** A channel's match key: the same address however it was typed (an import finds a person again by it). */
+export function contactKey(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+/** A channel as given by the user or a file: the label may be left out. */
+export type ChannelInput = Pick<ContactPoint, 'kind' | 'value'> & { label?: string | null | undefined };
+
+/** A channel as its row, at its place in the person's list: the one builder, so the match key never drifts. */
+export function toContactPointRow(personId: string, position: number, channel: ChannelInput): Insertable<Database['contactPoints']> {
+  return { personId, position, kind: channel.kind, value: channel.value, valueKey: contactKey(channel.value), label: channel.label ?? null };
+}
+
 /** What a person's own row holds, as the core has it: the person without their channels and what is worked out from other rows. */
 export type StoredPerson = Omit<Person, 'channels' | 'lastExchangeOn' | 'nextContact'>;
 
@@ -107,4 +120,92 @@ export function toPersonRow(workspaceId: string, person: StoredPerson, channelVa
 /** Marks the person changed now, as a change to their dates or photo does. */
 export async function touchPerson(db: Kysely<Database>, workspaceId: string, personId: string, now: string): Promise<void> {
   await db.updateTable('people').set({ updatedAt: now }).where('id', '=', personId).where('workspaceId', '=', workspaceId).execute();
+}
+
+export async function insertPerson(db: Kysely<Database>, row: Insertable<PeopleTable>): Promise<void> {
+  await db.insertInto('people').values(row).execute();
+}
+
+/** What an edit may change on a person's own row, as the core has it, with the time of the change. */
+export type PersonChanges = Partial<Omit<StoredPerson, 'id' | 'source' | 'importedOn' | 'addedOn' | 'createdAt'>> & { updatedAt: string };
+
+/** The changes as columns: lists and flags in the databases' forms, the name's key with the name. */
+function toPersonChanges(changes: PersonChanges): Updateable<PeopleTable> {
+  const { tags, knowAndLike, canHelp, lostJobList, ...plain } = changes;
+  const row: Updateable<PeopleTable> = { ...plain };
+  if (plain.name !== undefined) row.nameKey = nameKey(plain.name);
+  if (tags !== undefined) row.tags = JSON.stringify(tags);
+  if (knowAndLike !== undefined) row.knowAndLike = flag(knowAndLike);
+  if (canHelp !== undefined) row.canHelp = flag(canHelp);
+  if (lostJobList !== undefined) row.lostJobList = flag(lostJobList);
+  return row;
+}
+
+/** Changes what `changes` names on one person; a new name or family name moves the sort key, which needs both (the one not changed is read). */
+export async function updatePersonRow(db: Kysely<Database>, workspaceId: string, id: string, changes: PersonChanges): Promise<void> {
+  const row = toPersonChanges(changes);
+  if (changes.name !== undefined || changes.familyName !== undefined) {
+    const stored = await db.selectFrom('people').select(['name', 'familyName']).where('id', '=', id).where('workspaceId', '=', workspaceId).executeTakeFirstOrThrow();
+    row.sortName = sortKey(changes.name ?? stored.name, changes.familyName !== undefined ? changes.familyName : stored.familyName);
+  }
+  await db.updateTable('people').set(row).where('id', '=', id).where('workspaceId', '=', workspaceId).execute();
+}
+
+/** The same changes on many people (a judgement set on everyone a filter finds); names are changed one person at a time. */
+export async function updatePeopleRows(db: Kysely<Database>, workspaceId: string, ids: readonly string[], changes: Omit<PersonChanges, 'name' | 'familyName'>): Promise<void> {
+  const row = toPersonChanges(changes);
+  for (const chunk of chunks(ids)) await db.updateTable('people').set(row).where('workspaceId', '=', workspaceId).where('id', 'in', chunk).execute();
+}
+
+/** Moves these people from one stage to another, only those still at the first (an invitation sent moves "to meet" on, and nobody further along back). */
+export async function advanceStage(db: Kysely<Database>, workspaceId: string, ids: readonly string[], from: Stage, to: Stage, now: string): Promise<void> {
+  for (const chunk of chunks(ids)) {
+    await db.updateTable('people').set({ stage: to, updatedAt: now }).where('workspaceId', '=', workspaceId).where('id', 'in', chunk).where('stage', '=', from).execute();
+  }
+}
+
+/** Deletes a person; their channels, dates, photo, links and follow-ups go with them by the foreign keys (their exchanges do not: see journal.ts). */
+export async function deletePerson(db: Kysely<Database>, workspaceId: string, id: string): Promise<void> {
+  await db.deleteFrom('people').where('id', '=', id).where('workspaceId', '=', workspaceId).execute();
+}
+
+/** The person with this id, if the workspace has them. */
+export async function findPersonId(db: Kysely<Database>, workspaceId: string, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('people').select('id').where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst())?.id;
+}
+
+/** Up to ten people whose name has this key: what a person named by the user is looked up in. */
+export async function peopleNamed(db: Kysely<Database>, workspaceId: string, key: string): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('people').select(['id', 'name']).where('workspaceId', '=', workspaceId).where('nameKey', '=', key).limit(10).execute();
+}
+
+/** A person's channels, in their order (the caller has checked the person is the workspace's). */
+export async function selectContactPoints(db: Kysely<Database>, personId: string): Promise<ContactPoint[]> {
+  return (await db.selectFrom('contactPoints').selectAll().where('personId', '=', personId).orderBy('position').execute()).map(toContactPoint);
+}
+
+/** Replaces a person's channels with these, in this order (the caller has checked the person, inside its own transaction). */
+export async function replaceContactPoints(db: Kysely<Database>, personId: string, channels: readonly ChannelInput[]): Promise<void> {
+  await db.deleteFrom('contactPoints').where('personId', '=', personId).execute();
+  if (channels.length === 0) return;
+  await db
+    .insertInto('contactPoints')
+    .values(channels.map((c, position) => toContactPointRow(personId, position, c)))
+    .execute();
+}
+
+/** Everyone in the workspace with their stage: whom a capture can match an activity to. */
+export async function selectPeopleStages(db: Kysely<Database>, workspaceId: string): Promise<{ id: string; name: string; stage: string }[]> {
+  return db.selectFrom('people').select(['id', 'name', 'stage']).where('workspaceId', '=', workspaceId).execute();
+}
+
+/** Every channel of these kinds in the workspace, with whose it is, in no order. */
+export async function selectChannelsOfKinds(db: Kysely<Database>, workspaceId: string, kinds: readonly ContactKind[]): Promise<{ personId: string; kind: string; value: string }[]> {
+  return db
+    .selectFrom('contactPoints')
+    .innerJoin('people', 'people.id', 'contactPoints.personId')
+    .select(['contactPoints.personId', 'contactPoints.kind', 'contactPoints.value'])
+    .where('people.workspaceId', '=', workspaceId)
+    .where('contactPoints.kind', 'in', [...kinds])
+    .execute();
 }

@@ -50,3 +50,32 @@ export async function readPlanSettings(db: Kysely<Database>, workspaceId: string
 export async function writePlanSettings(db: Kysely<Database>, workspaceId: string, changes: Partial<PlanSettings>, now: string): Promise<void> {
   await db.updateTable('profiles').set({ ...changes, updatedAt: now }).where('workspaceId', '=', workspaceId).execute();
 }
+
+/** The tables whose rows belong to one workspace (they carry its id). */
+export type WorkspaceTable = { [T in keyof Database]: Database[T] extends { workspaceId: string } ? T : never }[keyof Database];
+
+/** How many rows each of these tables holds for the workspace, in the order given. */
+export async function countWorkspaceRows<T extends WorkspaceTable>(db: Kysely<Database>, workspaceId: string, tables: readonly T[]): Promise<{ table: T; count: number }[]> {
+  const counts: { table: T; count: number }[] = [];
+  for (const table of tables) {
+    const { n } = await db
+      .selectFrom(table as WorkspaceTable)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspaceId', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    counts.push({ table, count: Number(n) });
+  }
+  return counts;
+}
+
+/**
+ * Deletes everything in the workspace (the map, the journal, plans, templates, share links) and
+ * clears what the profile says of the user; the workspace, its time zone and its accounts stay.
+ * Children first: contact points, dates, photos, memberships and links go with their parents by cascade.
+ */
+export async function eraseWorkspaceRows(db: Kysely<Database>, workspaceId: string): Promise<void> {
+  for (const table of ['capturedItems', 'planTargets', 'introductions', 'followUps', 'exchanges', 'people', 'networks', 'goals', 'outreachTemplates', 'shareTokens'] as const) {
+    await db.deleteFrom(table).where('workspaceId', '=', workspaceId).execute();
+  }
+  await db.updateTable('profiles').set({ name: null, workingOn: null, accountabilityPartner: null, emails: '[]' }).where('workspaceId', '=', workspaceId).execute();
+}

@@ -247,8 +247,9 @@ export function registerPerson(program: Command): void {
       const dates = datesChangeFromFlags(flags);
       await withData(command, async (data, json) => {
         const id = await data.resolvePerson(ref);
-        if (dates) await data.setPersonDates(id, changeDates(await data.personDates(id), dates));
-        const updated = await data.updatePerson(id, input);
+        // The dates go with the other changes, in one request and one transaction: a refused date changes nothing.
+        const dateList = dates ? changeDates(await data.personDates(id), dates) : null;
+        const updated = await data.updatePerson(id, dateList ? { ...input, ...parseInput(updatePersonInput, { dates: dateList }, renameWithDates(dateList)) } : input);
         emit(json, updated, () => `Updated ${updated.name} [${updated.id}]`);
       });
     },

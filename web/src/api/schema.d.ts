@@ -3316,6 +3316,7 @@ export interface paths {
                             label?: string | null;
                             value: string;
                         }[];
+                        dates?: components["schemas"]["PersonDate"][];
                         familyName?: string | null;
                         howMet?: string | null;
                         importance?: number;
