@@ -3,7 +3,8 @@ import { mergeTeam } from '../core/team/index.js';
 import type { Account } from './accounts.js';
 import { loadTeamSnapshot, setLearnedShared, sharedLearned, teamGoals } from './teams-sharing.js';
 import { checkedTags } from './teams-tags.js';
-import { membershipOf, requireLead, teamRoster, type TeamsDeps } from './teams.js';
+import { membershipOf, requireLead, type TeamsDeps } from './teams.js';
+import { selectRoster } from '../storage/teams.js';
 
 /**
  * The dance floor: like bees back at the hive, members share news from their networks
@@ -75,7 +76,7 @@ export async function removePost(deps: Pick<TeamsDeps, 'db'>, account: Account, 
 export async function teamFeed(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<FeedItem[]> {
   await membershipOf(deps.db, account, teamId);
   const [roster, posts, learned, learnedTags, goals, snapshot] = await Promise.all([
-    teamRoster(deps.db, teamId),
+    selectRoster(deps.db, teamId),
     deps.db.selectFrom('teamPosts').selectAll().where('teamId', '=', teamId).orderBy('createdAt', 'desc').orderBy('id').limit(500).execute(),
     sharedLearned(deps.db, teamId),
     deps.db.selectFrom('teamSharedLearned').select(['accountId', 'exchangeId', 'goalIds', 'networkKey']).where('teamId', '=', teamId).execute(),
@@ -122,7 +123,7 @@ export async function danceFloorRhythm(deps: Pick<TeamsDeps, 'db' | 'clock'>, ac
   await requireLead(deps.db, account, teamId, 'see who shares and who has gone quiet');
   const feed = await teamFeed(deps, account, teamId);
   const since = new Date(deps.clock.now().getTime() - QUIET_DAYS * 24 * 3600 * 1000).toISOString().slice(0, 10);
-  const members = (await teamRoster(deps.db, teamId)).map((m) => {
+  const members = (await selectRoster(deps.db, teamId)).map((m) => {
     const mine = feed.filter((item) => item.memberId === m.id);
     const recent = mine.filter((item) => item.at.slice(0, 10) >= since);
     return { memberId: m.id, name: m.name, shared: recent.length, lastSharedOn: mine[0]?.at.slice(0, 10) ?? null, quiet: recent.length === 0 };

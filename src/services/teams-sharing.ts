@@ -7,7 +7,8 @@ import type { SharedNetwork, SharedPerson, TeamGoal, TeamGoalNeeds, TeamSnapshot
 import type { NetworkKind, NetworkRole, PersonCategory } from '../core/vocabulary.js';
 import type { Database } from '../storage/schema.js';
 import type { Account } from './accounts.js';
-import { membershipOf, requireLead, teamRoster, type TeamsDeps } from './teams.js';
+import { membershipOf, requireLead, type TeamsDeps } from './teams.js';
+import { selectRoster } from '../storage/teams.js';
 
 /**
  * What each member gives a team, read straight from their own map through their
@@ -120,7 +121,7 @@ export async function teamGoals(db: Db, teamId: string): Promise<(TeamGoal & { c
 
 /** Everything the team check reads: only what members consented to share. */
 export async function loadTeamSnapshot(db: Db, teamId: string): Promise<TeamSnapshot> {
-  const [roster, networks, people, goals] = await Promise.all([teamRoster(db, teamId), sharedNetworks(db, teamId), sharedPeople(db, teamId), teamGoals(db, teamId)]);
+  const [roster, networks, people, goals] = await Promise.all([selectRoster(db, teamId), sharedNetworks(db, teamId), sharedPeople(db, teamId), teamGoals(db, teamId)]);
   return { members: roster.map((m) => ({ id: m.id, name: m.name, role: m.role })), networks, people, goals };
 }
 
@@ -290,7 +291,7 @@ export async function previewMyShare(deps: Pick<TeamsDeps, 'db' | 'clock'>, acco
 /** Every member's plan progress that they share with the lead (the lead only). */
 export async function teamPlans(deps: Pick<TeamsDeps, 'db' | 'clock'>, account: Account, teamId: string, timeZone: string): Promise<{ members: (PlanProgress & { name: string })[]; notShared: number }> {
   await requireLead(deps.db, account, teamId, 'see members\' plans (and only those members share)');
-  const roster = await teamRoster(deps.db, teamId);
+  const roster = await selectRoster(deps.db, teamId);
   const sharing = await deps.db.selectFrom('teamMembers').select('accountId').where('teamId', '=', teamId).where('sharePlan', '=', 1).execute();
   const ids = new Set(sharing.map((s) => s.accountId));
   const month = monthNow(deps, timeZone);
