@@ -25,7 +25,6 @@ const servicesStillQuerying = [
   'src/services/capture.ts',
   'src/services/export/backup.ts',
   'src/services/demo.ts',
-  'src/services/teams-sharing.ts',
   'src/services/teams-dance.ts',
   'src/services/teams-demo.ts',
 ];

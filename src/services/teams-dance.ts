@@ -1,7 +1,9 @@
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { mergeTeam } from '../core/team/index.js';
 import type { Account } from './accounts.js';
-import { loadTeamSnapshot, setLearnedShared, sharedLearned, teamGoals } from './teams-sharing.js';
+import { loadTeamSnapshot, setLearnedShared } from './teams-sharing.js';
+import { selectTeamGoals } from '../storage/team-goals.js';
+import { selectSharedLearned } from '../storage/team-sharing.js';
 import { checkedTags } from './teams-tags.js';
 import { membershipOf, requireLead, type TeamsDeps } from './teams.js';
 import { selectRoster } from '../storage/teams.js';
@@ -78,9 +80,9 @@ export async function teamFeed(deps: Pick<TeamsDeps, 'db'>, account: Account, te
   const [roster, posts, learned, learnedTags, goals, snapshot] = await Promise.all([
     selectRoster(deps.db, teamId),
     deps.db.selectFrom('teamPosts').selectAll().where('teamId', '=', teamId).orderBy('createdAt', 'desc').orderBy('id').limit(500).execute(),
-    sharedLearned(deps.db, teamId),
+    selectSharedLearned(deps.db, teamId),
     deps.db.selectFrom('teamSharedLearned').select(['accountId', 'exchangeId', 'goalIds', 'networkKey']).where('teamId', '=', teamId).execute(),
-    teamGoals(deps.db, teamId),
+    selectTeamGoals(deps.db, teamId),
     loadTeamSnapshot(deps.db, teamId),
   ]);
   const names = new Map(roster.map((m) => [m.id, m.name]));
