@@ -185,7 +185,13 @@ export async function previewMyShare(deps: Pick<TeamsDeps, 'db' | 'clock'>, acco
 }
 
 /** Every member's plan progress that they share with the lead (the lead only). */
-export async function teamPlans(deps: Pick<TeamsDeps, 'db' | 'clock'>, account: Account, teamId: string, timeZone: string): Promise<{ members: (PlanProgress & { name: string })[]; notShared: number }> {
+/** The plans the lead sees: each sharing member's progress, and how many members do not share theirs. */
+export interface TeamPlans {
+  members: (PlanProgress & { name: string })[];
+  notShared: number;
+}
+
+export async function teamPlans(deps: Pick<TeamsDeps, 'db' | 'clock'>, account: Account, teamId: string, timeZone: string): Promise<TeamPlans> {
   await requireLead(deps.db, account, teamId, 'see members\' plans (and only those members share)');
   const roster = await selectRoster(deps.db, teamId);
   const ids = new Set(await selectPlanSharerIds(deps.db, teamId));
