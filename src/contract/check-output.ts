@@ -23,7 +23,8 @@ const networkRole = z.enum(NETWORK_ROLES);
 const count = z.number().int();
 
 const ref = { kind: itemKind, id: z.string(), name: z.string() };
-const why = z
+/** Why something was found; the team check says it the same way. */
+export const why = z
   .strictObject({ text: z.string(), facts: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])) })
   .meta({ id: 'CheckWhy', description: 'A sentence, and the scores and dates that produced the finding' });
 const finding = z.strictObject({ ...ref, why, next: z.string().meta({ description: 'A concrete suggested action' }) }).meta({ id: 'CheckFinding' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NETWORK_KINDS, NETWORK_ROLES, PERSON_CATEGORIES } from '../core/vocabulary.js';
+import { why } from './check-output.js';
 
 /** The hive's inputs and outputs, for validation at the edge and the OpenAPI document. */
 
@@ -19,7 +20,6 @@ export const introAnswerInput = z.object({ status: z.enum(['accepted', 'declined
 export const pathsQuery = z.object({ organisation: z.string().max(300).optional(), network: z.string().max(300).optional(), person: z.string().max(300).optional() });
 
 const role = z.enum(['lead', 'member']);
-const why = z.object({ text: z.string(), facts: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])) });
 
 export const teamSummaryOutput = z.object({ id: z.string(), name: z.string(), myRole: role, members: z.number(), createdAt: z.string() }).meta({ id: 'TeamSummary' });
 export const teamDetailOutput = teamSummaryOutput
@@ -69,12 +69,12 @@ export const teamGraphOutput = z
   })
   .meta({ id: 'TeamGraph' });
 
-const finding = z.object({ kind: z.string(), key: z.string(), name: z.string(), why, next: z.string() });
+const finding = z.object({ kind: z.enum(['member', 'network', 'person', 'goal']), key: z.string(), name: z.string(), why, next: z.string() });
 export const teamCheckOutput = z
   .object({
     members: z.array(teamMember),
     counts: z.object({ members: z.number(), networks: z.number(), people: z.number(), goals: z.number() }),
-    coverage: z.array(z.object({ key: z.string(), name: z.string(), kind: z.string(), reach: z.number(), cells: z.array(z.object({ memberId: z.string(), role: z.string(), strength: z.number(), hoursPerMonth: z.number() }).nullable()) })),
+    coverage: z.array(z.object({ key: z.string(), name: z.string(), kind: z.enum(NETWORK_KINDS), reach: z.number(), cells: z.array(z.object({ memberId: z.string(), role: z.enum(NETWORK_ROLES), strength: z.number(), hoursPerMonth: z.number() }).nullable()) })),
     goals: z.array(
       z.object({
         goalId: z.string(),
@@ -97,7 +97,7 @@ export const teamCheckOutput = z
       statement: z.string(),
     }),
     clusters: z.array(z.object({ id: z.number(), members: z.array(z.object({ id: z.string(), name: z.string() })), networks: z.array(z.object({ key: z.string(), name: z.string() })), people: z.number() })),
-    diversity: z.object({ rows: z.array(z.object({ category: z.string(), people: z.number(), members: z.number() })), gaps: z.array(finding) }),
+    diversity: z.object({ rows: z.array(z.object({ category: z.enum(PERSON_CATEGORIES), people: z.number(), members: z.number() })), gaps: z.array(finding) }),
   })
   .meta({ id: 'TeamCheck' });
 
@@ -114,7 +114,7 @@ export const teamGoalOutput = z
   .object({
     id: z.string(),
     statement: z.string(),
-    needs: z.object({ categories: z.array(z.string()), networkKinds: z.array(z.string()) }),
+    needs: z.object({ categories: z.array(z.enum(PERSON_CATEGORIES)), networkKinds: z.array(z.enum(NETWORK_KINDS)) }),
     links: z.array(z.object({ key: z.string(), itemKind: z.enum(['network', 'person']), name: z.string(), relevance: z.number() })),
     createdAt: z.string(),
   })

@@ -129,6 +129,10 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     await put('fay', `/api/teams/${s.team}/consent/people/${s.fayFriend}`, { shared: true });
     // Someone else's person, or a person of another workspace, cannot be shared.
     await put('lea', `/api/teams/${s.team}/consent/people/${s.ana}`, { shared: true }, 404);
+    // Nor someone else's network or exchange, or anything in a team one is not in.
+    await put('lea', `/api/teams/${s.team}/consent/networks/${s.physio}`, { offered: false }, 404);
+    await put('lea', `/api/teams/${s.team}/consent/learned/${s.lesson}`, { shared: true }, 404);
+    await put('oz', `/api/teams/${s.team}/consent/people/${s.ana}`, { shared: true }, 404);
     await put('max', `/api/teams/${s.team}/consent/learned/${s.lesson}`, { shared: true });
 
     const preview = await get<{ networks: { name: string }[]; people: { name: string; networks: string[] }[]; learned: { learned: string }[] }>('max', `/api/teams/${s.team}/consent/preview`);

@@ -1,7 +1,8 @@
 import { introductionPaths, mergeTeam, runTeamCheck, teamMapOf, type IntroductionPath, type IntroductionQuery, type TeamCheck, type TeamGraph, type TeamMap, type TeamMember, type TeamNetwork, type TeamPerson } from '../core/team/index.js';
 import type { Account } from './accounts.js';
 import { teamGraphFile, type TeamGraphFormat } from '../codecs/graph/team.js';
-import { loadTeamSnapshot, sharedLearned, type LearnedItem } from './teams-sharing.js';
+import { loadTeamSnapshot, type LearnedItem } from './teams-sharing.js';
+import { selectSharedLearned } from '../storage/team-sharing.js';
 import { membershipOf, type TeamsDeps } from './teams.js';
 
 /** The team's view of itself: the merged graph, the check, introduction paths and the graph files, all from consented shares only. */
@@ -20,7 +21,7 @@ async function graphOf(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: st
 
 export async function teamGraphView(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<TeamGraphView> {
   const graph = await graphOf(deps, account, teamId);
-  return { members: graph.members, networks: graph.networks, people: graph.people, learned: await sharedLearned(deps.db, teamId) };
+  return { members: graph.members, networks: graph.networks, people: graph.people, learned: await selectSharedLearned(deps.db, teamId) };
 }
 
 export async function teamCheck(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<TeamCheck> {

@@ -1,9 +1,13 @@
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { mergeTeam } from '../core/team/index.js';
 import type { Account } from './accounts.js';
-import { loadTeamSnapshot, setLearnedShared, sharedLearned, teamGoals } from './teams-sharing.js';
+import { loadTeamSnapshot, setLearnedShared } from './teams-sharing.js';
+import { selectTeamGoals } from '../storage/team-goals.js';
+import { deleteOwnTeamPost, insertTeamPost, selectTeamPosts } from '../storage/team-posts.js';
+import { selectLearnedTags, selectSharedLearned, tagSharedLearned } from '../storage/team-sharing.js';
 import { checkedTags } from './teams-tags.js';
-import { membershipOf, requireLead, teamRoster, type TeamsDeps } from './teams.js';
+import { membershipOf, requireLead, type TeamsDeps } from './teams.js';
+import { selectRoster } from '../storage/teams.js';
 
 /**
  * The dance floor: like bees back at the hive, members share news from their networks
@@ -16,6 +20,8 @@ import { membershipOf, requireLead, teamRoster, type TeamsDeps } from './teams.j
 export const POST_KINDS = ['learned', 'opportunity', 'event', 'person'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 const MAX_TEXT = 2000;
+/** How many of the latest posts the feed holds. */
+const FEED_POSTS = 500;
 /** Nothing shared for this long is "gone quiet". */
 export const QUIET_DAYS = 30;
 
@@ -37,10 +43,7 @@ export async function postNews(deps: TeamsDeps, account: Account, teamId: string
   if (!text || text.length > MAX_TEXT) throw new ValidationError('text', `must be 1 to ${MAX_TEXT} characters`);
   const tags = await checkedTags(deps.db, teamId, input);
   const id = deps.ids('tpost');
-  await deps.db
-    .insertInto('teamPosts')
-    .values({ id, teamId, accountId: account.id, kind: input.kind, text, goalIds: JSON.stringify(tags.goalIds), networkKey: tags.networkKey, createdAt: deps.clock.now().toISOString() })
-    .execute();
+  await insertTeamPost(deps.db, teamId, { id, accountId: account.id, kind: input.kind, text, ...tags, createdAt: deps.clock.now().toISOString() });
   return (await teamFeed(deps, account, teamId)).find((item) => item.id === id)!;
 }
 
@@ -54,20 +57,13 @@ export async function shareLearned(deps: TeamsDeps, account: Account, teamId: st
   await membershipOf(deps.db, account, teamId);
   const tags = await checkedTags(deps.db, teamId, input);
   await setLearnedShared(deps, account, teamId, input.exchangeId, true);
-  await deps.db
-    .updateTable('teamSharedLearned')
-    .set({ goalIds: JSON.stringify(tags.goalIds), networkKey: tags.networkKey })
-    .where('teamId', '=', teamId)
-    .where('accountId', '=', account.id)
-    .where('exchangeId', '=', input.exchangeId)
-    .execute();
+  await tagSharedLearned(deps.db, teamId, account.id, input.exchangeId, tags);
   return (await teamFeed(deps, account, teamId)).find((item) => item.source === 'journal' && item.id === input.exchangeId)!;
 }
 
 export async function removePost(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string, postId: string): Promise<{ removed: true }> {
   await membershipOf(deps.db, account, teamId);
-  const result = await deps.db.deleteFrom('teamPosts').where('id', '=', postId).where('teamId', '=', teamId).where('accountId', '=', account.id).executeTakeFirst();
-  if (Number(result.numDeletedRows) !== 1) throw new NotFoundError('post of yours', postId);
+  if (!(await deleteOwnTeamPost(deps.db, teamId, account.id, postId))) throw new NotFoundError('post of yours', postId);
   return { removed: true };
 }
 
@@ -75,11 +71,11 @@ export async function removePost(deps: Pick<TeamsDeps, 'db'>, account: Account, 
 export async function teamFeed(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<FeedItem[]> {
   await membershipOf(deps.db, account, teamId);
   const [roster, posts, learned, learnedTags, goals, snapshot] = await Promise.all([
-    teamRoster(deps.db, teamId),
-    deps.db.selectFrom('teamPosts').selectAll().where('teamId', '=', teamId).orderBy('createdAt', 'desc').orderBy('id').limit(500).execute(),
-    sharedLearned(deps.db, teamId),
-    deps.db.selectFrom('teamSharedLearned').select(['accountId', 'exchangeId', 'goalIds', 'networkKey']).where('teamId', '=', teamId).execute(),
-    teamGoals(deps.db, teamId),
+    selectRoster(deps.db, teamId),
+    selectTeamPosts(deps.db, teamId, FEED_POSTS),
+    selectSharedLearned(deps.db, teamId),
+    selectLearnedTags(deps.db, teamId),
+    selectTeamGoals(deps.db, teamId),
     loadTeamSnapshot(deps.db, teamId),
   ]);
   const names = new Map(roster.map((m) => [m.id, m.name]));
@@ -98,12 +94,12 @@ export async function teamFeed(deps: Pick<TeamsDeps, 'db'>, account: Account, te
       memberName: names.get(p.accountId) ?? '',
       text: p.text,
       at: p.createdAt,
-      goals: goalsOf(JSON.parse(p.goalIds) as string[]),
+      goals: goalsOf(p.goalIds),
       network: networkOf(p.networkKey),
     })),
     ...learned.map((l) => {
       const tags = tagsOf.get(`${l.memberId} ${l.exchangeId}`);
-      return { id: l.exchangeId, source: 'journal' as const, kind: 'learned' as const, memberId: l.memberId, memberName: l.memberName, text: l.learned, at: l.occurredOn, goals: goalsOf(tags ? (JSON.parse(tags.goalIds) as string[]) : []), network: networkOf(tags?.networkKey) };
+      return { id: l.exchangeId, source: 'journal' as const, kind: 'learned' as const, memberId: l.memberId, memberName: l.memberName, text: l.learned, at: l.occurredOn, goals: goalsOf(tags?.goalIds ?? []), network: networkOf(tags?.networkKey) };
     }),
   ];
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id.localeCompare(b.id)));
@@ -118,11 +114,17 @@ export interface Rhythm {
 }
 
 /** The lead's view: for each member, in the roster's order, how much they shared in the last 30 days and when last; quiet when nothing. */
-export async function danceFloorRhythm(deps: Pick<TeamsDeps, 'db' | 'clock'>, account: Account, teamId: string): Promise<{ days: number; members: Rhythm[] }> {
+/** The lead's view of the dance floor: who shared how much in the last `days`. */
+export interface DanceFloorRhythm {
+  days: number;
+  members: Rhythm[];
+}
+
+export async function danceFloorRhythm(deps: Pick<TeamsDeps, 'db' | 'clock'>, account: Account, teamId: string): Promise<DanceFloorRhythm> {
   await requireLead(deps.db, account, teamId, 'see who shares and who has gone quiet');
   const feed = await teamFeed(deps, account, teamId);
   const since = new Date(deps.clock.now().getTime() - QUIET_DAYS * 24 * 3600 * 1000).toISOString().slice(0, 10);
-  const members = (await teamRoster(deps.db, teamId)).map((m) => {
+  const members = (await selectRoster(deps.db, teamId)).map((m) => {
     const mine = feed.filter((item) => item.memberId === m.id);
     const recent = mine.filter((item) => item.at.slice(0, 10) >= since);
     return { memberId: m.id, name: m.name, shared: recent.length, lastSharedOn: mine[0]?.at.slice(0, 10) ?? null, quiet: recent.length === 0 };

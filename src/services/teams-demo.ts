@@ -8,6 +8,8 @@ import { linkTeamGoal, createTeamGoal } from './teams-goals.js';
 import { loadTeamSnapshot, setPersonShared } from './teams-sharing.js';
 import { createTeam, type TeamDetail } from './teams.js';
 import { mergeTeam } from '../core/team/index.js';
+import { insertTeamPost } from '../storage/team-posts.js';
+import { insertTeamMember } from '../storage/teams.js';
 import type { ServiceContext } from './context.js';
 
 /**
@@ -24,7 +26,7 @@ export async function createDemoTeam(deps: AccountsDeps, lead: Account, base: Om
   const posts: { memberId: string; news: DemoMember['news'][number] }[] = [];
   for (const [i, member] of DEMO_TEAM_MEMBERS.entries()) {
     const account = await createAccount(deps, { email: `demo-${tag}-${i + 1}@demo.invalid`, name: `${member.name} (demo)`, password: randomBytes(24).toString('base64url') });
-    await deps.db.insertInto('teamMembers').values({ teamId: team.id, accountId: account.id, role: 'member', sharePlan: 0, joinedAt: new Date(now - (30 - i) * 24 * 3600 * 1000).toISOString() }).execute();
+    await insertTeamMember(deps.db, { teamId: team.id, accountId: account.id, role: 'member', sharePlan: 0, joinedAt: new Date(now - (30 - i) * 24 * 3600 * 1000).toISOString() });
     const ctx: ServiceContext = { ...base, db: deps.db, workspaceId: account.workspaceId };
     const networkIds = new Map<string, string>();
     for (const n of member.networks) networkIds.set(n.name, (await createNetwork(ctx, { name: n.name, kind: n.kind, role: n.role, strength: n.strength, hoursPerMonth: n.hours, notes: 'My own notes: not for the team' })).id);
@@ -46,19 +48,15 @@ export async function createDemoTeam(deps: AccountsDeps, lead: Account, base: Om
     for (const [name, relevance] of goal.links) await linkTeamGoal(deps, lead, team.id, made.id, { key: keyOf(name)!, relevance });
   }
   for (const { memberId, news } of posts) {
-    await deps.db
-      .insertInto('teamPosts')
-      .values({
-        id: deps.ids('tpost'),
-        teamId: team.id,
-        accountId: memberId,
-        kind: news.kind,
-        text: news.text,
-        goalIds: JSON.stringify(news.goal === undefined ? [] : [goalIds[news.goal]]),
-        networkKey: news.network ? (keyOf(news.network) ?? null) : null,
-        createdAt: new Date(now - news.daysAgo * 24 * 3600 * 1000).toISOString(),
-      })
-      .execute();
+    await insertTeamPost(deps.db, team.id, {
+      id: deps.ids('tpost'),
+      accountId: memberId,
+      kind: news.kind,
+      text: news.text,
+      goalIds: news.goal === undefined ? [] : [goalIds[news.goal]!],
+      networkKey: news.network ? (keyOf(news.network) ?? null) : null,
+      createdAt: new Date(now - news.daysAgo * 24 * 3600 * 1000).toISOString(),
+    });
   }
   return team;
 }

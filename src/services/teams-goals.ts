@@ -2,9 +2,9 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import { itemKey, mergeTeam, type TeamGoalNeeds } from '../core/team/index.js';
 import { NETWORK_KINDS, PERSON_CATEGORIES } from '../core/vocabulary.js';
 import type { Account } from './accounts.js';
-import { loadTeamSnapshot, teamGoals } from './teams-sharing.js';
+import { loadTeamSnapshot } from './teams-sharing.js';
 import { membershipOf, type TeamsDeps } from './teams.js';
-import { deleteTeamGoal, insertTeamGoal, replaceTeamGoalLink } from '../storage/team-goals.js';
+import { deleteTeamGoal, insertTeamGoal, replaceTeamGoalLink, selectTeamGoals } from '../storage/team-goals.js';
 
 /**
  * Team goals ("win a research grant"), with the categories of people and kinds of
@@ -45,7 +45,7 @@ export interface TeamGoalView {
 async function visibleGoals(deps: Pick<TeamsDeps, 'db'>, teamId: string): Promise<TeamGoalView[]> {
   const graph = mergeTeam(await loadTeamSnapshot(deps.db, teamId));
   const names = new Map<string, string>([...graph.networks.map((n) => [n.key, n.name] as const), ...graph.people.map((p) => [p.key, p.name] as const)]);
-  return (await teamGoals(deps.db, teamId)).map((g) => {
+  return (await selectTeamGoals(deps.db, teamId)).map((g) => {
     const links = new Map<string, TeamGoalView['links'][number]>();
     for (const l of g.links) {
       const key = (l.itemKind === 'network' ? graph.networkKeyOf : graph.personKeyOf).get(itemKey(l.memberId, l.itemId));

@@ -1,6 +1,7 @@
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { Account } from './accounts.js';
-import { membershipOf, teamRoster, type TeamsDeps } from './teams.js';
+import { membershipOf, type TeamsDeps } from './teams.js';
+import { selectRoster } from '../storage/teams.js';
 import { answerIntroRequest, insertIntroRequest, personSharedBy, selectIntroRequests } from '../storage/team-introductions.js';
 
 /**
@@ -38,7 +39,7 @@ export async function requestIntroduction(deps: TeamsDeps, account: Account, tea
 /** Requests I made and requests made to me, in this team. */
 export async function listIntroductionRequests(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<IntroRequest[]> {
   await membershipOf(deps.db, account, teamId);
-  const names = new Map((await teamRoster(deps.db, teamId)).map((m) => [m.id, m.name]));
+  const names = new Map((await selectRoster(deps.db, teamId)).map((m) => [m.id, m.name]));
   const rows = await selectIntroRequests(deps.db, teamId, account.id);
   return rows.map((r) => ({
     id: r.id,

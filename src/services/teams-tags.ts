@@ -2,7 +2,8 @@ import { ValidationError } from '../core/errors.js';
 import { mergeTeam } from '../core/team/index.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
-import { loadTeamSnapshot, teamGoals } from './teams-sharing.js';
+import { loadTeamSnapshot } from './teams-sharing.js';
+import { selectTeamGoals } from '../storage/team-goals.js';
 
 /** What a dance-floor item may be tagged to: this team's goals, and one network the team shares now. */
 export interface TeamTags {
@@ -12,7 +13,7 @@ export interface TeamTags {
 
 /** The tags, checked against the team: a goal of another team, or a network nobody shares, is refused by name. */
 export async function checkedTags(db: Kysely<Database>, teamId: string, input: { goalIds?: string[] | undefined; networkKey?: string | null | undefined }): Promise<TeamTags> {
-  const goals = new Set((await teamGoals(db, teamId)).map((g) => g.id));
+  const goals = new Set((await selectTeamGoals(db, teamId)).map((g) => g.id));
   const goalIds = [...new Set(input.goalIds ?? [])];
   for (const id of goalIds) if (!goals.has(id)) throw new ValidationError('goalIds', `"${id}" is not a goal of this team`);
   if (input.networkKey) {

@@ -3,6 +3,26 @@ import type { Kysely } from 'kysely';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { TeamRole } from '../core/team/index.js';
 import type { Database } from '../storage/schema.js';
+import { deleteMemberGoalLinks } from '../storage/team-goals.js';
+import { deleteIntroRequestsOf } from '../storage/team-introductions.js';
+import { claimTeamInvitation, findTeamInvitationByHash, insertTeamInvitation } from '../storage/team-invitations.js';
+import { deleteMemberPosts } from '../storage/team-posts.js';
+import { deleteMemberShares } from '../storage/team-sharing.js';
+import {
+  deleteTeam,
+  deleteTeamMember,
+  findMembership,
+  findTeamRow,
+  insertTeam,
+  insertTeamMember,
+  selectRoster,
+  selectTeamsOf,
+  updateMemberRole,
+  updateTeamName,
+  type Membership,
+  type TeamMemberRow,
+  type TeamSummary,
+} from '../storage/teams.js';
 import { hashToken, type Account } from './accounts.js';
 import type { Clock, IdGenerator } from './context.js';
 
@@ -20,23 +40,10 @@ export interface TeamsDeps {
   ids: IdGenerator;
 }
 
+export type { TeamMemberRow, TeamSummary };
+
 export const TEAM_INVITATION_MS = 7 * 24 * 3600 * 1000;
 const MAX_TEAM_NAME = 120;
-
-export interface TeamSummary {
-  id: string;
-  name: string;
-  myRole: TeamRole;
-  members: number;
-  createdAt: string;
-}
-
-export interface TeamMemberRow {
-  id: string;
-  name: string;
-  role: TeamRole;
-  joinedAt: string;
-}
 
 export interface TeamDetail extends TeamSummary {
   roster: TeamMemberRow[];
@@ -51,10 +58,10 @@ function teamName(name: string): string {
 }
 
 /** My role in the team; a team I am not in is not found, whoever asks. */
-export async function membershipOf(db: Kysely<Database>, account: Pick<Account, 'id'>, teamId: string): Promise<{ role: TeamRole; sharePlan: boolean }> {
-  const row = await db.selectFrom('teamMembers').select(['role', 'sharePlan']).where('teamId', '=', teamId).where('accountId', '=', account.id).executeTakeFirst();
-  if (!row) throw new NotFoundError('team', teamId);
-  return { role: row.role as TeamRole, sharePlan: row.sharePlan === 1 };
+export async function membershipOf(db: Kysely<Database>, account: Pick<Account, 'id'>, teamId: string): Promise<Membership> {
+  const membership = await findMembership(db, teamId, account.id);
+  if (!membership) throw new NotFoundError('team', teamId);
+  return membership;
 }
 
 /** A member doing a lead's action is refused as forbidden (403), naming what to do instead; a non-member still gets 404. */
@@ -68,51 +75,27 @@ export async function createTeam(deps: TeamsDeps, account: Account, input: { nam
   const now = deps.clock.now().toISOString();
   const id = deps.ids('team');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('teams').values({ id, name, createdAt: now }).execute();
-    await trx.insertInto('teamMembers').values({ teamId: id, accountId: account.id, role: 'lead', sharePlan: 0, joinedAt: now }).execute();
+    await insertTeam(trx, { id, name, createdAt: now });
+    await insertTeamMember(trx, { teamId: id, accountId: account.id, role: 'lead', sharePlan: 0, joinedAt: now });
   });
   return teamDetail(deps, account, id);
 }
 
 export async function renameTeam(deps: TeamsDeps, account: Account, teamId: string, input: { name: string }): Promise<TeamDetail> {
   await requireLead(deps.db, account, teamId, 'rename the team');
-  await deps.db.updateTable('teams').set({ name: teamName(input.name) }).where('id', '=', teamId).execute();
+  await updateTeamName(deps.db, teamId, teamName(input.name));
   return teamDetail(deps, account, teamId);
 }
 
 export async function listTeams(deps: TeamsDeps, account: Account): Promise<TeamSummary[]> {
-  const rows = await deps.db
-    .selectFrom('teamMembers as mine')
-    .innerJoin('teams', 'teams.id', 'mine.teamId')
-    .select((eb) => [
-      'teams.id',
-      'teams.name',
-      'teams.createdAt',
-      'mine.role',
-      eb.selectFrom('teamMembers as all').whereRef('all.teamId', '=', 'teams.id').select((e) => e.fn.countAll<number>().as('n')).as('members'),
-    ])
-    .where('mine.accountId', '=', account.id)
-    .orderBy('teams.name')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, myRole: r.role as TeamRole, members: Number(r.members), createdAt: r.createdAt }));
-}
-
-export async function teamRoster(db: Kysely<Database>, teamId: string): Promise<TeamMemberRow[]> {
-  const rows = await db
-    .selectFrom('teamMembers')
-    .innerJoin('accounts', 'accounts.id', 'teamMembers.accountId')
-    .select(['accounts.id', 'accounts.name', 'teamMembers.role', 'teamMembers.joinedAt'])
-    .where('teamMembers.teamId', '=', teamId)
-    .orderBy('teamMembers.joinedAt')
-    .orderBy('accounts.id')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role as TeamRole, joinedAt: r.joinedAt }));
+  return selectTeamsOf(deps.db, account.id);
 }
 
 export async function teamDetail(deps: Pick<TeamsDeps, 'db'>, account: Account, teamId: string): Promise<TeamDetail> {
   const me = await membershipOf(deps.db, account, teamId);
-  const team = await deps.db.selectFrom('teams').selectAll().where('id', '=', teamId).executeTakeFirstOrThrow();
-  const roster = await teamRoster(deps.db, teamId);
+  const team = await findTeamRow(deps.db, teamId);
+  if (!team) throw new NotFoundError('team', teamId);
+  const roster = await selectRoster(deps.db, teamId);
   return { id: team.id, name: team.name, createdAt: team.createdAt, myRole: me.role, members: roster.length, roster, mySharePlan: me.sharePlan };
 }
 
@@ -122,22 +105,20 @@ export async function createTeamInvitation(deps: TeamsDeps, account: Account, te
   const token = randomBytes(32).toString('base64url');
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + TEAM_INVITATION_MS).toISOString();
-  await deps.db.insertInto('teamInvitations').values({ id: deps.ids('tinv'), teamId, tokenHash: hashToken(token), createdBy: account.id, createdAt: now.toISOString(), expiresAt, usedAt: null, usedBy: null }).execute();
+  await insertTeamInvitation(deps.db, { id: deps.ids('tinv'), teamId, tokenHash: hashToken(token), createdBy: account.id, createdAt: now.toISOString(), expiresAt, usedAt: null, usedBy: null });
   return { token, expiresAt };
 }
 
 /** Joins the team a link is for, as a member; an unknown, used or expired link is a 404, and a member's own use leaves the link unused. */
 export async function acceptTeamInvitation(deps: TeamsDeps, account: Account, token: string): Promise<TeamDetail> {
   const now = deps.clock.now().toISOString();
-  const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await deps.db.selectFrom('teamInvitations').selectAll().where('tokenHash', '=', hashToken(token)).executeTakeFirst() : undefined;
+  const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await findTeamInvitationByHash(deps.db, hashToken(token)) : undefined;
   if (!row || row.usedAt !== null || now >= row.expiresAt) throw new NotFoundError('team invitation', 'this link');
-  const already = await deps.db.selectFrom('teamMembers').select('role').where('teamId', '=', row.teamId).where('accountId', '=', account.id).executeTakeFirst();
-  if (already) return teamDetail(deps, account, row.teamId);
+  if (await findMembership(deps.db, row.teamId, account.id)) return teamDetail(deps, account, row.teamId);
   await deps.db.transaction().execute(async (trx) => {
     // Claimed first, so two people racing for one link cannot both join by it.
-    const claimed = await trx.updateTable('teamInvitations').set({ usedAt: now, usedBy: account.id }).where('id', '=', row.id).where('usedAt', 'is', null).executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new NotFoundError('team invitation', 'this link');
-    await trx.insertInto('teamMembers').values({ teamId: row.teamId, accountId: account.id, role: 'member', sharePlan: 0, joinedAt: now }).execute();
+    if (!(await claimTeamInvitation(trx, row.id, account.id, now))) throw new NotFoundError('team invitation', 'this link');
+    await insertTeamMember(trx, { teamId: row.teamId, accountId: account.id, role: 'member', sharePlan: 0, joinedAt: now });
   });
   return teamDetail(deps, account, row.teamId);
 }
@@ -150,25 +131,14 @@ export async function acceptTeamInvitation(deps: TeamsDeps, account: Account, to
  */
 async function withdrawMember(db: Kysely<Database>, teamId: string, accountId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const table of ['teamHeldNetworks', 'teamSharedPeople', 'teamSharedLearned', 'teamPosts'] as const) {
-      await trx.deleteFrom(table).where('teamId', '=', teamId).where('accountId', '=', accountId).execute();
-    }
-    await trx
-      .deleteFrom('teamGoalLinks')
-      .where('accountId', '=', accountId)
-      .where('goalId', 'in', (eb) => eb.selectFrom('teamGoals').select('id').where('teamId', '=', teamId))
-      .execute();
-    await trx
-      .deleteFrom('teamIntroRequests')
-      .where('teamId', '=', teamId)
-      .where((eb) => eb.or([eb('fromAccount', '=', accountId), eb('toAccount', '=', accountId)]))
-      .execute();
-    const left = await trx.deleteFrom('teamMembers').where('teamId', '=', teamId).where('accountId', '=', accountId).returning('role').executeTakeFirst();
-    const rest = await trx.selectFrom('teamMembers').select(['accountId', 'role']).where('teamId', '=', teamId).orderBy('joinedAt').orderBy('accountId').execute();
-    if (rest.length === 0) await trx.deleteFrom('teams').where('id', '=', teamId).execute();
-    else if (left?.role === 'lead' && !rest.some((r) => r.role === 'lead')) {
-      await trx.updateTable('teamMembers').set({ role: 'lead' }).where('teamId', '=', teamId).where('accountId', '=', rest[0]!.accountId).execute();
-    }
+    await deleteMemberShares(trx, teamId, accountId);
+    await deleteMemberPosts(trx, teamId, accountId);
+    await deleteMemberGoalLinks(trx, teamId, accountId);
+    await deleteIntroRequestsOf(trx, teamId, accountId);
+    const role = await deleteTeamMember(trx, teamId, accountId);
+    const rest = await selectRoster(trx, teamId);
+    if (rest.length === 0) await deleteTeam(trx, teamId);
+    else if (role === 'lead' && !rest.some((m) => m.role === 'lead')) await updateMemberRole(trx, teamId, rest[0]!.id, 'lead');
   });
 }
 
@@ -196,9 +166,9 @@ export async function setTeamRole(deps: TeamsDeps, account: Account, teamId: str
     throw new NotFoundError('team member', memberId);
   });
   if (role === 'member') {
-    const leads = await deps.db.selectFrom('teamMembers').select('accountId').where('teamId', '=', teamId).where('role', '=', 'lead').execute();
-    if (leads.length === 1 && leads[0]!.accountId === memberId) throw new ValidationError('role', 'a team needs a lead: make someone else lead first');
+    const leads = (await selectRoster(deps.db, teamId)).filter((m) => m.role === 'lead');
+    if (leads.length === 1 && leads[0]!.id === memberId) throw new ValidationError('role', 'a team needs a lead: make someone else lead first');
   }
-  await deps.db.updateTable('teamMembers').set({ role }).where('teamId', '=', teamId).where('accountId', '=', memberId).execute();
+  await updateMemberRole(deps.db, teamId, memberId, role);
   return teamDetail(deps, account, teamId);
 }

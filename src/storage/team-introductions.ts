@@ -41,3 +41,17 @@ export async function selectIntroRequests(db: Kysely<Database>, teamId: string, 
 export async function answerIntroRequest(db: Kysely<Database>, requestId: string, status: 'accepted' | 'declined', answeredAt: string): Promise<void> {
   await db.updateTable('teamIntroRequests').set({ status, answeredAt }).where('id', '=', requestId).execute();
 }
+
+/** Closes the requests made to a member about a person they no longer share. */
+export async function deleteIntroRequestsAbout(db: Kysely<Database>, teamId: string, toAccount: string, personId: string): Promise<void> {
+  await db.deleteFrom('teamIntroRequests').where('teamId', '=', teamId).where('toAccount', '=', toAccount).where('personId', '=', personId).execute();
+}
+
+/** Removes the requests a member made or was asked in the team: for a member leaving it. */
+export async function deleteIntroRequestsOf(db: Kysely<Database>, teamId: string, accountId: string): Promise<void> {
+  await db
+    .deleteFrom('teamIntroRequests')
+    .where('teamId', '=', teamId)
+    .where((eb) => eb.or([eb('fromAccount', '=', accountId), eb('toAccount', '=', accountId)]))
+    .execute();
+}

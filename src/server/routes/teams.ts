@@ -26,14 +26,16 @@ import {
   teamRoleInput,
   teamSummaryOutput,
 } from '../../contract/teams.js';
+import type { Holds, Same } from '../../contract/same-type.js';
+import type { IntroductionPath, TeamCheck, TeamMap } from '../../core/team/index.js';
 import type { AccountsDeps } from '../../services/accounts.js';
-import { exportTeamGraph, teamCheck, teamGraphView, teamIntroductionPaths, teamMap } from '../../services/teams-check.js';
+import { exportTeamGraph, teamCheck, teamGraphView, teamIntroductionPaths, teamMap, type TeamGraphView } from '../../services/teams-check.js';
 import { createDemoTeam } from '../../services/teams-demo.js';
-import { danceFloorRhythm, postNews, removePost, shareLearned, teamFeed } from '../../services/teams-dance.js';
-import { createTeamGoal, linkTeamGoal, listTeamGoals, removeTeamGoal } from '../../services/teams-goals.js';
-import { answerIntroduction, listIntroductionRequests, requestIntroduction } from '../../services/teams-introductions.js';
-import { myConsent, previewMyShare, setLearnedShared, setNetworkOffered, setPersonShared, setPlanShared, teamPlans } from '../../services/teams-sharing.js';
-import { acceptTeamInvitation, createTeam, createTeamInvitation, leaveTeam, listTeams, removeTeamMember, renameTeam, setTeamRole, teamDetail } from '../../services/teams.js';
+import { danceFloorRhythm, postNews, removePost, shareLearned, teamFeed, type DanceFloorRhythm, type FeedItem } from '../../services/teams-dance.js';
+import { createTeamGoal, linkTeamGoal, listTeamGoals, removeTeamGoal, type TeamGoalView } from '../../services/teams-goals.js';
+import { answerIntroduction, listIntroductionRequests, requestIntroduction, type IntroRequest } from '../../services/teams-introductions.js';
+import { myConsent, previewMyShare, setLearnedShared, setNetworkOffered, setPersonShared, setPlanShared, teamPlans, type MyConsent, type Preview, type TeamPlans } from '../../services/teams-sharing.js';
+import { acceptTeamInvitation, createTeam, createTeamInvitation, leaveTeam, listTeams, removeTeamMember, renameTeam, setTeamRole, teamDetail, type TeamDetail, type TeamSummary } from '../../services/teams.js';
 import { currentCaller } from '../auth.js';
 import { created, defined, idParam, jsonBody, ok, twoIds } from './shared.js';
 
@@ -42,6 +44,21 @@ import { created, defined, idParam, jsonBody, ok, twoIds } from './shared.js';
  * it is not in is a 404, whatever the id; what a teammate sees of another member is
  * only what that member consented to share (services/teams-sharing.ts).
  */
+
+// The team pages' answers are the services' (or the core's) own shapes; the contract documents them, and these keep the two the same.
+export type TeamSummaryTied = Holds<Same<z.output<typeof teamSummaryOutput>, TeamSummary>>;
+export type TeamDetailTied = Holds<Same<z.output<typeof teamDetailOutput>, TeamDetail>>;
+export type TeamConsentTied = Holds<Same<z.output<typeof consentOutput>, MyConsent>>;
+export type TeamPreviewTied = Holds<Same<z.output<typeof previewOutput>, Preview>>;
+export type TeamPlansTied = Holds<Same<z.output<typeof teamPlansOutput>, TeamPlans>>;
+export type TeamGraphTied = Holds<Same<z.output<typeof teamGraphOutput>, TeamGraphView>>;
+export type TeamMapTied = Holds<Same<z.output<typeof teamMapOutput>, TeamMap>>;
+export type TeamCheckTied = Holds<Same<z.output<typeof teamCheckOutput>, TeamCheck>>;
+export type IntroductionPathTied = Holds<Same<z.output<typeof introPathOutput>, IntroductionPath>>;
+export type TeamGoalTied = Holds<Same<z.output<typeof teamGoalOutput>, TeamGoalView>>;
+export type IntroductionRequestTied = Holds<Same<z.output<typeof introRequestOutput>, IntroRequest>>;
+export type DanceFloorItemTied = Holds<Same<z.output<typeof feedItemOutput>, FeedItem>>;
+export type DanceFloorRhythmTied = Holds<Same<z.output<typeof rhythmOutput>, DanceFloorRhythm>>;
 
 const tags = ['Teams'];
 const param = () => z.string().min(1).max(100);

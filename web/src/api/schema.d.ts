@@ -6824,12 +6824,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
-                            why: {
-                                facts: {
-                                    [key: string]: number | string | boolean | null;
-                                };
-                                text: string;
-                            };
+                            why: components["schemas"]["CheckWhy"];
                         }[];
                     };
                 };
@@ -8881,15 +8876,11 @@ export interface components {
                 exact: boolean;
                 findings: {
                     key: string;
-                    kind: string;
+                    /** @enum {string} */
+                    kind: "member" | "network" | "person" | "goal";
                     name: string;
                     next: string;
-                    why: {
-                        facts: {
-                            [key: string]: number | string | boolean | null;
-                        };
-                        text: string;
-                    };
+                    why: components["schemas"]["CheckWhy"];
                 }[];
                 rows: {
                     betweenness: number;
@@ -8922,29 +8913,28 @@ export interface components {
                 cells: ({
                     hoursPerMonth: number;
                     memberId: string;
-                    role: string;
+                    /** @enum {string} */
+                    role: "want-to-join" | "lurker" | "member" | "volunteer" | "committee" | "organiser" | "left";
                     strength: number;
                 } | null)[];
                 key: string;
-                kind: string;
+                /** @enum {string} */
+                kind: "professional-body" | "interest-group" | "social-media-community" | "employer" | "alumni" | "conference" | "research-network" | "own-hub" | "other";
                 name: string;
                 reach: number;
             }[];
             diversity: {
                 gaps: {
                     key: string;
-                    kind: string;
+                    /** @enum {string} */
+                    kind: "member" | "network" | "person" | "goal";
                     name: string;
                     next: string;
-                    why: {
-                        facts: {
-                            [key: string]: number | string | boolean | null;
-                        };
-                        text: string;
-                    };
+                    why: components["schemas"]["CheckWhy"];
                 }[];
                 rows: {
-                    category: string;
+                    /** @enum {string} */
+                    category: "department-colleague" | "other-function" | "unrelated-industry" | "author-blogger" | "already-valued" | "professional-association" | "leader-in-field" | "social-media";
                     members: number;
                     people: number;
                 }[];
@@ -8954,12 +8944,7 @@ export interface components {
                 missing: {
                     code: string;
                     next: string;
-                    why: {
-                        facts: {
-                            [key: string]: number | string | boolean | null;
-                        };
-                        text: string;
-                    };
+                    why: components["schemas"]["CheckWhy"];
                 }[];
                 networks: {
                     key: string;
@@ -8978,12 +8963,7 @@ export interface components {
                 statement: string;
                 /** @enum {string} */
                 verdict: "covered" | "thin" | "missing";
-                why: {
-                    facts: {
-                        [key: string]: number | string | boolean | null;
-                    };
-                    text: string;
-                };
+                why: components["schemas"]["CheckWhy"];
             }[];
             members: {
                 id: string;
@@ -8993,27 +8973,19 @@ export interface components {
             }[];
             redundancy: {
                 key: string;
-                kind: string;
+                /** @enum {string} */
+                kind: "member" | "network" | "person" | "goal";
                 name: string;
                 next: string;
-                why: {
-                    facts: {
-                        [key: string]: number | string | boolean | null;
-                    };
-                    text: string;
-                };
+                why: components["schemas"]["CheckWhy"];
             }[];
             singlePointsOfFailure: {
                 key: string;
-                kind: string;
+                /** @enum {string} */
+                kind: "member" | "network" | "person" | "goal";
                 name: string;
                 next: string;
-                why: {
-                    facts: {
-                        [key: string]: number | string | boolean | null;
-                    };
-                    text: string;
-                };
+                why: components["schemas"]["CheckWhy"];
             }[];
         };
         /** @description What I offer this team (my own rows; only I see this) */
@@ -9048,8 +9020,8 @@ export interface components {
                 relevance: number;
             }[];
             needs: {
-                categories: string[];
-                networkKinds: string[];
+                categories: ("department-colleague" | "other-function" | "unrelated-industry" | "author-blogger" | "already-valued" | "professional-association" | "leader-in-field" | "social-media")[];
+                networkKinds: ("professional-body" | "interest-group" | "social-media-community" | "employer" | "alumni" | "conference" | "research-network" | "own-hub" | "other")[];
             };
             statement: string;
         };
