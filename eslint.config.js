@@ -21,7 +21,6 @@ const serviceQueryBuilders = '/^(selectFrom|selectNoFrom|insertInto|replaceInto|
 const servicesStillQuerying = [
   'src/services/people.ts',
   'src/services/search-index.ts',
-  'src/services/imports.ts',
   'src/services/capture.ts',
   'src/services/export/backup.ts',
   'src/services/demo.ts',
