@@ -2,17 +2,17 @@ import type { Command } from 'commander';
 import type { ExchangeFilter, FollowUpFilter, GoalFilter, NetworkFilter, PersonFilter } from '../contract/filters.js';
 import type { CreateGoalInput, CreateNetworkInput, CreatePersonInput, FollowUpInput, LogExchangeInput, UpdatePersonInput } from '../contract/inputs.js';
 import type { CheckOptions } from '../core/check/index.js';
-import { checkNetwork } from '../services/check.js';
+import type { checkNetwork } from '../services/check.js';
 import type { ServiceContext } from '../services/context.js';
-import { goalDetail, networkDetail, personDetail } from '../services/details.js';
-import { whatIsDue } from '../services/due.js';
-import { addFollowUp, closeFollowUp, listExchanges, listFollowUps, logExchange } from '../services/exchanges.js';
-import { renderExport, type ExportFormat, type ExportOptions } from '../services/exports.js';
-import { createGoal, listGoals, resolveGoal } from '../services/goals.js';
-import { createNetwork, listNetworks, resolveNetwork } from '../services/networks.js';
-import { createPerson, listPeople, removePerson, resolvePerson, updatePerson } from '../services/people.js';
-import { currentMonth, planView } from '../services/plan.js';
-import { listPersonDates, setPersonDates, upcomingDates } from '../services/person-dates.js';
+import type { goalDetail, networkDetail, personDetail } from '../services/details.js';
+import type { whatIsDue } from '../services/due.js';
+import type { addFollowUp, closeFollowUp, listExchanges, listFollowUps, logExchange } from '../services/exchanges.js';
+import type { ExportFormat, ExportOptions } from '../services/exports.js';
+import type { createGoal, listGoals } from '../services/goals.js';
+import type { createNetwork, listNetworks } from '../services/networks.js';
+import type { createPerson, listPeople, removePerson, updatePerson } from '../services/people.js';
+import type { planView } from '../services/plan.js';
+import type { upcomingDates } from '../services/person-dates.js';
 import type { PersonDate } from '../core/person-dates.js';
 import { RemoteClient, remoteTarget } from './remote.js';
 import { globals, withSession } from './runtime.js';
@@ -53,35 +53,51 @@ export interface WaggleData {
   renderExport(format: ExportFormat, options: ExportOptions): Promise<string>;
 }
 
+/*
+ * The services, each loaded when first asked for: a command reads only what it uses
+ * (`waggle check` never loads the exports' codecs, the plan or the details).
+ */
+const checkModule = () => import('../services/check.js');
+const detailsModule = () => import('../services/details.js');
+const exchangesModule = () => import('../services/exchanges.js');
+const goalsModule = () => import('../services/goals.js');
+const networksModule = () => import('../services/networks.js');
+const peopleModule = () => import('../services/people.js');
+const planModule = () => import('../services/plan.js');
+const datesModule = () => import('../services/person-dates.js');
+
 export function localData(ctx: ServiceContext): WaggleData {
   return {
     where: 'local',
-    resolvePerson: (ref) => resolvePerson(ctx, ref),
-    resolveNetwork: (ref) => resolveNetwork(ctx, ref),
-    resolveGoal: (ref) => resolveGoal(ctx, ref),
-    listPeople: (filter) => listPeople(ctx, filter),
-    createPerson: (input) => createPerson(ctx, input),
-    personDetail: (id) => personDetail(ctx, id),
-    updatePerson: (id, input) => updatePerson(ctx, id, input),
-    removePerson: (id) => removePerson(ctx, id),
-    listNetworks: (filter) => listNetworks(ctx, filter),
-    createNetwork: (input) => createNetwork(ctx, input),
-    networkDetail: (id) => networkDetail(ctx, id),
-    listGoals: (filter) => listGoals(ctx, filter),
-    createGoal: (input) => createGoal(ctx, input),
-    goalDetail: (id) => goalDetail(ctx, id),
-    logExchange: (input) => logExchange(ctx, input),
-    listExchanges: (filter) => listExchanges(ctx, filter),
-    listFollowUps: (filter) => listFollowUps(ctx, filter),
-    addFollowUp: (input) => addFollowUp(ctx, input),
-    closeFollowUp: (id, status) => closeFollowUp(ctx, id, status),
-    checkNetwork: (options) => checkNetwork(ctx, options),
-    planView: (month) => planView(ctx, month ?? currentMonth(ctx)),
-    whatIsDue: (within) => whatIsDue(ctx, within),
-    personDates: (id) => listPersonDates(ctx, id),
-    setPersonDates: (id, dates) => setPersonDates(ctx, id, dates),
-    upcomingDates: (within) => upcomingDates(ctx, within),
-    renderExport: (format, options) => renderExport(ctx, format, options),
+    resolvePerson: async (ref) => (await peopleModule()).resolvePerson(ctx, ref),
+    resolveNetwork: async (ref) => (await networksModule()).resolveNetwork(ctx, ref),
+    resolveGoal: async (ref) => (await goalsModule()).resolveGoal(ctx, ref),
+    listPeople: async (filter) => (await peopleModule()).listPeople(ctx, filter),
+    createPerson: async (input) => (await peopleModule()).createPerson(ctx, input),
+    personDetail: async (id) => (await detailsModule()).personDetail(ctx, id),
+    updatePerson: async (id, input) => (await peopleModule()).updatePerson(ctx, id, input),
+    removePerson: async (id) => (await peopleModule()).removePerson(ctx, id),
+    listNetworks: async (filter) => (await networksModule()).listNetworks(ctx, filter),
+    createNetwork: async (input) => (await networksModule()).createNetwork(ctx, input),
+    networkDetail: async (id) => (await detailsModule()).networkDetail(ctx, id),
+    listGoals: async (filter) => (await goalsModule()).listGoals(ctx, filter),
+    createGoal: async (input) => (await goalsModule()).createGoal(ctx, input),
+    goalDetail: async (id) => (await detailsModule()).goalDetail(ctx, id),
+    logExchange: async (input) => (await exchangesModule()).logExchange(ctx, input),
+    listExchanges: async (filter) => (await exchangesModule()).listExchanges(ctx, filter),
+    listFollowUps: async (filter) => (await exchangesModule()).listFollowUps(ctx, filter),
+    addFollowUp: async (input) => (await exchangesModule()).addFollowUp(ctx, input),
+    closeFollowUp: async (id, status) => (await exchangesModule()).closeFollowUp(ctx, id, status),
+    checkNetwork: async (options) => (await checkModule()).checkNetwork(ctx, options),
+    planView: async (month) => {
+      const plan = await planModule();
+      return plan.planView(ctx, month ?? plan.currentMonth(ctx));
+    },
+    whatIsDue: async (within) => (await import('../services/due.js')).whatIsDue(ctx, within),
+    personDates: async (id) => (await datesModule()).listPersonDates(ctx, id),
+    setPersonDates: async (id, dates) => (await datesModule()).setPersonDates(ctx, id, dates),
+    upcomingDates: async (within) => (await datesModule()).upcomingDates(ctx, within),
+    renderExport: async (format, options) => (await import('../services/exports.js')).renderExport(ctx, format, options),
   };
 }
 

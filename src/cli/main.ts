@@ -6,7 +6,7 @@ import { buildProgram } from './program.js';
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {

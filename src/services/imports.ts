@@ -3,7 +3,7 @@ import { refreshSearchText } from './search-index.js';
 import type { ExistingPerson, ImportPlan, LineDecision, PossibleDuplicate } from '../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning } from '../core/import-types.js';
 import { ConflictError } from '../core/errors.js';
-import { holdsDate, type PersonDateKind } from '../core/person-dates.js';
+import { holdsDate } from '../core/person-dates.js';
 import type { Database } from '../storage/schema.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { restoreBackup, type RestoreSummary } from './export/backup.js';
@@ -14,7 +14,8 @@ import { checkPhoto } from '../core/photo.js';
 import { writePhotos } from './photos.js';
 import { listPeople } from './people.js';
 import { chunks } from '../storage/chunks.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { insertRows, withIndexesRebuilt } from '../storage/insert-rows.js';
+import { fillPerson, peopleFingerprint, selectMergeTargets } from '../storage/imports.js';
 import { toPersonRow } from '../storage/people.js';
 
 export { MAX_IMPORT_BYTES, readContactsFile } from './import/plan-file.js';
@@ -87,14 +88,7 @@ export async function importFile(ctx: ServiceContext, bytes: Uint8Array, options
 }
 
 /** A fingerprint of the people in the map: how many, and the latest change. */
-async function mapVersion(ctx: ServiceContext): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('people')
-    .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('updatedAt').as('latest')])
-    .where('workspaceId', '=', ctx.workspaceId)
-    .executeTakeFirst();
-  return `${String(row?.count ?? 0)}|${String(row?.latest ?? '')}`;
-}
+const mapVersion = (ctx: ServiceContext): Promise<string> => peopleFingerprint(ctx.db, ctx.workspaceId);
 
 /** Lets other work on this thread (a server's other requests) run between batches of a long write. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -199,59 +193,42 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   // appended to each index rather than scattered over it.
   rows.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0));
   let done = 0;
-  await insertRows(ctx.db, 'people', rows, {
-    afterBatch: async (inserted) => {
-      done = inserted;
-      written(done);
-      await breathe();
-    },
-  });
-  await insertRows(ctx.db, 'contactPoints', points, { afterBatch: breathe });
+  // A first import into an empty map builds people's indexes once, after the rows (SQLite only, in this transaction).
+  await withIndexesRebuilt(ctx.db, 'people', rows.length, () =>
+    insertRows(ctx.db, 'people', rows, {
+      afterBatch: async (inserted) => {
+        done = inserted;
+        written(done);
+        await breathe();
+      },
+    }),
+  );
+  await withIndexesRebuilt(ctx.db, 'contactPoints', points.length, () => insertRows(ctx.db, 'contactPoints', points, { afterBatch: breathe }));
   await insertRows(ctx.db, 'personDates', dates);
   await writePhotos(ctx, photos);
 
   // What each merged person holds now, read a chunk at a time rather than person by person.
   for (const batch of chunks(plan.updates)) {
-    const ids = batch.map((u) => u.id);
-    const currentRows = await ctx.db
-      .selectFrom('people')
-      .select(['id', 'tags', 'organisation', 'role', 'location', 'notes', 'tieBeganOn'])
-      .where('workspaceId', '=', ctx.workspaceId)
-      .where('id', 'in', ids)
-      .execute();
-    const currentById = new Map(currentRows.map((row) => [row.id, row]));
-    const lastPosition = new Map(
-      (await ctx.db.selectFrom('contactPoints').select((eb) => ['personId', eb.fn.max('position').as('max')]).where('personId', 'in', ids).groupBy('personId').execute()).map(
-        (row) => [row.personId, Number(row.max)],
-      ),
-    );
-    const storedDates = new Map<string, { kind: PersonDateKind; label: string | null; month: number; day: number; year: number | null; position: number }[]>();
-    for (const row of await ctx.db.selectFrom('personDates').select(['personId', 'kind', 'label', 'month', 'day', 'year', 'position']).where('personId', 'in', ids).execute()) {
-      const list = storedDates.get(row.personId);
-      if (list) list.push(row);
-      else storedDates.set(row.personId, [row]);
-    }
+    const targets = await selectMergeTargets(ctx.db, ctx.workspaceId, batch.map((u) => u.id));
     for (const update of batch) {
-      const current = currentById.get(update.id);
-      if (!current) throw new ConflictError('a person matched in the file was deleted while it was being read; import it again');
+      const target = targets.get(update.id);
+      if (!target) throw new ConflictError('a person matched in the file was deleted while it was being read; import it again');
+      const { current } = target;
       const fill: Record<string, string> = {};
       // Checked again here: a field filled since the plan was made is left alone.
       for (const [field, value] of Object.entries(update.fill)) if (current[field as keyof typeof current] === null && value) fill[field] = value;
       const tags = update.addTags.length ? JSON.stringify([...(JSON.parse(current.tags) as string[]), ...update.addTags]) : undefined;
-      if (Object.keys(fill).length || tags) await ctx.db.updateTable('people').set({ ...fill, ...(tags ? { tags } : {}), updatedAt: now }).where('id', '=', update.id).execute();
+      if (Object.keys(fill).length || tags) await fillPerson(ctx.db, update.id, { ...fill, ...(tags ? { tags } : {}) }, now);
       if (update.addChannels.length) {
-        const start = (lastPosition.get(update.id) ?? -1) + 1;
-        await ctx.db
-          .insertInto('contactPoints')
-          .values(update.addChannels.map((c, i) => ({ personId: update.id, position: start + i, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label })))
-          .execute();
+        const start = target.lastChannel + 1;
+        await insertRows(ctx.db, 'contactPoints', update.addChannels.map((c, i) => ({ personId: update.id, position: start + i, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label })));
       }
       if (update.addDates?.length) {
         // Only what the person lacks (see holdsDate): a birthday set by hand is never overwritten by a file.
-        const stored = storedDates.get(update.id) ?? [];
+        const stored = target.dates;
         const fresh = update.addDates.filter((d) => !holdsDate(stored, d));
         const start = Math.max(-1, ...stored.map((s) => s.position)) + 1;
-        if (fresh.length) await ctx.db.insertInto('personDates').values(fresh.map((d, i) => ({ personId: update.id, position: start + i, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }))).execute();
+        if (fresh.length) await insertRows(ctx.db, 'personDates', fresh.map((d, i) => ({ personId: update.id, position: start + i, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year })));
       }
       done += 1;
       written(done);

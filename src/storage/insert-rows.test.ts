@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPerson } from '../services/people.js';
 import { openSession, type Session } from '../services/session.js';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
 import { dataVersion } from './data-version.js';
-import { insertRows } from './insert-rows.js';
+import { insertRows, withIndexesRebuilt } from './insert-rows.js';
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -41,5 +42,36 @@ describe.each(DIALECTS)('insertRows on %s', (kind) => {
     const rows = Array.from({ length: 3 }, (_, position) => ({ personId: person.id, position: position === 2 ? 0 : position, kind: 'other' as const, label: null, month: 1, day: 1, year: null }));
     await expect(insertRows(ctx.db, 'personDates', rows)).rejects.toMatchObject({ code: 'conflict' });
     expect(await ctx.db.selectFrom('personDates').select('position').where('personId', '=', person.id).execute()).toEqual([]);
+  });
+});
+
+describe.each(DIALECTS)('withIndexesRebuilt on %s', (kind) => {
+  const indexesOf = async (ctx: Session['ctx']) =>
+    kind === 'sqlite'
+      ? (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'contact_points' order by name`.execute(ctx.db)).rows
+      : (await sql<{ name: string; sql: string }>`select indexname as name, indexdef as sql from pg_indexes where tablename = 'contact_points' order by indexname`.execute(ctx.db)).rows;
+  // contact_points has a secondary index (value_key) beside its primary key's.
+  const channelsFor = (personId: string, count: number) => Array.from({ length: count }, (_, position) => ({ personId, position, kind: 'email' as const, value: `a${position}@example.org`, valueKey: `a${position}@example.org`, label: null }));
+
+  it('writes a large insert into an empty table and leaves every index as it was, the rows found through them', async () => {
+    const { ctx } = await session(kind);
+    const person = await createPerson(ctx, { name: 'Ana Silva' });
+    const before = await indexesOf(ctx);
+    expect(before.some((index) => /value_key/.test(index.sql ?? ''))).toBe(true);
+    await ctx.db.transaction().execute(async (trx) => withIndexesRebuilt(trx, 'contactPoints', 6_000, () => insertRows(trx, 'contactPoints', channelsFor(person.id, 6_000))));
+    expect(await indexesOf(ctx)).toEqual(before);
+    const counted = await ctx.db.selectFrom('contactPoints').select((eb) => eb.fn.countAll().as('n')).where('personId', '=', person.id).executeTakeFirstOrThrow();
+    expect(Number(counted.n)).toBe(6_000);
+  });
+
+  it('rolls the indexes back with the rows when the insert fails half way: none missing, nothing written', async () => {
+    const { ctx } = await session(kind);
+    const person = await createPerson(ctx, { name: 'Ana Silva' });
+    const before = await indexesOf(ctx);
+    // The same position twice breaks the table's primary key in the last batch.
+    const rows = [...channelsFor(person.id, 6_000), { ...channelsFor(person.id, 1)[0]! }];
+    await expect(ctx.db.transaction().execute(async (trx) => withIndexesRebuilt(trx, 'contactPoints', rows.length, () => insertRows(trx, 'contactPoints', rows)))).rejects.toThrow();
+    expect(await indexesOf(ctx)).toEqual(before);
+    expect(await ctx.db.selectFrom('contactPoints').select('personId').where('personId', '=', person.id).execute()).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { analyse, graphOfMap, introducers, parseMetrics, pathTo, shortestPaths, 
 import { checkNetwork } from '../../services/check.js';
 import { emit, table } from '../output.js';
 import { globals, withSession } from '../runtime.js';
+import { about } from '../command-list.js';
 
 interface AnalyseFlags {
   map?: boolean;
@@ -158,7 +159,7 @@ export function registerAnalyse(program: Command): void {
   program
     .command('analyse')
     .alias('analyze')
-    .description('network analysis of any graph (GEXF, GraphML, or a CSV/TSV edge list source,target[,weight]) or of your own map (--map): brokers, clusters, the most central, the isolated')
+    .description(about('analyse'))
     .argument('[file]', 'the graph file')
     .option('--map', 'analyse your own map (you, people, networks and the ties between them)')
     .option('--csv', 'print the per-node metrics as CSV')

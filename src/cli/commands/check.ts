@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import { emit } from '../output.js';
 import { checkText } from '../render-check.js';
 import { withData } from '../data.js';
+import { about } from '../command-list.js';
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('the network check: what the map says about your goals, and what to do next')
+    .description(about('check'))
     .option('--goal <goal>', 'focus on one goal (id or statement)')
     .action(async (flags: { goal?: string }, command: Command) => {
       await withData(command, async (data, json) => {

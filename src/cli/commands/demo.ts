@@ -5,6 +5,7 @@ import type { TeamDetail } from '../../services/teams.js';
 import { emit, fields } from '../output.js';
 import { RemoteClient, remoteTarget } from '../remote.js';
 import { globals, withSession } from '../runtime.js';
+import { about } from '../command-list.js';
 
 /*
  * `waggle demo --team` makes a demo team on a server (POST /api/teams/demo, the Teams
@@ -20,7 +21,7 @@ const NEEDS_A_SERVER =
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('load a sample map: a clinician moving into research (about 80 people, a dozen networks, three goals, two years of exchanges); with --team and --server, a demo team')
+    .description(about('demo'))
     .option('--replace', 'erase the current map first (it is refused otherwise when there is data)')
     .option('--team', 'on a server (--server): make a demo team you lead, with five made-up teammates, their shares, two goals and a month of news')
     .action(async (flags: { replace?: boolean; team?: boolean }, command: Command) => {

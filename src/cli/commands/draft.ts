@@ -7,11 +7,12 @@ import { resolvePerson } from '../../services/people.js';
 import { emit, table } from '../output.js';
 import { withSession } from '../runtime.js';
 import { choice, flagName, numberish } from '../values.js';
+import { about } from '../command-list.js';
 
 export function registerDraft(program: Command): void {
   program
     .command('draft')
-    .description('an outreach draft for a person: states your interest and the time you ask for, filled from what Waggle knows')
+    .description(about('draft'))
     .argument('<person>', 'id or name')
     .addOption(choice('--purpose <purpose>', 'why you write', OUTREACH_PURPOSES).makeOptionMandatory())
     .option('--interest <text>', 'what you are interested in, in a few words')
@@ -42,7 +43,7 @@ export function registerDraft(program: Command): void {
       });
     });
 
-  const template = program.command('template').description('outreach templates: the built-in ones, and your own (Mustache: {{firstName}}, {{#interest}}…{{/interest}})');
+  const template = program.command('template').description(about('template'));
   template
     .command('list')
     .alias('ls')

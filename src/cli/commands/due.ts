@@ -4,11 +4,12 @@ import { emit } from '../output.js';
 import { dueText, upcomingDatesText } from '../render.js';
 import { withData } from '../data.js';
 import { positiveInt } from '../values.js';
+import { about } from '../command-list.js';
 
 export function registerDue(program: Command): void {
   program
     .command('due')
-    .description('who is due or overdue for contact, which follow-ups, and the birthdays and dates coming round')
+    .description(about('due'))
     .option('--within <days>', `look this many days ahead (default ${DEFAULT_DUE_WINDOW_DAYS})`, positiveInt('--within'))
     .action(async (flags: { within?: number }, command: Command) => {
       await withData(command, async (data, json) => {

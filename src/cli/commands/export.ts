@@ -5,11 +5,12 @@ import { GEXF_VERSIONS } from '../../services/exports.js';
 import { EXPORT_FORMATS, VCARD_VERSIONS, type ExportFormat, type ExportOptions } from '../../services/exports.js';
 import { emit } from '../output.js';
 import { withData } from '../data.js';
+import { about } from '../command-list.js';
 
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('take your data out: json (full backup), csv (people), vcard, gexf or graphml (the map, for Gephi and networkx), ics (reminders)')
+    .description(about('export'))
     .addArgument(new Argument('<format>', 'what to export').choices(EXPORT_FORMATS))
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--include-notes', 'include your notes about people (csv, vcard, ics; the json backup always has everything)')

@@ -6,9 +6,10 @@ import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES } from '../../core/vocabulary.js';
 import { emit, table } from '../output.js';
 import { withData } from '../data.js';
 import { choice, flagName } from '../values.js';
+import { about } from '../command-list.js';
 
 export function registerFollowUp(program: Command): void {
-  const followUp = program.command('follow-up').description('what you promised to do after an exchange');
+  const followUp = program.command('follow-up').description(about('follow-up'));
 
   followUp
     .command('list')

@@ -16,6 +16,7 @@ import { goalText, goalsTable } from '../render.js';
 import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
 import { choice, clearable, collect, flagName } from '../values.js';
+import { about } from '../command-list.js';
 
 interface GoalFlags {
   statement?: string;
@@ -73,7 +74,7 @@ function goalInput(flags: GoalFlags, current: readonly GoalNeed[] = []): Record<
 const rename = (path: string) => (path === 'statement' ? 'STATEMENT' : flagName(path, { transitionFrom: '--from', transitionTo: '--to', needs: '--need' }));
 
 export function registerGoal(program: Command): void {
-  const goal = program.command('goal').description('what you are networking for');
+  const goal = program.command('goal').description(about('goal'));
 
   addGoalFlags(goal.command('add').description('add a goal').argument('<statement>', 'e.g. "Get involved in research in my clinical specialty"')).action(async (statement: string, flags: GoalFlags, command: Command) => {
     const input = parseInput(createGoalInput, goalInput({ ...flags, statement }), rename);

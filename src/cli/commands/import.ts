@@ -14,6 +14,7 @@ import { importFile, type ImportOutcome, type ProgressListener } from '../../ser
 import { emit, table } from '../output.js';
 import { choice } from '../values.js';
 import { withSession } from '../runtime.js';
+import { about } from '../command-list.js';
 
 function outcomeText(outcome: ImportOutcome, file: string, verbose: boolean): string {
   const s = outcome.summary;
@@ -101,7 +102,7 @@ async function headOf(handle: FileHandle): Promise<Uint8Array> {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('bring contacts in (LinkedIn Connections.csv, vCard 2.1/3.0/4.0, Google or Outlook CSV, a Waggle JSON backup), or capture the journal from a calendar (ICS), a mailbox (mbox) or LinkedIn\'s whole export (ZIP)')
+    .description(about('import'))
     .argument('<file>')
     .addOption(choice('--format <format>', 'the file\'s format (detected from the content when left out)', [...IMPORT_FORMATS, ...CAPTURE_FORMATS]))
     .option('--encoding <name>', 'the file\'s encoding (utf-8, windows-1252, shift_jis, gb18030, koi8-r…); detected when left out')

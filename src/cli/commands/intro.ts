@@ -7,6 +7,7 @@ import { listPeople, resolvePerson } from '../../services/people.js';
 import { emit } from '../output.js';
 import { withSession } from '../runtime.js';
 import { flagName } from '../values.js';
+import { about } from '../command-list.js';
 
 /** "me" (or nothing) stands for the user on either side of an introduction. */
 async function sideOf(ctx: ServiceContext, ref: string | undefined): Promise<string | null> {
@@ -15,7 +16,7 @@ async function sideOf(ctx: ServiceContext, ref: string | undefined): Promise<str
 }
 
 export function registerIntro(program: Command): void {
-  const intro = program.command('intro').description('who introduced whom to whom');
+  const intro = program.command('intro').description(about('intro'));
 
   intro
     .command('add')

@@ -11,6 +11,7 @@ import { exchangeLine } from '../render.js';
 import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
 import { choice, collect, flagName, kindAndNote } from '../values.js';
+import { about } from '../command-list.js';
 
 interface LogFlags {
   with: string[];
@@ -50,7 +51,7 @@ export function parseFollowUp(text: string): Record<string, unknown> {
 export function registerLog(program: Command): void {
   program
     .command('log')
-    .description('record an exchange: what you gave, what you got, what you learned, what follows')
+    .description(about('log'))
     .requiredOption('--with <person>', 'who (id or name; repeat for several people)', collect)
     .addOption(choice('--channel <channel>', 'how', CHANNELS))
     .option('--on <date>', 'when, YYYY-MM-DD (default today)')
@@ -116,7 +117,7 @@ export function registerLog(program: Command): void {
       });
     });
 
-  const exchange = program.command('exchange').description('the journal of exchanges');
+  const exchange = program.command('exchange').description(about('exchange'));
   exchange
     .command('list')
     .alias('ls')

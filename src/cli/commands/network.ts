@@ -14,6 +14,7 @@ import { networkText, networksTable } from '../render.js';
 import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
 import { choice, clearable, flagName, numberish } from '../values.js';
+import { about } from '../command-list.js';
 
 interface NetworkFlags {
   name?: string;
@@ -53,7 +54,7 @@ function networkInput(flags: NetworkFlags): Record<string, unknown> {
 const rename = (path: string) => (path === 'name' ? 'NAME' : flagName(path, { hoursPerMonth: '--hours' }));
 
 export function registerNetwork(program: Command): void {
-  const network = program.command('network').description('the groups you belong to or want to join');
+  const network = program.command('network').description(about('network'));
 
   addNetworkFlags(network.command('add').description('add a network').argument('<name>')).action(async (name: string, flags: NetworkFlags, command: Command) => {
     const input = parseInput(createNetworkInput, networkInput({ ...flags, name }), rename);

@@ -20,6 +20,7 @@ import { peopleTable, personText } from '../render.js';
 import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
 import { choice, choiceOrNone, clearable, collect, flagName, numberish } from '../values.js';
+import { about } from '../command-list.js';
 
 interface PersonFlags {
   name?: string;
@@ -186,7 +187,7 @@ interface PersonListFlags {
 const listRename = (path: string) => flagName(path, { goalId: '--goal', networkId: '--network' });
 
 export function registerPerson(program: Command): void {
-  const person = program.command('person').description('the people in your networks');
+  const person = program.command('person').description(about('person'));
 
   addPersonFlags(person.command('add').description('add a person').argument('<name>', 'their name')).action(async (name: string, flags: PersonFlags, command: Command) => {
     const dates = datesChangeFromFlags(flags);

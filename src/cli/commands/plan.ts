@@ -12,6 +12,7 @@ import { emit, fields, table } from '../output.js';
 import { withData } from '../data.js';
 import { withSession } from '../runtime.js';
 import { clearable, flagName, numberish } from '../values.js';
+import { about } from '../command-list.js';
 
 function monthFlag(value: string | undefined): string | undefined {
   return value === undefined ? undefined : parseInput(monthSchema, value, () => '--month');
@@ -44,7 +45,7 @@ export function planText(view: PlanView): string {
 }
 
 export function registerPlan(program: Command): void {
-  const plan = program.command('plan').description("this month's plan: the few people to reach, and progress");
+  const plan = program.command('plan').description(about('plan'));
 
   plan
     .command('show', { isDefault: true })

@@ -5,9 +5,10 @@ import { getProfile, updateProfile } from '../../services/workspace.js';
 import { emit, fields } from '../output.js';
 import { withSession } from '../runtime.js';
 import { clearable, flagName } from '../values.js';
+import { about } from '../command-list.js';
 
 export function registerProfile(program: Command): void {
-  const profile = program.command('profile').description('you: your name, what you are working on now, your time zone, your own email addresses');
+  const profile = program.command('profile').description(about('profile'));
   profile
     .command('show', { isDefault: true })
     .description('show your profile and where the data lives')

@@ -3,11 +3,12 @@ import { ValidationError } from '../../core/errors.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../server/defaults.js';
 import { globals, openCliSession } from '../runtime.js';
 import { positiveInt } from '../values.js';
+import { about } from '../command-list.js';
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description(`serve the web app and the HTTP JSON API on 127.0.0.1 (port from --port, else PORT, else ${DEFAULT_PORT}); with --listen and --public-url, on a server, with accounts`)
+    .description(about('serve'))
     .option('--port <port>', 'the port to listen on', positiveInt('--port'))
     .option('--listen <address>', `the address to listen on (default ${DEFAULT_HOST}, or WAGGLE_LISTEN); anything but loopback is server mode and needs --public-url`)
     .option('--public-url <url>', 'server mode: the address people reach Waggle at, e.g. https://waggle.example.org (or WAGGLE_PUBLIC_URL); accounts are then required')

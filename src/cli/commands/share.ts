@@ -6,6 +6,7 @@ import { createShare, listShares, revokeShare, rotateShare, type CreatedShare } 
 import { emit, table } from '../output.js';
 import { withSession } from '../runtime.js';
 import { flagName } from '../values.js';
+import { about } from '../command-list.js';
 
 /** The path a token opens on the server: the plan page or the calendar feed. */
 export function sharePath(kind: 'plan' | 'calendar', token: string): string {
@@ -27,7 +28,7 @@ function createdText(created: CreatedShare, base: string): string {
 }
 
 export function registerShare(program: Command): void {
-  const share = program.command('share').description('revocable links: your plan for an accountability partner, your reminders as a calendar feed');
+  const share = program.command('share').description(about('share'));
 
   share
     .command('create')

@@ -7,6 +7,7 @@ import { emit, fields, table } from '../output.js';
 import { remoteGet, remoteTarget, type RemoteTarget } from '../remote.js';
 import { globals } from '../runtime.js';
 import { registerTeamWrites } from './team-write.js';
+import { about } from '../command-list.js';
 
 /**
  * `waggle team …`: a team's view from the command line. Teams live on a server (they
@@ -35,7 +36,7 @@ function checkText(c: TeamCheck): string {
 }
 
 export function registerTeam(program: Command): void {
-  const team = program.command('team').description('your teams on a server (--server): list, show, check, paths; create, rename, invite, join, leave, share, withhold, post, goal add');
+  const team = program.command('team').description(about('team'));
   team
     .command('list')
     .description('the teams you are in')

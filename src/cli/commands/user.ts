@@ -4,6 +4,7 @@ import { deleteAccount } from '../../services/account-settings.js';
 import { createAccessToken, createAccount, createInvitation, listAccounts, signOutEverywhere } from '../../services/accounts.js';
 import { emit, table } from '../output.js';
 import { withSession } from '../runtime.js';
+import { about } from '../command-list.js';
 
 /** The password: WAGGLE_PASSWORD, else the first line of standard input (never a flag: flags end up in shell history); not echoed at a terminal. */
 async function readPassword(): Promise<string> {
@@ -52,7 +53,7 @@ function publicBase(flag: string | undefined): string {
 }
 
 export function registerUser(program: Command): void {
-  const user = program.command('user').description('accounts for server mode (waggle serve --public-url): each has its own map');
+  const user = program.command('user').description(about('user'));
 
   user
     .command('add')

@@ -3,12 +3,13 @@ import { CADENCE_WORDS } from '../../core/cadence.js';
 import { VOCABULARY } from '../../core/vocabulary.js';
 import { emit } from '../output.js';
 import { globals } from '../runtime.js';
+import { about } from '../command-list.js';
 
 export function registerVocabulary(program: Command): void {
   program
     .command('vocabulary')
     .alias('vocab')
-    .description('the closed sets: categories, stages, channels, network kinds and roles, what can be given and received …')
+    .description(about('vocabulary'))
     .action((_flags: unknown, command: Command) => {
       const data = { ...VOCABULARY, cadenceWords: CADENCE_WORDS };
       emit(globals(command).json === true, data, () =>
