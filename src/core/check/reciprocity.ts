@@ -7,7 +7,6 @@
 import { firstName, goalPhrase } from './suggest.js';
 import type { CheckIndex, PersonFacts } from './snapshot-index.js';
 import { defineDecidedList } from './decided-list.js';
-import { compareText } from './sort.js';
 import { ONE_WAY_MIN_EXCHANGES, OVERALL_IMBALANCE_RATIO, OVERALL_MIN_ITEMS } from './thresholds.js';
 import type { OneWay, OneWayTie, OverallDirection, PersonBalance, Reciprocity } from './types.js';
 
@@ -30,17 +29,18 @@ export function overallDirection(exchanges: number, gave: number, received: numb
 
 /** Give and take per person and overall, with one-way ties flagged (each person's lines written when read: decided-list.ts). */
 export function reciprocity(index: CheckIndex): Reciprocity {
+  // Walked in name order, so the stable sorts below leave equals by name and id.
   const people: PersonFacts[] = [];
   const flagged: PersonFacts[] = [];
-  for (const f of index.people) {
-    if (f.exchanges === 0) continue;
+  for (const slot of index.byName) {
+    const f = index.people[slot];
+    if (!f || f.exchanges === 0) continue;
     people.push(f);
     if (oneWayDirection(f.exchanges, f.gave, f.received)) flagged.push(f);
   }
-  const byName = (a: PersonFacts, b: PersonFacts) => compareText(a.person.name, b.person.name) || compareText(a.person.id, b.person.id);
-  people.sort((a, b) => Math.abs(b.gave - b.received) - Math.abs(a.gave - a.received) || b.exchanges - a.exchanges || byName(a, b));
+  people.sort((a, b) => Math.abs(b.gave - b.received) - Math.abs(a.gave - a.received) || b.exchanges - a.exchanges);
   // The longest one-way patterns first: they say the most about the tie.
-  flagged.sort((a, b) => b.exchanges - a.exchanges || byName(a, b));
+  flagged.sort((a, b) => b.exchanges - a.exchanges);
 
   const { exchanges, gave, received } = index.journal;
   const direction = overallDirection(exchanges, gave, received);
