@@ -68,23 +68,11 @@ function coverageOf(index: CheckIndex, goal: Goal): GoalCoverage {
     if (target.kind === 'person') people.push(target.facts);
     else networks.push(target.facts.network);
   }
-  // Strongest first; equals by name and id, through the index's name order.
-  const unsorted: Contributor[] = [];
-  const ranks: number[] = [];
-  for (const target of targets) {
-    const ref = target.kind === 'person' ? target.facts.person : target.facts.network;
-    const strength = target.facts.strength;
-    unsorted.push({ kind: target.kind, id: ref.id, name: ref.name, strength, relevance: target.relevance, weight: strength * target.relevance });
-    ranks.push(index.nameRank[target.facts.slot] as number);
-  }
-  const contributors = unsorted
-    .map((_, at) => at)
-    .sort((a, b) => {
-      const x = unsorted[a] as Contributor;
-      const y = unsorted[b] as Contributor;
-      return y.weight - x.weight || y.relevance - x.relevance || (ranks[a] as number) - (ranks[b] as number);
-    })
-    .map((at) => unsorted[at] as Contributor);
+  const contributors: Contributor[] = targets.map((t) => {
+    const ref = t.kind === 'person' ? t.facts.person : t.facts.network;
+    return { kind: t.kind, id: ref.id, name: ref.name, strength: t.facts.strength, relevance: t.relevance, weight: t.facts.strength * t.relevance };
+  });
+  contributors.sort((a, b) => b.weight - a.weight || b.relevance - a.relevance || compareText(a.name, b.name) || compareText(a.id, b.id));
 
   const score = contributors.reduce((sum, c) => sum + c.weight, 0);
   const strong = contributors.filter(isStrongContributor);

@@ -24,17 +24,14 @@ export function neglect(index: CheckIndex): Neglect {
   const fading: PersonFacts[] = [];
   const lostJobList: PersonFacts[] = [];
   const daysOverdue = new Float64Array(index.people.length);
-  // Walked in name order, so the stable sorts below leave equals by name and id.
-  for (const slot of index.byName) {
-    const f = index.people[slot];
-    if (!f) continue;
+  for (const f of index.people) {
     const quiet = f.daysSinceLastExchange;
     const due = f.person.nextContact;
     // ISO dates compare as strings; only the overdue ones pay for day arithmetic.
     if (due !== null && due.date < index.today) {
       const late = daysSince(due.date, index.today);
       if (late !== null && late > 0) {
-        daysOverdue[slot] = late;
+        daysOverdue[f.slot] = late;
         overdue.push(f);
       }
     }
@@ -42,15 +39,16 @@ export function neglect(index: CheckIndex): Neglect {
     if (f.person.lostJobList && quietLongerThan(quiet, LOST_JOB_LIST_AFTER_DAYS)) lostJobList.push(f);
   }
   const part = {} as Neglect;
-  defineDecidedList(part, 'overdue', overdue.sort((a, b) => (daysOverdue[b.slot] as number) - (daysOverdue[a.slot] as number)), (f) => overdueItem(index, f, daysOverdue[f.slot] as number));
-  defineDecidedList(part, 'fading', longestQuietFirst(fading), (f) => fadingItem(f, f.daysSinceLastExchange));
-  defineDecidedList(part, 'lostJobList', longestQuietFirst(lostJobList), (f) => lostJobItem(index, f, f.daysSinceLastExchange));
+  // Equals by name and id, through the index's name order.
+  const rank = index.nameRank;
+  const byName = (a: PersonFacts, b: PersonFacts) => (rank[a.slot] as number) - (rank[b.slot] as number);
+  const quiet = (f: PersonFacts) => f.daysSinceLastExchange ?? NEVER;
+  const longestQuietFirst = (a: PersonFacts, b: PersonFacts) => quiet(b) - quiet(a) || byName(a, b);
+  overdue.sort((a, b) => (daysOverdue[b.slot] as number) - (daysOverdue[a.slot] as number) || byName(a, b));
+  defineDecidedList(part, 'overdue', overdue, (f) => overdueItem(index, f, daysOverdue[f.slot] as number));
+  defineDecidedList(part, 'fading', fading.sort(longestQuietFirst), (f) => fadingItem(f, f.daysSinceLastExchange));
+  defineDecidedList(part, 'lostJobList', lostJobList.sort(longestQuietFirst), (f) => lostJobItem(index, f, f.daysSinceLastExchange));
   return part;
-}
-
-/** Longest silence first ("never" the longest). */
-function longestQuietFirst(people: PersonFacts[]): PersonFacts[] {
-  return people.sort((a, b) => (b.daysSinceLastExchange ?? NEVER) - (a.daysSinceLastExchange ?? NEVER));
 }
 
 function overdueItem(index: CheckIndex, f: PersonFacts, daysOverdue: number): NeglectItem {

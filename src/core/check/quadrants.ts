@@ -95,10 +95,11 @@ export function quadrants(index: CheckIndex): Quadrants {
     totals[q].hoursPerMonth += f.hours;
   }
   for (const q of QUADRANT_NAMES) totals[q].hoursPerMonth = roundHours(totals[q].hoursPerMonth);
-  // Walked in name order, so the stable sort below leaves equals by name and id.
   const lists: number[][] = QUADRANT_NAMES.map(() => []);
-  for (const slot of index.byName) (lists[quadrantOfSlot[slot] as number] as number[]).push(slot);
-  const byRank = (a: number, b: number) => (cost[b] as number) - (cost[a] as number) || (weight[b] as number) - (weight[a] as number) || (strength[b] as number) - (strength[a] as number);
+  for (let slot = 0; slot < slots; slot++) (lists[quadrantOfSlot[slot] as number] as number[]).push(slot);
+  const rank = index.nameRank;
+  const byRank = (a: number, b: number) =>
+    (cost[b] as number) - (cost[a] as number) || (weight[b] as number) - (weight[a] as number) || (strength[b] as number) - (strength[a] as number) || (rank[a] as number) - (rank[b] as number);
   const part = {} as Quadrants;
   QUADRANT_NAMES.forEach((q, n) => {
     defineDecidedList(part, q, (lists[n] as number[]).sort(byRank), (slot) =>

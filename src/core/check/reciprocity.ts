@@ -29,18 +29,19 @@ export function overallDirection(exchanges: number, gave: number, received: numb
 
 /** Give and take per person and overall, with one-way ties flagged (each person's lines written when read: decided-list.ts). */
 export function reciprocity(index: CheckIndex): Reciprocity {
-  // Walked in name order, so the stable sorts below leave equals by name and id.
   const people: PersonFacts[] = [];
   const flagged: PersonFacts[] = [];
-  for (const slot of index.byName) {
-    const f = index.people[slot];
-    if (!f || f.exchanges === 0) continue;
+  for (const f of index.people) {
+    if (f.exchanges === 0) continue;
     people.push(f);
     if (oneWayDirection(f.exchanges, f.gave, f.received)) flagged.push(f);
   }
-  people.sort((a, b) => Math.abs(b.gave - b.received) - Math.abs(a.gave - a.received) || b.exchanges - a.exchanges);
+  // Equals by name and id, through the index's name order.
+  const rank = index.nameRank;
+  const byName = (a: PersonFacts, b: PersonFacts) => (rank[a.slot] as number) - (rank[b.slot] as number);
+  people.sort((a, b) => Math.abs(b.gave - b.received) - Math.abs(a.gave - a.received) || b.exchanges - a.exchanges || byName(a, b));
   // The longest one-way patterns first: they say the most about the tie.
-  flagged.sort((a, b) => b.exchanges - a.exchanges);
+  flagged.sort((a, b) => b.exchanges - a.exchanges || byName(a, b));
 
   const { exchanges, gave, received } = index.journal;
   const direction = overallDirection(exchanges, gave, received);

@@ -80,12 +80,9 @@ export interface CheckIndex {
   /** What serves each in-scope goal (existing targets only, one entry per target). */
   linksByGoal: Map<string, GoalTarget[]>;
   /**
-   * Every slot (people, then networks) in the order the lists tie-break on: name, then id, then
-   * slot. Built once, so that each part walks its items in this order and sorts only by its
-   * numbers (a stable sort keeps the name order among equals) instead of comparing names.
+   * Each slot's place (people, then networks) in the order the long lists tie-break on: name,
+   * then id, then slot. Sorted once, so that those lists compare numbers, never names.
    */
-  byName: Int32Array;
-  /** Each slot's place in `byName`, for the few sorts that cannot walk it (a goal's contributors). */
   nameRank: Int32Array;
   /** Lower-cased, whitespace-collapsed names of the user's own organisation(s). */
   ownOrganisations: Set<string>;
@@ -142,9 +139,7 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
   addSharedNetworks(snapshot, personById, networkById);
   const linksByGoal = addGoalLinks(snapshot, goals, personById, networkById);
 
-  const byName = nameOrder(people, networks);
-  const nameRank = new Int32Array(byName.length);
-  byName.forEach((slot, place) => (nameRank[slot] = place));
+  const nameRank = nameOrder(people, networks);
 
   const todayDay = toDayNumber(snapshot.today);
   for (const f of people) {
@@ -168,7 +163,6 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
     personById,
     networkById,
     linksByGoal,
-    byName,
     nameRank,
     ownOrganisations: ownOrganisations(snapshot),
     neediestGoal: neediestGoal(goals, linksByGoal),
@@ -176,7 +170,7 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
   };
 }
 
-/** Slots in name, id, slot order (see `CheckIndex.byName`). */
+/** Each slot's place in name, id, slot order (see `CheckIndex.nameRank`). */
 function nameOrder(people: readonly PersonFacts[], networks: readonly NetworkFacts[]): Int32Array {
   const names: string[] = [];
   const ids: string[] = [];
@@ -188,9 +182,11 @@ function nameOrder(people: readonly PersonFacts[], networks: readonly NetworkFac
     names.push(f.network.name);
     ids.push(f.network.id);
   }
-  const slots = new Int32Array(names.length);
-  for (let i = 0; i < slots.length; i++) slots[i] = i;
-  return slots.sort((a, b) => compareText(names[a] as string, names[b] as string) || compareText(ids[a] as string, ids[b] as string) || a - b);
+  const slots = names.map((_, slot) => slot);
+  slots.sort((a, b) => compareText(names[a] as string, names[b] as string) || compareText(ids[a] as string, ids[b] as string) || a - b);
+  const rank = new Int32Array(slots.length);
+  slots.forEach((slot, place) => (rank[slot] = place));
+  return rank;
 }
 
 function neediestGoal(goals: readonly Goal[], linksByGoal: Map<string, GoalTarget[]>): Goal | null {
@@ -290,13 +286,16 @@ function addGoalLinks(
   // The needs named by the links of a target, per goal, beside its goalIds (needed only below).
   const servesOf = new Map<GoalFacts, (readonly string[])[]>();
   for (const link of snapshot.goalLinks) {
-    if (!inScope.has(link.goalId)) continue;
+    const goal = inScope.get(link.goalId);
+    if (!goal) continue;
     const facts = link.kind === 'person' ? personById.get(link.targetId) : networkById.get(link.targetId);
     if (!facts) continue;
     const relevance = score(link.relevance);
-    let at = facts.goalIds.indexOf(link.goalId);
+    const goalId = goal.id;
+    let at = facts.goalIds.indexOf(goalId);
     if (at < 0) {
-      at = facts.goalIds.push(link.goalId) - 1;
+      // The goal's own id string: later look-ups by it then match by identity.
+      at = facts.goalIds.push(goalId) - 1;
       if (facts.goalRelevance === NO_RELEVANCE) facts.goalRelevance = [];
       facts.goalRelevance.push(relevance);
     } else facts.goalRelevance[at] = Math.max(facts.goalRelevance[at] as number, relevance);
@@ -309,19 +308,20 @@ function addGoalLinks(
   }
   const linksByGoal = new Map<string, GoalTarget[]>();
   for (const goal of goals) linksByGoal.set(goal.id, []);
-  const collect = (target: { kind: 'person'; id: string; facts: PersonFacts } | { kind: 'network'; id: string; facts: NetworkFacts }) => {
-    const { facts } = target;
+  // Every target pushed as the same literal shape: the parts read tens of thousands of them.
+  const collect = (kind: ItemKind, id: string, facts: PersonFacts | NetworkFacts) => {
     if (facts.goalIds.length === 0) return;
     const serves = servesOf.get(facts);
     facts.goalIds.forEach((goalId, at) => {
-      (linksByGoal.get(goalId) as GoalTarget[]).push({ ...target, relevance: facts.goalRelevance[at] as number, serves: serves?.[at] ?? NO_NEEDS });
+      const target = { kind, id, facts, relevance: facts.goalRelevance[at] as number, serves: serves?.[at] ?? NO_NEEDS };
+      (linksByGoal.get(goalId) as GoalTarget[]).push(target as GoalTarget);
     });
     mostRelevantFirst(facts);
     facts.relevance = facts.goalRelevance[0] as number;
     facts.topGoal = inScope.get(facts.goalIds[0] as string) ?? null;
   };
-  for (const [id, facts] of personById) collect({ kind: 'person', id, facts });
-  for (const [id, facts] of networkById) collect({ kind: 'network', id, facts });
+  for (const [id, facts] of personById) collect('person', id, facts);
+  for (const [id, facts] of networkById) collect('network', id, facts);
   return linksByGoal;
 }
 

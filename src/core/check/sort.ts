@@ -2,8 +2,6 @@
  * Orderings shared by the parts of the check. Plain code-unit comparison of names
  * keeps sorting 5,000 people fast and the output identical on every machine.
  */
-import type { CheckIndex, PersonFacts } from './snapshot-index.js';
-
 /** Compares two strings by code units (stable across locales and runtimes). */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -17,24 +15,6 @@ export function compareRankDesc(a: readonly number[], b: readonly number[]): num
     if (d !== 0) return d;
   }
   return 0;
-}
-
-/**
- * The people `keep` chooses, ranked by `rank` (higher first) and then by name and id: the
- * order `sortByRank` gives, but walked in the index's name order so that the stable sort
- * compares only the ranks, never the names.
- */
-export function peopleByRank(index: CheckIndex, keep: (f: PersonFacts) => boolean, rank: (f: PersonFacts) => readonly number[]): PersonFacts[] {
-  const chosen: PersonFacts[] = [];
-  for (const slot of index.byName) {
-    const f = index.people[slot];
-    if (f && keep(f)) chosen.push(f);
-  }
-  const keys = chosen.map(rank);
-  return chosen
-    .map((_, at) => at)
-    .sort((a, b) => compareRankDesc(keys[a] as readonly number[], keys[b] as readonly number[]))
-    .map((at) => chosen[at] as PersonFacts);
 }
 
 interface Named {

@@ -11,7 +11,7 @@
 import type { Person } from '../model.js';
 import { relevanceTo, type CheckIndex, type PersonFacts } from './snapshot-index.js';
 import { defineDecidedList } from './decided-list.js';
-import { peopleByRank } from './sort.js';
+import { sortByRank } from './sort.js';
 import { goalPhrase, lowerFirst, meetSuggestion, workingOnClause } from './suggest.js';
 import type { Finding, StartHere } from './types.js';
 
@@ -23,9 +23,9 @@ export function isStartHereCandidate(person: Person): boolean {
 /** The start-here list, most important and easiest first. */
 export function startHere(index: CheckIndex): StartHere {
   const focus = index.focusGoal;
-  const ranked = peopleByRank(
-    index,
-    (f) => isStartHereCandidate(f.person) && (focus === null || relevanceTo(f, focus.id) > 0),
+  const candidates = index.people.filter((f) => isStartHereCandidate(f.person) && (focus === null || relevanceTo(f, focus.id) > 0));
+  const ranked = sortByRank(
+    candidates,
     (f) => [
       focus ? relevanceTo(f, focus.id) : 0,
       f.importance,
@@ -34,6 +34,7 @@ export function startHere(index: CheckIndex): StartHere {
       // More recent is easier; never is hardest. Negated so that "higher first" works.
       f.daysSinceLastExchange === null ? -Number.MAX_SAFE_INTEGER : -Math.max(0, f.daysSinceLastExchange),
     ],
+    (f) => f.person,
   );
   // Each finding is written when read (decided-list.ts).
   const part = defineDecidedList({} as StartHere, 'items', ranked, (f) => item(index, f));

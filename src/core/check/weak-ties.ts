@@ -5,7 +5,7 @@
  */
 import { relevanceTo, type CheckIndex, type PersonFacts } from './snapshot-index.js';
 import { defineDecidedList } from './decided-list.js';
-import { peopleByRank } from './sort.js';
+import { sortByRank } from './sort.js';
 import { goalPhrase, meetSuggestion } from './suggest.js';
 import { WEAK_MAX_STRENGTH, WEAK_TIE_MIN_IMPORTANCE, WEAK_TIE_MIN_RELEVANCE } from './thresholds.js';
 import type { Finding, WeakTies } from './types.js';
@@ -23,11 +23,12 @@ function matters(index: CheckIndex, f: PersonFacts): boolean {
 
 /** Weak or online-only ties that matter, the most relevant and easiest first. */
 export function weakTies(index: CheckIndex): WeakTies {
+  const chosen = index.people.filter((f) => (f.strength <= WEAK_MAX_STRENGTH || isOnlineOnly(f)) && matters(index, f));
   const focusId = index.focusGoal?.id ?? null;
-  const ranked = peopleByRank(
-    index,
-    (f) => (f.strength <= WEAK_MAX_STRENGTH || isOnlineOnly(f)) && matters(index, f),
+  const ranked = sortByRank(
+    chosen,
     (f) => [focusId ? relevanceTo(f, focusId) : f.relevance, f.importance, f.strength],
+    (f) => f.person,
   );
   // Each finding is written when read (decided-list.ts).
   const part = defineDecidedList({} as WeakTies, 'items', ranked, (f) => item(index, f));
