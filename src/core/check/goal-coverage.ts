@@ -61,25 +61,17 @@ export function goalCoverage(index: CheckIndex): GoalsPart {
 }
 
 function coverageOf(index: CheckIndex, goal: Goal): GoalCoverage {
-  const contributors: Contributor[] = [];
   const people: PersonFacts[] = [];
   const networks: Network[] = [];
-  for (const target of index.linksByGoal.get(goal.id) ?? []) {
-    let ref: { id: string; name: string };
-    let strength: number;
-    if (target.kind === 'person') {
-      const f = index.personById.get(target.id);
-      if (!f) continue;
-      people.push(f);
-      [ref, strength] = [f.person, f.strength];
-    } else {
-      const f = index.networkById.get(target.id);
-      if (!f) continue;
-      networks.push(f.network);
-      [ref, strength] = [f.network, f.strength];
-    }
-    contributors.push({ kind: target.kind, id: ref.id, name: ref.name, strength, relevance: target.relevance, weight: strength * target.relevance });
+  const targets = index.linksByGoal.get(goal.id) ?? [];
+  for (const target of targets) {
+    if (target.kind === 'person') people.push(target.facts);
+    else networks.push(target.facts.network);
   }
+  const contributors: Contributor[] = targets.map((t) => {
+    const ref = t.kind === 'person' ? t.facts.person : t.facts.network;
+    return { kind: t.kind, id: ref.id, name: ref.name, strength: t.facts.strength, relevance: t.relevance, weight: t.facts.strength * t.relevance };
+  });
   contributors.sort((a, b) => b.weight - a.weight || b.relevance - a.relevance || compareText(a.name, b.name) || compareText(a.id, b.id));
 
   const score = contributors.reduce((sum, c) => sum + c.weight, 0);
@@ -302,14 +294,14 @@ function outsideOwnOrganisation(index: CheckIndex, people: PersonFacts[]): numbe
 function needsOf(index: CheckIndex, goal: Goal): GoalNeedCoverage[] {
   if (goal.needs.length === 0) return [];
   const servers: NeedServer[] = [];
-  for (const target of index.linksByGoal.get(goal.id) ?? []) {
+  const targets = index.linksByGoal.get(goal.id) ?? [];
+  for (const target of targets) {
     if (target.serves.length === 0) continue;
-    const facts = target.kind === 'person' ? index.personById.get(target.id) : index.networkById.get(target.id);
-    if (!facts) continue;
-    const ref = 'person' in facts ? facts.person : facts.network;
-    servers.push({ kind: target.kind, id: target.id, name: ref.name, strength: facts.strength, relevance: target.relevance, serves: target.serves });
+    const name = target.kind === 'person' ? target.facts.person.name : target.facts.network.name;
+    servers.push({ kind: target.kind, id: target.id, name, strength: target.facts.strength, relevance: target.relevance, serves: target.serves });
   }
-  const relevance = new Map((index.linksByGoal.get(goal.id) ?? []).map((t) => [t.id, t.relevance]));
+  // Only a need nobody strong serves looks for suggestions, which ask first those already linked.
+  let relevance: Map<string, number> | null = null;
   return coverNeeds(goal.needs, servers).map((need) => {
     const suggestions =
       need.verdict === 'covered'
@@ -320,7 +312,7 @@ function needsOf(index: CheckIndex, goal: Goal): GoalNeedCoverage[] {
             networks: index.networks,
             serving: new Set(need.contributors.map((c) => c.id)),
             categoryCounts: categoryCounts(index),
-            relevance,
+            relevance: (relevance ??= new Map(targets.map((t) => [t.id, t.relevance]))),
           });
     const who = need.contributors.slice(0, 3).map((c) => `${c.name} (${c.strength}/5)`);
     const facts = { need: need.name, essential: need.essential, contributors: need.contributors.length, strongContributors: need.strongContributors, score: need.score };

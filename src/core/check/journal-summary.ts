@@ -31,9 +31,21 @@ export interface JournalSummary {
   people: PersonJournal[];
 }
 
-/** The summary of a list of exchanges; someone listed twice in one exchange still had one exchange. */
-export function summariseJournal(exchanges: readonly JournalEntry[]): JournalSummary {
-  const byPerson = new Map<string, PersonJournal>();
+/** What the journal says of one person so far: the fields a `PersonJournal` and the check's facts share. */
+export interface JournalCounts {
+  exchanges: number;
+  gave: number;
+  received: number;
+  lastExchangeOn: IsoDate | null;
+  onlineOnly: boolean;
+}
+
+/**
+ * Walks the exchanges once, handing each exchange to `add` once per person in it (someone
+ * listed twice in one exchange still had one exchange), with whether it was online; returns
+ * the totals. `add` finds where that person's counts live (`countExchange` adds to them).
+ */
+export function walkJournal(exchanges: readonly JournalEntry[], add: (personId: string, exchange: JournalEntry, online: boolean) => void): Pick<JournalSummary, 'exchanges' | 'gave' | 'received'> {
   let gave = 0;
   let received = 0;
   for (const exchange of exchanges) {
@@ -44,17 +56,28 @@ export function summariseJournal(exchanges: readonly JournalEntry[]): JournalSum
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as string;
       if (i > 0 && ids.indexOf(id) < i) continue;
-      const p = byPerson.get(id);
-      if (!p) {
-        byPerson.set(id, { personId: id, exchanges: 1, gave: exchange.gave.length, received: exchange.received.length, lastExchangeOn: exchange.occurredOn, onlineOnly: online });
-        continue;
-      }
-      p.exchanges += 1;
-      p.gave += exchange.gave.length;
-      p.received += exchange.received.length;
-      p.onlineOnly &&= online;
-      if (exchange.occurredOn > p.lastExchangeOn) p.lastExchangeOn = exchange.occurredOn;
+      add(id, exchange, online);
     }
   }
-  return { exchanges: exchanges.length, gave, received, people: [...byPerson.values()] };
+  return { exchanges: exchanges.length, gave, received };
+}
+
+/** Adds one exchange to a person's counts: online only while every exchange is, the latest date kept. */
+export function countExchange(counts: JournalCounts, exchange: JournalEntry, online: boolean): void {
+  counts.onlineOnly = counts.exchanges === 0 ? online : counts.onlineOnly && online;
+  counts.exchanges += 1;
+  counts.gave += exchange.gave.length;
+  counts.received += exchange.received.length;
+  if (counts.lastExchangeOn === null || exchange.occurredOn > counts.lastExchangeOn) counts.lastExchangeOn = exchange.occurredOn;
+}
+
+/** The summary of a list of exchanges; someone listed twice in one exchange still had one exchange. */
+export function summariseJournal(exchanges: readonly JournalEntry[]): JournalSummary {
+  const byPerson = new Map<string, PersonJournal>();
+  const totals = walkJournal(exchanges, (personId, exchange, online) => {
+    let p = byPerson.get(personId);
+    if (!p) byPerson.set(personId, (p = { personId, exchanges: 0, gave: 0, received: 0, lastExchangeOn: exchange.occurredOn, onlineOnly: online }));
+    countExchange(p, exchange, online);
+  });
+  return { ...totals, people: [...byPerson.values()] };
 }

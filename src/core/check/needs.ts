@@ -74,7 +74,11 @@ export function coverNeeds(needs: readonly NeedRef[], servers: readonly NeedServ
   for (const server of servers) {
     const strength = clampScore(server.strength);
     const relevance = clampScore(server.relevance);
-    for (const needId of new Set(server.serves)) {
+    const serves = server.serves;
+    for (let i = 0; i < serves.length; i++) {
+      const needId = serves[i] as string;
+      // A need named twice on one link counts once.
+      if (i > 0 && serves.indexOf(needId) < i) continue;
       byNeed.get(needId)?.push({
         kind: server.kind,
         id: server.id,

@@ -6,7 +6,6 @@
 import { describeCadence } from '../cadence.js';
 import { daysSince, type CheckIndex, type PersonFacts } from './snapshot-index.js';
 import { defineDecidedList } from './decided-list.js';
-import { compareText } from './sort.js';
 import { firstName, lowerFirst, meetSuggestion, workingOnClause } from './suggest.js';
 import { FADING_AFTER_DAYS, LOST_JOB_LIST_AFTER_DAYS, STRONG_MIN_STRENGTH } from './thresholds.js';
 import type { Neglect, NeglectItem } from './types.js';
@@ -21,35 +20,35 @@ export function quietLongerThan(days: number | null, limit: number): boolean {
 
 /** The three neglect lists, longest-neglected first (each finding written when read: decided-list.ts). */
 export function neglect(index: CheckIndex): Neglect {
-  const overdue: Quiet[] = [];
-  const fading: Quiet[] = [];
-  const lostJobList: Quiet[] = [];
+  const overdue: PersonFacts[] = [];
+  const fading: PersonFacts[] = [];
+  const lostJobList: PersonFacts[] = [];
+  const daysOverdue = new Float64Array(index.people.length);
   for (const f of index.people) {
     const quiet = f.daysSinceLastExchange;
     const due = f.person.nextContact;
     // ISO dates compare as strings; only the overdue ones pay for day arithmetic.
     if (due !== null && due.date < index.today) {
       const late = daysSince(due.date, index.today);
-      if (late !== null && late > 0) overdue.push({ f, days: late });
+      if (late !== null && late > 0) {
+        daysOverdue[f.slot] = late;
+        overdue.push(f);
+      }
     }
-    if (f.strength >= STRONG_MIN_STRENGTH && quietLongerThan(quiet, FADING_AFTER_DAYS)) fading.push({ f, days: quiet ?? NEVER });
-    if (f.person.lostJobList && quietLongerThan(quiet, LOST_JOB_LIST_AFTER_DAYS)) lostJobList.push({ f, days: quiet ?? NEVER });
+    if (f.strength >= STRONG_MIN_STRENGTH && quietLongerThan(quiet, FADING_AFTER_DAYS)) fading.push(f);
+    if (f.person.lostJobList && quietLongerThan(quiet, LOST_JOB_LIST_AFTER_DAYS)) lostJobList.push(f);
   }
   const part = {} as Neglect;
-  defineDecidedList(part, 'overdue', longestFirst(overdue), (q) => overdueItem(index, q.f, q.days));
-  defineDecidedList(part, 'fading', longestFirst(fading), (q) => fadingItem(q.f, q.f.daysSinceLastExchange));
-  defineDecidedList(part, 'lostJobList', longestFirst(lostJobList), (q) => lostJobItem(index, q.f, q.f.daysSinceLastExchange));
+  // Equals by name and id, through the index's name order.
+  const rank = index.nameRank;
+  const byName = (a: PersonFacts, b: PersonFacts) => (rank[a.slot] as number) - (rank[b.slot] as number);
+  const quiet = (f: PersonFacts) => f.daysSinceLastExchange ?? NEVER;
+  const longestQuietFirst = (a: PersonFacts, b: PersonFacts) => quiet(b) - quiet(a) || byName(a, b);
+  overdue.sort((a, b) => (daysOverdue[b.slot] as number) - (daysOverdue[a.slot] as number) || byName(a, b));
+  defineDecidedList(part, 'overdue', overdue, (f) => overdueItem(index, f, daysOverdue[f.slot] as number));
+  defineDecidedList(part, 'fading', fading.sort(longestQuietFirst), (f) => fadingItem(f, f.daysSinceLastExchange));
+  defineDecidedList(part, 'lostJobList', lostJobList.sort(longestQuietFirst), (f) => lostJobItem(index, f, f.daysSinceLastExchange));
   return part;
-}
-
-/** A person and how long they have waited (days overdue, or days of silence; never: the longest). */
-interface Quiet {
-  f: PersonFacts;
-  days: number;
-}
-
-function longestFirst(items: Quiet[]): Quiet[] {
-  return items.sort((a, b) => b.days - a.days || compareText(a.f.person.name, b.f.person.name) || compareText(a.f.person.id, b.f.person.id));
 }
 
 function overdueItem(index: CheckIndex, f: PersonFacts, daysOverdue: number): NeglectItem {

@@ -7,7 +7,6 @@ import { describeCadence } from '../cadence.js';
 import type { Network } from '../model.js';
 import { num, type CheckIndex, type NetworkFacts, type PersonFacts } from './snapshot-index.js';
 import { defineDecidedList } from './decided-list.js';
-import { compareText } from './sort.js';
 import { firstName, goalPhrase, meetSuggestion, workingOnClause, hoursText } from './suggest.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH, TIME_HEAVY_HOURS } from './thresholds.js';
 import type { QuadrantItem, QuadrantName, Quadrants, QuadrantTotals } from './types.js';
@@ -65,60 +64,50 @@ export function quadrants(index: CheckIndex): Quadrants {
   // Ranked by [cost, weight, strength], higher first: cost is the hours of an over-invested
   // network (the biggest saving first), weight the better of importance and relevance.
   // Each quadrant's findings are written when read (decided-list.ts): the ranking is the analysis.
-  const lists: Record<QuadrantName, Ranked[]> = {
-    maintain: [],
-    strengthen: [],
-    overInvested: [],
-    letBe: [],
-  };
+  const { people, networks } = index;
+  const slots = people.length + networks.length;
+  const quadrantOfSlot = new Uint8Array(slots);
+  const cost = new Float64Array(slots);
+  const weight = new Float64Array(slots);
+  const strength = new Float64Array(slots);
   const totals: Record<QuadrantName, QuadrantTotals> = {
     maintain: emptyTotals(),
     strengthen: emptyTotals(),
     overInvested: emptyTotals(),
     letBe: emptyTotals(),
   };
-  for (const f of index.people) {
+  for (const f of people) {
     const q = personQuadrant(f);
-    lists[q].push({ person: f, network: null, name: f.person.name, id: f.person.id, cost: 0, weight: Math.max(f.importance, f.relevance), strength: f.strength });
+    quadrantOfSlot[f.slot] = QUADRANT_NAMES.indexOf(q);
+    weight[f.slot] = Math.max(f.importance, f.relevance);
+    strength[f.slot] = f.strength;
     totals[q].items += 1;
     totals[q].people += 1;
   }
-  for (const f of index.networks) {
+  for (const f of networks) {
     const q = networkQuadrant(index, f);
-    lists[q].push({
-      person: null,
-      network: f,
-      name: f.network.name,
-      id: f.network.id,
-      cost: q === 'overInvested' ? f.hours : 0,
-      weight: Math.max(f.importance, f.relevance),
-      strength: f.strength,
-    });
+    quadrantOfSlot[f.slot] = QUADRANT_NAMES.indexOf(q);
+    cost[f.slot] = q === 'overInvested' ? f.hours : 0;
+    weight[f.slot] = Math.max(f.importance, f.relevance);
+    strength[f.slot] = f.strength;
     totals[q].items += 1;
     totals[q].networks += 1;
     totals[q].hoursPerMonth += f.hours;
   }
   for (const q of QUADRANT_NAMES) totals[q].hoursPerMonth = roundHours(totals[q].hoursPerMonth);
+  const lists: number[][] = QUADRANT_NAMES.map(() => []);
+  for (let slot = 0; slot < slots; slot++) (lists[quadrantOfSlot[slot] as number] as number[]).push(slot);
+  const rank = index.nameRank;
+  const byRank = (a: number, b: number) =>
+    (cost[b] as number) - (cost[a] as number) || (weight[b] as number) - (weight[a] as number) || (strength[b] as number) - (strength[a] as number) || (rank[a] as number) - (rank[b] as number);
   const part = {} as Quadrants;
-  for (const q of QUADRANT_NAMES) {
-    defineDecidedList(part, q, lists[q].sort(byRank), (entry) => (entry.person ? personItem(index, entry.person, q) : networkItem(index, entry.network as NetworkFacts, q)));
-  }
+  QUADRANT_NAMES.forEach((q, n) => {
+    defineDecidedList(part, q, (lists[n] as number[]).sort(byRank), (slot) =>
+      slot < people.length ? personItem(index, people[slot] as PersonFacts, q) : networkItem(index, networks[slot - people.length] as NetworkFacts, q),
+    );
+  });
   part.totals = totals;
   return part;
-}
-
-interface Ranked {
-  person: PersonFacts | null;
-  network: NetworkFacts | null;
-  name: string;
-  id: string;
-  cost: number;
-  weight: number;
-  strength: number;
-}
-
-function byRank(a: Ranked, b: Ranked): number {
-  return b.cost - a.cost || b.weight - a.weight || b.strength - a.strength || compareText(a.name, b.name) || compareText(a.id, b.id);
 }
 
 /** Hours are typed as decimals; two places keeps 0.1 + 0.2 from printing as 0.30000000000000004. */

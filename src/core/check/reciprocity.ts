@@ -7,7 +7,6 @@
 import { firstName, goalPhrase } from './suggest.js';
 import type { CheckIndex, PersonFacts } from './snapshot-index.js';
 import { defineDecidedList } from './decided-list.js';
-import { compareText } from './sort.js';
 import { ONE_WAY_MIN_EXCHANGES, OVERALL_IMBALANCE_RATIO, OVERALL_MIN_ITEMS } from './thresholds.js';
 import type { OneWay, OneWayTie, OverallDirection, PersonBalance, Reciprocity } from './types.js';
 
@@ -37,7 +36,9 @@ export function reciprocity(index: CheckIndex): Reciprocity {
     people.push(f);
     if (oneWayDirection(f.exchanges, f.gave, f.received)) flagged.push(f);
   }
-  const byName = (a: PersonFacts, b: PersonFacts) => compareText(a.person.name, b.person.name) || compareText(a.person.id, b.person.id);
+  // Equals by name and id, through the index's name order.
+  const rank = index.nameRank;
+  const byName = (a: PersonFacts, b: PersonFacts) => (rank[a.slot] as number) - (rank[b.slot] as number);
   people.sort((a, b) => Math.abs(b.gave - b.received) - Math.abs(a.gave - a.received) || b.exchanges - a.exchanges || byName(a, b));
   // The longest one-way patterns first: they say the most about the tie.
   flagged.sort((a, b) => b.exchanges - a.exchanges || byName(a, b));

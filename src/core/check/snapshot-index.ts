@@ -6,7 +6,8 @@
 import { toDayNumber, type IsoDate } from '../dates.js';
 import type { Goal, Network, Person } from '../model.js';
 import { SCORE_MAX, SCORE_MIN, type NetworkRole } from '../vocabulary.js';
-import { summariseJournal, type JournalSummary } from './journal-summary.js';
+import { countExchange, walkJournal, type JournalCounts, type JournalSummary } from './journal-summary.js';
+import { compareText } from './sort.js';
 import type { ItemKind, MapSnapshot } from './types.js';
 
 export { ONLINE_CHANNELS } from './journal-summary.js';
@@ -16,17 +17,19 @@ const INACTIVE_ROLES: ReadonlySet<NetworkRole> = new Set<NetworkRole>(['want-to-
 
 /** What every part needs to know about a goal-linked item. */
 interface GoalFacts {
-  /** Relevance per in-scope goal; the best link wins when there are several. */
-  byGoal: ReadonlyMap<string, number> | null;
+  /** Its row in the index's per-slot arrays: a person's ordinal, or the people's count plus a network's. */
+  slot: number;
   /** The best relevance to an in-scope goal, 0 when it serves none. */
   relevance: number;
   /** In-scope goals served, most relevant first. */
   goalIds: string[];
+  /** The relevance to each of `goalIds`, beside it (the best link wins when there are several). */
+  goalRelevance: number[];
   /** The in-scope goal served most, if any. */
   topGoal: Goal | null;
 }
 
-export interface PersonFacts extends GoalFacts {
+export interface PersonFacts extends GoalFacts, JournalCounts {
   person: Person;
   /** Scores held to 0–5 and made finite: imported values must never turn into NaN downstream. */
   strength: number;
@@ -53,13 +56,11 @@ export interface NetworkFacts extends GoalFacts {
   hours: number;
 }
 
-export interface GoalTarget {
-  kind: ItemKind;
-  id: string;
-  relevance: number;
-  /** The goal's needs this target serves (ids); empty: the goal as a whole. */
-  serves: readonly string[];
-}
+/** A person or network linked to an in-scope goal, with its facts (no lookup by id needed). */
+export type GoalTarget = { relevance: number; serves: readonly string[] } & (
+  | { kind: 'person'; id: string; facts: PersonFacts }
+  | { kind: 'network'; id: string; facts: NetworkFacts }
+);
 
 export interface CheckIndex {
   snapshot: MapSnapshot;
@@ -71,13 +72,18 @@ export interface CheckIndex {
   /** The goals in scope: the focused one, else every active goal. */
   goals: Goal[];
   goalById: Map<string, Goal>;
-  /** One entry per person / network, in snapshot order. */
+  /** One entry per person / network, in snapshot order (a person's ordinal is its place here). */
   people: PersonFacts[];
   networks: NetworkFacts[];
   personById: Map<string, PersonFacts>;
   networkById: Map<string, NetworkFacts>;
   /** What serves each in-scope goal (existing targets only, one entry per target). */
   linksByGoal: Map<string, GoalTarget[]>;
+  /**
+   * Each slot's place (people, then networks) in the order the long lists tie-break on: name,
+   * then id, then slot. Sorted once, so that those lists compare numbers, never names.
+   */
+  nameRank: Int32Array;
   /** Lower-cased, whitespace-collapsed names of the user's own organisation(s). */
   ownOrganisations: Set<string>;
   /** The in-scope goal with the least behind it (strength × relevance): where spare time helps most. */
@@ -108,9 +114,10 @@ export function daysSince(date: IsoDate | null, today: IsoDate): number | null {
   return Number.isFinite(days) ? days : null;
 }
 
-/** The relevance of a person's or network's facts to one goal (0 when not linked). */
+/** The relevance of a person's or network's facts to one goal (0 when not linked or not in scope). */
 export function relevanceTo(facts: GoalFacts, goalId: string): number {
-  return facts.byGoal?.get(goalId) ?? 0;
+  const at = facts.goalIds.indexOf(goalId);
+  return at < 0 ? 0 : (facts.goalRelevance[at] as number);
 }
 
 /** Builds the facts and lookups every part of the check shares. */
@@ -120,15 +127,19 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
   // An unknown focus falls back to the whole map; the goal parts say so.
   const goals = focusGoal ? [focusGoal] : snapshot.goals.filter((g) => g.status === 'active');
 
-  const networks = snapshot.networks.map(networkFacts);
-  const networkById = new Map(networks.map((f) => [f.network.id, f]));
   const people = snapshot.people.map(personFacts);
-  const personById = new Map(people.map((f) => [f.person.id, f]));
+  const networks = snapshot.networks.map((n, ordinal) => networkFacts(n, people.length + ordinal));
+  // A repeated id keeps its first place and its last facts.
+  const networkById = new Map<string, NetworkFacts>();
+  for (const f of networks) networkById.set(f.network.id, f);
+  const personById = new Map<string, PersonFacts>();
+  for (const f of people) personById.set(f.person.id, f);
 
-  const journal = snapshot.journal ?? summariseJournal(snapshot.exchanges);
-  addJournal(journal, personById);
+  const journal = addJournal(snapshot, personById);
   addSharedNetworks(snapshot, personById, networkById);
   const linksByGoal = addGoalLinks(snapshot, goals, personById, networkById);
+
+  const nameRank = nameOrder(people, networks);
 
   const todayDay = toDayNumber(snapshot.today);
   for (const f of people) {
@@ -152,39 +163,52 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
     personById,
     networkById,
     linksByGoal,
+    nameRank,
     ownOrganisations: ownOrganisations(snapshot),
-    neediestGoal: neediestGoal(goals, linksByGoal, personById, networkById),
-    journal: { exchanges: journal.exchanges, gave: journal.gave, received: journal.received },
+    neediestGoal: neediestGoal(goals, linksByGoal),
+    journal,
   };
 }
 
-function neediestGoal(
-  goals: readonly Goal[],
-  linksByGoal: Map<string, GoalTarget[]>,
-  personById: Map<string, PersonFacts>,
-  networkById: Map<string, NetworkFacts>,
-): Goal | null {
+/** Each slot's place in name, id, slot order (see `CheckIndex.nameRank`). */
+function nameOrder(people: readonly PersonFacts[], networks: readonly NetworkFacts[]): Int32Array {
+  const names: string[] = [];
+  const ids: string[] = [];
+  for (const f of people) {
+    names.push(f.person.name);
+    ids.push(f.person.id);
+  }
+  for (const f of networks) {
+    names.push(f.network.name);
+    ids.push(f.network.id);
+  }
+  const slots = names.map((_, slot) => slot);
+  slots.sort((a, b) => compareText(names[a] as string, names[b] as string) || compareText(ids[a] as string, ids[b] as string) || a - b);
+  const rank = new Int32Array(slots.length);
+  slots.forEach((slot, place) => (rank[slot] = place));
+  return rank;
+}
+
+function neediestGoal(goals: readonly Goal[], linksByGoal: Map<string, GoalTarget[]>): Goal | null {
   let best: { goal: Goal; weight: number } | null = null;
   for (const goal of goals) {
     let weight = 0;
-    for (const target of linksByGoal.get(goal.id) ?? []) {
-      const facts = target.kind === 'person' ? personById.get(target.id) : networkById.get(target.id);
-      weight += (facts?.strength ?? 0) * target.relevance;
-    }
+    for (const target of linksByGoal.get(goal.id) ?? []) weight += target.facts.strength * target.relevance;
     // Ties go to the goal named first in the alphabet, so the advice is the same on every run.
     if (best === null || weight < best.weight || (weight === best.weight && goal.statement < best.goal.statement)) best = { goal, weight };
   }
   return best?.goal ?? null;
 }
 
-function personFacts(person: Person): PersonFacts {
+function personFacts(person: Person, ordinal: number): PersonFacts {
   return {
+    slot: ordinal,
     person,
     strength: score(person.strength),
     importance: score(person.importance),
-    byGoal: null,
     relevance: 0,
     goalIds: [],
+    goalRelevance: NO_RELEVANCE,
     topGoal: null,
     lastExchangeOn: null,
     daysSinceLastExchange: null,
@@ -196,21 +220,30 @@ function personFacts(person: Person): PersonFacts {
   };
 }
 
-function networkFacts(network: Network): NetworkFacts {
+function networkFacts(network: Network, slot: number): NetworkFacts {
   return {
+    slot,
     network,
     strength: score(network.strength),
     importance: score(network.importance),
     hours: Math.max(0, num(network.hoursPerMonth)),
-    byGoal: null,
     relevance: 0,
     goalIds: [],
+    goalRelevance: NO_RELEVANCE,
     topGoal: null,
   };
 }
 
-function addJournal(journal: JournalSummary, personById: Map<string, PersonFacts>): void {
-  for (const entry of journal.people) {
+/** Adds each person's exchanges to their facts (from the journal summed where it lives, or from the exchanges) and returns the totals. */
+function addJournal(snapshot: MapSnapshot, personById: Map<string, PersonFacts>): CheckIndex['journal'] {
+  const given = snapshot.journal;
+  if (!given) {
+    return walkJournal(snapshot.exchanges, (personId, exchange, online) => {
+      const f = personById.get(personId);
+      if (f) countExchange(f, exchange, online);
+    });
+  }
+  for (const entry of given.people) {
     const f = personById.get(entry.personId);
     if (!f) continue;
     f.exchanges = entry.exchanges;
@@ -219,6 +252,7 @@ function addJournal(journal: JournalSummary, personById: Map<string, PersonFacts
     f.onlineOnly = entry.onlineOnly;
     f.lastExchangeOn = entry.lastExchangeOn;
   }
+  return { exchanges: given.exchanges, gave: given.gave, received: given.received };
 }
 
 function addSharedNetworks(snapshot: MapSnapshot, personById: Map<string, PersonFacts>, networkById: Map<string, NetworkFacts>): void {
@@ -231,48 +265,82 @@ function addSharedNetworks(snapshot: MapSnapshot, personById: Map<string, Person
 }
 
 const NO_NEEDS: readonly string[] = Object.freeze([]);
+/** Shared by every unlinked target until its first link gives it its own. */
+const NO_RELEVANCE: number[] = [];
 
+/**
+ * Each link to an in-scope goal, gathered on its target's facts: the goals in first-link order
+ * with the best relevance of their links and the needs all of them name. Then each target's
+ * goals, most relevant first (a stable sort: equally relevant goals stay in first-link order),
+ * and each goal's targets, in the order of the maps by id.
+ */
 function addGoalLinks(
   snapshot: MapSnapshot,
   goals: Goal[],
   personById: Map<string, PersonFacts>,
   networkById: Map<string, NetworkFacts>,
 ): Map<string, GoalTarget[]> {
-  const inScope = new Map(goals.map((g) => [g.id, g]));
-  const linked = new Set<GoalFacts>();
-  // The needs each link serves, by the target's facts and the goal: no string keys, no copies in the loop.
-  const serves = new Map<GoalFacts, Map<string, string[]>>();
+  // A repeated goal id is one goal: its first place, its last statement.
+  const inScope = new Map<string, Goal>();
+  for (const goal of goals) inScope.set(goal.id, goal);
+  // The needs named by the links of a target, per goal, beside its goalIds (needed only below).
+  const servesOf = new Map<GoalFacts, (readonly string[])[]>();
   for (const link of snapshot.goalLinks) {
-    if (!inScope.has(link.goalId)) continue;
+    const goal = inScope.get(link.goalId);
+    if (!goal) continue;
     const facts = link.kind === 'person' ? personById.get(link.targetId) : networkById.get(link.targetId);
     if (!facts) continue;
+    const relevance = score(link.relevance);
+    const goalId = goal.id;
+    let at = facts.goalIds.indexOf(goalId);
+    if (at < 0) {
+      // The goal's own id string: later look-ups by it then match by identity.
+      at = facts.goalIds.push(goalId) - 1;
+      if (facts.goalRelevance === NO_RELEVANCE) facts.goalRelevance = [];
+      facts.goalRelevance.push(relevance);
+    } else facts.goalRelevance[at] = Math.max(facts.goalRelevance[at] as number, relevance);
     if (link.serves.length > 0) {
-      let servedByGoal = serves.get(facts);
-      if (!servedByGoal) serves.set(facts, (servedByGoal = new Map()));
-      const list = servedByGoal.get(link.goalId);
-      if (list) list.push(...link.serves);
-      else servedByGoal.set(link.goalId, link.serves.slice());
+      let serves = servesOf.get(facts);
+      if (!serves) servesOf.set(facts, (serves = []));
+      const named = serves[at];
+      serves[at] = named ? [...named, ...link.serves] : link.serves;
     }
-    const byGoal = (facts.byGoal as Map<string, number> | null) ?? new Map<string, number>();
-    facts.byGoal = byGoal;
-    byGoal.set(link.goalId, Math.max(byGoal.get(link.goalId) ?? 0, score(link.relevance)));
-    linked.add(facts);
   }
-  for (const facts of linked) {
-    const entries = [...(facts.byGoal ?? [])].sort((a, b) => b[1] - a[1]);
-    facts.goalIds = entries.map(([id]) => id);
-    facts.relevance = entries[0]?.[1] ?? 0;
-    facts.topGoal = entries[0] ? (inScope.get(entries[0][0]) ?? null) : null;
-  }
-  const linksByGoal = new Map<string, GoalTarget[]>(goals.map((g) => [g.id, []]));
-  const collect = (kind: ItemKind, id: string, facts: GoalFacts) => {
-    if (!facts.byGoal) return;
-    const servedByGoal = serves.get(facts);
-    for (const [gId, relevance] of facts.byGoal) linksByGoal.get(gId)?.push({ kind, id, relevance, serves: servedByGoal?.get(gId) ?? NO_NEEDS });
+  const linksByGoal = new Map<string, GoalTarget[]>();
+  for (const goal of goals) linksByGoal.set(goal.id, []);
+  // Every target pushed as the same literal shape: the parts read tens of thousands of them.
+  const collect = (kind: ItemKind, id: string, facts: PersonFacts | NetworkFacts) => {
+    if (facts.goalIds.length === 0) return;
+    const serves = servesOf.get(facts);
+    facts.goalIds.forEach((goalId, at) => {
+      const target = { kind, id, facts, relevance: facts.goalRelevance[at] as number, serves: serves?.[at] ?? NO_NEEDS };
+      (linksByGoal.get(goalId) as GoalTarget[]).push(target as GoalTarget);
+    });
+    mostRelevantFirst(facts);
+    facts.relevance = facts.goalRelevance[0] as number;
+    facts.topGoal = inScope.get(facts.goalIds[0] as string) ?? null;
   };
-  for (const [id, f] of personById) collect('person', id, f);
-  for (const [id, f] of networkById) collect('network', id, f);
+  for (const [id, facts] of personById) collect('person', id, facts);
+  for (const [id, facts] of networkById) collect('network', id, facts);
   return linksByGoal;
+}
+
+/** Orders a target's goals (and their relevances beside them) most relevant first, stably: a few goals, so by insertion. */
+function mostRelevantFirst(facts: GoalFacts): void {
+  const ids = facts.goalIds;
+  const relevance = facts.goalRelevance;
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i] as string;
+    const r = relevance[i] as number;
+    let j = i;
+    while (j > 0 && (relevance[j - 1] as number) < r) {
+      ids[j] = ids[j - 1] as string;
+      relevance[j] = relevance[j - 1] as number;
+      j--;
+    }
+    ids[j] = id;
+    relevance[j] = r;
+  }
 }
 
 /**

@@ -2,7 +2,6 @@
  * Orderings shared by the parts of the check. Plain code-unit comparison of names
  * keeps sorting 5,000 people fast and the output identical on every machine.
  */
-
 /** Compares two strings by code units (stable across locales and runtimes). */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
