@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CheckFreshness } from '../contract/check-output.js';
-import type { CheckReport } from '../core/check/index.js';
 import type { Database } from '../storage/schema.js';
+import type { KeptParts } from './check-packed.js';
 
 /**
  * The server's network check, kept between changes and renewed behind the answers
@@ -20,12 +20,12 @@ export interface KeptCheck {
   version: string;
   /** When its data was read (ISO time). */
   workedOutAt: string;
-  report: CheckReport;
+  check: KeptParts;
 }
 
 
 export interface ServedCheck {
-  report: CheckReport;
+  check: KeptParts;
   freshness: CheckFreshness;
 }
 
@@ -106,7 +106,7 @@ export async function serveKept(db: Kysely<Database>, key: string, version: stri
   }
   const kept = slot.kept;
   if (!kept) throw new Error('the check was worked out but not kept');
-  return { report: kept.report, freshness: { dataVersion: kept.version, workedOutAt: kept.workedOutAt, updating: slot.running !== null } };
+  return { check: kept.check, freshness: { dataVersion: kept.version, workedOutAt: kept.workedOutAt, updating: slot.running !== null } };
 }
 
 /** What the keeper has done for `key`, for tests: how many computations it started, and whether one runs. */

@@ -1,20 +1,21 @@
 import { Buffer } from 'node:buffer';
-import { defineDecidedList } from '../core/check/decided-list.js';
-import { CHECK_PARTS, partView, type CheckPart, type PartItem } from '../core/check/parts.js';
-import { checkMapShape, withMapShape, type MapShape } from '../core/check/run-check.js';
+import { CHECK_PARTS, partView, summariseCheck, type CheckPart, type CheckSummaryView, type Cut, type PartItem } from '../core/check/parts.js';
+import { cutSummary } from '../core/check/summary-cut.js';
 import type { CheckReport } from '../core/check/types.js';
 
 /**
  * The network check as the server keeps it between changes: what the summary and the part
- * pages answer from, and no more. At 30,000 people the whole report (its map, and every
- * finding written out as objects) is hundreds of megabytes of heap; kept like this it is the
- * report's small parts as they are (counts, verdicts, goals, diversity, transition, the
- * summary) and each long list as its items' JSON, one buffer per list, an item read back
- * (parsed) only when a page shows it.
- *
- * Made in the check's worker thread (`packCheck`) and sent to the main thread, whose
- * `unpackCheck` puts a report back together for `summariseCheck` and `checkPartPage`.
+ * pages answer, and no more. At 30,000 people the whole report (its map, every finding
+ * written out as objects, every goal's contributors) is hundreds of megabytes of heap, and
+ * even its small parts took the main thread a second to receive from a worker as objects.
+ * Kept like this it is the summary as JSON (as the default asks, and as the most a request
+ * may ask, cut to what each asks) and each long list as its items' JSON end to end, an
+ * item parsed only when a page shows it: byte buffers, moved from the worker, not copied.
  */
+
+/** The route's default number of items per list in the summary, and the most a request may ask. */
+export const SUMMARY_TOP = 5;
+export const SUMMARY_MAX_TOP = 100;
 
 /** One list: its items' JSON texts end to end, and where each ends (in bytes). */
 export interface PackedList {
@@ -22,14 +23,15 @@ export interface PackedList {
   ends: Uint32Array;
 }
 
-/** The report less its map, its long lists left empty (they travel in `lists`). */
-type ReportRest = Omit<CheckReport, 'map'>;
-
 export interface PackedCheck {
-  rest: ReportRest;
+  /** summariseCheck's JSON at SUMMARY_TOP and at SUMMARY_MAX_TOP. */
+  summary: Uint8Array;
+  widestSummary: Uint8Array;
   lists: Record<CheckPart, PackedList>;
-  mapShape: MapShape;
 }
+
+// TextEncoder gives each its own ArrayBuffer (not Buffer's shared pool), so that it can be transferred.
+const encode = (text: string) => new TextEncoder().encode(text);
 
 function packList(items: readonly PartItem[]): PackedList {
   const texts = items.map((item) => JSON.stringify(item));
@@ -39,81 +41,48 @@ function packList(items: readonly PartItem[]): PackedList {
     end += Buffer.byteLength(text);
     ends[i] = end;
   });
-  // Its own ArrayBuffer (not Buffer's shared pool), so that it can be transferred.
-  return { json: new TextEncoder().encode(texts.join('')), ends };
+  return { json: encode(texts.join('')), ends };
 }
 
-/** The parts of a report worth keeping, in a form that crosses threads (structured clone, the lists' buffers transferable). */
+/** What the server keeps of a report, in a form that crosses threads. */
 export function packCheck(report: CheckReport): PackedCheck {
-  const rest: ReportRest = {
-    quadrants: { maintain: [], strengthen: [], overInvested: [], letBe: [], totals: report.quadrants.totals },
-    goals: report.goals,
-    diversity: report.diversity,
-    startHere: { items: [], message: report.startHere.message },
-    reciprocity: { overall: report.reciprocity.overall, people: [], oneWay: [] },
-    neglect: { overdue: [], fading: [], lostJobList: [] },
-    weakTies: { items: [], message: report.weakTies.message },
-    transition: report.transition,
-    summary: report.summary,
-  };
   const lists = Object.fromEntries(
     CHECK_PARTS.map((part) => {
       const view = partView(report, part);
       return [part, packList(view.slice(0, view.total))];
     }),
   ) as Record<CheckPart, PackedList>;
-  return { rest, lists, mapShape: checkMapShape(report) };
+  return { summary: encode(JSON.stringify(summariseCheck(report, SUMMARY_TOP))), widestSummary: encode(JSON.stringify(summariseCheck(report, SUMMARY_MAX_TOP))), lists };
 }
 
 /** The buffers of a packed check, to transfer rather than copy. */
 export function packedBuffers(packed: PackedCheck): ArrayBuffer[] {
-  return CHECK_PARTS.flatMap((part) => [packed.lists[part].json.buffer as ArrayBuffer, packed.lists[part].ends.buffer as ArrayBuffer]);
+  return [packed.summary, packed.widestSummary, ...CHECK_PARTS.flatMap((part) => [packed.lists[part].json, packed.lists[part].ends])].map((view) => view.buffer as ArrayBuffer);
 }
 
-/** Where each part's list sits in the report (as partView reads it). */
-function placeOf(report: ReportRest, part: CheckPart): { owner: object; key: string } {
-  switch (part) {
-    case 'maintain':
-    case 'strengthen':
-    case 'overInvested':
-    case 'letBe':
-      return { owner: report.quadrants, key: part };
-    case 'startHere':
-      return { owner: report.startHere, key: 'items' };
-    case 'oneWay':
-      return { owner: report.reciprocity, key: 'oneWay' };
-    case 'balances':
-      return { owner: report.reciprocity, key: 'people' };
-    case 'overdue':
-    case 'fading':
-    case 'lostJobList':
-      return { owner: report.neglect, key: part };
-    case 'weakTies':
-      return { owner: report.weakTies, key: 'items' };
-  }
-}
+const text = (bytes: Uint8Array, start = 0, end = bytes.byteLength) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
 
-/**
- * The report back from its packed parts: each long list a decided list whose items are
- * parsed from their JSON when read, so a page reads its fifty and no more. It has no
- * map (reading `map` throws): the map is drawn from GET /api/map.
- */
-export function unpackCheck(packed: PackedCheck): CheckReport {
-  const { rest } = packed;
-  for (const part of CHECK_PARTS) {
-    const { json, ends } = packed.lists[part];
-    const bytes = Buffer.from(json.buffer, json.byteOffset, json.byteLength);
-    const { owner, key } = placeOf(rest, part);
-    const positions = Array.from(ends.keys());
-    const read = (i: number): never => JSON.parse(bytes.toString('utf8', i === 0 ? 0 : ends[i - 1], ends[i])) as never;
-    defineDecidedList(owner as Record<string, never[]>, key, positions, read);
+/** The kept check: the summary with any number of items per list, and any page of any list. */
+export class KeptParts {
+  /** Summaries already read, by their number of items per list: a few at most. */
+  private readonly summaries = new Map<number, CheckSummaryView>();
+
+  constructor(private readonly packed: PackedCheck) {}
+
+  summary(top: number): CheckSummaryView {
+    const known = this.summaries.get(top);
+    if (known) return known;
+    const view = top === SUMMARY_TOP ? (JSON.parse(text(this.packed.summary)) as CheckSummaryView) : cutSummary(JSON.parse(text(this.packed.widestSummary)) as CheckSummaryView, Math.min(top, SUMMARY_MAX_TOP));
+    if (this.summaries.size >= 4) this.summaries.delete(this.summaries.keys().next().value as number);
+    this.summaries.set(top, view);
+    return view;
   }
-  const report = rest as CheckReport;
-  Object.defineProperty(report, 'map', {
-    enumerable: false,
-    get: () => {
-      throw new Error('The kept check holds no map: the map is read from GET /api/map');
-    },
-  });
-  return withMapShape(report, packed.mapShape);
+
+  /** One page of one list, in the report's order, and the list's length. */
+  page(part: CheckPart, offset: number, limit: number): Cut<PartItem> {
+    const { json, ends } = this.packed.lists[part];
+    const items: PartItem[] = [];
+    for (let i = offset; i < Math.min(ends.length, offset + limit); i++) items.push(JSON.parse(text(json, i === 0 ? 0 : ends[i - 1], ends[i])) as PartItem);
+    return { items, total: ends.length };
+  }
 }

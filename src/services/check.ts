@@ -13,7 +13,7 @@ import { readJournalSummary } from '../storage/journal-summary.js';
 import type { Goal } from '../core/model.js';
 import { serveKept, type KeptCheck, type ServedCheck } from './check-cache.js';
 import { checkOffThread, type CheckJob } from './check-off-thread.js';
-import { unpackCheck } from './check-packed.js';
+import { KeptParts, packCheck } from './check-packed.js';
 import { configOf } from '../storage/database.js';
 
 /**
@@ -88,8 +88,8 @@ export async function servedCheck(ctx: ServiceContext, options: CheckOptions = {
     const workedOutAt = ctx.clock.now().toISOString();
     const labelled = await dataVersion(ctx.db, ctx.workspaceId);
     const job = workerJob(ctx, options);
-    const report = job ? unpackCheck(await checkOffThread({ ...job, want: 'kept' })) : await checkNetwork(ctx, options);
-    return { version: labelled, workedOutAt, report };
+    const packed = job ? await checkOffThread({ ...job, want: 'kept' }) : packCheck(await checkNetwork(ctx, options));
+    return { version: labelled, workedOutAt, check: new KeptParts(packed) };
   });
 }
 

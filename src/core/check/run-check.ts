@@ -52,18 +52,12 @@ export function runCheck(snapshot: MapSnapshot, options: CheckOptions = {}): Che
   return report;
 }
 
-export interface MapShape {
+interface MapShape {
   nodes: number;
   edges: number;
   focusGoalId: string | null;
 }
 const shapes = new WeakMap<CheckReport, () => MapShape>();
-
-/** Says the map's counts for a report put back together without its map (the server's kept check), as checkMapShape reads them. */
-export function withMapShape<R extends CheckReport>(report: R, shape: MapShape): R {
-  shapes.set(report, () => shape);
-  return report;
-}
 
 /** The map's node and edge counts and focus, without building the map when the report has not yet. */
 export function checkMapShape(report: CheckReport): MapShape {

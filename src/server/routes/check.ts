@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { checkPartOutput, checkReportOutput, checkSummaryOutput, mapViewOutput } from '../../contract/check-output.js';
-import { CHECK_PARTS, checkPartPage, summariseCheck } from '../../core/check/parts.js';
+import { CHECK_PARTS } from '../../core/check/parts.js';
+import { SUMMARY_MAX_TOP, SUMMARY_TOP } from '../../services/check-packed.js';
 import type { ServiceContext } from '../../services/context.js';
 import { mapView, servedCheck, wholeCheckJson } from '../../services/check.js';
 import { ok } from './shared.js';
@@ -35,13 +36,13 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
       tags: ['Network check'],
       summary:
         "What a page shows first: the check's counts, verdicts and headlines, and the first items of every list with each list's length (small, whatever the map's size). Worked out off the main thread once per change of the map; until the newer one is ready the last one answers, its `freshness` saying so (the first ever is waited for).",
-      request: { query: z.object({ ...goalQuery, top: z.coerce.number().int().min(0).max(100).optional().meta({ description: 'how many items of each list (default 5)' }) }) },
+      request: { query: z.object({ ...goalQuery, top: z.coerce.number().int().min(0).max(SUMMARY_MAX_TOP).optional().meta({ description: 'how many items of each list (default 5)' }) }) },
       responses: ok(checkSummaryOutput, 'The summary'),
     }),
     async (c) => {
       const { goalId, top } = c.req.valid('query');
-      const { report, freshness } = await servedCheck(context(), goalId ? { goalId } : {});
-      return c.json({ ...summariseCheck(report, top ?? 5), freshness }, 200);
+      const { check, freshness } = await servedCheck(context(), goalId ? { goalId } : {});
+      return c.json({ ...check.summary(top ?? SUMMARY_TOP), freshness }, 200);
     },
   );
   app.openapi(
@@ -56,8 +57,8 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
     }),
     async (c) => {
       const { goalId, offset, limit } = c.req.valid('query');
-      const { report, freshness } = await servedCheck(context(), goalId ? { goalId } : {});
-      return c.json({ ...checkPartPage(report, c.req.valid('param').part, offset ?? 0, limit ?? 50), freshness }, 200);
+      const { check, freshness } = await servedCheck(context(), goalId ? { goalId } : {});
+      return c.json({ ...check.page(c.req.valid('param').part, offset ?? 0, limit ?? 50), freshness }, 200);
     },
   );
   app.openapi(
