@@ -198,9 +198,17 @@ export const checkReportOutput = z
 
 const cutOf = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item), total: count.meta({ description: 'how many in all; read the rest from GET /api/check/parts/{part}' }) });
 
-/** GET /api/check/summary: what a page shows first, every list cut to its first items. */
-export const checkSummaryOutput = z
+/** How current an answer from the server's kept check is (services/check-cache.ts: CheckFreshness). */
+const freshness = z
   .strictObject({
+    dataVersion: z.string().meta({ description: "the version of the workspace's data the check was worked out from (opaque: compare for equality)" }),
+    workedOutAt: z.string().meta({ description: 'when that data was read (ISO time)' }),
+    updating: z.boolean().meta({ description: 'the data has changed since, and a newer check is being worked out: show it as updating and ask again' }),
+  })
+  .meta({ id: 'CheckFreshness', description: 'The check is kept between changes and worked out again behind the answers: which data this answer comes from, and whether a newer one is on the way' });
+
+/** GET /api/check/summary: what a page shows first, every list cut to its first items. */
+const checkSummaryView = z.strictObject({
     summary: checkSummary,
     map: z.strictObject({ nodes: count, edges: count, focusGoalId: z.string().nullable() }),
     quadrants: z.strictObject({ totals: quadrantTotals, maintain: cutOf(quadrantItem), strengthen: cutOf(quadrantItem), overInvested: cutOf(quadrantItem), letBe: cutOf(quadrantItem) }),
@@ -226,12 +234,14 @@ export const checkSummaryOutput = z
         }),
       ),
     }),
-  })
+});
+export const checkSummaryOutput = checkSummaryView
+  .extend({ freshness })
   .meta({ id: 'CheckSummaryView', description: "The check's counts, verdicts and headlines, and the first items of every list with each list's length" });
 
 /** GET /api/check/parts/{part}: one page of one list of the check (a finding of the part's kind, or a person's give and take). */
 export const checkPartOutput = z
-  .strictObject({ items: z.array(z.union([quadrantItem, oneWayTie, neglectItem, personBalance, finding])), total: count })
+  .strictObject({ items: z.array(z.union([quadrantItem, oneWayTie, neglectItem, personBalance, finding])), total: count, freshness })
   .meta({ id: 'CheckPartPage' });
 
 /** GET /api/map: the check's map alone, and the goals its nodes refer to. */
@@ -246,6 +256,7 @@ export const mapViewOutput = z
 
 // The ties: these stop compiling when the core's report and this contract drift apart.
 export type CheckReportTied = Holds<Same<z.output<typeof checkReportOutput>, CheckReport>>;
-export type CheckSummaryTied = Holds<Same<z.output<typeof checkSummaryOutput>, CheckSummaryView>>;
-export type CheckPartTied = Holds<Same<z.output<typeof checkPartOutput>, Cut<PartItem>>>;
+export type CheckSummaryTied = Holds<Same<z.output<typeof checkSummaryView>, CheckSummaryView>>;
+export type CheckPartTied = Holds<Same<Omit<z.output<typeof checkPartOutput>, 'freshness'>, Cut<PartItem>>>;
+export type CheckFreshness = z.output<typeof freshness>;
 // The map view is a service's output: its tie is beside its route (src/server/routes/check.ts).

@@ -4,8 +4,7 @@ import { runCheck, type CheckReport } from '../core/check/index.js';
 import type { DueReport } from '../core/due.js';
 import { CHECK_PARTS, partOf, type CheckSummaryView } from '../core/check/parts.js';
 import { loadSnapshot } from '../services/check.js';
-import { keptCheck } from '../services/check-cache.js';
-import { dataVersion } from '../storage/data-version.js';
+import { checkKeeperSettled, checkKeeperState } from '../services/check-cache.js';
 import { randomIds, sequentialIds, type ServiceContext } from '../services/context.js';
 import { logExchange } from '../services/exchanges.js';
 import { updatePerson } from '../services/people.js';
@@ -25,6 +24,13 @@ describe.each(DIALECTS)('the check in parts, the due list cut, compressed answer
     const response = await api.request(path);
     expect(response.status, path).toBe(200);
     return (await response.json()) as T;
+  };
+  const key = () => `${session.ctx.workspaceId}||2026-11-22`;
+  /** The summary once the check kept has caught up with the data: after a write the first answer is the last check, marked updating. */
+  const current = async <T>(path: string): Promise<T> => {
+    await get(path);
+    await checkKeeperSettled(session.ctx.db, key());
+    return get<T>(path);
   };
   /** The check worked out afresh from the database, past any kept report. */
   const fresh = async (ctx: ServiceContext): Promise<CheckReport> => ctx.db.transaction().execute(async (trx) => runCheck(await loadSnapshot({ ...ctx, db: trx })));
@@ -70,29 +76,29 @@ describe.each(DIALECTS)('the check in parts, the due list cut, compressed answer
   });
 
   it('is worked out again after every write, through this server or another connection, and not before', async () => {
-    const before = await get<CheckSummaryView>('/api/check/summary');
-    // No write: the same report, kept for this version of the data.
-    const kept = async () => session.ctx.db.transaction().execute(async (trx) => keptCheck(session.ctx.db, `${session.ctx.workspaceId}||2026-11-22`, await dataVersion(trx, session.ctx.workspaceId)));
-    const first = await kept();
-    expect(first).not.toBeNull();
+    const before = await current<CheckSummaryView>('/api/check/summary');
+    // No write: the same check, kept for this version of the data, and no computation more.
+    const first = checkKeeperState(session.ctx.db, key())!;
+    expect(first.keptVersion).not.toBeNull();
     expect(await get<CheckSummaryView>('/api/check/summary')).toEqual(before);
-    expect(await kept()).toBe(first);
+    expect(checkKeeperState(session.ctx.db, key())).toEqual(first);
 
     const someone = (await fresh(session.ctx)).quadrants.letBe.find((i) => i.kind === 'person')!;
     const patched = await api.request(`/api/people/${someone.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ strength: 5, importance: 5 }) });
     expect(patched.status).toBe(200);
-    const afterPatch = await get<CheckSummaryView>('/api/check/summary');
+    const afterPatch = await current<CheckSummaryView>('/api/check/summary');
     expect(afterPatch.quadrants.totals).toEqual((await fresh(session.ctx)).quadrants.totals);
     expect(afterPatch.quadrants.totals.maintain.people).toBe(before.quadrants.totals.maintain.people + 1);
-    expect(await kept()).not.toBe(first);
+    expect(checkKeeperState(session.ctx.db, key())).toMatchObject({ computations: first.computations + 1, running: false });
+    expect(checkKeeperState(session.ctx.db, key())!.keptVersion).not.toBe(first.keptVersion);
 
     // Written by another connection (another process on SQLite, another server on PostgreSQL).
     await updatePerson(other.ctx, someone.id, { strength: 0, importance: 0 });
-    const afterOther = await get<CheckSummaryView>('/api/check/summary');
+    const afterOther = await current<CheckSummaryView>('/api/check/summary');
     expect(afterOther.quadrants.totals).toEqual(before.quadrants.totals);
 
     await logExchange(other.ctx, { personIds: [someone.id], channel: 'coffee', occurredOn: '2026-11-21', gave: [{ kind: 'help' }] });
-    const afterLog = await get<CheckSummaryView>('/api/check/summary');
+    const afterLog = await current<CheckSummaryView>('/api/check/summary');
     expect(afterLog.reciprocity.overall.exchanges).toBe(before.reciprocity.overall.exchanges + 1);
     const map = await get<{ map: CheckReport['map'] }>('/api/map');
     expect(map.map).toEqual((await fresh(session.ctx)).map);

@@ -7,6 +7,7 @@ import { problemsOf } from '../contract/validate.js';
 import { ValidationError, WaggleError, type ErrorCode } from '../core/errors.js';
 import { ImportFileError } from '../core/import-types.js';
 import { TooLargeError } from '../services/import/read-limited.js';
+import { CheckFailedError } from '../services/check-off-thread.js';
 
 /** The one place errors become HTTP answers: `{ "error": { "code", "message", "field"? } }`. */
 
@@ -31,6 +32,11 @@ export interface ErrorAnswer {
  */
 export function errorAnswer(error: unknown): ErrorAnswer {
   if (error instanceof TooLargeError) return { status: 413, body: { error: { code: 'too_large', message: error.message, line: null } } };
+  if (error instanceof CheckFailedError) {
+    // Ours, and passing (a worker that could not start or read): the cause goes to the log, the client is told to ask again.
+    console.error(error, error.cause);
+    return { status: 503, body: { error: { code: 'check_failed', message: error.message } } };
+  }
   if (error instanceof WaggleError) {
     const where = error instanceof ValidationError ? { field: error.field } : error instanceof ImportFileError ? { line: error.line } : {};
     return { status: STATUS[error.code], body: { error: { code: error.code, message: error.message, ...where } } };

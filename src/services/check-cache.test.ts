@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
-import { checkNetwork } from './check.js';
+import { servedCheck } from './check.js';
+import { checkKeeperSettled } from './check-cache.js';
 import { randomIds, sequentialIds, type ServiceContext } from './context.js';
 import { loadDemo } from './demo.js';
 import { createPerson, removePerson, updatePerson } from './people.js';
@@ -10,8 +11,15 @@ import { ensureWorkspace } from './workspace.js';
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 
+/** The check as the server keeps it, once its renewal after the last change has settled. */
+async function current(ctx: ServiceContext) {
+  await servedCheck(ctx);
+  await checkKeeperSettled(ctx.db, `${ctx.workspaceId}||2026-11-22`);
+  return servedCheck(ctx);
+}
+
 /**
- * The check is kept per version of the workspace's data: the same report until the
+ * The check is kept per version of the workspace's data: the same check until the
  * workspace's data changes, however it changes, and a new one after.
  */
 describe.each(DIALECTS)('the kept check, %s', (dialect) => {
@@ -33,29 +41,29 @@ describe.each(DIALECTS)('the kept check, %s', (dialect) => {
     await dispose();
   });
 
-  it('answers with the kept report while nothing is written', async () => {
-    const first = await checkNetwork(session.ctx);
-    expect(await checkNetwork(session.ctx)).toBe(first);
-    expect(await checkNetwork(session.ctx)).toBe(first);
+  it('answers with the kept check while nothing is written', async () => {
+    const first = await current(session.ctx);
+    expect((await servedCheck(session.ctx)).check).toBe(first.check);
+    expect((await servedCheck(session.ctx)).freshness).toEqual({ ...first.freshness, updating: false });
   });
 
   it('works the check out again after a change, an addition or a removal made through another connection', async () => {
-    const before = await checkNetwork(session.ctx);
-    const someone = before.quadrants.letBe.find((i) => i.kind === 'person')!;
+    const before = await current(session.ctx);
+    const someone = before.check.page('letBe', 0, 1000).items.find((i) => i.kind === 'person')!;
     await updatePerson(other.ctx, someone.id, { strength: 5, importance: 5 });
-    const changed = await checkNetwork(session.ctx);
-    expect(changed).not.toBe(before);
-    expect(changed.quadrants.maintain.map((i) => i.id)).toContain(someone.id);
-    expect(await checkNetwork(session.ctx)).toBe(changed);
+    const changed = await current(session.ctx);
+    expect(changed.check).not.toBe(before.check);
+    expect(changed.check.page('maintain', 0, 1000).items.map((i) => i.id)).toContain(someone.id);
+    expect((await servedCheck(session.ctx)).check).toBe(changed.check);
 
     const added = await createPerson(other.ctx, { name: 'Zed Newcomer' });
-    const afterAdd = await checkNetwork(session.ctx);
-    expect(afterAdd.summary.people).toBe(changed.summary.people + 1);
+    const afterAdd = await current(session.ctx);
+    expect(afterAdd.check.summary(5).summary.people).toBe(changed.check.summary(5).summary.people + 1);
 
     await removePerson(other.ctx, added.id);
-    const afterRemove = await checkNetwork(session.ctx);
-    expect(afterRemove).not.toBe(afterAdd);
-    expect(afterRemove.summary.people).toBe(changed.summary.people);
+    const afterRemove = await current(session.ctx);
+    expect(afterRemove.check).not.toBe(afterAdd.check);
+    expect(afterRemove.check.summary(5).summary.people).toBe(changed.check.summary(5).summary.people);
   });
 });
 
@@ -82,8 +90,8 @@ describe('the kept check on PostgreSQL beside other transactions in the cluster'
     await dispose();
   });
 
-  it('keeps the report across transactions that take an id, analyses, and writes to another workspace', async () => {
-    const first = await checkNetwork(session.ctx);
+  it('keeps the check across transactions that take an id, analyses, and writes to another workspace', async () => {
+    const first = (await current(session.ctx)).check;
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
@@ -94,17 +102,17 @@ describe('the kept check on PostgreSQL beside other transactions in the cluster'
     } finally {
       await client.end();
     }
-    expect(await checkNetwork(session.ctx)).toBe(first);
+    expect((await servedCheck(session.ctx)).check).toBe(first);
 
     const otherWorkspace: ServiceContext = { ...session.ctx, workspaceId: 'ws_other', ids: randomIds };
     await ensureWorkspace(session.ctx.db, clock, 'UTC', otherWorkspace.workspaceId);
     await createPerson(otherWorkspace, { name: 'Someone Elsewhere' });
-    expect(await checkNetwork(session.ctx)).toBe(first);
+    expect((await servedCheck(session.ctx)).check).toBe(first);
 
     // And this workspace's own write still counts.
     await createPerson(session.ctx, { name: 'Someone Here' });
-    const after = await checkNetwork(session.ctx);
+    const after = (await current(session.ctx)).check;
     expect(after).not.toBe(first);
-    expect(after.summary.people).toBe(first.summary.people + 1);
+    expect(after.summary(5).summary.people).toBe(first.summary(5).summary.people + 1);
   });
 });

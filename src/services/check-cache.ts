@@ -1,37 +1,127 @@
 import type { Kysely } from 'kysely';
-import type { CheckReport } from '../core/check/index.js';
+import type { CheckFreshness } from '../contract/check-output.js';
 import type { Database } from '../storage/schema.js';
+import type { KeptParts } from './check-packed.js';
 
 /**
- * The network check, worked out once per version of the data (storage/data-version.ts)
- * and kept for the requests that follow until anything is written. A few reports a
- * database at most: at 30,000 people one report holds tens of megabytes.
- * Kept per database handle, so two data folders in one process never share one.
+ * The server's network check, kept between changes and renewed behind the answers
+ * (stale-while-revalidate). Per workspace and focus (the key), the last check worked
+ * out is answered from until a newer one is ready, saying so (`updating`); a request
+ * that finds none yet waits for the first. One computation per key at a time: a request
+ * that sees newer data while one runs asks for one more after it, however many ask.
+ * A few keys at most keep a check (least recently asked out first), and each keeps
+ * only what the answers read (check-packed.ts). Kept per database handle, so two data
+ * folders in one process never share one.
  */
 const MAX_KEPT = 3;
 
-interface Kept {
+/** A check worked out from one version of the data (storage/data-version.ts). */
+export interface KeptCheck {
   version: string;
-  report: CheckReport;
+  /** When its data was read (ISO time). */
+  workedOutAt: string;
+  check: KeptParts;
 }
 
-const keptByDatabase = new WeakMap<Kysely<Database>, Map<string, Kept>>();
 
-/** The report kept for `key` if it was worked out from this very version of the data. */
-export function keptCheck(db: Kysely<Database>, key: string, version: string): CheckReport | null {
-  const kept = keptByDatabase.get(db)?.get(key);
-  return kept && kept.version === version ? kept.report : null;
+export interface ServedCheck {
+  check: KeptParts;
+  freshness: CheckFreshness;
 }
 
-export async function cachedCheck(db: Kysely<Database>, key: string, version: string, work: () => Promise<CheckReport>): Promise<CheckReport> {
-  const hit = keptCheck(db, key, version);
-  if (hit) return hit;
-  const report = await work();
-  let kept = keptByDatabase.get(db);
-  if (!kept) keptByDatabase.set(db, (kept = new Map()));
-  kept.delete(key);
-  kept.set(key, { version, report });
-  // Oldest out first: a Map keeps insertion order.
-  while (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value as string);
-  return report;
+interface Slot {
+  kept: KeptCheck | null;
+  /** The computation under way: settles with its failure, or null; never rejects, so nobody need listen. */
+  running: Promise<unknown> | null;
+  /** The newest version a request saw while a computation ran: one more is due after it unless it caught up. */
+  newest: string | null;
+  /** How the last request said to work the check out (its context). */
+  work: () => Promise<KeptCheck>;
+  computations: number;
+}
+
+const slotsByDatabase = new WeakMap<Kysely<Database>, Map<string, Slot>>();
+
+function slotOf(db: Kysely<Database>, key: string, work: () => Promise<KeptCheck>): Slot {
+  let slots = slotsByDatabase.get(db);
+  if (!slots) slotsByDatabase.set(db, (slots = new Map()));
+  const slot = slots.get(key) ?? { kept: null, running: null, newest: null, work, computations: 0 };
+  slot.work = work;
+  // Most recently asked last: a Map keeps insertion order.
+  slots.delete(key);
+  slots.set(key, slot);
+  return slot;
+}
+
+function start(db: Kysely<Database>, key: string, slot: Slot): void {
+  slot.newest = null;
+  slot.computations += 1;
+  slot.running = slot.work().then(
+    (kept) => {
+      slot.kept = kept;
+      forgetOldest(db);
+      return null;
+    },
+    (error: unknown) => error,
+  );
+  void slot.running.then((failure) => {
+    slot.running = null;
+    if (failure !== null) {
+      // The answers go on from the check kept, if any; the next request tries again.
+      if (slot.kept) console.error(failure);
+      return;
+    }
+    if (slot.newest !== null && slot.newest !== slot.kept?.version) start(db, key, slot);
+  });
+}
+
+/** Keeps MAX_KEPT checks at most: the least recently asked go first, unless being worked out. */
+function forgetOldest(db: Kysely<Database>): void {
+  const slots = slotsByDatabase.get(db);
+  if (!slots) return;
+  let keeping = [...slots.values()].filter((s) => s.kept).length;
+  for (const [key, slot] of slots) {
+    if (keeping <= MAX_KEPT) break;
+    if (slot.running || !slot.kept) continue;
+    slots.delete(key);
+    keeping -= 1;
+  }
+}
+
+/**
+ * The check for `key` at data `version`: the kept one when it is of this version; else
+ * the kept one all the same, marked updating, while a newer one is worked out; else
+ * (none kept yet) the first one, waited for. `work` reads the data's version and works
+ * the check out from data at least that new.
+ */
+export async function serveKept(db: Kysely<Database>, key: string, version: string, work: () => Promise<KeptCheck>): Promise<ServedCheck> {
+  const slot = slotOf(db, key, work);
+  if (slot.kept?.version !== version) {
+    if (slot.running) slot.newest = version;
+    else start(db, key, slot);
+  }
+  if (!slot.kept) {
+    const failure = await slot.running;
+    if (failure !== null && failure !== undefined) throw failure;
+  }
+  const kept = slot.kept;
+  if (!kept) throw new Error('the check was worked out but not kept');
+  return { check: kept.check, freshness: { dataVersion: kept.version, workedOutAt: kept.workedOutAt, updating: slot.running !== null } };
+}
+
+/** What the keeper has done for `key`, for tests: how many computations it started, and whether one runs. */
+export function checkKeeperState(db: Kysely<Database>, key: string): { computations: number; running: boolean; keptVersion: string | null } | null {
+  const slot = slotsByDatabase.get(db)?.get(key);
+  return slot ? { computations: slot.computations, running: slot.running !== null, keptVersion: slot.kept?.version ?? null } : null;
+}
+
+/** Waits until no computation runs for `key` (none due after it either). */
+export async function checkKeeperSettled(db: Kysely<Database>, key: string): Promise<void> {
+  for (;;) {
+    const slot = slotsByDatabase.get(db)?.get(key);
+    if (!slot?.running) return;
+    await slot.running;
+    // The computation's own follow-up (one more, when newer data was seen) starts as it settles.
+    await Promise.resolve();
+  }
 }

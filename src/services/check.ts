@@ -11,7 +11,10 @@ import { getProfile } from './workspace.js';
 import { dataVersion } from '../storage/data-version.js';
 import { readJournalSummary } from '../storage/journal-summary.js';
 import type { Goal } from '../core/model.js';
-import { cachedCheck, keptCheck } from './check-cache.js';
+import { serveKept, type KeptCheck, type ServedCheck } from './check-cache.js';
+import { checkOffThread, type CheckJob } from './check-off-thread.js';
+import { KeptParts, packCheck } from './check-packed.js';
+import { configOf } from '../storage/database.js';
 
 /**
  * Everything the network check looks at, read in one transaction so that it is one consistent
@@ -48,37 +51,59 @@ export async function loadSnapshot(ctx: ServiceContext, options: { journal?: 'en
   return inTransaction(ctx, read);
 }
 
-/** The network check on the workspace as it is now, optionally focused on one goal. */
+/**
+ * The network check on the workspace as it is now, optionally focused on one goal, worked
+ * out on this thread: what a command that checks once (`waggle check`, an export, the plan's
+ * suggestions) and the server's check worker run. The server's routes answer from
+ * `servedCheck`, which keeps it between changes and works it out off the main thread.
+ */
 export async function checkNetwork(ctx: ServiceContext, options: CheckOptions = {}): Promise<CheckReport> {
   if (options.goalId) await getGoal(ctx, options.goalId);
   if (ctx.db.isTransaction) return runCheck(await loadSnapshot(ctx, { journal: 'summed' }), options);
-  // Read in one repeatable-read transaction: the data version and the snapshot describe the same rows.
+  // Read in one repeatable-read transaction: one consistent picture.
   return ctx.db
     .transaction()
     .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const inTrx = { ...ctx, db: trx };
-      const version = await dataVersion(trx, ctx.workspaceId);
-      const key = `${ctx.workspaceId}|${options.goalId ?? ''}|${today(ctx)}`;
-      return cachedCheck(ctx.db, key, version, async () => runCheck(await loadSnapshot(inTrx, { journal: 'summed' }), options));
-    });
+    .execute(async (trx) => runCheck(await loadSnapshot({ ...ctx, db: trx }, { journal: 'summed' }), options));
+}
+
+const checkKey = (ctx: ServiceContext, options: CheckOptions) => `${ctx.workspaceId}|${options.goalId ?? ''}|${today(ctx)}`;
+
+/** How to reach the check's worker: the database's config, unless the handle is a transaction or was not opened by openStore. */
+function workerJob(ctx: ServiceContext, options: CheckOptions): Omit<CheckJob, 'want'> | null {
+  const config = ctx.db.isTransaction ? null : configOf(ctx.db);
+  return config ? { config, workspaceId: ctx.workspaceId, now: ctx.clock.now().toISOString(), timeZone: ctx.timeZone, goalId: options.goalId ?? null } : null;
+}
+
+/**
+ * The check as the server answers it: the one kept for this workspace, focus and day,
+ * worked out in a worker thread, and renewed there after a change while the last one
+ * answers (check-cache.ts says how, and `freshness` says how current it is).
+ */
+export async function servedCheck(ctx: ServiceContext, options: CheckOptions = {}): Promise<ServedCheck> {
+  if (options.goalId) await getGoal(ctx, options.goalId);
+  const version = await dataVersion(ctx.db, ctx.workspaceId);
+  return serveKept(ctx.db, checkKey(ctx, options), version, async (): Promise<KeptCheck> => {
+    // The version is read before the worker reads the data, so the data is at least as new as the version it is kept under.
+    const workedOutAt = ctx.clock.now().toISOString();
+    const labelled = await dataVersion(ctx.db, ctx.workspaceId);
+    const job = workerJob(ctx, options);
+    const packed = job ? await checkOffThread({ ...job, want: 'kept' }) : packCheck(await checkNetwork(ctx, options));
+    return { version: labelled, workedOutAt, check: new KeptParts(packed) };
+  });
+}
+
+/** The whole report as JSON, worked out in the check's worker (on this thread when there is no worker to reach). */
+export async function wholeCheckJson(ctx: ServiceContext, options: CheckOptions = {}): Promise<Uint8Array> {
+  if (options.goalId) await getGoal(ctx, options.goalId);
+  const job = workerJob(ctx, options);
+  return job ? checkOffThread({ ...job, want: 'whole' }) : new TextEncoder().encode(JSON.stringify(await checkNetwork(ctx, options)));
 }
 
 /** The map alone, for drawing: the check's map without reading the journal, which the map does not use. */
 export async function mapView(ctx: ServiceContext, options: CheckOptions = {}): Promise<{ map: NetworkMap; goals: { id: string; statement: string; needs: { id: string; name: string; essential: boolean }[] }[] }> {
   if (options.goalId) await getGoal(ctx, options.goalId);
   const goalsOf = (all: readonly Goal[]) => all.filter((g) => (options.goalId ? g.id === options.goalId : g.status === 'active')).map((g) => ({ id: g.id, statement: g.statement, needs: g.needs }));
-  if (!ctx.db.isTransaction) {
-    // The check's map is this map: while the check for this version of the data is kept, it answers.
-    const kept = await ctx.db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .execute(async (trx) => {
-        const report = keptCheck(ctx.db, `${ctx.workspaceId}|${options.goalId ?? ''}|${today(ctx)}`, await dataVersion(trx, ctx.workspaceId));
-        return report ? { map: report.map, goals: goalsOf((await listGoals({ ...ctx, db: trx })).items) } : null;
-      });
-    if (kept) return kept;
-  }
   const snapshot = await loadSnapshot(ctx, { journal: 'none' });
   return { map: egoMap(snapshot, options), goals: goalsOf(snapshot.goals) };
 }

@@ -23,27 +23,42 @@ export class MigrationFailedError extends Error {
   override readonly name = 'MigrationFailedError';
 }
 
-/** Opens the database and brings its schema up to date. */
-export async function openStore(config: DatabaseConfig): Promise<Store> {
+/** Where each open database came from, so that a worker thread can open its own connection to it (configOf). */
+const configs = new WeakMap<Kysely<Database>, DatabaseConfig>();
+
+/**
+ * Opens the database and brings its schema up to date. `readOnly`: a reader beside a
+ * process that has it open already (a worker thread): no migrations, and on SQLite a
+ * read-only connection whose transactions take no write lock.
+ */
+export async function openStore(config: DatabaseConfig, options: { readOnly?: boolean } = {}): Promise<Store> {
   let dialect: Dialect;
   let location: string;
   if (config.kind === 'sqlite') {
-    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    if (!options.readOnly) mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     location = join(config.dataDir, SQLITE_FILE_NAME);
     // Each driver is loaded only when used: a command line that starts fast matters.
-    dialect = (await import('./sqlite.js')).createSqliteDialect(location);
+    dialect = (await import('./sqlite.js')).createSqliteDialect(location, options);
   } else {
     dialect = (await import('./postgres.js')).createPostgresDialect(config.url);
     location = redactPassword(config.url);
   }
   const db = new Kysely<Database>({ dialect: withDomainErrors(dialect), plugins: [new CamelCasePlugin(), countWrites] });
-  try {
-    await migrateToLatest(db);
-  } catch (error) {
-    await db.destroy();
-    throw error;
+  if (!options.readOnly) {
+    try {
+      await migrateToLatest(db);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
   }
+  configs.set(db, config);
   return { db, kind: config.kind, location, close: () => db.destroy() };
+}
+
+/** How `db` was opened (a transaction's is its database's), or null for a handle openStore did not make. */
+export function configOf(db: Kysely<Database>): DatabaseConfig | null {
+  return configs.get(db) ?? null;
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -11,7 +11,8 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
  * to write can fail with SQLITE_BUSY without waiting when another process wrote in
  * between; taking the lock first makes the busy timeout apply instead.
  */
-export function createSqliteDialect(file: string): SqliteDialect {
+export function createSqliteDialect(file: string, options: { readOnly?: boolean } = {}): SqliteDialect {
+  if (options.readOnly) return createReadOnlySqliteDialect(file);
   restrictToOwner(file);
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
@@ -28,6 +29,18 @@ export function createSqliteDialect(file: string): SqliteDialect {
   database.pragma('analysis_limit = 0');
   database.pragma('optimize = 0x10002');
   return new ImmediateSqliteDialect(database);
+}
+
+/**
+ * A reader beside the writer (the network check's worker thread): read-only, so its
+ * transactions are plain deferred `begin`s that take WAL's snapshot and no write lock.
+ * A `begin immediate` here would hold the writer (and, through better-sqlite3's
+ * synchronous busy wait, the server's event loop) for as long as the reader reads.
+ */
+function createReadOnlySqliteDialect(file: string): SqliteDialect {
+  const database = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  return new SqliteDialect({ database: withStatementCache(database) });
 }
 
 /** How many prepared statements are kept: every query the app makes, with room for the varying ones. */

@@ -1,9 +1,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { checkPartOutput, checkReportOutput, checkSummaryOutput, mapViewOutput } from '../../contract/check-output.js';
-import { CHECK_PARTS, checkPartPage, summariseCheck } from '../../core/check/parts.js';
+import { CHECK_PARTS } from '../../core/check/parts.js';
+import { SUMMARY_MAX_TOP, SUMMARY_TOP } from '../../services/check-packed.js';
 import type { ServiceContext } from '../../services/context.js';
-import { checkNetwork, mapView } from '../../services/check.js';
+import { mapView, servedCheck, wholeCheckJson } from '../../services/check.js';
 import { ok } from './shared.js';
 import type { Holds, Same } from '../../contract/same-type.js';
 
@@ -22,7 +23,9 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
     }),
     async (c) => {
       const { goalId } = c.req.valid('query');
-      return c.json(await checkNetwork(context(), goalId ? { goalId } : {}), 200);
+      // Worked out on demand in the check's worker and sent as it wrote it: the whole report is tens of megabytes at 30,000 people, and is not kept.
+      const json = await wholeCheckJson(context(), goalId ? { goalId } : {});
+      return c.body(json as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
     },
   );
   const goalQuery = { goalId: z.string().optional().meta({ description: 'focus the goal-related parts on one goal' }) };
@@ -31,13 +34,15 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
       method: 'get',
       path: '/api/check/summary',
       tags: ['Network check'],
-      summary: "What a page shows first: the check's counts, verdicts and headlines, and the first items of every list with each list's length (small, whatever the map's size). Worked out once per change of the map.",
-      request: { query: z.object({ ...goalQuery, top: z.coerce.number().int().min(0).max(100).optional().meta({ description: 'how many items of each list (default 5)' }) }) },
+      summary:
+        "What a page shows first: the check's counts, verdicts and headlines, and the first items of every list with each list's length (small, whatever the map's size). Worked out off the main thread once per change of the map; until the newer one is ready the last one answers, its `freshness` saying so (the first ever is waited for).",
+      request: { query: z.object({ ...goalQuery, top: z.coerce.number().int().min(0).max(SUMMARY_MAX_TOP).optional().meta({ description: 'how many items of each list (default 5)' }) }) },
       responses: ok(checkSummaryOutput, 'The summary'),
     }),
     async (c) => {
       const { goalId, top } = c.req.valid('query');
-      return c.json(summariseCheck(await checkNetwork(context(), goalId ? { goalId } : {}), top ?? 5), 200);
+      const { check, freshness } = await servedCheck(context(), goalId ? { goalId } : {});
+      return c.json({ ...check.summary(top ?? SUMMARY_TOP), freshness }, 200);
     },
   );
   app.openapi(
@@ -45,14 +50,15 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
       method: 'get',
       path: '/api/check/parts/{part}',
       tags: ['Network check'],
-      summary: "One page of one list of the check, in the report's order: a quadrant, start here, one-way ties, every person's give and take (balances), overdue, fading, the lost-my-job list, weak ties",
+      summary:
+        "One page of one list of the check, in the report's order: a quadrant, start here, one-way ties, every person's give and take (balances), overdue, fading, the lost-my-job list, weak ties; from the same kept check as the summary (see its `freshness`)",
       request: { params: z.object({ part: z.enum(CHECK_PARTS) }), query: z.object({ ...goalQuery, offset: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }) },
       responses: ok(checkPartOutput, 'The page, and how many in all'),
     }),
     async (c) => {
       const { goalId, offset, limit } = c.req.valid('query');
-      const report = await checkNetwork(context(), goalId ? { goalId } : {});
-      return c.json(checkPartPage(report, c.req.valid('param').part, offset ?? 0, limit ?? 50), 200);
+      const { check, freshness } = await servedCheck(context(), goalId ? { goalId } : {});
+      return c.json({ ...check.page(c.req.valid('param').part, offset ?? 0, limit ?? 50), freshness }, 200);
     },
   );
   app.openapi(

@@ -9,10 +9,12 @@
  * process with esbuild, a development dependency.
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Plugin } from 'esbuild';
 import type { ExistingPerson } from '../../core/import-merge.js';
 import { ImportFileError } from '../../core/import-types.js';
 import type { BackupText, PlannedFile, ReadOptions } from './plan-file.js';
@@ -42,7 +44,11 @@ export async function workerScript(name: string, base: string): Promise<string> 
   const source = fileURLToPath(new URL(`./${name}.ts`, base));
   if (!existsSync(source)) throw new Error(`the worker is missing: ${compiled}`);
   const esbuild = await import('esbuild');
-  const built = await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent', banner: { js: "import { createRequire as __wr } from 'node:module'; const require = __wr(import.meta.url);" } });
+  // The database drivers stay outside, as in dist/bundle (better-sqlite3 finds its native part beside itself),
+  // named by their full path: the bundle is written to a temporary folder with no node_modules above it.
+  const resolve = createRequire(source).resolve;
+  const drivers: Plugin = { name: 'drivers', setup: (b) => b.onResolve({ filter: /^(better-sqlite3|pg)$/ }, (args) => ({ path: resolve(args.path), external: true })) };
+  const built = await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent', plugins: [drivers], banner: { js: "import { createRequire as __wr } from 'node:module'; const require = __wr(import.meta.url);" } });
   const file = join(mkdtempSync(join(tmpdir(), `waggle-${name}-`)), `${name}.mjs`);
   writeFileSync(file, built.outputFiles[0]!.contents);
   return file;

@@ -944,7 +944,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One page of one list of the check, in the report's order: a quadrant, start here, one-way ties, every person's give and take (balances), overdue, fading, the lost-my-job list, weak ties */
+        /** One page of one list of the check, in the report's order: a quadrant, start here, one-way ties, every person's give and take (balances), overdue, fading, the lost-my-job list, weak ties; from the same kept check as the summary (see its `freshness`) */
         get: {
             parameters: {
                 query?: {
@@ -1005,7 +1005,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a page shows first: the check's counts, verdicts and headlines, and the first items of every list with each list's length (small, whatever the map's size). Worked out once per change of the map. */
+        /** What a page shows first: the check's counts, verdicts and headlines, and the first items of every list with each list's length (small, whatever the map's size). Worked out off the main thread once per change of the map; until the newer one is ready the last one answers, its `freshness` saying so (the first ever is waited for). */
         get: {
             parameters: {
                 query?: {
@@ -7444,6 +7444,15 @@ export interface components {
             next: string;
             why: components["schemas"]["CheckWhy"];
         };
+        /** @description The check is kept between changes and worked out again behind the answers: which data this answer comes from, and whether a newer one is on the way */
+        CheckFreshness: {
+            /** @description the version of the workspace's data the check was worked out from (opaque: compare for equality) */
+            dataVersion: string;
+            /** @description the data has changed since, and a newer check is being worked out: show it as updating and ask again */
+            updating: boolean;
+            /** @description when that data was read (ISO time) */
+            workedOutAt: string;
+        };
         CheckGap: {
             code: string;
             next: string;
@@ -7539,6 +7548,7 @@ export interface components {
             why: components["schemas"]["CheckWhy"];
         };
         CheckPartPage: {
+            freshness: components["schemas"]["CheckFreshness"];
             items: ({
                 id: string;
                 /** @enum {string} */
@@ -7886,6 +7896,7 @@ export interface components {
                 total: number;
                 uncategorised: number;
             };
+            freshness: components["schemas"]["CheckFreshness"];
             goals: {
                 items: {
                     contributors: {

@@ -1,0 +1,179 @@
+import { renameSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckFreshness } from '../contract/check-output.js';
+import type { CheckSummaryView } from '../core/check/parts.js';
+import { checkKeeperSettled, checkKeeperState } from '../services/check-cache.js';
+import { sequentialIds } from '../services/context.js';
+import { openSession, type Session } from '../services/session.js';
+import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { serverWorld } from '../test-support/server-world.js';
+import { createApi, type Api } from './app.js';
+
+const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
+type Summary = CheckSummaryView & { freshness: CheckFreshness };
+type Page = { items: { id: string; kind?: string }[]; total: number; freshness: CheckFreshness };
+
+/**
+ * The server's check is worked out in a worker thread and kept (services/check-cache.ts):
+ * after a write the last check answers, marked updating, until the newer one is ready.
+ */
+describe.each(DIALECTS)('the kept check through the API, on %s', (dialect) => {
+  let session: Session;
+  let api: Api;
+  let dispose: () => Promise<void>;
+  const key = () => `${session.ctx.workspaceId}||2026-11-22`;
+  const state = () => checkKeeperState(session.ctx.db, key())!;
+  const get = async <T>(path: string): Promise<T> => {
+    const response = await api.request(path);
+    expect(response.status, path).toBe(200);
+    return (await response.json()) as T;
+  };
+  const patch = async (id: string, body: object) => {
+    const response = await api.request(`/api/people/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(response.status).toBe(200);
+  };
+
+  beforeAll(async () => {
+    const db = await freshDatabase(dialect);
+    dispose = db.dispose;
+    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
+    api = createApi(() => session.ctx);
+    expect((await api.request('/api/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  it('waits for the first check, then answers the last one marked updating after a write, then the new one', async () => {
+    const first = await get<Summary>('/api/check/summary');
+    expect(first.freshness.updating).toBe(false);
+    expect(first.freshness.workedOutAt).toBe('2026-11-22T10:00:00.000Z');
+    expect(state()).toMatchObject({ computations: 1, running: false, keptVersion: first.freshness.dataVersion });
+    const someone = (await get<Page>('/api/check/parts/letBe?limit=1000')).items.find((i) => i.kind === 'person')!;
+
+    await patch(someone.id, { strength: 5, importance: 5 });
+    const stale = await get<Summary>('/api/check/summary');
+    // The check from before the write, said to be so, while the newer one is worked out.
+    expect(stale.freshness).toEqual({ ...first.freshness, updating: true });
+    expect(stale.quadrants.totals).toEqual(first.quadrants.totals);
+    const stalePage = await get<Page>('/api/check/parts/letBe?limit=1000');
+    expect(stalePage.freshness.dataVersion).toBe(first.freshness.dataVersion);
+    expect(stalePage.items.map((i) => i.id)).toContain(someone.id);
+    expect(state().running).toBe(true);
+
+    await checkKeeperSettled(session.ctx.db, key());
+    const renewed = await get<Summary>('/api/check/summary');
+    expect(renewed.freshness.updating).toBe(false);
+    expect(renewed.freshness.dataVersion).not.toBe(first.freshness.dataVersion);
+    expect(renewed.quadrants.totals.maintain.people).toBe(first.quadrants.totals.maintain.people + 1);
+    expect(renewed.quadrants.totals.letBe.people).toBe(first.quadrants.totals.letBe.people - 1);
+    const maintain = await get<Page>('/api/check/parts/maintain?limit=1000');
+    expect(maintain.items.map((i) => i.id)).toContain(someone.id);
+    expect(maintain.freshness).toEqual(renewed.freshness);
+    expect(state()).toMatchObject({ computations: 2, running: false });
+  });
+
+  it('works the check out once more for any number of writes seen while one is worked out, not once per write', async () => {
+    await get<Summary>('/api/check/summary');
+    await checkKeeperSettled(session.ctx.db, key());
+    const before = state().computations;
+    const people = (await get<Page>('/api/check/parts/maintain?limit=1000')).items.filter((i) => i.kind === 'person').slice(0, 3);
+    expect(people.length).toBe(3);
+    await patch(people[0]!.id, { strength: 0, importance: 0 });
+    // This request finds the kept check out of date and starts the next.
+    await get<Summary>('/api/check/summary');
+    expect(state()).toMatchObject({ computations: before + 1, running: true });
+    await patch(people[1]!.id, { strength: 0, importance: 0 });
+    await patch(people[2]!.id, { strength: 0, importance: 0 });
+    // Whether the worker is still busy when these come (one more after it) or has just finished (they start it): one more, not three.
+    const during = await Promise.all([get<Summary>('/api/check/summary'), get<Summary>('/api/check/summary'), get<Page>('/api/check/parts/letBe?limit=5')]);
+    for (const answer of during) expect(answer.freshness.updating).toBe(true);
+    await checkKeeperSettled(session.ctx.db, key());
+    expect(state()).toMatchObject({ computations: before + 2, running: false });
+    const after = await get<Summary>('/api/check/summary');
+    expect(after.freshness.updating).toBe(false);
+    const maintain = (await get<Page>('/api/check/parts/maintain?limit=1000')).items.map((i) => i.id);
+    for (const p of people) expect(maintain).not.toContain(p.id);
+    // Nothing written since: no computation more.
+    await get<Summary>('/api/check/summary');
+    expect(state().computations).toBe(before + 2);
+  });
+
+  it('sends the whole report, worked out on demand, with no freshness to say (it is not kept)', async () => {
+    const response = await api.request('/api/check');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const report = (await response.json()) as { summary: unknown; map: { nodes: unknown[] } };
+    const summary = await get<Summary>('/api/check/summary');
+    expect(report.summary).toEqual(summary.summary);
+    expect(report.map.nodes.length).toBe(summary.map.nodes);
+    expect((await api.request('/api/check?goalId=goal_nope')).status).toBe(404);
+  });
+});
+
+describe('a check that cannot be worked out', () => {
+  let session: Session;
+  let api: Api;
+  let dataDir: string;
+  let dispose: () => Promise<void>;
+
+  beforeAll(async () => {
+    const db = await freshDatabase('sqlite');
+    dispose = db.dispose;
+    dataDir = (db.config as { dataDir: string }).dataDir;
+    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
+    api = createApi(() => session.ctx);
+    expect((await api.request('/api/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await session.close();
+    await dispose();
+  });
+
+  it('is said to be ours and passing, and the next request tries again', async () => {
+    // The worker opens the database by its path: with the data folder moved away it cannot (this process keeps its open files).
+    renameSync(dataDir, `${dataDir}-away`);
+    let failed: Response;
+    try {
+      failed = await api.request('/api/check/summary');
+    } finally {
+      renameSync(`${dataDir}-away`, dataDir);
+    }
+    expect(failed.status).toBe(503);
+    const body = (await failed.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('check_failed');
+    expect(body.error.message).toMatch(/could not be worked out.*ask again/);
+    expect(body.error.message).not.toContain(dataDir);
+
+    const retried = await api.request('/api/check/summary');
+    expect(retried.status).toBe(200);
+    expect(((await retried.json()) as Summary).summary.people).toBeGreaterThan(0);
+  });
+});
+
+describe.each(DIALECTS)('the kept check across accounts, on %s', (kind) => {
+  const world = serverWorld(kind);
+
+  it("answers each account its own check at the same address, never another workspace's", async () => {
+    const ana = await world.accountWithSession({ email: 'ana@example.org', name: 'Ana', password: 'correct horse battery' });
+    const bea = await world.accountWithSession({ email: 'bea@example.org', name: 'Bea', password: 'battery staple horse' });
+    const canary = await world.json<{ id: string }>(201, '/api/people', { method: 'POST', body: { name: 'Canary Person', strength: 4, importance: 4 }, cookie: ana.cookie });
+
+    const anas = await world.json<Summary>(200, '/api/check/summary', { cookie: ana.cookie });
+    expect(anas.summary.people).toBe(1);
+    expect(JSON.stringify(await world.json(200, '/api/check/parts/maintain', { cookie: ana.cookie }))).toContain(canary.id);
+
+    const beas = await world.json<Summary>(200, '/api/check/summary', { cookie: bea.cookie });
+    expect(beas.summary.people).toBe(0);
+    for (const part of ['maintain', 'strengthen', 'overInvested', 'letBe', 'balances']) {
+      const page = await world.json<Page>(200, `/api/check/parts/${part}`, { cookie: bea.cookie });
+      expect(page.total).toBe(0);
+    }
+    expect(JSON.stringify(await world.json(200, '/api/check', { cookie: bea.cookie }))).not.toContain('Canary');
+
+    const anonymous = await world.call('/api/check/summary');
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).not.toContain('Canary');
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Works the network check out in a worker thread, so that a server keeps answering while
+ * the check of 30,000 people takes seconds. The worker opens its own read-only connection
+ * to the same database (a snapshot passed from here would be read and copied on the main
+ * thread: most of the cost the worker is there to take away), reads one consistent picture,
+ * runs the pure check, and sends back what the server keeps (check-packed.ts) or the whole
+ * report as JSON. One job, one answer, then the thread ends and its memory with it.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DatabaseConfig } from '../storage/database.js';
+import type { PackedCheck } from './check-packed.js';
+import { workerScript } from './import/off-thread.js';
+
+export interface CheckJob {
+  config: DatabaseConfig;
+  workspaceId: string;
+  /** The moment the check is worked out for (an ISO time), and the time zone whose day it is. */
+  now: string;
+  timeZone: string;
+  goalId: string | null;
+  /** What to send back: the parts the server keeps, or the whole report's JSON. */
+  want: 'kept' | 'whole';
+}
+
+export type CheckAnswer = { kind: 'kept'; packed: PackedCheck } | { kind: 'whole'; json: Uint8Array } | { kind: 'failed'; message: string };
+
+/** The check could not be worked out: the cause is in the server's log; asking again tries again. */
+export class CheckFailedError extends Error {
+  override readonly name = 'CheckFailedError';
+  constructor(options?: ErrorOptions) {
+    super('The network check could not be worked out just now; ask again in a moment (the server log says why)', options);
+  }
+}
+
+let workerFile: Promise<string> | null = null;
+
+export async function checkOffThread(job: CheckJob & { want: 'kept' }): Promise<PackedCheck>;
+export async function checkOffThread(job: CheckJob & { want: 'whole' }): Promise<Uint8Array>;
+export async function checkOffThread(job: CheckJob): Promise<PackedCheck | Uint8Array> {
+  workerFile ??= workerScript('check-worker', import.meta.url);
+  const file = await workerFile.catch((error: unknown) => {
+    workerFile = null;
+    throw error;
+  });
+  return new Promise<PackedCheck | Uint8Array>((resolve, reject) => {
+    const worker = new Worker(file, { workerData: job });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.on('message', (answer: CheckAnswer) => {
+      if (answer.kind === 'kept') settle(() => resolve(answer.packed));
+      else if (answer.kind === 'whole') settle(() => resolve(answer.json));
+      else settle(() => reject(new CheckFailedError({ cause: answer.message })));
+    });
+    worker.on('error', (error) => settle(() => reject(new CheckFailedError({ cause: error }))));
+    worker.on('exit', (code) => settle(() => reject(new CheckFailedError({ cause: `the check's worker stopped (exit code ${code}) before answering` }))));
+  });
+}

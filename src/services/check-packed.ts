@@ -1,0 +1,88 @@
+import { Buffer } from 'node:buffer';
+import { CHECK_PARTS, partView, summariseCheck, type CheckPart, type CheckSummaryView, type Cut, type PartItem } from '../core/check/parts.js';
+import { cutSummary } from '../core/check/summary-cut.js';
+import type { CheckReport } from '../core/check/types.js';
+
+/**
+ * The network check as the server keeps it between changes: what the summary and the part
+ * pages answer, and no more. At 30,000 people the whole report (its map, every finding
+ * written out as objects, every goal's contributors) is hundreds of megabytes of heap, and
+ * even its small parts took the main thread a second to receive from a worker as objects.
+ * Kept like this it is the summary as JSON (as the default asks, and as the most a request
+ * may ask, cut to what each asks) and each long list as its items' JSON end to end, an
+ * item parsed only when a page shows it: byte buffers, moved from the worker, not copied.
+ */
+
+/** The route's default number of items per list in the summary, and the most a request may ask. */
+export const SUMMARY_TOP = 5;
+export const SUMMARY_MAX_TOP = 100;
+
+/** One list: its items' JSON texts end to end, and where each ends (in bytes). */
+export interface PackedList {
+  json: Uint8Array;
+  ends: Uint32Array;
+}
+
+export interface PackedCheck {
+  /** summariseCheck's JSON at SUMMARY_TOP and at SUMMARY_MAX_TOP. */
+  summary: Uint8Array;
+  widestSummary: Uint8Array;
+  lists: Record<CheckPart, PackedList>;
+}
+
+// TextEncoder gives each its own ArrayBuffer (not Buffer's shared pool), so that it can be transferred.
+const encode = (text: string) => new TextEncoder().encode(text);
+
+function packList(items: readonly PartItem[]): PackedList {
+  const texts = items.map((item) => JSON.stringify(item));
+  const ends = new Uint32Array(texts.length);
+  let end = 0;
+  texts.forEach((text, i) => {
+    end += Buffer.byteLength(text);
+    ends[i] = end;
+  });
+  return { json: encode(texts.join('')), ends };
+}
+
+/** What the server keeps of a report, in a form that crosses threads. */
+export function packCheck(report: CheckReport): PackedCheck {
+  const lists = Object.fromEntries(
+    CHECK_PARTS.map((part) => {
+      const view = partView(report, part);
+      return [part, packList(view.slice(0, view.total))];
+    }),
+  ) as Record<CheckPart, PackedList>;
+  return { summary: encode(JSON.stringify(summariseCheck(report, SUMMARY_TOP))), widestSummary: encode(JSON.stringify(summariseCheck(report, SUMMARY_MAX_TOP))), lists };
+}
+
+/** The buffers of a packed check, to transfer rather than copy. */
+export function packedBuffers(packed: PackedCheck): ArrayBuffer[] {
+  return [packed.summary, packed.widestSummary, ...CHECK_PARTS.flatMap((part) => [packed.lists[part].json, packed.lists[part].ends])].map((view) => view.buffer as ArrayBuffer);
+}
+
+const text = (bytes: Uint8Array, start = 0, end = bytes.byteLength) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
+
+/** The kept check: the summary with any number of items per list, and any page of any list. */
+export class KeptParts {
+  /** Summaries already read, by their number of items per list: a few at most. */
+  private readonly summaries = new Map<number, CheckSummaryView>();
+
+  constructor(private readonly packed: PackedCheck) {}
+
+  summary(top: number): CheckSummaryView {
+    const known = this.summaries.get(top);
+    if (known) return known;
+    const view = top === SUMMARY_TOP ? (JSON.parse(text(this.packed.summary)) as CheckSummaryView) : cutSummary(JSON.parse(text(this.packed.widestSummary)) as CheckSummaryView, Math.min(top, SUMMARY_MAX_TOP));
+    if (this.summaries.size >= 4) this.summaries.delete(this.summaries.keys().next().value as number);
+    this.summaries.set(top, view);
+    return view;
+  }
+
+  /** One page of one list, in the report's order, and the list's length. */
+  page(part: CheckPart, offset: number, limit: number): Cut<PartItem> {
+    const { json, ends } = this.packed.lists[part];
+    const items: PartItem[] = [];
+    for (let i = offset; i < Math.min(ends.length, offset + limit); i++) items.push(JSON.parse(text(json, i === 0 ? 0 : ends[i - 1], ends[i])) as PartItem);
+    return { items, total: ends.length };
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The worker thread the server's network check runs in (see check-off-thread.ts): opens
+ * its own read-only connection, works the check out, answers once, and ends.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openStore } from '../storage/database.js';
+import { checkNetwork } from './check.js';
+import type { CheckAnswer, CheckJob } from './check-off-thread.js';
+import { packCheck, packedBuffers } from './check-packed.js';
+import { randomIds } from './context.js';
+
+async function work(job: CheckJob, send: (answer: CheckAnswer, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  const store = await openStore(job.config, { readOnly: true });
+  try {
+    const ctx = { db: store.db, workspaceId: job.workspaceId, clock: { now: () => new Date(job.now) }, ids: randomIds, timeZone: job.timeZone };
+    const report = await checkNetwork(ctx, job.goalId ? { goalId: job.goalId } : {});
+    if (job.want === 'whole') {
+      const json = new TextEncoder().encode(JSON.stringify(report));
+      send({ kind: 'whole', json }, [json.buffer as ArrayBuffer]);
+    } else {
+      const packed = packCheck(report);
+      send({ kind: 'kept', packed }, packedBuffers(packed));
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+const port = parentPort;
+if (port) {
+  const send = (answer: CheckAnswer, transfer: ArrayBuffer[] = []) => port.postMessage(answer, transfer);
+  work(workerData as CheckJob, send).catch((error: unknown) => send({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+}
