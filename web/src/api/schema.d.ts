@@ -7432,7 +7432,8 @@ export interface components {
             lastSeenAt: string;
         };
         AccountStatus: {
-            account: components["schemas"]["Account"] & (Record<string, never> | null);
+            /** @description the account signed in, or null */
+            account: components["schemas"]["Account"] | null;
             /** @enum {string} */
             mode: "local" | "server";
             needsOwner: boolean;
