@@ -63,6 +63,9 @@ describe('the check as a dashboard', () => {
 
   it("draws strength × importance and each goal's coverage as pictures", async () => {
     await page.getByTestId('quadrant-chart').waitFor();
+    // Drawn at once from the summary's first items, then with each quadrant's first page: until every
+    // dot is placed, the chart says how many of how many are drawn.
+    await page.locator('#check-quadrants').getByText(/ of \d+ drawn/).waitFor({ state: 'detached' });
     const dots = await page.getByTestId('quadrant-chart').locator('.dot').count();
     const q = report.quadrants;
     expect(dots).toBe(q.maintain.length + q.strengthen.length + q.overInvested.length + q.letBe.length);
