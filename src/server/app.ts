@@ -7,6 +7,7 @@ import { errorResponse, validationResponse } from './errors.js';
 import { gzipAnswers } from './gzip.js';
 import { keepAnswers } from './answer-cache.js';
 import { registerCheckRoutes } from './routes/check.js';
+import { registerMapRoutes } from './routes/map.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { registerGoalRoutes } from './routes/goals.js';
 import { registerJournalRoutes } from './routes/journal.js';
@@ -106,6 +107,7 @@ export function createApi(context: () => ServiceContext, storage?: StorageInfo, 
   registerJournalRoutes(app, context);
   registerRhythmRoutes(app, context);
   registerCheckRoutes(app, context);
+  registerMapRoutes(app, context);
   registerSettingsRoutes(app, context, storage);
   registerPlanRoutes(app, context, options.edge?.publicUrl ? new URL(options.edge.publicUrl).origin : null);
   registerOutreachRoutes(app, context);

@@ -124,7 +124,7 @@ const accountOutput = z.object({ id: z.string(), email: z.string(), name: z.stri
 const tokenOutput = z.object({ id: z.string(), label: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() }).meta({ id: 'AccessToken' });
 const newAccountInput = z.object({ email: z.string().max(320), name: z.string().max(200), password: z.string().max(1024) }).strict();
 const tags = ['Accounts'];
-const statusOutput = z.object({ mode: z.enum(['local', 'server']), account: accountOutput.nullable(), needsOwner: z.boolean() }).meta({ id: 'AccountStatus' });
+const statusOutput = z.object({ mode: z.enum(['local', 'server']), account: z.union([accountOutput, z.null()]).meta({ description: 'the account signed in, or null' }), needsOwner: z.boolean() }).meta({ id: 'AccountStatus' });
 
 /** Locally there are no accounts: the app opens at once. The same route says so, so the web app asks one question either way. */
 export function registerLocalStatusRoute(app: OpenAPIHono): void {

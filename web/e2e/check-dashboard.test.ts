@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckReport } from '../src/types.js';
+import type { Schema } from '../src/api/shapes.js';
 import { ROOT, SHOTS, startApp, type App } from './harness.js';
 
 /**
@@ -15,13 +15,13 @@ import { ROOT, SHOTS, startApp, type App } from './harness.js';
 describe('the check as a dashboard', () => {
   let app: App;
   let page: Page;
-  let report: CheckReport;
+  let report: Schema<'CheckReport'>;
 
   beforeAll(async () => {
     app = await startApp({ viewport: { width: 1366, height: 900 } });
     page = app.page;
     await fetch(`${app.base}/api/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    report = (await (await fetch(`${app.base}/api/check`)).json()) as CheckReport;
+    report = (await (await fetch(`${app.base}/api/check`)).json()) as Schema<'CheckReport'>;
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -63,6 +63,9 @@ describe('the check as a dashboard', () => {
 
   it("draws strength × importance and each goal's coverage as pictures", async () => {
     await page.getByTestId('quadrant-chart').waitFor();
+    // Drawn at once from the summary's first items, then with each quadrant's first page: until every
+    // dot is placed, the chart says how many of how many are drawn.
+    await page.locator('#check-quadrants').getByText(/ of \d+ drawn/).waitFor({ state: 'detached' });
     const dots = await page.getByTestId('quadrant-chart').locator('.dot').count();
     const q = report.quadrants;
     expect(dots).toBe(q.maintain.length + q.strengthen.length + q.overInvested.length + q.letBe.length);

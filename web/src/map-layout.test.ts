@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, graphOfMap } from '../../src/core/graph/index.js';
 import { layoutMap, MORE_GROUPS } from './map-layout.js';
-import type { CheckReport } from './types.js';
+import type { Schema } from './api/shapes.js';
 
-type MapData = CheckReport['map'];
+type MapData = Schema<'CheckMap'>;
 
 const node = (key: string, label: string, extra: Partial<MapData['nodes'][number]> = {}): MapData['nodes'][number] =>
   ({

@@ -1,6 +1,6 @@
-import type { CheckReport } from './types.js';
+import type { Schema } from './api/shapes.js';
 
-type MapData = CheckReport['map'];
+type MapData = Schema<'CheckMap'>;
 type MapNode = MapData['nodes'][number];
 
 import { NETWORK_KINDS, PERSON_CATEGORIES } from '../../src/core/vocabulary.js';

@@ -1,11 +1,11 @@
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError, SIGNED_OUT_EVENT } from '../api.js';
+import { ApiError, SIGNED_OUT_EVENT, type Schema } from '../api/client.js';
+import { useAcceptInvitation, useAuthStatus, useSetUp, useSignIn, useSignOut } from '../data/account.js';
+import { queryKeys } from '../data/keys.js';
+import { createQueryClient } from '../data/query-client.js';
 
-export interface Account {
-  email: string;
-  name: string;
-  role: 'owner' | 'member';
-}
+export type Account = Schema<'Account'>;
 
 const AccountContext = createContext<Account | null>(null);
 
@@ -14,72 +14,76 @@ export function useAccount(): Account | null {
   return useContext(AccountContext);
 }
 
-type Status = { kind: 'loading' } | { kind: 'local' } | { kind: 'signed-out'; needsOwner: boolean; expired?: boolean } | { kind: 'signed-in'; account: Account } | { kind: 'error'; message: string };
+/** Served on one's own machine (the server says so in the page): no accounts, nothing to ask first. */
+const LOCAL = document.querySelector('meta[name="waggle-mode"]')?.getAttribute('content') === 'local';
 
 /**
  * On a server (waggle serve --public-url), the app opens only for a signed-in
  * account: this asks who you are first, or makes the owner's account with the setup
  * code, or an account from an invitation link. Locally there are no accounts, and
- * the app opens at once, as it always has.
+ * the app opens at once, as it always has. Who is signed in is kept on a cache of
+ * the gate's own: the app's (DataProvider, inside) lives only while someone is.
  */
-/** Served on one's own machine (the server says so in the page): no accounts, nothing to ask first. */
-const LOCAL = document.querySelector('meta[name="waggle-mode"]')?.getAttribute('content') === 'local';
-
 export function AccountGate({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<Status>(LOCAL ? { kind: 'local' } : { kind: 'loading' });
-  const load = () => {
-    if (LOCAL) return;
-    fetch('/api/auth/status')
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`The server answered ${response.status}`);
-        const data = (await response.json()) as { mode: 'local' | 'server'; account: Account | null; needsOwner: boolean };
-        if (data.mode === 'local') return setStatus({ kind: 'local' });
-        setStatus(data.account ? { kind: 'signed-in', account: data.account } : { kind: 'signed-out', needsOwner: data.needsOwner });
-      })
-      .catch((error: unknown) => setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
-  };
-  useEffect(load, []);
+  const [queries] = useState(createQueryClient);
+  if (LOCAL) return <>{children}</>;
+  return (
+    <QueryClientProvider client={queries}>
+      <Gate>{children}</Gate>
+    </QueryClientProvider>
+  );
+}
+
+function Gate({ children }: { children: ReactNode }) {
+  const queries = useQueryClient();
+  const status = useAuthStatus(true);
+  const signOut = useSignOut();
+  const [expired, setExpired] = useState(false);
   // A session that ended while the page was open (expired, or ended from another browser): back to
   // signing in, at the same address, so the page comes back once signed in again.
   useEffect(() => {
-    const signedOut = () => setStatus((current) => (current.kind === 'signed-in' ? { kind: 'signed-out', needsOwner: false, expired: true } : current));
+    const signedOut = () => {
+      const now = queries.getQueryData<Schema<'AccountStatus'>>(queryKeys.authStatus);
+      if (!now?.account) return;
+      setExpired(true);
+      queries.setQueryData<Schema<'AccountStatus'>>(queryKeys.authStatus, { ...now, account: null, needsOwner: false });
+    };
     window.addEventListener(SIGNED_OUT_EVENT, signedOut);
     return () => window.removeEventListener(SIGNED_OUT_EVENT, signedOut);
-  }, []);
+  }, [queries]);
 
-  if (status.kind === 'loading') return <p>Loading…</p>;
-  if (status.kind === 'error') return <p role="alert">{status.message}</p>;
-  if (status.kind === 'local') return <>{children}</>;
-  if (status.kind === 'signed-in') {
+  if (status.error) return <p role="alert">{status.error.message}</p>;
+  if (!status.data) return <p>Loading…</p>;
+  const { mode, account, needsOwner } = status.data;
+  if (mode === 'local') return <>{children}</>;
+  if (account) {
     return (
       <>
         <div className="account-bar">
-          Signed in as {status.account.name} ({status.account.email}){' '}
-          <button type="button" className="link" onClick={() => void api('/api/auth/sign-out', { method: 'POST' }).then(load)}>
+          Signed in as {account.name} ({account.email}){' '}
+          <button type="button" className="link" onClick={() => signOut.mutate(false)}>
             Sign out
           </button>{' '}
-          <button type="button" className="link" onClick={() => void api('/api/auth/sign-out-everywhere', { method: 'POST' }).then(load)}>
+          <button type="button" className="link" onClick={() => signOut.mutate(true)}>
             Sign out everywhere
           </button>
         </div>
-        <AccountContext.Provider value={status.account}>{children}</AccountContext.Provider>
+        <AccountContext.Provider value={account}>{children}</AccountContext.Provider>
       </>
     );
   }
   const invite = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(window.location.pathname)?.[1];
-  if (invite) return <AccountForm kind="invite" path={`/api/auth/invitations/${invite}/accept`} done={() => (window.location.href = '/')} />;
-  if (status.needsOwner && window.location.pathname === '/setup') return <AccountForm kind="setup" path="/api/auth/setup" done={() => (window.location.href = '/')} />;
-  return <SignIn done={load} needsOwner={status.needsOwner} expired={status.expired === true} />;
+  if (invite) return <InvitationForm token={invite} />;
+  if (needsOwner && window.location.pathname === '/setup') return <SetupForm />;
+  return <SignIn needsOwner={needsOwner} expired={expired} signedIn={() => setExpired(false)} />;
 }
 
-function SignIn({ done, needsOwner, expired }: { done: () => void; needsOwner: boolean; expired: boolean }) {
-  const [error, setError] = useState<string | null>(null);
+function SignIn({ needsOwner, expired, signedIn }: { needsOwner: boolean; expired: boolean; signedIn: () => void }) {
+  const signIn = useSignIn();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    api('/api/auth/sign-in', { method: 'POST', body: { email: String(form.get('email')), password: String(form.get('password')) } })
-      .then(done)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+    signIn.mutate({ email: String(form.get('email')), password: String(form.get('password')) }, { onSuccess: signedIn });
   };
   return (
     <main id="main" className="shell">
@@ -97,27 +101,42 @@ function SignIn({ done, needsOwner, expired }: { done: () => void; needsOwner: b
             Password <input name="password" type="password" autoComplete="current-password" required />
           </label>
         </p>
-        {error && <p role="alert">{error}</p>}
+        {signIn.error && <p role="alert">{signIn.error.message}</p>}
         <button type="submit">Sign in</button>
       </form>
     </main>
   );
 }
 
-function AccountForm({ kind, path, done }: { kind: 'setup' | 'invite'; path: string; done: () => void }) {
-  const [error, setError] = useState<string | null>(null);
+/** The fields both account forms ask for. */
+function accountFields(form: FormData) {
+  return { email: String(form.get('email')), name: String(form.get('name')), password: String(form.get('password')) };
+}
+
+function SetupForm() {
+  const setUp = useSetUp();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = { email: String(form.get('email')), name: String(form.get('name')), password: String(form.get('password')), ...(kind === 'setup' ? { code: String(form.get('code')) } : {}) };
-    api(path, { method: 'POST', body })
-      .then(done)
-      .catch((e: unknown) => setError(e instanceof ApiError ? (e.field ? `${e.field}: ${e.message}` : e.message) : String(e)));
+    setUp.mutate({ ...accountFields(form), code: String(form.get('code')) }, { onSuccess: () => (window.location.href = '/') });
   };
+  return <AccountForm kind="setup" onSubmit={submit} error={setUp.error} />;
+}
+
+function InvitationForm({ token }: { token: string }) {
+  const accept = useAcceptInvitation(token);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    accept.mutate(accountFields(new FormData(event.currentTarget)), { onSuccess: () => (window.location.href = '/') });
+  };
+  return <AccountForm kind="invite" onSubmit={submit} error={accept.error} />;
+}
+
+function AccountForm({ kind, onSubmit, error }: { kind: 'setup' | 'invite'; onSubmit: (event: FormEvent<HTMLFormElement>) => void; error: Error | null }) {
   return (
     <main id="main" className="shell">
-      <h1>{kind === 'setup' ? 'Make the owner\'s account' : 'Make your Waggle account'}</h1>
-      <form className="card" onSubmit={submit}>
+      <h1>{kind === 'setup' ? "Make the owner's account" : 'Make your Waggle account'}</h1>
+      <form className="card" onSubmit={onSubmit}>
         {kind === 'setup' && (
           <p>
             <label>
@@ -140,7 +159,7 @@ function AccountForm({ kind, path, done }: { kind: 'setup' | 'invite'; path: str
             Password (at least 12 characters, not your name or email) <input name="password" type="password" minLength={12} required autoComplete="new-password" />
           </label>
         </p>
-        {error && <p role="alert">{error}</p>}
+        {error && <p role="alert">{error instanceof ApiError && error.field ? `${error.field}: ${error.message}` : error.message}</p>}
         <button type="submit">Make the account</button>
       </form>
     </main>

@@ -2525,6 +2525,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/map/compact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The check's map as GET /api/map gives it, in parallel arrays: nodes by place, edges as six numbers each, repeated words once (the CompactMap schema says how to read it) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description colour and size by one goal */
+                    goalId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The map, compact */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompactMapView"];
+                    };
+                };
+                /** @description The input is not valid; `field` says where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/networks": {
         parameters: {
             query?: never;
@@ -7371,7 +7428,8 @@ export interface components {
             lastSeenAt: string;
         };
         AccountStatus: {
-            account: components["schemas"]["Account"] & (Record<string, never> | null);
+            /** @description the account signed in, or null */
+            account: components["schemas"]["Account"] | null;
             /** @enum {string} */
             mode: "local" | "server";
             needsOwner: boolean;
@@ -8239,6 +8297,59 @@ export interface components {
                 [key: string]: number | string | boolean | null;
             };
             text: string;
+        };
+        CompactMap: {
+            /** @description six numbers an edge: kind (a word), source and target (nodes' places), weight, role (a word or -1), directed (0 or 1) */
+            edges: number[];
+            focusGoalId: string | null;
+            /** @description for each introduction edge, in the edges’ order: its id, its kind (a word), who made it (a node’s place) and when */
+            introductions: {
+                ids: string[];
+                introducedBy: number[];
+                kinds: number[];
+                madeOn: (string | null)[];
+            };
+            /** @description one entry a node in each array, the same place in every array */
+            nodes: {
+                categories: number[];
+                colourKeys: number[];
+                goalIds: number[][];
+                hoursPerMonth: (number | null)[];
+                /** @description the person's or network's id (null for me); a node's key is `me`, `person:<id>` or `network:<id>` */
+                ids: (string | null)[];
+                importances: number[];
+                kinds: number[];
+                labels: string[];
+                lastExchangeOn: (string | null)[];
+                needs: number[][];
+                networkKinds: number[];
+                quadrants: number[];
+                relevances: number[];
+                rings: number[];
+                roles: number[];
+                sizes: number[];
+                strengths: number[];
+            };
+            rings: {
+                label: string;
+                ring: number;
+                strengths: number[];
+            }[];
+            /** @description every repeated word once (kinds, categories, colour keys, quadrants, roles, goal ids, needs); the arrays below name them by index, -1 for none */
+            words: string[];
+        };
+        CompactMapView: {
+            /** @description the active goals (or the focused one) and their needs, for naming goalIds and needs */
+            goals: {
+                id: string;
+                needs: {
+                    essential: boolean;
+                    id: string;
+                    name: string;
+                }[];
+                statement: string;
+            }[];
+            map: components["schemas"]["CompactMap"];
         };
         DanceFloorItem: {
             at: string;

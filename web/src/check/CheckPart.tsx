@@ -17,13 +17,15 @@ export interface CheckPartProps {
   intro?: ReactNode;
   /** Shown when there are no items. */
   empty?: ReactNode;
+  /** What stands below the items while the part is open (the next page's button). */
+  footer?: ReactNode;
 }
 
 /**
  * One part of the check, collapsed to its first items with its count, opening in place.
  * Closed, it draws only the preview: on a big map a part can hold thousands of items.
  */
-export function CheckPart({ id, title, count, items, preview = 3, more, open, onToggle, intro, empty }: CheckPartProps) {
+export function CheckPart({ id, title, count, items, preview = 3, more, open, onToggle, intro, empty, footer }: CheckPartProps) {
   const total = count ?? items.length;
   const shown = open ? items : items.slice(0, preview);
   const hidden = open ? 0 : (more ?? items.length - shown.length);
@@ -43,6 +45,7 @@ export function CheckPart({ id, title, count, items, preview = 3, more, open, on
           ))}
         </ul>
       )}
+      {open && footer}
       {(open ? items.length > preview : hidden > 0) && (
         <button type="button" className="link more-toggle" aria-expanded={open} aria-controls={listId} onClick={() => onToggle(!open)}>
           {open ? 'Show the first few only' : `and ${hidden} more`}

@@ -18,10 +18,11 @@ export interface ListPartProps<T> {
 
 /**
  * A part of the check whose lists may be long: closed, it shows the summary's first
- * items and the count; opened, it reads the whole lists from the API, a page at a time.
+ * items and the count; opened, it reads each list's first page from the API, and a
+ * page more of each at every press of "Show more".
  */
 export function ListPart<T>({ id, title, sources, render, goalId, open, onToggle, intro, empty }: ListPartProps<T>) {
-  const { lists, loading, error } = useCheckParts(sources, goalId, open);
+  const { lists, loading, error, hasMore, more } = useCheckParts(sources, goalId, open);
   const items = lists.flatMap((list, index) => list.map((item) => render(item, index)));
   const total = sources.reduce((sum, s) => sum + s.total, 0);
   return (
@@ -36,9 +37,19 @@ export function ListPart<T>({ id, title, sources, render, goalId, open, onToggle
       intro={
         <>
           {intro}
-          {loading && <p className="why">Reading all {total}…</p>}
           {error && <p role="alert">{error}</p>}
         </>
+      }
+      footer={
+        loading ? (
+          <p className="why">Reading more…</p>
+        ) : (
+          hasMore && (
+            <button type="button" className="link more-items no-print" onClick={more}>
+              Show more ({items.length} of {total} shown)
+            </button>
+          )
+        )
       }
       empty={empty}
     />

@@ -1,7 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { CheckReport } from '../types.js';
-import { quadrantDots, type Dot, type QuadrantKey } from './quadrant-dots.js';
+import type { Schema } from '../api/shapes.js';
+import { quadrantDots, type Dot, type QuadrantKey, type QuadrantLists } from './quadrant-dots.js';
+
+/** Each quadrant's counts and hours, over all its items (not only those drawn). */
+export type QuadrantTotals = Schema<'CheckSummaryView'>['quadrants']['totals'];
+const NONE = { items: 0, people: 0, networks: 0, hoursPerMonth: 0 };
+/** A quadrant's totals; the document cannot say that every quadrant is there, though the check always gives all four. */
+export const totalOf = (totals: QuadrantTotals, q: QuadrantKey) => totals[q] ?? NONE;
 
 const SIZE = 520;
 const PAD = 36;
@@ -17,14 +23,14 @@ const LABELS: [QuadrantKey, string, number, number][] = [
  * Strength × importance, one dot per person (circle) or network (square). A dot opens
  * its page; the lists below the chart carry the same items for keyboard and screen readers.
  */
-export function QuadrantChart({ quadrants }: { quadrants: CheckReport['quadrants'] }) {
+export function QuadrantChart({ quadrants, totals }: { quadrants: QuadrantLists; totals: QuadrantTotals }) {
   const navigate = useNavigate();
   const dots = useMemo(() => quadrantDots(quadrants), [quadrants]);
   const [pointed, setPointed] = useState<Dot | null>(null);
   const inner = SIZE - 2 * PAD;
   const at = (d: Dot) => ({ cx: PAD + d.x * inner, cy: PAD + (1 - d.y) * inner });
   const open = (d: Dot) => void navigate(d.kind === 'person' ? `/people/${d.id}` : `/networks/${d.id}`);
-  const total = (q: QuadrantKey) => quadrants.totals[q];
+  const total = (q: QuadrantKey) => totalOf(totals, q);
   return (
     <figure className="quadrant-chart">
       <svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={`Strength across, importance up: ${LABELS.map(([q, label]) => `${label} ${total(q).items}`).join(', ')}`} data-testid="quadrant-chart">

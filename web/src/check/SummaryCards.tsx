@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import type { CheckReport } from '../types.js';
+import type { Schema } from '../api/shapes.js';
 
-type Card = CheckReport['summary']['cards'][number];
+type Card = Schema<'CheckSummaryView'>['summary']['cards'][number];
 
 /**
  * The few things to do now: the summary's sentences (the same as the command line's

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CheckReport } from '../types.js';
+import type { Schema } from '../api/shapes.js';
 import { quadrantDots, type QuadrantKey } from './quadrant-dots.js';
 
-type Quadrants = CheckReport['quadrants'];
+type Quadrants = Schema<'CheckReport'>['quadrants'];
 const KEYS: QuadrantKey[] = ['maintain', 'strengthen', 'overInvested', 'letBe'];
 
 const item = (id: string, quadrant: QuadrantKey, strength: number, importance: number, relevance: number) => ({

@@ -1,7 +1,10 @@
-import type { CheckReport } from '../types.js';
+import type { Schema } from '../api/shapes.js';
 
-type Quadrants = CheckReport['quadrants'];
 export type QuadrantKey = 'maintain' | 'strengthen' | 'overInvested' | 'letBe';
+/** An item of a quadrant's list, as the check's report and its parts give it. */
+export type QuadrantItem = Schema<'CheckReport'>['quadrants']['maintain'][number];
+/** The items of each quadrant drawn (all of them, or the pages read so far). */
+export type QuadrantLists = Record<QuadrantKey, readonly QuadrantItem[]>;
 
 export interface Dot {
   key: string;
@@ -39,7 +42,7 @@ const fact = (facts: Record<string, unknown>, name: string): number => (typeof f
  * over-invested whatever its score), so each dot is kept inside its quadrant's half,
  * placed within it by its scores, with a little stable jitter to separate equal scores.
  */
-export function quadrantDots(quadrants: Quadrants): Dot[] {
+export function quadrantDots(quadrants: QuadrantLists): Dot[] {
   const dots: Dot[] = [];
   for (const quadrant of Object.keys(HALVES) as QuadrantKey[]) {
     const half = HALVES[quadrant];

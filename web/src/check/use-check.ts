@@ -1,34 +1,14 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api.js';
-import type { CheckPart, CheckSummaryView } from '../../../src/core/check/parts.js';
-import type { Goal, Page } from '../types.js';
-import { useApi } from '../use-api.js';
+import { useQueries } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Schema } from '../api/client.js';
+import { checkPartPage, PART_PAGE, type CheckPartName } from '../data/check.js';
+import { queryError } from '../data/query-state.js';
 
-export type { CheckPart, CheckSummaryView };
-
-/** The most items one request of a part brings (the API's own limit). */
-const PAGE = 1000;
-
-const withGoal = (path: string, goalId: string | null, query: Record<string, number> = {}) => {
-  const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
-  if (goalId) params.set('goalId', goalId);
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-};
-
-/**
- * The check page's data: first the summary (every count and verdict, the first items
- * of each list: small whatever the map's size), and the active goals to focus on.
- * The lists themselves come part by part (useCheckPart), when opened.
- */
-export function useCheck(goalId: string | null) {
-  const summary = useApi<CheckSummaryView>(withGoal('/api/check/summary', goalId, { top: 5 }));
-  const goals = useApi<Page<Goal>>('/api/goals?status=active');
-  return { report: summary.data, error: summary.error, goals: goals.data?.items ?? [] };
-}
+/** The check's summary as the page reads it (GET /api/check/summary). */
+export type CheckSummaryView = Schema<'CheckSummaryView'>;
 
 export interface PartSource<T> {
-  part: CheckPart;
+  part: CheckPartName;
   /** The first items, from the summary. */
   preview: readonly T[];
   /** How many there are in all. */
@@ -36,37 +16,33 @@ export interface PartSource<T> {
 }
 
 /**
- * Lists of the check, each read a page at a time while `wanted` is true, up to `upTo`
- * items a list (all by default). Until then, and if a read fails, the previews stand in.
+ * Lists of the check, read a page of `PART_PAGE` at a time while `wanted` is true: first each list's
+ * first page, then one page more of every list that has more each time `more` is called. Until a
+ * list's first page arrives, and if a read fails, the summary's first items stand in; a list the
+ * summary carries whole is not asked for at all. Pages are kept by the data layer under their own
+ * keys, so the chart and a part that read the same list share them.
  */
-export function useCheckParts<T>(sources: readonly PartSource<T>[], goalId: string | null, wanted: boolean, upTo = Infinity): { lists: readonly (readonly T[])[]; loading: boolean; error: string | null } {
-  const [loaded, setLoaded] = useState<{ key: string; lists: T[][] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const key = `${goalId ?? ''}|${upTo}|${sources.map((s) => `${s.part}:${s.total}`).join(',')}`;
-  const complete = sources.every((s) => s.preview.length >= Math.min(s.total, upTo));
-  useEffect(() => {
-    if (!wanted || complete || loaded?.key === key) return;
-    let live = true;
-    const readAll = async (source: PartSource<T>) => {
-      const enough = Math.min(source.total, upTo);
-      const items: T[] = [];
-      while (items.length < enough) {
-        const page = await api<{ items: T[]; total: number }>(withGoal(`/api/check/parts/${source.part}`, goalId, { offset: items.length, limit: Math.min(PAGE, enough - items.length) }));
-        if (page.items.length === 0) break;
-        items.push(...page.items);
-      }
-      return items;
-    };
-    Promise.all(sources.map(readAll))
-      .then((lists) => live && (setLoaded({ key, lists }), setError(null)))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-    // The sources are read again only when what they name changes (the key: goal, limit, each part and
-    // its total), not on every render, where the caller's array of sources is new each time.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [wanted, complete, key]);
-  const have = loaded?.key === key ? loaded.lists : null;
-  return { lists: have ?? sources.map((s) => s.preview), loading: wanted && !complete && have === null && error === null, error };
+export function useCheckParts<T>(sources: readonly PartSource<T>[], goalId: string | null, wanted: boolean) {
+  // How many pages of each list are wanted, for this goal; back to one when the goal changes.
+  const [asked, setAsked] = useState({ goalId, pages: 1 });
+  const pages = asked.goalId === goalId ? asked.pages : 1;
+  const pagesOf = (s: PartSource<T>) => (s.preview.length >= s.total ? 0 : Math.min(pages, Math.ceil(s.total / PART_PAGE)));
+  const results = useQueries({ queries: sources.flatMap((s) => Array.from({ length: pagesOf(s) }, (_, p) => checkPartPage(s.part, goalId, p * PART_PAGE, wanted))) });
+  // Where each list's pages start among the results.
+  const starts = sources.map((_, i) => sources.slice(0, i).reduce((sum, s) => sum + pagesOf(s), 0));
+  const lists = sources.map((s, i) => {
+    const read = results.slice(starts[i], starts[i]! + pagesOf(s));
+    if (read.length === 0 || !read[0]!.data) return s.preview;
+    // The pages in order, up to the first not here yet.
+    const here = read.findIndex((r) => !r.data);
+    return read.slice(0, here === -1 ? read.length : here).flatMap((r) => r.data!.items as T[]);
+  });
+  const hasMore = wanted && sources.some((s, i) => lists[i]!.length < s.total && pagesOf(s) * PART_PAGE < s.total);
+  return {
+    lists,
+    loading: wanted && results.some((r) => r.isPending),
+    error: queryError(...results),
+    hasMore,
+    more: () => setAsked({ goalId, pages: pages + 1 }),
+  };
 }

@@ -1,8 +1,35 @@
 import { useQuery } from '@tanstack/react-query';
 import { client, unwrap } from '../api/client.js';
+import type { paths } from '../api/schema.js';
 import { queryKeys } from './keys.js';
+
+/** A list of the check that GET /api/check/parts/{part} pages through, as the document names them. */
+export type CheckPartName = paths['/api/check/parts/{part}']['get']['parameters']['path']['part'];
+
+/** How many items of a list one request brings: small, so that each part's first items come at once. */
+export const PART_PAGE = 50;
+
+/** How many of each list the summary carries (the cards and the parts' first items). */
+const SUMMARY_TOP = 5;
 
 /** The whole network check, for pages that show a part of it beside their own data (the goals' coverage). */
 export function useCheckReport() {
   return useQuery({ queryKey: queryKeys.check.report(), queryFn: () => unwrap(client.GET('/api/check')) });
+}
+
+/** What the check page shows first: every count and verdict, and the first items of each list (small whatever the map's size). */
+export function useCheckSummary(goalId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.check.summary(goalId),
+    queryFn: () => unwrap(client.GET('/api/check/summary', { params: { query: { top: SUMMARY_TOP, ...(goalId ? { goalId } : {}) } } })),
+  });
+}
+
+/** One page of one list of the check, from `offset`; `enabled` false asks nothing yet. */
+export function checkPartPage(part: CheckPartName, goalId: string | null, offset: number, enabled: boolean) {
+  return {
+    queryKey: queryKeys.check.part(part, goalId, offset),
+    queryFn: () => unwrap(client.GET('/api/check/parts/{part}', { params: { path: { part }, query: { offset, limit: PART_PAGE, ...(goalId ? { goalId } : {}) } } })),
+    enabled,
+  };
 }

@@ -22,8 +22,14 @@ export const queryKeys = {
     all: ['goals'] as const,
     list: (status?: string) => ['goals', 'list', status ?? 'all'] as const,
   },
-  check: { all: ['check'] as const, report: () => ['check', 'report'] as const },
-  map: { all: ['map'] as const },
+  check: {
+    all: ['check'] as const,
+    report: () => ['check', 'report'] as const,
+    summary: (goalId: string | null) => ['check', 'summary', goalId ?? 'all'] as const,
+    /** One page of one list of the check. */
+    part: (part: string, goalId: string | null, offset: number) => ['check', 'part', part, goalId ?? 'all', offset] as const,
+  },
+  map: { all: ['map'] as const, view: (goalId: string | null) => ['map', goalId ?? 'all'] as const },
   /** Who is due and which follow-ups: next contacts, exchanges and follow-ups move it. */
   due: { all: ['due'] as const, report: (query: object) => ['due', query] as const },
   /** Birthdays and other dates coming round. */
@@ -34,6 +40,11 @@ export const queryKeys = {
   storage: ['storage'] as const,
   /** The account signed in (server mode). */
   me: ['me'] as const,
+  /** Whether this browser is signed in (server mode), before anything else is asked. */
+  authStatus: ['auth', 'status'] as const,
+  /** My sessions and access tokens (server mode). */
+  sessions: ['auth', 'sessions'] as const,
+  tokens: ['auth', 'tokens'] as const,
   teams: {
     all: ['teams'] as const,
     list: () => ['teams', 'list'] as const,

@@ -1,9 +1,9 @@
 import { Link } from 'react-router-dom';
 import { useGoalLink } from '../data/goal-links.js';
 import { errorText } from '../forms/error-text.js';
-import type { CheckReport } from '../types.js';
+import type { Schema } from '../api/shapes.js';
 
-type Coverage = CheckReport['goals']['items'][number];
+type Coverage = Schema<'CheckReport'>['goals']['items'][number];
 type NeedCoverage = Coverage['needs'][number];
 
 /**

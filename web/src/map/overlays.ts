@@ -1,9 +1,9 @@
 import type Sigma from 'sigma';
-import type { CheckReport } from '../types.js';
+import type { Schema } from '../api/shapes.js';
 import { RING_SPACING, ringLabel } from '../map-layout.js';
 import { placeLabels, type LabelBox, type LabelCandidate } from './label-placement.js';
 
-type Rings = CheckReport['map']['rings'];
+type Rings = Schema<'CheckMap'>['rings'];
 
 const FONT_SIZE = 12;
 const LINE = 15;

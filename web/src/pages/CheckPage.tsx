@@ -3,12 +3,18 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { CheckPart } from '../check/CheckPart.js';
 import { CoverageChart } from '../check/CoverageChart.js';
 import { ListPart } from '../check/ListPart.js';
-import { QuadrantChart } from '../check/QuadrantChart.js';
+import { QuadrantChart, totalOf } from '../check/QuadrantChart.js';
+import type { QuadrantItem } from '../check/quadrant-dots.js';
 import { SummaryCards } from '../check/SummaryCards.js';
-import { useCheck, useCheckParts, type CheckSummaryView } from '../check/use-check.js';
-import type { Finding } from '../types.js';
+import { useCheckParts, type CheckSummaryView, type PartSource } from '../check/use-check.js';
+import type { Schema } from '../api/client.js';
+import { useCheckSummary } from '../data/check.js';
+import { useActiveGoals } from '../data/goals.js';
+import { queryError } from '../data/query-state.js';
 import { plural } from '../../../src/core/words.js';
 import { dayWritten } from '../dates.js';
+
+type Finding = Schema<'CheckFinding'>;
 
 function ItemLink({ item }: { item: { kind: 'person' | 'network'; id: string; name: string } }) {
   return <Link to={item.kind === 'person' ? `/people/${item.id}` : `/networks/${item.id}`}>{item.name}</Link>;
@@ -68,27 +74,39 @@ function goalDetail(g: GoalCoverage): { key: string; node: ReactNode } {
   };
 }
 
-/** The most dots of each quadrant the chart draws: the first by rank, as the lists below order them. */
-const DOTS_PER_QUADRANT = 1000;
+const QUADRANTS = ['maintain', 'strengthen', 'overInvested', 'letBe'] as const;
 
-/** Strength × importance, drawn once each quadrant's first items are read (the summary carries only a few). */
+/**
+ * Strength × importance, drawn at once from the summary's first items of each quadrant, then with
+ * each quadrant's first page as it arrives, and a page more of each at every "Draw more".
+ */
 function QuadrantPicture({ quadrants, goalId }: { quadrants: CheckSummaryView['quadrants']; goalId: string | null }) {
-  const names = ['maintain', 'strengthen', 'overInvested', 'letBe'] as const;
-  const { lists, loading, error } = useCheckParts(
-    names.map((part) => ({ part, preview: quadrants[part].items as Finding[], total: quadrants[part].total })),
+  const { lists, loading, error, hasMore, more } = useCheckParts<QuadrantItem>(
+    QUADRANTS.map((part) => ({ part, preview: quadrants[part].items, total: quadrants[part].total })),
     goalId,
     true,
-    DOTS_PER_QUADRANT,
   );
-  if (error) return <p role="alert">{error}</p>;
-  const dots = quadrants.totals.maintain.items + quadrants.totals.strengthen.items + quadrants.totals.overInvested.items + quadrants.totals.letBe.items;
-  if (loading) return <p className="why">Placing {plural(dots, 'dot')}…</p>;
-  const [maintain, strengthen, overInvested, letBe] = lists as Parameters<typeof QuadrantChart>[0]['quadrants']['maintain'][];
+  const [maintain, strengthen, overInvested, letBe] = lists;
+  const dots = QUADRANTS.reduce((sum, q) => sum + totalOf(quadrants.totals, q).items, 0);
   const drawn = lists.reduce((sum, l) => sum + l.length, 0);
   return (
     <>
-      <QuadrantChart quadrants={{ maintain: maintain!, strengthen: strengthen!, overInvested: overInvested!, letBe: letBe!, totals: quadrants.totals }} />
-      {drawn < dots && <p className="why">The first {DOTS_PER_QUADRANT} of each quadrant are drawn ({drawn} of {dots}); the lists below hold them all.</p>}
+      <QuadrantChart quadrants={{ maintain: maintain!, strengthen: strengthen!, overInvested: overInvested!, letBe: letBe! }} totals={quadrants.totals} />
+      {error && <p role="alert">{error}</p>}
+      {drawn < dots && (
+        <p className="why">
+          {plural(drawn, 'dot')} of {dots} drawn, the first of each quadrant by rank; the lists below hold them all.{' '}
+          {loading ? (
+            'Placing more…'
+          ) : (
+            hasMore && (
+              <button type="button" className="link no-print" onClick={more}>
+                Draw more
+              </button>
+            )
+          )}
+        </p>
+      )}
     </>
   );
 }
@@ -101,7 +119,11 @@ function QuadrantPicture({ quadrants, goalId }: { quadrants: CheckSummaryView['q
 export function CheckPage() {
   const [params, setParams] = useSearchParams();
   const goalId = params.get('goal');
-  const { report: data, error, goals } = useCheck(goalId);
+  const summary = useCheckSummary(goalId);
+  const activeGoals = useActiveGoals();
+  const data = summary.data;
+  const error = queryError(summary);
+  const goals = activeGoals.data?.items ?? [];
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const scrollTo = useRef<string | null>(null);
   const toggle = (id: string) => (open: boolean) =>
@@ -134,7 +156,7 @@ export function CheckPage() {
   const balance = data.reciprocity.overall;
   const part = (id: string) => ({ id, open: opened.has(id), onToggle: toggle(id), goalId });
   const findings = (tag?: string) => (f: Finding) => findingItem(f, tag);
-  const source = (name: Parameters<typeof useCheckParts>[0][number]['part'], cut: { items: unknown[]; total: number }) => ({ part: name, preview: cut.items as Finding[], total: cut.total });
+  const source = (name: PartSource<Finding>['part'], cut: { items: Finding[]; total: number }): PartSource<Finding> => ({ part: name, preview: cut.items, total: cut.total });
   const neglectTags = ['overdue', 'fading', 'lost-my-job list'];
   return (
     <section className="check">

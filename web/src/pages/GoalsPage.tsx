@@ -6,9 +6,8 @@ import { queryError } from '../data/query-state.js';
 import { GoalForm } from '../forms/GoalForm.js';
 import { NeedsMatrix } from '../goals/NeedsMatrix.js';
 import type { Schema } from '../api/client.js';
-import type { CheckReport } from '../types.js';
 
-type Coverage = CheckReport['goals']['items'][number];
+type Coverage = Schema<'CheckReport'>['goals']['items'][number];
 
 /** Goals, with how well the map covers each: the check's verdict, what is missing (or, once covered, at risk), and who serves it. */
 export function GoalsPage() {

@@ -10,8 +10,8 @@ import { LegendGroup, toggled } from '../map/LegendGroup.js';
 import { addOverlays } from '../map/overlays.js';
 import { settleLayout, type SettledPositions } from '../map/settle-layout.js';
 import { NodeSquareProgram } from '../map/square-program.js';
-import type { CheckReport } from '../types.js';
-import { useApi } from '../use-api.js';
+import { useMapView } from '../data/map.js';
+import { queryError } from '../data/query-state.js';
 
 type Lines = 'all' | 'others' | 'none';
 /** What sizes the nodes: importance (the map's own), or a metric from the graph engine. */
@@ -27,15 +27,12 @@ const SIZE_METRIC: Record<Exclude<SizeBy, 'importance'>, { metric: NodeMetric; l
 };
 const MATCHES_SHOWN = 8;
 const COLOUR_TITLES: Record<ColourBy, string> = { category: 'category', goal: 'the goal served', need: 'the need served', community: 'cluster' };
-interface MapView {
-  map: CheckReport['map'];
-  goals: { id: string; statement: string; needs: { id: string; name: string; essential: boolean }[] }[];
-}
 
 /** The ego network in WebGL (sigma.js over graphology): rings by strength, size by importance. */
 export function MapPage() {
-  // The map alone: the whole check would also read every exchange, which the map does not use.
-  const { data, error } = useApi<MapView>('/api/map');
+  const view = useMapView();
+  const data = view.data;
+  const error = queryError(view);
   const [colourBy, setColourBy] = useState<ColourBy>('category');
   const [sizeBy, setSizeBy] = useState<SizeBy>('importance');
   const [show, setShow] = useState<'all' | 'person' | 'network'>('all');

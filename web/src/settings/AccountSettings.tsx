@@ -1,25 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api.js';
 import type { Account } from '../account/AccountGate.js';
+import { useChangePassword, useDeleteAccount, useMakeToken, useRevokeToken, useSessions, useSignOutOthers, useTokens } from '../data/account.js';
+import { queryError } from '../data/query-state.js';
 import { errorText } from '../forms/error-text.js';
 import { FormEnd } from '../forms/fields.js';
-import { useApi } from '../use-api.js';
-
-interface SessionInfo {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  current: boolean;
-}
-
-interface AccessToken {
-  id: string;
-  label: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 /** The phrase the owner types to delete the owner's account (as the server asks for it). */
 const LAST_OWNER_CONFIRMATION = 'delete the owner';
@@ -57,21 +41,24 @@ export function DeleteAccountSection({ account }: { account: Account }) {
 }
 
 function ChangePassword() {
-  const [error, setError] = useState<string | null>(null);
+  const change = useChangePassword();
   const [done, setDone] = useState<string | null>(null);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     setDone(null);
-    api<{ sessionsEnded: number }>('/api/auth/password', { method: 'POST', body: { currentPassword: String(data.get('currentPassword')), newPassword: String(data.get('newPassword')) } })
-      .then((result) => {
-        form.reset();
-        setError(null);
-        setDone(`Your password is changed.${result.sessionsEnded > 0 ? ` ${result.sessionsEnded} other session${result.sessionsEnded === 1 ? '' : 's'} ended.` : ''}`);
-      })
-      .catch((e: unknown) => setError(errorText(e)));
+    change.mutate(
+      { currentPassword: String(data.get('currentPassword')), newPassword: String(data.get('newPassword')) },
+      {
+        onSuccess: (result) => {
+          form.reset();
+          setDone(`Your password is changed.${result.sessionsEnded > 0 ? ` ${result.sessionsEnded} other session${result.sessionsEnded === 1 ? '' : 's'} ended.` : ''}`);
+        },
+      },
+    );
   };
+  const error = change.error ? errorText(change.error) : null;
   return (
     <form className="edit" aria-label="Change your password" onSubmit={submit}>
       <label>
@@ -90,9 +77,10 @@ function ChangePassword() {
 }
 
 function Sessions() {
-  const sessions = useApi<SessionInfo[]>('/api/auth/sessions');
+  const sessions = useSessions();
+  const signOutOthers = useSignOutOthers();
   const [message, setMessage] = useState<string | null>(null);
-  if (!sessions.data) return sessions.error ? <p role="alert">{sessions.error}</p> : null;
+  if (!sessions.data) return sessions.error ? <p role="alert">{queryError(sessions)}</p> : null;
   const others = sessions.data.filter((s) => !s.current).length;
   return (
     <>
@@ -121,9 +109,10 @@ function Sessions() {
           type="button"
           disabled={others === 0}
           onClick={() =>
-            void api<{ sessionsEnded: number }>('/api/auth/sign-out-others', { method: 'POST', body: {} })
-              .then((r) => (setMessage(`Signed out ${r.sessionsEnded} other session${r.sessionsEnded === 1 ? '' : 's'}.`), sessions.reload()))
-              .catch((e: unknown) => setMessage(errorText(e)))
+            signOutOthers.mutate(undefined, {
+              onSuccess: (r) => setMessage(`Signed out ${r.sessionsEnded} other session${r.sessionsEnded === 1 ? '' : 's'}.`),
+              onError: (e) => setMessage(errorText(e)),
+            })
           }
         >
           Log out everywhere else
@@ -135,20 +124,23 @@ function Sessions() {
 }
 
 function Tokens() {
-  const tokens = useApi<AccessToken[]>('/api/auth/tokens');
+  const tokens = useTokens();
+  const makeToken = useMakeToken();
+  const revokeToken = useRevokeToken();
   const [label, setLabel] = useState('');
   const [made, setMade] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    api<{ token: string }>('/api/auth/tokens', { method: 'POST', body: { label: label.trim() || null } })
-      .then((r) => (setMade(r.token), setLabel(''), setError(null), tokens.reload()))
-      .catch((e: unknown) => setError(errorText(e)));
+    revokeToken.reset();
+    makeToken.mutate(label.trim() || null, { onSuccess: (r) => (setMade(r.token), setLabel('')) });
   };
-  const revoke = (id: string) =>
-    void api(`/api/auth/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' })
-      .then(() => tokens.reload())
-      .catch((e: unknown) => setError(errorText(e)));
+  const revoke = (id: string) => {
+    makeToken.reset();
+    revokeToken.mutate(id);
+  };
+  // The last refusal, of making or revoking a token; reading the list failing says so too.
+  const failed = makeToken.error ?? revokeToken.error;
+  const error = failed ? errorText(failed) : queryError(tokens);
   return (
     <>
       <p className="hint">
@@ -206,15 +198,14 @@ function Tokens() {
 function DeleteAccount({ account }: { account: Account }) {
   const [password, setPassword] = useState('');
   const [confirmOwner, setConfirmOwner] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const deleteAccount = useDeleteAccount();
   const owner = account.role === 'owner';
   const ready = password.length > 0 && (!owner || confirmOwner.trim().toLowerCase() === LAST_OWNER_CONFIRMATION);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    api('/api/auth/account/delete', { method: 'POST', body: { password, ...(owner ? { confirmLastOwner: confirmOwner } : {}) } })
-      .then(() => window.location.assign('/'))
-      .catch((e: unknown) => setError(errorText(e)));
+    deleteAccount.mutate({ password, ...(owner ? { confirmLastOwner: confirmOwner } : {}) }, { onSuccess: () => window.location.assign('/') });
   };
+  const error = deleteAccount.error ? errorText(deleteAccount.error) : null;
   return (
     <>
       <p>

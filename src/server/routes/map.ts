@@ -1,0 +1,30 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { compactMapViewOutput } from '../../contract/compact-map.js';
+import { encodeMap } from '../../core/check/compact-map.js';
+import type { ServiceContext } from '../../services/context.js';
+import { mapView } from '../../services/check.js';
+import { ok } from './shared.js';
+
+/**
+ * The map for the web's map page, compact: the same map as GET /api/map (which the bench's
+ * sigma baseline and other readers keep using), every node once and every repeated word once,
+ * about a third of the bytes to fetch and parse.
+ */
+export function registerMapRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/map/compact',
+      tags: ['Network check'],
+      summary: "The check's map as GET /api/map gives it, in parallel arrays: nodes by place, edges as six numbers each, repeated words once (the CompactMap schema says how to read it)",
+      request: { query: z.object({ goalId: z.string().optional().meta({ description: 'colour and size by one goal' }) }) },
+      responses: ok(compactMapViewOutput, 'The map, compact'),
+    }),
+    async (c) => {
+      const { goalId } = c.req.valid('query');
+      const view = await mapView(context(), goalId ? { goalId } : {});
+      return c.json({ map: encodeMap(view.map), goals: view.goals }, 200);
+    },
+  );
+}
