@@ -4,6 +4,7 @@ import { nextContact } from '../core/next-contact.js';
 import { searchText } from '../core/search-text.js';
 import type { ContactPoint, Person } from '../core/model.js';
 import type { Channel, ContactKind, PersonCategory, Stage } from '../core/vocabulary.js';
+import { chunks } from './chunks.js';
 import { flag, parseJsonList } from './columns.js';
 import type { Database, PeopleTable } from './schema.js';
 
@@ -162,6 +163,15 @@ export async function advanceStage(db: Kysely<Database>, workspaceId: string, id
   for (const chunk of chunks(ids)) {
     await db.updateTable('people').set({ stage: to, updatedAt: now }).where('workspaceId', '=', workspaceId).where('id', 'in', chunk).where('stage', '=', from).execute();
   }
+}
+
+/** The names of these people, by id, for those of the workspace (a check that a person is one's own, a list of names to show). */
+export async function personNames(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const chunk of chunks([...ids])) {
+    for (const row of await db.selectFrom('people').select(['id', 'name']).where('workspaceId', '=', workspaceId).where('id', 'in', chunk).execute()) names.set(row.id, row.name);
+  }
+  return names;
 }
 
 /** Deletes a person; their channels, dates, photo, links and follow-ups go with them by the foreign keys (their exchanges do not: see journal.ts). */
