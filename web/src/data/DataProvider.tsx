@@ -1,5 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
+import { prefetchForRoute } from './prefetch-route.js';
 import { createQueryClient } from './query-client.js';
 
 /**
@@ -8,6 +10,14 @@ import { createQueryClient } from './query-client.js';
  * to sign in on this browser never sees the last one's people, not even for a moment.
  */
 export function DataProvider({ children }: { children: ReactNode }) {
-  const [queries] = useState(createQueryClient);
+  const { pathname } = useLocation();
+  // The first page's data is asked for as the cache is made, before anything renders.
+  const [queries] = useState(() => {
+    const made = createQueryClient();
+    prefetchForRoute(made, pathname);
+    return made;
+  });
+  // Each later page's as soon as the route changes, beside its script if that loads lazily.
+  useEffect(() => prefetchForRoute(queries, pathname), [queries, pathname]);
   return <QueryClientProvider client={queries}>{children}</QueryClientProvider>;
 }
