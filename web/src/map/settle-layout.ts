@@ -11,7 +11,7 @@ export type SettledPositions = ReadonlyMap<string, { x: number; y: number }>;
  * Settles the drawn map's layout in a Web Worker (ring-relax.ts), starting from the rings as
  * placed, which sigma has already drawn: the first frame does not wait for it. Positions come
  * back a few times on the way and are applied once a frame; `onSettled` gets the last ones
- * (in the layout's own coordinates, y down, as mapSvg draws). Returns a function that stops it.
+ * (in the layout's own coordinates, y down, as mapSvg draws; the rings' own if the worker fails). Returns a function that stops it.
  */
 export function settleLayout(renderer: Sigma, nodes: readonly PlacedNode[], edges: readonly { source: string; target: string }[], onSettled: (positions: SettledPositions) => void): () => void {
   const index = new Map(nodes.map((n, i) => [n.key, i]));
@@ -48,6 +48,12 @@ export function settleLayout(renderer: Sigma, nodes: readonly PlacedNode[], edge
   worker.onmessage = (event: MessageEvent<RingLayoutUpdate>) => {
     latest = event.data;
     if (!frame) frame = requestAnimationFrame(apply);
+  };
+  // A worker that fails (a policy that refuses it, an error in it) leaves the rings as drawn, settled
+  // as they are: the page goes on (its lines are added once the layout is settled) rather than wait.
+  worker.onerror = () => {
+    worker.terminate();
+    onSettled(new Map(nodes.map((n) => [n.key, { x: n.x, y: n.y }])));
   };
   worker.postMessage(request, [request.radius.buffer, request.ring.buffer, request.angle.buffer, request.source.buffer, request.target.buffer]);
   return () => {
