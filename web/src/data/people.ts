@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap, type JsonBody } from '../api/client.js';
 import type { paths } from '../api/schema.js';
 import { invalidate, queryKeys, readsOfPeople, readsOfTheWholeMap } from './keys.js';
@@ -25,11 +25,12 @@ export function usePeopleSearch(needle: string, limit: number) {
 
 /** One person with their goals, networks, ties and journal; nothing is asked while `id` is null. */
 export function usePersonDetail(id: string | null) {
-  return useQuery({
-    queryKey: queryKeys.people.detail(id ?? ''),
-    queryFn: () => unwrap(client.GET('/api/people/{id}', path(id ?? ''))),
-    enabled: id !== null,
-  });
+  return useQuery({ ...personDetailQuery(id ?? ''), enabled: id !== null });
+}
+
+/** A person's page's one request, for the page and for the prefetch as its route is known (data/prefetch-route.ts). */
+export function personDetailQuery(id: string) {
+  return queryOptions({ queryKey: queryKeys.people.detail(id), queryFn: () => unwrap(client.GET('/api/people/{id}', path(id))) });
 }
 
 /** Marks what a change to people makes stale: their lists and pages, who is due, the plan, the check and the map. */
