@@ -5,7 +5,7 @@
 import type { Goal, Network } from '../model.js';
 import type { PersonCategory } from '../vocabulary.js';
 import { lowerFirst, meetSuggestion } from './suggest.js';
-import { normaliseOrganisation, type CheckIndex, type PersonFacts } from './snapshot-index.js';
+import { normaliseOrganisation, personWithId, type CheckIndex, type PersonFacts } from './snapshot-index.js';
 import { compareText } from './sort.js';
 import {
   CONTRIBUTOR_STRONG_MIN_RELEVANCE,
@@ -135,7 +135,7 @@ function goalNext(index: CheckIndex, verdict: Verdict, contributors: Contributor
   const firstGap = gaps[0];
   if (firstGap) return firstGap.next;
   const top = contributors.find((c) => c.kind === 'person' && !isStrongContributor(c));
-  const person = top ? index.personById.get(top.id) : undefined;
+  const person = top ? personWithId(index, top.id) : undefined;
   return person
     ? `${meetSuggestion(person)} with ${person.person.name} to turn a useful tie into a strong one.`
     : 'Add one more strong tie: ask your strongest contact here whom else you should know.';
@@ -208,7 +208,7 @@ function gapsFor(
 
   if (contributors.length > 0 && !contributors.some((c) => c.strength >= STRONG_MIN_STRENGTH)) {
     const best = contributors[0];
-    const f = best?.kind === 'person' ? index.personById.get(best.id) : undefined;
+    const f = best?.kind === 'person' ? personWithId(index, best.id) : undefined;
     gaps.push({
       code: 'only-weak-ties',
       why: {
@@ -333,7 +333,7 @@ function needsOf(index: CheckIndex, goal: Goal): GoalNeedCoverage[] {
 }
 
 function strengthenNext(index: CheckIndex, personId: string, need: string): string | null {
-  const facts = index.personById.get(personId);
+  const facts = personWithId(index, personId);
   return facts ? `Strengthen your tie with ${facts.person.name}: ${lowerFirst(meetSuggestion(facts))}. "${need}" rests on weak ties alone.` : null;
 }
 

@@ -6,7 +6,8 @@
 import { toDayNumber, type IsoDate } from '../dates.js';
 import type { Goal, Network, Person } from '../model.js';
 import { SCORE_MAX, SCORE_MIN, type NetworkRole } from '../vocabulary.js';
-import { countExchange, walkJournal, type JournalCounts, type JournalSummary } from './journal-summary.js';
+import { journalColumns, type JournalColumns } from './journal-columns.js';
+import type { JournalCounts, JournalSummary } from './journal-summary.js';
 import { compareText } from './sort.js';
 import type { ItemKind, MapSnapshot } from './types.js';
 
@@ -75,7 +76,8 @@ export interface CheckIndex {
   /** One entry per person / network, in snapshot order (a person's ordinal is its place here). */
   people: PersonFacts[];
   networks: NetworkFacts[];
-  personById: Map<string, PersonFacts>;
+  /** Each person's slot by id (`personWithId` gives their facts). */
+  personSlot: Map<string, number>;
   networkById: Map<string, NetworkFacts>;
   /** What serves each in-scope goal (existing targets only, one entry per target). */
   linksByGoal: Map<string, GoalTarget[]>;
@@ -127,29 +129,23 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
   // An unknown focus falls back to the whole map; the goal parts say so.
   const goals = focusGoal ? [focusGoal] : snapshot.goals.filter((g) => g.status === 'active');
 
-  const people = snapshot.people.map(personFacts);
-  const networks = snapshot.networks.map((n, ordinal) => networkFacts(n, people.length + ordinal));
+  const personCount = snapshot.people.length;
+  const networks = snapshot.networks.map((n, ordinal) => networkFacts(n, personCount + ordinal));
   // A repeated id keeps its first place and its last facts.
   const networkById = new Map<string, NetworkFacts>();
   for (const f of networks) networkById.set(f.network.id, f);
-  const personById = new Map<string, PersonFacts>();
-  for (const f of people) personById.set(f.person.id, f);
+  const personSlot = new Map<string, number>();
+  for (let slot = 0; slot < personCount; slot++) personSlot.set((snapshot.people[slot] as Person).id, slot);
 
-  const journal = addJournal(snapshot, personById);
-  addSharedNetworks(snapshot, personById, networkById);
-  const linksByGoal = addGoalLinks(snapshot, goals, personById, networkById);
+  // Everything a person's facts hold is gathered by slot first, so that each person's facts are
+  // made once, whole: no field changes its kind of value later, and no object is made to wait.
+  const journal = journalColumns(snapshot, personSlot, personCount);
+  const sharedNetwork = sharedNetworks(snapshot, personSlot, networkById);
+  const daysSince = daysSinceMemo(snapshot.today);
+  const people = snapshot.people.map((person, slot) => personFacts(person, slot, journal, sharedNetwork, daysSince));
 
+  const linksByGoal = addGoalLinks(snapshot, goals, people, personSlot, networkById);
   const nameRank = nameOrder(people, networks);
-
-  const todayDay = toDayNumber(snapshot.today);
-  for (const f of people) {
-    const last = f.person.lastExchangeOn;
-    if (last !== null && (f.lastExchangeOn === null || last > f.lastExchangeOn)) f.lastExchangeOn = last;
-    if (f.lastExchangeOn !== null) {
-      const days = todayDay - toDayNumber(f.lastExchangeOn);
-      f.daysSinceLastExchange = Number.isFinite(days) ? days : null;
-    }
-  }
 
   return {
     snapshot,
@@ -160,13 +156,36 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
     goalById,
     people,
     networks,
-    personById,
+    personSlot,
     networkById,
     linksByGoal,
     nameRank,
     ownOrganisations: ownOrganisations(snapshot),
     neediestGoal: neediestGoal(goals, linksByGoal),
-    journal,
+    journal: journal.totals,
+  };
+}
+
+/** The facts of the person with this id (the last one given it, as with every lookup by id), if any. */
+export function personWithId(index: CheckIndex, id: string): PersonFacts | undefined {
+  const slot = index.personSlot.get(id);
+  return slot === undefined ? undefined : index.people[slot];
+}
+
+/**
+ * Days from a date to today, or null (see `daysSince`), each different date worked out once:
+ * 30,000 people share a few hundred dates of last exchange.
+ */
+function daysSinceMemo(today: IsoDate): (date: IsoDate) => number | null {
+  const todayDay = toDayNumber(today);
+  const known = new Map<IsoDate, number | null>();
+  return (date) => {
+    let days = known.get(date);
+    if (days === undefined) {
+      const d = todayDay - toDayNumber(date);
+      known.set(date, (days = Number.isFinite(d) ? d : null));
+    }
+    return days;
   };
 }
 
@@ -200,23 +219,33 @@ function neediestGoal(goals: readonly Goal[], linksByGoal: Map<string, GoalTarge
   return best?.goal ?? null;
 }
 
-function personFacts(person: Person, ordinal: number): PersonFacts {
+function personFacts(
+  person: Person,
+  slot: number,
+  journal: JournalColumns,
+  sharedNetwork: readonly (Network | null)[],
+  daysSince: (date: IsoDate) => number | null,
+): PersonFacts {
+  // The later of the derived date and the journal's.
+  const fromJournal = journal.lastExchangeOn[slot] as IsoDate | null;
+  const derived = person.lastExchangeOn;
+  const lastExchangeOn = derived !== null && (fromJournal === null || derived > fromJournal) ? derived : fromJournal;
   return {
-    slot: ordinal,
+    slot,
     person,
     strength: score(person.strength),
     importance: score(person.importance),
     relevance: 0,
-    goalIds: [],
+    goalIds: NO_GOALS,
     goalRelevance: NO_RELEVANCE,
     topGoal: null,
-    lastExchangeOn: null,
-    daysSinceLastExchange: null,
-    exchanges: 0,
-    gave: 0,
-    received: 0,
-    onlineOnly: false,
-    sharedNetwork: null,
+    lastExchangeOn,
+    daysSinceLastExchange: lastExchangeOn === null ? null : daysSince(lastExchangeOn),
+    exchanges: journal.exchanges[slot] as number,
+    gave: journal.gave[slot] as number,
+    received: journal.received[slot] as number,
+    onlineOnly: journal.onlineOnly[slot] === 1,
+    sharedNetwork: sharedNetwork[slot] as Network | null,
   };
 }
 
@@ -228,45 +257,29 @@ function networkFacts(network: Network, slot: number): NetworkFacts {
     importance: score(network.importance),
     hours: Math.max(0, num(network.hoursPerMonth)),
     relevance: 0,
-    goalIds: [],
+    goalIds: NO_GOALS,
     goalRelevance: NO_RELEVANCE,
     topGoal: null,
   };
 }
 
-/** Adds each person's exchanges to their facts (from the journal summed where it lives, or from the exchanges) and returns the totals. */
-function addJournal(snapshot: MapSnapshot, personById: Map<string, PersonFacts>): CheckIndex['journal'] {
-  const given = snapshot.journal;
-  if (!given) {
-    return walkJournal(snapshot.exchanges, (personId, exchange, online) => {
-      const f = personById.get(personId);
-      if (f) countExchange(f, exchange, online);
-    });
-  }
-  for (const entry of given.people) {
-    const f = personById.get(entry.personId);
-    if (!f) continue;
-    f.exchanges = entry.exchanges;
-    f.gave = entry.gave;
-    f.received = entry.received;
-    f.onlineOnly = entry.onlineOnly;
-    f.lastExchangeOn = entry.lastExchangeOn;
-  }
-  return { exchanges: given.exchanges, gave: given.gave, received: given.received };
-}
-
-function addSharedNetworks(snapshot: MapSnapshot, personById: Map<string, PersonFacts>, networkById: Map<string, NetworkFacts>): void {
+/** The network to suggest meeting each person at, by slot (see `PersonFacts.sharedNetwork`). */
+function sharedNetworks(snapshot: MapSnapshot, personSlot: ReadonlyMap<string, number>, networkById: ReadonlyMap<string, NetworkFacts>): (Network | null)[] {
+  const shared = new Array<Network | null>(snapshot.people.length).fill(null);
   for (const m of snapshot.memberships) {
-    const p = personById.get(m.personId);
+    const slot = personSlot.get(m.personId);
     const n = networkById.get(m.networkId);
-    if (!p || !n || INACTIVE_ROLES.has(n.network.role) || m.role === 'left') continue;
-    if (p.sharedNetwork === null || n.importance > num(p.sharedNetwork.importance)) p.sharedNetwork = n.network;
+    if (slot === undefined || !n || INACTIVE_ROLES.has(n.network.role) || m.role === 'left') continue;
+    const current = shared[slot] as Network | null;
+    if (current === null || n.importance > num(current.importance)) shared[slot] = n.network;
   }
+  return shared;
 }
 
 const NO_NEEDS: readonly string[] = Object.freeze([]);
-/** Shared by every unlinked target until its first link gives it its own. */
-const NO_RELEVANCE: number[] = [];
+/** Shared by every unlinked target until its first link gives it its own (frozen: never written through). */
+const NO_GOALS = Object.freeze([]) as unknown as string[];
+const NO_RELEVANCE = Object.freeze([]) as unknown as number[];
 
 /**
  * Each link to an in-scope goal, gathered on its target's facts: the goals in first-link order
@@ -277,8 +290,9 @@ const NO_RELEVANCE: number[] = [];
 function addGoalLinks(
   snapshot: MapSnapshot,
   goals: Goal[],
-  personById: Map<string, PersonFacts>,
-  networkById: Map<string, NetworkFacts>,
+  people: readonly PersonFacts[],
+  personSlot: ReadonlyMap<string, number>,
+  networkById: ReadonlyMap<string, NetworkFacts>,
 ): Map<string, GoalTarget[]> {
   // A repeated goal id is one goal: its first place, its last statement.
   const inScope = new Map<string, Goal>();
@@ -288,15 +302,18 @@ function addGoalLinks(
   for (const link of snapshot.goalLinks) {
     const goal = inScope.get(link.goalId);
     if (!goal) continue;
-    const facts = link.kind === 'person' ? personById.get(link.targetId) : networkById.get(link.targetId);
+    const facts = link.kind === 'person' ? personAt(people, personSlot.get(link.targetId)) : networkById.get(link.targetId);
     if (!facts) continue;
     const relevance = score(link.relevance);
     const goalId = goal.id;
     let at = facts.goalIds.indexOf(goalId);
     if (at < 0) {
+      if (facts.goalIds === NO_GOALS) {
+        facts.goalIds = [];
+        facts.goalRelevance = [];
+      }
       // The goal's own id string: later look-ups by it then match by identity.
       at = facts.goalIds.push(goalId) - 1;
-      if (facts.goalRelevance === NO_RELEVANCE) facts.goalRelevance = [];
       facts.goalRelevance.push(relevance);
     } else facts.goalRelevance[at] = Math.max(facts.goalRelevance[at] as number, relevance);
     if (link.serves.length > 0) {
@@ -320,9 +337,13 @@ function addGoalLinks(
     facts.relevance = facts.goalRelevance[0] as number;
     facts.topGoal = inScope.get(facts.goalIds[0] as string) ?? null;
   };
-  for (const [id, facts] of personById) collect('person', id, facts);
+  for (const [id, slot] of personSlot) collect('person', id, people[slot] as PersonFacts);
   for (const [id, facts] of networkById) collect('network', id, facts);
   return linksByGoal;
+}
+
+function personAt(people: readonly PersonFacts[], slot: number | undefined): PersonFacts | undefined {
+  return slot === undefined ? undefined : people[slot];
 }
 
 /** Orders a target's goals (and their relevances beside them) most relevant first, stably: a few goals, so by insertion. */
