@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import { refreshSearchText } from './search-index.js';
+import { withSearchIndexFilledAfter } from '../storage/search-index.js';
 import type { ExistingPerson, ImportPlan, LineDecision, PossibleDuplicate } from '../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning } from '../core/import-types.js';
 import { ConflictError } from '../core/errors.js';
@@ -193,15 +194,18 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   // appended to each index rather than scattered over it.
   rows.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0));
   let done = 0;
-  // A first import into an empty map builds people's indexes once, after the rows (SQLite only, in this transaction).
-  await withIndexesRebuilt(ctx.db, 'people', rows.length, () =>
-    insertRows(ctx.db, 'people', rows, {
-      afterBatch: async (inserted) => {
-        done = inserted;
-        written(done);
-        await breathe();
-      },
-    }),
+  // A first import into an empty map builds people's indexes once, after the rows; a large one
+  // indexes the new people's search text once, after them (SQLite only, in this transaction).
+  await withSearchIndexFilledAfter(ctx.db, rows.length, () =>
+    withIndexesRebuilt(ctx.db, 'people', rows.length, () =>
+      insertRows(ctx.db, 'people', rows, {
+        afterBatch: async (inserted) => {
+          done = inserted;
+          written(done);
+          await breathe();
+        },
+      }),
+    ),
   );
   await withIndexesRebuilt(ctx.db, 'contactPoints', points.length, () => insertRows(ctx.db, 'contactPoints', points, { afterBatch: breathe }));
   await insertRows(ctx.db, 'personDates', dates);
