@@ -17,6 +17,7 @@ import { listPeople } from './people.js';
 import { chunks } from '../storage/chunks.js';
 import { insertRows, withIndexesRebuilt } from '../storage/insert-rows.js';
 import { fillPerson, peopleFingerprint, selectMergeTargets } from '../storage/imports.js';
+import { refreshPlannerStatistics } from '../storage/planner-statistics.js';
 import { toPersonRow } from '../storage/people.js';
 
 export { MAX_IMPORT_BYTES, readContactsFile } from './import/plan-file.js';
@@ -85,8 +86,14 @@ export async function importFile(ctx: ServiceContext, bytes: Uint8Array, options
     if ((await mapVersion(trx)) !== before) throw new ConflictError('the map changed while the file was being read; import it again');
     await applyPlan(trx, plan, planned.format, (done) => progress('writing', done, plan.creates.length + plan.updates.length));
   });
+  // After the commit, as bulkLoad does: PostgreSQL plans from what ANALYZE last saw, and would
+  // read a workspace of 30,000 new people as if it held the few it had before.
+  if (plan.creates.length >= MANY_NEW_PEOPLE) await refreshPlannerStatistics(ctx.db);
   return outcome;
 }
+
+/** From this many new people, an import tells the planner of them (storage/planner-statistics.ts). */
+const MANY_NEW_PEOPLE = 1_000;
 
 /** A fingerprint of the people in the map: how many, and the latest change. */
 const mapVersion = (ctx: ServiceContext): Promise<string> => peopleFingerprint(ctx.db, ctx.workspaceId);
