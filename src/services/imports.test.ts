@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
 import { sequentialIds } from './context.js';
@@ -133,4 +134,21 @@ describe.each(DIALECTS)('merging a large file into the map on %s', (dialect) => 
     expect((await importFile(session.ctx, bytes(file(true)), { fileName: 'Connections.csv' })).summary).toEqual({ records: ROWS, created: 0, merged: ROWS, skipped: 0 });
     expect((await listPeople(session.ctx, { limit: 100000 })).items.flatMap((p) => p.channels)).toHaveLength(2 * ROWS);
   });
+});
+
+describe('a large import on PostgreSQL', () => {
+  it('tells the planner of its people once committed, as a bulk load does', async () => {
+    const db = await freshDatabase('postgres');
+    const session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
+    try {
+      const rows = Array.from({ length: 1_500 }, (_, i) => `Ana,Planner${i},https://www.linkedin.com/in/planner${i},,Hospital Sul,Nurse,07 Dec 2025`);
+      await importFile(session.ctx, bytes(['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows].join('\r\n')), { fileName: 'Connections.csv' });
+      // ANALYZE sets the table's row estimate; until then a new table's is -1 (never counted).
+      const { rows: estimate } = await sql<{ n: number }>`select reltuples::int as n from pg_class where relname = 'people' and relnamespace = current_schema()::regnamespace`.execute(session.ctx.db);
+      expect(estimate[0]?.n).toBeGreaterThanOrEqual(1_500);
+    } finally {
+      await session.close();
+      await db.dispose();
+    }
+  }, 120_000);
 });

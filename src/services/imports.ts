@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import { refreshSearchText } from './search-index.js';
+import { withSearchIndexFilledAfter } from '../storage/search-index.js';
 import type { ExistingPerson, ImportPlan, LineDecision, PossibleDuplicate } from '../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning } from '../core/import-types.js';
 import { ConflictError } from '../core/errors.js';
@@ -16,6 +17,7 @@ import { listPeople } from './people.js';
 import { chunks } from '../storage/chunks.js';
 import { insertRows, withIndexesRebuilt } from '../storage/insert-rows.js';
 import { fillPerson, peopleFingerprint, selectMergeTargets } from '../storage/imports.js';
+import { refreshPlannerStatistics } from '../storage/planner-statistics.js';
 import { toPersonRow } from '../storage/people.js';
 
 export { MAX_IMPORT_BYTES, readContactsFile } from './import/plan-file.js';
@@ -84,8 +86,14 @@ export async function importFile(ctx: ServiceContext, bytes: Uint8Array, options
     if ((await mapVersion(trx)) !== before) throw new ConflictError('the map changed while the file was being read; import it again');
     await applyPlan(trx, plan, planned.format, (done) => progress('writing', done, plan.creates.length + plan.updates.length));
   });
+  // After the commit, as bulkLoad does: PostgreSQL plans from what ANALYZE last saw, and would
+  // read a workspace of 30,000 new people as if it held the few it had before.
+  if (plan.creates.length >= MANY_NEW_PEOPLE) await refreshPlannerStatistics(ctx.db);
   return outcome;
 }
+
+/** From this many new people, an import tells the planner of them (storage/planner-statistics.ts). */
+const MANY_NEW_PEOPLE = 1_000;
 
 /** A fingerprint of the people in the map: how many, and the latest change. */
 const mapVersion = (ctx: ServiceContext): Promise<string> => peopleFingerprint(ctx.db, ctx.workspaceId);
@@ -193,15 +201,18 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   // appended to each index rather than scattered over it.
   rows.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0));
   let done = 0;
-  // A first import into an empty map builds people's indexes once, after the rows (SQLite only, in this transaction).
-  await withIndexesRebuilt(ctx.db, 'people', rows.length, () =>
-    insertRows(ctx.db, 'people', rows, {
-      afterBatch: async (inserted) => {
-        done = inserted;
-        written(done);
-        await breathe();
-      },
-    }),
+  // A first import into an empty map builds people's indexes once, after the rows; a large one
+  // indexes the new people's search text once, after them (SQLite only, in this transaction).
+  await withSearchIndexFilledAfter(ctx.db, rows.length, () =>
+    withIndexesRebuilt(ctx.db, 'people', rows.length, () =>
+      insertRows(ctx.db, 'people', rows, {
+        afterBatch: async (inserted) => {
+          done = inserted;
+          written(done);
+          await breathe();
+        },
+      }),
+    ),
   );
   await withIndexesRebuilt(ctx.db, 'contactPoints', points.length, () => insertRows(ctx.db, 'contactPoints', points, { afterBatch: breathe }));
   await insertRows(ctx.db, 'personDates', dates);

@@ -1,13 +1,17 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SEARCH_LENGTH } from '../contract/filters.js';
 import { foldQuery, searchText } from '../core/search-text.js';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
+import { importFile } from '../services/imports.js';
 import { sequentialIds } from '../services/context.js';
 import { createPerson, listPeople, removePerson, updatePerson } from '../services/people.js';
 import { openSession, type Session } from '../services/session.js';
 import { apiOnFreshSqlite } from '../test-support/api-on-sqlite.js';
 import { DIALECTS, freshDatabase, type Dialect } from '../test-support/databases.js';
+import { insertRows } from './insert-rows.js';
+import { withSearchIndexFilledAfter } from './search-index.js';
 
 /*
  * Search finds a part of any field, accents and case aside, and means the same on both
@@ -143,5 +147,73 @@ describe('search at the API', () => {
     const body = (await res.json()) as { error: { code: string; field: string; message: string } };
     expect(body.error).toMatchObject({ code: 'validation', field: 'query.search' });
     expect(body.error.message).toContain(`at most ${MAX_SEARCH_LENGTH} characters`);
+  });
+});
+
+describe.each(DIALECTS)('a large import indexes its people for search on %s', (dialect) => {
+  const COUNT = 6_000;
+  const connections = (from: number, count: number) =>
+    new TextEncoder().encode(
+      ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...Array.from({ length: count }, (_, i) => `Ana,Quillon${from + i},https://www.linkedin.com/in/q${from + i},,Hospital Sul,Nurse,07 Dec 2025`)].join('\r\n'),
+    );
+  /** SQLite's own check of the FTS table against people's search text: throws where they differ. */
+  const ftsMatchesPeople = async (db: Session['ctx']['db']) => {
+    if (dialect === 'sqlite') await sql`insert into people_search(people_search, rank) values ('integrity-check', 1)`.execute(db);
+  };
+  const insertTrigger = async (db: Session['ctx']['db']) =>
+    dialect === 'sqlite' ? (await sql<{ sql: string }>`select sql from sqlite_master where type = 'trigger' and name = 'people_search_insert'`.execute(db)).rows : [];
+
+  let world: World;
+  beforeAll(async () => {
+    const db = await freshDatabase(dialect);
+    const session = await openSession(db.config, { clock: { now: () => new Date(`${TODAY}T10:00:00Z`) }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
+    world = { session, dispose: async () => (await session.close(), await db.dispose()) };
+    await createPerson(session.ctx, { name: 'Zoë Ångström', organisation: 'Café Münster' });
+  }, 120_000);
+  afterAll(async () => world?.dispose());
+
+  it('finds each imported person by a part of the name, beside those already there, and keeps indexing later writes', async () => {
+    const trigger = await insertTrigger(world.session.ctx.db);
+    const outcome = await importFile(world.session.ctx, connections(0, COUNT), { fileName: 'Connections.csv', inWorker: false });
+    expect(outcome.summary.created).toBe(COUNT);
+    await ftsMatchesPeople(world.session.ctx.db);
+    expect(await insertTrigger(world.session.ctx.db)).toEqual(trigger);
+    const names = async (query: string) => (await listPeople(world.session.ctx, { search: query })).items.map((p) => p.name);
+    expect(await names('quillon4321')).toEqual(['Ana Quillon4321']);
+    expect(await names('quillon599')).toEqual(['Ana Quillon599', ...Array.from({ length: 10 }, (_, i) => `Ana Quillon599${i}`)]);
+    expect(await names('munster')).toEqual(['Zoë Ångström']);
+    await createPerson(world.session.ctx, { name: 'Wren Quillfeather' });
+    expect(await names('quillfeath')).toEqual(['Wren Quillfeather']);
+    await ftsMatchesPeople(world.session.ctx.db);
+  });
+
+  it('leaves the index and its trigger as they were when the write fails half way', async () => {
+    const ctx = world.session.ctx;
+    const trigger = await insertTrigger(ctx.db);
+    const before = (await listPeople(ctx, {})).total;
+    // The last row repeats the first's id: people's primary key refuses it after the rest went in.
+    const rows = Array.from({ length: COUNT }, (_, i) => ({
+      id: `per_broken${i % (COUNT - 1)}`,
+      workspaceId: ctx.workspaceId,
+      name: `Broken ${i}`,
+      nameKey: `broken ${i}`,
+      searchText: `broken ${i}`,
+      tags: '[]',
+      strength: 0,
+      importance: 0,
+      knowAndLike: 0,
+      canHelp: 0,
+      stage: 'dormant',
+      lostJobList: 0,
+      source: 'linkedin',
+      addedOn: TODAY,
+      createdAt: `${TODAY}T10:00:00.000Z`,
+      updatedAt: `${TODAY}T10:00:00.000Z`,
+    }));
+    await expect(ctx.db.transaction().execute(async (trx) => withSearchIndexFilledAfter(trx, rows.length, () => insertRows(trx, 'people', rows)))).rejects.toThrow();
+    expect(await insertTrigger(ctx.db)).toEqual(trigger);
+    expect((await listPeople(ctx, {})).total).toBe(before);
+    expect((await listPeople(ctx, { search: 'broken' })).total).toBe(0);
+    await ftsMatchesPeople(ctx.db);
   });
 });

@@ -76,3 +76,29 @@ export async function refreshSearchText(db: Kysely<Database>, workspaceId: strin
     }
   }
 }
+
+/** Below this many new people, the trigger's word per row costs less than setting it aside. */
+const FILL_AFTER_MIN_ROWS = 5_000;
+
+/**
+ * Runs a large insert into people (an import's 30,000 LinkedIn connections) with the FTS
+ * table's insert trigger set aside, then indexes the new rows' search text in one
+ * `insert … select`, on SQLite: the trigger's statement per row cost about 10x the bulk
+ * fill's CPU (30,000 people: ~1.1 s against ~0.16 s in better-sqlite3 alone). SQLite gives
+ * a new row of a rowid table a rowid above every one it holds, so the rows this insert added
+ * are those above the largest before it. Only inside the caller's transaction, where SQLite's
+ * DDL rolls back with the rows: an error or a crash leaves the trigger, and the index, as
+ * they were. Elsewhere (PostgreSQL's trigram index is an index; a small insert), the work
+ * runs as it is.
+ */
+export async function withSearchIndexFilledAfter<T>(db: Kysely<Database>, adding: number, work: () => Promise<T>): Promise<T> {
+  if (!db.isTransaction || !searchesByFts(db) || adding < FILL_AFTER_MIN_ROWS) return work();
+  const trigger = (await sql<{ sql: string }>`select sql from sqlite_master where type = 'trigger' and name = 'people_search_insert'`.execute(db)).rows[0];
+  if (!trigger) return work();
+  const last = (await sql<{ last: number | null }>`select max(rowid) as last from people`.execute(db)).rows[0]?.last ?? 0;
+  await sql`drop trigger people_search_insert`.execute(db);
+  const result = await work();
+  await sql`insert into people_search(rowid, search_text) select rowid, search_text from people where rowid > ${last}`.execute(db);
+  await sql.raw(trigger.sql).execute(db);
+  return result;
+}
