@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { CURSOR_SORTS, encodePersonCursor, type CursorSort } from '../contract/person-cursor.js';
+import { CURSOR_SORTS, encodePersonCursor, type CursorSort } from '../contract/person-cursor-text.js';
 import type { PersonFilter } from '../contract/filters.js';
 import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
