@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURSOR_SORTS, type PersonCursor } from './person-cursor-text.js';
 
 /*
  * Keyset paging for the people list: a cursor names the last person of a page by its
@@ -8,17 +9,7 @@ import { z } from 'zod';
  * clients: base64url of a small JSON object, checked field by field when it comes back.
  */
 
-/** The sorts with an index that ends in (sort name, id): those a cursor can continue. */
-export const CURSOR_SORTS = ['name', 'next-contact', 'last-exchange'] as const;
-export type CursorSort = (typeof CURSOR_SORTS)[number];
-
-export interface PersonCursor {
-  sort: CursorSort;
-  /** The sort's own key of the last person (the next contact or last exchange date, as the index has it); null for name. */
-  key: string | null;
-  sortName: string;
-  id: string;
-}
+export { CURSOR_SORTS, encodePersonCursor, type CursorSort, type PersonCursor } from './person-cursor-text.js';
 
 const MAX_CURSOR = 2000;
 
@@ -31,13 +22,6 @@ const cursorShape = z
   })
   .strict()
   .refine((c) => (c.s === 'name') === (c.k === null));
-
-export function encodePersonCursor(cursor: PersonCursor): string {
-  const bytes = new TextEncoder().encode(JSON.stringify({ s: cursor.sort, k: cursor.key, n: cursor.sortName, i: cursor.id }));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
 
 /** The cursor, or null when the text is not one this server made (cut, edited or from elsewhere). */
 export function decodePersonCursor(text: string): PersonCursor | null {

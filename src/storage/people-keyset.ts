@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { PersonCursor } from '../contract/person-cursor.js';
+import type { PersonCursor } from '../contract/person-cursor-text.js';
 import { ValidationError } from '../core/errors.js';
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 

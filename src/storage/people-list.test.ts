@@ -53,6 +53,17 @@ describe.each(DIALECTS)('pages by offset after writes, on %s', (dialect) => {
     expect(await pagesAreSlices({ sort: 'name' })).toEqual(before);
   });
 
+  it('reads the whole list (no filter, no page) as the same people, channels and order as a page of everyone', async () => {
+    const withChannels = await createPerson(session.ctx, { name: 'Chan Nell', channels: [{ kind: 'email', value: 'chan@example.org' }, { kind: 'phone', value: '+44 20 7946 0000', label: 'work' }] });
+    const whole = await listPeople(session.ctx);
+    // A limit makes it a page: the query builder's way, not the whole list's.
+    const page = await listPeople(session.ctx, { sort: 'name', limit: 10_000 });
+    expect(whole.items).toEqual(page.items);
+    expect(whole.total).toBe(page.total);
+    expect(whole.items.find((p) => p.id === withChannels.id)?.channels).toEqual(withChannels.channels);
+    await removePerson(session.ctx, withChannels.id);
+  });
+
   it('pages a network filter the same way', async () => {
     const networks = await session.ctx.db.selectFrom('networks').select('id').where('workspaceId', '=', session.ctx.workspaceId).execute();
     for (const { id } of networks) {

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { CURSOR_SORTS, encodePersonCursor, type CursorSort } from '../contract/person-cursor.js';
+import { CURSOR_SORTS, encodePersonCursor, type CursorSort } from '../contract/person-cursor-text.js';
 import type { PersonFilter } from '../contract/filters.js';
 import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
@@ -13,6 +13,7 @@ import { indexableSearch, matchesSearch, searchesByFts } from './search-index.js
 import { dataVersion } from './data-version.js';
 import { KeptPerVersion } from './kept-per-version.js';
 import { toContactPoint, toPerson } from './people.js';
+import { selectWholeList } from './people-whole-list.js';
 import { afterCursor, checkCursor, cursorFor, dueDate, lastExchange } from './people-keyset.js';
 import type { Database } from './schema.js';
 
@@ -78,7 +79,16 @@ const MAX_KEPT_IDS = 300_000;
 const FEW_ENOUGH_TO_LOOK_UP = 2_000;
 const orders = new KeptPerVersion<readonly string[]>(50, (ids) => ids.length, MAX_KEPT_IDS);
 
+/** No filter, no page, the name order: everyone, as the check and the exports read them. */
+function isWholeList(filter: PersonFilter): boolean {
+  return Object.entries(filter).every(([key, value]) => value === undefined || value === false || (key === 'sort' && value === 'name'));
+}
+
 export async function selectPeople(db: Kysely<Database>, workspaceId: string, today: IsoDate, filter: PersonFilter): Promise<PeoplePage> {
+  if (isWholeList(filter)) {
+    const items = await selectWholeList(db, workspaceId);
+    return { items, total: items.length };
+  }
   let base = db.selectFrom('people').where('people.workspaceId', '=', workspaceId);
   if (filter.ids) base = base.where('people.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
   if (filter.category === 'none') base = base.where('people.category', 'is', null);

@@ -8,6 +8,7 @@ import { toIntroduction } from './introductions.js';
 import { toExchange, toFollowUp } from './journal.js';
 import { toNetwork } from './networks.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
+import { personColumnList } from './person-columns.js';
 import { toPersonDate } from './person-dates.js';
 import type { Database, ExchangesTable, FollowUpsTable, GoalsTable, NetworksTable } from './schema.js';
 
@@ -66,36 +67,6 @@ interface Dialect {
   timestamp(column: string): string;
 }
 
-const person: Record<keyof PersonColumns, string> = {
-  id: 'p.id',
-  name: 'p.name',
-  familyName: 'p.family_name',
-  organisation: 'p.organisation',
-  role: 'p.role',
-  location: 'p.location',
-  howMet: 'p.how_met',
-  category: 'p.category',
-  tags: 'p.tags',
-  notes: 'p.notes',
-  strength: 'p.strength',
-  importance: 'p.importance',
-  knowAndLike: 'p.know_and_like',
-  canHelp: 'p.can_help',
-  canHelpHow: 'p.can_help_how',
-  stage: 'p.stage',
-  cadence: 'p.cadence',
-  preferredChannel: 'p.preferred_channel',
-  lostJobList: 'p.lost_job_list',
-  nextContactOn: 'p.next_contact_on',
-  nextContactSetOn: 'p.next_contact_set_on',
-  tieBeganOn: 'p.tie_began_on',
-  source: 'p.source',
-  importedOn: 'p.imported_on',
-  addedOn: 'p.added_on',
-  createdAt: 'p.created_at',
-  updatedAt: 'p.updated_at',
-  lastExchangeOn: 'p.last_exchange_on',
-};
 
 /** The statement, its two placeholders last; the parts are tied to the person's row (`p`), its workspace included. */
 function statement(d: Dialect, placeholders: [workspace: string, person: string]): string {
@@ -198,8 +169,8 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
     dates: d.list(d.object({ kind: 'a.kind', label: 'a.label', month: 'a.month', day: 'a.day', year: 'a.year' }), 'person_dates a where a.person_id = p.id', 'a.position'),
     hasPhoto: 'exists (select 1 from person_photos h where h.person_id = p.id)',
   };
-  const columns = [...Object.entries(person), ...Object.entries(parts)].map(([key, value]) => `${value} as "${key}"`);
-  return `select ${columns.join(', ')} from people p where p.workspace_id = ${placeholders[0]} and p.id = ${placeholders[1]}`;
+  const columns = Object.entries(parts).map(([key, value]) => `${value} as "${key}"`);
+  return `select ${personColumnList('p')}, ${columns.join(', ')} from people p where p.workspace_id = ${placeholders[0]} and p.id = ${placeholders[1]}`;
 }
 
 const quote = (key: string) => `'${key}'`;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { writeJsonInPieces } from './json-pieces.js';
+
+const written = (value: unknown) => {
+  const parts: string[] = [];
+  writeJsonInPieces(value, (text) => parts.push(text));
+  return { text: parts.join(''), parts };
+};
+
+describe('writeJsonInPieces', () => {
+  it('writes the same text as JSON.stringify, whatever the value holds', () => {
+    const long = Array.from({ length: 500 }, (_, i) => ({ id: `p${i}`, name: i % 7 === 0 ? `Łucja ☕ ${i}` : `Ada ${i}`, skip: undefined, tags: ['a', i] }));
+    const report = {
+      map: { nodes: long, edges: Array.from({ length: 200 }, (_, i) => [i, i + 1]), empty: [], none: {} },
+      holes: [undefined, () => 1, Symbol('s'), null, ...Array.from({ length: 70 }, (_, i) => (i % 2 ? undefined : i))],
+      at: new Date('2026-11-22T10:00:00Z'),
+      own: { toJSON: () => 'mine' },
+      gone: undefined,
+      fn: () => 2,
+      quoted: 'say "hi"\n\u2028',
+      numbers: [Number.NaN, Infinity, -0, 1.5],
+      get lazy() {
+        return { built: true };
+      },
+    };
+    expect(written(report).text).toBe(JSON.stringify(report));
+    for (const leaf of [null, 3, 'text', true, [], {}, [undefined]]) expect(written(leaf).text).toBe(JSON.stringify(leaf));
+  });
+
+  it('hands a large value on in several pieces, none of them the whole', () => {
+    const big = { items: Array.from({ length: 20_000 }, (_, i) => ({ id: `person-${i}`, note: 'x'.repeat(40) })) };
+    const { text, parts } = written(big);
+    expect(text).toBe(JSON.stringify(big));
+    expect(parts.length).toBeGreaterThan(3);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(text.length / 2);
+  });
+});
