@@ -111,6 +111,50 @@ export interface Suggestions {
   cap: CapStatus;
 }
 
+/** One source of suggestions, in the check's order: who, why, and the next step. */
+export interface SuggestionCandidate {
+  id: string;
+  why: string;
+  next: string;
+}
+
+export type SuggestionSource = Exclude<TargetSource, 'own'>;
+
+/**
+ * The check's candidates for the month, one queue per source in the order they take turns:
+ * what the suggestions read of the check (a server keeps these with its check, not the report).
+ */
+export function suggestionQueues(report: CheckReport): [SuggestionSource, SuggestionCandidate[]][] {
+  return [
+    // People who would fill a need nobody (or only a weak tie) serves come first: that is what the month is for.
+    ['goal-gap', needFillerCandidates(report)],
+    ['start-here', report.startHere.items.map((f) => ({ id: f.id, why: f.why.text, next: f.next }))],
+    ['strengthen', report.quadrants.strengthen.filter((f) => f.kind === 'person').map((f) => ({ id: f.id, why: f.why.text, next: f.next }))],
+    ['goal-gap', goalGapCandidates(report)],
+    ['neglect', [...report.neglect.lostJobList, ...report.neglect.overdue, ...report.neglect.fading].map((f) => ({ id: f.id, why: f.why.text, next: f.next }))],
+  ];
+}
+
+/** A queue of candidates read one at a time: a kept check parses a candidate only when it is reached. */
+export interface CandidateQueue {
+  source: SuggestionSource;
+  length: number;
+  id(i: number): string;
+  candidate(i: number): SuggestionCandidate;
+}
+
+export function queueOf(source: SuggestionSource, items: readonly SuggestionCandidate[]): CandidateQueue {
+  return { source, length: items.length, id: (i) => items[i]!.id, candidate: (i) => items[i]! };
+}
+
+/** What suggesting needs of a person: whether they still exist, their name and stage. */
+export type SuggestedPerson = Pick<Person, 'id' | 'name' | 'stage'>;
+
+/** The answer is missing a person the queues reached: look these ids up and ask again. */
+export interface PeopleWanted {
+  wanted: string[];
+}
+
 /**
  * Suggests whom to reach this month, from the check: "start here" (easiest), the
  * strengthen quadrant, people who would fill a thin or missing goal, and neglect.
@@ -119,55 +163,80 @@ export interface Suggestions {
  * while the cap allows, and the list is as long as the places left.
  */
 export function suggestTargets(report: CheckReport, people: readonly Person[], monthTargets: readonly PlanTarget[], settings: PlanSettings, month: Month): Suggestions {
-  const byId = new Map(people.map((p) => [p.id, p]));
+  const queues = suggestionQueues(report).map(([source, items]) => queueOf(source, items));
+  const known = new Map(people.map((p) => [p.id, p]));
+  return suggestFromQueues(queues, (id) => known.get(id) ?? null, monthTargets, settings, month, capStatus(people, monthTargets, settings)) as Suggestions;
+}
+
+/**
+ * suggestTargets over queues read one at a time, stopping once the suggestions and
+ * alternatives are full (nothing after them changes the answer). `personOf` says who a
+ * person is (null: gone since the check), or undefined when not looked up yet: then the
+ * answer is the ids to look up (the first unknown, and the queues' next ones after it).
+ */
+export function suggestFromQueues(
+  queues: readonly CandidateQueue[],
+  personOf: (id: string) => SuggestedPerson | null | undefined,
+  monthTargets: readonly PlanTarget[],
+  settings: PlanSettings,
+  month: Month,
+  cap: CapStatus,
+): Suggestions | PeopleWanted {
   const planned = new Set(monthTargets.map((t) => t.personId));
   const seen = new Set<string>();
-  const sources: [Exclude<TargetSource, 'own'>, { id: string; why: string; next: string }[]][] = [
-    // People who would fill a need nobody (or only a weak tie) serves come first: that is what the month is for.
-    ['goal-gap', needFillerCandidates(report)],
-    ['start-here', report.startHere.items.map((f) => ({ id: f.id, why: f.why.text, next: f.next }))],
-    ['strengthen', report.quadrants.strengthen.filter((f) => f.kind === 'person').map((f) => ({ id: f.id, why: f.why.text, next: f.next }))],
-    ['goal-gap', goalGapCandidates(report)],
-    [
-      'neglect',
-      [...report.neglect.lostJobList, ...report.neglect.overdue, ...report.neglect.fading].map((f) => ({ id: f.id, why: f.why.text, next: f.next })),
-    ],
-  ];
-  const queues = sources.map(([source, items]) => ({ source, items: [...items] }));
-  const ordered: PlanSuggestion[] = [];
-  while (queues.some((q) => q.items.length > 0)) {
-    for (const queue of queues) {
-      let item = queue.items.shift();
-      while (item && (seen.has(item.id) || planned.has(item.id) || !byId.has(item.id))) item = queue.items.shift();
-      if (!item) continue;
-      const person = byId.get(item.id)!;
-      seen.add(item.id);
-      ordered.push({
-        personId: person.id,
-        name: person.name,
-        source: queue.source,
-        reason: item.why,
-        next: item.next,
-        stage: person.stage,
-        startsNewRelationship: startsNewRelationship(person.stage),
-      });
-    }
-  }
-  const cap = capStatus(people, monthTargets, settings);
   const placesLeft = planProgress(monthTargets, settings).placesLeft;
   let newAllowed = Math.max(0, cap.cap - cap.count);
   const suggestions: PlanSuggestion[] = [];
   const alternatives: PlanSuggestion[] = [];
-  for (const s of ordered) {
-    const fits = suggestions.length < placesLeft && (!s.startsNewRelationship || newAllowed > 0);
-    if (fits) {
-      suggestions.push(s);
-      if (s.startsNewRelationship) newAllowed -= 1;
-    } else if (alternatives.length < 10) {
-      alternatives.push(s);
+  const full = () => suggestions.length >= placesLeft && alternatives.length >= MAX_ALTERNATIVES;
+  const next = queues.map(() => 0);
+  while (!full() && queues.some((q, k) => next[k]! < q.length)) {
+    for (const [k, queue] of queues.entries()) {
+      let person: SuggestedPerson | null | undefined = null;
+      let i = next[k]!;
+      for (; i < queue.length; i++) {
+        const id = queue.id(i);
+        if (seen.has(id) || planned.has(id)) continue;
+        person = personOf(id);
+        if (person === undefined) return { wanted: wantedAfter(queues, next, personOf, id) };
+        if (person) break;
+      }
+      next[k] = i + 1;
+      if (!person) continue;
+      seen.add(person.id);
+      const item = queue.candidate(i);
+      const s: PlanSuggestion = { personId: person.id, name: person.name, source: queue.source, reason: item.why, next: item.next, stage: person.stage, startsNewRelationship: startsNewRelationship(person.stage) };
+      const fits = suggestions.length < placesLeft && (!s.startsNewRelationship || newAllowed > 0);
+      if (fits) {
+        suggestions.push(s);
+        if (s.startsNewRelationship) newAllowed -= 1;
+      } else if (alternatives.length < MAX_ALTERNATIVES) {
+        alternatives.push(s);
+      }
+      if (full()) break;
     }
   }
   return { month, placesLeft, suggestions, alternatives, cap };
+}
+
+const MAX_ALTERNATIVES = 10;
+/** How many ids to ask for at once when the queues reach people not looked up yet. */
+const LOOKUP_BATCH = 200;
+
+/** The ids not looked up yet from where each queue stands, taking turns, up to a batch: the ones the next answer is likely to reach. */
+function wantedAfter(queues: readonly CandidateQueue[], from: readonly number[], personOf: (id: string) => SuggestedPerson | null | undefined, first: string): string[] {
+  // The one reached first, whatever the batch holds besides: each round looks up at least the person it stopped at.
+  const wanted = new Set<string>([first]);
+  const at = [...from];
+  while (wanted.size < LOOKUP_BATCH && queues.some((q, k) => at[k]! < q.length)) {
+    for (const [k, queue] of queues.entries()) {
+      if (at[k]! >= queue.length) continue;
+      const id = queue.id(at[k]!);
+      at[k] = at[k]! + 1;
+      if (personOf(id) === undefined) wanted.add(id);
+    }
+  }
+  return [...wanted];
 }
 
 /**

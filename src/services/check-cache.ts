@@ -15,37 +15,38 @@ import type { KeptParts } from './check-packed.js';
  */
 const MAX_KEPT = 3;
 
-/** A check worked out from one version of the data (storage/data-version.ts). */
-export interface KeptCheck {
+/** A check (or what else is kept the same way: the map's bytes) worked out from one version of the data (storage/data-version.ts). */
+export interface KeptCheck<T = KeptParts> {
   version: string;
   /** When its data was read (ISO time). */
   workedOutAt: string;
-  check: KeptParts;
+  check: T;
 }
 
 
-export interface ServedCheck {
-  check: KeptParts;
+export interface ServedCheck<T = KeptParts> {
+  check: T;
   freshness: CheckFreshness;
 }
 
-interface Slot {
-  kept: KeptCheck | null;
+interface Slot<T = unknown> {
+  kept: KeptCheck<T> | null;
   /** The computation under way: settles with its failure, or null; never rejects, so nobody need listen. */
   running: Promise<unknown> | null;
   /** The newest version a request saw while a computation ran: one more is due after it unless it caught up. */
   newest: string | null;
   /** How the last request said to work the check out (its context). */
-  work: () => Promise<KeptCheck>;
+  work: () => Promise<KeptCheck<T>>;
   computations: number;
 }
 
 const slotsByDatabase = new WeakMap<Kysely<Database>, Map<string, Slot>>();
 
-function slotOf(db: Kysely<Database>, key: string, work: () => Promise<KeptCheck>): Slot {
+function slotOf<T>(db: Kysely<Database>, key: string, work: () => Promise<KeptCheck<T>>): Slot<T> {
   let slots = slotsByDatabase.get(db);
   if (!slots) slotsByDatabase.set(db, (slots = new Map()));
-  const slot = slots.get(key) ?? { kept: null, running: null, newest: null, work, computations: 0 };
+  // A key names what is kept under it (the check, the map), so its slot holds that one kind.
+  const slot = (slots.get(key) as Slot<T> | undefined) ?? { kept: null, running: null, newest: null, work, computations: 0 };
   slot.work = work;
   // Most recently asked last: a Map keeps insertion order.
   slots.delete(key);
@@ -53,7 +54,7 @@ function slotOf(db: Kysely<Database>, key: string, work: () => Promise<KeptCheck
   return slot;
 }
 
-function start(db: Kysely<Database>, key: string, slot: Slot): void {
+function start<T>(db: Kysely<Database>, key: string, slot: Slot<T>): void {
   slot.newest = null;
   slot.computations += 1;
   slot.running = slot.work().then(
@@ -94,7 +95,7 @@ function forgetOldest(db: Kysely<Database>): void {
  * (none kept yet) the first one, waited for. `work` reads the data's version and works
  * the check out from data at least that new.
  */
-export async function serveKept(db: Kysely<Database>, key: string, version: string, work: () => Promise<KeptCheck>): Promise<ServedCheck> {
+export async function serveKept<T>(db: Kysely<Database>, key: string, version: string, work: () => Promise<KeptCheck<T>>): Promise<ServedCheck<T>> {
   const slot = slotOf(db, key, work);
   if (slot.kept?.version !== version) {
     if (slot.running) slot.newest = version;

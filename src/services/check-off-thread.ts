@@ -8,6 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DatabaseConfig } from '../storage/database.js';
+import type { GexfVersion } from '../codecs/graph/write.js';
 import type { PackedCheck } from './check-packed.js';
 import { workerScript } from './import/off-thread.js';
 
@@ -18,11 +19,25 @@ export interface CheckJob {
   now: string;
   timeZone: string;
   goalId: string | null;
-  /** What to send back: the parts the server keeps, or the whole report's JSON. */
-  want: 'kept' | 'whole';
+  /**
+   * What to send back: the parts the server keeps, the whole report's JSON, the map's two JSON
+   * answers (kept like the check), or the map as a graph file (GEXF at `gexfVersion`, or GraphML).
+   */
+  want: 'kept' | 'whole' | 'map' | 'gexf' | 'graphml';
+  gexfVersion?: GexfVersion;
 }
 
-export type CheckAnswer = { kind: 'kept'; packed: PackedCheck } | { kind: 'whole'; json: Uint8Array } | { kind: 'failed'; message: string };
+/** The map's answers as sent: GET /api/map's JSON and GET /api/map/compact's. */
+export interface PackedMap {
+  view: Uint8Array;
+  compact: Uint8Array;
+}
+
+export type CheckAnswer =
+  | { kind: 'kept'; packed: PackedCheck }
+  | { kind: 'whole'; json: Uint8Array }
+  | { kind: 'map'; packed: PackedMap }
+  | { kind: 'failed'; message: string };
 
 /** The check could not be worked out: the cause is in the server's log; asking again tries again. */
 export class CheckFailedError extends Error {
@@ -35,14 +50,15 @@ export class CheckFailedError extends Error {
 let workerFile: Promise<string> | null = null;
 
 export async function checkOffThread(job: CheckJob & { want: 'kept' }): Promise<PackedCheck>;
-export async function checkOffThread(job: CheckJob & { want: 'whole' }): Promise<Uint8Array>;
-export async function checkOffThread(job: CheckJob): Promise<PackedCheck | Uint8Array> {
+export async function checkOffThread(job: CheckJob & { want: 'map' }): Promise<PackedMap>;
+export async function checkOffThread(job: CheckJob & { want: 'whole' | 'gexf' | 'graphml' }): Promise<Uint8Array>;
+export async function checkOffThread(job: CheckJob): Promise<PackedCheck | PackedMap | Uint8Array> {
   workerFile ??= workerScript('check-worker', import.meta.url);
   const file = await workerFile.catch((error: unknown) => {
     workerFile = null;
     throw error;
   });
-  return new Promise<PackedCheck | Uint8Array>((resolve, reject) => {
+  return new Promise<PackedCheck | PackedMap | Uint8Array>((resolve, reject) => {
     const worker = new Worker(file, { workerData: job });
     let settled = false;
     const settle = (fn: () => void) => {
@@ -52,7 +68,7 @@ export async function checkOffThread(job: CheckJob): Promise<PackedCheck | Uint8
       void worker.terminate();
     };
     worker.on('message', (answer: CheckAnswer) => {
-      if (answer.kind === 'kept') settle(() => resolve(answer.packed));
+      if (answer.kind === 'kept' || answer.kind === 'map') settle(() => resolve(answer.packed));
       else if (answer.kind === 'whole') settle(() => resolve(answer.json));
       else settle(() => reject(new CheckFailedError({ cause: answer.message })));
     });

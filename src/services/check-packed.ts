@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import { CHECK_PARTS, partView, summariseCheck, type CheckPart, type CheckSummaryView, type Cut, type PartItem } from '../core/check/parts.js';
 import { cutSummary } from '../core/check/summary-cut.js';
 import type { CheckReport } from '../core/check/types.js';
+import { suggestionQueues, type CandidateQueue, type SuggestionCandidate, type SuggestionSource } from '../core/plan.js';
 
 /**
  * The network check as the server keeps it between changes: what the summary and the part
@@ -28,12 +29,20 @@ export interface PackedCheck {
   summary: Uint8Array;
   widestSummary: Uint8Array;
   lists: Record<CheckPart, PackedList>;
+  /** What the plan's suggestions read: each source's queue, its ids as one JSON array and its candidates packed. */
+  suggestions: PackedQueue[];
+}
+
+export interface PackedQueue {
+  source: SuggestionSource;
+  ids: Uint8Array;
+  candidates: PackedList;
 }
 
 // TextEncoder gives each its own ArrayBuffer (not Buffer's shared pool), so that it can be transferred.
 const encode = (text: string) => new TextEncoder().encode(text);
 
-function packList(items: readonly PartItem[]): PackedList {
+function packList(items: readonly unknown[]): PackedList {
   const texts = items.map((item) => JSON.stringify(item));
   const ends = new Uint32Array(texts.length);
   let end = 0;
@@ -52,12 +61,14 @@ export function packCheck(report: CheckReport): PackedCheck {
       return [part, packList(view.slice(0, view.total))];
     }),
   ) as Record<CheckPart, PackedList>;
-  return { summary: encode(JSON.stringify(summariseCheck(report, SUMMARY_TOP))), widestSummary: encode(JSON.stringify(summariseCheck(report, SUMMARY_MAX_TOP))), lists };
+  const suggestions = suggestionQueues(report).map(([source, items]) => ({ source, ids: encode(JSON.stringify(items.map((c) => c.id))), candidates: packList(items) }));
+  return { summary: encode(JSON.stringify(summariseCheck(report, SUMMARY_TOP))), widestSummary: encode(JSON.stringify(summariseCheck(report, SUMMARY_MAX_TOP))), lists, suggestions };
 }
 
 /** The buffers of a packed check, to transfer rather than copy. */
 export function packedBuffers(packed: PackedCheck): ArrayBuffer[] {
-  return [packed.summary, packed.widestSummary, ...CHECK_PARTS.flatMap((part) => [packed.lists[part].json, packed.lists[part].ends])].map((view) => view.buffer as ArrayBuffer);
+  const lists = [...CHECK_PARTS.map((part) => packed.lists[part]), ...packed.suggestions.map((q) => q.candidates)];
+  return [packed.summary, packed.widestSummary, ...packed.suggestions.map((q) => q.ids), ...lists.flatMap((list) => [list.json, list.ends])].map((view) => view.buffer as ArrayBuffer);
 }
 
 const text = (bytes: Uint8Array, start = 0, end = bytes.byteLength) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
@@ -80,9 +91,24 @@ export class KeptParts {
 
   /** One page of one list, in the report's order, and the list's length. */
   page(part: CheckPart, offset: number, limit: number): Cut<PartItem> {
-    const { json, ends } = this.packed.lists[part];
+    const list = this.packed.lists[part];
     const items: PartItem[] = [];
-    for (let i = offset; i < Math.min(ends.length, offset + limit); i++) items.push(JSON.parse(text(json, i === 0 ? 0 : ends[i - 1], ends[i])) as PartItem);
-    return { items, total: ends.length };
+    for (let i = offset; i < Math.min(list.ends.length, offset + limit); i++) items.push(itemOf<PartItem>(list, i));
+    return { items, total: list.ends.length };
   }
+
+  private queues: CandidateQueue[] | null = null;
+
+  /** The plan's candidates, source by source: the ids read once, each candidate when the suggestions reach it. */
+  suggestionQueues(): CandidateQueue[] {
+    this.queues ??= this.packed.suggestions.map(({ source, ids, candidates }) => {
+      const idList = JSON.parse(text(ids)) as string[];
+      return { source, length: idList.length, id: (i: number) => idList[i]!, candidate: (i: number) => itemOf<SuggestionCandidate>(candidates, i) };
+    });
+    return this.queues;
+  }
+}
+
+function itemOf<T>({ json, ends }: PackedList, i: number): T {
+  return JSON.parse(text(json, i === 0 ? 0 : ends[i - 1], ends[i])) as T;
 }

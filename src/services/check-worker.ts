@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../storage/database.js';
-import { checkNetwork } from './check.js';
+import { checkNetwork, graphFileHere, mapAnswersHere } from './check.js';
 import type { CheckAnswer, CheckJob } from './check-off-thread.js';
 import { packCheck, packedBuffers } from './check-packed.js';
 import { randomIds } from './context.js';
@@ -13,7 +13,18 @@ async function work(job: CheckJob, send: (answer: CheckAnswer, transfer?: ArrayB
   const store = await openStore(job.config, { readOnly: true });
   try {
     const ctx = { db: store.db, workspaceId: job.workspaceId, clock: { now: () => new Date(job.now) }, ids: randomIds, timeZone: job.timeZone };
-    const report = await checkNetwork(ctx, job.goalId ? { goalId: job.goalId } : {});
+    const options = job.goalId ? { goalId: job.goalId } : {};
+    if (job.want === 'map') {
+      const packed = await mapAnswersHere(ctx, options);
+      send({ kind: 'map', packed }, [packed.view.buffer as ArrayBuffer, packed.compact.buffer as ArrayBuffer]);
+      return;
+    }
+    if (job.want === 'gexf' || job.want === 'graphml') {
+      const json = new TextEncoder().encode(await graphFileHere(ctx, job.want, job.gexfVersion));
+      send({ kind: 'whole', json }, [json.buffer as ArrayBuffer]);
+      return;
+    }
+    const report = await checkNetwork(ctx, options);
     if (job.want === 'whole') {
       const json = new TextEncoder().encode(JSON.stringify(report));
       send({ kind: 'whole', json }, [json.buffer as ArrayBuffer]);

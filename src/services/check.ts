@@ -12,7 +12,9 @@ import { dataVersion } from '../storage/data-version.js';
 import { readJournalSummary } from '../storage/journal-summary.js';
 import type { Goal } from '../core/model.js';
 import { serveKept, type KeptCheck, type ServedCheck } from './check-cache.js';
-import { checkOffThread, type CheckJob } from './check-off-thread.js';
+import { checkOffThread, type CheckJob, type PackedMap } from './check-off-thread.js';
+import { encodeMap } from '../core/check/compact-map.js';
+import { GEXF_VERSIONS, toGexf, toGraphml, type GexfVersion } from '../codecs/graph/write.js';
 import { KeptParts, packCheck } from './check-packed.js';
 import { configOf } from '../storage/database.js';
 
@@ -100,10 +102,52 @@ export async function wholeCheckJson(ctx: ServiceContext, options: CheckOptions 
   return job ? checkOffThread({ ...job, want: 'whole' }) : new TextEncoder().encode(JSON.stringify(await checkNetwork(ctx, options)));
 }
 
-/** The map alone, for drawing: the check's map without reading the journal, which the map does not use. */
-export async function mapView(ctx: ServiceContext, options: CheckOptions = {}): Promise<{ map: NetworkMap; goals: { id: string; statement: string; needs: { id: string; name: string; essential: boolean }[] }[] }> {
+/** The map's goals: the focused one, or every active one. */
+type MapGoal = { id: string; statement: string; needs: { id: string; name: string; essential: boolean }[] };
+
+/** The map alone, for drawing, worked out on this thread: the check's map without reading the journal, which the map does not use. */
+export async function mapViewHere(ctx: ServiceContext, options: CheckOptions = {}): Promise<{ map: NetworkMap; goals: MapGoal[] }> {
   if (options.goalId) await getGoal(ctx, options.goalId);
   const goalsOf = (all: readonly Goal[]) => all.filter((g) => (options.goalId ? g.id === options.goalId : g.status === 'active')).map((g) => ({ id: g.id, statement: g.statement, needs: g.needs }));
   const snapshot = await loadSnapshot(ctx, { journal: 'none' });
   return { map: egoMap(snapshot, options), goals: goalsOf(snapshot.goals) };
+}
+
+/** The map's two answers as they are sent (GET /api/map, GET /api/map/compact), worked out on this thread: what the check's worker runs. */
+export async function mapAnswersHere(ctx: ServiceContext, options: CheckOptions = {}): Promise<PackedMap> {
+  const view = await mapViewHere(ctx, options);
+  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  return { view: encode(view), compact: encode({ map: encodeMap(view.map), goals: view.goals }) };
+}
+
+/**
+ * The map's answers as the server sends them: kept per workspace, focus, day and version of the
+ * data like the check (check-cache.ts), worked out in the check's worker, and after a change the
+ * last one answers (`freshness.updating`) while a newer one is worked out.
+ */
+export async function servedMap(ctx: ServiceContext, options: CheckOptions = {}): Promise<ServedCheck<PackedMap>> {
+  if (options.goalId) await getGoal(ctx, options.goalId);
+  const version = await dataVersion(ctx.db, ctx.workspaceId);
+  return serveKept(ctx.db, `map|${checkKey(ctx, options)}`, version, async (): Promise<KeptCheck<PackedMap>> => {
+    const workedOutAt = ctx.clock.now().toISOString();
+    const labelled = await dataVersion(ctx.db, ctx.workspaceId);
+    const job = workerJob(ctx, options);
+    const packed = job ? await checkOffThread({ ...job, want: 'map' }) : await mapAnswersHere(ctx, options);
+    return { version: labelled, workedOutAt, check: packed };
+  });
+}
+
+/** The map as a graph file (GEXF or GraphML), written on this thread: what the check's worker runs. */
+export async function graphFileHere(ctx: ServiceContext, format: 'gexf' | 'graphml', gexfVersion: GexfVersion = GEXF_VERSIONS[0]): Promise<string> {
+  const { map } = await mapViewHere(ctx);
+  const meta = { title: 'Waggle map', now: ctx.clock.now() };
+  return format === 'gexf' ? toGexf(map, { ...meta, version: gexfVersion }) : toGraphml(map, meta);
+}
+
+/** The map as a graph file, written in the check's worker (on this thread when there is no worker to reach): tens of megabytes of XML at 30,000 people. */
+export async function graphFile(ctx: ServiceContext, format: 'gexf' | 'graphml', gexfVersion?: GexfVersion): Promise<string> {
+  const job = workerJob(ctx, {});
+  if (!job) return graphFileHere(ctx, format, gexfVersion);
+  const bytes = await checkOffThread({ ...job, want: format, ...(gexfVersion ? { gexfVersion } : {}) });
+  return new TextDecoder().decode(bytes);
 }

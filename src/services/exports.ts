@@ -1,10 +1,10 @@
 import { datesOf } from './person-dates.js';
 import { ValidationError } from '../core/errors.js';
-import { checkNetwork } from './check.js';
+import { graphFile } from './check.js';
 import type { ServiceContext } from './context.js';
 import type { Person } from '../core/model.js';
 import { exportBackup } from './export/backup.js';
-import { GEXF_VERSIONS, toGexf, toGraphml, type GexfVersion } from '../codecs/graph/write.js';
+import { GEXF_VERSIONS, type GexfVersion } from '../codecs/graph/write.js';
 import { peopleCsv } from '../codecs/csv/people-csv.js';
 import { writeVcards } from '../codecs/vcard/write.js';
 import { calendarIcs } from './ics.js';
@@ -37,10 +37,10 @@ export async function renderExport(ctx: ServiceContext, format: ExportFormat, fl
     case 'gexf': {
       const version = flags.gexfVersion ?? GEXF_VERSIONS[0];
       if (!(GEXF_VERSIONS as readonly string[]).includes(version)) throw new ValidationError('--gexf-version', `must be one of: ${GEXF_VERSIONS.join(', ')}`);
-      return toGexf((await checkNetwork(ctx)).map, { title: 'Waggle map', now: ctx.clock.now(), version: version as GexfVersion });
+      return graphFile(ctx, 'gexf', version as GexfVersion);
     }
     case 'graphml':
-      return toGraphml((await checkNetwork(ctx)).map, { title: 'Waggle map', now: ctx.clock.now() });
+      return graphFile(ctx, 'graphml');
     case 'ics':
       return calendarIcs(ctx, { includeNotes });
   }

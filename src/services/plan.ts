@@ -1,11 +1,11 @@
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Month, Person, PlanSettings, PlanTarget } from '../core/model.js';
-import { capStatus, capStatusOf, IN_PROGRESS_STAGES, monthOf, planProgress, shiftMonth, suggestTargets, takesAPlace, type CapStatus, type PlanProgress, type Suggestions } from '../core/plan.js';
+import { capStatusOf, IN_PROGRESS_STAGES, monthOf, planProgress, shiftMonth, suggestFromQueues, takesAPlace, type CapStatus, type PlanProgress, type SuggestedPerson, type Suggestions } from '../core/plan.js';
 import type { TargetSource, TargetStatus } from '../core/vocabulary.js';
-import { checkNetwork } from './check.js';
+import { servedCheck } from './check.js';
 import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
 import { getPerson, listPeople } from './people.js';
-import { countPeopleInProgress, findTargetRow, insertTarget, selectTargets, toPlanTarget, updateTargetRow } from '../storage/plans.js';
+import { countPeopleInProgress, findTargetRow, insertTarget, selectNamesAndStages, selectTargets, toPlanTarget, updateTargetRow } from '../storage/plans.js';
 import { readPlanSettings, writePlanSettings } from '../storage/workspaces.js';
 import { getProfile } from './workspace.js';
 
@@ -65,10 +65,27 @@ function countInProgress(ctx: ServiceContext): Promise<number> {
   return countPeopleInProgress(ctx.db, ctx.workspaceId, IN_PROGRESS_STAGES);
 }
 
-/** Suggestions for the month, from the network check. */
+/**
+ * Suggestions for the month, from the kept network check (its candidates, worked out off the
+ * main thread with the check) and the plan and people as they are now: the month's targets, the
+ * cap, and the name and stage of only the people the suggestions reach, looked up as reached.
+ */
 export async function suggestPlan(ctx: ServiceContext, month: Month = currentMonth(ctx)): Promise<Suggestions> {
-  const [report, people, targets, settings] = await Promise.all([checkNetwork(ctx), listPeople(ctx), listTargets(ctx, month), getPlanSettings(ctx)]);
-  return suggestTargets(report, people.items, targets, settings, month);
+  const [served, targets, settings, inProgress] = await Promise.all([servedCheck(ctx), listTargets(ctx, month), getPlanSettings(ctx), countInProgress(ctx)]);
+  const queues = served.check.suggestionQueues();
+  const known = new Map<string, SuggestedPerson | null>();
+  const lookUp = async (ids: readonly string[]) => {
+    for (const id of ids) known.set(id, null);
+    for (const p of await selectNamesAndStages(ctx.db, ctx.workspaceId, ids)) known.set(p.id, p);
+  };
+  await lookUp([...new Set(targets.map((t) => t.personId))]);
+  const planned = targets.flatMap((t) => known.get(t.personId) ?? []);
+  const cap = capStatusOf(inProgress, planned, targets, settings);
+  for (;;) {
+    const answer = suggestFromQueues(queues, (id) => known.get(id), targets, settings, month, cap);
+    if (!('wanted' in answer)) return answer;
+    await lookUp(answer.wanted);
+  }
 }
 
 export interface AddedTarget {
@@ -130,7 +147,9 @@ export async function addTarget(ctx: ServiceContext, input: { personId: string; 
       warnings.push(`This makes ${placed} people for ${month}, past your monthly number of ${settings.monthlyTargets}: a steady few beats a rushed many.`);
     }
     if (person.stage === 'to-meet') {
-      const cap = capStatus((await listPeople(trx)).items, after, settings);
+      // Counted in SQL, and only the planned people's stages read: not everyone (tens of thousands after an import).
+      const planned = await selectNamesAndStages(trx.db, trx.workspaceId, [...new Set(after.map((t) => t.personId))]);
+      const cap = capStatusOf(await countInProgress(trx), planned, after, settings);
       if (cap.over && cap.warning) warnings.push(cap.warning);
     }
     return { target: toPlanTarget(row), alreadyPlanned: false, message: `${person.name} is planned for ${month}.`, warnings };

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { PlanTarget } from '../core/model.js';
-import type { TargetSource, TargetStatus } from '../core/vocabulary.js';
+import type { Stage, TargetSource, TargetStatus } from '../core/vocabulary.js';
+import { chunks } from './chunks.js';
 import type { Database } from './schema.js';
 
 type PlanTargetsTable = Database['planTargets'];
@@ -78,4 +79,13 @@ export async function completeOpenTargets(db: Kysely<Database>, workspaceId: str
     .where('personId', 'in', [...personIds])
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** These people's names and stages (those still in the workspace): what the plan's suggestions show of each. */
+export async function selectNamesAndStages(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<{ id: string; name: string; stage: Stage }[]> {
+  const out: { id: string; name: string; stage: Stage }[] = [];
+  for (const chunk of chunks([...ids])) {
+    for (const row of await db.selectFrom('people').select(['id', 'name', 'stage']).where('workspaceId', '=', workspaceId).where('id', 'in', chunk).execute()) out.push({ id: row.id, name: row.name, stage: row.stage as Stage });
+  }
+  return out;
 }

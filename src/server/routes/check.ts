@@ -4,12 +4,12 @@ import { checkPartOutput, checkReportOutput, checkSummaryOutput, mapViewOutput }
 import { CHECK_PARTS } from '../../core/check/parts.js';
 import { SUMMARY_MAX_TOP, SUMMARY_TOP } from '../../services/check-packed.js';
 import type { ServiceContext } from '../../services/context.js';
-import { mapView, servedCheck, wholeCheckJson } from '../../services/check.js';
+import { servedCheck, servedMap, wholeCheckJson, type mapViewHere } from '../../services/check.js';
 import { ok } from './shared.js';
 import type { Holds, Same } from '../../contract/same-type.js';
 
 // The map view is the service's own shape; the contract documents it, and this keeps the two the same.
-export type MapViewTied = Holds<Same<z.output<typeof mapViewOutput>, Awaited<ReturnType<typeof mapView>>>>;
+export type MapViewTied = Holds<Same<z.output<typeof mapViewOutput>, Awaited<ReturnType<typeof mapViewHere>>>>;
 
 export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceContext): void {
   app.openapi(
@@ -72,7 +72,9 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
     }),
     async (c) => {
       const { goalId } = c.req.valid('query');
-      return c.json(await mapView(context(), goalId ? { goalId } : {}), 200);
+      // Kept per version of the data and worked out in the check's worker, as its JSON: sent as it is.
+      const { check: map } = await servedMap(context(), goalId ? { goalId } : {});
+      return c.body(map.view as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
     },
   );
 }

@@ -1,9 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { compactMapViewOutput } from '../../contract/compact-map.js';
-import { encodeMap } from '../../core/check/compact-map.js';
 import type { ServiceContext } from '../../services/context.js';
-import { mapView } from '../../services/check.js';
+import { servedMap } from '../../services/check.js';
 import { ok } from './shared.js';
 
 /**
@@ -23,8 +22,9 @@ export function registerMapRoutes(app: OpenAPIHono, context: () => ServiceContex
     }),
     async (c) => {
       const { goalId } = c.req.valid('query');
-      const view = await mapView(context(), goalId ? { goalId } : {});
-      return c.json({ map: encodeMap(view.map), goals: view.goals }, 200);
+      // Kept per version of the data and worked out in the check's worker, as its JSON: sent as it is.
+      const { check: map } = await servedMap(context(), goalId ? { goalId } : {});
+      return c.body(map.compact as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
     },
   );
 }
