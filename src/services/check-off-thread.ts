@@ -6,11 +6,11 @@
  * runs the pure check, and sends back what the server keeps (check-packed.ts) or the whole
  * report as JSON. One job, one answer, then the thread ends and its memory with it.
  */
-import { Worker } from 'node:worker_threads';
 import type { DatabaseConfig } from '../storage/database.js';
 import type { GexfVersion } from '../codecs/graph/write.js';
 import type { PackedCheck } from './check-packed.js';
 import { workerScript } from './import/off-thread.js';
+import { runWorkerJob } from './worker-job.js';
 
 export interface CheckJob {
   config: DatabaseConfig;
@@ -58,21 +58,14 @@ export async function checkOffThread(job: CheckJob): Promise<PackedCheck | Packe
     workerFile = null;
     throw error;
   });
-  return new Promise<PackedCheck | PackedMap | Uint8Array>((resolve, reject) => {
-    const worker = new Worker(file, { workerData: job });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      fn();
-      void worker.terminate();
-    };
-    worker.on('message', (answer: CheckAnswer) => {
-      if (answer.kind === 'kept' || answer.kind === 'map') settle(() => resolve(answer.packed));
-      else if (answer.kind === 'whole') settle(() => resolve(answer.json));
-      else settle(() => reject(new CheckFailedError({ cause: answer.message })));
-    });
-    worker.on('error', (error) => settle(() => reject(new CheckFailedError({ cause: error }))));
-    worker.on('exit', (code) => settle(() => reject(new CheckFailedError({ cause: `the check's worker stopped (exit code ${code}) before answering` }))));
-  });
+  return runWorkerJob<PackedCheck | PackedMap | Uint8Array, CheckAnswer>(
+    file,
+    job,
+    (answer, outcome) => {
+      if (answer.kind === 'kept' || answer.kind === 'map') outcome.done(answer.packed);
+      else if (answer.kind === 'whole') outcome.done(answer.json);
+      else outcome.fail(new CheckFailedError({ cause: answer.message }));
+    },
+    (cause, exitCode) => new CheckFailedError({ cause: exitCode === undefined ? cause : `the check's worker stopped (exit code ${exitCode}) before answering` }),
+  );
 }

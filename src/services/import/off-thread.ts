@@ -13,10 +13,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Plugin } from 'esbuild';
 import type { ExistingPerson } from '../../core/import-merge.js';
 import { ImportFileError } from '../../core/import-types.js';
+import { runWorkerJob } from '../worker-job.js';
 import type { BackupText, PlannedFile, ReadOptions } from './plan-file.js';
 
 export interface WorkerJob {
@@ -63,22 +63,15 @@ export async function planFileOffThread(job: WorkerJob, progress: (phase: 'readi
     workerFile = null;
     throw error;
   });
-  return new Promise<PlannedFile | BackupText>((resolve, reject) => {
-    const worker = new Worker(file, { workerData: job });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      fn();
-      void worker.terminate();
-    };
-    worker.on('message', (answer: WorkerAnswer) => {
+  return runWorkerJob<PlannedFile | BackupText, WorkerAnswer>(
+    file,
+    job,
+    (answer, outcome) => {
       if (answer.kind === 'progress') progress(answer.phase, answer.done, answer.total);
-      else if (answer.kind === 'done') settle(() => resolve(answer.result));
-      else if (answer.kind === 'refused') settle(() => reject(new ImportFileError(answer.line, answer.reason)));
-      else settle(() => reject(new Error('the import worker failed', { cause: answer.message })));
-    });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`the import worker stopped (exit code ${code}) before answering`))));
-  });
+      else if (answer.kind === 'done') outcome.done(answer.result);
+      else if (answer.kind === 'refused') outcome.fail(new ImportFileError(answer.line, answer.reason));
+      else outcome.fail(new Error('the import worker failed', { cause: answer.message }));
+    },
+    (cause, exitCode) => (exitCode === undefined ? cause : new Error(`the import worker stopped (exit code ${exitCode}) before answering`)),
+  );
 }
