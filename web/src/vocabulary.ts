@@ -76,3 +76,6 @@ export const CADENCES = [
   ['6m', 'twice a year'],
   ['1y', 'yearly'],
 ] as const;
+
+/** The longest search the API takes (the contract's MAX_SEARCH_LENGTH; the web may import only its types): a box holds no more, so a pasted page never meets a 400. */
+export const SEARCH_MAX_LENGTH = 200;

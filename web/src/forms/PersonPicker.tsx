@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { usePeopleSearch } from '../data/people.js';
+import { SEARCH_MAX_LENGTH } from '../vocabulary.js';
 
 /** Find a person by typing two letters or more, then choose one. */
 export function PersonPicker({ label, onPick, busy = false }: { label: string; onPick: (person: { id: string; name: string }) => void; /** While true, choosing is disabled (an earlier choice is on its way). */ busy?: boolean }) {
@@ -10,7 +11,7 @@ export function PersonPicker({ label, onPick, busy = false }: { label: string; o
     <div className="picker">
       <label>
         {label}
-        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Type two letters or more" />
+        <input type="search" maxLength={SEARCH_MAX_LENGTH} value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Type two letters or more" />
       </label>
       {needle.length >= 2 && (
         <ul className="list">

@@ -6,7 +6,7 @@ import { JudgeRow } from '../people/JudgeRow.js';
 import { useActiveGoals } from '../data/goals.js';
 import { usePeople, type PeopleQuery } from '../data/people.js';
 import { queryError } from '../data/query-state.js';
-import { oneOf, PERSON_CATEGORIES, spoken, STAGES } from '../vocabulary.js';
+import { oneOf, PERSON_CATEGORIES, SEARCH_MAX_LENGTH, spoken, STAGES } from '../vocabulary.js';
 
 const PAGE_SIZE = 50;
 const QUADRANTS = [
@@ -121,7 +121,7 @@ export function PeoplePage() {
       >
         <label>
           Search
-          <input type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="name, organisation, email…" />
+          <input type="search" maxLength={SEARCH_MAX_LENGTH} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="name, organisation, email…" />
         </label>
         <Choice label="Category" value={params.get('category')} options={[...PERSON_CATEGORIES.map((c) => [c, spoken(c)] as const), ['none', 'not sorted yet'] as const]} onChange={(v) => set('category', v)} />
         <Choice label="Stage" value={params.get('stage')} options={STAGES.map((s) => [s, spoken(s)] as const)} onChange={(v) => set('stage', v)} />

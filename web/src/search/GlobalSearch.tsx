@@ -4,6 +4,7 @@ import { nameKey } from '../../../src/core/names.js';
 import { useGoals } from '../data/goals.js';
 import { useNetworks } from '../data/networks.js';
 import { usePeopleSearch } from '../data/people.js';
+import { SEARCH_MAX_LENGTH } from '../vocabulary.js';
 
 interface Hit {
   kind: 'person' | 'network' | 'goal';
@@ -65,6 +66,7 @@ export function GlobalSearch() {
       <input
         ref={input}
         type="search"
+        maxLength={SEARCH_MAX_LENGTH}
         aria-label="Search everything"
         title="People, networks and goals"
         placeholder="Search (press /)"
