@@ -13,8 +13,11 @@
 // returning user's); the first load after the server starts (the check worked out cold) is
 // given apart. Then the People page's interactions and the map's frames while dragging.
 //
-// Alone: node scripts/bench-web.mjs [--skip-build] [--runs N] [--data DIR] [--json FILE]
+// Alone: node scripts/bench-web.mjs [--skip-build] [--runs N] [--data DIR] [--json FILE] [--only PARTS]
 //   --data DIR keeps the generated maps there and reuses them on the next run.
+//   --only people,person,check,people-actions,map measures those parts alone (people-actions: the
+//   sort, filter, paging and search within the People page; map: its load, baseline and frames);
+//   every part when not given.
 // From scripts/bench.mjs: benchWeb({ largeDataDir, mapDataDir, now }). Loopback only.
 // The functions handed to page.evaluate run in the browser, with its globals.
 /* global document, requestAnimationFrame, setTimeout, clearTimeout */
@@ -231,7 +234,43 @@ new Sigma(graph, document.getElementById('map'), { renderLabels: false });
   }
 }
 
-export async function benchWeb({ largeDataDir, mapDataDir, now = NOW, runs = 7 }) {
+/** Within the People page: a computed sort with a filter, the due filter, paging, a search. */
+async function peopleInteractions(page, base, results) {
+  const sorts = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(`${base}/people`);
+    await page.locator('table.people tbody tr').first().waitFor();
+    sorts.push(await timed(page, 'sort=next-contact', () => page.getByLabel('Sort by').selectOption('next-contact')));
+  }
+  results.peopleSortByNextContactMs = median(sorts);
+  const dues = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(`${base}/people?sort=next-contact`);
+    await page.locator('table.people tbody tr').first().waitFor();
+    dues.push(await timed(page, 'due=due', () => page.getByLabel('Due').selectOption('due')));
+  }
+  results.peopleDueFilterMs = median(dues);
+  const pages = [];
+  await page.goto(`${base}/people`);
+  await page.locator('table.people tbody tr').first().waitFor();
+  for (let i = 0; i < 5; i++) pages.push(await timed(page, '/api/people?', () => page.getByRole('button', { name: 'Next' }).click()));
+  results.peopleNextPageMs = median(pages);
+  const searches = [];
+  for (const word of ['ana', 'park', 'hospital', 'silva', 'ben']) {
+    await page.locator('main input[type="search"]').fill(word);
+    searches.push(await timed(page, `search=${word}`, () => page.locator('main').getByRole('button', { name: 'Search', exact: true }).click()));
+  }
+  results.peopleSearchMs = median(searches);
+  results.peopleHeapMb = round((await page.evaluate('performance.memory.usedJSHeapSize')) / 1e6);
+}
+
+/** The parts a run can be limited to (--only); all of them by default. */
+export const PARTS = ['people', 'person', 'check', 'people-actions', 'map'];
+
+export async function benchWeb({ largeDataDir, mapDataDir, now = NOW, runs = 7, only = PARTS }) {
+  const unknown = only.filter((part) => !PARTS.includes(part));
+  if (unknown.length > 0) throw new Error(`--only: unknown part ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
+  const wants = (part) => only.includes(part);
   const browser = await chromium.launch({ executablePath: process.env.WAGGLE_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const results = { chromium: browser.version(), runs, waterfalls: {} };
   const newPage = async () => {
@@ -241,63 +280,44 @@ export async function benchWeb({ largeDataDir, mapDataDir, now = NOW, runs = 7 }
   };
   try {
     // 30,000 people: the People page, a person's page, the check page.
-    {
+    if (wants('people') || wants('person') || wants('check') || wants('people-actions')) {
       const app = await serve(largeDataDir, now);
       const page = await newPage();
-      const people = await repeatLoad(page, `${app.base}/people`, ['people'], runs);
-      results.peopleFirstPageMs = people.ms;
-      results.peopleFirstPageFirstLoadMs = people.firstMs;
-      results.peopleFirstPageRuns = people.runs;
-      results.waterfalls.people = people.waterfall;
-      results.peopleFirstPageCpu = people.cpu;
-      results.peopleTotal = Number(((await page.locator('.count').first().textContent()) ?? '').replace(/[^\d]/g, ''));
-      // The person with the most exchanges on the first page: a long timeline is the hard case.
-      const someone = await page.evaluate(`fetch('/api/people?limit=50').then((r) => r.json()).then((p) => p.items[0])`);
-      const person = await repeatLoad(page, `${app.base}/people/${someone.id}`, ['person', someone.name], runs);
-      results.personPageMs = person.ms;
-      results.personPageFirstLoadMs = person.firstMs;
-      results.personPageRuns = person.runs;
-      results.waterfalls.person = person.waterfall;
-      results.personPageCpu = person.cpu;
-      const check = await repeatLoad(page, `${app.base}/check`, ['check'], runs);
-      results.checkPageMs = check.ms;
-      results.checkPageFirstLoadMs = check.firstMs;
-      results.checkPageRuns = check.runs;
-      results.waterfalls.check = check.waterfall;
-      results.checkPageCpu = check.cpu;
-
+      if (wants('people')) {
+        const people = await repeatLoad(page, `${app.base}/people`, ['people'], runs);
+        results.peopleFirstPageMs = people.ms;
+        results.peopleFirstPageFirstLoadMs = people.firstMs;
+        results.peopleFirstPageRuns = people.runs;
+        results.waterfalls.people = people.waterfall;
+        results.peopleFirstPageCpu = people.cpu;
+        results.peopleTotal = Number(((await page.locator('.count').first().textContent()) ?? '').replace(/[^\d]/g, ''));
+      }
+      if (wants('person')) {
+        // The first person of the first page (by name), asked of the API as the page would.
+        await page.goto(`${app.base}/people`, { waitUntil: 'commit' });
+        const someone = await page.evaluate(`fetch('/api/people?limit=50').then((r) => r.json()).then((p) => p.items[0])`);
+        const person = await repeatLoad(page, `${app.base}/people/${someone.id}`, ['person', someone.name], runs);
+        results.personPageMs = person.ms;
+        results.personPageFirstLoadMs = person.firstMs;
+        results.personPageRuns = person.runs;
+        results.waterfalls.person = person.waterfall;
+        results.personPageCpu = person.cpu;
+      }
+      if (wants('check')) {
+        const check = await repeatLoad(page, `${app.base}/check`, ['check'], runs);
+        results.checkPageMs = check.ms;
+        results.checkPageFirstLoadMs = check.firstMs;
+        results.checkPageRuns = check.runs;
+        results.waterfalls.check = check.waterfall;
+        results.checkPageCpu = check.cpu;
+      }
       // Within the People page: a computed sort with a filter, paging, a search.
-      const sorts = [];
-      for (let i = 0; i < 5; i++) {
-        await page.goto(`${app.base}/people`);
-        await page.locator('table.people tbody tr').first().waitFor();
-        sorts.push(await timed(page, 'sort=next-contact', () => page.getByLabel('Sort by').selectOption('next-contact')));
-      }
-      results.peopleSortByNextContactMs = median(sorts);
-      const dues = [];
-      for (let i = 0; i < 5; i++) {
-        await page.goto(`${app.base}/people?sort=next-contact`);
-        await page.locator('table.people tbody tr').first().waitFor();
-        dues.push(await timed(page, 'due=due', () => page.getByLabel('Due').selectOption('due')));
-      }
-      results.peopleDueFilterMs = median(dues);
-      const pages = [];
-      await page.goto(`${app.base}/people`);
-      await page.locator('table.people tbody tr').first().waitFor();
-      for (let i = 0; i < 5; i++) pages.push(await timed(page, '/api/people?', () => page.getByRole('button', { name: 'Next' }).click()));
-      results.peopleNextPageMs = median(pages);
-      const searches = [];
-      for (const word of ['ana', 'park', 'hospital', 'silva', 'ben']) {
-        await page.locator('main input[type="search"]').fill(word);
-        searches.push(await timed(page, `search=${word}`, () => page.locator('main').getByRole('button', { name: 'Search', exact: true }).click()));
-      }
-      results.peopleSearchMs = median(searches);
-      results.peopleHeapMb = round((await page.evaluate('performance.memory.usedJSHeapSize')) / 1e6);
+      if (wants('people-actions')) await peopleInteractions(page, app.base, results);
       await page.close();
       app.stop();
     }
     // 5,000 people and 300 networks: the map's first frame, sigma's bare draw beside it, then frames while dragging.
-    {
+    if (wants('map')) {
       const app = await serve(mapDataDir, now);
       const page = await newPage();
       const bare = await bareSigmaPage();
@@ -370,23 +390,26 @@ export async function benchWeb({ largeDataDir, mapDataDir, now = NOW, runs = 7 }
 export function webRows(web) {
   const ok = (value, target) => (value < target ? 'ok' : 'OVER TARGET');
   const cpu = (c) => (c ? ` (CPU ${c.browserMs} + ${c.serverMs})` : '');
+  // Each row beside the figure it shows: a part left out (--only) leaves its rows out.
   return [
-    [`People page, first 50 of ${web.peopleTotal.toLocaleString('en')} (page load, median of ${web.runs})`, `${web.peopleFirstPageMs} ms${cpu(web.peopleFirstPageCpu)}`, `< ${TARGETS.peopleFirstPageMs} ms`, ok(web.peopleFirstPageMs, TARGETS.peopleFirstPageMs)],
-    ["A person's page (page load)", `${web.personPageMs} ms${cpu(web.personPageCpu)}`, `< ${TARGETS.personPageMs} ms`, ok(web.personPageMs, TARGETS.personPageMs)],
-    ['Check page: counts, cards and the quadrant chart (page load)', `${web.checkPageMs} ms${cpu(web.checkPageCpu)}`, `< ${TARGETS.checkPageMs} ms`, ok(web.checkPageMs, TARGETS.checkPageMs)],
-    ['  the first load after the server starts (check worked out cold)', `${web.checkPageFirstLoadMs} ms`, '', ''],
-    [`Map of ${web.mapNodes.toLocaleString('en')} nodes, first frame (page load)`, `${web.mapFirstFrameMs} ms${cpu(web.mapFirstFrameCpu)}`, `< ${TARGETS.mapFirstFrameMs} ms`, ok(web.mapFirstFrameMs, TARGETS.mapFirstFrameMs)],
-    ['  baseline: sigma alone drawing the same /api/map', `${web.bareSigmaFirstFrameMs} ms${cpu(web.bareSigmaCpu)}`, '', ''],
-    ['  the layout settled (worked out off the main thread)', web.mapLayoutSettledMs === null ? 'n/a' : `${web.mapLayoutSettledMs} ms`, '', ''],
-    ['People page, sort by next contact', `${web.peopleSortByNextContactMs} ms`, '< 500 ms', ok(web.peopleSortByNextContactMs, 500)],
-    ['People page, filter due this week', `${web.peopleDueFilterMs} ms`, '< 500 ms', ok(web.peopleDueFilterMs, 500)],
-    ['People page, next page', `${web.peopleNextPageMs} ms`, '< 300 ms', ok(web.peopleNextPageMs, 300)],
-    ['People page, search', `${web.peopleSearchMs} ms`, '< 300 ms', ok(web.peopleSearchMs, 300)],
-    ['Map, frames a second while dragging (software WebGL)', `${web.mapPanFps} fps`, '>= 30 fps', web.mapPanFps >= 30 ? 'ok' : 'UNDER TARGET'],
-    ['Map, one zoom step to its first frame', `${web.mapZoomFrameMs} ms`, '< 200 ms', ok(web.mapZoomFrameMs, 200)],
-    ['Map, find a name: highlighted, camera on its way', `${web.mapFindMs} ms`, '< 1000 ms', ok(web.mapFindMs, 1000)],
-    ['Browser memory: People page / map (JS heap)', `${web.peopleHeapMb} / ${web.mapHeapMb} MB`, '', ''],
-  ];
+    [web.peopleFirstPageMs, `People page, first 50 of ${web.peopleTotal?.toLocaleString('en')} (page load, median of ${web.runs})`, `${web.peopleFirstPageMs} ms${cpu(web.peopleFirstPageCpu)}`, `< ${TARGETS.peopleFirstPageMs} ms`, ok(web.peopleFirstPageMs, TARGETS.peopleFirstPageMs)],
+    [web.personPageMs, "A person's page (page load)", `${web.personPageMs} ms${cpu(web.personPageCpu)}`, `< ${TARGETS.personPageMs} ms`, ok(web.personPageMs, TARGETS.personPageMs)],
+    [web.checkPageMs, 'Check page: counts, cards and the quadrant chart (page load)', `${web.checkPageMs} ms${cpu(web.checkPageCpu)}`, `< ${TARGETS.checkPageMs} ms`, ok(web.checkPageMs, TARGETS.checkPageMs)],
+    [web.checkPageFirstLoadMs, '  the first load after the server starts (check worked out cold)', `${web.checkPageFirstLoadMs} ms`, '', ''],
+    [web.mapFirstFrameMs, `Map of ${web.mapNodes?.toLocaleString('en')} nodes, first frame (page load)`, `${web.mapFirstFrameMs} ms${cpu(web.mapFirstFrameCpu)}`, `< ${TARGETS.mapFirstFrameMs} ms`, ok(web.mapFirstFrameMs, TARGETS.mapFirstFrameMs)],
+    [web.bareSigmaFirstFrameMs, '  baseline: sigma alone drawing the same /api/map', `${web.bareSigmaFirstFrameMs} ms${cpu(web.bareSigmaCpu)}`, '', ''],
+    [web.mapFirstFrameMs, '  the layout settled (worked out off the main thread)', web.mapLayoutSettledMs === null ? 'n/a' : `${web.mapLayoutSettledMs} ms`, '', ''],
+    [web.peopleSortByNextContactMs, 'People page, sort by next contact', `${web.peopleSortByNextContactMs} ms`, '< 500 ms', ok(web.peopleSortByNextContactMs, 500)],
+    [web.peopleDueFilterMs, 'People page, filter due this week', `${web.peopleDueFilterMs} ms`, '< 500 ms', ok(web.peopleDueFilterMs, 500)],
+    [web.peopleNextPageMs, 'People page, next page', `${web.peopleNextPageMs} ms`, '< 300 ms', ok(web.peopleNextPageMs, 300)],
+    [web.peopleSearchMs, 'People page, search', `${web.peopleSearchMs} ms`, '< 300 ms', ok(web.peopleSearchMs, 300)],
+    [web.mapPanFps, 'Map, frames a second while dragging (software WebGL)', `${web.mapPanFps} fps`, '>= 30 fps', web.mapPanFps >= 30 ? 'ok' : 'UNDER TARGET'],
+    [web.mapZoomFrameMs, 'Map, one zoom step to its first frame', `${web.mapZoomFrameMs} ms`, '< 200 ms', ok(web.mapZoomFrameMs, 200)],
+    [web.mapFindMs, 'Map, find a name: highlighted, camera on its way', `${web.mapFindMs} ms`, '< 1000 ms', ok(web.mapFindMs, 1000)],
+    [web.peopleHeapMb ?? web.mapHeapMb, 'Browser memory: People page / map (JS heap)', `${web.peopleHeapMb ?? 'n/a'} / ${web.mapHeapMb ?? 'n/a'} MB`, '', ''],
+  ]
+    .filter(([figure]) => figure !== undefined)
+    .map(([, ...row]) => row);
 }
 
 export function printWebTable(web) {
@@ -395,15 +418,17 @@ export function printWebTable(web) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values: args } = parseArgs({ options: { 'skip-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '7' }, data: { type: 'string' }, json: { type: 'string', default: 'bench-results/web.json' } } });
+  const { values: args } = parseArgs({ options: { 'skip-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '7' }, data: { type: 'string' }, json: { type: 'string', default: 'bench-results/web.json' }, only: { type: 'string' } } });
   if (!args['skip-build']) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   const root = args.data ?? mkdtempSync(join(tmpdir(), 'waggle-bench-web-'));
   try {
     const loadStart = performance.now();
-    const largeDataDir = await loadMap(join(root, 'large'), LARGE, 11);
-    const mapDataDir = await loadMap(join(root, 'map'), MAP, 7);
+    const only = args.only === undefined ? PARTS : args.only.split(',').map((part) => part.trim());
+    // Only the maps the parts asked for are made (the 30,000 takes a while).
+    const largeDataDir = only.some((part) => part !== 'map') ? await loadMap(join(root, 'large'), LARGE, 11) : undefined;
+    const mapDataDir = only.includes('map') ? await loadMap(join(root, 'map'), MAP, 7) : undefined;
     console.log(`maps ready in ${round((performance.now() - loadStart) / 1000)} s`);
-    const web = await benchWeb({ largeDataDir, mapDataDir, runs: Number(args.runs) });
+    const web = await benchWeb({ largeDataDir, mapDataDir, runs: Number(args.runs), only });
     printWebTable(web);
     mkdirSync('bench-results', { recursive: true });
     writeFileSync(args.json, `${JSON.stringify({ size: { large: LARGE, map: MAP }, web }, null, 2)}\n`);
