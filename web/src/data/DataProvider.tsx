@@ -10,14 +10,14 @@ import { createQueryClient } from './query-client.js';
  * to sign in on this browser never sees the last one's people, not even for a moment.
  */
 export function DataProvider({ children }: { children: ReactNode }) {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   // The first page's data is asked for as the cache is made, before anything renders.
   const [queries] = useState(() => {
     const made = createQueryClient();
-    prefetchForRoute(made, pathname);
+    prefetchForRoute(made, pathname, search);
     return made;
   });
   // Each later page's as soon as the route changes, beside its script if that loads lazily.
-  useEffect(() => prefetchForRoute(queries, pathname), [queries, pathname]);
+  useEffect(() => prefetchForRoute(queries, pathname, search), [queries, pathname, search]);
   return <QueryClientProvider client={queries}>{children}</QueryClientProvider>;
 }

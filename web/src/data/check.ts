@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { client, unwrap } from '../api/client.js';
 import type { paths } from '../api/schema.js';
 import { queryKeys } from './keys.js';
@@ -19,7 +19,12 @@ export function useCheckReport() {
 
 /** What the check page shows first: every count and verdict, and the first items of each list (small whatever the map's size). */
 export function useCheckSummary(goalId: string | null) {
-  return useQuery({
+  return useQuery(checkSummaryQuery(goalId));
+}
+
+/** The check's summary, for the page and for the prefetch as the check page's route is known (data/prefetch-route.ts). */
+export function checkSummaryQuery(goalId: string | null) {
+  return queryOptions({
     queryKey: queryKeys.check.summary(goalId),
     queryFn: () => unwrap(client.GET('/api/check/summary', { params: { query: { top: SUMMARY_TOP, ...(goalId ? { goalId } : {}) } } })),
   });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '../api/client.js';
 import { goalBody, goalPatch, type GoalFormValues } from '../forms/patch.js';
 import type { Schema } from '../api/client.js';
@@ -21,5 +21,10 @@ export function useSaveGoal(goal: Schema<'Goal'> | null) {
 
 /** The goals being worked on: what people and networks are linked to, and what the filters offer. */
 export function useActiveGoals() {
-  return useQuery({ queryKey: queryKeys.goals.list('active'), queryFn: () => unwrap(client.GET('/api/goals', { params: { query: { status: 'active' } } })) });
+  return useQuery(activeGoalsQuery());
+}
+
+/** The active goals, for the pages that offer them and for the prefetch as such a page's route is known. */
+export function activeGoalsQuery() {
+  return queryOptions({ queryKey: queryKeys.goals.list('active'), queryFn: () => unwrap(client.GET('/api/goals', { params: { query: { status: 'active' } } })) });
 }

@@ -14,7 +14,12 @@ const path = (id: string) => ({ params: { path: { id } } });
 
 /** A page of people; the last page stays on screen while the next one loads (the pager does not jump). */
 export function usePeople(query: PeopleQuery) {
-  return useQuery({ queryKey: queryKeys.people.list(query), queryFn: () => unwrap(client.GET('/api/people', { params: { query } })), placeholderData: keepPreviousData });
+  return useQuery({ ...peopleListQuery(query), placeholderData: keepPreviousData });
+}
+
+/** A page of people, for the list and for the prefetch as the People page's route is known (data/prefetch-route.ts). */
+export function peopleListQuery(query: PeopleQuery) {
+  return queryOptions({ queryKey: queryKeys.people.list(query), queryFn: () => unwrap(client.GET('/api/people', { params: { query } })) });
 }
 
 /** People whose name, organisation or details hold `needle`; nothing is asked below two letters. */

@@ -4,45 +4,10 @@ import { QuickAdd } from '../people/QuickAdd.js';
 import { PersonForm } from '../forms/PersonForm.js';
 import { JudgeRow } from '../people/JudgeRow.js';
 import { useActiveGoals } from '../data/goals.js';
-import { usePeople, type PeopleQuery } from '../data/people.js';
+import { usePeople } from '../data/people.js';
+import { FILTERS, PAGE_SIZE, pageOffset, peopleQuery, QUADRANTS, SORTS } from '../people/people-query.js';
 import { queryError } from '../data/query-state.js';
-import { oneOf, PERSON_CATEGORIES, SEARCH_MAX_LENGTH, spoken, STAGES } from '../vocabulary.js';
-
-const PAGE_SIZE = 50;
-const QUADRANTS = [
-  ['maintain', 'maintain (strong, important)'],
-  ['strengthen', 'strengthen (weak, important)'],
-  ['overInvested', 'over-invested (strong, unimportant)'],
-  ['letBe', 'let be (weak, unimportant)'],
-] as const;
-const SORTS = [
-  ['name', 'name'],
-  ['next-contact', 'next contact, soonest'],
-  ['importance', 'importance, highest'],
-  ['strength', 'strength, highest'],
-  ['last-exchange', 'last exchange, latest'],
-  ['added', 'added, newest'],
-] as const;
-const DUE = ['due', 'overdue'] as const;
-/** The URL parameters the page reads (each names a filter of the API, `goal` its `goalId`). */
-const FILTERS = ['category', 'stage', 'goal', 'quadrant', 'due', 'sort', 'unjudged'] as const;
-
-/** The page's address as the API's query: a cursor to go on from the last person shown, or an offset. An address written by hand with a word the API does not know is read as no such filter. */
-function peopleQuery(params: URLSearchParams, offset: number): PeopleQuery {
-  const cursor = params.get('cursor');
-  return {
-    limit: PAGE_SIZE,
-    ...(cursor ? { cursor } : { offset }),
-    category: oneOf([...PERSON_CATEGORIES, 'none'], params.get('category')),
-    stage: oneOf(STAGES, params.get('stage')),
-    goalId: params.get('goal') || undefined,
-    quadrant: oneOf(QUADRANTS.map(([q]) => q), params.get('quadrant')),
-    due: oneOf(DUE, params.get('due')),
-    sort: oneOf(SORTS.map(([s]) => s), params.get('sort')),
-    unjudged: oneOf(['true'], params.get('unjudged')),
-    search: params.get('q') || undefined,
-  };
-}
+import { PERSON_CATEGORIES, SEARCH_MAX_LENGTH, spoken, STAGES } from '../vocabulary.js';
 
 /** People: search, filter and sort, a page at a time (the server pages, so ten thousand stay fast). */
 export function PeoplePage() {
@@ -53,10 +18,10 @@ export function PeoplePage() {
   const [judging, setJudging] = useState(false);
   const [quickAdding, setQuickAdding] = useState(params.get('quick') === '1');
   const [quickAdded, setQuickAdded] = useState<string | null>(null);
-  const offset = Number(params.get('offset') ?? 0);
+  const offset = pageOffset(params);
   // "Next" goes on from the last person shown (a cursor: as quick deep in the list as at its start);
   // the offset stays in the address for "previous" and for the "51–100 of …" line.
-  const people = usePeople(peopleQuery(params, offset));
+  const people = usePeople(peopleQuery(params));
   // While judging, the rows shown stay put: a person judged under "not judged yet" would
   // otherwise leave the list as soon as the list is read again after the first choice, taking
   // the other three choices with them. The page's address (filters, page) pins a new set.
