@@ -1,29 +1,32 @@
 import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router-dom';
+import { CheckPage } from './pages/CheckPage.js';
+import { PeoplePage } from './pages/PeoplePage.js';
+import { PersonPage } from './pages/PersonPage.js';
+import { ThisMonth } from './pages/ThisMonth.js';
 import { GlobalSearch } from './search/GlobalSearch.js';
 
-// Every page's script loads when the page is opened: the main script holds React, the router, the
-// data layer and the shell (header, search), so a page opened by its address runs only its own code
-// beside them, and its data is asked for as the route is known, before its script has come
-// (data/prefetch-route.ts). The map brings WebGL and graph libraries (most of the app's weight).
-const ThisMonth = lazy(() => import('./pages/ThisMonth.js').then((m) => ({ default: m.ThisMonth })));
-const PeoplePage = lazy(() => import('./pages/PeoplePage.js').then((m) => ({ default: m.PeoplePage })));
-const PersonPage = lazy(() => import('./pages/PersonPage.js').then((m) => ({ default: m.PersonPage })));
-const CheckPage = lazy(() => import('./pages/CheckPage.js').then((m) => ({ default: m.CheckPage })));
-const PlanPage = lazy(() => import('./pages/PlanPage.js').then((m) => ({ default: m.PlanPage })));
-const NetworksPage = lazy(() => import('./pages/NetworksPage.js').then((m) => ({ default: m.NetworksPage })));
-const NetworkPage = lazy(() => import('./pages/NetworkPage.js').then((m) => ({ default: m.NetworkPage })));
-const GoalsPage = lazy(() => import('./pages/GoalsPage.js').then((m) => ({ default: m.GoalsPage })));
-const LogPage = lazy(() => import('./pages/LogPage.js').then((m) => ({ default: m.LogPage })));
+// The pages opened every day (this month, people, a person, the check) stay in the main script: a
+// returning user's browser keeps it compiled, and measured in one run beside each other
+// (scripts, 2026-12-01) loading those pages as chunks of their own cost each load more browser CPU
+// (more modules to fetch and instantiate, a commit of the fallback first) than it saved. Their data
+// is asked for as the route is known (data/prefetch-route.ts). The other pages load when opened.
+// The map brings WebGL and graph libraries (most of the app's weight): loaded when opened.
 const MapPage = lazy(() => import('./pages/MapPage.js').then((m) => ({ default: m.MapPage })));
 // So does the analysis page: the graph engine is loaded only when it is used.
 const AnalysePage = lazy(() => import('./pages/AnalysePage.js').then((m) => ({ default: m.AnalysePage })));
 // The team's map draws with sigma too (it put sigma and graphology, 140 KB of 630, in every page's
-// script); the team pages, import and settings are visited now and then.
+// script); the team pages, import and settings are visited now and then: each loads when opened,
+// so the pages opened every day (this month, people, a person, the check) start sooner.
 const TeamMapPage = lazy(() => import('./team/TeamMapPage.js').then((m) => ({ default: m.TeamMapPage })));
 const TeamPage = lazy(() => import('./team/TeamPage.js').then((m) => ({ default: m.TeamPage })));
 const TeamsPage = lazy(() => import('./team/TeamsPage.js').then((m) => ({ default: m.TeamsPage })));
 const TeamInvitePage = lazy(() => import('./team/TeamsPage.js').then((m) => ({ default: m.TeamInvitePage })));
+const PlanPage = lazy(() => import('./pages/PlanPage.js').then((m) => ({ default: m.PlanPage })));
+const NetworksPage = lazy(() => import('./pages/NetworksPage.js').then((m) => ({ default: m.NetworksPage })));
+const GoalsPage = lazy(() => import('./pages/GoalsPage.js').then((m) => ({ default: m.GoalsPage })));
+const NetworkPage = lazy(() => import('./pages/NetworkPage.js').then((m) => ({ default: m.NetworkPage })));
+const LogPage = lazy(() => import('./pages/LogPage.js').then((m) => ({ default: m.LogPage })));
 const ImportPage = lazy(() => import('./pages/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
 
