@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summariseJournal, type JournalSummary } from '../core/check/journal-summary.js';
 import { sequentialIds } from '../services/context.js';
@@ -6,7 +7,7 @@ import { listJournalEntries, logExchange } from '../services/exchanges.js';
 import { createPerson } from '../services/people.js';
 import { openSession, type Session } from '../services/session.js';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
-import { readJournalSummary } from './journal-summary.js';
+import { journalSummaryQueries, readJournalSummary } from './journal-summary.js';
 
 const byPerson = (summary: JournalSummary) => ({ ...summary, people: [...summary.people].sort((a, b) => (a.personId < b.personId ? -1 : 1)) });
 
@@ -60,6 +61,32 @@ describe.each(DIALECTS)('the journal summed by the database, %s', (dialect) => {
       expect(byPerson(summed)).toEqual(byPerson(summariseJournal(await listJournalEntries(demo.ctx))));
     } finally {
       await demo.close();
+      await db.dispose();
+    }
+  });
+});
+
+/*
+ * On SQLite the sums read each exchange from the index made for them (migration
+ * 2026-12-07T1200-journal-summary-index), never from the exchanges' rows: a length written
+ * differently in the query than in the index would quietly go back to a lookup per person
+ * in each exchange, several times slower at 5,000 people.
+ */
+describe('the journal summed on SQLite', () => {
+  it('reads the exchanges only through their summary index, walking them before their people', async () => {
+    const db = await freshDatabase('sqlite');
+    const session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
+    try {
+      const queries = journalSummaryQueries(session.ctx.db, session.ctx.workspaceId);
+      const raw = session.ctx.db.withoutPlugins();
+      const planOf = async (query: (typeof queries)['totals' | 'people']) =>
+        (await sql<{ detail: string }>`explain query plan ${query}`.execute(raw)).rows.map((r) => r.detail);
+      expect(await planOf(queries.totals)).toEqual(['SEARCH e USING COVERING INDEX exchanges_journal_summary (workspace_id=?)']);
+      const people = await planOf(queries.people);
+      expect(people[0]).toBe('SEARCH e USING COVERING INDEX exchanges_journal_summary (workspace_id=?)');
+      expect(people[1]).toMatch(/^SEARCH ep USING COVERING INDEX /);
+    } finally {
+      await session.close();
       await db.dispose();
     }
   });

@@ -17,6 +17,7 @@ import * as teamLearnedTags from './2026-12-04T1100-team-learned-tags.js';
 import * as workspaceDataVersions from './2026-12-05T1000-workspace-data-versions.js';
 import * as peopleSearch from './2026-12-06T1000-people-search.js';
 import * as noSampledValues from './2026-12-06T1500-no-sampled-values.js';
+import * as journalSummaryIndex from './2026-12-07T1200-journal-summary-index.js';
 
 /** Every migration, in order. A static list so that bundles carry them; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1000-workspace-data-versions': workspaceDataVersions,
   '2026-12-06T1000-people-search': peopleSearch,
   '2026-12-06T1500-no-sampled-values': noSampledValues,
+  '2026-12-07T1200-journal-summary-index': journalSummaryIndex,
 };
