@@ -1,9 +1,9 @@
 import type { Insertable } from 'kysely';
 import type { MapSnapshot } from '../core/check/index.js';
 import type { Exchange } from '../core/model.js';
-import { nameKey, contactKey } from './keys.js';
+import { nameKey } from './keys.js';
 import { insertRows } from '../storage/insert-rows.js';
-import { toPersonRow } from '../storage/people.js';
+import { toContactPointRow, toPersonRow } from '../storage/people.js';
 import { refreshPlannerStatistics } from '../storage/planner-statistics.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import type { Database } from '../storage/schema.js';
@@ -23,7 +23,7 @@ export async function bulkLoad(ctx: ServiceContext, map: Omit<MapSnapshot, 'toda
       'people',
       map.people.map((p) => toPersonRow(ws, p, p.channels.map((c) => c.value))),
     );
-    await insert('contactPoints', map.people.flatMap((p) => p.channels.map((c, position) => ({ personId: p.id, position, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label }))));
+    await insert('contactPoints', map.people.flatMap((p) => p.channels.map((c, position) => toContactPointRow(p.id, position, c))));
     await insert(
       'networks',
       map.networks.map((n) => ({ id: n.id, workspaceId: ws, name: n.name, nameKey: nameKey(n.name), kind: n.kind, role: n.role, strength: n.strength, importance: n.importance, hoursPerMonth: n.hoursPerMonth, url: n.url, notes: n.notes, createdAt: n.createdAt, updatedAt: n.updatedAt })),

@@ -10,7 +10,6 @@ import { inTransaction, nowTimestamp, today, type ServiceContext } from './conte
 import { restoreBackup, type RestoreSummary } from './export/backup.js';
 import { planFileOffThread } from './import/off-thread.js';
 import { planFile, type EncodingUsed, type ReadOptions } from './import/plan-file.js';
-import { contactKey } from './keys.js';
 import { checkPhoto } from '../core/photo.js';
 import { writePhotos } from './photos.js';
 import { listPeople } from './people.js';
@@ -18,7 +17,7 @@ import { chunks } from '../storage/chunks.js';
 import { insertRows, withIndexesRebuilt } from '../storage/insert-rows.js';
 import { fillPerson, peopleFingerprint, selectMergeTargets } from '../storage/imports.js';
 import { refreshPlannerStatistics } from '../storage/planner-statistics.js';
-import { toPersonRow } from '../storage/people.js';
+import { toContactPointRow, toPersonRow } from '../storage/people.js';
 
 export { MAX_IMPORT_BYTES, readContactsFile } from './import/plan-file.js';
 
@@ -193,7 +192,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
         p.channels.map((c) => c.value),
       ),
     );
-    p.channels.forEach((c, position) => points.push({ personId: id, position, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label }));
+    p.channels.forEach((c, position) => points.push(toContactPointRow(id, position, c)));
     (p.dates ?? []).forEach((d, position) => dates.push({ personId: id, position, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }));
   }
   // In name order: every people index but the id's leads with the name for a newly imported
@@ -232,7 +231,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
       if (Object.keys(fill).length || tags) await fillPerson(ctx.db, update.id, { ...fill, ...(tags ? { tags } : {}) }, now);
       if (update.addChannels.length) {
         const start = target.lastChannel + 1;
-        await insertRows(ctx.db, 'contactPoints', update.addChannels.map((c, i) => ({ personId: update.id, position: start + i, kind: c.kind, value: c.value, valueKey: contactKey(c.value), label: c.label })));
+        await insertRows(ctx.db, 'contactPoints', update.addChannels.map((c, i) => toContactPointRow(update.id, start + i, c)));
       }
       if (update.addDates?.length) {
         // Only what the person lacks (see holdsDate): a birthday set by hand is never overwritten by a file.

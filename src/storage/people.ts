@@ -86,7 +86,10 @@ export type StoredPerson = Omit<Person, 'channels' | 'lastExchangeOn' | 'nextCon
  * dates worked out from the journal (last exchange, next contact due) are services/rhythm.ts's.
  */
 export function toPersonRow(workspaceId: string, person: StoredPerson, channelValues: readonly string[]): Insertable<PeopleTable> {
-  const stored = {
+  // One object literal, not the person's columns spread into one with the keys added: V8 builds
+  // a literal of this size in one go, where the spread-and-add cost ~30 µs a row, a third of
+  // building an import's 30,000 rows (issue 15).
+  return {
     id: person.id,
     name: person.name,
     familyName: person.familyName,
@@ -114,8 +117,11 @@ export function toPersonRow(workspaceId: string, person: StoredPerson, channelVa
     addedOn: person.addedOn,
     createdAt: person.createdAt,
     updatedAt: person.updatedAt,
-  } satisfies Record<keyof StoredPerson, unknown>;
-  return { ...stored, workspaceId, nameKey: nameKey(person.name), sortName: sortKey(person.name, person.familyName), searchText: searchText(person, channelValues) };
+    workspaceId,
+    nameKey: nameKey(person.name),
+    sortName: sortKey(person.name, person.familyName),
+    searchText: searchText(person, channelValues),
+  } satisfies Record<keyof StoredPerson, unknown> & Insertable<PeopleTable>;
 }
 
 /** Marks the person changed now, as a change to their dates or photo does. */

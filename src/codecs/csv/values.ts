@@ -63,31 +63,41 @@ export function takeBirthday(contact: ImportedContact, raw: string, read: (value
   else contact.birthday = birthday;
 }
 
-/** What each contact holds already, so that a row with thousands of columns or categories is read in linear time. */
+/**
+ * Past this many channels and tags, what a contact holds is looked up in a set kept for it, so
+ * that a row with thousands of columns or categories is read in linear time. Below it the lists
+ * are scanned: a set (and the WeakMap that holds it) for each of 30,000 LinkedIn rows of one or
+ * two channels cost more than reading the rows (issue 15).
+ */
+const SCANNED_UP_TO = 8;
+
+/** The keys of what each contact holds, for contacts past SCANNED_UP_TO. */
 const taken = new WeakMap<ImportedContact, Set<string>>();
 
-function takenOf(contact: ImportedContact): Set<string> {
+const channelKey = (kind: ContactKind, value: string) => `channel ${kind} ${kind === 'email' ? value.toLowerCase() : value}`;
+const tagKey = (tag: string) => `tag ${tag}`;
+
+/** Whether the contact holds this key already; the key is taken if not. */
+function take(contact: ImportedContact, key: string, scan: () => boolean): boolean {
   let keys = taken.get(contact);
-  if (!keys) taken.set(contact, (keys = new Set()));
-  return keys;
+  if (!keys && contact.channels.length + contact.tags.length < SCANNED_UP_TO) return scan();
+  if (!keys) taken.set(contact, (keys = new Set([...contact.channels.map((c) => channelKey(c.kind, c.value)), ...contact.tags.map(tagKey)])));
+  if (keys.has(key)) return true;
+  keys.add(key);
+  return false;
 }
 
 export function addChannel(contact: ImportedContact, kind: ContactKind, raw: string, label: string | null = null): void {
   const value = raw.trim();
   if (value === '') return;
-  const key = `channel ${kind} ${kind === 'email' ? value.toLowerCase() : value}`;
-  const keys = takenOf(contact);
-  if (keys.has(key)) return;
-  keys.add(key);
+  const key = channelKey(kind, value);
+  if (take(contact, key, () => contact.channels.some((c) => c.kind === kind && channelKey(c.kind, c.value) === key))) return;
   contact.channels.push({ kind, value, label });
 }
 
 export function addTag(contact: ImportedContact, raw: string): void {
   const tag = clean(raw);
-  const key = `tag ${tag}`;
-  const keys = takenOf(contact);
-  if (tag === '' || keys.has(key)) return;
-  keys.add(key);
+  if (tag === '' || take(contact, tagKey(tag), () => contact.tags.includes(tag))) return;
   contact.tags.push(tag);
 }
 
