@@ -13,8 +13,9 @@
 // returning user's); the first load after the server starts (the check worked out cold) is
 // given apart. Then the People page's interactions and the map's frames while dragging.
 //
-// Alone: node scripts/bench-web.mjs [--skip-build] [--runs N] [--data DIR] [--json FILE]
+// Alone: node scripts/bench-web.mjs [--skip-build] [--runs N] [--data DIR] [--json FILE] [--only pages|map]
 //   --data DIR keeps the generated maps there and reuses them on the next run.
+//   --only map measures the map alone (its 5,000-person data only); --only pages the other pages.
 // From scripts/bench.mjs: benchWeb({ largeDataDir, mapDataDir, now }). Loopback only.
 // The functions handed to page.evaluate run in the browser, with its globals.
 /* global document, requestAnimationFrame, setTimeout, clearTimeout */
@@ -231,7 +232,7 @@ new Sigma(graph, document.getElementById('map'), { renderLabels: false });
   }
 }
 
-export async function benchWeb({ largeDataDir, mapDataDir, now = NOW, runs = 7 }) {
+export async function benchWeb({ largeDataDir, mapDataDir, now = NOW, runs = 7, only = null }) {
   const browser = await chromium.launch({ executablePath: process.env.WAGGLE_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const results = { chromium: browser.version(), runs, waterfalls: {} };
   const newPage = async () => {
@@ -241,7 +242,7 @@ export async function benchWeb({ largeDataDir, mapDataDir, now = NOW, runs = 7 }
   };
   try {
     // 30,000 people: the People page, a person's page, the check page.
-    {
+    if (only !== 'map') {
       const app = await serve(largeDataDir, now);
       const page = await newPage();
       const people = await repeatLoad(page, `${app.base}/people`, ['people'], runs);
@@ -297,7 +298,7 @@ export async function benchWeb({ largeDataDir, mapDataDir, now = NOW, runs = 7 }
       app.stop();
     }
     // 5,000 people and 300 networks: the map's first frame, sigma's bare draw beside it, then frames while dragging.
-    {
+    if (only !== 'pages') {
       const app = await serve(mapDataDir, now);
       const page = await newPage();
       const bare = await bareSigmaPage();
@@ -370,22 +371,29 @@ export async function benchWeb({ largeDataDir, mapDataDir, now = NOW, runs = 7 }
 export function webRows(web) {
   const ok = (value, target) => (value < target ? 'ok' : 'OVER TARGET');
   const cpu = (c) => (c ? ` (CPU ${c.browserMs} + ${c.serverMs})` : '');
-  return [
+  // A part measured alone (--only) leaves the other part's rows out.
+  const pages = web.peopleFirstPageMs === undefined ? [] : [
     [`People page, first 50 of ${web.peopleTotal.toLocaleString('en')} (page load, median of ${web.runs})`, `${web.peopleFirstPageMs} ms${cpu(web.peopleFirstPageCpu)}`, `< ${TARGETS.peopleFirstPageMs} ms`, ok(web.peopleFirstPageMs, TARGETS.peopleFirstPageMs)],
     ["A person's page (page load)", `${web.personPageMs} ms${cpu(web.personPageCpu)}`, `< ${TARGETS.personPageMs} ms`, ok(web.personPageMs, TARGETS.personPageMs)],
     ['Check page: counts, cards and the quadrant chart (page load)', `${web.checkPageMs} ms${cpu(web.checkPageCpu)}`, `< ${TARGETS.checkPageMs} ms`, ok(web.checkPageMs, TARGETS.checkPageMs)],
     ['  the first load after the server starts (check worked out cold)', `${web.checkPageFirstLoadMs} ms`, '', ''],
-    [`Map of ${web.mapNodes.toLocaleString('en')} nodes, first frame (page load)`, `${web.mapFirstFrameMs} ms${cpu(web.mapFirstFrameCpu)}`, `< ${TARGETS.mapFirstFrameMs} ms`, ok(web.mapFirstFrameMs, TARGETS.mapFirstFrameMs)],
-    ['  baseline: sigma alone drawing the same /api/map', `${web.bareSigmaFirstFrameMs} ms${cpu(web.bareSigmaCpu)}`, '', ''],
-    ['  the layout settled (worked out off the main thread)', web.mapLayoutSettledMs === null ? 'n/a' : `${web.mapLayoutSettledMs} ms`, '', ''],
     ['People page, sort by next contact', `${web.peopleSortByNextContactMs} ms`, '< 500 ms', ok(web.peopleSortByNextContactMs, 500)],
     ['People page, filter due this week', `${web.peopleDueFilterMs} ms`, '< 500 ms', ok(web.peopleDueFilterMs, 500)],
     ['People page, next page', `${web.peopleNextPageMs} ms`, '< 300 ms', ok(web.peopleNextPageMs, 300)],
     ['People page, search', `${web.peopleSearchMs} ms`, '< 300 ms', ok(web.peopleSearchMs, 300)],
+  ];
+  const map = web.mapFirstFrameMs === undefined ? [] : [
+    [`Map of ${web.mapNodes.toLocaleString('en')} nodes, first frame (page load)`, `${web.mapFirstFrameMs} ms${cpu(web.mapFirstFrameCpu)}`, `< ${TARGETS.mapFirstFrameMs} ms`, ok(web.mapFirstFrameMs, TARGETS.mapFirstFrameMs)],
+    ['  baseline: sigma alone drawing the same /api/map', `${web.bareSigmaFirstFrameMs} ms${cpu(web.bareSigmaCpu)}`, '', ''],
+    ['  the layout settled (worked out off the main thread)', web.mapLayoutSettledMs === null ? 'n/a' : `${web.mapLayoutSettledMs} ms`, '', ''],
     ['Map, frames a second while dragging (software WebGL)', `${web.mapPanFps} fps`, '>= 30 fps', web.mapPanFps >= 30 ? 'ok' : 'UNDER TARGET'],
     ['Map, one zoom step to its first frame', `${web.mapZoomFrameMs} ms`, '< 200 ms', ok(web.mapZoomFrameMs, 200)],
     ['Map, find a name: highlighted, camera on its way', `${web.mapFindMs} ms`, '< 1000 ms', ok(web.mapFindMs, 1000)],
-    ['Browser memory: People page / map (JS heap)', `${web.peopleHeapMb} / ${web.mapHeapMb} MB`, '', ''],
+  ];
+  return [
+    ...pages,
+    ...map,
+    ['Browser memory: People page / map (JS heap)', `${web.peopleHeapMb ?? '-'} / ${web.mapHeapMb ?? '-'} MB`, '', ''],
   ];
 }
 
@@ -395,15 +403,16 @@ export function printWebTable(web) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values: args } = parseArgs({ options: { 'skip-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '7' }, data: { type: 'string' }, json: { type: 'string', default: 'bench-results/web.json' } } });
+  const { values: args } = parseArgs({ options: { 'skip-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '7' }, data: { type: 'string' }, json: { type: 'string', default: 'bench-results/web.json' }, only: { type: 'string' } } });
+  if (args.only !== undefined && args.only !== 'map' && args.only !== 'pages') throw new Error(`--only takes map or pages, not ${args.only}`);
   if (!args['skip-build']) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   const root = args.data ?? mkdtempSync(join(tmpdir(), 'waggle-bench-web-'));
   try {
     const loadStart = performance.now();
-    const largeDataDir = await loadMap(join(root, 'large'), LARGE, 11);
-    const mapDataDir = await loadMap(join(root, 'map'), MAP, 7);
+    const largeDataDir = args.only === 'map' ? null : await loadMap(join(root, 'large'), LARGE, 11);
+    const mapDataDir = args.only === 'pages' ? null : await loadMap(join(root, 'map'), MAP, 7);
     console.log(`maps ready in ${round((performance.now() - loadStart) / 1000)} s`);
-    const web = await benchWeb({ largeDataDir, mapDataDir, runs: Number(args.runs) });
+    const web = await benchWeb({ largeDataDir, mapDataDir, runs: Number(args.runs), only: args.only ?? null });
     printWebTable(web);
     mkdirSync('bench-results', { recursive: true });
     writeFileSync(args.json, `${JSON.stringify({ size: { large: LARGE, map: MAP }, web }, null, 2)}\n`);
