@@ -2,14 +2,13 @@ import Graph from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import Sigma from 'sigma';
-import { NodePointProgram } from 'sigma/rendering';
 import { analyse, graphOfMap, type NodeMetric } from '../../../src/core/graph/index.js';
 import { layoutMap, mapSvg, ringLabel, type ColourBy } from '../map-layout.js';
 import { rankMatches } from '../map/find.js';
 import { LegendGroup, toggled } from '../map/LegendGroup.js';
 import { addOverlays } from '../map/overlays.js';
 import { settleLayout, type SettledPositions } from '../map/settle-layout.js';
-import { NodeSquareProgram } from '../map/square-program.js';
+import { MAP_NODE_PROGRAMS } from '../map/square-program.js';
 import { useMapView } from '../data/map.js';
 import { queryError } from '../data/query-state.js';
 
@@ -123,7 +122,7 @@ export function MapPage() {
   useEffect(() => {
     if (!data || !layout || !container.current) return;
     const graph = new Graph({ multi: true });
-    for (const n of visible) graph.addNode(n.key, { x: n.x, y: -n.y, size: n.size, color: n.colour, label: n.label, kind: n.kind, entityId: n.id, type: n.kind === 'network' ? 'square' : 'point' });
+    for (const n of visible) graph.addNode(n.key, { x: n.x, y: -n.y, size: n.size, color: n.colour, label: n.label, kind: n.kind, entityId: n.id, type: n.kind === 'network' ? 'square' : 'circle' });
     // The lines join once the layout has settled, not in the first frame: at 5,000 nodes there are
     // 4 lines to a node, each drawn at places the settling then moves on every frame; without them
     // the first frame and each frame of the settling process a fifth of the items. The rings alone
@@ -145,8 +144,8 @@ export function MapPage() {
 
       // Round points instead of sigma's default circle quads: measured at 5,300 nodes in
       // software WebGL, dragging went from 13 to 51 frames a second.
-      defaultNodeType: 'point',
-      nodeProgramClasses: { point: NodePointProgram, square: NodeSquareProgram },
+      defaultNodeType: 'circle',
+      nodeProgramClasses: MAP_NODE_PROGRAMS,
     });
     const removeOverlays = addOverlays(renderer, data.map.rings);
     // Hovering a node brings out its ties: everything not connected to it fades, and a
