@@ -121,16 +121,22 @@ export function MapPage() {
 
   useEffect(() => {
     if (!data || !layout || !container.current) return;
-    const graph = new Graph({ multi: true });
+    // Replaced by a copy with the lines once the layout has settled (addEdges); the handlers below read the current one.
+    let graph = new Graph({ multi: true });
     for (const n of visible) graph.addNode(n.key, { x: n.x, y: -n.y, size: n.size, color: n.colour, label: n.label, kind: n.kind, entityId: n.id, type: n.kind === 'network' ? 'square' : 'circle' });
     // The lines join once the layout has settled, not in the first frame: at 5,000 nodes there are
     // 4 lines to a node, each drawn at places the settling then moves on every frame; without them
     // the first frame and each frame of the settling process a fifth of the items. The rings alone
     // already say the tie's strength; the lines between others come a moment later, at rest.
+    // The lines go into a copy of the graph, which sigma then takes whole: added one by one to the graph
+    // it draws, sigma indexed each line and scheduled a refresh for it (22,000 at 5,000 people).
     const addEdges = () => {
+      const withLines = graph.copy();
       for (const e of edges) {
-        if (graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addEdgeWithKey(e.key, e.source, e.target, { size: 0.5, color: '#d5d5dd' });
+        if (withLines.hasNode(e.source) && withLines.hasNode(e.target)) withLines.addEdgeWithKey(e.key, e.source, e.target, { size: 0.5, color: '#d5d5dd' });
       }
+      graph = withLines;
+      renderer.setGraph(withLines);
     };
     // With thousands of nodes, drawing every line and label on each frame of a drag is what
     // makes a map sluggish (measured: 4 frames a second at 5,300 nodes and 22,500 lines in
