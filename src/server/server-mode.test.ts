@@ -52,6 +52,8 @@ describe('server mode from the command line', () => {
       const page = await fetch(`${server.url}/people`);
       expect(page.status).toBe(200);
       expect(await page.text()).not.toContain('waggle-mode');
+      // Nor does the map's page ask for its data before anyone has signed in.
+      expect(await (await fetch(`${server.url}/map`)).text()).not.toContain('rel="preload"');
       const people = (await (await fetch(`${server.url}/api/people`, { headers: { authorization: `Bearer ${made.token}` } })).json()) as { items: { name: string }[] };
       expect(people.items.map((p) => p.name)).toEqual(['Rosa Lima']);
       expect(await (await fetch(`${server.url}/api/storage`, { headers: { authorization: `Bearer ${made.token}` } })).json()).toEqual({ kind: 'unknown', location: 'not reported' });
@@ -127,6 +129,9 @@ describe('server mode from the command line', () => {
       expect((await fetch(`${server.url}/api/people`)).status).toBe(200);
       // The web app's page says so, so that it opens without asking the status route first.
       expect(await (await fetch(`${server.url}/people`)).text()).toContain('<meta name="waggle-mode" content="local" />');
+      // The map's page asks for its data as it arrives (the app's request takes that answer); no other page does.
+      expect(await (await fetch(`${server.url}/map`)).text()).toContain('<link rel="preload" href="/api/map/compact" as="fetch" crossorigin="anonymous" />');
+      expect(await (await fetch(`${server.url}/people`)).text()).not.toContain('rel="preload"');
     } finally {
       await server.close();
       await session.close();

@@ -5,6 +5,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Api } from './app.js';
 import { OPENAPI_PATH } from './app.js';
 
+/** The map page's data (GET /api/map/compact, no goal chosen): what that page's prefetch asks for. */
+export const MAP_DATA_PATH = '/api/map/compact';
+
 /** Where the built web app lives: dist/web, beside the compiled or bundled server. */
 export function webAppDir(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -31,6 +34,10 @@ export function serveWebApp(app: Api, options: { sourceMaps?: boolean; root?: st
   // On one's own machine there are no accounts: the page says so, and opens without first asking the API who is signed in.
   const html = readFileSync(join(root, 'index.html'), 'utf8');
   const index = options.mode === 'local' ? html.replace('</head>', '<meta name="waggle-mode" content="local" />\n  </head>') : html;
+  // The map's page asks the browser for its data as the page arrives, beside the app's script rather
+  // than after it has come and run (the app's own request then takes the answer already on its way).
+  // Locally only: on a server the request would go before anyone has signed in.
+  const mapIndex = options.mode === 'local' ? index.replace('</head>', `<link rel="preload" href="${MAP_DATA_PATH}" as="fetch" crossorigin="anonymous" />\n  </head>`) : index;
   // Source maps show the app's own source; served only when asked for.
   if (!options.sourceMaps) app.use('/assets/*', async (c, next) => (c.req.path.endsWith('.map') ? c.notFound() : next()));
   // The built files' names carry a hash of their content: a browser may keep them for good and
@@ -46,6 +53,6 @@ export function serveWebApp(app: Api, options: { sourceMaps?: boolean; root?: st
     if (path.startsWith('/api/') || path.startsWith('/share/') || path.startsWith('/feeds/')) return c.notFound();
     c.header('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'self'");
     c.header('Referrer-Policy', 'no-referrer');
-    return c.html(index);
+    return c.html(path === '/map' ? mapIndex : index);
   });
 }

@@ -17,6 +17,14 @@ export function mapViewQuery(goalId: string | null = null) {
       const [view, { decodeMap }] = await Promise.all([unwrap(client.GET('/api/map/compact', { params: { query: goalId ? { goalId } : {} } })), import('../../../src/core/check/compact-map.js')]);
       return { map: decodeMap(view.map), goals: view.goals };
     },
+    // The prefetch's answer is fresh for the page that follows it: with no time given it was stale at
+    // once, and the page, whose subscription often begins only after the prefetch has come back,
+    // asked for the whole map again (measured: a second GET and decode beside the first frame). A
+    // change the app makes invalidates the map, which refetches whatever its staleness.
+    staleTime: 60_000,
+    // A new map replaces the old whole: comparing 5,000 nodes and their edges deeply, to keep the
+    // parts that did not change, costs more than drawing them again.
+    structuralSharing: false,
   });
 }
 

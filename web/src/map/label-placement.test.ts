@@ -55,4 +55,19 @@ describe('placing the map’s names', () => {
     const found: LabelCandidate = { key: 'found', text: 'Found', x: 100, y: 100, radius: 4, priority: 0, width: 200, forced: true };
     expect(placeLabels([big, found], view, 14)[0]!.key).toBe('found');
   });
+
+  it('measures a name only when it is tried, at the width the measure gives', () => {
+    const many: LabelCandidate[] = Array.from({ length: 500 }, (_, i) => ({ key: `n${String(i).padStart(3, '0')}`, text: `Name ${i}`, x: 200, y: 300, radius: 4, priority: i === 7 ? 2 : 1 }));
+    const measured: string[] = [];
+    const boxes = placeLabels(many, view, 14, 2, [], (text) => {
+      measured.push(text);
+      return text.length * 6;
+    });
+    // The most important first, then the first key by code unit; once two are placed, no other is measured.
+    expect(measured).toEqual(['Name 7', 'Name 0']);
+    expect(boxes.map((b) => [b.text, b.side, b.width])).toEqual([
+      ['Name 7', 'right', 36],
+      ['Name 0', 'left', 36],
+    ]);
+  });
 });

@@ -98,14 +98,18 @@ export function addOverlays(renderer: Sigma, rings: Rings): () => void {
       const forced = data.forceLabel || data.highlighted;
       if (radius < MIN_LABELLED_RADIUS && !forced) return;
       const at = renderer.framedGraphToViewport(data);
-      let w = widths.get(data.label);
-      if (w === undefined) {
-        w = context.measureText(data.label).width + 4;
-        widths.set(data.label, w);
-      }
-      candidates.push({ key: node, text: data.label, x: at.x, y: at.y, radius, priority: data.size, forced, width: w });
+      candidates.push({ key: node, text: data.label, x: at.x, y: at.y, radius, priority: data.size, forced });
     });
-    const boxes = placeLabels(candidates, { width, height }, LINE, Math.max(12, Math.floor((width * height) / AREA_PER_NAME)), ringNames);
+    // Widths measured as names are tried, and kept: the same names are tried again on the next frame.
+    const measure = (text: string) => {
+      let w = widths.get(text);
+      if (w === undefined) {
+        w = context.measureText(text).width + 4;
+        widths.set(text, w);
+      }
+      return w;
+    };
+    const boxes = placeLabels(candidates, { width, height }, LINE, Math.max(12, Math.floor((width * height) / AREA_PER_NAME)), ringNames, measure);
     for (const b of boxes) {
       context.fillStyle = 'rgba(255,255,255,0.85)';
       context.fillRect(b.x, b.y, b.width, b.height);

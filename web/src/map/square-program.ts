@@ -40,3 +40,11 @@ export class NodeSquareProgram extends NodePointProgram {
     return { ...super.getDefinition(), FRAGMENT_SHADER_SOURCE: SQUARE_FRAGMENT };
   }
 }
+
+/**
+ * The map's node programs: people as sigma's round points, networks as squares. The points go under
+ * sigma's own key for round nodes, `circle`: sigma registers its default program under that key
+ * whatever it is given, so a program of our own under another key left sigma's compiled beside it
+ * (three WebGL programs, to draw, to pick and to hover, never used, on every page load).
+ */
+export const MAP_NODE_PROGRAMS = { circle: NodePointProgram, square: NodeSquareProgram };

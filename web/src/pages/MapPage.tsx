@@ -2,14 +2,13 @@ import Graph from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import Sigma from 'sigma';
-import { NodePointProgram } from 'sigma/rendering';
 import { analyse, graphOfMap, type NodeMetric } from '../../../src/core/graph/index.js';
 import { layoutMap, mapSvg, ringLabel, type ColourBy } from '../map-layout.js';
 import { rankMatches } from '../map/find.js';
 import { LegendGroup, toggled } from '../map/LegendGroup.js';
 import { addOverlays } from '../map/overlays.js';
 import { settleLayout, type SettledPositions } from '../map/settle-layout.js';
-import { NodeSquareProgram } from '../map/square-program.js';
+import { MAP_NODE_PROGRAMS } from '../map/square-program.js';
 import { useMapView } from '../data/map.js';
 import { queryError } from '../data/query-state.js';
 
@@ -122,16 +121,22 @@ export function MapPage() {
 
   useEffect(() => {
     if (!data || !layout || !container.current) return;
-    const graph = new Graph({ multi: true });
-    for (const n of visible) graph.addNode(n.key, { x: n.x, y: -n.y, size: n.size, color: n.colour, label: n.label, kind: n.kind, entityId: n.id, type: n.kind === 'network' ? 'square' : 'point' });
+    // Replaced by a copy with the lines once the layout has settled (addEdges); the handlers below read the current one.
+    let graph = new Graph({ multi: true });
+    for (const n of visible) graph.addNode(n.key, { x: n.x, y: -n.y, size: n.size, color: n.colour, label: n.label, kind: n.kind, entityId: n.id, type: n.kind === 'network' ? 'square' : 'circle' });
     // The lines join once the layout has settled, not in the first frame: at 5,000 nodes there are
     // 4 lines to a node, each drawn at places the settling then moves on every frame; without them
     // the first frame and each frame of the settling process a fifth of the items. The rings alone
     // already say the tie's strength; the lines between others come a moment later, at rest.
+    // The lines go into a copy of the graph, which sigma then takes whole: added one by one to the graph
+    // it draws, sigma indexed each line and scheduled a refresh for it (22,000 at 5,000 people).
     const addEdges = () => {
+      const withLines = graph.copy();
       for (const e of edges) {
-        if (graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addEdgeWithKey(e.key, e.source, e.target, { size: 0.5, color: '#d5d5dd' });
+        if (withLines.hasNode(e.source) && withLines.hasNode(e.target)) withLines.addEdgeWithKey(e.key, e.source, e.target, { size: 0.5, color: '#d5d5dd' });
       }
+      graph = withLines;
+      renderer.setGraph(withLines);
     };
     // With thousands of nodes, drawing every line and label on each frame of a drag is what
     // makes a map sluggish (measured: 4 frames a second at 5,300 nodes and 22,500 lines in
@@ -145,8 +150,8 @@ export function MapPage() {
 
       // Round points instead of sigma's default circle quads: measured at 5,300 nodes in
       // software WebGL, dragging went from 13 to 51 frames a second.
-      defaultNodeType: 'point',
-      nodeProgramClasses: { point: NodePointProgram, square: NodeSquareProgram },
+      defaultNodeType: 'circle',
+      nodeProgramClasses: MAP_NODE_PROGRAMS,
     });
     const removeOverlays = addOverlays(renderer, data.map.rings);
     // Hovering a node brings out its ties: everything not connected to it fades, and a
