@@ -78,7 +78,10 @@ const MAX_KEPT_IDS = 300_000;
  * against 3.8 ms walking), the walk above ("hospital", 6,009 matches: 0.1 ms against 9.6 ms).
  */
 const FEW_ENOUGH_TO_LOOK_UP = 2_000;
-const orders = new KeptPerVersion<readonly string[]>(50, (ids) => ids.length, MAX_KEPT_IDS);
+// As many listings as the ids allow: on PostgreSQL each goal's and each network's pages are taken from its
+// kept order (byKeptOrder), and a thousand networks of 45 people each weigh less than one whole list.
+const MAX_KEPT_ORDERS = 2_000;
+const orders = new KeptPerVersion<readonly string[]>(MAX_KEPT_ORDERS, (ids) => ids.length, MAX_KEPT_IDS);
 
 /**
  * On PostgreSQL, a page of a goal's people (a twentieth of the workspace, say) or a network's
