@@ -1,5 +1,6 @@
 import { CompiledQuery, PostgresAdapter, SelectQueryNode, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 
+import { preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
 /**
@@ -21,10 +22,13 @@ import type { Database } from './schema.js';
  */
 let ownWrites = 0;
 
+/** Asked before every kept answer is sent: kept prepared (prepared-statements.ts). */
+const VERSION_QUERY = 'select version::text as v from workspace_data_versions where workspace_id = $1';
+
 export async function dataVersion(db: Kysely<Database>, workspaceId: string): Promise<string> {
   // Through executeQuery with a compiled query: past the plugins, so asking does not count as writing.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    const { rows } = await db.executeQuery<{ v: string }>(CompiledQuery.raw('select version::text as v from workspace_data_versions where workspace_id = $1', [workspaceId]));
+    const { rows } = await db.executeQuery<{ v: string }>(CompiledQuery.raw(preparedOnPostgres(db, VERSION_QUERY), [workspaceId]));
     return `pg:${rows[0]?.v ?? '0'}`;
   }
   const { rows } = await db.executeQuery<{ data_version: number }>(CompiledQuery.raw('pragma data_version'));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
 import { sequentialIds } from '../services/context.js';
+import { addMember, linkPersonToGoal } from '../services/links.js';
 import { createPerson, listPeople, removePerson, updatePerson } from '../services/people.js';
 import { openSession, type Session } from '../services/session.js';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
@@ -70,5 +71,35 @@ describe.each(DIALECTS)('pages by offset after writes, on %s', (dialect) => {
       const members = await pagesAreSlices({ networkId: id, sort: 'name' });
       expect(members.length).toBeGreaterThan(0);
     }
+  });
+
+  it("pages a goal's and a network's people from the first page on, channels included, and shows one who joins on the next page asked for", async () => {
+    // On PostgreSQL these pages come from the listing's kept order (people-list.ts, byKeptOrder), the first one too.
+    const goals = await session.ctx.db.selectFrom('goals').select('id').where('workspaceId', '=', session.ctx.workspaceId).execute();
+    const networks = await session.ctx.db.selectFrom('networks').select('id').where('workspaceId', '=', session.ctx.workspaceId).execute();
+    const filters = [...goals.map(({ id }) => ({ goalId: id })), ...networks.map(({ id }) => ({ networkId: id }))];
+    const firstPagesAreTheWholeListsHead = async () => {
+      for (const filter of filters) {
+        const whole = await listPeople(session.ctx, filter);
+        for (const page of [await listPeople(session.ctx, { ...filter, limit: 20 }), await listPeople(session.ctx, { ...filter, limit: 20, offset: 0 })]) {
+          expect(page.items, JSON.stringify(filter)).toEqual(whole.items.slice(0, 20));
+          expect(page.total).toBe(whole.total);
+        }
+      }
+    };
+    await firstPagesAreTheWholeListsHead();
+    const first = await createPerson(session.ctx, { name: 'Aa Aardvark', channels: [{ kind: 'email', value: 'aa@example.org' }] });
+    const goalId = goals[0]?.id as string;
+    const networkId = networks[0]?.id as string;
+    await linkPersonToGoal(session.ctx, first.id, goalId, { relevance: 3 });
+    await addMember(session.ctx, networkId, first.id);
+    await firstPagesAreTheWholeListsHead();
+    for (const filter of [{ goalId }, { networkId }]) {
+      const page = await listPeople(session.ctx, { ...filter, limit: 20 });
+      expect(page.items[0]?.id).toBe(first.id);
+      expect(page.items[0]?.channels.map((c) => c.value)).toEqual(['aa@example.org']);
+    }
+    await removePerson(session.ctx, first.id);
+    for (const filter of [{ goalId }, { networkId }]) expect((await listPeople(session.ctx, { ...filter, limit: 20 })).items.map((p) => p.id)).not.toContain(first.id);
   });
 });

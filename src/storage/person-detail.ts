@@ -10,6 +10,7 @@ import { toNetwork } from './networks.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
 import { personColumnList } from './person-columns.js';
 import { toPersonDate } from './person-dates.js';
+import { preparedOnPostgres } from './prepared-statements.js';
 import type { Database, ExchangesTable, FollowUpsTable, GoalsTable, NetworksTable } from './schema.js';
 
 /*
@@ -18,7 +19,8 @@ import type { Database, ExchangesTable, FollowUpsTable, GoalsTable, NetworksTabl
  * networks, ties with the other's name, introductions with the names in them, exchanges with
  * everyone in them, follow-ups, dates, whether a photo is kept) as a JSON list built by the
  * database. The statement is written once per dialect and its text kept, so a request builds
- * nothing: it binds the workspace and the person. The page used to take fourteen queries, each
+ * nothing: it binds the workspace and the person (and PostgreSQL, which keeps it prepared,
+ * neither parses nor plans it again). The page used to take fourteen queries, each
  * built by Kysely anew; on PostgreSQL each was a round trip through the pool (issue 15).
  *
  * The rows inside the lists are the tables' own columns under the names the schema gives
@@ -188,12 +190,12 @@ const sqlite: Dialect = {
   timestamp: (column) => column,
 };
 
-/** Written once per dialect, on first use. */
+/** Written once per dialect, on first use; kept prepared on PostgreSQL (prepared-statements.ts). */
 let postgresText: string | undefined;
 let sqliteText: string | undefined;
 
 function statementFor(db: Kysely<Database>): string {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return (postgresText ??= statement(postgres, ['$1', '$2']));
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return (postgresText ??= preparedOnPostgres(db, statement(postgres, ['$1', '$2'])));
   return (sqliteText ??= statement(sqlite, ['?', '?']));
 }
 

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { PostgresDialect } from 'kysely';
+import { preparedNameOf } from './prepared-statements.js';
 
 // Read dates as the ISO strings the core uses: a `date` must never become a
 // JavaScript Date at local midnight, which is how reminders drift by a day.
@@ -11,6 +12,21 @@ pg.types.setTypeParser(TIMESTAMPTZ_OID, (value) => new Date(value).toISOString()
 // Counts come back as int8; ours never exceed 2^53.
 pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 
+/**
+ * A connection that sends the statements storage marked (prepared-statements.ts) under
+ * their names, so PostgreSQL parses each once per connection and keeps its plan. Kysely
+ * hands every query over as its text and values; everything else passes as it came.
+ */
+class PreparingClient extends pg.Client {
+  // pg's query has a dozen overloads; only (text, values) is Kysely's, and only it is named.
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    const name = typeof text === 'string' && Array.isArray(values) ? preparedNameOf(text) : undefined;
+    const query = super.query as (...a: unknown[]) => never;
+    return name === undefined ? query.apply(this, args) : query.call(this, { name, text, values });
+  }
+}
+
 export function createPostgresDialect(connectionString: string): PostgresDialect {
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 10 }) });
+  return new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 10, Client: PreparingClient }) });
 }
