@@ -5,7 +5,7 @@
 import type { Goal, Network } from '../model.js';
 import type { PersonCategory } from '../vocabulary.js';
 import { lowerFirst, meetSuggestion } from './suggest.js';
-import { normaliseOrganisation, personWithId, type CheckIndex, type PersonFacts } from './snapshot-index.js';
+import { normaliseOrganisation, personWithId, type CheckIndex, type GoalTarget, type PersonFacts } from './snapshot-index.js';
 import { compareText } from './sort.js';
 import {
   CONTRIBUTOR_STRONG_MIN_RELEVANCE,
@@ -68,11 +68,7 @@ function coverageOf(index: CheckIndex, goal: Goal): GoalCoverage {
     if (target.kind === 'person') people.push(target.facts);
     else networks.push(target.facts.network);
   }
-  const contributors: Contributor[] = targets.map((t) => {
-    const ref = t.kind === 'person' ? t.facts.person : t.facts.network;
-    return { kind: t.kind, id: ref.id, name: ref.name, strength: t.facts.strength, relevance: t.relevance, weight: t.facts.strength * t.relevance };
-  });
-  contributors.sort((a, b) => b.weight - a.weight || b.relevance - a.relevance || compareText(a.name, b.name) || compareText(a.id, b.id));
+  const contributors = contributorsOf(index, targets);
 
   const score = contributors.reduce((sum, c) => sum + c.weight, 0);
   const strong = contributors.filter(isStrongContributor);
@@ -107,6 +103,33 @@ function coverageOf(index: CheckIndex, goal: Goal): GoalCoverage {
     why: { text: verdictText(verdict, score, strong.length, contributors.length, needs), facts },
     next: goalNext(index, verdict, contributors, strong, gaps),
   };
+}
+
+/**
+ * The goal's contributors, heaviest first, then most relevant, then by name and id. Sorted as
+ * numbers in typed arrays (the name order is the index's `nameRank`, which ties on name and id
+ * only for a person and a network sharing both, where the person comes first in both orders),
+ * and each contributor made once, in its place: a goal can have thousands.
+ */
+function contributorsOf(index: CheckIndex, targets: readonly GoalTarget[]): Contributor[] {
+  const count = targets.length;
+  const weight = new Float64Array(count);
+  const relevance = new Float64Array(count);
+  const rank = new Int32Array(count);
+  const order: number[] = [];
+  for (let at = 0; at < count; at++) {
+    const t = targets[at] as GoalTarget;
+    weight[at] = t.facts.strength * t.relevance;
+    relevance[at] = t.relevance;
+    rank[at] = index.nameRank[t.facts.slot] as number;
+    order.push(at);
+  }
+  order.sort((a, b) => (weight[b] as number) - (weight[a] as number) || (relevance[b] as number) - (relevance[a] as number) || (rank[a] as number) - (rank[b] as number));
+  return order.map((at) => {
+    const t = targets[at] as GoalTarget;
+    const ref = t.kind === 'person' ? t.facts.person : t.facts.network;
+    return { kind: t.kind, id: ref.id, name: ref.name, strength: t.facts.strength, relevance: t.relevance, weight: weight[at] as number };
+  });
 }
 
 function verdictText(verdict: Verdict, score: number, strong: number, count: number, needs: GoalNeedCoverage[]): string {
@@ -232,8 +255,7 @@ function gapsFor(
     });
   }
 
-  const outside = outsideOwnOrganisation(index, people);
-  if (people.length > 0 && index.ownOrganisations.size > 0 && outside === 0) {
+  if (people.length > 0 && index.ownOrganisations.size > 0 && !someoneOutsideOwnOrganisation(index, people)) {
     const spelled = organisationSpellings(index);
     const own = [...index.ownOrganisations]
       .map((key) => spelled.get(key) ?? key)
@@ -281,13 +303,12 @@ function organisationSpellings(index: CheckIndex): Map<string, string> {
   return spelled;
 }
 
-/** People known to work somewhere other than the user's own organisation. */
-function outsideOwnOrganisation(index: CheckIndex, people: PersonFacts[]): number {
-  let count = 0;
+/** Whether one of these people is known to work somewhere other than the user's own organisation (the first one found answers). */
+function someoneOutsideOwnOrganisation(index: CheckIndex, people: PersonFacts[]): boolean {
   for (const { person: p } of people) {
-    if (p.organisation && p.organisation.trim() !== '' && !index.ownOrganisations.has(normaliseOrganisation(p.organisation))) count++;
+    if (p.organisation && p.organisation.trim() !== '' && !index.ownOrganisations.has(normaliseOrganisation(p.organisation))) return true;
   }
-  return count;
+  return false;
 }
 
 /** Each need of the goal: who serves it, its verdict, and for a thin or missing need where to look. */

@@ -8,11 +8,14 @@ import type { IsoDate } from '../dates.js';
 import { walkJournal, type JournalSummary } from './journal-summary.js';
 import type { MapSnapshot } from './types.js';
 
-/** Each person's counts, by slot; a person the journal never names keeps 0, false and null. */
+/**
+ * Each person's counts, by slot; a person the journal never names keeps 0, false and null.
+ * The counts are typed arrays: numbers stored as they are, outside the heap the collector walks.
+ */
 export interface JournalColumns {
-  exchanges: number[];
-  gave: number[];
-  received: number[];
+  exchanges: Float64Array;
+  gave: Float64Array;
+  received: Float64Array;
   /** 1 when the person had exchanges and all of them were online. */
   onlineOnly: Uint8Array;
   lastExchangeOn: (IsoDate | null)[];
@@ -25,9 +28,9 @@ export interface JournalColumns {
  * `slotCount` people; `slotOf` finds a person's slot by id (people it does not know are skipped).
  */
 export function journalColumns(snapshot: MapSnapshot, slotOf: ReadonlyMap<string, number>, slotCount: number): JournalColumns {
-  const exchanges = new Array<number>(slotCount).fill(0);
-  const gave = new Array<number>(slotCount).fill(0);
-  const received = new Array<number>(slotCount).fill(0);
+  const exchanges = new Float64Array(slotCount);
+  const gave = new Float64Array(slotCount);
+  const received = new Float64Array(slotCount);
   const onlineOnly = new Uint8Array(slotCount);
   const lastExchangeOn = new Array<IsoDate | null>(slotCount).fill(null);
   const given = snapshot.journal;

@@ -29,17 +29,26 @@ export function overallDirection(exchanges: number, gave: number, received: numb
 
 /** Give and take per person and overall, with one-way ties flagged (each person's lines written when read: decided-list.ts). */
 export function reciprocity(index: CheckIndex): Reciprocity {
-  const people: PersonFacts[] = [];
+  // Everyone with an exchange, by slot, their sort keys in typed arrays: tens of thousands of people.
+  const slots: number[] = [];
   const flagged: PersonFacts[] = [];
+  const imbalance = new Float64Array(index.people.length);
+  const exchangeCount = new Float64Array(index.people.length);
   for (const f of index.people) {
     if (f.exchanges === 0) continue;
-    people.push(f);
+    slots.push(f.slot);
+    imbalance[f.slot] = Math.abs(f.gave - f.received);
+    exchangeCount[f.slot] = f.exchanges;
     if (oneWayDirection(f.exchanges, f.gave, f.received)) flagged.push(f);
   }
   // Equals by name and id, through the index's name order.
   const rank = index.nameRank;
   const byName = (a: PersonFacts, b: PersonFacts) => (rank[a.slot] as number) - (rank[b.slot] as number);
-  people.sort((a, b) => Math.abs(b.gave - b.received) - Math.abs(a.gave - a.received) || b.exchanges - a.exchanges || byName(a, b));
+  slots.sort(
+    (a, b) =>
+      (imbalance[b] as number) - (imbalance[a] as number) || (exchangeCount[b] as number) - (exchangeCount[a] as number) || (rank[a] as number) - (rank[b] as number),
+  );
+  const people = slots.map((slot) => index.people[slot] as PersonFacts);
   // The longest one-way patterns first: they say the most about the tie.
   flagged.sort((a, b) => b.exchanges - a.exchanges || byName(a, b));
 

@@ -34,6 +34,35 @@ export function sortByRank<T>(items: readonly T[], rank: (item: T) => readonly n
 }
 
 /**
+ * The order `sortByRank` gives, for facts the check index gives a slot, given in slot order:
+ * each item's rank vector (`width` numbers, which `rank` writes into one Float64Array from
+ * `at`) compared as numbers, higher first, then the index's `nameRank` in place of the names
+ * (name, then id, then slot: the input order of equal names and ids). No vector or name is
+ * compared as an object or a string: these lists can hold tens of thousands of people.
+ */
+export function sortFactsByRank<T extends { slot: number }>(
+  items: readonly T[],
+  width: number,
+  rank: (item: T, row: Float64Array, at: number) => void,
+  nameRank: Int32Array,
+): T[] {
+  const keys = new Float64Array(items.length * width);
+  const order: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    rank(items[i] as T, keys, i * width);
+    order.push(i);
+  }
+  order.sort((a, b) => {
+    for (let k = 0; k < width; k++) {
+      const d = (keys[b * width + k] as number) - (keys[a * width + k] as number);
+      if (d !== 0) return d;
+    }
+    return (nameRank[(items[a] as T).slot] as number) - (nameRank[(items[b] as T).slot] as number);
+  });
+  return order.map((i) => items[i] as T);
+}
+
+/**
  * Keeps the first `count` items offered, in the order `compare` gives, exactly as a
  * stable sort then `slice(0, count)` would: a need can match thousands of people
  * when only the first three are shown, so nothing else is kept or sorted.

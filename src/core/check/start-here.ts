@@ -11,7 +11,7 @@
 import type { Person } from '../model.js';
 import { relevanceTo, type CheckIndex, type PersonFacts } from './snapshot-index.js';
 import { defineDecidedList } from './decided-list.js';
-import { sortByRank } from './sort.js';
+import { sortFactsByRank } from './sort.js';
 import { goalPhrase, lowerFirst, meetSuggestion, workingOnClause } from './suggest.js';
 import type { Finding, StartHere } from './types.js';
 
@@ -24,17 +24,18 @@ export function isStartHereCandidate(person: Person): boolean {
 export function startHere(index: CheckIndex): StartHere {
   const focus = index.focusGoal;
   const candidates = index.people.filter((f) => isStartHereCandidate(f.person) && (focus === null || relevanceTo(f, focus.id) > 0));
-  const ranked = sortByRank(
+  const ranked = sortFactsByRank(
     candidates,
-    (f) => [
-      focus ? relevanceTo(f, focus.id) : 0,
-      f.importance,
-      f.relevance,
-      f.strength,
+    5,
+    (f, row, at) => {
+      row[at] = focus ? relevanceTo(f, focus.id) : 0;
+      row[at + 1] = f.importance;
+      row[at + 2] = f.relevance;
+      row[at + 3] = f.strength;
       // More recent is easier; never is hardest. Negated so that "higher first" works.
-      f.daysSinceLastExchange === null ? -Number.MAX_SAFE_INTEGER : -Math.max(0, f.daysSinceLastExchange),
-    ],
-    (f) => f.person,
+      row[at + 4] = f.daysSinceLastExchange === null ? -Number.MAX_SAFE_INTEGER : -Math.max(0, f.daysSinceLastExchange);
+    },
+    index.nameRank,
   );
   // Each finding is written when read (decided-list.ts).
   const part = defineDecidedList({} as StartHere, 'items', ranked, (f) => item(index, f));

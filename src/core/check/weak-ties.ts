@@ -5,7 +5,7 @@
  */
 import { relevanceTo, type CheckIndex, type PersonFacts } from './snapshot-index.js';
 import { defineDecidedList } from './decided-list.js';
-import { sortByRank } from './sort.js';
+import { sortFactsByRank } from './sort.js';
 import { goalPhrase, meetSuggestion } from './suggest.js';
 import { WEAK_MAX_STRENGTH, WEAK_TIE_MIN_IMPORTANCE, WEAK_TIE_MIN_RELEVANCE } from './thresholds.js';
 import type { Finding, WeakTies } from './types.js';
@@ -25,10 +25,15 @@ function matters(index: CheckIndex, f: PersonFacts): boolean {
 export function weakTies(index: CheckIndex): WeakTies {
   const chosen = index.people.filter((f) => (f.strength <= WEAK_MAX_STRENGTH || isOnlineOnly(f)) && matters(index, f));
   const focusId = index.focusGoal?.id ?? null;
-  const ranked = sortByRank(
+  const ranked = sortFactsByRank(
     chosen,
-    (f) => [focusId ? relevanceTo(f, focusId) : f.relevance, f.importance, f.strength],
-    (f) => f.person,
+    3,
+    (f, row, at) => {
+      row[at] = focusId ? relevanceTo(f, focusId) : f.relevance;
+      row[at + 1] = f.importance;
+      row[at + 2] = f.strength;
+    },
+    index.nameRank,
   );
   // Each finding is written when read (decided-list.ts).
   const part = defineDecidedList({} as WeakTies, 'items', ranked, (f) => item(index, f));
