@@ -45,6 +45,8 @@ async function work(job: CheckJob, send: (answer: CheckAnswer, transfer?: ArrayB
  * answers meanwhile. They come first; the check uses what they leave.
  */
 function yieldToRequests(): void {
+  // Elsewhere (macOS, Windows) the same call sets the whole process's priority, the server's with it.
+  if (process.platform !== 'linux') return;
   try {
     setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
   } catch {
