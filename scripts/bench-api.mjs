@@ -13,7 +13,9 @@
 // --networks N, --exchanges N, --db sqlite|postgres|both (default both when PostgreSQL's
 // binaries are found), --only kind,kind, --json FILE, --fresh (every read's address made
 // unique with a `fresh=N` parameter the API ignores, so no answer is kept: what a miss of
-// src/server/answer-cache.ts costs, as after every write). Measurements, not tests.
+// src/server/answer-cache.ts costs, as after every write), --cpu-prof DIR (the server runs under
+// node --cpu-prof and writes its profile into DIR when it stops; read it with
+// scripts/profile-summary.mjs). Measurements, not tests.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
@@ -38,6 +40,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     json: { type: 'string' },
     fresh: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const SECONDS = Number(args.seconds ?? (args.short ? 3 : 10));
@@ -186,7 +189,8 @@ function rssOf(pid) {
 
 async function startServer(env, dataArgs) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
+  const child = spawn(process.execPath, [...profile, 'bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
   const agent = new http.Agent({ keepAlive: false });
   for (let i = 0; i < 300; i++) {
     const r = await request(agent, port, { path: '/api/health' });
@@ -195,6 +199,16 @@ async function startServer(env, dataArgs) {
   }
   child.kill();
   throw new Error('waggle serve did not answer /api/health within 30 s');
+}
+
+/**
+ * With --cpu-prof, a run's start and end on the monotonic clock in µs, the clock V8's profile
+ * timestamps use, so that profile-summary.mjs --from/--to can read one run out of the whole profile.
+ */
+function profileWindow(label) {
+  const now = () => process.hrtime.bigint() / 1000n;
+  const from = now();
+  return { end: () => args['cpu-prof'] && console.error(`${label}: profile window --from ${from} --to ${now()}`) };
 }
 
 const pickFrom = (list) => list[Math.floor(Math.random() * list.length)];
@@ -288,7 +302,9 @@ async function benchOne(db, snapshot) {
     for (const [name, next] of Object.entries(kinds)) {
       if (only && !only.has(name) && name !== 'health') continue;
       const cpuBefore = cpuMsOf(server.child.pid);
+      const window = profileWindow(`${db} ${name}`);
       const r = await drive(server.port, SECONDS, next);
+      window.end();
       const cpuMs = cpuMsOf(server.child.pid) - cpuBefore;
       result.kinds[name] = { ...r.read, serverCpuMsPerRequest: round(cpuMs / Math.max(1, r.read.requests)), medianBytes: r.medianBytes, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} ${name}: ${JSON.stringify(result.kinds[name])}`);
@@ -302,6 +318,7 @@ async function benchOne(db, snapshot) {
     if (!only || only.has('mixed')) {
       const reads = Object.entries(kinds).filter(([name]) => name !== 'health').map(([, next]) => next);
       let n = 0;
+      const window = profileWindow(`${db} mixed`);
       const r = await drive(server.port, SECONDS * 2, () => {
         n += 1;
         if (n % 10 !== 0) return pickFrom(reads)();
@@ -310,6 +327,7 @@ async function benchOne(db, snapshot) {
           ? { method: 'PATCH', path: `/api/people/${personId}`, body: { notes: `Seen at the bench, ${n}` } }
           : { method: 'POST', path: '/api/exchanges', body: { personIds: [personId], channel: 'email', occurredOn: TODAY } };
       });
+      window.end();
       result.mixed = { reads: r.read, writes: r.write, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} mixed: ${JSON.stringify(result.mixed)}`);
     }

@@ -8,7 +8,7 @@ import { openSession, type Session } from '../services/session.js';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
 import { Hono } from 'hono';
 import { createApi, type Api } from './app.js';
-import { keepAnswers } from './answer-cache.js';
+import { AnswerCache, keepAnswers } from './answer-cache.js';
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 const json = { 'content-type': 'application/json' };
@@ -67,6 +67,45 @@ describe.each(DIALECTS)('kept answers and small ones unzipped, on %s', (dialect)
     // Not a kept route: asked every time.
     expect(await ask('/api/shares')).toBe(4);
     expect(await ask('/api/shares')).toBe(5);
+  });
+
+  it('works an answer out once for everyone asking it at once, and not at all for them when it is not kept', async () => {
+    // The first to ask works the answer out, held at a gate until the other four are waiting for it.
+    let open = () => {};
+    let gate = new Promise<void>((resolve) => (open = resolve));
+    class Watched extends AnswerCache {
+      waiting = 0;
+      override underWay(key: string, version: string) {
+        const answer = super.underWay(key, version);
+        if (answer && ++this.waiting === 4) open();
+        return answer;
+      }
+    }
+    const cache = new Watched();
+    let worked = 0;
+    const together = new Hono();
+    together.use('*', keepAnswers(() => session.ctx, cache));
+    together.get('/api/people', async (c) => {
+      worked += 1;
+      await gate;
+      return c.json({ worked });
+    });
+    together.get('/api/goals', async (c) => {
+      worked += 1;
+      await gate;
+      return c.json({ error: { code: 'not_found', message: 'No such goal' } }, 404);
+    });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => together.request('/api/people?asked=together')));
+    expect(worked).toBe(1);
+    for (const answer of answers) expect(await answer.json()).toEqual({ worked: 1 });
+
+    // A failure is nobody's to share: the four who waited work their own out.
+    worked = 0;
+    cache.waiting = 0;
+    gate = new Promise<void>((resolve) => (open = resolve));
+    const failures = await Promise.all(Array.from({ length: 5 }, () => together.request('/api/goals')));
+    expect(failures.map((f) => f.status)).toEqual([404, 404, 404, 404, 404]);
+    expect(worked).toBe(5);
   });
 
   it('answers afresh after a write through this server', async () => {

@@ -13,6 +13,11 @@ import { bytesSent } from './gzip.js';
  * workspace, today's date in its time zone (what is due moves at midnight), the whole
  * URL and whether the client takes gzip. Only successful JSON answers are kept, each at
  * most MAX_ENTRY_BYTES, and the whole at most MAX_BYTES, oldest used out first.
+ *
+ * One computation per key and version: after a write every kept answer is old at once, and
+ * the fifty clients of a busy page would each work the same answer out together. The first
+ * works it out; those asking the same meanwhile wait for its bytes (or, if it is not one to
+ * keep, an error say, work their own out).
  */
 const MAX_BYTES = 24 * 1024 * 1024;
 const MAX_ENTRY_BYTES = 1024 * 1024;
@@ -27,9 +32,31 @@ interface Kept {
   body: Uint8Array;
 }
 
+/** An answer being worked out: settles with what was sent, or null when it is not one to share. */
+interface Pending {
+  version: string;
+  answer: Promise<Kept | null>;
+}
+
 export class AnswerCache {
   private readonly kept = new Map<string, Kept>();
+  private readonly pending = new Map<string, Pending>();
   private bytes = 0;
+
+  /** The answer to `key` at `version` being worked out now, if any. */
+  underWay(key: string, version: string): Promise<Kept | null> | undefined {
+    const pending = this.pending.get(key);
+    return pending?.version === version ? pending.answer : undefined;
+  }
+
+  /** Says that `answer` is being worked out for `key` at `version`, until it settles. */
+  workingOn(key: string, version: string, answer: Promise<Kept | null>): void {
+    const pending = { version, answer };
+    this.pending.set(key, pending);
+    void answer.finally(() => {
+      if (this.pending.get(key) === pending) this.pending.delete(key);
+    });
+  }
 
   get(key: string, version: string): Kept | undefined {
     const hit = this.kept.get(key);
@@ -72,12 +99,28 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
     const url = new URL(c.req.url);
     const key = `${ctx.workspaceId}\u0000${today(ctx)}\u0000${ctx.timeZone}\u0000${url.pathname}${url.search}\u0000${c.req.header('accept-encoding') ?? ''}`;
     const version = await currentDataVersion(ctx);
+    const send = (kept: Kept) => c.body(kept.body as Uint8Array<ArrayBuffer>, kept.status as 200, Object.fromEntries(kept.headers));
     const hit = cache.get(key, version);
-    if (hit) return c.body(hit.body as Uint8Array<ArrayBuffer>, hit.status as 200, Object.fromEntries(hit.headers));
-    await next();
-    const res = c.res;
-    if (res.status !== 200 || !/^application\/json\s*(?:;|$)/i.test(res.headers.get('content-type') ?? '') || res.headers.has('set-cookie')) return;
-    const body = bytesSent(res) ?? new Uint8Array(await res.clone().arrayBuffer());
-    cache.set(key, { version, status: res.status, headers: [...res.headers], body });
+    if (hit) return send(hit);
+    const underWay = cache.underWay(key, version);
+    if (underWay) {
+      const shared = await underWay;
+      if (shared) return send(shared);
+      return next();
+    }
+    let settle: (kept: Kept | null) => void = () => {};
+    cache.workingOn(key, version, new Promise<Kept | null>((resolve) => (settle = resolve)));
+    try {
+      await next();
+      const res = c.res;
+      if (res.status !== 200 || !/^application\/json\s*(?:;|$)/i.test(res.headers.get('content-type') ?? '') || res.headers.has('set-cookie')) return;
+      const body = bytesSent(res) ?? new Uint8Array(await res.clone().arrayBuffer());
+      const kept = { version, status: res.status, headers: [...res.headers], body };
+      cache.set(key, kept);
+      settle(kept);
+    } finally {
+      // Not kept (a failure, say) or thrown: whoever waited works their own answer out.
+      settle(null);
+    }
   };
 }

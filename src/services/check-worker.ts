@@ -2,6 +2,7 @@
  * The worker thread the server's network check runs in (see check-off-thread.ts): opens
  * its own read-only connection, works the check out, answers once, and ends.
  */
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../storage/database.js';
 import { checkNetwork, graphFileHere, mapAnswersHere } from './check.js';
@@ -37,8 +38,25 @@ async function work(job: CheckJob, send: (answer: CheckAnswer, transfer?: ArrayB
   }
 }
 
+/**
+ * A lower CPU priority for this thread alone (on Linux a thread's nice value is its own):
+ * after a write the check is worked out again while the last one answers, so under steady
+ * writes this thread would run without pause, taking a core from the requests the server
+ * answers meanwhile. They come first; the check uses what they leave.
+ */
+function yieldToRequests(): void {
+  // Elsewhere (macOS, Windows) the same call sets the whole process's priority, the server's with it.
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not allowed here (some containers, some systems): the check then runs at the server's priority, as before.
+  }
+}
+
 const port = parentPort;
 if (port) {
+  yieldToRequests();
   const send = (answer: CheckAnswer, transfer: ArrayBuffer[] = []) => port.postMessage(answer, transfer);
   work(workerData as CheckJob, send).catch((error: unknown) => send({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
 }

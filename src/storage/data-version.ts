@@ -1,4 +1,4 @@
-import { CompiledQuery, PostgresAdapter, SelectQueryNode, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { AliasNode, ColumnNode, CompiledQuery, DeleteQueryNode, InsertQueryNode, PostgresAdapter, SelectQueryNode, TableNode, UpdateQueryNode, type Kysely, type OperationNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 
 import { preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
@@ -31,27 +31,75 @@ export async function dataVersion(db: Kysely<Database>, workspaceId: string): Pr
     const { rows } = await db.executeQuery<{ v: string }>(CompiledQuery.raw(preparedOnPostgres(db, VERSION_QUERY), [workspaceId]));
     return `pg:${rows[0]?.v ?? '0'}`;
   }
-  const { rows } = await db.executeQuery<{ data_version: number }>(CompiledQuery.raw('pragma data_version'));
+  // Without the plugins: the camel-case one turned data_version into dataVersion, so this read
+  // nothing and a commit by another process (the CLI beside the server) went unseen.
+  const { rows } = await db.withoutPlugins().executeQuery<{ data_version: number }>(CompiledQuery.raw('pragma data_version'));
   return `sqlite:${rows[0]?.data_version ?? ''}:${ownWrites}`;
+}
+
+/**
+ * What a people listing's kept count or order (people-list.ts) is worked out from, by name: a
+ * column of `people` (`people.stage`), or a table (`memberships`). Writing any of them, adding or
+ * removing a person, or a write this process cannot read the target of (raw SQL) moves the
+ * listing's version on; any other write (an exchange logged, a note changed) leaves it, so a
+ * listing by name is not read whole again after every exchange. Never finer than the data:
+ * another process's commit moves every listing on, as it moves `dataVersion`.
+ */
+export async function listingVersion(db: Kysely<Database>, workspaceId: string, readsFrom: readonly string[]): Promise<string> {
+  const whole = await dataVersion(db, workspaceId);
+  // PostgreSQL: one counter per workspace, moved by triggers on every write; nothing finer to read.
+  if (whole.startsWith('pg:')) return whole;
+  return `${whole.slice(0, whole.lastIndexOf(':'))}:${writesTo.get(ANY) ?? 0}:${readsFrom.map((name) => writesTo.get(name) ?? 0).join(':')}`;
+}
+
+/** Stands for "anything a listing may read": rows of people added or removed, or a write whose target is unknown. */
+const ANY = '*';
+const writesTo = new Map<string, number>();
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const tableOf = (node: OperationNode | undefined): string | null => {
+  const table = node && AliasNode.is(node) ? node.node : node;
+  return table && TableNode.is(table) ? snake(table.table.identifier.name) : null;
+};
+
+/** What a write writes, in listingVersion's names. */
+function written(node: RootOperationNode): string[] {
+  if (UpdateQueryNode.is(node)) {
+    const table = tableOf(node.table);
+    if (table !== 'people') return [table ?? ANY];
+    const columns = (node.updates ?? []).map((update) => (ColumnNode.is(update.column) ? `people.${snake(update.column.column.name)}` : ANY));
+    return columns.length > 0 ? columns : [ANY];
+  }
+  const table = InsertQueryNode.is(node) ? tableOf(node.into) : DeleteQueryNode.is(node) && node.from.froms.length === 1 ? tableOf(node.from.froms[0]) : null;
+  return table === null || table === 'people' ? [ANY] : [table];
 }
 
 /**
  * Counts every statement but a select query as a write (raw SQL included: counting a read only
  * costs a recomputation), twice: as it is sent and again once it has run. A version read while
  * the write waits for the connection would otherwise name the data from before it, and an
- * answer worked out after the write ran would be kept under that older version.
+ * answer worked out after the write ran would be kept under that older version. The same for
+ * what each write writes (listingVersion).
  */
-const pendingWrites = new WeakSet<object>();
+const pendingWrites = new WeakMap<object, string[]>();
+const moveOn = (names: readonly string[]) => {
+  ownWrites += 1;
+  for (const name of names) writesTo.set(name, (writesTo.get(name) ?? 0) + 1);
+};
 export const countWrites: KyselyPlugin = {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     if (!SelectQueryNode.is(args.node)) {
-      ownWrites += 1;
-      pendingWrites.add(args.queryId);
+      const names = written(args.node);
+      moveOn(names);
+      pendingWrites.set(args.queryId, names);
     }
     return args.node;
   },
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    if (pendingWrites.delete(args.queryId)) ownWrites += 1;
+    const names = pendingWrites.get(args.queryId);
+    if (names) {
+      pendingWrites.delete(args.queryId);
+      moveOn(names);
+    }
     return args.result;
   },
 };

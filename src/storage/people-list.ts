@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { CURSOR_SORTS, encodePersonCursor, type CursorSort } from '../contract/person-cursor-text.js';
-import type { PersonFilter } from '../contract/filters.js';
+import type { PersonFilter, PersonSort } from '../contract/filters.js';
 import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
 import { IMPORTANT_MIN_IMPORTANCE, IMPORTANT_MIN_RELEVANCE, STRONG_MIN_STRENGTH } from '../core/check/thresholds.js';
 import { addDays, type IsoDate } from '../core/dates.js';
@@ -10,7 +10,7 @@ import { foldQuery } from '../core/search-text.js';
 import { chunks } from './chunks.js';
 import { containsPattern } from './like.js';
 import { indexableSearch, matchesSearch, searchesByFts } from './search-index.js';
-import { dataVersion } from './data-version.js';
+import { listingVersion } from './data-version.js';
 import { KeptPerVersion } from './kept-per-version.js';
 import { executePrepared, idIn } from './prepared-statements.js';
 import { toContactPoint, toPerson } from './people.js';
@@ -95,6 +95,42 @@ function byKeptOrder(db: Kysely<Database>, filter: PersonFilter): boolean {
   return (filter.goalId !== undefined || filter.networkId !== undefined) && db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/**
+ * What each part of a filter reads (data-version.ts, listingVersion): a count or an order is kept
+ * until one of these is written, so logging an exchange leaves the listings by name, category or
+ * network as they were. A Record, so a new filter does not compile until it says what it reads.
+ */
+const FILTER_READS: Record<keyof PersonFilter, readonly string[]> = {
+  ids: [],
+  search: ['people.search_text'],
+  category: ['people.category'],
+  stage: ['people.stage'],
+  tag: ['people.tags'],
+  goalId: ['person_goals'],
+  networkId: ['memberships'],
+  source: ['people.source'],
+  unjudged: ['people.strength', 'people.importance'],
+  quadrant: ['people.strength', 'people.importance', 'people.goal_relevance'],
+  due: ['people.next_contact_due'],
+  dueBy: ['people.next_contact_due'],
+  dueFrom: ['people.next_contact_due'],
+  sort: [],
+  limit: [],
+  offset: [],
+  cursor: [],
+};
+/** What each order reads besides the name and id every order ends with (inOrder). */
+const SORT_READS: Record<PersonSort, readonly string[]> = {
+  name: [],
+  strength: ['people.strength'],
+  importance: ['people.importance'],
+  added: ['people.added_on'],
+  'last-exchange': ['people.last_exchange_on'],
+  'next-contact': ['people.next_contact_due'],
+};
+const filterReads = (filter: PersonFilter) =>
+  (Object.keys(filter) as (keyof PersonFilter)[]).filter((key) => filter[key] !== undefined && filter[key] !== false).flatMap((key) => FILTER_READS[key]);
+
 /** No filter, no page, the name order: everyone, as the check and the exports read them. */
 function isWholeList(filter: PersonFilter): boolean {
   return Object.entries(filter).every(([key, value]) => value === undefined || value === false || (key === 'sort' && value === 'name'));
@@ -150,7 +186,7 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
 
   const paged = filter.limit !== undefined || filter.offset !== undefined;
   // A version read before anything else: a count kept under it is never older than it says.
-  const version = paged ? await dataVersion(db, workspaceId) : null;
+  const version = paged ? await listingVersion(db, workspaceId, filterReads(filter)) : null;
   const unsearched = base;
   const count = async (query: typeof base) => Number((await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
   const countOf = (query: typeof base) => (version === null || db.isTransaction ? count(query) : counts.get(db, listingKey(workspaceId, today, filter), version, () => count(query)));
@@ -186,7 +222,8 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
     const offset = filter.offset ?? 0;
     if (version !== null && !db.isTransaction) {
       const order = pageIds;
-      listed = await orders.get(db, `${sort}\u0000${listingKey(workspaceId, today, filter)}`, version, async () => (await order.execute()).map((row) => row.id));
+      const orderVersion = await listingVersion(db, workspaceId, [...filterReads(filter), 'people.sort_name', ...SORT_READS[sort]]);
+      listed = await orders.get(db, `${sort}\u0000${listingKey(workspaceId, today, filter)}`, orderVersion, async () => (await order.execute()).map((row) => row.id));
       const ids = listed.slice(offset, offset + take);
       rowsQuery = rowsQuery.where(idIn(db, 'people.id', ids));
     } else {
