@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../services/context.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../services/people.js';
 import { listPersonDates, upcomingDates } from '../services/person-dates.js';
-import { ensureWorkspace } from '../services/workspace.js';
+import { workspaceBeside } from '../test-support/workspaces.js';
 import { openSession, type Session } from '../services/session.js';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
 import { createApi, type Api } from './app.js';
@@ -97,7 +97,7 @@ describe.each(DIALECTS)('a person and their dates, written together, on %s', (di
 
   it('dates added with a person stay in their workspace', async () => {
     const cy = (await call('POST', '/api/people', { name: 'Cy Park', dates: [{ kind: 'birthday', label: null, month: 12, day: 1, year: null }] })).body.id as string;
-    const other = { ...session.ctx, workspaceId: await ensureWorkspace(session.ctx.db, session.ctx.clock, 'UTC', 'ws_other') };
+    const other = await workspaceBeside(session.ctx, 'ws_other');
     expect((await upcomingDates(other, 366)).dates).toEqual([]);
     await expect(listPersonDates(other, cy)).rejects.toThrow(/No person/);
     expect((await upcomingDates(session.ctx, 31)).dates.map((d) => d.personName)).toContain('Cy Park');

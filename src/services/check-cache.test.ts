@@ -1,21 +1,17 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../test-support/databases.js';
+import { demoSessions, servedWhenSettled } from '../test-support/demo-sessions.js';
 import { servedCheck } from './check.js';
-import { checkKeeperSettled } from './check-cache.js';
-import { randomIds, sequentialIds, type ServiceContext } from './context.js';
-import { loadDemo } from './demo.js';
+import { randomIds, type ServiceContext } from './context.js';
 import { createPerson, removePerson, updatePerson } from './people.js';
-import { openSession, type Session } from './session.js';
 import { ensureWorkspace } from './workspace.js';
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 
 /** The check as the server keeps it, once its renewal after the last change has settled. */
-async function current(ctx: ServiceContext) {
-  await servedCheck(ctx);
-  await checkKeeperSettled(ctx.db, `${ctx.workspaceId}||2026-11-22`);
-  return servedCheck(ctx);
+function current(ctx: ServiceContext) {
+  return servedWhenSettled(ctx.db, `${ctx.workspaceId}||2026-11-22`, () => servedCheck(ctx));
 }
 
 /**
@@ -23,45 +19,29 @@ async function current(ctx: ServiceContext) {
  * workspace's data changes, however it changes, and a new one after.
  */
 describe.each(DIALECTS)('the kept check, %s', (dialect) => {
-  let session: Session;
-  let other: Session;
-  let dispose: () => Promise<void>;
-
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    // A second connection to the same data: the command line beside a running server, or a second server.
-    other = await openSession(db.config, { clock, defaultTimeZone: 'UTC' });
-    await loadDemo(session.ctx);
-  });
-  afterAll(async () => {
-    await other.close();
-    await session.close();
-    await dispose();
-  });
+  const world = demoSessions(dialect, clock);
 
   it('answers with the kept check while nothing is written', async () => {
-    const first = await current(session.ctx);
-    expect((await servedCheck(session.ctx)).check).toBe(first.check);
-    expect((await servedCheck(session.ctx)).freshness).toEqual({ ...first.freshness, updating: false });
+    const first = await current(world.session.ctx);
+    expect((await servedCheck(world.session.ctx)).check).toBe(first.check);
+    expect((await servedCheck(world.session.ctx)).freshness).toEqual({ ...first.freshness, updating: false });
   });
 
   it('works the check out again after a change, an addition or a removal made through another connection', async () => {
-    const before = await current(session.ctx);
+    const before = await current(world.session.ctx);
     const someone = before.check.page('letBe', 0, 1000).items.find((i) => i.kind === 'person')!;
-    await updatePerson(other.ctx, someone.id, { strength: 5, importance: 5 });
-    const changed = await current(session.ctx);
+    await updatePerson(world.other.ctx, someone.id, { strength: 5, importance: 5 });
+    const changed = await current(world.session.ctx);
     expect(changed.check).not.toBe(before.check);
     expect(changed.check.page('maintain', 0, 1000).items.map((i) => i.id)).toContain(someone.id);
-    expect((await servedCheck(session.ctx)).check).toBe(changed.check);
+    expect((await servedCheck(world.session.ctx)).check).toBe(changed.check);
 
-    const added = await createPerson(other.ctx, { name: 'Zed Newcomer' });
-    const afterAdd = await current(session.ctx);
+    const added = await createPerson(world.other.ctx, { name: 'Zed Newcomer' });
+    const afterAdd = await current(world.session.ctx);
     expect(afterAdd.check.summary(5).summary.people).toBe(changed.check.summary(5).summary.people + 1);
 
-    await removePerson(other.ctx, added.id);
-    const afterRemove = await current(session.ctx);
+    await removePerson(world.other.ctx, added.id);
+    const afterRemove = await current(world.session.ctx);
     expect(afterRemove.check).not.toBe(afterAdd.check);
     expect(afterRemove.check.summary(5).summary.people).toBe(changed.check.summary(5).summary.people);
   });
@@ -74,25 +54,11 @@ describe.each(DIALECTS)('the kept check, %s', (dialect) => {
  * and the summary took seconds after a bulk load while autovacuum analysed the tables).
  */
 describe('the kept check on PostgreSQL beside other transactions in the cluster', () => {
-  let session: Session;
-  let dispose: () => Promise<void>;
-  let url: string;
-
-  beforeAll(async () => {
-    const db = await freshDatabase('postgres');
-    dispose = db.dispose;
-    url = (db.config as { url: string }).url;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    await loadDemo(session.ctx);
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
+  const world = demoSessions('postgres', clock);
 
   it('keeps the check across transactions that take an id, analyses, and writes to another workspace', async () => {
-    const first = (await current(session.ctx)).check;
-    const client = new pg.Client({ connectionString: url });
+    const first = (await current(world.session.ctx)).check;
+    const client = new pg.Client({ connectionString: world.url! });
     await client.connect();
     try {
       // What autovacuum does after a bulk load, and any other writer in the cluster: a new transaction id.
@@ -102,16 +68,16 @@ describe('the kept check on PostgreSQL beside other transactions in the cluster'
     } finally {
       await client.end();
     }
-    expect((await servedCheck(session.ctx)).check).toBe(first);
+    expect((await servedCheck(world.session.ctx)).check).toBe(first);
 
-    const otherWorkspace: ServiceContext = { ...session.ctx, workspaceId: 'ws_other', ids: randomIds };
-    await ensureWorkspace(session.ctx.db, clock, 'UTC', otherWorkspace.workspaceId);
+    const otherWorkspace: ServiceContext = { ...world.session.ctx, workspaceId: 'ws_other', ids: randomIds };
+    await ensureWorkspace(world.session.ctx.db, clock, 'UTC', otherWorkspace.workspaceId);
     await createPerson(otherWorkspace, { name: 'Someone Elsewhere' });
-    expect((await servedCheck(session.ctx)).check).toBe(first);
+    expect((await servedCheck(world.session.ctx)).check).toBe(first);
 
     // And this workspace's own write still counts.
-    await createPerson(session.ctx, { name: 'Someone Here' });
-    const after = (await current(session.ctx)).check;
+    await createPerson(world.session.ctx, { name: 'Someone Here' });
+    const after = (await current(world.session.ctx)).check;
     expect(after).not.toBe(first);
     expect(after.summary(5).summary.people).toBe(first.summary(5).summary.people + 1);
   });

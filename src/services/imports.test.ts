@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
-import { sequentialIds } from './context.js';
+import { workspaceBeside } from '../test-support/workspaces.js';
+import { sequentialIds, type ServiceContext } from './context.js';
 import { exportBackup } from './export/backup.js';
 import { importFile } from './imports.js';
 import { createPerson, listPeople } from './people.js';
@@ -27,16 +28,29 @@ describe.each(DIALECTS)('importing contacts on %s', (dialect) => {
     const db = await freshDatabase(dialect);
     dispose = db.dispose;
     session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    // Typed by hand before the import: the import must not overwrite it.
-    await createPerson(session.ctx, { name: 'Ana Silva', organisation: 'Her own words', channels: [{ kind: 'email', value: 'ANA@example.org' }] });
   });
   afterAll(async () => {
     await session.close();
     await dispose();
   });
 
+  /** Each test's own workspace, holding Ana as typed by hand before any import: an import must not overwrite her. */
+  let workspaces = 0;
+  async function withAnaTyped(): Promise<ServiceContext> {
+    const ctx = await workspaceBeside(session.ctx, `ws_import_${++workspaces}`);
+    await createPerson(ctx, { name: 'Ana Silva', organisation: 'Her own words', channels: [{ kind: 'email', value: 'ANA@example.org' }] });
+    return ctx;
+  }
+  /** The same, after the file has been imported once. */
+  async function withFileImported(): Promise<ServiceContext> {
+    const ctx = await withAnaTyped();
+    await importFile(ctx, bytes(LINKEDIN), { fileName: 'Connections.csv' });
+    return ctx;
+  }
+
   it('previews line by line and stores nothing', async () => {
-    const preview = await importFile(session.ctx, bytes(LINKEDIN), { fileName: 'Connections.csv', dryRun: true });
+    const ctx = await withAnaTyped();
+    const preview = await importFile(ctx, bytes(LINKEDIN), { fileName: 'Connections.csv', dryRun: true });
     expect(preview.format).toBe('linkedin');
     expect(preview.summary).toEqual({ records: 4, created: 2, merged: 1, skipped: 1 });
     expect(preview.lines.map((l) => [l.line, l.action])).toEqual([
@@ -45,13 +59,14 @@ describe.each(DIALECTS)('importing contacts on %s', (dialect) => {
       [7, 'skip'],
       [8, 'create'],
     ]);
-    expect((await listPeople(session.ctx)).total).toBe(1);
+    expect((await listPeople(ctx)).total).toBe(1);
   });
 
   it('imports, keeps where people came from, and never overwrites what was typed by hand', async () => {
-    const outcome = await importFile(session.ctx, bytes(LINKEDIN), { fileName: 'Connections.csv' });
+    const ctx = await withAnaTyped();
+    const outcome = await importFile(ctx, bytes(LINKEDIN), { fileName: 'Connections.csv' });
     expect(outcome.summary).toEqual({ records: 4, created: 2, merged: 1, skipped: 1 });
-    const people = (await listPeople(session.ctx)).items;
+    const people = (await listPeople(ctx)).items;
     const ana = people.find((p) => p.name === 'Ana Silva')!;
     expect(ana.organisation).toBe('Her own words');
     expect(ana.role).toBe('Head of Research');
@@ -60,27 +75,30 @@ describe.each(DIALECTS)('importing contacts on %s', (dialect) => {
     const kofi = people.find((p) => p.name === 'Kofi Mensah')!;
     expect(kofi).toMatchObject({ organisation: 'The "Breathe" Trust', source: 'linkedin', importedOn: '2026-11-22', stage: 'dormant', strength: 0, importance: 0, tieBeganOn: '2024-03-15' });
     expect(people.some((p) => p.name === 'Юлия Смирнова')).toBe(true);
-    expect((await listPeople(session.ctx, { source: 'linkedin', unjudged: true })).total).toBe(2);
+    expect((await listPeople(ctx, { source: 'linkedin', unjudged: true })).total).toBe(2);
   });
 
   it('importing the same file twice creates nothing the second time', async () => {
-    const again = await importFile(session.ctx, bytes(LINKEDIN), { fileName: 'Connections.csv' });
+    const ctx = await withFileImported();
+    const again = await importFile(ctx, bytes(LINKEDIN), { fileName: 'Connections.csv' });
     expect(again.summary).toEqual({ records: 4, created: 0, merged: 3, skipped: 1 });
-    expect((await listPeople(session.ctx)).total).toBe(3);
+    expect((await listPeople(ctx)).total).toBe(3);
   });
 
   it('refuses a file it cannot read whole, with the line, and leaves the data exactly as it was', async () => {
-    const before = JSON.stringify({ ...(await exportBackup(session.ctx)), exportedAt: null });
+    const ctx = await withFileImported();
+    const before = JSON.stringify({ ...(await exportBackup(ctx)), exportedAt: null });
     const broken = LINKEDIN.replace('Юлия,Смирнова', 'New,Person\r\n"Unclosed,quote,here');
-    await expect(importFile(session.ctx, bytes(broken), { fileName: 'Connections.csv' })).rejects.toMatchObject({ name: 'ImportFileError', line: expect.any(Number) });
-    await expect(importFile(session.ctx, bytes(LINKEDIN), { format: 'vcard' })).rejects.toMatchObject({ name: 'ImportFileError' });
-    await expect(importFile(session.ctx, bytes('just some words'), {})).rejects.toMatchObject({ name: 'ImportFileError' });
-    expect(JSON.stringify({ ...(await exportBackup(session.ctx)), exportedAt: null })).toBe(before);
+    await expect(importFile(ctx, bytes(broken), { fileName: 'Connections.csv' })).rejects.toMatchObject({ name: 'ImportFileError', line: expect.any(Number) });
+    await expect(importFile(ctx, bytes(LINKEDIN), { format: 'vcard' })).rejects.toMatchObject({ name: 'ImportFileError' });
+    await expect(importFile(ctx, bytes('just some words'), {})).rejects.toMatchObject({ name: 'ImportFileError' });
+    expect(JSON.stringify({ ...(await exportBackup(ctx)), exportedAt: null })).toBe(before);
   });
 
   it('restores a Waggle backup into an empty data folder, and refuses a non-empty one', async () => {
-    const backup = bytes(JSON.stringify(await exportBackup(session.ctx)));
-    await expect(importFile(session.ctx, backup, {})).rejects.toMatchObject({ name: 'ConflictError' });
+    const ctx = await withFileImported();
+    const backup = bytes(JSON.stringify(await exportBackup(ctx)));
+    await expect(importFile(ctx, backup, {})).rejects.toMatchObject({ name: 'ConflictError' });
     const other = await freshDatabase(dialect);
     const target = await openSession(other.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
     try {
@@ -89,7 +107,7 @@ describe.each(DIALECTS)('importing contacts on %s', (dialect) => {
       expect((await listPeople(target.ctx)).total).toBe(0);
       const restored = await importFile(target.ctx, backup, {});
       expect(restored.summary.created).toBe(3);
-      expect((await listPeople(target.ctx)).items.map((p) => p.name).sort()).toEqual((await listPeople(session.ctx)).items.map((p) => p.name).sort());
+      expect((await listPeople(target.ctx)).items.map((p) => p.name).sort()).toEqual((await listPeople(ctx)).items.map((p) => p.name).sort());
     } finally {
       await target.close();
       await other.dispose();

@@ -1,83 +1,66 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { suggestTargets } from '../core/plan.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
+import { demoSessions, servedWhenSettled } from '../test-support/demo-sessions.js';
 import { checkNetwork, graphFile, graphFileHere, mapAnswersHere, servedMap } from './check.js';
 import { checkKeeperSettled } from './check-cache.js';
-import { sequentialIds, type ServiceContext } from './context.js';
-import { loadDemo } from './demo.js';
+import type { ServiceContext } from './context.js';
 import { listPeople, updatePerson } from './people.js';
 import { currentMonth, getPlanSettings, listTargets, suggestPlan, updatePlanSettings } from './plan.js';
-import { openSession, type Session } from './session.js';
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 const mapKey = (ctx: ServiceContext) => `map|${ctx.workspaceId}||2026-11-22`;
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 /** The map once its renewal after the last change has settled. */
-async function currentMap(ctx: ServiceContext) {
-  await servedMap(ctx);
-  await checkKeeperSettled(ctx.db, mapKey(ctx));
-  return servedMap(ctx);
+function currentMap(ctx: ServiceContext) {
+  return servedWhenSettled(ctx.db, mapKey(ctx), () => servedMap(ctx));
 }
 
 /** What the server reads of the check from its worker: the map's answers, graph files and the plan's suggestions, the same as worked out on this thread. */
 describe.each(DIALECTS)('views kept from the check worker, %s', (dialect) => {
-  let session: Session;
-  let other: Session;
-  let dispose: () => Promise<void>;
-
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    other = await openSession(db.config, { clock, defaultTimeZone: 'UTC' });
-    await loadDemo(session.ctx);
-  });
-  afterAll(async () => {
-    await checkKeeperSettled(session.ctx.db, mapKey(session.ctx));
-    await other.close();
-    await session.close();
-    await dispose();
-  });
+  const world = demoSessions(dialect, clock);
+  // Registered after the sessions' own afterAll, so it runs first: the map's renewal settles before they close.
+  afterAll(() => checkKeeperSettled(world.session.ctx.db, mapKey(world.session.ctx)));
 
   it('keeps the map per version of the data, the same bytes as worked out here, and answers the stale one while a newer one is worked out', async () => {
-    const first = await currentMap(session.ctx);
-    const here = await mapAnswersHere(session.ctx);
+    const first = await currentMap(world.session.ctx);
+    const here = await mapAnswersHere(world.session.ctx);
     expect(text(first.check.view)).toBe(text(here.view));
     expect(text(first.check.compact)).toBe(text(here.compact));
     expect(first.freshness.updating).toBe(false);
-    expect((await servedMap(session.ctx)).check).toBe(first.check);
+    expect((await servedMap(world.session.ctx)).check).toBe(first.check);
 
     const view = JSON.parse(text(first.check.view)) as { map: { nodes: { id: string; kind: string; strength: number }[] } };
     const someone = view.map.nodes.find((n) => n.kind === 'person' && n.strength < 5)!;
-    await updatePerson(other.ctx, someone.id, { strength: 5 });
-    const stale = await servedMap(session.ctx);
+    await updatePerson(world.other.ctx, someone.id, { strength: 5 });
+    const stale = await servedMap(world.session.ctx);
     expect(stale.check).toBe(first.check);
     expect(stale.freshness).toMatchObject({ dataVersion: first.freshness.dataVersion, updating: true });
 
-    const renewed = await currentMap(session.ctx);
+    const renewed = await currentMap(world.session.ctx);
     expect(renewed.freshness.updating).toBe(false);
     expect(renewed.freshness.dataVersion).not.toBe(first.freshness.dataVersion);
     const node = (JSON.parse(text(renewed.check.view)) as typeof view).map.nodes.find((n) => n.id === someone.id)!;
     expect(node.strength).toBe(5);
-    expect(text(renewed.check.compact)).toBe(text((await mapAnswersHere(session.ctx)).compact));
+    expect(text(renewed.check.compact)).toBe(text((await mapAnswersHere(world.session.ctx)).compact));
   });
 
   it('writes the graph files in the worker as they are written here', async () => {
     for (const format of ['gexf', 'graphml'] as const) {
-      const file = await graphFile(session.ctx, format);
-      expect(file).toBe(await graphFileHere(session.ctx, format));
+      const file = await graphFile(world.session.ctx, format);
+      expect(file).toBe(await graphFileHere(world.session.ctx, format));
       expect(file).toContain(format === 'gexf' ? '<gexf' : '<graphml');
     }
-    expect(await graphFile(session.ctx, 'gexf', '1.3')).toBe(await graphFileHere(session.ctx, 'gexf', '1.3'));
+    expect(await graphFile(world.session.ctx, 'gexf', '1.3')).toBe(await graphFileHere(world.session.ctx, 'gexf', '1.3'));
   });
 
   it("suggests from the kept check's candidates what the whole report suggests", async () => {
     // Room for many: the candidates are walked well past the first few, people looked up as reached.
-    await updatePlanSettings(session.ctx, { monthlyTargets: 8, newRelationshipCap: 50 });
-    const month = currentMonth(session.ctx);
-    const kept = await suggestPlan(session.ctx, month);
-    const expected = suggestTargets(await checkNetwork(session.ctx), (await listPeople(session.ctx)).items, await listTargets(session.ctx, month), await getPlanSettings(session.ctx), month);
+    await updatePlanSettings(world.session.ctx, { monthlyTargets: 8, newRelationshipCap: 50 });
+    const month = currentMonth(world.session.ctx);
+    const kept = await suggestPlan(world.session.ctx, month);
+    const expected = suggestTargets(await checkNetwork(world.session.ctx), (await listPeople(world.session.ctx)).items, await listTargets(world.session.ctx, month), await getPlanSettings(world.session.ctx), month);
     expect(kept.suggestions.length).toBeGreaterThan(3);
     expect(kept).toEqual(expected);
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildPerson } from '../core/check/builders.js';
 import { sortKey } from '../core/names.js';
 import { DIALECTS, freshDatabase, type Dialect } from '../test-support/databases.js';
@@ -19,6 +19,8 @@ async function expectSortNamesKept(ctx: ServiceContext): Promise<void> {
   for (const row of rows) expect(row.sortName, row.name).toBe(sortKey(row.name, row.familyName));
 }
 
+const TITLED = ['Prof. Zoe Adams', 'Drew Barrymore', 'Carla Dias', 'Mr Bruno Costa', 'Dr Ana Silva', 'Mrs. Eva Lind', 'Dame Fiona Hart', 'Rev Gil Moss', 'Sir Hugo Brandt', 'Ms Ines Roth', 'Mx Jo Reyes', 'Professor Kai Lee', 'Dr'];
+
 const names = async (ctx: ServiceContext, sort?: 'strength') => (await listPeople(ctx, sort ? { sort } : {})).items.map((p) => p.name);
 
 describe.each(DIALECTS)('people sort under their names, not their titles, on %s', (dialect: Dialect) => {
@@ -29,19 +31,19 @@ describe.each(DIALECTS)('people sort under their names, not their titles, on %s'
     opened.push({ close: async () => (await session.close(), await db.dispose()) });
     return session;
   };
-  let ctx: ServiceContext;
+  /** A fresh database holding people with and without titles, each test its own: they rename and add. */
+  const titled = async (): Promise<ServiceContext> => {
+    const { ctx } = await open();
+    for (const name of TITLED) await createPerson(ctx, { name });
+    return ctx;
+  };
 
-  beforeAll(async () => {
-    ctx = (await open()).ctx;
-  });
   afterAll(async () => {
     for (const session of opened.reverse()) await session.close();
   });
 
   it('files "Dr Ana Silva" under A and "Prof. Zoe Adams" under Z; a name that only starts like a title keeps its place', async () => {
-    for (const name of ['Prof. Zoe Adams', 'Drew Barrymore', 'Carla Dias', 'Mr Bruno Costa', 'Dr Ana Silva', 'Mrs. Eva Lind', 'Dame Fiona Hart', 'Rev Gil Moss', 'Sir Hugo Brandt', 'Ms Ines Roth', 'Mx Jo Reyes', 'Professor Kai Lee', 'Dr']) {
-      await createPerson(ctx, { name });
-    }
+    const ctx = await titled();
     expect(await names(ctx)).toEqual([
       'Dr Ana Silva',
       'Mr Bruno Costa',
@@ -61,6 +63,7 @@ describe.each(DIALECTS)('people sort under their names, not their titles, on %s'
   });
 
   it('an edit that renames moves the person; an edit that does not keeps the sort name', async () => {
+    const ctx = await titled();
     const drew = (await listPeople(ctx, { search: 'Drew' })).items[0]!;
     await updatePerson(ctx, drew.id, { name: 'Sir Yusuf Ali' });
     const carla = (await listPeople(ctx, { search: 'Carla' })).items[0]!;
@@ -72,6 +75,7 @@ describe.each(DIALECTS)('people sort under their names, not their titles, on %s'
   });
 
   it('quick add and an import keep the sort name too', async () => {
+    const ctx = await titled();
     await quickAddPeople(ctx, { people: [{ name: 'Dr. Lara Quist' }], goals: [], networks: [] });
     const vcard = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Prof Nuno Alves\r\nN:Alves;Nuno;;Prof;\r\nEND:VCARD\r\n';
     const outcome = await importFile(ctx, new TextEncoder().encode(vcard), { fileName: 'nuno.vcf' });
@@ -110,6 +114,7 @@ describe.each(DIALECTS)('people sort under their names, not their titles, on %s'
   });
 
   it('pages stay stable: the pages, one after another, are the whole list, even among equal sort names', async () => {
+    const ctx = await titled();
     // Three people with the same sort name: the id settles their order, the same on every page.
     for (const name of ['Ana Silva', 'Prof Ana Silva', 'ana silva']) await createPerson(ctx, { name });
     const whole = (await listPeople(ctx, {})).items.map((p) => p.id);
@@ -125,6 +130,7 @@ describe.each(DIALECTS)('people sort under their names, not their titles, on %s'
   });
 
   it('a restored backup and a bulk load keep the sort name', async () => {
+    const ctx = await titled();
     const backup = await exportBackup(ctx);
     expect(JSON.stringify(backup)).not.toContain('sortName');
     const restored = (await open()).ctx;

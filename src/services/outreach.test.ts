@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
-import { sequentialIds, type Clock, type ServiceContext } from './context.js';
+import { workspaceBeside } from '../test-support/workspaces.js';
+import { randomIds, sequentialIds, type Clock, type ServiceContext } from './context.js';
 import { logExchange } from './exchanges.js';
 import { addMember } from './links.js';
 import { createNetwork } from './networks.js';
@@ -99,7 +100,9 @@ describe.each(DIALECTS)('outreach on %s', (dialect) => {
   });
 
   it('lists the built-ins, one per purpose', async () => {
-    const all = await listTemplates(ctx);
+    // A workspace with no templates of its own (the suite's gets some in another test).
+    const fresh = await workspaceBeside(ctx, 'ws_no_templates');
+    const all = await listTemplates(fresh);
     expect(all.map((t) => t.id)).toEqual([
       'builtin-expert-opinion',
       'builtin-learn-solution',
@@ -127,9 +130,12 @@ describe.each(DIALECTS)('outreach on %s', (dialect) => {
       subject: 'Quick question, {{firstName}}',
       body: 'Hi {{firstName}},\n\nCould I have {{minutes}} minutes on {{interest}}?{{#lastExchange}} Thanks again for {{date}}.{{/lastExchange}}\n\n{{myName}}',
     });
+    // Removed at the end, even on a failure: a template of the user's for this purpose would change every other test's draft.
+    onTestFinished(() => removeTemplate(ctx, short.id).then(() => undefined, () => undefined));
     expect(short).toMatchObject({ id: 'tpl_0001', builtIn: false, createdAt: '2026-03-11T09:00:00.000Z', updatedAt: '2026-03-11T09:00:00.000Z' });
     clock.set('2026-03-12T09:00:00Z');
     const other = await createTemplate(ctx, { purpose: 'learn-solution', name: 'Other', subject: 'Hello {{firstName}}', body: 'Other body for {{firstName}}' });
+    onTestFinished(() => removeTemplate(ctx, other.id).then(() => undefined, () => undefined));
 
     let draft = await draftFor(ctx, { personId: anaId, purpose: 'learn-solution', interest: 'pilot studies', minutes: 15 });
     expect(draft.templateId).toBe(other.id);
@@ -160,22 +166,23 @@ describe.each(DIALECTS)('outreach on %s', (dialect) => {
   });
 
   it('refuses an invalid template and stores nothing', async () => {
-    const before = await listTemplates(ctx);
-    await expect(createTemplate(ctx, { purpose: 'interview', name: 'Broken', subject: 'Hi', body: '{{#interest}}About {{interest}}' })).rejects.toMatchObject({
+    // A template of its own to edit, in a workspace of its own (random ids: the suite's sequential ones stay the other tests').
+    const own = await workspaceBeside(ctx, 'ws_invalid_templates', { ids: randomIds });
+    const short = await createTemplate(own, { purpose: 'learn-solution', name: 'Short', subject: 'Quick question, {{firstName}}', body: 'Hi {{firstName}}' });
+    const before = await listTemplates(own);
+    await expect(createTemplate(own, { purpose: 'interview', name: 'Broken', subject: 'Hi', body: '{{#interest}}About {{interest}}' })).rejects.toMatchObject({
       name: 'ValidationError',
       field: 'body',
       reason: expect.stringContaining('never closed'),
     });
-    await expect(createTemplate(ctx, { purpose: 'interview', name: 'Typo', subject: 'Hi {{frstName}}', body: 'Fine' })).rejects.toMatchObject({
+    await expect(createTemplate(own, { purpose: 'interview', name: 'Typo', subject: 'Hi {{frstName}}', body: 'Fine' })).rejects.toMatchObject({
       name: 'ValidationError',
       field: 'subject',
       reason: expect.stringContaining('frstName'),
     });
-    const short = before.find((t) => !t.builtIn);
-    expect(short).toBeDefined();
-    await expect(updateTemplate(ctx, short?.id ?? '', { body: '{{unknownThing}}' })).rejects.toMatchObject({ name: 'ValidationError', field: 'body' });
-    expect(await listTemplates(ctx)).toEqual(before);
-    await expect(updateTemplate(ctx, 'tpl_nope', { name: 'x' })).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(updateTemplate(own, short.id, { body: '{{unknownThing}}' })).rejects.toMatchObject({ name: 'ValidationError', field: 'body' });
+    expect(await listTemplates(own)).toEqual(before);
+    await expect(updateTemplate(own, 'tpl_nope', { name: 'x' })).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 
   it('refuses a draft for someone unknown', async () => {

@@ -10,7 +10,7 @@ import { importFile } from './imports.js';
 import { calendarIcs } from './ics.js';
 import { editPersonDates, listPersonDates, setPersonDates, upcomingDates } from './person-dates.js';
 import { openSession, type Session } from './session.js';
-import { ensureWorkspace } from './workspace.js';
+import { workspaceBeside } from '../test-support/workspaces.js';
 
 describe.each(DIALECTS)('dates that matter on %s', (dialect) => {
   let session: Session;
@@ -26,7 +26,8 @@ describe.each(DIALECTS)('dates that matter on %s', (dialect) => {
   });
 
   it('stores, changes, lists by the window and removes with the person', async () => {
-    const ctx = session.ctx;
+    // A workspace of its own: the windows list every date in the workspace, and other tests add theirs.
+    const ctx = await workspaceBeside(session.ctx, 'ws_dates_window');
     const ana = (await createPerson(ctx, { name: 'Ana Silva' })).id;
     const bo = (await createPerson(ctx, { name: 'Bo Li' })).id;
     await setPersonDates(ctx, ana, [
@@ -69,7 +70,7 @@ describe.each(DIALECTS)('dates that matter on %s', (dialect) => {
     const ctx = session.ctx;
     const mine = (await createPerson(ctx, { name: 'Private Person' })).id;
     await setPersonDates(ctx, mine, [{ kind: 'birthday', label: null, month: 11, day: 23, year: null }]);
-    const other = { ...ctx, workspaceId: await ensureWorkspace(ctx.db, ctx.clock, 'Europe/London', 'ws_other') };
+    const other = await workspaceBeside(ctx, 'ws_other');
     await expect(listPersonDates(other, mine)).rejects.toThrow(/No person/);
     await expect(setPersonDates(other, mine, [])).rejects.toThrow(/No person/);
     expect((await upcomingDates(other, 366)).dates).toEqual([]);

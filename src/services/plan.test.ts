@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { workspaceBeside } from '../test-support/workspaces.js';
 import { sequentialIds, type Clock } from './context.js';
 import { logExchange } from './exchanges.js';
 import { createGoal } from './goals.js';
@@ -15,38 +16,59 @@ function movableClock(iso: string): Clock & { set(iso: string): void } {
   return { now: () => now, set: (next) => (now = new Date(next)) };
 }
 
+type Key = 'easy' | 'weak' | 'new1' | 'new2' | 'busy';
+
 describe.each(DIALECTS)('the monthly plan on %s', (dialect) => {
   let session: Session;
   let dispose: () => Promise<void>;
-  const clock = movableClock('2026-11-20T09:00:00Z');
-  const ids: Record<string, string> = {};
+  let worlds = 0;
 
   beforeAll(async () => {
     const db = await freshDatabase(dialect);
     dispose = db.dispose;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-    const ctx = session.ctx;
-    const goal = await createGoal(ctx, { statement: 'Get into research' });
-    const people = [
-      ['easy', { name: 'Ana Easy', strength: 3, importance: 5, knowAndLike: true, canHelp: true, stage: 'in-touch' as const }],
-      ['weak', { name: 'Ben Weak', strength: 1, importance: 5, stage: 'to-meet' as const }],
-      ['new1', { name: 'Cai New', strength: 0, importance: 4, stage: 'to-meet' as const }],
-      ['new2', { name: 'Dee New', strength: 0, importance: 4, stage: 'to-meet' as const }],
-      ['busy', { name: 'Eve Underway', strength: 2, importance: 4, stage: 'met' as const }],
-    ] as const;
-    for (const [key, input] of people) {
-      ids[key] = (await createPerson(ctx, input)).id;
-      await linkPersonToGoal(ctx, ids[key]!, goal.id, { relevance: 4 });
-    }
-    await updatePlanSettings(ctx, { monthlyTargets: 2, newRelationshipCap: 2, accountabilityPartner: 'Dr Fay Mentor' });
+    session = await openSession(db.config, { clock: movableClock('2026-11-20T09:00:00Z'), ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
   });
   afterAll(async () => {
     await session.close();
     await dispose();
   });
 
+  /**
+   * Each test's own month, in a workspace of its own with a clock of its own (tests move
+   * it): a goal, five people linked to it, two places a month and a cap of two new
+   * relationships.
+   */
+  async function month() {
+    const clock = movableClock('2026-11-20T09:00:00Z');
+    const ctx = await workspaceBeside(session.ctx, `ws_plan_${++worlds}`, { clock, timeZone: 'Europe/London' });
+    const goal = await createGoal(ctx, { statement: 'Get into research' });
+    const people: [Key, Parameters<typeof createPerson>[1]][] = [
+      ['easy', { name: 'Ana Easy', strength: 3, importance: 5, knowAndLike: true, canHelp: true, stage: 'in-touch' }],
+      ['weak', { name: 'Ben Weak', strength: 1, importance: 5, stage: 'to-meet' }],
+      ['new1', { name: 'Cai New', strength: 0, importance: 4, stage: 'to-meet' }],
+      ['new2', { name: 'Dee New', strength: 0, importance: 4, stage: 'to-meet' }],
+      ['busy', { name: 'Eve Underway', strength: 2, importance: 4, stage: 'met' }],
+    ];
+    const ids = {} as Record<Key, string>;
+    for (const [key, input] of people) {
+      ids[key] = (await createPerson(ctx, input)).id;
+      await linkPersonToGoal(ctx, ids[key], goal.id, { relevance: 4 });
+    }
+    await updatePlanSettings(ctx, { monthlyTargets: 2, newRelationshipCap: 2, accountabilityPartner: 'Dr Fay Mentor' });
+    return { ctx, clock, ids };
+  }
+
+  /** The month with three people planned, one past the number: Ana and Ben as suggested, Cai on the user's own reason. */
+  async function monthPlanned() {
+    const world = await month();
+    for (const key of ['easy', 'weak'] as const) await addTarget(world.ctx, { personId: world.ids[key] });
+    await addTarget(world.ctx, { personId: world.ids.new1, reason: 'Met at the conference; promised to write' });
+    return world;
+  }
+
   it('suggests as many people as the month has places, and honours the cap on new relationships', async () => {
-    const s = await suggestPlan(session.ctx);
+    const { ctx, ids } = await month();
+    const s = await suggestPlan(ctx);
     expect(s.month).toBe('2026-11');
     expect(s.placesLeft).toBe(2);
     expect(s.suggestions).toHaveLength(2);
@@ -58,12 +80,13 @@ describe.each(DIALECTS)('the monthly plan on %s', (dialect) => {
   });
 
   it('accepting fills the month; planning past the number or the cap warns instead of refusing', async () => {
-    const first = await addTarget(session.ctx, { personId: ids.easy! });
+    const { ctx, ids } = await month();
+    const first = await addTarget(ctx, { personId: ids.easy });
     expect(first).toMatchObject({ target: { source: 'start-here', status: 'open', month: '2026-11' }, warnings: [] });
-    const second = await addTarget(session.ctx, { personId: ids.weak! });
+    const second = await addTarget(ctx, { personId: ids.weak });
     expect(second.warnings).toEqual([]);
-    expect((await suggestPlan(session.ctx)).suggestions).toEqual([]);
-    const third = await addTarget(session.ctx, { personId: ids.new1!, reason: 'Met at the conference; promised to write' });
+    expect((await suggestPlan(ctx)).suggestions).toEqual([]);
+    const third = await addTarget(ctx, { personId: ids.new1, reason: 'Met at the conference; promised to write' });
     expect(third.target).toMatchObject({ source: 'own', reason: 'Met at the conference; promised to write' });
     expect(third.warnings).toHaveLength(2);
     expect(third.warnings[0]).toMatch(/past your monthly number of 2/);
@@ -71,8 +94,9 @@ describe.each(DIALECTS)('the monthly plan on %s', (dialect) => {
   });
 
   it('the plan view carries one count of new relationships, the same in its line and its warning', async () => {
+    const { ctx } = await monthPlanned();
     // Eve is under way (met); Ben and Cai are planned but not met yet: 3 against a cap of 2.
-    const view = await planView(session.ctx);
+    const view = await planView(ctx);
     expect(view.cap).toMatchObject({ inProgress: 1, starting: 2, count: 3, cap: 2, over: true });
     expect(view.cap.text).toBe('3 new relationships in progress (your cap is 2)');
     expect(view.cap.warning).toMatch(/^3 new relationships in progress \(1 under way, 2 planned\): past your cap of 2\./);
@@ -81,56 +105,65 @@ describe.each(DIALECTS)('the monthly plan on %s', (dialect) => {
   });
 
   it('planning someone already planned is not an error: it says so in words, adds nothing and repeats no warning', async () => {
-    const before = (await planView(session.ctx)).targets.length;
-    const again = await addTarget(session.ctx, { personId: ids.new1!, reason: 'Clicked twice' });
+    const { ctx, ids } = await monthPlanned();
+    const before = (await planView(ctx)).targets.length;
+    const again = await addTarget(ctx, { personId: ids.new1, reason: 'Clicked twice' });
     expect(again).toMatchObject({ alreadyPlanned: true, warnings: [], message: 'Cai New is already in your plan for 2026-11: nothing to add.' });
     expect(again.message).not.toMatch(/tgt_/);
     expect(again.target.reason).toBe('Met at the conference; promised to write');
-    expect((await planView(session.ctx)).targets).toHaveLength(before);
-    const view = await planView(session.ctx);
+    expect((await planView(ctx)).targets).toHaveLength(before);
+    const view = await planView(ctx);
     const easy = view.targets.find((t) => t.personId === ids.easy)!;
-    await expect(swapTarget(session.ctx, easy.id, ids.new1!)).rejects.toMatchObject({ name: 'ConflictError', message: 'Cai New is already in your plan for 2026-11: swap in someone who is not.' });
-    expect((await planView(session.ctx)).targets.find((t) => t.id === easy.id)?.status).toBe('open');
+    await expect(swapTarget(ctx, easy.id, ids.new1)).rejects.toMatchObject({ name: 'ConflictError', message: 'Cai New is already in your plan for 2026-11: swap in someone who is not.' });
+    expect((await planView(ctx)).targets.find((t) => t.id === easy.id)?.status).toBe('open');
   });
 
   it('a logged exchange with a target completes it', async () => {
+    const { ctx, clock, ids } = await monthPlanned();
     clock.set('2026-11-26T09:00:00Z'); // the coffee on the 25th has happened
-    const { exchange } = await logExchange(session.ctx, { channel: 'coffee', personIds: [ids.easy!], occurredOn: '2026-11-25' });
-    const view = await planView(session.ctx);
+    const { exchange } = await logExchange(ctx, { channel: 'coffee', personIds: [ids.easy], occurredOn: '2026-11-25' });
+    const view = await planView(ctx);
     const done = view.targets.find((t) => t.personId === ids.easy);
     expect(done).toMatchObject({ status: 'done', exchangeId: exchange.id, closedOn: '2026-11-25' });
     expect(view.progress).toMatchObject({ planned: 3, done: 1, open: 2 });
   });
 
   it('swaps and drops', async () => {
-    const view = await planView(session.ctx);
+    const { ctx, ids } = await monthPlanned();
+    const view = await planView(ctx);
     const target = view.targets.find((t) => t.personId === ids.new1)!;
-    const swapped = await swapTarget(session.ctx, target.id, ids.new2!);
+    const swapped = await swapTarget(ctx, target.id, ids.new2);
     expect(swapped.target.personId).toBe(ids.new2);
-    const after = await planView(session.ctx);
+    const after = await planView(ctx);
     expect(after.targets.find((t) => t.id === target.id)?.status).toBe('dropped');
-    await closeTarget(session.ctx, swapped.target.id, 'dropped');
-    await expect(closeTarget(session.ctx, swapped.target.id, 'done')).rejects.toMatchObject({ name: 'ConflictError' });
+    await closeTarget(ctx, swapped.target.id, 'dropped');
+    await expect(closeTarget(ctx, swapped.target.id, 'done')).rejects.toMatchObject({ name: 'ConflictError' });
   });
 
   it('rolls unfinished targets over into the next month', async () => {
+    // November ends with Ana's target done, Cai's dropped and Ben's still open.
+    const { ctx, clock, ids } = await monthPlanned();
+    await logExchange(ctx, { channel: 'coffee', personIds: [ids.easy], occurredOn: '2026-11-20' });
+    await closeTarget(ctx, (await planView(ctx)).targets.find((t) => t.personId === ids.new1)!.id, 'dropped');
     clock.set('2026-12-01T08:00:00Z');
-    expect((await planView(session.ctx)).targets).toEqual([]);
-    const rolled = await rollOver(session.ctx);
+    expect((await planView(ctx)).targets).toEqual([]);
+    const rolled = await rollOver(ctx);
     expect(rolled.map((t) => [t.personId, t.month, t.status])).toEqual([[ids.weak, '2026-12', 'open']]);
     expect(rolled[0]?.rolledOverFrom).toBeTruthy();
-    const november = await planView(session.ctx, '2026-11');
+    const november = await planView(ctx, '2026-11');
     expect(november.targets.find((t) => t.personId === ids.weak)?.status).toBe('rolled-over');
     // An exchange dated in November does not complete December's target; one in December does.
-    await logExchange(session.ctx, { channel: 'email', personIds: [ids.weak!], occurredOn: '2026-11-30' });
-    expect((await planView(session.ctx)).targets[0]?.status).toBe('open');
-    await logExchange(session.ctx, { channel: 'call', personIds: [ids.weak!], occurredOn: '2026-12-01' });
-    expect((await planView(session.ctx)).targets[0]?.status).toBe('done');
-    expect(await rollOver(session.ctx)).toEqual([]);
+    await logExchange(ctx, { channel: 'email', personIds: [ids.weak], occurredOn: '2026-11-30' });
+    expect((await planView(ctx)).targets[0]?.status).toBe('open');
+    await logExchange(ctx, { channel: 'call', personIds: [ids.weak], occurredOn: '2026-12-01' });
+    expect((await planView(ctx)).targets[0]?.status).toBe('done');
+    expect(await rollOver(ctx)).toEqual([]);
   });
 
   it('the accountability page shows targets and progress, and notes only when asked', async () => {
-    const view = await planView(session.ctx, '2026-11');
+    const { ctx, ids } = await monthPlanned();
+    await logExchange(ctx, { channel: 'coffee', personIds: [ids.easy], occurredOn: '2026-11-20' });
+    const view = await planView(ctx, '2026-11');
     const html = planPageHtml(view, { ownerName: 'Sam <Tester>', includeNotes: false });
     expect(html).toContain("Sam &lt;Tester&gt;'s networking plan for November 2026");
     expect(html).toContain('Ana Easy');
@@ -140,18 +173,19 @@ describe.each(DIALECTS)('the monthly plan on %s', (dialect) => {
   });
 
   it('share tokens open their page until revoked, at once', async () => {
-    const created = await createShare(session.ctx, { kind: 'plan', label: 'Supervisor' });
+    const { ctx } = await month();
+    const created = await createShare(ctx, { kind: 'plan', label: 'Supervisor' });
     expect(created.token.length).toBeGreaterThanOrEqual(43);
-    expect(await resolveShareToken(session.ctx.db, created.token, 'plan')).toMatchObject({ id: created.share.id, workspaceId: 'local' });
-    expect(await resolveShareToken(session.ctx.db, created.token, 'calendar')).toBeNull();
-    expect(await resolveShareToken(session.ctx.db, `${created.token}x`, 'plan')).toBeNull();
-    await revokeShare(session.ctx, created.share.id);
-    expect(await resolveShareToken(session.ctx.db, created.token, 'plan')).toBeNull();
-    const feed = await createShare(session.ctx, { kind: 'calendar' });
-    const rotated = await rotateShare(session.ctx, feed.share.id);
-    expect(await resolveShareToken(session.ctx.db, feed.token, 'calendar')).toBeNull();
-    expect(await resolveShareToken(session.ctx.db, rotated.token, 'calendar')).not.toBeNull();
-    expect((await listShares(session.ctx)).map((s) => [s.kind, s.revokedAt !== null])).toEqual([
+    expect(await resolveShareToken(ctx.db, created.token, 'plan')).toMatchObject({ id: created.share.id, workspaceId: ctx.workspaceId });
+    expect(await resolveShareToken(ctx.db, created.token, 'calendar')).toBeNull();
+    expect(await resolveShareToken(ctx.db, `${created.token}x`, 'plan')).toBeNull();
+    await revokeShare(ctx, created.share.id);
+    expect(await resolveShareToken(ctx.db, created.token, 'plan')).toBeNull();
+    const feed = await createShare(ctx, { kind: 'calendar' });
+    const rotated = await rotateShare(ctx, feed.share.id);
+    expect(await resolveShareToken(ctx.db, feed.token, 'calendar')).toBeNull();
+    expect(await resolveShareToken(ctx.db, rotated.token, 'calendar')).not.toBeNull();
+    expect((await listShares(ctx)).map((s) => [s.kind, s.revokedAt !== null])).toEqual([
       ['plan', true],
       ['calendar', true],
       ['calendar', false],
