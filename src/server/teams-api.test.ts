@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../test-support/databases.js';
 import { serverWorld } from '../test-support/server-world.js';
 import { OPENAPI_PATH } from './app.js';
@@ -31,9 +31,18 @@ const canaryOf = (text: string) => /zqx(max|lea|fay)/i.exec(text)?.[0]?.toLowerC
 
 describe.each(DIALECTS)('the hive: consent, the canary and the authorization matrix (%s)', (kind) => {
   const w = serverWorld(kind);
-  const s: Record<string, string> = {};
-  const cookie: Record<string, string> = {};
-  const ids: Record<string, string> = {};
+  // What the test in hand built: its items' ids (s), its members' cookies and account ids, their accounts.
+  let s: Record<string, string> = {};
+  let cookie: Record<string, string> = {};
+  let ids: Record<string, string> = {};
+  let accounts: Record<string, { email: string; name: string; password: string }> = {};
+  let hives = 0;
+  beforeEach(() => {
+    s = {};
+    cookie = {};
+    ids = {};
+    accounts = {};
+  });
 
   const as = (who: string) => ({ cookie: cookie[who]! });
   const post = <T>(who: string, path: string, body: unknown, status = 201) => w.json<T>(status, path, { method: 'POST', body, ...as(who) });
@@ -41,12 +50,24 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
   const get = <T>(who: string, path: string, status = 200) => w.json<T>(status, path, as(who));
   const graph = (who: string) => get<Graph>(who, `/api/teams/${s.team}/graph`);
 
-  it('builds four maps and a team: Lea leads, Max and Fay join by single-use links, Oz leads another team', async () => {
+  /*
+   * Each test builds the hive it reads, with the steps below, in accounts of its own: it
+   * passes in any order, alone or shuffled.
+   */
+
+  /** Lea, Max, Oz and Fay, signed up and in: the names the assertions know, emails no other test uses. */
+  async function signUp() {
+    hives += 1;
     for (const [key, who] of Object.entries({ lea: LEA, max: MAX, oz: OZ, fay: FAY })) {
-      const made = await w.accountWithSession(who);
+      accounts[key] = { ...who, email: who.email.replace('@', `.${hives}@`) };
+      const made = await w.accountWithSession(accounts[key]);
       cookie[key] = made.cookie;
       ids[key] = made.account.id;
     }
+  }
+
+  /** Their four maps, the canaries in what each keeps to themselves, and Oz's team. */
+  async function drawMaps() {
     // Max's map.
     const person = (who: string, body: unknown) => post<{ id: string }>(who, '/api/people', body).then((p) => p.id);
     s.ana = await person('max', {
@@ -84,6 +105,72 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     // Oz's map and team.
     await post('oz', '/api/networks', { name: 'Oz Network', kind: 'alumni' });
     s.ozTeam = (await post<{ id: string }>('oz', '/api/teams', { name: 'Oz Team' })).id;
+  }
+
+  /** A single-use link to the team from `inviter`, taken by `joiner`: the link's token. */
+  async function joinByLink(inviter: string, teamId: string, joiner: string): Promise<string> {
+    const link = await post<{ path: string }>(inviter, `/api/teams/${teamId}/invitations`, {});
+    const token = link.path.split('/').pop()!;
+    await post(joiner, `/api/teams/join/${token}`, {}, 200);
+    return token;
+  }
+
+  /** The hive of the story: Lea leads Hive Team Alpha, Max (by the link s.usedToken) and Fay joined it, Max is in Oz's team too. */
+  async function builtHive() {
+    await signUp();
+    await drawMaps();
+    s.team = (await post<{ id: string }>('lea', '/api/teams', { name: 'Hive Team Alpha' })).id;
+    s.usedToken = await joinByLink('lea', s.team, 'max');
+    await joinByLink('lea', s.team, 'fay');
+    await joinByLink('oz', s.ozTeam!, 'max');
+  }
+
+  /** What each member chose to share: Max holds his club back and shares Ana, Rui and a lesson; Lea shares her Ana and Lia; Fay her friend. */
+  async function shareAsInTheStory() {
+    await put('max', `/api/teams/${s.team}/consent/networks/${s.club}`, { offered: false });
+    await put('max', `/api/teams/${s.team}/consent/people/${s.ana}`, { shared: true });
+    await put('max', `/api/teams/${s.team}/consent/people/${s.rui}`, { shared: true });
+    await put('max', `/api/teams/${s.team}/consent/learned/${s.lesson}`, { shared: true });
+    await put('lea', `/api/teams/${s.team}/consent/people/${s.leaAna}`, { shared: true });
+    await put('lea', `/api/teams/${s.team}/consent/people/${s.lia}`, { shared: true });
+    await put('fay', `/api/teams/${s.team}/consent/people/${s.fayFriend}`, { shared: true });
+  }
+
+  async function sharedHive() {
+    await builtHive();
+    await shareAsInTheStory();
+  }
+
+  /**
+   * The team at work on what is shared: Lea's goal (s.goal), linked to the society by Max and
+   * to Ana by Lea; Lea's request to meet Rui through Max (s.request), accepted; Max's news for
+   * the goal and the society (s.post). The answers, for the test that checks them.
+   */
+  async function workOnTheGoal() {
+    const seen = await graph('lea');
+    const physio = seen.networks.find((n) => n.name === 'Physio Society')!.key;
+    const ana = seen.people.find((p) => p.name === 'Ana Silva')!.key;
+    const goal = await post<{ id: string }>('lea', `/api/teams/${s.team}/goals`, { statement: 'Win a research grant', needs: { categories: ['leader-in-field', 'unrelated-industry'], networkKinds: ['research-network'] } });
+    s.goal = goal.id;
+    await put('max', `/api/teams/${s.team}/goals/${s.goal}/links`, { key: physio, relevance: 4 });
+    const linked = await put<{ links: { name: string; relevance: number }[] }>('lea', `/api/teams/${s.team}/goals/${s.goal}/links`, { key: ana, relevance: 5 });
+    const paths = await get<{ via: { id: string }; target: { name: string }; holderItemId: string }[]>('lea', `/api/teams/${s.team}/paths?organisation=uni%20lisboa`);
+    const asked = await post<{ id: string; person: { name: string }; status: string }>('lea', `/api/teams/${s.team}/introductions`, { via: ids.max, personId: paths[0]!.holderItemId, message: 'I would like to ask about her lab' });
+    await w.json(200, `/api/teams/${s.team}/introductions/${asked.id}`, { method: 'PATCH', body: { status: 'accepted' }, ...as('max') });
+    s.request = asked.id;
+    const news = await post<{ id: string; goals: { statement: string }[]; network: { name: string } | null }>('max', `/api/teams/${s.team}/dance-floor`, { kind: 'event', text: 'The society runs a grant-writing day in March', goalIds: [s.goal], networkKey: physio });
+    s.post = news.id;
+    return { linked, paths, asked, news };
+  }
+
+  async function hiveAtWork() {
+    await sharedHive();
+    await workOnTheGoal();
+  }
+
+  it('builds four maps and a team: Lea leads, Max and Fay join by single-use links, Oz leads another team', async () => {
+    await signUp();
+    await drawMaps();
 
     const team = await post<{ id: string; myRole: string }>('lea', '/api/teams', { name: 'Hive Team Alpha' });
     expect(team.myRole).toBe('lead');
@@ -104,29 +191,22 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     const late = await post<{ path: string }>('lea', `/api/teams/${s.team}/invitations`, {});
     w.clock.at += 8 * 24 * 3600 * 1000;
     // A week without a request ends a session too: everyone signs in again.
-    for (const [key, who] of Object.entries({ lea: LEA, max: MAX, oz: OZ, fay: FAY })) cookie[key] = await w.signIn(who);
+    for (const [key, who] of Object.entries(accounts)) cookie[key] = await w.signIn(who);
     await post('fay', `/api/teams/join/${late.path.split('/').pop()!}`, {}, 404);
-    const fayLink = await post<{ path: string }>('lea', `/api/teams/${s.team}/invitations`, {});
-    await post('fay', `/api/teams/join/${fayLink.path.split('/').pop()!}`, {}, 200);
+    await joinByLink('lea', s.team, 'fay');
     // Several teams per account: Max joins Oz's team too.
-    const ozLink = await post<{ path: string }>('oz', `/api/teams/${s.ozTeam}/invitations`, {});
-    await post('max', `/api/teams/join/${ozLink.path.split('/').pop()!}`, {}, 200);
+    await joinByLink('oz', s.ozTeam!, 'max');
     expect((await get<{ name: string }[]>('max', '/api/teams')).map((t) => t.name)).toEqual(['Hive Team Alpha', 'Oz Team']);
   });
 
   it('shares networks by default and people only when asked, previewed row for row', async () => {
+    await builtHive();
     const before = await get<{ networks: unknown[]; people: unknown[]; learned: unknown[]; plan: unknown }>('max', `/api/teams/${s.team}/consent/preview`);
     expect(before.people).toEqual([]);
     expect(before.learned).toEqual([]);
     expect(before.plan).toBeNull();
     expect(before.networks).toHaveLength(2);
-    await put('max', `/api/teams/${s.team}/consent/networks/${s.club}`, { offered: false });
-    await put('max', `/api/teams/${s.team}/consent/people/${s.ana}`, { shared: true });
-    await put('max', `/api/teams/${s.team}/consent/people/${s.rui}`, { shared: true });
-    await put('max', `/api/teams/${s.team}/consent/learned/${s.lesson}`, { shared: true });
-    await put('lea', `/api/teams/${s.team}/consent/people/${s.leaAna}`, { shared: true });
-    await put('lea', `/api/teams/${s.team}/consent/people/${s.lia}`, { shared: true });
-    await put('fay', `/api/teams/${s.team}/consent/people/${s.fayFriend}`, { shared: true });
+    await shareAsInTheStory();
     // Someone else's person, or a person of another workspace, cannot be shared.
     await put('lea', `/api/teams/${s.team}/consent/people/${s.ana}`, { shared: true }, 404);
     // Nor someone else's network or exchange, or anything in a team one is not in.
@@ -156,13 +236,9 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
   });
 
   it('team goals, the check and introductions work from what is shared', async () => {
-    const seen = await graph('lea');
-    const physio = seen.networks.find((n) => n.name === 'Physio Society')!.key;
-    const ana = seen.people.find((p) => p.name === 'Ana Silva')!.key;
-    const goal = await post<{ id: string }>('lea', `/api/teams/${s.team}/goals`, { statement: 'Win a research grant', needs: { categories: ['leader-in-field', 'unrelated-industry'], networkKinds: ['research-network'] } });
-    s.goal = goal.id;
-    await put('max', `/api/teams/${s.team}/goals/${s.goal}/links`, { key: physio, relevance: 4 });
-    const linked = await put<{ links: { name: string; relevance: number }[] }>('lea', `/api/teams/${s.team}/goals/${s.goal}/links`, { key: ana, relevance: 5 });
+    await sharedHive();
+    // Lea's goal and its links, her request to meet Rui through Max (accepted by him) and Max's news: the answers along the way.
+    const { linked, paths, asked, news } = await workOnTheGoal();
     expect(linked.links.map((l) => [l.name, l.relevance])).toEqual([['Ana Silva', 5], ['Physio Society', 4]]);
     await put('lea', `/api/teams/${s.team}/goals/${s.goal}/links`, { key: 'net:someone:else', relevance: 3 }, 404);
 
@@ -171,24 +247,18 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
     expect(check.coverage.find((r) => r.name === 'Physio Society')!.reach).toBe(2);
     expect(check.diversity.gaps.map((g) => g.key)).toContain('unrelated-industry');
 
-    const paths = await get<{ via: { id: string }; target: { name: string }; holderItemId: string }[]>('lea', `/api/teams/${s.team}/paths?organisation=uni%20lisboa`);
     expect(paths.map((p) => [p.via.id, p.target.name])).toEqual([[ids.max, 'Rui Costa']]);
-    const asked = await post<{ id: string; person: { name: string }; status: string }>('lea', `/api/teams/${s.team}/introductions`, { via: ids.max, personId: paths[0]!.holderItemId, message: 'I would like to ask about her lab' });
     expect(asked.person.name).toBe('Rui Costa');
     // Only a person that teammate shares: not Max's hidden one.
     await post('lea', `/api/teams/${s.team}/introductions`, { via: ids.max, personId: s.hidden }, 404);
     const toMax = await get<{ id: string; from: { name: string } }[]>('max', `/api/teams/${s.team}/introductions`);
     expect(toMax.map((r) => r.from.name)).toEqual(['Lea Lead']);
-    await w.json(200, `/api/teams/${s.team}/introductions/${asked.id}`, { method: 'PATCH', body: { status: 'accepted' }, ...as('max') });
     // Only the one asked answers.
     await w.json(404, `/api/teams/${s.team}/introductions/${asked.id}`, { method: 'PATCH', body: { status: 'declined' }, ...as('lea') });
-    s.request = asked.id;
 
-    // The dance floor: Max posts news tagged to the goal and the society; Lea reads it beside Max's shared learning.
-    const news = await post<{ id: string; goals: { statement: string }[]; network: { name: string } | null }>('max', `/api/teams/${s.team}/dance-floor`, { kind: 'event', text: 'The society runs a grant-writing day in March', goalIds: [s.goal], networkKey: physio });
+    // The dance floor: Max posted news tagged to the goal and the society; Lea reads it beside Max's shared learning.
     expect(news.goals.map((g) => g.statement)).toEqual(['Win a research grant']);
     expect(news.network?.name).toBe('Physio Society');
-    s.post = news.id;
     await post('max', `/api/teams/${s.team}/dance-floor`, { kind: 'event', text: 'x', goalIds: ['tgoal_of_another_team'] }, 400);
     const feed = await get<{ memberName: string; text: string; source: string }[]>('lea', `/api/teams/${s.team}/dance-floor`);
     expect(feed.map((f) => [f.memberName, f.source, f.text])).toEqual([
@@ -222,6 +292,7 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
   });
 
   it('shares a learned item from the journal in one click, tagged: only its words go, never the exchange\'s other fields', async () => {
+    await hiveAtWork();
     const physio = (await graph('lea')).networks.find((n) => n.name === 'Physio Society')!.key;
     // Everything else on the exchange is Max's own: the people met, notes, what was given and received, how it felt.
     const exchange = await post<{ exchange: { id: string } }>('max', '/api/exchanges', {
@@ -267,6 +338,7 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
   });
 
   it('leaving removes everything the member gave, at once', async () => {
+    await sharedHive();
     const before = JSON.stringify(await graph('lea'));
     expect(before).toContain('Fay Friend');
     expect(before).toContain('Fay Society');
@@ -281,6 +353,9 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
   });
 
   it('the authorization matrix: every team route × lead, member, member of another team, former member, anonymous; no canary, no leak', async () => {
+    // The whole story so far: shares, the goal, the request, the news; and Fay has left (the former member).
+    await hiveAtWork();
+    await post('fay', `/api/teams/${s.team}/leave`, {}, 200);
     const doc = (await (await w.call(OPENAPI_PATH)).json()) as { paths: Record<string, Record<string, unknown>> };
     const params: Record<string, string> = {
       id: s.team!,
@@ -385,6 +460,8 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
   });
 
   it('plan progress reaches the lead only when the member says so, and goes when withdrawn', async () => {
+    // Shared as in the story: Max holds his club (a canary) back.
+    await sharedHive();
     expect((await get<{ members: unknown[]; notShared: number }>('lea', `/api/teams/${s.team}/plans`)).members).toEqual([]);
     await get('max', `/api/teams/${s.team}/plans`, 403);
     await put('max', `/api/teams/${s.team}/consent/plan`, { shared: true });
@@ -398,6 +475,9 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
   });
 
   it('withdrawing removes the item from the next answer; leaving removes all', async () => {
+    // Shares, the goal's links, the request about Rui, the news; Fay has left, taking her friend with her.
+    await hiveAtWork();
+    await post('fay', `/api/teams/${s.team}/leave`, {}, 200);
     await put('max', `/api/teams/${s.team}/consent/people/${s.rui}`, { shared: false });
     const after = JSON.stringify(await graph('lea'));
     expect(after).not.toContain('Rui Costa');
@@ -422,6 +502,8 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
   });
 
   it('the last lead leaving hands the lead on; the last member leaving ends the team', async () => {
+    // Oz's team: Oz leads, Max joined it.
+    await builtHive();
     const link = await post<{ path: string }>('oz', `/api/teams/${s.ozTeam}/invitations`, {});
     w.clock.at += 60_000;
     await post('fay', `/api/teams/join/${link.path.split('/').pop()!}`, {}, 200);
@@ -435,6 +517,9 @@ describe.each(DIALECTS)('the hive: consent, the canary and the authorization mat
   });
 
   it('makes a demo team in one call: six members, their shares, goals with gaps and a single point of failure, a month of news', async () => {
+    // Lea with her map (her own 'physio society' among it).
+    await signUp();
+    await drawMaps();
     const team = await post<{ id: string; myRole: string; roster: { name: string }[] }>('lea', '/api/teams/demo', {});
     expect(team.myRole).toBe('lead');
     expect(team.roster).toHaveLength(6);
