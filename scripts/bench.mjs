@@ -17,7 +17,7 @@
 //     its content's first frame;
 //  5. the import pipeline (scripts/bench-import.mjs); 6. server mode: argon2id and the API with
 //     authentication on beside local mode (scripts/bench-server.mjs).
-// Prints a table and writes bench-results/latest.json.
+// Prints a table and writes bench-results/latest.json. `--check-only` runs parts 1–3 alone.
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,7 @@ const { openSession } = await import('../dist/services/session.js');
 const { bulkLoad } = await import('../dist/services/bulk-load.js');
 const { updateProfile } = await import('../dist/services/workspace.js');
 
+const CHECK_ONLY = process.argv.includes('--check-only');
 const SIZE = { people: 5000, networks: 300, goals: 20, exchanges: 50000 };
 const TODAY = '2026-11-22';
 const stats = (samples) => {
@@ -201,14 +202,16 @@ try {
 // a 30,000-person map (issue 15's size) the People, person and check pages.
 const largeDir = mkdtempSync(join(tmpdir(), 'waggle-bench-large-'));
 try {
-  const { benchWeb, loadMap, LARGE: LARGE_WEB } = await import('./bench-web.mjs');
-  await loadMap(largeDir, LARGE_WEB, 11);
-  results.web = await benchWeb({ largeDataDir: largeDir, mapDataDir: dataDir, now: `${TODAY}T10:00:00Z` });
+  if (!CHECK_ONLY) {
+    const { benchWeb, loadMap, LARGE: LARGE_WEB } = await import('./bench-web.mjs');
+    await loadMap(largeDir, LARGE_WEB, 11);
+    results.web = await benchWeb({ largeDataDir: largeDir, mapDataDir: dataDir, now: `${TODAY}T10:00:00Z` });
+  }
 } finally {
   rmSync(largeDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
 }
-const web = results.web;
+const web = results.web ?? {};
 const { webRows } = await import('./bench-web.mjs');
 
 const rows = [
@@ -240,6 +243,7 @@ for (const [label, value, target, ok] of rows) console.log(`${label.padEnd(56)} 
 console.log(`report size: ${(results.checkJsonBytes / 1e6).toFixed(1)} MB of JSON; details: bench-results/latest.json`);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+if (CHECK_ONLY) process.exit(0);
 
 // 5. The import pipeline: parsers at 1x/10x/100x, and the API's answers during a 30,000-row import (scripts/bench-import.mjs).
 spawnSync(process.execPath, ['scripts/bench-import.mjs', '--skip-build'], { stdio: 'inherit' });

@@ -15,6 +15,14 @@ import type { KeptParts } from './check-packed.js';
  */
 const MAX_KEPT = 3;
 
+/**
+ * Under a steady stream of writes the check would be worked out back to back, taking a
+ * core from the requests for as long as the writes go on. A computation due straight after
+ * another waits first as long as the last one took (at most this long), so the worker has
+ * at most about half the machine's time while the answers stay at most two checks old.
+ */
+const MAX_REST_MS = 10_000;
+
 /** A check (or what else is kept the same way: the map's bytes) worked out from one version of the data (storage/data-version.ts). */
 export interface KeptCheck<T = KeptParts> {
   version: string;
@@ -31,7 +39,7 @@ export interface ServedCheck<T = KeptParts> {
 
 interface Slot<T = unknown> {
   kept: KeptCheck<T> | null;
-  /** The computation under way: settles with its failure, or null; never rejects, so nobody need listen. */
+  /** The computation under way (or the rest before the one due next): settles with its failure, or null; never rejects, so nobody need listen. */
   running: Promise<unknown> | null;
   /** The newest version a request saw while a computation ran: one more is due after it unless it caught up. */
   newest: string | null;
@@ -57,6 +65,7 @@ function slotOf<T>(db: Kysely<Database>, key: string, work: () => Promise<KeptCh
 function start<T>(db: Kysely<Database>, key: string, slot: Slot<T>): void {
   slot.newest = null;
   slot.computations += 1;
+  const startedAt = performance.now();
   slot.running = slot.work().then(
     (kept) => {
       slot.kept = kept;
@@ -72,8 +81,18 @@ function start<T>(db: Kysely<Database>, key: string, slot: Slot<T>): void {
       if (slot.kept) console.error(failure);
       return;
     }
-    if (slot.newest !== null && slot.newest !== slot.kept?.version) start(db, key, slot);
+    if (slot.newest !== null && slot.newest !== slot.kept?.version) restThenStart(db, key, slot, performance.now() - startedAt);
   });
+}
+
+/** The next computation, due at once after one that took `tookMs`, after a rest as long (see MAX_REST_MS); answers meanwhile say `updating`. */
+function restThenStart<T>(db: Kysely<Database>, key: string, slot: Slot<T>, tookMs: number): void {
+  const rest = new Promise<null>((resolve) => {
+    // Unreferenced: a rest never keeps a process alive that has nothing else to do.
+    setTimeout(resolve, Math.min(tookMs, MAX_REST_MS), null).unref();
+  });
+  slot.running = rest;
+  void rest.then(() => start(db, key, slot));
 }
 
 /** Keeps MAX_KEPT checks at most: the least recently asked go first, unless being worked out. */
