@@ -60,59 +60,108 @@ describe.each(DIALECTS)('the waggle command line on %s', (dialect) => {
     return { ana, kofi, links, logged };
   };
 
-  describe('refuses bad input, names the field and changes nothing', () => {
-    let before: string;
-    // These only read (and assert that they change nothing), so they share one database with the story in it.
-    let disposeRefusals: () => Promise<void>;
+  // These only read the story (the refusals assert that they change nothing), so they share one database with it, made once.
+  describe('on the story, read only', () => {
+    let disposeStory: () => Promise<void>;
     beforeAll(async () => {
-      disposeRefusals = await openMap();
+      disposeStory = await openMap();
       story();
-      before = waggle('person', 'list', '--json').stdout;
     });
-    afterAll(async () => {
-      expect(waggle('person', 'list', '--json').stdout).toBe(before);
-      await disposeRefusals();
+    afterAll(async () => disposeStory());
+
+    it('checks the network: JSON for scripts, a readable report for people', () => {
+      const json = waggle('check', '--json');
+      expect(json.code).toBe(0);
+      const report = json.json();
+      expect(Object.keys(report)).toEqual(expect.arrayContaining(['map', 'quadrants', 'goals', 'diversity', 'startHere', 'reciprocity', 'neglect', 'weakTies', 'transition']));
+      expect(report.goals.items[0].statement).toBe('Get involved in research in my clinical specialty');
+      const text = waggle('check', '--goal', 'Get involved in research in my clinical specialty');
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/^Network check, 2026-11-22/);
+      expect(text.stdout).toMatch(/== Goal coverage\n(COVERED|THIN|MISSING)\s+Get involved in research/);
+      expect(text.stdout).toMatch(/== Transition\nclinical practice → clinical research/);
+      expect(waggle('check', '--goal', 'no such goal').code).toBe(3);
     });
 
-    it.each([
-      [['person', 'add', 'Zed', '--strength', '9'], '--strength', /from 0 to 5/],
-      [['person', 'add', 'Zed', '--category', 'wizards'], '--category', /one of: department-colleague/],
-      [['person', 'add', 'Zed', '--next-contact', '2026-02-30'], '--next-contact', /not a day of the calendar/],
-      [['person', 'add', ''], 'NAME', /must not be empty/],
-      [['person', 'edit', 'Ana Silva', '--importance', 'high'], '--importance', /whole number/],
-      [['person', 'add', 'Zed', '--cadence', 'sometimes'], '--cadence', /2w, 3m, 1y/],
-      [['log', '--with', 'Ana Silva', '--channel', 'carrier-pigeon'], '--channel', /one of: coffee/],
-      [['log', '--with', 'Ana Silva', '--channel', 'email', '--gave', 'money'], '--gave', /one of: help/],
-    ])('%j', (args, field, reason) => {
-      const run = waggle(...args);
-      expect(run.code).toBe(2);
-      expect(run.stdout).toBe('');
-      expect(run.stderr).toContain(field);
-      expect(run.stderr).toMatch(reason);
+    it('prints readable tables, not JSON, without --json', () => {
+      const list = waggle('person', 'list');
+      expect(list.code).toBe(0);
+      expect(list.stdout).toMatch(/^ID\s+NAME\s+ORGANISATION/m);
+      expect(list.stdout).toMatch(/Ana Silva\s+Hospital Norte/);
+      expect(list.stdout).toMatch(/^2 people$/m);
+      expect(() => JSON.parse(list.stdout)).toThrow();
+      expect(waggle('due').stdout).toMatch(/Follow-ups:/);
     });
 
-    it('a missing name is a usage error', () => {
-      const run = waggle('person', 'add');
-      expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/missing required argument 'name'/);
+    it('returns every match, or a page with --limit and --offset', () => {
+      expect(waggle('person', 'list', '--json').json().items).toHaveLength(2);
+      const page = waggle('person', 'list', '--limit', '1', '--offset', '1', '--json').json();
+      expect(page.total).toBe(2);
+      expect(page.items.map((p: { name: string }) => p.name)).toEqual(['Kofi Mensah']);
     });
 
-    it('an unknown id is "not found", exit 3', () => {
-      const run = waggle('person', 'edit', 'per_nobody', '--strength', '2');
-      expect(run.code).toBe(3);
-      expect(run.stderr).toMatch(/No person matches "per_nobody"/);
-      expect(waggle('log', '--with', 'Ana Silva', '--with', 'Nobody Atall', '--channel', 'call').code).toBe(3);
+    it('filters by quadrant and due and sorts, refusing an unknown choice by name', () => {
+      const names = (...args: string[]) => waggle('person', 'list', ...args, '--json').json().items.map((p: { name: string }) => p.name);
+      expect(names('--quadrant', 'maintain')).toEqual(['Ana Silva']);
+      expect(names('--quadrant', 'letBe')).toEqual(['Kofi Mensah']);
+      expect(names('--sort', 'importance')).toEqual(['Ana Silva', 'Kofi Mensah']);
+      expect(names('--sort', 'next-contact')).toHaveLength(2);
+      expect(names('--due', '--sort', 'next-contact').length).toBeLessThanOrEqual(2);
+      const bad = waggle('person', 'list', '--quadrant', 'nowhere');
+      // In the API's words (the contract's), as every closed-set flag: GET /api/people?quadrant=nowhere says the same.
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toBe('waggle: --quadrant: must be one of: maintain, strengthen, overInvested, letBe\n');
     });
 
-    it('with --json, errors are JSON on stderr', () => {
-      const run = waggle('person', 'add', 'Zed', '--strength', '9', '--json');
-      expect(run.code).toBe(2);
-      expect(JSON.parse(run.stderr)).toEqual({ error: { code: 'validation', field: '--strength', message: '--strength: must be from 0 to 5' } });
+    describe('refuses bad input, names the field and changes nothing', () => {
+      let before: string;
+      beforeAll(() => {
+        before = waggle('person', 'list', '--json').stdout;
+      });
+      afterAll(() => {
+        expect(waggle('person', 'list', '--json').stdout).toBe(before);
+      });
+
+      it.each([
+        [['person', 'add', 'Zed', '--strength', '9'], '--strength', /from 0 to 5/],
+        [['person', 'add', 'Zed', '--category', 'wizards'], '--category', /one of: department-colleague/],
+        [['person', 'add', 'Zed', '--next-contact', '2026-02-30'], '--next-contact', /not a day of the calendar/],
+        [['person', 'add', ''], 'NAME', /must not be empty/],
+        [['person', 'edit', 'Ana Silva', '--importance', 'high'], '--importance', /whole number/],
+        [['person', 'add', 'Zed', '--cadence', 'sometimes'], '--cadence', /2w, 3m, 1y/],
+        [['log', '--with', 'Ana Silva', '--channel', 'carrier-pigeon'], '--channel', /one of: coffee/],
+        [['log', '--with', 'Ana Silva', '--channel', 'email', '--gave', 'money'], '--gave', /one of: help/],
+      ])('%j', (args, field, reason) => {
+        const run = waggle(...args);
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toContain(field);
+        expect(run.stderr).toMatch(reason);
+      });
+
+      it('a missing name is a usage error', () => {
+        const run = waggle('person', 'add');
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/missing required argument 'name'/);
+      });
+
+      it('an unknown id is "not found", exit 3', () => {
+        const run = waggle('person', 'edit', 'per_nobody', '--strength', '2');
+        expect(run.code).toBe(3);
+        expect(run.stderr).toMatch(/No person matches "per_nobody"/);
+        expect(waggle('log', '--with', 'Ana Silva', '--with', 'Nobody Atall', '--channel', 'call').code).toBe(3);
+      });
+
+      it('with --json, errors are JSON on stderr', () => {
+        const run = waggle('person', 'add', 'Zed', '--strength', '9', '--json');
+        expect(run.code).toBe(2);
+        expect(JSON.parse(run.stderr)).toEqual({ error: { code: 'validation', field: '--strength', message: '--strength: must be from 0 to 5' } });
+      });
     });
   });
 
-  describe('each test on a database of its own', () => {
-    // Each test its own database with the story in it, so that none reads what another added, edited or removed.
+  describe('each writer on a database of its own', () => {
+    // Each its own database (with the story where the test starts from it): none reads what another added, edited or removed.
     beforeEach(async () => {
       dispose = await openMap();
     });
@@ -144,54 +193,6 @@ describe.each(DIALECTS)('the waggle command line on %s', (dialect) => {
       expect(show.goals[0].relevance).toBe(5);
       expect(show.networks[0]).toMatchObject({ role: 'committee', network: { name: 'Physio Society' } });
       expect(show.person.stage).toBe('met');
-    });
-
-    it('checks the network: JSON for scripts, a readable report for people', () => {
-      story();
-      const json = waggle('check', '--json');
-      expect(json.code).toBe(0);
-      const report = json.json();
-      expect(Object.keys(report)).toEqual(expect.arrayContaining(['map', 'quadrants', 'goals', 'diversity', 'startHere', 'reciprocity', 'neglect', 'weakTies', 'transition']));
-      expect(report.goals.items[0].statement).toBe('Get involved in research in my clinical specialty');
-      const text = waggle('check', '--goal', 'Get involved in research in my clinical specialty');
-      expect(text.code).toBe(0);
-      expect(text.stdout).toMatch(/^Network check, 2026-11-22/);
-      expect(text.stdout).toMatch(/== Goal coverage\n(COVERED|THIN|MISSING)\s+Get involved in research/);
-      expect(text.stdout).toMatch(/== Transition\nclinical practice → clinical research/);
-      expect(waggle('check', '--goal', 'no such goal').code).toBe(3);
-    });
-
-    it('prints readable tables, not JSON, without --json', () => {
-      story();
-      const list = waggle('person', 'list');
-      expect(list.code).toBe(0);
-      expect(list.stdout).toMatch(/^ID\s+NAME\s+ORGANISATION/m);
-      expect(list.stdout).toMatch(/Ana Silva\s+Hospital Norte/);
-      expect(list.stdout).toMatch(/^2 people$/m);
-      expect(() => JSON.parse(list.stdout)).toThrow();
-      expect(waggle('due').stdout).toMatch(/Follow-ups:/);
-    });
-
-    it('returns every match, or a page with --limit and --offset', () => {
-      story();
-      expect(waggle('person', 'list', '--json').json().items).toHaveLength(2);
-      const page = waggle('person', 'list', '--limit', '1', '--offset', '1', '--json').json();
-      expect(page.total).toBe(2);
-      expect(page.items.map((p: { name: string }) => p.name)).toEqual(['Kofi Mensah']);
-    });
-
-    it('filters by quadrant and due and sorts, refusing an unknown choice by name', () => {
-      story();
-      const names = (...args: string[]) => waggle('person', 'list', ...args, '--json').json().items.map((p: { name: string }) => p.name);
-      expect(names('--quadrant', 'maintain')).toEqual(['Ana Silva']);
-      expect(names('--quadrant', 'letBe')).toEqual(['Kofi Mensah']);
-      expect(names('--sort', 'importance')).toEqual(['Ana Silva', 'Kofi Mensah']);
-      expect(names('--sort', 'next-contact')).toHaveLength(2);
-      expect(names('--due', '--sort', 'next-contact').length).toBeLessThanOrEqual(2);
-      const bad = waggle('person', 'list', '--quadrant', 'nowhere');
-      // In the API's words (the contract's), as every closed-set flag: GET /api/people?quadrant=nowhere says the same.
-      expect(bad.code).toBe(2);
-      expect(bad.stderr).toBe('waggle: --quadrant: must be one of: maintain, strengthen, overInvested, letBe\n');
     });
 
     it('edits and removes', () => {
