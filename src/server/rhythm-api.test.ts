@@ -65,6 +65,7 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
   });
 
   it('opens the plan page and the calendar feed by token, and stops at once when revoked', async () => {
+    expect((await call('POST', '/api/plan/targets', { personId: ana })).status).toBe(201); // Ana on the plan page
     const page = await call('POST', '/api/shares', { kind: 'plan', label: 'Supervisor' });
     expect(page.status).toBe(201);
     const html = await call('GET', page.body.path);
@@ -100,6 +101,7 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
   });
 
   it('shows notes about people on the plan page only when the link was made to include them', async () => {
+    expect((await call('POST', '/api/plan/targets', { personId: ana })).status).toBe(201); // Ana on the plan page
     const withNotes = await call('POST', '/api/shares', { kind: 'plan', includeNotes: true });
     expect((await call('GET', withNotes.body.path)).text).toContain('Private: ask about her move');
   });
