@@ -139,9 +139,11 @@ describe('closed sets on the command line, run', () => {
   let dataDir: string;
   const savedNow = process.env.WAGGLE_NOW;
   const waggle = (...argv: string[]) => waggleInProcess(dataDir, argv);
-  beforeAll(() => {
+  // Ana is every test's person: made here, so that no test leans on another having added her.
+  beforeAll(async () => {
     process.env.WAGGLE_NOW = '2026-11-22T10:00:00Z';
     dataDir = mkdtempSync(join(tmpdir(), 'waggle-choices-'));
+    expect((await waggle('person', 'add', 'Ana Silva')).code).toBe(0);
   });
   afterAll(() => {
     if (savedNow === undefined) delete process.env.WAGGLE_NOW;
@@ -150,7 +152,6 @@ describe('closed sets on the command line, run', () => {
   });
 
   it('follow-up list --status takes a status, not a follow-up kind', async () => {
-    expect((await waggle('person', 'add', 'Ana Silva')).code).toBe(0);
     expect((await waggle('follow-up', 'add', 'Ask about the fellowship', '--kind', 'question', '--person', 'Ana Silva')).code).toBe(0);
     const kind = await waggle('follow-up', 'list', '--status', 'question', '--json');
     expect(kind.code).toBe(2);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../core/check/index.js';
 import type { Goal } from '../core/model.js';
 import { waggleInProcess } from '../test-support/waggle-in-process.js';
@@ -17,15 +17,25 @@ describe('needs on the command line', () => {
     return JSON.parse(run.stdout) as T;
   };
 
+  const dataDirs: string[] = [];
+
   beforeAll(() => {
     process.env.WAGGLE_NOW = '2026-11-22T10:00:00Z';
+  });
+  // Each test its own data folder, so that none reads the goal or the people another made.
+  beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'waggle-needs-'));
+    dataDirs.push(dataDir);
   });
   afterAll(() => {
     if (savedNow === undefined) delete process.env.WAGGLE_NOW;
     else process.env.WAGGLE_NOW = savedNow;
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
+
+  /** The goal as the first test leaves it: Funding (essential), then supervisor. */
+  const fellowship = () => json<Goal>('goal', 'add', 'Win a fellowship', '--need', 'Funding', '--need', 'supervisor', '--essential', 'Funding');
+  const tomTheFunder = () => json('person', 'add', 'Tom Reed', '--strength', '1', '--notes', 'Sat on the charity funding panel', '--tag', 'funder');
 
   it('names needs in order, marks the essential ones, and keeps that mark when the list is named again', async () => {
     const goal = await json<Goal>('goal', 'add', 'Win a fellowship', '--need', 'supervisor', '--need', 'funding', '--essential', 'funding', '--essential', 'statistics');
@@ -47,8 +57,9 @@ describe('needs on the command line', () => {
   });
 
   it('links with the needs served, refuses a need the goal does not have, and judges the goal need by need', async () => {
+    await fellowship();
     await json('person', 'add', 'Rosa Jiménez', '--strength', '4', '--importance', '5');
-    await json('person', 'add', 'Tom Reed', '--strength', '1', '--notes', 'Sat on the charity funding panel', '--tag', 'funder');
+    await tomTheFunder();
     const link = await json<{ serves: string[] }>('person', 'link', 'Rosa Jiménez', '--goal', 'Win a fellowship', '--relevance', '5', '--serves', 'supervisor');
     expect(link.serves).toHaveLength(1);
     const wrong = await waggle('person', 'link', 'Rosa Jiménez', '--goal', 'Win a fellowship', '--serves', 'statistics');
@@ -66,6 +77,8 @@ describe('needs on the command line', () => {
   });
 
   it('links many people at once to the need they serve', async () => {
+    await fellowship();
+    await tomTheFunder();
     const result = await json<{ updated: number }>('person', 'bulk-edit', '--tag', 'funder', '--goal', 'Win a fellowship', '--relevance', '3', '--serves', 'funding');
     expect(result.updated).toBe(1);
     const report = await json<CheckReport>('check');

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAccessTokens, revokeAccessToken } from '../services/accounts.js';
+import { createAccessToken, revokeAccessToken } from '../services/accounts.js';
+import { randomIds } from '../services/context.js';
 import { openSession, type Session } from '../services/session.js';
 import { startServer, type RunningServer } from '../server/serve.js';
 import { waggleInProcess } from '../test-support/waggle-in-process.js';
@@ -172,9 +173,12 @@ describe('the command line against a server', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe('waggle: --token: This access token is not valid (it may have been revoked)\n');
     const owner = (await session.ctx.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow()).id;
-    const deps = { db: session.ctx.db, clock: session.ctx.clock };
-    for (const t of await listAccessTokens(session.ctx.db, owner)) await revokeAccessToken(deps, owner, t.id);
-    const revoked = await remote('person', 'add', 'After Revocation');
+    const deps = { db: session.ctx.db, clock: session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' };
+    // A token of its own to revoke: the suite's token stays good for the tests that run after this one.
+    const doomed = await createAccessToken(deps, owner, 'to revoke');
+    expect((await waggleInProcess(dir, ['--server', server.url, '--token', doomed.token, 'goal', 'list'])).code).toBe(0);
+    await revokeAccessToken(deps, owner, doomed.accessToken.id);
+    const revoked = await waggleInProcess(dir, ['--server', server.url, '--token', doomed.token, 'person', 'add', 'After Revocation']);
     expect(revoked.code).toBe(2);
     expect(revoked.stderr).toMatch(/--token: This access token is not valid/);
     expect((await local('person', 'list', '--search', 'After Revocation')).stdout).not.toContain('After Revocation');

@@ -3,22 +3,30 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../test-support/postgres-server.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'waggle.js');
 
 /** A month's routine on the command line, the way the README tells it, across a month boundary. */
 describe('a month with the waggle command line', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'waggle-rhythm-'));
-  let now = '2026-11-20T09:00:00Z';
-  const waggle = (...args: string[]) => {
+  const NOVEMBER = '2026-11-20T09:00:00Z';
+  const DECEMBER = '2026-12-02T09:00:00Z';
+  const dataDirs: string[] = [];
+  let dataDir = '';
+  const waggleAt = (now: string, ...args: string[]) => {
     const run = spawnSync(process.execPath, [BIN, '--data', dataDir, ...args], { env: { ...process.env, WAGGLE_NOW: now, TZ: 'UTC', DATABASE_URL: '' }, encoding: 'utf8' });
     return { code: run.status, stdout: run.stdout, stderr: run.stderr, json: () => JSON.parse(run.stdout) };
   };
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const waggle = (...args: string[]) => waggleAt(NOVEMBER, ...args);
+  afterAll(() => {
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  });
 
-  beforeAll(() => {
+  // Each test its own folder with the month's start, so that none reads the plan, the log or the day another left.
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'waggle-rhythm-'));
+    dataDirs.push(dataDir);
     expect(waggle('profile', 'set', '--name', 'Jo Reyes', '--working-on', 'a pilot study of home rehabilitation', '--time-zone', 'UTC').code).toBe(0);
     waggle('goal', 'add', 'Get into research');
     waggle('person', 'add', 'Ana Silva', '--strength', '3', '--importance', '5', '--know-and-like', '--can-help', 'runs a research unit', '--stage', 'in-touch', '--cadence', 'monthly', '--how-met', 'at the Physio Society spring meeting');
@@ -26,6 +34,14 @@ describe('a month with the waggle command line', () => {
     waggle('person', 'link', 'Ana Silva', '--goal', 'Get into research', '--relevance', '5');
     waggle('person', 'link', 'Ben Okafor', '--goal', 'Get into research', '--relevance', '4');
   });
+
+  /** November as the first test leaves it: two targets, both accepted, a coffee with Ana logged with a thank-you. */
+  const novemberPlanned = () => {
+    expect(waggle('plan', 'settings', '--targets', '2', '--cap', '3', '--partner', 'Dr Fay Mentor').code).toBe(0);
+    expect(waggle('plan', 'accept', 'Ana Silva').code).toBe(0);
+    expect(waggle('plan', 'accept', 'Ben Okafor').code).toBe(0);
+    expect(waggle('log', '--with', 'Ana Silva', '--channel', 'coffee', '--gave', 'feedback', '--received', 'insight:how to scope a pilot', '--learned', 'Start small', '--thank-you').code).toBe(0);
+  };
 
   it('sets the rhythm, suggests, accepts, and sees a logged coffee complete the target', () => {
     expect(waggle('plan', 'settings', '--targets', '2', '--cap', '3', '--partner', 'Dr Fay Mentor', '--json').json()).toEqual({ monthlyTargets: 2, newRelationshipCap: 3, accountabilityPartner: 'Dr Fay Mentor' });
@@ -62,6 +78,7 @@ describe('a month with the waggle command line', () => {
   });
 
   it('exports reminders as ICS that an independent parser reads with the right dates', () => {
+    novemberPlanned();
     const file = join(dataDir, 'reminders.ics');
     expect(waggle('export', 'ics', '--out', file).code).toBe(0);
     const events = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -73,15 +90,16 @@ describe('a month with the waggle command line', () => {
   });
 
   it('rolls the unfinished target into December', () => {
-    now = '2026-12-02T09:00:00Z';
-    expect(waggle('plan', '--json').json().targets).toEqual([]);
-    expect(waggle('plan', 'roll-over').stdout).toMatch(/Rolled over 1 target into 2026-12/);
-    const december = waggle('plan', '--json').json();
+    novemberPlanned();
+    expect(waggleAt(DECEMBER, 'plan', '--json').json().targets).toEqual([]);
+    expect(waggleAt(DECEMBER, 'plan', 'roll-over').stdout).toMatch(/Rolled over 1 target into 2026-12/);
+    const december = waggleAt(DECEMBER, 'plan', '--json').json();
     expect(december.targets.map((t: { person: { name: string }; status: string }) => [t.person.name, t.status])).toEqual([['Ben Okafor', 'open']]);
   });
 
   it('shares the plan page with a partner until the link is revoked', async () => {
-    const created = waggle('share', 'create', 'plan', '--label', 'Supervisor', '--json').json();
+    const now = DECEMBER;
+    const created = waggleAt(now, 'share', 'create', 'plan', '--label', 'Supervisor', '--json').json();
     expect(created.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/share\/[A-Za-z0-9_-]{43}$/);
     const port = await freePort();
     const server = spawn(process.execPath, [BIN, '--data', dataDir, 'serve', '--port', String(port)], { env: { ...process.env, WAGGLE_NOW: now, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -94,13 +112,14 @@ describe('a month with the waggle command line', () => {
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("Jo Reyes's networking plan for December 2026");
-      expect(waggle('share', 'revoke', created.share.id).code).toBe(0);
+      expect(waggleAt(now, 'share', 'revoke', created.share.id).code).toBe(0);
       expect((await fetch(url)).status).toBe(404);
     } finally {
       server.kill('SIGTERM');
     }
   });
   it('asks the after-meeting questions when run in a terminal', () => {
+    const now = DECEMBER;
     // util-linux `script` gives the command a real pseudo-terminal; the answers are typed ahead.
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --data ${JSON.stringify(dataDir)} log --with "Ana Silva" --channel video`;
     const run = spawnSync('script', ['-qec', command, '/dev/null'], {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from '../server/serve.js';
 import { createAccessToken, createAccount } from '../services/accounts.js';
 import { randomIds } from '../services/context.js';
@@ -20,7 +20,9 @@ describe('waggle team on the command line', () => {
   let ozToken = '';
   let teamId = '';
   let invite: () => Promise<string>;
-  beforeAll(async () => {
+  // Each test its own folder, accounts, team and server: one test's joins, leaves, goals and
+  // withdrawals (or a second team of the same name) must not be what the next one reads.
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'waggle-team-cli-'));
     session = await openSession({ kind: 'sqlite', dataDir: dir }, { defaultTimeZone: 'UTC' });
     const deps = { db: session.ctx.db, clock: session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' };
@@ -44,7 +46,7 @@ describe('waggle team on the command line', () => {
     await setPersonShared(deps, max, teamId, ana.id, true);
     server = await startServer(session, { port: 0, publicUrl: 'http://waggle.test' });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await server?.close();
     await session?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -124,6 +126,8 @@ describe('waggle team on the command line', () => {
   it('maps the server\'s refusals to exit codes: 5 for a lead\'s action by a member, 3 not found, 2 bad input, 4 an ambiguous name', async () => {
     const asMax = ['--server', server.url, '--token', maxToken];
     const asOz = ['--server', server.url, '--token', ozToken];
+    // The team goal that a plan may not be tagged with (below).
+    expect((await waggleInProcess(dir, ['--server', server.url, '--token', token, 'team', 'goal', 'add', 'hive alpha', 'Win a research grant'])).code).toBe(0);
     const rename = await waggleInProcess(dir, [...asMax, 'team', 'rename', 'Hive Alpha', 'Max\'s hive']);
     expect(rename.code).toBe(5);
     expect(rename.stderr).toBe("waggle: Only the team's lead may rename the team; you are a member (ask the lead, or to be made lead)\n");
@@ -133,7 +137,7 @@ describe('waggle team on the command line', () => {
     const link = await waggleInProcess(dir, ['--server', server.url, '--token', token, 'team', 'invite', 'Hive Alpha']);
     expect(link.code).toBe(5);
     expect(link.stderr).toMatch(/password/);
-    // Not in the team (Oz left): not found, by name or id.
+    // Not in the team (Oz never joined this one): not found, by name or id.
     expect((await waggleInProcess(dir, [...asOz, 'team', 'post', 'Hive Alpha', 'hello'])).code).toBe(3);
     expect((await waggleInProcess(dir, [...asOz, 'team', 'post', teamId, 'hello'])).code).toBe(3);
     // Bad input: an unknown kind, nothing or two things to share, an enormous text, a bad link, a tag on a network, a goal not of the team.

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sequentialIds } from '../services/context.js';
+import { randomIds, sequentialIds } from '../services/context.js';
 import { openSession, type Session } from '../services/session.js';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { workspaceBeside } from '../test-support/workspaces.js';
 import { createApi, OPENAPI_PATH, type Api } from './app.js';
 
 /** The API in-process (Hono's app.request), on a real database of each kind. */
@@ -110,14 +111,26 @@ describe.each(DIALECTS)('the HTTP API on %s', (dialect) => {
   });
 
   it('runs the network check, whole or focused on a goal', async () => {
-    const report = await call('GET', '/api/check');
-    expect(report.status).toBe(200);
-    expect(Object.keys(report.body)).toEqual(expect.arrayContaining(['map', 'quadrants', 'goals', 'diversity', 'startHere', 'reciprocity', 'neglect', 'weakTies', 'transition']));
-    expect(report.body.quadrants.strengthen[0]).toMatchObject({ kind: 'person', id: 'per_0001', name: 'Amara Obi' });
-    const goals = await call('GET', '/api/goals');
-    const focused = await call('GET', `/api/check?goalId=${goals.body.items[0].id}`);
-    expect(focused.body.goals.items).toHaveLength(1);
-    expect((await call('GET', '/api/check?goalId=goal_nope')).status).toBe(404);
+    // Amara and her goal in a workspace of this test's own (random ids: the suite's sequence is the first test's).
+    const own = await workspaceBeside(session.ctx, 'ws_check', { ids: randomIds });
+    const ownApi = createApi(() => own);
+    const post = async (path: string, body: unknown) => (await ownApi.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<{ id: string }>;
+    const amara = await post('/api/people', { name: 'Amara Obi', strength: 2, importance: 4, cadence: 'quarterly', category: 'other-function' });
+    await post('/api/goals', { statement: 'Start a doctorate', horizon: '2027-09-01' });
+    const suiteApi = api;
+    api = ownApi;
+    try {
+      const report = await call('GET', '/api/check');
+      expect(report.status).toBe(200);
+      expect(Object.keys(report.body)).toEqual(expect.arrayContaining(['map', 'quadrants', 'goals', 'diversity', 'startHere', 'reciprocity', 'neglect', 'weakTies', 'transition']));
+      expect(report.body.quadrants.strengthen[0]).toMatchObject({ kind: 'person', id: amara.id, name: 'Amara Obi' });
+      const goals = await call('GET', '/api/goals');
+      const focused = await call('GET', `/api/check?goalId=${goals.body.items[0].id}`);
+      expect(focused.body.goals.items).toHaveLength(1);
+      expect((await call('GET', '/api/check?goalId=goal_nope')).status).toBe(404);
+    } finally {
+      api = suiteApi;
+    }
   });
 
   it('describes itself as OpenAPI', async () => {

@@ -1,12 +1,13 @@
 import { renameSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckFreshness } from '../contract/check-output.js';
 import type { CheckSummaryView } from '../core/check/parts.js';
 import { checkKeeperSettled, checkKeeperState } from '../services/check-cache.js';
-import { sequentialIds } from '../services/context.js';
+import { sequentialIds, type ServiceContext } from '../services/context.js';
 import { openSession, type Session } from '../services/session.js';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
 import { serverWorld } from '../test-support/server-world.js';
+import { workspaceBeside } from '../test-support/workspaces.js';
 import { createApi, type Api } from './app.js';
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
@@ -21,8 +22,11 @@ describe.each(DIALECTS)('the kept check through the API, on %s', (dialect) => {
   let session: Session;
   let api: Api;
   let dispose: () => Promise<void>;
-  const key = () => `${session.ctx.workspaceId}||2026-11-22`;
-  const state = () => checkKeeperState(session.ctx.db, key())!;
+  // Each test its own workspace with the demo in it: its own kept check, counted from none.
+  let ctx: ServiceContext;
+  let workspaces = 0;
+  const key = () => `${ctx.workspaceId}||2026-11-22`;
+  const state = () => checkKeeperState(ctx.db, key())!;
   const get = async <T>(path: string): Promise<T> => {
     const response = await api.request(path);
     expect(response.status, path).toBe(200);
@@ -37,7 +41,10 @@ describe.each(DIALECTS)('the kept check through the API, on %s', (dialect) => {
     const db = await freshDatabase(dialect);
     dispose = db.dispose;
     session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
+    api = createApi(() => ctx);
+  });
+  beforeEach(async () => {
+    ctx = await workspaceBeside(session.ctx, `ws_kept_${++workspaces}`);
     expect((await api.request('/api/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
   });
   afterAll(async () => {
@@ -62,7 +69,7 @@ describe.each(DIALECTS)('the kept check through the API, on %s', (dialect) => {
     expect(stalePage.items.map((i) => i.id)).toContain(someone.id);
     expect(state().running).toBe(true);
 
-    await checkKeeperSettled(session.ctx.db, key());
+    await checkKeeperSettled(ctx.db, key());
     const renewed = await get<Summary>('/api/check/summary');
     expect(renewed.freshness.updating).toBe(false);
     expect(renewed.freshness.dataVersion).not.toBe(first.freshness.dataVersion);
@@ -76,7 +83,7 @@ describe.each(DIALECTS)('the kept check through the API, on %s', (dialect) => {
 
   it('works the check out once more for any number of writes seen while one is worked out, not once per write', async () => {
     await get<Summary>('/api/check/summary');
-    await checkKeeperSettled(session.ctx.db, key());
+    await checkKeeperSettled(ctx.db, key());
     const before = state().computations;
     const people = (await get<Page>('/api/check/parts/maintain?limit=1000')).items.filter((i) => i.kind === 'person').slice(0, 3);
     expect(people.length).toBe(3);
@@ -89,7 +96,7 @@ describe.each(DIALECTS)('the kept check through the API, on %s', (dialect) => {
     // Whether the worker is still busy when these come (one more after it) or has just finished (they start it): one more, not three.
     const during = await Promise.all([get<Summary>('/api/check/summary'), get<Summary>('/api/check/summary'), get<Page>('/api/check/parts/letBe?limit=5')]);
     for (const answer of during) expect(answer.freshness.updating).toBe(true);
-    await checkKeeperSettled(session.ctx.db, key());
+    await checkKeeperSettled(ctx.db, key());
     expect(state()).toMatchObject({ computations: before + 2, running: false });
     const after = await get<Summary>('/api/check/summary');
     expect(after.freshness.updating).toBe(false);

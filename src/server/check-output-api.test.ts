@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkPartOutput, checkReportOutput, checkSummaryOutput, mapViewOutput } from '../contract/check-output.js';
 import type { Holds, Same } from '../contract/same-type.js';
 import type { CheckReport } from '../core/check/types.js';
 import { CHECK_PARTS } from '../core/check/parts.js';
-import { sequentialIds } from '../services/context.js';
+import { sequentialIds, type ServiceContext } from '../services/context.js';
 import { openSession, type Session } from '../services/session.js';
 import { freshDatabase } from '../test-support/databases.js';
+import { workspaceBeside } from '../test-support/workspaces.js';
 import { createApi, type Api } from './app.js';
 
 /*
@@ -26,6 +27,8 @@ describe('the check’s outputs match the contract', () => {
   let session: Session;
   let api: Api;
   let dispose: () => Promise<void>;
+  let ctx: ServiceContext;
+  let workspaces = 0;
   const get = async (path: string): Promise<unknown> => {
     const response = await api.request(path);
     expect(response.status, path).toBe(200);
@@ -36,7 +39,11 @@ describe('the check’s outputs match the contract', () => {
     const db = await freshDatabase('sqlite');
     dispose = db.dispose;
     session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
+    api = createApi(() => ctx);
+  });
+  // Each test its own workspace: the empty map must not be read after the demo went in.
+  beforeEach(async () => {
+    ctx = await workspaceBeside(session.ctx, `ws_output_${++workspaces}`);
   });
   afterAll(async () => {
     await session.close();

@@ -1,8 +1,9 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sequentialIds } from '../services/context.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sequentialIds, type ServiceContext } from '../services/context.js';
 import { openSession, type Session } from '../services/session.js';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { workspaceBeside } from '../test-support/workspaces.js';
 import { createApi, OPENAPI_PATH, type Api } from './app.js';
 
 /** The rhythm through the API: plan, drafts, share links and the calendar feed. */
@@ -18,11 +19,18 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
   };
   let ana: string;
 
+  let ctx: ServiceContext;
+  let workspaces = 0;
+
   beforeAll(async () => {
     const db = await freshDatabase(dialect);
     dispose = db.dispose;
     session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
+    api = createApi(() => ctx);
+  });
+  // Each test its own workspace with Jo's profile, the goal and Ana: none reads the plan, exchanges, shares or imports another left.
+  beforeEach(async () => {
+    ctx = await workspaceBeside(session.ctx, `ws_rhythm_${++workspaces}`);
     await call('PATCH', '/api/profile', { name: 'Jo <b>Reyes</b>', workingOn: 'a pilot study of home rehabilitation' });
     const goal = (await call('POST', '/api/goals', { statement: 'Get into research' })).body;
     ana = (await call('POST', '/api/people', { name: 'Ana <script>alert(1)</script> Silva', strength: 3, importance: 5, knowAndLike: true, canHelp: true, stage: 'in-touch', cadence: '1m', notes: 'Private: ask about her move' })).body.id;
@@ -57,6 +65,7 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
   });
 
   it('opens the plan page and the calendar feed by token, and stops at once when revoked', async () => {
+    expect((await call('POST', '/api/plan/targets', { personId: ana })).status).toBe(201); // Ana on the plan page
     const page = await call('POST', '/api/shares', { kind: 'plan', label: 'Supervisor' });
     expect(page.status).toBe(201);
     const html = await call('GET', page.body.path);
@@ -66,6 +75,8 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
     expect(html.text).toContain('Jo &lt;b&gt;Reyes&lt;/b&gt;');
     expect(html.text).not.toContain('Private: ask about her move');
 
+    // The thank-you that the feed shows on 24 November.
+    await call('POST', '/api/exchanges', { channel: 'coffee', personIds: [ana], followUps: [{ kind: 'thank-you', description: 'Thank Ana' }] });
     const feed = await call('POST', '/api/shares', { kind: 'calendar' });
     const ics = await call('GET', feed.body.path);
     expect(ics.status).toBe(200);
@@ -90,6 +101,7 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
   });
 
   it('shows notes about people on the plan page only when the link was made to include them', async () => {
+    expect((await call('POST', '/api/plan/targets', { personId: ana })).status).toBe(201); // Ana on the plan page
     const withNotes = await call('POST', '/api/shares', { kind: 'plan', includeNotes: true });
     expect((await call('GET', withNotes.body.path)).text).toContain('Private: ask about her move');
   });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSession } from '../services/session.js';
 import { waggleInProcess } from '../test-support/waggle-in-process.js';
 import { startServer } from './serve.js';
@@ -9,13 +9,21 @@ import { startServer } from './serve.js';
 /** `waggle user …` and `waggle serve` in server mode, from the command line to a listening server. */
 describe('server mode from the command line', () => {
   let dir = '';
-  beforeAll(() => {
+  const dirs: string[] = [];
+  // Each test its own data folder: the local status must not find the owner another test made, nor a test lean on one.
+  beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'waggle-server-mode-'));
+    dirs.push(dir);
   });
   afterAll(() => {
     delete process.env.WAGGLE_PASSWORD;
-    rmSync(dir, { recursive: true, force: true });
+    for (const made of dirs) rmSync(made, { recursive: true, force: true });
   });
+  /** Ana's owner account, as the second test makes it. */
+  const anaOwns = async () => {
+    process.env.WAGGLE_PASSWORD = 'correct horse battery staple';
+    expect((await waggleInProcess(dir, ['user', 'add', 'ana@example.org', '--name', 'Ana Silva'])).code).toBe(0);
+  };
 
   it('refuses to listen beyond loopback without a public URL, or with one that is not a URL', async () => {
     const bare = await waggleInProcess(dir, ['serve', '--listen', '0.0.0.0', '--port', '0']);
@@ -41,6 +49,7 @@ describe('server mode from the command line', () => {
   });
 
   it('serves accounts only: 401 without a token, the owner\'s map with one, share links at the public URL', async () => {
+    await anaOwns();
     const made = JSON.parse((await waggleInProcess(dir, ['--json', 'user', 'token', 'ana@example.org', '--label', 'script'])).stdout) as { token: string };
     expect((await waggleInProcess(dir, ['person', 'add', 'Rosa Lima'])).code).toBe(0);
     const session = await openSession({ kind: 'sqlite', dataDir: dir });
@@ -85,6 +94,8 @@ describe('server mode from the command line', () => {
   });
 
   it('removes an account with `waggle user remove`, the owner\'s only with --last-owner', async () => {
+    await anaOwns();
+    expect((await waggleInProcess(dir, ['person', 'add', 'Rosa Lima'])).code).toBe(0);
     process.env.WAGGLE_PASSWORD = 'a member passphrase here';
     expect((await waggleInProcess(dir, ['user', 'add', 'bo@example.org', '--name', 'Bo Lind'])).code).toBe(0);
     const removed = await waggleInProcess(dir, ['user', 'remove', 'BO@example.org']);
