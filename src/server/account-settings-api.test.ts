@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount, type AccountsDeps } from '../services/accounts.js';
 import { randomIds } from '../services/context.js';
 import { openSession, type Session } from '../services/session.js';
@@ -32,12 +32,14 @@ async function signIn(call: ReturnType<typeof instance>['call'], who: { email: s
 }
 
 describe.each(DIALECTS)('account settings through the API (%s)', (kind: Dialect) => {
-  // Its own copy: the password changes within this suite.
-  const MEMBER = { ...MEMBER_AT_FIRST };
+  // Each test its own database with the owner and the member: sessions, passwords and
+  // deletions made by one test must not be what another finds.
+  let MEMBER = { ...MEMBER_AT_FIRST };
   let session: Session;
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof instance>;
-  beforeAll(async () => {
+  beforeEach(async () => {
+    MEMBER = { ...MEMBER_AT_FIRST };
     const db = await freshDatabase(kind);
     dispose = db.dispose;
     session = await openSession(db.config, { defaultTimeZone: 'UTC' });
@@ -46,7 +48,7 @@ describe.each(DIALECTS)('account settings through the API (%s)', (kind: Dialect)
     await createAccount(deps, MEMBER);
     app = instance(session, deps);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await session.close();
     await dispose();
   });
@@ -99,6 +101,8 @@ describe.each(DIALECTS)('account settings through the API (%s)', (kind: Dialect)
   });
 
   it('deletes the account with the password typed again, and the owner\'s only when said explicitly', async () => {
+    // Someone else on the server, whose account stays.
+    await createAccount({ db: session.ctx.db, clock: session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' }, { email: 'di@example.org', name: 'Di Moss', password: 'a fourth long passphrase' });
     const member = await signIn(app.call, MEMBER);
     expect((await app.call('/api/people', { method: 'POST', cookie: member, body: { name: 'Rosa Lima' } })).status).toBe(201);
     const token = ((await (await app.call('/api/auth/tokens', { method: 'POST', cookie: member, body: {} })).json()) as { token: string }).token;
@@ -120,7 +124,7 @@ describe.each(DIALECTS)('account settings through the API (%s)', (kind: Dialect)
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/owner's account/);
     expect((await app.call('/api/auth/me', { cookie: owner })).status).toBe(200);
     expect((await app.call('/api/auth/account/delete', { method: 'POST', cookie: owner, body: { password: OWNER.password, confirmLastOwner: 'delete the owner' } })).status).toBe(200);
-    expect(await session.ctx.db.selectFrom('accounts').select('email').execute()).toEqual([{ email: 'cy@example.org' }]);
+    expect(await session.ctx.db.selectFrom('accounts').select('email').execute()).toEqual([{ email: 'di@example.org' }]);
   });
 });
 
