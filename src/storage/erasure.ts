@@ -75,7 +75,10 @@ async function forgetSampledKeys(db: Kysely<Database>): Promise<void> {
  * transactions whose snapshot is older than the erase (`mark`, an id taken after the
  * erase committed) to end: those of every database the role may see, not only this
  * one, since the canary test kept rows while other databases of the same server were
- * busy and this one was idle. Snapshots taken since cannot see the
+ * busy and this one was idle. A transaction counts by its own id too, not only by its
+ * snapshot: one that wrote and sits between statements holds no snapshot, yet every
+ * snapshot taken while it runs (VACUUM's own horizon among them) reaches back to its id,
+ * so the erased rows would still count as visible to someone. Snapshots taken since cannot see the
  * erased rows, so a busy server's fresh reads do not make the erase wait. A longer
  * one (say, a report left open) keeps those rows until the next erase or
  * autovacuum; it is named on stderr, so an operator (or a failing canary test) can
@@ -87,15 +90,15 @@ async function waitForOlderSnapshots(db: Kysely<Database>): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from pg_stat_activity
-      where pid <> pg_backend_pid() and backend_xmin is not null
-        and age(backend_xmin) >= age(${mark}::xid)`.execute(db);
+      where pid <> pg_backend_pid()
+        and (age(backend_xmin) >= age(${mark}::xid) or age(backend_xid) >= age(${mark}::xid))`.execute(db);
     if (!rows[0] || Number(rows[0].n) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const { rows: holders } = await sql<{ pid: number; backendType: string; state: string; query: string }>`
     select pid, backend_type as "backendType", state, left(query, 200) as query from pg_stat_activity
-    where pid <> pg_backend_pid() and backend_xmin is not null
-      and age(backend_xmin) >= age(${mark}::xid)`.execute(db);
+    where pid <> pg_backend_pid()
+      and (age(backend_xmin) >= age(${mark}::xid) or age(backend_xid) >= age(${mark}::xid))`.execute(db);
   process.stderr.write(`waggle: erasure went ahead while older transactions still ran, so their rows stay until the next erase or autovacuum: ${JSON.stringify(holders)}\n`);
 }
 
