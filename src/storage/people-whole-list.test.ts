@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sequentialIds } from '../services/context.js';
+import { describe, expect, it } from 'vitest';
 import { createPerson, listPeople } from '../services/people.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
+import { freshSession } from '../test-support/fresh-session.js';
 import { selectWholeList } from './people-whole-list.js';
 
 /*
@@ -13,25 +12,14 @@ import { selectWholeList } from './people-whole-list.js';
 const HOSTILE = 'Zoë "Q" O\'Brien \\ back\tslash\nnew line \u2028 sep ☕ 😀 e\u0301 {"a":[1]} null';
 
 describe.each(DIALECTS)('the whole people list, on %s', (dialect) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
-
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
+  const world = freshSession(dialect);
 
   it('is empty for a workspace with no people', async () => {
-    expect(await selectWholeList(session.ctx.db, session.ctx.workspaceId)).toEqual([]);
+    expect(await selectWholeList(world.session.ctx.db, world.session.ctx.workspaceId)).toEqual([]);
   });
 
   it('gives back text that JSON must escape, numbers, flags, nulls and channels exactly, in the name order', async () => {
-    const hostile = await createPerson(session.ctx, {
+    const hostile = await createPerson(world.session.ctx, {
       name: HOSTILE,
       organisation: HOSTILE,
       role: 'Ärztin',
@@ -50,13 +38,13 @@ describe.each(DIALECTS)('the whole people list, on %s', (dialect) => {
         { kind: 'phone', value: '+44 20 7946 0000' },
       ],
     });
-    const plain = await createPerson(session.ctx, { name: 'Abe Plain' });
-    const whole = await selectWholeList(session.ctx.db, session.ctx.workspaceId);
+    const plain = await createPerson(world.session.ctx, { name: 'Abe Plain' });
+    const whole = await selectWholeList(world.session.ctx.db, world.session.ctx.workspaceId);
     expect(whole.map((p) => p.id)).toEqual([plain.id, hostile.id]);
     expect(whole[1]).toEqual(hostile);
     expect(whole[0]).toEqual(plain);
     expect(whole[0]?.familyName).toBeNull();
     // The same people as a page of everyone, read row by row by the listing's query.
-    expect(whole).toEqual((await listPeople(session.ctx, { sort: 'name', limit: 100 })).items);
+    expect(whole).toEqual((await listPeople(world.session.ctx, { sort: 'name', limit: 100 })).items);
   });
 });
