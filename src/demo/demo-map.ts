@@ -1,5 +1,6 @@
 import { seededRandom } from '../core/random.js';
 import { addDays, addMonths, type IsoDate } from '../core/dates.js';
+import type { Person } from '../core/model.js';
 import type {
   Channel,
   ContactKind,
@@ -49,30 +50,35 @@ export interface DemoMap {
     url: string | null;
     notes: string | null;
   }>;
-  people: Array<{
-    key: string;
-    name: string;
-    organisation: string | null;
-    role: string | null;
-    location: string | null;
-    howMet: string | null;
-    category: PersonCategory | null;
-    tags: string[];
-    notes: string | null;
-    strength: number;
-    importance: number;
-    knowAndLike: boolean;
-    canHelp: boolean;
-    canHelpHow: string | null;
-    stage: Stage;
-    cadence: string | null;
-    preferredChannel: Channel | null;
-    lostJobList: boolean;
-    nextContactOn: string | null;
-    tieBeganOn: string | null;
-    channels: Array<{ kind: ContactKind; value: string; label: string | null }>;
-    addedOn: string;
-  }>;
+  /** A person as the demo writes one: the model's own fields, with a key in place of the id and the cadence as text the demo parses. */
+  people: Array<
+    Pick<
+      Person,
+      | 'name'
+      | 'organisation'
+      | 'role'
+      | 'location'
+      | 'howMet'
+      | 'category'
+      | 'tags'
+      | 'notes'
+      | 'strength'
+      | 'importance'
+      | 'knowAndLike'
+      | 'canHelp'
+      | 'canHelpHow'
+      | 'stage'
+      | 'preferredChannel'
+      | 'lostJobList'
+      | 'nextContactOn'
+      | 'tieBeganOn'
+      | 'addedOn'
+    > & {
+      key: string;
+      cadence: string | null;
+      channels: Array<{ kind: ContactKind; value: string; label: string | null }>;
+    }
+  >;
   /** Keys of networks and people. */
   memberships: Array<{ network: string; person: string; role: NetworkRole | null }>;
   goalLinks: Array<{ goal: string; kind: 'person' | 'network'; target: string; relevance: number; note: string | null; serves: string[] }>;

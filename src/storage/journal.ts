@@ -192,15 +192,7 @@ export async function closeFollowUpRow(db: Kysely<Database>, id: string, status:
   await db.updateTable('followUps').set({ status, closedOn }).where('id', '=', id).execute();
 }
 
-interface JournalRow {
-  id: string;
-  occurredOn: string;
-  channel: string;
-  initiatedBy: string;
-  networkId: string | null;
-  gave: string;
-  received: string;
-}
+type JournalRow = Pick<ExchangesTable, 'id' | 'occurredOn' | 'channel' | 'initiatedBy' | 'networkId' | 'gave' | 'received'>;
 
 /**
  * The whole journal as the network check reads it: who, when, how and what went
