@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { dateInTimeZone, type IsoDate } from '../core/dates.js';
+import { patchListingsAround, type PeopleChange } from '../storage/people-list-patch.js';
 import type { Database } from '../storage/schema.js';
 
 /** Where "now" comes from; injected so tests can stand on a fixed day. */
@@ -65,4 +66,16 @@ export function today(ctx: Pick<ServiceContext, 'clock' | 'timeZone'>): IsoDate 
 export function inTransaction<T>(ctx: ServiceContext, work: (trx: ServiceContext) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
   return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+}
+
+/**
+ * inTransaction for a write that changes a few people's rows (`change`: whose, and which columns
+ * of `people` it may write): the kept people listings are patched for them before it commits
+ * (storage/people-list-patch.ts), not read again whole after it. Inside an open transaction, or
+ * for many people, it is inTransaction.
+ */
+export function inTransactionOnPeople<T>(ctx: ServiceContext, change: PeopleChange, work: (trx: ServiceContext) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx);
+  const root = ctx.db;
+  return root.transaction().execute((trx) => patchListingsAround(root, trx, ctx.workspaceId, change, () => work({ ...ctx, db: trx })));
 }

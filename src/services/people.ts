@@ -3,7 +3,7 @@ import type { CreatePersonInput, UpdatePersonInput } from '../contract/inputs.js
 import { replaceChannelGroups } from '../core/channel-groups.js';
 import { AmbiguousReferenceError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Person } from '../core/model.js';
-import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
+import { inTransaction, inTransactionOnPeople, nowTimestamp, today, type ServiceContext } from './context.js';
 import { nameKey } from './keys.js';
 import {
   deletePerson,
@@ -20,7 +20,7 @@ import {
 } from '../storage/people.js';
 import { deleteExchangesWithNobody, exchangeIdsWith } from '../storage/journal.js';
 import { scrubAfterErase } from '../storage/erasure.js';
-import { selectPeople, type PeoplePage } from '../storage/people-list.js';
+import { LISTED_PERSON_COLUMNS, selectPeople, type PeoplePage } from '../storage/people-list.js';
 import { nextContact } from '../core/next-contact.js';
 import { refreshRhythm } from './rhythm.js';
 import { refreshSearchText } from './search-index.js';
@@ -77,9 +77,15 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
 /** The most channels one person keeps (the contract's limit on a whole list). */
 const MAX_CHANNELS = 50;
 
+/**
+ * What editing a person may write to their row, in listingVersion's names: every column a
+ * listing filters or sorts by (the kept listings are patched for the person, not read again).
+ */
+const PERSON_EDIT_WRITES = [...LISTED_PERSON_COLUMNS, 'people.updated_at'];
+
 /** Changes only what the patch names; `channelGroups` replaces the named groups of channels and keeps the rest; `dates` replaces every date. */
 export async function updatePerson(ctx: ServiceContext, id: string, patch: UpdatePersonInput): Promise<Person> {
-  await inTransaction(ctx, async (trx) => {
+  await inTransactionOnPeople(ctx, { personIds: [id], columns: PERSON_EDIT_WRITES }, async (trx) => {
     await requirePerson(trx, id);
     const { channels, channelGroups, dates, ...fields } = patch;
     if (channels !== undefined && channelGroups !== undefined) {
