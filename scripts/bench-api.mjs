@@ -318,6 +318,7 @@ async function benchOne(db, snapshot) {
     if (!only || only.has('mixed')) {
       const reads = Object.entries(kinds).filter(([name]) => name !== 'health').map(([, next]) => next);
       let n = 0;
+      const cpuBefore = cpuMsOf(server.child.pid);
       const window = profileWindow(`${db} mixed`);
       const r = await drive(server.port, SECONDS * 2, () => {
         n += 1;
@@ -328,7 +329,9 @@ async function benchOne(db, snapshot) {
           : { method: 'POST', path: '/api/exchanges', body: { personIds: [personId], channel: 'email', occurredOn: TODAY } };
       });
       window.end();
-      result.mixed = { reads: r.read, writes: r.write, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      // The server's CPU time per request, reads and writes together: what the mixed load costs, whatever else the machine runs.
+      const serverCpuMsPerRequest = round((cpuMsOf(server.child.pid) - cpuBefore) / Math.max(1, r.read.requests + r.write.requests));
+      result.mixed = { reads: r.read, writes: r.write, serverCpuMsPerRequest, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} mixed: ${JSON.stringify(result.mixed)}`);
     }
     result.memory = rssOf(server.child.pid);
@@ -362,6 +365,7 @@ for (const run of results.runs) {
   if (run.mixed) {
     console.log(`${pad('mixed: reads', 30)}${pad(run.mixed.reads.rps, 8)}${pad(run.mixed.reads.p50, 9)}${pad(run.mixed.reads.p95, 9)}${pad(run.mixed.reads.p99, 9)}${run.mixed.reads.errors}`);
     console.log(`${pad('mixed: writes (1 in 10)', 30)}${pad(run.mixed.writes.rps, 8)}${pad(run.mixed.writes.p50, 9)}${pad(run.mixed.writes.p95, 9)}${pad(run.mixed.writes.p99, 9)}${run.mixed.writes.errors}`);
+    console.log(`${pad('mixed: server cpu ms/request', 30)}${run.mixed.serverCpuMsPerRequest}`);
   }
 }
 if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
