@@ -139,10 +139,6 @@ export const SORT_READS: Record<PersonSort, readonly string[]> = {
   'last-exchange': ['people.last_exchange_on'],
   'next-contact': ['people.next_contact_due'],
 };
-/** Every column of `people` a listing filters or sorts by, in listingVersion's names. */
-export const LISTED_PERSON_COLUMNS: readonly string[] = [
-  ...new Set([...Object.values(FILTER_READS), ...Object.values(SORT_READS), ['people.sort_name']].flat().filter((name) => name.startsWith('people.'))),
-];
 export const filterReads = (filter: PersonFilter) =>
   (Object.keys(filter) as (keyof PersonFilter)[]).filter((key) => filter[key] !== undefined && filter[key] !== false).flatMap((key) => FILTER_READS[key]);
 
