@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { dateInTimeZone, type IsoDate } from '../core/dates.js';
+import { dayFinder, type IsoDate } from '../core/dates.js';
 import { patchListingsAround, type PeopleChange } from '../storage/people-list-patch.js';
 import type { Database } from '../storage/schema.js';
 
@@ -58,8 +58,13 @@ export function nowTimestamp(ctx: Pick<ServiceContext, 'clock'>): string {
   return ctx.clock.now().toISOString();
 }
 
+/** One day finder per zone: each request asks what day it is a few times, and formatting the instant each time was a few percent of a busy server's time. */
+const dayFinders = new Map<string, (ms: number) => IsoDate>();
+
 export function today(ctx: Pick<ServiceContext, 'clock' | 'timeZone'>): IsoDate {
-  return dateInTimeZone(ctx.clock.now(), ctx.timeZone);
+  let find = dayFinders.get(ctx.timeZone);
+  if (!find) dayFinders.set(ctx.timeZone, (find = dayFinder(ctx.timeZone)));
+  return find(ctx.clock.now().getTime());
 }
 
 /** Runs `work` in one transaction, the open one if there is one: all of it is stored or none, and what it reads is one consistent picture. */
