@@ -369,7 +369,7 @@ for (const run of results.runs) {
   if (run.mixed) {
     console.log(`${pad('mixed: reads', 30)}${pad(run.mixed.reads.rps, 8)}${pad(run.mixed.reads.p50, 9)}${pad(run.mixed.reads.p95, 9)}${pad(run.mixed.reads.p99, 9)}${run.mixed.reads.errors}`);
     console.log(`${pad('mixed: writes (1 in 10)', 30)}${pad(run.mixed.writes.rps, 8)}${pad(run.mixed.writes.p50, 9)}${pad(run.mixed.writes.p95, 9)}${pad(run.mixed.writes.p99, 9)}${run.mixed.writes.errors}`);
-    console.log(`${pad('mixed: cpu ms/request', 30)}${run.mixed.serverCpuMsPerRequest} (the main thread ${run.mixed.mainThreadCpuMsPerRequest}, the rest the check's worker)`);
+    console.log(`${pad('mixed: cpu ms/request', 30)}${run.mixed.serverCpuMsPerRequest} (the main thread ${run.mixed.mainThreadCpuMsPerRequest}, the rest other threads, mostly the check's worker)`);
   }
 }
 if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
