@@ -176,8 +176,8 @@ async function drive(port, seconds, next) {
 }
 
 /** The process's CPU time so far (user + system), in ms: what a request costs whatever else the machine runs. */
-function cpuMsOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+function cpuMsOf(pid, thread) {
+  const fields = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
@@ -318,6 +318,9 @@ async function benchOne(db, snapshot) {
     if (!only || only.has('mixed')) {
       const reads = Object.entries(kinds).filter(([name]) => name !== 'health').map(([, next]) => next);
       let n = 0;
+      const cpuBefore = cpuMsOf(server.child.pid);
+      // The main thread alone (its id is the process's): what answers the requests, without the check's worker beside it.
+      const mainCpuBefore = cpuMsOf(server.child.pid, server.child.pid);
       const window = profileWindow(`${db} mixed`);
       const r = await drive(server.port, SECONDS * 2, () => {
         n += 1;
@@ -328,7 +331,11 @@ async function benchOne(db, snapshot) {
           : { method: 'POST', path: '/api/exchanges', body: { personIds: [personId], channel: 'email', occurredOn: TODAY } };
       });
       window.end();
-      result.mixed = { reads: r.read, writes: r.write, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      // The server's CPU time per request, reads and writes together: what the mixed load costs, whatever else the machine runs.
+      const served = Math.max(1, r.read.requests + r.write.requests);
+      const serverCpuMsPerRequest = round((cpuMsOf(server.child.pid) - cpuBefore) / served);
+      const mainThreadCpuMsPerRequest = round((cpuMsOf(server.child.pid, server.child.pid) - mainCpuBefore) / served);
+      result.mixed = { reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} mixed: ${JSON.stringify(result.mixed)}`);
     }
     result.memory = rssOf(server.child.pid);
@@ -362,6 +369,7 @@ for (const run of results.runs) {
   if (run.mixed) {
     console.log(`${pad('mixed: reads', 30)}${pad(run.mixed.reads.rps, 8)}${pad(run.mixed.reads.p50, 9)}${pad(run.mixed.reads.p95, 9)}${pad(run.mixed.reads.p99, 9)}${run.mixed.reads.errors}`);
     console.log(`${pad('mixed: writes (1 in 10)', 30)}${pad(run.mixed.writes.rps, 8)}${pad(run.mixed.writes.p50, 9)}${pad(run.mixed.writes.p95, 9)}${pad(run.mixed.writes.p99, 9)}${run.mixed.writes.errors}`);
+    console.log(`${pad('mixed: cpu ms/request', 30)}${run.mixed.serverCpuMsPerRequest} (the main thread ${run.mixed.mainThreadCpuMsPerRequest}, the rest other threads, mostly the check's worker)`);
   }
 }
 if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);

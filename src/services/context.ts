@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { dateInTimeZone, type IsoDate } from '../core/dates.js';
+import { dayFinder, type IsoDate } from '../core/dates.js';
+import { patchListingsAround, type PeopleChange } from '../storage/people-list-patch.js';
 import type { Database } from '../storage/schema.js';
 
 /** Where "now" comes from; injected so tests can stand on a fixed day. */
@@ -57,12 +58,29 @@ export function nowTimestamp(ctx: Pick<ServiceContext, 'clock'>): string {
   return ctx.clock.now().toISOString();
 }
 
+/** One day finder per zone: each request asks what day it is a few times, and formatting the instant each time was a few percent of a busy server's time. */
+const dayFinders = new Map<string, (ms: number) => IsoDate>();
+
 export function today(ctx: Pick<ServiceContext, 'clock' | 'timeZone'>): IsoDate {
-  return dateInTimeZone(ctx.clock.now(), ctx.timeZone);
+  let find = dayFinders.get(ctx.timeZone);
+  if (!find) dayFinders.set(ctx.timeZone, (find = dayFinder(ctx.timeZone)));
+  return find(ctx.clock.now().getTime());
 }
 
 /** Runs `work` in one transaction, the open one if there is one: all of it is stored or none, and what it reads is one consistent picture. */
 export function inTransaction<T>(ctx: ServiceContext, work: (trx: ServiceContext) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
   return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+}
+
+/**
+ * inTransaction for a write that changes a few people's rows (`change`: whose, and which columns
+ * of `people` it may write): the kept people listings are patched for them before it commits
+ * (storage/people-list-patch.ts), not read again whole after it. Inside an open transaction, or
+ * for many people, it is inTransaction.
+ */
+export function inTransactionOnPeople<T>(ctx: ServiceContext, change: PeopleChange, work: (trx: ServiceContext) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx);
+  const root = ctx.db;
+  return root.transaction().execute((trx) => patchListingsAround(root, trx, ctx.workspaceId, change, () => work({ ...ctx, db: trx })));
 }

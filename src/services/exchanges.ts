@@ -9,7 +9,7 @@ import { fulfilsHandSetDate, handSetDateAfterRemoval } from '../core/next-contac
 import type { Updateable } from 'kysely';
 import type { PeopleTable } from '../storage/schema.js';
 import { STAGES, type Channel, type FollowUpKind, type FollowUpStatus, type Initiator, type Stage } from '../core/vocabulary.js';
-import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
+import { inTransaction, inTransactionOnPeople, nowTimestamp, today, type ServiceContext } from './context.js';
 import { getNetwork } from './networks.js';
 import { completeTargetsByExchange, reopenTargetsOfExchange } from './plan-completion.js';
 import {
@@ -57,6 +57,9 @@ export function futureExchangeError(occurredOn: IsoDate, todayIs: IsoDate): Vali
   );
 }
 
+/** What logging an exchange may write to its people's rows: the stage, the hand-set date, the last exchange and the next contact (the rest are other tables). */
+const EXCHANGE_WRITES = ['people.stage', 'people.next_contact_on', 'people.next_contact_set_on', 'people.last_exchange_on', 'people.next_contact_due', 'people.updated_at'];
+
 /**
  * Records an exchange with one or more people, with its follow-ups, in one
  * transaction. Logging moves each person's next contact (see core/next-contact)
@@ -69,7 +72,7 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
   const todayIs = today(ctx);
   const occurredOn = input.occurredOn ?? todayIs;
   if (compareDates(occurredOn, todayIs) > 0) throw futureExchangeError(occurredOn, todayIs);
-  return inTransaction(ctx, async (trx) => {
+  return inTransactionOnPeople(ctx, { personIds, columns: EXCHANGE_WRITES }, async (trx) => {
     const people = await selectPeopleBeforeExchange(trx.db, trx.workspaceId, personIds);
     const missing = personIds.filter((id) => !people.some((p) => p.id === id));
     if (missing.length > 0) throw new NotFoundError('person', missing.join(', '));

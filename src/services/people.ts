@@ -3,7 +3,7 @@ import type { CreatePersonInput, UpdatePersonInput } from '../contract/inputs.js
 import { replaceChannelGroups } from '../core/channel-groups.js';
 import { AmbiguousReferenceError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Person } from '../core/model.js';
-import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
+import { inTransaction, inTransactionOnPeople, nowTimestamp, today, type ServiceContext } from './context.js';
 import { nameKey } from './keys.js';
 import {
   deletePerson,
@@ -77,9 +77,27 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
 /** The most channels one person keeps (the contract's limit on a whole list). */
 const MAX_CHANNELS = 50;
 
+/** The fields of an edit that the search text is made from (search-index.ts). */
+const SEARCHED_FIELDS = new Set(['name', 'familyName', 'organisation', 'role', 'location', 'tags', 'notes', 'channels', 'channelGroups']);
+
+/**
+ * What an edit may write to the person's row, in listingVersion's names, so that the kept listings
+ * are patched for it (the fewer named, the fewer listings asked about; a column written and not
+ * named moves the listings that read it on, as any write does): each field's column, the sort name
+ * with the name, the search text with a searched field, the next contact with what it follows from.
+ */
+function editWrites(patch: UpdatePersonInput): string[] {
+  const fields = Object.keys(patch);
+  const columns = fields.map((field) => `people.${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`);
+  if (fields.includes('name') || fields.includes('familyName')) columns.push('people.sort_name');
+  if (fields.some((field) => SEARCHED_FIELDS.has(field))) columns.push('people.search_text');
+  if (fields.includes('cadence') || fields.includes('nextContactOn')) columns.push('people.next_contact_due', 'people.next_contact_set_on');
+  return [...columns, 'people.updated_at'];
+}
+
 /** Changes only what the patch names; `channelGroups` replaces the named groups of channels and keeps the rest; `dates` replaces every date. */
 export async function updatePerson(ctx: ServiceContext, id: string, patch: UpdatePersonInput): Promise<Person> {
-  await inTransaction(ctx, async (trx) => {
+  await inTransactionOnPeople(ctx, { personIds: [id], columns: editWrites(patch) }, async (trx) => {
     await requirePerson(trx, id);
     const { channels, channelGroups, dates, ...fields } = patch;
     if (channels !== undefined && channelGroups !== undefined) {

@@ -1,6 +1,6 @@
 import { changeDates, endOfMonth, type PersonDatesChange, upcomingDates as upcomingFrom, type PersonDate, type UpcomingDate } from '../core/person-dates.js';
 import { addDays, type IsoDate } from '../core/dates.js';
-import { inTransaction, nowTimestamp, today, type ServiceContext } from './context.js';
+import { inTransaction, inTransactionOnPeople, nowTimestamp, today, type ServiceContext } from './context.js';
 import { requirePerson } from './people.js';
 import { writeDates } from './person-date-rows.js';
 import { selectAllDates, selectDatesOf } from '../storage/person-dates.js';
@@ -20,7 +20,7 @@ export async function datesOf(ctx: ServiceContext, personIds: readonly string[])
 
 /** Replaces the person's dates with `dates` (an empty list clears them), in one transaction. */
 export async function setPersonDates(ctx: ServiceContext, personId: string, dates: readonly PersonDate[]): Promise<PersonDate[]> {
-  return inTransaction(ctx, async (trx) => {
+  return inTransactionOnPeople(ctx, { personIds: [personId], columns: ['people.updated_at'] }, async (trx) => {
     await requirePerson(trx, personId);
     await writeDates(trx, personId, dates);
     await touchPerson(trx.db, trx.workspaceId, personId, nowTimestamp(trx));

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AliasNode, ColumnNode, CompiledQuery, DeleteQueryNode, InsertQueryNode, PostgresAdapter, SelectQueryNode, TableNode, UpdateQueryNode, type Kysely, type OperationNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 
 import { preparedOnPostgres } from './prepared-statements.js';
@@ -46,10 +47,25 @@ export async function dataVersion(db: Kysely<Database>, workspaceId: string): Pr
  * another process's commit moves every listing on, as it moves `dataVersion`.
  */
 export async function listingVersion(db: Kysely<Database>, workspaceId: string, readsFrom: readonly string[]): Promise<string> {
-  const whole = await dataVersion(db, workspaceId);
+  return listingVersionOf(await dataVersion(db, workspaceId), readsFrom);
+}
+
+/** listingVersion from a `dataVersion` already read: many listings' versions for one read of it. */
+export function listingVersionOf(whole: string, readsFrom: readonly string[]): string {
   // PostgreSQL: one counter per workspace, moved by triggers on every write; nothing finer to read.
   if (whole.startsWith('pg:')) return whole;
   return `${whole.slice(0, whole.lastIndexOf(':'))}:${writesTo.get(ANY) ?? 0}:${readsFrom.map((name) => writesTo.get(name) ?? 0).join(':')}`;
+}
+
+/**
+ * PostgreSQL, in a write's transaction: the workspace's counter, its row locked until the commit, so
+ * that no other write to the workspace commits between this version and the one the write leaves
+ * (`dataVersion` read before the commit). Null on SQLite, or before the workspace's first write.
+ */
+export async function lockDataVersion(trx: Kysely<Database>, workspaceId: string): Promise<string | null> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return null;
+  const { rows } = await trx.executeQuery<{ v: string }>(CompiledQuery.raw(`${VERSION_QUERY} for update`, [workspaceId]));
+  return rows[0] ? `pg:${rows[0].v}` : null;
 }
 
 /** Stands for "anything a listing may read": rows of people added or removed, or a write whose target is unknown. */
@@ -83,8 +99,32 @@ function written(node: RootOperationNode): string[] {
 const pendingWrites = new WeakMap<object, string[]>();
 const moveOn = (names: readonly string[]) => {
   ownWrites += 1;
-  for (const name of names) writesTo.set(name, (writesTo.get(name) ?? 0) + 1);
+  const patching = patchScopes.getStore();
+  for (const name of names) {
+    patching?.written.add(name);
+    if (!patching?.columns.has(name)) writesTo.set(name, (writesTo.get(name) ?? 0) + 1);
+  }
 };
+
+/**
+ * A write to a few people that patches the kept listings itself (storage/people-list-patch.ts)
+ * before its transaction commits: the columns of `people` it patches for, and every name it wrote.
+ */
+export interface ListingPatchScope {
+  readonly columns: ReadonlySet<string>;
+  readonly written: Set<string>;
+}
+const patchScopes = new AsyncLocalStorage<ListingPatchScope>();
+
+/**
+ * Runs `work` with its writes to `scope.columns` noted in `scope.written` instead of moving the
+ * listings' versions on (listingVersion): the kept orders and counts stay under their version and
+ * are patched to the new data instead, before the write commits. Everything else it writes moves
+ * versions on as ever, and every write still moves `dataVersion`.
+ */
+export function patchingListings<T>(scope: ListingPatchScope, work: () => Promise<T>): Promise<T> {
+  return patchScopes.run(scope, work);
+}
 export const countWrites: KyselyPlugin = {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     if (!SelectQueryNode.is(args.node)) {

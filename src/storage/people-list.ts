@@ -59,7 +59,18 @@ function listingKey(workspaceId: string, today: IsoDate, filter: PersonFilter): 
  * (offset 0, 50, … 29,950) has the same total, and counting 30,000 people is most of what a
  * page costs. A few hundred filters at most.
  */
-const counts = new KeptPerVersion<number>(500);
+export const counts = new KeptPerVersion<number, KeptListing>(500);
+
+/** What a kept count or order was worked out from, so that a write to a few people can patch it (people-list-patch.ts). */
+export interface KeptListing {
+  workspaceId: string;
+  today: IsoDate;
+  filter: PersonFilter;
+  /** The order's sort; null for a count. */
+  sort: PersonSort | null;
+  /** What it reads, in listingVersion's names. */
+  reads: readonly string[];
+}
 
 /**
  * The ids of a whole listing in its order, read once per version of the data (an index-only
@@ -81,7 +92,7 @@ const FEW_ENOUGH_TO_LOOK_UP = 2_000;
 // As many listings as the ids allow: on PostgreSQL each goal's and each network's pages are taken from its
 // kept order (byKeptOrder), and a thousand networks of 45 people each weigh less than one whole list.
 const MAX_KEPT_ORDERS = 2_000;
-const orders = new KeptPerVersion<readonly string[]>(MAX_KEPT_ORDERS, (ids) => ids.length, MAX_KEPT_IDS);
+export const orders = new KeptPerVersion<readonly string[], KeptListing>(MAX_KEPT_ORDERS, (ids) => ids.length, MAX_KEPT_IDS);
 
 /**
  * On PostgreSQL, a page of a goal's people (a twentieth of the workspace, say) or a network's
@@ -120,7 +131,7 @@ const FILTER_READS: Record<keyof PersonFilter, readonly string[]> = {
   cursor: [],
 };
 /** What each order reads besides the name and id every order ends with (inOrder). */
-const SORT_READS: Record<PersonSort, readonly string[]> = {
+export const SORT_READS: Record<PersonSort, readonly string[]> = {
   name: [],
   strength: ['people.strength'],
   importance: ['people.importance'],
@@ -128,7 +139,7 @@ const SORT_READS: Record<PersonSort, readonly string[]> = {
   'last-exchange': ['people.last_exchange_on'],
   'next-contact': ['people.next_contact_due'],
 };
-const filterReads = (filter: PersonFilter) =>
+export const filterReads = (filter: PersonFilter) =>
   (Object.keys(filter) as (keyof PersonFilter)[]).filter((key) => filter[key] !== undefined && filter[key] !== false).flatMap((key) => FILTER_READS[key]);
 
 /** No filter, no page, the name order: everyone, as the check and the exports read them. */
@@ -136,11 +147,8 @@ function isWholeList(filter: PersonFilter): boolean {
   return Object.entries(filter).every(([key, value]) => value === undefined || value === false || (key === 'sort' && value === 'name'));
 }
 
-export async function selectPeople(db: Kysely<Database>, workspaceId: string, today: IsoDate, filter: PersonFilter): Promise<PeoplePage> {
-  if (isWholeList(filter)) {
-    const items = await selectWholeList(db, workspaceId);
-    return { items, total: items.length };
-  }
+/** The people a filter matches but for its search (which the list finds its own way, selectPeople): the rows of `people`, unordered. */
+export function peopleMatching(db: Kysely<Database>, workspaceId: string, today: IsoDate, filter: PersonFilter) {
   let base = db.selectFrom('people').where('people.workspaceId', '=', workspaceId);
   if (filter.ids) base = base.where('people.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
   if (filter.category === 'none') base = base.where('people.category', 'is', null);
@@ -172,9 +180,6 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
     const strong = sql<boolean>`people.strength >= ${STRONG_MIN_STRENGTH}`;
     base = base.where(signs.important ? important : sql<boolean>`not ${important}`).where(signs.strong ? strong : sql<boolean>`not (${strong})`);
   }
-  const search = filter.search?.trim();
-  const folded = search ? foldQuery(search) : '';
-
   if (filter.due) {
     // next_contact_due is kept current on every write (services/rhythm.ts): the due filter is a range on an index.
     const now = today;
@@ -184,12 +189,23 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
   if (filter.dueBy) base = base.where(dueDate, '<=', filter.dueBy);
   if (filter.dueFrom) base = base.where(dueDate, '>=', filter.dueFrom);
 
+  return base;
+}
+
+export async function selectPeople(db: Kysely<Database>, workspaceId: string, today: IsoDate, filter: PersonFilter): Promise<PeoplePage> {
+  if (isWholeList(filter)) {
+    const items = await selectWholeList(db, workspaceId);
+    return { items, total: items.length };
+  }
+  let base = peopleMatching(db, workspaceId, today, filter);
+  const search = filter.search?.trim();
+  const folded = search ? foldQuery(search) : '';
   const paged = filter.limit !== undefined || filter.offset !== undefined;
   // A version read before anything else: a count kept under it is never older than it says.
   const version = paged ? await listingVersion(db, workspaceId, filterReads(filter)) : null;
   const unsearched = base;
   const count = async (query: typeof base) => Number((await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
-  const countOf = (query: typeof base) => (version === null || db.isTransaction ? count(query) : counts.get(db, listingKey(workspaceId, today, filter), version, () => count(query)));
+  const countOf = (query: typeof base) => (version === null || db.isTransaction ? count(query) : counts.get(db, listingKey(workspaceId, today, filter), version, () => count(query), { workspaceId, today, filter, sort: null, reads: filterReads(filter) }));
   let counted: Promise<number> | null = null;
   if (folded) {
     // Search (search-index.ts): where SQLite could ask its trigram index, the count says which way finds the page
@@ -222,8 +238,9 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
     const offset = filter.offset ?? 0;
     if (version !== null && !db.isTransaction) {
       const order = pageIds;
-      const orderVersion = await listingVersion(db, workspaceId, [...filterReads(filter), 'people.sort_name', ...SORT_READS[sort]]);
-      listed = await orders.get(db, `${sort}\u0000${listingKey(workspaceId, today, filter)}`, orderVersion, async () => (await order.execute()).map((row) => row.id));
+      const reads = [...filterReads(filter), 'people.sort_name', ...SORT_READS[sort]];
+      const orderVersion = await listingVersion(db, workspaceId, reads);
+      listed = await orders.get(db, `${sort}\u0000${listingKey(workspaceId, today, filter)}`, orderVersion, async () => (await order.execute()).map((row) => row.id), { workspaceId, today, filter, sort, reads });
       const ids = listed.slice(offset, offset + take);
       rowsQuery = rowsQuery.where(idIn(db, 'people.id', ids));
     } else {
