@@ -79,6 +79,11 @@ const MAX_KEPT_IDS = 300_000;
  * against 3.8 ms walking), the walk above ("hospital", 6,009 matches: 0.1 ms against 9.6 ms).
  */
 const FEW_ENOUGH_TO_LOOK_UP = 2_000;
+/**
+ * Up to how long a page is read by its ids (people-page.ts): a page a screen shows. Longer ones (the
+ * map's whole list by a filter, say) read their rows in order and their channels by one query.
+ */
+const MAX_PAGE_BY_IDS = 1_000;
 // As many listings as the ids allow: on PostgreSQL each goal's and each network's pages are taken from its
 // kept order (byKeptOrder), and a thousand networks of 45 people each weigh less than one whole list.
 const MAX_KEPT_ORDERS = 2_000;
@@ -226,7 +231,7 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
   // On the sorts a cursor can continue, one row past the page tells whether there is a next one.
   const keyset = filter.limit !== undefined && isCursorSort(sort) ? sort : null;
   let listed: readonly string[] | null = null;
-  let pageOfOrder: readonly string[] | null = null;
+  let pageByIds: readonly string[] | null = null;
   if (deep) {
     const take = keyset ? (filter.limit as number) + 1 : (filter.limit as number);
     const offset = filter.offset ?? 0;
@@ -236,17 +241,24 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
       // Only keys for values (a network, a goal, the workspace): one plan fits them all, so PostgreSQL keeps it prepared.
       const read = async () => (byKeysAlone(filter) ? await executePrepared(db, order) : await order.execute()).map((row) => row.id);
       listed = await orders.get(db, `${sort}\u0000${listingKey(workspaceId, today, filter)}`, orderVersion, read);
-      pageOfOrder = listed.slice(offset, offset + take);
+      pageByIds = listed.slice(offset, offset + take);
     } else {
       rowsQuery = rowsQuery.where('people.id', 'in', pageIds.limit(take).offset(offset));
     }
+  } else if (filter.limit !== undefined && filter.limit <= MAX_PAGE_BY_IDS) {
+    // A first page, or the next by cursor: its ids walked on the order's index (the index holds them),
+    // then its rows and channels by id, as a kept order's page is read.
+    let ids = pageIds.limit(keyset ? filter.limit + 1 : filter.limit);
+    if (filter.cursor) ids = ids.where(afterCursor(filter.cursor));
+    if (filter.offset !== undefined) ids = ids.offset(filter.offset);
+    pageByIds = (await ids.execute()).map((row) => row.id);
   } else {
     if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(keyset ? filter.limit + 1 : filter.limit);
     if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
   }
-  // A page of a kept order: its rows and their channels by their ids, one statement (people-page.ts).
-  const rows: { row: Pick<PageRow, 'id' | 'sortName' | 'nextContactDue' | 'lastExchangeOn'>; person: Person }[] = pageOfOrder
-    ? await selectPageByIds(db, workspaceId, pageOfOrder)
+  // A page's rows and their channels by their ids, one statement (people-page.ts).
+  const rows: { row: Pick<PageRow, 'id' | 'sortName' | 'nextContactDue' | 'lastExchangeOn'>; person: Person }[] = pageByIds
+    ? await selectPageByIds(db, workspaceId, pageByIds)
     : (await rowsQuery.execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
   const more = keyset !== null && rows.length > (filter.limit as number);
   if (more) rows.pop();
@@ -264,7 +276,7 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
     if (list) list.push(toContactPoint(point));
     else channelsByPerson.set(point.personId, [toContactPoint(point)]);
   };
-  if (pageOfOrder) {
+  if (pageByIds) {
     // Read with the rows.
   } else if (rows.length > 1000) {
     // Many people (a whole map): one query for the workspace's contact points beats many `in` lists.
@@ -284,7 +296,7 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
     }
   }
   return {
-    items: pageOfOrder ? rows.map(({ person }) => person) : rows.map(({ person }) => ({ ...person, channels: channelsByPerson.get(person.id) ?? [] })),
+    items: pageByIds ? rows.map(({ person }) => person) : rows.map(({ person }) => ({ ...person, channels: channelsByPerson.get(person.id) ?? [] })),
     total,
     ...(nextCursor === undefined ? {} : { nextCursor }),
   };
