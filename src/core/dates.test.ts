@@ -63,6 +63,21 @@ describe('calendar dates', () => {
       }),
     );
   });
+
+  it('answers again within the same second, and the next day from the first millisecond after midnight, zone by zone', () => {
+    const beforeMidnight = new Date('2026-04-22T23:59:59.999Z');
+    expect(dateInTimeZone(new Date('2026-04-22T23:59:59.000Z'), 'UTC')).toBe('2026-04-22');
+    expect(dateInTimeZone(beforeMidnight, 'UTC')).toBe('2026-04-22');
+    expect(dateInTimeZone(new Date('2026-04-23T00:00:00.000Z'), 'UTC')).toBe('2026-04-23');
+    // The same instant in zones asked in turn: each its own date, never the zone asked before.
+    expect(dateInTimeZone(beforeMidnight, 'Pacific/Kiritimati')).toBe('2026-04-23');
+    expect(dateInTimeZone(beforeMidnight, 'UTC')).toBe('2026-04-22');
+    expect(dateInTimeZone(beforeMidnight, 'Pacific/Kiritimati')).toBe('2026-04-23');
+    // Kathmandu is 5:45 ahead: its midnight is 18:15 UTC.
+    expect(dateInTimeZone(new Date('2026-04-22T18:14:59.999Z'), 'Asia/Kathmandu')).toBe('2026-04-22');
+    expect(dateInTimeZone(new Date('2026-04-22T18:15:00.000Z'), 'Asia/Kathmandu')).toBe('2026-04-23');
+    expect(() => dateInTimeZone(new Date(Number.NaN), 'UTC')).toThrow(RangeError);
+  });
 });
 
 export { ZONES };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePersonCursor } from '../contract/person-cursor.js';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
 import { sequentialIds } from '../services/context.js';
@@ -63,6 +64,39 @@ describe.each(DIALECTS)('pages by offset after writes, on %s', (dialect) => {
     expect(whole.total).toBe(page.total);
     expect(whole.items.find((p) => p.id === withChannels.id)?.channels).toEqual(withChannels.channels);
     await removePerson(session.ctx, withChannels.id);
+  });
+
+  it('answers a deep page read by its ids with the same people as the whole list, channels and every field alike', async () => {
+    const chan = await createPerson(session.ctx, { name: 'Mm Chan', channels: [{ kind: 'email', value: 'mm@example.org' }, { kind: 'phone', value: '+44 20 7946 0001', label: 'work' }] });
+    const whole = (await listPeople(session.ctx)).items;
+    const at = whole.findIndex((p) => p.id === chan.id);
+    const offset = Math.max(1, at - 5);
+    // Past the first page: its ids from the kept order, its rows and channels in one statement (people-page.ts).
+    const page = await listPeople(session.ctx, { sort: 'name', limit: 50, offset });
+    expect(page.items).toEqual(whole.slice(offset, offset + 50));
+    expect(page.items.find((p) => p.id === chan.id)?.channels).toEqual(chan.channels);
+    // A keyset sort's deep page still says where the next one starts, and that page follows on.
+    const next = await listPeople(session.ctx, { sort: 'name', limit: 50, cursor: decodePersonCursor(page.nextCursor as string) ?? undefined });
+    expect(next.items).toEqual(whole.slice(offset + 50, offset + 100));
+    await removePerson(session.ctx, chan.id);
+  });
+
+  it('counts a first page with room to spare by its length, and a full one by counting, in a sort a cursor continues and one it does not', async () => {
+    for (const stage of ['to-meet', 'met', 'dormant'] as const) {
+      const whole = await listPeople(session.ctx, { stage });
+      const n = whole.total;
+      expect(n).toBeGreaterThan(2);
+      for (const sort of ['name', 'strength'] as const) {
+        for (const limit of [n - 1, n, n + 1, n + 50]) {
+          const page = await listPeople(session.ctx, { stage, sort, limit });
+          expect(page.total, `${stage} ${sort} ${limit}`).toBe(n);
+          expect(page.items.length).toBe(Math.min(limit, n));
+        }
+      }
+    }
+    // A filter nothing matches: an empty first page, a total of nought.
+    const none = await listPeople(session.ctx, { search: 'zzqqxxnothing', limit: 50 });
+    expect(none).toMatchObject({ items: [], total: 0 });
   });
 
   it('pages a network filter the same way', async () => {

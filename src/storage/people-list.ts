@@ -16,6 +16,7 @@ import { executePrepared, idIn } from './prepared-statements.js';
 import { toContactPoint, toPerson } from './people.js';
 import { selectWholeList } from './people-whole-list.js';
 import { afterCursor, checkCursor, cursorFor, dueDate, lastExchange } from './people-keyset.js';
+import { selectPageByIds, type PageRow } from './people-page.js';
 import type { Database } from './schema.js';
 
 /*
@@ -89,6 +90,11 @@ const MAX_KEPT_IDS = 300_000;
  * against 3.8 ms walking), the walk above ("hospital", 6,009 matches: 0.1 ms against 9.6 ms).
  */
 const FEW_ENOUGH_TO_LOOK_UP = 2_000;
+/**
+ * Up to how long a page is read by its ids (people-page.ts): a page a screen shows. Longer ones (the
+ * map's whole list by a filter, say) read their rows in order and their channels by one query.
+ */
+const MAX_PAGE_BY_IDS = 1_000;
 // As many listings as the ids allow: on PostgreSQL each goal's and each network's pages are taken from its
 // kept order (byKeptOrder), and a thousand networks of 45 people each weigh less than one whole list.
 const MAX_KEPT_ORDERS = 2_000;
@@ -141,6 +147,10 @@ export const SORT_READS: Record<PersonSort, readonly string[]> = {
 };
 export const filterReads = (filter: PersonFilter) =>
   (Object.keys(filter) as (keyof PersonFilter)[]).filter((key) => filter[key] !== undefined && filter[key] !== false).flatMap((key) => FILTER_READS[key]);
+
+/** A filter whose only values are keys (a goal, a network) besides its page and order: its order's query is kept prepared. */
+const KEYS_AND_PAGING: readonly (keyof PersonFilter)[] = ['goalId', 'networkId', 'sort', 'limit', 'offset'];
+const byKeysAlone = (filter: PersonFilter) => (Object.keys(filter) as (keyof PersonFilter)[]).every((key) => filter[key] === undefined || filter[key] === false || KEYS_AND_PAGING.includes(key));
 
 /** No filter, no page, the name order: everyone, as the check and the exports read them. */
 function isWholeList(filter: PersonFilter): boolean {
@@ -201,8 +211,17 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
   const search = filter.search?.trim();
   const folded = search ? foldQuery(search) : '';
   const paged = filter.limit !== undefined || filter.offset !== undefined;
+  const sort = filter.sort ?? 'name';
+  // A page deep in the list: its ids taken from the listing's order (kept per version, below; in a
+  // transaction found on the sort's index alone), and only its own rows read, not every row before it.
+  // On PostgreSQL every page of a goal's or a network's people too (byKeptOrder).
+  const deep = filter.limit !== undefined && !filter.cursor && ((filter.offset !== undefined && filter.offset > 0) || byKeptOrder(db, filter));
+  const orderReads = [...filterReads(filter), 'people.sort_name', ...SORT_READS[sort]];
+  // Such a page, unsearched, is counted by its order's length: one version to read, the order's
+  // (on PostgreSQL each version read is a round trip).
+  const byOrderAlone = deep && !folded;
   // A version read before anything else: a count kept under it is never older than it says.
-  const version = paged ? await listingVersion(db, workspaceId, filterReads(filter)) : null;
+  const version = paged ? await listingVersion(db, workspaceId, byOrderAlone ? orderReads : filterReads(filter)) : null;
   const unsearched = base;
   const count = async (query: typeof base) => Number((await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
   const countOf = (query: typeof base) => (version === null || db.isTransaction ? count(query) : counts.get(db, listingKey(workspaceId, today, filter), version, () => count(query), { workspaceId, today, filter, sort: null, reads: filterReads(filter) }));
@@ -217,13 +236,8 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
       base = unsearched.where(matchesSearch(db, folded, 'walk'));
     }
   }
-  // A page deep in the list: its ids taken from the listing's order (kept per version, above; in a
-  // transaction found on the sort's index alone), and only its own rows read, not every row before it.
-  // On PostgreSQL every page of a goal's or a network's people too (byKeptOrder).
-  const deep = filter.limit !== undefined && !filter.cursor && ((filter.offset !== undefined && filter.offset > 0) || byKeptOrder(db, filter));
   let rowsQuery = deep ? db.selectFrom('people').where('people.workspaceId', '=', workspaceId).selectAll('people') : base.selectAll('people');
   let pageIds = base.select('people.id');
-  const sort = filter.sort ?? 'name';
   rowsQuery = inOrder(rowsQuery, sort);
   pageIds = inOrder(pageIds, sort);
   if (filter.cursor) {
@@ -233,33 +247,44 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
   // On the sorts a cursor can continue, one row past the page tells whether there is a next one.
   const keyset = filter.limit !== undefined && isCursorSort(sort) ? sort : null;
   let listed: readonly string[] | null = null;
+  let pageByIds: readonly string[] | null = null;
   if (deep) {
     const take = keyset ? (filter.limit as number) + 1 : (filter.limit as number);
     const offset = filter.offset ?? 0;
     if (version !== null && !db.isTransaction) {
       const order = pageIds;
-      const reads = [...filterReads(filter), 'people.sort_name', ...SORT_READS[sort]];
-      const orderVersion = await listingVersion(db, workspaceId, reads);
-      listed = await orders.get(db, `${sort}\u0000${listingKey(workspaceId, today, filter)}`, orderVersion, async () => (await order.execute()).map((row) => row.id), { workspaceId, today, filter, sort, reads });
-      const ids = listed.slice(offset, offset + take);
-      rowsQuery = rowsQuery.where(idIn(db, 'people.id', ids));
+      const orderVersion = byOrderAlone ? version : await listingVersion(db, workspaceId, orderReads);
+      // Only keys for values (a network, a goal, the workspace): one plan fits them all, so PostgreSQL keeps it prepared.
+      const read = async () => (byKeysAlone(filter) ? await executePrepared(db, order) : await order.execute()).map((row) => row.id);
+      listed = await orders.get(db, `${sort}\u0000${listingKey(workspaceId, today, filter)}`, orderVersion, read, { workspaceId, today, filter, sort, reads: orderReads });
+      pageByIds = listed.slice(offset, offset + take);
     } else {
       rowsQuery = rowsQuery.where('people.id', 'in', pageIds.limit(take).offset(offset));
     }
+  } else if (filter.limit !== undefined && filter.limit <= MAX_PAGE_BY_IDS) {
+    // A first page, or the next by cursor: its ids walked on the order's index (the index holds them),
+    // then its rows and channels by id, as a kept order's page is read.
+    let ids = pageIds.limit(keyset ? filter.limit + 1 : filter.limit);
+    if (filter.cursor) ids = ids.where(afterCursor(filter.cursor));
+    if (filter.offset !== undefined) ids = ids.offset(filter.offset);
+    pageByIds = (await ids.execute()).map((row) => row.id);
   } else {
     if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(keyset ? filter.limit + 1 : filter.limit);
     if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
   }
-  // Rows by their ids: the same statement for every page of a length, kept prepared on PostgreSQL.
-  const fetched = listed ? await executePrepared(db, rowsQuery) : await rowsQuery.execute();
-  const more = keyset !== null && fetched.length > (filter.limit as number);
-  if (more) fetched.pop();
-  const lastRow = fetched.at(-1);
+  // A page's rows and their channels by their ids, one statement (people-page.ts).
+  const rows: { row: Pick<PageRow, 'id' | 'sortName' | 'nextContactDue' | 'lastExchangeOn'>; person: Person }[] = pageByIds
+    ? await selectPageByIds(db, workspaceId, pageByIds)
+    : (await rowsQuery.execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
+  const more = keyset !== null && rows.length > (filter.limit as number);
+  if (more) rows.pop();
+  const lastRow = rows.at(-1)?.row;
   const nextCursor = keyset === null ? undefined : more && lastRow ? encodePersonCursor(cursorFor(keyset, lastRow)) : null;
-  const rows = fetched.map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
+  // A first page with room to spare holds every match: its length is the count (a network's 45 people, say).
+  const complete = filter.limit !== undefined && !filter.cursor && !deep && (keyset !== null ? !more : rows.length < filter.limit);
   // In a transaction the count is the transaction's own business (countOf); a whole listing read for its order is its own count.
   const whole = listed;
-  const total = version === null ? rows.length : whole ? whole.length : await (counted ?? countOf(base));
+  const total = version === null || complete ? rows.length : whole ? whole.length : await (counted ?? countOf(base));
 
   const channelsByPerson = new Map<string, ContactPoint[]>();
   const addPoint = (point: Selectable<Database['contactPoints']>) => {
@@ -267,7 +292,9 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
     if (list) list.push(toContactPoint(point));
     else channelsByPerson.set(point.personId, [toContactPoint(point)]);
   };
-  if (rows.length > 1000) {
+  if (pageByIds) {
+    // Read with the rows.
+  } else if (rows.length > 1000) {
     // Many people (a whole map): one query for the workspace's contact points beats many `in` lists.
     const points = await db
       .selectFrom('contactPoints')
@@ -285,7 +312,7 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
     }
   }
   return {
-    items: rows.map(({ person }) => ({ ...person, channels: channelsByPerson.get(person.id) ?? [] })),
+    items: pageByIds ? rows.map(({ person }) => person) : rows.map(({ person }) => ({ ...person, channels: channelsByPerson.get(person.id) ?? [] })),
     total,
     ...(nextCursor === undefined ? {} : { nextCursor }),
   };

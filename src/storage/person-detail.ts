@@ -1,10 +1,11 @@
-import { CompiledQuery, PostgresAdapter, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { Exchange, FollowUp, Goal, Introduction, Network, Person } from '../core/model.js';
 import type { PersonDate } from '../core/person-dates.js';
 import type { NetworkRole } from '../core/vocabulary.js';
 import { parseJsonList } from './columns.js';
 import { toGoal } from './goals.js';
 import { toIntroduction } from './introductions.js';
+import { channelsList, isPostgres, parsedJson as parsed, postgresJson as postgres, sqliteJson as sqlite, type JsonDialect as Dialect } from './json-dialects.js';
 import { toExchange, toFollowUp } from './journal.js';
 import { toNetwork } from './networks.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
@@ -62,14 +63,6 @@ export interface PersonParts {
   hasPhoto: boolean;
 }
 
-interface Dialect {
-  object(pairs: Record<string, string>): string;
-  /** The rows of `from` as a JSON list of `item`, in `orderBy`'s order; an empty list for none. */
-  list(item: string, from: string, orderBy: string): string;
-  timestamp(column: string): string;
-}
-
-
 /** The statement, its two placeholders last; the parts are tied to the person's row (`p`), its workspace included. */
 function statement(d: Dialect, placeholders: [workspace: string, person: string]): string {
   const goal = d.object({
@@ -102,7 +95,7 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
   // A name of this workspace's, for an id an introduction or a tie holds.
   const nameOf = (id: string) => `(select x.name from people x where x.workspace_id = p.workspace_id and x.id = ${id})`;
   const parts: Record<keyof PartsAsRows, string> = {
-    channels: d.list(d.object({ personId: 'c.person_id', position: 'c.position', kind: 'c.kind', value: 'c.value', valueKey: 'c.value_key', label: 'c.label' }), 'contact_points c where c.person_id = p.id', 'c.position'),
+    channels: channelsList(d, 'p'),
     goals: d.list(
       d.object({ relevance: 'l.relevance', note: 'l.note', serves: 'l.serves', goal }),
       `person_goals l join goals g on g.id = l.goal_id where l.workspace_id = p.workspace_id and l.person_id = p.id`,
@@ -175,32 +168,14 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
   return `select ${personColumnList('p')}, ${columns.join(', ')} from people p where p.workspace_id = ${placeholders[0]} and p.id = ${placeholders[1]}`;
 }
 
-const quote = (key: string) => `'${key}'`;
-
-const postgres: Dialect = {
-  object: (pairs) => `json_build_object(${Object.entries(pairs).map(([k, v]) => `${quote(k)}, ${v}`).join(', ')})`,
-  list: (item, from, orderBy) => `(select coalesce(json_agg(${item} order by ${orderBy}), '[]'::json) from ${from})`,
-  timestamp: (column) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-};
-
-const sqlite: Dialect = {
-  object: (pairs) => `json_object(${Object.entries(pairs).map(([k, v]) => `${quote(k)}, ${v}`).join(', ')})`,
-  // json(): a list from a subquery stays JSON inside the object holding it, not a string.
-  list: (item, from, orderBy) => `json((select json_group_array(${item} order by ${orderBy}) from ${from}))`,
-  timestamp: (column) => column,
-};
-
 /** Written once per dialect, on first use; kept prepared on PostgreSQL (prepared-statements.ts). */
 let postgresText: string | undefined;
 let sqliteText: string | undefined;
 
 function statementFor(db: Kysely<Database>): string {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return (postgresText ??= preparedOnPostgres(db, statement(postgres, ['$1', '$2'])));
+  if (isPostgres(db)) return (postgresText ??= preparedOnPostgres(db, statement(postgres, ['$1', '$2'])));
   return (sqliteText ??= statement(sqlite, ['?', '?']));
 }
-
-/** PostgreSQL's driver hands JSON back parsed; SQLite hands back its text. */
-const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /** The person and all their parts, or undefined when the workspace has no person of that id. */
 export async function selectPersonDetail(db: Kysely<Database>, workspaceId: string, personId: string): Promise<PersonParts | undefined> {
