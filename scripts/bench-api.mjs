@@ -15,7 +15,10 @@
 // unique with a `fresh=N` parameter the API ignores, so no answer is kept: what a miss of
 // src/server/answer-cache.ts costs, as after every write), --cpu-prof DIR (the server runs under
 // node --cpu-prof and writes its profile into DIR when it stops; read it with
-// scripts/profile-summary.mjs). Measurements, not tests.
+// scripts/profile-summary.mjs), --memory (the server started with WAGGLE_MEMORY_REPORT: after
+// the check and after each kind it is sent SIGUSR2 and its breakdown read, src/server/memory-report.ts:
+// RSS, V8's heap used and committed, external and array buffers, anonymous and file-backed
+// resident memory, and the peak so far). Measurements, not tests.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
@@ -41,6 +44,7 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     fresh: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    memory: { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(args.seconds ?? (args.short ? 3 : 10));
@@ -181,6 +185,22 @@ function cpuMsOf(pid, thread) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
+const memoryReportFile = args.memory ? join(mkdtempSync(join(tmpdir(), 'waggle-bench-memory-')), 'report.json') : null;
+
+/** With --memory: the server's own breakdown (src/server/memory-report.ts), asked for by SIGUSR2, with its peak so far. */
+async function memoryOf(child, phase) {
+  if (!memoryReportFile) return null;
+  rmSync(memoryReportFile, { force: true });
+  child.kill('SIGUSR2');
+  for (let i = 0; i < 600 && !existsSync(memoryReportFile); i++) await sleep(50);
+  await sleep(50);
+  const report = JSON.parse(readFileSync(memoryReportFile, 'utf8'));
+  const line = { phase, ...report, peak: rssOf(child.pid).peakMb };
+  const spaces = Object.entries(report.heapSpaces).filter(([, s]) => s.size >= 1).map(([name, s]) => `${name.replace(/_space$/, '')} ${s.used}/${s.size}`);
+  console.error(`memory after ${phase}: rss ${report.rss} (anon ${report.rssAnon}, file ${report.rssFile}, peak ${line.peak}); heap used ${report.heapUsed} of ${report.heapTotal}; external ${report.external} (array buffers ${report.arrayBuffers}); spaces ${spaces.join(', ')}`);
+  return line;
+}
+
 function rssOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
@@ -190,7 +210,7 @@ function rssOf(pid) {
 async function startServer(env, dataArgs) {
   const port = await freePort();
   const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
-  const child = spawn(process.execPath, [...profile, 'bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, 'bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, ...(memoryReportFile ? { WAGGLE_MEMORY_REPORT: memoryReportFile } : {}), WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
   const agent = new http.Agent({ keepAlive: false });
   for (let i = 0; i < 300; i++) {
     const r = await request(agent, port, { path: '/api/health' });
@@ -237,7 +257,12 @@ async function benchOne(db, snapshot) {
     await session.close();
   }
   const server = await startServer(env, dataArgs);
-  const result = { db, kinds: {}, mixed: null, memory: null };
+  const result = { db, kinds: {}, mixed: null, memory: null, memoryPhases: [] };
+  const notePhase = async (phase) => {
+    const line = await memoryOf(server.child, phase);
+    if (line) result.memoryPhases.push(line);
+  };
+  await notePhase('start');
   try {
     const ids = snapshot.people.map((p) => p.id);
     const goals = snapshot.goals.map((g) => g.id);
@@ -297,6 +322,7 @@ async function benchOne(db, snapshot) {
       const whole = await get('/api/check');
       result.check = { summaryFirstMs: first.ms, summaryKeptMs: again.ms, summaryBytes: first.bytes, wholeReportKeptMs: whole.ms, wholeReportBytes: whole.bytes };
       console.error(`${db} check: ${JSON.stringify(result.check)}`);
+      await notePhase('the check (summary twice, the whole report once)');
     }
     const only = args.only ? new Set(args.only.split(',')) : null;
     for (const [name, next] of Object.entries(kinds)) {
@@ -308,6 +334,7 @@ async function benchOne(db, snapshot) {
       const cpuMs = cpuMsOf(server.child.pid) - cpuBefore;
       result.kinds[name] = { ...r.read, serverCpuMsPerRequest: round(cpuMs / Math.max(1, r.read.requests)), medianBytes: r.medianBytes, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} ${name}: ${JSON.stringify(result.kinds[name])}`);
+      if (server.child.exitCode === null) await notePhase(name);
       if (server.child.exitCode !== null || server.child.signalCode !== null) {
         // Said, not hidden: the server died under this load (out of memory, say); what follows would measure nothing.
         result.crashed = `the server exited (${server.child.exitCode ?? server.child.signalCode}) during "${name}"`;
@@ -337,6 +364,7 @@ async function benchOne(db, snapshot) {
       const mainThreadCpuMsPerRequest = round((cpuMsOf(server.child.pid, server.child.pid) - mainCpuBefore) / served);
       result.mixed = { reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} mixed: ${JSON.stringify(result.mixed)}`);
+      await notePhase('mixed');
     }
     result.memory = rssOf(server.child.pid);
   } finally {

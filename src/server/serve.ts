@@ -5,6 +5,7 @@ import { countAccounts } from '../services/accounts.js';
 import { createApi } from './app.js';
 import { scopedContext } from './auth.js';
 import { serveWebApp } from './web-app.js';
+import { reportMemoryOnSignal } from './memory-report.js';
 
 import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
 
@@ -81,6 +82,8 @@ export async function startServer(session: Session, options: ServerOptions = {})
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
+  // Opt-in, for measuring: WAGGLE_MEMORY_REPORT=FILE, then SIGUSR2 writes where the memory goes.
+  const stopReporting = reportMemoryOnSignal();
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   edge.port = actualPort;
@@ -89,6 +92,10 @@ export async function startServer(session: Session, options: ServerOptions = {})
     publicUrl: publicUrl?.origin ?? null,
     needsOwner,
     setupCode,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        stopReporting();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,0 +1,74 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+
+/**
+ * Where the server's memory goes, for whoever measures it (scripts/bench-api.mjs --memory):
+ * opt-in with WAGGLE_MEMORY_REPORT=FILE, after which each SIGUSR2 writes FILE with
+ * process.memoryUsage(), V8's heap spaces and the kernel's split of the resident set
+ * (anonymous memory: heaps and malloc; file-backed: the program, libraries and any mapped
+ * database). WAGGLE_HEAP_SNAPSHOT=1 also writes a heap snapshot beside it (slow: seconds
+ * for a heap of a few hundred MB, and as big on disk), for Chrome's memory tool.
+ */
+export interface MemoryBreakdown {
+  /** All in MB, one decimal. */
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  /** The resident set the kernel counts as anonymous (heaps, malloc) and as file-backed. */
+  rssAnon: number | null;
+  rssFile: number | null;
+  /** Each V8 space's used and committed size. */
+  heapSpaces: Record<string, { used: number; size: number }>;
+  /** The heap snapshot written beside the report, if asked for. */
+  snapshot?: string;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 104_857.6) / 10;
+
+/** The kernel's RssAnon and RssFile (Linux only; null elsewhere), in bytes. */
+function residentSplit(): { anon: number | null; file: number | null } {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (field: string) => {
+      const found = new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status);
+      return found ? Number(found[1]) * 1024 : null;
+    };
+    return { anon: kb('RssAnon'), file: kb('RssFile') };
+  } catch {
+    return { anon: null, file: null };
+  }
+}
+
+export function memoryBreakdown(): MemoryBreakdown {
+  const usage = process.memoryUsage();
+  const split = residentSplit();
+  const heapSpaces: MemoryBreakdown['heapSpaces'] = {};
+  for (const space of getHeapSpaceStatistics()) heapSpaces[space.space_name] = { used: mb(space.space_used_size), size: mb(space.space_size) };
+  return {
+    rss: mb(usage.rss),
+    heapTotal: mb(usage.heapTotal),
+    heapUsed: mb(usage.heapUsed),
+    external: mb(usage.external),
+    arrayBuffers: mb(usage.arrayBuffers),
+    rssAnon: split.anon === null ? null : mb(split.anon),
+    rssFile: split.file === null ? null : mb(split.file),
+    heapSpaces,
+  };
+}
+
+/** With WAGGLE_MEMORY_REPORT set, writes the breakdown there on each SIGUSR2 (see above). Returns how to stop. */
+export function reportMemoryOnSignal(env: NodeJS.ProcessEnv = process.env): () => void {
+  const file = env.WAGGLE_MEMORY_REPORT;
+  if (!file) return () => {};
+  const withSnapshot = env.WAGGLE_HEAP_SNAPSHOT === '1';
+  let taken = 0;
+  const write = () => {
+    const report: MemoryBreakdown = memoryBreakdown();
+    if (withSnapshot) report.snapshot = writeHeapSnapshot(`${file}.${++taken}.heapsnapshot`);
+    writeFileSync(file, `${JSON.stringify(report)}\n`);
+  };
+  process.on('SIGUSR2', write);
+  return () => process.off('SIGUSR2', write);
+}
