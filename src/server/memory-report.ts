@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 /**
  * Where the server's memory goes, for whoever measures it (scripts/bench-api.mjs --memory):
  * opt-in with WAGGLE_MEMORY_REPORT=FILE, after which each SIGUSR2 writes FILE with
  * process.memoryUsage(), V8's heap spaces and the kernel's split of the resident set
  * (anonymous memory: heaps and malloc; file-backed: the program, libraries and any mapped
- * database). WAGGLE_HEAP_SNAPSHOT=1 also writes a heap snapshot beside it (slow: seconds
- * for a heap of a few hundred MB, and as big on disk), for Chrome's memory tool.
+ * database). For what holds the heap, Node's own `--heapsnapshot-signal=SIGUSR1` (in NODE_OPTIONS)
+ * writes a snapshot for Chrome's memory tool.
  */
 export interface MemoryBreakdown {
   /** All in MB, one decimal. */
@@ -21,8 +21,6 @@ export interface MemoryBreakdown {
   rssFile: number | null;
   /** Each V8 space's used and committed size. */
   heapSpaces: Record<string, { used: number; size: number }>;
-  /** The heap snapshot written beside the report, if asked for. */
-  snapshot?: string;
 }
 
 const mb = (bytes: number) => Math.round(bytes / 104_857.6) / 10;
@@ -62,13 +60,7 @@ export function memoryBreakdown(): MemoryBreakdown {
 export function reportMemoryOnSignal(env: NodeJS.ProcessEnv = process.env): () => void {
   const file = env.WAGGLE_MEMORY_REPORT;
   if (!file) return () => {};
-  const withSnapshot = env.WAGGLE_HEAP_SNAPSHOT === '1';
-  let taken = 0;
-  const write = () => {
-    const report: MemoryBreakdown = memoryBreakdown();
-    if (withSnapshot) report.snapshot = writeHeapSnapshot(`${file}.${++taken}.heapsnapshot`);
-    writeFileSync(file, `${JSON.stringify(report)}\n`);
-  };
+  const write = () => writeFileSync(file, `${JSON.stringify(memoryBreakdown())}\n`);
   process.on('SIGUSR2', write);
   return () => process.off('SIGUSR2', write);
 }
