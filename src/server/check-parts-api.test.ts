@@ -127,4 +127,20 @@ describe.each(DIALECTS)('the check in parts, the due list cut, compressed answer
     expect(bytes.length).toBeLessThan(text.length / 3);
     expect(gunzipSync(bytes).toString('utf8')).toBe(text);
   });
+
+  it('sends the map as it keeps it, gzipped, to clients that take gzip, and unzipped JSON to those that do not', async () => {
+    for (const path of ['/api/map', '/api/map/compact']) {
+      const zipped = await api.request(path, { headers: { 'accept-encoding': 'gzip' } });
+      const plain = await api.request(path, { headers: { 'accept-encoding': 'identity' } });
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(zipped.headers.get('vary')).toMatch(/accept-encoding/i);
+      const text = await plain.text();
+      expect(JSON.parse(text)).toHaveProperty('map');
+      expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(text);
+      // Kept as sent: the same bytes again, no zipping per request.
+      const again = Buffer.from(await (await api.request(path, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer());
+      expect(gunzipSync(again).toString('utf8')).toBe(text);
+    }
+  });
 });

@@ -27,10 +27,14 @@ export interface CheckJob {
   gexfVersion?: GexfVersion;
 }
 
-/** The map's answers as sent: GET /api/map's JSON and GET /api/map/compact's. */
+/**
+ * The map's answers, gzipped: GET /api/map's JSON and GET /api/map/compact's. Kept zipped (the
+ * view is tens of MB of JSON at 30,000 people, a few zipped) and sent as they are to every
+ * client that takes gzip (every browser), unzipped for the rare one that does not.
+ */
 export interface PackedMap {
-  view: Uint8Array;
-  compact: Uint8Array;
+  viewGzip: Uint8Array;
+  compactGzip: Uint8Array;
 }
 
 export type CheckAnswer =

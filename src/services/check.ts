@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { egoMap, runCheck } from '../core/check/index.js';
 import type { CheckOptions, CheckReport, MapSnapshot, NetworkMap } from '../core/check/index.js';
 import { inTransaction, today, type ServiceContext } from './context.js';
@@ -113,11 +114,12 @@ export async function mapViewHere(ctx: ServiceContext, options: CheckOptions = {
   return { map: egoMap(snapshot, options), goals: goalsOf(snapshot.goals) };
 }
 
-/** The map's two answers as they are sent (GET /api/map, GET /api/map/compact), worked out on this thread: what the check's worker runs. */
+/** The map's two answers as they are kept, gzipped (GET /api/map, GET /api/map/compact), worked out on this thread: what the check's worker runs. */
 export async function mapAnswersHere(ctx: ServiceContext, options: CheckOptions = {}): Promise<PackedMap> {
   const view = await mapViewHere(ctx, options);
-  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-  return { view: encode(view), compact: encode({ map: encodeMap(view.map), goals: view.goals }) };
+  // The level the server zips its other answers at (server/gzip.ts): JSON of repeated keys shrinks almost as much as at 6, for half the CPU.
+  const zipped = (value: unknown) => new Uint8Array(gzipSync(JSON.stringify(value), { level: 4 }));
+  return { viewGzip: zipped(view), compactGzip: zipped({ map: encodeMap(view.map), goals: view.goals }) };
 }
 
 /**

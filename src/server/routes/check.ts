@@ -5,6 +5,7 @@ import { CHECK_PARTS } from '../../core/check/parts.js';
 import { SUMMARY_MAX_TOP, SUMMARY_TOP } from '../../services/check-packed.js';
 import type { ServiceContext } from '../../services/context.js';
 import { servedCheck, servedMap, wholeCheckJson, type mapViewHere } from '../../services/check.js';
+import { gzippedJsonAnswer, jsonBytesAnswer } from '../gzip.js';
 import { ok } from './shared.js';
 import type { Holds, Same } from '../../contract/same-type.js';
 
@@ -25,7 +26,7 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
       const { goalId } = c.req.valid('query');
       // Worked out on demand in the check's worker and sent as it wrote it: the whole report is tens of megabytes at 30,000 people, and is not kept.
       const json = await wholeCheckJson(context(), goalId ? { goalId } : {});
-      return c.body(json as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
+      return jsonBytesAnswer(c.body(json as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }), json) as never;
     },
   );
   const goalQuery = { goalId: z.string().optional().meta({ description: 'focus the goal-related parts on one goal' }) };
@@ -72,9 +73,9 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
     }),
     async (c) => {
       const { goalId } = c.req.valid('query');
-      // Kept per version of the data and worked out in the check's worker, as its JSON: sent as it is.
+      // Kept per version of the data and worked out in the check's worker, as its JSON gzipped: sent as it is.
       const { check: map } = await servedMap(context(), goalId ? { goalId } : {});
-      return c.body(map.view as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
+      return (await gzippedJsonAnswer(c, map.viewGzip)) as never;
     },
   );
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { compactMapViewOutput } from '../../contract/compact-map.js';
 import type { ServiceContext } from '../../services/context.js';
 import { servedMap } from '../../services/check.js';
+import { gzippedJsonAnswer } from '../gzip.js';
 import { ok } from './shared.js';
 
 /**
@@ -22,9 +23,9 @@ export function registerMapRoutes(app: OpenAPIHono, context: () => ServiceContex
     }),
     async (c) => {
       const { goalId } = c.req.valid('query');
-      // Kept per version of the data and worked out in the check's worker, as its JSON: sent as it is.
+      // Kept per version of the data and worked out in the check's worker, as its JSON gzipped: sent as it is.
       const { check: map } = await servedMap(context(), goalId ? { goalId } : {});
-      return c.body(map.compact as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
+      return (await gzippedJsonAnswer(c, map.compactGzip)) as never;
     },
   );
 }
