@@ -17,7 +17,7 @@ async function work(job: CheckJob, send: (answer: CheckAnswer, transfer?: ArrayB
     const options = job.goalId ? { goalId: job.goalId } : {};
     if (job.want === 'map') {
       const packed = await mapAnswersHere(ctx, options);
-      send({ kind: 'map', packed }, [packed.view.buffer as ArrayBuffer, packed.compact.buffer as ArrayBuffer]);
+      send({ kind: 'map', packed }, [packed.viewGzip.buffer as ArrayBuffer, packed.compactGzip.buffer as ArrayBuffer]);
       return;
     }
     if (job.want === 'gexf' || job.want === 'graphml') {
