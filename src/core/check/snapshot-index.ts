@@ -297,8 +297,8 @@ function addGoalLinks(
   // A repeated goal id is one goal: its first place, its last statement.
   const inScope = new Map<string, Goal>();
   for (const goal of goals) inScope.set(goal.id, goal);
-  // The needs named by the links of a target, per goal, beside its goalIds (needed only below).
-  const servesOf = new Map<GoalFacts, (readonly string[])[]>();
+  // The needs named by the links of a target, per goal, beside its goalIds (needed only below), by slot.
+  const servesOf: ((readonly string[])[] | undefined)[] = new Array(snapshot.people.length + snapshot.networks.length);
   for (const link of snapshot.goalLinks) {
     const goal = inScope.get(link.goalId);
     if (!goal) continue;
@@ -307,20 +307,24 @@ function addGoalLinks(
     const relevance = score(link.relevance);
     const goalId = goal.id;
     let at = facts.goalIds.indexOf(goalId);
-    if (at < 0) {
-      if (facts.goalIds === NO_GOALS) {
-        facts.goalIds = [];
-        facts.goalRelevance = [];
-      }
-      // The goal's own id string: later look-ups by it then match by identity.
+    // The goal's own id string: later look-ups by it then match by identity.
+    if (facts.goalIds === NO_GOALS) {
+      // Arrays of one: most targets serve one goal, and an empty array grows room for seventeen
+      // at its first push (tens of thousands of targets, each copied by the collector).
+      facts.goalIds = [goalId];
+      facts.goalRelevance = [relevance];
+      at = 0;
+    } else if (at < 0) {
       at = facts.goalIds.push(goalId) - 1;
       facts.goalRelevance.push(relevance);
     } else facts.goalRelevance[at] = Math.max(facts.goalRelevance[at] as number, relevance);
     if (link.serves.length > 0) {
-      let serves = servesOf.get(facts);
-      if (!serves) servesOf.set(facts, (serves = []));
-      const named = serves[at];
-      serves[at] = named ? [...named, ...link.serves] : link.serves;
+      const serves = servesOf[facts.slot];
+      if (!serves && at === 0) servesOf[facts.slot] = [link.serves];
+      else {
+        const named = (servesOf[facts.slot] ??= [])[at];
+        (servesOf[facts.slot] as (readonly string[])[])[at] = named ? [...named, ...link.serves] : link.serves;
+      }
     }
   }
   const linksByGoal = new Map<string, GoalTarget[]>();
@@ -328,11 +332,11 @@ function addGoalLinks(
   // Every target pushed as the same literal shape: the parts read tens of thousands of them.
   const collect = (kind: ItemKind, id: string, facts: PersonFacts | NetworkFacts) => {
     if (facts.goalIds.length === 0) return;
-    const serves = servesOf.get(facts);
-    facts.goalIds.forEach((goalId, at) => {
+    const serves = servesOf[facts.slot];
+    for (let at = 0; at < facts.goalIds.length; at++) {
       const target = { kind, id, facts, relevance: facts.goalRelevance[at] as number, serves: serves?.[at] ?? NO_NEEDS };
-      (linksByGoal.get(goalId) as GoalTarget[]).push(target as GoalTarget);
-    });
+      (linksByGoal.get(facts.goalIds[at] as string) as GoalTarget[]).push(target as GoalTarget);
+    }
     mostRelevantFirst(facts);
     facts.relevance = facts.goalRelevance[0] as number;
     facts.topGoal = inScope.get(facts.goalIds[0] as string) ?? null;
