@@ -128,7 +128,9 @@ function contributorsOf(index: CheckIndex, targets: readonly GoalTarget[]): Cont
   return order.map((at) => {
     const t = targets[at] as GoalTarget;
     const ref = t.kind === 'person' ? t.facts.person : t.facts.network;
-    return { kind: t.kind, id: ref.id, name: ref.name, strength: t.facts.strength, relevance: t.relevance, weight: weight[at] as number };
+    // The weight worked out again, not read back from its Float64Array: a double read from there
+    // would be kept boxed in each contributor, a product of two small integers is kept in place.
+    return { kind: t.kind, id: ref.id, name: ref.name, strength: t.facts.strength, relevance: t.relevance, weight: t.facts.strength * t.relevance };
   });
 }
 
