@@ -92,6 +92,8 @@ export interface CheckIndex {
   neediestGoal: Goal | null;
   /** The journal's totals: exchanges, items given and received. */
   journal: Pick<JournalSummary, 'exchanges' | 'gave' | 'received'>;
+  /** `daysSince(date, today)`, each different date worked out once (thousands of people share a date). */
+  daysAgo: (date: IsoDate) => number | null;
 }
 
 /** A finite number, or 0. */
@@ -163,6 +165,7 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
     ownOrganisations: ownOrganisations(snapshot),
     neediestGoal: neediestGoal(goals, linksByGoal),
     journal: journal.totals,
+    daysAgo: daysSince,
   };
 }
 
@@ -341,8 +344,9 @@ function addGoalLinks(
     facts.relevance = facts.goalRelevance[0] as number;
     facts.topGoal = inScope.get(facts.goalIds[0] as string) ?? null;
   };
-  for (const [id, slot] of personSlot) collect('person', id, people[slot] as PersonFacts);
-  for (const [id, facts] of networkById) collect('network', id, facts);
+  // forEach, not for-of: a for-of over a map makes an entry array for each of its 30,000 entries.
+  personSlot.forEach((slot, id) => collect('person', id, people[slot] as PersonFacts));
+  networkById.forEach((facts, id) => collect('network', id, facts));
   return linksByGoal;
 }
 
