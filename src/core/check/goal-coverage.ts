@@ -317,15 +317,18 @@ function someoneOutsideOwnOrganisation(index: CheckIndex, people: PersonFacts[])
 function needsOf(index: CheckIndex, goal: Goal): GoalNeedCoverage[] {
   if (goal.needs.length === 0) return [];
   const servers: NeedServer[] = [];
+  // Each server's place in name order: the index's, as for the contributors (see contributorsOf).
+  const nameOrder: number[] = [];
   const targets = index.linksByGoal.get(goal.id) ?? [];
   for (const target of targets) {
     if (target.serves.length === 0) continue;
     const name = target.kind === 'person' ? target.facts.person.name : target.facts.network.name;
     servers.push({ kind: target.kind, id: target.id, name, strength: target.facts.strength, relevance: target.relevance, serves: target.serves });
+    nameOrder.push(index.nameRank[target.facts.slot] as number);
   }
   // Only a need nobody strong serves looks for suggestions, which ask first those already linked.
   let relevance: Map<string, number> | null = null;
-  return coverNeeds(goal.needs, servers).map((need) => {
+  return coverNeeds(goal.needs, servers, nameOrder).map((need) => {
     const suggestions =
       need.verdict === 'covered'
         ? []

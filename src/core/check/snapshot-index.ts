@@ -270,9 +270,12 @@ function networkFacts(network: Network, slot: number): NetworkFacts {
 function sharedNetworks(snapshot: MapSnapshot, personSlot: ReadonlyMap<string, number>, networkById: ReadonlyMap<string, NetworkFacts>): (Network | null)[] {
   const shared = new Array<Network | null>(snapshot.people.length).fill(null);
   for (const m of snapshot.memberships) {
-    const slot = personSlot.get(m.personId);
+    // The cheap refusals first: a person is looked up by id among 30,000 only for a network that counts.
+    if (m.role === 'left') continue;
     const n = networkById.get(m.networkId);
-    if (slot === undefined || !n || INACTIVE_ROLES.has(n.network.role) || m.role === 'left') continue;
+    if (!n || INACTIVE_ROLES.has(n.network.role)) continue;
+    const slot = personSlot.get(m.personId);
+    if (slot === undefined) continue;
     const current = shared[slot] as Network | null;
     if (current === null || n.importance > num(current.importance)) shared[slot] = n.network;
   }
