@@ -128,7 +128,9 @@ function contributorsOf(index: CheckIndex, targets: readonly GoalTarget[]): Cont
   return order.map((at) => {
     const t = targets[at] as GoalTarget;
     const ref = t.kind === 'person' ? t.facts.person : t.facts.network;
-    return { kind: t.kind, id: ref.id, name: ref.name, strength: t.facts.strength, relevance: t.relevance, weight: weight[at] as number };
+    // The weight worked out again, not read back from its Float64Array: a double read from there
+    // would be kept boxed in each contributor, a product of two small integers is kept in place.
+    return { kind: t.kind, id: ref.id, name: ref.name, strength: t.facts.strength, relevance: t.relevance, weight: t.facts.strength * t.relevance };
   });
 }
 
@@ -315,15 +317,18 @@ function someoneOutsideOwnOrganisation(index: CheckIndex, people: PersonFacts[])
 function needsOf(index: CheckIndex, goal: Goal): GoalNeedCoverage[] {
   if (goal.needs.length === 0) return [];
   const servers: NeedServer[] = [];
+  // Each server's place in name order: the index's, as for the contributors (see contributorsOf).
+  const nameOrder: number[] = [];
   const targets = index.linksByGoal.get(goal.id) ?? [];
   for (const target of targets) {
     if (target.serves.length === 0) continue;
     const name = target.kind === 'person' ? target.facts.person.name : target.facts.network.name;
     servers.push({ kind: target.kind, id: target.id, name, strength: target.facts.strength, relevance: target.relevance, serves: target.serves });
+    nameOrder.push(index.nameRank[target.facts.slot] as number);
   }
   // Only a need nobody strong serves looks for suggestions, which ask first those already linked.
   let relevance: Map<string, number> | null = null;
-  return coverNeeds(goal.needs, servers).map((need) => {
+  return coverNeeds(goal.needs, servers, nameOrder).map((need) => {
     const suggestions =
       need.verdict === 'covered'
         ? []

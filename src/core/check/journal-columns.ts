@@ -10,12 +10,15 @@ import type { MapSnapshot } from './types.js';
 
 /**
  * Each person's counts, by slot; a person the journal never names keeps 0, false and null.
- * The counts are typed arrays: numbers stored as they are, outside the heap the collector walks.
+ * The counts are plain arrays of small integers, not Float64Arrays: a number read from a
+ * Float64Array is a double, and each person's facts would then keep every count it copies as a
+ * boxed number of its own (three allocations a person); an array of small integers hands
+ * back small integers, which the facts hold in place.
  */
 export interface JournalColumns {
-  exchanges: Float64Array;
-  gave: Float64Array;
-  received: Float64Array;
+  exchanges: number[];
+  gave: number[];
+  received: number[];
   /** 1 when the person had exchanges and all of them were online. */
   onlineOnly: Uint8Array;
   lastExchangeOn: (IsoDate | null)[];
@@ -28,9 +31,9 @@ export interface JournalColumns {
  * `slotCount` people; `slotOf` finds a person's slot by id (people it does not know are skipped).
  */
 export function journalColumns(snapshot: MapSnapshot, slotOf: ReadonlyMap<string, number>, slotCount: number): JournalColumns {
-  const exchanges = new Float64Array(slotCount);
-  const gave = new Float64Array(slotCount);
-  const received = new Float64Array(slotCount);
+  const exchanges = new Array<number>(slotCount).fill(0);
+  const gave = new Array<number>(slotCount).fill(0);
+  const received = new Array<number>(slotCount).fill(0);
   const onlineOnly = new Uint8Array(slotCount);
   const lastExchangeOn = new Array<IsoDate | null>(slotCount).fill(null);
   const given = snapshot.journal;

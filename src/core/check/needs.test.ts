@@ -105,6 +105,31 @@ describe('coverage per need, for any map', () => {
       ),
     );
   });
+
+  it("orders each need's contributors heaviest first, then strongest, then by name and id, whether or not the name order is handed in", () => {
+    const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    fc.assert(
+      fc.property(
+        arbNeeds.chain((ns) => fc.tuple(fc.constant(ns), fc.array(arbServer(ns.map((n) => n.id)), { maxLength: 12 }))),
+        ([ns, servers]) => {
+          const perNeed = coverNeeds(ns, servers);
+          for (const need of perNeed) {
+            // Built the plain way: every server naming the need, once, in a stable sort by the whole rule.
+            const expected = servers
+              .filter((s) => s.serves.includes(need.needId))
+              .sort((a, b) => b.strength * b.relevance - a.strength * a.relevance || b.strength - a.strength || byText(a.name, b.name) || byText(a.id, b.id))
+              .map((s) => `${s.kind}:${s.id}:${s.name}`);
+            expect(need.contributors.map((c) => `${c.kind}:${c.id}:${c.name}`)).toEqual(expected);
+          }
+          // A name order handed in (the check index's) gives the same lists.
+          const places = servers.map((_, at) => at).sort((a, b) => byText(servers[a]!.name, servers[b]!.name) || byText(servers[a]!.id, servers[b]!.id));
+          const nameOrder = new Int32Array(servers.length);
+          places.forEach((at, place) => (nameOrder[at] = place));
+          expect(coverNeeds(ns, servers, nameOrder)).toEqual(perNeed);
+        },
+      ),
+    );
+  });
 });
 
 describe('where to look for a missing need', () => {

@@ -68,10 +68,16 @@ export function needVerdict(contributors: readonly Pick<NeedContributor, 'weight
   return contributors.filter((c) => c.strong).length >= NEED_COVERED_MIN_STRONG ? 'covered' : 'thin';
 }
 
-/** Each need's contributors and verdict, in the goal's order of needs. */
-export function coverNeeds(needs: readonly NeedRef[], servers: readonly NeedServer[]): NeedCoverage[] {
-  const byNeed = new Map<string, NeedContributor[]>(needs.map((n) => [n.id, []]));
-  for (const server of servers) {
+/**
+ * Each need's contributors and verdict, in the goal's order of needs. Equal weights and
+ * strengths go by name, then id; `nameOrder` (each server's place in name-then-id order, as the
+ * check index's `nameRank` gives) spares comparing names as strings, thousands of times a goal.
+ */
+export function coverNeeds(needs: readonly NeedRef[], servers: readonly NeedServer[], nameOrder: ArrayLike<number> = namePlaces(servers)): NeedCoverage[] {
+  // Each need's contributors, and beside each the place of its server in name order.
+  const byNeed = new Map<string, { contributors: NeedContributor[]; places: number[] }>(needs.map((n) => [n.id, { contributors: [], places: [] }]));
+  for (let s = 0; s < servers.length; s++) {
+    const server = servers[s] as NeedServer;
     const strength = clampScore(server.strength);
     const relevance = clampScore(server.relevance);
     const serves = server.serves;
@@ -79,21 +85,22 @@ export function coverNeeds(needs: readonly NeedRef[], servers: readonly NeedServ
       const needId = serves[i] as string;
       // A need named twice on one link counts once.
       if (i > 0 && serves.indexOf(needId) < i) continue;
-      byNeed.get(needId)?.push({
-        kind: server.kind,
-        id: server.id,
-        name: server.name,
-        strength,
-        relevance,
-        weight: strength * relevance,
-        strong: isStrongServer({ strength, relevance }),
-      });
+      const list = byNeed.get(needId);
+      if (!list) continue;
+      list.contributors.push({ kind: server.kind, id: server.id, name: server.name, strength, relevance, weight: strength * relevance, strong: isStrongServer({ strength, relevance }) });
+      list.places.push(nameOrder[s] as number);
     }
   }
   return needs.map((need) => {
-    const contributors = (byNeed.get(need.id) ?? []).sort(
-      (a, b) => b.weight - a.weight || b.strength - a.strength || compareText(a.name, b.name) || compareText(a.id, b.id),
-    );
+    const list = byNeed.get(need.id) as { contributors: NeedContributor[]; places: number[] };
+    const unsorted = list.contributors;
+    const order = unsorted.map((_, at) => at);
+    order.sort((a, b) => {
+      const x = unsorted[a] as NeedContributor;
+      const y = unsorted[b] as NeedContributor;
+      return y.weight - x.weight || y.strength - x.strength || (list.places[a] as number) - (list.places[b] as number);
+    });
+    const contributors = order.map((at) => unsorted[at] as NeedContributor);
     return {
       needId: need.id,
       name: need.name,
@@ -121,6 +128,14 @@ export function goalVerdictWithNeeds(totalVerdict: NeedVerdict, needs: readonly 
 /** Why a covered goal still is not covered when a need blocks it: the needs that do. */
 export function blockingNeeds(needs: readonly NeedCoverage[]): NeedCoverage[] {
   return needs.filter((n) => (n.essential && n.verdict === 'missing') || n.verdict === 'thin');
+}
+
+/** Each server's place in name, then id, order (equal ones in the order given: a stable sort). */
+function namePlaces(servers: readonly NeedServer[]): Int32Array {
+  const order = servers.map((_, s) => s).sort((a, b) => compareText((servers[a] as NeedServer).name, (servers[b] as NeedServer).name) || compareText((servers[a] as NeedServer).id, (servers[b] as NeedServer).id));
+  const places = new Int32Array(servers.length);
+  order.forEach((s, place) => (places[s] = place));
+  return places;
 }
 
 function clampScore(value: number): number {

@@ -4,7 +4,7 @@
  * in months. A person may appear under more than one heading; each says why.
  */
 import { describeCadence } from '../cadence.js';
-import { daysSince, type CheckIndex, type PersonFacts } from './snapshot-index.js';
+import type { CheckIndex, PersonFacts } from './snapshot-index.js';
 import { defineDecidedList } from './decided-list.js';
 import { firstName, lowerFirst, meetSuggestion, workingOnClause } from './suggest.js';
 import { FADING_AFTER_DAYS, LOST_JOB_LIST_AFTER_DAYS, STRONG_MIN_STRENGTH } from './thresholds.js';
@@ -29,7 +29,7 @@ export function neglect(index: CheckIndex): Neglect {
     const due = f.person.nextContact;
     // ISO dates compare as strings; only the overdue ones pay for day arithmetic.
     if (due !== null && due.date < index.today) {
-      const late = daysSince(due.date, index.today);
+      const late = index.daysAgo(due.date);
       if (late !== null && late > 0) {
         daysOverdue[f.slot] = late;
         overdue.push(f);

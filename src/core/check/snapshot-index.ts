@@ -92,6 +92,8 @@ export interface CheckIndex {
   neediestGoal: Goal | null;
   /** The journal's totals: exchanges, items given and received. */
   journal: Pick<JournalSummary, 'exchanges' | 'gave' | 'received'>;
+  /** `daysSince(date, today)`, each different date worked out once (thousands of people share a date). */
+  daysAgo: (date: IsoDate) => number | null;
 }
 
 /** A finite number, or 0. */
@@ -163,6 +165,7 @@ export function buildIndex(snapshot: MapSnapshot, goalId: string | null): CheckI
     ownOrganisations: ownOrganisations(snapshot),
     neediestGoal: neediestGoal(goals, linksByGoal),
     journal: journal.totals,
+    daysAgo: daysSince,
   };
 }
 
@@ -267,9 +270,12 @@ function networkFacts(network: Network, slot: number): NetworkFacts {
 function sharedNetworks(snapshot: MapSnapshot, personSlot: ReadonlyMap<string, number>, networkById: ReadonlyMap<string, NetworkFacts>): (Network | null)[] {
   const shared = new Array<Network | null>(snapshot.people.length).fill(null);
   for (const m of snapshot.memberships) {
-    const slot = personSlot.get(m.personId);
+    // The cheap refusals first: a person is looked up by id among 30,000 only for a network that counts.
+    if (m.role === 'left') continue;
     const n = networkById.get(m.networkId);
-    if (slot === undefined || !n || INACTIVE_ROLES.has(n.network.role) || m.role === 'left') continue;
+    if (!n || INACTIVE_ROLES.has(n.network.role)) continue;
+    const slot = personSlot.get(m.personId);
+    if (slot === undefined) continue;
     const current = shared[slot] as Network | null;
     if (current === null || n.importance > num(current.importance)) shared[slot] = n.network;
   }
@@ -297,8 +303,8 @@ function addGoalLinks(
   // A repeated goal id is one goal: its first place, its last statement.
   const inScope = new Map<string, Goal>();
   for (const goal of goals) inScope.set(goal.id, goal);
-  // The needs named by the links of a target, per goal, beside its goalIds (needed only below).
-  const servesOf = new Map<GoalFacts, (readonly string[])[]>();
+  // The needs named by the links of a target, per goal, beside its goalIds (needed only below), by slot.
+  const servesOf: ((readonly string[])[] | undefined)[] = new Array(snapshot.people.length + snapshot.networks.length);
   for (const link of snapshot.goalLinks) {
     const goal = inScope.get(link.goalId);
     if (!goal) continue;
@@ -307,20 +313,24 @@ function addGoalLinks(
     const relevance = score(link.relevance);
     const goalId = goal.id;
     let at = facts.goalIds.indexOf(goalId);
-    if (at < 0) {
-      if (facts.goalIds === NO_GOALS) {
-        facts.goalIds = [];
-        facts.goalRelevance = [];
-      }
-      // The goal's own id string: later look-ups by it then match by identity.
+    // The goal's own id string: later look-ups by it then match by identity.
+    if (facts.goalIds === NO_GOALS) {
+      // Arrays of one: most targets serve one goal, and an empty array grows room for seventeen
+      // at its first push (tens of thousands of targets, each copied by the collector).
+      facts.goalIds = [goalId];
+      facts.goalRelevance = [relevance];
+      at = 0;
+    } else if (at < 0) {
       at = facts.goalIds.push(goalId) - 1;
       facts.goalRelevance.push(relevance);
     } else facts.goalRelevance[at] = Math.max(facts.goalRelevance[at] as number, relevance);
     if (link.serves.length > 0) {
-      let serves = servesOf.get(facts);
-      if (!serves) servesOf.set(facts, (serves = []));
-      const named = serves[at];
-      serves[at] = named ? [...named, ...link.serves] : link.serves;
+      const serves = servesOf[facts.slot];
+      if (!serves && at === 0) servesOf[facts.slot] = [link.serves];
+      else {
+        const named = (servesOf[facts.slot] ??= [])[at];
+        (servesOf[facts.slot] as (readonly string[])[])[at] = named ? [...named, ...link.serves] : link.serves;
+      }
     }
   }
   const linksByGoal = new Map<string, GoalTarget[]>();
@@ -328,17 +338,18 @@ function addGoalLinks(
   // Every target pushed as the same literal shape: the parts read tens of thousands of them.
   const collect = (kind: ItemKind, id: string, facts: PersonFacts | NetworkFacts) => {
     if (facts.goalIds.length === 0) return;
-    const serves = servesOf.get(facts);
-    facts.goalIds.forEach((goalId, at) => {
+    const serves = servesOf[facts.slot];
+    for (let at = 0; at < facts.goalIds.length; at++) {
       const target = { kind, id, facts, relevance: facts.goalRelevance[at] as number, serves: serves?.[at] ?? NO_NEEDS };
-      (linksByGoal.get(goalId) as GoalTarget[]).push(target as GoalTarget);
-    });
+      (linksByGoal.get(facts.goalIds[at] as string) as GoalTarget[]).push(target as GoalTarget);
+    }
     mostRelevantFirst(facts);
     facts.relevance = facts.goalRelevance[0] as number;
     facts.topGoal = inScope.get(facts.goalIds[0] as string) ?? null;
   };
-  for (const [id, slot] of personSlot) collect('person', id, people[slot] as PersonFacts);
-  for (const [id, facts] of networkById) collect('network', id, facts);
+  // forEach, not for-of: a for-of over a map makes an entry array for each of its 30,000 entries.
+  personSlot.forEach((slot, id) => collect('person', id, people[slot] as PersonFacts));
+  networkById.forEach((facts, id) => collect('network', id, facts));
   return linksByGoal;
 }
 
