@@ -5,7 +5,7 @@ import { writeJsonInPieces } from './json-pieces.js';
 export function emit(json: boolean, data: unknown, human: () => string): void {
   // Compact when piped to a program, where size and speed count: written in pieces, never held as one string.
   if (json && !process.stdout.isTTY) {
-    writeJsonInPieces(data, (text) => process.stdout.write(text));
+    writeJsonInPieces(data, (bytes) => process.stdout.write(bytes));
     process.stdout.write('\n');
     return;
   }
