@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { writeJsonInPieces } from './json-pieces.js';
 
 const written = (value: unknown) => {
-  const parts: string[] = [];
-  writeJsonInPieces(value, (text) => parts.push(text));
-  return { text: parts.join(''), parts };
+  const parts: Buffer[] = [];
+  writeJsonInPieces(value, (bytes) => parts.push(bytes));
+  return { text: Buffer.concat(parts).toString('utf8'), parts };
 };
 
 describe('writeJsonInPieces', () => {
@@ -27,11 +27,20 @@ describe('writeJsonInPieces', () => {
     for (const leaf of [null, 3, 'text', true, [], {}, [undefined]]) expect(written(leaf).text).toBe(JSON.stringify(leaf));
   });
 
+  it('writes long arrays in runs whose joins fall on every boundary, with names outside Latin-1 on either side', () => {
+    for (const length of [63, 64, 255, 256, 257, 511, 512, 513, 1000]) {
+      const items = Array.from({ length }, (_, i) => (i % 5 === 0 ? undefined : i % 3 === 0 ? `Żaneta — ${i}` : { n: i, s: 'é' }));
+      const value = { list: items, nested: { deeper: items } };
+      expect(written(value).text).toBe(JSON.stringify(value));
+      expect(written(items).text).toBe(JSON.stringify(items));
+    }
+  });
+
   it('hands a large value on in several pieces, none of them the whole', () => {
     const big = { items: Array.from({ length: 20_000 }, (_, i) => ({ id: `person-${i}`, note: 'x'.repeat(40) })) };
     const { text, parts } = written(big);
     expect(text).toBe(JSON.stringify(big));
     expect(parts.length).toBeGreaterThan(3);
-    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(text.length / 2);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(Buffer.byteLength(text) / 2);
   });
 });

@@ -71,11 +71,12 @@ describe('what a command line loads', () => {
     for (const part of ['/dist/cli/commands/', '/dist/services/', '/dist/storage/', '/dist/contract/', '/node_modules/zod/', '/node_modules/kysely/']) expect(under(files, part), part).toEqual([]);
   });
 
-  it('waggle check on a SQLite folder loads check’s module, not the others’, and never pg', () => {
+  it('waggle check on a SQLite folder loads check’s module, not the others’, and never pg nor the tables’ cli-table3', () => {
     const files = loads('--data', join(dir, 'data'), 'check', '--json');
     expect(under(files, '/dist/cli/commands/check.js')).toHaveLength(1);
     expect(under(files, '/dist/cli/commands/').map((f) => f.replace(/.*\/commands\//, ''))).toEqual(['check.js']);
     expect(under(files, '/node_modules/pg/')).toEqual([]);
+    expect(under(files, '/node_modules/cli-table3/')).toEqual([]);
     expect(under(files, '/node_modules/better-sqlite3/').length).toBeGreaterThan(0);
   });
 });

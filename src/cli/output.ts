@@ -1,18 +1,7 @@
 import Table from 'cli-table3';
-import { writeJsonInPieces } from './json-pieces.js';
 
-/** Prints a result: JSON when asked for, else the human rendering. Always ends with a newline. */
-export function emit(json: boolean, data: unknown, human: () => string): void {
-  // Compact when piped to a program, where size and speed count: written in pieces, never held as one string.
-  if (json && !process.stdout.isTTY) {
-    writeJsonInPieces(data, (text) => process.stdout.write(text));
-    process.stdout.write('\n');
-    return;
-  }
-  // Indented for a person at a terminal.
-  const text = json ? JSON.stringify(data, null, 2) : human();
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-}
+// emit has a file of its own, so that a command that prints only JSON or its own text (`waggle check`) does not load cli-table3.
+export { emit } from './emit.js';
 
 export interface Column<T> {
   header: string;

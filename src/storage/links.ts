@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { GoalLink, Membership, Tie } from '../core/model.js';
 import { parseJsonList } from './columns.js';
 import type { Database } from './schema.js';
+import { selectWholeGoalLinks, selectWholeMemberships, selectWholeTies } from './whole-links.js';
 
 /*
  * The links between things: a person's or network's relevance to a goal, who belongs to
@@ -42,6 +43,7 @@ export async function deleteGoalLink(db: Kysely<Database>, workspaceId: string, 
 
 /** Goal links by goal, person or network: people's first (by goal, then person), then networks' (by goal, then network). */
 export async function selectGoalLinks(db: Kysely<Database>, workspaceId: string, filter: { goalId?: string; personId?: string; networkId?: string } = {}): Promise<GoalLink[]> {
+  if (!filter.goalId && !filter.personId && !filter.networkId) return selectWholeGoalLinks(db, workspaceId);
   const links: GoalLink[] = [];
   if (!filter.networkId) {
     let q = db.selectFrom('personGoals').selectAll().where('workspaceId', '=', workspaceId);
@@ -74,6 +76,7 @@ export async function deleteMembership(db: Kysely<Database>, workspaceId: string
 }
 
 export async function selectMemberships(db: Kysely<Database>, workspaceId: string, filter: { networkId?: string; personId?: string } = {}): Promise<Membership[]> {
+  if (!filter.networkId && !filter.personId) return selectWholeMemberships(db, workspaceId);
   let q = db.selectFrom('memberships').selectAll().where('workspaceId', '=', workspaceId);
   if (filter.networkId) q = q.where('networkId', '=', filter.networkId);
   if (filter.personId) q = q.where('personId', '=', filter.personId);
@@ -98,10 +101,16 @@ export async function deleteTie(db: Kysely<Database>, workspaceId: string, perso
 }
 
 export async function selectTies(db: Kysely<Database>, workspaceId: string, filter: { personId?: string } = {}): Promise<Tie[]> {
-  let q = db.selectFrom('ties').selectAll().where('workspaceId', '=', workspaceId);
   const personId = filter.personId;
-  if (personId) q = q.where((eb) => eb.or([eb('personA', '=', personId), eb('personB', '=', personId)]));
-  const rows = await q.orderBy('personA').orderBy('personB').execute();
+  if (!personId) return selectWholeTies(db, workspaceId);
+  const rows = await db
+    .selectFrom('ties')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .where((eb) => eb.or([eb('personA', '=', personId), eb('personB', '=', personId)]))
+    .orderBy('personA')
+    .orderBy('personB')
+    .execute();
   return rows.map((r) => ({ personAId: r.personA, personBId: r.personB, strength: r.strength, note: r.note }));
 }
 

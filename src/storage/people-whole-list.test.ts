@@ -3,6 +3,7 @@ import { createPerson, listPeople } from '../services/people.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
 import { selectWholeList } from './people-whole-list.js';
+import { PERSON_COLUMNS, personColumnsFrom } from './person-columns.js';
 
 /*
  * The whole list (what the check and the exports read) is read on SQLite as JSON built by
@@ -10,6 +11,15 @@ import { selectWholeList } from './people-whole-list.js';
  * was written, and the same as the listing's own rows give it.
  */
 const HOSTILE = 'Zoë "Q" O\'Brien \\ back\tslash\nnew line \u2028 sep ☕ 😀 e\u0301 {"a":[1]} null';
+
+describe('a person\'s columns from their values', () => {
+  it('names each value by its place in PERSON_COLUMNS, the order the whole list selects them in', () => {
+    const keys = Object.keys(PERSON_COLUMNS);
+    const row = personColumnsFrom(keys);
+    expect(Object.keys(row)).toEqual(keys);
+    for (const key of keys) expect(row[key as keyof typeof row]).toBe(key);
+  });
+});
 
 describe.each(DIALECTS)('the whole people list, on %s', (dialect) => {
   const world = freshSession(dialect);

@@ -17,7 +17,9 @@ import type { Database, PeopleTable } from './schema.js';
 export type PersonColumns = Omit<Selectable<PeopleTable>, 'workspaceId' | 'nameKey' | 'sortName' | 'searchText' | 'goalRelevance' | 'nextContactDue'>;
 
 export function toPerson(row: PersonColumns, lastExchangeOn: string | null, channels: ContactPoint[]): Person {
-  const person: Omit<Person, 'nextContact'> = {
+  // One object literal with the next contact last, not the person spread into a new object with it
+  // added: the spread cost ~25 µs a person, a tenth of `waggle check` reading 5,000 (issue 15).
+  return {
     id: row.id,
     name: row.name,
     familyName: row.familyName,
@@ -47,9 +49,6 @@ export function toPerson(row: PersonColumns, lastExchangeOn: string | null, chan
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     lastExchangeOn,
-  };
-  return {
-    ...person,
     nextContact: nextContact({
       nextContactOn: row.nextContactOn,
       cadence: row.cadence,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { emit } from '../output.js';
+import { emit } from '../emit.js';
 import { checkText } from '../render-check.js';
 import { withData } from '../data.js';
 import { about } from '../command-list.js';
