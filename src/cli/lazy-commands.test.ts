@@ -79,4 +79,12 @@ describe('what a command line loads', () => {
     expect(under(files, '/node_modules/cli-table3/')).toEqual([]);
     expect(under(files, '/node_modules/better-sqlite3/').length).toBeGreaterThan(0);
   });
+
+  it('waggle import of a contacts file loads neither zod nor capture’s code, and imports it', () => {
+    const csv = join(dir, 'Connections.csv');
+    writeFileSync(csv, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAna,Silva,https://www.linkedin.com/in/ana,,Hospital Norte,Nurse,07 Dec 2025\r\n');
+    const files = loads('--data', join(dir, 'import-data'), 'import', csv);
+    expect(under(files, '/dist/services/imports.js')).toHaveLength(1);
+    for (const part of ['/node_modules/zod/', '/dist/cli/commands/import-capture.js', '/dist/services/capture.js', '/dist/services/export/backup.js']) expect(under(files, part), part).toEqual([]);
+  });
 });

@@ -141,17 +141,16 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
   // apart rather than as fields on each person, so that a new person is handed on as it is, not copied.
   const people = new Map<string, PlannedPerson>();
   const originals = new Map<string, ExistingPerson>();
-  const byEmail = new Map<string, string>();
-  const byProfile = new Map<string, string>();
+  // Emails and profile links by their channel key (channelKey: `email:…`, `link:…`), names by name and organisation.
+  const byChannel = new Map<string, string>();
   const byNameOrg = new Map<string, string[]>();
-  const index = (ref: string, p: { name: string; organisation: string | null; channels: readonly { kind: string; value: string }[] }) => {
-    for (const c of p.channels) {
-      if (c.kind === 'email') byEmail.set(c.value.trim().toLowerCase(), ref);
-      else if (isProfile(c)) byProfile.set(profileKey(c.value), ref);
-    }
-    const key = nameOrgKey(p.name, p.organisation);
-    const refs = byNameOrg.get(key);
-    if (!refs) byNameOrg.set(key, [ref]);
+  /** Indexes a person under its channels' keys (computed once per record by the caller, or here) and its name and organisation. */
+  const index = (ref: string, p: { name: string; organisation: string | null; channels: readonly { kind: string; value: string }[] }, keys: readonly string[] = p.channels.map(channelKey), nameOrg = nameOrgKey(p.name, p.organisation)) => {
+    p.channels.forEach((c, i) => {
+      if (c.kind !== 'phone') byChannel.set(keys[i]!, ref);
+    });
+    const refs = byNameOrg.get(nameOrg);
+    if (!refs) byNameOrg.set(nameOrg, [ref]);
     else if (!refs.includes(ref) && refs.length < NAMESAKES_COMPARED) refs.push(ref);
   };
   for (const e of existing) {
@@ -178,6 +177,8 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
   // The first birthday and anniversary the file gives a person win, like the fields an import fills; named dates add up.
   const datesByRef = new Map<string, PersonDate[]>();
   const takeDates = (ref: string, contact: ImportedContact) => {
+    // Most records (every LinkedIn one) hold no dates: nothing is made for them.
+    if (!contact.birthday && !contact.anniversary && !contact.namedDates?.length) return;
     const dates = datesByRef.get(ref) ?? [];
     for (const date of contactDates(contact)) if (!holdsDate(dates, date)) dates.push(date);
     if (dates.length) datesByRef.set(ref, dates);
@@ -188,7 +189,10 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       lines.push({ line: contact.line, action: 'skip', name: null, into: null, matchedBy: null, filled: [], channelsAdded: 0, tagsAdded: 0, reason: 'no name' });
       continue;
     }
-    const { ref, rule, apart } = findMatch(contact, name, (r) => people.get(r)!.channels, byEmail, byProfile, byNameOrg);
+    // Each key computed once per record: matching, dropping repeated channels and indexing the new person all read them (issue 15).
+    const keys = contact.channels.map(channelKey);
+    const nameOrg = nameOrgKey(name, contact.organisation);
+    const { ref, rule, apart } = findMatch(contact, keys, nameOrg, (r) => people.get(r)!.channels, byChannel, byNameOrg);
     if (ref === null) {
       const newRef = `new:${created}`;
       created += 1;
@@ -202,13 +206,14 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
         location: contact.location,
         notes: notesWithBirthday(contact),
         tieBeganOn: contact.tieBeganOn,
-        tags: [...new Set(contact.tags)],
-        channels: dedupeChannels(contact.channels),
+        tags: contact.tags.length > 1 ? [...new Set(contact.tags)] : [...contact.tags],
+        channels: [],
         line: contact.line,
       };
+      const plannedKeys = dedupeChannels(contact.channels, keys, planned.channels);
       if (contact.photo) planned.photo = contact.photo;
       people.set(newRef, planned);
-      index(newRef, planned);
+      index(newRef, planned, plannedKeys, nameOrg);
       takeDates(newRef, contact);
       if (apart === null) {
         lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: [], channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason: 'new person' });
@@ -240,12 +245,12 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
     }
     const known = new Set(target.channels.map(channelKey));
     let channelsAdded = 0;
-    for (const c of contact.channels) {
-      if (known.has(channelKey(c))) continue;
-      known.add(channelKey(c));
+    contact.channels.forEach((c, i) => {
+      if (known.has(keys[i]!)) return;
+      known.add(keys[i]!);
       target.channels.push(c);
       channelsAdded += 1;
-    }
+    });
     let tagsAdded = 0;
     const tagsKnown = new Set(target.tags);
     for (const tag of contact.tags) {
@@ -280,10 +285,10 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
   const creates: PlannedPerson[] = [];
   const updates: ImportPlan['updates'] = [];
   for (const p of people.values()) {
-    const dates = datesByRef.get(p.ref) ?? [];
+    const dates = datesByRef.get(p.ref);
     const original = originals.get(p.ref);
     if (!original) {
-      if (dates.length) p.dates = dates;
+      if (dates) p.dates = dates;
       creates.push(p);
       continue;
     }
@@ -293,7 +298,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
     const addChannels = p.channels.filter((c) => !knownBefore.has(channelKey(c)));
     const tagsBefore = new Set(original.tags);
     const addTags = p.tags.filter((t) => !tagsBefore.has(t));
-    if (Object.keys(fill).length || addChannels.length || addTags.length || dates.length) updates.push({ id: p.ref, fill, addChannels, addTags, ...(dates.length ? { addDates: dates } : {}) });
+    if (Object.keys(fill).length || addChannels.length || addTags.length || dates) updates.push({ id: p.ref, fill, addChannels, addTags, ...(dates ? { addDates: dates } : {}) });
   }
   const skipped = lines.filter((l) => l.action === 'skip').length;
   possibleDuplicates.sort((a, b) => a.line - b.line);
@@ -309,10 +314,10 @@ interface Match {
 
 function findMatch(
   contact: ImportedContact,
-  name: string,
+  keys: readonly string[],
+  nameOrg: string,
   channelsOf: (ref: string) => readonly { kind: string; value: string }[],
-  byEmail: Map<string, string>,
-  byProfile: Map<string, string>,
+  byChannel: Map<string, string>,
   byNameOrg: Map<string, string[]>,
 ): Match {
   let apart: Match['apart'] = null;
@@ -321,34 +326,40 @@ function findMatch(
     if (kind !== null) apart ??= { ref, rule, kind };
     return kind !== null;
   };
-  for (const c of contact.channels) {
-    if (c.kind !== 'email') continue;
-    const ref = byEmail.get(c.value.trim().toLowerCase());
-    if (ref && !conflict(ref, 'email')) return { ref, rule: 'email', apart: null };
+  // Emails first, then profile links: a shared email says more than a shared page.
+  for (const profiles of [false, true]) {
+    for (let i = 0; i < contact.channels.length; i++) {
+      const c = contact.channels[i]!;
+      if (profiles ? !isProfile(c) : c.kind !== 'email') continue;
+      const ref = byChannel.get(keys[i]!);
+      const rule = profiles ? 'profile' : 'email';
+      if (ref && !conflict(ref, rule)) return { ref, rule, apart: null };
+    }
   }
-  for (const c of contact.channels) {
-    if (!isProfile(c)) continue;
-    const ref = byProfile.get(profileKey(c.value));
-    if (ref && !conflict(ref, 'profile')) return { ref, rule: 'profile', apart: null };
-  }
-  for (const ref of byNameOrg.get(nameOrgKey(name, contact.organisation)) ?? []) {
+  for (const ref of byNameOrg.get(nameOrg) ?? []) {
     if (!conflict(ref, 'name-and-organisation')) return { ref, rule: 'name-and-organisation', apart: null };
   }
   return { ref: null, rule: null, apart };
 }
 
-function dedupeChannels(channels: readonly ImportedChannel[]): ImportedChannel[] {
-  const seen = new Set<string>();
-  return channels.filter((c) => {
-    const key = channelKey(c);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+/** Puts each channel into `into` once (by its key, `keys[i]` for `channels[i]`); the keys of those kept. */
+function dedupeChannels(channels: readonly ImportedChannel[], keys: readonly string[], into: ImportedChannel[]): string[] {
+  const kept: string[] = [];
+  // A record's one or two channels are compared in a list; a vCard of thousands, in a set.
+  const seen = channels.length > 8 ? new Set<string>() : null;
+  channels.forEach((c, i) => {
+    const key = keys[i]!;
+    if (seen ? seen.has(key) : kept.includes(key)) return;
+    seen?.add(key);
+    kept.push(key);
+    into.push(c);
   });
+  return kept;
 }
 
 /** A birthday Waggle cannot read as a date is kept as a line in the notes, as written; a readable one becomes a date that matters. */
 function notesWithBirthday(contact: ImportedContact): string | null {
+  if (!contact.birthday) return contact.notes?.trim() || null;
   const unreadable = contact.birthday && readDate(contact.birthday) === null ? `Birthday: ${contact.birthday}` : null;
   const parts = [contact.notes?.trim() || null, unreadable].filter((x): x is string => x !== null);
   return parts.length ? parts.join('\n') : null;
