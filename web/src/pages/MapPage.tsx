@@ -8,6 +8,7 @@ import { rankMatches } from '../map/find.js';
 import { LegendGroup, toggled } from '../map/LegendGroup.js';
 import { addOverlays } from '../map/overlays.js';
 import { settleLayout, type SettledPositions } from '../map/settle-layout.js';
+import { restLayersWhileMoving } from '../map/moving-layers.js';
 import { MAP_NODE_PROGRAMS } from '../map/square-program.js';
 import { useMapView } from '../data/map.js';
 import { queryError } from '../data/query-state.js';
@@ -154,6 +155,7 @@ export function MapPage() {
       nodeProgramClasses: MAP_NODE_PROGRAMS,
     });
     const removeOverlays = addOverlays(renderer, data.map.rings);
+    const restoreLayers = restLayersWhileMoving(renderer);
     // Hovering a node brings out its ties: everything not connected to it fades, and a
     // few neighbours are named (all of yours, at the centre, would bury the map in labels).
     let focus: { node: string; neighbours: Set<string> } | null = null;
@@ -187,6 +189,7 @@ export function MapPage() {
     return () => {
       stopSettling();
       removeOverlays();
+      restoreLayers();
       renderer.kill();
       sigma.current = null;
     };
