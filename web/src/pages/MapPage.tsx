@@ -179,11 +179,23 @@ export function MapPage() {
       setHovered(`${String(graph.getNodeAttribute(node, 'label'))}: ${focus.neighbours.size} ${focus.neighbours.size === 1 ? 'tie' : 'ties'} on the map${measures ? ` · ${measures}` : ''}`);
       renderer.refresh({ skipIndexation: true });
     });
-    renderer.on('leaveNode', () => {
+    const unfocus = () => {
       if (focus === null) return;
       focus = null;
       setHovered(null);
-      renderer.refresh({ skipIndexation: true });
+      renderer.refresh({ skipIndexation: true, schedule: true });
+    };
+    // A drag that starts on a node keeps its ties brought out until the button is released: fading
+    // them as the drag begins took every node and line through the reducers in its first frame.
+    let leftWhileDragging = false;
+    renderer.on('leaveNode', () => {
+      if (renderer.getMouseCaptor().isMouseDown) leftWhileDragging = true;
+      else unfocus();
+    });
+    // Still over the node when released, the next move over it brings its ties out again.
+    renderer.getMouseCaptor().on('mouseup', () => {
+      if (leftWhileDragging) unfocus();
+      leftWhileDragging = false;
     });
     renderer.on('clickNode', ({ node }) => {
       open(graph.getNodeAttribute(node, 'kind') as string, graph.getNodeAttribute(node, 'entityId') as string | null);
