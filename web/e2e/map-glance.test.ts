@@ -86,6 +86,37 @@ describe('the map at 5,000 people and 300 networks', () => {
     await page.screenshot({ path: join(SHOTS, 'map-5000-zoomed.png') });
   }, 90_000);
 
+  it('while dragged leaves the lines, names and hover out, and brings them back once released', async () => {
+    await page.goto(`${app.base}/map`);
+    await waitForNames(page);
+    // The lines join once the layout has settled.
+    await page.evaluate("new Promise((resolve) => { const poll = () => (performance.getEntriesByName('waggle:map-layout-settled')[0] ? resolve(null) : setTimeout(poll, 50)); poll(); })");
+    const layers = () =>
+      page.evaluate<{ lines: boolean; highlights: boolean; hoverable: boolean }>(
+        "(() => { const style = (c) => getComputedStyle(document.querySelector(`[data-testid=map] canvas.sigma-${c}`)); return { lines: style('edges').display !== 'none', highlights: style('hoverNodes').display !== 'none', hoverable: style('mouse').pointerEvents !== 'none' }; })()",
+      );
+    expect(await layers()).toEqual({ lines: true, highlights: true, hoverable: true });
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const start = { x: box.x + box.width * 0.3, y: box.y + box.height * 0.3 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step++) await page.mouse.move(start.x + step * 15, start.y + step * 10);
+    // Mid-drag: nothing but the nodes and the rings is drawn, and the pointer is not tested against the nodes.
+    expect(await layers()).toEqual({ lines: false, highlights: false, hoverable: false });
+    expect(await labelBoxes(page)).toEqual([]);
+    await page.mouse.up();
+    await until(page, async () => (await labelBoxes(page)).length > 10);
+    expect(await layers()).toEqual({ lines: true, highlights: true, hoverable: true });
+    await expectNamesApart(page);
+    // Hovering works again: a name found is brought to the centre, and the pointer over it names it.
+    const someone = names[17]!;
+    await page.getByLabel('Find').fill(someone);
+    await page.waitForTimeout(900);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByText(/: \d+ ties? on the map$/).waitFor({ timeout: 10_000 });
+    await page.getByLabel('Find').fill('');
+  }, 90_000);
+
   it('draws the rings at once, then settles the layout in a worker: every node still on its ring, the export as shown', async () => {
     await page.goto(`${app.base}/map`);
     await page.getByTestId('map').locator('canvas').first().waitFor({ timeout: 90_000 });
