@@ -185,17 +185,11 @@ export function MapPage() {
       setHovered(null);
       renderer.refresh({ skipIndexation: true, schedule: true });
     };
-    // A drag that starts on a node keeps its ties brought out until the button is released: fading
-    // them as the drag begins took every node and line through the reducers in its first frame.
-    let leftWhileDragging = false;
+    // A drag that starts on a node keeps its ties brought out (the node moves with the pointer): the
+    // pointer's leaving the canvas as the drag begins (map/moving-layers.ts) is not a leave. Sigma still
+    // holds the node as hovered, so the first move after the release tells whether it is left.
     renderer.on('leaveNode', () => {
-      if (renderer.getMouseCaptor().isMouseDown) leftWhileDragging = true;
-      else unfocus();
-    });
-    // Still over the node when released, the next move over it brings its ties out again.
-    renderer.getMouseCaptor().on('mouseup', () => {
-      if (leftWhileDragging) unfocus();
-      leftWhileDragging = false;
+      if (!renderer.getMouseCaptor().isMouseDown) unfocus();
     });
     renderer.on('clickNode', ({ node }) => {
       open(graph.getNodeAttribute(node, 'kind') as string, graph.getNodeAttribute(node, 'entityId') as string | null);
