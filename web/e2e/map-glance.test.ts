@@ -110,9 +110,9 @@ describe('the map at 5,000 people and 300 networks', () => {
     const named = await hint.textContent();
     await page.mouse.down();
     for (let step = 1; step <= 10; step++) await page.mouse.move(start!.x + step * 15, start!.y + step * 10);
-    // Mid-drag: nothing but the nodes and the rings is drawn, and the pointer is not tested against the nodes.
+    // Mid-drag (the button held): no lines, no highlights, and the pointer is not tested against the
+    // nodes. (The names wait only while the view moves: on a loaded machine it may rest mid-drag.)
     expect(await layers()).toEqual({ lines: false, highlights: false, hoverable: false });
-    expect(await labelBoxes(page)).toEqual([]);
     await page.mouse.up();
     await until(page, async () => (await labelBoxes(page)).length > 10);
     expect(await layers()).toEqual({ lines: true, highlights: true, hoverable: true });
