@@ -86,6 +86,48 @@ describe('the map at 5,000 people and 300 networks', () => {
     await page.screenshot({ path: join(SHOTS, 'map-5000-zoomed.png') });
   }, 90_000);
 
+  it('while dragged leaves the lines, names and hover out, and brings them back once released', async () => {
+    await page.goto(`${app.base}/map`);
+    await waitForNames(page);
+    // The lines join once the layout has settled.
+    await page.evaluate("new Promise((resolve) => { const poll = () => (performance.getEntriesByName('waggle:map-layout-settled')[0] ? resolve(null) : setTimeout(poll, 50)); poll(); })");
+    const layers = () =>
+      page.evaluate<{ lines: boolean; highlights: boolean; hoverable: boolean }>(
+        "(() => { const style = (c) => getComputedStyle(document.querySelector(`[data-testid=map] canvas.sigma-${c}`)); return { lines: style('edges').display !== 'none', highlights: style('hoverNodes').display !== 'none', hoverable: style('mouse').pointerEvents !== 'none' }; })()",
+      );
+    expect(await layers()).toEqual({ lines: true, highlights: true, hoverable: true });
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const hint = page.getByText(/: \d+ ties? on the map$/);
+    // A node to grab: the first point of a grid round the centre that hovering names.
+    let start: { x: number; y: number } | undefined;
+    for (let i = 0; i < 60 && !start; i++) {
+      const at = { x: box.x + box.width * (0.35 + 0.05 * (i % 6)), y: box.y + box.height * (0.3 + 0.04 * Math.floor(i / 6)) };
+      await page.mouse.move(at.x, at.y);
+      await page.waitForTimeout(100);
+      if (await hint.isVisible()) start = at;
+    }
+    expect(start).toBeDefined();
+    const named = await hint.textContent();
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step++) await page.mouse.move(start!.x + step * 15, start!.y + step * 10);
+    // Mid-drag (the button held): no lines, no highlights, and the pointer is not tested against the
+    // nodes. (The names wait only while the view moves: on a loaded machine it may rest mid-drag.)
+    expect(await layers()).toEqual({ lines: false, highlights: false, hoverable: false });
+    await page.mouse.up();
+    // Names again once it rests (the grabbed node's ties only: its ties are still brought out).
+    await until(page, async () => (await labelBoxes(page)).length > 0);
+    expect(await layers()).toEqual({ lines: true, highlights: true, hoverable: true });
+    await expectNamesApart(page);
+    // Hovering works again after the release (the grabbed node moved with the pointer, give or take the
+    // drag's glide, so a node is still near): a node is named; off the map, its ties fade.
+    expect(named).toMatch(/: \d+ ties? on the map$/);
+    await page.mouse.move(start!.x + 150, start!.y + 101);
+    await hint.waitFor({ timeout: 10_000 });
+    await page.mouse.move(box.x - 50, box.y - 50);
+    await page.mouse.move(box.x + 5, box.y + 5);
+    await hint.waitFor({ state: 'hidden' });
+  }, 90_000);
+
   it('draws the rings at once, then settles the layout in a worker: every node still on its ring, the export as shown', async () => {
     await page.goto(`${app.base}/map`);
     await page.getByTestId('map').locator('canvas').first().waitFor({ timeout: 90_000 });

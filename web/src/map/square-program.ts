@@ -1,3 +1,4 @@
+import type { RenderParams } from 'sigma/types';
 import { NodePointProgram } from 'sigma/rendering';
 
 /*
@@ -35,7 +36,34 @@ void main(void) {
 }
 `;
 
+/**
+ * Sigma's round points, without the picking pass while the map is dragged. Each frame sigma draws
+ * every node twice, once to be seen and once into an off-screen image of node ids, which tells what
+ * the pointer is over: while dragging nothing is hovered (MapPage ignores it), so that second pass
+ * is work for nothing. The frame drawn when the drag ends draws both again.
+ */
+export class NodeDotProgram extends NodePointProgram {
+  override render(params: RenderParams) {
+    renderWithoutPickingWhileDragged(this, params, (p) => super.render(p));
+  }
+}
+
+function renderWithoutPickingWhileDragged(program: NodePointProgram, params: RenderParams, render: (params: RenderParams) => void) {
+  const pick = program.pickProgram;
+  if (!pick || !program.renderer.getMouseCaptor().isMouseDown) return render(params);
+  program.pickProgram = null;
+  try {
+    render(params);
+  } finally {
+    program.pickProgram = pick;
+  }
+}
+
 export class NodeSquareProgram extends NodePointProgram {
+  override render(params: RenderParams) {
+    renderWithoutPickingWhileDragged(this, params, (p) => super.render(p));
+  }
+
   override getDefinition() {
     return { ...super.getDefinition(), FRAGMENT_SHADER_SOURCE: SQUARE_FRAGMENT };
   }
@@ -47,4 +75,4 @@ export class NodeSquareProgram extends NodePointProgram {
  * whatever it is given, so a program of our own under another key left sigma's compiled beside it
  * (three WebGL programs, to draw, to pick and to hover, never used, on every page load).
  */
-export const MAP_NODE_PROGRAMS = { circle: NodePointProgram, square: NodeSquareProgram };
+export const MAP_NODE_PROGRAMS = { circle: NodeDotProgram, square: NodeSquareProgram };

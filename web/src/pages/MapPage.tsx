@@ -8,6 +8,7 @@ import { rankMatches } from '../map/find.js';
 import { LegendGroup, toggled } from '../map/LegendGroup.js';
 import { addOverlays } from '../map/overlays.js';
 import { settleLayout, type SettledPositions } from '../map/settle-layout.js';
+import { noHoverWhileDragged, restLayersWhileMoving } from '../map/moving-layers.js';
 import { MAP_NODE_PROGRAMS } from '../map/square-program.js';
 import { useMapView } from '../data/map.js';
 import { queryError } from '../data/query-state.js';
@@ -42,6 +43,8 @@ export function MapPage() {
   const [hovered, setHovered] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const sigma = useRef<Sigma | null>(null);
+  // The keys of the nodes Find matched, marked on the map.
+  const found = useRef<ReadonlySet<string>>(new Set());
   // Where the settled layout put each node (the export draws what the screen shows).
   const [settled, setSettled] = useState<SettledPositions>(new Map());
   const navigate = useNavigate();
@@ -154,13 +157,20 @@ export function MapPage() {
       nodeProgramClasses: MAP_NODE_PROGRAMS,
     });
     const removeOverlays = addOverlays(renderer, data.map.rings);
+    const restoreLayers = restLayersWhileMoving(renderer);
+    const restoreHover = noHoverWhileDragged(renderer);
     // Hovering a node brings out its ties: everything not connected to it fades, and a
     // few neighbours are named (all of yours, at the centre, would bury the map in labels).
     let focus: { node: string; neighbours: Set<string> } | null = null;
-    renderer.setSetting('nodeReducer', (node, attributes) =>
-      focus && node !== focus.node && !focus.neighbours.has(node) ? { ...attributes, color: '#e6e6ec', label: '', zIndex: 0 } : focus ? { ...attributes, zIndex: 1, forceLabel: focus.neighbours.size <= 40 } : attributes,
-    );
-    renderer.setSetting('edgeReducer', (edge, attributes) => (focus && !graph.extremities(edge).includes(focus.node) ? { ...attributes, hidden: true } : focus ? { ...attributes, color: '#8a8a99', size: 1 } : attributes));
+    // The names found are marked here too (sigma draws them above the rest), read from `found`.
+    renderer.setSetting('nodeReducer', (node, attributes) => {
+      const marked = found.current.has(node) ? { ...attributes, highlighted: true } : attributes;
+      return focus && node !== focus.node && !focus.neighbours.has(node) ? { ...marked, color: '#e6e6ec', label: '', zIndex: 0 } : focus ? { ...marked, zIndex: 1, forceLabel: focus.neighbours.size <= 40 } : marked;
+    });
+    renderer.setSetting('edgeReducer', (edge, attributes) => {
+      if (!focus) return attributes;
+      return graph.source(edge) === focus.node || graph.target(edge) === focus.node ? { ...attributes, color: '#8a8a99', size: 1 } : { ...attributes, hidden: true };
+    });
     renderer.on('enterNode', ({ node }) => {
       // Not while dragging: re-colouring 5,000 nodes on every node the pointer crosses halves the frame rate.
       if (renderer.getMouseCaptor().isMouseDown) return;
@@ -169,11 +179,17 @@ export function MapPage() {
       setHovered(`${String(graph.getNodeAttribute(node, 'label'))}: ${focus.neighbours.size} ${focus.neighbours.size === 1 ? 'tie' : 'ties'} on the map${measures ? ` · ${measures}` : ''}`);
       renderer.refresh({ skipIndexation: true });
     });
-    renderer.on('leaveNode', () => {
+    const unfocus = () => {
       if (focus === null) return;
       focus = null;
       setHovered(null);
-      renderer.refresh({ skipIndexation: true });
+      renderer.refresh({ skipIndexation: true, schedule: true });
+    };
+    // A drag that starts on a node keeps its ties brought out (the node moves with the pointer): the
+    // pointer's leaving the canvas as the drag begins (map/moving-layers.ts) is not a leave. Sigma still
+    // holds the node as hovered, so the first move after the release tells whether it is left.
+    renderer.on('leaveNode', () => {
+      if (!renderer.getMouseCaptor().isMouseDown) unfocus();
     });
     renderer.on('clickNode', ({ node }) => {
       open(graph.getNodeAttribute(node, 'kind') as string, graph.getNodeAttribute(node, 'entityId') as string | null);
@@ -187,6 +203,8 @@ export function MapPage() {
     return () => {
       stopSettling();
       removeOverlays();
+      restoreLayers();
+      restoreHover();
       renderer.kill();
       sigma.current = null;
     };
@@ -203,10 +221,16 @@ export function MapPage() {
   useEffect(() => {
     const renderer = sigma.current;
     if (!renderer) return;
-    const found = new Set(matches.map((m) => m.item.key));
+    const now = new Set(matches.map((m) => m.item.key));
+    const before = found.current;
+    found.current = now;
+    // Only the nodes marked or unmarked are drawn anew (the reducer reads `found`): marking through the
+    // graph's attributes made sigma take every node through its reducer twice, and the find wait for it.
+    const changed = [...now].filter((key) => !before.has(key));
+    for (const key of before) if (!now.has(key)) changed.push(key);
     const graph = renderer.getGraph();
-    // One batched update: setting the attribute node by node makes sigma redo its work each time.
-    graph.updateEachNodeAttributes((key, attributes) => ({ ...attributes, highlighted: found.has(key) }), { attributes: ['highlighted'] });
+    const drawn = changed.filter((key) => graph.hasNode(key));
+    if (drawn.length > 0) renderer.refresh({ partialGraph: { nodes: drawn }, skipIndexation: true, schedule: true });
     const best = matches[0]?.item.key;
     if (best) {
       const position = renderer.getNodeDisplayData(best);
