@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createAccount, type AccountsDeps } from '../services/accounts.js';
-import { randomIds } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase, type Dialect } from '../test-support/databases.js';
+import { randomIds, systemClock } from '../services/context.js';
+import type { Session } from '../services/session.js';
+import { DIALECTS, type Dialect } from '../test-support/databases.js';
 import { createApi, type Api } from './app.js';
 import { scopedContext } from './auth.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 const PUBLIC = 'https://waggle.example.org';
 const OWNER = { email: 'ana@example.org', name: 'Ana Silva', password: 'correct horse battery staple' };
@@ -35,22 +36,14 @@ describe.each(DIALECTS)('account settings through the API (%s)', (kind: Dialect)
   // Each test its own database with the owner and the member: sessions, passwords and
   // deletions made by one test must not be what another finds.
   let MEMBER = { ...MEMBER_AT_FIRST };
-  let session: Session;
-  let dispose: () => Promise<void>;
+  const world = freshSession(kind, { clock: systemClock, ids: 'random', per: 'test' });
   let app: ReturnType<typeof instance>;
   beforeEach(async () => {
     MEMBER = { ...MEMBER_AT_FIRST };
-    const db = await freshDatabase(kind);
-    dispose = db.dispose;
-    session = await openSession(db.config, { defaultTimeZone: 'UTC' });
-    const deps = { db: session.ctx.db, clock: session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' };
+    const deps = { db: world.session.ctx.db, clock: world.session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' };
     await createAccount(deps, OWNER);
     await createAccount(deps, MEMBER);
-    app = instance(session, deps);
-  });
-  afterEach(async () => {
-    await session.close();
-    await dispose();
+    app = instance(world.session, deps);
   });
 
   it('lists one\'s own sessions, ends the others, and refuses that to an access token', async () => {
@@ -88,7 +81,7 @@ describe.each(DIALECTS)('account settings through the API (%s)', (kind: Dialect)
 
   it('counts wrong passwords typed in settings with failed sign-ins: 429 with Retry-After after five', async () => {
     const cy = { email: 'cy@example.org', name: 'Cy Young', password: 'a third long passphrase' };
-    await createAccount({ db: session.ctx.db, clock: session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' }, cy);
+    await createAccount({ db: world.session.ctx.db, clock: world.session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' }, cy);
     const cookie = await signIn(app.call, cy);
     for (let i = 0; i < 3; i++) expect((await app.call('/api/auth/password', { method: 'POST', cookie, body: { currentPassword: `guess number ${i} here`, newPassword: 'a brand new passphrase' } })).status).toBe(400);
     for (let i = 0; i < 2; i++) expect((await app.call('/api/auth/account/delete', { method: 'POST', cookie, body: { password: `guess number ${i} again` } })).status).toBe(400);
@@ -102,7 +95,7 @@ describe.each(DIALECTS)('account settings through the API (%s)', (kind: Dialect)
 
   it('deletes the account with the password typed again, and the owner\'s only when said explicitly', async () => {
     // Someone else on the server, whose account stays.
-    await createAccount({ db: session.ctx.db, clock: session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' }, { email: 'di@example.org', name: 'Di Moss', password: 'a fourth long passphrase' });
+    await createAccount({ db: world.session.ctx.db, clock: world.session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' }, { email: 'di@example.org', name: 'Di Moss', password: 'a fourth long passphrase' });
     const member = await signIn(app.call, MEMBER);
     expect((await app.call('/api/people', { method: 'POST', cookie: member, body: { name: 'Rosa Lima' } })).status).toBe(201);
     const token = ((await (await app.call('/api/auth/tokens', { method: 'POST', cookie: member, body: {} })).json()) as { token: string }).token;
@@ -116,7 +109,7 @@ describe.each(DIALECTS)('account settings through the API (%s)', (kind: Dialect)
     expect((await app.call('/api/auth/me', { cookie: member })).status).toBe(401);
     expect((await app.call('/api/people', { token })).status).toBe(401);
     expect((await app.call('/api/auth/sign-in', { method: 'POST', body: { email: MEMBER.email, password: MEMBER.password } })).status).toBe(401);
-    expect(await session.ctx.db.selectFrom('people').select('name').execute()).toEqual([]);
+    expect(await world.session.ctx.db.selectFrom('people').select('name').execute()).toEqual([]);
 
     const owner = await signIn(app.call, OWNER);
     const refused = await app.call('/api/auth/account/delete', { method: 'POST', cookie: owner, body: { password: OWNER.password } });
@@ -124,29 +117,17 @@ describe.each(DIALECTS)('account settings through the API (%s)', (kind: Dialect)
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/owner's account/);
     expect((await app.call('/api/auth/me', { cookie: owner })).status).toBe(200);
     expect((await app.call('/api/auth/account/delete', { method: 'POST', cookie: owner, body: { password: OWNER.password, confirmLastOwner: 'delete the owner' } })).status).toBe(200);
-    expect(await session.ctx.db.selectFrom('accounts').select('email').execute()).toEqual([{ email: 'di@example.org' }]);
+    expect(await world.session.ctx.db.selectFrom('accounts').select('email').execute()).toEqual([{ email: 'di@example.org' }]);
   });
 });
 
 describe('two app instances on one PostgreSQL', () => {
-  let first: Session;
-  let second: Session;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase('postgres');
-    dispose = db.dispose;
-    // Two processes' worth: each its own pool, its own app; only the database is shared.
-    first = await openSession(db.config, { defaultTimeZone: 'UTC' });
-    second = await openSession(db.config, { defaultTimeZone: 'UTC' });
-  });
-  afterAll(async () => {
-    await first.close();
-    await second.close();
-    await dispose();
-  });
+  // Two processes' worth: each its own pool, its own app; only the database is shared.
+  const world = freshSession('postgres', { clock: systemClock, ids: 'random', other: true });
 
   it('a session made on one is valid on the other; signing out on one ends it on both', async () => {
     const depsOf = (s: Session) => ({ db: s.ctx.db, clock: s.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' });
+    const [first, second] = [world.session, world.other];
     await createAccount(depsOf(first), OWNER);
     const a = instance(first, depsOf(first));
     const b = instance(second, depsOf(second));

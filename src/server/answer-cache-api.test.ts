@@ -1,24 +1,20 @@
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../core/model.js';
-import { randomIds, sequentialIds } from '../services/context.js';
 import { logExchange } from '../services/exchanges.js';
 import { createPerson, listPeople, updatePerson } from '../services/people.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { Hono } from 'hono';
 import { createApi, type Api } from './app.js';
 import { AnswerCache, keepAnswers } from './answer-cache.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
-const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 const json = { 'content-type': 'application/json' };
 
 /** Answers kept per version of the data: the same answer while nothing is written, a fresh one after any write, from anywhere. */
 describe.each(DIALECTS)('kept answers and small ones unzipped, on %s', (dialect) => {
-  let session: Session;
-  let other: Session;
+  const world = freshSession(dialect, { other: true });
   let api: Api;
-  let dispose: () => Promise<void>;
   const page = async (path: string, headers: Record<string, string> = {}) => {
     const response = await api.request(path, { headers });
     expect(response.status, path).toBe(200);
@@ -28,18 +24,8 @@ describe.each(DIALECTS)('kept answers and small ones unzipped, on %s', (dialect)
   };
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    // A second connection to the same data: the command line beside a running server.
-    other = await openSession(db.config, { clock, ids: randomIds, defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
+    api = createApi(() => world.session.ctx);
     expect((await api.request('/api/demo', { method: 'POST', headers: json, body: '{}' })).status).toBe(200);
-  });
-  afterAll(async () => {
-    await other.close();
-    await session.close();
-    await dispose();
   });
 
   it('answers again with what it answered while nothing is written', async () => {
@@ -54,14 +40,14 @@ describe.each(DIALECTS)('kept answers and small ones unzipped, on %s', (dialect)
     // A route that counts how often it is asked, behind the same keeping as the API's.
     let worked = 0;
     const counting = new Hono();
-    counting.use('*', keepAnswers(() => session.ctx));
+    counting.use('*', keepAnswers(() => world.session.ctx));
     counting.get('/api/people', (c) => c.json({ worked: ++worked }));
     counting.get('/api/shares', (c) => c.json({ worked: ++worked }));
     const ask = async (path: string) => ((await (await counting.request(path)).json()) as { worked: number }).worked;
     expect(await ask('/api/people')).toBe(1);
     expect(await ask('/api/people')).toBe(1);
     expect(await ask('/api/people?limit=3')).toBe(2);
-    await updatePerson(other.ctx, (await page('/api/people?limit=1')).body.items[0]!.id, { notes: 'A write elsewhere' });
+    await updatePerson(world.other.ctx, (await page('/api/people?limit=1')).body.items[0]!.id, { notes: 'A write elsewhere' });
     expect(await ask('/api/people')).toBe(3);
     expect(await ask('/api/people')).toBe(3);
     // Not a kept route: asked every time.
@@ -84,7 +70,7 @@ describe.each(DIALECTS)('kept answers and small ones unzipped, on %s', (dialect)
     const cache = new Watched();
     let worked = 0;
     const together = new Hono();
-    together.use('*', keepAnswers(() => session.ctx, cache));
+    together.use('*', keepAnswers(() => world.session.ctx, cache));
     together.get('/api/people', async (c) => {
       worked += 1;
       await gate;
@@ -122,9 +108,9 @@ describe.each(DIALECTS)('kept answers and small ones unzipped, on %s', (dialect)
     const before = await page('/api/people?limit=5');
     const someone = before.body.items[1]!;
     const detailBefore = (await (await api.request(`/api/people/${someone.id}`)).json()) as { exchanges: unknown[] };
-    await updatePerson(other.ctx, someone.id, { notes: 'Changed from the command line' });
+    await updatePerson(world.other.ctx, someone.id, { notes: 'Changed from the command line' });
     expect((await page('/api/people?limit=5')).body.items[1]!.notes).toBe('Changed from the command line');
-    await logExchange(other.ctx, { personIds: [someone.id], channel: 'coffee', occurredOn: '2026-11-21' });
+    await logExchange(world.other.ctx, { personIds: [someone.id], channel: 'coffee', occurredOn: '2026-11-21' });
     const detailAfter = (await (await api.request(`/api/people/${someone.id}`)).json()) as { exchanges: unknown[]; person: Person };
     expect(detailAfter.exchanges.length).toBe(detailBefore.exchanges.length + 1);
     expect(detailAfter.person.lastExchangeOn).toBe('2026-11-21');
@@ -149,15 +135,15 @@ describe.each(DIALECTS)('kept answers and small ones unzipped, on %s', (dialect)
   });
 
   it('counts a listing once per version of the data: the total of a page follows every write, from anywhere', async () => {
-    const total = async () => (await listPeople(session.ctx, { limit: 2, offset: 4, stage: 'to-meet' })).total;
+    const total = async () => (await listPeople(world.session.ctx, { limit: 2, offset: 4, stage: 'to-meet' })).total;
     const before = await total();
     expect(await total()).toBe(before);
-    await createPerson(other.ctx, { name: 'Added Elsewhere', stage: 'to-meet' });
+    await createPerson(world.other.ctx, { name: 'Added Elsewhere', stage: 'to-meet' });
     expect(await total()).toBe(before + 1);
-    await createPerson(session.ctx, { name: 'Added Here', stage: 'to-meet' });
+    await createPerson(world.session.ctx, { name: 'Added Here', stage: 'to-meet' });
     expect(await total()).toBe(before + 2);
     // Another filter is another count.
-    expect((await listPeople(session.ctx, { limit: 2, stage: 'met' })).total).not.toBe(before + 2);
+    expect((await listPeople(world.session.ctx, { limit: 2, stage: 'met' })).total).not.toBe(before + 2);
   });
 
   it('keeps no failed answer', async () => {

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomIds, sequentialIds } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { randomIds } from '../services/context.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
 import { createApi, OPENAPI_PATH, type Api } from './app.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /** The API in-process (Hono's app.request), on a real database of each kind. */
 describe.each(DIALECTS)('the HTTP API on %s', (dialect) => {
-  let session: Session;
+  const world = freshSession(dialect);
   let api: Api;
-  let dispose: () => Promise<void>;
 
   const call = async (method: string, path: string, body?: unknown, raw?: string) => {
     const response = await api.request(path, {
@@ -23,14 +22,7 @@ describe.each(DIALECTS)('the HTTP API on %s', (dialect) => {
   const snapshot = async () => JSON.stringify([await call('GET', '/api/people'), await call('GET', '/api/networks'), await call('GET', '/api/goals'), await call('GET', '/api/exchanges')]);
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
+    api = createApi(() => world.session.ctx);
   });
 
   it('creates, reads, links and logs', async () => {
@@ -112,7 +104,7 @@ describe.each(DIALECTS)('the HTTP API on %s', (dialect) => {
 
   it('runs the network check, whole or focused on a goal', async () => {
     // Amara and her goal in a workspace of this test's own (random ids: the suite's sequence is the first test's).
-    const own = await workspaceBeside(session.ctx, 'ws_check', { ids: randomIds });
+    const own = await workspaceBeside(world.session.ctx, 'ws_check', { ids: randomIds });
     const ownApi = createApi(() => own);
     const post = async (path: string, body: unknown) => (await ownApi.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<{ id: string }>;
     const amara = await post('/api/people', { name: 'Amara Obi', strength: 2, importance: 4, cadence: 'quarterly', category: 'other-function' });

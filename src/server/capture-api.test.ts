@@ -1,18 +1,15 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sequentialIds } from '../services/context.js';
 import { createPerson } from '../services/people.js';
-import { openSession, type Session } from '../services/session.js';
 import { updateProfile } from '../services/workspace.js';
 import { gmailTakeoutMbox, outlookCalendarExport } from '../test-support/capture-fixtures.js';
-import { freshDatabase } from '../test-support/databases.js';
 import { startServer, type RunningServer } from './serve.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /** Capture through POST /api/imports over real HTTP: the same route, query and errors as the contact import. */
 describe('capture through POST /api/imports', () => {
-  let session: Session;
+  const world = freshSession('sqlite', { timeZone: 'Europe/London' });
   let server: RunningServer;
-  let dispose: () => Promise<void>;
   let bomb: Uint8Array;
 
   beforeAll(async () => {
@@ -20,18 +17,13 @@ describe('capture through POST /api/imports', () => {
     // loaded machine this takes seconds, past the server's keep-alive, and a request after it
     // would land on a connection the server had closed.
     bomb = zipSync({ 'messages.csv': new Uint8Array(100 * 1024 * 1024), 'Invitations.csv': strToU8('From,To\n') });
-    const db = await freshDatabase('sqlite');
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-    await updateProfile(session.ctx, { emails: ['me@example.org'] });
-    await createPerson(session.ctx, { name: 'Ana Silva', channels: [{ kind: 'email', value: 'ana@example.org' }] });
-    await createPerson(session.ctx, { name: 'Kofi Mensah', channels: [{ kind: 'email', value: 'kofi@example.org' }] });
-    server = await startServer(session, { port: 0 });
+    await updateProfile(world.session.ctx, { emails: ['me@example.org'] });
+    await createPerson(world.session.ctx, { name: 'Ana Silva', channels: [{ kind: 'email', value: 'ana@example.org' }] });
+    await createPerson(world.session.ctx, { name: 'Kofi Mensah', channels: [{ kind: 'email', value: 'kofi@example.org' }] });
+    server = await startServer(world.session, { port: 0 });
   });
   afterAll(async () => {
     await server.close();
-    await session.close();
-    await dispose();
   });
 
   const post = (query: string, body: Uint8Array | string, accept?: string) =>

@@ -1,16 +1,15 @@
 import { renameSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckFreshness } from '../contract/check-output.js';
 import type { CheckSummaryView } from '../core/check/parts.js';
 import { checkKeeperSettled, checkKeeperState } from '../services/check-cache.js';
-import { sequentialIds, type ServiceContext } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import type { ServiceContext } from '../services/context.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { serverWorld } from '../test-support/server-world.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
 import { createApi, type Api } from './app.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
-const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 type Summary = CheckSummaryView & { freshness: CheckFreshness };
 type Page = { items: { id: string; kind?: string }[]; total: number; freshness: CheckFreshness };
 
@@ -19,9 +18,8 @@ type Page = { items: { id: string; kind?: string }[]; total: number; freshness: 
  * after a write the last check answers, marked updating, until the newer one is ready.
  */
 describe.each(DIALECTS)('the kept check through the API, on %s', (dialect) => {
-  let session: Session;
+  const world = freshSession(dialect);
   let api: Api;
-  let dispose: () => Promise<void>;
   // Each test its own workspace with the demo in it: its own kept check, counted from none.
   let ctx: ServiceContext;
   let workspaces = 0;
@@ -38,18 +36,11 @@ describe.each(DIALECTS)('the kept check through the API, on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
     api = createApi(() => ctx);
   });
   beforeEach(async () => {
-    ctx = await workspaceBeside(session.ctx, `ws_kept_${++workspaces}`);
+    ctx = await workspaceBeside(world.session.ctx, `ws_kept_${++workspaces}`);
     expect((await api.request('/api/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
   });
 
   it('waits for the first check, then answers the last one marked updating after a write, then the new one', async () => {
@@ -120,22 +111,14 @@ describe.each(DIALECTS)('the kept check through the API, on %s', (dialect) => {
 });
 
 describe('a check that cannot be worked out', () => {
-  let session: Session;
+  const world = freshSession('sqlite');
   let api: Api;
   let dataDir: string;
-  let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await freshDatabase('sqlite');
-    dispose = db.dispose;
-    dataDir = (db.config as { dataDir: string }).dataDir;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
+    dataDir = (world.config as { dataDir: string }).dataDir;
+    api = createApi(() => world.session.ctx);
     expect((await api.request('/api/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
   });
 
   it('is said to be ours and passing, and the next request tries again', async () => {

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkPartOutput, checkReportOutput, checkSummaryOutput, mapViewOutput } from '../contract/check-output.js';
 import type { Holds, Same } from '../contract/same-type.js';
 import type { CheckReport } from '../core/check/types.js';
 import { CHECK_PARTS } from '../core/check/parts.js';
-import { sequentialIds, type ServiceContext } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
-import { freshDatabase } from '../test-support/databases.js';
+import type { ServiceContext } from '../services/context.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
 import { createApi, type Api } from './app.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /*
  * The check's answers, read back through the contract's strict schemas: a field the
@@ -21,12 +20,9 @@ const _drifted = checkReportOutput.extend({ extra: z.string() });
 // @ts-expect-error the drifted schema names a field CheckReport does not have
 export type DriftIsCaught = Holds<Same<z.output<typeof _drifted>, CheckReport>>;
 
-const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
-
 describe('the check’s outputs match the contract', () => {
-  let session: Session;
+  const world = freshSession('sqlite');
   let api: Api;
-  let dispose: () => Promise<void>;
   let ctx: ServiceContext;
   let workspaces = 0;
   const get = async (path: string): Promise<unknown> => {
@@ -36,18 +32,11 @@ describe('the check’s outputs match the contract', () => {
   };
 
   beforeAll(async () => {
-    const db = await freshDatabase('sqlite');
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
     api = createApi(() => ctx);
   });
   // Each test its own workspace: the empty map must not be read after the demo went in.
   beforeEach(async () => {
-    ctx = await workspaceBeside(session.ctx, `ws_output_${++workspaces}`);
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
+    ctx = await workspaceBeside(world.session.ctx, `ws_output_${++workspaces}`);
   });
 
   it('an empty map: the report, its summary and the map view', async () => {

@@ -1,57 +1,43 @@
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCheck, type CheckReport } from '../core/check/index.js';
 import type { DueReport } from '../core/due.js';
 import { CHECK_PARTS, partOf, type CheckSummaryView } from '../core/check/parts.js';
 import { loadSnapshot } from '../services/check.js';
 import { checkKeeperSettled, checkKeeperState } from '../services/check-cache.js';
-import { randomIds, sequentialIds, type ServiceContext } from '../services/context.js';
+import type { ServiceContext } from '../services/context.js';
 import { logExchange } from '../services/exchanges.js';
 import { updatePerson } from '../services/people.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { createApi, type Api } from './app.js';
-
-const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
+import { freshSession } from '../test-support/fresh-session.js';
 
 /** The check's summary and parts, kept between changes of the map and never after one; compressed answers. */
 describe.each(DIALECTS)('the check in parts, the due list cut, compressed answers, on %s', (dialect) => {
-  let session: Session;
-  let other: Session;
+  const world = freshSession(dialect, { other: true });
   let api: Api;
-  let dispose: () => Promise<void>;
   const get = async <T>(path: string): Promise<T> => {
     const response = await api.request(path);
     expect(response.status, path).toBe(200);
     return (await response.json()) as T;
   };
-  const key = () => `${session.ctx.workspaceId}||2026-11-22`;
+  const key = () => `${world.session.ctx.workspaceId}||2026-11-22`;
   /** The summary once the check kept has caught up with the data: after a write the first answer is the last check, marked updating. */
   const current = async <T>(path: string): Promise<T> => {
     await get(path);
-    await checkKeeperSettled(session.ctx.db, key());
+    await checkKeeperSettled(world.session.ctx.db, key());
     return get<T>(path);
   };
   /** The check worked out afresh from the database, past any kept report. */
   const fresh = async (ctx: ServiceContext): Promise<CheckReport> => ctx.db.transaction().execute(async (trx) => runCheck(await loadSnapshot({ ...ctx, db: trx })));
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    // A second connection to the same data: the command line beside a running server.
-    other = await openSession(db.config, { clock, ids: randomIds, defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
+    api = createApi(() => world.session.ctx);
     expect((await api.request('/api/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
-  });
-  afterAll(async () => {
-    await other.close();
-    await session.close();
-    await dispose();
   });
 
   it('summarises every list with its first items and its length, and pages each list in the report’s order', async () => {
-    const report = await fresh(session.ctx);
+    const report = await fresh(world.session.ctx);
     const summary = await get<CheckSummaryView>('/api/check/summary?top=3');
     expect(summary.summary).toEqual(report.summary);
     expect(summary.quadrants.totals).toEqual(report.quadrants.totals);
@@ -78,30 +64,30 @@ describe.each(DIALECTS)('the check in parts, the due list cut, compressed answer
   it('is worked out again after every write, through this server or another connection, and not before', async () => {
     const before = await current<CheckSummaryView>('/api/check/summary');
     // No write: the same check, kept for this version of the data, and no computation more.
-    const first = checkKeeperState(session.ctx.db, key())!;
+    const first = checkKeeperState(world.session.ctx.db, key())!;
     expect(first.keptVersion).not.toBeNull();
     expect(await get<CheckSummaryView>('/api/check/summary')).toEqual(before);
-    expect(checkKeeperState(session.ctx.db, key())).toEqual(first);
+    expect(checkKeeperState(world.session.ctx.db, key())).toEqual(first);
 
-    const someone = (await fresh(session.ctx)).quadrants.letBe.find((i) => i.kind === 'person')!;
+    const someone = (await fresh(world.session.ctx)).quadrants.letBe.find((i) => i.kind === 'person')!;
     const patched = await api.request(`/api/people/${someone.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ strength: 5, importance: 5 }) });
     expect(patched.status).toBe(200);
     const afterPatch = await current<CheckSummaryView>('/api/check/summary');
-    expect(afterPatch.quadrants.totals).toEqual((await fresh(session.ctx)).quadrants.totals);
+    expect(afterPatch.quadrants.totals).toEqual((await fresh(world.session.ctx)).quadrants.totals);
     expect(afterPatch.quadrants.totals.maintain.people).toBe(before.quadrants.totals.maintain.people + 1);
-    expect(checkKeeperState(session.ctx.db, key())).toMatchObject({ computations: first.computations + 1, running: false });
-    expect(checkKeeperState(session.ctx.db, key())!.keptVersion).not.toBe(first.keptVersion);
+    expect(checkKeeperState(world.session.ctx.db, key())).toMatchObject({ computations: first.computations + 1, running: false });
+    expect(checkKeeperState(world.session.ctx.db, key())!.keptVersion).not.toBe(first.keptVersion);
 
     // Written by another connection (another process on SQLite, another server on PostgreSQL).
-    await updatePerson(other.ctx, someone.id, { strength: 0, importance: 0 });
+    await updatePerson(world.other.ctx, someone.id, { strength: 0, importance: 0 });
     const afterOther = await current<CheckSummaryView>('/api/check/summary');
     expect(afterOther.quadrants.totals).toEqual(before.quadrants.totals);
 
-    await logExchange(other.ctx, { personIds: [someone.id], channel: 'coffee', occurredOn: '2026-11-21', gave: [{ kind: 'help' }] });
+    await logExchange(world.other.ctx, { personIds: [someone.id], channel: 'coffee', occurredOn: '2026-11-21', gave: [{ kind: 'help' }] });
     const afterLog = await current<CheckSummaryView>('/api/check/summary');
     expect(afterLog.reciprocity.overall.exchanges).toBe(before.reciprocity.overall.exchanges + 1);
     const map = await get<{ map: CheckReport['map'] }>('/api/map');
-    expect(map.map).toEqual((await fresh(session.ctx)).map);
+    expect(map.map).toEqual((await fresh(world.session.ctx)).map);
   });
 
   it('cuts the due list to its first contacts and follow-ups, in the same order, with the totals', async () => {

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sequentialIds } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../test-support/databases.js';
 import { createApi, type Api } from './app.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 interface Listed {
   id: string;
@@ -15,9 +14,8 @@ interface Listed {
 
 /** The people list's filters agree with the check and the due list, on the demo map, on each database. */
 describe.each(DIALECTS)('listing people by quadrant, due and order on %s', (dialect) => {
-  let session: Session;
+  const world = freshSession(dialect);
   let api: Api;
-  let dispose: () => Promise<void>;
   const get = async <T>(path: string): Promise<T> => {
     const response = await api.request(path);
     expect(response.status, path).toBe(200);
@@ -26,15 +24,8 @@ describe.each(DIALECTS)('listing people by quadrant, due and order on %s', (dial
   const ids = async (query: string) => (await get<{ items: Listed[] }>(`/api/people?${query}`)).items.map((p) => p.id).sort();
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
+    api = createApi(() => world.session.ctx);
     expect((await api.request('/api/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
   });
 
   it('puts each person in the quadrant the check puts them in', async () => {

@@ -1,26 +1,18 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sequentialIds } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
-import { freshDatabase } from '../test-support/databases.js';
 import { startServer, type RunningServer } from './serve.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /** The import route over real HTTP, on SQLite: what a client sees while a large import runs, and when one fails. */
 describe('POST /api/imports', () => {
-  let session: Session;
+  const world = freshSession('sqlite');
   let server: RunningServer;
-  let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await freshDatabase('sqlite');
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    server = await startServer(session, { port: 0 });
+    server = await startServer(world.session, { port: 0 });
   });
   afterAll(async () => {
     await server.close();
-    await session.close();
-    await dispose();
   });
 
   const post = (query: string, body: Uint8Array | string, accept?: string) =>

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { encodePersonCursor } from '../contract/person-cursor.js';
-import { sequentialIds } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { createApi, type Api } from './app.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 interface PeoplePage {
   items: { id: string; name: string }[];
@@ -21,9 +20,8 @@ const PEOPLE = 37;
 
 /** Keyset paging of GET /api/people: every page walked by cursor gives the same list as one request, on each database. */
 describe.each(DIALECTS)('people paged by cursor on %s', (dialect) => {
-  let session: Session;
+  const world = freshSession(dialect);
   let api: Api;
-  let dispose: () => Promise<void>;
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await api.request(path, body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -50,20 +48,13 @@ describe.each(DIALECTS)('people paged by cursor on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
+    api = createApi(() => world.session.ctx);
     for (let i = 0; i < PEOPLE; i++) {
       const created = await call('POST', '/api/people', { name: NAMES[i % NAMES.length], nextContactOn: DATES[i % DATES.length] });
       expect(created.status).toBe(201);
       const date = EXCHANGE_DATES[(i * 7) % EXCHANGE_DATES.length];
       if (date && i % 3 !== 0) expect((await call('POST', '/api/exchanges', { personIds: [created.body.id], channel: 'email', occurredOn: date })).status).toBe(201);
     }
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
   });
 
   it('walks every page by cursor and meets each person once, in the list’s order, with equal sort keys', async () => {

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sequentialIds } from '../services/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, getPerson, listPeople, updatePerson } from '../services/people.js';
 import { listPersonDates, upcomingDates } from '../services/person-dates.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { createApi, type Api } from './app.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /** Adding or changing a person with their dates that matter: both written in one transaction, or neither. */
 describe.each(DIALECTS)('a person and their dates, written together, on %s', (dialect) => {
-  let session: Session;
+  const world = freshSession(dialect);
   let api: Api;
-  let dispose: () => Promise<void>;
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await api.request(path, { method, ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
     const text = await response.text();
@@ -20,14 +18,7 @@ describe.each(DIALECTS)('a person and their dates, written together, on %s', (di
   const total = async () => (await call('GET', '/api/people')).body.total as number;
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
+    api = createApi(() => world.session.ctx);
   });
 
   it('POST /api/people takes the dates and stores them with the person', async () => {
@@ -59,7 +50,7 @@ describe.each(DIALECTS)('a person and their dates, written together, on %s', (di
   });
 
   it('a date the database refuses after the person is written rolls the person back too', async () => {
-    const ctx = session.ctx;
+    const ctx = world.session.ctx;
     const before = await total();
     // Past the contract (as a caller inside the services could be): the database's own checks refuse month 13.
     await expect(createPerson(ctx, { name: 'Half Written', dates: [{ kind: 'birthday', label: null, month: 13, day: 40, year: null }] })).rejects.toThrow();
@@ -90,16 +81,16 @@ describe.each(DIALECTS)('a person and their dates, written together, on %s', (di
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({ code: 'validation', field: 'dates.0.day' });
     // Past the contract (as a caller inside the services could be): the database refuses month 13 after the fields are written, and they roll back with it.
-    await expect(updatePerson(session.ctx, id, { role: 'Lead physio', dates: [{ kind: 'birthday', label: null, month: 13, day: 40, year: null }] })).rejects.toThrow();
-    expect((await getPerson(session.ctx, id)).role).toBe('Physio');
-    expect(await listPersonDates(session.ctx, id)).toEqual(dates);
+    await expect(updatePerson(world.session.ctx, id, { role: 'Lead physio', dates: [{ kind: 'birthday', label: null, month: 13, day: 40, year: null }] })).rejects.toThrow();
+    expect((await getPerson(world.session.ctx, id)).role).toBe('Physio');
+    expect(await listPersonDates(world.session.ctx, id)).toEqual(dates);
   });
 
   it('dates added with a person stay in their workspace', async () => {
     const cy = (await call('POST', '/api/people', { name: 'Cy Park', dates: [{ kind: 'birthday', label: null, month: 12, day: 1, year: null }] })).body.id as string;
-    const other = await workspaceBeside(session.ctx, 'ws_other');
+    const other = await workspaceBeside(world.session.ctx, 'ws_other');
     expect((await upcomingDates(other, 366)).dates).toEqual([]);
     await expect(listPersonDates(other, cy)).rejects.toThrow(/No person/);
-    expect((await upcomingDates(session.ctx, 31)).dates.map((d) => d.personName)).toContain('Cy Park');
+    expect((await upcomingDates(world.session.ctx, 31)).dates.map((d) => d.personName)).toContain('Cy Park');
   });
 });

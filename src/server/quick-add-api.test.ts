@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sequentialIds } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../test-support/databases.js';
 import { createApi, type Api } from './app.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /** Adding people with their links in one request: all of them, linked, or nobody. */
 describe.each(DIALECTS)('quick add through the API on %s', (dialect) => {
-  let session: Session;
+  const world = freshSession(dialect);
   let api: Api;
-  let dispose: () => Promise<void>;
   let goal: string;
   let society: string;
   let hub: string;
@@ -19,17 +17,10 @@ describe.each(DIALECTS)('quick add through the API on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
+    api = createApi(() => world.session.ctx);
     goal = (await call('POST', '/api/goals', { statement: 'Get into research' })).body.id;
     society = (await call('POST', '/api/networks', { name: 'Physio Society', kind: 'professional-body' })).body.id;
     hub = (await call('POST', '/api/networks', { name: 'Research Hub', kind: 'research-network' })).body.id;
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
   });
 
   it('adds several people, each linked to the goal with its relevance and to both networks with their roles', async () => {

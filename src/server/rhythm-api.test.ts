@@ -1,16 +1,15 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sequentialIds, type ServiceContext } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../services/context.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
 import { createApi, OPENAPI_PATH, type Api } from './app.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /** The rhythm through the API: plan, drafts, share links and the calendar feed. */
 describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
-  let session: Session;
+  const world = freshSession(dialect);
   let api: Api;
-  let dispose: () => Promise<void>;
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await api.request(path, { method, ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
     const type = response.headers.get('content-type') ?? '';
@@ -23,22 +22,15 @@ describe.each(DIALECTS)('the rhythm API on %s', (dialect) => {
   let workspaces = 0;
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
     api = createApi(() => ctx);
   });
   // Each test its own workspace with Jo's profile, the goal and Ana: none reads the plan, exchanges, shares or imports another left.
   beforeEach(async () => {
-    ctx = await workspaceBeside(session.ctx, `ws_rhythm_${++workspaces}`);
+    ctx = await workspaceBeside(world.session.ctx, `ws_rhythm_${++workspaces}`);
     await call('PATCH', '/api/profile', { name: 'Jo <b>Reyes</b>', workingOn: 'a pilot study of home rehabilitation' });
     const goal = (await call('POST', '/api/goals', { statement: 'Get into research' })).body;
     ana = (await call('POST', '/api/people', { name: 'Ana <script>alert(1)</script> Silva', strength: 3, importance: 5, knowAndLike: true, canHelp: true, stage: 'in-touch', cadence: '1m', notes: 'Private: ask about her move' })).body.id;
     await call('PUT', `/api/people/${ana}/goals/${goal.id}`, { relevance: 5 });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
   });
 
   it('suggests, accepts and completes a target by logging an exchange', async () => {

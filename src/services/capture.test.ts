@@ -1,34 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../test-support/databases.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
 import { strToU8, zipSync } from 'fflate';
 import { gmailTakeoutMbox, googleCalendarExport, linkedInArchiveFiles, outlookCalendarExport } from '../test-support/capture-fixtures.js';
 import { captureFile, type CaptureOutcome } from './capture.js';
-import { sequentialIds, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
 import { listExchanges, logExchange } from './exchanges.js';
 import { createPerson, getPerson, listPeople } from './people.js';
-import { openSession, type Session } from './session.js';
 import { updateProfile } from './workspace.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 const bytes = (text: string) => [new TextEncoder().encode(text)];
 const dates = (outcome: CaptureOutcome) => outcome.proposals.map((p) => [p.occurredOn, p.channel, p.initiatedBy, p.people.map((x) => x.name).join(' + ')]);
 
 describe.each(DIALECTS)('capturing a calendar on %s', (dialect) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
+  const world = freshSession(dialect, { timeZone: 'Europe/London' });
   /** Each test's own workspace: the user's address, and Ana, Kofi and Bo on the map, nothing captured yet. */
   let workspaces = 0;
   async function calendarWorld(): Promise<{ ctx: ServiceContext; ana: string }> {
-    const ctx = await workspaceBeside(session.ctx, `ws_calendar_${++workspaces}`);
+    const ctx = await workspaceBeside(world.session.ctx, `ws_calendar_${++workspaces}`);
     await updateProfile(ctx, { emails: ['Me@Example.org'] });
     const ana = (await createPerson(ctx, { name: 'Ana Silva', cadence: '1m', channels: [{ kind: 'email', value: 'ana@example.org' }] })).id;
     await createPerson(ctx, { name: 'Kofi Mensah', channels: [{ kind: 'email', value: 'KOFI@example.org' }] });
@@ -127,21 +117,11 @@ describe.each(DIALECTS)('capturing a calendar on %s', (dialect) => {
 });
 
 describe.each(DIALECTS)('capturing a mailbox on %s', (dialect) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
+  const world = freshSession(dialect, { timeZone: 'Europe/London' });
   /** Each test's own workspace: four people on the map, the user's own addresses not given yet. */
   let workspaces = 0;
   async function mailboxWorld(): Promise<ServiceContext> {
-    const ctx = await workspaceBeside(session.ctx, `ws_mailbox_${++workspaces}`);
+    const ctx = await workspaceBeside(world.session.ctx, `ws_mailbox_${++workspaces}`);
     await createPerson(ctx, { name: 'Ana Silva', channels: [{ kind: 'email', value: 'ana@example.org' }] });
     await createPerson(ctx, { name: 'Kofi Mensah', channels: [{ kind: 'email', value: 'kofi@example.org' }] });
     await createPerson(ctx, { name: 'Jose Muller' });
@@ -194,22 +174,12 @@ describe.each(DIALECTS)('capturing a mailbox on %s', (dialect) => {
 });
 
 describe.each(DIALECTS)("capturing LinkedIn's archive on %s", (dialect) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
+  const world = freshSession(dialect, { timeZone: 'Europe/London' });
   const archive = () => [zipSync(Object.fromEntries(Object.entries(linkedInArchiveFiles()).map(([name, body]) => [name, strToU8(body)])))];
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
   /** Each test's own workspace: Ana (met) and Bo (to meet) on the map, nothing from the archive yet. */
   let workspaces = 0;
   async function archiveWorld(): Promise<{ ctx: ServiceContext; bo: string }> {
-    const ctx = await workspaceBeside(session.ctx, `ws_archive_${++workspaces}`);
+    const ctx = await workspaceBeside(world.session.ctx, `ws_archive_${++workspaces}`);
     await createPerson(ctx, { name: 'Ana Silva', stage: 'met', channels: [{ kind: 'email', value: 'ana@example.org' }] });
     const bo = (await createPerson(ctx, { name: 'Bo Li', stage: 'to-meet', channels: [{ kind: 'linkedin', value: 'https://www.linkedin.com/in/bo-li/' }] })).id;
     return { ctx, bo };

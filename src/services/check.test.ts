@@ -1,38 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport, Finding } from '../core/check/index.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { checkNetwork, loadSnapshot } from './check.js';
 import { loadDemo } from './demo.js';
 import { listGoals } from './goals.js';
-import { openSession, type Session } from './session.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /** The demo map through the whole stack: loaded by the services, read back, checked. */
 describe.each(DIALECTS)('the network check on the demo map, %s', (dialect) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
+  const world = freshSession(dialect, { ids: 'random', timeZone: 'Europe/London' });
   let report: CheckReport;
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'Europe/London' });
-    const summary = await loadDemo(session.ctx);
+    const summary = await loadDemo(world.session.ctx);
     expect(summary).toMatchObject({ goals: 3 });
     expect(summary.people).toBeGreaterThanOrEqual(75);
     expect(summary.exchanges).toBeGreaterThanOrEqual(140);
-    report = await checkNetwork(session.ctx);
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
+    report = await checkNetwork(world.session.ctx);
   });
 
   it('refuses to mix the demo into a map that has data', async () => {
-    await expect(loadDemo(session.ctx)).rejects.toMatchObject({ name: 'ConflictError' });
+    await expect(loadDemo(world.session.ctx)).rejects.toMatchObject({ name: 'ConflictError' });
   });
 
   it('reads back the whole map', async () => {
-    const snapshot = await loadSnapshot(session.ctx);
+    const snapshot = await loadSnapshot(world.session.ctx);
     expect(snapshot.today).toBe('2026-11-22');
     expect(snapshot.exchanges.length).toBeGreaterThanOrEqual(140);
     expect(snapshot.memberships.length).toBeGreaterThan(50);
@@ -94,10 +86,10 @@ describe.each(DIALECTS)('the network check on the demo map, %s', (dialect) => {
   });
 
   it('focuses on one goal', async () => {
-    const goals = await listGoals(session.ctx);
+    const goals = await listGoals(world.session.ctx);
     const goal = goals.items[1]!;
-    const focused = await checkNetwork(session.ctx, { goalId: goal.id });
+    const focused = await checkNetwork(world.session.ctx, { goalId: goal.id });
     expect(focused.goals.items.map((g) => g.goalId)).toEqual([goal.id]);
-    await expect(checkNetwork(session.ctx, { goalId: 'goal_nope' })).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(checkNetwork(world.session.ctx, { goalId: 'goal_nope' })).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 });

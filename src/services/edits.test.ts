@@ -8,9 +8,8 @@ import { CHANNELS, GOAL_STATUSES, NETWORK_KINDS, NETWORK_ROLES, PERSON_CATEGORIE
 import type { ContactPoint, Goal, Network, Person } from '../core/model.js';
 import { nameKey } from './keys.js';
 import { createApi, type Api } from '../server/app.js';
-import { openSession, type Session } from './session.js';
-import { freshDatabase } from '../test-support/databases.js';
 import { goalFormValues, goalPatch, networkFormValues, networkPatch, personChannelDrafts, personFormValues, personPatch, type ChannelDraft } from '../../web/src/forms/patch.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /*
  * Edits change only what they name, through every door: the command line (the real
@@ -167,9 +166,8 @@ function expectOnlyChanged<T extends object>(before: T, after: T, change: Record
 }
 
 describe('edits change exactly the fields named, through every door', () => {
-  let session: Session;
+  const world = freshSession('sqlite', { ids: 'random' });
   let api: Api;
-  let dispose: () => Promise<void>;
   let dataDir: string;
   const savedNow = process.env.WAGGLE_NOW;
 
@@ -190,17 +188,12 @@ describe('edits change exactly the fields named, through every door', () => {
 
   beforeAll(async () => {
     process.env.WAGGLE_NOW = NOW;
-    const db = await freshDatabase('sqlite');
-    dispose = db.dispose;
-    dataDir = (db.config as { dataDir: string }).dataDir;
-    session = await openSession(db.config, { clock: { now: () => new Date(NOW) }, defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
+    dataDir = (world.config as { dataDir: string }).dataDir;
+    api = createApi(() => world.session.ctx);
   });
   afterAll(async () => {
     if (savedNow === undefined) delete process.env.WAGGLE_NOW;
     else process.env.WAGGLE_NOW = savedNow;
-    await session.close();
-    await dispose();
   });
 
   const newPerson = async (): Promise<Person> =>

@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
-import { sequentialIds, type Clock, type ServiceContext } from './context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../test-support/databases.js';
+import type { Clock, ServiceContext } from './context.js';
 import { listExchanges, logExchange, removeExchange } from './exchanges.js';
 import { createPerson, getPerson, updatePerson } from './people.js';
 import { addTarget, planView } from './plan.js';
-import { openSession, type Session } from './session.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 const clock: Clock = { now: () => new Date('2026-11-20T09:00:00Z') };
 
 describe.each(DIALECTS)('logging and removing exchanges on %s', (dialect) => {
-  let session: Session;
+  const world = freshSession(dialect, { clock, timeZone: 'Europe/London' });
   let ctx: ServiceContext;
-  let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-    ctx = session.ctx;
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
+    ctx = world.session.ctx;
   });
 
   it('refuses an exchange dated after today, pointing to planning it, and changes nothing', async () => {

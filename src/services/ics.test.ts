@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../test-support/databases.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseIcs } from '../test-support/read-ics.js';
-import { sequentialIds, type Clock, type ServiceContext } from './context.js';
+import type { Clock, ServiceContext } from './context.js';
 import { logExchange } from './exchanges.js';
 import { calendarIcs } from './ics.js';
 import { createPerson } from './people.js';
-import { openSession, type Session } from './session.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /** A clock that stands still. */
 function fixedClock(iso: string): Clock {
@@ -14,25 +13,17 @@ function fixedClock(iso: string): Clock {
 }
 
 describe('the reminders feed of a workspace (SQLite)', () => {
-  let session: Session;
+  const world = freshSession('sqlite', { clock: fixedClock('2026-11-22T09:00:00Z'), timeZone: 'Europe/London' });
   let ctx: ServiceContext;
-  let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await freshDatabase('sqlite');
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: fixedClock('2026-11-22T09:00:00Z'), ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-    ctx = session.ctx;
+    ctx = world.session.ctx;
     const ana = await createPerson(ctx, { name: 'Ana Silva', cadence: '1m', preferredChannel: 'coffee', notes: 'Private: thinking of leaving' });
     await logExchange(ctx, { personIds: [ana.id], channel: 'coffee', occurredOn: '2026-11-20', followUps: [{ description: 'Send the trial protocol', kind: 'resource', dueOn: '2026-11-27' }] });
     await ctx.db
       .insertInto('planTargets')
       .values({ id: 'tgt_0001', workspaceId: ctx.workspaceId, month: '2026-12', personId: ana.id, source: 'own', reason: 'Ask her to review the grant draft', status: 'open', rolledOverFrom: null, exchangeId: null, closedOn: null, createdAt: '2026-11-22T09:00:00.000Z' })
       .execute();
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
   });
 
   it('holds the next contact, the open follow-up and the plan target', async () => {

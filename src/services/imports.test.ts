@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
 import { sequentialIds, type ServiceContext } from './context.js';
 import { exportBackup } from './export/backup.js';
 import { importFile } from './imports.js';
 import { createPerson, listPeople } from './people.js';
-import { openSession, type Session } from './session.js';
+import { openSession } from './session.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 const LINKEDIN = [
   'Notes:',
@@ -22,22 +23,12 @@ const LINKEDIN = [
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe.each(DIALECTS)('importing contacts on %s', (dialect) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
+  const world = freshSession(dialect);
 
   /** Each test's own workspace, holding Ana as typed by hand before any import: an import must not overwrite her. */
   let workspaces = 0;
   async function withAnaTyped(): Promise<ServiceContext> {
-    const ctx = await workspaceBeside(session.ctx, `ws_import_${++workspaces}`);
+    const ctx = await workspaceBeside(world.session.ctx, `ws_import_${++workspaces}`);
     await createPerson(ctx, { name: 'Ana Silva', organisation: 'Her own words', channels: [{ kind: 'email', value: 'ANA@example.org' }] });
     return ctx;
   }
@@ -116,17 +107,7 @@ describe.each(DIALECTS)('importing contacts on %s', (dialect) => {
 });
 
 describe.each(DIALECTS)('merging a large file into the map on %s', (dialect) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
+  const world = freshSession(dialect);
 
   // More people than one read of the merge takes at a time (1,000), so the second chunk is checked too.
   const ROWS = 1200;
@@ -138,10 +119,10 @@ describe.each(DIALECTS)('merging a large file into the map on %s', (dialect) => 
     ].join('\r\n');
 
   it('fills each person’s blanks and adds each new address after the ones they have, person by person', async () => {
-    expect((await importFile(session.ctx, bytes(file(false)), { fileName: 'Connections.csv' })).summary).toEqual({ records: ROWS, created: ROWS, merged: 0, skipped: 0 });
-    const outcome = await importFile(session.ctx, bytes(file(true)), { fileName: 'Connections.csv' });
+    expect((await importFile(world.session.ctx, bytes(file(false)), { fileName: 'Connections.csv' })).summary).toEqual({ records: ROWS, created: ROWS, merged: 0, skipped: 0 });
+    const outcome = await importFile(world.session.ctx, bytes(file(true)), { fileName: 'Connections.csv' });
     expect(outcome.summary).toEqual({ records: ROWS, created: 0, merged: ROWS, skipped: 0 });
-    const people = (await listPeople(session.ctx, { limit: 100000 })).items;
+    const people = (await listPeople(world.session.ctx, { limit: 100000 })).items;
     expect(people).toHaveLength(ROWS);
     for (const person of people) {
       const i = person.name.replace('Person Number', '');
@@ -149,8 +130,8 @@ describe.each(DIALECTS)('merging a large file into the map on %s', (dialect) => 
       expect(person.channels.map((c) => c.value)).toEqual([`https://www.linkedin.com/in/number-${i}`, `n${i}@example.org`]);
     }
     // Once more: nothing new to add, nothing written.
-    expect((await importFile(session.ctx, bytes(file(true)), { fileName: 'Connections.csv' })).summary).toEqual({ records: ROWS, created: 0, merged: ROWS, skipped: 0 });
-    expect((await listPeople(session.ctx, { limit: 100000 })).items.flatMap((p) => p.channels)).toHaveLength(2 * ROWS);
+    expect((await importFile(world.session.ctx, bytes(file(true)), { fileName: 'Connections.csv' })).summary).toEqual({ records: ROWS, created: 0, merged: ROWS, skipped: 0 });
+    expect((await listPeople(world.session.ctx, { limit: 100000 })).items.flatMap((p) => p.channels)).toHaveLength(2 * ROWS);
   });
 });
 

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { DIALECTS } from '../test-support/databases.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
-import { randomIds, sequentialIds, type Clock, type ServiceContext } from './context.js';
+import { randomIds, type Clock, type ServiceContext } from './context.js';
 import { logExchange } from './exchanges.js';
 import { addMember } from './links.js';
 import { createNetwork } from './networks.js';
 import { createTemplate, draftFor, getTemplate, listTemplates, MISSING_NAME, removeTemplate, updateTemplate } from './outreach.js';
 import { createPerson } from './people.js';
-import { openSession, type Session } from './session.js';
 import { updateProfile } from './workspace.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /** A clock the test moves by hand. */
 function fixedClock(iso: string): Clock & { set(iso: string): void } {
@@ -17,17 +17,13 @@ function fixedClock(iso: string): Clock & { set(iso: string): void } {
 }
 
 describe.each(DIALECTS)('outreach on %s', (dialect) => {
-  let session: Session;
-  let ctx: ServiceContext;
-  let dispose: () => Promise<void>;
-  let anaId: string;
   const clock = fixedClock('2026-03-10T09:00:00Z');
+  const world = freshSession(dialect, { clock, timeZone: 'Europe/London' });
+  let ctx: ServiceContext;
+  let anaId: string;
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-    ctx = session.ctx;
+    ctx = world.session.ctx;
 
     await updateProfile(ctx, { name: 'Jo Reyes', workingOn: 'a clinical audit of knee rehabilitation outcomes' });
     const ana = await createPerson(ctx, { name: 'Ana Silva', organisation: 'Hospital Norte', howMet: 'At the Physio Society spring meeting', preferredChannel: 'coffee' });
@@ -38,10 +34,6 @@ describe.each(DIALECTS)('outreach on %s', (dialect) => {
     await addMember(ctx, wanted.id, anaId, { role: 'member' });
     await logExchange(ctx, { channel: 'video', personIds: [anaId], occurredOn: '2026-01-15', learned: 'Ask the research office early' });
     await logExchange(ctx, { channel: 'coffee', personIds: [anaId], occurredOn: '2026-03-02', learned: 'Small pilot studies open doors.' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
   });
 
   it('drafts from what Waggle knows: how we met, the shared network, the last exchange and what I am working on', async () => {

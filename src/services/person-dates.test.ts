@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
-import { sequentialIds } from './context.js';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../test-support/databases.js';
 import { personDetail } from './details.js';
 import ICAL from 'ical.js';
 import { createPerson, listPeople, removePerson } from './people.js';
@@ -9,25 +8,15 @@ import { parseVcards } from '../codecs/vcard/read.js';
 import { importFile } from './imports.js';
 import { calendarIcs } from './ics.js';
 import { editPersonDates, listPersonDates, setPersonDates, upcomingDates } from './person-dates.js';
-import { openSession, type Session } from './session.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 describe.each(DIALECTS)('dates that matter on %s', (dialect) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
+  const world = freshSession(dialect, { timeZone: 'Europe/London' });
 
   it('stores, changes, lists by the window and removes with the person', async () => {
     // A workspace of its own: the windows list every date in the workspace, and other tests add theirs.
-    const ctx = await workspaceBeside(session.ctx, 'ws_dates_window');
+    const ctx = await workspaceBeside(world.session.ctx, 'ws_dates_window');
     const ana = (await createPerson(ctx, { name: 'Ana Silva' })).id;
     const bo = (await createPerson(ctx, { name: 'Bo Li' })).id;
     await setPersonDates(ctx, ana, [
@@ -59,7 +48,7 @@ describe.each(DIALECTS)('dates that matter on %s', (dialect) => {
   });
 
   it('all or nothing: a list the database refuses leaves the old dates', async () => {
-    const ctx = session.ctx;
+    const ctx = world.session.ctx;
     const kofi = (await createPerson(ctx, { name: 'Kofi Mensah' })).id;
     await setPersonDates(ctx, kofi, [{ kind: 'anniversary', label: null, month: 6, day: 1, year: 2010 }]);
     await expect(setPersonDates(ctx, kofi, [{ kind: 'birthday', label: null, month: 1, day: 1, year: null }, { kind: 'birthday', label: null, month: 13, day: 40, year: null }])).rejects.toThrow();
@@ -67,7 +56,7 @@ describe.each(DIALECTS)('dates that matter on %s', (dialect) => {
   });
 
   it("another workspace neither sees nor changes a person's dates", async () => {
-    const ctx = session.ctx;
+    const ctx = world.session.ctx;
     const mine = (await createPerson(ctx, { name: 'Private Person' })).id;
     await setPersonDates(ctx, mine, [{ kind: 'birthday', label: null, month: 11, day: 23, year: null }]);
     const other = await workspaceBeside(ctx, 'ws_other');
@@ -79,20 +68,10 @@ describe.each(DIALECTS)('dates that matter on %s', (dialect) => {
 });
 
 describe('dates through vCard, Google CSV and ICS (sqlite)', () => {
-  let session: Session;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase('sqlite');
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
+  const world = freshSession('sqlite', { timeZone: 'Europe/London' });
 
   it('vCard 4.0 and 3.0 write BDAY and ANNIVERSARY that our reader reads back', async () => {
-    const ana = await createPerson(session.ctx, { name: 'Ana Silva' });
+    const ana = await createPerson(world.session.ctx, { name: 'Ana Silva' });
     const dates = new Map([[ana.id, [
       { kind: 'birthday' as const, label: null, month: 4, day: 12, year: null },
       { kind: 'anniversary' as const, label: null, month: 6, day: 1, year: 2010 },
@@ -107,7 +86,7 @@ describe('dates through vCard, Google CSV and ICS (sqlite)', () => {
   });
 
   it("named dates go out as Apple's X-ABDATE and come back as the same dates, in vCard 4.0 and 3.0; importing again adds nothing", async () => {
-    const ctx = session.ctx;
+    const ctx = world.session.ctx;
     const rosa = await createPerson(ctx, { name: 'Rosa Jiménez', channels: [{ kind: 'email', value: 'rosa@example.org' }] });
     const stored = [
       { kind: 'birthday' as const, label: null, month: 2, day: 29, year: 1984 },
@@ -146,9 +125,9 @@ describe('dates through vCard, Google CSV and ICS (sqlite)', () => {
 
   it("an Apple card's anniversary under `_$!<Anniversary>!$_` becomes the person's anniversary", async () => {
     const apple = ['BEGIN:VCARD', 'VERSION:3.0', 'N:Osei;Kwame;;;', 'FN:Kwame Osei', 'item1.X-ABDATE;type=pref:2012-08-18', 'item1.X-ABLabel:_$!<Anniversary>!$_', 'item2.X-ABDATE:2020-02-03', 'item2.X-ABLabel:First met', 'END:VCARD', ''].join('\r\n');
-    await importFile(session.ctx, new TextEncoder().encode(apple));
-    const kwame = (await listPeople(session.ctx, { search: 'Kwame Osei' })).items[0]!;
-    expect(await listPersonDates(session.ctx, kwame.id)).toEqual([
+    await importFile(world.session.ctx, new TextEncoder().encode(apple));
+    const kwame = (await listPeople(world.session.ctx, { search: 'Kwame Osei' })).items[0]!;
+    expect(await listPersonDates(world.session.ctx, kwame.id)).toEqual([
       { kind: 'anniversary', label: null, month: 8, day: 18, year: 2012 },
       { kind: 'other', label: 'First met', month: 2, day: 3, year: 2020 },
     ]);
@@ -156,13 +135,13 @@ describe('dates through vCard, Google CSV and ICS (sqlite)', () => {
 
   it('a Google CSV birthday becomes the person’s birthday, not a note, and the ICS export repeats it yearly', async () => {
     const csv = 'Name,Given Name,Family Name,Birthday,E-mail 1 - Type,E-mail 1 - Value\r\nKofi Mensah,Kofi,Mensah,1984-02-29,* Other,kofi@example.org\r\n';
-    const outcome = await importFile(session.ctx, new TextEncoder().encode(csv));
+    const outcome = await importFile(world.session.ctx, new TextEncoder().encode(csv));
     expect(outcome.format).toBe('google');
-    const kofi = (await listPeople(session.ctx, { search: 'Kofi' })).items[0]!;
+    const kofi = (await listPeople(world.session.ctx, { search: 'Kofi' })).items[0]!;
     expect(kofi.notes).toBeNull();
-    expect(await listPersonDates(session.ctx, kofi.id)).toEqual([{ kind: 'birthday', label: null, month: 2, day: 29, year: 1984 }]);
+    expect(await listPersonDates(world.session.ctx, kofi.id)).toEqual([{ kind: 'birthday', label: null, month: 2, day: 29, year: 1984 }]);
 
-    const ics = await calendarIcs(session.ctx);
+    const ics = await calendarIcs(world.session.ctx);
     const calendar = new ICAL.Component(ICAL.parse(ics));
     const event = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).find((e) => e.summary === 'Birthday: Kofi Mensah');
     expect(event).toBeDefined();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../test-support/databases.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
-import { sequentialIds, type Clock } from './context.js';
+import type { Clock } from './context.js';
 import { logExchange } from './exchanges.js';
 import { createGoal } from './goals.js';
 import { linkPersonToGoal } from './links.js';
@@ -9,7 +9,7 @@ import { createPerson } from './people.js';
 import { addTarget, closeTarget, planView, rollOver, suggestPlan, swapTarget, updatePlanSettings } from './plan.js';
 import { planPageHtml } from '../codecs/html/plan-page.js';
 import { createShare, listShares, resolveShareToken, revokeShare, rotateShare } from './shares.js';
-import { openSession, type Session } from './session.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 function movableClock(iso: string): Clock & { set(iso: string): void } {
   let now = new Date(iso);
@@ -19,19 +19,8 @@ function movableClock(iso: string): Clock & { set(iso: string): void } {
 type Key = 'easy' | 'weak' | 'new1' | 'new2' | 'busy';
 
 describe.each(DIALECTS)('the monthly plan on %s', (dialect) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
+  const world = freshSession(dialect, { clock: movableClock('2026-11-20T09:00:00Z'), timeZone: 'Europe/London' });
   let worlds = 0;
-
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: movableClock('2026-11-20T09:00:00Z'), ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
 
   /**
    * Each test's own month, in a workspace of its own with a clock of its own (tests move
@@ -40,7 +29,7 @@ describe.each(DIALECTS)('the monthly plan on %s', (dialect) => {
    */
   async function month() {
     const clock = movableClock('2026-11-20T09:00:00Z');
-    const ctx = await workspaceBeside(session.ctx, `ws_plan_${++worlds}`, { clock, timeZone: 'Europe/London' });
+    const ctx = await workspaceBeside(world.session.ctx, `ws_plan_${++worlds}`, { clock, timeZone: 'Europe/London' });
     const goal = await createGoal(ctx, { statement: 'Get into research' });
     const people: [Key, Parameters<typeof createPerson>[1]][] = [
       ['easy', { name: 'Ana Easy', strength: 3, importance: 5, knowAndLike: true, canHelp: true, stage: 'in-touch' }],

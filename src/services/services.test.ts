@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase, DIALECTS } from '../test-support/databases.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../test-support/databases.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
 import { createGoal, listGoals } from './goals.js';
 import { addIntroduction, listIntroductions } from './introductions.js';
@@ -8,10 +8,11 @@ import { createNetwork, listNetworks, removeNetwork, resolveNetwork, updateNetwo
 import { createPerson, getPerson, listPeople, removePerson, resolvePerson, updatePerson } from './people.js';
 import { closeFollowUp, listExchanges, listFollowUps, logExchange } from './exchanges.js';
 import { whatIsDue } from './due.js';
-import { openSession, type Session } from './session.js';
-import { sequentialIds, type Clock, type ServiceContext } from './context.js';
+import { openSession } from './session.js';
+import type { Clock, ServiceContext } from './context.js';
 import { ensureWorkspace, getProfile, updateProfile } from './workspace.js';
 import { personDetail, goalDetail, networkDetail } from './details.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /** A clock the test moves by hand. */
 type HandClock = Clock & { set(iso: string): void };
@@ -71,21 +72,13 @@ async function journalOfMarch(ctx: ServiceContext, clock: HandClock) {
 }
 
 describe.each(DIALECTS)('services on %s', (dialect) => {
-  let session: Session;
+  // Each test its own database, on the same morning: tests move the clock (set before the database opens).
+  const clock = fixedClock('2026-03-10T09:00:00Z');
+  beforeEach(() => clock.set('2026-03-10T09:00:00Z'));
+  const world = freshSession(dialect, { clock, timeZone: 'Europe/London', per: 'test' });
   let ctx: ServiceContext;
-  let clock: HandClock;
-  let dispose: () => Promise<void>;
-
-  beforeEach(async () => {
-    clock = fixedClock('2026-03-10T09:00:00Z');
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-    ctx = session.ctx;
-  });
-  afterEach(async () => {
-    await session.close();
-    await dispose();
+  beforeEach(() => {
+    ctx = world.session.ctx;
   });
 
   it('creates a person with defaults and reads them back', async () => {
@@ -190,7 +183,7 @@ describe.each(DIALECTS)('services on %s', (dialect) => {
   it('"today" follows the profile time zone', async () => {
     clock.set('2026-04-22T23:30:00Z');
     await updateProfile(ctx, { timeZone: 'Pacific/Kiritimati' });
-    const inKiribati = await openSession(session.store.kind === 'sqlite' ? { kind: 'sqlite', dataDir: '' } : { kind: 'postgres', url: '' }).catch(() => null);
+    const inKiribati = await openSession(world.session.store.kind === 'sqlite' ? { kind: 'sqlite', dataDir: '' } : { kind: 'postgres', url: '' }).catch(() => null);
     expect(inKiribati).toBeNull(); // an unusable config is refused, not silently opened
     const profile = await getProfile(ctx);
     expect(profile.timeZone).toBe('Pacific/Kiritimati');

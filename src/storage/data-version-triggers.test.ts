@@ -1,10 +1,10 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../test-support/databases.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../services/context.js';
 import { currentDataVersion } from '../services/data-version.js';
 import { createPerson } from '../services/people.js';
 import { setPersonDates } from '../services/person-dates.js';
-import { openSession, type Session } from '../services/session.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /*
  * On PostgreSQL a workspace's data version is a counter that triggers move on
@@ -18,19 +18,11 @@ import { openSession, type Session } from '../services/session.js';
 const NOT_COUNTED = new Set(['workspace_data_versions', 'sessions', 'access_tokens', 'sign_in_failures', 'invitations', 'accounts']);
 
 describe('the workspace data version on PostgreSQL', () => {
-  let session: Session | undefined;
-  let dispose: () => Promise<void> = async () => undefined;
+  const world = freshSession('postgres', { clock: systemClock, ids: 'random' });
   let url = '';
-  beforeAll(async () => {
-    const db = await freshDatabase('postgres');
-    dispose = db.dispose;
-    if (db.config.kind !== 'postgres') throw new Error('a PostgreSQL database was asked for');
-    url = db.config.url;
-    session = await openSession(db.config, { defaultTimeZone: 'UTC' });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await dispose();
+  beforeAll(() => {
+    if (world.config.kind !== 'postgres') throw new Error('a PostgreSQL database was asked for');
+    url = world.config.url;
   });
 
   it('is moved on by a write to every table holding a workspace’s data', async () => {
@@ -59,7 +51,7 @@ describe('the workspace data version on PostgreSQL', () => {
   });
 
   it('moves on when only a person’s own part changes (a date), as a kept person page must see', async () => {
-    if (!session) throw new Error('the session is opened before the tests run');
+    const { session } = world;
     const person = await createPerson(session.ctx, { name: 'Ana Silva' });
     const before = await currentDataVersion(session.ctx);
     await setPersonDates(session.ctx, person.id, [{ kind: 'birthday', label: null, month: 4, day: 12, year: null }]);

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../core/errors.js';
 import { errorResponse } from '../server/errors.js';
 import { createPerson } from '../services/people.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { CONSTRAINT_MESSAGES, ConstraintError, domainErrorOf, violatedConstraint } from './driver-errors.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /*
  * A broken unique or foreign-key constraint reaches everything above storage as the
@@ -14,7 +14,6 @@ import { CONSTRAINT_MESSAGES, ConstraintError, domainErrorOf, violatedConstraint
  * drivers' own. Every test makes its own people, so none leans on another's rows.
  */
 
-const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 
 /** The error a write was refused with. */
 async function refusedWith(write: Promise<unknown>): Promise<unknown> {
@@ -25,29 +24,18 @@ async function refusedWith(write: Promise<unknown>): Promise<unknown> {
 }
 
 describe.each(DIALECTS)('driver errors become domain errors on %s', (dialect) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
+  const world = freshSession(dialect, { ids: 'random' });
   let made = 0;
-
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, defaultTimeZone: 'UTC' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
 
   /** Two new people, ids in the order a tie stores them. */
   const twoPeople = async (): Promise<[string, string]> => {
     made += 1;
-    const ids = [(await createPerson(session.ctx, { name: `Ana ${made}` })).id, (await createPerson(session.ctx, { name: `Bo ${made}` })).id].sort();
+    const ids = [(await createPerson(world.session.ctx, { name: `Ana ${made}` })).id, (await createPerson(world.session.ctx, { name: `Bo ${made}` })).id].sort();
     return [ids[0]!, ids[1]!];
   };
   // 'per_~nobody' names no one and sorts after every real id ('~' follows the ids' alphabet), so a tie
   // to it passes ties_ordered (person_a < person_b) whatever id the other person drew, and meets the foreign key.
-  const tie = (personA: string, personB: string) => session.ctx.db.insertInto('ties').values({ workspaceId: session.ctx.workspaceId, personA, personB, strength: 3, note: null }).execute();
+  const tie = (personA: string, personB: string) => world.session.ctx.db.insertInto('ties').values({ workspaceId: world.session.ctx.workspaceId, personA, personB, strength: 3, note: null }).execute();
 
   it('a unique (primary key) violation is a ConstraintError, a conflict, keeping the driver’s error as its cause', async () => {
     const [a, b] = await twoPeople();
@@ -77,11 +65,11 @@ describe.each(DIALECTS)('driver errors become domain errors on %s', (dialect) =>
   it('inside a transaction too, and the transaction is undone', async () => {
     const [a, b] = await twoPeople();
     await tie(a, b);
-    const count = async () => (await session.ctx.db.selectFrom('ties').select('personA').where('personA', '=', a).execute()).length;
+    const count = async () => (await world.session.ctx.db.selectFrom('ties').select('personA').where('personA', '=', a).execute()).length;
     const error = await refusedWith(
-      session.ctx.db.transaction().execute(async (trx) => {
+      world.session.ctx.db.transaction().execute(async (trx) => {
         await trx.deleteFrom('ties').where('personA', '=', a).execute();
-        await trx.insertInto('ties').values({ workspaceId: session.ctx.workspaceId, personA: a, personB: 'per_~nobody', strength: 1, note: null }).execute();
+        await trx.insertInto('ties').values({ workspaceId: world.session.ctx.workspaceId, personA: a, personB: 'per_~nobody', strength: 1, note: null }).execute();
       }),
     );
     expect((error as ConstraintError).constraint).toBe('foreign_key');

@@ -1,42 +1,31 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { summariseJournal, type JournalSummary } from '../core/check/journal-summary.js';
-import { sequentialIds } from '../services/context.js';
 import { loadDemo } from '../services/demo.js';
 import { listJournalEntries, logExchange } from '../services/exchanges.js';
 import { createPerson } from '../services/people.js';
-import { openSession, type Session } from '../services/session.js';
+import { openSession } from '../services/session.js';
 import { DIALECTS, freshDatabase } from '../test-support/databases.js';
 import { journalSummaryQueries, readJournalSummary } from './journal-summary.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 const byPerson = (summary: JournalSummary) => ({ ...summary, people: [...summary.people].sort((a, b) => (a.personId < b.personId ? -1 : 1)) });
 
 /** The database's sum of the journal is the core's sum of the same exchanges. */
 describe.each(DIALECTS)('the journal summed by the database, %s', (dialect) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
-
-  beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
-  });
+  const world = freshSession(dialect);
 
   it('is empty with no journal', async () => {
-    expect(await readJournalSummary(session.ctx.db, session.ctx.workspaceId)).toEqual({ exchanges: 0, gave: 0, received: 0, people: [] });
+    expect(await readJournalSummary(world.session.ctx.db, world.session.ctx.workspaceId)).toEqual({ exchanges: 0, gave: 0, received: 0, people: [] });
   });
 
   it('counts group exchanges for each person in them, and online-only as every exchange online', async () => {
-    const ana = await createPerson(session.ctx, { name: 'Ana Online' });
-    const ben = await createPerson(session.ctx, { name: 'Ben Both' });
-    await logExchange(session.ctx, { personIds: [ana.id, ben.id], channel: 'email', occurredOn: '2026-11-01', gave: [{ kind: 'help' }, { kind: 'feedback' }], received: [{ kind: 'insight' }] });
-    await logExchange(session.ctx, { personIds: [ana.id], channel: 'video', occurredOn: '2026-11-10', received: [{ kind: 'resource' }] });
-    await logExchange(session.ctx, { personIds: [ben.id], channel: 'coffee', occurredOn: '2026-10-01' });
-    const summed = await readJournalSummary(session.ctx.db, session.ctx.workspaceId);
+    const ana = await createPerson(world.session.ctx, { name: 'Ana Online' });
+    const ben = await createPerson(world.session.ctx, { name: 'Ben Both' });
+    await logExchange(world.session.ctx, { personIds: [ana.id, ben.id], channel: 'email', occurredOn: '2026-11-01', gave: [{ kind: 'help' }, { kind: 'feedback' }], received: [{ kind: 'insight' }] });
+    await logExchange(world.session.ctx, { personIds: [ana.id], channel: 'video', occurredOn: '2026-11-10', received: [{ kind: 'resource' }] });
+    await logExchange(world.session.ctx, { personIds: [ben.id], channel: 'coffee', occurredOn: '2026-10-01' });
+    const summed = await readJournalSummary(world.session.ctx.db, world.session.ctx.workspaceId);
     expect(byPerson(summed)).toEqual(
       byPerson({
         exchanges: 3,
@@ -48,7 +37,7 @@ describe.each(DIALECTS)('the journal summed by the database, %s', (dialect) => {
         ],
       }),
     );
-    expect(byPerson(summed)).toEqual(byPerson(summariseJournal(await listJournalEntries(session.ctx))));
+    expect(byPerson(summed)).toEqual(byPerson(summariseJournal(await listJournalEntries(world.session.ctx))));
   });
 
   it('agrees with the core on a whole demo map', async () => {

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonFilter } from '../contract/filters.js';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
-import { randomIds, sequentialIds } from '../services/context.js';
 import { logExchange } from '../services/exchanges.js';
 import { addMember } from '../services/links.js';
 import { bulkJudge, createPerson, listPeople, updatePerson } from '../services/people.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { listingVersion } from './data-version.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /*
  * A listing's kept count and order (people-list.ts) are kept until what the listing reads is
@@ -18,37 +17,24 @@ import { listingVersion } from './data-version.js';
  * few people patches the listings it changes instead (people-list-patch.ts; its own test).
  */
 describe.each(DIALECTS)('listings kept until what they read is written, on %s', (dialect) => {
-  let session: Session;
-  let other: Session;
-  let dispose: () => Promise<void>;
+  const world = freshSession(dialect, { other: true });
   let ids: string[];
   let networkId: string;
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    // Another connection to the same data: the command line beside a running server.
-    other = await openSession(db.config, { clock, ids: randomIds, defaultTimeZone: 'UTC' });
     const snapshot = generateLargeSnapshot({ people: 300, networks: 3, goals: 2, exchanges: 200, today: '2026-11-22', seed: 11 });
-    await bulkLoad(session.ctx, snapshot);
+    await bulkLoad(world.session.ctx, snapshot);
     ids = snapshot.people.map((p) => p.id);
     networkId = snapshot.networks[0]!.id;
   }, 120_000);
-  afterAll(async () => {
-    await other.close();
-    await session.close();
-    await dispose();
-  });
 
-  const version = (reads: string[]) => listingVersion(session.ctx.db, session.ctx.workspaceId, reads);
+  const version = (reads: string[]) => listingVersion(world.session.ctx.db, world.session.ctx.workspaceId, reads);
 
   /** Each page by offset is the slice of the whole list, and says the whole list's total. */
   async function pagesAreSlices(filter: PersonFilter) {
-    const whole = (await listPeople(session.ctx, filter)).items.map((p) => p.id);
+    const whole = (await listPeople(world.session.ctx, filter)).items.map((p) => p.id);
     for (const offset of [40, Math.max(1, whole.length - 10)]) {
-      const page = await listPeople(session.ctx, { ...filter, limit: 40, offset });
+      const page = await listPeople(world.session.ctx, { ...filter, limit: 40, offset });
       expect(page.items.map((p) => p.id), `${JSON.stringify(filter)} at ${offset}`).toEqual(whole.slice(offset, offset + 40));
       expect(page.total, JSON.stringify(filter)).toBe(whole.length);
     }
@@ -58,8 +44,8 @@ describe.each(DIALECTS)('listings kept until what they read is written, on %s', 
   it('moves a listing on when what it reads is written, and on SQLite only then', async () => {
     const byCategory = await version(['people.category']);
     const byLastExchange = await version(['people.last_exchange_on']);
-    await logExchange(session.ctx, { personIds: [ids[0]!], channel: 'email', occurredOn: '2026-11-22' });
-    await updatePerson(session.ctx, ids[1]!, { notes: 'Met at the bench' });
+    await logExchange(world.session.ctx, { personIds: [ids[0]!], channel: 'email', occurredOn: '2026-11-22' });
+    await updatePerson(world.session.ctx, ids[1]!, { notes: 'Met at the bench' });
     const afterExchange = await version(['people.category']);
     if (dialect === 'sqlite') expect(afterExchange).toBe(byCategory);
     else expect(afterExchange).not.toBe(byCategory);
@@ -68,24 +54,24 @@ describe.each(DIALECTS)('listings kept until what they read is written, on %s', 
     else expect(await version(['people.last_exchange_on'])).not.toBe(byLastExchange);
 
     // A write to many people is not patched: what it writes moves on.
-    await bulkJudge(session.ctx, { ids: ids.slice(2, 40) }, { category: 'leader-in-field' });
+    await bulkJudge(world.session.ctx, { ids: ids.slice(2, 40) }, { category: 'leader-in-field' });
     const afterCategory = await version(['people.category']);
     expect(afterCategory).not.toBe(afterExchange);
 
     // A person added moves every listing on; so does a membership the network listing reads.
     const byMembership = await version(['memberships']);
-    await createPerson(session.ctx, { name: 'Ada Added', category: 'author-blogger' });
+    await createPerson(world.session.ctx, { name: 'Ada Added', category: 'author-blogger' });
     expect(await version(['people.category'])).not.toBe(afterCategory);
     expect(await version(['memberships'])).not.toBe(byMembership);
     const beforeJoining = await version(['memberships']);
     const byCategoryBeforeJoining = await version(['people.category']);
-    await addMember(session.ctx, networkId, ids[3]!);
+    await addMember(world.session.ctx, networkId, ids[3]!);
     expect(await version(['memberships'])).not.toBe(beforeJoining);
     if (dialect === 'sqlite') expect(await version(['people.category'])).toBe(byCategoryBeforeJoining);
 
     // Whatever another connection writes, every listing moves on: this process cannot see what it wrote.
     const beforeElsewhere = await version(['people.category']);
-    await updatePerson(other.ctx, ids[4]!, { notes: 'Changed from the command line' });
+    await updatePerson(world.other.ctx, ids[4]!, { notes: 'Changed from the command line' });
     expect(await version(['people.category'])).not.toBe(beforeElsewhere);
   });
 
@@ -96,22 +82,22 @@ describe.each(DIALECTS)('listings kept until what they read is written, on %s', 
 
     // An exchange moves its person in the orders by date, and out of what is due.
     const someone = due[due.length - 1]!;
-    await logExchange(session.ctx, { personIds: [someone], channel: 'coffee', occurredOn: '2026-11-22' });
+    await logExchange(world.session.ctx, { personIds: [someone], channel: 'coffee', occurredOn: '2026-11-22' });
     const byLastExchange = await pagesAreSlices({ sort: 'last-exchange' });
-    const metToday = (await listPeople(session.ctx, { sort: 'last-exchange' })).items.filter((p) => p.lastExchangeOn === '2026-11-22').map((p) => p.id);
+    const metToday = (await listPeople(world.session.ctx, { sort: 'last-exchange' })).items.filter((p) => p.lastExchangeOn === '2026-11-22').map((p) => p.id);
     expect(byLastExchange.slice(0, metToday.length)).toContain(someone);
     await pagesAreSlices({ sort: 'next-contact', due: 'due' });
 
     // A category changed, a membership added, a name changed: each on the next page asked for.
     const leaders = await pagesAreSlices({ category: 'leader-in-field' });
     const newcomer = ids.find((id) => !leaders.includes(id))!;
-    await updatePerson(session.ctx, newcomer, { category: 'leader-in-field' });
+    await updatePerson(world.session.ctx, newcomer, { category: 'leader-in-field' });
     expect(await pagesAreSlices({ category: 'leader-in-field' })).toContain(newcomer);
     const members = await pagesAreSlices({ networkId });
     const joining = ids.find((id) => !members.includes(id))!;
-    await addMember(session.ctx, networkId, joining);
+    await addMember(world.session.ctx, networkId, joining);
     expect(await pagesAreSlices({ networkId })).toContain(joining);
-    await updatePerson(session.ctx, leaders[0]!, { name: 'Zora Zuleta' });
+    await updatePerson(world.session.ctx, leaders[0]!, { name: 'Zora Zuleta' });
     expect((await pagesAreSlices({ category: 'leader-in-field' })).at(-1)).toBe(leaders[0]);
   });
 });

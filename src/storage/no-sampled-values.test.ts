@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../test-support/databases.js';
+import { systemClock } from '../services/context.js';
 import { createPerson, removePerson } from '../services/people.js';
-import { openSession, type Session } from '../services/session.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /*
  * The planner's statistics are files too. PostgreSQL's ANALYZE copies sampled column
@@ -15,21 +15,15 @@ import { openSession, type Session } from '../services/session.js';
  */
 
 describe('sampled values on PostgreSQL', () => {
-  let session: Session | undefined;
-  let dispose: () => Promise<void> = async () => undefined;
+  const world = freshSession('postgres', { clock: systemClock, ids: 'random' });
   let client: pg.Client | undefined;
   beforeAll(async () => {
-    const db = await freshDatabase('postgres');
-    dispose = db.dispose;
-    if (db.config.kind !== 'postgres') throw new Error('a PostgreSQL database was asked for');
-    session = await openSession(db.config, { defaultTimeZone: 'UTC' });
-    client = new pg.Client({ connectionString: db.config.url });
+    if (world.config.kind !== 'postgres') throw new Error('a PostgreSQL database was asked for');
+    client = new pg.Client({ connectionString: world.config.url });
     await client.connect();
   });
   afterAll(async () => {
     await client?.end();
-    await session?.close();
-    await dispose();
   });
 
   it('are kept for no column that can hold what a user wrote, nor any expression index', async () => {
@@ -50,7 +44,7 @@ describe('sampled values on PostgreSQL', () => {
 
   it('hold no trace of a person after ANALYZE, while counts are still kept', async () => {
     const canary = `canary${randomBytes(6).toString('hex')}`;
-    const ctx = session!.ctx;
+    const ctx = world.session.ctx;
     for (let i = 0; i < 40; i++) await createPerson(ctx, { name: `${canary} ${i % 3}`, notes: `${canary} note`, channels: [{ kind: 'email', value: `${canary}${i % 2}@example.org` }] });
     await sql`analyze`.execute(ctx.db);
     const { rows } = await client!.query<{ n: number }>(`select count(*)::int as n from pg_stats where schemaname = current_schema() and (most_common_vals::text like $1 or histogram_bounds::text like $1)`, [`%${canary}%`]);
@@ -61,24 +55,16 @@ describe('sampled values on PostgreSQL', () => {
 });
 
 describe('sampled keys on SQLite', () => {
-  let session: Session | undefined;
-  let dispose: () => Promise<void> = async () => undefined;
+  const world = freshSession('sqlite', { clock: systemClock, ids: 'random' });
   let dataDir = '';
-  beforeAll(async () => {
-    const db = await freshDatabase('sqlite');
-    dispose = db.dispose;
-    if (db.config.kind !== 'sqlite') throw new Error('a SQLite database was asked for');
-    dataDir = db.config.dataDir;
-    session = await openSession(db.config, { defaultTimeZone: 'UTC' });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await dispose();
+  beforeAll(() => {
+    if (world.config.kind !== 'sqlite') throw new Error('a SQLite database was asked for');
+    dataDir = world.config.dataDir;
   });
 
   it('leave the file when the person they came from is removed', async () => {
     const canary = `canary${randomBytes(6).toString('hex')}`;
-    const ctx = session!.ctx;
+    const ctx = world.session.ctx;
     for (let i = 0; i < 30; i++) await createPerson(ctx, { name: `Someone ${i}` });
     const person = await createPerson(ctx, { name: `Cy ${canary}`, channels: [{ kind: 'email', value: `${canary}@example.org` }] });
     await sql`analyze`.execute(ctx.db);

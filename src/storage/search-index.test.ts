@@ -12,6 +12,7 @@ import { apiOnFreshSqlite } from '../test-support/api-on-sqlite.js';
 import { DIALECTS, freshDatabase, type Dialect } from '../test-support/databases.js';
 import { insertRows } from './insert-rows.js';
 import { withSearchIndexFilledAfter } from './search-index.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /*
  * Search finds a part of any field, accents and case aside, and means the same on both
@@ -163,14 +164,10 @@ describe.each(DIALECTS)('a large import indexes its people for search on %s', (d
   const insertTrigger = async (db: Session['ctx']['db']) =>
     dialect === 'sqlite' ? (await sql<{ sql: string }>`select sql from sqlite_master where type = 'trigger' and name = 'people_search_insert'`.execute(db)).rows : [];
 
-  let world: World;
+  const world = freshSession(dialect);
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    const session = await openSession(db.config, { clock: { now: () => new Date(`${TODAY}T10:00:00Z`) }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    world = { session, dispose: async () => (await session.close(), await db.dispose()) };
-    await createPerson(session.ctx, { name: 'Zoë Ångström', organisation: 'Café Münster' });
+    await createPerson(world.session.ctx, { name: 'Zoë Ångström', organisation: 'Café Münster' });
   }, 120_000);
-  afterAll(async () => world?.dispose());
 
   it('finds each imported person by a part of the name, beside those already there, and keeps indexing later writes', async () => {
     const trigger = await insertTrigger(world.session.ctx.db);

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, type Account, type AccountsDeps } from '../services/accounts.js';
-import { sequentialIds, type ServiceContext } from '../services/context.js';
+import type { ServiceContext } from '../services/context.js';
 import { logExchange } from '../services/exchanges.js';
 import { addMember } from '../services/links.js';
 import { createNetwork } from '../services/networks.js';
 import { createPerson } from '../services/people.js';
 import { addTarget } from '../services/plan.js';
-import { openSession, type Session } from '../services/session.js';
 import { createTeam } from '../services/teams.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
 import {
   holdNetworkBack,
   selectSharedLearned,
@@ -19,6 +18,7 @@ import {
   sharePerson,
 } from './team-sharing.js';
 import { insertTeamMember, updateMemberSharePlan } from './teams.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /*
  * Consent at the bottom: the queries the team reads through hold nothing a member did
@@ -29,8 +29,7 @@ import { insertTeamMember, updateMemberSharePlan } from './teams.js';
  */
 
 describe.each(DIALECTS)('what a team reads through its members\' consents (%s)', (kind) => {
-  let session: Session;
-  let dispose: () => Promise<void>;
+  const world = freshSession(kind);
   let deps: AccountsDeps;
   let made: { maxNetwork: string; maxHeld: string; ana: string; maxKept: string; lesson: string; ozNetwork: string; ozPerson: string; ozLesson: string };
   let max: Account;
@@ -40,11 +39,8 @@ describe.each(DIALECTS)('what a team reads through its members\' consents (%s)',
   const contextOf = (account: Account): ServiceContext => ({ db: deps.db, clock: deps.clock, ids: deps.ids, timeZone: 'UTC', workspaceId: account.workspaceId });
 
   beforeAll(async () => {
-    const db = await freshDatabase(kind);
-    dispose = db.dispose;
-    const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    deps = { db: session.ctx.db, clock, ids: session.ctx.ids, defaultTimeZone: 'UTC' };
+    const { db, clock, ids } = world.session.ctx;
+    deps = { db, clock, ids, defaultTimeZone: 'UTC' };
     const lea = await createAccount(deps, { email: 'lea@example.org', name: 'Lea Lead', password: 'lea has a long passphrase' });
     max = await createAccount(deps, { email: 'max@example.org', name: 'Max Member', password: 'max has a long passphrase' });
     // Oz is in no team of Lea's: his map is another workspace.
@@ -72,10 +68,6 @@ describe.each(DIALECTS)('what a team reads through its members\' consents (%s)',
     await holdNetworkBack(deps.db, teamId, max.id, maxHeld);
     await sharePerson(deps.db, teamId, max.id, ana);
     await shareLearnedItem(deps.db, teamId, max.id, lesson);
-  });
-  afterAll(async () => {
-    await session.close();
-    await dispose();
   });
 
   const everything = async (accountId?: string) =>

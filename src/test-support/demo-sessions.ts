@@ -1,11 +1,12 @@
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import type { Kysely } from 'kysely';
 import { checkKeeperSettled } from '../services/check-cache.js';
-import { sequentialIds, type Clock } from '../services/context.js';
+import type { Clock } from '../services/context.js';
 import { loadDemo } from '../services/demo.js';
-import { openSession, type Session } from '../services/session.js';
+import type { Session } from '../services/session.js';
 import type { Database } from '../storage/schema.js';
-import { freshDatabase, type Dialect } from './databases.js';
+import type { Dialect } from './databases.js';
+import { freshSession } from './fresh-session.js';
 
 /**
  * The demo map in a fresh database of the given kind, for the suite it is called in, seen
@@ -15,36 +16,19 @@ import { freshDatabase, type Dialect } from './databases.js';
  * address (null on SQLite), for a test that opens its own client beside them.
  */
 export function demoSessions(dialect: Dialect, clock: Clock): { readonly session: Session; readonly other: Session; readonly url: string | null } {
-  let session: Session | undefined;
-  let other: Session | undefined;
-  let url: string | null = null;
-  let dispose: () => Promise<void> = async () => undefined;
+  const world = freshSession(dialect, { clock, other: true });
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    url = db.config.kind === 'postgres' ? db.config.url : null;
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    other = await openSession(db.config, { clock, defaultTimeZone: 'UTC' });
-    await loadDemo(session.ctx);
+    await loadDemo(world.session.ctx);
   });
-  afterAll(async () => {
-    await other?.close();
-    await session?.close();
-    await dispose();
-  });
-  const opened = (which: Session | undefined) => {
-    if (!which) throw new Error('the demo sessions are opened in beforeAll: read them inside a test');
-    return which;
-  };
   return {
     get session() {
-      return opened(session);
+      return world.session;
     },
     get other() {
-      return opened(other);
+      return world.other;
     },
     get url() {
-      return url;
+      return world.config.kind === 'postgres' ? world.config.url : null;
     },
   };
 }

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { createApi, type Api } from '../server/app.js';
 import { scopedContext } from '../server/auth.js';
 import { createAccount, type Account, type AccountsDeps } from '../services/accounts.js';
 import { randomIds } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
-import { freshDatabase, type Dialect } from './databases.js';
+import type { Dialect } from './databases.js';
+import { freshSession } from './fresh-session.js';
 
 export const PUBLIC = 'https://waggle.example.org';
 const HOST = 'waggle.example.org';
@@ -28,20 +28,12 @@ export function serverWorld(kind: Dialect, start = '2026-11-22T10:00:00Z') {
       return new Date(this.at);
     },
   };
-  let session: Session | undefined;
+  const world = freshSession(kind, { clock, ids: 'random' });
   let api: Api | undefined;
-  let dispose: () => Promise<void> = async () => undefined;
   let deps: AccountsDeps | undefined;
-  beforeAll(async () => {
-    const db = await freshDatabase(kind);
-    dispose = db.dispose;
-    session = await openSession(db.config, { clock, defaultTimeZone: 'UTC' });
-    deps = { db: session.ctx.db, clock, ids: randomIds, defaultTimeZone: 'UTC' };
-    api = createApi(scopedContext(session.ctx), undefined, { edge: { port: 4747, publicUrl: PUBLIC }, auth: { deps, secure: true, trustProxy: true } });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await dispose();
+  beforeAll(() => {
+    deps = { db: world.session.ctx.db, clock, ids: randomIds, defaultTimeZone: 'UTC' };
+    api = createApi(scopedContext(world.session.ctx), undefined, { edge: { port: 4747, publicUrl: PUBLIC }, auth: { deps, secure: true, trustProxy: true } });
   });
   const call = async (path: string, init: CallInit = {}) => {
     const headers: Record<string, string> = { host: HOST, 'x-forwarded-for': init.address ?? '203.0.113.7' };
