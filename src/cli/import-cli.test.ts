@@ -62,6 +62,22 @@ describe('waggle import of something that is not a regular file', () => {
     expect(JSON.parse(again.stderr)).toMatchObject({ error: { code: 'validation', message: expect.stringContaining(`${folder} is a directory`) as string } });
   });
 
+  it('names the file as well as the line where a contacts file is broken, and stores nothing', async () => {
+    const csv = join(dir, 'broken.csv');
+    writeFileSync(csv, 'First Name,Last Name,Company,Connected On\r\nAda,Lovelace,Analytical,01 Feb 2024\r\n"Bob,Broken,Quote,01 Feb 2024\r\n');
+    const run = await waggle([...data, 'import', csv], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${csv}: line 3: a quoted field is never closed`);
+    const vcf = join(dir, 'broken.vcf');
+    writeFileSync(vcf, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nBEGIN:VCARD\r\n');
+    const again = await waggle([...data, 'import', vcf, '--json'], env);
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.stderr)).toMatchObject({ error: { code: 'validation', message: expect.stringContaining(`${vcf}: line 4:`) as string } });
+    const people = await waggle([...data, 'person', 'list', '--json'], env);
+    expect(people.code).toBe(0);
+    expect(people.stdout).not.toContain('Lovelace');
+  });
+
   it('reads a Shift-JIS file with --encoding, and refuses an encoding it does not know', async () => {
     const file = join(dir, 'sjis.csv');
     writeFileSync(file, iconv.encode('First Name,Last Name,Company,Connected On\r\n山田,太郎,日立,01 Feb 2024\r\n', 'shift_jis'));

@@ -5,8 +5,6 @@
  */
 import type { Command } from 'commander';
 import type { FileHandle } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
-import { ImportFileError } from '../../core/import-types.js';
 import { ValidationError } from '../../core/errors.js';
 import type { CaptureFormat } from '../../core/capture.js';
 import { captureQuery } from '../../contract/capture.js';
@@ -16,6 +14,8 @@ import { TooLargeError } from '../../services/import/read-limited.js';
 import { captureFile, type CaptureOutcome } from '../../services/capture.js';
 import { emit, table } from '../output.js';
 import { withSession } from '../runtime.js';
+import { progressBar } from '../progress-bar.js';
+import { namingTheFile } from '../file-errors.js';
 
 function captureText(outcome: CaptureOutcome, file: string, verbose: boolean): string {
   const s = outcome.summary;
@@ -61,11 +61,10 @@ export async function captureCommand(command: Command, file: string, handle: Fil
   const limit = format === 'mbox' ? Number.MAX_SAFE_INTEGER : MAX_IMPORT_BYTES;
   if ((await handle.stat()).size > limit) throw new ValidationError(file, new TooLargeError(limit).message);
   await withSession(command, async (ctx, json) => {
-    const bar = process.stderr.isTTY && !json ? new cliProgress.SingleBar({ format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+    const bar = progressBar(json);
     const size = (await handle.stat()).size;
-    let started = false;
-    try {
-      const outcome = await captureFile(ctx, handle.createReadStream({ autoClose: false, start: 0, highWaterMark: 1024 * 1024 }), {
+    const outcome = await namingTheFile(file, () =>
+      captureFile(ctx, handle.createReadStream({ autoClose: false, start: 0, highWaterMark: 1024 * 1024 }), {
         format,
         dryRun: flags.dryRun === true,
         ...(chosen.since ? { since: chosen.since } : {}),
@@ -74,24 +73,12 @@ export async function captureCommand(command: Command, file: string, handle: Fil
         ...(chosen.skip ? { skip: chosen.skip } : {}),
         ...(chosen.only ? { only: chosen.only } : {}),
         onProgress: (phase, done, total) => {
-          if (!bar) return;
           // Reading a mailbox reports bytes: the bar runs over the file's size.
-          const [value, of] = phase === 'reading' && format === 'mbox' ? [Math.min(total, size), size] : [done, total];
-          if (!started) {
-            bar.start(of, value, { phase });
-            started = true;
-          }
-          bar.setTotal(of);
-          bar.update(value, { phase });
+          if (phase === 'reading' && format === 'mbox') bar.show(phase, Math.min(total, size), size);
+          else bar.show(phase, done, total);
         },
-      });
-      bar?.stop();
-      emit(json, outcome, () => captureText(outcome, file, flags.all === true));
-    } catch (error) {
-      if (error instanceof ImportFileError) throw new ValidationError(file, error.message, { cause: error });
-      throw error;
-    } finally {
-      bar?.stop();
-    }
+      }),
+    ).finally(() => bar.stop());
+    emit(json, outcome, () => captureText(outcome, file, flags.all === true));
   });
 }

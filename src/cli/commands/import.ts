@@ -1,4 +1,3 @@
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { IMPORT_FORMATS, ImportFileError, type ImportFormat } from '../../core/import-types.js';
 import { ValidationError } from '../../core/errors.js';
@@ -12,6 +11,8 @@ import { importFile, type ImportOutcome, type ProgressListener } from '../../ser
 import { emit, table } from '../output.js';
 import { choice } from '../values.js';
 import { withSession } from '../runtime.js';
+import { progressBar } from '../progress-bar.js';
+import { namingTheFile } from '../file-errors.js';
 import { about } from '../command-list.js';
 
 function outcomeText(outcome: ImportOutcome, file: string, verbose: boolean): string {
@@ -99,35 +100,18 @@ export function registerImport(program: Command): void {
         // The size limit is counted as the file is read: past it, reading stops (TooLargeError).
         bytes = await readLimited(handle.createReadStream({ autoClose: false, start: 0 }), MAX_IMPORT_BYTES);
       } catch (error) {
+        // Name the file as well as the line: "connections.csv: line 12: …".
         if (error instanceof ImportFileError) throw new ValidationError(file, error.message, { cause: error });
         throw error;
       } finally {
         await handle.close();
       }
       await withSession(command, async (ctx, json) => {
-        // A progress bar on stderr when a person is watching; silence for scripts.
-        const bar = process.stderr.isTTY && !json ? new cliProgress.SingleBar({ format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
-        let started = false;
-        const onProgress: ProgressListener = (phase, done, total) => {
-          if (!bar) return;
-          if (!started) {
-            bar.start(total, done, { phase });
-            started = true;
-          }
-          bar.setTotal(total);
-          bar.update(done, { phase });
-        };
-        try {
-          const outcome = await importFile(ctx, bytes, { ...(flags.format ? { format: flags.format as ImportFormat } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), fileName: file, dryRun: flags.dryRun === true, onProgress, inWorker: false });
-          bar?.stop();
-          emit(json, outcome, () => outcomeText(outcome, file, flags.all === true));
-        } catch (error) {
-          // Name the file as well as the line: "connections.csv: line 12: …".
-          if (error instanceof ImportFileError) throw new ValidationError(file, error.message, { cause: error });
-          throw error;
-        } finally {
-          bar?.stop();
-        }
+        const bar = progressBar(json);
+        const onProgress: ProgressListener = (phase, done, total) => bar.show(phase, done, total);
+        const options = { ...(flags.format ? { format: flags.format as ImportFormat } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), fileName: file, dryRun: flags.dryRun === true, onProgress, inWorker: false };
+        const outcome = await namingTheFile(file, () => importFile(ctx, bytes, options)).finally(() => bar.stop());
+        emit(json, outcome, () => outcomeText(outcome, file, flags.all === true));
       });
     });
 }
