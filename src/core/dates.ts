@@ -112,24 +112,8 @@ export function isTimeZone(zone: string): boolean {
 /** One formatter per zone: making one costs about half a millisecond, and a mailbox asks for a date 100,000 times. */
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/**
- * The last answer per zone and the second it was for: a server asks for today several times a
- * request (the kept answer's key, the page), and formatToParts costs more than the rest of
- * a kept answer's lookup. A zone's offset is whole seconds, so one second has one date.
- */
-const lastDays = new Map<string, { second: number; date: IsoDate }>();
-
 /** The calendar date at `instant` on a wall clock in `timeZone`. */
 export function dateInTimeZone(instant: Date, timeZone: string): IsoDate {
-  const second = Math.floor(instant.getTime() / 1000);
-  const last = lastDays.get(timeZone);
-  if (last !== undefined && last.second === second) return last.date;
-  const date = formattedDate(instant, timeZone);
-  lastDays.set(timeZone, { second, date });
-  return date;
-}
-
-function formattedDate(instant: Date, timeZone: string): IsoDate {
   let format = dayFormatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
