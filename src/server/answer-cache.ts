@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { today, type ServiceContext } from '../services/context.js';
-import { currentDataVersion } from '../services/data-version.js';
+import { atDataVersion, currentDataVersion } from '../services/data-version.js';
 import { bytesSent } from './gzip.js';
 
 /**
@@ -111,7 +111,8 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
     let settle: (kept: Kept | null) => void = () => {};
     cache.workingOn(key, version, new Promise<Kept | null>((resolve) => (settle = resolve)));
     try {
-      await next();
+      // The reads behind the answer take the version just read as theirs, instead of asking again.
+      await atDataVersion(ctx, version, next);
       const res = c.res;
       if (res.status !== 200 || !/^application\/json\s*(?:;|$)/i.test(res.headers.get('content-type') ?? '') || res.headers.has('set-cookie')) return;
       const body = bytesSent(res) ?? new Uint8Array(await res.clone().arrayBuffer());

@@ -1,4 +1,4 @@
-import { dataVersion } from '../storage/data-version.js';
+import { dataVersion, withDataVersionRead } from '../storage/data-version.js';
 import type { ServiceContext } from './context.js';
 
 /**
@@ -8,4 +8,9 @@ import type { ServiceContext } from './context.js';
  */
 export function currentDataVersion(ctx: ServiceContext): Promise<string> {
   return dataVersion(ctx.db, ctx.workspaceId);
+}
+
+/** Works an answer out with `version` (just read by currentDataVersion) standing for the data's version in its reads: one read, not one per listing. */
+export function atDataVersion<T>(ctx: ServiceContext, version: string, work: () => Promise<T>): Promise<T> {
+  return withDataVersionRead(ctx.db, ctx.workspaceId, version, work);
 }

@@ -26,9 +26,32 @@ let ownWrites = 0;
 /** Asked before every kept answer is sent: kept prepared (prepared-statements.ts). */
 const VERSION_QUERY = 'select version::text as v from workspace_data_versions where workspace_id = $1';
 
+/** A PostgreSQL version read once for a request's answer, for the reads that answer is worked out from. */
+interface VersionRead {
+  db: Kysely<Database>;
+  workspaceId: string;
+  version: string;
+}
+const versionsRead = new AsyncLocalStorage<VersionRead>();
+
+/**
+ * Runs `work` with `version`, read from `db` just before, standing for the workspace's version in
+ * every `dataVersion` it asks of the same handle (not of a transaction: that reads its own snapshot's).
+ * On PostgreSQL each read of the version is a round trip: a kept answer's (server/answer-cache.ts) and
+ * then a listing's own (people-list.ts) were two reads of the same row, a third of a deep page's
+ * round trips. The older of the two is as good: whatever is read after it is never older than it says.
+ * SQLite's version costs no round trip and counts this process's writes as they happen: asked anew.
+ */
+export function withDataVersionRead<T>(db: Kysely<Database>, workspaceId: string, version: string, work: () => Promise<T>): Promise<T> {
+  if (!version.startsWith('pg:')) return work();
+  return versionsRead.run({ db, workspaceId, version }, work);
+}
+
 export async function dataVersion(db: Kysely<Database>, workspaceId: string): Promise<string> {
   // Through executeQuery with a compiled query: past the plugins, so asking does not count as writing.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const read = versionsRead.getStore();
+    if (read && read.db === db && read.workspaceId === workspaceId) return read.version;
     const { rows } = await db.executeQuery<{ v: string }>(CompiledQuery.raw(preparedOnPostgres(db, VERSION_QUERY), [workspaceId]));
     return `pg:${rows[0]?.v ?? '0'}`;
   }
