@@ -9,20 +9,22 @@ import { channelsList, isPostgres, parsedJson as parsed, postgresJson as postgre
 import { toExchange, toFollowUp } from './journal.js';
 import { toNetwork } from './networks.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
-import { personColumnList } from './person-columns.js';
+import { PERSON_COLUMNS } from './person-columns.js';
 import { toPersonDate } from './person-dates.js';
 import { preparedOnPostgres } from './prepared-statements.js';
 import type { Database, ExchangesTable, FollowUpsTable, GoalsTable, NetworksTable } from './schema.js';
 
 /*
- * Everything a person's page shows, in one statement and one round trip: the person's row,
- * and each of their parts (channels, goal links with their goals, memberships with their
- * networks, ties with the other's name, introductions with the names in them, exchanges with
- * everyone in them, follow-ups, dates, whether a photo is kept) as a JSON list built by the
- * database. The statement is written once per dialect and its text kept, so a request builds
- * nothing: it binds the workspace and the person (and PostgreSQL, which keeps it prepared,
- * neither parses nor plans it again). The page used to take fourteen queries, each
- * built by Kysely anew; on PostgreSQL each was a round trip through the pool (issue 15).
+ * Everything a person's page shows, in one statement and one round trip, as one JSON object
+ * built by the database: the person's columns, and each of their parts (channels, goal links
+ * with their goals, memberships with their networks, ties with the other's name, introductions
+ * with the names in them, exchanges with everyone in them, follow-ups, dates, whether a photo
+ * is kept) as a list. One value, not the person's 28 columns beside 9 lists: the PostgreSQL
+ * driver described and parsed each column of the row anew on every request, which cost more
+ * than parsing the JSON. The statement is written once per dialect and its text kept, so a
+ * request builds nothing: it binds the workspace and the person (and PostgreSQL, which keeps
+ * it prepared, neither parses nor plans it again). The page used to take fourteen queries,
+ * each built by Kysely anew; on PostgreSQL each was a round trip through the pool (issue 15).
  *
  * The rows inside the lists are the tables' own columns under the names the schema gives
  * them (camelCase), so the aggregates' row mappings (toGoal, toExchange, …) read them as they
@@ -30,7 +32,7 @@ import type { Database, ExchangesTable, FollowUpsTable, GoalsTable, NetworksTabl
  * into the ISO string storage/postgres.ts gives every other read.
  */
 
-/** The statement's row: the person's columns, and each part as JSON (text on SQLite, parsed on PostgreSQL). */
+/** The statement's one value, beside the person's own columns: each part as a list of rows (JSON: text on SQLite, parsed on PostgreSQL). */
 interface PartsAsRows {
   channels: Selectable<Database['contactPoints']>[];
   goals: { relevance: number; note: string | null; serves: string; goal: Selectable<GoalsTable> }[];
@@ -164,9 +166,12 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
     dates: d.list(d.object({ kind: 'a.kind', label: 'a.label', month: 'a.month', day: 'a.day', year: 'a.year' }), 'person_dates a where a.person_id = p.id', 'a.position'),
     hasPhoto: 'exists (select 1 from person_photos h where h.person_id = p.id)',
   };
-  const columns = Object.entries(parts).map(([key, value]) => `${value} as "${key}"`);
-  return `select ${personColumnList('p')}, ${columns.join(', ')} from people p where p.workspace_id = ${placeholders[0]} and p.id = ${placeholders[1]}`;
+  const own = Object.fromEntries(Object.entries(PERSON_COLUMNS).map(([key, column]) => [key, TIMESTAMPS.has(key) ? d.timestamp(`p.${column}`) : `p.${column}`]));
+  return `select ${d.object({ ...own, ...parts })} as "detail" from people p where p.workspace_id = ${placeholders[0]} and p.id = ${placeholders[1]}`;
 }
+
+/** The person's columns PostgreSQL's JSON would write in its own form (see `timestamp`). */
+const TIMESTAMPS = new Set<string>(['createdAt', 'updatedAt'] satisfies (keyof PersonColumns)[]);
 
 /** Written once per dialect, on first use; kept prepared on PostgreSQL (prepared-statements.ts). */
 let postgresText: string | undefined;
@@ -180,33 +185,29 @@ function statementFor(db: Kysely<Database>): string {
 /** The person and all their parts, or undefined when the workspace has no person of that id. */
 export async function selectPersonDetail(db: Kysely<Database>, workspaceId: string, personId: string): Promise<PersonParts | undefined> {
   // Without the plugins: the statement names its columns as the schema's types do already.
-  const { rows } = await db.withoutPlugins().executeQuery<Record<string, unknown>>(CompiledQuery.raw(statementFor(db), [workspaceId, personId]));
-  const row = rows[0];
-  if (!row) return undefined;
-  const { channels, goals, networks, ties, introductions, exchanges, followUps, dates, hasPhoto, ...own } = row;
-  const personRow = own as unknown as PersonColumns;
-  const intros = parsed<PartsAsRows['introductions']>(introductions);
-  const tieRows = parsed<PartsAsRows['ties']>(ties);
+  const { rows } = await db.withoutPlugins().executeQuery<{ detail: unknown }>(CompiledQuery.raw(statementFor(db), [workspaceId, personId]));
+  if (!rows[0]) return undefined;
+  const { channels, goals, networks, ties, introductions, exchanges, followUps, dates, hasPhoto, ...own } = parsed<PartsAsRows & PersonColumns>(rows[0].detail);
   const names = new Map<string, string>();
   const named = (id: string | null, name: string | null) => {
     if (id !== null && id !== personId && name !== null) names.set(id, name);
   };
-  for (const t of tieRows) named(t.otherId, t.name);
-  for (const i of intros) {
+  for (const t of ties) named(t.otherId, t.name);
+  for (const i of introductions) {
     named(i.byId, i.byName);
     named(i.personId, i.personName);
     named(i.toId, i.toName);
   }
   return {
-    person: toPerson(personRow, personRow.lastExchangeOn ?? null, parsed<PartsAsRows['channels']>(channels).map(toContactPoint)),
-    goals: parsed<PartsAsRows['goals']>(goals).map((l) => ({ goal: toGoal(l.goal), relevance: l.relevance, note: l.note, serves: parseJsonList<string>(l.serves) })),
-    networks: parsed<PartsAsRows['networks']>(networks).map((m) => ({ network: toNetwork(m.network), role: m.role as NetworkRole | null })),
-    ties: tieRows,
-    introductions: intros.map(({ byName: _by, personName: _person, toName: _to, ...i }) => toIntroduction(i)),
+    person: toPerson(own, own.lastExchangeOn ?? null, channels.map(toContactPoint)),
+    goals: goals.map((l) => ({ goal: toGoal(l.goal), relevance: l.relevance, note: l.note, serves: parseJsonList<string>(l.serves) })),
+    networks: networks.map((m) => ({ network: toNetwork(m.network), role: m.role as NetworkRole | null })),
+    ties,
+    introductions: introductions.map(({ byName: _by, personName: _person, toName: _to, ...i }) => toIntroduction(i)),
     names,
-    exchanges: parsed<PartsAsRows['exchanges']>(exchanges).map(({ personIds, ...e }) => toExchange(e, personIds)),
-    followUps: parsed<PartsAsRows['followUps']>(followUps).map(toFollowUp),
-    dates: parsed<PartsAsRows['dates']>(dates).map(toPersonDate),
+    exchanges: exchanges.map(({ personIds, ...e }) => toExchange(e, personIds)),
+    followUps: followUps.map(toFollowUp),
+    dates: dates.map(toPersonDate),
     hasPhoto: Boolean(hasPhoto),
   };
 }
