@@ -6,6 +6,7 @@ import { addMember, linkPersonToGoal } from '../services/links.js';
 import { createPerson, listPeople, removePerson, updatePerson } from '../services/people.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
+import { selectPageByIds } from './people-page.js';
 
 /*
  * A page past the first takes its ids from the listing's whole order, kept per version of
@@ -126,5 +127,17 @@ describe.each(DIALECTS)('pages by offset after writes, on %s', (dialect) => {
     }
     await removePerson(world.session.ctx, first.id);
     for (const filter of [{ goalId }, { networkId }]) expect((await listPeople(world.session.ctx, { ...filter, limit: 20 })).items.map((p) => p.id)).not.toContain(first.id);
+  });
+
+  it('reads a page by ids in their order, leaving out ids that are not this workspace\'s people, hostile ones included', async () => {
+    const whole = (await listPeople(world.session.ctx)).items;
+    const [a, b, c] = [whole[3]!, whole[200]!, whole[77]!];
+    const ids = [c.id, 'nobody', b.id, "x' or '1'='1", a.id, '["p1"]', '', 'é?%_\\'];
+    const page = await selectPageByIds(world.session.ctx.db, world.session.ctx.workspaceId, ids);
+    expect(page.map(({ person }) => person)).toEqual([c, b, a]);
+    expect(page.map(({ row }) => row.id)).toEqual([c.id, b.id, a.id]);
+    // Another workspace's page of the same ids is empty.
+    expect(await selectPageByIds(world.session.ctx.db, `${world.session.ctx.workspaceId}-other`, ids)).toEqual([]);
+    expect(await selectPageByIds(world.session.ctx.db, world.session.ctx.workspaceId, [])).toEqual([]);
   });
 });
