@@ -11,8 +11,6 @@ export interface JsonDialect {
   object(pairs: Record<string, string>): string;
   /** The rows of `from` as a JSON list of `item`, in `orderBy`'s order; an empty list for none. */
   list(item: string, from: string, orderBy: string): string;
-  /** The rows of the statement's own `from` as a JSON list of `item` (null for none, on PostgreSQL). */
-  aggregate(item: string): string;
   timestamp(column: string): string;
 }
 
@@ -21,7 +19,6 @@ const quote = (key: string) => `'${key}'`;
 export const postgresJson: JsonDialect = {
   object: (pairs) => `json_build_object(${Object.entries(pairs).map(([k, v]) => `${quote(k)}, ${v}`).join(', ')})`,
   list: (item, from, orderBy) => `(select coalesce(json_agg(${item} order by ${orderBy}), '[]'::json) from ${from})`,
-  aggregate: (item) => `json_agg(${item})`,
   // PostgreSQL's JSON writes a timestamptz in its own form: this is the ISO string storage/postgres.ts gives every other read.
   timestamp: (column) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
 };
@@ -30,7 +27,6 @@ export const sqliteJson: JsonDialect = {
   object: (pairs) => `json_object(${Object.entries(pairs).map(([k, v]) => `${quote(k)}, ${v}`).join(', ')})`,
   // json(): a list from a subquery stays JSON inside the object holding it, not a string.
   list: (item, from, orderBy) => `json((select json_group_array(${item} order by ${orderBy}) from ${from}))`,
-  aggregate: (item) => `json_group_array(${item})`,
   timestamp: (column) => column,
 };
 
