@@ -7,7 +7,8 @@ import type { Database } from './schema.js';
  * database with the same rules as the core's `summariseJournal`, which the check's tests hold
  * it to on both databases. Each person's sums are kept on their row by the writes that change
  * them (`refreshJournalColumns`, storage/derived.ts; migration 2026-12-09T1300-person-journal-totals),
- * so the check reads one row a person with exchanges; grouping every exchange's people here was
+ * so the check reads one entry a person with exchanges (on SQLite from a partial index holding them,
+ * written to match the where clause here); grouping every exchange's people here was
  * most of `waggle check`'s database time at 5,000 people. The totals are one pass over the
  * exchanges: on SQLite through an index holding what it sums (migration
  * 2026-12-07T1200-journal-summary-index: the length expressions here must be written as it writes them).
