@@ -1,12 +1,13 @@
 import { nextContact } from '../core/next-contact.js';
 import type { ServiceContext } from './context.js';
 import { chunks } from '../storage/chunks.js';
-import { refreshLastExchangeOn, selectRhythmRows, setNextContactDue } from '../storage/derived.js';
+import { refreshJournalColumns, selectRhythmRows, setNextContactDue } from '../storage/derived.js';
 
 /**
  * Keeps each person's derived dates current: `lastExchangeOn` (the latest exchange
  * with them) and `nextContactDue` (the core's nextContact date), which the people
- * list filters and sorts by through an index. Every write that adds or removes an
+ * list filters and sorts by through an index; and, beside the last exchange, the
+ * journal's sums for the person that the network check reads (storage/derived.ts). Every write that adds or removes an
  * exchange, or changes a cadence, a hand-set next contact or the day added, calls
  * this inside its own transaction, so a reader never sees them disagree with the rows
  * they come from. Without `personIds`: everyone in the workspace (a restore, a bulk load).
@@ -16,7 +17,7 @@ export async function refreshRhythm(ctx: ServiceContext, personIds?: readonly st
   const groups = personIds === undefined ? [undefined] : chunks([...new Set(personIds)]);
   for (const ids of groups) {
     if (ids !== undefined && ids.length === 0) continue;
-    await refreshLastExchangeOn(ctx.db, ws, ids);
+    await refreshJournalColumns(ctx.db, ws, ids);
     const rows = await selectRhythmRows(ctx.db, ws, ids);
     // One statement per distinct date, not one per person: a restore of thousands stays a few dozen statements.
     const byDue = new Map<string | null, string[]>();

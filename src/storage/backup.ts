@@ -34,7 +34,7 @@ function withoutWorkspace<T extends { workspaceId: string }>(row: T): Omit<T, 'w
 
 function personRow(row: Selectable<PeopleTable>) {
   // The derived dates stay out: a restore works them out again (services/rhythm.ts).
-  const { lastExchangeOn: _last, nextContactDue: _due, searchText: _search, goalRelevance: _relevance, sortName: _sort, ...stored } = row;
+  const { lastExchangeOn: _last, nextContactDue: _due, searchText: _search, goalRelevance: _relevance, sortName: _sort, journalExchanges: _exchanges, journalGave: _gave, journalReceived: _received, journalOnlineOnly: _online, ...stored } = row;
   return { ...withoutWorkspace(stored), tags: parseJsonList<string>(row.tags), knowAndLike: row.knowAndLike === 1, canHelp: row.canHelp === 1, lostJobList: row.lostJobList === 1 };
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { journalSumsByPerson } from './journal-summary.js';
 
 /**
  * What the people indexes on derived dates stand in for a missing date (migration
@@ -16,14 +17,38 @@ export const NO_LAST_EXCHANGE = '0001-01-01';
  * everyone in the workspace; otherwise at most a chunk's worth (storage/chunks.ts).
  */
 
-/** Sets `last_exchange_on` to the latest exchange with each person, in SQL. */
-export async function refreshLastExchangeOn(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined): Promise<void> {
+/**
+ * Sets what each person's row keeps of the journal (migration 2026-12-09T1300-person-journal-totals):
+ * `last_exchange_on`, and the sums the network check reads instead of grouping every exchange
+ * (storage/journal-summary.ts): how many exchanges, the items given and received over them, and
+ * whether every one was online. Two statements: the people with exchanges from their sums, the
+ * rest back to none (only those that had some, so a bulk load does not rewrite everyone's row).
+ */
+export async function refreshJournalColumns(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined): Promise<void> {
+  let sums = journalSumsByPerson(db, workspaceId);
+  if (ids) sums = sums.where('ep.personId', 'in', [...ids]);
   let update = db
     .updateTable('people')
-    .set({ lastExchangeOn: sql`(select max(ep.occurred_on) from exchange_people ep where ep.person_id = people.id)` })
-    .where('workspaceId', '=', workspaceId);
-  if (ids) update = update.where('id', 'in', [...ids]);
+    .from(sums.as('j'))
+    .set((eb) => ({
+      lastExchangeOn: eb.ref('j.lastExchangeOn'),
+      journalExchanges: eb.ref('j.exchanges'),
+      journalGave: eb.ref('j.gave'),
+      journalReceived: eb.ref('j.received'),
+      journalOnlineOnly: eb.ref('j.onlineOnly'),
+    }))
+    .whereRef('people.id', '=', 'j.personId')
+    .where('people.workspaceId', '=', workspaceId);
+  if (ids) update = update.where('people.id', 'in', [...ids]);
   await update.execute();
+  let none = db
+    .updateTable('people')
+    .set({ lastExchangeOn: null, journalExchanges: 0, journalGave: 0, journalReceived: 0, journalOnlineOnly: 0 })
+    .where('workspaceId', '=', workspaceId)
+    .where((eb) => eb.or([eb('lastExchangeOn', 'is not', null), eb('journalExchanges', '<>', 0)]))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('exchangePeople as ep').select('ep.personId').whereRef('ep.personId', '=', 'people.id'))));
+  if (ids) none = none.where('id', 'in', [...ids]);
+  await none.execute();
 }
 
 /** What each person's next contact is worked out from, with the date stored for it now. */

@@ -14,7 +14,9 @@ import type { Database, PeopleTable } from './schema.js';
  */
 
 /** What a person's row holds for the person as the core has them: the keys kept for sorting and searching aside. */
-export type PersonColumns = Omit<Selectable<PeopleTable>, 'workspaceId' | 'nameKey' | 'sortName' | 'searchText' | 'goalRelevance' | 'nextContactDue'>;
+export type PersonColumns = Omit<Selectable<PeopleTable>, 'workspaceId' | 'nameKey' | 'sortName' | 'searchText' | 'goalRelevance' | 'nextContactDue' | JournalColumnName>;
+/** What a person's row keeps of the journal for the network check (storage/derived.ts): not the person's own. */
+type JournalColumnName = 'journalExchanges' | 'journalGave' | 'journalReceived' | 'journalOnlineOnly';
 
 export function toPerson(row: PersonColumns, lastExchangeOn: string | null, channels: ContactPoint[]): Person {
   // One object literal with the next contact last, not the person spread into a new object with it

@@ -140,6 +140,13 @@ export interface PeopleTable {
   searchText: Generated<string>;
   /** Derived, kept current by services/goal-relevance.ts: the highest relevance to an active goal, 0 without one. */
   goalRelevance: Generated<number>;
+  /** Derived, kept current with `lastExchangeOn` (storage/derived.ts): the exchanges with this person. */
+  journalExchanges: Generated<number>;
+  /** Derived, the same: items given and received, summed over those exchanges. */
+  journalGave: Generated<number>;
+  journalReceived: Generated<number>;
+  /** Derived, the same: 1 when there were exchanges and every one was online (email, social media, video). */
+  journalOnlineOnly: Generated<number>;
 }
 
 export interface NetworksTable {
