@@ -1,16 +1,18 @@
 /**
- * Works the network check out in a worker thread, so that a server keeps answering while
- * the check of 30,000 people takes seconds. The worker opens its own read-only connection
- * to the same database (a snapshot passed from here would be read and copied on the main
- * thread: most of the cost the worker is there to take away), reads one consistent picture,
- * runs the pure check, and sends back what the server keeps (check-packed.ts) or the whole
- * report as JSON. One job, one answer, then the thread ends and its memory with it.
+ * Works the network check out in a process of its own (the check's worker), so that a server
+ * keeps answering while the check of 30,000 people takes seconds, and so that the check's
+ * working set (a few hundred MB at that size) is never the server's: in a worker thread it
+ * was, and glibc kept much of it after the thread ended (process-job.ts). The worker opens its
+ * own read-only connection to the same database (a snapshot passed from here would be read and
+ * copied on the main thread: most of the cost the worker is there to take away), reads one
+ * consistent picture, runs the pure check, and sends back what the server keeps
+ * (check-packed.ts) or the whole report as JSON. One job, one answer, then the process ends.
  */
 import type { DatabaseConfig } from '../storage/database.js';
 import type { GexfVersion } from '../codecs/graph/write.js';
 import type { PackedCheck } from './check-packed.js';
 import { workerScript } from './import/off-thread.js';
-import { runWorkerJob } from './worker-job.js';
+import { runProcessJob } from './process-job.js';
 
 export interface CheckJob {
   config: DatabaseConfig;
@@ -62,7 +64,7 @@ export async function checkOffThread(job: CheckJob): Promise<PackedCheck | Packe
     workerFile = null;
     throw error;
   });
-  return runWorkerJob<PackedCheck | PackedMap | Uint8Array, CheckAnswer>(
+  return runProcessJob<PackedCheck | PackedMap | Uint8Array, CheckAnswer>(
     file,
     job,
     (answer, outcome) => {

@@ -80,7 +80,7 @@ function workerJob(ctx: ServiceContext, options: CheckOptions): Omit<CheckJob, '
 
 /**
  * The check as the server answers it: the one kept for this workspace, focus and day,
- * worked out in a worker thread, and renewed there after a change while the last one
+ * worked out in a process of its own, and renewed there after a change while the last one
  * answers (check-cache.ts says how, and `freshness` says how current it is).
  */
 export async function servedCheck(ctx: ServiceContext, options: CheckOptions = {}): Promise<ServedCheck> {
