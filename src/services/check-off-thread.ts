@@ -12,7 +12,8 @@ import type { DatabaseConfig } from '../storage/database.js';
 import type { GexfVersion } from '../codecs/graph/write.js';
 import type { PackedCheck } from './check-packed.js';
 import { workerScript } from './import/off-thread.js';
-import { runProcessJob } from './process-job.js';
+import type { Readable } from 'node:stream';
+import { runProcessJob, streamProcessJob } from './process-job.js';
 
 export interface CheckJob {
   config: DatabaseConfig;
@@ -55,15 +56,26 @@ export class CheckFailedError extends Error {
 
 let workerFile: Promise<string> | null = null;
 
-export async function checkOffThread(job: CheckJob & { want: 'kept' }): Promise<PackedCheck>;
-export async function checkOffThread(job: CheckJob & { want: 'map' }): Promise<PackedMap>;
-export async function checkOffThread(job: CheckJob & { want: 'whole' | 'gexf' | 'graphml' }): Promise<Uint8Array>;
-export async function checkOffThread(job: CheckJob): Promise<PackedCheck | PackedMap | Uint8Array> {
+function checkWorkerFile(): Promise<string> {
   workerFile ??= workerScript('check-worker', import.meta.url);
-  const file = await workerFile.catch((error: unknown) => {
+  return workerFile.catch((error: unknown) => {
     workerFile = null;
     throw error;
   });
+}
+
+const workerFailed = (cause: unknown, exitCode?: number) => new CheckFailedError({ cause: exitCode === undefined ? cause : `the check's worker stopped (exit code ${exitCode}) before answering` });
+
+/** The whole report's JSON as the check's worker writes it (process-job.ts streamProcessJob): tens of MB at 30,000 people, never held whole here. */
+export async function wholeCheckOffThread(job: CheckJob & { want: 'whole' }): Promise<Readable> {
+  return streamProcessJob(await checkWorkerFile(), job, workerFailed);
+}
+
+export async function checkOffThread(job: CheckJob & { want: 'kept' }): Promise<PackedCheck>;
+export async function checkOffThread(job: CheckJob & { want: 'map' }): Promise<PackedMap>;
+export async function checkOffThread(job: CheckJob & { want: 'gexf' | 'graphml' }): Promise<Uint8Array>;
+export async function checkOffThread(job: CheckJob): Promise<PackedCheck | PackedMap | Uint8Array> {
+  const file = await checkWorkerFile();
   return runProcessJob<PackedCheck | PackedMap | Uint8Array, CheckAnswer>(
     file,
     job,
@@ -72,6 +84,6 @@ export async function checkOffThread(job: CheckJob): Promise<PackedCheck | Packe
       else if (answer.kind === 'whole') outcome.done(answer.json);
       else outcome.fail(new CheckFailedError({ cause: answer.message }));
     },
-    (cause, exitCode) => new CheckFailedError({ cause: exitCode === undefined ? cause : `the check's worker stopped (exit code ${exitCode}) before answering` }),
+    workerFailed,
   );
 }

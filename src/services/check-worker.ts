@@ -3,14 +3,25 @@
  * from its first IPC message, opens its own read-only connection, works the check out,
  * answers once, and ends.
  */
+import { createWriteStream } from 'node:fs';
 import { constants, setPriority } from 'node:os';
+import { finished } from 'node:stream/promises';
 import { openStore } from '../storage/database.js';
 import { checkNetwork, graphFileHere, mapAnswersHere } from './check.js';
 import type { CheckAnswer, CheckJob } from './check-off-thread.js';
 import { packCheck } from './check-packed.js';
 import { randomIds } from './context.js';
+import { STREAM_FD, type StreamStart } from './process-job.js';
 
-async function work(job: CheckJob, send: (answer: CheckAnswer) => void): Promise<void> {
+/** Sends the bytes on the stream the server reads (process-job.ts streamProcessJob), saying so first, and ends it. */
+async function stream(text: string, say: (start: StreamStart) => Promise<void>): Promise<void> {
+  await say({ kind: 'streaming' });
+  const out = createWriteStream('', { fd: STREAM_FD });
+  out.end(text);
+  await finished(out);
+}
+
+async function work(job: CheckJob, send: (answer: CheckAnswer) => void, say: (start: StreamStart) => Promise<void>): Promise<void> {
   const store = await openStore(job.config, { readOnly: true });
   try {
     const ctx = { db: store.db, workspaceId: job.workspaceId, clock: { now: () => new Date(job.now) }, ids: randomIds, timeZone: job.timeZone };
@@ -27,8 +38,7 @@ async function work(job: CheckJob, send: (answer: CheckAnswer) => void): Promise
     }
     const report = await checkNetwork(ctx, options);
     if (job.want === 'whole') {
-      const json = new TextEncoder().encode(JSON.stringify(report));
-      send({ kind: 'whole', json });
+      await stream(JSON.stringify(report), say);
     } else {
       const packed = packCheck(report);
       send({ kind: 'kept', packed });
@@ -57,7 +67,23 @@ if (parent) {
   yieldToRequests();
   // Once answered (the message handed to the channel), the channel closes and the process ends with nothing left to do.
   const send = (answer: CheckAnswer) => parent(answer, undefined, {}, () => process.disconnect());
+  let streaming = false;
+  const say = (start: StreamStart) =>
+    new Promise<void>((resolve, reject) => {
+      streaming = true;
+      parent(start, undefined, {}, (error) => (error ? reject(error) : resolve()));
+    });
   process.once('message', (job: CheckJob) => {
-    work(job, send).catch((error: unknown) => send({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+    work(job, send, say)
+      .then(() => {
+        if (streaming) process.disconnect();
+      })
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        if (!streaming) return send({ kind: 'failed', message });
+        // Part of the answer may be sent already: the server sees the process end badly and cuts the answer off.
+        console.error(message);
+        process.exit(1);
+      });
   });
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runProcessJob } from './process-job.js';
+import type { Readable } from 'node:stream';
+import { runProcessJob, streamProcessJob } from './process-job.js';
 
 /** A job script written for the test: plain ESM that Node runs as it is. */
 function script(name: string, body: string): string {
@@ -82,5 +83,71 @@ describe('runProcessJob', () => {
     const file = script('lingers', `setInterval(() => {}, 1000); process.once('message', () => process.send({ kind: 'done', pid: process.pid, echoed: null, bytes: new Uint8Array() }));`);
     const answer = await run(file, {});
     expect(await gone(answer.pid)).toBe(true);
+  });
+});
+
+/** A job script that says `streaming` and writes `count` lines to the stream's descriptor, then ends (or, with `crash`, dies midway). */
+function streamer(name: string, count: number, crash = false): string {
+  return script(
+    name,
+    `import { createWriteStream } from 'node:fs';
+    process.once('message', () => {
+      process.send({ kind: 'streaming' }, undefined, {}, () => {
+        const out = createWriteStream('', { fd: 4 });
+        let i = 0;
+        const more = () => {
+          while (i < ${count}) {
+            if (${crash} && i === ${Math.floor(count / 2)}) process.exit(5);
+            const line = String(i++).padStart(63, '0') + '\\n';
+            if (!out.write(line)) return out.once('drain', more);
+          }
+          out.end(() => process.disconnect());
+        };
+        more();
+      });
+    });`,
+  );
+}
+
+async function readAll(bytes: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of bytes) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('streamProcessJob', () => {
+  it('reads a large answer as the process writes it, every byte in order, and the process ends', async () => {
+    // 8 MB: many times a pipe's buffer, so the process waits for the reader as it goes.
+    const bytes = await streamProcessJob(streamer('streams', 131_072), {}, failed);
+    const text = await readAll(bytes);
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(131_072);
+    expect(lines.every((line, i) => Number(line) === i)).toBe(true);
+  });
+
+  it('a failure before any byte rejects in the caller\'s words, and a process that ends midway cuts the stream off with an error', async () => {
+    const refuses = script('refuses-stream', `process.once('message', () => process.send({ kind: 'failed', message: 'no database here' }));`);
+    await expect(streamProcessJob(refuses, {}, failed)).rejects.toThrow('no database here');
+    await expect(streamProcessJob(script('quits-stream', `process.once('message', () => process.exit(3));`), {}, failed)).rejects.toThrow('exited 3 before answering');
+    const bytes = await streamProcessJob(streamer('crashes', 131_072, true), {}, failed);
+    await expect(readAll(bytes)).rejects.toThrow('exited 5 before answering');
+  });
+
+  it('ends the process when the reader gives up (a client that went away)', async () => {
+    const file = script(
+      'endless',
+      `import { createWriteStream } from 'node:fs';
+      process.once('message', () => process.send({ kind: 'streaming' }, undefined, {}, () => {
+        const out = createWriteStream('', { fd: 4 });
+        out.write(String(process.pid) + '\\n');
+        setInterval(() => out.write('more\\n'), 10);
+      }));`,
+    );
+    const bytes = await streamProcessJob(file, {}, failed);
+    const first = (await bytes[Symbol.asyncIterator]().next()).value as Buffer;
+    const pid = Number(first.toString('utf8').split('\n')[0]);
+    expect(alive(pid)).toBe(true);
+    bytes.destroy();
+    expect(await gone(pid)).toBe(true);
   });
 });
