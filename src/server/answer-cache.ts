@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { today, type ServiceContext } from '../services/context.js';
 import { atDataVersion, currentDataVersion } from '../services/data-version.js';
 import { bytesSent } from './gzip.js';
+import { ByteBudgetLru, stringBytes } from '../core/byte-budget.js';
 
 /**
  * The reads a page repeats (a page of people, a person, what is due, the plan), answered
@@ -12,14 +13,15 @@ import { bytesSent } from './gzip.js';
  * worked out, so a kept answer is never older than its version. The key holds the
  * workspace, today's date in its time zone (what is due moves at midnight), the whole
  * URL and whether the client takes gzip. Only successful JSON answers are kept, each at
- * most MAX_ENTRY_BYTES, and the whole at most MAX_BYTES, oldest used out first.
+ * most MAX_ENTRY_BYTES, and the whole (bodies, keys and headers, core/byte-budget.ts) at most
+ * MAX_BYTES, least recently used out first.
  *
  * One computation per key and version: after a write every kept answer is old at once, and
  * the fifty clients of a busy page would each work the same answer out together. The first
  * works it out; those asking the same meanwhile wait for its bytes (or, if it is not one to
  * keep, an error say, work their own out).
  */
-const MAX_BYTES = 24 * 1024 * 1024;
+export const MAX_BYTES = 24 * 1024 * 1024;
 const MAX_ENTRY_BYTES = 1024 * 1024;
 
 /** GET routes whose answers follow from the workspace's data, today's date and the URL alone. */
@@ -38,10 +40,16 @@ interface Pending {
   answer: Promise<Kept | null>;
 }
 
+/** A kept answer's weight: its bytes as sent, its key and its headers. */
+const weightOf = (key: string, kept: Kept) => kept.body.byteLength + stringBytes(key) + kept.headers.reduce((sum, [name, value]) => sum + stringBytes(name) + stringBytes(value), 0);
+
 export class AnswerCache {
-  private readonly kept = new Map<string, Kept>();
+  private readonly kept: ByteBudgetLru<string, Kept>;
   private readonly pending = new Map<string, Pending>();
-  private bytes = 0;
+
+  constructor(maxBytes = MAX_BYTES) {
+    this.kept = new ByteBudgetLru(maxBytes);
+  }
 
   /** The answer to `key` at `version` being worked out now, if any. */
   underWay(key: string, version: string): Promise<Kept | null> | undefined {
@@ -61,34 +69,28 @@ export class AnswerCache {
   get(key: string, version: string): Kept | undefined {
     const hit = this.kept.get(key);
     if (!hit) return undefined;
-    this.kept.delete(key);
     if (hit.version !== version) {
-      this.bytes -= hit.body.byteLength;
+      this.kept.delete(key);
       return undefined;
     }
-    // Used again: to the back of the line (a Map keeps insertion order).
-    this.kept.set(key, hit);
     return hit;
   }
 
   set(key: string, entry: Kept): void {
-    if (entry.body.byteLength > MAX_ENTRY_BYTES) return;
-    const old = this.kept.get(key);
-    if (old) {
-      this.bytes -= old.body.byteLength;
+    if (entry.body.byteLength > MAX_ENTRY_BYTES) {
       this.kept.delete(key);
+      return;
     }
-    this.kept.set(key, entry);
-    this.bytes += entry.body.byteLength;
-    for (const [oldest, value] of this.kept) {
-      if (this.bytes <= MAX_BYTES) break;
-      this.kept.delete(oldest);
-      this.bytes -= value.body.byteLength;
-    }
+    this.kept.set(key, entry, weightOf(key, entry));
   }
 
   get size(): number {
     return this.kept.size;
+  }
+
+  /** What is kept, by the weights the budget counts. */
+  get bytes(): number {
+    return this.kept.bytes;
   }
 }
 

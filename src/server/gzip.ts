@@ -40,6 +40,16 @@ export function jsonBytesAnswer(res: Response, bytes: Uint8Array): Response {
   return res;
 }
 
+/**
+ * A JSON answer streamed as it is written (the whole check's report, tens of MB at 30,000
+ * people): zipped as it streams, like the answers that are not JSON, rather than read whole.
+ */
+const streamedAnswers = new WeakSet<Response>();
+export function streamedJsonAnswer(res: Response): Response {
+  streamedAnswers.add(res);
+  return res;
+}
+
 /** Whether the client takes gzip (a q of 0 refuses it). */
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
@@ -72,7 +82,7 @@ export function gzipAnswers(): MiddlewareHandler {
     await next();
     if (keptAsIs(c)) return;
     const contentType = c.res.headers.get('content-type') ?? '';
-    if (!/^application\/json\s*(?:;|$)/i.test(contentType)) {
+    if (!/^application\/json\s*(?:;|$)/i.test(contentType) || streamedAnswers.has(c.res)) {
       // Not JSON: the streaming middleware's own decision, without running the route again.
       return streaming(c, async () => {});
     }

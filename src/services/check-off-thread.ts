@@ -1,16 +1,19 @@
 /**
- * Works the network check out in a worker thread, so that a server keeps answering while
- * the check of 30,000 people takes seconds. The worker opens its own read-only connection
- * to the same database (a snapshot passed from here would be read and copied on the main
- * thread: most of the cost the worker is there to take away), reads one consistent picture,
- * runs the pure check, and sends back what the server keeps (check-packed.ts) or the whole
- * report as JSON. One job, one answer, then the thread ends and its memory with it.
+ * Works the network check out in a process of its own (the check's worker), so that a server
+ * keeps answering while the check of 30,000 people takes seconds, and so that the check's
+ * working set (a few hundred MB at that size) is never the server's: in a worker thread it
+ * was, and glibc kept much of it after the thread ended (process-job.ts). The worker opens its
+ * own read-only connection to the same database (a snapshot passed from here would be read and
+ * copied on the main thread: most of the cost the worker is there to take away), reads one
+ * consistent picture, runs the pure check, and sends back what the server keeps
+ * (check-packed.ts) or the whole report as JSON. One job, one answer, then the process ends.
  */
 import type { DatabaseConfig } from '../storage/database.js';
 import type { GexfVersion } from '../codecs/graph/write.js';
 import type { PackedCheck } from './check-packed.js';
 import { workerScript } from './import/off-thread.js';
-import { runWorkerJob } from './worker-job.js';
+import type { Readable } from 'node:stream';
+import { runProcessJob, streamProcessJob } from './process-job.js';
 
 export interface CheckJob {
   config: DatabaseConfig;
@@ -53,16 +56,27 @@ export class CheckFailedError extends Error {
 
 let workerFile: Promise<string> | null = null;
 
-export async function checkOffThread(job: CheckJob & { want: 'kept' }): Promise<PackedCheck>;
-export async function checkOffThread(job: CheckJob & { want: 'map' }): Promise<PackedMap>;
-export async function checkOffThread(job: CheckJob & { want: 'whole' | 'gexf' | 'graphml' }): Promise<Uint8Array>;
-export async function checkOffThread(job: CheckJob): Promise<PackedCheck | PackedMap | Uint8Array> {
+function checkWorkerFile(): Promise<string> {
   workerFile ??= workerScript('check-worker', import.meta.url);
-  const file = await workerFile.catch((error: unknown) => {
+  return workerFile.catch((error: unknown) => {
     workerFile = null;
     throw error;
   });
-  return runWorkerJob<PackedCheck | PackedMap | Uint8Array, CheckAnswer>(
+}
+
+const workerFailed = (cause: unknown, exitCode?: number) => new CheckFailedError({ cause: exitCode === undefined ? cause : `the check's worker stopped (exit code ${exitCode}) before answering` });
+
+/** The whole report's JSON as the check's worker writes it (process-job.ts streamProcessJob): tens of MB at 30,000 people, never held whole here. */
+export async function wholeCheckOffThread(job: CheckJob & { want: 'whole' }): Promise<Readable> {
+  return streamProcessJob(await checkWorkerFile(), job, workerFailed);
+}
+
+export async function checkOffThread(job: CheckJob & { want: 'kept' }): Promise<PackedCheck>;
+export async function checkOffThread(job: CheckJob & { want: 'map' }): Promise<PackedMap>;
+export async function checkOffThread(job: CheckJob & { want: 'gexf' | 'graphml' }): Promise<Uint8Array>;
+export async function checkOffThread(job: CheckJob): Promise<PackedCheck | PackedMap | Uint8Array> {
+  const file = await checkWorkerFile();
+  return runProcessJob<PackedCheck | PackedMap | Uint8Array, CheckAnswer>(
     file,
     job,
     (answer, outcome) => {
@@ -70,6 +84,6 @@ export async function checkOffThread(job: CheckJob): Promise<PackedCheck | Packe
       else if (answer.kind === 'whole') outcome.done(answer.json);
       else outcome.fail(new CheckFailedError({ cause: answer.message }));
     },
-    (cause, exitCode) => new CheckFailedError({ cause: exitCode === undefined ? cause : `the check's worker stopped (exit code ${exitCode}) before answering` }),
+    workerFailed,
   );
 }

@@ -11,7 +11,7 @@ import { suggestionQueues, type CandidateQueue, type SuggestionCandidate, type S
  * even its small parts took the main thread a second to receive from a worker as objects.
  * Kept like this it is the summary as JSON (as the default asks, and as the most a request
  * may ask, cut to what each asks) and each long list as its items' JSON end to end, an
- * item parsed only when a page shows it: byte buffers, moved from the worker, not copied.
+ * item parsed only when a page shows it: byte buffers, copied once from the check's process.
  */
 
 /** The route's default number of items per list in the summary, and the most a request may ask. */
@@ -39,7 +39,7 @@ export interface PackedQueue {
   candidates: PackedList;
 }
 
-// TextEncoder gives each its own ArrayBuffer (not Buffer's shared pool), so that it can be transferred.
+// TextEncoder gives each its own ArrayBuffer (not Buffer's shared pool), so that it crosses to the server alone.
 const encode = (text: string) => new TextEncoder().encode(text);
 
 function packList(items: readonly unknown[]): PackedList {
@@ -53,7 +53,7 @@ function packList(items: readonly unknown[]): PackedList {
   return { json: encode(texts.join('')), ends };
 }
 
-/** What the server keeps of a report, in a form that crosses threads. */
+/** What the server keeps of a report, in a form that crosses from the check's process. */
 export function packCheck(report: CheckReport): PackedCheck {
   const lists = Object.fromEntries(
     CHECK_PARTS.map((part) => {
@@ -63,12 +63,6 @@ export function packCheck(report: CheckReport): PackedCheck {
   ) as Record<CheckPart, PackedList>;
   const suggestions = suggestionQueues(report).map(([source, items]) => ({ source, ids: encode(JSON.stringify(items.map((c) => c.id))), candidates: packList(items) }));
   return { summary: encode(JSON.stringify(summariseCheck(report, SUMMARY_TOP))), widestSummary: encode(JSON.stringify(summariseCheck(report, SUMMARY_MAX_TOP))), lists, suggestions };
-}
-
-/** The buffers of a packed check, to transfer rather than copy. */
-export function packedBuffers(packed: PackedCheck): ArrayBuffer[] {
-  const lists = [...CHECK_PARTS.map((part) => packed.lists[part]), ...packed.suggestions.map((q) => q.candidates)];
-  return [packed.summary, packed.widestSummary, ...packed.suggestions.map((q) => q.ids), ...lists.flatMap((list) => [list.json, list.ends])].map((view) => view.buffer as ArrayBuffer);
 }
 
 const text = (bytes: Uint8Array, start = 0, end = bytes.byteLength) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);

@@ -1,37 +1,47 @@
 /**
- * The worker thread the server's network check runs in (see check-off-thread.ts): opens
- * its own read-only connection, works the check out, answers once, and ends.
+ * The process the server's network check runs in (see check-off-thread.ts): takes the job
+ * from its first IPC message, opens its own read-only connection, works the check out,
+ * answers once, and ends.
  */
+import { createWriteStream } from 'node:fs';
 import { constants, setPriority } from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
+import { finished } from 'node:stream/promises';
 import { openStore } from '../storage/database.js';
 import { checkNetwork, graphFileHere, mapAnswersHere } from './check.js';
 import type { CheckAnswer, CheckJob } from './check-off-thread.js';
-import { packCheck, packedBuffers } from './check-packed.js';
+import { packCheck } from './check-packed.js';
 import { randomIds } from './context.js';
+import { STREAM_FD, type StreamStart } from './process-job.js';
 
-async function work(job: CheckJob, send: (answer: CheckAnswer, transfer?: ArrayBuffer[]) => void): Promise<void> {
+/** Sends the bytes on the stream the server reads (process-job.ts streamProcessJob), saying so first, and ends it. */
+async function stream(text: string, say: (start: StreamStart) => Promise<void>): Promise<void> {
+  await say({ kind: 'streaming' });
+  const out = createWriteStream('', { fd: STREAM_FD });
+  out.end(text);
+  await finished(out);
+}
+
+async function work(job: CheckJob, send: (answer: CheckAnswer) => void, say: (start: StreamStart) => Promise<void>): Promise<void> {
   const store = await openStore(job.config, { readOnly: true });
   try {
     const ctx = { db: store.db, workspaceId: job.workspaceId, clock: { now: () => new Date(job.now) }, ids: randomIds, timeZone: job.timeZone };
     const options = job.goalId ? { goalId: job.goalId } : {};
     if (job.want === 'map') {
       const packed = await mapAnswersHere(ctx, options);
-      send({ kind: 'map', packed }, [packed.viewGzip.buffer as ArrayBuffer, packed.compactGzip.buffer as ArrayBuffer]);
+      send({ kind: 'map', packed });
       return;
     }
     if (job.want === 'gexf' || job.want === 'graphml') {
       const json = new TextEncoder().encode(await graphFileHere(ctx, job.want, job.gexfVersion));
-      send({ kind: 'whole', json }, [json.buffer as ArrayBuffer]);
+      send({ kind: 'whole', json });
       return;
     }
     const report = await checkNetwork(ctx, options);
     if (job.want === 'whole') {
-      const json = new TextEncoder().encode(JSON.stringify(report));
-      send({ kind: 'whole', json }, [json.buffer as ArrayBuffer]);
+      await stream(JSON.stringify(report), say);
     } else {
       const packed = packCheck(report);
-      send({ kind: 'kept', packed }, packedBuffers(packed));
+      send({ kind: 'kept', packed });
     }
   } finally {
     await store.close();
@@ -39,14 +49,12 @@ async function work(job: CheckJob, send: (answer: CheckAnswer, transfer?: ArrayB
 }
 
 /**
- * A lower CPU priority for this thread alone (on Linux a thread's nice value is its own):
+ * A lower CPU priority for this process:
  * after a write the check is worked out again while the last one answers, so under steady
- * writes this thread would run without pause, taking a core from the requests the server
+ * writes this process would run without pause, taking a core from the requests the server
  * answers meanwhile. They come first; the check uses what they leave.
  */
 function yieldToRequests(): void {
-  // Elsewhere (macOS, Windows) the same call sets the whole process's priority, the server's with it.
-  if (process.platform !== 'linux') return;
   try {
     setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
   } catch {
@@ -54,9 +62,28 @@ function yieldToRequests(): void {
   }
 }
 
-const port = parentPort;
-if (port) {
+const parent = process.send?.bind(process);
+if (parent) {
   yieldToRequests();
-  const send = (answer: CheckAnswer, transfer: ArrayBuffer[] = []) => port.postMessage(answer, transfer);
-  work(workerData as CheckJob, send).catch((error: unknown) => send({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+  // Once answered (the message handed to the channel), the channel closes and the process ends with nothing left to do.
+  const send = (answer: CheckAnswer) => parent(answer, undefined, {}, () => process.disconnect());
+  let streaming = false;
+  const say = (start: StreamStart) =>
+    new Promise<void>((resolve, reject) => {
+      streaming = true;
+      parent(start, undefined, {}, (error) => (error ? reject(error) : resolve()));
+    });
+  process.once('message', (job: CheckJob) => {
+    work(job, send, say)
+      .then(() => {
+        if (streaming) process.disconnect();
+      })
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        if (!streaming) return send({ kind: 'failed', message });
+        // Part of the answer may be sent already: the server sees the process end badly and cuts the answer off.
+        console.error(message);
+        process.exit(1);
+      });
+  });
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { egoMap, runCheck } from '../core/check/index.js';
 import type { CheckOptions, CheckReport, MapSnapshot, NetworkMap } from '../core/check/index.js';
@@ -13,7 +14,7 @@ import { dataVersion } from '../storage/data-version.js';
 import { readJournalSummary } from '../storage/journal-summary.js';
 import type { Goal } from '../core/model.js';
 import { serveKept, type KeptCheck, type ServedCheck } from './check-cache.js';
-import { checkOffThread, type CheckJob, type PackedMap } from './check-off-thread.js';
+import { checkOffThread, wholeCheckOffThread, type CheckJob, type PackedMap } from './check-off-thread.js';
 import { encodeMap } from '../core/check/compact-map.js';
 import { GEXF_VERSIONS, toGexf, toGraphml, type GexfVersion } from '../codecs/graph/write.js';
 import { KeptParts, packCheck } from './check-packed.js';
@@ -80,7 +81,7 @@ function workerJob(ctx: ServiceContext, options: CheckOptions): Omit<CheckJob, '
 
 /**
  * The check as the server answers it: the one kept for this workspace, focus and day,
- * worked out in a worker thread, and renewed there after a change while the last one
+ * worked out in a process of its own, and renewed there after a change while the last one
  * answers (check-cache.ts says how, and `freshness` says how current it is).
  */
 export async function servedCheck(ctx: ServiceContext, options: CheckOptions = {}): Promise<ServedCheck> {
@@ -96,11 +97,11 @@ export async function servedCheck(ctx: ServiceContext, options: CheckOptions = {
   });
 }
 
-/** The whole report as JSON, worked out in the check's worker (on this thread when there is no worker to reach). */
-export async function wholeCheckJson(ctx: ServiceContext, options: CheckOptions = {}): Promise<Uint8Array> {
+/** The whole report as JSON, worked out in the check's worker and read as it writes it (on this thread when there is no worker to reach). */
+export async function wholeCheckJson(ctx: ServiceContext, options: CheckOptions = {}): Promise<Readable> {
   if (options.goalId) await getGoal(ctx, options.goalId);
   const job = workerJob(ctx, options);
-  return job ? checkOffThread({ ...job, want: 'whole' }) : new TextEncoder().encode(JSON.stringify(await checkNetwork(ctx, options)));
+  return job ? wholeCheckOffThread({ ...job, want: 'whole' }) : Readable.from([Buffer.from(JSON.stringify(await checkNetwork(ctx, options)))]);
 }
 
 /** The map's goals: the focused one, or every active one. */

@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { ByteBudgetLru, stringBytes } from '../core/byte-budget.js';
 
 /**
  * What a listing works out from a workspace's whole data (how many match, the order of every
  * match), kept per database handle until the data's version changes (data-version.ts), so the
  * pages of one listing share it. The caller reads the version before anything else, so a value
  * kept under it is never older than it says. Kept as the promise, so requests arriving together
- * share one computation; a failed one is forgotten. Oldest out first past `maxEntries`, or past
- * `maxWeight` (each value weighed by `weigh`: the ids it holds, say).
+ * share one computation; a failed one is forgotten. Least recently used out first past `maxBytes`
+ * per handle (core/byte-budget.ts), each entry weighed as its key and what `weigh` estimates of
+ * its value once worked out (a listing's order: its ids).
  */
 interface Entry<T, A> {
   version: string;
   value: Promise<T>;
-  weight: number;
   /** The value once worked out: only a settled value can be revised in place (revise). */
   settled?: { value: T };
   /** What the value was worked out from, for revise (a listing's filter, say). */
@@ -27,49 +28,32 @@ export interface KeptValue<T, A> {
   settled?: { value: T };
 }
 
-class Shelf<T, A> {
-  readonly entries = new Map<string, Entry<T, A>>();
-  weight = 0;
-
-  forget(key: string): void {
-    const old = this.entries.get(key);
-    if (!old) return;
-    this.weight -= old.weight;
-    this.entries.delete(key);
-  }
-}
-
 export class KeptPerVersion<T, A = undefined> {
-  private readonly shelves = new WeakMap<Kysely<Database>, Shelf<T, A>>();
+  private readonly shelves = new WeakMap<Kysely<Database>, ByteBudgetLru<string, Entry<T, A>>>();
 
   constructor(
-    private readonly maxEntries: number,
-    private readonly weigh: (value: T) => number = () => 0,
-    private readonly maxWeight = Number.POSITIVE_INFINITY,
+    private readonly maxBytes: number,
+    private readonly weigh: (value: T) => number,
   ) {}
 
   async get(db: Kysely<Database>, key: string, version: string, compute: () => Promise<T>, ...[about]: A extends undefined ? [] : [A]): Promise<T> {
     let shelf = this.shelves.get(db);
-    if (!shelf) this.shelves.set(db, (shelf = new Shelf<T, A>()));
-    const hit = shelf.entries.get(key);
-    if (hit && hit.version === version) {
-      // Used again: to the back of the line (a Map keeps insertion order).
-      shelf.entries.delete(key);
-      shelf.entries.set(key, hit);
-      return hit.value;
-    }
-    shelf.forget(key);
-    const entry: Entry<T, A> = { version, value: compute(), weight: 0, about: about as A };
-    shelf.entries.set(key, entry);
+    if (!shelf) this.shelves.set(db, (shelf = new ByteBudgetLru<string, Entry<T, A>>(this.maxBytes)));
+    // Used again: to the back of the line.
+    const hit = shelf.get(key);
+    if (hit && hit.version === version) return hit.value;
+    const entry: Entry<T, A> = { version, value: compute(), about: about as A };
+    // Weighed by its key until it is worked out.
+    shelf.set(key, entry, stringBytes(key));
     try {
       const done = await entry.value;
-      if (shelf.entries.get(key) === entry) {
+      if (shelf.peek(key) === entry) {
         entry.settled = { value: done };
-        this.weighIn(shelf, entry, done);
+        shelf.reweigh(key, stringBytes(key) + this.weigh(done));
       }
       return done;
     } catch (error) {
-      if (shelf.entries.get(key) === entry) shelf.entries.delete(key);
+      if (shelf.peek(key) === entry) shelf.delete(key);
       throw error;
     }
   }
@@ -83,28 +67,17 @@ export class KeptPerVersion<T, A = undefined> {
   async revise(db: Kysely<Database>, revise: (kept: KeptValue<T, A>) => Promise<{ version: string; value: T } | null | undefined>): Promise<void> {
     const shelf = this.shelves.get(db);
     if (!shelf) return;
-    for (const [key, entry] of [...shelf.entries]) {
+    for (const [key, entry] of shelf.snapshot()) {
       const next = await revise({ key, version: entry.version, about: entry.about, ...(entry.settled ? { settled: entry.settled } : {}) });
-      if (next === undefined || shelf.entries.get(key) !== entry) continue;
+      if (next === undefined || shelf.peek(key) !== entry) continue;
       if (next === null) {
-        shelf.forget(key);
+        shelf.delete(key);
         continue;
       }
-      shelf.weight -= entry.weight;
       entry.version = next.version;
       entry.value = Promise.resolve(next.value);
       entry.settled = { value: next.value };
-      this.weighIn(shelf, entry, next.value);
-    }
-  }
-
-  /** Counts a settled value's weight in, then forgets the oldest past the bounds. */
-  private weighIn(shelf: Shelf<T, A>, entry: Entry<T, A>, value: T): void {
-    entry.weight = this.weigh(value);
-    shelf.weight += entry.weight;
-    for (const oldest of shelf.entries.keys()) {
-      if (shelf.entries.size <= this.maxEntries && shelf.weight <= this.maxWeight) break;
-      shelf.forget(oldest);
+      shelf.reweigh(key, stringBytes(key) + this.weigh(next.value));
     }
   }
 }

@@ -12,6 +12,7 @@ import { containsPattern } from './like.js';
 import { indexableSearch, matchesSearch, searchesByFts } from './search-index.js';
 import { listingVersion } from './data-version.js';
 import { KeptPerVersion } from './kept-per-version.js';
+import { idsBytes } from '../core/byte-budget.js';
 import { executePrepared, idIn } from './prepared-statements.js';
 import { toContactPoint, toPerson } from './people.js';
 import { selectWholeList } from './people-whole-list.js';
@@ -58,9 +59,12 @@ function listingKey(workspaceId: string, today: IsoDate, filter: PersonFilter): 
 /**
  * How many match a filter, counted once per version of the data: every page of one listing
  * (offset 0, 50, … 29,950) has the same total, and counting 30,000 people is most of what a
- * page costs. A few hundred filters at most.
+ * page costs. A few thousand filters at most: each weighs its key, the number and the listing it
+ * is about (its filter, for people-list-patch.ts), a few hundred bytes.
  */
-export const counts = new KeptPerVersion<number, KeptListing>(500);
+const MAX_KEPT_COUNTS_BYTES = 2 * 1024 * 1024;
+const KEPT_LISTING_BYTES = 512;
+export const counts = new KeptPerVersion<number, KeptListing>(MAX_KEPT_COUNTS_BYTES, () => KEPT_LISTING_BYTES);
 
 /** What a kept count or order was worked out from, so that a write to a few people can patch it (people-list-patch.ts). */
 export interface KeptListing {
@@ -79,9 +83,10 @@ export interface KeptListing {
  * id: a page deep in the list costs what the first costs, where walking the index past the
  * offset cost every request a walk of the rows before it (15,000 for the middle of 30,000;
  * on PostgreSQL the next-contact order's expression index cannot even answer that walk alone).
- * At most 300,000 ids kept in all (a few MB); a listing longer than that is walked as before.
+ * At most 20 MB of ids kept in all, by core/byte-budget.ts's estimate (about 300,000 ids, ten
+ * whole lists of 30,000); a listing heavier than that is walked as before.
  */
-const MAX_KEPT_IDS = 300_000;
+const MAX_KEPT_ORDER_BYTES = 20 * 1024 * 1024;
 
 /**
  * Up to how many matches SQLite finds a search's page by its trigram index (each match then read by
@@ -95,10 +100,9 @@ const FEW_ENOUGH_TO_LOOK_UP = 2_000;
  * map's whole list by a filter, say) read their rows in order and their channels by one query.
  */
 const MAX_PAGE_BY_IDS = 1_000;
-// As many listings as the ids allow: on PostgreSQL each goal's and each network's pages are taken from its
+// As many listings as the bytes allow: on PostgreSQL each goal's and each network's pages are taken from its
 // kept order (byKeptOrder), and a thousand networks of 45 people each weigh less than one whole list.
-const MAX_KEPT_ORDERS = 2_000;
-export const orders = new KeptPerVersion<readonly string[], KeptListing>(MAX_KEPT_ORDERS, (ids) => ids.length, MAX_KEPT_IDS);
+export const orders = new KeptPerVersion<readonly string[], KeptListing>(MAX_KEPT_ORDER_BYTES, (ids) => KEPT_LISTING_BYTES + idsBytes(ids));
 
 /**
  * On PostgreSQL, a page of a goal's people (a twentieth of the workspace, say) or a network's

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { checkPartOutput, checkReportOutput, checkSummaryOutput, mapViewOutput } from '../../contract/check-output.js';
@@ -5,7 +6,7 @@ import { CHECK_PARTS } from '../../core/check/parts.js';
 import { SUMMARY_MAX_TOP, SUMMARY_TOP } from '../../services/check-packed.js';
 import type { ServiceContext } from '../../services/context.js';
 import { servedCheck, servedMap, wholeCheckJson, type mapViewHere } from '../../services/check.js';
-import { gzippedJsonAnswer, jsonBytesAnswer } from '../gzip.js';
+import { gzippedJsonAnswer, streamedJsonAnswer } from '../gzip.js';
 import { ok } from './shared.js';
 import type { Holds, Same } from '../../contract/same-type.js';
 
@@ -24,9 +25,9 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
     }),
     async (c) => {
       const { goalId } = c.req.valid('query');
-      // Worked out on demand in the check's worker and sent as it wrote it: the whole report is tens of megabytes at 30,000 people, and is not kept.
+      // Worked out on demand in the check's worker and streamed as it writes it: the whole report is tens of megabytes at 30,000 people, and is neither kept nor held whole.
       const json = await wholeCheckJson(context(), goalId ? { goalId } : {});
-      return jsonBytesAnswer(c.body(json as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }), json) as never;
+      return streamedJsonAnswer(c.body(Readable.toWeb(json) as ReadableStream<Uint8Array>, 200, { 'content-type': 'application/json' })) as never;
     },
   );
   const goalQuery = { goalId: z.string().optional().meta({ description: 'focus the goal-related parts on one goal' }) };

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteBudgetLru, ENTRY_OVERHEAD_BYTES, idsBytes, stringBytes } from './byte-budget.js';
+
+describe('a cache bounded by bytes', () => {
+  it('lets the least recently used go once past its budget, and keeps what was used again', () => {
+    const cache = new ByteBudgetLru<string, string>(3 * (1000 + ENTRY_OVERHEAD_BYTES));
+    cache.set('a', 'first', 1000);
+    cache.set('b', 'second', 1000);
+    cache.set('c', 'third', 1000);
+    expect(cache.size).toBe(3);
+    // Reading `a` makes `b` the oldest: the fourth pushes `b` out, not `a`.
+    expect(cache.get('a')).toBe('first');
+    cache.set('d', 'fourth', 1000);
+    expect(cache.peek('b')).toBeUndefined();
+    expect(cache.snapshot().map(([key]) => key)).toEqual(['c', 'a', 'd']);
+    expect(cache.bytes).toBe(3 * (1000 + ENTRY_OVERHEAD_BYTES));
+  });
+
+  it('lets several small ones go for one large one, and keeps none heavier than the whole budget', () => {
+    const cache = new ByteBudgetLru<number, string>(10_000);
+    for (let i = 0; i < 20; i++) cache.set(i, `small ${i}`, 200);
+    expect(cache.size).toBe(20);
+    cache.set(99, 'large', 8_000);
+    expect(cache.peek(99)).toBe('large');
+    expect(cache.bytes).toBeLessThanOrEqual(10_000);
+    expect(cache.size).toBeLessThan(20);
+    // Heavier than the budget: not kept, and nothing else is pushed out for it.
+    const before = cache.snapshot();
+    expect(cache.set(100, 'huge', 20_000)).toBe(false);
+    expect(cache.peek(100)).toBeUndefined();
+    expect(cache.snapshot()).toEqual(before);
+  });
+
+  it('weighs a value again in its place, and lets it go itself when it alone outgrows the budget', () => {
+    const cache = new ByteBudgetLru<string, { ids: string[] }>(5_000);
+    const growing = { ids: [] as string[] };
+    cache.set('pending', growing, 10);
+    cache.set('other', { ids: ['x'] }, 10);
+    growing.ids.push('a', 'b');
+    cache.reweigh('pending', 1_000);
+    expect(cache.snapshot().map(([key]) => key)).toEqual(['pending', 'other']);
+    expect(cache.bytes).toBe(1_010 + 2 * ENTRY_OVERHEAD_BYTES);
+    cache.reweigh('pending', 6_000);
+    expect(cache.peek('pending')).toBeUndefined();
+    expect(cache.bytes).toBe(10 + ENTRY_OVERHEAD_BYTES);
+  });
+
+  it('never holds more than its budget, and counts exactly what it holds, whatever is set, read and removed', () => {
+    const step = fc.oneof(
+      fc.record({ op: fc.constant('set' as const), key: fc.integer({ min: 0, max: 30 }), bytes: fc.integer({ min: 0, max: 3_000 }) }),
+      fc.record({ op: fc.constant('get' as const), key: fc.integer({ min: 0, max: 30 }) }),
+      fc.record({ op: fc.constant('delete' as const), key: fc.integer({ min: 0, max: 30 }) }),
+      fc.record({ op: fc.constant('reweigh' as const), key: fc.integer({ min: 0, max: 30 }), bytes: fc.integer({ min: 0, max: 3_000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 200 }), (steps) => {
+        const cache = new ByteBudgetLru<number, number>(8_000);
+        const weights = new Map<number, number>();
+        for (const s of steps) {
+          if (s.op === 'set' && cache.set(s.key, s.key, s.bytes)) weights.set(s.key, s.bytes + ENTRY_OVERHEAD_BYTES);
+          else if (s.op === 'get') cache.get(s.key);
+          else if (s.op === 'delete') cache.delete(s.key);
+          else if (s.op === 'reweigh' && cache.peek(s.key) !== undefined) {
+            cache.reweigh(s.key, s.bytes);
+            weights.set(s.key, s.bytes + ENTRY_OVERHEAD_BYTES);
+          }
+          expect(cache.bytes).toBeLessThanOrEqual(8_000);
+          expect(cache.bytes).toBe(cache.snapshot().reduce((sum, [key]) => sum + weights.get(key)!, 0));
+        }
+      }),
+    );
+  });
+
+  it('refuses a budget that could keep nothing', () => {
+    expect(() => new ByteBudgetLru(0)).toThrow(/positive/);
+    expect(() => new ByteBudgetLru(Number.NaN)).toThrow(/positive/);
+  });
+
+  it('estimates a string by its characters, twice as much past Latin-1, and a list of ids by its strings and pointers', () => {
+    expect(stringBytes('')).toBe(16);
+    expect(stringBytes('a'.repeat(36))).toBe(16 + 40);
+    expect(stringBytes('é'.repeat(8))).toBe(16 + 8);
+    expect(stringBytes('名'.repeat(8))).toBe(16 + 16);
+    const ids = Array.from({ length: 30_000 }, (_, i) => `person-${String(i).padStart(29, '0')}`);
+    // 30,000 ids of 36 characters: about 1.9 MB.
+    expect(idsBytes(ids)).toBe(16 + 30_000 * (8 + 16 + 40));
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * What a cache keeps, bounded by the bytes it holds rather than by how many things: a kept
+ * answer of one person and the whole order of 30,000 differ a thousandfold, so a count bounds
+ * neither the server's memory nor what is worth keeping. Each entry is weighed once, by an
+ * estimate (stringBytes, idsBytes below: close enough to keep a cache near its budget, not an
+ * exact count of V8's heap), and the least recently used go first past the budget. Pure: the
+ * server's kept answers (server/answer-cache.ts) and the listings' kept orders and counts
+ * (storage/kept-per-version.ts) both hold one.
+ */
+
+/** What a Map's slot and a small object around each entry cost, whatever it holds. */
+export const ENTRY_OVERHEAD_BYTES = 96;
+
+/** Whether V8 can hold the string one byte a character (Latin-1). */
+function oneByte(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
+/** A string's bytes on V8's heap, about: a 16-byte header and one byte a character (two if any is past Latin-1), rounded up to 8. */
+export function stringBytes(text: string): number {
+  const chars = oneByte(text) ? text.length : text.length * 2;
+  return 16 + Math.ceil(chars / 8) * 8;
+}
+
+/** A list of ids (a listing's whole order): a pointer and a string each. */
+export function idsBytes(ids: readonly string[]): number {
+  let bytes = 16;
+  for (const id of ids) bytes += 8 + stringBytes(id);
+  return bytes;
+}
+
+/**
+ * Entries in least-recently-used order, at most `maxBytes` of them by their weights. A value
+ * may be changed in place (an object the caller holds) and weighed again with `reweigh`,
+ * keeping its place in the line.
+ */
+export class ByteBudgetLru<K, V> {
+  private readonly entries = new Map<K, { value: V; bytes: number }>();
+  private used = 0;
+
+  constructor(readonly maxBytes: number) {
+    if (!(maxBytes > 0)) throw new RangeError(`a byte budget must be positive (was ${maxBytes})`);
+  }
+
+  /** The bytes kept now, by the weights given. */
+  get bytes(): number {
+    return this.used;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The value, without counting it as used. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
+  /** The value, now the most recently used. */
+  get(key: K): V | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.value;
+  }
+
+  /**
+   * Keeps `value` as the most recently used, weighing `bytes` (plus the entry's own overhead),
+   * and lets the oldest go past the budget. One heavier than the whole budget is not kept: false.
+   */
+  set(key: K, value: V, bytes: number): boolean {
+    this.delete(key);
+    const weight = bytes + ENTRY_OVERHEAD_BYTES;
+    if (weight > this.maxBytes) return false;
+    this.entries.set(key, { value, bytes: weight });
+    this.used += weight;
+    this.evictPastBudget();
+    return true;
+  }
+
+  /** Weighs a kept value again (it grew or shrank in place), in its place in the line; the oldest go past the budget, itself too if it alone is past it. */
+  reweigh(key: K, bytes: number): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    const weight = bytes + ENTRY_OVERHEAD_BYTES;
+    this.used += weight - entry.bytes;
+    entry.bytes = weight;
+    this.evictPastBudget();
+  }
+
+  delete(key: K): boolean {
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    this.entries.delete(key);
+    this.used -= entry.bytes;
+    return true;
+  }
+
+  /** The keys and values now, oldest first: a copy, so the caller may change the cache while it goes through them. */
+  snapshot(): [K, V][] {
+    return [...this.entries].map(([key, entry]) => [key, entry.value]);
+  }
+
+  private evictPastBudget(): void {
+    for (const [oldest, entry] of this.entries) {
+      if (this.used <= this.maxBytes) return;
+      this.entries.delete(oldest);
+      this.used -= entry.bytes;
+    }
+  }
+}

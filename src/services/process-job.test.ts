@@ -1,0 +1,153 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Readable } from 'node:stream';
+import { runProcessJob, streamProcessJob } from './process-job.js';
+
+/** A job script written for the test: plain ESM that Node runs as it is. */
+function script(name: string, body: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'waggle-process-job-')), `${name}.mjs`);
+  writeFileSync(file, body);
+  return file;
+}
+
+/** Whether a process of this id still runs (signal 0 only asks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Answer = { kind: 'progress'; done: number } | { kind: 'done'; pid: number; echoed: unknown; bytes: Uint8Array } | { kind: 'failed'; message: string };
+
+const failed = (cause: unknown, exitCode?: number) => new Error(exitCode === undefined ? `crashed: ${String(cause)}` : `exited ${exitCode} before answering`);
+
+function run(file: string, job: unknown, progress: number[] = []) {
+  return runProcessJob<Extract<Answer, { kind: 'done' }>, Answer>(
+    file,
+    job,
+    (answer, outcome) => {
+      if (answer.kind === 'progress') progress.push(answer.done);
+      else if (answer.kind === 'done') outcome.done(answer);
+      else outcome.fail(new Error(answer.message));
+    },
+    failed,
+  );
+}
+
+async function gone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  return !alive(pid);
+}
+
+describe('runProcessJob', () => {
+  it('runs the job in a process of its own, typed arrays and all, and that process is gone once it has answered', async () => {
+    const file = script(
+      'echo',
+      `process.once('message', (job) => {
+        process.send({ kind: 'progress', done: 1 });
+        process.send({ kind: 'done', pid: process.pid, echoed: job, bytes: new TextEncoder().encode(job.text) });
+      });`,
+    );
+    const progress: number[] = [];
+    const answer = await run(file, { text: 'Zoë', secret: 'postgres://u:p@h/db' }, progress);
+    expect(answer.pid).not.toBe(process.pid);
+    expect(answer.echoed).toEqual({ text: 'Zoë', secret: 'postgres://u:p@h/db' });
+    expect(answer.bytes).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(answer.bytes)).toBe('Zoë');
+    expect(progress).toEqual([1]);
+    expect(await gone(answer.pid)).toBe(true);
+  });
+
+  it('the job travels over IPC, never on the command line others can read', async () => {
+    const file = script('argv', `process.once('message', () => process.send({ kind: 'done', pid: process.pid, echoed: process.argv.slice(2), bytes: new Uint8Array() }));`);
+    const answer = await run(file, { url: 'postgres://u:secret@h/db' });
+    expect(answer.echoed).toEqual([]);
+  });
+
+  it('a job that answers with a failure rejects with it', async () => {
+    const file = script('refuses', `process.once('message', () => process.send({ kind: 'failed', message: 'no database here' }));`);
+    await expect(run(file, {})).rejects.toThrow('no database here');
+  });
+
+  it('a process that exits without answering, or crashes, rejects in the caller\'s words', async () => {
+    await expect(run(script('quits', `process.once('message', () => process.exit(3));`), {})).rejects.toThrow('exited 3 before answering');
+    await expect(run(script('throws', `process.once('message', () => { throw new Error('boom'); });`), {})).rejects.toThrow(/exited \d+ before answering/);
+  });
+
+  it('a process still running after its answer is ended, not left behind', async () => {
+    const file = script('lingers', `setInterval(() => {}, 1000); process.once('message', () => process.send({ kind: 'done', pid: process.pid, echoed: null, bytes: new Uint8Array() }));`);
+    const answer = await run(file, {});
+    expect(await gone(answer.pid)).toBe(true);
+  });
+});
+
+/** A job script that says `streaming` and writes `count` lines to the stream's descriptor, then ends (or, with `crash`, dies midway). */
+function streamer(name: string, count: number, crash = false): string {
+  return script(
+    name,
+    `import { createWriteStream } from 'node:fs';
+    process.once('message', () => {
+      process.send({ kind: 'streaming' }, undefined, {}, () => {
+        const out = createWriteStream('', { fd: 4 });
+        let i = 0;
+        const more = () => {
+          while (i < ${count}) {
+            if (${crash} && i === ${Math.floor(count / 2)}) process.exit(5);
+            const line = String(i++).padStart(63, '0') + '\\n';
+            if (!out.write(line)) return out.once('drain', more);
+          }
+          out.end(() => process.disconnect());
+        };
+        more();
+      });
+    });`,
+  );
+}
+
+async function readAll(bytes: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of bytes) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('streamProcessJob', () => {
+  it('reads a large answer as the process writes it, every byte in order, and the process ends', async () => {
+    // 8 MB: many times a pipe's buffer, so the process waits for the reader as it goes.
+    const bytes = await streamProcessJob(streamer('streams', 131_072), {}, failed);
+    const text = await readAll(bytes);
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(131_072);
+    expect(lines.every((line, i) => Number(line) === i)).toBe(true);
+  });
+
+  it('a failure before any byte rejects in the caller\'s words, and a process that ends midway cuts the stream off with an error', async () => {
+    const refuses = script('refuses-stream', `process.once('message', () => process.send({ kind: 'failed', message: 'no database here' }));`);
+    await expect(streamProcessJob(refuses, {}, failed)).rejects.toThrow('no database here');
+    await expect(streamProcessJob(script('quits-stream', `process.once('message', () => process.exit(3));`), {}, failed)).rejects.toThrow('exited 3 before answering');
+    const bytes = await streamProcessJob(streamer('crashes', 131_072, true), {}, failed);
+    await expect(readAll(bytes)).rejects.toThrow('exited 5 before answering');
+  });
+
+  it('ends the process when the reader gives up (a client that went away)', async () => {
+    const file = script(
+      'endless',
+      `import { createWriteStream } from 'node:fs';
+      process.once('message', () => process.send({ kind: 'streaming' }, undefined, {}, () => {
+        const out = createWriteStream('', { fd: 4 });
+        out.write(String(process.pid) + '\\n');
+        setInterval(() => out.write('more\\n'), 10);
+      }));`,
+    );
+    const bytes = await streamProcessJob(file, {}, failed);
+    const first = (await bytes[Symbol.asyncIterator]().next()).value as Buffer;
+    const pid = Number(first.toString('utf8').split('\n')[0]);
+    expect(alive(pid)).toBe(true);
+    bytes.destroy();
+    expect(await gone(pid)).toBe(true);
+  });
+});

@@ -1,0 +1,82 @@
+import { fork } from 'node:child_process';
+import { PassThrough, type Readable } from 'node:stream';
+import type { JobOutcome } from './worker-job.js';
+
+/**
+ * Runs one job in a child Node process started from `file` (a script that reads the job from
+ * its first IPC message and answers with messages), and ends the process as soon as the job
+ * has answered or failed. Unlike a worker thread, whose heap lives in the server's process
+ * (and whose freed memory glibc keeps in the server's arenas after it ends), a process gives
+ * all of its memory back to the system when it exits: the server's resident set and peak do
+ * not grow by a computation's working set. Messages are copied (the structured clone of
+ * `serialization: 'advanced'`, typed arrays included), not transferred. The job goes by IPC,
+ * not the command line, so a database URL never shows in the process list.
+ */
+export function runProcessJob<T, M>(file: string, job: unknown, onMessage: (message: M, outcome: JobOutcome<T>) => void, failed: (cause: unknown, exitCode?: number) => unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    // No inherited flags (--cpu-prof, --inspect): the job runs as a plain script.
+    const child = fork(file, [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    };
+    const outcome: JobOutcome<T> = { done: (value) => settle(() => resolve(value)), fail: (error) => settle(() => reject(error)) };
+    child.on('message', (message: M) => onMessage(message, outcome));
+    child.on('error', (error) => outcome.fail(failed(error)));
+    child.on('exit', (code, signal) => outcome.fail(failed(null, code ?? (signal ? -1 : 0))));
+    child.send(job as never, (error) => {
+      if (error) outcome.fail(failed(error));
+    });
+  });
+}
+
+/** The job process's descriptor for bytes too many for one message (fd 3 is the IPC channel). */
+export const STREAM_FD = 4;
+
+/** What a streaming job process says first on its IPC channel: its bytes follow on STREAM_FD, or it failed before writing any. */
+export type StreamStart = { kind: 'streaming' } | { kind: 'failed'; message: string };
+
+/**
+ * Runs one job whose answer is too large to hold whole (the whole check's report: tens of MB at
+ * 30,000 people): the process says `streaming` on its IPC channel and writes the bytes to
+ * STREAM_FD, a pipe the caller reads as they come, so the server holds a pipe's worth at a time
+ * where one message held the whole answer two or three times over (the chunks read, joined, and
+ * copied out). Resolves with that stream once the process says so; a failure before that rejects,
+ * one after it (the process ends badly) destroys the stream with the error. When the stream is
+ * read to its end or given up (the client went away), the process is ended with it.
+ */
+export function streamProcessJob(file: string, job: unknown, failed: (cause: unknown, exitCode?: number) => Error): Promise<Readable> {
+  return new Promise<Readable>((resolve, reject) => {
+    const child = fork(file, [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'] });
+    // The pipe's end of file is not the answer's end: only a process that exits 0 wrote all of it.
+    const bytes = new PassThrough();
+    (child.stdio[STREAM_FD] as Readable).pipe(bytes, { end: false });
+    let started = false;
+    const stop = () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    };
+    const fail = (error: Error) => {
+      if (started) bytes.destroy(error);
+      else reject(error);
+      stop();
+    };
+    child.once('message', (message: StreamStart) => {
+      if (message.kind !== 'streaming') return fail(failed(message.message));
+      started = true;
+      resolve(bytes);
+    });
+    child.on('error', (error) => fail(failed(error)));
+    // After the exit and once the pipe is read to its end.
+    child.on('close', (code, signal) => {
+      if (started && code === 0) bytes.end();
+      else fail(failed(null, code ?? (signal ? -1 : 0)));
+    });
+    bytes.on('close', stop);
+    child.send(job as never, (error) => {
+      if (error) fail(failed(error));
+    });
+  });
+}
