@@ -1,6 +1,6 @@
 import { seededRandom } from '../core/random.js';
 import { addDays, addMonths, type IsoDate } from '../core/dates.js';
-import type { Person } from '../core/model.js';
+import type { Goal, GoalNeed, Network, Person } from '../core/model.js';
 import type {
   Channel,
   ContactKind,
@@ -9,7 +9,6 @@ import type {
   FollowUpStatus,
   GiveKind,
   Initiator,
-  NetworkKind,
   NetworkRole,
   PersonCategory,
   ReceiveKind,
@@ -31,25 +30,10 @@ import type {
 
 export interface DemoMap {
   profile: { name: string; workingOn: string };
-  goals: Array<{
-    key: string;
-    statement: string;
-    horizon: string | null;
-    needs: { name: string; essential: boolean }[];
-    transitionFrom: string | null;
-    transitionTo: string | null;
-  }>;
-  networks: Array<{
-    key: string;
-    name: string;
-    kind: NetworkKind;
-    role: NetworkRole;
-    strength: number;
-    importance: number;
-    hoursPerMonth: number;
-    url: string | null;
-    notes: string | null;
-  }>;
+  /** A goal as the demo writes one: the model's fields with a key in place of the id; the store gives ids, status and times. */
+  goals: Array<Pick<Goal, 'statement' | 'horizon' | 'transitionFrom' | 'transitionTo'> & { key: string; needs: Pick<GoalNeed, 'name' | 'essential'>[] }>;
+  /** A network as the demo writes one: the model's fields with a key in place of the id; the store gives ids and times. */
+  networks: Array<Omit<Network, 'id' | 'createdAt' | 'updatedAt'> & { key: string }>;
   /** A person as the demo writes one: the model's own fields, with a key in place of the id and the cadence as text the demo parses. */
   people: Array<
     Pick<
