@@ -291,6 +291,16 @@ describe('the plan and the check in the browser', () => {
     await page.getByText(/^(Carried over \d+ from last month\.|Nothing was left open last month\.)$/).waitFor();
   });
 
+  it('sets the plan’s pace, and says it is saved', async () => {
+    const form = page.getByRole('form', { name: 'Plan settings' });
+    await form.getByLabel('People a month').fill('3');
+    await form.getByLabel('New relationships at once').fill('4');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('status').getByText('Saved.').waitFor({ timeout: 5000 });
+    expect(await form.getByRole('alert').count()).toBe(0);
+    expect(((await (await fetch(`${app.base}/api/plan`)).json()) as { settings: unknown }).settings).toMatchObject({ monthlyTargets: 3, newRelationshipCap: 4 });
+  });
+
   it('makes an accountability link that opens the plan, and revokes it at once', async () => {
     await page.getByRole('button', { name: 'Make an accountability link' }).click();
     const url = await page.getByLabel('The new link').inputValue();
