@@ -20,4 +20,14 @@ describe('joinBytes', () => {
     const buffer = Uint8Array.of(0, 1, 2, 3, 4, 5);
     expect([...joinBytes([buffer.subarray(4), buffer.subarray(1, 3)])]).toEqual([4, 5, 1, 2]);
   });
+
+  it('puts the byte `after` after every chunk, a lone one too', () => {
+    const lf = 0x0a;
+    expect([...joinBytes([Uint8Array.of(65), new Uint8Array(0), Uint8Array.of(66, 67)], lf)]).toEqual([65, lf, lf, 66, 67, lf]);
+    const lone = Uint8Array.of(65);
+    const joined = joinBytes([lone], lf);
+    expect([...joined]).toEqual([65, lf]);
+    expect([...lone]).toEqual([65]);
+    expect(joinBytes([], lf).byteLength).toBe(0);
+  });
 });
