@@ -1,15 +1,13 @@
 import { seededRandom } from '../core/random.js';
 import { addDays, addMonths, type IsoDate } from '../core/dates.js';
-import type { Person } from '../core/model.js';
+import type { ContactPoint, Exchange, FollowUp, Goal, GoalLink, GoalNeed, Membership, Network, Person, Tie } from '../core/model.js';
 import type {
   Channel,
-  ContactKind,
   Feeling,
   FollowUpKind,
   FollowUpStatus,
   GiveKind,
   Initiator,
-  NetworkKind,
   NetworkRole,
   PersonCategory,
   ReceiveKind,
@@ -31,25 +29,10 @@ import type {
 
 export interface DemoMap {
   profile: { name: string; workingOn: string };
-  goals: Array<{
-    key: string;
-    statement: string;
-    horizon: string | null;
-    needs: { name: string; essential: boolean }[];
-    transitionFrom: string | null;
-    transitionTo: string | null;
-  }>;
-  networks: Array<{
-    key: string;
-    name: string;
-    kind: NetworkKind;
-    role: NetworkRole;
-    strength: number;
-    importance: number;
-    hoursPerMonth: number;
-    url: string | null;
-    notes: string | null;
-  }>;
+  /** A goal as the demo writes one: the model's fields with a key in place of the id; the store gives ids, status and times. */
+  goals: Array<Pick<Goal, 'statement' | 'horizon' | 'transitionFrom' | 'transitionTo'> & { key: string; needs: Pick<GoalNeed, 'name' | 'essential'>[] }>;
+  /** A network as the demo writes one: the model's fields with a key in place of the id; the store gives ids and times. */
+  networks: Array<Omit<Network, 'id' | 'createdAt' | 'updatedAt'> & { key: string }>;
   /** A person as the demo writes one: the model's own fields, with a key in place of the id and the cadence as text the demo parses. */
   people: Array<
     Pick<
@@ -76,32 +59,20 @@ export interface DemoMap {
     > & {
       key: string;
       cadence: string | null;
-      channels: Array<{ kind: ContactKind; value: string; label: string | null }>;
+      channels: ContactPoint[];
     }
   >;
-  /** Keys of networks and people. */
-  memberships: Array<{ network: string; person: string; role: NetworkRole | null }>;
-  goalLinks: Array<{ goal: string; kind: 'person' | 'network'; target: string; relevance: number; note: string | null; serves: string[] }>;
-  ties: Array<{ a: string; b: string; strength: number; note: string | null }>;
-  exchanges: Array<{
-    occurredOn: string;
-    channel: Channel;
-    initiatedBy: Initiator;
-    people: string[];
-    network: string | null;
-    gave: Array<{ kind: GiveKind; note: string | null }>;
-    received: Array<{ kind: ReceiveKind; note: string | null }>;
-    learned: string | null;
-    feeling: Feeling | null;
-    notes: string | null;
-    followUps: Array<{
-      kind: FollowUpKind;
-      description: string;
-      dueOn: string;
-      status: 'open' | 'done' | 'dropped';
-      closedOn: string | null;
-    }>;
-  }>;
+  // The links below are the model's, with keys of goals, networks and people in place of their ids.
+  memberships: Array<Pick<Membership, 'role'> & { network: string; person: string }>;
+  goalLinks: Array<Pick<GoalLink, 'kind' | 'relevance' | 'note' | 'serves'> & { goal: string; target: string }>;
+  ties: Array<Pick<Tie, 'strength' | 'note'> & { a: string; b: string }>;
+  exchanges: Array<
+    Pick<Exchange, 'occurredOn' | 'channel' | 'initiatedBy' | 'gave' | 'received' | 'learned' | 'feeling' | 'notes'> & {
+      people: string[];
+      network: string | null;
+      followUps: Array<Pick<FollowUp, 'kind' | 'description' | 'dueOn' | 'status' | 'closedOn'>>;
+    }
+  >;
   /** `by` introduced `person` to `to`; null means the user. `by` and `to` are never both null. */
   introductions: Array<{ by: string | null; person: string; to: string | null; madeOn: string; note: string | null }>;
 }

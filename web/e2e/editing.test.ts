@@ -58,6 +58,22 @@ describe('adding and changing things in the browser', () => {
     await page.getByText('2026-12-22 (from the cadence)').waitFor();
   });
 
+  it('marks the field the server refuses when a person is changed, and keeps what was stored', async () => {
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Edit Grace Hopper' });
+    await form.getByLabel('Location').fill('L'.repeat(201));
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    const refusal = form.getByRole('alert');
+    await refusal.waitFor({ timeout: 5000 });
+    const location = form.getByLabel('Location');
+    expect(await location.getAttribute('aria-invalid')).toBe('true');
+    expect((await location.getAttribute('aria-describedby'))?.split(' ')).toContain(await refusal.getAttribute('id'));
+    expect(await refusal.textContent()).toBe('must be at most 200 characters');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('form', { name: 'Edit Grace Hopper' }).count()).toBe(0);
+    await page.getByText('Northgate University').first().waitFor();
+  });
+
   it('adds a network with its hours, and puts the person in it', async () => {
     await page.goto(`${app.base}/networks`);
     await page.getByText('No networks yet').waitFor();
@@ -273,6 +289,16 @@ describe('the plan and the check in the browser', () => {
     await page.goto(`${app.base}/plan`);
     await page.getByRole('button', { name: 'Carry over last month’s open targets' }).click();
     await page.getByText(/^(Carried over \d+ from last month\.|Nothing was left open last month\.)$/).waitFor();
+  });
+
+  it('sets the plan’s pace, and says it is saved', async () => {
+    const form = page.getByRole('form', { name: 'Plan settings' });
+    await form.getByLabel('People a month').fill('3');
+    await form.getByLabel('New relationships at once').fill('4');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('status').getByText('Saved.').waitFor({ timeout: 5000 });
+    expect(await form.getByRole('alert').count()).toBe(0);
+    expect(((await (await fetch(`${app.base}/api/plan`)).json()) as { settings: unknown }).settings).toMatchObject({ monthlyTargets: 3, newRelationshipCap: 4 });
   });
 
   it('makes an accountability link that opens the plan, and revokes it at once', async () => {

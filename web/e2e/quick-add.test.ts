@@ -103,6 +103,25 @@ describe('a map in minutes', () => {
     await form.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('the add form marks the field the server refuses, beside it, and adds nobody', async () => {
+    const before = (await people()).total;
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    const form = page.getByRole('form', { name: 'Add a person' });
+    await form.getByLabel('Name', { exact: true }).fill('Eva Lund');
+    await form.getByLabel('Organisation').fill('O'.repeat(201));
+    await form.getByRole('button', { name: 'Add person' }).click();
+    // The server names people.0.organisation (the person is sent as one of a list); the form reads it as its own field.
+    const refusal = form.getByRole('alert');
+    await refusal.waitFor({ timeout: 5000 });
+    const organisation = form.getByLabel('Organisation');
+    expect(await organisation.getAttribute('aria-invalid')).toBe('true');
+    expect((await organisation.getAttribute('aria-describedby'))?.split(' ')).toContain(await refusal.getAttribute('id'));
+    expect(await refusal.textContent()).toBe('must be at most 200 characters');
+    expect(await form.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    expect((await people()).total).toBe(before);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('the add form links the new person to goals and networks, and "Add and add another" keeps the links for the next', async () => {
     await page.getByRole('button', { name: 'Add a person' }).click();
     const form = page.getByRole('form', { name: 'Add a person' });

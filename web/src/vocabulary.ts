@@ -1,20 +1,9 @@
 import type { OutreachPurpose } from '../../src/core/vocabulary.js';
 
-// The closed sets come from the core, so the browser offers exactly what the API accepts.
-export {
-  CHANNELS,
-  CONTACT_KINDS,
-  FEELINGS,
-  FOLLOW_UP_KINDS,
-  GIVE_KINDS,
-  GOAL_STATUSES,
-  NETWORK_KINDS,
-  NETWORK_ROLES,
-  OUTREACH_PURPOSES,
-  PERSON_CATEGORIES,
-  RECEIVE_KINDS,
-  STAGES,
-} from '../../src/core/vocabulary.js';
+// The closed sets, their types and the score ranges come from the core, the one home the contract
+// also reads them from, so the browser offers exactly what the API accepts. (The contract itself is
+// zod schemas, which stay on the server: the web imports only its types, see eslint.config.js.)
+export * from '../../src/core/vocabulary.js';
 
 /** The word if it is one of `words` (a choice read back from a select or an address), else undefined. */
 export function oneOf<W extends string>(words: readonly W[], value: string | null | undefined): W | undefined {

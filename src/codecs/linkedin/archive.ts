@@ -15,6 +15,7 @@ import { dayFinder } from '../../core/dates.js';
 import { profileKey } from '../../core/import-merge.js';
 import { ImportFileError } from '../../core/import-types.js';
 import { readRecords, withoutBom } from '../csv/reader.js';
+import { joinBytes } from '../bytes.js';
 
 /** The most one entry may inflate to. */
 export const MAX_ENTRY_BYTES = 200 * 1024 * 1024;
@@ -66,7 +67,7 @@ export function unpackLinkedInArchive(bytes: Uint8Array, limit = MAX_ENTRY_BYTES
         return;
       }
       parts.push(data);
-      if (final) found[entry] = concat(parts, size);
+      if (final) found[entry] = joinBytes(parts);
     };
     try {
       file.start();
@@ -89,16 +90,6 @@ export function unpackLinkedInArchive(bytes: Uint8Array, limit = MAX_ENTRY_BYTES
   if (failure) throw failure;
   if (!found.connections && !found.messages && !found.invitations) throw new ImportFileError(null, 'the archive holds none of Connections.csv, messages.csv or Invitations.csv: is it LinkedIn\'s data export?');
   return found;
-}
-
-function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
 }
 
 /** A CSV entry's rows as objects by lower-cased header, each with its line; a broken file names its entry and line. */

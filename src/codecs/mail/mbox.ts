@@ -15,6 +15,7 @@ import type { MailHeaders } from '../../core/capture-mail.js';
 import type { Participant } from '../../core/capture.js';
 import { ImportFileError } from '../../core/import-types.js';
 import { parseAddressList } from '../../core/mail-address.js';
+import { joinBytes } from '../bytes.js';
 
 const LF = 0x0a;
 const WANTED = new Set(['from', 'to', 'cc', 'date', 'message-id', 'in-reply-to', 'references', 'x-gm-thrid']);
@@ -25,20 +26,6 @@ const MAX_HEADER_BYTES = 1024 * 1024;
 function headerText(bytes: Uint8Array): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return isUtf8(buffer) ? buffer.toString('utf8') : buffer.toString('latin1');
-}
-
-/** Header lines joined with LF, in one buffer. */
-function concatLines(lines: readonly Uint8Array[]): Uint8Array {
-  let size = lines.length;
-  for (const line of lines) size += line.byteLength;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const line of lines) {
-    out.set(line, at);
-    at += line.byteLength;
-    out[at++] = LF;
-  }
-  return out;
 }
 
 function isFromLine(buffer: Uint8Array, start: number, end: number): boolean {
@@ -153,7 +140,7 @@ export class MboxHeaderReader {
       name = null;
     };
     // The whole block decoded at once (one call, not one a line): UTF-8, or Latin-1 where it is not.
-    for (const line of headerText(concatLines(this.headerLines)).split('\n')) {
+    for (const line of headerText(joinBytes(this.headerLines, LF)).split('\n')) {
       const first = line.charCodeAt(0);
       if (first === 0x20 || first === 0x09) {
         if (name !== null) value += ` ${line.trim()}`;

@@ -7,6 +7,7 @@ import { MailGrouper } from '../../core/capture-mail.js';
 import { planCapture, type CaptureFormat, type CapturePerson, type CapturePlan, type CapturedActivity } from '../../core/capture.js';
 import type { IsoDate } from '../../core/dates.js';
 import { ImportFileError, type ImportWarning } from '../../core/import-types.js';
+import { joinBytes } from '../../codecs/bytes.js';
 import { readCalendar } from '../../codecs/ics/read-calendar.js';
 import { linkedInActivities, unpackLinkedInArchive } from '../../codecs/linkedin/archive.js';
 import { MboxHeaderReader } from '../../codecs/mail/mbox.js';
@@ -78,13 +79,13 @@ export class CaptureReader {
       const undated = this.grouper.undated;
       if (undated.length) warnings.push({ code: 'unreadable-characters', message: `${this.grouper.undatedCount} message(s) have no readable Date header and were left out`, lines: undated.slice(0, 10) });
     } else if (options.format === 'linkedin-archive') {
-      const entries = unpackLinkedInArchive(concat(this.chunks));
+      const entries = unpackLinkedInArchive(joinBytes(this.chunks));
       const archive = linkedInActivities(entries, options.timeZone);
       if (archive.undated.length) warnings.push({ code: 'unreadable-characters', message: `${archive.undated.length} row(s) have no readable date and were left out`, lines: archive.undated.slice(0, 10) });
       this.progress(archive.items, archive.items);
       return { plan: null, activities: archive.activities, ...(entries.connections ? { connections: entries.connections } : {}), items: archive.items, warnings };
     } else {
-      const text = new TextDecoder('utf-8').decode(concat(this.chunks));
+      const text = new TextDecoder('utf-8').decode(joinBytes(this.chunks));
       const calendar = readCalendar(text, { from: options.from, now: new Date(options.nowMs), timeZone: options.timeZone, ownEmails: options.ownEmails, includeAllDay: options.includeAllDay, includePrivate: options.includePrivate });
       activities = calendar.activities;
       items = calendar.events;
@@ -94,16 +95,4 @@ export class CaptureReader {
     const plan = planCapture(activities, this.job.people, { answered: new Map(this.job.answered), journalDays: new Set(this.job.journalDays) }, { today: options.today, from: options.from });
     return { plan, items, warnings };
   }
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const total = chunks.reduce((n, c) => n + c.byteLength, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }

@@ -1,33 +1,19 @@
-import { useState } from 'react';
 import { useSaveGoal } from '../data/goals.js';
 import type { Schema } from '../api/client.js';
 import { GOAL_STATUSES } from '../vocabulary.js';
 import { FormEnd, WordSelect } from './fields.js';
 import { goalFormValues, type NeedDraft } from './patch.js';
-import { useFieldErrors } from './use-field-errors.js';
+import { useEditForm } from './use-edit-form.js';
 
 // The inputs that show a refusal beside them; one about a need ("needs.2.name") is said beside the needs.
 const INPUTS = ['statement', 'horizon', 'needs', 'transitionFrom', 'transitionTo'] as const;
 
 /** Add a goal or change one: what, by when, and, for a career move, from where to where. */
 export function GoalForm({ goal, onSaved, onCancel }: { goal: Schema<'Goal'> | null; onSaved: (saved: Schema<'Goal'>) => void; onCancel?: () => void }) {
-  const [form, setForm] = useState(() => goalFormValues(goal));
-  const errors = useFieldErrors(INPUTS);
-  const save = useSaveGoal(goal);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
-  const submit = () => {
-    errors.clear();
-    save.mutate(form, { onSuccess: onSaved, onError: errors.fail });
-  };
+  const { values: form, setValues: setForm, set, errors, save, onSubmit } = useEditForm(() => goalFormValues(goal), INPUTS);
+  const saveGoal = useSaveGoal(goal);
   return (
-    <form
-      className="edit"
-      aria-label={goal ? 'Edit the goal' : 'Add a goal'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <form className="edit" aria-label={goal ? 'Edit the goal' : 'Add a goal'} onSubmit={onSubmit(() => save(saveGoal, form, onSaved))}>
       <label>
         Goal
         <input required value={form.statement} onChange={set('statement')} placeholder="e.g. Start a doctorate in rehabilitation research" {...errors.invalid('statement')} />
@@ -55,7 +41,7 @@ export function GoalForm({ goal, onSaved, onCancel }: { goal: Schema<'Goal'> | n
       </div>
       {errors.message('transitionFrom')}
       {errors.message('transitionTo')}
-      <FormEnd error={errors.general} busy={save.isPending} saveLabel={goal ? 'Save changes' : 'Add goal'} onCancel={onCancel} />
+      <FormEnd error={errors.general} busy={saveGoal.isPending} saveLabel={goal ? 'Save changes' : 'Add goal'} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,33 +1,19 @@
-import { useState } from 'react';
 import { useSaveNetwork } from '../data/networks.js';
 import type { Schema } from '../api/client.js';
 import { IMPORTANCE_WORDS, NETWORK_KINDS, NETWORK_ROLES, STRENGTH_WORDS } from '../vocabulary.js';
 import { FormEnd, ScoreSelect, WordSelect } from './fields.js';
 import { networkFormValues } from './patch.js';
-import { useFieldErrors } from './use-field-errors.js';
+import { useEditForm } from './use-edit-form.js';
 
 // The inputs that show a refusal beside them (the selects offer only what the server takes).
 const INPUTS = ['name', 'hoursPerMonth', 'url', 'notes'] as const;
 
 /** Add a network (a body, group or community) or change one: my role, the tie, and the hours it takes. */
 export function NetworkForm({ network, onSaved, onCancel }: { network: Schema<'Network'> | null; onSaved: (saved: Schema<'Network'>) => void; onCancel?: () => void }) {
-  const [form, setForm] = useState(() => networkFormValues(network));
-  const errors = useFieldErrors(INPUTS);
-  const save = useSaveNetwork(network);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
-  const submit = () => {
-    errors.clear();
-    save.mutate(form, { onSuccess: onSaved, onError: errors.fail });
-  };
+  const { values: form, set, errors, save, onSubmit } = useEditForm(() => networkFormValues(network), INPUTS);
+  const saveNetwork = useSaveNetwork(network);
   return (
-    <form
-      className="edit"
-      aria-label={network ? `Edit ${network.name}` : 'Add a network'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <form className="edit" aria-label={network ? `Edit ${network.name}` : 'Add a network'} onSubmit={onSubmit(() => save(saveNetwork, form, onSaved))}>
       <label>
         Name
         <input required value={form.name} onChange={set('name')} autoComplete="off" {...errors.invalid('name')} />
@@ -56,7 +42,7 @@ export function NetworkForm({ network, onSaved, onCancel }: { network: Schema<'N
         <textarea rows={3} value={form.notes} onChange={set('notes')} {...errors.invalid('notes')} />
       </label>
       {errors.message('notes')}
-      <FormEnd error={errors.general} busy={save.isPending} saveLabel={network ? 'Save changes' : 'Add network'} onCancel={onCancel} />
+      <FormEnd error={errors.general} busy={saveNetwork.isPending} saveLabel={network ? 'Save changes' : 'Add network'} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,8 +4,11 @@ import type { Schema } from '../api/client.js';
 import { CADENCES, CHANNELS, CONTACT_KINDS, IMPORTANCE_WORDS, PERSON_CATEGORIES, STAGES, STRENGTH_WORDS } from '../vocabulary.js';
 import { FormEnd, ScoreSelect, WordSelect } from './fields.js';
 import { LinkChoices, NO_LINKS, type LinkSelection } from './LinkChoices.js';
-import { errorText } from './error-text.js';
+import { useEditForm } from './use-edit-form.js';
 import { personBody, personChannelDrafts, personFormValues, personPatch, type ChannelDraft } from './patch.js';
+
+// The inputs that show a refusal beside them; one about a way to reach them ("channels.1.value") is said below those.
+const INPUTS = ['name', 'organisation', 'role', 'location', 'cadence', 'nextContactOn', 'channels', 'canHelpHow', 'howMet', 'tags', 'notes'] as const;
 
 /**
  * Add a person, or change one. Every field is labelled; the server validates and its
@@ -13,19 +16,17 @@ import { personBody, personChannelDrafts, personFormValues, personPatch, type Ch
  * clearing a field clears it.
  */
 export function PersonForm({ person, onSaved, onCancel }: { person: Schema<'Person'> | null; onSaved: (saved: Schema<'Person'>) => void; onCancel?: () => void }) {
-  const [form, setForm] = useState(() => personFormValues(person));
+  const { values: form, setValues: setForm, set, errors, onSubmit } = useEditForm(() => personFormValues(person), INPUTS);
   const [channels, setChannels] = useState<ChannelDraft[]>(() => personChannelDrafts(person));
-  const [error, setError] = useState<string | null>(null);
   const change = useChangePerson();
   const quickAdd = useQuickAdd();
   const busy = change.isPending || quickAdd.isPending;
   // Adding links the new person to goals and networks in the same request; "add another" keeps the links for the next.
   const [links, setLinks] = useState<LinkSelection>(NO_LINKS);
   const [added, setAdded] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const tick = (key: 'knowAndLike' | 'canHelp' | 'lostJobList') => (e: { target: { checked: boolean } }) => setForm((f) => ({ ...f, [key]: e.target.checked }));
   const submit = async (another = false) => {
-    setError(null);
+    errors.clear();
     try {
       if (person) {
         // An edit sends only what changed (see patch.ts).
@@ -41,7 +42,9 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Schema<'Pers
       setChannels(personChannelDrafts(null));
       document.getElementById('person-form-name')?.focus();
     } catch (e) {
-      setError(errorText(e));
+      // An added person is sent as the one of a list: the server names its fields "people.0.name".
+      if (person) errors.fail(e);
+      else errors.failWithin(e, 'people.0');
     }
   };
 
@@ -49,10 +52,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Schema<'Pers
     <form
       className="edit"
       aria-label={person ? `Edit ${person.name}` : 'Add a person'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      onSubmit={onSubmit(() => void submit())}
     >
       {added && (
         <p className="working-on" role="status">
@@ -62,23 +62,27 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Schema<'Pers
       <div className="row">
         <label>
           Name
-          <input id="person-form-name" required value={form.name} onChange={set('name')} autoComplete="off" />
+          <input id="person-form-name" required value={form.name} onChange={set('name')} autoComplete="off" {...errors.invalid('name')} />
         </label>
         <label>
           Organisation
-          <input value={form.organisation} onChange={set('organisation')} />
+          <input value={form.organisation} onChange={set('organisation')} {...errors.invalid('organisation')} />
         </label>
       </div>
+      {errors.message('name')}
+      {errors.message('organisation')}
       <div className="row">
         <label>
           Role
-          <input value={form.role} onChange={set('role')} />
+          <input value={form.role} onChange={set('role')} {...errors.invalid('role')} />
         </label>
         <label>
           Location
-          <input value={form.location} onChange={set('location')} />
+          <input value={form.location} onChange={set('location')} {...errors.invalid('location')} />
         </label>
       </div>
+      {errors.message('role')}
+      {errors.message('location')}
       <div className="row">
         <ScoreSelect label="Strength of the tie" meanings={STRENGTH_WORDS} value={form.strength} onChange={set('strength')} />
         <ScoreSelect label="Importance to my goals" meanings={IMPORTANCE_WORDS} value={form.importance} onChange={set('importance')} />
@@ -90,7 +94,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Schema<'Pers
       <div className="row">
         <label>
           Keep in touch
-          <select value={form.cadence} onChange={set('cadence')}>
+          <select value={form.cadence} onChange={set('cadence')} {...errors.invalid('cadence')}>
             {CADENCES.map(([value, words]) => (
               <option key={value} value={value}>
                 {words}
@@ -101,10 +105,12 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Schema<'Pers
         </label>
         <label>
           Next contact on
-          <input type="date" value={form.nextContactOn} onChange={set('nextContactOn')} />
+          <input type="date" value={form.nextContactOn} onChange={set('nextContactOn')} {...errors.invalid('nextContactOn')} />
         </label>
         <WordSelect label="Best way to meet" words={CHANNELS} value={form.preferredChannel} onChange={set('preferredChannel')} empty="no preference" />
       </div>
+      {errors.message('cadence')}
+      {errors.message('nextContactOn')}
       <fieldset>
         <legend>Ways to reach them</legend>
         {channels.map((c, i) => (
@@ -130,6 +136,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Schema<'Pers
           Add a way to reach them
         </button>
       </fieldset>
+      {errors.message('channels')}
       <fieldset>
         <legend>Where they fit</legend>
         <label className="check">
@@ -141,27 +148,31 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Schema<'Pers
         {form.canHelp && (
           <label>
             How they can help
-            <input value={form.canHelpHow} onChange={set('canHelpHow')} />
+            <input value={form.canHelpHow} onChange={set('canHelpHow')} {...errors.invalid('canHelpHow')} />
           </label>
         )}
         <label className="check">
           <input type="checkbox" checked={form.lostJobList} onChange={tick('lostJobList')} /> On my “if I lost my job tomorrow” list
         </label>
       </fieldset>
+      {errors.message('canHelpHow')}
       <label>
         How we met
-        <input value={form.howMet} onChange={set('howMet')} />
+        <input value={form.howMet} onChange={set('howMet')} {...errors.invalid('howMet')} />
       </label>
+      {errors.message('howMet')}
       <label>
         Tags (separated by commas)
-        <input value={form.tags} onChange={set('tags')} />
+        <input value={form.tags} onChange={set('tags')} {...errors.invalid('tags')} />
       </label>
+      {errors.message('tags')}
       <label>
         Notes
-        <textarea rows={4} value={form.notes} onChange={set('notes')} />
+        <textarea rows={4} value={form.notes} onChange={set('notes')} {...errors.invalid('notes')} />
       </label>
+      {errors.message('notes')}
       {!person && <LinkChoices value={links} onChange={setLinks} />}
-      <FormEnd error={error} saveLabel={person ? 'Save changes' : 'Add person'} busy={busy} onCancel={onCancel} />
+      <FormEnd error={errors.general} saveLabel={person ? 'Save changes' : 'Add person'} busy={busy} onCancel={onCancel} />
       {!person && (
         <button
           type="button"

@@ -30,4 +30,16 @@ describe('a refusal in a form', () => {
     expect(besideText({ message: 'Your name is missing', field: 'name' })).toBe('Your name is missing');
     expect(besideText({ message: 'x'.repeat(10_000), field: 'name' })).toHaveLength(10_000);
   });
+
+  it('is named as the form names it when the form’s fields sit inside the body sent', () => {
+    const refusal = refusalOf(new ApiError(400, 'validation', 'people.0.name: must be 1 to 200 characters', 'people.0.name'), 'people.0');
+    expect(refusal).toEqual({ message: 'name: must be 1 to 200 characters', field: 'name' });
+    expect(inputAtFault(refusal, INPUTS)).toBe('name');
+    expect(besideText(refusal)).toBe('must be 1 to 200 characters');
+    // Elsewhere in the body (another person, the links): kept whole, so said at the form's end.
+    const other = refusalOf(new ApiError(400, 'validation', 'people.10.name: too long', 'people.10.name'), 'people.0');
+    expect(other).toEqual({ message: 'people.10.name: too long', field: 'people.10.name' });
+    expect(inputAtFault(other, INPUTS)).toBeNull();
+    expect(refusalOf(new ApiError(400, 'validation', 'goalIds.0: not a goal', 'goalIds.0'), 'people.0').field).toBe('goalIds.0');
+  });
 });

@@ -7,8 +7,16 @@ export interface FormRefusal {
   field: string | null;
 }
 
-export function refusalOf(e: unknown): FormRefusal {
-  return { message: errorText(e), field: e instanceof ApiError && e.field ? e.field : null };
+/**
+ * `within` is where the form's fields sit in the body it sent ("people.0" when one person is sent
+ * in a list): the field is then named as the form names it, in the message too.
+ */
+export function refusalOf(e: unknown, within?: string): FormRefusal {
+  const message = errorText(e);
+  const field = e instanceof ApiError && e.field ? e.field : null;
+  if (!field || !within || !field.startsWith(`${within}.`)) return { message, field };
+  const own = field.slice(within.length + 1);
+  return { message: message.startsWith(`${field}: `) ? `${own}: ${message.slice(field.length + 2)}` : message, field: own };
 }
 
 /**

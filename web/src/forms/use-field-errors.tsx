@@ -14,6 +14,8 @@ export function useFieldErrors(inputs: readonly string[]) {
   const messageId = (input: string) => `${id}-${input}-error`;
   return {
     fail: (e: unknown) => setRefusal(refusalOf(e)),
+    /** The same when the form's fields sit `within` the body sent, as "people.0" (see refusalOf). */
+    failWithin: (e: unknown, within: string) => setRefusal(refusalOf(e, within)),
     clear: () => setRefusal(null),
     /** A refusal no input of this form is named by, for the form's end. */
     general: refusal && !atFault ? refusal.message : null,

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useSaveProfile } from '../data/settings.js';
-import { errorText } from '../forms/error-text.js';
+import { useEditForm } from '../forms/use-edit-form.js';
+
+const INPUTS = ['workingOn'] as const;
 
 /**
  * What the user is working on now: the check and the drafts quote it, so people you
@@ -8,9 +10,9 @@ import { errorText } from '../forms/error-text.js';
  */
 export function WorkingOn({ text }: { text: string | null }) {
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(text ?? '');
+  const { values, setValues, set, errors, save, onSubmit } = useEditForm(() => ({ workingOn: text ?? '' }), INPUTS);
   // Saved in the profile; the plan (which shows it here) and the check (which quotes it) are then stale.
-  const save = useSaveProfile();
+  const saveProfile = useSaveProfile();
   if (!editing) {
     return (
       <p className="working-on">
@@ -21,7 +23,7 @@ export function WorkingOn({ text }: { text: string | null }) {
         ) : (
           <>Say what you are working on now: drafts and suggestions mention it, so people know how to help. </>
         )}
-        <button type="button" className="link" onClick={() => (setDraft(text ?? ''), setEditing(true))}>
+        <button type="button" className="link" onClick={() => (setValues({ workingOn: text ?? '' }), setEditing(true))}>
           {text ? 'change' : 'add it'}
         </button>
       </p>
@@ -31,20 +33,18 @@ export function WorkingOn({ text }: { text: string | null }) {
     <form
       className="inline working-on"
       aria-label="What I am working on now"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ workingOn: draft.trim() || null }, { onSuccess: () => setEditing(false) });
-      }}
+      onSubmit={onSubmit(() => save(saveProfile, { workingOn: values.workingOn.trim() || null }, () => setEditing(false)))}
     >
       <label className="grow">
         Working on now
-        <input value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="e.g. a pilot study on home-based rehab" />
+        <input value={values.workingOn} onChange={set('workingOn')} placeholder="e.g. a pilot study on home-based rehab" {...errors.invalid('workingOn')} />
       </label>
       <button type="submit">Save</button>
       <button type="button" className="secondary" onClick={() => setEditing(false)}>
         Cancel
       </button>
-      {save.error && <p role="alert">{errorText(save.error)}</p>}
+      {errors.message('workingOn')}
+      {errors.general && <p role="alert">{errors.general}</p>}
     </form>
   );
 }

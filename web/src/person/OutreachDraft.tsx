@@ -3,8 +3,7 @@ import type { Schema } from '../api/client.js';
 import { useOutreachDraft } from '../data/outreach.js';
 import { useProfile, useSaveProfile } from '../data/settings.js';
 import { errorText } from '../forms/error-text.js';
-import type { OutreachPurpose } from '../../../src/core/vocabulary.js';
-import { oneOf, OUTREACH_PURPOSES, PURPOSE_INTEREST_WORDS, PURPOSE_WORDS } from '../vocabulary.js';
+import { oneOf, OUTREACH_PURPOSES, PURPOSE_INTEREST_WORDS, PURPOSE_WORDS, type OutreachPurpose } from '../vocabulary.js';
 
 /** An outreach draft for this person: a purpose, the interest, the time asked for. Shown as text to copy, never sent. */
 export function OutreachDraft({ personId }: { personId: string }) {

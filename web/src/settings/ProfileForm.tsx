@@ -3,7 +3,7 @@ import type { components } from '../api/schema.js';
 import { queryError } from '../data/query-state.js';
 import { useProfile, useSaveProfile } from '../data/settings.js';
 import { FormEnd } from '../forms/fields.js';
-import { useFieldErrors } from '../forms/use-field-errors.js';
+import { useEditForm } from '../forms/use-edit-form.js';
 
 type Profile = components['schemas']['Profile'];
 
@@ -19,25 +19,21 @@ export function ProfileForm() {
 }
 
 function ProfileFields({ profile }: { profile: Profile }) {
-  const [form, setForm] = useState({ name: profile.name ?? '', workingOn: profile.workingOn ?? '', timeZone: profile.timeZone, emails: profile.emails.join(', ') });
-  const errors = useFieldErrors(INPUTS);
-  const save = useSaveProfile();
+  const edit = useEditForm(() => ({ name: profile.name ?? '', workingOn: profile.workingOn ?? '', timeZone: profile.timeZone, emails: profile.emails.join(', ') }), INPUTS);
+  const { values: form, errors } = edit;
+  const saveProfile = useSaveProfile();
   const [saved, setSaved] = useState(false);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => (setSaved(false), setForm((f) => ({ ...f, [key]: e.target.value })));
+  // "Saved." goes as soon as anything is typed again.
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => (setSaved(false), edit.set(key)(e));
   // A list, not free text: only zones the browser knows can be chosen (the server checks again).
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return (
     <form
       className="edit"
       aria-label="Your profile"
-      onSubmit={(e) => {
-        e.preventDefault();
-        errors.clear();
-        save.mutate(
-          { name: form.name.trim() || null, workingOn: form.workingOn.trim() || null, timeZone: form.timeZone, emails: form.emails.split(/[,\s]+/).filter(Boolean) },
-          { onSuccess: () => setSaved(true), onError: errors.fail },
-        );
-      }}
+      onSubmit={edit.onSubmit(() =>
+        edit.save(saveProfile, { name: form.name.trim() || null, workingOn: form.workingOn.trim() || null, timeZone: form.timeZone, emails: form.emails.split(/[,\s]+/).filter(Boolean) }, () => setSaved(true)),
+      )}
     >
       <div className="row">
         <label>
@@ -68,7 +64,7 @@ function ProfileFields({ profile }: { profile: Profile }) {
       <p id="emails-help" className="hint">
         Separated by commas. Capturing a mailbox or calendar tells what you sent from what you received by these.
       </p>
-      <FormEnd error={errors.general} busy={save.isPending} saveLabel="Save" />
+      <FormEnd error={errors.general} busy={saveProfile.isPending} saveLabel="Save" />
       {saved && <p role="status">Saved.</p>}
     </form>
   );
