@@ -99,16 +99,25 @@ export async function patchListingsAround<T>(
     const value = await patch(kept.settled.value);
     return value === null ? null : { version: versionAfter(kept.about), value };
   };
+  // Who matches each filter now, asked once a filter: a listing's count and its orders by each sort share it.
+  const membersNow = new Map<string, Promise<Set<string>>>();
+  const nowIn = (about: KeptListing) => {
+    const { limit: _limit, offset: _offset, cursor: _cursor, sort: _sort, ...matching } = about.filter;
+    const key = JSON.stringify([about.today, matching]);
+    let members = membersNow.get(key);
+    if (!members) membersNow.set(key, (members = membersAmong(trx, about, personIds)));
+    return members;
+  };
   await counts.revise(root, (kept) =>
     revise(kept, async (count) => {
       const was = wasIn.get(kept.key);
       if (!was || was.count !== count) return null;
-      return count + (await membersAmong(trx, kept.about, personIds)).size - was.members.size;
+      return count + (await nowIn(kept.about)).size - was.members.size;
     }),
   );
   await orders.revise(root, (kept) =>
     revise(kept, async (order) => {
-      const now = await membersAmong(trx, kept.about, personIds);
+      const now = await nowIn(kept.about);
       let ids = order.filter((id) => !personIds.includes(id));
       for (const id of now) ids = ids.toSpliced(await placeOf(trx, kept.about.sort ?? 'name', ids, id), 0, id);
       return ids;
