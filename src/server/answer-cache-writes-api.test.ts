@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UpdatePersonInput } from '../contract/inputs.js';
+import { seededRandom } from '../core/random.js';
 import { CHANNELS, PERSON_CATEGORIES, STAGES } from '../core/vocabulary.js';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
@@ -27,15 +28,9 @@ const FEW_NAMES = ['Ana Silva', 'Dr Ana Silva', 'Bo Lee', 'bo lee', 'Zoë Ng'];
 const FEW_DATES = ['2026-11-20', '2026-11-25', '2026-12-01', null];
 const json = { 'content-type': 'application/json' };
 
-/** A seeded generator (mulberry32), so a failure is the same failure next time. */
+/** A seeded generator (core/random.ts), so a failure is the same failure next time. */
 function seeded(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   return { next, pick };
 }
