@@ -1,8 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { today, type ServiceContext } from '../services/context.js';
 import { atDataVersion, currentDataVersion } from '../services/data-version.js';
+import { onPeopleWritten, type PeopleWritten } from '../services/people-writes.js';
+import { dependenciesOf, touches, type AnswerDependencies } from './answer-dependencies.js';
 import { bytesSent } from './gzip.js';
-import { ByteBudgetLru, stringBytes } from '../core/byte-budget.js';
+import { ByteBudgetLru, idsBytes, stringBytes } from '../core/byte-budget.js';
 
 /**
  * The reads a page repeats (a page of people, a person, what is due, the plan), answered
@@ -20,7 +22,17 @@ import { ByteBudgetLru, stringBytes } from '../core/byte-budget.js';
  * the fifty clients of a busy page would each work the same answer out together. The first
  * works it out; those asking the same meanwhile wait for its bytes (or, if it is not one to
  * keep, an error say, work their own out).
+ *
+ * Kept across a write that does not touch it: a write to a few people that says what it wrote
+ * (services/people-writes.ts) moves the version on by itself alone, and every answer kept under the
+ * version before it whose route said what it depends on (answer-dependencies.ts), and which shows
+ * none of those people and reads nothing the write wrote, is kept under the version after it. A
+ * listing's page of fifty stays kept when someone else's exchange is logged; any other write, or a
+ * write from another process, leaves every answer to be worked out again.
  */
+/** A database handle, as the services hold it. */
+type Handle = ServiceContext['db'];
+
 export const MAX_BYTES = 24 * 1024 * 1024;
 const MAX_ENTRY_BYTES = 1024 * 1024;
 
@@ -29,6 +41,10 @@ const KEPT_PATHS = /^\/api\/(?:people|people\/[^/]+|due|plan|networks|networks\/
 
 interface Kept {
   version: string;
+  /** The handle and workspace it was read through, and what it depends on (none said: everything). */
+  db?: Handle;
+  workspaceId?: string;
+  depends?: AnswerDependencies;
   status: number;
   headers: [string, string][];
   body: Uint8Array;
@@ -40,12 +56,14 @@ interface Pending {
   answer: Promise<Kept | null>;
 }
 
-/** A kept answer's weight: its bytes as sent, its key and its headers. */
-const weightOf = (key: string, kept: Kept) => kept.body.byteLength + stringBytes(key) + kept.headers.reduce((sum, [name, value]) => sum + stringBytes(name) + stringBytes(value), 0);
+/** A kept answer's weight: its bytes as sent, its key, its headers and the ids of the people it depends on. */
+const weightOf = (key: string, kept: Kept) =>
+  kept.body.byteLength + stringBytes(key) + kept.headers.reduce((sum, [name, value]) => sum + stringBytes(name) + stringBytes(value), 0) + (kept.depends ? idsBytes([...kept.depends.people]) : 0);
 
 export class AnswerCache {
   private readonly kept: ByteBudgetLru<string, Kept>;
   private readonly pending = new Map<string, Pending>();
+  private readonly watched = new WeakSet<Handle>();
 
   constructor(maxBytes = MAX_BYTES) {
     this.kept = new ByteBudgetLru(maxBytes);
@@ -84,6 +102,21 @@ export class AnswerCache {
     this.kept.set(key, entry, weightOf(key, entry));
   }
 
+  /** A told write: each answer kept under the version before it, that it does not touch, kept under the version after it. */
+  told(write: PeopleWritten): void {
+    for (const [, kept] of this.kept.snapshot()) {
+      if (kept.version !== write.before || kept.db !== write.db || kept.workspaceId !== write.workspaceId) continue;
+      if (!touches(kept.depends, write.personIds, write.written)) kept.version = write.after;
+    }
+  }
+
+  /** Listens for the writes told through `db`, once per handle. */
+  watch(db: Handle): void {
+    if (this.watched.has(db)) return;
+    this.watched.add(db);
+    onPeopleWritten(db, (write) => this.told(write));
+  }
+
   get size(): number {
     return this.kept.size;
   }
@@ -98,6 +131,7 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
   return async (c, next) => {
     if (c.req.method !== 'GET' || !KEPT_PATHS.test(c.req.path)) return next();
     const ctx = context();
+    cache.watch(ctx.db);
     const url = new URL(c.req.url);
     const key = `${ctx.workspaceId}\u0000${today(ctx)}\u0000${ctx.timeZone}\u0000${url.pathname}${url.search}\u0000${c.req.header('accept-encoding') ?? ''}`;
     const version = await currentDataVersion(ctx);
@@ -118,7 +152,8 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
       const res = c.res;
       if (res.status !== 200 || !/^application\/json\s*(?:;|$)/i.test(res.headers.get('content-type') ?? '') || res.headers.has('set-cookie')) return;
       const body = bytesSent(res) ?? new Uint8Array(await res.clone().arrayBuffer());
-      const kept = { version, status: res.status, headers: [...res.headers], body };
+      const depends = dependenciesOf(c);
+      const kept: Kept = { version, db: ctx.db, workspaceId: ctx.workspaceId, ...(depends ? { depends } : {}), status: res.status, headers: [...res.headers], body };
       cache.set(key, kept);
       settle(kept);
     } finally {

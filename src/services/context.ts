@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { dayFinder, type IsoDate } from '../core/dates.js';
-import { patchListingsAround, type PeopleChange } from '../storage/people-list-patch.js';
+import { patchListingsAround, type PatchedWrite, type PeopleChange } from '../storage/people-list-patch.js';
 import type { Database } from '../storage/schema.js';
+import { onlyPersonLocal, tellPeopleWritten } from './people-writes.js';
 
 /** Where "now" comes from; injected so tests can stand on a fixed day. */
 export interface Clock {
@@ -77,10 +78,18 @@ export function inTransaction<T>(ctx: ServiceContext, work: (trx: ServiceContext
  * inTransaction for a write that changes a few people's rows (`change`: whose, and which columns
  * of `people` it may write): the kept people listings are patched for them before it commits
  * (storage/people-list-patch.ts), not read again whole after it. Inside an open transaction, or
- * for many people, it is inTransaction.
+ * for many people, it is inTransaction. Once committed, what it wrote is told (people-writes.ts), so
+ * that kept answers it did not touch stay kept.
  */
-export function inTransactionOnPeople<T>(ctx: ServiceContext, change: PeopleChange, work: (trx: ServiceContext) => Promise<T>): Promise<T> {
+export async function inTransactionOnPeople<T>(ctx: ServiceContext, change: PeopleChange, work: (trx: ServiceContext) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
   const root = ctx.db;
-  return root.transaction().execute((trx) => patchListingsAround(root, trx, ctx.workspaceId, change, () => work({ ...ctx, db: trx })));
+  let patched: PatchedWrite | null = null;
+  const result = await root.transaction().execute((trx) =>
+    patchListingsAround(root, trx, ctx.workspaceId, change, () => work({ ...ctx, db: trx }), (write) => (patched = write)),
+  );
+  // Told after the commit, never for a write that rolled back: what is kept under `after` must be what a reader then sees.
+  const told = patched as PatchedWrite | null;
+  if (told && onlyPersonLocal(told.written)) tellPeopleWritten({ db: root, workspaceId: ctx.workspaceId, ...told });
+  return result;
 }

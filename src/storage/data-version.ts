@@ -123,6 +123,7 @@ const pendingWrites = new WeakMap<object, string[]>();
 const moveOn = (names: readonly string[]) => {
   ownWrites += 1;
   const patching = patchScopes.getStore();
+  if (patching) patching.moves += 1;
   for (const name of names) {
     patching?.written.add(name);
     if (!patching?.columns.has(name)) writesTo.set(name, (writesTo.get(name) ?? 0) + 1);
@@ -136,6 +137,8 @@ const moveOn = (names: readonly string[]) => {
 export interface ListingPatchScope {
   readonly columns: ReadonlySet<string>;
   readonly written: Set<string>;
+  /** How often its writes moved this process's count of writes on (twice a statement): see movedOnlyBy. */
+  moves: number;
 }
 const patchScopes = new AsyncLocalStorage<ListingPatchScope>();
 
@@ -145,6 +148,21 @@ const patchScopes = new AsyncLocalStorage<ListingPatchScope>();
  * are patched to the new data instead, before the write commits. Everything else it writes moves
  * versions on as ever, and every write still moves `dataVersion`.
  */
+/**
+ * Whether the data went from version `before` to `after` (dataVersion, both read in one write's
+ * transaction) by that transaction's `moves` alone (ListingPatchScope): on SQLite no other process
+ * committed between them and no other statement of this process counted itself as a write. On
+ * PostgreSQL `before` is the workspace's counter locked for the transaction (lockDataVersion), so
+ * nothing else could write in between.
+ */
+export function movedOnlyBy(before: string, after: string, moves: number): boolean {
+  if (before.startsWith('pg:')) return after.startsWith('pg:');
+  const split = (version: string) => [version.slice(0, version.lastIndexOf(':')), Number(version.slice(version.lastIndexOf(':') + 1))] as const;
+  const [dataBefore, ownBefore] = split(before);
+  const [dataAfter, ownAfter] = split(after);
+  return dataBefore === dataAfter && ownAfter - ownBefore === moves;
+}
+
 export function patchingListings<T>(scope: ListingPatchScope, work: () => Promise<T>): Promise<T> {
   return patchScopes.run(scope, work);
 }

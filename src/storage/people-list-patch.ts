@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import { foldQuery } from '../core/search-text.js';
-import { dataVersion, listingVersionOf, lockDataVersion, patchingListings } from './data-version.js';
+import { dataVersion, listingVersionOf, lockDataVersion, movedOnlyBy, patchingListings } from './data-version.js';
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 import type { KeptValue } from './kept-per-version.js';
 import { counts, orders, peopleMatching, type KeptListing } from './people-list.js';
@@ -32,14 +32,32 @@ export interface PeopleChange {
   columns: readonly string[];
 }
 
+/** A write patched for, as it can be told once committed (services/people-writes.ts): the data went from `before` to `after` by it alone. */
+export interface PatchedWrite {
+  personIds: readonly string[];
+  written: ReadonlySet<string>;
+  before: string;
+  after: string;
+}
+
 /** More people than this in one write (a bulk edit, an import) and the listings are read again instead. */
 export const MAX_PATCHED_PEOPLE = 20;
 
 /** How many of an order's ids each question to the database places the changed person against. */
 const PROBES = 32;
 
-/** Runs `write`, which changes `change.personIds` only, in the open transaction `trx` on `root`, and patches root's kept listings before returning. */
-export async function patchListingsAround<T>(root: Kysely<Database>, trx: Kysely<Database>, workspaceId: string, change: PeopleChange, write: () => Promise<T>): Promise<T> {
+/**
+ * Runs `write`, which changes `change.personIds` only, in the open transaction `trx` on `root`, and patches root's kept listings before returning;
+ * `patched` hears what it wrote when the data moved by this write alone (movedOnlyBy), for the caller to tell once it commits.
+ */
+export async function patchListingsAround<T>(
+  root: Kysely<Database>,
+  trx: Kysely<Database>,
+  workspaceId: string,
+  change: PeopleChange,
+  write: () => Promise<T>,
+  patched: (write: PatchedWrite) => void = () => {},
+): Promise<T> {
   const personIds = [...new Set(change.personIds)];
   if (personIds.length === 0 || personIds.length > MAX_PATCHED_PEOPLE) return write();
   const postgres = root.getExecutor().adapter instanceof PostgresAdapter;
@@ -61,10 +79,12 @@ export async function patchListingsAround<T>(root: Kysely<Database>, trx: Kysely
     return undefined;
   });
 
-  const scope = { columns, written: new Set<string>() };
+  const scope = { columns, written: new Set<string>(), moves: 0 };
   const result = await patchingListings(scope, write);
 
   const wholeAfter = await dataVersion(trx, workspaceId);
+  const wholeBeforeWrite = postgres ? (before as string) : (wholeBefore as string);
+  if (movedOnlyBy(wholeBeforeWrite, wholeAfter, scope.moves)) patched({ personIds, written: scope.written, before: wholeBeforeWrite, after: wholeAfter });
   const versionAfter = (about: KeptListing) => listingVersionOf(wholeAfter, about.reads);
   // Written and not patched for (a person added or removed, a membership): whatever reads it is read again.
   const unpatched = [...scope.written].filter((name) => !columns.has(name));
@@ -79,16 +99,25 @@ export async function patchListingsAround<T>(root: Kysely<Database>, trx: Kysely
     const value = await patch(kept.settled.value);
     return value === null ? null : { version: versionAfter(kept.about), value };
   };
+  // Who matches each filter now, asked once a filter: a listing's count and its orders by each sort share it.
+  const membersNow = new Map<string, Promise<Set<string>>>();
+  const nowIn = (about: KeptListing) => {
+    const { limit: _limit, offset: _offset, cursor: _cursor, sort: _sort, ...matching } = about.filter;
+    const key = JSON.stringify([about.today, matching]);
+    let members = membersNow.get(key);
+    if (!members) membersNow.set(key, (members = membersAmong(trx, about, personIds)));
+    return members;
+  };
   await counts.revise(root, (kept) =>
     revise(kept, async (count) => {
       const was = wasIn.get(kept.key);
       if (!was || was.count !== count) return null;
-      return count + (await membersAmong(trx, kept.about, personIds)).size - was.members.size;
+      return count + (await nowIn(kept.about)).size - was.members.size;
     }),
   );
   await orders.revise(root, (kept) =>
     revise(kept, async (order) => {
-      const now = await membersAmong(trx, kept.about, personIds);
+      const now = await nowIn(kept.about);
       let ids = order.filter((id) => !personIds.includes(id));
       for (const id of now) ids = ids.toSpliced(await placeOf(trx, kept.about.sort ?? 'name', ids, id), 0, id);
       return ids;

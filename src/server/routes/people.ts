@@ -4,12 +4,14 @@ import { bulkPersonFilter, personFilterQuery } from '../../contract/filters.js';
 import { createPersonInput, goalLinkInput, quickAddInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
 import { goalLinkOutput, peoplePage, personDetailOutput, personOutput, tieOutput } from '../../contract/outputs.js';
 import type { ServiceContext } from '../../services/context.js';
+import { peoplePageReads, personPageReads } from '../../services/answer-reads.js';
 import { personDetail } from '../../services/details.js';
 import { linkPeople, linkPersonToGoal, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
 import { bulkJudge, createPerson, listPeople, removePerson, updatePerson } from '../../services/people.js';
 import { quickAddPeople } from '../../services/quick-add.js';
 import { ValidationError } from '../../core/errors.js';
 import { created, defined, idParam, jsonBody, noContent, ok, twoIds } from './shared.js';
+import { answerDependsOn } from '../answer-dependencies.js';
 
 const tags = ['People'];
 
@@ -25,7 +27,13 @@ export function registerPeopleRoutes(app: OpenAPIHono, context: () => ServiceCon
       },
       responses: ok(peoplePage, 'People, by name'),
     }),
-    async (c) => c.json(await listPeople(context(), defined(c.req.valid('query'))), 200),
+    async (c) => {
+      const filter = defined(c.req.valid('query'));
+      const page = await listPeople(context(), filter);
+      const reads = peoplePageReads(filter, page);
+      if (reads) answerDependsOn(c, reads);
+      return c.json(page, 200);
+    },
   );
 
   app.openapi(
@@ -72,7 +80,11 @@ export function registerPeopleRoutes(app: OpenAPIHono, context: () => ServiceCon
 
   app.openapi(
     createRoute({ method: 'get', path: '/api/people/{id}', tags, summary: 'A person with goals, networks, ties, introductions, exchanges and follow-ups', request: { params: idParam() }, responses: ok(personDetailOutput, 'The person') }),
-    async (c) => c.json(await personDetail(context(), c.req.valid('param').id), 200),
+    async (c) => {
+      const detail = await personDetail(context(), c.req.valid('param').id);
+      answerDependsOn(c, personPageReads(detail));
+      return c.json(detail, 200);
+    },
   );
 
   app.openapi(
