@@ -4,8 +4,7 @@ import { summariseJournal, type JournalSummary } from '../core/check/journal-sum
 import { loadDemo } from '../services/demo.js';
 import { listJournalEntries, logExchange } from '../services/exchanges.js';
 import { createPerson } from '../services/people.js';
-import { openSession } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { journalSummaryQueries, readJournalSummary } from './journal-summary.js';
 import { freshSession } from '../test-support/fresh-session.js';
 
@@ -14,6 +13,8 @@ const byPerson = (summary: JournalSummary) => ({ ...summary, people: [...summary
 /** The database's sum of the journal is the core's sum of the same exchanges. */
 describe.each(DIALECTS)('the journal summed by the database, %s', (dialect) => {
   const world = freshSession(dialect);
+  // The demo map in a database of its own, beside the small journals the other tests write.
+  const demoWorld = freshSession(dialect, { ids: 'random' });
 
   it('is empty with no journal', async () => {
     expect(await readJournalSummary(world.session.ctx.db, world.session.ctx.workspaceId)).toEqual({ exchanges: 0, gave: 0, received: 0, people: [] });
@@ -41,17 +42,11 @@ describe.each(DIALECTS)('the journal summed by the database, %s', (dialect) => {
   });
 
   it('agrees with the core on a whole demo map', async () => {
-    const db = await freshDatabase(dialect);
-    const demo = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
-    try {
-      await loadDemo(demo.ctx);
-      const summed = await readJournalSummary(demo.ctx.db, demo.ctx.workspaceId);
-      expect(summed.exchanges).toBeGreaterThanOrEqual(140);
-      expect(byPerson(summed)).toEqual(byPerson(summariseJournal(await listJournalEntries(demo.ctx))));
-    } finally {
-      await demo.close();
-      await db.dispose();
-    }
+    const demo = demoWorld.session;
+    await loadDemo(demo.ctx);
+    const summed = await readJournalSummary(demo.ctx.db, demo.ctx.workspaceId);
+    expect(summed.exchanges).toBeGreaterThanOrEqual(140);
+    expect(byPerson(summed)).toEqual(byPerson(summariseJournal(await listJournalEntries(demo.ctx))));
   });
 });
 
@@ -62,21 +57,16 @@ describe.each(DIALECTS)('the journal summed by the database, %s', (dialect) => {
  * in each exchange, several times slower at 5,000 people.
  */
 describe('the journal summed on SQLite', () => {
+  const world = freshSession('sqlite', { ids: 'random' });
   it('reads the exchanges only through their summary index, walking them before their people', async () => {
-    const db = await freshDatabase('sqlite');
-    const session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
-    try {
-      const queries = journalSummaryQueries(session.ctx.db, session.ctx.workspaceId);
-      const raw = session.ctx.db.withoutPlugins();
-      const planOf = async (query: (typeof queries)['totals' | 'people']) =>
-        (await sql<{ detail: string }>`explain query plan ${query}`.execute(raw)).rows.map((r) => r.detail);
-      expect(await planOf(queries.totals)).toEqual(['SEARCH e USING COVERING INDEX exchanges_journal_summary (workspace_id=?)']);
-      const people = await planOf(queries.people);
-      expect(people[0]).toBe('SEARCH e USING COVERING INDEX exchanges_journal_summary (workspace_id=?)');
-      expect(people[1]).toMatch(/^SEARCH ep USING COVERING INDEX /);
-    } finally {
-      await session.close();
-      await db.dispose();
-    }
+    const { session } = world;
+    const queries = journalSummaryQueries(session.ctx.db, session.ctx.workspaceId);
+    const raw = session.ctx.db.withoutPlugins();
+    const planOf = async (query: (typeof queries)['totals' | 'people']) =>
+      (await sql<{ detail: string }>`explain query plan ${query}`.execute(raw)).rows.map((r) => r.detail);
+    expect(await planOf(queries.totals)).toEqual(['SEARCH e USING COVERING INDEX exchanges_journal_summary (workspace_id=?)']);
+    const people = await planOf(queries.people);
+    expect(people[0]).toBe('SEARCH e USING COVERING INDEX exchanges_journal_summary (workspace_id=?)');
+    expect(people[1]).toMatch(/^SEARCH ep USING COVERING INDEX /);
   });
 });
