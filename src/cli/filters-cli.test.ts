@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../server/app.js';
-import { openSession, type Session } from '../services/session.js';
+import { freshSession } from '../test-support/fresh-session.js';
 import { waggleInProcess } from '../test-support/waggle-in-process.js';
 
 /*
@@ -21,22 +18,20 @@ interface Refusal {
 const reasonOf = (message: string, field: string) => (message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message);
 
 describe('a bad filter value: the same words from the CLI and the API', () => {
+  // The API over a session on the data folder the command line (in-process) is pointed at.
+  const world = freshSession('sqlite', { ids: 'random' });
   let dataDir: string;
-  let session: Session;
   let api: ReturnType<typeof createApi>;
   const savedNow = process.env.WAGGLE_NOW;
 
   beforeAll(async () => {
     process.env.WAGGLE_NOW = '2026-11-22T10:00:00Z';
-    dataDir = mkdtempSync(join(tmpdir(), 'waggle-filters-'));
-    session = await openSession({ kind: 'sqlite', dataDir }, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
-    api = createApi(() => session.ctx);
+    dataDir = world.dataDir;
+    api = createApi(() => world.session.ctx);
   });
-  afterAll(async () => {
-    await session.close();
+  afterAll(() => {
     if (savedNow === undefined) delete process.env.WAGGLE_NOW;
     else process.env.WAGGLE_NOW = savedNow;
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function cliRefusal(argv: string[]): Promise<Refusal> {

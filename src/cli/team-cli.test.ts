@@ -1,30 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from '../server/serve.js';
 import { createAccessToken, createAccount } from '../services/accounts.js';
-import { randomIds } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
+import { randomIds, systemClock } from '../services/context.js';
 import { acceptTeamInvitation, createTeam, createTeamInvitation } from '../services/teams.js';
 import { setPersonShared } from '../services/teams-sharing.js';
+import { freshSession } from '../test-support/fresh-session.js';
 import { waggleInProcess } from '../test-support/waggle-in-process.js';
 
 /** `waggle team …` against a listening server, with a token; and refused without a server. */
 describe('waggle team on the command line', () => {
+  // Each test its own folder, accounts, team and server: one test's joins, leaves, goals and
+  // withdrawals (or a second team of the same name) must not be what the next one reads.
+  const world = freshSession('sqlite', { clock: systemClock, ids: 'random', per: 'test' });
   let dir = '';
-  let session: Session;
   let server: Awaited<ReturnType<typeof startServer>>;
   let token = '';
   let maxToken = '';
   let ozToken = '';
   let teamId = '';
   let invite: () => Promise<string>;
-  // Each test its own folder, accounts, team and server: one test's joins, leaves, goals and
-  // withdrawals (or a second team of the same name) must not be what the next one reads.
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'waggle-team-cli-'));
-    session = await openSession({ kind: 'sqlite', dataDir: dir }, { defaultTimeZone: 'UTC' });
+    dir = world.dataDir;
+    const { session } = world;
     const deps = { db: session.ctx.db, clock: session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' };
     const lea = await createAccount(deps, { email: 'lea@example.org', name: 'Lea Lead', password: 'lea has a long passphrase' });
     const max = await createAccount(deps, { email: 'max@example.org', name: 'Max Member', password: 'max has a long passphrase' });
@@ -48,8 +45,6 @@ describe('waggle team on the command line', () => {
   });
   afterEach(async () => {
     await server?.close();
-    await session?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('lists teams, shows one, runs the check and finds introduction paths', async () => {

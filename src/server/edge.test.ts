@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from '../services/session.js';
-import { createApi, OPENAPI_PATH, type Api } from './app.js';
+import { systemClock } from '../services/context.js';
+import { apiOnFreshSqlite } from '../test-support/api-on-sqlite.js';
+import { freshSession, TEST_NOW } from '../test-support/fresh-session.js';
+import { createApi, OPENAPI_PATH } from './app.js';
 import { acceptedContentTypes, EdgePolicy, IMPORT_CONTENT_TYPES } from './edge.js';
 import { startServer, type RunningServer } from './serve.js';
 import { serveWebApp } from './web-app.js';
@@ -15,32 +16,19 @@ const VCARD = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mallory Planted\r\nEND:VCARD\r\n
 
 /** The API as `waggle serve --port 4747` builds it, in-process over a fresh data folder with one person in it. */
 function hostileWorld() {
-  let session: Session | undefined;
-  let api: Api | undefined;
-  let dir = '';
+  const world = apiOnFreshSqlite(TEST_NOW, { edgePort: PORT });
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'waggle-edge-'));
-    session = await openSession({ kind: 'sqlite', dataDir: join(dir, 'data') }, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
-    const opened = session;
-    api = createApi(() => opened.ctx, undefined, { edge: { port: PORT } });
-    serveWebApp(api);
-    const created = await api.request('/api/people', { method: 'POST', headers: { host: `127.0.0.1:${PORT}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Ana Silva' }) });
+    serveWebApp(world.api);
+    const created = await world.api.request('/api/people', { method: 'POST', headers: { host: `127.0.0.1:${PORT}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Ana Silva' }) });
     expect(created.status).toBe(201);
-  });
-  afterAll(async () => {
-    await session?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
   return {
     get api() {
-      return api!;
-    },
-    get dir() {
-      return dir;
+      return world.api;
     },
     /** Everything in the map, read the way the app itself reads it. */
     snapshot: async () => {
-      const response = await api!.request('/api/export/json', { headers: { host: `127.0.0.1:${PORT}`, 'sec-fetch-site': 'same-origin' } });
+      const response = await world.api.request('/api/export/json', { headers: { host: `127.0.0.1:${PORT}`, 'sec-fetch-site': 'same-origin' } });
       expect(response.status).toBe(200);
       return (await response.text()).replace(/"exportedAt":"[^"]*"/, '');
     },
@@ -233,18 +221,13 @@ describe('the web app\'s source maps', () => {
 });
 
 describe('a running server', () => {
-  let dir = '';
-  let session: Session | undefined;
+  const world = freshSession('sqlite', { clock: systemClock, ids: 'random' });
   let server: RunningServer | undefined;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'waggle-edge-'));
-    session = await openSession({ kind: 'sqlite', dataDir: join(dir, 'data') }, { defaultTimeZone: 'UTC' });
-    server = await startServer(session, { port: 0 });
+    server = await startServer(world.session, { port: 0 });
   });
   afterAll(async () => {
     await server?.close();
-    await session?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** A raw request, Host header and all (fetch will not send a Host of our choosing). */
@@ -270,7 +253,7 @@ describe('a running server', () => {
   });
 
   it('keeps its data folder to its owner (0700) and the database files too (0600)', () => {
-    expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
-    for (const file of ['waggle.db', 'waggle.db-wal', 'waggle.db-shm']) expect(statSync(join(dir, 'data', file)).mode & 0o777, file).toBe(0o600);
+    expect(statSync(world.dataDir).mode & 0o777).toBe(0o700);
+    for (const file of ['waggle.db', 'waggle.db-wal', 'waggle.db-shm']) expect(statSync(join(world.dataDir, file)).mode & 0o777, file).toBe(0o600);
   });
 });

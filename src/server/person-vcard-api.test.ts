@@ -1,12 +1,9 @@
 import ICAL from 'ical.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from '../services/session.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiOnFreshSqlite } from '../test-support/api-on-sqlite.js';
 import { DIALECTS } from '../test-support/databases.js';
+import { TEST_NOW } from '../test-support/fresh-session.js';
 import { serverWorld } from '../test-support/server-world.js';
-import { createApi, type Api } from './app.js';
 
 /** One card read by ical.js, a reader independent of ours. */
 function readCard(text: string) {
@@ -82,34 +79,25 @@ describe.each(DIALECTS)("a person's vCard as a download (%s)", (kind) => {
 
 describe("a person's vCard on your own machine: no other site may read it", () => {
   const PORT = 4747;
-  let session: Session | undefined;
-  let api: Api | undefined;
-  let dir = '';
+  const world = apiOnFreshSqlite(TEST_NOW, { edgePort: PORT });
+  const api = () => world.api;
   let id = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'waggle-vcard-'));
-    session = await openSession({ kind: 'sqlite', dataDir: join(dir, 'data') }, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
-    const opened = session;
-    api = createApi(() => opened.ctx, undefined, { edge: { port: PORT } });
-    const created = await api.request('/api/people', { method: 'POST', headers: { host: `127.0.0.1:${PORT}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Ana Silva', channels: [{ kind: 'email', value: 'ana@example.org' }] }) });
+    const created = await api().request('/api/people', { method: 'POST', headers: { host: `127.0.0.1:${PORT}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Ana Silva', channels: [{ kind: 'email', value: 'ana@example.org' }] }) });
     id = ((await created.json()) as { id: string }).id;
-  });
-  afterAll(async () => {
-    await session?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers the app itself, and refuses another site and a rebound host name', async () => {
-    const own = await api!.request(`/api/people/${id}/vcard`, { headers: { host: `127.0.0.1:${PORT}`, 'sec-fetch-site': 'same-origin' } });
+    const own = await api().request(`/api/people/${id}/vcard`, { headers: { host: `127.0.0.1:${PORT}`, 'sec-fetch-site': 'same-origin' } });
     expect(own.status).toBe(200);
     expect(await own.text()).toContain('ana@example.org');
     for (const site of ['cross-site', 'same-site']) {
-      const read = await api!.request(`/api/people/${id}/vcard`, { headers: { host: `127.0.0.1:${PORT}`, 'sec-fetch-site': site } });
+      const read = await api().request(`/api/people/${id}/vcard`, { headers: { host: `127.0.0.1:${PORT}`, 'sec-fetch-site': site } });
       expect(read.status, site).toBe(403);
       expect(await read.text()).not.toContain('ana@example.org');
     }
-    const rebound = await api!.request(`/api/people/${id}/vcard`, { headers: { host: `evil.example:${PORT}` } });
+    const rebound = await api().request(`/api/people/${id}/vcard`, { headers: { host: `evil.example:${PORT}` } });
     expect(rebound.status).not.toBe(200);
     expect(await rebound.text()).not.toContain('ana@example.org');
   });

@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase, type Dialect } from '../test-support/databases.js';
+import { DIALECTS, type Dialect } from '../test-support/databases.js';
+import { freshSession } from '../test-support/fresh-session.js';
 import { filesContaining } from '../test-support/files.js';
 import { changePassword, deleteAccount, LastOwnerError, listSessions, signOutOtherSessions } from './account-settings.js';
 import { createAccessToken, createAccount, resolveAccessToken, resolveSession, signIn, type Account, type AccountsDeps } from './accounts.js';
 import { randomIds, type ServiceContext } from './context.js';
 import { logExchange } from './exchanges.js';
 import { createPerson, listPeople } from './people.js';
-import { openSession, type Session } from './session.js';
+import type { Session } from './session.js';
 
 const OWNER = { email: 'ana@example.org', name: 'Ana Silva', password: 'correct horse battery staple' };
 
@@ -18,18 +19,18 @@ function world(kind: Dialect) {
   const clock = { at: Date.parse('2026-11-22T10:00:00Z'), now() {
     return new Date(this.at);
   } };
-  const state: { session?: Session; deps?: AccountsDeps; owner?: Account; search?: (needle: string) => Promise<string[]>; dispose?: () => Promise<void>; admin?: pg.Client } = {};
+  const fresh = freshSession(kind, { clock, ids: 'random' });
+  const state: { session?: Session; deps?: AccountsDeps; owner?: Account; search?: (needle: string) => Promise<string[]>; admin?: pg.Client } = {};
   beforeAll(async () => {
-    const database = await freshDatabase(kind);
-    state.dispose = database.dispose;
-    state.session = await openSession(database.config, { clock, defaultTimeZone: 'UTC' });
+    const { config } = fresh;
+    state.session = fresh.session;
     state.deps = { db: state.session.ctx.db, clock, ids: randomIds, defaultTimeZone: 'UTC' };
     state.owner = await createAccount(state.deps, OWNER);
-    if (database.config.kind === 'sqlite') {
-      const dir = database.config.dataDir;
+    if (config.kind === 'sqlite') {
+      const dir = config.dataDir;
       state.search = async (needle) => filesContaining(dir, needle);
     } else {
-      const admin = new pg.Client({ connectionString: database.config.url });
+      const admin = new pg.Client({ connectionString: config.url });
       await admin.connect();
       state.admin = admin;
       const { rows } = await admin.query<{ dir: string; oid: number }>(`select current_setting('data_directory') as dir, oid::int as oid from pg_database where datname = current_database()`);
@@ -42,8 +43,6 @@ function world(kind: Dialect) {
   });
   afterAll(async () => {
     await state.admin?.end();
-    await state.session?.close();
-    await state.dispose?.();
   });
   const ctxOf = (account: Account): ServiceContext => ({ ...state.session!.ctx, workspaceId: account.workspaceId });
   return { clock, state, ctxOf };

@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
-import { sequentialIds, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
 import { exportBackup } from './export/backup.js';
 import { importFile } from './imports.js';
 import { createPerson, listPeople } from './people.js';
-import { openSession } from './session.js';
 import { freshSession } from '../test-support/fresh-session.js';
 
 const LINKEDIN = [
@@ -90,19 +89,13 @@ describe.each(DIALECTS)('importing contacts on %s', (dialect) => {
     const ctx = await withFileImported();
     const backup = bytes(JSON.stringify(await exportBackup(ctx)));
     await expect(importFile(ctx, backup, {})).rejects.toMatchObject({ name: 'ConflictError' });
-    const other = await freshDatabase(dialect);
-    const target = await openSession(other.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
-    try {
-      const dry = await importFile(target.ctx, backup, { dryRun: true });
-      expect(dry.format).toBe('backup');
-      expect((await listPeople(target.ctx)).total).toBe(0);
-      const restored = await importFile(target.ctx, backup, {});
-      expect(restored.summary.created).toBe(3);
-      expect((await listPeople(target.ctx)).items.map((p) => p.name).sort()).toEqual((await listPeople(ctx)).items.map((p) => p.name).sort());
-    } finally {
-      await target.close();
-      await other.dispose();
-    }
+    const target = await world.another();
+    const dry = await importFile(target.ctx, backup, { dryRun: true });
+    expect(dry.format).toBe('backup');
+    expect((await listPeople(target.ctx)).total).toBe(0);
+    const restored = await importFile(target.ctx, backup, {});
+    expect(restored.summary.created).toBe(3);
+    expect((await listPeople(target.ctx)).items.map((p) => p.name).sort()).toEqual((await listPeople(ctx)).items.map((p) => p.name).sort());
   });
 });
 
@@ -136,18 +129,13 @@ describe.each(DIALECTS)('merging a large file into the map on %s', (dialect) => 
 });
 
 describe('a large import on PostgreSQL', () => {
+  const world = freshSession('postgres');
   it('tells the planner of its people once committed, as a bulk load does', async () => {
-    const db = await freshDatabase('postgres');
-    const session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    try {
-      const rows = Array.from({ length: 1_500 }, (_, i) => `Ana,Planner${i},https://www.linkedin.com/in/planner${i},,Hospital Sul,Nurse,07 Dec 2025`);
-      await importFile(session.ctx, bytes(['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows].join('\r\n')), { fileName: 'Connections.csv' });
-      // ANALYZE sets the table's row estimate; until then a new table's is -1 (never counted).
-      const { rows: estimate } = await sql<{ n: number }>`select reltuples::int as n from pg_class where relname = 'people' and relnamespace = current_schema()::regnamespace`.execute(session.ctx.db);
-      expect(estimate[0]?.n).toBeGreaterThanOrEqual(1_500);
-    } finally {
-      await session.close();
-      await db.dispose();
-    }
+    const { session } = world;
+    const rows = Array.from({ length: 1_500 }, (_, i) => `Ana,Planner${i},https://www.linkedin.com/in/planner${i},,Hospital Sul,Nurse,07 Dec 2025`);
+    await importFile(session.ctx, bytes(['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows].join('\r\n')), { fileName: 'Connections.csv' });
+    // ANALYZE sets the table's row estimate; until then a new table's is -1 (never counted).
+    const { rows: estimate } = await sql<{ n: number }>`select reltuples::int as n from pg_class where relname = 'people' and relnamespace = current_schema()::regnamespace`.execute(session.ctx.db);
+    expect(estimate[0]?.n).toBeGreaterThanOrEqual(1_500);
   }, 120_000);
 });

@@ -1,14 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildPerson } from '../core/check/builders.js';
 import { sortKey } from '../core/names.js';
-import { DIALECTS, freshDatabase, type Dialect } from '../test-support/databases.js';
+import { DIALECTS, type Dialect } from '../test-support/databases.js';
+import { freshSession } from '../test-support/fresh-session.js';
 import { bulkLoad } from './bulk-load.js';
-import { sequentialIds, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
 import { exportBackup, restoreBackup } from './export/backup.js';
 import { importFile } from './imports.js';
 import { createPerson, listPeople, updatePerson } from './people.js';
 import { quickAddPeople } from './quick-add.js';
-import { openSession, type Session } from './session.js';
 
 const clock = { now: () => new Date('2026-03-10T09:00:00Z') };
 
@@ -24,23 +24,14 @@ const TITLED = ['Prof. Zoe Adams', 'Drew Barrymore', 'Carla Dias', 'Mr Bruno Cos
 const names = async (ctx: ServiceContext, sort?: 'strength') => (await listPeople(ctx, sort ? { sort } : {})).items.map((p) => p.name);
 
 describe.each(DIALECTS)('people sort under their names, not their titles, on %s', (dialect: Dialect) => {
-  const opened: { close(): Promise<void> }[] = [];
-  const open = async (): Promise<Session> => {
-    const db = await freshDatabase(dialect);
-    const session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    opened.push({ close: async () => (await session.close(), await db.dispose()) });
-    return session;
-  };
-  /** A fresh database holding people with and without titles, each test its own: they rename and add. */
+  // Each test its own database: they rename and add.
+  const world = freshSession(dialect, { clock, per: 'test' });
+  /** The test's database, holding people with and without titles. */
   const titled = async (): Promise<ServiceContext> => {
-    const { ctx } = await open();
+    const { ctx } = world.session;
     for (const name of TITLED) await createPerson(ctx, { name });
     return ctx;
   };
-
-  afterAll(async () => {
-    for (const session of opened.reverse()) await session.close();
-  });
 
   it('files "Dr Ana Silva" under A and "Prof. Zoe Adams" under Z; a name that only starts like a title keeps its place', async () => {
     const ctx = await titled();
@@ -89,7 +80,7 @@ describe.each(DIALECTS)('people sort under their names, not their titles, on %s'
   });
 
   it('files people under the family name from every import format that keeps it apart, and from the API', async () => {
-    const own = (await open()).ctx;
+    const own = world.session.ctx;
     const files: [string, string][] = [
       ['Connections.csv', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nZoe,Baker,,,,,07 Dec 2025\r\n'],
       ['google.csv', 'First Name,Middle Name,Last Name,Labels,E-mail 1 - Value\nAaron,,Young,* myContacts,aaron@example.org\n'],
@@ -133,12 +124,12 @@ describe.each(DIALECTS)('people sort under their names, not their titles, on %s'
     const ctx = await titled();
     const backup = await exportBackup(ctx);
     expect(JSON.stringify(backup)).not.toContain('sortName');
-    const restored = (await open()).ctx;
+    const restored = (await world.another()).ctx;
     await restoreBackup(restored, JSON.parse(JSON.stringify(backup)));
     await expectSortNamesKept(restored);
     expect(await names(restored)).toEqual(await names(ctx));
 
-    const loaded = (await open()).ctx;
+    const loaded = (await world.another()).ctx;
     const people = ['Prof. Zoe Adams', 'Dr Ana Silva', 'Mr Bruno Costa'].map((name, i) => buildPerson({ id: `per_bulk${i}`, name }));
     await bulkLoad(loaded, { people, networks: [], goals: [], memberships: [], goalLinks: [], ties: [], exchanges: [], introductions: [] });
     expect(await names(loaded)).toEqual(['Dr Ana Silva', 'Mr Bruno Costa', 'Prof. Zoe Adams']);

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareNames } from '../core/names.js';
 import type { PersonDetail } from '../core/person-detail.js';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS, type Dialect } from '../test-support/databases.js';
+import { freshSession, type FreshSession } from '../test-support/fresh-session.js';
 import { bulkLoad } from './bulk-load.js';
-import { sequentialIds, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
 import { personDetail } from './details.js';
 import { addFollowUp, listExchanges, listFollowUps, logExchange } from './exchanges.js';
 import { listGoals } from './goals.js';
@@ -14,7 +15,7 @@ import { listNetworks } from './networks.js';
 import { createPerson, getPerson, listPeople, removePerson } from './people.js';
 import { listPersonDates, setPersonDates } from './person-dates.js';
 import { photosOf, setPhoto } from './photos.js';
-import { openSession, type Session } from './session.js';
+import type { Session } from './session.js';
 import { ensureWorkspace } from './workspace.js';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
@@ -87,23 +88,13 @@ async function fromReaders(ctx: ServiceContext, id: string, today: string): Prom
   };
 }
 
-const sessions = new Map<string, Session>();
-const disposals: (() => Promise<void>)[] = [];
+// Both databases for the whole file: one test compares them field for field.
+const worlds = Object.fromEntries(DIALECTS.map((dialect) => [dialect, freshSession(dialect, { clock: { now: () => new Date(NOW) }, timeZone: 'Europe/London' })])) as Record<Dialect, FreshSession>;
+const sessions = { get: (dialect: Dialect): Session => worlds[dialect].session };
 
 beforeAll(async () => {
-  for (const dialect of DIALECTS) {
-    const db = await freshDatabase(dialect);
-    disposals.push(db.dispose);
-    const session = await openSession(db.config, { clock: { now: () => new Date(NOW) }, ids: sequentialIds(), defaultTimeZone: 'Europe/London' });
-    sessions.set(dialect, session);
-    await seed(session.ctx);
-  }
+  for (const dialect of DIALECTS) await seed(worlds[dialect].session.ctx);
 }, 120_000);
-
-afterAll(async () => {
-  for (const session of sessions.values()) await session.close();
-  for (const dispose of disposals) await dispose();
-});
 
 describe.each(DIALECTS)("a person's detail on %s", (dialect) => {
   it('says of every person what each aggregate’s own reader says', async () => {

@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../core/dates.js';
 import { nextContact } from '../core/next-contact.js';
 import { searchText } from '../core/search-text.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
-import { sequentialIds, type Clock, type ServiceContext } from './context.js';
+import { DIALECTS } from '../test-support/databases.js';
+import { freshSession } from '../test-support/fresh-session.js';
+import type { Clock, ServiceContext } from './context.js';
 import { logExchange, removeExchange } from './exchanges.js';
 import { exportBackup, restoreBackup } from './export/backup.js';
 import { importFile } from './imports.js';
 import { createGoal, removeGoal, updateGoal } from './goals.js';
 import { linkPersonToGoal, unlinkFromGoal } from './links.js';
 import { bulkJudge, createPerson, listPeople, removePerson, updatePerson } from './people.js';
-import { openSession, type Session } from './session.js';
 
 const TODAY = '2026-11-20';
 const clock: Clock = { now: () => new Date(`${TODAY}T09:00:00Z`) };
@@ -140,23 +140,10 @@ async function storedAndRecomputed(ctx: ServiceContext) {
 }
 
 describe.each(DIALECTS)('the kept-current last exchange, next contact, search text and goal relevance on %s', (dialect) => {
-  const opened: { session: Session; dispose: () => Promise<void> }[] = [];
+  const world = freshSession(dialect, { clock });
   let ctx: ServiceContext;
-  const open = async () => {
-    const db = await freshDatabase(dialect);
-    const session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    opened.push({ session, dispose: db.dispose });
-    return session.ctx;
-  };
-
-  beforeAll(async () => {
-    ctx = await open();
-  });
-  afterAll(async () => {
-    for (const { session, dispose } of opened.reverse()) {
-      await session.close();
-      await dispose();
-    }
+  beforeAll(() => {
+    ctx = world.session.ctx;
   });
 
   it('equal a recomputation from the rows after any sequence of writes: add, edit, log, unlog, remove, bulk edit, import, goals and links', async () => {
@@ -231,7 +218,7 @@ describe.each(DIALECTS)('the kept-current last exchange, next contact, search te
     const backup = await exportBackup(ctx);
     expect(backup.workspace.people[0]).not.toHaveProperty('nextContactDue');
     expect(backup.workspace.people[0]).not.toHaveProperty('lastExchangeOn');
-    const target = await open();
+    const target = (await world.another()).ctx;
     await restoreBackup(target, JSON.parse(JSON.stringify(backup)));
     const restored = await storedAndRecomputed(target);
     expect(restored.stored).toEqual(restored.recomputed);

@@ -1,27 +1,17 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../services/context.js';
 import { createPerson } from '../services/people.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
+import { freshSession } from '../test-support/fresh-session.js';
 import { dataVersion } from './data-version.js';
 import { insertRows, withIndexesRebuilt } from './insert-rows.js';
 
-let cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-async function session(kind: (typeof DIALECTS)[number]): Promise<Session> {
-  const database = await freshDatabase(kind);
-  const opened = await openSession(database.config, { defaultTimeZone: 'UTC' });
-  cleanups.push(database.dispose, () => opened.close());
-  return opened;
-}
-
 describe.each(DIALECTS)('insertRows on %s', (kind) => {
+  // Each test its own database: they count rows and rebuild indexes.
+  const world = freshSession(kind, { ids: 'random', per: 'test' });
   it('writes every row as given, batch after batch, a row of another shape included, and counts the write', async () => {
-    const { ctx } = await session(kind);
+    const { ctx } = world.session;
     const person = await createPerson(ctx, { name: 'Ana Silva' });
     const rows = Array.from({ length: 250 }, (_, position) => ({ personId: person.id, position, kind: position % 2 ? ('birthday' as const) : ('other' as const), label: position % 3 ? `date ${position}` : null, month: (position % 12) + 1, day: (position % 28) + 1, year: position % 5 ? 1950 + position : null }));
     // One row without a label at all (the column's default), in the second batch: that batch goes the ordinary way.
@@ -37,7 +27,7 @@ describe.each(DIALECTS)('insertRows on %s', (kind) => {
   });
 
   it('refuses a batch whose row breaks a constraint, as a domain error, and writes no part of that batch', async () => {
-    const { ctx } = await session(kind);
+    const { ctx } = world.session;
     const person = await createPerson(ctx, { name: 'Ana Silva' });
     const rows = Array.from({ length: 3 }, (_, position) => ({ personId: person.id, position: position === 2 ? 0 : position, kind: 'other' as const, label: null, month: 1, day: 1, year: null }));
     await expect(insertRows(ctx.db, 'personDates', rows)).rejects.toMatchObject({ code: 'conflict' });
@@ -46,7 +36,9 @@ describe.each(DIALECTS)('insertRows on %s', (kind) => {
 });
 
 describe.each(DIALECTS)('withIndexesRebuilt on %s', (kind) => {
-  const indexesOf = async (ctx: Session['ctx']) =>
+  // Each test its own database: one writes into an empty table.
+  const world = freshSession(kind, { ids: 'random', per: 'test' });
+  const indexesOf = async (ctx: ServiceContext) =>
     kind === 'sqlite'
       ? (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'contact_points' order by name`.execute(ctx.db)).rows
       : (await sql<{ name: string; sql: string }>`select indexname as name, indexdef as sql from pg_indexes where tablename = 'contact_points' order by indexname`.execute(ctx.db)).rows;
@@ -54,7 +46,7 @@ describe.each(DIALECTS)('withIndexesRebuilt on %s', (kind) => {
   const channelsFor = (personId: string, count: number) => Array.from({ length: count }, (_, position) => ({ personId, position, kind: 'email' as const, value: `a${position}@example.org`, valueKey: `a${position}@example.org`, label: null }));
 
   it('writes a large insert into an empty table and leaves every index as it was, the rows found through them', async () => {
-    const { ctx } = await session(kind);
+    const { ctx } = world.session;
     const person = await createPerson(ctx, { name: 'Ana Silva' });
     const before = await indexesOf(ctx);
     expect(before.some((index) => /value_key/.test(index.sql ?? ''))).toBe(true);
@@ -65,7 +57,7 @@ describe.each(DIALECTS)('withIndexesRebuilt on %s', (kind) => {
   });
 
   it('rolls the indexes back with the rows when the insert fails half way: none missing, nothing written', async () => {
-    const { ctx } = await session(kind);
+    const { ctx } = world.session;
     const person = await createPerson(ctx, { name: 'Ana Silva' });
     const before = await indexesOf(ctx);
     // The same position twice breaks the table's primary key in the last batch.

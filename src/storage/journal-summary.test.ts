@@ -5,8 +5,7 @@ import { loadDemo } from '../services/demo.js';
 import { CHANNELS, GIVE_KINDS, RECEIVE_KINDS } from '../core/vocabulary.js';
 import { listJournalEntries, logExchange, removeExchange } from '../services/exchanges.js';
 import { createPerson, removePerson } from '../services/people.js';
-import { openSession } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import { DIALECTS } from '../test-support/databases.js';
 import { journalSummaryQueries, readJournalSummary } from './journal-summary.js';
 import { freshSession } from '../test-support/fresh-session.js';
 
@@ -14,7 +13,10 @@ const byPerson = (summary: JournalSummary) => ({ ...summary, people: [...summary
 
 /** The database's sum of the journal is the core's sum of the same exchanges. */
 describe.each(DIALECTS)('the journal summed by the database, %s', (dialect) => {
-  const world = freshSession(dialect);
+  // A database per test: each test's sums are of its own journal alone, in any order.
+  const world = freshSession(dialect, { per: 'test' });
+  // The demo map in a database of its own, beside the small journals the other tests write.
+  const demoWorld = freshSession(dialect, { ids: 'random' });
 
   it('is empty with no journal', async () => {
     expect(await readJournalSummary(world.session.ctx.db, world.session.ctx.workspaceId)).toEqual({ exchanges: 0, gave: 0, received: 0, people: [] });
@@ -74,17 +76,11 @@ describe.each(DIALECTS)('the journal summed by the database, %s', (dialect) => {
   });
 
   it('agrees with the core on a whole demo map', async () => {
-    const db = await freshDatabase(dialect);
-    const demo = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
-    try {
-      await loadDemo(demo.ctx);
-      const summed = await readJournalSummary(demo.ctx.db, demo.ctx.workspaceId);
-      expect(summed.exchanges).toBeGreaterThanOrEqual(140);
-      expect(byPerson(summed)).toEqual(byPerson(summariseJournal(await listJournalEntries(demo.ctx))));
-    } finally {
-      await demo.close();
-      await db.dispose();
-    }
+    const demo = demoWorld.session;
+    await loadDemo(demo.ctx);
+    const summed = await readJournalSummary(demo.ctx.db, demo.ctx.workspaceId);
+    expect(summed.exchanges).toBeGreaterThanOrEqual(140);
+    expect(byPerson(summed)).toEqual(byPerson(summariseJournal(await listJournalEntries(demo.ctx))));
   });
 });
 
@@ -96,20 +92,15 @@ describe.each(DIALECTS)('the journal summed by the database, %s', (dialect) => {
  * the exchanges' people again: either gone back would be several times slower at 5,000 people.
  */
 describe('the journal summed on SQLite', () => {
+  const world = freshSession('sqlite', { ids: 'random' });
   it("reads the totals only through their summary index, and the people's sums only through theirs", async () => {
-    const db = await freshDatabase('sqlite');
-    const session = await openSession(db.config, { clock: { now: () => new Date('2026-11-22T10:00:00Z') }, defaultTimeZone: 'UTC' });
-    try {
-      const queries = journalSummaryQueries(session.ctx.db, session.ctx.workspaceId);
-      const raw = session.ctx.db.withoutPlugins();
-      const planOf = async (query: (typeof queries)['totals' | 'people']) =>
-        (await sql<{ detail: string }>`explain query plan ${query}`.execute(raw)).rows.map((r) => r.detail);
-      expect(await planOf(queries.totals)).toEqual(['SEARCH e USING COVERING INDEX exchanges_journal_summary (workspace_id=?)']);
-      const people = await planOf(queries.people);
-      expect(people).toEqual(['SEARCH p USING COVERING INDEX people_journal (workspace_id=?)']);
-    } finally {
-      await session.close();
-      await db.dispose();
-    }
+    const { session } = world;
+    const queries = journalSummaryQueries(session.ctx.db, session.ctx.workspaceId);
+    const raw = session.ctx.db.withoutPlugins();
+    const planOf = async (query: (typeof queries)['totals' | 'people']) =>
+      (await sql<{ detail: string }>`explain query plan ${query}`.execute(raw)).rows.map((r) => r.detail);
+    expect(await planOf(queries.totals)).toEqual(['SEARCH e USING COVERING INDEX exchanges_journal_summary (workspace_id=?)']);
+    const people = await planOf(queries.people);
+    expect(people).toEqual(['SEARCH p USING COVERING INDEX people_journal (workspace_id=?)']);
   });
 });

@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonFilter, PersonSort } from '../contract/filters.js';
 import type { UpdatePersonInput } from '../contract/inputs.js';
 import { PERSON_CATEGORIES, STAGES, CHANNELS } from '../core/vocabulary.js';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
-import { inTransaction, randomIds, sequentialIds, type ServiceContext } from '../services/context.js';
+import { inTransaction, type ServiceContext } from '../services/context.js';
 import { logExchange } from '../services/exchanges.js';
 import { listPeople, updatePerson } from '../services/people.js';
 import { setPersonDates } from '../services/person-dates.js';
-import { openSession, type Session } from '../services/session.js';
-import { DIALECTS, freshDatabase } from '../test-support/databases.js';
+import type { Session } from '../services/session.js';
+import { DIALECTS } from '../test-support/databases.js';
+import { freshSession } from '../test-support/fresh-session.js';
 import { listingVersion } from './data-version.js';
 
 /*
@@ -38,19 +39,16 @@ function seeded(seed: number) {
 }
 
 describe.each(DIALECTS)('kept listings patched by writes to a few people, on %s', (dialect) => {
+  // `other`: another connection to the same data, the command line beside a running server.
+  const world = freshSession(dialect, { clock: { now: () => new Date(`${TODAY}T10:00:00Z`) }, other: true });
   let session: Session;
   let other: Session;
-  let dispose: () => Promise<void>;
   let ids: string[];
   let listings: PersonFilter[];
 
   beforeAll(async () => {
-    const db = await freshDatabase(dialect);
-    dispose = db.dispose;
-    const clock = { now: () => new Date(`${TODAY}T10:00:00Z`) };
-    session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-    // Another connection to the same data: the command line beside a running server.
-    other = await openSession(db.config, { clock, ids: randomIds, defaultTimeZone: 'UTC' });
+    session = world.session;
+    other = world.other;
     const snapshot = generateLargeSnapshot({ people: 240, networks: 3, goals: 2, exchanges: 200, today: TODAY, seed: 23 });
     await bulkLoad(session.ctx, snapshot);
     ids = snapshot.people.map((p) => p.id);
@@ -72,11 +70,6 @@ describe.each(DIALECTS)('kept listings patched by writes to a few people, on %s'
     // Every sort on the whole list and the due filter; by name and by next contact on the rest.
     listings = filters.flatMap((filter, i) => (i === 0 || 'due' in filter ? SORTS : (['name', 'next-contact', i % 2 ? 'last-exchange' : 'strength'] as PersonSort[])).map((sort) => ({ ...filter, sort })));
   }, 120_000);
-  afterAll(async () => {
-    await other.close();
-    await session.close();
-    await dispose();
-  });
 
   /** Each listing by its kept order and count (a page past the first) against the same page read fresh. */
   async function keptEqualsFresh(step: string) {

@@ -5,13 +5,14 @@ import { freshSession, TEST_NOW } from './fresh-session.js';
 
 /**
  * An API in-process over a fresh SQLite data folder for the suite it is called in,
- * opened before the suite's tests and thrown away after them.
+ * opened before the suite's tests and thrown away after them. `edgePort`: the API as
+ * `waggle serve --port N` builds it, its edge guarding that port (Host, Origin, fetch metadata).
  */
-export function apiOnFreshSqlite(now = TEST_NOW): { readonly api: Api; readonly session: Session } {
+export function apiOnFreshSqlite(now = TEST_NOW, options: { edgePort?: number } = {}): { readonly api: Api; readonly session: Session } {
   const world = freshSession('sqlite', { clock: { now: () => new Date(now) }, ids: 'random' });
   let api: Api | undefined;
   beforeAll(() => {
-    api = createApi(() => world.session.ctx);
+    api = createApi(() => world.session.ctx, undefined, options.edgePort === undefined ? {} : { edge: { port: options.edgePort } });
   });
   return {
     get api() {

@@ -14,8 +14,9 @@ let counter = 0;
 /** A fresh, empty database of the given kind, and a way to throw it away. */
 export async function freshDatabase(kind: Dialect): Promise<{ config: DatabaseConfig; dispose(): Promise<void> }> {
   if (kind === 'sqlite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'waggle-test-'));
-    return { config: { kind: 'sqlite', dataDir }, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    // The data folder itself is left for Waggle to make, as on a first run: its mode is then Waggle's doing, not the test's.
+    const root = mkdtempSync(join(tmpdir(), 'waggle-test-'));
+    return { config: { kind: 'sqlite', dataDir: join(root, 'data') }, dispose: async () => rmSync(root, { recursive: true, force: true }) };
   }
   const adminUrl = inject('postgresUrl');
   const name = `waggle_${process.pid}_${Date.now()}_${counter++}`;

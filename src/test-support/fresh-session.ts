@@ -20,12 +20,55 @@ export interface FreshSessionOptions {
   other?: boolean;
 }
 
+/** A session opened on a fresh database outside any hook, and the one way to close it and throw the database away. */
+export interface OpenedFreshSession {
+  readonly session: Session;
+  readonly other: Session | undefined;
+  readonly config: DatabaseConfig;
+  close(): Promise<void>;
+}
+
+/** Closes at most once: a test may close a session itself (to see what closing does) before the helper does. */
+function closingOnce(session: Session): Session {
+  let closed: Promise<void> | undefined;
+  return { ...session, close: () => (closed ??= session.close()) };
+}
+
+/**
+ * One session on a fresh, empty database, opened now: for a loop that needs one per
+ * round (a property test); a suite calls freshSession instead, which closes it for it.
+ */
+export async function openFreshSession(dialect: Dialect, options: Omit<FreshSessionOptions, 'per'> = {}): Promise<OpenedFreshSession> {
+  const clock = options.clock ?? { now: () => new Date(TEST_NOW) };
+  const defaultTimeZone = options.timeZone ?? 'UTC';
+  const db = await freshDatabase(dialect);
+  const session = closingOnce(await openSession(db.config, { clock, ids: options.ids === 'random' ? randomIds : sequentialIds(), defaultTimeZone }));
+  const other = options.other ? closingOnce(await openSession(db.config, { clock, ids: randomIds, defaultTimeZone })) : undefined;
+  return {
+    session,
+    other,
+    config: db.config,
+    close: async () => {
+      await other?.close();
+      await session.close();
+      await db.dispose();
+    },
+  };
+}
+
 export interface FreshSession {
   readonly session: Session;
   /** The second connection, when `other` was asked for. */
   readonly other: Session;
   /** Where the database is: the SQLite data folder or the PostgreSQL address, for a test that looks underneath. */
   readonly config: DatabaseConfig;
+  /** The SQLite data folder (a suite on SQLite only): where `waggle --data` points the command line at the same data. */
+  readonly dataDir: string;
+  /**
+   * A further fresh, empty database of the same kind, opened with the same options, for a
+   * test that needs a second map (a restore's target); closed with this one.
+   */
+  another(): Promise<Session>;
 }
 
 /**
@@ -34,21 +77,16 @@ export interface FreshSession {
  * suite adds after calling this run after the session is open and before it closes.
  */
 export function freshSession(dialect: Dialect, options: FreshSessionOptions = {}): FreshSession {
-  const clock = options.clock ?? { now: () => new Date(TEST_NOW) };
-  const timeZone = options.timeZone ?? 'UTC';
-  let opened: { session: Session; other: Session | undefined; config: DatabaseConfig; dispose(): Promise<void> } | undefined;
+  let opened: OpenedFreshSession | undefined;
+  let more: OpenedFreshSession[] = [];
   const open = async () => {
-    const db = await freshDatabase(dialect);
-    const session = await openSession(db.config, { clock, ids: options.ids === 'random' ? randomIds : sequentialIds(), defaultTimeZone: timeZone });
-    const other = options.other ? await openSession(db.config, { clock, ids: randomIds, defaultTimeZone: timeZone }) : undefined;
-    opened = { session, other, config: db.config, dispose: db.dispose };
+    opened = await openFreshSession(dialect, options);
   };
   const close = async () => {
-    const closing = opened;
+    const closing = [...more.reverse(), ...(opened ? [opened] : [])];
     opened = undefined;
-    await closing?.other?.close();
-    await closing?.session.close();
-    await closing?.dispose();
+    more = [];
+    for (const each of closing) await each.close();
   };
   if (options.per === 'test') {
     beforeEach(open);
@@ -72,6 +110,17 @@ export function freshSession(dialect: Dialect, options: FreshSessionOptions = {}
     },
     get config() {
       return current().config;
+    },
+    get dataDir() {
+      const { config } = current();
+      if (config.kind !== 'sqlite') throw new Error('no data folder: the database is PostgreSQL');
+      return config.dataDir;
+    },
+    another: async () => {
+      current();
+      const extra = await openFreshSession(dialect, { ...options, other: false });
+      more.push(extra);
+      return extra.session;
     },
   };
 }

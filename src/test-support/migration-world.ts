@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -25,7 +26,8 @@ export function migrationWorld(dialect: Dialect, migration: string, seed: (db: R
     if (!(migration in migrations)) throw new Error(`no migration is named ${migration}`);
     const fresh = await freshDatabase(dialect);
     dispose = fresh.dispose;
-    // A bare pool: none of Waggle's type parsers, as a migration meets the data.
+    // A bare pool: none of Waggle's type parsers, as a migration meets the data (and no openStore to make the SQLite folder).
+    if (fresh.config.kind === 'sqlite') mkdirSync(fresh.config.dataDir, { recursive: true, mode: 0o700 });
     const dialectOf = fresh.config.kind === 'sqlite' ? createSqliteDialect(join(fresh.config.dataDir, SQLITE_FILE_NAME)) : new PostgresDialect({ pool: new pg.Pool({ connectionString: fresh.config.url, max: 2 }) });
     db = new Kysely({ dialect: dialectOf });
     const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < migration));

@@ -1,7 +1,7 @@
 import { setPersonDates } from '../person-dates.js';
 import fc from 'fast-check';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBackup } from '../../contract/backup-schema.js';
 import { textProblem } from '../../contract/fields.js';
 import { buildExchange, buildGoal, buildIntroduction, buildNetwork, buildPerson } from '../../core/check/builders.js';
@@ -20,16 +20,17 @@ import {
   STAGES,
 } from '../../core/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
-import { DIALECTS, freshDatabase, type Dialect } from '../../test-support/databases.js';
+import { DIALECTS } from '../../test-support/databases.js';
+import { freshSession, openFreshSession } from '../../test-support/fresh-session.js';
 import { bulkLoad } from '../bulk-load.js';
 import { loadSnapshot } from '../check.js';
-import { sequentialIds, type Clock } from '../context.js';
+import type { Clock } from '../context.js';
 import { loadDemo } from '../demo.js';
 import { createTemplate } from '../outreach.js';
 import { listPeople } from '../people.js';
 import { addTarget, updatePlanSettings } from '../plan.js';
-import { openSession, type Session } from '../session.js';
 import { setPhoto } from '../photos.js';
+import type { Session } from '../session.js';
 import { createShare } from '../shares.js';
 import { ensureWorkspace, updateProfile } from '../workspace.js';
 import { BACKUP_SCHEMA, exportBackup, restoreBackup, type WaggleBackup } from './backup.js';
@@ -78,26 +79,13 @@ const content = (backup: WaggleBackup) => ({ ...backup, exportedAt: '' });
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-async function openFresh(dialect: Dialect, opened: { close(): Promise<void> }[]): Promise<Session> {
-  const db = await freshDatabase(dialect);
-  const session = await openSession(db.config, { clock, ids: sequentialIds(), defaultTimeZone: 'UTC' });
-  opened.push({
-    close: async () => {
-      await session.close();
-      await db.dispose();
-    },
-  });
-  return session;
-}
-
 describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
-  const opened: { close(): Promise<void> }[] = [];
-  let source: Session;
+  // The source map, made once; each test restores into a fresh, empty database of its own (world.another()).
+  const world = freshSession(dialect, { clock });
   let backup: WaggleBackup;
 
   beforeAll(async () => {
-    source = await openFresh(dialect, opened);
-    const ctx = source.ctx;
+    const ctx = world.session.ctx;
     await updateProfile(ctx, { timeZone: 'Europe/London' });
     await loadDemo({ ...ctx, timeZone: 'Europe/London' });
     await updatePlanSettings(ctx, { monthlyTargets: 4, accountabilityPartner: 'Sam, my mentor' });
@@ -112,9 +100,6 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     await createTemplate(ctx, { purpose: 'learn-solution', name: 'Short "and" direct', subject: 'Quick question, {{firstName}}', body: 'Hi {{firstName}},\n\nCould I have {{minutes}} minutes?\n\n{{myName}}' });
     await createShare(ctx, { kind: 'calendar', label: 'My phone' });
     backup = await exportBackup(ctx);
-  });
-  afterAll(async () => {
-    for (const session of opened.reverse()) await session.close();
   });
 
   it('holds every table of the workspace, tagged with the format and schema, in primary-key order', () => {
@@ -148,7 +133,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
   });
 
   it('restores into an empty data folder: exporting again gives the same backup', async () => {
-    const target = await openFresh(dialect, opened);
+    const target = await world.another();
     const summary = await restoreBackup(target.ctx, clone(backup));
     expect(summary).toMatchObject({ profile: 1, people: backup.workspace.people.length, exchanges: backup.workspace.exchanges.length, outreachTemplates: 1, planTargets: 1 });
     const again = await exportBackup(target.ctx);
@@ -159,7 +144,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
       const exchanges = s.exchanges.map((e) => ({ ...e, personIds: [...e.personIds].sort() })).sort((a, b) => (a.id < b.id ? -1 : 1));
       return { ...s, exchanges };
     };
-    expect(await snapshot(target.ctx)).toEqual(await snapshot(source.ctx));
+    expect(await snapshot(target.ctx)).toEqual(await snapshot(world.session.ctx));
     expect(await target.ctx.db.selectFrom('shareTokens').selectAll().execute()).toEqual([]);
   });
 
@@ -172,7 +157,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     }
     for (const link of [...old.workspace.personGoals, ...old.workspace.networkGoals]) delete link.serves;
     expect(old.workspace.goals.length).toBeGreaterThan(0);
-    const target = await openFresh(dialect, opened);
+    const target = await world.another();
     await restoreBackup(target.ctx, old);
     const again = await exportBackup(target.ctx);
     expect(again.workspace.goals.map((g) => g.needs.map((n) => n.name))).toEqual(backup.workspace.goals.map((g) => g.needs.map((n) => n.name)));
@@ -181,7 +166,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
   });
 
   it('refuses a corrupted backup, naming the JSON path, and leaves the target exactly as it was', async () => {
-    const target = await openFresh(dialect, opened);
+    const target = await world.another();
     const before = await dumpDatabase(target.ctx.db);
     const exportBefore = await exportBackup(target.ctx);
     const middle = Math.floor(backup.workspace.people.length / 2);
@@ -199,7 +184,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
   });
 
   it('names every fault: dangling references, duplicates and unknown fields', async () => {
-    const target = await openFresh(dialect, opened);
+    const target = await world.another();
     const broken = clone(backup) as unknown as { workspace: Record<string, Record<string, unknown>[]> };
     broken.workspace.memberships![0]!.personId = 'per_nobody';
     broken.workspace.networks![1]!.id = broken.workspace.networks![0]!.id;
@@ -217,7 +202,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
   });
 
   it('refuses what the API refuses, with the same rules, naming the table, the record and the field', async () => {
-    const target = await openFresh(dialect, opened);
+    const target = await world.another();
     const broken = clone(backup) as unknown as { workspace: Record<string, Record<string, unknown>[]> };
     const person = broken.workspace.people![2]!;
     person.name = 'x'.repeat(100_000);
@@ -238,7 +223,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
   });
 
   it('refuses a photo an upload would refuse: an SVG with a script, or the wrong declared type', async () => {
-    const target = await openFresh(dialect, opened);
+    const target = await world.another();
     const broken = clone(backup) as unknown as { workspace: Record<string, Record<string, unknown>[]> };
     broken.workspace.personPhotos![0]!.data = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString('base64');
     const error = await restoreBackup(target.ctx, broken).catch((e: unknown) => e);
@@ -250,7 +235,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
   });
 
   it('refuses a format or schema it does not know, and what is not a backup', async () => {
-    const target = await openFresh(dialect, opened);
+    const target = await world.another();
     await expect(restoreBackup(target.ctx, { ...clone(backup), waggleBackup: 2 })).rejects.toMatchObject({ name: 'ImportFileError', message: expect.stringContaining('format 2') });
     await expect(restoreBackup(target.ctx, { ...clone(backup), schema: '2099-01-01T0000-future' })).rejects.toMatchObject({ name: 'ImportFileError', message: expect.stringContaining('2099-01-01T0000-future') });
     await expect(restoreBackup(target.ctx, { ...clone(backup), schema: '2026-11-22T0900-initial' })).rejects.toMatchObject({ name: 'ImportFileError' });
@@ -260,13 +245,13 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
   });
 
   it('refuses to restore over existing data', async () => {
-    const before = await dumpDatabase(source.ctx.db);
-    await expect(restoreBackup(source.ctx, clone(backup))).rejects.toMatchObject({ name: 'ConflictError', message: expect.stringContaining('restore into an empty data folder') });
-    expect(await dumpDatabase(source.ctx.db)).toEqual(before);
+    const before = await dumpDatabase(world.session.ctx.db);
+    await expect(restoreBackup(world.session.ctx, clone(backup))).rejects.toMatchObject({ name: 'ConflictError', message: expect.stringContaining('restore into an empty data folder') });
+    expect(await dumpDatabase(world.session.ctx.db)).toEqual(before);
   });
 
   it('a failure part way through the restore leaves the database as it was', async () => {
-    const target = await openFresh(dialect, opened);
+    const target = await world.another();
     // Another workspace of the same database already uses the id of the backup's
     // template, the last table written: everything before it must be undone.
     await ensureWorkspace(target.ctx.db, clock, 'UTC', 'other');
@@ -449,9 +434,10 @@ describe('JSON backup, property', () => {
   it('export → restore into a fresh data folder → export is the identity, for arbitrary valid maps', async () => {
     await fc.assert(
       fc.asyncProperty(mapArb, async (generated) => {
-        const opened: { close(): Promise<void> }[] = [];
+        // Two fresh databases each round, closed at its end: fifteen rounds' worth left open until the suite ends would be thirty.
+        const opened = [await openFreshSession('sqlite', { clock }), await openFreshSession('sqlite', { clock })];
         try {
-          const source = await openFresh('sqlite', opened);
+          const source = opened[0]!.session;
           const map = toLoadable(generated);
           await updateProfile(source.ctx, generated.profile);
           await bulkLoad(source.ctx, map);
@@ -463,14 +449,14 @@ describe('JSON backup, property', () => {
           expect(first.workspace.exchanges.map((e) => e.gave)).toEqual(map.exchanges.map((e) => e.gave));
           expect(first.workspace.profile).toMatchObject(generated.profile);
 
-          const target = await openFresh('sqlite', opened);
+          const target = opened[1]!.session;
           // Through JSON text, as a file would carry it.
           await restoreBackup(target.ctx, JSON.parse(JSON.stringify(first)));
           const second = await exportBackup(target.ctx);
           expect(content(second)).toEqual(content(first));
           expect(JSON.stringify(content(second))).toBe(JSON.stringify(content(first)));
         } finally {
-          for (const session of opened.reverse()) await session.close();
+          for (const each of opened) await each.close();
         }
       }),
       { numRuns: 15 },
