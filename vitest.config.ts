@@ -11,6 +11,9 @@ const shared = {
   hookTimeout: 60_000,
 };
 
+/** One seed for the run, shared by the root (which prints it) and the src project (which uses it). */
+const seed = Date.now();
+
 export default defineConfig({
   test: {
     // One PostgreSQL server for the whole run. Vitest always runs the root's global setup and
@@ -19,12 +22,22 @@ export default defineConfig({
     globalSetup: ['src/test-support/global-setup.ts'],
     // Two cores: the CLI suite spawns real processes, so keep parallelism modest.
     maxWorkers: 2,
+    // The src project's order (below) comes from this seed. Vitest prints the root's seed
+    // ("Running tests with seed N") only when the root shuffles, so the root "shuffles" the
+    // tests of its own (it has none) with the same seed, and leaves the order of files alone
+    // (the web project's journeys keep theirs). Replay an order with
+    // `npx vitest run --project src --sequence.shuffle.tests --sequence.seed=N FILE…`: a seed
+    // given alone on the command line replaces this whole setting and turns the shuffle off.
+    sequence: { shuffle: { files: false, tests: true }, seed },
     projects: [
       {
         test: {
           ...shared,
           name: 'src',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // Each test sets up what it needs: run the tests of each file in a new order every
+          // time, so that one leaning on what an earlier test left fails.
+          sequence: { shuffle: true, seed },
         },
       },
       {
