@@ -48,12 +48,16 @@ const cases: { what: string; file: string; code: string; refused: RegExp | null 
   { what: 'web code importing Node', file: 'web/src/App.tsx', code: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", refused: /runs in the browser/ },
 ];
 
-describe('the layer rules bite', () => {
-  // The typed rules start a TypeScript program first: slow on a busy machine, so once, here.
-  beforeAll(async () => {
-    await eslint.lintText('export {};\n', { filePath: 'src/server/routes/people.ts' });
-  }, 180_000);
+// The typed rules start a TypeScript program first, one for src/ and one for web/: slow on a
+// busy machine, so once each, here, before whichever test the shuffled order runs first.
+beforeAll(async () => {
+  await eslint.lintText('export {};\n', { filePath: 'src/server/routes/people.ts' });
+}, 180_000);
+beforeAll(async () => {
+  await eslint.lintText('export {};\n', { filePath: 'web/src/App.tsx' });
+}, 180_000);
 
+describe('the layer rules bite', () => {
   it.each(cases)('$what', async ({ file, code, refused }) => {
     const problems = await boundaryProblems(file, code);
     if (refused) {
