@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Readable } from 'node:stream';
-import { runProcessJob, streamProcessJob } from './process-job.js';
+import { JOB_PROCESSES_AT_ONCE, runProcessJob, streamProcessJob } from './process-job.js';
 
 /** A job script written for the test: plain ESM that Node runs as it is. */
 function script(name: string, body: string): string {
@@ -149,5 +149,26 @@ describe('streamProcessJob', () => {
     expect(alive(pid)).toBe(true);
     bytes.destroy();
     expect(await gone(pid)).toBe(true);
+  });
+});
+
+describe('job processes at once', () => {
+  it('starts no more than one a core: the rest wait for a slot, and every job is answered', async () => {
+    // Each job says when it began and when it answered (this machine's clock, shared by all):
+    // a job started while the slots were full would overlap more than JOB_PROCESSES_AT_ONCE others.
+    const file = script(
+      'slow',
+      `process.once('message', () => {
+        const began = Date.now();
+        setTimeout(() => process.send({ kind: 'done', pid: process.pid, echoed: { began, answered: Date.now() }, bytes: new Uint8Array() }), 150);
+      });`,
+    );
+    const jobs = JOB_PROCESSES_AT_ONCE + 3;
+    const answers = await Promise.all(Array.from({ length: jobs }, () => run(file, {})));
+    expect(new Set(answers.map((a) => a.pid)).size).toBe(jobs);
+    const spans = answers.map((a) => a.echoed as { began: number; answered: number });
+    const mostAtOnce = Math.max(...spans.map((s) => spans.filter((o) => o.began <= s.began && s.began < o.answered).length));
+    expect(mostAtOnce).toBeLessThanOrEqual(JOB_PROCESSES_AT_ONCE);
+    expect(mostAtOnce).toBeGreaterThanOrEqual(1);
   });
 });

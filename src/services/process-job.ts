@@ -1,5 +1,7 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess, type ForkOptions } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { PassThrough, type Readable } from 'node:stream';
+import pLimit from 'p-limit';
 import type { JobOutcome } from './worker-job.js';
 
 /**
@@ -12,10 +14,10 @@ import type { JobOutcome } from './worker-job.js';
  * `serialization: 'advanced'`, typed arrays included), not transferred. The job goes by IPC,
  * not the command line, so a database URL never shows in the process list.
  */
-export function runProcessJob<T, M>(file: string, job: unknown, onMessage: (message: M, outcome: JobOutcome<T>) => void, failed: (cause: unknown, exitCode?: number) => unknown): Promise<T> {
+export async function runProcessJob<T, M>(file: string, job: unknown, onMessage: (message: M, outcome: JobOutcome<T>) => void, failed: (cause: unknown, exitCode?: number) => unknown): Promise<T> {
+  // No inherited flags (--cpu-prof, --inspect): the job runs as a plain script.
+  const child = await forkInSlot(file, { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise<T>((resolve, reject) => {
-    // No inherited flags (--cpu-prof, --inspect): the job runs as a plain script.
-    const child = fork(file, [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -30,6 +32,40 @@ export function runProcessJob<T, M>(file: string, job: unknown, onMessage: (mess
     child.send(job as never, (error) => {
       if (error) outcome.fail(failed(error));
     });
+  });
+}
+
+/**
+ * How many job processes may run at once: one a core. Each holds a computation's working set
+ * (a few hundred MB for the check at 30,000 people), so a burst of requests that each start one
+ * (the whole report, the map, a graph file, from any number of clients) must not start them all:
+ * the rest wait their turn, and the server's machine keeps its memory and its cores.
+ */
+export const JOB_PROCESSES_AT_ONCE = Math.max(1, availableParallelism());
+const jobSlots = pLimit(JOB_PROCESSES_AT_ONCE);
+
+/** Starts the process once fewer than JOB_PROCESSES_AT_ONCE run; its slot is free again when it has ended and its pipes are closed. */
+function forkInSlot(file: string, options: ForkOptions): Promise<ChildProcess> {
+  return new Promise<ChildProcess>((started, refused) => {
+    void jobSlots(
+      () =>
+        new Promise<void>((ended) => {
+          let child: ChildProcess;
+          try {
+            child = fork(file, [], options);
+          } catch (error) {
+            ended();
+            refused(error);
+            return;
+          }
+          child.once('close', () => ended());
+          // A process that could not start says so here, without a pid, and may never close.
+          child.once('error', () => {
+            if (child.pid === undefined) ended();
+          });
+          started(child);
+        }),
+    );
   });
 }
 
@@ -48,9 +84,9 @@ export type StreamStart = { kind: 'streaming' } | { kind: 'failed'; message: str
  * one after it (the process ends badly) destroys the stream with the error. When the stream is
  * read to its end or given up (the client went away), the process is ended with it.
  */
-export function streamProcessJob(file: string, job: unknown, failed: (cause: unknown, exitCode?: number) => Error): Promise<Readable> {
+export async function streamProcessJob(file: string, job: unknown, failed: (cause: unknown, exitCode?: number) => Error): Promise<Readable> {
+  const child = await forkInSlot(file, { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'] });
   return new Promise<Readable>((resolve, reject) => {
-    const child = fork(file, [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'] });
     // The pipe's end of file is not the answer's end: only a process that exits 0 wrote all of it.
     const bytes = new PassThrough();
     (child.stdio[STREAM_FD] as Readable).pipe(bytes, { end: false });
