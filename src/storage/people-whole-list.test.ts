@@ -22,7 +22,8 @@ describe('a person\'s columns from their values', () => {
 });
 
 describe.each(DIALECTS)('the whole people list, on %s', (dialect) => {
-  const world = freshSession(dialect);
+  // A database per test: 'empty' means empty whatever ran before.
+  const world = freshSession(dialect, { per: 'test' });
 
   it('is empty for a workspace with no people', async () => {
     expect(await selectWholeList(world.session.ctx.db, world.session.ctx.workspaceId)).toEqual([]);

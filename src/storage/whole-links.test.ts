@@ -14,7 +14,8 @@ import { freshSession } from '../test-support/fresh-session.js';
 const HOSTILE = 'Zoë "Q" O\'Brien \\ tab\tnew\nline ☕ 😀 {"a":[1]} null';
 
 describe.each(DIALECTS)('the whole lists of memberships, ties and goal links, on %s', (dialect) => {
-  const world = freshSession(dialect);
+  // A database per test: 'empty' means empty whatever ran before.
+  const world = freshSession(dialect, { per: 'test' });
 
   it('are empty for a workspace with no links', async () => {
     const ctx = world.session.ctx;
