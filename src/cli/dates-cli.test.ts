@@ -1,20 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { waggleInProcess } from '../test-support/waggle-in-process.js';
 
 describe('dates that matter on the command line', () => {
   let dir: string;
   let previous: string | undefined;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'waggle-dates-'));
     previous = process.env.WAGGLE_NOW;
     process.env.WAGGLE_NOW = '2026-11-22T10:00:00Z';
   });
   afterAll(() => {
     if (previous === undefined) delete process.env.WAGGLE_NOW;
     else process.env.WAGGLE_NOW = previous;
+  });
+  // A data folder per test: what \`waggle due\` lists is one test's dates alone, in any order.
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'waggle-dates-'));
+  });
+  afterEach(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 
