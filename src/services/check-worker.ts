@@ -66,7 +66,17 @@ const parent = process.send?.bind(process);
 if (parent) {
   yieldToRequests();
   // Once answered (the message handed to the channel), the channel closes and the process ends with nothing left to do.
-  const send = (answer: CheckAnswer) => parent(answer, undefined, {}, () => process.disconnect());
+  let leaving = false;
+  const leave = () => {
+    leaving = true;
+    if (process.connected) process.disconnect();
+  };
+  // The server went away (it ended, or was killed) before the answer: nobody waits for it, so stop
+  // rather than go on holding the database and the memory.
+  process.once('disconnect', () => {
+    if (!leaving) process.exit(0);
+  });
+  const send = (answer: CheckAnswer) => parent(answer, undefined, {}, leave);
   let streaming = false;
   const say = (start: StreamStart) =>
     new Promise<void>((resolve, reject) => {
@@ -76,7 +86,7 @@ if (parent) {
   process.once('message', (job: CheckJob) => {
     work(job, send, say)
       .then(() => {
-        if (streaming) process.disconnect();
+        if (streaming) leave();
       })
       .catch((error: unknown) => {
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

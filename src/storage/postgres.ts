@@ -28,5 +28,12 @@ class PreparingClient extends pg.Client {
 }
 
 export function createPostgresDialect(connectionString: string): PostgresDialect {
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 10, Client: PreparingClient }) });
+  const pool = new pg.Pool({ connectionString, max: 10, Client: PreparingClient });
+  // An idle connection the server ends (a restart, an administrator's command, a network cut) is
+  // reported here; unheard, it would end the whole process. The pool drops that connection and
+  // opens another on the next query, which fails with its own error if the server is still away.
+  pool.on('error', (error) => {
+    console.error(`waggle: an idle PostgreSQL connection was closed (${error.message}); the next request opens another`);
+  });
+  return new PostgresDialect({ pool });
 }
