@@ -1,8 +1,5 @@
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { UpdatePersonInput } from '../contract/inputs.js';
-import { seededRandom } from '../core/random.js';
-import { CHANNELS, PERSON_CATEGORIES, STAGES } from '../core/vocabulary.js';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
 import { inTransaction, type ServiceContext } from '../services/context.js';
@@ -11,6 +8,7 @@ import { updatePerson } from '../services/people.js';
 import { setPersonDates } from '../services/person-dates.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
+import { randomExchange, randomPersonEdit, seeded, type Seeded } from '../test-support/random-writes.js';
 import { answerDependsOn } from './answer-dependencies.js';
 import { keepAnswers } from './answer-cache.js';
 import { createApi, type Api } from './app.js';
@@ -24,16 +22,7 @@ import { createApi, type Api } from './app.js';
  * nothing kept, works out afresh. Few names and few dates, so that people tie on the sort keys.
  */
 const TODAY = '2026-11-22';
-const FEW_NAMES = ['Ana Silva', 'Dr Ana Silva', 'Bo Lee', 'bo lee', 'Zoë Ng'];
-const FEW_DATES = ['2026-11-20', '2026-11-25', '2026-12-01', null];
 const json = { 'content-type': 'application/json' };
-
-/** A seeded generator (core/random.ts), so a failure is the same failure next time. */
-function seeded(seed: number) {
-  const next = seededRandom(seed);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  return { next, pick };
-}
 
 describe.each(DIALECTS)('kept answers across writes to a few people, on %s', (dialect) => {
   const world = freshSession(dialect, { other: true });
@@ -98,25 +87,15 @@ describe.each(DIALECTS)('kept answers across writes to a few people, on %s', (di
     for (const path of addresses) await api.request(path);
   };
 
-  async function randomWrite(random: ReturnType<typeof seeded>, ctx: ServiceContext): Promise<unknown> {
+  async function randomWrite(random: Seeded, ctx: ServiceContext): Promise<unknown> {
     const person = random.pick(ids.slice(0, 30));
     const kind = random.next();
     if (kind < 0.3) {
-      const people = random.next() < 0.3 ? [person, random.pick(ids)] : [person];
-      const body = { personIds: people, channel: random.pick(CHANNELS), occurredOn: random.pick(['2026-11-22', '2026-11-01', '2025-06-30']) };
+      const body = randomExchange(random, person, ids);
       return random.next() < 0.5 ? api.request('/api/exchanges', { method: 'POST', headers: json, body: JSON.stringify(body) }) : logExchange(ctx, body);
     }
     if (kind < 0.8) {
-      const edits: UpdatePersonInput[] = [
-        { name: random.pick(FEW_NAMES) },
-        { category: random.next() < 0.2 ? null : random.pick(PERSON_CATEGORIES) },
-        { stage: random.pick(STAGES) },
-        { strength: Math.floor(random.next() * 6), importance: Math.floor(random.next() * 6) },
-        { nextContactOn: random.pick(FEW_DATES) },
-        { cadence: random.pick(['1w', '1m', null]) },
-        { notes: random.pick(['ana from the bench', 'nobody', null]) },
-      ];
-      const edit = random.pick(edits);
+      const edit = randomPersonEdit(random);
       return random.next() < 0.5 ? api.request(`/api/people/${person}`, { method: 'PATCH', headers: json, body: JSON.stringify(edit) }) : updatePerson(ctx, person, edit);
     }
     if (kind < 0.9) return setPersonDates(ctx, person, random.next() < 0.5 ? [] : [{ kind: 'birthday', month: 11, day: 25, year: null, label: null }]);

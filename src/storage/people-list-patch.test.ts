@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonFilter, PersonSort } from '../contract/filters.js';
-import type { UpdatePersonInput } from '../contract/inputs.js';
-import { PERSON_CATEGORIES, STAGES, CHANNELS } from '../core/vocabulary.js';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
 import { inTransaction, type ServiceContext } from '../services/context.js';
@@ -11,6 +9,7 @@ import { setPersonDates } from '../services/person-dates.js';
 import type { Session } from '../services/session.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
+import { randomExchange, randomPersonEdit, seeded, type Seeded } from '../test-support/random-writes.js';
 import { listingVersion } from './data-version.js';
 
 /*
@@ -22,21 +21,7 @@ import { listingVersion } from './data-version.js';
  */
 const TODAY = '2026-11-22';
 const SORTS: PersonSort[] = ['name', 'next-contact', 'last-exchange', 'strength', 'importance', 'added'];
-const FEW_NAMES = ['Ana Silva', 'Dr Ana Silva', 'Bo Lee', 'bo lee', 'Zoë Ng'];
-const FEW_DATES = ['2026-11-20', '2026-11-25', '2026-12-01', null];
 
-/** A seeded generator (mulberry32), so a failure is the same failure next time. */
-function seeded(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  return { next, pick };
-}
 
 describe.each(DIALECTS)('kept listings patched by writes to a few people, on %s', (dialect) => {
   // `other`: another connection to the same data, the command line beside a running server.
@@ -85,24 +70,12 @@ describe.each(DIALECTS)('kept listings patched by writes to a few people, on %s'
     }
   }
 
-  function randomWrite(random: ReturnType<typeof seeded>, ctx: ServiceContext): Promise<unknown> {
+  function randomWrite(random: Seeded, ctx: ServiceContext): Promise<unknown> {
     const person = random.pick(ids);
     const kind = random.next();
-    if (kind < 0.35) {
-      const people = random.next() < 0.3 ? [person, random.pick(ids)] : [person];
-      return logExchange(ctx, { personIds: people, channel: random.pick(CHANNELS), occurredOn: random.pick(['2026-11-22', '2026-11-01', '2025-06-30']) });
-    }
+    if (kind < 0.35) return logExchange(ctx, randomExchange(random, person, ids));
     if (kind < 0.9) {
-      const edits: UpdatePersonInput[] = [
-        { name: random.pick(FEW_NAMES) },
-        { category: random.next() < 0.2 ? null : random.pick(PERSON_CATEGORIES) },
-        { stage: random.pick(STAGES) },
-        { strength: Math.floor(random.next() * 6), importance: Math.floor(random.next() * 6) },
-        { nextContactOn: random.pick(FEW_DATES) },
-        { cadence: random.pick(['1w', '1m', null]) },
-        { notes: random.pick(['ana from the bench', 'nobody', null]) },
-      ];
-      return updatePerson(ctx, person, random.pick(edits));
+      return updatePerson(ctx, person, randomPersonEdit(random));
     }
     return setPersonDates(ctx, person, random.next() < 0.5 ? [] : [{ kind: 'birthday', month: 11, day: 25, year: null, label: null }]);
   }
