@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ReadFrom } from '../services/answer-reads.js';
 
 /**
  * What a kept answer (answer-cache.ts) was worked out from, said by its route, so that a write to a
@@ -8,10 +9,7 @@ import type { Context } from 'hono';
  * of `people`, or that writes anything in `reads`, has it worked out again. An answer whose route
  * says nothing depends on everything: any write has it worked out again.
  */
-export interface AnswerDependencies {
-  people: ReadonlySet<string>;
-  reads: readonly string[];
-}
+export type AnswerDependencies = ReadFrom;
 
 const declared = new WeakMap<Request, AnswerDependencies>();
 
