@@ -43,4 +43,17 @@ describe('writeJsonInPieces', () => {
     expect(parts.length).toBeGreaterThan(3);
     expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(Buffer.byteLength(text) / 2);
   });
+
+  it('splits no character across pieces: a text longer than a piece, of 2-, 3- and 4-byte characters at every offset', () => {
+    for (const char of ['é', '☕', '𝄞']) {
+      for (const offset of [0, 1, 2, 3]) {
+        const value = { lead: 'x'.repeat(offset), long: char.repeat(140_000), list: Array.from({ length: 100 }, (_, i) => `${char}${i}`) };
+        const { text, parts } = written(value);
+        expect(text).toBe(JSON.stringify(value));
+        expect(parts.length).toBeGreaterThan(1);
+        // Each piece is whole UTF-8 on its own: decoding it alone loses nothing.
+        expect(parts.map((p) => p.toString('utf8')).join('')).toBe(text);
+      }
+    }
+  });
 });

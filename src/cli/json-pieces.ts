@@ -5,9 +5,10 @@ import { Buffer } from 'node:buffer';
  * a few hundred kilobytes at a time. `waggle check --json` at 5,000 people is 12.7 MB; as one
  * string it is held twice over (the string, then its bytes), and one name outside Latin-1
  * makes V8 keep the whole string two bytes a character, which is slow to turn into UTF-8.
- * Pieces keep each string small and mostly one byte a character. Each piece becomes bytes
- * on its own (Buffer.from): joining the strings first and encoding the joined text cost as
- * much as the stringify itself.
+ * Pieces keep each string small and mostly one byte a character. Each piece is encoded
+ * straight into the buffer being filled (TextEncoder.encodeInto): joining the strings first and
+ * encoding the joined text cost as much as the stringify itself, and a Buffer for each piece,
+ * copied again to join them, cost a sixth of the writing (measured on the 5,000-person report).
  */
 
 /** How many bytes to gather before handing them on: large enough that writes are few. */
@@ -23,7 +24,7 @@ const RUN = 256;
 /** How deep to walk: the report, its parts, their lists; below that a value is stringified whole. */
 const WALK_DEPTH = 3;
 
-const COMMA = Buffer.from(',');
+const encoder = new TextEncoder();
 
 /** Plain data JSON.stringify would walk itself (no toJSON, no class of its own). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -38,20 +39,20 @@ function isSkipped(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
-/** Puts the UTF-8 of `value`'s JSON through `put`, in pieces where it is large. */
-function walk(value: unknown, depth: number, put: (bytes: Buffer) => void): void {
+/** Puts `value`'s JSON text through `put`, in pieces where it is large. */
+function walk(value: unknown, depth: number, put: (text: string) => void): void {
   if (depth >= WALK_DEPTH) {
-    put(Buffer.from(JSON.stringify(value) as string));
+    put(JSON.stringify(value) as string);
     return;
   }
   if (Array.isArray(value) && value.length >= SPLIT_AT) {
     // Each run is JSON.stringify's own text for those elements (holes and functions as null);
     // its brackets, one byte each, are left off all but the first run's opening and the last's closing.
     for (let at = 0; at < value.length; at += RUN) {
-      const run = Buffer.from(JSON.stringify(value.slice(at, at + RUN)) as string);
+      const run = JSON.stringify(value.slice(at, at + RUN)) as string;
       const last = at + RUN >= value.length;
-      if (at > 0) put(COMMA);
-      put(run.subarray(at === 0 ? 0 : 1, last ? run.length : run.length - 1));
+      if (at > 0) put(',');
+      put(run.slice(at === 0 ? 0 : 1, last ? run.length : run.length - 1));
     }
     return;
   }
@@ -63,31 +64,38 @@ function walk(value: unknown, depth: number, put: (bytes: Buffer) => void): void
       if (isSkipped(item)) continue;
       text += `${first ? '' : ','}${JSON.stringify(key)}:`;
       first = false;
-      put(Buffer.from(text));
+      put(text);
       walk(item, depth + 1, put);
       text = '';
     }
-    put(Buffer.from(`${text}}`));
+    put(`${text}}`);
     return;
   }
   // Leaves and small arrays: JSON.stringify's own text. Undefined at the top writes nothing, as
   // JSON.stringify gives no text for it.
   const text = JSON.stringify(value) as string | undefined;
-  if (text !== undefined) put(Buffer.from(text));
+  if (text !== undefined) put(text);
 }
 
 /** Hands `write` the UTF-8 bytes of `value`'s compact JSON in pieces of about PIECE_BYTES. */
 export function writeJsonInPieces(value: unknown, write: (bytes: Buffer) => void): void {
-  let gathered: Buffer[] = [];
+  // A fresh buffer for each piece handed on: `write` may keep it (a stream queues what it cannot write yet).
+  let piece = Buffer.allocUnsafeSlow(PIECE_BYTES);
   let size = 0;
-  walk(value, 0, (piece) => {
-    gathered.push(piece);
-    size += piece.length;
-    if (size >= PIECE_BYTES) {
-      write(Buffer.concat(gathered, size));
-      gathered = [];
-      size = 0;
+  const handOn = () => {
+    write(piece.subarray(0, size));
+    piece = Buffer.allocUnsafeSlow(PIECE_BYTES);
+    size = 0;
+  };
+  walk(value, 0, (text) => {
+    // encodeInto writes whole characters only, as many as fit; the rest goes into the next piece.
+    let read = 0;
+    while (read < text.length) {
+      const done = encoder.encodeInto(read === 0 ? text : text.slice(read), piece.subarray(size));
+      size += done.written;
+      read += done.read;
+      if (read < text.length || size >= PIECE_BYTES - 3) handOn();
     }
   });
-  if (size > 0) write(Buffer.concat(gathered, size));
+  if (size > 0) write(piece.subarray(0, size));
 }
