@@ -3,6 +3,7 @@ import { emit } from '../emit.js';
 import { checkText } from '../render-check.js';
 import { withData } from '../data.js';
 import { about } from '../command-list.js';
+import { keepYoungGenerationSmall } from '../young-generation.js';
 
 export function registerCheck(program: Command): void {
   program
@@ -10,6 +11,8 @@ export function registerCheck(program: Command): void {
     .description(about('check'))
     .option('--goal <goal>', 'focus on one goal (id or statement)')
     .action(async (flags: { goal?: string }, command: Command) => {
+      // The check reads the whole map and keeps it until it has printed it: scavenges kept small are cheaper.
+      keepYoungGenerationSmall();
       await withData(command, async (data, json) => {
         const goalId = flags.goal ? await data.resolveGoal(flags.goal) : undefined;
         const report = await data.checkNetwork(goalId ? { goalId } : {});
