@@ -6,8 +6,9 @@ import { isMainThread } from 'node:worker_threads';
  * statement a PostgreSQL connection sends is counted (each one a round trip: pg sends one at a time)
  * under the start of its text, and the counts are written to FILE twice a second, so the bench can
  * say how many statements, and which, a request of each kind costs. Off unless asked: counting
- * costs a map update per statement. The main thread's only (the requests'): the check's worker
- * threads load this module too, and would write over the file with their own counts.
+ * costs a map update per statement. The requests' process and thread only: the check's own process
+ * (forked with a channel to its parent, services/process-job.ts) and worker threads load this module
+ * too, with the same environment, and would write over the file with their own counts.
  */
 const INTERVAL_MS = 500;
 /** Enough of a text to tell the statements apart; the rest is the same columns again. */
@@ -23,7 +24,7 @@ let shared: StatementCounter | null | undefined;
 export function statementCounter(env: NodeJS.ProcessEnv = process.env): StatementCounter | null {
   if (shared !== undefined) return shared;
   const file = env.WAGGLE_PG_STATEMENT_COUNT;
-  if (!file || !isMainThread) return (shared = null);
+  if (!file || !isMainThread || process.send !== undefined) return (shared = null);
   const counts = new Map<string, number>();
   let total = 0;
   let written = -1;
