@@ -18,7 +18,10 @@
 // scripts/profile-summary.mjs), --memory (the server started with WAGGLE_MEMORY_REPORT: after
 // the check and after each kind it is sent SIGUSR2 and its breakdown read, src/server/memory-report.ts:
 // RSS, V8's heap used and committed, external and array buffers, anonymous and file-backed
-// resident memory, and the peak so far). Measurements, not tests.
+// resident memory, and the peak so far), --statements (PostgreSQL: the server counts every
+// statement it sends, src/storage/statement-count.ts, and each kind says how many a request
+// cost, each a round trip, and the most frequent), --skip-check (the check is not worked out
+// before the kinds: a run of --only kinds that do not read it, sooner). Measurements, not tests.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
@@ -45,6 +48,8 @@ const { values: args } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
     memory: { type: 'boolean', default: false },
+    statements: { type: 'boolean', default: false },
+    'skip-check': { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(args.seconds ?? (args.short ? 3 : 10));
@@ -185,6 +190,28 @@ function cpuMsOf(pid, thread) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
+const statementCountFile = args.statements ? join(mkdtempSync(join(tmpdir(), 'waggle-bench-statements-')), 'counts.json') : null;
+
+/** With --statements: the server's statement counts so far (written twice a second), or null. */
+async function statementsSoFar() {
+  if (!statementCountFile) return null;
+  await sleep(1100);
+  return existsSync(statementCountFile) ? JSON.parse(readFileSync(statementCountFile, 'utf8')) : { total: 0, byText: {} };
+}
+
+/** Statements a request between two counts, and the most frequent texts' share. */
+function statementsPerRequest(before, after, requests) {
+  if (!before || !after) return undefined;
+  const per = (n) => Math.round((n / Math.max(1, requests)) * 100) / 100;
+  const top = Object.entries(after.byText)
+    .map(([text, n]) => [text, n - (before.byText[text] ?? 0)])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([text, n]) => `${per(n)} × ${text.slice(0, 70)}`);
+  return { perRequest: per(after.total - before.total), top };
+}
+
 const memoryReportFile = args.memory ? join(mkdtempSync(join(tmpdir(), 'waggle-bench-memory-')), 'report.json') : null;
 
 /** With --memory: the server's own breakdown (src/server/memory-report.ts), asked for by SIGUSR2, with its peak so far. */
@@ -210,7 +237,7 @@ function rssOf(pid) {
 async function startServer(env, dataArgs) {
   const port = await freePort();
   const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
-  const child = spawn(process.execPath, [...profile, 'bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, ...(memoryReportFile ? { WAGGLE_MEMORY_REPORT: memoryReportFile } : {}), WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, 'bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, ...(statementCountFile ? { WAGGLE_PG_STATEMENT_COUNT: statementCountFile } : {}), ...(memoryReportFile ? { WAGGLE_MEMORY_REPORT: memoryReportFile } : {}), WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
   const agent = new http.Agent({ keepAlive: false });
   for (let i = 0; i < 300; i++) {
     const r = await request(agent, port, { path: '/api/health' });
@@ -306,7 +333,7 @@ async function benchOne(db, snapshot) {
       'check part (kept)': () => ({ path: `/api/check/parts/${pickFrom(['strengthen', 'overdue', 'oneWay', 'balances'])}?limit=50&offset=${pickFrom([0, 50, 500])}` }),
     };
     // The check worked out once (the first request after a change), its summary's size, and the whole report's.
-    {
+    if (!args['skip-check']) {
       const plain = new http.Agent({ keepAlive: false });
       const get = (path) =>
         new Promise((resolve, reject) => {
@@ -327,12 +354,14 @@ async function benchOne(db, snapshot) {
     const only = args.only ? new Set(args.only.split(',')) : null;
     for (const [name, next] of Object.entries(kinds)) {
       if (only && !only.has(name) && name !== 'health') continue;
+      const statementsBefore = await statementsSoFar();
       const cpuBefore = cpuMsOf(server.child.pid);
       const window = profileWindow(`${db} ${name}`);
       const r = await drive(server.port, SECONDS, next);
       window.end();
       const cpuMs = cpuMsOf(server.child.pid) - cpuBefore;
-      result.kinds[name] = { ...r.read, serverCpuMsPerRequest: round(cpuMs / Math.max(1, r.read.requests)), medianBytes: r.medianBytes, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      const statements = statementsPerRequest(statementsBefore, await statementsSoFar(), r.read.requests);
+      result.kinds[name] = { ...r.read, serverCpuMsPerRequest: round(cpuMs / Math.max(1, r.read.requests)), medianBytes: r.medianBytes, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} ${name}: ${JSON.stringify(result.kinds[name])}`);
       if (server.child.exitCode === null) await notePhase(name);
       if (server.child.exitCode !== null || server.child.signalCode !== null) {
@@ -345,6 +374,7 @@ async function benchOne(db, snapshot) {
     if (!only || only.has('mixed')) {
       const reads = Object.entries(kinds).filter(([name]) => name !== 'health').map(([, next]) => next);
       let n = 0;
+      const statementsBefore = await statementsSoFar();
       const cpuBefore = cpuMsOf(server.child.pid);
       // The main thread alone (its id is the process's): what answers the requests, without the check's worker beside it.
       const mainCpuBefore = cpuMsOf(server.child.pid, server.child.pid);
@@ -362,7 +392,8 @@ async function benchOne(db, snapshot) {
       const served = Math.max(1, r.read.requests + r.write.requests);
       const serverCpuMsPerRequest = round((cpuMsOf(server.child.pid) - cpuBefore) / served);
       const mainThreadCpuMsPerRequest = round((cpuMsOf(server.child.pid, server.child.pid) - mainCpuBefore) / served);
-      result.mixed = { reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      const statements = statementsPerRequest(statementsBefore, await statementsSoFar(), served);
+      result.mixed = { reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} mixed: ${JSON.stringify(result.mixed)}`);
       await notePhase('mixed');
     }

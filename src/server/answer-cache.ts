@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { today, type ServiceContext } from '../services/context.js';
-import { atDataVersion, currentDataVersion } from '../services/data-version.js';
+import { atDataVersion, atDataVersionSeen, currentDataVersion } from '../services/data-version.js';
 import { onPeopleWritten, type PeopleWritten } from '../services/people-writes.js';
 import { dependenciesOf, touches, type AnswerDependencies } from './answer-dependencies.js';
 import { bytesSent } from './gzip.js';
@@ -38,6 +38,13 @@ const MAX_ENTRY_BYTES = 1024 * 1024;
 
 /** GET routes whose answers follow from the workspace's data, today's date and the URL alone. */
 const KEPT_PATHS = /^\/api\/(?:people|people\/[^/]+|due|plan|networks|networks\/[^/]+|goals|goals\/[^/]+)$/;
+
+/**
+ * GET routes answered by one read that names the version it saw (a person's page: storage/person-detail.ts).
+ * With nothing kept for the key, the version is not read before (on PostgreSQL a round trip of its own):
+ * the answer is kept under the version its read saw, or not at all if it named none.
+ */
+const VERSION_SEEN_PATHS = /^\/api\/people\/[^/]+$/;
 
 interface Kept {
   version: string;
@@ -82,6 +89,11 @@ export class AnswerCache {
     void answer.finally(() => {
       if (this.pending.get(key) === pending) this.pending.delete(key);
     });
+  }
+
+  /** Whether anything is kept for `key`, under whichever version. */
+  holds(key: string): boolean {
+    return this.kept.peek(key) !== undefined;
   }
 
   get(key: string, version: string): Kept | undefined {
@@ -134,6 +146,21 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
     cache.watch(ctx.db);
     const url = new URL(c.req.url);
     const key = `${ctx.workspaceId}\u0000${today(ctx)}\u0000${ctx.timeZone}\u0000${url.pathname}${url.search}\u0000${c.req.header('accept-encoding') ?? ''}`;
+    /** What was sent, to keep under `version` if it is one to keep. */
+    const keptOf = async (version: string): Promise<Kept | null> => {
+      const res = c.res;
+      if (res.status !== 200 || !/^application\/json\s*(?:;|$)/i.test(res.headers.get('content-type') ?? '') || res.headers.has('set-cookie')) return null;
+      const body = bytesSent(res) ?? new Uint8Array(await res.clone().arrayBuffer());
+      const depends = dependenciesOf(c);
+      return { version, db: ctx.db, workspaceId: ctx.workspaceId, ...(depends ? { depends } : {}), status: res.status, headers: [...res.headers], body };
+    };
+    if (VERSION_SEEN_PATHS.test(url.pathname) && !cache.holds(key)) {
+      // Not shared with others asking the same meanwhile: its version is known only once it is read.
+      const { version } = await atDataVersionSeen(ctx, next);
+      const kept = version === undefined ? null : await keptOf(version);
+      if (kept) cache.set(key, kept);
+      return;
+    }
     const version = await currentDataVersion(ctx);
     const send = (kept: Kept) => c.body(kept.body as Uint8Array<ArrayBuffer>, kept.status as 200, Object.fromEntries(kept.headers));
     const hit = cache.get(key, version);
@@ -149,11 +176,8 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
     try {
       // The reads behind the answer take the version just read as theirs, instead of asking again.
       await atDataVersion(ctx, version, next);
-      const res = c.res;
-      if (res.status !== 200 || !/^application\/json\s*(?:;|$)/i.test(res.headers.get('content-type') ?? '') || res.headers.has('set-cookie')) return;
-      const body = bytesSent(res) ?? new Uint8Array(await res.clone().arrayBuffer());
-      const depends = dependenciesOf(c);
-      const kept: Kept = { version, db: ctx.db, workspaceId: ctx.workspaceId, ...(depends ? { depends } : {}), status: res.status, headers: [...res.headers], body };
+      const kept = await keptOf(version);
+      if (!kept) return;
       cache.set(key, kept);
       settle(kept);
     } finally {

@@ -47,13 +47,51 @@ export function withDataVersionRead<T>(db: Kysely<Database>, workspaceId: string
   return versionsRead.run({ db, workspaceId, version }, work);
 }
 
+/**
+ * An answer read by one statement that names the version it saw (a person's page, person-detail.ts):
+ * on PostgreSQL the version read inside that statement, one snapshot with the rows, so a miss of a kept
+ * answer is one round trip, not a read of the version before it and then the statement.
+ */
+interface VersionSeen {
+  db: Kysely<Database>;
+  workspaceId: string;
+  seen?: string;
+}
+const versionsSeen = new AsyncLocalStorage<VersionSeen>();
+
+/**
+ * Runs `work`, whose reads of `db` name the version they saw (sawDataVersion), and gives back that
+ * version beside its value: undefined when no read named one, and then nothing it read may be kept
+ * under a version. A read that names none (say, another listing) does not belong in such work.
+ */
+export async function withDataVersionSeen<T>(db: Kysely<Database>, workspaceId: string, work: () => Promise<T>): Promise<{ value: T; version: string | undefined }> {
+  const store: VersionSeen = { db, workspaceId };
+  const value = await versionsSeen.run(store, work);
+  return { value, version: store.seen };
+}
+
+/** For a read that can name the version it saw: whether anyone asked (withDataVersionSeen) for `db` and the workspace. */
+export function wantsDataVersionSeen(db: Kysely<Database>, workspaceId: string): boolean {
+  const store = versionsSeen.getStore();
+  return store !== undefined && store.db === db && store.workspaceId === workspaceId;
+}
+
+/** Says the version a read saw (`pg:` and the counter, as dataVersion writes it, or SQLite's dataVersion read before it); the first one said stands. */
+export function sawDataVersion(db: Kysely<Database>, workspaceId: string, version: string): void {
+  const store = versionsSeen.getStore();
+  if (store && store.db === db && store.workspaceId === workspaceId) store.seen ??= version;
+}
+
+/** A PostgreSQL counter as read in SQL (`version::text`, or null before the workspace's first write), named as dataVersion names it. */
+export const postgresVersionNamed = (counter: string | null | undefined) => `pg:${counter ?? '0'}`;
+
 export async function dataVersion(db: Kysely<Database>, workspaceId: string): Promise<string> {
   // Through executeQuery with a compiled query: past the plugins, so asking does not count as writing.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     const read = versionsRead.getStore();
     if (read && read.db === db && read.workspaceId === workspaceId) return read.version;
     const { rows } = await db.executeQuery<{ v: string }>(CompiledQuery.raw(preparedOnPostgres(db, VERSION_QUERY), [workspaceId]));
-    return `pg:${rows[0]?.v ?? '0'}`;
+    return postgresVersionNamed(rows[0]?.v);
   }
   // Without the plugins: the camel-case one turned data_version into dataVersion, so this read
   // nothing and a commit by another process (the CLI beside the server) went unseen.
@@ -89,6 +127,34 @@ export async function lockDataVersion(trx: Kysely<Database>, workspaceId: string
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return null;
   const { rows } = await trx.executeQuery<{ v: string }>(CompiledQuery.raw(`${VERSION_QUERY} for update`, [workspaceId]));
   return rows[0] ? `pg:${rows[0].v}` : null;
+}
+
+/** Per database handle and workspace: the last write queued by oneLockingWriteAtATime (settled, never rejected). */
+const lockingWrites = new WeakMap<Kysely<Database>, Map<string, Promise<unknown>>>();
+
+/**
+ * PostgreSQL: runs `write`, a transaction that locks the workspace's counter (lockDataVersion), after
+ * this process's earlier such writes to the workspace have ended. They take the lock one at a time
+ * anyway; queued here, a waiting write holds no pooled connection while it waits, where before each
+ * took one and waited on the row lock inside it, and under a mixed load five writes so waiting left
+ * the reads half the pool. Another process's writes still wait on the row lock, as before. SQLite's
+ * writes are one at a time on its one connection: run as they come.
+ */
+export async function oneLockingWriteAtATime<T>(root: Kysely<Database>, workspaceId: string, write: () => Promise<T>): Promise<T> {
+  if (!(root.getExecutor().adapter instanceof PostgresAdapter)) return write();
+  let queue = lockingWrites.get(root);
+  if (!queue) lockingWrites.set(root, (queue = new Map()));
+  const running = (queue.get(workspaceId) ?? Promise.resolve()).then(write);
+  const settled = running.then(
+    () => undefined,
+    () => undefined,
+  );
+  queue.set(workspaceId, settled);
+  try {
+    return await running;
+  } finally {
+    if (queue.get(workspaceId) === settled) queue.delete(workspaceId);
+  }
 }
 
 /** Stands for "anything a listing may read": rows of people added or removed, or a write whose target is unknown. */

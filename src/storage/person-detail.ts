@@ -3,6 +3,7 @@ import type { Exchange, FollowUp, Goal, Introduction, Network, Person } from '..
 import type { PersonDate } from '../core/person-dates.js';
 import type { NetworkRole } from '../core/vocabulary.js';
 import { parseJsonList } from './columns.js';
+import { dataVersion, postgresVersionNamed, sawDataVersion, wantsDataVersionSeen } from './data-version.js';
 import { toGoal } from './goals.js';
 import { toIntroduction } from './introductions.js';
 import { channelsList, isPostgres, parsedJson as parsed, postgresJson as postgres, sqliteJson as sqlite, type JsonDialect as Dialect } from './json-dialects.js';
@@ -167,8 +168,13 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
     hasPhoto: 'exists (select 1 from person_photos h where h.person_id = p.id)',
   };
   const own = Object.fromEntries(Object.entries(PERSON_COLUMNS).map(([key, column]) => [key, TIMESTAMPS.has(key) ? d.timestamp(`p.${column}`) : `p.${column}`]));
-  return `select ${d.object({ ...own, ...parts })} as "detail" from people p where p.workspace_id = ${placeholders[0]} and p.id = ${placeholders[1]}`;
+  // PostgreSQL: the workspace's data version beside, read in the same snapshot (withDataVersionSeen), so a
+  // kept answer's miss is this one round trip. SQLite's version is no round trip: read before, as ever.
+  const version = isPostgresText(d) ? `, (select v.version::text from workspace_data_versions v where v.workspace_id = p.workspace_id) as "version"` : '';
+  return `select ${d.object({ ...own, ...parts })} as "detail"${version} from people p where p.workspace_id = ${placeholders[0]} and p.id = ${placeholders[1]}`;
 }
+
+const isPostgresText = (d: Dialect) => d === postgres;
 
 /** The person's columns PostgreSQL's JSON would write in its own form (see `timestamp`). */
 const TIMESTAMPS = new Set<string>(['createdAt', 'updatedAt'] satisfies (keyof PersonColumns)[]);
@@ -184,9 +190,13 @@ function statementFor(db: Kysely<Database>): string {
 
 /** The person and all their parts, or undefined when the workspace has no person of that id. */
 export async function selectPersonDetail(db: Kysely<Database>, workspaceId: string, personId: string): Promise<PersonParts | undefined> {
+  // Asked for the version it saw (a kept answer's miss, server/answer-cache.ts): on SQLite read before the statement.
+  const wanted = wantsDataVersionSeen(db, workspaceId);
+  const sqliteVersion = wanted && !isPostgres(db) ? await dataVersion(db, workspaceId) : undefined;
   // Without the plugins: the statement names its columns as the schema's types do already.
-  const { rows } = await db.withoutPlugins().executeQuery<{ detail: unknown }>(CompiledQuery.raw(statementFor(db), [workspaceId, personId]));
+  const { rows } = await db.withoutPlugins().executeQuery<{ detail: unknown; version?: string | null }>(CompiledQuery.raw(statementFor(db), [workspaceId, personId]));
   if (!rows[0]) return undefined;
+  if (wanted) sawDataVersion(db, workspaceId, sqliteVersion ?? postgresVersionNamed(rows[0].version));
   const { channels, goals, networks, ties, introductions, exchanges, followUps, dates, hasPhoto, ...own } = parsed<PartsAsRows & PersonColumns>(rows[0].detail);
   const names = new Map<string, string>();
   const named = (id: string | null, name: string | null) => {

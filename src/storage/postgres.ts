@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { PostgresDialect } from 'kysely';
 import { preparedNameOf } from './prepared-statements.js';
+import { statementCounter } from './statement-count.js';
+
+const counter = statementCounter();
 
 // Read dates as the ISO strings the core uses: a `date` must never become a
 // JavaScript Date at local midnight, which is how reminders drift by a day.
@@ -21,6 +24,7 @@ class PreparingClient extends pg.Client {
   // pg's query has a dozen overloads; only (text, values) is Kysely's, and only it is named.
   override query(...args: unknown[]): never {
     const [text, values] = args;
+    if (counter) counter.count(typeof text === 'string' ? text : String((text as { text?: unknown } | undefined)?.text ?? '?'));
     const name = typeof text === 'string' && Array.isArray(values) ? preparedNameOf(text) : undefined;
     const query = super.query as (...a: unknown[]) => never;
     return name === undefined ? query.apply(this, args) : query.call(this, { name, text, values });

@@ -1,0 +1,44 @@
+import { writeFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
+
+/**
+ * For measuring (scripts/bench-api.mjs --statements): with WAGGLE_PG_STATEMENT_COUNT=FILE, every
+ * statement a PostgreSQL connection sends is counted (each one a round trip: pg sends one at a time)
+ * under the start of its text, and the counts are written to FILE twice a second, so the bench can
+ * say how many statements, and which, a request of each kind costs. Off unless asked: counting
+ * costs a map update per statement. The requests' process and thread only: the check's own process
+ * (forked with a channel to its parent, services/process-job.ts) and worker threads load this module
+ * too, with the same environment, and would write over the file with their own counts.
+ */
+const INTERVAL_MS = 500;
+/** Enough of a text to tell the statements apart; the rest is the same columns again. */
+const KEY_LENGTH = 120;
+
+export interface StatementCounter {
+  count(text: string): void;
+}
+
+let shared: StatementCounter | null | undefined;
+
+/** The process's counter when WAGGLE_PG_STATEMENT_COUNT names a file, else null. */
+export function statementCounter(env: NodeJS.ProcessEnv = process.env): StatementCounter | null {
+  if (shared !== undefined) return shared;
+  const file = env.WAGGLE_PG_STATEMENT_COUNT;
+  if (!file || !isMainThread || process.send !== undefined) return (shared = null);
+  const counts = new Map<string, number>();
+  let total = 0;
+  let written = -1;
+  const timer = setInterval(() => {
+    if (written === total) return;
+    written = total;
+    writeFileSync(file, JSON.stringify({ total, byText: Object.fromEntries(counts) }));
+  }, INTERVAL_MS);
+  timer.unref();
+  return (shared = {
+    count(text) {
+      total += 1;
+      const key = text.replace(/\s+/g, ' ').slice(0, KEY_LENGTH);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    },
+  });
+}
