@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareNames, nameKey, sortKey } from './names.js';
+import { compareNames, nameKey, sortKey, withoutTitle } from './names.js';
 
 const TITLES = ['Dr', 'Dr.', 'Prof', 'Prof.', 'Professor', 'Mr', 'Mrs', 'Mrs.', 'Ms', 'Mx', 'Sir', 'Dame', 'Rev', 'Rev.', 'DR', 'prof.'];
+/** The rule every name key follows: accents off, lower case, spacing collapsed and trimmed. */
+const fullFold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 const word = fc.stringMatching(/^[A-Za-zÀ-ÿ'-]{1,12}$/);
 
 describe('sortKey: where a person is filed in a list', () => {
@@ -74,9 +76,55 @@ describe('nameKey', () => {
   });
 
   it('gives every text, plain ASCII or not, the key of the full Unicode fold', () => {
-    const fullFold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
     fc.assert(fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('a', 'Z', ' ', '\t', 'é', 'e\u0301', 'Å', 'ﬁ', '\u00a0'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 30 }), (text) => {
       expect(nameKey(text)).toBe(fullFold(text));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('names that need no folding (plain ASCII words one space apart) get the keys every name gets', () => {
+  // Pieces that make plain names and every kind of not-plain one: runs of spaces, tabs, a
+  // no-break space, accents, other scripts, titles, capitals, punctuation, nothing at all.
+  const piece = fc.oneof(word, fc.stringMatching(/^[!-~]{1,6}$/), fc.constantFrom(...TITLES), fc.constantFrom(' ', ' ', ' ', '  ', '\t', '\u00a0', '\n', 'É', 'Ксения', ''));
+  const name = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join(''));
+  it('nameKey folds plain names by lower-casing alone, and the rest by the full fold', () => {
+    expect(nameKey('Ana Silva')).toBe('ana silva');
+    expect(nameKey(' Ana  Silva')).toBe('ana silva');
+    expect(nameKey('Ana\u00a0Silva')).toBe('ana silva');
+    expect(nameKey('Ana Silva ')).toBe('ana silva');
+    expect(nameKey('')).toBe('');
+    // Plain ASCII names made of these pieces are held to the full fold above, with the rest.
+    fc.assert(
+      fc.property(name, (text) => {
+        expect(nameKey(text)).toBe(fullFold(text));
+      }),
+    );
+  });
+
+  it('withoutTitle drops leading titles and keeps the rest as written, spacing made single', () => {
+    expect(withoutTitle('Ana Silva')).toBe('Ana Silva');
+    expect(withoutTitle('Dr Ana Silva')).toBe('Ana Silva');
+    expect(withoutTitle('Dr.  Ana')).toBe('Ana');
+    expect(withoutTitle('Drew Barrymore')).toBe('Drew Barrymore');
+    expect(withoutTitle('Dr')).toBe('Dr');
+    const titles = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'mx', 'miss', 'sir', 'dame', 'rev', 'revd']);
+    fc.assert(
+      fc.property(name, (text) => {
+        const words = text.trim().split(/\s+/);
+        let at = 0;
+        while (at < words.length - 1 && titles.has(words[at]!.replace(/\.$/, '').toLowerCase())) at++;
+        expect(withoutTitle(text)).toBe(words.slice(at).join(' '));
+      }),
+    );
+  });
+
+  it('sortKey files a name ending in its family name, and one holding it earlier, under the family name', () => {
+    expect(sortKey('Ana Silva0', 'Silva0')).toBe('silva0 ana');
+    expect(sortKey('Ana Silva Silva', 'Silva')).toBe('silva ana silva');
+    expect(sortKey('Ana Silva Costa', 'Silva')).toBe('silva ana costa');
+    expect(sortKey('Ana Da Silva', 'da silva')).toBe('da silva ana');
+    // "Silva" is not the last word of "Ana Asilva": the family name is matched as whole words.
+    expect(sortKey('Ana Asilva', 'Silva')).toBe('ana asilva');
+    expect(sortKey('Dr Ana  Silva', ' Silva ')).toBe('silva ana');
   });
 });

@@ -157,6 +157,25 @@ describe('LinkedIn Connections.csv', () => {
     expect(parsed.contacts[2]?.notes).toBe('Connected On: x');
   });
 
+  it('reads a date many rows share, readable or not, alike for each of them', () => {
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n';
+    const rows = ['A,B,,,,,07 Dec 2025', 'C,D,,,,,31 Feb 2021', 'E,F,,,,,07 Dec 2025', 'G,H,,,,,31 Feb 2021', 'I,J,,,,,07  Dec 2025'];
+    const parsed = parseLinkedInCsv(`${header}${rows.join('\r\n')}\r\n`);
+    expect(parsed.contacts.map((c) => [c.name, c.tieBeganOn, c.notes])).toEqual([
+      ['A B', '2025-12-07', null],
+      ['C D', null, 'Connected On: 31 Feb 2021'],
+      ['E F', '2025-12-07', null],
+      ['G H', null, 'Connected On: 31 Feb 2021'],
+      ['I J', '2025-12-07', null],
+    ]);
+  });
+
+  it('keeps a row\'s profile link and email, each once, the email kept apart from a link of the same text', () => {
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n';
+    const parsed = parseLinkedInCsv(`${header}Ana,Silva, https://www.linkedin.com/in/ana ,ana@x.org,,,\r\nBo,Reis,,bo@x.org,,,\r\nCy,Lee,x@y.org,x@y.org,,,\r\nDi,Ng,,,,,\r\n`);
+    expect(parsed.contacts.map((c) => c.channels.map((ch) => `${ch.kind} ${ch.value}`))).toEqual([['linkedin https://www.linkedin.com/in/ana', 'email ana@x.org'], ['email bo@x.org'], ['linkedin x@y.org', 'email x@y.org'], []]);
+  });
+
   it('refuses a file that is not LinkedIn', () => {
     expect(refusal(() => parseLinkedInCsv(fixture('google-contacts.csv'))).reason).toMatch(/not a LinkedIn/);
     expect(refusal(() => parseLinkedInCsv('')).line).toBeNull();

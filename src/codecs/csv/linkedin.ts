@@ -56,6 +56,8 @@ export function parseLinkedInCsv(text: string): ParsedFile {
   const [head, ...rows] = readRecords(records, header.index + 1);
   refuseCutOff(records, head, rows);
   const table = new Table(head?.cells ?? []);
+  // Each distinct date read once: an export's 30,000 rows hold a few thousand days (issue 15).
+  const days = new Map<string, IsoDate | null>();
   return result(
     'linkedin',
     rows.map((row) => {
@@ -68,7 +70,9 @@ export function parseLinkedInCsv(text: string): ParsedFile {
       addChannel(contact, 'email', table.cell(row, 'Email Address'));
       const connected = clean(table.cell(row, 'Connected On'));
       if (connected !== '') {
-        contact.tieBeganOn = parseConnectedOn(connected);
+        let day = days.get(connected);
+        if (day === undefined) days.set(connected, (day = parseConnectedOn(connected)));
+        contact.tieBeganOn = day;
         if (contact.tieBeganOn === null) contact.notes = addNote(contact.notes, `Connected On: ${connected}`);
       }
       return contact;

@@ -90,6 +90,11 @@ function take(contact: ImportedContact, key: string, scan: () => boolean): boole
 export function addChannel(contact: ImportedContact, kind: ContactKind, raw: string, label: string | null = null): void {
   const value = raw.trim();
   if (value === '') return;
+  // A contact's first channel or tag repeats nothing, and no keys are kept for it yet (see take): no key to make.
+  if (contact.channels.length === 0 && contact.tags.length === 0) {
+    contact.channels.push({ kind, value, label });
+    return;
+  }
   const key = channelKey(kind, value);
   if (take(contact, key, () => contact.channels.some((c) => c.kind === kind && channelKey(c.kind, c.value) === key))) return;
   contact.channels.push({ kind, value, label });
