@@ -18,7 +18,8 @@
 // scripts/profile-summary.mjs), --memory (the server started with WAGGLE_MEMORY_REPORT: after
 // the check and after each kind it is sent SIGUSR2 and its breakdown read, src/server/memory-report.ts:
 // RSS, V8's heap used and committed, external and array buffers, anonymous and file-backed
-// resident memory, and the peak so far), --statements (PostgreSQL: the server counts every
+// resident memory, and the peak so far; then the same after a full collection the report forces,
+// so later phases start from a collected heap), --statements (PostgreSQL: the server counts every
 // statement it sends, src/storage/statement-count.ts, and each kind says how many a request
 // cost, each a round trip, and the most frequent), --skip-check (the check is not worked out
 // before the kinds: a run of --only kinds that do not read it, sooner). Measurements, not tests.
@@ -224,8 +225,14 @@ async function memoryOf(child, phase) {
   const report = JSON.parse(readFileSync(memoryReportFile, 'utf8'));
   const line = { phase, ...report, peak: rssOf(child.pid).peakMb };
   const spaces = Object.entries(report.heapSpaces).filter(([, s]) => s.size >= 1).map(([name, s]) => `${name.replace(/_space$/, '')} ${s.used}/${s.size}`);
-  console.error(`memory after ${phase}: rss ${report.rss} (anon ${report.rssAnon}, file ${report.rssFile}, peak ${line.peak}); heap used ${report.heapUsed} of ${report.heapTotal}; external ${report.external} (array buffers ${report.arrayBuffers}); spaces ${spaces.join(', ')}`);
+  console.error(`memory after ${phase}: rss ${report.rss} (anon ${report.rssAnon}, file ${report.rssFile}, peak ${line.peak}); heap used ${report.heapUsed} of ${report.heapTotal}; external ${report.external} (array buffers ${report.arrayBuffers}); spaces ${spaces.join(', ')}${gcLine(report.afterGc)}`);
   return line;
+}
+
+/** The same after the server's full collection: what is held, not merely not yet collected. */
+function gcLine(afterGc) {
+  if (!afterGc) return '';
+  return `; after a full GC: rss ${afterGc.rss} (anon ${afterGc.rssAnon}), heap used ${afterGc.heapUsed} of ${afterGc.heapTotal}, external ${afterGc.external}`;
 }
 
 function rssOf(pid) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteBudgetLru, ENTRY_OVERHEAD_BYTES, idsBytes, stringBytes } from './byte-budget.js';
+import { ByteBudgetLru, ENTRY_OVERHEAD_BYTES, heldBytes, idsBytes, ownBytes, stringBytes } from './byte-budget.js';
 
 describe('a cache bounded by bytes', () => {
   it('lets the least recently used go once past its budget, and keeps what was used again', () => {
@@ -85,5 +85,24 @@ describe('a cache bounded by bytes', () => {
     const ids = Array.from({ length: 30_000 }, (_, i) => `person-${String(i).padStart(29, '0')}`);
     // 30,000 ids of 36 characters: about 1.9 MB.
     expect(idsBytes(ids)).toBe(16 + 30_000 * (8 + 16 + 40));
+  });
+
+  it('weighs a byte array by the buffer behind it, and copies a view out of a larger buffer into one of its own', () => {
+    const chunk = new Uint8Array(16 * 1024).map((_, i) => i % 251);
+    const view = chunk.subarray(100, 900);
+    expect(view.byteLength).toBe(800);
+    expect(heldBytes(view)).toBe(16 * 1024);
+    const owned = ownBytes(view);
+    expect(heldBytes(owned)).toBe(800);
+    expect(owned.byteOffset).toBe(0);
+    expect([...owned]).toEqual([...view]);
+    // Its own copy: the chunk may be written over without changing what is kept.
+    chunk.fill(0);
+    expect(owned[0]).toBe(100);
+    // A view over the whole of its buffer is already its own: kept as it is, not copied.
+    const whole = new Uint8Array(64);
+    expect(ownBytes(whole)).toBe(whole);
+    expect(ownBytes(whole.subarray(0, 63))).not.toBe(whole);
+    expect(heldBytes(ownBytes(whole.subarray(1)))).toBe(63);
   });
 });

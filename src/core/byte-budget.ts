@@ -23,6 +23,19 @@ export function stringBytes(text: string): number {
   return 16 + Math.ceil(chars / 8) * 8;
 }
 
+/**
+ * The bytes alone, in a buffer of their own: zlib's answer of a few hundred bytes is a view
+ * into the 16 KB chunk it was written in, and a kept view keeps the whole chunk (a budget of
+ * small answers weighed by their length then held ten times its bytes). Copied only when the
+ * buffer behind is larger than the view.
+ */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
+/** What a byte array holds: the whole buffer behind it, however little of it the view shows. */
+export const heldBytes = (bytes: Uint8Array): number => bytes.buffer.byteLength;
+
 /** A list of ids (a listing's whole order): a pointer and a string each. */
 export function idsBytes(ids: readonly string[]): number {
   let bytes = 16;

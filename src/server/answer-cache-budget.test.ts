@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { freshSession } from '../test-support/fresh-session.js';
 import { AnswerCache, keepAnswers } from './answer-cache.js';
+import { gzipAnswers } from './gzip.js';
 
 /** The kept answers are bounded by the bytes they hold (core/byte-budget.ts), not by how many. */
 describe('kept answers within their byte budget', () => {
@@ -51,5 +53,28 @@ describe('kept answers within their byte budget', () => {
     expect((await ask('/api/people?size=100000')).filler).toHaveLength(100_000);
     expect(cache.size).toBe(40);
     expect(cache.bytes).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('keeps a zipped answer in a buffer of its own size, not the view into zlib’s chunk it was sent as', async () => {
+    const cache = new AnswerCache(1024 * 1024);
+    const app = new Hono();
+    // As the API stacks them: kept answers outside, gzip within (app.ts).
+    app.use('*', keepAnswers(() => world.session.ctx, cache));
+    app.use('*', gzipAnswers());
+    app.get('/api/people', (c) => c.json({ items: Array.from({ length: 200 }, (_, i) => ({ id: `p${i}`, name: 'A. Person' })) }));
+    const ask = async () => {
+      const answer = await app.request('/api/people?limit=200', { headers: { 'accept-encoding': 'gzip' } });
+      expect(answer.headers.get('content-encoding')).toBe('gzip');
+      return new Uint8Array(await answer.arrayBuffer());
+    };
+    const first = await ask();
+    // Some 5 KB of JSON zipped to a few hundred bytes, which zlib writes into a 16 KB chunk.
+    expect(first.byteLength).toBeLessThan(1024);
+    expect(cache.size).toBe(1);
+    // Weighed by what it holds: its bytes, key and headers, well under the chunk.
+    expect(cache.bytes).toBeLessThan(2 * 1024);
+    const again = await ask();
+    expect([...again]).toEqual([...first]);
+    expect((JSON.parse(gunzipSync(again).toString('utf8')) as { items: unknown[] }).items).toHaveLength(200);
   });
 });

@@ -4,7 +4,7 @@ import { atDataVersion, atDataVersionSeen, currentDataVersion } from '../service
 import { onPeopleWritten, type PeopleWritten } from '../services/people-writes.js';
 import { dependenciesOf, touches, type AnswerDependencies } from './answer-dependencies.js';
 import { bytesSent } from './gzip.js';
-import { ByteBudgetLru, idsBytes, stringBytes } from '../core/byte-budget.js';
+import { ByteBudgetLru, heldBytes, idsBytes, ownBytes, stringBytes } from '../core/byte-budget.js';
 
 /**
  * The reads a page repeats (a page of people, a person, what is due, the plan), answered
@@ -63,9 +63,9 @@ interface Pending {
   answer: Promise<Kept | null>;
 }
 
-/** A kept answer's weight: its bytes as sent, its key, its headers and the ids of the people it depends on. */
+/** A kept answer's weight: the buffer behind its bytes as sent, its key, its headers and the ids of the people it depends on. */
 const weightOf = (key: string, kept: Kept) =>
-  kept.body.byteLength + stringBytes(key) + kept.headers.reduce((sum, [name, value]) => sum + stringBytes(name) + stringBytes(value), 0) + (kept.depends ? idsBytes([...kept.depends.people]) : 0);
+  heldBytes(kept.body) + stringBytes(key) + kept.headers.reduce((sum, [name, value]) => sum + stringBytes(name) + stringBytes(value), 0) + (kept.depends ? idsBytes([...kept.depends.people]) : 0);
 
 export class AnswerCache {
   private readonly kept: ByteBudgetLru<string, Kept>;
@@ -150,7 +150,8 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
     const keptOf = async (version: string): Promise<Kept | null> => {
       const res = c.res;
       if (res.status !== 200 || !/^application\/json\s*(?:;|$)/i.test(res.headers.get('content-type') ?? '') || res.headers.has('set-cookie')) return null;
-      const body = bytesSent(res) ?? new Uint8Array(await res.clone().arrayBuffer());
+      // A zipped answer is a view into zlib's larger chunk: kept, it holds its bytes alone.
+      const body = ownBytes(bytesSent(res) ?? new Uint8Array(await res.clone().arrayBuffer()));
       const depends = dependenciesOf(c);
       return { version, db: ctx.db, workspaceId: ctx.workspaceId, ...(depends ? { depends } : {}), status: res.status, headers: [...res.headers], body };
     };

@@ -20,7 +20,9 @@ export function registerServe(program: Command): void {
       const host = flags.listen ?? (process.env.WAGGLE_LISTEN || DEFAULT_HOST);
       const session = await openCliSession(globals(command));
       // The server and its libraries load only for `serve`, to keep other commands quick to start.
-      const { startServer, ServerModeError } = await import('../../server/serve.js');
+      const { startServer, ServerModeError, growHeapSlowly } = await import('../../server/serve.js');
+      // A long-lived server's heap near what it holds, not four times that (server/heap-growth.ts).
+      growHeapSlowly();
       let server;
       try {
         server = await startServer(session, {
