@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eraseWorkspace } from '../services/demo.js';
 import { logExchange, removeExchange } from '../services/exchanges.js';
 import { createPerson, removePerson } from '../services/people.js';
 import { openSession, type Session } from '../services/session.js';
-import { freshDatabase } from '../test-support/databases.js';
 import { filesContaining } from '../test-support/files.js';
+import { freshSession } from '../test-support/fresh-session.js';
 
 /**
  * The canary test: a unique string goes into a person's notes, email address and an
@@ -38,42 +38,23 @@ async function addPeople(session: Session, canary: string): Promise<string> {
   return person.id;
 }
 
-let cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
 describe('erasure on SQLite: the canary is gone from the .db, -wal and -shm files', () => {
-  async function open() {
-    const database = await freshDatabase('sqlite');
-    const session = await openSession(database.config);
-    let closed = false;
-    const close = async () => {
-      if (!closed) await session.close();
-      closed = true;
-    };
-    cleanups.push(async () => {
-      await close();
-      await database.dispose();
-    });
-    if (database.config.kind !== 'sqlite') throw new Error('expected SQLite');
-    return { session, dataDir: database.config.dataDir, close };
-  }
+  // A database of its own for each test: what one test erased or left cannot decide what another finds.
+  const fresh = freshSession('sqlite', { per: 'test' });
 
   it('after a person is removed, while the connection stays open (a running server) and after it closes', async () => {
-    const { session, dataDir, close } = await open();
+    const { session, dataDir } = fresh;
     const canary = newCanary();
     const id = await addPeople(session, canary);
     expect(filesContaining(dataDir, canary).length).toBeGreaterThan(0);
     await removePerson(session.ctx, id);
     expect(filesContaining(dataDir, canary)).toEqual([]);
-    await close();
+    await session.close();
     expect(filesContaining(dataDir, canary)).toEqual([]);
   });
 
   it('after an exchange is removed (the person stays)', async () => {
-    const { session, dataDir } = await open();
+    const { session, dataDir } = fresh;
     const canary = newCanary();
     const person = await createPerson(session.ctx, { name: 'Dana Keeps' });
     const logged = await logExchange(session.ctx, { occurredOn: '2026-01-10', channel: 'call', personIds: [person.id], learned: `she said ${canary}` });
@@ -83,64 +64,69 @@ describe('erasure on SQLite: the canary is gone from the .db, -wal and -shm file
   });
 
   it('after everything is erased', async () => {
-    const { session, dataDir, close } = await open();
+    const { session, dataDir } = fresh;
     const canary = newCanary();
     await addPeople(session, canary);
     expect(filesContaining(dataDir, canary).length).toBeGreaterThan(0);
     await eraseWorkspace(session.ctx);
     expect(filesContaining(dataDir, canary)).toEqual([]);
-    await close();
+    await session.close();
     expect(filesContaining(dataDir, canary)).toEqual([]);
   });
 
   it('after a person is removed once the data was checkpointed into the database file (free pages, not only the log)', async () => {
-    const { session, dataDir, close } = await open();
+    const { session, dataDir } = fresh;
     const canary = newCanary();
     const id = await addPeople(session, canary);
     // Close and reopen: the last connection checkpoints, so the canary now lives in waggle.db itself.
-    await close();
+    await session.close();
     const reopened = await openSession({ kind: 'sqlite', dataDir });
-    cleanups.push(() => reopened.close());
-    expect(filesContaining(dataDir, canary)).toEqual([join(dataDir, 'waggle.db')]);
-    await removePerson(reopened.ctx, id);
-    expect(filesContaining(dataDir, canary)).toEqual([]);
+    try {
+      expect(filesContaining(dataDir, canary)).toEqual([join(dataDir, 'waggle.db')]);
+      await removePerson(reopened.ctx, id);
+      expect(filesContaining(dataDir, canary)).toEqual([]);
+    } finally {
+      await reopened.close();
+    }
   });
 });
 
 describe('erasure on PostgreSQL: the canary is gone from the database files under base/<oid>', () => {
-  async function open() {
-    const database = await freshDatabase('postgres');
-    if (database.config.kind !== 'postgres') throw new Error('expected PostgreSQL');
-    const session = await openSession(database.config);
-    const admin = new pg.Client({ connectionString: database.config.url });
+  const fresh = freshSession('postgres', { per: 'test' });
+  let admin: pg.Client;
+  beforeEach(async () => {
+    const { config } = fresh;
+    if (config.kind !== 'postgres') throw new Error('expected PostgreSQL');
+    admin = new pg.Client({ connectionString: config.url });
     await admin.connect();
-    cleanups.push(async () => {
-      await admin.end();
-      await session.close();
-      await database.dispose();
-    });
+  });
+  // Added after freshSession, so it runs before the database is dropped.
+  afterEach(() => admin.end());
+
+  /** Where this test's database keeps its files: base/<oid> under the server's data directory. */
+  async function baseDir(): Promise<string> {
     const { rows } = await admin.query<{ dir: string; oid: number }>(
       `select current_setting('data_directory') as dir, oid::int as oid from pg_database where datname = current_database()`,
     );
     const row = rows[0];
     if (!row) throw new Error('no pg_database row');
-    const baseDir = join(row.dir, 'base', String(row.oid));
-    /** Writes every dirty page to the files, then searches them; names the relation each file holds. */
-    const search = async (canary: string) => {
-      await admin.query('checkpoint');
-      const hits: string[] = [];
-      for (const file of filesContaining(baseDir, canary)) {
-        const node = Number(/^(\d+)/.exec(file.split('/').pop() ?? '')?.[1]);
-        const { rows: found } = await admin.query<{ relname: string }>('select relname from pg_class where relfilenode = $1', [node]);
-        hits.push(`${file} (${found[0]?.relname ?? 'unknown relation'})`);
-      }
-      return hits;
-    };
-    return { session, search };
+    return join(row.dir, 'base', String(row.oid));
+  }
+
+  /** Writes every dirty page to the files, then searches them; names the relation each file holds. */
+  async function search(canary: string): Promise<string[]> {
+    await admin.query('checkpoint');
+    const hits: string[] = [];
+    for (const file of filesContaining(await baseDir(), canary)) {
+      const node = Number(/^(\d+)/.exec(file.split('/').pop() ?? '')?.[1]);
+      const { rows: found } = await admin.query<{ relname: string }>('select relname from pg_class where relfilenode = $1', [node]);
+      hits.push(`${file} (${found[0]?.relname ?? 'unknown relation'})`);
+    }
+    return hits;
   }
 
   it('after everything is erased (the tables are vacuumed after the commit)', async () => {
-    const { session, search } = await open();
+    const { session } = fresh;
     const canary = newCanary();
     await addPeople(session, canary);
     expect((await search(canary)).length).toBeGreaterThan(0);
