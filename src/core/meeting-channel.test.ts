@@ -31,10 +31,10 @@ describe('the channel of a calendar event', () => {
     expect(meetingChannel(facts({ location: '   ' }))).toEqual({ channel: 'coffee', reason: 'in person (no link, phone or place given)', place: null });
   });
 
+  // No clock here: work that grows with the square of 2,000,000 characters (a backtracking
+  // pattern) does not end within the test's time-out at all, while a linear read takes milliseconds.
   it('reads an enormous description in linear time', () => {
     const description = 'a'.repeat(2_000_000);
-    const started = performance.now();
     expect(meetingChannel(facts({ description, location: 'Somewhere' })).channel).toBe('coffee');
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
+  }, 30_000);
 });

@@ -418,23 +418,13 @@ describe('a card with many EMAIL lines', () => {
     lines.push('END:VCARD');
     return `${lines.join('\r\n')}\r\n`;
   };
-  const fastest = (text: string) => {
-    let best = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const start = performance.now();
-      parseVcards(text);
-      best = Math.min(best, performance.now() - start);
-    }
-    return best;
-  };
 
-  it('is read in linear time: ten times the lines take about ten times as long, not a hundred', () => {
-    // Sizes large enough that the small one is not lost in timer and JIT noise on a busy machine.
-    const small = card(5_000);
-    const large = card(50_000);
-    fastest(small); // warm up
-    const ratio = fastest(large) / Math.max(fastest(small), 0.5);
-    expect(parseVcards(large).contacts[0]?.channels).toHaveLength(50_000);
-    expect(ratio).toBeLessThan(40);
-  });
+  // No clock here: 200,000 addresses read by work that grows with their square (each checked
+  // against every one before it) is 2 x 10^10 steps and does not end within the test's
+  // time-out, while a linear read takes well under a second.
+  it('is read in linear time: 200,000 addresses, each kept once', () => {
+    const channels = parseVcards(card(200_000)).contacts[0]?.channels;
+    expect(channels).toHaveLength(200_000);
+    expect(channels?.[199_999]).toMatchObject({ value: 'p199999@example.com' });
+  }, 30_000);
 });
