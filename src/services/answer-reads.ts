@@ -89,9 +89,14 @@ export function dueReportReads(report: DueReport): ReadFrom {
   };
 }
 
-/** The month's plan: its targets' people and the targets; anyone else only by whether they count as in progress (the cap). */
+/**
+ * The month's plan: its targets' people; anyone else only by whether they count as in progress (the
+ * cap). Not `plan_targets` as a whole: a told write writes only its own people's targets (an exchange
+ * meeting one, people-writes.ts), and adding or dropping a target is not told, so a write to targets
+ * of people not on this plan leaves it as it was (every exchange touches the table, met or not).
+ */
 export function planReads(view: PlanView): ReadFrom {
-  return { people: new Set(view.targets.map((target) => target.personId)), reads: ['plan_targets'], placing: { stages: IN_PROGRESS_STAGES, order: 'fixed' } };
+  return { people: new Set(view.targets.map((target) => target.personId)), reads: [], placing: { stages: IN_PROGRESS_STAGES, order: 'fixed' } };
 }
 
 /**
