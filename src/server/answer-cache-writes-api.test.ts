@@ -4,7 +4,9 @@ import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
 import { inTransaction, type ServiceContext } from '../services/context.js';
 import { logExchange } from '../services/exchanges.js';
-import { updatePerson } from '../services/people.js';
+import { listPeople, updatePerson } from '../services/people.js';
+import { peoplePageReads } from '../services/answer-reads.js';
+import { today } from '../services/context.js';
 import { setPersonDates } from '../services/person-dates.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
@@ -19,7 +21,9 @@ import { createApi, type Api } from './app.js';
  * beside it; a tie and a person added, which are not told; a write refused halfway, a write in a
  * transaction that fails, a write from another connection, writes racing reads), every answer the
  * server would send from what it keeps must equal the answer a server on another connection, with
- * nothing kept, works out afresh. Few names and few dates, so that people tie on the sort keys.
+ * nothing kept, works out afresh. Few names and few dates, so that people tie on the sort keys. Pages
+ * sorted or filtered by next contact, last exchange and stage, what is due and the plan stay kept
+ * across a write that moves nobody into or across them (core/listing-placement.ts): every kind is here.
  */
 const TODAY = '2026-11-22';
 const json = { 'content-type': 'application/json' };
@@ -55,6 +59,10 @@ describe.each(DIALECTS)('kept answers across writes to a few people, on %s', (di
       'limit=10&stage=met',
       'limit=10&due=due',
       'limit=10&due=overdue&sort=next-contact',
+      'limit=10&due=due&sort=last-exchange&offset=10',
+      'limit=10&stage=reached-out&sort=next-contact',
+      'limit=10&stage=to-meet&sort=last-exchange&offset=5',
+      'limit=10&stage=met',
       'limit=10&search=ana',
       'limit=10&search=silva&offset=5',
       'limit=10&quadrant=strengthen',
@@ -64,13 +72,22 @@ describe.each(DIALECTS)('kept answers across writes to a few people, on %s', (di
       // The whole list: depends on everything.
       'sort=name',
     ].map((query) => `/api/people?${query}`);
-    // Pages by cursor, from deep places in the keyset orders.
+    // Pages by cursor, from deep places in the keyset orders, and from the first page of the due filter.
     for (const sort of ['name', 'next-contact', 'last-exchange']) {
       const first = (await answer(api, `/api/people?limit=10&offset=50&sort=${sort}`)).body as { nextCursor: string };
       pages.push(`/api/people?limit=10&sort=${sort}&cursor=${encodeURIComponent(first.nextCursor)}`);
     }
+    for (const sort of ['next-contact', 'last-exchange']) {
+      const first = (await answer(api, `/api/people?limit=5&due=due&sort=${sort}`)).body as { nextCursor: string };
+      pages.push(`/api/people?limit=5&due=due&sort=${sort}&cursor=${encodeURIComponent(first.nextCursor)}`);
+    }
+    // A plan with targets among the people written most and beyond them: an exchange with one completes it.
+    for (const id of [ids[1], ids[12], ids[60]]) {
+      const added = await api.request('/api/plan/targets', { method: 'POST', headers: json, body: JSON.stringify({ personId: id, reason: 'to hear how the move went' }) });
+      expect(added.status).toBe(201);
+    }
     // The pages of the people written most (the first thirty), and routes that say nothing of what they depend on.
-    addresses = [...pages, ...ids.slice(0, 16).map((id) => `/api/people/${id}`), '/api/due?limit=20', '/api/plan', `/api/networks/${snapshot.networks[0]!.id}`];
+    addresses = [...pages, ...ids.slice(0, 16).map((id) => `/api/people/${id}`), '/api/due?limit=20', '/api/due?within=7&limit=5', '/api/due?within=30&limit=3', '/api/plan', `/api/networks/${snapshot.networks[0]!.id}`];
   }, 120_000);
 
   /** Every address as the server sends it from what it keeps, against a server on the other connection that keeps nothing yet. */
@@ -169,5 +186,36 @@ describe.each(DIALECTS)('kept answers across writes to a few people, on %s', (di
     await api.request(`/api/people/${ids[1]}/ties/${ids[2]}`, { method: 'PUT', headers: json, body: JSON.stringify({ strength: 2 }) });
     expect(await ask()).toBe(5);
     expect(await ask()).toBe(5);
+  }, 120_000);
+
+  it('keeps a first page by next contact across an exchange that moves nobody onto it, and works it out again when one does', async () => {
+    // The real listing and its placing, behind a route that counts how often it works its answer out.
+    const ctx = world.session.ctx;
+    const filter = { limit: 10, sort: 'next-contact' as const };
+    let worked = 0;
+    const counting = new Hono();
+    counting.use('*', keepAnswers(() => ctx));
+    counting.get('/api/people', async (c) => {
+      const page = await listPeople(ctx, filter);
+      answerDependsOn(c, peoplePageReads(filter, page, today(ctx)) ?? { people: new Set(), reads: ['*'] });
+      return c.json({ worked: ++worked, ids: page.items.map((p) => p.id) });
+    });
+    const ask = async () => (await (await counting.request('/api/people')).json()) as { worked: number; ids: string[] };
+    const first = await ask();
+    // Someone with nothing planned, at the far end of the order, and no cadence: an exchange leaves them there.
+    const farEnd = ids.filter((id) => !first.ids.includes(id)).at(-1)!;
+    await updatePerson(ctx, farEnd, { nextContactOn: null, cadence: null });
+    const afterEdit = await ask();
+    await logExchange(ctx, { personIds: [farEnd], channel: 'email', occurredOn: TODAY });
+    expect((await ask()).worked).toBe(afterEdit.worked);
+    // Someone on the page.
+    await logExchange(ctx, { personIds: [afterEdit.ids[0]!], channel: 'email', occurredOn: TODAY });
+    const again = await ask();
+    expect(again.worked).toBe(afterEdit.worked + 1);
+    // Someone moved onto the page from the far end.
+    await updatePerson(ctx, farEnd, { nextContactOn: '2020-01-01' });
+    const moved = await ask();
+    expect(moved.worked).toBe(again.worked + 1);
+    expect(moved.ids[0]).toBe(farEnd);
   }, 120_000);
 });

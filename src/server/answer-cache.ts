@@ -118,7 +118,7 @@ export class AnswerCache {
   told(write: PeopleWritten): void {
     for (const [, kept] of this.kept.snapshot()) {
       if (kept.version !== write.before || kept.db !== write.db || kept.workspaceId !== write.workspaceId) continue;
-      if (!touches(kept.depends, write.personIds, write.written)) kept.version = write.after;
+      if (!touches(kept.depends, write)) kept.version = write.after;
     }
   }
 

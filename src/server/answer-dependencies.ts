@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
+import { staysPlaced } from '../core/listing-placement.js';
 import type { ReadFrom } from '../services/answer-reads.js';
+import type { PeopleWritten } from '../services/people-writes.js';
 
 /**
  * What a kept answer (answer-cache.ts) was worked out from, said by its route, so that a write to a
@@ -22,8 +24,10 @@ export function dependenciesOf(c: Context): AnswerDependencies | undefined {
   return declared.get(c.req.raw);
 }
 
-/** Whether a told write to `personIds`, writing `written`, may change an answer with these dependencies. */
-export function touches(dependencies: AnswerDependencies | undefined, personIds: readonly string[], written: ReadonlySet<string>): boolean {
+/** Whether a told write may change an answer with these dependencies: it wrote someone shown, something read, or moved someone into or across what is shown. */
+export function touches(dependencies: AnswerDependencies | undefined, write: Pick<PeopleWritten, 'personIds' | 'written' | 'keys'>): boolean {
   if (!dependencies) return true;
-  return personIds.some((id) => dependencies.people.has(id)) || dependencies.reads.some((name) => written.has(name));
+  if (write.personIds.some((id) => dependencies.people.has(id)) || dependencies.reads.some((name) => write.written.has(name))) return true;
+  const placing = dependencies.placing;
+  return placing !== undefined && write.personIds.some((id) => !staysPlaced(placing, write.keys.get(id)));
 }

@@ -1,6 +1,13 @@
 import type { PersonFilter } from '../contract/filters.js';
+import { addDays } from '../core/dates.js';
+import { DEFAULT_DUE_WINDOW_DAYS, type DueReport } from '../core/due.js';
+import type { Placing } from '../core/listing-placement.js';
+import type { Person } from '../core/model.js';
 import type { PersonDetail } from '../core/person-detail.js';
+import { IN_PROGRESS_STAGES } from '../core/plan.js';
+import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from '../storage/derived.js';
 import { filterReads, SORT_READS, type PeoplePage } from '../storage/people-list.js';
+import type { PlanView } from './plan.js';
 
 /**
  * What an answer depends on (server/answer-dependencies.ts), worked out where the names of what is
@@ -9,7 +16,16 @@ import { filterReads, SORT_READS, type PeoplePage } from '../storage/people-list
 export interface ReadFrom {
   people: ReadonlySet<string>;
   reads: readonly string[];
+  /**
+   * Where the people it does not show stand (core/listing-placement.ts), for the columns a write to
+   * them may move that `reads` leaves out (stage, next contact, last exchange): a write that moves
+   * someone within what is shown, or across its edge, has it worked out again.
+   */
+  placing?: Placing;
 }
+
+/** The columns `placing` answers for, in listingVersion's names. */
+const PLACED = ['people.stage', 'people.next_contact_due', 'people.last_exchange_on'];
 
 /**
  * A page of people: the people on it, and what decides who is on it and where (the filter's
@@ -17,9 +33,70 @@ export interface ReadFrom {
  * that leaves those alone leaves who matches, the total, the order, and so the page, as they were.
  * Null for a listing without a limit (everyone a filter matches): any write may change it.
  */
-export function peoplePageReads(filter: PersonFilter, page: PeoplePage): ReadFrom | null {
+export function peoplePageReads(filter: PersonFilter, page: PeoplePage, today: string): ReadFrom | null {
   if (filter.limit === undefined) return null;
-  return { people: new Set(page.items.map((person) => person.id)), reads: [...filterReads(filter), 'people.sort_name', ...SORT_READS[filter.sort ?? 'name']] };
+  const people = new Set(page.items.map((person) => person.id));
+  const sort = filter.sort ?? 'name';
+  const reads = [...filterReads(filter), 'people.sort_name', ...SORT_READS[sort]];
+  // A filter or an order by the placed columns (a stage, what is due, the dates) is said as placing; anything else by its reads.
+  const placedFilter = filter.stage !== undefined || filter.due !== undefined || filter.dueBy !== undefined || filter.dueFrom !== undefined;
+  const byDate = sort === 'next-contact' || sort === 'last-exchange' ? sort : null;
+  if (!placedFilter && !byDate) return { people, reads };
+  const dueUntil = [
+    ...(filter.due === 'overdue' ? [{ date: today, inclusive: false }] : filter.due ? [{ date: addDays(today, DEFAULT_DUE_WINDOW_DAYS), inclusive: true }] : []),
+    ...(filter.dueBy ? [{ date: filter.dueBy, inclusive: true }] : []),
+  ];
+  const placing: Placing = {
+    ...(filter.stage ? { stages: [filter.stage] } : {}),
+    ...(dueUntil.length > 0 ? { dueUntil } : {}),
+    ...(filter.dueFrom ? { dueFrom: filter.dueFrom } : {}),
+    order: byDate ? dateOrder(byDate, filter, page) : 'fixed',
+  };
+  return { people, reads: reads.filter((name) => !PLACED.includes(name)), placing };
+}
+
+/** A person's key in a date order, as its index has it. */
+const dateKey = (by: 'next-contact' | 'last-exchange', person: Person) => (by === 'next-contact' ? (person.nextContact?.date ?? NO_NEXT_CONTACT) : (person.lastExchangeOn ?? NO_LAST_EXCHANGE));
+
+/**
+ * A page's edges in its date order: before it, whatever sorts before its cursor or, deeper than
+ * the first page, before its first person; after it, whatever sorts after its last person, when
+ * there is more after it (a next cursor). An empty page deeper than the first: all stand before it.
+ */
+function dateOrder(by: 'next-contact' | 'last-exchange', filter: PersonFilter, page: PeoplePage): Placing['order'] {
+  const first = page.items[0];
+  const last = page.items.at(-1);
+  if (!filter.cursor && filter.offset && !first) return 'fixed';
+  const before = filter.cursor ? (filter.cursor.key ?? null) : filter.offset && first ? dateKey(by, first) : null;
+  const after = page.nextCursor && last ? dateKey(by, last) : null;
+  return { by, before, after, paging: filter.cursor ? 'cursor' : 'offset' };
+}
+
+/**
+ * What is due: the people it lists and those its follow-ups name, the follow-ups, and where
+ * everyone else due stands: past the last date listed when the list was cut, else anyone due
+ * (or coming due) changes it.
+ */
+export function dueReportReads(report: DueReport): ReadFrom {
+  const people = new Set<string>(report.contacts.map((contact) => contact.personId));
+  for (const { followUp } of report.followUps) if (followUp.personId) people.add(followUp.personId);
+  const cut = report.contactsTotal > report.contacts.length;
+  const lastDate = report.contacts.reduce<string | null>((latest, contact) => (latest === null || contact.date > latest ? contact.date : latest), null);
+  return {
+    people,
+    reads: ['follow_ups'],
+    placing: { dueUntil: [{ date: addDays(report.today, report.withinDays), inclusive: true }], order: { by: 'next-contact', before: null, after: cut ? lastDate : null, paging: 'offset' } },
+  };
+}
+
+/**
+ * The month's plan: its targets' people; anyone else only by whether they count as in progress (the
+ * cap). Not `plan_targets` as a whole: a told write writes only its own people's targets (an exchange
+ * meeting one, people-writes.ts), and adding or dropping a target is not told, so a write to targets
+ * of people not on this plan leaves it as it was (every exchange touches the table, met or not).
+ */
+export function planReads(view: PlanView): ReadFrom {
+  return { people: new Set(view.targets.map((target) => target.personId)), reads: [], placing: { stages: IN_PROGRESS_STAGES, order: 'fixed' } };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { KeysWritten } from '../core/listing-placement.js';
 import type { Database } from '../storage/schema.js';
 
 /**
@@ -15,6 +16,8 @@ export interface PeopleWritten {
   personIds: readonly string[];
   /** What it wrote, in listingVersion's names (`people.stage`, `exchanges`). */
   written: ReadonlySet<string>;
+  /** Each of `personIds`' stage, next contact and last exchange before and after it (core/listing-placement.ts). */
+  keys: ReadonlyMap<string, KeysWritten>;
   before: string;
   after: string;
 }

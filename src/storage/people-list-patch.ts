@@ -2,6 +2,7 @@ import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import { foldQuery } from '../core/search-text.js';
 import { dataVersion, listingVersionOf, lockDataVersion, movedOnlyBy, patchingListings } from './data-version.js';
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
+import type { KeysWritten, PlacingKeys } from '../core/listing-placement.js';
 import type { KeptValue } from './kept-per-version.js';
 import { counts, orders, peopleMatching, type KeptListing } from './people-list.js';
 import { executePrepared, idIn } from './prepared-statements.js';
@@ -36,6 +37,8 @@ export interface PeopleChange {
 export interface PatchedWrite {
   personIds: readonly string[];
   written: ReadonlySet<string>;
+  /** Each person's placing keys before and after the write, read in its transaction. */
+  keys: ReadonlyMap<string, KeysWritten>;
   before: string;
   after: string;
 }
@@ -79,12 +82,18 @@ export async function patchListingsAround<T>(
     return undefined;
   });
 
+  // Read before the write's moves are counted (a select moves nothing), so movedOnlyBy holds as before.
+  const keysBefore = await placingKeys(trx, workspaceId, personIds);
   const scope = { columns, written: new Set<string>(), moves: 0 };
   const result = await patchingListings(scope, write);
 
   const wholeAfter = await dataVersion(trx, workspaceId);
   const wholeBeforeWrite = postgres ? (before as string) : (wholeBefore as string);
-  if (movedOnlyBy(wholeBeforeWrite, wholeAfter, scope.moves)) patched({ personIds, written: scope.written, before: wholeBeforeWrite, after: wholeAfter });
+  if (movedOnlyBy(wholeBeforeWrite, wholeAfter, scope.moves)) {
+    const keysAfter = await placingKeys(trx, workspaceId, personIds);
+    const keys = new Map(personIds.map((id) => [id, { before: keysBefore.get(id) ?? null, after: keysAfter.get(id) ?? null }]));
+    patched({ personIds, written: scope.written, keys, before: wholeBeforeWrite, after: wholeAfter });
+  }
   const versionAfter = (about: KeptListing) => listingVersionOf(wholeAfter, about.reads);
   // Written and not patched for (a person added or removed, a membership): whatever reads it is read again.
   const unpatched = [...scope.written].filter((name) => !columns.has(name));
@@ -124,6 +133,19 @@ export async function patchListingsAround<T>(
     }),
   );
   return result;
+}
+
+/** `personIds`' stage, next contact and last exchange as the listings' indexes have them (core/listing-placement.ts). */
+async function placingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<Map<string, PlacingKeys>> {
+  const rows = await executePrepared(
+    trx,
+    trx
+      .selectFrom('people')
+      .select(['id', 'stage', sql<string>`coalesce(next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`.as('nextContactDue'), sql<string>`coalesce(last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`.as('lastExchangeOn')])
+      .where('workspaceId', '=', workspaceId)
+      .where(idIn(trx, 'id', personIds)),
+  );
+  return new Map(rows.map((row) => [row.id, { stage: row.stage, nextContactDue: row.nextContactDue, lastExchangeOn: row.lastExchangeOn }]));
 }
 
 /** Which of `personIds` a listing's filter matches now. */

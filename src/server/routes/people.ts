@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { bulkPersonFilter, personFilterQuery } from '../../contract/filters.js';
 import { createPersonInput, goalLinkInput, quickAddInput, tieInput, updatePersonInput } from '../../contract/inputs.js';
 import { goalLinkOutput, peoplePage, personDetailOutput, personOutput, tieOutput } from '../../contract/outputs.js';
-import type { ServiceContext } from '../../services/context.js';
+import { today, type ServiceContext } from '../../services/context.js';
 import { peoplePageReads, personPageReads } from '../../services/answer-reads.js';
 import { personDetail } from '../../services/details.js';
 import { linkPeople, linkPersonToGoal, unlinkFromGoal, unlinkPeople } from '../../services/links.js';
@@ -29,8 +29,9 @@ export function registerPeopleRoutes(app: OpenAPIHono, context: () => ServiceCon
     }),
     async (c) => {
       const filter = defined(c.req.valid('query'));
-      const page = await listPeople(context(), filter);
-      const reads = peoplePageReads(filter, page);
+      const ctx = context();
+      const page = await listPeople(ctx, filter);
+      const reads = peoplePageReads(filter, page, today(ctx));
       if (reads) answerDependsOn(c, reads);
       return c.json(page, 200);
     },

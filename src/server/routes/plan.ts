@@ -6,6 +6,8 @@ import type { Holds, Same } from '../../contract/same-type.js';
 import type { PlanSettings, PlanTarget } from '../../core/model.js';
 import type { Suggestions } from '../../core/plan.js';
 import type { ServiceContext } from '../../services/context.js';
+import { planReads } from '../../services/answer-reads.js';
+import { answerDependsOn } from '../answer-dependencies.js';
 import { addTarget, closeTarget, currentMonth, planView, rollOver, suggestPlan, swapTarget, updatePlanSettings, getPlanSettings, type AddedTarget, type PlanView } from '../../services/plan.js';
 import { createShare, listShares, revokeShare, rotateShare } from '../../services/shares.js';
 import { created, idParam, jsonBody, ok } from './shared.js';
@@ -82,7 +84,9 @@ export function registerPlanRoutes(app: OpenAPIHono, context: () => ServiceConte
   const tags = ['Plan'];
   app.openapi(createRoute({ method: 'get', path: '/api/plan', tags, summary: "The month's targets, progress and new-relationship cap", request: { query: monthQuery }, responses: ok(planOutput, 'The plan') }), async (c) => {
     const ctx = context();
-    return c.json(await planView(ctx, c.req.valid('query').month ?? currentMonth(ctx)), 200);
+    const view = await planView(ctx, c.req.valid('query').month ?? currentMonth(ctx));
+    answerDependsOn(c, planReads(view));
+    return c.json(view, 200);
   });
   app.openapi(
     createRoute({ method: 'get', path: '/api/plan/suggestions', tags, summary: 'Whom to reach, from the network check, within the monthly number and the cap', request: { query: monthQuery }, responses: ok(suggestionsOutput, 'Suggestions') }),

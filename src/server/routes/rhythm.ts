@@ -4,7 +4,9 @@ import { updateProfileInput } from '../../contract/inputs.js';
 import { dueReportOutput, profileOutput } from '../../contract/outputs.js';
 import { DEFAULT_DUE_WINDOW_DAYS } from '../../core/due.js';
 import type { ServiceContext } from '../../services/context.js';
+import { dueReportReads } from '../../services/answer-reads.js';
 import { whatIsDue } from '../../services/due.js';
+import { answerDependsOn } from '../answer-dependencies.js';
 import { getProfile, updateProfile } from '../../services/workspace.js';
 import { loadDemo } from '../../services/demo.js';
 import { jsonBody, ok } from './shared.js';
@@ -26,7 +28,9 @@ export function registerRhythmRoutes(app: OpenAPIHono, context: () => ServiceCon
     }),
     async (c) => {
       const { within, limit } = c.req.valid('query');
-      return c.json(await whatIsDue(context(), within ?? DEFAULT_DUE_WINDOW_DAYS, limit), 200);
+      const report = await whatIsDue(context(), within ?? DEFAULT_DUE_WINDOW_DAYS, limit);
+      answerDependsOn(c, dueReportReads(report));
+      return c.json(report, 200);
     },
   );
   app.openapi(

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { staysPlaced, type DateOrder, type Placing, type PlacingKeys } from './listing-placement.js';
+
+const keys = (nextContactDue: string, lastExchangeOn = '2026-01-01', stage = 'met'): PlacingKeys => ({ stage, nextContactDue, lastExchangeOn });
+const byNextContact = (before: string | null, after: string | null, paging: DateOrder['paging'] = 'offset'): Placing => ({ order: { by: 'next-contact', before, after, paging } });
+
+describe('staysPlaced', () => {
+  it('keeps a page when the written person stays before it or after it', () => {
+    const page = byNextContact('2026-03-01', '2026-04-01');
+    expect(staysPlaced(page, { before: keys('2026-01-10'), after: keys('2026-02-20') })).toBe(true);
+    expect(staysPlaced(page, { before: keys('2026-05-01'), after: keys('2026-12-01') })).toBe(true);
+  });
+
+  it('drops a page the written person was on, comes onto, or ties with at an edge', () => {
+    const page = byNextContact('2026-03-01', '2026-04-01');
+    expect(staysPlaced(page, { before: keys('2026-03-15'), after: keys('2026-12-01') })).toBe(false);
+    expect(staysPlaced(page, { before: keys('2026-12-01'), after: keys('2026-03-15') })).toBe(false);
+    // On the edge's date the name and id decide, which only the database orders.
+    expect(staysPlaced(page, { before: keys('2026-01-01'), after: keys('2026-03-01') })).toBe(false);
+    expect(staysPlaced(page, { before: keys('2026-12-01'), after: keys('2026-04-01') })).toBe(false);
+  });
+
+  it('drops a page by offset crossed from before to after (everyone on it moves by one), but not a page after a cursor', () => {
+    const crossing = { before: keys('2026-01-10'), after: keys('2026-12-01') };
+    expect(staysPlaced(byNextContact('2026-03-01', '2026-04-01', 'offset'), crossing)).toBe(false);
+    expect(staysPlaced(byNextContact('2026-03-01', '2026-04-01', 'cursor'), crossing)).toBe(true);
+    // Leaving what stands after a cursor's page may leave it the last: worked out again.
+    expect(staysPlaced(byNextContact('2026-03-01', '2026-04-01', 'cursor'), { before: crossing.after, after: crossing.before })).toBe(false);
+  });
+
+  it('has nothing before a first page, and nothing after a last one', () => {
+    expect(staysPlaced(byNextContact(null, '2026-04-01'), { before: keys('2026-12-01'), after: keys('2025-01-01') })).toBe(false);
+    expect(staysPlaced(byNextContact('2026-03-01', null), { before: keys('2026-01-01'), after: keys('2026-12-01') })).toBe(false);
+  });
+
+  it('orders by last exchange latest first', () => {
+    const page: Placing = { order: { by: 'last-exchange', before: '2026-10-01', after: '2026-09-01', paging: 'offset' } };
+    expect(staysPlaced(page, { before: keys('x', '2026-10-05'), after: keys('x', '2026-11-22') })).toBe(true);
+    expect(staysPlaced(page, { before: keys('x', '2026-01-05'), after: keys('x', '2026-11-22') })).toBe(false);
+    expect(staysPlaced(page, { before: keys('x', '2026-01-05'), after: keys('x', '2026-02-01') })).toBe(true);
+  });
+
+  it('drops an answer when the written person joins or leaves who counts, and keeps it when they stay out or stay in a fixed order', () => {
+    const stage: Placing = { stages: ['reached-out', 'met'], order: 'fixed' };
+    expect(staysPlaced(stage, { before: keys('2026-01-01', '2026-01-01', 'to-meet'), after: keys('2026-01-01', '2026-01-01', 'reached-out') })).toBe(false);
+    expect(staysPlaced(stage, { before: keys('2026-01-01', '2026-01-01', 'reached-out'), after: keys('2026-01-01', '2026-01-01', 'met') })).toBe(true);
+    expect(staysPlaced(stage, { before: keys('2026-01-01', '2026-01-01', 'in-touch'), after: keys('2026-01-01', '2026-01-01', 'dormant') })).toBe(true);
+    const due: Placing = { dueUntil: [{ date: '2026-11-29', inclusive: true }], order: 'fixed' };
+    expect(staysPlaced(due, { before: keys('2026-11-29'), after: keys('2026-12-20') })).toBe(false);
+    expect(staysPlaced(due, { before: keys('2026-12-01'), after: keys('2027-01-20') })).toBe(true);
+    const overdue: Placing = { dueUntil: [{ date: '2026-11-22', inclusive: false }], dueFrom: '2026-11-01', order: 'fixed' };
+    expect(staysPlaced(overdue, { before: keys('2026-11-22'), after: keys('2026-12-01') })).toBe(true);
+    expect(staysPlaced(overdue, { before: keys('2026-10-31'), after: keys('2026-11-01') })).toBe(false);
+  });
+
+  it('never keeps an answer on keys it was not told, and keeps it when they did not change', () => {
+    const page = byNextContact('2026-03-01', '2026-04-01');
+    expect(staysPlaced(page, undefined)).toBe(false);
+    expect(staysPlaced(page, { before: null, after: keys('2026-12-01') })).toBe(false);
+    expect(staysPlaced(page, { before: keys('2026-03-15'), after: keys('2026-03-15') })).toBe(true);
+  });
+});
