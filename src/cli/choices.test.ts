@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command, Option } from 'commander';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QUADRANT_NAMES } from '../core/check/quadrants.js';
 import { CAPTURE_FORMATS } from '../core/capture.js';
 import { IMPORT_FORMATS } from '../core/import-types.js';
@@ -23,7 +22,7 @@ import {
 import { createApi } from '../server/app.js';
 import { EXPORT_FORMATS, GEXF_VERSIONS, VCARD_VERSIONS } from '../services/exports.js';
 import { DUE_CHOICES, PERSON_SORTS } from '../contract/filters.js';
-import { openSession } from '../services/session.js';
+import { freshSession, TEST_NOW } from '../test-support/fresh-session.js';
 import { waggleInProcess } from '../test-support/waggle-in-process.js';
 import { buildWholeProgram } from './program.js';
 
@@ -136,19 +135,21 @@ describe('the command line’s closed sets', () => {
 });
 
 describe('closed sets on the command line, run', () => {
-  let dataDir: string;
+  // Each test its own data folder, with a session on it for the API beside the command line: no
+  // test reads the follow-ups, category or flags another left on Ana.
+  const world = freshSession('sqlite', { per: 'test' });
   const savedNow = process.env.WAGGLE_NOW;
-  const waggle = (...argv: string[]) => waggleInProcess(dataDir, argv);
-  // Ana is every test's person: made here, so that no test leans on another having added her.
-  beforeAll(async () => {
-    process.env.WAGGLE_NOW = '2026-11-22T10:00:00Z';
-    dataDir = mkdtempSync(join(tmpdir(), 'waggle-choices-'));
+  const waggle = (...argv: string[]) => waggleInProcess(world.dataDir, argv);
+  beforeAll(() => {
+    process.env.WAGGLE_NOW = TEST_NOW;
+  });
+  // Ana is every test's person: made for each, so that no test leans on another having added her.
+  beforeEach(async () => {
     expect((await waggle('person', 'add', 'Ana Silva')).code).toBe(0);
   });
   afterAll(() => {
     if (savedNow === undefined) delete process.env.WAGGLE_NOW;
     else process.env.WAGGLE_NOW = savedNow;
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('follow-up list --status takes a status, not a follow-up kind', async () => {
@@ -181,7 +182,7 @@ describe('closed sets on the command line, run', () => {
   });
 
   it('export gexf writes GEXF 1.2draft, which networkx reads as installed; --gexf-version 1.3 when asked; the API the same', async () => {
-    const file = join(dataDir, 'map.gexf');
+    const file = join(world.dataDir, 'map.gexf');
     expect((await waggle('export', 'gexf', '--out', file)).code).toBe(0);
     const gexf = readFileSync(file, 'utf8');
     expect(gexf).toContain('<gexf xmlns="http://www.gexf.net/1.2draft"');
@@ -190,21 +191,16 @@ describe('closed sets on the command line, run', () => {
     const read = spawnSync(python, ['-c', 'import sys, networkx as nx; G = nx.read_gexf(sys.argv[1]); print(G.number_of_nodes())', file], { encoding: 'utf8' });
     expect(read.stderr).toBe('');
     expect(Number(read.stdout.trim())).toBeGreaterThanOrEqual(2);
-    const v13 = join(dataDir, 'map-1.3.gexf');
+    const v13 = join(world.dataDir, 'map-1.3.gexf');
     expect((await waggle('export', 'gexf', '--gexf-version', '1.3', '--out', v13)).code).toBe(0);
     expect(readFileSync(v13, 'utf8')).toContain('<gexf xmlns="http://gexf.net/1.3"');
     expect((await waggle('export', 'gexf', '--gexf-version', '1.4')).code).toBe(2);
 
-    const session = await openSession({ kind: 'sqlite', dataDir }, { clock: { now: () => new Date('2026-11-22T10:00:00Z') } });
-    try {
-      const api = createApi(() => session.ctx);
-      expect(await (await api.request('/api/export/gexf')).text()).toContain('version="1.2"');
-      expect(await (await api.request('/api/export/gexf?gexfVersion=1.3')).text()).toContain('version="1.3"');
-      const bad = await api.request('/api/export/gexf?gexfVersion=2');
-      expect(bad.status).toBe(400);
-      expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('query.gexfVersion');
-    } finally {
-      await session.close();
-    }
+    const api = createApi(() => world.session.ctx);
+    expect(await (await api.request('/api/export/gexf')).text()).toContain('version="1.2"');
+    expect(await (await api.request('/api/export/gexf?gexfVersion=1.3')).text()).toContain('version="1.3"');
+    const bad = await api.request('/api/export/gexf?gexfVersion=2');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('query.gexfVersion');
   });
 });

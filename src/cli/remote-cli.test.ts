@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessToken, revokeAccessToken } from '../services/accounts.js';
 import { randomIds } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
 import { startServer, type RunningServer } from '../server/serve.js';
+import { freshSession, TEST_NOW } from '../test-support/fresh-session.js';
 import { waggleInProcess } from '../test-support/waggle-in-process.js';
 
 /**
@@ -14,38 +13,34 @@ import { waggleInProcess } from '../test-support/waggle-in-process.js';
  * install had, so every command can be run both ways on the same map and its output
  * compared byte for byte.
  */
-const NOW = '2026-11-22T10:00:00Z';
-
 describe('the command line against a server', () => {
-  let dir = '';
-  let session: Session;
+  // One fresh data folder for the suite, read-only to the tests but for what each adds and reads
+  // itself: the local CLI fills it (the demo, an account and its token) and the server answers
+  // from the same folder through the suite's session, whose clock stands where WAGGLE_NOW does.
+  const world = freshSession('sqlite', { ids: 'random' });
   let server: RunningServer;
   let token = '';
   const saved = { now: process.env.WAGGLE_NOW, password: process.env.WAGGLE_PASSWORD, server: process.env.WAGGLE_SERVER, token: process.env.WAGGLE_TOKEN };
-  const local = (...argv: string[]) => waggleInProcess(dir, argv);
-  const remote = (...argv: string[]) => waggleInProcess(dir, ['--server', server.url, '--token', token, ...argv]);
+  const local = (...argv: string[]) => waggleInProcess(world.dataDir, argv);
+  const remote = (...argv: string[]) => waggleInProcess(world.dataDir, ['--server', server.url, '--token', token, ...argv]);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'waggle-remote-cli-'));
-    process.env.WAGGLE_NOW = NOW;
+    process.env.WAGGLE_NOW = TEST_NOW;
     process.env.WAGGLE_PASSWORD = 'correct horse battery staple';
     delete process.env.WAGGLE_SERVER;
     delete process.env.WAGGLE_TOKEN;
     expect((await local('demo')).code).toBe(0);
     expect((await local('user', 'add', 'ana@example.org', '--name', 'Ana Silva')).code).toBe(0);
     token = (JSON.parse((await local('--json', 'user', 'token', 'ana@example.org', '--label', 'cli')).stdout) as { token: string }).token;
-    const instant = new Date(NOW);
-    session = await openSession({ kind: 'sqlite', dataDir: dir }, { clock: { now: () => instant } });
-    server = await startServer(session, { port: 0, publicUrl: 'http://waggle.test' });
+    server = await startServer(world.session, { port: 0, publicUrl: 'http://waggle.test' });
   });
+  // Before freshSession's own: the server stops before its session closes and the folder goes.
   afterAll(async () => {
     await server?.close();
-    await session?.close();
     for (const [key, value] of [['WAGGLE_NOW', saved.now], ['WAGGLE_PASSWORD', saved.password], ['WAGGLE_SERVER', saved.server], ['WAGGLE_TOKEN', saved.token]] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('prints what the local CLI prints for the everyday reads, as text and as JSON', async () => {
@@ -158,7 +153,7 @@ describe('the command line against a server', () => {
   });
 
   it('says so when a command has no remote form, instead of using the local database', async () => {
-    const file = join(dir, 'one.vcf');
+    const file = join(world.dataDir, 'one.vcf');
     writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Mallory Local\r\nEND:VCARD\r\n');
     for (const argv of [['import', file], ['demo', '--replace'], ['user', 'list'], ['share', 'list'], ['person', 'link', 'Twin Name', '--goal', 'x']]) {
       const refused = await remote(...argv);
@@ -169,26 +164,27 @@ describe('the command line against a server', () => {
   });
 
   it('refuses a wrong, a revoked or a missing token, and plain http to another host, with a clear error and a non-zero exit', async () => {
-    const wrong = await waggleInProcess(dir, ['--server', server.url, '--token', 'wgl_not-a-real-token-at-all-000000', 'due']);
+    const wrong = await waggleInProcess(world.dataDir, ['--server', server.url, '--token', 'wgl_not-a-real-token-at-all-000000', 'due']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe('waggle: --token: This access token is not valid (it may have been revoked)\n');
-    const owner = (await session.ctx.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow()).id;
-    const deps = { db: session.ctx.db, clock: session.ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' };
+    const { ctx } = world.session;
+    const owner = (await ctx.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow()).id;
+    const deps = { db: ctx.db, clock: ctx.clock, ids: randomIds, defaultTimeZone: 'UTC' };
     // A token of its own to revoke: the suite's token stays good for the tests that run after this one.
     const doomed = await createAccessToken(deps, owner, 'to revoke');
-    expect((await waggleInProcess(dir, ['--server', server.url, '--token', doomed.token, 'goal', 'list'])).code).toBe(0);
+    expect((await waggleInProcess(world.dataDir, ['--server', server.url, '--token', doomed.token, 'goal', 'list'])).code).toBe(0);
     await revokeAccessToken(deps, owner, doomed.accessToken.id);
-    const revoked = await waggleInProcess(dir, ['--server', server.url, '--token', doomed.token, 'person', 'add', 'After Revocation']);
+    const revoked = await waggleInProcess(world.dataDir, ['--server', server.url, '--token', doomed.token, 'person', 'add', 'After Revocation']);
     expect(revoked.code).toBe(2);
     expect(revoked.stderr).toMatch(/--token: This access token is not valid/);
     expect((await local('person', 'list', '--search', 'After Revocation')).stdout).not.toContain('After Revocation');
-    const missing = await waggleInProcess(dir, ['--server', server.url, 'plan']);
+    const missing = await waggleInProcess(world.dataDir, ['--server', server.url, 'plan']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--token: a server needs an access token/);
-    const plain = await waggleInProcess(dir, ['--server', 'http://waggle.example.org', '--token', token, 'plan']);
+    const plain = await waggleInProcess(world.dataDir, ['--server', 'http://waggle.example.org', '--token', token, 'plan']);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toMatch(/plain http: the token would cross the network unencrypted/);
-    const down = await waggleInProcess(dir, ['--server', 'http://127.0.0.1:9', '--token', token, 'plan']);
+    const down = await waggleInProcess(world.dataDir, ['--server', 'http://127.0.0.1:9', '--token', token, 'plan']);
     expect(down.code).toBe(2);
     expect(down.stderr).toMatch(/--server: could not reach http:\/\/127\.0\.0\.1:9/);
   });
