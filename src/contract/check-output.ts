@@ -207,6 +207,16 @@ const freshness = z
   })
   .meta({ id: 'CheckFreshness', description: 'The check is kept between changes and worked out again behind the answers: which data this answer comes from, and whether a newer one is on the way' });
 
+/**
+ * The map's answers (GET /api/map, GET /api/map/compact) are its kept bytes sent as they are, so
+ * how current they are travels in a header rather than in the body: `true` when the data has
+ * changed since this map was worked out and a newer one is being worked out (ask again).
+ */
+export const MAP_UPDATING_HEADER = 'Waggle-Updating';
+export const mapAnswerHeaders = z.object({
+  [MAP_UPDATING_HEADER]: z.enum(['true', 'false']).meta({ description: "'true' when the data has changed since this map was worked out and a newer one is on its way: show it as updating and ask again" }),
+});
+
 /** GET /api/check/summary: what a page shows first, every list cut to its first items. */
 const checkSummaryView = z.strictObject({
     summary: checkSummary,

@@ -137,4 +137,22 @@ describe.each(DIALECTS)('the check in parts, the due list cut, compressed answer
       expect(gunzipSync(again).toString('utf8')).toBe(text);
     }
   });
+
+  it('says in a header when the map it sends is the last one kept while a newer one is worked out, and the web can ask again until it is current', async () => {
+    type MapAnswer = { map: CheckReport['map'] };
+    const settled = await servedWhenSettled(world.session.ctx.db, mapKey(), async () => api.request('/api/map'));
+    expect(settled.headers.get('waggle-updating')).toBe('false');
+    const before = ((await settled.json()) as MapAnswer).map.nodes.length;
+    // A new person moves the map: the first answer after it is the map kept before, marked updating, on both routes.
+    const added = await api.request('/api/people', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Map Newcomer' }) });
+    expect(added.status).toBe(201);
+    const stale = await api.request('/api/map');
+    expect(stale.headers.get('waggle-updating')).toBe('true');
+    expect(((await stale.json()) as MapAnswer).map.nodes).toHaveLength(before);
+    expect((await api.request('/api/map/compact')).headers.get('waggle-updating')).toBe('true');
+    // Once the newer map is kept, it is sent, and no longer marked.
+    await checkKeeperSettled(world.session.ctx.db, mapKey());
+    for (const path of ['/api/map', '/api/map/compact']) expect((await api.request(path)).headers.get('waggle-updating'), path).toBe('false');
+    expect((await get<MapAnswer>('/api/map')).map.nodes).toHaveLength(before + 1);
+  });
 });

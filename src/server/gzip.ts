@@ -22,8 +22,8 @@ export const bytesSent = (res: Response): Uint8Array | undefined => sentBytes.ge
  * A JSON answer kept gzipped (the map's): sent as it is to a client that takes gzip, unzipped
  * (off the event loop) for one that does not.
  */
-export async function gzippedJsonAnswer(c: Context, zipped: Uint8Array): Promise<Response> {
-  const headers = { 'content-type': 'application/json', vary: 'Accept-Encoding' };
+export async function gzippedJsonAnswer(c: Context, zipped: Uint8Array, more: Record<string, string> = {}): Promise<Response> {
+  const headers = { ...more, 'content-type': 'application/json', vary: 'Accept-Encoding' };
   if (acceptsGzip(c.req.header('accept-encoding'))) return c.body(zipped as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-encoding': 'gzip' });
   const json = new Uint8Array(await gunzipAsync(zipped));
   return jsonBytesAnswer(c.body(json, 200, headers), json);

@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { checkPartOutput, checkReportOutput, checkSummaryOutput, mapViewOutput } from '../../contract/check-output.js';
+import { checkPartOutput, checkReportOutput, checkSummaryOutput, MAP_UPDATING_HEADER, mapAnswerHeaders, mapViewOutput } from '../../contract/check-output.js';
 import { CHECK_PARTS } from '../../core/check/parts.js';
 import { SUMMARY_MAX_TOP, SUMMARY_TOP } from '../../services/check-packed.js';
 import type { ServiceContext } from '../../services/context.js';
 import { servedCheck, servedMap, wholeCheckJson, type mapViewHere } from '../../services/check.js';
 import { gzippedJsonAnswer, streamedJsonAnswer } from '../gzip.js';
-import { ok } from './shared.js';
+import { ok, okWithHeaders } from './shared.js';
 import type { Holds, Same } from '../../contract/same-type.js';
 
 // The map view is the service's own shape; the contract documents it, and this keeps the two the same.
@@ -70,13 +70,13 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
       tags: ['Network check'],
       summary: "The check's map alone (the same nodes and edges as GET /api/check's map, faster to fetch), with the goals it refers to",
       request: { query: z.object({ goalId: z.string().optional().meta({ description: 'colour and size by one goal' }) }) },
-      responses: ok(mapViewOutput, 'The map'),
+      responses: okWithHeaders(mapViewOutput, mapAnswerHeaders, 'The map; Waggle-Updating says whether a newer one is on its way'),
     }),
     async (c) => {
       const { goalId } = c.req.valid('query');
       // Kept per version of the data and worked out in the check's worker, as its JSON gzipped: sent as it is.
-      const { check: map } = await servedMap(context(), goalId ? { goalId } : {});
-      return (await gzippedJsonAnswer(c, map.viewGzip)) as never;
+      const { check: map, freshness } = await servedMap(context(), goalId ? { goalId } : {});
+      return (await gzippedJsonAnswer(c, map.viewGzip, { [MAP_UPDATING_HEADER]: String(freshness.updating) })) as never;
     },
   );
 }

@@ -16,6 +16,12 @@ export const ok = <T extends z.ZodType>(schema: T, description: string) => ({
   ...errorsOnly,
 });
 
+/** A 200 whose answer also carries headers the client reads (declared, so the document and the typed client know them). */
+export const okWithHeaders = <T extends z.ZodType, H extends z.ZodObject>(schema: T, headers: H, description: string) => ({
+  200: { description, headers, content: { 'application/json': { schema } } },
+  ...errorsOnly,
+});
+
 export const created = <T extends z.ZodType>(schema: T, description: string) => ({
   201: { description, content: { 'application/json': { schema } } },
   ...errorsOnly,

@@ -2488,9 +2488,11 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The map */
+                /** @description The map; Waggle-Updating says whether a newer one is on its way */
                 200: {
                     headers: {
+                        /** @description 'true' when the data has changed since this map was worked out and a newer one is on its way: show it as updating and ask again */
+                        "Waggle-Updating": "true" | "false";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2545,9 +2547,11 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The map, compact */
+                /** @description The map, compact; Waggle-Updating says whether a newer one is on its way */
                 200: {
                     headers: {
+                        /** @description 'true' when the data has changed since this map was worked out and a newer one is on its way: show it as updating and ask again */
+                        "Waggle-Updating": "true" | "false";
                         [name: string]: unknown;
                     };
                     content: {

@@ -9,6 +9,14 @@ export type CheckPartName = paths['/api/check/parts/{part}']['get']['parameters'
 /** How many items of a list one request brings: small, so that each part's first items come at once. */
 export const PART_PAGE = 50;
 
+/**
+ * The server keeps the check between changes and answers with the last one while a newer one is
+ * worked out (`freshness.updating`): asked again this often until the answer is current, so a
+ * change the user just made reaches the page without a reload.
+ */
+export const UPDATING_POLL_MS = 1_000;
+const whileUpdating = (query: { state: { data?: { freshness: { updating: boolean } } | undefined } }) => (query.state.data?.freshness.updating ? UPDATING_POLL_MS : false);
+
 /** How many of each list the summary carries (the cards and the parts' first items). */
 const SUMMARY_TOP = 5;
 
@@ -27,6 +35,7 @@ export function checkSummaryQuery(goalId: string | null) {
   return queryOptions({
     queryKey: queryKeys.check.summary(goalId),
     queryFn: () => unwrap(client.GET('/api/check/summary', { params: { query: { top: SUMMARY_TOP, ...(goalId ? { goalId } : {}) } } })),
+    refetchInterval: whileUpdating,
   });
 }
 
@@ -35,6 +44,7 @@ export function checkPartPage(part: CheckPartName, goalId: string | null, offset
   return {
     queryKey: queryKeys.check.part(part, goalId, offset),
     queryFn: () => unwrap(client.GET('/api/check/parts/{part}', { params: { path: { part }, query: { offset, limit: PART_PAGE, ...(goalId ? { goalId } : {}) } } })),
+    refetchInterval: whileUpdating,
     enabled,
   };
 }

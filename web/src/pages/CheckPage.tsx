@@ -185,6 +185,11 @@ export function CheckPage() {
         {dayWritten(s.today)}: {plural(s.people, 'person', 'people')}, {plural(s.networks, 'network')}, {plural(s.activeGoals, 'active goal')}
         {goalId && goals.find((g) => g.id === goalId) ? `; focused on "${goals.find((g) => g.id === goalId)!.statement}"` : ''}
       </p>
+      {data.freshness.updating && (
+        <p role="status" className="updating no-print">
+          Bringing in your latest changes…
+        </p>
+      )}
       <section className="do-now-part" aria-labelledby="do-now-title">
         <h2 id="do-now-title">Do now</h2>
         <SummaryCards cards={s.cards} openSection={openSection} />

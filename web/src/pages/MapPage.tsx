@@ -268,6 +268,11 @@ export function MapPage() {
   return (
     <section>
       <h1>Map</h1>
+      {data?.updating && (
+        <p role="status" className="updating">
+          Bringing in your latest changes…
+        </p>
+      )}
       <div className="filters">
         <label>
           Find
