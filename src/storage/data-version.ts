@@ -24,7 +24,11 @@ import type { Database } from './schema.js';
 let ownWrites = 0;
 
 /** Asked before every kept answer is sent: kept prepared (prepared-statements.ts). */
-const VERSION_QUERY = 'select version::text as v from workspace_data_versions where workspace_id = $1';
+/** PostgreSQL: the workspace's counter row, as text (`v`), for the workspace named by `workspaceId` (a placeholder or a column); no row before its first counted write. */
+const versionSelect = (workspaceId: string) => `select version::text as v from workspace_data_versions where workspace_id = ${workspaceId}`;
+const VERSION_QUERY = versionSelect('$1');
+/** The same as a value inside another statement (null before the first counted write), read in that statement's snapshot. */
+export const postgresVersionSql = (workspaceId: string) => `(${versionSelect(workspaceId)})`;
 
 /** A PostgreSQL version read once for a request's answer, for the reads that answer is worked out from. */
 interface VersionRead {

@@ -3,7 +3,7 @@ import type { Exchange, FollowUp, Goal, Introduction, Network, Person } from '..
 import type { PersonDate } from '../core/person-dates.js';
 import type { NetworkRole } from '../core/vocabulary.js';
 import { parseJsonList } from './columns.js';
-import { dataVersion, postgresVersionNamed, sawDataVersion, wantsDataVersionSeen } from './data-version.js';
+import { dataVersion, postgresVersionNamed, postgresVersionSql, sawDataVersion, wantsDataVersionSeen } from './data-version.js';
 import { toGoal } from './goals.js';
 import { toIntroduction } from './introductions.js';
 import { channelsList, isPostgres, parsedJson as parsed, postgresJson as postgres, sqliteJson as sqlite, type JsonDialect as Dialect } from './json-dialects.js';
@@ -170,11 +170,9 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
   const own = Object.fromEntries(Object.entries(PERSON_COLUMNS).map(([key, column]) => [key, TIMESTAMPS.has(key) ? d.timestamp(`p.${column}`) : `p.${column}`]));
   // PostgreSQL: the workspace's data version beside, read in the same snapshot (withDataVersionSeen), so a
   // kept answer's miss is this one round trip. SQLite's version is no round trip: read before, as ever.
-  const version = isPostgresText(d) ? `, (select v.version::text from workspace_data_versions v where v.workspace_id = p.workspace_id) as "version"` : '';
+  const version = d === postgres ? `, ${postgresVersionSql('p.workspace_id')} as "version"` : '';
   return `select ${d.object({ ...own, ...parts })} as "detail"${version} from people p where p.workspace_id = ${placeholders[0]} and p.id = ${placeholders[1]}`;
 }
-
-const isPostgresText = (d: Dialect) => d === postgres;
 
 /** The person's columns PostgreSQL's JSON would write in its own form (see `timestamp`). */
 const TIMESTAMPS = new Set<string>(['createdAt', 'updatedAt'] satisfies (keyof PersonColumns)[]);
