@@ -26,7 +26,7 @@ export async function insertRows<T extends keyof Database & string>(
   const statements = new Map<number, string | null>();
   let done = 0;
   for (const batch of chunks(rows, options.batch ?? 100)) {
-    const values = batch.every((row) => isPlainRow(row, columns)) ? batch.flatMap((row) => columns.map((column) => (row as Record<string, unknown>)[column])) : null;
+    const values = plainValues(batch, columns);
     let sql = values ? statements.get(batch.length) : null;
     if (values && sql === undefined) {
       const compiled = db.insertInto(table).values(batch as never).compile();
@@ -44,16 +44,25 @@ export async function insertRows<T extends keyof Database & string>(
   }
 }
 
-/** The columns, in this order, each holding a value a statement takes as a parameter. */
-function isPlainRow(row: object, columns: readonly string[]): boolean {
-  const keys = Object.keys(row);
-  if (keys.length !== columns.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    if (keys[i] !== columns[i]) return false;
-    const value = (row as Record<string, unknown>)[keys[i]!];
-    if (value === undefined || (typeof value === 'object' && value !== null && !(value instanceof Uint8Array))) return false;
+/**
+ * The batch's values, row after row, each row's in the columns' order; null when a row is not of
+ * that shape (other columns, another order, a value that is not a plain parameter). Read with
+ * Object.keys and Object.values, which V8 answers from the shape rows built by one literal share,
+ * rather than a property read by name for each column: those reads, one for each of an import's
+ * 30,000 rows of 33 columns, cost more than SQLite's binding of the values (issue 15).
+ */
+function plainValues(batch: readonly object[], columns: readonly string[]): unknown[] | null {
+  const values: unknown[] = [];
+  for (const row of batch) {
+    const keys = Object.keys(row);
+    if (keys.length !== columns.length) return null;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== columns[i]) return null;
+    for (const value of Object.values(row)) {
+      if (value === undefined || (typeof value === 'object' && value !== null && !(value instanceof Uint8Array))) return null;
+      values.push(value);
+    }
   }
-  return true;
+  return values;
 }
 
 /** Below this many rows, inserting into the indexes as they are costs less than building them again. */
