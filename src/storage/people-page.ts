@@ -77,7 +77,8 @@ export async function selectPageByIds(db: Kysely<Database>, workspaceId: string,
  * from `offset`, `take` long, with their rows and channels, in one statement: one round trip and one
  * snapshot where reading the order and then the page by its ids took two. A network's or a goal's
  * first page (people-list.ts reads them from their kept order) is read this way whenever its order
- * is not kept yet, as the first deep page of any order is. The order comes as one array (ARRAY of a
+ * is not kept yet, as the first deep page of any order is, and a first page or a cursor's next page
+ * (`order` then is the page's own ids, walked on the order's index). The order comes as one array (ARRAY of a
  * subquery keeps the subquery's order); one row of the page carries it (any one, by row_number over
  * nothing), and an empty page still gives it on a row of nulls. `prepared`: the order's values are
  * keys alone (a network, a goal), so PostgreSQL may keep the statement prepared (prepared-statements.ts).
