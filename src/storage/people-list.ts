@@ -285,8 +285,9 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
     if (filter.cursor) ids = ids.where(afterCursor(filter.cursor));
     if (filter.offset !== undefined) ids = ids.offset(filter.offset);
     if (isPostgres(db)) {
-      // The walk and the rows it finds in one statement: one round trip, not two (people-page.ts).
-      const both = await selectOrderAndPage(db, workspaceId, ids.compile(), { offset: 0, take }, false);
+      // The walk and the rows it finds in one statement: one round trip, not two (people-page.ts). Kept
+      // prepared when its values are keys alone (a cursor's are a place in a range: planned each time).
+      const both = await selectOrderAndPage(db, workspaceId, ids.compile(), { offset: 0, take }, byKeysAlone(filter) && !filter.cursor);
       pageByIds = both.ids;
       pagedWithOrder = both.page;
     } else {
