@@ -46,6 +46,14 @@ export interface PatchedWrite {
 /** More people than this in one write (a bulk edit, an import) and the listings are read again instead. */
 export const MAX_PATCHED_PEOPLE = 20;
 
+// TEMPORARY (issue 15 measurement, to be removed): how many kept values and questions each write costs.
+const stats = { writes: 0, counts: 0, orders: 0, queries: 0, idsWalked: 0 };
+const STATS = process.env.WAGGLE_LISTING_PATCH_STATS === '1';
+const noteWrite = () => {
+  stats.writes += 1;
+  if (STATS && stats.writes % 100 === 0) process.stderr.write(`listing patches: ${JSON.stringify({ ...stats, perWrite: { counts: stats.counts / stats.writes, orders: stats.orders / stats.writes, queries: stats.queries / stats.writes, idsWalked: stats.idsWalked / stats.writes } })}\n`);
+};
+
 /** How many of an order's ids each question to the database places the changed person against. */
 const PROBES = 32;
 
@@ -117,8 +125,10 @@ export async function patchListingsAround<T>(
     if (!members) membersNow.set(key, (members = membersAmong(trx, about, personIds)));
     return members;
   };
+  noteWrite();
   await counts.revise(root, (kept) =>
     revise(kept, async (count) => {
+      stats.counts += 1;
       const was = wasIn.get(kept.key);
       if (!was || was.count !== count) return null;
       return count + (await nowIn(kept.about)).size - was.members.size;
@@ -126,6 +136,8 @@ export async function patchListingsAround<T>(
   );
   await orders.revise(root, (kept) =>
     revise(kept, async (order) => {
+      stats.orders += 1;
+      stats.idsWalked += order.length;
       const now = await nowIn(kept.about);
       let ids = order.filter((id) => !personIds.includes(id));
       for (const id of now) ids = ids.toSpliced(await placeOf(trx, kept.about.sort ?? 'name', ids, id), 0, id);
@@ -150,6 +162,7 @@ async function placingKeys(trx: Kysely<Database>, workspaceId: string, personIds
 
 /** Which of `personIds` a listing's filter matches now. */
 async function membersAmong(trx: Kysely<Database>, about: KeptListing, personIds: readonly string[]): Promise<Set<string>> {
+  stats.queries += 1;
   let query = peopleMatching(trx, about.workspaceId, about.today, about.filter).where('people.id', 'in', personIds);
   const search = about.filter.search?.trim();
   if (search) query = query.where(matchesSearch(trx, foldQuery(search), 'walk'));
@@ -166,6 +179,7 @@ async function placeOf(trx: Kysely<Database>, sort: PersonSort, ids: readonly st
   while (low < high) {
     const span = high - low;
     const places = span <= PROBES ? Array.from({ length: span }, (_, i) => low + i) : Array.from({ length: PROBES }, (_, i) => low + Math.floor(((i + 1) * span) / (PROBES + 1)));
+    stats.queries += 1;
     const probed = places.map((place) => ids[place] as string);
     const before = new Set(
       (
