@@ -7,6 +7,7 @@ import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 import type { CatchUp } from './kept-per-version.js';
 import type { KeptListing } from './people-list.js';
 import { peopleMatching } from './people-list.js';
+import { chunks } from './chunks.js';
 import { executePrepared, idIn } from './prepared-statements.js';
 import { matchesSearch } from './search-index.js';
 import type { Database } from './schema.js';
@@ -73,13 +74,37 @@ export const countCatchUp: CatchUp<number, KeptListing, CountOwed> = {
   },
 };
 
-/** Which of `personIds` a listing's filter matches now. */
-export async function membersAmong(trx: Kysely<Database>, about: KeptListing, personIds: readonly string[]): Promise<Set<string>> {
-  patchStats.queries += 1;
-  let query = peopleMatching(trx, about.workspaceId, about.today, about.filter).where('people.id', 'in', personIds);
+/** The rows of `personIds` a listing's filter matches now. */
+function matchingAmong(trx: Kysely<Database>, about: KeptListing, personIds: readonly string[]) {
+  const query = peopleMatching(trx, about.workspaceId, about.today, about.filter).where('people.id', 'in', personIds);
   const search = about.filter.search?.trim();
-  if (search) query = query.where(matchesSearch(trx, foldQuery(search), 'walk'));
-  return new Set((await query.select('people.id').execute()).map((row) => row.id));
+  return search ? query.where(matchesSearch(trx, foldQuery(search), 'walk')) : query;
+}
+
+/** Which of `personIds` a listing's filter matches now. */
+async function membersAmong(trx: Kysely<Database>, about: KeptListing, personIds: readonly string[]): Promise<Set<string>> {
+  patchStats.queries += 1;
+  return new Set((await matchingAmong(trx, about, personIds).select('people.id').execute()).map((row) => row.id));
+}
+
+/** How many listings one statement asks about (membersOfEach): well inside SQLite's 500 terms of a compound select. */
+const LISTINGS_A_STATEMENT = 50;
+
+/**
+ * Which of `personIds` each listing's filter matches now, in that order: one statement for many
+ * listings (`union all`, each row tagged with its listing), so a write asking about every kept count
+ * it touches makes one round trip inside its locked transaction, not one a count.
+ */
+export async function membersOfEach(trx: Kysely<Database>, listings: readonly KeptListing[], personIds: readonly string[]): Promise<Set<string>[]> {
+  const found = listings.map(() => new Set<string>());
+  for (const part of chunks([...listings.keys()], LISTINGS_A_STATEMENT)) {
+    patchStats.queries += 1;
+    const [first, ...rest] = part.map((i) => matchingAmong(trx, listings[i] as KeptListing, personIds).select(['people.id', sql<number>`${sql.lit(i)}`.as('listing')]));
+    if (!first) continue;
+    const query = rest.reduce((all, next) => all.unionAll(next), first);
+    for (const row of await query.execute()) found[Number(row.listing)]?.add(row.id);
+  }
+  return found;
 }
 
 /**

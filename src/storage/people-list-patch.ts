@@ -3,7 +3,7 @@ import { dataVersion, listingVersionOf, lockDataVersion, movedOnlyBy, patchingLi
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 import type { KeysWritten, PlacingKeys } from '../core/listing-placement.js';
 import type { KeptValue } from './kept-per-version.js';
-import { countCatchUp, MAX_PATCHED_PEOPLE, membersAmong, orderCatchUp, patchStats } from './people-list-catch-up.js';
+import { countCatchUp, MAX_PATCHED_PEOPLE, membersOfEach, orderCatchUp, patchStats } from './people-list-catch-up.js';
 import { counts, orders, type KeptListing } from './people-list.js';
 import { executePrepared, idIn } from './prepared-statements.js';
 import type { Database } from './schema.js';
@@ -67,11 +67,16 @@ export async function patchListingsAround<T>(
   const wholeBefore = postgres ? null : await dataVersion(trx, workspaceId);
   const current = (kept: KeptValue<unknown, KeptListing, unknown>, whole: string | null) => (postgres ? kept.version === before : kept.version === listingVersionOf(whole as string, kept.about.reads));
   const heldBefore = new Map<string, { held: ReadonlyMap<string, boolean>; then: KeptValue<number, KeptListing, unknown> }>();
-  for (const kept of counts.kept(root)) {
-    if (!ours(kept) || !kept.settled || !mayChange(kept.about) || !current(kept, wholeBefore)) continue;
-    const unowed = personIds.filter((id) => !kept.owed?.has(id));
-    const members = unowed.length > 0 ? await membersAmong(trx, kept.about, unowed) : new Set<string>();
-    heldBefore.set(kept.key, { held: new Map(unowed.map((id) => [id, members.has(id)])), then: kept });
+  const asking = counts.kept(root).filter((kept) => ours(kept) && kept.settled && mayChange(kept.about) && current(kept, wholeBefore));
+  // Asked about every written person: for one already owed the answer goes unused (what it owes says), and one question serves every count.
+  const held = await membersOfEach(
+    trx,
+    asking.map((kept) => kept.about),
+    personIds,
+  );
+  for (const [i, kept] of asking.entries()) {
+    const members = held[i] as Set<string>;
+    heldBefore.set(kept.key, { held: new Map(personIds.filter((id) => !kept.owed?.has(id)).map((id) => [id, members.has(id)])), then: kept });
   }
 
   // Read before the write's moves are counted (a select moves nothing), so movedOnlyBy holds as before.
