@@ -43,8 +43,6 @@ export const orderCatchUp: CatchUp<readonly string[], KeptListing, OrderOwed> = 
   },
   versionIn: listingVersionIn,
   async apply(trx, { value: order, weight, about, owed }) {
-    patchStats.orders += 1;
-    patchStats.idsWalked += order.length;
     const now = await membersAmong(trx, about, [...owed]);
     let bytes = weight;
     const ids = order.filter((id) => {
@@ -68,7 +66,6 @@ export const countCatchUp: CatchUp<number, KeptListing, CountOwed> = {
   },
   versionIn: listingVersionIn,
   async apply(trx, { value: count, weight, about, owed }) {
-    patchStats.counts += 1;
     const held = [...owed.values()].filter(Boolean).length;
     return { value: count - held + (await membersAmong(trx, about, [...owed.keys()])).size, weight };
   },
@@ -83,7 +80,6 @@ function matchingAmong(trx: Kysely<Database>, about: KeptListing, personIds: rea
 
 /** Which of `personIds` a listing's filter matches now. */
 async function membersAmong(trx: Kysely<Database>, about: KeptListing, personIds: readonly string[]): Promise<Set<string>> {
-  patchStats.queries += 1;
   return new Set((await matchingAmong(trx, about, personIds).select('people.id').execute()).map((row) => row.id));
 }
 
@@ -98,8 +94,7 @@ const LISTINGS_A_STATEMENT = 50;
 export async function membersOfEach(trx: Kysely<Database>, listings: readonly KeptListing[], personIds: readonly string[]): Promise<Set<string>[]> {
   const found = listings.map(() => new Set<string>());
   for (const part of chunks([...listings.keys()], LISTINGS_A_STATEMENT)) {
-    patchStats.queries += 1;
-    const [first, ...rest] = part.map((i) => matchingAmong(trx, listings[i] as KeptListing, personIds).select(['people.id', sql<number>`${sql.lit(i)}`.as('listing')]));
+      const [first, ...rest] = part.map((i) => matchingAmong(trx, listings[i] as KeptListing, personIds).select(['people.id', sql<number>`${sql.lit(i)}`.as('listing')]));
     if (!first) continue;
     const query = rest.reduce((all, next) => all.unionAll(next), first);
     for (const row of await query.execute()) found[Number(row.listing)]?.add(row.id);
@@ -117,8 +112,7 @@ async function placeOf(trx: Kysely<Database>, sort: PersonSort, ids: readonly st
   while (low < high) {
     const span = high - low;
     const places = span <= PROBES ? Array.from({ length: span }, (_, i) => low + i) : Array.from({ length: PROBES }, (_, i) => low + Math.floor(((i + 1) * span) / (PROBES + 1)));
-    patchStats.queries += 1;
-    const probed = places.map((place) => ids[place] as string);
+      const probed = places.map((place) => ids[place] as string);
     const before = new Set(
       (
         await executePrepared(
@@ -160,13 +154,4 @@ function sortsBefore(sort: PersonSort): RawBuilder<boolean> {
     case 'next-contact':
       return keyed(sql`coalesce(x.next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`, sql`coalesce(p.next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`, false);
   }
-}
-
-// TEMPORARY (issue 15 measurement, to be removed): how many kept values each write leaves owing, and what catching up costs.
-export const patchStats = { writes: 0, counts: 0, orders: 0, queries: 0, idsWalked: 0 };
-if (process.env.WAGGLE_LISTING_PATCH_STATS === '1') {
-  setInterval(() => {
-    const per = (n: number) => Math.round((n / Math.max(1, patchStats.writes)) * 100) / 100;
-    process.stderr.write(`listing patches: ${JSON.stringify({ ...patchStats, perWrite: { counts: per(patchStats.counts), orders: per(patchStats.orders), queries: per(patchStats.queries), idsWalked: per(patchStats.idsWalked) } })}\n`);
-  }, 2000).unref();
 }

@@ -3,7 +3,7 @@ import { dataVersion, listingVersionOf, lockDataVersion, movedOnlyBy, patchingLi
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 import type { KeysWritten, PlacingKeys } from '../core/listing-placement.js';
 import type { KeptValue } from './kept-per-version.js';
-import { countCatchUp, MAX_PATCHED_PEOPLE, membersOfEach, orderCatchUp, patchStats } from './people-list-catch-up.js';
+import { countCatchUp, MAX_PATCHED_PEOPLE, membersOfEach, orderCatchUp } from './people-list-catch-up.js';
 import { counts, orders, type KeptListing } from './people-list.js';
 import { executePrepared, idIn } from './prepared-statements.js';
 import type { Database } from './schema.js';
@@ -104,7 +104,6 @@ export async function patchListingsAround<T>(
     const owe = owes();
     return owe === null ? null : { version: versionAfter(kept.about), owe };
   };
-  patchStats.writes += 1;
   // Noted in one go each, nothing awaited: no read sees some owed and not the rest.
   // A count caught up or worked out again meanwhile (its value or what it owes another) is forgotten: what it held is not known.
   counts.owe(root, countCatchUp, (kept) =>
