@@ -13,6 +13,8 @@ import { freshSession } from '../test-support/fresh-session.js';
 import { FEW_DATES, FEW_NAMES, randomExchange, randomPersonEdit, seeded, type Seeded } from '../test-support/random-writes.js';
 import { listingVersion } from './data-version.js';
 import { orders } from './people-list.js';
+import { orderCatchUp } from './people-list-catch-up.js';
+import { idsBytes } from '../core/byte-budget.js';
 
 /*
  * A write to a few people patches the kept listings (people-list-patch.ts): after every write of a
@@ -140,6 +142,12 @@ describe.each(DIALECTS)('kept listings patched by writes to a few people, on %s'
     for (const order of bySorting) expect([...(order.owed ?? [])], JSON.stringify(order.about.filter)).toEqual([person]);
     // An order nobody wrote to owes nothing, and is read as it was kept.
     for (const order of untouched) expect(order.owed, JSON.stringify(order.about.filter)).toBeUndefined();
+    // Weighed by the ids a catch-up moved, as if weighed whole (people who left a listing by their scores, or joined it, included).
+    for (const order of bySorting) {
+      const value = order.settled?.value ?? [];
+      const caught = await orderCatchUp.apply(session.ctx.db, { value, weight: idsBytes(value), about: order.about, owed: order.owed ?? new Set() });
+      expect(caught.weight, JSON.stringify(order.about.filter)).toBe(idsBytes(caught.value));
+    }
     await keptEqualsFresh('after one edit of scores');
     // Each read caught its order up and kept it so.
     const owing = orders.kept(session.ctx.db).filter((order) => order.about.workspaceId === session.ctx.workspaceId && order.owed !== undefined);
