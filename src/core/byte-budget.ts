@@ -36,10 +36,13 @@ export function ownBytes(bytes: Uint8Array): Uint8Array {
 /** What a byte array holds: the whole buffer behind it, however little of it the view shows. */
 export const heldBytes = (bytes: Uint8Array): number => bytes.buffer.byteLength;
 
+/** One id in a list of ids: a pointer and a string. */
+export const idBytes = (id: string): number => 8 + stringBytes(id);
+
 /** A list of ids (a listing's whole order): a pointer and a string each. */
 export function idsBytes(ids: readonly string[]): number {
   let bytes = 16;
-  for (const id of ids) bytes += 8 + stringBytes(id);
+  for (const id of ids) bytes += idBytes(id);
   return bytes;
 }
 

@@ -201,7 +201,7 @@ const moveOn = (names: readonly string[]) => {
 };
 
 /**
- * A write to a few people that patches the kept listings itself (storage/people-list-patch.ts)
+ * A write to a few people that leaves the kept listings owing the people it wrote (storage/people-list-patch.ts)
  * before its transaction commits: the columns of `people` it patches for, and every name it wrote.
  */
 export interface ListingPatchScope {
@@ -214,8 +214,8 @@ const patchScopes = new AsyncLocalStorage<ListingPatchScope>();
 
 /**
  * Runs `work` with its writes to `scope.columns` noted in `scope.written` instead of moving the
- * listings' versions on (listingVersion): the kept orders and counts stay under their version and
- * are patched to the new data instead, before the write commits. Everything else it writes moves
+ * listings' versions on (listingVersion): the kept orders and counts stay under their version,
+ * owing the written people, and are caught up when next read. Everything else it writes moves
  * versions on as ever, and every write still moves `dataVersion`.
  */
 /**

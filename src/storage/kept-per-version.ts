@@ -10,26 +10,50 @@ import { ByteBudgetLru, stringBytes } from '../core/byte-budget.js';
  * share one computation; a failed one is forgotten. Least recently used out first past `maxBytes`
  * per handle (core/byte-budget.ts), each entry weighed as its key and what `weigh` estimates of
  * its value once worked out (a listing's order: its ids).
+ *
+ * A value may owe a catch-up (`owe`): a write to a few people leaves it under the version after
+ * the write with those people noted, and the value is caught up with them (`catchUp.apply`) when
+ * it is next read, not on every write (storage/people-list-patch.ts): many kept values are never
+ * read again before the next write.
  */
-interface Entry<T, A> {
+interface Entry<T, A, O> {
   version: string;
   value: Promise<T>;
-  /** The value once worked out: only a settled value can be revised in place (revise). */
+  /** The value once worked out: only a settled value can owe a catch-up. */
   settled?: { value: T };
-  /** What the value was worked out from, for revise (a listing's filter, say). */
+  /** What `weigh` gave for the settled value, so that a catch-up can weigh it again by what it moved. */
+  weight?: number;
+  /** What the value was worked out from, for owe (a listing's filter, say). */
   about: A;
+  /** What the settled value owes: written since, not caught up with yet. Replaced, never changed in place, so a catch-up can tell it grew. */
+  owed?: O;
+  /** How it catches up with what it owes: said by whoever made it owe (owe). */
+  catchUp?: CatchUp<T, A, O>;
+  /** The catch-up under way, shared by the reads that arrive meanwhile. */
+  catching?: Promise<T>;
 }
 
-/** A kept value as revise sees it: its version, what it is about, and the value if it is worked out yet. */
-export interface KeptValue<T, A> {
+/** A kept value as owe sees it: its version, what it is about, the value if it is worked out yet and what it owes. */
+export interface KeptValue<T, A, O = never> {
   key: string;
   version: string;
   about: A;
   settled?: { value: T };
+  owed?: O;
 }
 
-export class KeptPerVersion<T, A = undefined> {
-  private readonly shelves = new WeakMap<Kysely<Database>, ByteBudgetLru<string, Entry<T, A>>>();
+/** How a kept value owes and catches up (people-list-catch-up.ts). */
+export interface CatchUp<T, A, O> {
+  /** What is owed once `more` is added to `owed` (undefined: nothing yet); null when it is more than catching up is worth (the value is then forgotten). */
+  add(owed: O | undefined, more: O): O | null;
+  /** The version of the value's data that `trx` (a transaction of its own) sees: the value is caught up to it. */
+  versionIn(trx: Kysely<Database>, about: A): Promise<string>;
+  /** The value caught up with what it owes, read in `trx`, and its weight, worked out from the old weight and what moved. */
+  apply(trx: Kysely<Database>, owing: { value: T; weight: number; about: A; owed: O }): Promise<{ value: T; weight: number }>;
+}
+
+export class KeptPerVersion<T, A = undefined, O = never> {
+  private readonly shelves = new WeakMap<Kysely<Database>, ByteBudgetLru<string, Entry<T, A, O>>>();
 
   constructor(
     private readonly maxBytes: number,
@@ -38,18 +62,19 @@ export class KeptPerVersion<T, A = undefined> {
 
   async get(db: Kysely<Database>, key: string, version: string, compute: () => Promise<T>, ...[about]: A extends undefined ? [] : [A]): Promise<T> {
     let shelf = this.shelves.get(db);
-    if (!shelf) this.shelves.set(db, (shelf = new ByteBudgetLru<string, Entry<T, A>>(this.maxBytes)));
+    if (!shelf) this.shelves.set(db, (shelf = new ByteBudgetLru<string, Entry<T, A, O>>(this.maxBytes)));
     // Used again: to the back of the line.
     const hit = shelf.get(key);
-    if (hit && hit.version === version) return hit.value;
-    const entry: Entry<T, A> = { version, value: compute(), about: about as A };
+    if (hit && hit.version === version) return hit.owed === undefined ? hit.value : (hit.catching ??= this.caughtUp(db, shelf, key, hit));
+    const entry: Entry<T, A, O> = { version, value: compute(), about: about as A };
     // Weighed by its key until it is worked out.
     shelf.set(key, entry, stringBytes(key));
     try {
       const done = await entry.value;
       if (shelf.peek(key) === entry) {
         entry.settled = { value: done };
-        shelf.reweigh(key, stringBytes(key) + this.weigh(done));
+        entry.weight = this.weigh(done);
+        shelf.reweigh(key, stringBytes(key) + entry.weight);
       }
       return done;
     } catch (error) {
@@ -58,26 +83,70 @@ export class KeptPerVersion<T, A = undefined> {
     }
   }
 
+  /** The kept values of `db` now (a copy). */
+  kept(db: Kysely<Database>): KeptValue<T, A, O>[] {
+    return (this.shelves.get(db)?.snapshot() ?? []).map(([key, entry]) => this.asKept(key, entry));
+  }
+
   /**
-   * Goes through `db`'s kept values (a snapshot of them: `revise` may wait) and asks `revise` what
-   * each is now: undefined leaves it as it is, null forgets it, and a value and version replace it
-   * in place (a write that changed one person patching a listing's order, storage/people-list-patch.ts),
-   * unless it was replaced or forgotten meanwhile. Kept in its place in the line.
+   * Goes through `db`'s kept values, in one go (nothing awaited, so no read sees half of it), and asks
+   * `decide` what each is now: undefined leaves it as it is, null forgets it, and a version moves it
+   * there, owing `owe` besides what it owed (catchUp.add) when said, to be caught up by `catchUp` when
+   * next read. Kept in its place in the line.
    */
-  async revise(db: Kysely<Database>, revise: (kept: KeptValue<T, A>) => Promise<{ version: string; value: T } | null | undefined>): Promise<void> {
+  owe(db: Kysely<Database>, catchUp: CatchUp<T, A, O>, decide: (kept: KeptValue<T, A, O>) => { version: string; owe?: O } | null | undefined): void {
     const shelf = this.shelves.get(db);
     if (!shelf) return;
     for (const [key, entry] of shelf.snapshot()) {
-      const next = await revise({ key, version: entry.version, about: entry.about, ...(entry.settled ? { settled: entry.settled } : {}) });
-      if (next === undefined || shelf.peek(key) !== entry) continue;
-      if (next === null) {
+      const next = decide(this.asKept(key, entry));
+      if (next === undefined) continue;
+      const owed = next === null || next.owe === undefined ? entry.owed : entry.settled ? catchUp.add(entry.owed, next.owe) : null;
+      if (next === null || owed === null) {
         shelf.delete(key);
         continue;
       }
       entry.version = next.version;
-      entry.value = Promise.resolve(next.value);
-      entry.settled = { value: next.value };
-      shelf.reweigh(key, stringBytes(key) + this.weigh(next.value));
+      if (owed !== undefined && owed !== entry.owed) {
+        entry.owed = owed;
+        entry.catchUp = catchUp;
+      }
+    }
+  }
+
+  private asKept(key: string, entry: Entry<T, A, O>): KeptValue<T, A, O> {
+    return { key, version: entry.version, about: entry.about, ...(entry.settled ? { settled: entry.settled } : {}), ...(entry.owed === undefined ? {} : { owed: entry.owed }) };
+  }
+
+  /**
+   * The value caught up with what it owes, read in a repeatable-read transaction of its own (one
+   * picture of the data, whatever commits meanwhile), and kept so if nothing was written to it
+   * meanwhile (the same version, owing the same); otherwise it is what the reader gets, and the next
+   * read catches up again from the value as it was.
+   */
+  private async caughtUp(db: Kysely<Database>, shelf: ByteBudgetLru<string, Entry<T, A, O>>, key: string, entry: Entry<T, A, O>): Promise<T> {
+    const catchUp = entry.catchUp as CatchUp<T, A, O>;
+    const settled = entry.settled as { value: T };
+    try {
+      return await db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          const seen = await catchUp.versionIn(trx, entry.about);
+          // Taken once the transaction's picture is: every write in it noted what it wrote before it committed.
+          const owed = entry.owed;
+          if (owed === undefined) return (entry.settled as { value: T }).value;
+          const caught = await catchUp.apply(trx, { value: settled.value, weight: entry.weight ?? this.weigh(settled.value), about: entry.about, owed });
+          if (shelf.peek(key) === entry && entry.version === seen && entry.owed === owed && entry.settled === settled) {
+            entry.settled = { value: caught.value };
+            entry.value = Promise.resolve(caught.value);
+            entry.weight = caught.weight;
+            delete entry.owed;
+            shelf.reweigh(key, stringBytes(key) + caught.weight);
+          }
+          return caught.value;
+        });
+    } finally {
+      delete entry.catching;
     }
   }
 }

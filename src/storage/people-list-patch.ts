@@ -1,30 +1,28 @@
-import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
-import { foldQuery } from '../core/search-text.js';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { dataVersion, listingVersionOf, lockDataVersion, movedOnlyBy, patchingListings } from './data-version.js';
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 import type { KeysWritten, PlacingKeys } from '../core/listing-placement.js';
 import type { KeptValue } from './kept-per-version.js';
-import { counts, orders, peopleMatching, type KeptListing } from './people-list.js';
+import { countCatchUp, MAX_PATCHED_PEOPLE, membersOfEach, orderCatchUp } from './people-list-catch-up.js';
+import { counts, orders, type KeptListing } from './people-list.js';
 import { executePrepared, idIn } from './prepared-statements.js';
-import { matchesSearch } from './search-index.js';
 import type { Database } from './schema.js';
-import type { PersonSort } from '../contract/filters.js';
 
 /*
- * A write that changes a few people (an exchange logged, a date set, a person edited) patches the
- * people listings' kept counts and orders (people-list.ts) in place, before it commits, instead of
- * leaving them to be read again whole: each changed person's id taken out of a kept order and put
- * back where the order's sort now places it (found by asking the database, a few dozen rows at a
- * time), and a kept count moved by who joined or left the filter. The database is asked about the
- * changed people only, so what matches and what sorts before what is the database's own rule, the
- * same that read the order (ties by sort name, then id; its collation).
+ * A write that changes a few people (an exchange logged, a date set, a person edited) leaves the
+ * people listings' kept counts and orders (people-list.ts) owing a catch-up with them, noted before it
+ * commits, instead of leaving them to be read again whole: the next read of each catches it up
+ * (people-list-catch-up.ts), so the cost follows the reads, not the writes. Noting costs no question to
+ * the database for an order; a kept count needs to know, for each written person, whether it held
+ * them before the write (asked once a count, before the write, for the people it does not owe yet).
  *
  * On SQLite the write's columns of `people` do not move the listings' versions (data-version.ts,
- * patchingListings): a kept value stays under its version and is patched. On PostgreSQL, where one
- * counter per workspace names every listing's version, the counter is locked for the write's
- * transaction, and what was kept under the version before it is patched and kept under the version
- * after it. Anything the write does that cannot be patched (a person added or removed, a goal link
- * or a membership written) moves versions on as any write does, and what it touched is read again.
+ * patchingListings): a kept value stays under its version, owing the written people. On PostgreSQL,
+ * where one counter per workspace names every listing's version, the counter is locked for the write's
+ * transaction, and what was kept under the version before it is kept under the version after it,
+ * owing them. Anything the write does that cannot be patched (a person added or removed, a goal link or
+ * a membership written) moves versions on as any write does, and what it touched is read again; so is
+ * a value owing more than MAX_PATCHED_PEOPLE people.
  */
 
 /** A write to a few people: who, and which columns of `people` it may write (listingVersion's names). */
@@ -43,14 +41,8 @@ export interface PatchedWrite {
   after: string;
 }
 
-/** More people than this in one write (a bulk edit, an import) and the listings are read again instead. */
-export const MAX_PATCHED_PEOPLE = 20;
-
-/** How many of an order's ids each question to the database places the changed person against. */
-const PROBES = 32;
-
 /**
- * Runs `write`, which changes `change.personIds` only, in the open transaction `trx` on `root`, and patches root's kept listings before returning;
+ * Runs `write`, which changes `change.personIds` only, in the open transaction `trx` on `root`, and leaves root's kept listings owing them before returning;
  * `patched` hears what it wrote when the data moved by this write alone (movedOnlyBy), for the caller to tell once it commits.
  */
 export async function patchListingsAround<T>(
@@ -68,19 +60,24 @@ export async function patchListingsAround<T>(
   // PostgreSQL before the workspace's first counted write: nothing was kept under a counter yet.
   if (postgres && before === null) return write();
   const columns = new Set(change.columns);
-  const ours = (kept: KeptValue<unknown, KeptListing>) => kept.about.workspaceId === workspaceId;
+  const ours = (kept: KeptValue<unknown, KeptListing, unknown>) => kept.about.workspaceId === workspaceId;
   const mayChange = (about: KeptListing) => about.reads.some((name) => columns.has(name));
 
-  // Who was in each kept count's listing before the write (an order says so itself).
+  // Whether each kept count held the written people it does not owe yet, before the write (what it owes says so for the others).
   const wholeBefore = postgres ? null : await dataVersion(trx, workspaceId);
-  const current = (kept: KeptValue<unknown, KeptListing>, whole: string | null) => (postgres ? kept.version === before : kept.version === listingVersionOf(whole as string, kept.about.reads));
-  const wasIn = new Map<string, { count: number; members: Set<string> }>();
-  await counts.revise(root, async (kept) => {
-    if (ours(kept) && kept.settled && mayChange(kept.about) && current(kept, wholeBefore)) {
-      wasIn.set(kept.key, { count: kept.settled.value, members: await membersAmong(trx, kept.about, personIds) });
-    }
-    return undefined;
-  });
+  const current = (kept: KeptValue<unknown, KeptListing, unknown>, whole: string | null) => (postgres ? kept.version === before : kept.version === listingVersionOf(whole as string, kept.about.reads));
+  const heldBefore = new Map<string, { held: ReadonlyMap<string, boolean>; then: KeptValue<number, KeptListing, unknown> }>();
+  const asking = counts.kept(root).filter((kept) => ours(kept) && kept.settled && mayChange(kept.about) && current(kept, wholeBefore));
+  // Asked about every written person: for one already owed the answer goes unused (what it owes says), and one question serves every count.
+  const held = await membersOfEach(
+    trx,
+    asking.map((kept) => kept.about),
+    personIds,
+  );
+  for (const [i, kept] of asking.entries()) {
+    const members = held[i] as Set<string>;
+    heldBefore.set(kept.key, { held: new Map(personIds.filter((id) => !kept.owed?.has(id)).map((id) => [id, members.has(id)])), then: kept });
+  }
 
   // Read before the write's moves are counted (a select moves nothing), so movedOnlyBy holds as before.
   const keysBefore = await placingKeys(trx, workspaceId, personIds);
@@ -99,39 +96,24 @@ export async function patchListingsAround<T>(
   const unpatched = [...scope.written].filter((name) => !columns.has(name));
   const patchable = (about: KeptListing) => !unpatched.includes('*') && !about.reads.some((name) => unpatched.includes(name));
   const touched = (about: KeptListing) => about.reads.some((name) => scope.written.has(name));
-  /** What becomes of a kept value: left (its version says whether it still holds), forgotten, or `patch`ed and kept under the version after. */
-  const revise = async <V>(kept: KeptValue<V, KeptListing>, patch: (value: V) => Promise<V | null>) => {
+  /** What becomes of a kept value: left (its version says whether it still holds), forgotten, or kept under the version after, owing what `owes` says (null: it cannot). */
+  const decide = <V, O>(kept: KeptValue<V, KeptListing, O>, owes: () => O | null) => {
     if (!ours(kept) || !current(kept, wholeBefore)) return undefined;
-    if (!touched(kept.about)) return postgres && kept.settled ? { version: versionAfter(kept.about), value: kept.settled.value } : undefined;
-    if (!patchable(kept.about)) return undefined;
-    if (!kept.settled) return null;
-    const value = await patch(kept.settled.value);
-    return value === null ? null : { version: versionAfter(kept.about), value };
+    if (!touched(kept.about)) return postgres && kept.settled ? { version: versionAfter(kept.about) } : undefined;
+    if (!patchable(kept.about) || !kept.settled) return null;
+    const owe = owes();
+    return owe === null ? null : { version: versionAfter(kept.about), owe };
   };
-  // Who matches each filter now, asked once a filter: a listing's count and its orders by each sort share it.
-  const membersNow = new Map<string, Promise<Set<string>>>();
-  const nowIn = (about: KeptListing) => {
-    const { limit: _limit, offset: _offset, cursor: _cursor, sort: _sort, ...matching } = about.filter;
-    const key = JSON.stringify([about.today, matching]);
-    let members = membersNow.get(key);
-    if (!members) membersNow.set(key, (members = membersAmong(trx, about, personIds)));
-    return members;
-  };
-  await counts.revise(root, (kept) =>
-    revise(kept, async (count) => {
-      const was = wasIn.get(kept.key);
-      if (!was || was.count !== count) return null;
-      return count + (await nowIn(kept.about)).size - was.members.size;
+  // Noted in one go each, nothing awaited: no read sees some owed and not the rest.
+  // A count caught up or worked out again meanwhile (its value or what it owes another) is forgotten: what it held is not known.
+  counts.owe(root, countCatchUp, (kept) =>
+    decide(kept, () => {
+      const asked = heldBefore.get(kept.key);
+      return asked && asked.then.settled === kept.settled && asked.then.owed === kept.owed ? asked.held : null;
     }),
   );
-  await orders.revise(root, (kept) =>
-    revise(kept, async (order) => {
-      const now = await nowIn(kept.about);
-      let ids = order.filter((id) => !personIds.includes(id));
-      for (const id of now) ids = ids.toSpliced(await placeOf(trx, kept.about.sort ?? 'name', ids, id), 0, id);
-      return ids;
-    }),
-  );
+  const written: ReadonlySet<string> = new Set(personIds);
+  orders.owe(root, orderCatchUp, (kept) => decide(kept, () => written));
   return result;
 }
 
@@ -146,66 +128,4 @@ async function placingKeys(trx: Kysely<Database>, workspaceId: string, personIds
       .where(idIn(trx, 'id', personIds)),
   );
   return new Map(rows.map((row) => [row.id, { stage: row.stage, nextContactDue: row.nextContactDue, lastExchangeOn: row.lastExchangeOn }]));
-}
-
-/** Which of `personIds` a listing's filter matches now. */
-async function membersAmong(trx: Kysely<Database>, about: KeptListing, personIds: readonly string[]): Promise<Set<string>> {
-  let query = peopleMatching(trx, about.workspaceId, about.today, about.filter).where('people.id', 'in', personIds);
-  const search = about.filter.search?.trim();
-  if (search) query = query.where(matchesSearch(trx, foldQuery(search), 'walk'));
-  return new Set((await query.select('people.id').execute()).map((row) => row.id));
-}
-
-/**
- * Where `personId` goes in `ids` (an order without them): the first place whose person does not sort
- * before them. Searched PROBES places at a time: three questions for 30,000.
- */
-async function placeOf(trx: Kysely<Database>, sort: PersonSort, ids: readonly string[], personId: string): Promise<number> {
-  let low = 0;
-  let high = ids.length;
-  while (low < high) {
-    const span = high - low;
-    const places = span <= PROBES ? Array.from({ length: span }, (_, i) => low + i) : Array.from({ length: PROBES }, (_, i) => low + Math.floor(((i + 1) * span) / (PROBES + 1)));
-    const probed = places.map((place) => ids[place] as string);
-    const before = new Set(
-      (
-        await executePrepared(
-          trx,
-          trx
-            .selectFrom('people as x')
-            .innerJoin('people as p', (join) => join.on('p.id', '=', personId))
-            .select('x.id')
-            .where(idIn(trx, 'x.id', probed))
-            .where(sortsBefore(sort)),
-        )
-      ).map((row) => row.id),
-    );
-    const first = places.findIndex((place) => !before.has(ids[place] as string));
-    if (first === -1) low = (places.at(-1) as number) + 1;
-    else {
-      high = places[first] as number;
-      if (first > 0) low = (places[first - 1] as number) + 1;
-    }
-  }
-  return low;
-}
-
-/** Whether row x sorts before row p in the sort's order: the list's order (people-list.ts, inOrder), key by key. */
-function sortsBefore(sort: PersonSort): RawBuilder<boolean> {
-  const rest = sql<boolean>`(x.sort_name, x.id) < (p.sort_name, p.id)`;
-  const keyed = (x: RawBuilder<unknown>, p: RawBuilder<unknown>, descending: boolean) =>
-    sql<boolean>`(${x} ${sql.raw(descending ? '>' : '<')} ${p} or (${x} = ${p} and ${rest}))`;
-  switch (sort) {
-    case 'name':
-      return rest;
-    case 'strength':
-    case 'importance':
-      return keyed(sql.raw(`x.${sort}`), sql.raw(`p.${sort}`), true);
-    case 'added':
-      return keyed(sql.raw('x.added_on'), sql.raw('p.added_on'), true);
-    case 'last-exchange':
-      return keyed(sql`coalesce(x.last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`, sql`coalesce(p.last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`, true);
-    case 'next-contact':
-      return keyed(sql`coalesce(x.next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`, sql`coalesce(p.next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`, false);
-  }
 }

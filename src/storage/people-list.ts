@@ -12,6 +12,7 @@ import { containsPattern } from './like.js';
 import { indexableSearch, matchesSearch, searchesByFts } from './search-index.js';
 import { listingVersion } from './data-version.js';
 import { KeptPerVersion } from './kept-per-version.js';
+import type { CountOwed, OrderOwed } from './people-list-catch-up.js';
 import { idsBytes } from '../core/byte-budget.js';
 import { isPostgres } from './json-dialects.js';
 import { executePrepared, idIn } from './prepared-statements.js';
@@ -65,7 +66,7 @@ function listingKey(workspaceId: string, today: IsoDate, filter: PersonFilter): 
  */
 const MAX_KEPT_COUNTS_BYTES = 2 * 1024 * 1024;
 const KEPT_LISTING_BYTES = 512;
-export const counts = new KeptPerVersion<number, KeptListing>(MAX_KEPT_COUNTS_BYTES, () => KEPT_LISTING_BYTES);
+export const counts = new KeptPerVersion<number, KeptListing, CountOwed>(MAX_KEPT_COUNTS_BYTES, () => KEPT_LISTING_BYTES);
 
 /** What a kept count or order was worked out from, so that a write to a few people can patch it (people-list-patch.ts). */
 export interface KeptListing {
@@ -103,7 +104,7 @@ const FEW_ENOUGH_TO_LOOK_UP = 2_000;
 const MAX_PAGE_BY_IDS = 1_000;
 // As many listings as the bytes allow: on PostgreSQL each goal's and each network's pages are taken from its
 // kept order (byKeptOrder), and a thousand networks of 45 people each weigh less than one whole list.
-export const orders = new KeptPerVersion<readonly string[], KeptListing>(MAX_KEPT_ORDER_BYTES, (ids) => KEPT_LISTING_BYTES + idsBytes(ids));
+export const orders = new KeptPerVersion<readonly string[], KeptListing, OrderOwed>(MAX_KEPT_ORDER_BYTES, (ids) => KEPT_LISTING_BYTES + idsBytes(ids));
 
 /**
  * On PostgreSQL, a page of a goal's people (a twentieth of the workspace, say) or a network's

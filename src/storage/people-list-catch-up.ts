@@ -1,0 +1,157 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { idBytes } from '../core/byte-budget.js';
+import { foldQuery } from '../core/search-text.js';
+import type { PersonSort } from '../contract/filters.js';
+import { dataVersion, listingVersionOf } from './data-version.js';
+import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
+import type { CatchUp } from './kept-per-version.js';
+import type { KeptListing } from './people-list.js';
+import { peopleMatching } from './people-list.js';
+import { chunks } from './chunks.js';
+import { executePrepared, idIn } from './prepared-statements.js';
+import { matchesSearch } from './search-index.js';
+import type { Database } from './schema.js';
+
+/*
+ * A kept people listing (people-list.ts) caught up, when it is read, with the people written since it
+ * was worked out (people-list-patch.ts notes them): each one's id taken out of a kept order and put
+ * back where the order's sort now places it (found by asking the database, a few dozen rows at a
+ * time), and a kept count moved by who joined or left the filter. Several writes before one read make
+ * one catch-up: the people none of them wrote keep their order among themselves, so taking every
+ * written person out and placing each again against the data as it now is gives the order now. The
+ * database is asked about the written people only, so what matches and what sorts before what is the
+ * database's own rule, the same that read the order (ties by sort name, then id; its collation).
+ */
+
+/** How many of an order's ids each question to the database places a written person against. */
+const PROBES = 32;
+
+/** More people owed than this (many writes before a read, or one to many people) and the listing is read again whole instead. */
+export const MAX_PATCHED_PEOPLE = 20;
+
+/** What a kept order owes: the people written since. */
+export type OrderOwed = ReadonlySet<string>;
+/** What a kept count owes: the people written since, each with whether the count held them (the listing matched them) when it was kept. */
+export type CountOwed = ReadonlyMap<string, boolean>;
+
+const listingVersionIn = async (trx: Kysely<Database>, about: KeptListing) => listingVersionOf(await dataVersion(trx, about.workspaceId), about.reads);
+
+export const orderCatchUp: CatchUp<readonly string[], KeptListing, OrderOwed> = {
+  add(owed, more) {
+    const all = new Set([...(owed ?? []), ...more]);
+    return all.size > MAX_PATCHED_PEOPLE ? null : all;
+  },
+  versionIn: listingVersionIn,
+  async apply(trx, { value: order, weight, about, owed }) {
+    const now = await membersAmong(trx, about, [...owed]);
+    let bytes = weight;
+    const ids = order.filter((id) => {
+      if (!owed.has(id)) return true;
+      bytes -= idBytes(id);
+      return false;
+    });
+    for (const id of now) {
+      ids.splice(await placeOf(trx, about.sort ?? 'name', ids, id), 0, id);
+      bytes += idBytes(id);
+    }
+    return { value: ids, weight: bytes };
+  },
+};
+
+export const countCatchUp: CatchUp<number, KeptListing, CountOwed> = {
+  // Whether the count held a person is as it was when the count was kept: the first write to them says.
+  add(owed, more) {
+    const all = new Map([...more, ...(owed ?? [])]);
+    return all.size > MAX_PATCHED_PEOPLE ? null : all;
+  },
+  versionIn: listingVersionIn,
+  async apply(trx, { value: count, weight, about, owed }) {
+    const held = [...owed.values()].filter(Boolean).length;
+    return { value: count - held + (await membersAmong(trx, about, [...owed.keys()])).size, weight };
+  },
+};
+
+/** The rows of `personIds` a listing's filter matches now. */
+function matchingAmong(trx: Kysely<Database>, about: KeptListing, personIds: readonly string[]) {
+  const query = peopleMatching(trx, about.workspaceId, about.today, about.filter).where('people.id', 'in', personIds);
+  const search = about.filter.search?.trim();
+  return search ? query.where(matchesSearch(trx, foldQuery(search), 'walk')) : query;
+}
+
+/** Which of `personIds` a listing's filter matches now. */
+async function membersAmong(trx: Kysely<Database>, about: KeptListing, personIds: readonly string[]): Promise<Set<string>> {
+  return new Set((await matchingAmong(trx, about, personIds).select('people.id').execute()).map((row) => row.id));
+}
+
+/** How many listings one statement asks about (membersOfEach): well inside SQLite's 500 terms of a compound select. */
+const LISTINGS_A_STATEMENT = 50;
+
+/**
+ * Which of `personIds` each listing's filter matches now, in that order: one statement for many
+ * listings (`union all`, each row tagged with its listing), so a write asking about every kept count
+ * it touches makes one round trip inside its locked transaction, not one a count.
+ */
+export async function membersOfEach(trx: Kysely<Database>, listings: readonly KeptListing[], personIds: readonly string[]): Promise<Set<string>[]> {
+  const found = listings.map(() => new Set<string>());
+  for (const part of chunks([...listings.keys()], LISTINGS_A_STATEMENT)) {
+      const [first, ...rest] = part.map((i) => matchingAmong(trx, listings[i] as KeptListing, personIds).select(['people.id', sql<number>`${sql.lit(i)}`.as('listing')]));
+    if (!first) continue;
+    const query = rest.reduce((all, next) => all.unionAll(next), first);
+    for (const row of await query.execute()) found[Number(row.listing)]?.add(row.id);
+  }
+  return found;
+}
+
+/**
+ * Where `personId` goes in `ids` (an order without them): the first place whose person does not sort
+ * before them. Searched PROBES places at a time: three questions for 30,000.
+ */
+async function placeOf(trx: Kysely<Database>, sort: PersonSort, ids: readonly string[], personId: string): Promise<number> {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const span = high - low;
+    const places = span <= PROBES ? Array.from({ length: span }, (_, i) => low + i) : Array.from({ length: PROBES }, (_, i) => low + Math.floor(((i + 1) * span) / (PROBES + 1)));
+      const probed = places.map((place) => ids[place] as string);
+    const before = new Set(
+      (
+        await executePrepared(
+          trx,
+          trx
+            .selectFrom('people as x')
+            .innerJoin('people as p', (join) => join.on('p.id', '=', personId))
+            .select('x.id')
+            .where(idIn(trx, 'x.id', probed))
+            .where(sortsBefore(sort)),
+        )
+      ).map((row) => row.id),
+    );
+    const first = places.findIndex((place) => !before.has(ids[place] as string));
+    if (first === -1) low = (places.at(-1) as number) + 1;
+    else {
+      high = places[first] as number;
+      if (first > 0) low = (places[first - 1] as number) + 1;
+    }
+  }
+  return low;
+}
+
+/** Whether row x sorts before row p in the sort's order: the list's order (people-list.ts, inOrder), key by key. */
+function sortsBefore(sort: PersonSort): RawBuilder<boolean> {
+  const rest = sql<boolean>`(x.sort_name, x.id) < (p.sort_name, p.id)`;
+  const keyed = (x: RawBuilder<unknown>, p: RawBuilder<unknown>, descending: boolean) =>
+    sql<boolean>`(${x} ${sql.raw(descending ? '>' : '<')} ${p} or (${x} = ${p} and ${rest}))`;
+  switch (sort) {
+    case 'name':
+      return rest;
+    case 'strength':
+    case 'importance':
+      return keyed(sql.raw(`x.${sort}`), sql.raw(`p.${sort}`), true);
+    case 'added':
+      return keyed(sql.raw('x.added_on'), sql.raw('p.added_on'), true);
+    case 'last-exchange':
+      return keyed(sql`coalesce(x.last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`, sql`coalesce(p.last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`, true);
+    case 'next-contact':
+      return keyed(sql`coalesce(x.next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`, sql`coalesce(p.next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`, false);
+  }
+}
