@@ -14,6 +14,9 @@ const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 const noTransform = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
 
+/** A JSON answer's bytes zipped off the event loop, at the level every answer is zipped at: for an answer kept and sent many times (check-answers.ts). */
+export const gzipForKeeping = async (json: Uint8Array): Promise<Uint8Array> => new Uint8Array(await gzipAsync(json, { level: LEVEL }));
+
 /** The bytes each JSON answer was sent with (zipped or not), for whoever keeps answers (answer-cache.ts) without reading them again. */
 const sentBytes = new WeakMap<Response, Uint8Array>();
 export const bytesSent = (res: Response): Uint8Array | undefined => sentBytes.get(res);
