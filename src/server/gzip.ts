@@ -65,10 +65,17 @@ export function acceptsGzip(header: string | undefined): boolean {
   return false;
 }
 
-/** Whether this answer is left as it is, whatever the client takes. */
+/** Statuses whose answers have no body, or a part of one, to zip. */
+const UNZIPPED_STATUSES = new Set([101, 204, 206, 304]);
+
+/**
+ * Whether this answer is left as it is, whatever the client takes. Its body is not asked for:
+ * the Node adapter's answers are light objects until then, and asking builds a whole web
+ * Response with a stream around the bytes (a JSON answer's bytes are read below without it).
+ */
 function keptAsIs(c: Context): boolean {
   const res = c.res;
-  return c.req.method === 'HEAD' || res.status === 204 || res.status === 206 || res.body === null || res.headers.has('content-encoding') || noTransform.test(res.headers.get('cache-control') ?? '');
+  return c.req.method === 'HEAD' || UNZIPPED_STATUSES.has(res.status) || res.headers.has('content-encoding') || noTransform.test(res.headers.get('cache-control') ?? '');
 }
 
 /**
