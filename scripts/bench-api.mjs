@@ -6,8 +6,8 @@
 // the same way as the ceiling; then a mixed run of reads with one write in ten. Figures:
 // requests a second, p50/p95/p99 in ms, errors (anything but 2xx, and dropped connections),
 // the server's CPU time per request (from /proc: what a request costs, whatever else the
-// machine runs; for PostgreSQL the database server's own time is not in it), and the
-// server's resident memory (RSS, and its peak).
+// machine runs; for PostgreSQL the database server's own time is its own column, "pg cpu",
+// its postmaster's and backends' time from /proc), and the server's resident memory (RSS, and its peak).
 //
 // Options: --short (3 s a kind, 10,000 people), --seconds N, --clients N, --people N,
 // --networks N, --exchanges N, --db sqlite|postgres|both (default both when PostgreSQL's
@@ -102,6 +102,7 @@ async function startPostgres() {
   run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c max_connections=200`, 'start']);
   return {
     url: `postgres://waggle@127.0.0.1:${port}/postgres`,
+    cpuMs: () => postgresCpuMs(join(dir, 'data')),
     stop: () => {
       try {
         run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
@@ -110,6 +111,28 @@ async function startPostgres() {
       }
     },
   };
+}
+
+/**
+ * The throwaway PostgreSQL server's CPU time so far, in ms: its postmaster's own and its children's
+ * (the backends serving the pool, the background workers), the ones still running read from /proc
+ * and the ones that ended already counted in the postmaster's children's time.
+ */
+function postgresCpuMs(dataDir) {
+  const stat = (pid) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const own = stat(postmaster);
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = stat(entry);
+      if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Ended meanwhile: its time is in the postmaster's children's.
+    }
+  }
+  return (ticks * 1000) / 100;
 }
 
 const round = (x) => Math.round(x * 10) / 10;
@@ -271,6 +294,8 @@ async function benchOne(db, snapshot) {
   let dataArgs = [];
   let env = {};
   let cleanup = () => {};
+  /** PostgreSQL's own CPU time so far (ms), or null on SQLite (in the server's). */
+  let databaseCpuMs = () => null;
   const clock = { now: () => new Date(`${TODAY}T10:00:00Z`) };
   if (db === 'sqlite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'waggle-bench-api-'));
@@ -284,6 +309,7 @@ async function benchOne(db, snapshot) {
     const pg = await startPostgres();
     if (!pg) return null;
     env = { DATABASE_URL: pg.url };
+    databaseCpuMs = pg.cpuMs;
     cleanup = () => pg.stop();
     const session = await openSession({ kind: 'postgres', url: pg.url }, { clock, defaultTimeZone: 'UTC' });
     await bulkLoad(session.ctx, snapshot);
@@ -375,14 +401,16 @@ async function benchOne(db, snapshot) {
       if (only ? !only.has(name) && name !== 'health' : OPT_IN.has(name)) continue;
       const statementsBefore = await statementsSoFar();
       const cpuBefore = cpuMsOf(server.child.pid);
+      const databaseCpuBefore = databaseCpuMs();
       const window = profileWindow(`${db} ${name}`);
       const r = await drive(server.port, SECONDS, next);
       window.end();
       const cpuMs = cpuMsOf(server.child.pid) - cpuBefore;
+      const databaseCpu = databaseCpuBefore === null ? null : databaseCpuMs() - databaseCpuBefore;
       // A kind of writes is measured by its writes; every other by its reads.
       const side = r.write.requests > 0 ? r.write : r.read;
       const statements = statementsPerRequest(statementsBefore, await statementsSoFar(), side.requests);
-      result.kinds[name] = { ...side, serverCpuMsPerRequest: round(cpuMs / Math.max(1, side.requests)), medianBytes: r.medianBytes, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      result.kinds[name] = { ...side, serverCpuMsPerRequest: round(cpuMs / Math.max(1, side.requests)), ...(databaseCpu === null ? {} : { databaseCpuMsPerRequest: round(databaseCpu / Math.max(1, side.requests)) }), medianBytes: r.medianBytes, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} ${name}: ${JSON.stringify(result.kinds[name])}`);
       if (server.child.exitCode === null) await notePhase(name);
       if (server.child.exitCode !== null || server.child.signalCode !== null) {
@@ -439,8 +467,9 @@ const pad = (s, n) => String(s).padEnd(n);
 for (const run of results.runs) {
   const memory = run.memory ? `server RSS ${run.memory.rssMb} MB (peak ${run.memory.peakMb} MB)` : `server RSS not measured: ${run.crashed}`;
   console.log(`\n${run.db}: ${SIZE.people} people, ${SIZE.networks} networks, ${SIZE.exchanges} exchanges; ${CLIENTS} clients, ${SECONDS} s a kind${args.fresh ? ', no answer kept (--fresh)' : ''}; ${memory}`);
-  console.log(`${pad('request', 30)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}${pad('cpu ms', 8)}bytes`);
-  for (const [name, k] of Object.entries(run.kinds)) console.log(`${pad(name, 30)}${pad(k.rps, 8)}${pad(k.p50, 9)}${pad(k.p95, 9)}${pad(k.p99, 9)}${pad(k.errors, 8)}${pad(k.serverCpuMsPerRequest, 8)}${k.medianBytes}`);
+  const pgCpu = run.db === 'postgres';
+  console.log(`${pad('request', 30)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}${pad('cpu ms', 8)}${pgCpu ? pad('pg cpu', 8) : ''}bytes`);
+  for (const [name, k] of Object.entries(run.kinds)) console.log(`${pad(name, 30)}${pad(k.rps, 8)}${pad(k.p50, 9)}${pad(k.p95, 9)}${pad(k.p99, 9)}${pad(k.errors, 8)}${pad(k.serverCpuMsPerRequest, 8)}${pgCpu ? pad(k.databaseCpuMsPerRequest ?? '', 8) : ''}${k.medianBytes}`);
   if (run.check) console.log(`check: summary ${run.check.summaryFirstMs} ms when worked out, ${run.check.summaryKeptMs} ms kept, ${Math.round(run.check.summaryBytes / 1024)} KB; the whole report ${Math.round(run.check.wholeReportBytes / 1024 / 1024)} MB in ${run.check.wholeReportKeptMs} ms (kept)`);
   if (run.mixed) {
     console.log(`${pad('mixed: reads', 30)}${pad(run.mixed.reads.rps, 8)}${pad(run.mixed.reads.p50, 9)}${pad(run.mixed.reads.p95, 9)}${pad(run.mixed.reads.p99, 9)}${run.mixed.reads.errors}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defineDecidedList } from '../core/check/decided-list.js';
 import { writeJsonInPieces } from './json-pieces.js';
 
 const written = (value: unknown) => {
@@ -54,6 +55,23 @@ describe('writeJsonInPieces', () => {
         // Each piece is whole UTF-8 on its own: decoding it alone loses nothing.
         expect(parts.map((p) => p.toString('utf8')).join('')).toBe(text);
       }
+    }
+  });
+
+  it("writes a check's decided lists run by run without keeping them whole, the same text as reading them whole", () => {
+    for (const length of [0, 1, 63, 256, 257, 700]) {
+      let writes = 0;
+      const write = (n: number) => {
+        writes += 1;
+        return n % 4 === 0 ? { n, name: `Ōta ${n}` } : { n, skipped: undefined };
+      };
+      const part = defineDecidedList({ total: length } as { total: number; items: { n: number }[] }, 'items', Array.from({ length }, (_, i) => i), write);
+      const report = { part, plain: { items: [1, 2] } };
+      const text = written(report).text;
+      expect(writes).toBe(length);
+      // Not kept: the list read whole afterwards writes every item again, and gives the same text.
+      expect(text).toBe(JSON.stringify(report));
+      expect(writes).toBe(2 * length);
     }
   });
 });

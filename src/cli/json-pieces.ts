@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { decidedListView } from '../core/check/decided-list.js';
 
 /*
  * Compact JSON written in pieces: the bytes of `JSON.stringify(value)` in UTF-8, handed out
@@ -39,6 +40,24 @@ function isSkipped(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
+/**
+ * Puts the JSON text of a list of `length` elements through `put`, RUN elements at a time. Each run
+ * is JSON.stringify's own text for those elements (holes and functions as null); its brackets, one
+ * byte each, are left off all but the first run's opening and the last's closing.
+ */
+function putRuns(length: number, slice: (start: number, end: number) => unknown[], put: (text: string) => void): void {
+  if (length === 0) {
+    put('[]');
+    return;
+  }
+  for (let at = 0; at < length; at += RUN) {
+    const run = JSON.stringify(slice(at, at + RUN)) as string;
+    const last = at + RUN >= length;
+    if (at > 0) put(',');
+    put(run.slice(at === 0 ? 0 : 1, last ? run.length : run.length - 1));
+  }
+}
+
 /** Puts `value`'s JSON text through `put`, in pieces where it is large. */
 function walk(value: unknown, depth: number, put: (text: string) => void): void {
   if (depth >= WALK_DEPTH) {
@@ -46,20 +65,24 @@ function walk(value: unknown, depth: number, put: (text: string) => void): void 
     return;
   }
   if (Array.isArray(value) && value.length >= SPLIT_AT) {
-    // Each run is JSON.stringify's own text for those elements (holes and functions as null);
-    // its brackets, one byte each, are left off all but the first run's opening and the last's closing.
-    for (let at = 0; at < value.length; at += RUN) {
-      const run = JSON.stringify(value.slice(at, at + RUN)) as string;
-      const last = at + RUN >= value.length;
-      if (at > 0) put(',');
-      put(run.slice(at === 0 ? 0 : 1, last ? run.length : run.length - 1));
-    }
+    putRuns(value.length, (start, end) => value.slice(start, end), put);
     return;
   }
   if (isPlainObject(value)) {
     let text = '{';
     let first = true;
     for (const key of Object.keys(value)) {
+      // A list of the check's findings written a run at a time and let go (decided-list.ts): the
+      // same items as reading it whole, which would write them all and keep them to the end.
+      const decided = depth + 1 < WALK_DEPTH ? decidedListView(value, key) : undefined;
+      if (decided) {
+        text += `${first ? '' : ','}${JSON.stringify(key)}:`;
+        first = false;
+        put(text);
+        putRuns(decided.total, (start, end) => decided.slice(start, end), put);
+        text = '';
+        continue;
+      }
       const item = value[key];
       if (isSkipped(item)) continue;
       text += `${first ? '' : ','}${JSON.stringify(key)}:`;

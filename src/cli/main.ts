@@ -1,9 +1,11 @@
 import { CommanderError } from 'commander';
 import { ValidationError, WaggleError } from '../core/errors.js';
+import { dropOutputOnceReaderCloses } from './closed-output.js';
 import { EXIT_CODES, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE } from './exit-codes.js';
 import { buildProgram } from './program.js';
 
 export async function main(argv: string[]): Promise<number> {
+  dropOutputOnceReaderCloses();
   const json = argv.includes('--json');
   try {
     await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });

@@ -14,7 +14,8 @@ import { checkPhoto } from '../core/photo.js';
 import { writePhotos } from './photos.js';
 import { listPeople } from './people.js';
 import { chunks } from '../storage/chunks.js';
-import { insertRows, withIndexesRebuilt } from '../storage/insert-rows.js';
+import { insertRows, withIndexesRebuilt, type InsertStatements } from '../storage/insert-rows.js';
+import { nameKey } from '../core/names.js';
 import { fillPerson, peopleFingerprint, selectMergeTargets } from '../storage/imports.js';
 import { refreshPlannerStatistics } from '../storage/planner-statistics.js';
 import { toContactPointRow, toPersonRow } from '../storage/people.js';
@@ -94,6 +95,9 @@ export async function importFile(ctx: ServiceContext, bytes: Uint8Array, options
 /** From this many new people, an import tells the planner of them (storage/planner-statistics.ts). */
 const MANY_NEW_PEOPLE = 1_000;
 
+/** How many new people's rows are made before they are written (a multiple of insertRows' batch). */
+const ROWS_MADE_AT_ONCE = 2_000;
+
 /** A fingerprint of the people in the map: how many, and the latest change. */
 const mapVersion = (ctx: ServiceContext): Promise<string> => peopleFingerprint(ctx.db, ctx.workspaceId);
 
@@ -149,17 +153,31 @@ async function existingPeople(ctx: ServiceContext): Promise<ExistingPerson[]> {
 async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFormat, written: (done: number) => void): Promise<void> {
   const now = nowTimestamp(ctx);
   const day = today(ctx);
-  const rows: Insertable<Database['people']>[] = [];
   const points: Insertable<Database['contactPoints']>[] = [];
   const dates: Insertable<Database['personDates']>[] = [];
   const photos: Parameters<typeof writePhotos>[1][number][] = [];
-  const built: { planned: ImportPlan['creates'][number]; row: Insertable<Database['people']> }[] = [];
-  for (const p of plan.creates) {
-    const row = toPersonRow(
+  const creates = plan.creates;
+  // In name order: every people index but the id's leads with the name for a newly imported
+  // person (the rest of its key is the same for all of them), so rows in that order are
+  // appended to each index rather than scattered over it. The new ids, random as ever, are
+  // handed out in ascending order along it, so the id's index (and contact points' key, which
+  // leads with the person's id) is appended to as well: a third of the rows' insert on SQLite
+  // for 30,000 people (issue 15). The name key is the row's (toPersonRow's), worked out here first.
+  const keys = creates.map((p) => nameKey(p.name));
+  const order = creates.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  const ids = order.map(() => ctx.ids('per')).sort();
+  order.forEach((at, i) => {
+    const p = creates[at]!;
+    const id = ids[i]!;
+    if (p.photo) photos.push({ personId: id, mediaType: checkPhoto(p.photo), bytes: p.photo, updatedAt: now });
+    p.channels.forEach((c, position) => points.push(toContactPointRow(id, position, c)));
+    (p.dates ?? []).forEach((d, position) => dates.push({ personId: id, position, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }));
+  });
+  const rowOf = (p: ImportPlan['creates'][number], id: string) =>
+    toPersonRow(
       ctx.workspaceId,
       {
-        // Set below, once the rows are in order.
-        id: '',
+        id,
         name: p.name,
         familyName: p.familyName ?? null,
         organisation: p.organisation,
@@ -192,38 +210,27 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
       },
       p.channels.map((c) => c.value),
     );
-    built.push({ planned: p, row });
-  }
-  // In name order: every people index but the id's leads with the name for a newly imported
-  // person (the rest of its key is the same for all of them), so rows in that order are
-  // appended to each index rather than scattered over it. The new ids, random as ever, are
-  // handed out in ascending order along it, so the id's index (and contact points' key, which
-  // leads with the person's id) is appended to as well: a third of the rows' insert on SQLite
-  // for 30,000 people (issue 15).
-  built.sort((a, b) => (a.row.nameKey < b.row.nameKey ? -1 : a.row.nameKey > b.row.nameKey ? 1 : 0));
-  const ids = built.map(() => ctx.ids('per')).sort();
-  built.forEach(({ planned: p, row }, i) => {
-    const id = ids[i]!;
-    row.id = id;
-    rows.push(row);
-    if (p.photo) photos.push({ personId: id, mediaType: checkPhoto(p.photo), bytes: p.photo, updatedAt: now });
-    p.channels.forEach((c, position) => points.push(toContactPointRow(id, position, c)));
-    (p.dates ?? []).forEach((d, position) => dates.push({ personId: id, position, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }));
-  });
   let done = 0;
-  // A first import into an empty map builds people's indexes once, after the rows; a large one
-  // indexes the new people's search text once, after them (SQLite only, in this transaction).
-  await withSearchIndexFilledAfter(ctx.db, rows.length, () =>
-    withIndexesRebuilt(ctx.db, 'people', rows.length, () =>
-      insertRows(ctx.db, 'people', rows, {
+  // The rows are made a few thousand at a time, as they are written, not all first: each set is
+  // garbage once written, where 30,000 rows of 33 columns held to the end made V8 copy them
+  // through its young generation into the old (issue 15). The insert's statement is compiled once.
+  const statements: InsertStatements = new Map();
+  const insertPeople = async () => {
+    for (let from = 0; from < order.length; from += ROWS_MADE_AT_ONCE) {
+      const rows = order.slice(from, from + ROWS_MADE_AT_ONCE).map((at, i) => rowOf(creates[at]!, ids[from + i]!));
+      await insertRows(ctx.db, 'people', rows, {
+        statements,
         afterBatch: async (inserted) => {
-          done = inserted;
+          done = from + inserted;
           written(done);
           await breathe();
         },
-      }),
-    ),
-  );
+      });
+    }
+  };
+  // A first import into an empty map builds people's indexes once, after the rows; a large one
+  // indexes the new people's search text once, after them (SQLite only, in this transaction).
+  await withSearchIndexFilledAfter(ctx.db, creates.length, () => withIndexesRebuilt(ctx.db, 'people', creates.length, insertPeople));
   await withIndexesRebuilt(ctx.db, 'contactPoints', points.length, () => insertRows(ctx.db, 'contactPoints', points, { afterBatch: breathe }));
   await insertRows(ctx.db, 'personDates', dates);
   await writePhotos(ctx, photos);

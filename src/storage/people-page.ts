@@ -28,10 +28,26 @@ const KEYSET_COLUMNS = { sortName: 'sort_name', nextContactDue: 'next_contact_du
 let postgresText: string | undefined;
 let sqliteText: string | undefined;
 
-function postgresStatement(): string {
+/** PostgreSQL: what a page's row holds, the person's columns, the keyset's and the channels. */
+function postgresColumns(): string {
   const keyset = Object.entries(KEYSET_COLUMNS).map(([key, column]) => `p.${column} as "${key}"`);
-  return `select ${personColumnList('p')}, ${keyset.join(', ')}, ${channelsList(postgresJson, 'p')} as "channels"
+  return `${personColumnList('p')}, ${keyset.join(', ')}, ${channelsList(postgresJson, 'p')} as "channels"`;
+}
+
+function postgresStatement(): string {
+  return `select ${postgresColumns()}
     from people p where p.workspace_id = $1 and p.id = any($2::text[])`;
+}
+
+/** A page's rows, with their channels as rows, in the order of `ids` (an id not found is left out). */
+function inIdsOrder(rows: RowWithChannels[], ids: readonly string[]): { row: PageRow; person: Person }[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const channels = parsedJson<Selectable<Database['contactPoints']>[]>(row.channels).map(toContactPoint);
+    return [{ row, person: toPerson(row, row.lastExchangeOn ?? null, channels) }];
+  });
 }
 
 function sqliteStatement(): string {
@@ -53,11 +69,35 @@ export async function selectPageByIds(db: Kysely<Database>, workspaceId: string,
     const { rows: [first] } = await raw.executeQuery<{ list: string }>(CompiledQuery.raw(text, [workspaceId, JSON.stringify(ids)]));
     rows = JSON.parse(first?.list ?? '[]') as RowWithChannels[];
   }
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    const channels = parsedJson<Selectable<Database['contactPoints']>[]>(row.channels).map(toContactPoint);
-    return [{ row, person: toPerson(row, row.lastExchangeOn ?? null, channels) }];
-  });
+  return inIdsOrder(rows, ids);
+}
+
+/**
+ * PostgreSQL: a listing's whole order (the ids `order` selects, in its order) and the page of it
+ * from `offset`, `take` long, with their rows and channels, in one statement: one round trip and one
+ * snapshot where reading the order and then the page by its ids took two. A network's or a goal's
+ * first page (people-list.ts reads them from their kept order) is read this way whenever its order
+ * is not kept yet, as the first deep page of any order is, and a first page or a cursor's next page
+ * (`order` then is the page's own ids, walked on the order's index). The order comes as one array (ARRAY of a
+ * subquery keeps the subquery's order); one row of the page carries it (any one, by row_number over
+ * nothing), and an empty page still gives it on a row of nulls. `prepared`: the order's values are
+ * keys alone (a network, a goal), so PostgreSQL may keep the statement prepared (prepared-statements.ts).
+ */
+export async function selectOrderAndPage(
+  db: Kysely<Database>,
+  workspaceId: string,
+  order: CompiledQuery<{ id: string }>,
+  page: { offset: number; take: number },
+  prepared: boolean,
+): Promise<{ ids: string[]; page: { row: PageRow; person: Person }[] }> {
+  const n = order.parameters.length;
+  const text = `with o as (select array(${order.sql}) as ids)
+    select case when r.one is null or r.one = 1 then o.ids end as "orderIds", r.* from o left join lateral (
+      select row_number() over () as one, ${postgresColumns()}
+      from people p where p.workspace_id = $${n + 1} and p.id = any(o.ids[$${n + 2}::int : $${n + 3}::int])) r on true`;
+  const values = [...order.parameters, workspaceId, page.offset + 1, page.offset + page.take];
+  const { rows } = await db.withoutPlugins().executeQuery<RowWithChannels & { orderIds: string[] | null; one: number | null }>(CompiledQuery.raw(prepared ? preparedOnPostgres(db, text) : text, values));
+  const ids = rows.find((row) => row.orderIds !== null)?.orderIds ?? [];
+  const pageRows = rows.filter((row) => row.id !== null);
+  return { ids, page: inIdsOrder(pageRows, ids.slice(page.offset, page.offset + page.take)) };
 }

@@ -98,7 +98,29 @@ export async function withSearchIndexFilledAfter<T>(db: Kysely<Database>, adding
   const last = (await sql<{ last: number | null }>`select max(rowid) as last from people`.execute(db)).rows[0]?.last ?? 0;
   await sql`drop trigger people_search_insert`.execute(db);
   const result = await work();
-  await sql`insert into people_search(rowid, search_text) select rowid, search_text from people where rowid > ${last}`.execute(db);
+  await withLargeFtsHash(db, () => sql`insert into people_search(rowid, search_text) select rowid, search_text from people where rowid > ${last}`.execute(db));
   await sql.raw(trigger.sql).execute(db);
+  return result;
+}
+
+/** FTS5's own default for `hashsize`: how many bytes of new terms it holds in memory before writing a segment. */
+const FTS_DEFAULT_HASH_BYTES = 1024 * 1024;
+/** The hash for a bulk fill: a 30,000-person import's trigrams in a few segments rather than dozens. */
+const FTS_BULK_HASH_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Runs a bulk fill of people_search with FTS5's in-memory hash of new terms made large, then
+ * sets it back as it was, in the caller's transaction. At its default (1 MB) FTS5 writes a
+ * segment, and merges segments, every megabyte of terms: for 30,000 imported people that was
+ * about a third of the fill's CPU (measured 0.28-0.47 s -> 0.19-0.21 s on the import's rows).
+ * The setting is kept in the table's config (people_search_config), so it rolls back with
+ * the transaction.
+ */
+async function withLargeFtsHash<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  const kept = (await sql<{ v: number }>`select v from people_search_config where k = 'hashsize'`.execute(db)).rows[0]?.v ?? FTS_DEFAULT_HASH_BYTES;
+  // Written into the statement: FTS5 takes the size only as an integer, and a bound JavaScript number may arrive as a real.
+  await sql`insert into people_search(people_search, rank) values ('hashsize', ${sql.lit(FTS_BULK_HASH_BYTES)})`.execute(db);
+  const result = await work();
+  await sql`insert into people_search(people_search, rank) values ('hashsize', ${sql.lit(Math.trunc(Number(kept)))})`.execute(db);
   return result;
 }

@@ -68,7 +68,7 @@ export function parseGoogleCsv(text: string): ParsedFile {
     throw new ImportFileError(first ? first.index + 1 : null, 'this is not a Google Contacts CSV: its header has neither "First Name", "Last Name" and "Labels" (or "E-mail 1 - Value"), nor "Name", "Given Name" and "Family Name"');
   }
   const [head, ...rows] = readRecords(body, 1);
-  refuseCutOff(body, head, rows);
+  refuseCutOff(body, head, rows.at(-1));
   const table = new Table(head?.cells ?? []);
   const pick = (row: CsvRow, ...names: string[]) => names.map((name) => clean(table.cell(row, name))).find((value) => value !== '') ?? '';
   return result(

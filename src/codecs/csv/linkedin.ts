@@ -3,7 +3,8 @@
  */
 import { isIsoDate, type IsoDate } from '../../core/dates.js';
 import { ImportFileError, type ParsedFile } from '../../core/import-types.js';
-import { physicalLines, headerCells, readRecords, refuseCutOff, Table, withoutBom } from './reader.js';
+import { forEachRecord, physicalLines, headerCells, refuseCutOff, Table, withoutBom, type CsvRow } from './reader.js';
+import type { ImportedContact } from '../../core/import-types.js';
 import { addChannel, addNote, clean, joinName, newContact, orNull, result } from './values.js';
 
 /** English month names, for LinkedIn's `Connected On`. */
@@ -53,29 +54,39 @@ export function parseLinkedInCsv(text: string): ParsedFile {
     throw new ImportFileError(null, `this is not a LinkedIn Connections.csv: no header line with ${LINKEDIN_REQUIRED.map((n) => `"${n}"`).join(', ')} in its first ${LINKEDIN_HEADER_WITHIN} lines`);
   }
   const records = body.slice(header.start);
-  const [head, ...rows] = readRecords(records, header.index + 1);
-  refuseCutOff(records, head, rows);
-  const table = new Table(head?.cells ?? []);
   // Each distinct date read once: an export's 30,000 rows hold a few thousand days (issue 15).
   const days = new Map<string, IsoDate | null>();
-  return result(
-    'linkedin',
-    rows.map((row) => {
-      const contact = newContact(row.line);
-      contact.name = orNull(joinName(table.cell(row, 'First Name'), table.cell(row, 'Last Name')));
-      contact.familyName = orNull(clean(table.cell(row, 'Last Name')));
-      contact.organisation = orNull(clean(table.cell(row, 'Company')));
-      contact.role = orNull(clean(table.cell(row, 'Position')));
-      addChannel(contact, 'linkedin', table.cell(row, 'URL'));
-      addChannel(contact, 'email', table.cell(row, 'Email Address'));
-      const connected = clean(table.cell(row, 'Connected On'));
-      if (connected !== '') {
-        let day = days.get(connected);
-        if (day === undefined) days.set(connected, (day = parseConnectedOn(connected)));
-        contact.tieBeganOn = day;
-        if (contact.tieBeganOn === null) contact.notes = addNote(contact.notes, `Connected On: ${connected}`);
-      }
-      return contact;
-    }),
-  );
+  const contactOf = (table: Table, row: CsvRow): ImportedContact => {
+    const contact = newContact(row.line);
+    contact.name = orNull(joinName(table.cell(row, 'First Name'), table.cell(row, 'Last Name')));
+    contact.familyName = orNull(clean(table.cell(row, 'Last Name')));
+    contact.organisation = orNull(clean(table.cell(row, 'Company')));
+    contact.role = orNull(clean(table.cell(row, 'Position')));
+    addChannel(contact, 'linkedin', table.cell(row, 'URL'));
+    addChannel(contact, 'email', table.cell(row, 'Email Address'));
+    const connected = clean(table.cell(row, 'Connected On'));
+    if (connected !== '') {
+      let day = days.get(connected);
+      if (day === undefined) days.set(connected, (day = parseConnectedOn(connected)));
+      contact.tieBeganOn = day;
+      if (contact.tieBeganOn === null) contact.notes = addNote(contact.notes, `Connected On: ${connected}`);
+    }
+    return contact;
+  };
+  // Each record made into a contact as it is read (forEachRecord): none is kept past its turn.
+  let head: CsvRow | undefined;
+  let last: CsvRow | undefined;
+  let table: Table | null = null;
+  const contacts: ImportedContact[] = [];
+  forEachRecord(records, header.index + 1, (row) => {
+    if (table === null) {
+      head = row;
+      table = new Table(row.cells);
+      return;
+    }
+    last = row;
+    contacts.push(contactOf(table, row));
+  });
+  refuseCutOff(records, head, last);
+  return result('linkedin', contacts);
 }

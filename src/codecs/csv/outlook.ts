@@ -64,7 +64,7 @@ export function parseOutlookCsv(text: string): ParsedFile {
     throw new ImportFileError(first ? first.index + 1 : null, 'this is not an Outlook contacts CSV: its header lacks "First Name", "Last Name" and "E-mail Address" (or "Business Phone", "Job Title")');
   }
   const [head, ...rows] = readRecords(body, 1);
-  refuseCutOff(body, head, rows);
+  refuseCutOff(body, head, rows.at(-1));
   const table = new Table(head?.cells ?? []);
   const cell = (row: CsvRow, name: string) => clean(table.cell(row, name));
   return result(

@@ -27,15 +27,27 @@ import type { ContactKind } from '../../core/vocabulary.js';
 // What the formats make of a cell, the same for each.
 
 export function clean(value: string): string {
+  // Most cells are words one space apart already: tested once instead of replaced and trimmed,
+  // for each of the cells of an import's 30,000 rows (issue 15).
+  if (CLEAN_ALREADY.test(value)) return value;
   return value.replace(/\s+/g, ' ').trim();
 }
+
+/** Words (no whitespace, as \s says) one space apart, or nothing: what clean leaves as it is. */
+const CLEAN_ALREADY = /^(?:\S+(?: \S+)*)?$/;
 
 export function orNull(value: string): string | null {
   return value === '' ? null : value;
 }
 
 export function joinName(...parts: string[]): string {
-  return clean(parts.join(' '));
+  // Each part cleaned and the non-empty ones joined: what cleaning them joined by spaces gives, without the joined copy.
+  let name = '';
+  for (const part of parts) {
+    const cleaned = clean(part);
+    if (cleaned !== '') name = name === '' ? cleaned : `${name} ${cleaned}`;
+  }
+  return name;
 }
 
 export function noteText(value: string): string {

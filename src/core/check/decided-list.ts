@@ -36,10 +36,19 @@ export function defineDecidedList<O extends object, K extends keyof O & string, 
   return owner;
 }
 
+/**
+ * The view of `owner[key]` when it is a decided list, else undefined; reading it writes nothing out.
+ * A writer that hands a list on in runs (the CLI's JSON) takes each run from here and lets it go,
+ * where reading `owner[key]` would write every item and keep them all until the report is dropped.
+ */
+export function decidedListView(owner: object, key: PropertyKey): ListView<unknown> | undefined {
+  return views.get(owner)?.get(key);
+}
+
 /** The view of `owner[key]`: without writing a decided list out, or over a plain array. */
 export function listView<O extends object, K extends keyof O & string>(owner: O, key: K): ListView<O[K] extends readonly (infer T)[] ? T : never> {
   type T = O[K] extends readonly (infer I)[] ? I : never;
-  const view = views.get(owner)?.get(key);
+  const view = decidedListView(owner, key);
   if (view) return view as ListView<T>;
   const items = owner[key] as unknown as readonly T[];
   return { total: items.length, slice: (start, end) => items.slice(start, end) };
