@@ -19,9 +19,9 @@
 // the check and after each kind it is sent SIGUSR2 and its breakdown read, src/server/memory-report.ts:
 // RSS, V8's heap used and committed, external and array buffers, anonymous and file-backed
 // resident memory, and the peak so far; then the same after a full collection the report forces,
-// so later phases start from a collected heap), --statements (PostgreSQL: the server counts every
-// statement it sends, src/storage/statement-count.ts, and each kind says how many a request
-// cost, each a round trip, and the most frequent), --skip-check (the check is not worked out
+// so later phases start from a collected heap), --statements (the server counts every statement
+// it runs, src/storage/statement-count.ts, and each kind says how many a request cost, on
+// PostgreSQL each a round trip, and the most frequent), --skip-check (the check is not worked out
 // before the kinds: a run of --only kinds that do not read it, sooner). Measurements, not tests.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -267,7 +267,7 @@ function rssOf(pid) {
 async function startServer(env, dataArgs) {
   const port = await freePort();
   const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
-  const child = spawn(process.execPath, [...profile, 'bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, ...(statementCountFile ? { WAGGLE_PG_STATEMENT_COUNT: statementCountFile } : {}), ...(memoryReportFile ? { WAGGLE_MEMORY_REPORT: memoryReportFile } : {}), WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, 'bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, ...(statementCountFile ? { WAGGLE_STATEMENT_COUNT: statementCountFile } : {}), ...(memoryReportFile ? { WAGGLE_MEMORY_REPORT: memoryReportFile } : {}), WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
   const agent = new http.Agent({ keepAlive: false });
   for (let i = 0; i < 300; i++) {
     const r = await request(agent, port, { path: '/api/health' });
@@ -364,7 +364,19 @@ async function benchOne(db, snapshot) {
       plan: () => ({ path: '/api/plan' }),
       'check summary (kept)': () => ({ path: '/api/check/summary' }),
       'check part (kept)': () => ({ path: `/api/check/parts/${pickFrom(['strengthen', 'overdue', 'oneWay', 'balances'])}?limit=50&offset=${pickFrom([0, 50, 500])}` }),
+      // The mixed run's writes alone, as it sends them (run only when --only names it: it changes the data the later kinds read).
+      writes: () => mixedWrite(),
     };
+    const OPT_IN = new Set(['writes']);
+    let writesSent = 0;
+    /** One write as the mixed run sends them: an exchange logged with someone, or every other time a person's notes edited. */
+    function mixedWrite() {
+      writesSent += 1;
+      const personId = pickFrom(ids);
+      return writesSent % 2 === 0
+        ? { method: 'PATCH', path: `/api/people/${personId}`, body: { notes: `Seen at the bench, ${writesSent}` } }
+        : { method: 'POST', path: '/api/exchanges', body: { personIds: [personId], channel: 'email', occurredOn: TODAY } };
+    }
     // The check worked out once (the first request after a change), its summary's size, and the whole report's.
     if (!args['skip-check']) {
       const plain = new http.Agent({ keepAlive: false });
@@ -386,7 +398,7 @@ async function benchOne(db, snapshot) {
     }
     const only = args.only ? new Set(args.only.split(',')) : null;
     for (const [name, next] of Object.entries(kinds)) {
-      if (only && !only.has(name) && name !== 'health') continue;
+      if (only ? !only.has(name) && name !== 'health' : OPT_IN.has(name)) continue;
       const statementsBefore = await statementsSoFar();
       const cpuBefore = cpuMsOf(server.child.pid);
       const databaseCpuBefore = databaseCpuMs();
@@ -395,8 +407,10 @@ async function benchOne(db, snapshot) {
       window.end();
       const cpuMs = cpuMsOf(server.child.pid) - cpuBefore;
       const databaseCpu = databaseCpuBefore === null ? null : databaseCpuMs() - databaseCpuBefore;
-      const statements = statementsPerRequest(statementsBefore, await statementsSoFar(), r.read.requests);
-      result.kinds[name] = { ...r.read, serverCpuMsPerRequest: round(cpuMs / Math.max(1, r.read.requests)), ...(databaseCpu === null ? {} : { databaseCpuMsPerRequest: round(databaseCpu / Math.max(1, r.read.requests)) }), medianBytes: r.medianBytes, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      // A kind of writes is measured by its writes; every other by its reads.
+      const side = r.write.requests > 0 ? r.write : r.read;
+      const statements = statementsPerRequest(statementsBefore, await statementsSoFar(), side.requests);
+      result.kinds[name] = { ...side, serverCpuMsPerRequest: round(cpuMs / Math.max(1, side.requests)), ...(databaseCpu === null ? {} : { databaseCpuMsPerRequest: round(databaseCpu / Math.max(1, side.requests)) }), medianBytes: r.medianBytes, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} ${name}: ${JSON.stringify(result.kinds[name])}`);
       if (server.child.exitCode === null) await notePhase(name);
       if (server.child.exitCode !== null || server.child.signalCode !== null) {
@@ -407,7 +421,7 @@ async function benchOne(db, snapshot) {
       }
     }
     if (!only || only.has('mixed')) {
-      const reads = Object.entries(kinds).filter(([name]) => name !== 'health').map(([, next]) => next);
+      const reads = Object.entries(kinds).filter(([name]) => name !== 'health' && !OPT_IN.has(name)).map(([, next]) => next);
       let n = 0;
       const statementsBefore = await statementsSoFar();
       const cpuBefore = cpuMsOf(server.child.pid);
@@ -416,11 +430,7 @@ async function benchOne(db, snapshot) {
       const window = profileWindow(`${db} mixed`);
       const r = await drive(server.port, SECONDS * 2, () => {
         n += 1;
-        if (n % 10 !== 0) return pickFrom(reads)();
-        const personId = pickFrom(ids);
-        return n % 20 === 0
-          ? { method: 'PATCH', path: `/api/people/${personId}`, body: { notes: `Seen at the bench, ${n}` } }
-          : { method: 'POST', path: '/api/exchanges', body: { personIds: [personId], channel: 'email', occurredOn: TODAY } };
+        return n % 10 !== 0 ? pickFrom(reads)() : mixedWrite();
       });
       window.end();
       // The server's CPU time per request, reads and writes together: what the mixed load costs, whatever else the machine runs.

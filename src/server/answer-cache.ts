@@ -3,7 +3,7 @@ import { today, type ServiceContext } from '../services/context.js';
 import { atDataVersion, atDataVersionSeen, currentDataVersion } from '../services/data-version.js';
 import { onPeopleWritten, type PeopleWritten } from '../services/people-writes.js';
 import { dependenciesOf, touches, type AnswerDependencies } from './answer-dependencies.js';
-import { bytesSent } from './gzip.js';
+import { bytesSent, jsonBytesAnswer } from './gzip.js';
 import { ByteBudgetLru, heldBytes, idsBytes, ownBytes, stringBytes } from '../core/byte-budget.js';
 
 /**
@@ -163,7 +163,8 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
       return;
     }
     const version = await currentDataVersion(ctx);
-    const send = (kept: Kept) => c.body(kept.body as Uint8Array<ArrayBuffer>, kept.status as 200, Object.fromEntries(kept.headers));
+    // Its bytes told to the zipping beside (gzip.ts), which then reads them as they are instead of out of the answer.
+    const send = (kept: Kept) => jsonBytesAnswer(c.body(kept.body as Uint8Array<ArrayBuffer>, kept.status as 200, Object.fromEntries(kept.headers)), kept.body);
     const hit = cache.get(key, version);
     if (hit) return send(hit);
     const underWay = cache.underWay(key, version);

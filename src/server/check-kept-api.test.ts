@@ -1,4 +1,6 @@
+import { Buffer } from 'node:buffer';
 import { renameSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckFreshness } from '../contract/check-output.js';
 import type { CheckSummaryView } from '../core/check/parts.js';
@@ -70,6 +72,54 @@ describe.each(DIALECTS)('the kept check through the API, on %s', (dialect) => {
     expect(maintain.items.map((i) => i.id)).toContain(someone.id);
     expect(maintain.freshness).toEqual(renewed.freshness);
     expect(state()).toMatchObject({ computations: 2, running: false });
+  });
+
+  it('sends the summary and a page as kept while the check stands, zipped or not alike, and drops them when the check moves on', async () => {
+    /** One answer as sent, read whole (unzipped when it came zipped), with how it came. */
+    const fetched = async (path: string, gzip: boolean) => {
+      const response = await api.request(path, { headers: gzip ? { 'accept-encoding': 'gzip' } : {} });
+      expect(response.status, path).toBe(200);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const zipped = response.headers.get('content-encoding') === 'gzip';
+      return { zipped, vary: response.headers.get('vary'), text: (zipped ? gunzipSync(bytes) : bytes).toString('utf8') };
+    };
+    const summaryPath = '/api/check/summary?top=20';
+    const pagePath = '/api/check/parts/letBe?limit=1000';
+    const first = await fetched(summaryPath, true);
+    expect(first.zipped).toBe(true);
+    expect(first.vary).toMatch(/accept-encoding/i);
+    const plain = await fetched(summaryPath, false);
+    expect(plain.zipped).toBe(false);
+    // The same answer either way, and the same again while the check stands.
+    expect(plain.text).toBe(first.text);
+    expect((await fetched(summaryPath, true)).text).toBe(first.text);
+    const before = JSON.parse(first.text) as Summary;
+    expect(before.freshness.updating).toBe(false);
+    // Each number of items per list its own answer, not the first one asked for.
+    expect((await get<Summary>('/api/check/summary?top=1')).startHere.items.length).toBeLessThanOrEqual(1);
+    const page = await fetched(pagePath, true);
+    expect(JSON.parse((await fetched(pagePath, false)).text)).toEqual(JSON.parse(page.text));
+    const someone = (JSON.parse(page.text) as Page).items.find((i) => i.kind === 'person')!;
+    // Another page of the same list is its own answer.
+    const second = await get<Page>('/api/check/parts/letBe?limit=1&offset=1');
+    expect(second.items.map((i) => i.id)).toEqual([(JSON.parse(page.text) as Page).items[1]!.id]);
+
+    await patch(someone.id, { strength: 5, importance: 5 });
+    // The same check answers, but said to be updating: not the answer kept before the write.
+    const stale = JSON.parse((await fetched(summaryPath, true)).text) as Summary;
+    expect(stale.freshness).toEqual({ ...before.freshness, updating: true });
+    expect(JSON.parse((await fetched(pagePath, false)).text).freshness.updating).toBe(true);
+
+    await checkKeeperSettled(ctx.db, key());
+    for (const gzip of [true, false]) {
+      const renewed = JSON.parse((await fetched(summaryPath, gzip)).text) as Summary;
+      expect(renewed.freshness.updating).toBe(false);
+      expect(renewed.freshness.dataVersion).not.toBe(before.freshness.dataVersion);
+      expect(renewed.quadrants.totals.maintain.people).toBe(before.quadrants.totals.maintain.people + 1);
+      const letBe = JSON.parse((await fetched(pagePath, gzip)).text) as Page;
+      expect(letBe.items.map((i) => i.id)).not.toContain(someone.id);
+      expect(letBe.total).toBe((JSON.parse(page.text) as Page).total - 1);
+    }
   });
 
   it('works the check out once more for any number of writes seen while one is worked out, not once per write', async () => {

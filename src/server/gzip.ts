@@ -14,6 +14,9 @@ const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 const noTransform = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
 
+/** A JSON answer's bytes zipped off the event loop, at the level every answer is zipped at: for an answer kept and sent many times (check-answers.ts). */
+export const gzipForKeeping = async (json: Uint8Array): Promise<Uint8Array> => new Uint8Array(await gzipAsync(json, { level: LEVEL }));
+
 /** The bytes each JSON answer was sent with (zipped or not), for whoever keeps answers (answer-cache.ts) without reading them again. */
 const sentBytes = new WeakMap<Response, Uint8Array>();
 export const bytesSent = (res: Response): Uint8Array | undefined => sentBytes.get(res);
@@ -62,10 +65,17 @@ export function acceptsGzip(header: string | undefined): boolean {
   return false;
 }
 
-/** Whether this answer is left as it is, whatever the client takes. */
+/** Statuses whose answers have no body, or a part of one, to zip. */
+const UNZIPPED_STATUSES = new Set([101, 204, 206, 304]);
+
+/**
+ * Whether this answer is left as it is, whatever the client takes. Its body is not asked for:
+ * the Node adapter's answers are light objects until then, and asking builds a whole web
+ * Response with a stream around the bytes (a JSON answer's bytes are read below without it).
+ */
 function keptAsIs(c: Context): boolean {
   const res = c.res;
-  return c.req.method === 'HEAD' || res.status === 204 || res.status === 206 || res.body === null || res.headers.has('content-encoding') || noTransform.test(res.headers.get('cache-control') ?? '');
+  return c.req.method === 'HEAD' || UNZIPPED_STATUSES.has(res.status) || res.headers.has('content-encoding') || noTransform.test(res.headers.get('cache-control') ?? '');
 }
 
 /**

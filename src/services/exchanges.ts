@@ -21,7 +21,6 @@ import {
   insertExchangePersonRow,
   insertExchangeRow,
   insertFollowUpRow,
-  lastLoggedSeqs,
   selectExchanges,
   selectFollowUps,
   selectJournalEntries,
@@ -94,7 +93,6 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
       notes: input.notes ?? null,
       createdAt: nowTimestamp(trx),
     });
-    const lastSeq = await lastLoggedSeqs(trx.db, trx.workspaceId, personIds);
     for (const personId of personIds) {
       const person = people.find((p) => p.id === personId)!;
       const changes: Updateable<PeopleTable> = {};
@@ -112,14 +110,14 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
         occurredOn,
         stageBefore: person.stage,
         stageAfter: stage,
-        loggedSeq: (lastSeq.get(personId) ?? 0) + 1,
+        loggedSeq: person.lastLoggedSeq + 1,
         clearedNextContactOn: clears ? person.nextContactOn : null,
         clearedNextContactSetOn: clears ? person.nextContactSetOn : null,
       });
       if (Object.keys(changes).length > 0) await updatePersonAfterExchange(trx.db, person.id, { ...changes, updatedAt: nowTimestamp(trx) });
     }
 
-    await refreshRhythm(trx, personIds);
+    await refreshRhythm(trx, personIds, { eachHasAnExchange: true });
     await completeTargetsByExchange(trx, id, personIds, occurredOn);
 
     const followUps: FollowUp[] = [];

@@ -1,7 +1,7 @@
 import { nextContact } from '../core/next-contact.js';
 import type { ServiceContext } from './context.js';
 import { chunks } from '../storage/chunks.js';
-import { refreshJournalColumns, selectRhythmRows, setNextContactDue } from '../storage/derived.js';
+import { refreshJournalColumns, selectRhythmRows, setNextContactDue, type JournalKnown } from '../storage/derived.js';
 
 /**
  * Keeps each person's derived dates current: `lastExchangeOn` (the latest exchange
@@ -12,12 +12,12 @@ import { refreshJournalColumns, selectRhythmRows, setNextContactDue } from '../s
  * this inside its own transaction, so a reader never sees them disagree with the rows
  * they come from. Without `personIds`: everyone in the workspace (a restore, a bulk load).
  */
-export async function refreshRhythm(ctx: ServiceContext, personIds?: readonly string[]): Promise<void> {
+export async function refreshRhythm(ctx: ServiceContext, personIds?: readonly string[], known: JournalKnown = {}): Promise<void> {
   const ws = ctx.workspaceId;
   const groups = personIds === undefined ? [undefined] : chunks([...new Set(personIds)]);
   for (const ids of groups) {
     if (ids !== undefined && ids.length === 0) continue;
-    await refreshJournalColumns(ctx.db, ws, ids);
+    await refreshJournalColumns(ctx.db, ws, ids, known);
     const rows = await selectRhythmRows(ctx.db, ws, ids);
     // One statement per distinct date, not one per person: a restore of thousands stays a few dozen statements.
     const byDue = new Map<string | null, string[]>();

@@ -17,14 +17,20 @@ export const NO_LAST_EXCHANGE = '0001-01-01';
  * everyone in the workspace; otherwise at most a chunk's worth (storage/chunks.ts).
  */
 
+/** What the caller knows of the journal it just wrote: each of these people has an exchange (one was just logged with them), so none goes back to none. */
+export interface JournalKnown {
+  eachHasAnExchange?: boolean;
+}
+
 /**
  * Sets what each person's row keeps of the journal (migration 2026-12-09T1300-person-journal-totals):
  * `last_exchange_on`, and the sums the network check reads instead of grouping every exchange
  * (storage/journal-summary.ts): how many exchanges, the items given and received over them, and
  * whether every one was online. Two statements: the people with exchanges from their sums, the
- * rest back to none (only those that had some, so a bulk load does not rewrite everyone's row).
+ * rest back to none (only those that had some, so a bulk load does not rewrite everyone's row); the
+ * second left out when the caller knows each has an exchange.
  */
-export async function refreshJournalColumns(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined): Promise<void> {
+export async function refreshJournalColumns(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined, known: JournalKnown = {}): Promise<void> {
   let sums = journalSumsByPerson(db, workspaceId);
   if (ids) sums = sums.where('ep.personId', 'in', [...ids]);
   let update = db
@@ -41,6 +47,8 @@ export async function refreshJournalColumns(db: Kysely<Database>, workspaceId: s
     .where('people.workspaceId', '=', workspaceId);
   if (ids) update = update.where('people.id', 'in', [...ids]);
   await update.execute();
+  // The second statement would find no one: one statement fewer for every exchange logged.
+  if (known.eachHasAnExchange && ids) return;
   let none = db
     .updateTable('people')
     .set({ lastExchangeOn: null, journalExchanges: 0, journalGave: 0, journalReceived: 0, journalOnlineOnly: 0 })

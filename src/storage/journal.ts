@@ -42,25 +42,33 @@ export function toFollowUp(row: Selectable<FollowUpsTable>): FollowUp {
   };
 }
 
-/** What a person's row says before an exchange is logged with them: the stage and next contact logging may move. */
-export async function selectPeopleBeforeExchange(db: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ id: string; stage: string; nextContactOn: string | null; nextContactSetOn: string | null }[]> {
-  return db.selectFrom('people').select(['id', 'stage', 'nextContactOn', 'nextContactSetOn']).where('workspaceId', '=', workspaceId).where('id', 'in', [...personIds]).execute();
+/**
+ * What a person's row says before an exchange is logged with them: the stage and next contact logging may
+ * move, and their last logging sequence number (0 when none: the next exchange with them is one more),
+ * read in the same statement rather than a second one per exchange logged.
+ */
+export async function selectPeopleBeforeExchange(
+  db: Kysely<Database>,
+  workspaceId: string,
+  personIds: readonly string[],
+): Promise<{ id: string; stage: string; nextContactOn: string | null; nextContactSetOn: string | null; lastLoggedSeq: number }[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select((eb) => [
+      'id',
+      'stage',
+      'nextContactOn',
+      'nextContactSetOn',
+      eb.selectFrom('exchangePeople as ep').select((e) => e.fn.max('ep.loggedSeq').as('seq')).where('ep.workspaceId', '=', workspaceId).whereRef('ep.personId', '=', 'people.id').as('lastLoggedSeq'),
+    ])
+    .where('workspaceId', '=', workspaceId)
+    .where('id', 'in', [...personIds])
+    .execute();
+  return rows.map((row) => ({ ...row, lastLoggedSeq: Number(row.lastLoggedSeq ?? 0) }));
 }
 
 export async function insertExchangeRow(db: Kysely<Database>, row: Insertable<ExchangesTable>): Promise<void> {
   await db.insertInto('exchanges').values(row).execute();
-}
-
-/** Each person's last logging sequence number (0 when none): the next exchange with them is one more. */
-export async function lastLoggedSeqs(db: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<Map<string, number>> {
-  const seqs = await db
-    .selectFrom('exchangePeople')
-    .select(['personId', (e) => e.fn.max('loggedSeq').as('seq')])
-    .where('workspaceId', '=', workspaceId)
-    .where('personId', 'in', [...personIds])
-    .groupBy('personId')
-    .execute();
-  return new Map(seqs.map((s) => [s.personId, Number(s.seq ?? 0)]));
 }
 
 export async function insertExchangePersonRow(db: Kysely<Database>, row: Insertable<ExchangePeopleTable>): Promise<void> {

@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, SqliteAdapter, SqliteDialect, type DialectAdapter, type DatabaseConnection, type Driver } from 'kysely';
+import { statementCounter } from './statement-count.js';
 
 /** How long a writer waits for another process (the CLI beside a running server) before giving up. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -55,9 +56,12 @@ const STATEMENT_CACHE_SIZE = 500;
  */
 function withStatementCache(database: SqliteDatabase.Database): { close(): void; prepare(sql: string): SqliteDatabase.Statement } {
   const kept = new Map<string, SqliteDatabase.Statement>();
+  // Kysely's driver asks for the statement once per run: counted here, it is every statement run (when measuring, statement-count.ts).
+  const counter = statementCounter();
   return {
     close: () => database.close(),
     prepare(sql) {
+      counter?.count(sql);
       const statement = kept.get(sql);
       if (statement !== undefined) {
         kept.delete(sql);

@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 
 /**
- * For measuring (scripts/bench-api.mjs --statements): with WAGGLE_PG_STATEMENT_COUNT=FILE, every
- * statement a PostgreSQL connection sends is counted (each one a round trip: pg sends one at a time)
+ * For measuring (scripts/bench-api.mjs --statements): with WAGGLE_STATEMENT_COUNT=FILE (or its older
+ * name WAGGLE_PG_STATEMENT_COUNT), every statement a PostgreSQL connection sends (each one a round trip:
+ * pg sends one at a time) or SQLite runs (storage/sqlite.ts; begin and commit included) is counted
  * under the start of its text, and the counts are written to FILE twice a second, so the bench can
  * say how many statements, and which, a request of each kind costs. Off unless asked: counting
  * costs a map update per statement. The requests' process and thread only: the check's own process
@@ -20,10 +21,10 @@ export interface StatementCounter {
 
 let shared: StatementCounter | null | undefined;
 
-/** The process's counter when WAGGLE_PG_STATEMENT_COUNT names a file, else null. */
+/** The process's counter when WAGGLE_STATEMENT_COUNT (or WAGGLE_PG_STATEMENT_COUNT) names a file, else null. */
 export function statementCounter(env: NodeJS.ProcessEnv = process.env): StatementCounter | null {
   if (shared !== undefined) return shared;
-  const file = env.WAGGLE_PG_STATEMENT_COUNT;
+  const file = env.WAGGLE_STATEMENT_COUNT ?? env.WAGGLE_PG_STATEMENT_COUNT;
   if (!file || !isMainThread || process.send !== undefined) return (shared = null);
   const counts = new Map<string, number>();
   let total = 0;

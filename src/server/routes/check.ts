@@ -6,6 +6,7 @@ import { CHECK_PARTS } from '../../core/check/parts.js';
 import { SUMMARY_MAX_TOP, SUMMARY_TOP } from '../../services/check-packed.js';
 import type { ServiceContext } from '../../services/context.js';
 import { servedCheck, servedMap, wholeCheckJson, type mapViewHere } from '../../services/check.js';
+import { sendCheckAnswer } from '../check-answers.js';
 import { gzippedJsonAnswer, streamedJsonAnswer } from '../gzip.js';
 import { ok, okWithHeaders } from './shared.js';
 import type { Holds, Same } from '../../contract/same-type.js';
@@ -44,7 +45,8 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
     async (c) => {
       const { goalId, top } = c.req.valid('query');
       const { check, freshness } = await servedCheck(context(), goalId ? { goalId } : {});
-      return c.json({ ...check.summary(top ?? SUMMARY_TOP), freshness }, 200);
+      const items = top ?? SUMMARY_TOP;
+      return (await sendCheckAnswer(c, check, `summary\u0000${items}`, freshness, () => check.summary(items))) as never;
     },
   );
   app.openapi(
@@ -60,7 +62,9 @@ export function registerCheckRoutes(app: OpenAPIHono, context: () => ServiceCont
     async (c) => {
       const { goalId, offset, limit } = c.req.valid('query');
       const { check, freshness } = await servedCheck(context(), goalId ? { goalId } : {});
-      return c.json({ ...check.page(c.req.valid('param').part, offset ?? 0, limit ?? 50), freshness }, 200);
+      const { part } = c.req.valid('param');
+      const [from, count] = [offset ?? 0, limit ?? 50];
+      return (await sendCheckAnswer(c, check, `part\u0000${part}\u0000${from}\u0000${count}`, freshness, () => check.page(part, from, count))) as never;
     },
   );
   app.openapi(
