@@ -1,5 +1,5 @@
 import Graph from 'graphology';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import Sigma from 'sigma';
 import { analyse, graphOfMap, type NodeMetric } from '../../../src/core/graph/index.js';
@@ -122,7 +122,9 @@ export function MapPage() {
     if (id && kind === 'network') void navigate(`/networks/${id}`);
   };
 
-  useEffect(() => {
+  // Drawn in the commit that puts the map's box in the page, not in an effect after it: a passive
+  // effect runs in a task of its own, often after the browser has painted the page without the map.
+  useLayoutEffect(() => {
     if (!data || !layout || !container.current) return;
     // Replaced by a copy with the lines once the layout has settled (addEdges); the handlers below read the current one.
     let graph = new Graph({ multi: true });
