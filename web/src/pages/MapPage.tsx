@@ -147,7 +147,21 @@ export function MapPage() {
     // With thousands of nodes, drawing every line and label on each frame of a drag is what
     // makes a map sluggish (measured: 4 frames a second at 5,300 nodes and 22,500 lines in
     // software WebGL); sigma can leave them out while the camera moves and draw them at rest.
+    // Hovering a node brings out its ties: everything not connected to it fades, and a
+    // few neighbours are named (all of yours, at the centre, would bury the map in labels).
+    let focus: { node: string; neighbours: Set<string> } | null = null;
     const renderer = new MapSigma(graph, container.current, {
+      // The reducers are given here, not set after: each setting set schedules sigma's whole work over
+      // again (every node indexed and drawn anew) for the frame that should show the first drawing.
+      // The names found are marked here too (sigma draws them above the rest), read from `found`.
+      nodeReducer: (node, attributes) => {
+        const marked = found.current.has(node) ? { ...attributes, highlighted: true } : attributes;
+        return focus && node !== focus.node && !focus.neighbours.has(node) ? { ...marked, color: '#e6e6ec', label: '', zIndex: 0 } : focus ? { ...marked, zIndex: 1, forceLabel: focus.neighbours.size <= 40 } : marked;
+      },
+      edgeReducer: (edge, attributes) => {
+        if (!focus) return attributes;
+        return graph.source(edge) === focus.node || graph.target(edge) === focus.node ? { ...attributes, color: '#8a8a99', size: 1 } : { ...attributes, hidden: true };
+      },
       renderEdgeLabels: false,
       // Names are placed by our own layer (map/overlays.ts): sigma's may overlap and run off the edge.
       renderLabels: false,
@@ -166,18 +180,6 @@ export function MapPage() {
     box.addEventListener('pointerenter', releaseHover);
     const restoreLayers = restLayersWhileMoving(renderer);
     const restoreHover = noHoverWhileDragged(renderer);
-    // Hovering a node brings out its ties: everything not connected to it fades, and a
-    // few neighbours are named (all of yours, at the centre, would bury the map in labels).
-    let focus: { node: string; neighbours: Set<string> } | null = null;
-    // The names found are marked here too (sigma draws them above the rest), read from `found`.
-    renderer.setSetting('nodeReducer', (node, attributes) => {
-      const marked = found.current.has(node) ? { ...attributes, highlighted: true } : attributes;
-      return focus && node !== focus.node && !focus.neighbours.has(node) ? { ...marked, color: '#e6e6ec', label: '', zIndex: 0 } : focus ? { ...marked, zIndex: 1, forceLabel: focus.neighbours.size <= 40 } : marked;
-    });
-    renderer.setSetting('edgeReducer', (edge, attributes) => {
-      if (!focus) return attributes;
-      return graph.source(edge) === focus.node || graph.target(edge) === focus.node ? { ...attributes, color: '#8a8a99', size: 1 } : { ...attributes, hidden: true };
-    });
     renderer.on('enterNode', ({ node }) => {
       // Not while dragging: re-colouring 5,000 nodes on every node the pointer crosses halves the frame rate.
       if (renderer.getMouseCaptor().isMouseDown) return;
