@@ -25,14 +25,23 @@ export class MapSigma extends Sigma {
     return canvas;
   }
 
-  /** Gives the layers waiting for `what` their size; sigma draws them on its next frame. */
-  release(what: HeldLayer): void {
+  /** Gives the layers waiting for any of `what` the view's size; sigma draws them on its next frame. */
+  release(...what: HeldLayer[]): void {
     const canvases = this.getCanvases();
-    const released = Object.entries(HELD).filter(([id, waits]) => waits === what && canvases[id] && held.delete(canvases[id]));
-    if (released.length === 0) return;
-    // Sigma sizes every layer again (those already sized keep their size) and scales its 2D ones.
-    this.resize(true);
-    this.scheduleRender();
+    const { width, height } = this.getDimensions();
+    // Sigma's own pixel ratio (it scales its 2D layers by it as it sizes them).
+    const ratio = window.devicePixelRatio || 1;
+    let released = false;
+    for (const [id, waits] of Object.entries(HELD)) {
+      const canvas = canvases[id];
+      if (!canvas || !(what as string[]).includes(waits) || !held.delete(canvas)) continue;
+      // Only these layers: sizing the others again (sigma's resize) would clear them for nothing.
+      canvas.width = width * ratio;
+      canvas.height = height * ratio;
+      if (ratio !== 1) canvas.getContext('2d')?.scale(ratio, ratio);
+      released = true;
+    }
+    if (released) this.scheduleRender();
   }
 }
 

@@ -141,7 +141,8 @@ export function MapPage() {
         if (withLines.hasNode(e.source) && withLines.hasNode(e.target)) withLines.addEdgeWithKey(e.key, e.source, e.target, { size: 0.5, color: '#d5d5dd' });
       }
       graph = withLines;
-      renderer.release('lines');
+      // The hovered node's layers too, if the pointer has not come yet: then, not as a drag begins.
+      renderer.release('lines', 'hover');
       renderer.setGraph(withLines);
     };
     // With thousands of nodes, drawing every line and label on each frame of a drag is what
