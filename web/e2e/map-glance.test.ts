@@ -128,6 +128,41 @@ describe('the map at 5,000 people and 300 networks', () => {
     await hint.waitFor({ state: 'hidden' });
   }, 90_000);
 
+  it('draws the nodes, rings and most important names in its first frame, before the layout settles, sizing only the layers that frame shows', async () => {
+    // The pointer off the map: the hovered node's layers wait for it to come over.
+    await page.mouse.move(1, 1);
+    await page.goto(`${app.base}/map`, { waitUntil: 'commit' });
+    // Read in the first animation frame in which the map's canvases are in the page (as scripts/bench-web.mjs times it).
+    const first = await page.evaluate<{ settled: number; names: number; rings: number; sizes: Record<string, number> }>(`new Promise((resolve) => {
+      const poll = () => {
+        if (!document.querySelector('[data-testid=map] canvas')) return requestAnimationFrame(poll);
+        const names = document.querySelector('[data-testid=map-labels]');
+        const sizes = {};
+        for (const c of document.querySelectorAll('[data-testid=map] canvas')) sizes[c.className.replace('sigma-', '')] = c.width * c.height;
+        resolve({ settled: performance.getEntriesByName('waggle:map-layout-settled').length, names: Number(names?.dataset.labels ?? 0), rings: Number(names?.dataset.rings ?? 0), sizes });
+      };
+      poll();
+    })`);
+    expect(first.settled).toBe(0);
+    expect(first.names).toBeGreaterThan(10);
+    expect(first.rings).toBeGreaterThanOrEqual(4);
+    const view = first.sizes.nodes!;
+    expect(view).toBeGreaterThan(100_000);
+    expect({ rings: first.sizes['waggle-rings'], names: first.sizes['waggle-labels'], pointer: first.sizes.mouse }).toEqual({ rings: view, names: view, pointer: view });
+    // Nothing to draw yet on these: one pixel each (were view-sized canvases made and cleared in that frame).
+    expect({ lines: first.sizes.edges, hovered: first.sizes.hoverNodes, hoverNames: first.sizes.hovers, sigmaNames: first.sizes.labels, lineNames: first.sizes.edgeLabels }).toEqual({ lines: 1, hovered: 1, hoverNames: 1, sigmaNames: 1, lineNames: 1 });
+    const sizeOf = (layer: string) => page.evaluate<number>(`(() => { const c = document.querySelector('[data-testid=map] canvas.sigma-${layer}'); return c.width * c.height; })()`);
+    // The hovered node's layers as the pointer comes over the map (or as the layout settles, whichever
+    // is first): a node hovered is drawn, not a stretched pixel.
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await until(page, async () => (await sizeOf('hoverNodes')) === view && (await sizeOf('hovers')) === view);
+    // The lines' layer takes the view's size as the lines join, once settled.
+    await until(page, async () => (await page.evaluate<number>("performance.getEntriesByName('waggle:map-layout-settled').length")) > 0, 60_000);
+    await until(page, async () => (await sizeOf('edges')) === view);
+    expect(await sizeOf('labels')).toBe(1);
+  }, 120_000);
+
   it('draws the rings at once, then settles the layout in a worker: every node still on its ring, the export as shown', async () => {
     await page.goto(`${app.base}/map`);
     await page.getByTestId('map').locator('canvas').first().waitFor({ timeout: 90_000 });

@@ -134,6 +134,9 @@ export function addOverlays(renderer: Sigma, rings: Rings): () => void {
   };
   renderer.on('afterRender', draw);
   renderer.getCamera().on('updated', onCameraMove);
+  // Sigma drew its first frame as it was made, before this layer listened: the rings and names join
+  // that frame now rather than wait for sigma's next drawing.
+  draw();
   return () => {
     clearTimeout(restTimer);
     renderer.off('afterRender', draw);

@@ -1,12 +1,12 @@
 import Graph from 'graphology';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import Sigma from 'sigma';
 import { analyse, graphOfMap, type NodeMetric } from '../../../src/core/graph/index.js';
 import { layoutMap, mapSvg, ringLabel, type ColourBy } from '../map-layout.js';
 import { rankMatches } from '../map/find.js';
 import { LegendGroup, toggled } from '../map/LegendGroup.js';
 import { addOverlays } from '../map/overlays.js';
+import { MapSigma } from '../map/held-layers.js';
 import { settleLayout, type SettledPositions } from '../map/settle-layout.js';
 import { noHoverWhileDragged, restLayersWhileMoving } from '../map/moving-layers.js';
 import { MAP_NODE_PROGRAMS } from '../map/square-program.js';
@@ -42,7 +42,7 @@ export function MapPage() {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [hovered, setHovered] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
-  const sigma = useRef<Sigma | null>(null);
+  const sigma = useRef<MapSigma | null>(null);
   // The keys of the nodes Find matched, marked on the map.
   const found = useRef<ReadonlySet<string>>(new Set());
   // Where the settled layout put each node (the export draws what the screen shows).
@@ -122,7 +122,9 @@ export function MapPage() {
     if (id && kind === 'network') void navigate(`/networks/${id}`);
   };
 
-  useEffect(() => {
+  // Drawn in the commit that puts the map's box in the page, not in an effect after it: a passive
+  // effect runs in a task of its own, often after the browser has painted the page without the map.
+  useLayoutEffect(() => {
     if (!data || !layout || !container.current) return;
     // Replaced by a copy with the lines once the layout has settled (addEdges); the handlers below read the current one.
     let graph = new Graph({ multi: true });
@@ -139,12 +141,28 @@ export function MapPage() {
         if (withLines.hasNode(e.source) && withLines.hasNode(e.target)) withLines.addEdgeWithKey(e.key, e.source, e.target, { size: 0.5, color: '#d5d5dd' });
       }
       graph = withLines;
+      // The hovered node's layers too, if the pointer has not come yet: then, not as a drag begins.
+      renderer.release('lines', 'hover');
       renderer.setGraph(withLines);
     };
     // With thousands of nodes, drawing every line and label on each frame of a drag is what
     // makes a map sluggish (measured: 4 frames a second at 5,300 nodes and 22,500 lines in
     // software WebGL); sigma can leave them out while the camera moves and draw them at rest.
-    const renderer = new Sigma(graph, container.current, {
+    // Hovering a node brings out its ties: everything not connected to it fades, and a
+    // few neighbours are named (all of yours, at the centre, would bury the map in labels).
+    let focus: { node: string; neighbours: Set<string> } | null = null;
+    const renderer = new MapSigma(graph, container.current, {
+      // The reducers are given here, not set after: each setting set schedules sigma's whole work over
+      // again (every node indexed and drawn anew) for the frame that should show the first drawing.
+      // The names found are marked here too (sigma draws them above the rest), read from `found`.
+      nodeReducer: (node, attributes) => {
+        const marked = found.current.has(node) ? { ...attributes, highlighted: true } : attributes;
+        return focus && node !== focus.node && !focus.neighbours.has(node) ? { ...marked, color: '#e6e6ec', label: '', zIndex: 0 } : focus ? { ...marked, zIndex: 1, forceLabel: focus.neighbours.size <= 40 } : marked;
+      },
+      edgeReducer: (edge, attributes) => {
+        if (!focus) return attributes;
+        return graph.source(edge) === focus.node || graph.target(edge) === focus.node ? { ...attributes, color: '#8a8a99', size: 1 } : { ...attributes, hidden: true };
+      },
       renderEdgeLabels: false,
       // Names are placed by our own layer (map/overlays.ts): sigma's may overlap and run off the edge.
       renderLabels: false,
@@ -157,23 +175,16 @@ export function MapPage() {
       nodeProgramClasses: MAP_NODE_PROGRAMS,
     });
     const removeOverlays = addOverlays(renderer, data.map.rings);
+    // The layers a hovered node is drawn on are sized as the pointer comes over the map, before sigma can find a node under it.
+    const box = container.current;
+    const releaseHover = () => renderer.release('hover');
+    box.addEventListener('pointerenter', releaseHover);
     const restoreLayers = restLayersWhileMoving(renderer);
     const restoreHover = noHoverWhileDragged(renderer);
-    // Hovering a node brings out its ties: everything not connected to it fades, and a
-    // few neighbours are named (all of yours, at the centre, would bury the map in labels).
-    let focus: { node: string; neighbours: Set<string> } | null = null;
-    // The names found are marked here too (sigma draws them above the rest), read from `found`.
-    renderer.setSetting('nodeReducer', (node, attributes) => {
-      const marked = found.current.has(node) ? { ...attributes, highlighted: true } : attributes;
-      return focus && node !== focus.node && !focus.neighbours.has(node) ? { ...marked, color: '#e6e6ec', label: '', zIndex: 0 } : focus ? { ...marked, zIndex: 1, forceLabel: focus.neighbours.size <= 40 } : marked;
-    });
-    renderer.setSetting('edgeReducer', (edge, attributes) => {
-      if (!focus) return attributes;
-      return graph.source(edge) === focus.node || graph.target(edge) === focus.node ? { ...attributes, color: '#8a8a99', size: 1 } : { ...attributes, hidden: true };
-    });
     renderer.on('enterNode', ({ node }) => {
       // Not while dragging: re-colouring 5,000 nodes on every node the pointer crosses halves the frame rate.
       if (renderer.getMouseCaptor().isMouseDown) return;
+      renderer.release('hover');
       focus = { node, neighbours: new Set(graph.neighbors(node)) };
       const measures = metricsOfNode.current?.get(node);
       setHovered(`${String(graph.getNodeAttribute(node, 'label'))}: ${focus.neighbours.size} ${focus.neighbours.size === 1 ? 'tie' : 'ties'} on the map${measures ? ` · ${measures}` : ''}`);
@@ -202,6 +213,7 @@ export function MapPage() {
     });
     return () => {
       stopSettling();
+      box.removeEventListener('pointerenter', releaseHover);
       removeOverlays();
       restoreLayers();
       restoreHover();
@@ -230,6 +242,8 @@ export function MapPage() {
     for (const key of before) if (!now.has(key)) changed.push(key);
     const graph = renderer.getGraph();
     const drawn = changed.filter((key) => graph.hasNode(key));
+    // The marked nodes are drawn on the layers of the hovered one, sized now if the pointer has not been over the map.
+    if (now.size > 0) renderer.release('hover');
     if (drawn.length > 0) renderer.refresh({ partialGraph: { nodes: drawn }, skipIndexation: true, schedule: true });
     const best = matches[0]?.item.key;
     if (best) {
