@@ -65,7 +65,16 @@ export class KeptPerVersion<T, A = undefined, O = never> {
     if (!shelf) this.shelves.set(db, (shelf = new ByteBudgetLru<string, Entry<T, A, O>>(this.maxBytes)));
     // Used again: to the back of the line.
     const hit = shelf.get(key);
-    if (hit && hit.version === version) return hit.owed === undefined ? hit.value : (hit.catching ??= this.caughtUp(db, shelf, key, hit));
+    if (hit && hit.version === version) {
+      if (hit.owed === undefined) return hit.value;
+      if (!hit.catching) {
+        const catching = this.caughtUp(db, shelf, key, hit).finally(() => {
+          if (hit.catching === catching) delete hit.catching;
+        });
+        hit.catching = catching;
+      }
+      return hit.catching;
+    }
     const entry: Entry<T, A, O> = { version, value: compute(), about: about as A };
     // Weighed by its key until it is worked out.
     shelf.set(key, entry, stringBytes(key));
@@ -109,6 +118,9 @@ export class KeptPerVersion<T, A = undefined, O = never> {
       if (owed !== undefined && owed !== entry.owed) {
         entry.owed = owed;
         entry.catchUp = catchUp;
+        // A catch-up under way reads a picture taken before this write committed: a read that comes
+        // after the commit must not share it (it would not see its own write), so it starts its own.
+        delete entry.catching;
       }
     }
   }
@@ -126,27 +138,23 @@ export class KeptPerVersion<T, A = undefined, O = never> {
   private async caughtUp(db: Kysely<Database>, shelf: ByteBudgetLru<string, Entry<T, A, O>>, key: string, entry: Entry<T, A, O>): Promise<T> {
     const catchUp = entry.catchUp as CatchUp<T, A, O>;
     const settled = entry.settled as { value: T };
-    try {
-      return await db
-        .transaction()
-        .setIsolationLevel('repeatable read')
-        .execute(async (trx) => {
-          const seen = await catchUp.versionIn(trx, entry.about);
-          // Taken once the transaction's picture is: every write in it noted what it wrote before it committed.
-          const owed = entry.owed;
-          if (owed === undefined) return (entry.settled as { value: T }).value;
-          const caught = await catchUp.apply(trx, { value: settled.value, weight: entry.weight ?? this.weigh(settled.value), about: entry.about, owed });
-          if (shelf.peek(key) === entry && entry.version === seen && entry.owed === owed && entry.settled === settled) {
-            entry.settled = { value: caught.value };
-            entry.value = Promise.resolve(caught.value);
-            entry.weight = caught.weight;
-            delete entry.owed;
-            shelf.reweigh(key, stringBytes(key) + caught.weight);
-          }
-          return caught.value;
-        });
-    } finally {
-      delete entry.catching;
-    }
+    return db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const seen = await catchUp.versionIn(trx, entry.about);
+        // Taken once the transaction's picture is: every write in it noted what it wrote before it committed.
+        const owed = entry.owed;
+        if (owed === undefined) return (entry.settled as { value: T }).value;
+        const caught = await catchUp.apply(trx, { value: settled.value, weight: entry.weight ?? this.weigh(settled.value), about: entry.about, owed });
+        if (shelf.peek(key) === entry && entry.version === seen && entry.owed === owed && entry.settled === settled) {
+          entry.settled = { value: caught.value };
+          entry.value = Promise.resolve(caught.value);
+          entry.weight = caught.weight;
+          delete entry.owed;
+          shelf.reweigh(key, stringBytes(key) + caught.weight);
+        }
+        return caught.value;
+      });
   }
 }

@@ -168,6 +168,23 @@ describe.each(DIALECTS)('kept listings patched by writes to a few people, on %s'
     await keptEqualsFresh('after writes between reads and their catch-up');
   }, 300_000);
 
+  it('reads its own write: a read after a write has committed never takes a catch-up begun before it', async () => {
+    const random = seeded(dialect === 'sqlite' ? 11 : 12);
+    await keptEqualsFresh('before');
+    for (const listing of listings) {
+      const page = { ...listing, limit: 10, offset: 2 };
+      // Owing someone, so the next read catches up; another write commits while that catch-up may still read.
+      await randomWrite(random, session.ctx);
+      const earlier = listPeople(session.ctx, page);
+      await randomWrite(random, session.ctx);
+      const after = await listPeople(session.ctx, page);
+      const fresh = await inTransaction(session.ctx, (trx) => listPeople(trx, page));
+      expect(after.items.map((p) => p.id), `after a committed write: ${JSON.stringify(listing)}`).toEqual(fresh.items.map((p) => p.id));
+      expect(after.total, `after a committed write, the total: ${JSON.stringify(listing)}`).toBe(fresh.total);
+      await earlier;
+    }
+  }, 300_000);
+
   it('keeps two workspaces apart when their writes interleave', async () => {
     const random = seeded(dialect === 'sqlite' ? 9 : 10);
     const elsewhere: ServiceContext = { ...session.ctx, workspaceId: `ws_elsewhere_${dialect}`, ids: randomIds };
