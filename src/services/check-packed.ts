@@ -69,18 +69,11 @@ const text = (bytes: Uint8Array, start = 0, end = bytes.byteLength) => Buffer.fr
 
 /** The kept check: the summary with any number of items per list, and any page of any list. */
 export class KeptParts {
-  /** Summaries already read, by their number of items per list: a few at most. */
-  private readonly summaries = new Map<number, CheckSummaryView>();
-
   constructor(private readonly packed: PackedCheck) {}
 
+  /** Read afresh each time: the route keeps what it sends of it, written out, with this check (server/check-answers.ts). */
   summary(top: number): CheckSummaryView {
-    const known = this.summaries.get(top);
-    if (known) return known;
-    const view = top === SUMMARY_TOP ? (JSON.parse(text(this.packed.summary)) as CheckSummaryView) : cutSummary(JSON.parse(text(this.packed.widestSummary)) as CheckSummaryView, Math.min(top, SUMMARY_MAX_TOP));
-    if (this.summaries.size >= 4) this.summaries.delete(this.summaries.keys().next().value as number);
-    this.summaries.set(top, view);
-    return view;
+    return top === SUMMARY_TOP ? (JSON.parse(text(this.packed.summary)) as CheckSummaryView) : cutSummary(JSON.parse(text(this.packed.widestSummary)) as CheckSummaryView, Math.min(top, SUMMARY_MAX_TOP));
   }
 
   /** One page of one list, in the report's order, and the list's length. */
