@@ -19,6 +19,7 @@ import { encodeMap } from '../core/check/compact-map.js';
 import { GEXF_VERSIONS, toGexf, toGraphml, type GexfVersion } from '../codecs/graph/write.js';
 import { KeptParts, packCheck } from './check-packed.js';
 import { configOf } from '../storage/database.js';
+import { readThroughMemoryMap } from '../storage/mapped-reads.js';
 
 /**
  * Everything the network check looks at, read in one transaction so that it is one consistent
@@ -64,6 +65,8 @@ export async function loadSnapshot(ctx: ServiceContext, options: { journal?: 'en
 export async function checkNetwork(ctx: ServiceContext, options: CheckOptions = {}): Promise<CheckReport> {
   if (options.goalId) await getGoal(ctx, options.goalId);
   if (ctx.db.isTransaction) return runCheck(await loadSnapshot(ctx, { journal: 'summed' }), options);
+  // Set before the transaction begins, on the connection that reads nearly every page once.
+  await readThroughMemoryMap(ctx.db);
   // Read in one repeatable-read transaction: one consistent picture.
   return ctx.db
     .transaction()
