@@ -4,6 +4,8 @@ import { dropOutputOnceReaderCloses } from './closed-output.js';
 import { EXIT_CODES, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE } from './exit-codes.js';
 import { buildProgram } from './program.js';
 
+export { endOnceWritten } from './leave.js';
+
 export async function main(argv: string[]): Promise<number> {
   dropOutputOnceReaderCloses();
   const json = argv.includes('--json');

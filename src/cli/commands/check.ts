@@ -4,6 +4,7 @@ import { checkText } from '../render-check.js';
 import { withData } from '../data.js';
 import { about } from '../command-list.js';
 import { keepYoungGenerationSmall } from '../young-generation.js';
+import { commandFinishedEverything } from '../leave.js';
 
 export function registerCheck(program: Command): void {
   program
@@ -18,5 +19,7 @@ export function registerCheck(program: Command): void {
         const report = await data.checkNetwork(goalId ? { goalId } : {});
         emit(json, report, () => checkText(report));
       });
+      // The database is closed and the report written: the process may end without tearing its heap down.
+      commandFinishedEverything();
     });
 }
