@@ -158,8 +158,8 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
       const depends = dependenciesOf(c);
       return { version, db: ctx.db, workspaceId: ctx.workspaceId, ...(depends ? { depends } : {}), status: res.status, headers: [...res.headers], body };
     };
-    const seesVersion = VERSION_SEEN_PATHS.test(url.pathname) || (url.pathname === LISTING_PATH && listingSeesVersion(ctx, url.searchParams));
-    if (seesVersion && !cache.holds(key)) {
+    const seesVersion = () => VERSION_SEEN_PATHS.test(url.pathname) || (url.pathname === LISTING_PATH && listingSeesVersion(ctx, url.searchParams));
+    if (!cache.holds(key) && seesVersion()) {
       // Not shared with others asking the same meanwhile: its version is known only once it is read.
       const { version } = await atDataVersionSeen(ctx, next);
       const kept = version === undefined ? null : await keptOf(version);
