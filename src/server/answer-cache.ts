@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { today, type ServiceContext } from '../services/context.js';
-import { atDataVersion, atDataVersionSeen, currentDataVersion } from '../services/data-version.js';
+import { atDataVersion, atDataVersionSeen, currentDataVersion, listingSeesVersion } from '../services/data-version.js';
 import { onPeopleWritten, type PeopleWritten } from '../services/people-writes.js';
 import { dependenciesOf, touches, type AnswerDependencies } from './answer-dependencies.js';
 import { bytesSent, jsonBytesAnswer } from './gzip.js';
@@ -40,11 +40,14 @@ const MAX_ENTRY_BYTES = 1024 * 1024;
 const KEPT_PATHS = /^\/api\/(?:people|people\/[^/]+|due|plan|networks|networks\/[^/]+|goals|goals\/[^/]+)$/;
 
 /**
- * GET routes answered by one read that names the version it saw (a person's page: storage/person-detail.ts).
- * With nothing kept for the key, the version is not read before (on PostgreSQL a round trip of its own):
- * the answer is kept under the version its read saw, or not at all if it named none.
+ * GET routes answered by one read that names the version it saw (a person's page: storage/person-detail.ts),
+ * and the people listings that read their version with their page (services/data-version.ts
+ * listingSeesVersion: on PostgreSQL a page of a kept order). With nothing kept for the key, the version is
+ * not read before (on PostgreSQL a round trip of its own): the answer is kept under the version its read
+ * saw, or not at all if it named none.
  */
 const VERSION_SEEN_PATHS = /^\/api\/people\/[^/]+$/;
+const LISTING_PATH = '/api/people';
 
 interface Kept {
   version: string;
@@ -155,7 +158,8 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
       const depends = dependenciesOf(c);
       return { version, db: ctx.db, workspaceId: ctx.workspaceId, ...(depends ? { depends } : {}), status: res.status, headers: [...res.headers], body };
     };
-    if (VERSION_SEEN_PATHS.test(url.pathname) && !cache.holds(key)) {
+    const seesVersion = () => VERSION_SEEN_PATHS.test(url.pathname) || (url.pathname === LISTING_PATH && listingSeesVersion(ctx, url.searchParams));
+    if (!cache.holds(key) && seesVersion()) {
       // Not shared with others asking the same meanwhile: its version is known only once it is read.
       const { version } = await atDataVersionSeen(ctx, next);
       const kept = version === undefined ? null : await keptOf(version);

@@ -92,6 +92,30 @@ export class KeptPerVersion<T, A = undefined, O = never> {
     }
   }
 
+  /**
+   * The value kept for `key`, worked out and owing nothing, with the version it is kept under, whatever
+   * that is; used again, as get uses it. For a reader that learns the version in the same statement as
+   * the rows it reads beside the value (people-list.ts): the value is good for those rows only if the
+   * versions are equal, and the reader checks.
+   */
+  latest(db: Kysely<Database>, key: string): { version: string; value: T } | undefined {
+    const entry = this.shelves.get(db)?.get(key);
+    if (!entry?.settled || entry.owed !== undefined) return undefined;
+    return { version: entry.version, value: entry.settled.value };
+  }
+
+  /**
+   * Keeps `value`, worked out elsewhere from the data at `version` exactly (read in one snapshot with
+   * it), unless something is kept or being worked out for `key` under that version already.
+   */
+  offer(db: Kysely<Database>, key: string, version: string, value: T, ...[about]: A extends undefined ? [] : [A]): void {
+    let shelf = this.shelves.get(db);
+    if (!shelf) this.shelves.set(db, (shelf = new ByteBudgetLru<string, Entry<T, A, O>>(this.maxBytes)));
+    if (shelf.peek(key)?.version === version) return;
+    const weight = this.weigh(value);
+    shelf.set(key, { version, value: Promise.resolve(value), settled: { value }, weight, about: about as A }, stringBytes(key) + weight);
+  }
+
   /** The kept values of `db` now (a copy). */
   kept(db: Kysely<Database>): KeptValue<T, A, O>[] {
     return (this.shelves.get(db)?.snapshot() ?? []).map(([key, entry]) => this.asKept(key, entry));

@@ -8,6 +8,7 @@ import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
 import { randomIds } from '../services/context.js';
 import { workspaceBeside } from '../test-support/workspaces.js';
+import { dataVersion } from './data-version.js';
 import { isPostgres } from './json-dialects.js';
 import { selectOrderAndPage, selectPageByIds } from './people-page.js';
 
@@ -166,7 +167,7 @@ describe.each(DIALECTS)('pages by offset after writes, on %s', (dialect) => {
     expect(read.ids).toEqual(whole.map((p) => p.id));
     expect(read.page.map(({ person }) => person)).toEqual(whole.slice(2, 5));
     const beyond = await selectOrderAndPage(ctx.db, ctx.workspaceId, order.compile(), { offset: whole.length, take: 3 }, false);
-    expect(beyond).toEqual({ ids: whole.map((p) => p.id), page: [] });
+    expect(beyond).toEqual({ ids: whole.map((p) => p.id), page: [], version: await dataVersion(ctx.db, ctx.workspaceId) });
     // The page's rows are this workspace's only, whatever the order names.
     expect((await selectOrderAndPage(ctx.db, other.workspaceId, order.compile(), { offset: 0, take: 3 }, false)).page).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { foldQuery } from '../core/search-text.js';
 import { chunks } from './chunks.js';
 import { containsPattern } from './like.js';
 import { indexableSearch, matchesSearch, searchesByFts } from './search-index.js';
-import { listingVersion } from './data-version.js';
+import { dataVersion, listingVersion, sawDataVersion, wantsDataVersionSeen, withDataVersionRead } from './data-version.js';
 import { KeptPerVersion } from './kept-per-version.js';
 import type { CountOwed, OrderOwed } from './people-list-catch-up.js';
 import { idsBytes } from '../core/byte-budget.js';
@@ -19,7 +19,7 @@ import { executePrepared, idIn } from './prepared-statements.js';
 import { toContactPoint, toPerson } from './people.js';
 import { selectWholeList } from './people-whole-list.js';
 import { afterCursor, checkCursor, cursorFor, dueDate, lastExchange } from './people-keyset.js';
-import { selectOrderAndPage, selectPageByIds, type PageRow } from './people-page.js';
+import { selectOrderAndPage, selectPageByIds, selectPageByIdsSeeing, type PageRow } from './people-page.js';
 import type { Database } from './schema.js';
 
 /*
@@ -208,7 +208,74 @@ export function peopleMatching(db: Kysely<Database>, workspaceId: string, today:
   return base;
 }
 
+/**
+ * A page deep in a listing, or any of a goal's or a network's, unsearched: taken from the listing's
+ * kept order, counted by its length, its rows read by id. On PostgreSQL, when asked for the version
+ * its reads saw (a kept answer's miss, server/answer-cache.ts), such a page learns the version in
+ * the statement that reads its rows (seeingPage) rather than by a round trip before it.
+ */
+const pageOfKeptOrder = (filter: Pick<PersonFilter, 'limit' | 'offset' | 'goalId' | 'networkId' | 'search'> & { cursor?: unknown }) =>
+  filter.limit !== undefined && !filter.cursor && ((filter.offset !== undefined && filter.offset > 0) || filter.goalId !== undefined || filter.networkId !== undefined) && !filter.search?.trim();
+
+/**
+ * Whether a listing of `db` by such a filter reads its data's version in the statement that reads
+ * its page (PostgreSQL, a page of a kept order): then a kept answer's miss need not read the
+ * version first (server/answer-cache.ts). Any other filter, asked the same, reads it first itself.
+ */
+export const listingSeesItsVersion = (db: Kysely<Database>, filter: Parameters<typeof pageOfKeptOrder>[0]) => isPostgres(db) && !db.isTransaction && pageOfKeptOrder(filter);
+
+/**
+ * The people list, as selectPeopleAt reads it. Asked for the version its reads saw (withDataVersionSeen:
+ * a kept answer's miss), it names that version: read first and standing for the version in every read
+ * after it (on SQLite no round trip), or on PostgreSQL, for a page of a kept order, read in the page's
+ * own statement.
+ */
 export async function selectPeople(db: Kysely<Database>, workspaceId: string, today: IsoDate, filter: PersonFilter): Promise<PeoplePage> {
+  if (!wantsDataVersionSeen(db, workspaceId)) return selectPeopleAt(db, workspaceId, today, filter, false);
+  if (listingSeesItsVersion(db, filter)) return selectPeopleAt(db, workspaceId, today, filter, true);
+  const version = await dataVersion(db, workspaceId);
+  sawDataVersion(db, workspaceId, version);
+  return withDataVersionRead(db, workspaceId, version, () => selectPeopleAt(db, workspaceId, today, filter, false));
+}
+
+/**
+ * PostgreSQL: a page of the order kept under `key`, its rows and the version they were read at in one
+ * statement, when some order is kept for the listing; good if that is the version the order is kept
+ * under (nothing was written since it was worked out). Otherwise the version is what the statement
+ * said (a newer one), or, with no order kept, one read now; the order is then taken as at that
+ * version (kept, or worked out by `read` once for everyone asking), and the page is left to be read
+ * by its ids. A goal's or a network's order, a few hundred people, is read with its page and its
+ * version in one statement instead (`readSeeing`), and kept under that version.
+ */
+async function seeingPage(
+  db: Kysely<Database>,
+  workspaceId: string,
+  key: string,
+  about: KeptListing,
+  slice: { offset: number; take: number },
+  read: () => Promise<readonly string[]>,
+  readSeeing: (() => Promise<{ ids: string[]; page: { row: PageRow; person: Person }[]; version: string }>) | null,
+): Promise<{ version: string; listed: readonly string[]; page: { row: PageRow; person: Person }[] | null }> {
+  const latest = orders.latest(db, key);
+  let version: string;
+  if (latest) {
+    const seen = await selectPageByIdsSeeing(db, workspaceId, latest.value.slice(slice.offset, slice.offset + slice.take));
+    sawDataVersion(db, workspaceId, seen.version);
+    if (seen.version === latest.version) return { version: seen.version, listed: latest.value, page: seen.page };
+    version = seen.version;
+  } else if (readSeeing) {
+    const both = await readSeeing();
+    sawDataVersion(db, workspaceId, both.version);
+    orders.offer(db, key, both.version, both.ids, about);
+    return { version: both.version, listed: both.ids, page: both.page };
+  } else {
+    version = await dataVersion(db, workspaceId);
+    sawDataVersion(db, workspaceId, version);
+  }
+  return { version, listed: await orders.get(db, key, version, read, about), page: null };
+}
+
+async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: IsoDate, filter: PersonFilter, seeing: boolean): Promise<PeoplePage> {
   if (isWholeList(filter)) {
     const items = await selectWholeList(db, workspaceId);
     return { items, total: items.length };
@@ -227,7 +294,8 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
   // (on PostgreSQL each version read is a round trip).
   const byOrderAlone = deep && !folded;
   // A version read before anything else: a count kept under it is never older than it says.
-  const version = paged ? await listingVersion(db, workspaceId, byOrderAlone ? orderReads : filterReads(filter)) : null;
+  // Seeing (selectPeople): read with the page's rows, below.
+  let version = paged && !seeing ? await listingVersion(db, workspaceId, byOrderAlone ? orderReads : filterReads(filter)) : null;
   const unsearched = base;
   const count = async (query: typeof base) => Number((await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
   const countOf = (query: typeof base) => (version === null || db.isTransaction ? count(query) : counts.get(db, listingKey(workspaceId, today, filter), version, () => count(query), { workspaceId, today, filter, sort: null, reads: filterReads(filter) }));
@@ -259,7 +327,22 @@ export async function selectPeople(db: Kysely<Database>, workspaceId: string, to
   if (deep) {
     const take = keyset ? (filter.limit as number) + 1 : (filter.limit as number);
     const offset = filter.offset ?? 0;
-    if (version !== null && !db.isTransaction) {
+    if (seeing) {
+      const order = pageIds.compile();
+      const prepared = byKeysAlone(filter);
+      const readWithOrder: { page?: { row: PageRow; person: Person }[] } = {};
+      const read = async () => {
+        const both = await selectOrderAndPage(db, workspaceId, order, { offset, take }, prepared);
+        readWithOrder.page = both.page;
+        return both.ids;
+      };
+      const readSeeing = byKeptOrder(db, filter) ? () => selectOrderAndPage(db, workspaceId, order, { offset, take }, prepared) : null;
+      const found = await seeingPage(db, workspaceId, `${sort}\u0000${listingKey(workspaceId, today, filter)}`, { workspaceId, today, filter, sort, reads: orderReads }, { offset, take }, read, readSeeing);
+      version = found.version;
+      listed = found.listed;
+      pagedWithOrder = found.page ?? readWithOrder.page ?? null;
+      pageByIds = listed.slice(offset, offset + take);
+    } else if (version !== null && !db.isTransaction) {
       const order = pageIds;
       const orderVersion = byOrderAlone ? version : await listingVersion(db, workspaceId, orderReads);
       // Only keys for values (a network, a goal, the workspace): one plan fits them all, so PostgreSQL keeps it prepared.

@@ -3,6 +3,7 @@ import type { Person } from '../core/model.js';
 import { channelsList, isPostgres, parsedJson, postgresJson, sqliteJson } from './json-dialects.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
 import { PERSON_COLUMNS, personColumnList } from './person-columns.js';
+import { postgresVersionNamed, postgresVersionSql } from './data-version.js';
 import { preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
@@ -72,6 +73,24 @@ export async function selectPageByIds(db: Kysely<Database>, workspaceId: string,
   return inIdsOrder(rows, ids);
 }
 
+let postgresSeeingText: string | undefined;
+
+/**
+ * PostgreSQL: the workspace's people of `ids` as selectPageByIds reads them, and the workspace's data
+ * version read in the same statement (one snapshot with the rows): a page taken from a kept order,
+ * for a kept answer's miss (server/answer-cache.ts), is this one round trip, where reading the version
+ * first was one more. The version comes on a row of its own making, so an empty page still says it.
+ */
+export async function selectPageByIdsSeeing(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<{ version: string; page: { row: PageRow; person: Person }[] }> {
+  const text = (postgresSeeingText ??= preparedOnPostgres(
+    db,
+    `select s.v as "dataVersion", r.* from (select ${postgresVersionSql('$1')} as v) s left join lateral (
+      select ${postgresColumns()} from people p where p.workspace_id = $1 and p.id = any($2::text[])) r on true`,
+  ));
+  const { rows } = await db.withoutPlugins().executeQuery<RowWithChannels & { dataVersion: string | null }>(CompiledQuery.raw(text, [workspaceId, ids]));
+  return { version: postgresVersionNamed(rows[0]?.dataVersion), page: inIdsOrder(rows.filter((row) => row.id !== null), ids) };
+}
+
 /**
  * PostgreSQL: a listing's whole order (the ids `order` selects, in its order) and the page of it
  * from `offset`, `take` long, with their rows and channels, in one statement: one round trip and one
@@ -89,15 +108,16 @@ export async function selectOrderAndPage(
   order: CompiledQuery<{ id: string }>,
   page: { offset: number; take: number },
   prepared: boolean,
-): Promise<{ ids: string[]; page: { row: PageRow; person: Person }[] }> {
+): Promise<{ ids: string[]; page: { row: PageRow; person: Person }[]; version: string }> {
   const n = order.parameters.length;
+  // The workspace's data version beside, read in the same snapshot as the order: what the order is kept under.
   const text = `with o as (select array(${order.sql}) as ids)
-    select case when r.one is null or r.one = 1 then o.ids end as "orderIds", r.* from o left join lateral (
+    select case when r.one is null or r.one = 1 then o.ids end as "orderIds", ${postgresVersionSql(`$${n + 1}`)} as "dataVersion", r.* from o left join lateral (
       select row_number() over () as one, ${postgresColumns()}
       from people p where p.workspace_id = $${n + 1} and p.id = any(o.ids[$${n + 2}::int : $${n + 3}::int])) r on true`;
   const values = [...order.parameters, workspaceId, page.offset + 1, page.offset + page.take];
-  const { rows } = await db.withoutPlugins().executeQuery<RowWithChannels & { orderIds: string[] | null; one: number | null }>(CompiledQuery.raw(prepared ? preparedOnPostgres(db, text) : text, values));
+  const { rows } = await db.withoutPlugins().executeQuery<RowWithChannels & { orderIds: string[] | null; one: number | null; dataVersion: string | null }>(CompiledQuery.raw(prepared ? preparedOnPostgres(db, text) : text, values));
   const ids = rows.find((row) => row.orderIds !== null)?.orderIds ?? [];
   const pageRows = rows.filter((row) => row.id !== null);
-  return { ids, page: inIdsOrder(pageRows, ids.slice(page.offset, page.offset + page.take)) };
+  return { ids, page: inIdsOrder(pageRows, ids.slice(page.offset, page.offset + page.take)), version: postgresVersionNamed(rows[0]?.dataVersion) };
 }
