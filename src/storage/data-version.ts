@@ -23,9 +23,17 @@ import type { Database } from './schema.js';
  */
 let ownWrites = 0;
 
-/** Asked before every kept answer is sent: kept prepared (prepared-statements.ts). */
-/** PostgreSQL: the workspace's counter row, as text (`v`), for the workspace named by `workspaceId` (a placeholder or a column); no row before its first counted write. */
-const versionSelect = (workspaceId: string) => `select version::text as v from workspace_data_versions where workspace_id = ${workspaceId}`;
+/**
+ * PostgreSQL: the workspace's counter row, as text (`v`), for the workspace named by `workspaceId` (a placeholder or a column); no
+ * row before its first counted write. Asked before every kept answer is sent: kept prepared (prepared-statements.ts).
+ *
+ * The counter and, after a dot, the id of the transaction that last wrote the row (`xmin`). The counter alone is given again when
+ * a write's COMMIT is refused (a deferred constraint, a serialization failure, the server going away): its moves roll back, and
+ * the next write moves the counter to the same number. A write to a few people has already kept the listings under the version
+ * it leaves before it commits (people-list-patch.ts), so that next write's data would have been read as the refused one's, and
+ * its changes never seen. A transaction id is never given twice, so a refused write's version is never anybody's data.
+ */
+const versionSelect = (workspaceId: string) => `select version::text || '.' || xmin::text as v from workspace_data_versions where workspace_id = ${workspaceId}`;
 const VERSION_QUERY = versionSelect('$1');
 /** The same as a value inside another statement (null before the first counted write), read in that statement's snapshot. */
 export const postgresVersionSql = (workspaceId: string) => `(${versionSelect(workspaceId)})`;
@@ -86,7 +94,7 @@ export function sawDataVersion(db: Kysely<Database>, workspaceId: string, versio
   if (store && store.db === db && store.workspaceId === workspaceId) store.seen ??= version;
 }
 
-/** A PostgreSQL counter as read in SQL (`version::text`, or null before the workspace's first write), named as dataVersion names it. */
+/** A PostgreSQL version as read in SQL (versionSelect's `v`, or null before the workspace's first write), named as dataVersion names it. */
 export const postgresVersionNamed = (counter: string | null | undefined) => `pg:${counter ?? '0'}`;
 
 export async function dataVersion(db: Kysely<Database>, workspaceId: string): Promise<string> {
