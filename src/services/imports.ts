@@ -153,7 +153,6 @@ async function existingPeople(ctx: ServiceContext): Promise<ExistingPerson[]> {
 async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFormat, written: (done: number) => void): Promise<void> {
   const now = nowTimestamp(ctx);
   const day = today(ctx);
-  const points: Insertable<Database['contactPoints']>[] = [];
   const dates: Insertable<Database['personDates']>[] = [];
   const photos: Parameters<typeof writePhotos>[1][number][] = [];
   const creates = plan.creates;
@@ -166,11 +165,12 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   const keys = creates.map((p) => nameKey(p.name));
   const order = creates.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
   const ids = order.map(() => ctx.ids('per')).sort();
+  let channelCount = 0;
   order.forEach((at, i) => {
     const p = creates[at]!;
     const id = ids[i]!;
     if (p.photo) photos.push({ personId: id, mediaType: checkPhoto(p.photo), bytes: p.photo, updatedAt: now });
-    p.channels.forEach((c, position) => points.push(toContactPointRow(id, position, c)));
+    channelCount += p.channels.length;
     (p.dates ?? []).forEach((d, position) => dates.push({ personId: id, position, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }));
   });
   const rowOf = (p: ImportPlan['creates'][number], id: string) =>
@@ -231,7 +231,16 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   // A first import into an empty map builds people's indexes once, after the rows; a large one
   // indexes the new people's search text once, after them (SQLite only, in this transaction).
   await withSearchIndexFilledAfter(ctx.db, creates.length, () => withIndexesRebuilt(ctx.db, 'people', creates.length, insertPeople));
-  await withIndexesRebuilt(ctx.db, 'contactPoints', points.length, () => insertRows(ctx.db, 'contactPoints', points, { afterBatch: breathe }));
+  // The contact points likewise a few thousand people's at a time, after the people, in the same order.
+  const pointStatements: InsertStatements = new Map();
+  const insertPoints = async () => {
+    for (let from = 0; from < order.length; from += ROWS_MADE_AT_ONCE) {
+      const points: Insertable<Database['contactPoints']>[] = [];
+      order.slice(from, from + ROWS_MADE_AT_ONCE).forEach((at, i) => creates[at]!.channels.forEach((c, position) => points.push(toContactPointRow(ids[from + i]!, position, c))));
+      await insertRows(ctx.db, 'contactPoints', points, { statements: pointStatements, afterBatch: breathe });
+    }
+  };
+  await withIndexesRebuilt(ctx.db, 'contactPoints', channelCount, insertPoints);
   await insertRows(ctx.db, 'personDates', dates);
   await writePhotos(ctx, photos);
 

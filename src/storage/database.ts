@@ -27,9 +27,10 @@ export class MigrationFailedError extends Error {
 const configs = new WeakMap<Kysely<Database>, DatabaseConfig>();
 
 /**
- * Opens the database and brings its schema up to date. `readOnly`: a reader beside a
- * process that has it open already (a worker thread): no migrations, and on SQLite a
- * read-only connection whose transactions take no write lock.
+ * Opens the database and brings its schema up to date: an empty SQLite database is made from
+ * the schema snapshot in one transaction (sqlite-fresh.ts), any other is migrated step by step.
+ * `readOnly`: a reader beside a process that has it open already (a worker thread): no
+ * migrations, and on SQLite a read-only connection whose transactions take no write lock.
  */
 export async function openStore(config: DatabaseConfig, options: { readOnly?: boolean } = {}): Promise<Store> {
   let dialect: Dialect;
@@ -46,7 +47,7 @@ export async function openStore(config: DatabaseConfig, options: { readOnly?: bo
   const db = new Kysely<Database>({ dialect: withDomainErrors(dialect), plugins: [new CamelCasePlugin(), countWrites] });
   if (!options.readOnly) {
     try {
-      if (!(await schemaIsCurrent(db))) await migrateToLatest(db);
+      if (!(await schemaIsCurrent(db)) && !(await createdFromSnapshot(config, db))) await migrateToLatest(db);
     } catch (error) {
       await db.destroy();
       throw error;
@@ -54,6 +55,12 @@ export async function openStore(config: DatabaseConfig, options: { readOnly?: bo
   }
   configs.set(db, config);
   return { db, kind: config.kind, location, close: () => db.destroy() };
+}
+
+/** Whether an empty SQLite database was just made from the schema snapshot; loaded only then, as a current database needs none of it. */
+async function createdFromSnapshot(config: DatabaseConfig, db: Kysely<Database>): Promise<boolean> {
+  if (config.kind !== 'sqlite') return false;
+  return (await import('./sqlite-fresh.js')).createdFromSnapshot(db.withoutPlugins());
 }
 
 /** How `db` was opened (a transaction's is its database's), or null for a handle openStore did not make. */
