@@ -20,7 +20,7 @@ describe('a JSON answer written out once', () => {
 
   it('sends the same bytes and headers as c.json, zipped or not', async () => {
     const app = server();
-    for (const headers of [{ 'accept-encoding': 'gzip' }, {}]) {
+    for (const headers of [{ 'accept-encoding': 'gzip' }, {}] as Record<string, string>[]) {
       const [once, json] = await Promise.all([app.request('/written-once', { headers }), app.request('/by-c-json', { headers })]);
       expect(once.status).toBe(200);
       expect([...once.headers]).toEqual([...json.headers]);
