@@ -12,6 +12,7 @@ import { quickAddPeople } from '../../services/quick-add.js';
 import { ValidationError } from '../../core/errors.js';
 import { created, defined, idParam, jsonBody, noContent, ok, twoIds } from './shared.js';
 import { answerDependsOn } from '../answer-dependencies.js';
+import { jsonAnswer } from '../gzip.js';
 
 const tags = ['People'];
 
@@ -84,7 +85,7 @@ export function registerPeopleRoutes(app: OpenAPIHono, context: () => ServiceCon
     async (c) => {
       const detail = await personDetail(context(), c.req.valid('param').id);
       answerDependsOn(c, personPageReads(detail));
-      return c.json(detail, 200);
+      return jsonAnswer(c, detail);
     },
   );
 
