@@ -87,7 +87,7 @@ export async function patchListingsAround<T>(
   const wholeAfter = await dataVersion(trx, workspaceId);
   const wholeBeforeWrite = postgres ? (before as string) : (wholeBefore as string);
   if (movedOnlyBy(wholeBeforeWrite, wholeAfter, scope.moves)) {
-    const keysAfter = await placingKeys(trx, workspaceId, personIds);
+    const keysAfter = movedNoPlacingKey(scope.written) ? keysBefore : await placingKeys(trx, workspaceId, personIds);
     const keys = new Map(personIds.map((id) => [id, { before: keysBefore.get(id) ?? null, after: keysAfter.get(id) ?? null }]));
     patched({ personIds, written: scope.written, keys, before: wholeBeforeWrite, after: wholeAfter });
   }
@@ -115,6 +115,19 @@ export async function patchListingsAround<T>(
   const written: ReadonlySet<string> = new Set(personIds);
   orders.owe(root, orderCatchUp, (kept) => decide(kept, () => written));
   return result;
+}
+
+/** The columns placingKeys reads, in listingVersion's names. */
+const PLACING_COLUMNS = new Set(['people.stage', 'people.next_contact_due', 'people.last_exchange_on']);
+
+/**
+ * Whether a write that wrote `written` left every placing key as it was: it wrote only other columns
+ * of `people` (a note, say), so the keys read before it stand for after it, and the second read
+ * (a statement a person's edit) is not needed. Anything else written (another table, whose
+ * cascades or triggers could reach a row, or an unknown target) has the keys read again.
+ */
+export function movedNoPlacingKey(written: ReadonlySet<string>): boolean {
+  return [...written].every((name) => name.startsWith('people.') && !PLACING_COLUMNS.has(name));
 }
 
 /** `personIds`' stage, next contact and last exchange as the listings' indexes have them (core/listing-placement.ts). */
