@@ -5,7 +5,8 @@ import type { KeysWritten, PlacingKeys } from '../core/listing-placement.js';
 import type { KeptValue } from './kept-per-version.js';
 import { countCatchUp, MAX_PATCHED_PEOPLE, membersOfEach, orderCatchUp } from './people-list-catch-up.js';
 import { counts, orders, type KeptListing } from './people-list.js';
-import { executePrepared, idIn } from './prepared-statements.js';
+import { compiledOnce } from './compiled-once.js';
+import { idIn, preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
 /*
@@ -117,6 +118,17 @@ export async function patchListingsAround<T>(
   return result;
 }
 
+/** Read twice a write, compiled once (compiled-once.ts); kept prepared on PostgreSQL. */
+const placingKeysOf = compiledOnce((db, { workspaceId, personIds }: { workspaceId: string; personIds: readonly string[] }) => {
+  const query = db
+    .selectFrom('people')
+    .select(['id', 'stage', sql<string>`coalesce(next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`.as('nextContactDue'), sql<string>`coalesce(last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`.as('lastExchangeOn')])
+    .where('workspaceId', '=', workspaceId)
+    .where(idIn(db, 'id', personIds));
+  preparedOnPostgres(db, query.compile().sql);
+  return query;
+});
+
 /** The columns placingKeys reads, in listingVersion's names. */
 const PLACING_COLUMNS = new Set(['people.stage', 'people.next_contact_due', 'people.last_exchange_on']);
 
@@ -132,13 +144,6 @@ export function movedNoPlacingKey(written: ReadonlySet<string>): boolean {
 
 /** `personIds`' stage, next contact and last exchange as the listings' indexes have them (core/listing-placement.ts). */
 async function placingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<Map<string, PlacingKeys>> {
-  const rows = await executePrepared(
-    trx,
-    trx
-      .selectFrom('people')
-      .select(['id', 'stage', sql<string>`coalesce(next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`.as('nextContactDue'), sql<string>`coalesce(last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`.as('lastExchangeOn')])
-      .where('workspaceId', '=', workspaceId)
-      .where(idIn(trx, 'id', personIds)),
-  );
+  const { rows } = await placingKeysOf(trx, { workspaceId, personIds });
   return new Map(rows.map((row) => [row.id, { stage: row.stage, nextContactDue: row.nextContactDue, lastExchangeOn: row.lastExchangeOn }]));
 }
