@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../test-support/databases.js';
 import type { Clock, ServiceContext } from './context.js';
-import { listExchanges, logExchange, removeExchange } from './exchanges.js';
+import { getExchange, listExchanges, logExchange, removeExchange } from './exchanges.js';
+import { createNetwork } from './networks.js';
 import { createPerson, getPerson, updatePerson } from './people.js';
 import { addTarget, planView } from './plan.js';
 import { freshSession } from '../test-support/fresh-session.js';
@@ -28,6 +29,26 @@ describe.each(DIALECTS)('logging and removing exchanges on %s', (dialect) => {
     await expect(logExchange({ ...ctx, clock: lateMorningUtc }, { personIds: [eva.id], channel: 'email', occurredOn: '2026-11-21' })).rejects.toMatchObject({ field: 'occurredOn' });
     await expect(logExchange({ ...ctx, clock: lateMorningUtc, timeZone: 'Pacific/Kiritimati' }, { personIds: [eva.id], channel: 'email', occurredOn: '2026-11-21' })).resolves.toBeTruthy();
     await expect(logExchange(ctx, { personIds: [eva.id], channel: 'email', occurredOn: '2026-11-21' })).rejects.toMatchObject({ field: 'occurredOn' });
+  });
+
+  it('answers a logged exchange as it is read back afterwards: its people in id order, what was given and received, its network', async () => {
+    const people = [await createPerson(ctx, { name: 'Zoe Park' }), await createPerson(ctx, { name: 'Yann Roux' }), await createPerson(ctx, { name: 'Xia Chen' })];
+    const personIds = people.map((p) => p.id).reverse();
+    const network = await createNetwork(ctx, { name: 'Lisbon founders' });
+    const { exchange } = await logExchange(ctx, {
+      personIds,
+      channel: 'lunch',
+      occurredOn: '2026-11-19',
+      initiatedBy: 'them',
+      networkId: network.id,
+      gave: [{ kind: 'help', note: 'pricing' }, { kind: 'introduction' }],
+      received: [{ kind: 'resource', note: 'a deck' }],
+      learned: 'They hire in spring',
+      feeling: 'energising',
+      notes: 'Long lunch',
+    });
+    expect(exchange).toEqual(await getExchange(ctx, exchange.id));
+    expect(exchange.personIds).toEqual([...personIds].sort());
   });
 
   it('removing the only exchange puts the stage, the last exchange and the plan target back as they were', async () => {

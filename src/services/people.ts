@@ -98,14 +98,14 @@ function editWrites(patch: UpdatePersonInput): string[] {
 /** Changes only what the patch names; `channelGroups` replaces the named groups of channels and keeps the rest; `dates` replaces every date. */
 export async function updatePerson(ctx: ServiceContext, id: string, patch: UpdatePersonInput): Promise<Person> {
   await inTransactionOnPeople(ctx, { personIds: [id], columns: editWrites(patch) }, async (trx) => {
-    await requirePerson(trx, id);
     const { channels, channelGroups, dates, ...fields } = patch;
     if (channels !== undefined && channelGroups !== undefined) {
       throw new ValidationError('channelGroups', 'give either channels (the whole list) or channelGroups (some groups), not both');
     }
     const changes: PersonChanges = { ...fields, updatedAt: nowTimestamp(trx) };
     if (fields.nextContactOn !== undefined) changes.nextContactSetOn = fields.nextContactOn === null ? null : today(trx);
-    await updatePersonRow(trx.db, trx.workspaceId, id, changes);
+    // The update says whether the person is there: no question asked before it (a statement fewer an edit).
+    if (!(await updatePersonRow(trx.db, trx.workspaceId, id, changes))) throw new NotFoundError('person', id);
     if (fields.cadence !== undefined || fields.nextContactOn !== undefined) await refreshRhythm(trx, [id]);
     if (channels !== undefined) await replaceContactPoints(trx.db, id, channels);
     if (channelGroups !== undefined) {

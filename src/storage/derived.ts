@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { compiledOnce } from './compiled-once.js';
 import { journalSumsByPerson } from './journal-summary.js';
 
 /**
@@ -30,7 +31,7 @@ export interface JournalKnown {
  * rest back to none (only those that had some, so a bulk load does not rewrite everyone's row); the
  * second left out when the caller knows each has an exchange.
  */
-export async function refreshJournalColumns(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined, known: JournalKnown = {}): Promise<void> {
+function journalColumnsUpdate(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined) {
   let sums = journalSumsByPerson(db, workspaceId);
   if (ids) sums = sums.where('ep.personId', 'in', [...ids]);
   let update = db
@@ -46,7 +47,15 @@ export async function refreshJournalColumns(db: Kysely<Database>, workspaceId: s
     .whereRef('people.id', '=', 'j.personId')
     .where('people.workspaceId', '=', workspaceId);
   if (ids) update = update.where('people.id', 'in', [...ids]);
-  await update.execute();
+  return update;
+}
+
+/** The journal's columns of a few people: the statement every logged exchange runs, compiled once (compiled-once.ts). */
+const journalColumnsOf = compiledOnce((db, values: { workspaceId: string; ids: readonly string[] }) => journalColumnsUpdate(db, values.workspaceId, values.ids));
+
+export async function refreshJournalColumns(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined, known: JournalKnown = {}): Promise<void> {
+  if (ids) await journalColumnsOf(db, { workspaceId, ids });
+  else await journalColumnsUpdate(db, workspaceId, ids).execute();
   // The second statement would find no one: one statement fewer for every exchange logged.
   if (known.eachHasAnExchange && ids) return;
   let none = db
@@ -60,15 +69,23 @@ export async function refreshJournalColumns(db: Kysely<Database>, workspaceId: s
 }
 
 /** What each person's next contact is worked out from, with the date stored for it now. */
+function rhythmSelect(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined) {
+  const select = db.selectFrom('people').select(['id', 'nextContactOn', 'cadence', 'lastExchangeOn', 'addedOn', 'nextContactDue']).where('workspaceId', '=', workspaceId);
+  return ids ? select.where('id', 'in', [...ids]) : select;
+}
+const rhythmRowsOf = compiledOnce((db, values: { workspaceId: string; ids: readonly string[] }) => rhythmSelect(db, values.workspaceId, values.ids));
+
 export async function selectRhythmRows(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined) {
-  let select = db.selectFrom('people').select(['id', 'nextContactOn', 'cadence', 'lastExchangeOn', 'addedOn', 'nextContactDue']).where('workspaceId', '=', workspaceId);
-  if (ids) select = select.where('id', 'in', [...ids]);
-  return select.execute();
+  return ids ? (await rhythmRowsOf(db, { workspaceId, ids })).rows : rhythmSelect(db, workspaceId, ids).execute();
 }
 
 /** Stores one next-contact date for these people (a chunk of them). */
+const nextContactDueSet = compiledOnce((db, values: { workspaceId: string; ids: readonly string[]; due: string | null }) =>
+  db.updateTable('people').set({ nextContactDue: values.due }).where('workspaceId', '=', values.workspaceId).where('id', 'in', [...values.ids]),
+);
+
 export async function setNextContactDue(db: Kysely<Database>, workspaceId: string, ids: readonly string[], due: string | null): Promise<void> {
-  await db.updateTable('people').set({ nextContactDue: due }).where('workspaceId', '=', workspaceId).where('id', 'in', [...ids]).execute();
+  await nextContactDueSet(db, { workspaceId, ids, due });
 }
 
 /** Sets `goal_relevance` to each person's highest relevance to an active goal (0 without one): for these people, those linked to a goal, or everyone. */

@@ -4,6 +4,7 @@ import type { JournalEntry } from '../core/check/types.js';
 import type { Exchange, FollowUp, GivenItem, ReceivedItem } from '../core/model.js';
 import type { Channel, Feeling, FollowUpKind, FollowUpStatus, Initiator } from '../core/vocabulary.js';
 import { chunks } from './chunks.js';
+import { compiledOnce } from './compiled-once.js';
 import { parseJsonList } from './columns.js';
 import type { Database, ExchangesTable, FollowUpsTable, PeopleTable } from './schema.js';
 
@@ -47,12 +48,12 @@ export function toFollowUp(row: Selectable<FollowUpsTable>): FollowUp {
  * move, and their last logging sequence number (0 when none: the next exchange with them is one more),
  * read in the same statement rather than a second one per exchange logged.
  */
-export async function selectPeopleBeforeExchange(
-  db: Kysely<Database>,
-  workspaceId: string,
-  personIds: readonly string[],
-): Promise<{ id: string; stage: string; nextContactOn: string | null; nextContactSetOn: string | null; lastLoggedSeq: number }[]> {
-  const rows = await db
+/*
+ * The statements every logged exchange runs are compiled once (compiled-once.ts): building them
+ * through Kysely cost more than running them.
+ */
+const peopleBeforeExchange = compiledOnce((db, { workspaceId, personIds }: { workspaceId: string; personIds: readonly string[] }) =>
+  db
     .selectFrom('people')
     .select((eb) => [
       'id',
@@ -62,17 +63,31 @@ export async function selectPeopleBeforeExchange(
       eb.selectFrom('exchangePeople as ep').select((e) => e.fn.max('ep.loggedSeq').as('seq')).where('ep.workspaceId', '=', workspaceId).whereRef('ep.personId', '=', 'people.id').as('lastLoggedSeq'),
     ])
     .where('workspaceId', '=', workspaceId)
-    .where('id', 'in', [...personIds])
-    .execute();
+    .where('id', 'in', [...personIds]),
+);
+
+export async function selectPeopleBeforeExchange(
+  db: Kysely<Database>,
+  workspaceId: string,
+  personIds: readonly string[],
+): Promise<{ id: string; stage: string; nextContactOn: string | null; nextContactSetOn: string | null; lastLoggedSeq: number }[]> {
+  const { rows } = await peopleBeforeExchange(db, { workspaceId, personIds });
   return rows.map((row) => ({ ...row, lastLoggedSeq: Number(row.lastLoggedSeq ?? 0) }));
 }
 
-export async function insertExchangeRow(db: Kysely<Database>, row: Insertable<ExchangesTable>): Promise<void> {
-  await db.insertInto('exchanges').values(row).execute();
+/** An exchange's row, every column given (Insertable's optional ones as null): one statement text. */
+type ExchangeRow = { [K in keyof Insertable<ExchangesTable>]-?: Exclude<Insertable<ExchangesTable>[K], undefined> };
+const exchangeInsert = compiledOnce((db, row: ExchangeRow) => db.insertInto('exchanges').values(row));
+
+export async function insertExchangeRow(db: Kysely<Database>, row: ExchangeRow): Promise<void> {
+  await exchangeInsert(db, row);
 }
 
-export async function insertExchangePersonRow(db: Kysely<Database>, row: Insertable<ExchangePeopleTable>): Promise<void> {
-  await db.insertInto('exchangePeople').values(row).execute();
+type ExchangePersonRow = { [K in keyof Insertable<ExchangePeopleTable>]-?: Exclude<Insertable<ExchangePeopleTable>[K], undefined> };
+const exchangePersonInsert = compiledOnce((db, row: ExchangePersonRow) => db.insertInto('exchangePeople').values(row));
+
+export async function insertExchangePersonRow(db: Kysely<Database>, row: ExchangePersonRow): Promise<void> {
+  await exchangePersonInsert(db, row);
 }
 
 /** A change a logged (or removed) exchange makes to a person's stage and next contact. */

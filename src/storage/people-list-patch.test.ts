@@ -14,6 +14,7 @@ import { FEW_DATES, FEW_NAMES, randomExchange, randomPersonEdit, seeded, type Se
 import { listingVersion } from './data-version.js';
 import { orders } from './people-list.js';
 import { orderCatchUp } from './people-list-catch-up.js';
+import { movedNoPlacingKey } from './people-list-patch.js';
 import { idsBytes } from '../core/byte-budget.js';
 
 /*
@@ -208,4 +209,16 @@ describe.each(DIALECTS)('kept listings patched by writes to a few people, on %s'
       await both(`after writes to both, round ${step}`);
     }
   }, 300_000);
+});
+
+describe('what a write to a few people must read again of their placing keys', () => {
+  it('reads nothing again after a write to other columns of their rows alone', () => {
+    expect(movedNoPlacingKey(new Set(['people.notes', 'people.search_text', 'people.updated_at']))).toBe(true);
+  });
+
+  it('reads them again after a write to a placing column, to another table, or to an unknown target', () => {
+    for (const name of ['people.stage', 'people.next_contact_due', 'people.last_exchange_on', 'exchanges', 'memberships', '*']) {
+      expect(movedNoPlacingKey(new Set(['people.notes', name])), name).toBe(false);
+    }
+  });
 });

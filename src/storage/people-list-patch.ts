@@ -5,7 +5,8 @@ import type { KeysWritten, PlacingKeys } from '../core/listing-placement.js';
 import type { KeptValue } from './kept-per-version.js';
 import { countCatchUp, MAX_PATCHED_PEOPLE, membersOfEach, orderCatchUp } from './people-list-catch-up.js';
 import { counts, orders, type KeptListing } from './people-list.js';
-import { executePrepared, idIn } from './prepared-statements.js';
+import { compiledOnce } from './compiled-once.js';
+import { idIn, preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
 /*
@@ -90,7 +91,7 @@ export async function patchListingsAround<T>(
   if (postgres) before = versionBeneath(before as string, wholeAfter, trx);
   const wholeBeforeWrite = postgres ? (before as string) : (wholeBefore as string);
   if (movedOnlyBy(wholeBeforeWrite, wholeAfter, scope.moves)) {
-    const keysAfter = await placingKeys(trx, workspaceId, personIds);
+    const keysAfter = movedNoPlacingKey(scope.written) ? keysBefore : await placingKeys(trx, workspaceId, personIds);
     const keys = new Map(personIds.map((id) => [id, { before: keysBefore.get(id) ?? null, after: keysAfter.get(id) ?? null }]));
     patched({ personIds, written: scope.written, keys, before: wholeBeforeWrite, after: wholeAfter });
   }
@@ -120,15 +121,32 @@ export async function patchListingsAround<T>(
   return result;
 }
 
+/** Read twice a write, compiled once (compiled-once.ts); kept prepared on PostgreSQL. */
+const placingKeysOf = compiledOnce((db, { workspaceId, personIds }: { workspaceId: string; personIds: readonly string[] }) => {
+  const query = db
+    .selectFrom('people')
+    .select(['id', 'stage', sql<string>`coalesce(next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`.as('nextContactDue'), sql<string>`coalesce(last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`.as('lastExchangeOn')])
+    .where('workspaceId', '=', workspaceId)
+    .where(idIn(db, 'id', personIds));
+  preparedOnPostgres(db, query.compile().sql);
+  return query;
+});
+
+/** The columns placingKeys reads, in listingVersion's names. */
+const PLACING_COLUMNS = new Set(['people.stage', 'people.next_contact_due', 'people.last_exchange_on']);
+
+/**
+ * Whether a write that wrote `written` left every placing key as it was: it wrote only other columns
+ * of `people` (a note, say), so the keys read before it stand for after it, and the second read
+ * (a statement a person's edit) is not needed. Anything else written (another table, whose
+ * cascades or triggers could reach a row, or an unknown target) has the keys read again.
+ */
+export function movedNoPlacingKey(written: ReadonlySet<string>): boolean {
+  return [...written].every((name) => name.startsWith('people.') && !PLACING_COLUMNS.has(name));
+}
+
 /** `personIds`' stage, next contact and last exchange as the listings' indexes have them (core/listing-placement.ts). */
 async function placingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<Map<string, PlacingKeys>> {
-  const rows = await executePrepared(
-    trx,
-    trx
-      .selectFrom('people')
-      .select(['id', 'stage', sql<string>`coalesce(next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`.as('nextContactDue'), sql<string>`coalesce(last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`.as('lastExchangeOn')])
-      .where('workspaceId', '=', workspaceId)
-      .where(idIn(trx, 'id', personIds)),
-  );
+  const { rows } = await placingKeysOf(trx, { workspaceId, personIds });
   return new Map(rows.map((row) => [row.id, { stage: row.stage, nextContactDue: row.nextContactDue, lastExchangeOn: row.lastExchangeOn }]));
 }

@@ -150,13 +150,16 @@ function toPersonChanges(changes: PersonChanges): Updateable<PeopleTable> {
 }
 
 /** Changes what `changes` names on one person; a new name or family name moves the sort key, which needs both (the one not changed is read). */
-export async function updatePersonRow(db: Kysely<Database>, workspaceId: string, id: string, changes: PersonChanges): Promise<void> {
+/** Changes a person's row; false when the workspace has no person `id` (nothing written), so the caller need not ask first. */
+export async function updatePersonRow(db: Kysely<Database>, workspaceId: string, id: string, changes: PersonChanges): Promise<boolean> {
   const row = toPersonChanges(changes);
   if (changes.name !== undefined || changes.familyName !== undefined) {
-    const stored = await db.selectFrom('people').select(['name', 'familyName']).where('id', '=', id).where('workspaceId', '=', workspaceId).executeTakeFirstOrThrow();
+    const stored = await db.selectFrom('people').select(['name', 'familyName']).where('id', '=', id).where('workspaceId', '=', workspaceId).executeTakeFirst();
+    if (!stored) return false;
     row.sortName = sortKey(changes.name ?? stored.name, changes.familyName !== undefined ? changes.familyName : stored.familyName);
   }
-  await db.updateTable('people').set(row).where('id', '=', id).where('workspaceId', '=', workspaceId).execute();
+  const { numUpdatedRows } = await db.updateTable('people').set(row).where('id', '=', id).where('workspaceId', '=', workspaceId).executeTakeFirst();
+  return numUpdatedRows > 0n;
 }
 
 /** The same changes on many people (a judgement set on everyone a filter finds); names are changed one person at a time. */

@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { PlanTarget } from '../core/model.js';
 import type { Stage, TargetSource, TargetStatus } from '../core/vocabulary.js';
 import { chunks } from './chunks.js';
+import { compiledOnce } from './compiled-once.js';
 import type { Database } from './schema.js';
 
 type PlanTargetsTable = Database['planTargets'];
@@ -70,16 +71,20 @@ export async function reopenTargetsCompletedBy(db: Kysely<Database>, workspaceId
 
 /** The open targets of `month` for these people are done, by this exchange on this day. Says how many. */
 export async function completeOpenTargets(db: Kysely<Database>, workspaceId: string, month: string, personIds: readonly string[], exchangeId: string, occurredOn: string): Promise<number> {
-  const result = await db
-    .updateTable('planTargets')
-    .set({ status: 'done', closedOn: occurredOn, exchangeId })
-    .where('workspaceId', '=', workspaceId)
-    .where('month', '=', month)
-    .where('status', '=', 'open')
-    .where('personId', 'in', [...personIds])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const result = await openTargetsCompleted(db, { workspaceId, month, personIds, exchangeId, occurredOn });
+  return Number(result.numAffectedRows ?? 0);
 }
+
+/** Run by every logged exchange: compiled once (compiled-once.ts). */
+const openTargetsCompleted = compiledOnce((db, v: { workspaceId: string; month: string; personIds: readonly string[]; exchangeId: string; occurredOn: string }) =>
+  db
+    .updateTable('planTargets')
+    .set({ status: 'done', closedOn: v.occurredOn, exchangeId: v.exchangeId })
+    .where('workspaceId', '=', v.workspaceId)
+    .where('month', '=', v.month)
+    .where('status', '=', 'open')
+    .where('personId', 'in', [...v.personIds]),
+);
 
 /** These people's names and stages (those still in the workspace): what the plan's suggestions show of each. */
 export async function selectNamesAndStages(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<{ id: string; name: string; stage: Stage }[]> {
