@@ -155,14 +155,21 @@ export async function lockDataVersion(trx: Kysely<Database>, workspaceId: string
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return null;
   const lock = async () => (await trx.executeQuery<{ v: string | null; mine: string | null }>(CompiledQuery.raw(preparedOnPostgres(trx, LOCK_QUERY), [workspaceId]))).rows[0];
   let row = await lock();
+  let madeNow = false;
   if (!row?.mine) {
     // The shard's first write to the workspace: its row made first (at 0, moved on by the write itself), so there is one to lock.
     await trx.executeQuery(CompiledQuery.raw(`insert into workspace_data_versions (workspace_id, shard, version) values ($1, ${OWN_SHARD}, 0) on conflict do nothing`, [workspaceId]));
     row = await lock();
+    madeNow = true;
   }
   if (!row?.mine || row.v === null) return null;
-  lockedShards.set(trx, row.mine.slice(0, row.mine.indexOf(':')));
-  return postgresVersionNamed(row.v);
+  const mine = row.mine;
+  lockedShards.set(trx, mine.slice(0, mine.indexOf(':')));
+  if (!madeNow) return postgresVersionNamed(row.v);
+  // The row this transaction just made is part of its write, not of the data it writes on: the version before the write is every
+  // other shard's, as a reader saw it (answers kept under it stay kept when the write does not touch them; versionBeneath agrees).
+  const others = row.v.split(',').filter((entry) => entry !== mine);
+  return postgresVersionNamed(others.length > 0 ? others.join(',') : null);
 }
 
 /** Per database handle and workspace: the writes running and those waiting their turn (queuedWrite). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createPerson, listPeople, updatePerson } from '../services/people.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
-import { lockDataVersion, MAX_RUNNING_WRITES, queuedWrite } from './data-version.js';
+import { sql } from 'kysely';
+import { dataVersion, lockDataVersion, MAX_RUNNING_WRITES, queuedWrite, versionBeneath } from './data-version.js';
 
 /*
  * On PostgreSQL a write to a few people locks its connection's shard of the workspace's version for its
@@ -81,6 +82,22 @@ describe('writes that lock the data version, on PostgreSQL', () => {
     expect(most).toBe(MAX_RUNNING_WRITES);
     const notes = (await listPeople(ctx, { search: 'Side', limit: 50 })).items.map((p) => p.notes).sort();
     expect(notes).toEqual(people.map((_, i) => `written ${i}`).sort());
+  });
+
+  it("names the data a shard's first write lies on as readers saw it: the row it makes for its shard is part of the write", async () => {
+    const ctx = world.session.ctx;
+    await createPerson(ctx, { name: 'Before the new shard' });
+    const seen = await dataVersion(ctx.db, ctx.workspaceId);
+    await ctx.db.transaction().execute(async (trx) => {
+      // A shard no connection of the pool has written yet: its row is made inside this transaction.
+      await sql`select set_config('waggle.version_shard', '97', true)`.execute(trx);
+      const before = await lockDataVersion(trx, ctx.workspaceId);
+      // Were the new row counted, an answer kept under `seen` and untouched by the write would be dropped for nothing.
+      expect(before).toBe(seen);
+      const after = await dataVersion(trx, ctx.workspaceId);
+      expect(after).not.toBe(seen);
+      expect(versionBeneath(before as string, after, trx)).toBe(seen);
+    });
   });
 });
 
