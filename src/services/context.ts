@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { dayFinder, type IsoDate } from '../core/dates.js';
 import { patchListingsAround, type PatchedWrite, type PeopleChange } from '../storage/people-list-patch.js';
-import { queuedWrite } from '../storage/data-version.js';
+import { oneLockingWriteAtATime } from '../storage/data-version.js';
 import type { Database } from '../storage/schema.js';
 import { onlyPersonLocal, tellPeopleWritten } from './people-writes.js';
 
@@ -86,8 +86,8 @@ export async function inTransactionOnPeople<T>(ctx: ServiceContext, change: Peop
   if (ctx.db.isTransaction) return work(ctx);
   const root = ctx.db;
   let patched: PatchedWrite | null = null;
-  // On PostgreSQL, after this process's writes to the same people, queued before taking a connection (queuedWrite).
-  const result = await queuedWrite(root, ctx.workspaceId, change.personIds, () =>
+  // One at a time per workspace on PostgreSQL, queued before taking a connection (oneLockingWriteAtATime).
+  const result = await oneLockingWriteAtATime(root, ctx.workspaceId, () =>
     root.transaction().execute((trx) => patchListingsAround(root, trx, ctx.workspaceId, change, () => work({ ...ctx, db: trx }), (write) => (patched = write))),
   );
   // Told after the commit, never for a write that rolled back: what is kept under `after` must be what a reader then sees.

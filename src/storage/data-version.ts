@@ -24,29 +24,16 @@ import type { Database } from './schema.js';
 let ownWrites = 0;
 
 /**
- * PostgreSQL: the workspace's version, as text (`v`), for the workspace named by `workspaceId` (a placeholder or a column); null
- * before its first counted write. Asked before every kept answer is sent: kept prepared (prepared-statements.ts).
+ * PostgreSQL: the workspace's counter row, as text (`v`), for the workspace named by `workspaceId` (a placeholder or a column); no
+ * row before its first counted write. Asked before every kept answer is sent: kept prepared (prepared-statements.ts).
  *
- * A workspace has a counter row per shard (migration 2026-12-13T1100: a write moves its connection's shard, so writes on two
- * connections do not wait for each other); the version is every shard's, in order: its number, its counter and, after a dot, the
- * id of the transaction that last wrote the row (`xmin`). The counter alone is given again when a write's COMMIT is refused (a
- * deferred constraint, a serialization failure, the server going away): its moves roll back, and the next write moves the counter
- * to the same number. A write to a few people has already kept the listings under the version it leaves before it commits
- * (people-list-patch.ts), so that next write's data would have been read as the refused one's, and its changes never seen. A
- * transaction id is never given twice, so a refused write's version is never anybody's data.
+ * The counter and, after a dot, the id of the transaction that last wrote the row (`xmin`). The counter alone is given again when
+ * a write's COMMIT is refused (a deferred constraint, a serialization failure, the server going away): its moves roll back, and
+ * the next write moves the counter to the same number. A write to a few people has already kept the listings under the version
+ * it leaves before it commits (people-list-patch.ts), so that next write's data would have been read as the refused one's, and
+ * its changes never seen. A transaction id is never given twice, so a refused write's version is never anybody's data.
  */
-const SHARD_ENTRY = `shard::text || ':' || version::text || '.' || xmin::text`;
-const versionSelect = (workspaceId: string) => `select string_agg(${SHARD_ENTRY}, ',' order by shard) as v from workspace_data_versions where workspace_id = ${workspaceId}`;
-/** The shard this connection's writes move (set on each pooled connection, storage/postgres.ts); 0 on any other. The triggers read it the same way. */
-const OWN_SHARD = `coalesce(nullif(current_setting('waggle.version_shard', true), '')::smallint, 0)`;
-/**
- * The version as versionSelect reads it, with the row of the connection's own shard locked until the transaction ends (`mine`: its
- * entry, or null when the workspace has no row for the shard yet). The locked row's entry is the one the lock found, which is the
- * newest even when the lock had to wait for another transaction's commit (the rest are the statement's snapshot's).
- */
-const LOCK_QUERY = `with mine as materialized (select shard, ${SHARD_ENTRY} as entry from workspace_data_versions where workspace_id = $1 and shard = ${OWN_SHARD} for update)
-  select (select string_agg(entry, ',' order by shard) from (select shard, ${SHARD_ENTRY} as entry from workspace_data_versions where workspace_id = $1 and shard <> ${OWN_SHARD} union all select shard, entry from mine) every_shard) as v,
-    (select entry from mine) as mine`;
+const versionSelect = (workspaceId: string) => `select version::text || '.' || xmin::text as v from workspace_data_versions where workspace_id = ${workspaceId}`;
 const VERSION_QUERY = versionSelect('$1');
 /** The same as a value inside another statement (null before the first counted write), read in that statement's snapshot. */
 export const postgresVersionSql = (workspaceId: string) => `(${versionSelect(workspaceId)})`;
@@ -143,88 +130,42 @@ export function listingVersionOf(whole: string, readsFrom: readonly string[]): s
   return `${whole.slice(0, whole.lastIndexOf(':'))}:${writesTo.get(ANY) ?? 0}:${readsFrom.map((name) => writesTo.get(name) ?? 0).join(':')}`;
 }
 
-/** Per write transaction that locked its shard (lockDataVersion): the shard's number, as the versions name it. */
-const lockedShards = new WeakMap<Kysely<Database>, string>();
-
 /**
- * PostgreSQL, in a write's transaction: the workspace's version, the row of the connection's shard locked until the commit, so
- * that no other write moves that shard between this version and the one the write leaves (`dataVersion` read before the commit);
- * writes on other connections move other shards meanwhile, which movedOnlyBy sees. Null on SQLite.
+ * PostgreSQL, in a write's transaction: the workspace's counter, its row locked until the commit, so
+ * that no other write to the workspace commits between this version and the one the write leaves
+ * (`dataVersion` read before the commit). Null on SQLite, or before the workspace's first write.
  */
 export async function lockDataVersion(trx: Kysely<Database>, workspaceId: string): Promise<string | null> {
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return null;
-  const lock = async () => (await trx.executeQuery<{ v: string | null; mine: string | null }>(CompiledQuery.raw(preparedOnPostgres(trx, LOCK_QUERY), [workspaceId]))).rows[0];
-  let row = await lock();
-  let madeNow = false;
-  if (!row?.mine) {
-    // The shard's first write to the workspace: its row made first (at 0, moved on by the write itself), so there is one to lock.
-    await trx.executeQuery(CompiledQuery.raw(`insert into workspace_data_versions (workspace_id, shard, version) values ($1, ${OWN_SHARD}, 0) on conflict do nothing`, [workspaceId]));
-    row = await lock();
-    madeNow = true;
-  }
-  if (!row?.mine || row.v === null) return null;
-  const mine = row.mine;
-  lockedShards.set(trx, mine.slice(0, mine.indexOf(':')));
-  if (!madeNow) return postgresVersionNamed(row.v);
-  // The row this transaction just made is part of its write, not of the data it writes on: the version before the write is every
-  // other shard's, as a reader saw it (answers kept under it stay kept when the write does not touch them; versionBeneath agrees).
-  const others = row.v.split(',').filter((entry) => entry !== mine);
-  return postgresVersionNamed(others.length > 0 ? others.join(',') : null);
+  const { rows } = await trx.executeQuery<{ v: string }>(CompiledQuery.raw(`${VERSION_QUERY} for update`, [workspaceId]));
+  return rows[0] ? `pg:${rows[0].v}` : null;
 }
 
-/** Per database handle and workspace: the writes running and those waiting their turn (queuedWrite). */
-interface WriteLane {
-  running: Set<ReadonlySet<string>>;
-  waiting: { people: ReadonlySet<string>; start: () => void }[];
-}
-const lanes = new WeakMap<Kysely<Database>, Map<string, WriteLane>>();
+/** Per database handle and workspace: the last write queued by oneLockingWriteAtATime (settled, never rejected). */
+const lockingWrites = new WeakMap<Kysely<Database>, Map<string, Promise<unknown>>>();
 
 /**
- * How many writes to a few people run at once per workspace on PostgreSQL, each holding a pooled connection (storage/postgres.ts:
- * 10): the rest of the pool is left to the reads.
+ * PostgreSQL: runs `write`, a transaction that locks the workspace's counter (lockDataVersion), after
+ * this process's earlier such writes to the workspace have ended. They take the lock one at a time
+ * anyway; queued here, a waiting write holds no pooled connection while it waits, where before each
+ * took one and waited on the row lock inside it, and under a mixed load five writes so waiting left
+ * the reads half the pool. Another process's writes still wait on the row lock, as before. SQLite's
+ * writes are one at a time on its one connection: run as they come.
  */
-export const MAX_RUNNING_WRITES = 4;
-
-/** Starts the waiting writes that may start, in order: none while its people are another running or earlier waiting write's. */
-function startWhatMay(lane: WriteLane): void {
-  const earlier = new Set<string>();
-  for (let i = 0; i < lane.waiting.length && lane.running.size < MAX_RUNNING_WRITES; ) {
-    const next = lane.waiting[i] as WriteLane['waiting'][number];
-    const clashes = [...next.people].some((id) => earlier.has(id) || [...lane.running].some((running) => running.has(id)));
-    if (clashes) {
-      for (const id of next.people) earlier.add(id);
-      i += 1;
-      continue;
-    }
-    lane.waiting.splice(i, 1);
-    lane.running.add(next.people);
-    next.start();
-  }
-}
-
-/**
- * PostgreSQL: runs `write`, a transaction that writes to `personIds` and locks its connection's shard of the workspace's version
- * (lockDataVersion), once this process's earlier writes to any of the same people have ended, and at most MAX_RUNNING_WRITES at
- * once per workspace. Writes to one person take turns (an exchange reads the person's stage and numbers before it writes them);
- * writes to different people run side by side, each moving its own shard. Queued here, a waiting write holds no pooled connection.
- * SQLite's writes are one at a time on its one connection: run as they come.
- */
-export async function queuedWrite<T>(root: Kysely<Database>, workspaceId: string, personIds: readonly string[], write: () => Promise<T>): Promise<T> {
+export async function oneLockingWriteAtATime<T>(root: Kysely<Database>, workspaceId: string, write: () => Promise<T>): Promise<T> {
   if (!(root.getExecutor().adapter instanceof PostgresAdapter)) return write();
-  let perWorkspace = lanes.get(root);
-  if (!perWorkspace) lanes.set(root, (perWorkspace = new Map()));
-  let lane = perWorkspace.get(workspaceId);
-  if (!lane) perWorkspace.set(workspaceId, (lane = { running: new Set(), waiting: [] }));
-  const people: ReadonlySet<string> = new Set(personIds);
-  const turn = new Promise<void>((start) => (lane as WriteLane).waiting.push({ people, start }));
-  startWhatMay(lane);
-  await turn;
+  let queue = lockingWrites.get(root);
+  if (!queue) lockingWrites.set(root, (queue = new Map()));
+  const running = (queue.get(workspaceId) ?? Promise.resolve()).then(write);
+  const settled = running.then(
+    () => undefined,
+    () => undefined,
+  );
+  queue.set(workspaceId, settled);
   try {
-    return await write();
+    return await running;
   } finally {
-    lane.running.delete(people);
-    startWhatMay(lane);
-    if (lane.running.size === 0 && lane.waiting.length === 0) perWorkspace.delete(workspaceId);
+    if (queue.get(workspaceId) === settled) queue.delete(workspaceId);
   }
 }
 
@@ -285,35 +226,12 @@ const patchScopes = new AsyncLocalStorage<ListingPatchScope>();
  * owing the written people, and are caught up when next read. Everything else it writes moves
  * versions on as ever, and every write still moves `dataVersion`.
  */
-/** A PostgreSQL version's entries by shard (versionSelect). */
-const shardEntries = (version: string) => {
-  const entries = version === postgresVersionNamed(null) ? [] : version.slice('pg:'.length).split(',');
-  return new Map(entries.map((entry) => [entry.slice(0, entry.indexOf(':')), entry] as const));
-};
-
 /**
- * PostgreSQL, in a write's transaction that locked its shard (lockDataVersion, which read `before`): the version of the data the
- * write lies on, as `after` (read now, in the same transaction) shows it less the write's own moves: `after` with the own shard's
- * entry as it was in `before`. Nothing else moved that shard meanwhile; writes on other connections that committed since `before`
- * are in it, so what they kept under the version they left (people-list-patch.ts, before their commit) is current for this write.
- * The write's data is then exactly `after` from this version, whatever else commits before it does (a reader would then read a
- * version nothing is kept under).
- */
-export function versionBeneath(before: string, after: string, trx: Kysely<Database>): string {
-  const own = lockedShards.get(trx);
-  if (own === undefined) throw new Error('versionBeneath: the transaction did not lock its shard of the data version (lockDataVersion)');
-  const entries = shardEntries(after);
-  const was = shardEntries(before).get(own);
-  if (was === undefined) entries.delete(own);
-  else entries.set(own, was);
-  const inOrder = [...entries.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(([, entry]) => entry);
-  return postgresVersionNamed(inOrder.length > 0 ? inOrder.join(',') : null);
-}
-
-/**
- * Whether the data went from version `before` to `after` (dataVersion, both read in one write's transaction) by that
- * transaction's `moves` alone (ListingPatchScope): on SQLite no other process committed between them and no other statement of
- * this process counted itself as a write. On PostgreSQL `before` is versionBeneath's: by construction.
+ * Whether the data went from version `before` to `after` (dataVersion, both read in one write's
+ * transaction) by that transaction's `moves` alone (ListingPatchScope): on SQLite no other process
+ * committed between them and no other statement of this process counted itself as a write. On
+ * PostgreSQL `before` is the workspace's counter locked for the transaction (lockDataVersion), so
+ * nothing else could write in between.
  */
 export function movedOnlyBy(before: string, after: string, moves: number): boolean {
   if (before.startsWith('pg:')) return after.startsWith('pg:');

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import { dataVersion, listingVersionOf, lockDataVersion, movedOnlyBy, patchingListings, versionBeneath } from './data-version.js';
+import { dataVersion, listingVersionOf, lockDataVersion, movedOnlyBy, patchingListings } from './data-version.js';
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 import type { KeysWritten, PlacingKeys } from '../core/listing-placement.js';
 import type { KeptValue } from './kept-per-version.js';
@@ -57,7 +57,7 @@ export async function patchListingsAround<T>(
   const personIds = [...new Set(change.personIds)];
   if (personIds.length === 0 || personIds.length > MAX_PATCHED_PEOPLE) return write();
   const postgres = root.getExecutor().adapter instanceof PostgresAdapter;
-  let before = postgres ? await lockDataVersion(trx, workspaceId) : null;
+  const before = postgres ? await lockDataVersion(trx, workspaceId) : null;
   // PostgreSQL before the workspace's first counted write: nothing was kept under a counter yet.
   if (postgres && before === null) return write();
   const columns = new Set(change.columns);
@@ -86,9 +86,6 @@ export async function patchListingsAround<T>(
   const result = await patchingListings(scope, write);
 
   const wholeAfter = await dataVersion(trx, workspaceId);
-  // PostgreSQL: what this write lies on is the data as it reads now less its own shard's moves (versionBeneath): writes on other
-  // connections may have committed since `before`, each having moved what it kept to the version it left before committing.
-  if (postgres) before = versionBeneath(before as string, wholeAfter, trx);
   const wholeBeforeWrite = postgres ? (before as string) : (wholeBefore as string);
   if (movedOnlyBy(wholeBeforeWrite, wholeAfter, scope.moves)) {
     const keysAfter = movedNoPlacingKey(scope.written) ? keysBefore : await placingKeys(trx, workspaceId, personIds);

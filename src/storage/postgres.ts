@@ -33,22 +33,6 @@ class PreparingClient extends pg.Client {
 
 export function createPostgresDialect(connectionString: string): PostgresDialect {
   const pool = new pg.Pool({ connectionString, max: 10, Client: PreparingClient });
-  // Each connection moves its own shard of the data version, so writes on two connections do not wait for each other on one row
-  // (migration 2026-12-13T1100, storage/data-version.ts): the lowest number no open connection of the pool holds, so that a
-  // workspace's shards stay as few as the connections that write at once, however often the pool replaces one. Another process
-  // (the command line beside the server) numbers its own from 0 too: sharing a shard only makes their writes take turns.
-  const shards = new Map<pg.Client, number>();
-  pool.on('connect', (client) => {
-    const taken = new Set(shards.values());
-    let shard = 0;
-    while (taken.has(shard)) shard += 1;
-    shards.set(client, shard);
-    // Queued before anything the connection is asked for.
-    client.query(`set waggle.version_shard = ${shard}`).catch((error: Error) => {
-      console.error(`waggle: could not name the PostgreSQL connection's version shard (${error.message}); its writes share shard 0`);
-    });
-  });
-  pool.on('remove', (client) => shards.delete(client));
   // An idle connection the server ends (a restart, an administrator's command, a network cut) is
   // reported here; unheard, it would end the whole process. The pool drops that connection and
   // opens another on the next query, which fails with its own error if the server is still away.

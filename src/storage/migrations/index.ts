@@ -19,7 +19,6 @@ import * as peopleSearch from './2026-12-06T1000-people-search.js';
 import * as noSampledValues from './2026-12-06T1500-no-sampled-values.js';
 import * as journalSummaryIndex from './2026-12-07T1200-journal-summary-index.js';
 import * as personJournalTotals from './2026-12-09T1300-person-journal-totals.js';
-import * as dataVersionShards from './2026-12-13T1100-data-version-shards.js';
 
 /** Every migration, in order. A static list so that bundles carry them; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -43,5 +42,4 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1500-no-sampled-values': noSampledValues,
   '2026-12-07T1200-journal-summary-index': journalSummaryIndex,
   '2026-12-09T1300-person-journal-totals': personJournalTotals,
-  '2026-12-13T1100-data-version-shards': dataVersionShards,
 };

@@ -21,8 +21,7 @@ export const SQLITE_SNAPSHOT: { migrations: readonly string[]; statements: reado
     "2026-12-06T1000-people-search",
     "2026-12-06T1500-no-sampled-values",
     "2026-12-07T1200-journal-summary-index",
-    "2026-12-09T1300-person-journal-totals",
-    "2026-12-13T1100-data-version-shards"
+    "2026-12-09T1300-person-journal-totals"
   ],
   "statements": [
     "CREATE TABLE \"kysely_migration\" (\"name\" varchar(255) not null primary key, \"timestamp\" varchar(255) not null)",
