@@ -54,4 +54,24 @@ describe.each(DIALECTS)('a version read once for an answer, on %s', (dialect) =>
     expect(after.items.map((p) => p.name)).toEqual(['Bea Meanwhile']);
     expect((await listPeople(ctx, { ...page, offset: 2 })).items.map((p) => p.name)).toEqual(['Cy Later']);
   });
+
+  it('gives reads asked together one version, and every read asked after another connection\'s commit the version after it', async () => {
+    const ctx = world.session.ctx;
+    const together = await Promise.all(Array.from({ length: 30 }, () => dataVersion(ctx.db, ctx.workspaceId)));
+    expect(new Set(together).size).toBe(1);
+    // Reads on their way while another connection commits: those asked after the commit see it, whatever was sent before.
+    const before = Array.from({ length: 10 }, () => dataVersion(ctx.db, ctx.workspaceId));
+    await createPerson(world.other.ctx, { name: 'Dee Elsewhere', stage: 'met' });
+    const after = await Promise.all(Array.from({ length: 10 }, () => dataVersion(ctx.db, ctx.workspaceId)));
+    expect(new Set(after).size).toBe(1);
+    expect(after[0]).not.toBe(together[0]);
+    await Promise.all(before);
+    if (dialect !== 'postgres') return;
+    // PostgreSQL: the write is one commit, so a read on its way saw the data before it or after it, nothing between.
+    for (const seen of await Promise.all(before)) expect([together[0], after[0]]).toContain(seen);
+    // Another workspace's version is its own counter, read beside, not shared.
+    const [mine, theirs] = await Promise.all([dataVersion(ctx.db, ctx.workspaceId), dataVersion(ctx.db, `${ctx.workspaceId}-not`)]);
+    expect(mine).toBe(after[0]);
+    expect(theirs).not.toBe(mine);
+  });
 });

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { AliasNode, ColumnNode, CompiledQuery, DeleteQueryNode, InsertQueryNode, PostgresAdapter, SelectQueryNode, TableNode, UpdateQueryNode, type Kysely, type OperationNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 
 import { preparedOnPostgres } from './prepared-statements.js';
+import { SharedRead } from './shared-read.js';
 import type { Database } from './schema.js';
 
 /**
@@ -97,13 +98,33 @@ export function sawDataVersion(db: Kysely<Database>, workspaceId: string, versio
 /** A PostgreSQL version as read in SQL (versionSelect's `v`, or null before the workspace's first write), named as dataVersion names it. */
 export const postgresVersionNamed = (counter: string | null | undefined) => `pg:${counter ?? '0'}`;
 
+/**
+ * PostgreSQL, outside a transaction: the reads of a workspace's version that arrive together share
+ * one statement (shared-read.ts), never one sent before they asked, so each still sees every commit
+ * before it asked. Fifty clients answered from kept answers each read the version (server/answer-cache.ts),
+ * one round trip and one pooled connection each, queued with the statements of the answers being worked out.
+ */
+const sharedReads = new WeakMap<Kysely<Database>, Map<string, SharedRead<string>>>();
+
+function sharedVersionRead(db: Kysely<Database>, workspaceId: string, send: () => Promise<string>): Promise<string> {
+  let byWorkspace = sharedReads.get(db);
+  if (!byWorkspace) sharedReads.set(db, (byWorkspace = new Map()));
+  let shared = byWorkspace.get(workspaceId);
+  if (!shared) byWorkspace.set(workspaceId, (shared = new SharedRead<string>()));
+  const own = shared;
+  return own.read(send, () => {
+    if (byWorkspace.get(workspaceId) === own) byWorkspace.delete(workspaceId);
+  });
+}
+
 export async function dataVersion(db: Kysely<Database>, workspaceId: string): Promise<string> {
   // Through executeQuery with a compiled query: past the plugins, so asking does not count as writing.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     const read = versionsRead.getStore();
     if (read && read.db === db && read.workspaceId === workspaceId) return read.version;
-    const { rows } = await db.executeQuery<{ v: string }>(CompiledQuery.raw(preparedOnPostgres(db, VERSION_QUERY), [workspaceId]));
-    return postgresVersionNamed(rows[0]?.v);
+    const ask = async () => postgresVersionNamed((await db.executeQuery<{ v: string }>(CompiledQuery.raw(preparedOnPostgres(db, VERSION_QUERY), [workspaceId]))).rows[0]?.v);
+    // A transaction reads its own snapshot's: never shared.
+    return db.isTransaction ? ask() : sharedVersionRead(db, workspaceId, ask);
   }
   // Without the plugins: the camel-case one turned data_version into dataVersion, so this read
   // nothing and a commit by another process (the CLI beside the server) went unseen.

@@ -2,7 +2,7 @@ import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { Person } from '../core/model.js';
 import { channelsList, isPostgres, parsedJson, postgresJson, sqliteJson } from './json-dialects.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
-import { PERSON_COLUMNS, personColumnList } from './person-columns.js';
+import { PERSON_COLUMNS, personColumnsFrom } from './person-columns.js';
 import { postgresVersionNamed, postgresVersionSql } from './data-version.js';
 import { preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
@@ -13,8 +13,10 @@ import type { Database } from './schema.js';
  * is the same for any page length (the ids are one value: an array on PostgreSQL, a JSON list on
  * SQLite), so PostgreSQL keeps it prepared and SQLite keeps it compiled. A page used to be two
  * statements built by Kysely (the rows, then their channels), each a round trip through the
- * pool on PostgreSQL. On SQLite the page comes as one JSON text parsed in one call, as the whole
- * list does (people-whole-list.ts): cheaper than better-sqlite3 building each row's object.
+ * pool on PostgreSQL. The page comes as one JSON value parsed in one call, as the whole list does
+ * on SQLite (people-whole-list.ts): cheaper than the driver building each row's object column by
+ * column (better-sqlite3, or node-postgres's parser of its 31 text columns: on PostgreSQL about
+ * 1.6 ms of the server's CPU for a page of 50, most of what a page that was not kept cost it).
  */
 
 /** A page's row: the person's columns, and what a cursor to the next page names (people-keyset.ts). */
@@ -29,15 +31,32 @@ const KEYSET_COLUMNS = { sortName: 'sort_name', nextContactDue: 'next_contact_du
 let postgresText: string | undefined;
 let sqliteText: string | undefined;
 
-/** PostgreSQL: what a page's row holds, the person's columns, the keyset's and the channels. */
-function postgresColumns(): string {
-  const keyset = Object.entries(KEYSET_COLUMNS).map(([key, column]) => `p.${column} as "${key}"`);
-  return `${personColumnList('p')}, ${keyset.join(', ')}, ${channelsList(postgresJson, 'p')} as "channels"`;
+/**
+ * PostgreSQL: a page's rows as one JSON array (null when there are none), each row an array of its
+ * values: the person's columns in PERSON_COLUMNS's order (personColumnsFrom), the keyset's, then the
+ * channels. JSON carries text, integers and dates as the driver reads them; a timestamp is written
+ * as the ISO string the driver's reading gives (storage/postgres.ts), as the channels' list writes it.
+ */
+function postgresRowsJson(where: string): string {
+  const values = Object.values({ ...PERSON_COLUMNS, ...KEYSET_COLUMNS }).map((column) => (TIMESTAMP_COLUMNS.has(column) ? postgresJson.timestamp(`p.${column}`) : `p.${column}`));
+  return `(select json_agg(json_build_array(${values.join(', ')}, ${channelsList(postgresJson, 'p')})) from people p where ${where})`;
 }
+/** The columns of `people` that are timestamps on PostgreSQL (the rest are text, integers and dates). */
+const TIMESTAMP_COLUMNS = new Set(['created_at', 'updated_at']);
+const PERSON_VALUES = Object.keys(PERSON_COLUMNS).length;
+
+/** A row of postgresRowsJson as the page's row. */
+function fromValues(v: readonly unknown[]): RowWithChannels {
+  const row = personColumnsFrom(v) as RowWithChannels;
+  row.sortName = v[PERSON_VALUES] as string;
+  row.nextContactDue = v[PERSON_VALUES + 1] as string;
+  row.channels = v[PERSON_VALUES + 2] as RowWithChannels['channels'];
+  return row;
+}
+const rowsOf = (json: unknown): RowWithChannels[] => (json === null || json === undefined ? [] : parsedJson<unknown[][]>(json).map(fromValues));
 
 function postgresStatement(): string {
-  return `select ${postgresColumns()}
-    from people p where p.workspace_id = $1 and p.id = any($2::text[])`;
+  return `select ${postgresRowsJson('p.workspace_id = $1 and p.id = any($2::text[])')} as "rows"`;
 }
 
 /** A page's rows, with their channels as rows, in the order of `ids` (an id not found is left out). */
@@ -64,7 +83,7 @@ export async function selectPageByIds(db: Kysely<Database>, workspaceId: string,
   let rows: RowWithChannels[];
   if (isPostgres(db)) {
     const text = (postgresText ??= preparedOnPostgres(db, postgresStatement()));
-    rows = (await raw.executeQuery<RowWithChannels>(CompiledQuery.raw(text, [workspaceId, ids]))).rows;
+    rows = rowsOf((await raw.executeQuery<{ rows: unknown }>(CompiledQuery.raw(text, [workspaceId, ids]))).rows[0]?.rows);
   } else {
     const text = (sqliteText ??= sqliteStatement());
     const { rows: [first] } = await raw.executeQuery<{ list: string }>(CompiledQuery.raw(text, [workspaceId, JSON.stringify(ids)]));
@@ -82,13 +101,9 @@ let postgresSeeingText: string | undefined;
  * first was one more. The version comes on a row of its own making, so an empty page still says it.
  */
 export async function selectPageByIdsSeeing(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<{ version: string; page: { row: PageRow; person: Person }[] }> {
-  const text = (postgresSeeingText ??= preparedOnPostgres(
-    db,
-    `select s.v as "dataVersion", r.* from (select ${postgresVersionSql('$1')} as v) s left join lateral (
-      select ${postgresColumns()} from people p where p.workspace_id = $1 and p.id = any($2::text[])) r on true`,
-  ));
-  const { rows } = await db.withoutPlugins().executeQuery<RowWithChannels & { dataVersion: string | null }>(CompiledQuery.raw(text, [workspaceId, ids]));
-  return { version: postgresVersionNamed(rows[0]?.dataVersion), page: inIdsOrder(rows.filter((row) => row.id !== null), ids) };
+  const text = (postgresSeeingText ??= preparedOnPostgres(db, `select ${postgresVersionSql('$1')} as "dataVersion", ${postgresRowsJson('p.workspace_id = $1 and p.id = any($2::text[])')} as "rows"`));
+  const { rows: [first] } = await db.withoutPlugins().executeQuery<{ dataVersion: string | null; rows: unknown }>(CompiledQuery.raw(text, [workspaceId, ids]));
+  return { version: postgresVersionNamed(first?.dataVersion), page: inIdsOrder(rowsOf(first?.rows), ids) };
 }
 
 /**
@@ -97,9 +112,9 @@ export async function selectPageByIdsSeeing(db: Kysely<Database>, workspaceId: s
  * snapshot where reading the order and then the page by its ids took two. A network's or a goal's
  * first page (people-list.ts reads them from their kept order) is read this way whenever its order
  * is not kept yet, as the first deep page of any order is, and a first page or a cursor's next page
- * (`order` then is the page's own ids, walked on the order's index). The order comes as one array (ARRAY of a
- * subquery keeps the subquery's order); one row of the page carries it (any one, by row_number over
- * nothing), and an empty page still gives it on a row of nulls. `prepared`: the order's values are
+ * (`order` then is the page's own ids, walked on the order's index). One row: the order as one array
+ * (ARRAY of a subquery keeps the subquery's order), the version, and the page's rows as one JSON value
+ * (postgresRowsJson), null when the page is empty. `prepared`: the order's values are
  * keys alone (a network, a goal), so PostgreSQL may keep the statement prepared (prepared-statements.ts).
  */
 export async function selectOrderAndPage(
@@ -111,13 +126,12 @@ export async function selectOrderAndPage(
 ): Promise<{ ids: string[]; page: { row: PageRow; person: Person }[]; version: string }> {
   const n = order.parameters.length;
   // The workspace's data version beside, read in the same snapshot as the order: what the order is kept under.
+  // The order as JSON too: parsed in one call, where the driver's parser of a text[] walks 30,000 ids in script.
   const text = `with o as (select array(${order.sql}) as ids)
-    select case when r.one is null or r.one = 1 then o.ids end as "orderIds", ${postgresVersionSql(`$${n + 1}`)} as "dataVersion", r.* from o left join lateral (
-      select row_number() over () as one, ${postgresColumns()}
-      from people p where p.workspace_id = $${n + 1} and p.id = any(o.ids[$${n + 2}::int : $${n + 3}::int])) r on true`;
+    select array_to_json(o.ids) as "orderIds", ${postgresVersionSql(`$${n + 1}`)} as "dataVersion",
+      ${postgresRowsJson(`p.workspace_id = $${n + 1} and p.id = any(o.ids[$${n + 2}::int : $${n + 3}::int])`)} as "rows" from o`;
   const values = [...order.parameters, workspaceId, page.offset + 1, page.offset + page.take];
-  const { rows } = await db.withoutPlugins().executeQuery<RowWithChannels & { orderIds: string[] | null; one: number | null; dataVersion: string | null }>(CompiledQuery.raw(prepared ? preparedOnPostgres(db, text) : text, values));
-  const ids = rows.find((row) => row.orderIds !== null)?.orderIds ?? [];
-  const pageRows = rows.filter((row) => row.id !== null);
-  return { ids, page: inIdsOrder(pageRows, ids.slice(page.offset, page.offset + page.take)), version: postgresVersionNamed(rows[0]?.dataVersion) };
+  const { rows: [first] } = await db.withoutPlugins().executeQuery<{ orderIds: unknown; dataVersion: string | null; rows: unknown }>(CompiledQuery.raw(prepared ? preparedOnPostgres(db, text) : text, values));
+  const ids = first?.orderIds === null || first?.orderIds === undefined ? [] : parsedJson<string[]>(first.orderIds);
+  return { ids, page: inIdsOrder(rowsOf(first?.rows), ids.slice(page.offset, page.offset + page.take)), version: postgresVersionNamed(first?.dataVersion) };
 }
