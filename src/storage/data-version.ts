@@ -33,7 +33,7 @@ let ownWrites = 0;
  * it leaves before it commits (people-list-patch.ts), so that next write's data would have been read as the refused one's, and
  * its changes never seen. A transaction id is never given twice, so a refused write's version is never anybody's data.
  */
-const versionSelect = (workspaceId: string) => `select version::text || '.' || xmin::text as v from workspace_data_versions where workspace_id = ${workspaceId}`;
+export const versionSelect = (workspaceId: string) => `select version::text || '.' || xmin::text as v from workspace_data_versions where workspace_id = ${workspaceId}`;
 const VERSION_QUERY = versionSelect('$1');
 /** The same as a value inside another statement (null before the first counted write), read in that statement's snapshot. */
 export const postgresVersionSql = (workspaceId: string) => `(${versionSelect(workspaceId)})`;
