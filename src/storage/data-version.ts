@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AliasNode, ColumnNode, CompiledQuery, DeleteQueryNode, InsertQueryNode, PostgresAdapter, SelectQueryNode, TableNode, UpdateQueryNode, type Kysely, type OperationNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { AliasNode, ColumnNode, CompiledQuery, DeleteQueryNode, InsertQueryNode, PostgresAdapter, SelectQueryNode, TableNode, UpdateQueryNode, type Kysely, type OperationNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow, type WithNode } from 'kysely';
 
 import { preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
@@ -178,8 +178,13 @@ const tableOf = (node: OperationNode | undefined): string | null => {
   return table && TableNode.is(table) ? snake(table.table.identifier.name) : null;
 };
 
-/** What a write writes, in listingVersion's names. */
+/** What a write writes, in listingVersion's names: its own target's, and those of the writes in its `with` (PostgreSQL's data-modifying CTEs). */
 function written(node: RootOperationNode): string[] {
+  const inWith = (node as { with?: WithNode }).with?.expressions.flatMap((cte) => (SelectQueryNode.is(cte.expression) ? [] : written(cte.expression as RootOperationNode))) ?? [];
+  return [...inWith, ...writtenByItself(node)];
+}
+
+function writtenByItself(node: RootOperationNode): string[] {
   if (UpdateQueryNode.is(node)) {
     const table = tableOf(node.table);
     if (table !== 'people') return [table ?? ANY];
