@@ -6,7 +6,8 @@ import type { JournalEntry } from '../core/check/types.js';
 import type { Exchange, FollowUp } from '../core/model.js';
 import { stageAfterExchange, stageWithoutExchange, type StageStep } from '../core/stage-rules.js';
 import { fulfilsHandSetDate, handSetDateAfterRemoval } from '../core/next-contact.js';
-import type { Updateable } from 'kysely';
+import { PostgresAdapter, type Updateable } from 'kysely';
+import { monthOf } from '../core/plan.js';
 import type { PeopleTable } from '../storage/schema.js';
 import { STAGES, type Channel, type FollowUpKind, type FollowUpStatus, type Initiator, type Stage } from '../core/vocabulary.js';
 import { inTransaction, inTransactionOnPeople, nowTimestamp, today, type ServiceContext } from './context.js';
@@ -20,6 +21,7 @@ import {
   findPersonBeforeUndo,
   insertExchangePersonRow,
   insertExchangeRow,
+  insertExchangeWithOnePerson,
   insertFollowUpRow,
   selectExchanges,
   selectFollowUps,
@@ -94,7 +96,9 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
       notes: input.notes ?? null,
       createdAt: nowTimestamp(trx),
     };
-    await insertExchangeRow(trx.db, row);
+    // PostgreSQL, one person (every exchange the app logs from a person's page): the exchange, its link and the plan's targets it meets in one statement.
+    const together = personIds.length === 1 && trx.db.getExecutor().adapter instanceof PostgresAdapter;
+    if (!together) await insertExchangeRow(trx.db, row);
     for (const personId of personIds) {
       const person = people.find((p) => p.id === personId)!;
       const changes: Updateable<PeopleTable> = {};
@@ -105,7 +109,7 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
         changes.nextContactOn = null;
         changes.nextContactSetOn = null;
       }
-      await insertExchangePersonRow(trx.db, {
+      const link = {
         exchangeId: id,
         personId,
         workspaceId: trx.workspaceId,
@@ -115,12 +119,14 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
         loggedSeq: person.lastLoggedSeq + 1,
         clearedNextContactOn: clears ? person.nextContactOn : null,
         clearedNextContactSetOn: clears ? person.nextContactSetOn : null,
-      });
+      };
+      if (together) await insertExchangeWithOnePerson(trx.db, row, link, { month: monthOf(occurredOn) });
+      else await insertExchangePersonRow(trx.db, link);
       if (Object.keys(changes).length > 0) await updatePersonAfterExchange(trx.db, person.id, { ...changes, updatedAt: nowTimestamp(trx) });
     }
 
     await refreshRhythm(trx, personIds, { eachHasAnExchange: true });
-    await completeTargetsByExchange(trx, id, personIds, occurredOn);
+    if (!together) await completeTargetsByExchange(trx, id, personIds, occurredOn);
 
     const followUps: FollowUp[] = [];
     for (const followUp of input.followUps ?? []) {

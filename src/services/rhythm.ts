@@ -1,7 +1,7 @@
 import { nextContact } from '../core/next-contact.js';
 import type { ServiceContext } from './context.js';
 import { chunks } from '../storage/chunks.js';
-import { refreshJournalColumns, selectRhythmRows, setNextContactDue, type JournalKnown } from '../storage/derived.js';
+import { refreshJournalColumns, refreshJournalColumnsOfPeopleWithExchanges, selectRhythmRows, setNextContactDue, type JournalKnown } from '../storage/derived.js';
 
 /**
  * Keeps each person's derived dates current: `lastExchangeOn` (the latest exchange
@@ -17,8 +17,8 @@ export async function refreshRhythm(ctx: ServiceContext, personIds?: readonly st
   const groups = personIds === undefined ? [undefined] : chunks([...new Set(personIds)]);
   for (const ids of groups) {
     if (ids !== undefined && ids.length === 0) continue;
-    await refreshJournalColumns(ctx.db, ws, ids, known);
-    const rows = await selectRhythmRows(ctx.db, ws, ids);
+    // Each has an exchange: the journal's columns and the rows read back in one statement (a round trip fewer on PostgreSQL).
+    const rows = ids !== undefined && known.eachHasAnExchange ? await refreshJournalColumnsOfPeopleWithExchanges(ctx.db, ws, ids) : await refreshThenSelect(ctx, ids, known);
     // One statement per distinct date, not one per person: a restore of thousands stays a few dozen statements.
     const byDue = new Map<string | null, string[]>();
     for (const row of rows) {
@@ -32,4 +32,9 @@ export async function refreshRhythm(ctx: ServiceContext, personIds?: readonly st
       for (const chunk of chunks(changed)) await setNextContactDue(ctx.db, ws, chunk, due);
     }
   }
+}
+
+async function refreshThenSelect(ctx: ServiceContext, ids: readonly string[] | undefined, known: JournalKnown) {
+  await refreshJournalColumns(ctx.db, ctx.workspaceId, ids, known);
+  return selectRhythmRows(ctx.db, ctx.workspaceId, ids);
 }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AliasNode, ColumnNode, CompiledQuery, DeleteQueryNode, InsertQueryNode, PostgresAdapter, SelectQueryNode, TableNode, UpdateQueryNode, type Kysely, type OperationNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { AliasNode, ColumnNode, CompiledQuery, DeleteQueryNode, InsertQueryNode, PostgresAdapter, SelectQueryNode, TableNode, UpdateQueryNode, type Kysely, type OperationNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow, type WithNode } from 'kysely';
 
 import { preparedOnPostgres } from './prepared-statements.js';
 import { SharedRead } from './shared-read.js';
@@ -34,7 +34,7 @@ let ownWrites = 0;
  * it leaves before it commits (people-list-patch.ts), so that next write's data would have been read as the refused one's, and
  * its changes never seen. A transaction id is never given twice, so a refused write's version is never anybody's data.
  */
-const versionSelect = (workspaceId: string) => `select version::text || '.' || xmin::text as v from workspace_data_versions where workspace_id = ${workspaceId}`;
+export const versionSelect = (workspaceId: string) => `select version::text || '.' || xmin::text as v from workspace_data_versions where workspace_id = ${workspaceId}`;
 const VERSION_QUERY = versionSelect('$1');
 /** The same as a value inside another statement (null before the first counted write), read in that statement's snapshot. */
 export const postgresVersionSql = (workspaceId: string) => `(${versionSelect(workspaceId)})`;
@@ -199,8 +199,13 @@ const tableOf = (node: OperationNode | undefined): string | null => {
   return table && TableNode.is(table) ? snake(table.table.identifier.name) : null;
 };
 
-/** What a write writes, in listingVersion's names. */
+/** What a write writes, in listingVersion's names: its own target's, and those of the writes in its `with` (PostgreSQL's data-modifying CTEs). */
 function written(node: RootOperationNode): string[] {
+  const inWith = (node as { with?: WithNode }).with?.expressions.flatMap((cte) => (SelectQueryNode.is(cte.expression) ? [] : written(cte.expression as RootOperationNode))) ?? [];
+  return [...inWith, ...writtenByItself(node)];
+}
+
+function writtenByItself(node: RootOperationNode): string[] {
   if (UpdateQueryNode.is(node)) {
     const table = tableOf(node.table);
     if (table !== 'people') return [table ?? ANY];

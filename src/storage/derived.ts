@@ -68,6 +68,22 @@ export async function refreshJournalColumns(db: Kysely<Database>, workspaceId: s
   await none.execute();
 }
 
+/** The columns a person's next contact is worked out from (services/rhythm.ts), with the date stored for it now. */
+const RHYTHM_COLUMNS = ['people.id', 'people.nextContactOn', 'people.cadence', 'people.lastExchangeOn', 'people.addedOn', 'people.nextContactDue'] as const;
+
+/** journalColumnsOf, giving back each updated person's rhythm columns as they stand after it: selectRhythmRows' rows without its statement. */
+const journalColumnsWithRhythmOf = compiledOnce((db, values: { workspaceId: string; ids: readonly string[] }) => journalColumnsUpdate(db, values.workspaceId, values.ids).returning([...RHYTHM_COLUMNS]));
+
+/**
+ * refreshJournalColumns for people who each have an exchange (one was just logged with them), in one
+ * statement that also gives back their rhythm rows: the rows of everyone it updated, which is all of
+ * `ids` when each has an exchange; anyone missing (say, a person removed meanwhile) is read again.
+ */
+export async function refreshJournalColumnsOfPeopleWithExchanges(db: Kysely<Database>, workspaceId: string, ids: readonly string[]) {
+  const { rows } = await journalColumnsWithRhythmOf(db, { workspaceId, ids });
+  return rows.length === new Set(ids).size ? rows : selectRhythmRows(db, workspaceId, ids);
+}
+
 /** What each person's next contact is worked out from, with the date stored for it now. */
 function rhythmSelect(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined) {
   const select = db.selectFrom('people').select(['id', 'nextContactOn', 'cadence', 'lastExchangeOn', 'addedOn', 'nextContactDue']).where('workspaceId', '=', workspaceId);

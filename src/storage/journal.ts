@@ -6,6 +6,7 @@ import type { Channel, Feeling, FollowUpKind, FollowUpStatus, Initiator } from '
 import { chunks } from './chunks.js';
 import { compiledOnce } from './compiled-once.js';
 import { parseJsonList } from './columns.js';
+import { openTargetsCompletedUpdate } from './plans.js';
 import type { Database, ExchangesTable, FollowUpsTable, PeopleTable } from './schema.js';
 
 type ExchangePeopleTable = Database['exchangePeople'];
@@ -88,6 +89,51 @@ const exchangePersonInsert = compiledOnce((db, row: ExchangePersonRow) => db.ins
 
 export async function insertExchangePersonRow(db: Kysely<Database>, row: ExchangePersonRow): Promise<void> {
   await exchangePersonInsert(db, row);
+}
+
+/**
+ * PostgreSQL: a new exchange with one person, its link to them, and the plan's open targets it meets
+ * (`completing`, plans.ts), in one statement of data-modifying CTEs where they were three round trips.
+ * One statement, one snapshot: the three write different tables and none reads what another writes (the
+ * link's reference to the exchange is checked at the statement's end, when both rows are in). SQLite has
+ * no writes in a `with`: there, and for more people, the caller writes them one by one.
+ */
+const exchangeWithOnePersonInsert = compiledOnce((db, v: ExchangeRow & { [K in keyof ExchangePersonRow as `person_${K}`]: ExchangePersonRow[K] } & { targetsMonth: string }) =>
+  db
+    .with('exchange', (qb) =>
+      qb.insertInto('exchanges').values({
+        id: v.id,
+        workspaceId: v.workspaceId,
+        occurredOn: v.occurredOn,
+        channel: v.channel,
+        initiatedBy: v.initiatedBy,
+        networkId: v.networkId,
+        gave: v.gave,
+        received: v.received,
+        learned: v.learned,
+        feeling: v.feeling,
+        notes: v.notes,
+        createdAt: v.createdAt,
+      }),
+    )
+    .with('targets', (qb) => openTargetsCompletedUpdate(qb as unknown as Kysely<Database>, { workspaceId: v.workspaceId, month: v.targetsMonth, personIds: [v.person_personId], exchangeId: v.id, occurredOn: v.occurredOn }))
+    .insertInto('exchangePeople')
+    .values({
+      exchangeId: v.person_exchangeId,
+      personId: v.person_personId,
+      workspaceId: v.person_workspaceId,
+      occurredOn: v.person_occurredOn,
+      stageBefore: v.person_stageBefore,
+      stageAfter: v.person_stageAfter,
+      loggedSeq: v.person_loggedSeq,
+      clearedNextContactOn: v.person_clearedNextContactOn,
+      clearedNextContactSetOn: v.person_clearedNextContactSetOn,
+    }),
+);
+
+export async function insertExchangeWithOnePerson(db: Kysely<Database>, row: ExchangeRow, person: ExchangePersonRow, completing: { month: string }): Promise<void> {
+  const prefixed = Object.fromEntries(Object.entries(person).map(([key, value]) => [`person_${key}`, value])) as { [K in keyof ExchangePersonRow as `person_${K}`]: ExchangePersonRow[K] };
+  await exchangeWithOnePersonInsert(db, { ...row, ...prefixed, targetsMonth: completing.month });
 }
 
 /** A change a logged (or removed) exchange makes to a person's stage and next contact. */

@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import { dataVersion, listingVersionOf, lockDataVersion, movedOnlyBy, patchingListings } from './data-version.js';
+import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
+import { dataVersion, listingVersionOf, movedOnlyBy, patchingListings, postgresVersionNamed, postgresVersionSql, versionSelect } from './data-version.js';
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 import type { KeysWritten, PlacingKeys } from '../core/listing-placement.js';
 import type { KeptValue } from './kept-per-version.js';
@@ -57,7 +57,9 @@ export async function patchListingsAround<T>(
   const personIds = [...new Set(change.personIds)];
   if (personIds.length === 0 || personIds.length > MAX_PATCHED_PEOPLE) return write();
   const postgres = root.getExecutor().adapter instanceof PostgresAdapter;
-  const before = postgres ? await lockDataVersion(trx, workspaceId) : null;
+  // PostgreSQL: the counter locked and the placing keys read in one round trip (lockWithPlacingKeys).
+  const locked = postgres ? await lockWithPlacingKeys(trx, workspaceId, personIds) : null;
+  const before = locked?.version ?? null;
   // PostgreSQL before the workspace's first counted write: nothing was kept under a counter yet.
   if (postgres && before === null) return write();
   const columns = new Set(change.columns);
@@ -81,14 +83,17 @@ export async function patchListingsAround<T>(
   }
 
   // Read before the write's moves are counted (a select moves nothing), so movedOnlyBy holds as before.
-  const keysBefore = await placingKeys(trx, workspaceId, personIds);
+  const keysBefore = locked?.keys ?? (await placingKeys(trx, workspaceId, personIds));
   const scope = { columns, written: new Set<string>(), moves: 0 };
   const result = await patchingListings(scope, write);
 
-  const wholeAfter = await dataVersion(trx, workspaceId);
+  // PostgreSQL: the version the write leaves and, when it may have moved them, the placing keys after it, in one round trip.
+  const keysMoved = !movedNoPlacingKey(scope.written);
+  const after = postgres && keysMoved ? await versionWithPlacingKeys(trx, workspaceId, personIds) : null;
+  const wholeAfter = after?.version ?? (await dataVersion(trx, workspaceId));
   const wholeBeforeWrite = postgres ? (before as string) : (wholeBefore as string);
   if (movedOnlyBy(wholeBeforeWrite, wholeAfter, scope.moves)) {
-    const keysAfter = movedNoPlacingKey(scope.written) ? keysBefore : await placingKeys(trx, workspaceId, personIds);
+    const keysAfter = !keysMoved ? keysBefore : (after?.keys ?? (await placingKeys(trx, workspaceId, personIds)));
     const keys = new Map(personIds.map((id) => [id, { before: keysBefore.get(id) ?? null, after: keysAfter.get(id) ?? null }]));
     patched({ personIds, written: scope.written, keys, before: wholeBeforeWrite, after: wholeAfter });
   }
@@ -141,6 +146,53 @@ const PLACING_COLUMNS = new Set(['people.stage', 'people.next_contact_due', 'peo
 export function movedNoPlacingKey(written: ReadonlySet<string>): boolean {
   return [...written].every((name) => name.startsWith('people.') && !PLACING_COLUMNS.has(name));
 }
+
+/** The placing keys of one row read by lockWithPlacingKeys or versionWithPlacingKeys (null columns: no such person). */
+interface KeysRow {
+  id: string | null;
+  stage: string | null;
+  due: string | null;
+  last: string | null;
+}
+
+const keysOfRows = (rows: readonly KeysRow[]) =>
+  new Map(rows.filter((row) => row.id !== null).map((row) => [row.id as string, { stage: row.stage as string, nextContactDue: row.due as string, lastExchangeOn: row.last as string }]));
+
+/** placingKeysOf's columns, as PostgreSQL text joined to a one-row version read (`$1` the workspace, `$2` the ids). */
+const KEYS_JOINED = `left join people p on p.workspace_id = $1 and p.id = any($2)`;
+const KEYS_COLUMNS = `p.id, p.stage, coalesce(p.next_contact_due, '${NO_NEXT_CONTACT}') as due, coalesce(p.last_exchange_on, '${NO_LAST_EXCHANGE}') as last`;
+
+/**
+ * PostgreSQL, the first statement of a write to a few people: the workspace's counter locked for the
+ * transaction (lockDataVersion) and the people's placing keys, in one round trip where they were two.
+ * The keys are those of the statement's snapshot, taken before the lock was granted: when another
+ * transaction wrote the workspace and committed in between (it held the lock, so we waited, or it
+ * committed just before we asked), the counter as locked (its newest version) differs from the counter
+ * as the snapshot has it, and the keys are read again, now after the lock, in a statement of their own.
+ * When the two agree, nothing wrote the workspace since the snapshot: every statement writing a
+ * person's row moves the counter in its own transaction (migration 2026-12-05T1000), holding the lock
+ * until it ends. Null before the workspace's first counted write (no counter to lock).
+ */
+async function lockWithPlacingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> } | null> {
+  const text = (lockText ??= preparedOnPostgres(
+    trx,
+    `with locked as (${versionSelect('$1')} for update) select l.v as locked, ${postgresVersionSql('$1')} as seen, ${KEYS_COLUMNS} from locked l ${KEYS_JOINED}`,
+  ));
+  const { rows } = await trx.withoutPlugins().executeQuery<KeysRow & { locked: string; seen: string | null }>(CompiledQuery.raw(text, [workspaceId, [...personIds]]));
+  const first = rows[0];
+  if (!first) return null;
+  const keys = first.locked === first.seen ? keysOfRows(rows) : await placingKeys(trx, workspaceId, personIds);
+  return { version: postgresVersionNamed(first.locked), keys };
+}
+let lockText: string | undefined;
+
+/** PostgreSQL, after a write to a few people: the version it leaves (dataVersion) and their placing keys, in one round trip where they were two. */
+async function versionWithPlacingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> }> {
+  const text = (afterText ??= preparedOnPostgres(trx, `select s.v as version, ${KEYS_COLUMNS} from (select ${postgresVersionSql('$1')} as v) s ${KEYS_JOINED}`));
+  const { rows } = await trx.withoutPlugins().executeQuery<KeysRow & { version: string | null }>(CompiledQuery.raw(text, [workspaceId, [...personIds]]));
+  return { version: postgresVersionNamed(rows[0]?.version), keys: keysOfRows(rows) };
+}
+let afterText: string | undefined;
 
 /** `personIds`' stage, next contact and last exchange as the listings' indexes have them (core/listing-placement.ts). */
 async function placingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<Map<string, PlacingKeys>> {

@@ -75,16 +75,18 @@ export async function completeOpenTargets(db: Kysely<Database>, workspaceId: str
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** Run by every logged exchange: compiled once (compiled-once.ts). */
-const openTargetsCompleted = compiledOnce((db, v: { workspaceId: string; month: string; personIds: readonly string[]; exchangeId: string; occurredOn: string }) =>
+/** The month's open targets among `personIds` marked done by exchange `exchangeId` (also a part of storage/journal.ts insertExchangeWithOnePerson). */
+export const openTargetsCompletedUpdate = (db: Kysely<Database>, v: { workspaceId: string; month: string; personIds: readonly string[]; exchangeId: string; occurredOn: string }) =>
   db
     .updateTable('planTargets')
     .set({ status: 'done', closedOn: v.occurredOn, exchangeId: v.exchangeId })
     .where('workspaceId', '=', v.workspaceId)
     .where('month', '=', v.month)
     .where('status', '=', 'open')
-    .where('personId', 'in', [...v.personIds]),
-);
+    .where('personId', 'in', [...v.personIds]);
+
+/** Run by every logged exchange: compiled once (compiled-once.ts). */
+const openTargetsCompleted = compiledOnce((db, v: { workspaceId: string; month: string; personIds: readonly string[]; exchangeId: string; occurredOn: string }) => openTargetsCompletedUpdate(db, v));
 
 /** These people's names and stages (those still in the workspace): what the plan's suggestions show of each. */
 export async function selectNamesAndStages(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<{ id: string; name: string; stage: Stage }[]> {
