@@ -233,7 +233,18 @@ function statementsPerRequest(before, after, requests) {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 6)
     .map(([text, n]) => `${per(n)} × ${text.slice(0, 70)}`);
-  return { perRequest: per(after.total - before.total), top };
+  // SQLite: the ms its statements took on the requests' thread, a request, by text (most first).
+  const msBefore = before.msByText ?? {};
+  const timed = Object.entries(after.msByText ?? {})
+    .map(([text, ms]) => [text, ms - (msBefore[text] ?? 0)])
+    .filter(([, ms]) => ms > 0);
+  if (timed.length === 0) return { perRequest: per(after.total - before.total), top };
+  const perMs = (ms) => Math.round((ms / Math.max(1, requests)) * 1000) / 1000;
+  const topByTime = timed
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([text, ms]) => `${perMs(ms)} ms (${per((after.byText[text] ?? 0) - (before.byText[text] ?? 0))} ×) ${text.slice(0, 100)}`);
+  return { perRequest: per(after.total - before.total), msPerRequest: perMs(timed.reduce((sum, [, ms]) => sum + ms, 0)), top, topByTime };
 }
 
 const memoryReportFile = args.memory ? join(mkdtempSync(join(tmpdir(), 'waggle-bench-memory-')), 'report.json') : null;

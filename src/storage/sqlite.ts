@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, SqliteAdapter, SqliteDialect, type DialectAdapter, type DatabaseConnection, type Driver } from 'kysely';
-import { statementCounter } from './statement-count.js';
+import { statementCounter, type StatementCounter } from './statement-count.js';
 
 /** How long a writer waits for another process (the CLI beside a running server) before giving up. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -70,12 +70,36 @@ function withStatementCache(database: SqliteDatabase.Database): { close(): void;
           return statement;
         }
       }
-      const fresh = database.prepare(sql);
+      const fresh = counter ? timed(database.prepare(sql), sql, counter) : database.prepare(sql);
       kept.set(sql, fresh);
       if (kept.size > STATEMENT_CACHE_SIZE) kept.delete(kept.keys().next().value as string);
       return fresh;
     },
   };
+}
+
+/** When measuring: the statement's runs timed under its text (what Kysely's driver calls: all and run). */
+function timed(statement: SqliteDatabase.Statement, sql: string, counter: StatementCounter): SqliteDatabase.Statement {
+  const all = statement.all.bind(statement);
+  const run = statement.run.bind(statement);
+  return Object.assign(statement, {
+    all: (...params: unknown[]) => {
+      const start = performance.now();
+      try {
+        return all(...params);
+      } finally {
+        counter.time(sql, performance.now() - start);
+      }
+    },
+    run: (...params: unknown[]) => {
+      const start = performance.now();
+      try {
+        return run(...params);
+      } finally {
+        counter.time(sql, performance.now() - start);
+      }
+    },
+  });
 }
 
 /**

@@ -17,6 +17,8 @@ const KEY_LENGTH = 120;
 
 export interface StatementCounter {
   count(text: string): void;
+  /** Adds ms spent running a statement of this text (SQLite: the native call, on the requests' thread). */
+  time(text: string, ms: number): void;
 }
 
 let shared: StatementCounter | null | undefined;
@@ -27,19 +29,25 @@ export function statementCounter(env: NodeJS.ProcessEnv = process.env): Statemen
   const file = env.WAGGLE_STATEMENT_COUNT ?? env.WAGGLE_PG_STATEMENT_COUNT;
   if (!file || !isMainThread || process.send !== undefined) return (shared = null);
   const counts = new Map<string, number>();
+  const durations = new Map<string, number>();
   let total = 0;
   let written = -1;
   const timer = setInterval(() => {
     if (written === total) return;
     written = total;
-    writeFileSync(file, JSON.stringify({ total, byText: Object.fromEntries(counts) }));
+    writeFileSync(file, JSON.stringify({ total, byText: Object.fromEntries(counts), msByText: Object.fromEntries(durations) }));
   }, INTERVAL_MS);
   timer.unref();
+  const keyOf = (text: string) => text.replace(/\s+/g, ' ').slice(0, KEY_LENGTH);
   return (shared = {
     count(text) {
       total += 1;
-      const key = text.replace(/\s+/g, ' ').slice(0, KEY_LENGTH);
+      const key = keyOf(text);
       counts.set(key, (counts.get(key) ?? 0) + 1);
+    },
+    time(text, ms) {
+      const key = keyOf(text);
+      durations.set(key, (durations.get(key) ?? 0) + ms);
     },
   });
 }
