@@ -80,26 +80,17 @@ function withStatementCache(database: SqliteDatabase.Database): { close(): void;
 
 /** When measuring: the statement's runs timed under its text (what Kysely's driver calls: all and run). */
 function timed(statement: SqliteDatabase.Statement, sql: string, counter: StatementCounter): SqliteDatabase.Statement {
-  const all = statement.all.bind(statement);
-  const run = statement.run.bind(statement);
-  return Object.assign(statement, {
-    all: (...params: unknown[]) => {
+  const timing =
+    <R>(method: (...params: unknown[]) => R) =>
+    (...params: unknown[]): R => {
       const start = performance.now();
       try {
-        return all(...params);
+        return method(...params);
       } finally {
         counter.time(sql, performance.now() - start);
       }
-    },
-    run: (...params: unknown[]) => {
-      const start = performance.now();
-      try {
-        return run(...params);
-      } finally {
-        counter.time(sql, performance.now() - start);
-      }
-    },
-  });
+    };
+  return Object.assign(statement, { all: timing(statement.all.bind(statement)), run: timing(statement.run.bind(statement)) });
 }
 
 /**
