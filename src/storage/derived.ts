@@ -68,7 +68,7 @@ export async function refreshJournalColumns(db: Kysely<Database>, workspaceId: s
   await none.execute();
 }
 
-/** The columns a person's next contact is worked out from (services/rhythm.ts), with the date stored for it now. */
+/** The columns a person's next contact is worked out from (services/rhythm.ts), with the date stored for it now: read by rhythmSelect, given back by journalColumnsWithRhythmOf. */
 const RHYTHM_COLUMNS = ['people.id', 'people.nextContactOn', 'people.cadence', 'people.lastExchangeOn', 'people.addedOn', 'people.nextContactDue'] as const;
 
 /** journalColumnsOf, giving back each updated person's rhythm columns as they stand after it: selectRhythmRows' rows without its statement. */
@@ -86,7 +86,7 @@ export async function refreshJournalColumnsOfPeopleWithExchanges(db: Kysely<Data
 
 /** What each person's next contact is worked out from, with the date stored for it now. */
 function rhythmSelect(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined) {
-  const select = db.selectFrom('people').select(['id', 'nextContactOn', 'cadence', 'lastExchangeOn', 'addedOn', 'nextContactDue']).where('workspaceId', '=', workspaceId);
+  const select = db.selectFrom('people').select([...RHYTHM_COLUMNS]).where('workspaceId', '=', workspaceId);
   return ids ? select.where('id', 'in', [...ids]) : select;
 }
 const rhythmRowsOf = compiledOnce((db, values: { workspaceId: string; ids: readonly string[] }) => rhythmSelect(db, values.workspaceId, values.ids));

@@ -2,6 +2,7 @@ import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import { searchText } from '../core/search-text.js';
 import { chunks } from './chunks.js';
 import { parseJsonList } from './columns.js';
+import { isPostgres } from './json-dialects.js';
 import { containsPattern } from './like.js';
 import type { Database } from './schema.js';
 
@@ -64,7 +65,7 @@ export async function refreshSearchText(db: Kysely<Database>, workspaceId: strin
     const select = db.selectFrom('people').select(['id', 'name', 'organisation', 'role', 'location', 'tags', 'notes', 'searchText']).where('workspaceId', '=', workspaceId).where('id', 'in', ids);
     const channels = new Map<string, string[]>();
     let people;
-    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    if (isPostgres(db)) {
       // Each person's channels in the same statement, in their order: one round trip where there were two (an edit of a person's notes).
       const rows = await select.select(sql<string[]>`array(select cp.value from contact_points cp where cp.person_id = people.id order by cp.position)`.as('channels')).execute();
       for (const row of rows) channels.set(row.id, row.channels);
