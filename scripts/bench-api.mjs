@@ -186,6 +186,8 @@ function fresh(r) {
 async function drive(port, seconds, next) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   const latencies = { read: [], write: [] };
+  // A run that labels its requests (the mixed run, by kind) also gets each label's latencies.
+  const byLabel = {};
   const errors = { read: 0, write: 0 };
   const statuses = {};
   const bytes = [];
@@ -197,6 +199,7 @@ async function drive(port, seconds, next) {
         const result = await request(agent, port, r);
         const kind = r.method && r.method !== 'GET' ? 'write' : 'read';
         latencies[kind].push(result.ms);
+        if (r.label) (byLabel[r.label] ??= []).push(result.ms);
         if (!result.ok) {
           errors[kind] += 1;
           statuses[result.status] = (statuses[result.status] ?? 0) + 1;
@@ -205,7 +208,8 @@ async function drive(port, seconds, next) {
     }),
   );
   agent.destroy();
-  return { read: summarise(latencies.read, errors.read, seconds), write: summarise(latencies.write, errors.write, seconds), statuses, medianBytes: bytes.sort((a, b) => a - b)[bytes.length >> 1] ?? 0 };
+  const labels = Object.fromEntries(Object.entries(byLabel).map(([label, ms]) => [label, summarise(ms, 0, seconds)]));
+  return { read: summarise(latencies.read, errors.read, seconds), write: summarise(latencies.write, errors.write, seconds), statuses, labels, medianBytes: bytes.sort((a, b) => a - b)[bytes.length >> 1] ?? 0 };
 }
 
 /** The process's CPU time so far (user + system), in ms: what a request costs whatever else the machine runs. */
@@ -432,25 +436,34 @@ async function benchOne(db, snapshot) {
       }
     }
     if (!only || only.has('mixed')) {
-      const reads = Object.entries(kinds).filter(([name]) => name !== 'health' && !OPT_IN.has(name)).map(([, next]) => next);
+      const reads = Object.entries(kinds)
+        .filter(([name]) => name !== 'health' && !OPT_IN.has(name))
+        .map(([name, next]) => () => ({ ...next(), label: name }));
       let n = 0;
       const statementsBefore = await statementsSoFar();
       const cpuBefore = cpuMsOf(server.child.pid);
       // The main thread alone (its id is the process's): what answers the requests, without the check's worker beside it.
       const mainCpuBefore = cpuMsOf(server.child.pid, server.child.pid);
       const window = profileWindow(`${db} mixed`);
+      const clientCpuBefore = process.cpuUsage();
       const r = await drive(server.port, SECONDS * 2, () => {
         n += 1;
-        return n % 10 !== 0 ? pickFrom(reads)() : mixedWrite();
+        return n % 10 !== 0 ? pickFrom(reads)() : { ...mixedWrite(), label: 'write' };
       });
       window.end();
       // The server's CPU time per request, reads and writes together: what the mixed load costs, whatever else the machine runs.
       const served = Math.max(1, r.read.requests + r.write.requests);
       const serverCpuMsPerRequest = round((cpuMsOf(server.child.pid) - cpuBefore) / served);
       const mainThreadCpuMsPerRequest = round((cpuMsOf(server.child.pid, server.child.pid) - mainCpuBefore) / served);
+      // The bench's own CPU a request (it shares the machine's cores with the server).
+      const clientCpu = process.cpuUsage(clientCpuBefore);
+      const clientCpuMsPerRequest = round((clientCpu.user + clientCpu.system) / 1000 / served);
       const statements = statementsPerRequest(statementsBefore, await statementsSoFar(), served);
-      result.mixed = { reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      result.mixed = { clientCpuMsPerRequest, reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} mixed: ${JSON.stringify(result.mixed)}`);
+      // Which kinds the mixed run waits on: each kind's p50/p95/p99 in ms, slowest p95 first.
+      const byKind = Object.entries(r.labels).sort((a, b) => b[1].p95 - a[1].p95);
+      console.error(`${db} mixed by kind (p50/p95/p99 ms, n): ${byKind.map(([k, s]) => `${k} ${s.p50}/${s.p95}/${s.p99} ${s.requests}`).join('; ')}`);
       await notePhase('mixed');
     }
     result.memory = rssOf(server.child.pid);

@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Readable } from 'node:stream';
-import { JOB_PROCESSES_AT_ONCE, runProcessJob, streamProcessJob } from './process-job.js';
+import { JOB_NICENESS, JOB_PROCESSES_AT_ONCE, runProcessJob, streamProcessJob } from './process-job.js';
 
 /** A job script written for the test: plain ESM that Node runs as it is. */
 function script(name: string, body: string): string {
@@ -61,6 +61,14 @@ describe('runProcessJob', () => {
     expect(new TextDecoder().decode(answer.bytes)).toBe('Zoë');
     expect(progress).toEqual([1]);
     expect(await gone(answer.pid)).toBe(true);
+  });
+
+  it('the job runs at a lower priority than the server (nicer by JOB_NICENESS), so the requests get the cores first', async () => {
+    const file = script('nice', `import { getPriority } from 'node:os';
+      process.once('message', () => process.send({ kind: 'done', pid: process.pid, echoed: getPriority(), bytes: new Uint8Array() }));`);
+    const answer = await run(file, {});
+    expect(answer.echoed).toBe(Math.min(19, getPriority() + JOB_NICENESS));
+    expect(answer.echoed).toBeGreaterThan(getPriority());
   });
 
   it('the job travels over IPC, never on the command line others can read', async () => {

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess, type ForkOptions } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, getPriority, setPriority } from 'node:os';
 import { PassThrough, type Readable } from 'node:stream';
 import pLimit from 'p-limit';
 import type { JobOutcome } from './worker-job.js';
@@ -58,6 +58,7 @@ function forkInSlot(file: string, options: ForkOptions): Promise<ChildProcess> {
             refused(error);
             return;
           }
+          lowerPriority(child);
           child.once('close', () => ended());
           // A process that could not start says so here, without a pid, and may never close.
           child.once('error', () => {
@@ -67,6 +68,23 @@ function forkInSlot(file: string, options: ForkOptions): Promise<ChildProcess> {
         }),
     );
   });
+}
+
+/**
+ * How much less a job process is given the cores than the server when both want them (a
+ * Unix nice value: 10 gives it about a tenth of a contended core). A job is a computation
+ * the answers can wait for (the check, the map: answered from the last one meanwhile), while
+ * the server's requests are what people are waiting on; on an idle machine it runs as fast.
+ */
+export const JOB_NICENESS = 10;
+
+function lowerPriority(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    setPriority(child.pid, Math.min(19, getPriority() + JOB_NICENESS));
+  } catch {
+    // Not permitted here (some containers refuse it): the job runs at the server's priority, as before.
+  }
 }
 
 /** The job process's descriptor for bytes too many for one message (fd 3 is the IPC channel). */
