@@ -29,11 +29,20 @@ import { ByteBudgetLru, heldBytes, idsBytes, ownBytes, stringBytes } from '../co
  * none of those people and reads nothing the write wrote, is kept under the version after it. A
  * listing's page of fifty stays kept when someone else's exchange is logged; any other write, or a
  * write from another process, leaves every answer to be worked out again.
+ *
+ * The told writes are noted, not applied to every kept answer as they come: a write used to walk
+ * all the answers kept (thousands under a mixed load, a tenth of a write's time on the requests'
+ * thread), most of which were never asked for again before the next write. An answer asked for
+ * under a version older than the one read walks the noted writes from its version to that one,
+ * and is kept under it if none of them touches it; so the cost follows the reads, as the listings'
+ * catch-up does (storage/people-list-patch.ts).
  */
 /** A database handle, as the services hold it. */
 type Handle = ServiceContext['db'];
 
 export const MAX_BYTES = 24 * 1024 * 1024;
+/** How many told writes are noted per handle: an answer older than the oldest of them is worked out again. */
+export const MAX_TOLD_WRITES = 512;
 const MAX_ENTRY_BYTES = 1024 * 1024;
 
 /** GET routes whose answers follow from the workspace's data, today's date and the URL alone. */
@@ -74,6 +83,8 @@ export class AnswerCache {
   private readonly kept: ByteBudgetLru<string, Kept>;
   private readonly pending = new Map<string, Pending>();
   private readonly watched = new WeakSet<Handle>();
+  /** Told writes per handle, by workspace and the version each left from (insertion order: oldest first). */
+  private readonly toldWrites = new WeakMap<Handle, Map<string, PeopleWritten>>();
 
   constructor(maxBytes = MAX_BYTES) {
     this.kept = new ByteBudgetLru(maxBytes);
@@ -102,11 +113,32 @@ export class AnswerCache {
   get(key: string, version: string): Kept | undefined {
     const hit = this.kept.get(key);
     if (!hit) return undefined;
-    if (hit.version !== version) {
+    if (hit.version !== version && !this.untouchedUpTo(hit, version)) {
       this.kept.delete(key);
       return undefined;
     }
     return hit;
+  }
+
+  /**
+   * Whether the told writes lead from `kept`'s version to `version`, none of them touching it; if so it
+   * is kept under `version` from now on. Any step not told (another write, another process's commit, a
+   * write noted too long ago) and it is not.
+   */
+  private untouchedUpTo(kept: Kept, version: string): boolean {
+    if (!kept.db || kept.workspaceId === undefined) return false;
+    const writes = this.toldWrites.get(kept.db);
+    if (!writes) return false;
+    let at = kept.version;
+    // Each step moves to the version a write left: at most as many steps as writes are noted.
+    for (let steps = 0; at !== version && steps < MAX_TOLD_WRITES; steps++) {
+      const write = writes.get(toldKey(kept.workspaceId, at));
+      if (!write || touches(kept.depends, write)) return false;
+      at = write.after;
+    }
+    if (at !== version) return false;
+    kept.version = version;
+    return true;
   }
 
   set(key: string, entry: Kept): void {
@@ -117,12 +149,12 @@ export class AnswerCache {
     this.kept.set(key, entry, weightOf(key, entry));
   }
 
-  /** A told write: each answer kept under the version before it, that it does not touch, kept under the version after it. */
+  /** A told write, noted: an answer kept under the version before it, that it does not touch, holds under the version after it (get). */
   told(write: PeopleWritten): void {
-    for (const [, kept] of this.kept.snapshot()) {
-      if (kept.version !== write.before || kept.db !== write.db || kept.workspaceId !== write.workspaceId) continue;
-      if (!touches(kept.depends, write)) kept.version = write.after;
-    }
+    let writes = this.toldWrites.get(write.db);
+    if (!writes) this.toldWrites.set(write.db, (writes = new Map()));
+    writes.set(toldKey(write.workspaceId, write.before), write);
+    if (writes.size > MAX_TOLD_WRITES) writes.delete(writes.keys().next().value as string);
   }
 
   /** Listens for the writes told through `db`, once per handle. */
@@ -141,6 +173,8 @@ export class AnswerCache {
     return this.kept.bytes;
   }
 }
+
+const toldKey = (workspaceId: string, before: string) => `${workspaceId}\u0000${before}`;
 
 export function keepAnswers(context: () => ServiceContext, cache = new AnswerCache()): MiddlewareHandler {
   return async (c, next) => {
