@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { idBytes } from '../core/byte-budget.js';
+import type { IdOrder } from '../core/id-order.js';
 import { foldQuery } from '../core/search-text.js';
 import type { PersonSort } from '../contract/filters.js';
 import { dataVersion, listingVersionOf } from './data-version.js';
@@ -36,7 +36,7 @@ export type CountOwed = ReadonlyMap<string, boolean>;
 
 const listingVersionIn = async (trx: Kysely<Database>, about: KeptListing) => listingVersionOf(await dataVersion(trx, about.workspaceId), about.reads);
 
-export const orderCatchUp: CatchUp<readonly string[], KeptListing, OrderOwed> = {
+export const orderCatchUp: CatchUp<IdOrder, KeptListing, OrderOwed> = {
   add(owed, more) {
     const all = new Set([...(owed ?? []), ...more]);
     return all.size > MAX_PATCHED_PEOPLE ? null : all;
@@ -44,17 +44,11 @@ export const orderCatchUp: CatchUp<readonly string[], KeptListing, OrderOwed> = 
   versionIn: listingVersionIn,
   async apply(trx, { value: order, weight, about, owed }) {
     const now = await membersAmong(trx, about, [...owed]);
-    let bytes = weight;
-    const ids = order.filter((id) => {
-      if (!owed.has(id)) return true;
-      bytes -= idBytes(id);
-      return false;
-    });
-    for (const id of now) {
-      ids.splice(await placeOf(trx, about.sort ?? 'name', ids, id), 0, id);
-      bytes += idBytes(id);
-    }
-    return { value: ids, weight: bytes };
+    // The order's weight moves by what its ids weigh (the rest of the weight, its key and listing, stays).
+    const { order: without } = order.without(owed);
+    let ids = without;
+    for (const id of now) ids = ids.inserted(await placeOf(trx, about.sort ?? 'name', ids, id), id);
+    return { value: ids, weight: weight - order.idBytes + ids.idBytes };
   },
 };
 
@@ -106,13 +100,13 @@ export async function membersOfEach(trx: Kysely<Database>, listings: readonly Ke
  * Where `personId` goes in `ids` (an order without them): the first place whose person does not sort
  * before them. Searched PROBES places at a time: three questions for 30,000.
  */
-async function placeOf(trx: Kysely<Database>, sort: PersonSort, ids: readonly string[], personId: string): Promise<number> {
+async function placeOf(trx: Kysely<Database>, sort: PersonSort, ids: IdOrder, personId: string): Promise<number> {
   let low = 0;
   let high = ids.length;
   while (low < high) {
     const span = high - low;
     const places = span <= PROBES ? Array.from({ length: span }, (_, i) => low + i) : Array.from({ length: PROBES }, (_, i) => low + Math.floor(((i + 1) * span) / (PROBES + 1)));
-      const probed = places.map((place) => ids[place] as string);
+      const probed = places.map((place) => ids.at(place) as string);
     const before = new Set(
       (
         await executePrepared(
@@ -126,7 +120,7 @@ async function placeOf(trx: Kysely<Database>, sort: PersonSort, ids: readonly st
         )
       ).map((row) => row.id),
     );
-    const first = places.findIndex((place) => !before.has(ids[place] as string));
+    const first = places.findIndex((place) => !before.has(ids.at(place) as string));
     if (first === -1) low = (places.at(-1) as number) + 1;
     else {
       high = places[first] as number;

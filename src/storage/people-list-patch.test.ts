@@ -15,6 +15,7 @@ import { listingVersion } from './data-version.js';
 import { orders } from './people-list.js';
 import { orderCatchUp } from './people-list-catch-up.js';
 import { movedNoPlacingKey } from './people-list-patch.js';
+import { IdOrder } from '../core/id-order.js';
 import { idsBytes } from '../core/byte-budget.js';
 
 /*
@@ -145,9 +146,9 @@ describe.each(DIALECTS)('kept listings patched by writes to a few people, on %s'
     for (const order of untouched) expect(order.owed, JSON.stringify(order.about.filter)).toBeUndefined();
     // Weighed by the ids a catch-up moved, as if weighed whole (people who left a listing by their scores, or joined it, included).
     for (const order of bySorting) {
-      const value = order.settled?.value ?? [];
-      const caught = await orderCatchUp.apply(session.ctx.db, { value, weight: idsBytes(value), about: order.about, owed: order.owed ?? new Set() });
-      expect(caught.weight, JSON.stringify(order.about.filter)).toBe(idsBytes(caught.value));
+      const value = order.settled?.value ?? IdOrder.of([]);
+      const caught = await orderCatchUp.apply(session.ctx.db, { value, weight: idsBytes(value.toArray()), about: order.about, owed: order.owed ?? new Set() });
+      expect(caught.weight, JSON.stringify(order.about.filter)).toBe(idsBytes(caught.value.toArray()));
     }
     await keptEqualsFresh('after one edit of scores');
     // Each read caught its order up and kept it so.

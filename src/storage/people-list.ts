@@ -14,6 +14,7 @@ import { dataVersion, listingVersion, sawDataVersion, wantsDataVersionSeen, with
 import { KeptPerVersion } from './kept-per-version.js';
 import type { CountOwed, OrderOwed } from './people-list-catch-up.js';
 import { idsBytes } from '../core/byte-budget.js';
+import { IdOrder } from '../core/id-order.js';
 import { isPostgres } from './json-dialects.js';
 import { executePrepared, idIn } from './prepared-statements.js';
 import { toContactPoint, toPerson } from './people.js';
@@ -104,7 +105,8 @@ const FEW_ENOUGH_TO_LOOK_UP = 2_000;
 const MAX_PAGE_BY_IDS = 1_000;
 // As many listings as the bytes allow: on PostgreSQL each goal's and each network's pages are taken from its
 // kept order (byKeptOrder), and a thousand networks of 45 people each weigh less than one whole list.
-export const orders = new KeptPerVersion<readonly string[], KeptListing, OrderOwed>(MAX_KEPT_ORDER_BYTES, (ids) => KEPT_LISTING_BYTES + idsBytes(ids));
+// Each order kept in chunks (core/id-order.ts), so that catching it up with a write copies a chunk, not 30,000 ids.
+export const orders = new KeptPerVersion<IdOrder, KeptListing, OrderOwed>(MAX_KEPT_ORDER_BYTES, (order) => KEPT_LISTING_BYTES + idsBytes([]) + order.idBytes);
 
 /**
  * On PostgreSQL, a page of a goal's people (a twentieth of the workspace, say) or a network's
@@ -255,7 +257,7 @@ async function seeingPage(
   slice: { offset: number; take: number },
   read: () => Promise<readonly string[]>,
   readSeeing: (() => Promise<{ ids: string[]; page: { row: PageRow; person: Person }[]; version: string }>) | null,
-): Promise<{ version: string; listed: readonly string[]; page: { row: PageRow; person: Person }[] | null }> {
+): Promise<{ version: string; listed: IdOrder; page: { row: PageRow; person: Person }[] | null }> {
   const latest = orders.latest(db, key);
   let version: string;
   if (latest) {
@@ -266,13 +268,14 @@ async function seeingPage(
   } else if (readSeeing) {
     const both = await readSeeing();
     sawDataVersion(db, workspaceId, both.version);
-    orders.offer(db, key, both.version, both.ids, about);
-    return { version: both.version, listed: both.ids, page: both.page };
+    const listed = IdOrder.of(both.ids);
+    orders.offer(db, key, both.version, listed, about);
+    return { version: both.version, listed, page: both.page };
   } else {
     version = await dataVersion(db, workspaceId);
     sawDataVersion(db, workspaceId, version);
   }
-  return { version, listed: await orders.get(db, key, version, read, about), page: null };
+  return { version, listed: await orders.get(db, key, version, async () => IdOrder.of(await read()), about), page: null };
 }
 
 async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: IsoDate, filter: PersonFilter, seeing: boolean): Promise<PeoplePage> {
@@ -320,7 +323,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
   }
   // On the sorts a cursor can continue, one row past the page tells whether there is a next one.
   const keyset = filter.limit !== undefined && isCursorSort(sort) ? sort : null;
-  let listed: readonly string[] | null = null;
+  let listed: IdOrder | null = null;
   let pageByIds: readonly string[] | null = null;
   /** The page's rows, when they were read with the listing's order (PostgreSQL). */
   let pagedWithOrder: { row: PageRow; person: Person }[] | null = null;
@@ -355,7 +358,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
         readWithOrder.page = both.page;
         return both.ids;
       };
-      listed = await orders.get(db, `${sort}\u0000${listingKey(workspaceId, today, filter)}`, orderVersion, read, { workspaceId, today, filter, sort, reads: orderReads });
+      listed = await orders.get(db, `${sort}\u0000${listingKey(workspaceId, today, filter)}`, orderVersion, async () => IdOrder.of(await read()), { workspaceId, today, filter, sort, reads: orderReads });
       pagedWithOrder = readWithOrder.page ?? null;
       pageByIds = listed.slice(offset, offset + take);
     } else {
