@@ -4,6 +4,7 @@ import { AliasNode, ColumnNode, CompiledQuery, DeleteQueryNode, InsertQueryNode,
 import { preparedOnPostgres } from './prepared-statements.js';
 import { SharedRead } from './shared-read.js';
 import type { Database } from './schema.js';
+import { withoutPlugins } from './without-plugins.js';
 
 /**
  * What identifies the data of a workspace a transaction sees, so that something worked
@@ -117,6 +118,9 @@ function sharedVersionRead(db: Kysely<Database>, workspaceId: string, send: () =
   });
 }
 
+/** SQLite's count of commits by other connections, as one compiled statement made once. */
+const SQLITE_DATA_VERSION = CompiledQuery.raw('pragma data_version');
+
 export async function dataVersion(db: Kysely<Database>, workspaceId: string): Promise<string> {
   // Through executeQuery with a compiled query: past the plugins, so asking does not count as writing.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
@@ -128,7 +132,7 @@ export async function dataVersion(db: Kysely<Database>, workspaceId: string): Pr
   }
   // Without the plugins: the camel-case one turned data_version into dataVersion, so this read
   // nothing and a commit by another process (the CLI beside the server) went unseen.
-  const { rows } = await db.withoutPlugins().executeQuery<{ data_version: number }>(CompiledQuery.raw('pragma data_version'));
+  const { rows } = await withoutPlugins(db).executeQuery<{ data_version: number }>(SQLITE_DATA_VERSION);
   return `sqlite:${rows[0]?.data_version ?? ''}:${ownWrites}`;
 }
 

@@ -8,6 +8,7 @@ import { counts, orders, type KeptListing } from './people-list.js';
 import { compiledOnce } from './compiled-once.js';
 import { idIn, preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
+import { withoutPlugins } from './without-plugins.js';
 
 /*
  * A write that changes a few people (an exchange logged, a date set, a person edited) leaves the
@@ -178,7 +179,7 @@ async function lockWithPlacingKeys(trx: Kysely<Database>, workspaceId: string, p
     trx,
     `with locked as (${versionSelect('$1')} for update) select l.v as locked, ${postgresVersionSql('$1')} as seen, ${KEYS_COLUMNS} from locked l ${KEYS_JOINED}`,
   ));
-  const { rows } = await trx.withoutPlugins().executeQuery<KeysRow & { locked: string; seen: string | null }>(CompiledQuery.raw(text, [workspaceId, [...personIds]]));
+  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { locked: string; seen: string | null }>(CompiledQuery.raw(text, [workspaceId, [...personIds]]));
   const first = rows[0];
   if (!first) return null;
   const keys = first.locked === first.seen ? keysOfRows(rows) : await placingKeys(trx, workspaceId, personIds);
@@ -189,7 +190,7 @@ let lockText: string | undefined;
 /** PostgreSQL, after a write to a few people: the version it leaves (dataVersion) and their placing keys, in one round trip where they were two. */
 async function versionWithPlacingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> }> {
   const text = (afterText ??= preparedOnPostgres(trx, `select s.v as version, ${KEYS_COLUMNS} from (select ${postgresVersionSql('$1')} as v) s ${KEYS_JOINED}`));
-  const { rows } = await trx.withoutPlugins().executeQuery<KeysRow & { version: string | null }>(CompiledQuery.raw(text, [workspaceId, [...personIds]]));
+  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { version: string | null }>(CompiledQuery.raw(text, [workspaceId, [...personIds]]));
   return { version: postgresVersionNamed(rows[0]?.version), keys: keysOfRows(rows) };
 }
 let afterText: string | undefined;

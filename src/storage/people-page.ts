@@ -6,6 +6,7 @@ import { PERSON_COLUMNS, personColumnsFrom } from './person-columns.js';
 import { postgresVersionNamed, postgresVersionSql } from './data-version.js';
 import { preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
+import { withoutPlugins } from './without-plugins.js';
 
 /*
  * A page of people read by their ids (taken from a listing's kept order, people-list.ts), with
@@ -79,7 +80,7 @@ function sqliteStatement(): string {
 /** The workspace's people of `ids`, with their channels, in the order of `ids` (an id not found is left out). */
 export async function selectPageByIds(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<{ row: PageRow; person: Person }[]> {
   if (ids.length === 0) return [];
-  const raw = db.withoutPlugins();
+  const raw = withoutPlugins(db);
   let rows: RowWithChannels[];
   if (isPostgres(db)) {
     const text = (postgresText ??= preparedOnPostgres(db, postgresStatement()));
@@ -102,7 +103,7 @@ let postgresSeeingText: string | undefined;
  */
 export async function selectPageByIdsSeeing(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<{ version: string; page: { row: PageRow; person: Person }[] }> {
   const text = (postgresSeeingText ??= preparedOnPostgres(db, `select ${postgresVersionSql('$1')} as "dataVersion", ${postgresRowsJson('p.workspace_id = $1 and p.id = any($2::text[])')} as "rows"`));
-  const { rows: [first] } = await db.withoutPlugins().executeQuery<{ dataVersion: string | null; rows: unknown }>(CompiledQuery.raw(text, [workspaceId, ids]));
+  const { rows: [first] } = await withoutPlugins(db).executeQuery<{ dataVersion: string | null; rows: unknown }>(CompiledQuery.raw(text, [workspaceId, ids]));
   return { version: postgresVersionNamed(first?.dataVersion), page: inIdsOrder(rowsOf(first?.rows), ids) };
 }
 
@@ -131,7 +132,7 @@ export async function selectOrderAndPage(
     select array_to_json(o.ids) as "orderIds", ${postgresVersionSql(`$${n + 1}`)} as "dataVersion",
       ${postgresRowsJson(`p.workspace_id = $${n + 1} and p.id = any(o.ids[$${n + 2}::int : $${n + 3}::int])`)} as "rows" from o`;
   const values = [...order.parameters, workspaceId, page.offset + 1, page.offset + page.take];
-  const { rows: [first] } = await db.withoutPlugins().executeQuery<{ orderIds: unknown; dataVersion: string | null; rows: unknown }>(CompiledQuery.raw(prepared ? preparedOnPostgres(db, text) : text, values));
+  const { rows: [first] } = await withoutPlugins(db).executeQuery<{ orderIds: unknown; dataVersion: string | null; rows: unknown }>(CompiledQuery.raw(prepared ? preparedOnPostgres(db, text) : text, values));
   const ids = first?.orderIds === null || first?.orderIds === undefined ? [] : parsedJson<string[]>(first.orderIds);
   return { ids, page: inIdsOrder(rowsOf(first?.rows), ids.slice(page.offset, page.offset + page.take)), version: postgresVersionNamed(first?.dataVersion) };
 }

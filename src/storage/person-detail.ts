@@ -14,6 +14,7 @@ import { PERSON_COLUMNS } from './person-columns.js';
 import { toPersonDate } from './person-dates.js';
 import { preparedOnPostgres } from './prepared-statements.js';
 import type { Database, ExchangesTable, FollowUpsTable, GoalsTable, NetworksTable } from './schema.js';
+import { withoutPlugins } from './without-plugins.js';
 
 /*
  * Everything a person's page shows, in one statement and one round trip, as one JSON object
@@ -192,7 +193,7 @@ export async function selectPersonDetail(db: Kysely<Database>, workspaceId: stri
   const wanted = wantsDataVersionSeen(db, workspaceId);
   const sqliteVersion = wanted && !isPostgres(db) ? await dataVersion(db, workspaceId) : undefined;
   // Without the plugins: the statement names its columns as the schema's types do already.
-  const { rows } = await db.withoutPlugins().executeQuery<{ detail: unknown; version?: string | null }>(CompiledQuery.raw(statementFor(db), [workspaceId, personId]));
+  const { rows } = await withoutPlugins(db).executeQuery<{ detail: unknown; version?: string | null }>(CompiledQuery.raw(statementFor(db), [workspaceId, personId]));
   if (!rows[0]) return undefined;
   if (wanted) sawDataVersion(db, workspaceId, sqliteVersion ?? postgresVersionNamed(rows[0].version));
   const { channels, goals, networks, ties, introductions, exchanges, followUps, dates, hasPhoto, ...own } = parsed<PartsAsRows & PersonColumns>(rows[0].detail);
