@@ -454,7 +454,7 @@ async function benchOne(db, snapshot) {
       // The server's CPU time per request, reads and writes together: what the mixed load costs, whatever else the machine runs.
       const served = Math.max(1, r.read.requests + r.write.requests);
       const serverCpuMsPerRequest = round((cpuMsOf(server.child.pid) - cpuBefore) / served);
-      const mainThreadCpuMsPerRequest = round((cpuMsOf(server.child.pid, server.child.pid) - mainCpuBefore) / served);
+      const mainThreadCpuMsPerRequest = Math.round(((cpuMsOf(server.child.pid, server.child.pid) - mainCpuBefore) / served) * 100) / 100;
       // The bench's own CPU a request (it shares the machine's cores with the server).
       const clientCpu = process.cpuUsage(clientCpuBefore);
       const clientCpuMsPerRequest = round((clientCpu.user + clientCpu.system) / 1000 / served);

@@ -28,6 +28,19 @@ describe('staysPlaced', () => {
     expect(staysPlaced(byNextContact('2026-03-01', '2026-04-01', 'cursor'), { before: crossing.after, after: crossing.before })).toBe(false);
   });
 
+  it('keeps a page after a cursor that someone leaves from beyond it for before it, only while another is known to stay beyond it', () => {
+    const leaving = { before: keys('x', '2026-01-05'), after: keys('x', '2026-11-22') };
+    const afterCursor = (standsAfterKnown?: boolean): Placing => ({ order: { by: 'last-exchange', before: '2026-10-01', after: '2026-09-01', paging: 'cursor', ...(standsAfterKnown === undefined ? {} : { standsAfterKnown }) } });
+    expect(staysPlaced(afterCursor(true), leaving)).toBe(true);
+    // Nobody known beyond it: the one leaving may have been the last, and the page no longer has a next one.
+    expect(staysPlaced(afterCursor(), leaving)).toBe(false);
+    expect(staysPlaced(afterCursor(false), leaving)).toBe(false);
+    // By offset everyone on the page moves by one, whoever stands beyond it.
+    expect(staysPlaced({ order: { by: 'last-exchange', before: '2026-10-01', after: '2026-09-01', paging: 'offset', standsAfterKnown: true } }, leaving)).toBe(false);
+    // Leaving beyond it for the page itself is never kept.
+    expect(staysPlaced(afterCursor(true), { before: keys('x', '2026-01-05'), after: keys('x', '2026-09-15') })).toBe(false);
+  });
+
   it('has nothing before a first page, and nothing after a last one', () => {
     expect(staysPlaced(byNextContact(null, '2026-04-01'), { before: keys('2026-12-01'), after: keys('2025-01-01') })).toBe(false);
     expect(staysPlaced(byNextContact('2026-03-01', null), { before: keys('2026-01-01'), after: keys('2026-12-01') })).toBe(false);

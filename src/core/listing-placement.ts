@@ -32,6 +32,13 @@ export interface DateOrder {
    * whoever moves behind it; only someone leaving what stands after it may leave it the last page).
    */
   paging: 'offset' | 'cursor';
+  /**
+   * After a cursor, with a next page: someone is known to stand after what is shown, and the answer
+   * depends on them (among its people), so anyone else may leave what stands after it for what stands
+   * before the cursor without leaving it the last page (an exchange logged today puts its person
+   * first by last exchange, from wherever they stood).
+   */
+  standsAfterKnown?: boolean;
 }
 
 /**
@@ -82,5 +89,9 @@ export function staysPlaced(placing: Placing, written: KeysWritten | undefined):
   const was = placeOf(placing, written.before);
   const now = placeOf(placing, written.after);
   if (was === 'on' || now === 'on') return false;
-  return was === now || (placing.order !== 'fixed' && placing.order.paging === 'cursor' && was === 'before' && now === 'after');
+  if (was === now) return true;
+  if (placing.order === 'fixed' || placing.order.paging !== 'cursor') return false;
+  // After a cursor what is shown is the first of those after it: whoever moves behind it leaves them be, and whoever
+  // leaves them from beyond the page does too, if someone else is known to stay beyond it.
+  return (was === 'before' && now === 'after') || (was === 'after' && now === 'before' && placing.order.standsAfterKnown === true);
 }

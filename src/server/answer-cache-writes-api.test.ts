@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decodePersonCursor } from '../contract/person-cursor.js';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
 import { inTransaction, type ServiceContext } from '../services/context.js';
@@ -186,6 +187,40 @@ describe.each(DIALECTS)('kept answers across writes to a few people, on %s', (di
     await api.request(`/api/people/${ids[1]}/ties/${ids[2]}`, { method: 'PUT', headers: json, body: JSON.stringify({ strength: 2 }) });
     expect(await ask()).toBe(5);
     expect(await ask()).toBe(5);
+  }, 120_000);
+
+  it('keeps a page by last exchange after a cursor when someone beyond it is put first, until it is the one read past the page', async () => {
+    const ctx = world.session.ctx;
+    // Deep enough that nobody on it or beyond it had an exchange today (the earlier tests wrote to the first thirty).
+    const first = await listPeople(ctx, { limit: 5, sort: 'last-exchange', offset: 100 });
+    expect(first.items.every((person) => (person.lastExchangeOn ?? '') < TODAY)).toBe(true);
+    const filter = { limit: 5, sort: 'last-exchange' as const, cursor: decodePersonCursor(first.nextCursor as string)! };
+    let worked = 0;
+    const counting = new Hono();
+    counting.use('*', keepAnswers(() => ctx));
+    counting.get('/api/people', async (c) => {
+      const page = await listPeople(ctx, filter);
+      answerDependsOn(c, peoplePageReads(filter, page, today(ctx)) ?? { people: new Set(), reads: ['*'] });
+      return c.json({ worked: ++worked, ids: page.items.map((p) => p.id), nextCursor: page.nextCursor ?? null });
+    });
+    const ask = async () => (await (await counting.request('/api/people')).json()) as { worked: number; ids: string[]; nextCursor: string | null };
+    const fresh = async () => {
+      const page = await listPeople(ctx, filter);
+      return { ids: page.items.map((p) => p.id), nextCursor: page.nextCursor ?? null };
+    };
+    const kept = await ask();
+    const beyond = await listPeople(ctx, { ...filter, cursor: decodePersonCursor(kept.nextCursor as string)! });
+    const [readPast, further] = beyond.items.map((p) => p.id);
+    // Someone further beyond the page, put first by an exchange today: the page and its next cursor are as they were.
+    await logExchange(ctx, { personIds: [further!], channel: 'email', occurredOn: TODAY });
+    const after = await ask();
+    expect(after.worked).toBe(kept.worked);
+    expect({ ids: after.ids, nextCursor: after.nextCursor }).toEqual(await fresh());
+    // The one the page read past to know there is more: worked out again, and still what a fresh read says.
+    await logExchange(ctx, { personIds: [readPast!], channel: 'email', occurredOn: TODAY });
+    const again = await ask();
+    expect(again.worked).toBe(kept.worked + 1);
+    expect({ ids: again.ids, nextCursor: again.nextCursor }).toEqual(await fresh());
   }, 120_000);
 
   it('keeps a first page by next contact across an exchange that moves nobody onto it, and works it out again when one does', async () => {

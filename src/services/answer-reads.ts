@@ -6,7 +6,7 @@ import type { Person } from '../core/model.js';
 import type { PersonDetail } from '../core/person-detail.js';
 import { IN_PROGRESS_STAGES } from '../core/plan.js';
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from '../storage/derived.js';
-import { filterReads, SORT_READS, type PeoplePage } from '../storage/people-list.js';
+import { filterReads, personReadPast, SORT_READS, type PeoplePage } from '../storage/people-list.js';
 import type { PlanView } from './plan.js';
 
 /**
@@ -36,6 +36,9 @@ const PLACED = ['people.stage', 'people.next_contact_due', 'people.last_exchange
 export function peoplePageReads(filter: PersonFilter, page: PeoplePage, today: string): ReadFrom | null {
   if (filter.limit === undefined) return null;
   const people = new Set(page.items.map((person) => person.id));
+  // The person read past the page (a keyset page's look-ahead): a write to them may leave it the last page.
+  const past = personReadPast(page);
+  if (past !== undefined) people.add(past);
   const sort = filter.sort ?? 'name';
   const reads = [...filterReads(filter), 'people.sort_name', ...SORT_READS[sort]];
   // A filter or an order by the placed columns (a stage, what is due, the dates) is said as placing; anything else by its reads.
@@ -69,7 +72,7 @@ function dateOrder(by: 'next-contact' | 'last-exchange', filter: PersonFilter, p
   if (!filter.cursor && filter.offset && !first) return 'fixed';
   const before = filter.cursor ? (filter.cursor.key ?? null) : filter.offset && first ? dateKey(by, first) : null;
   const after = page.nextCursor && last ? dateKey(by, last) : null;
-  return { by, before, after, paging: filter.cursor ? 'cursor' : 'offset' };
+  return { by, before, after, paging: filter.cursor ? 'cursor' : 'offset', ...(filter.cursor && page.nextCursor && personReadPast(page) !== undefined ? { standsAfterKnown: true } : {}) };
 }
 
 /**

@@ -38,6 +38,15 @@ export interface Page<T> {
 /** A page of people: on the sorts keyset paging serves, with where the next page starts (null on the last). */
 export type PeoplePage = Page<Person> & { nextCursor?: string | null };
 
+/**
+ * The person a page read past its end to know there is a next one (a keyset page reads one row more
+ * than it shows), by page: not part of the page's answer, but what its kept answer can lean on
+ * (services/answer-reads.ts): while that person stays after the page, someone else leaving what
+ * stands after it cannot leave it the last.
+ */
+const readPast = new WeakMap<PeoplePage, string>();
+export const personReadPast = (page: PeoplePage): string | undefined => readPast.get(page);
+
 const isCursorSort = (sort: string): sort is CursorSort => (CURSOR_SORTS as readonly string[]).includes(sort);
 
 /** A query in the list's order: each order has its index (migration 2026-12-03T1000-read-speed), written here exactly as the index has it. */
@@ -390,7 +399,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
     ? (pagedWithOrder ?? (await selectPageByIds(db, workspaceId, pageByIds)))
     : (await (rowsQuery ?? rowsInOrder()).execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
   const more = keyset !== null && rows.length > (filter.limit as number);
-  if (more) rows.pop();
+  const past = more ? rows.pop()?.row.id : undefined;
   const lastRow = rows.at(-1)?.row;
   const nextCursor = keyset === null ? undefined : more && lastRow ? encodePersonCursor(cursorFor(keyset, lastRow)) : null;
   // A first page with room to spare holds every match: its length is the count (a network's 45 people, say).
@@ -424,10 +433,12 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
       for (const point of points) addPoint(point);
     }
   }
-  return {
+  const page: PeoplePage = {
     items: pageByIds ? rows.map(({ person }) => person) : rows.map(({ person }) => ({ ...person, channels: channelsByPerson.get(person.id) ?? [] })),
     total,
     ...(nextCursor === undefined ? {} : { nextCursor }),
   };
+  if (past !== undefined) readPast.set(page, past);
+  return page;
 }
 
