@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { staysPlaced, type DateOrder, type Placing, type PlacingKeys } from './listing-placement.js';
+import { searchMoved, staysPlaced, type DateOrder, type Placing, type PlacingKeys } from './listing-placement.js';
 
-const keys = (nextContactDue: string, lastExchangeOn = '2026-01-01', stage = 'met'): PlacingKeys => ({ stage, nextContactDue, lastExchangeOn });
+const keys = (nextContactDue: string, lastExchangeOn = '2026-01-01', stage = 'met', searchText = 'ana lima'): PlacingKeys => ({ stage, nextContactDue, lastExchangeOn, searchText });
 const byNextContact = (before: string | null, after: string | null, paging: DateOrder['paging'] = 'offset'): Placing => ({ order: { by: 'next-contact', before, after, paging } });
 
 describe('staysPlaced', () => {
@@ -71,5 +71,23 @@ describe('staysPlaced', () => {
     expect(staysPlaced(page, undefined)).toBe(false);
     expect(staysPlaced(page, { before: null, after: keys('2026-12-01') })).toBe(false);
     expect(staysPlaced(page, { before: keys('2026-03-15'), after: keys('2026-03-15') })).toBe(true);
+  });
+});
+
+describe('searchMoved', () => {
+  const text = (searchText: string) => keys('2026-03-01', '2026-01-01', 'met', searchText);
+  it('says a write moved someone into or out of a search only when its text found them before and not after, or after and not before', () => {
+    expect(searchMoved('lima', { before: text('ana lima'), after: text('ana lima met at the fair') })).toBe(false);
+    expect(searchMoved('fair', { before: text('ana lima'), after: text('ana lima met at the fair') })).toBe(true);
+    expect(searchMoved('lima', { before: text('ana lima'), after: text('ana souza') })).toBe(true);
+    expect(searchMoved('porto', { before: text('ana lima'), after: text('ana souza') })).toBe(false);
+    // A part anywhere in the text, across its fields, as LIKE '%…%' finds it.
+    expect(searchMoved('a li', { before: text('bea lins'), after: text('bea lins, notes') })).toBe(false);
+  });
+
+  it('a write that did not say, or a person added or removed, may have', () => {
+    expect(searchMoved('lima', undefined)).toBe(true);
+    expect(searchMoved('lima', { before: null, after: text('ana lima') })).toBe(true);
+    expect(searchMoved('porto', { before: text('ana lima'), after: null })).toBe(true);
   });
 });

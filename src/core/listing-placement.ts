@@ -11,6 +11,19 @@ export interface PlacingKeys {
   stage: string;
   nextContactDue: string;
   lastExchangeOn: string;
+  /** The folded text a search matches (people.search_text): whether they are in a search's listing. */
+  searchText: string;
+}
+
+/**
+ * Whether a write may have moved a person into or out of a search for `folded` (a query as the list
+ * folds it): found before and not after, or after and not before, as the list's LIKE '%…%' finds it
+ * in the folded text (both lower-case and without accents, so a plain `includes` agrees with it).
+ * Unknown keys (a write that did not say) may have.
+ */
+export function searchMoved(folded: string, written: KeysWritten | undefined): boolean {
+  if (!written?.before || !written.after) return true;
+  return written.before.searchText.includes(folded) !== written.after.searchText.includes(folded);
 }
 
 /** A written person's placing keys before and after the write (null: no row). */

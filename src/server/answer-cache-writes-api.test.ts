@@ -223,6 +223,42 @@ describe.each(DIALECTS)('kept answers across writes to a few people, on %s', (di
     expect({ ids: again.ids, nextCursor: again.nextCursor }).toEqual(await fresh());
   }, 120_000);
 
+  it('keeps a search\'s page across an edit of someone\'s notes it finds neither before nor after, and works it out again when the edit brings someone into it', async () => {
+    const ctx = world.session.ctx;
+    const filter = { limit: 10, search: 'zebrafish' };
+    let worked = 0;
+    const counting = new Hono();
+    counting.use('*', keepAnswers(() => ctx));
+    counting.get('/api/people', async (c) => {
+      const page = await listPeople(ctx, filter);
+      answerDependsOn(c, peoplePageReads(filter, page, today(ctx)) ?? { people: new Set(), reads: ['*'] });
+      return c.json({ worked: ++worked, ids: page.items.map((p) => p.id), total: page.total });
+    });
+    const ask = async () => (await (await counting.request('/api/people')).json()) as { worked: number; ids: string[]; total: number };
+    const fresh = async () => {
+      const page = await listPeople(ctx, filter);
+      return { ids: page.items.map((p) => p.id), total: page.total };
+    };
+    const [someone, another] = ids.slice(100);
+    const kept = await ask();
+    expect(kept.total).toBe(0);
+    // Notes that the search does not find: the page stays as it was kept.
+    await updatePerson(ctx, someone!, { notes: 'Met at the aquarium' });
+    expect((await ask()).worked).toBe(kept.worked);
+    // Notes it finds, through the API: worked out again, with them in it.
+    const edited = await api.request(`/api/people/${another}`, { method: 'PATCH', headers: json, body: JSON.stringify({ notes: 'Works on Zebrafish genetics' }) });
+    expect(edited.status).toBe(200);
+    const again = await ask();
+    expect(again.worked).toBe(kept.worked + 1);
+    expect(again.ids).toEqual([another]);
+    expect({ ids: again.ids, total: again.total }).toEqual(await fresh());
+    // Out of it again.
+    await updatePerson(ctx, another!, { notes: null });
+    const out = await ask();
+    expect(out.worked).toBe(again.worked + 1);
+    expect({ ids: out.ids, total: out.total }).toEqual(await fresh());
+  }, 120_000);
+
   it('keeps a first page by next contact across an exchange that moves nobody onto it, and works it out again when one does', async () => {
     // The real listing and its placing, behind a route that counts how often it works its answer out.
     const ctx = world.session.ctx;

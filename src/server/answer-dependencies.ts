@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { staysPlaced } from '../core/listing-placement.js';
+import { searchMoved, staysPlaced } from '../core/listing-placement.js';
 import type { ReadFrom } from '../services/answer-reads.js';
 import type { PeopleWritten } from '../services/people-writes.js';
 
@@ -28,6 +28,8 @@ export function dependenciesOf(c: Context): AnswerDependencies | undefined {
 export function touches(dependencies: AnswerDependencies | undefined, write: Pick<PeopleWritten, 'personIds' | 'written' | 'keys'>): boolean {
   if (!dependencies) return true;
   if (write.personIds.some((id) => dependencies.people.has(id)) || dependencies.reads.some((name) => write.written.has(name))) return true;
+  const search = dependencies.search;
+  if (search !== undefined && write.written.has('people.search_text') && write.personIds.some((id) => searchMoved(search, write.keys.get(id)))) return true;
   const placing = dependencies.placing;
   return placing !== undefined && write.personIds.some((id) => !staysPlaced(placing, write.keys.get(id)));
 }

@@ -6,6 +6,7 @@ import type { Person } from '../core/model.js';
 import type { PersonDetail } from '../core/person-detail.js';
 import { IN_PROGRESS_STAGES } from '../core/plan.js';
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from '../storage/derived.js';
+import { foldQuery } from '../core/search-text.js';
 import { filterReads, personReadPast, SORT_READS, type PeoplePage } from '../storage/people-list.js';
 import type { PlanView } from './plan.js';
 
@@ -16,6 +17,13 @@ import type { PlanView } from './plan.js';
 export interface ReadFrom {
   people: ReadonlySet<string>;
   reads: readonly string[];
+  /**
+   * A search's folded query, when the answer is a search's page: a write to the text a search matches
+   * (people.search_text, not among `reads` then) has it worked out again only if it moved someone into
+   * or out of the search (core/listing-placement.ts searchMoved): editing the notes of someone the
+   * search does not find, before or after, leaves it as it was.
+   */
+  search?: string;
   /**
    * Where the people it does not show stand (core/listing-placement.ts), for the columns a write to
    * them may move that `reads` leaves out (stage, next contact, last exchange): a write that moves
@@ -40,11 +48,14 @@ export function peoplePageReads(filter: PersonFilter, page: PeoplePage, today: s
   const past = personReadPast(page);
   if (past !== undefined) people.add(past);
   const sort = filter.sort ?? 'name';
-  const reads = [...filterReads(filter), 'people.sort_name', ...SORT_READS[sort]];
+  const folded = filter.search?.trim() ? foldQuery(filter.search.trim()) : '';
+  // A search's text is said as the search (searchMoved), not as a read: the listing folds the query so too (people-list.ts).
+  const searched = folded ? { search: folded } : {};
+  const reads = [...filterReads(filter), 'people.sort_name', ...SORT_READS[sort]].filter((name) => !folded || name !== 'people.search_text');
   // A filter or an order by the placed columns (a stage, what is due, the dates) is said as placing; anything else by its reads.
   const placedFilter = filter.stage !== undefined || filter.due !== undefined || filter.dueBy !== undefined || filter.dueFrom !== undefined;
   const byDate = sort === 'next-contact' || sort === 'last-exchange' ? sort : null;
-  if (!placedFilter && !byDate) return { people, reads };
+  if (!placedFilter && !byDate) return { people, reads, ...searched };
   const dueUntil = [
     ...(filter.due === 'overdue' ? [{ date: today, inclusive: false }] : filter.due ? [{ date: addDays(today, DEFAULT_DUE_WINDOW_DAYS), inclusive: true }] : []),
     ...(filter.dueBy ? [{ date: filter.dueBy, inclusive: true }] : []),
@@ -55,7 +66,7 @@ export function peoplePageReads(filter: PersonFilter, page: PeoplePage, today: s
     ...(filter.dueFrom ? { dueFrom: filter.dueFrom } : {}),
     order: byDate ? dateOrder(byDate, filter, page) : 'fixed',
   };
-  return { people, reads: reads.filter((name) => !PLACED.includes(name)), placing };
+  return { people, reads: reads.filter((name) => !PLACED.includes(name)), placing, ...searched };
 }
 
 /** A person's key in a date order, as its index has it. */

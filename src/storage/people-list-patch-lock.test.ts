@@ -49,7 +49,7 @@ describe('the placing keys a write reads with its lock, on PostgreSQL', () => {
     release();
     await other;
     const keys = await write;
-    expect(keys.before).toEqual({ stage: 'met', nextContactDue: '2027-03-03', lastExchangeOn: '0001-01-01' });
+    expect(keys.before).toMatchObject({ stage: 'met', nextContactDue: '2027-03-03', lastExchangeOn: '0001-01-01' });
     expect(keys.after).toEqual(keys.before);
   });
 

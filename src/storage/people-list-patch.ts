@@ -128,7 +128,7 @@ export async function patchListingsAround<T>(
 const placingKeysOf = compiledOnce((db, { workspaceId, personIds }: { workspaceId: string; personIds: readonly string[] }) => {
   const query = db
     .selectFrom('people')
-    .select(['id', 'stage', sql<string>`coalesce(next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`.as('nextContactDue'), sql<string>`coalesce(last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`.as('lastExchangeOn')])
+    .select(['id', 'stage', sql<string>`coalesce(next_contact_due, ${sql.lit(NO_NEXT_CONTACT)})`.as('nextContactDue'), sql<string>`coalesce(last_exchange_on, ${sql.lit(NO_LAST_EXCHANGE)})`.as('lastExchangeOn'), 'searchText'])
     .where('workspaceId', '=', workspaceId)
     .where(idIn(db, 'id', personIds));
   preparedOnPostgres(db, query.compile().sql);
@@ -136,7 +136,7 @@ const placingKeysOf = compiledOnce((db, { workspaceId, personIds }: { workspaceI
 });
 
 /** The columns placingKeys reads, in listingVersion's names. */
-const PLACING_COLUMNS = new Set(['people.stage', 'people.next_contact_due', 'people.last_exchange_on']);
+const PLACING_COLUMNS = new Set(['people.stage', 'people.next_contact_due', 'people.last_exchange_on', 'people.search_text']);
 
 /**
  * Whether a write that wrote `written` left every placing key as it was: it wrote only other columns
@@ -154,14 +154,15 @@ interface KeysRow {
   stage: string | null;
   due: string | null;
   last: string | null;
+  search: string | null;
 }
 
 const keysOfRows = (rows: readonly KeysRow[]) =>
-  new Map(rows.filter((row) => row.id !== null).map((row) => [row.id as string, { stage: row.stage as string, nextContactDue: row.due as string, lastExchangeOn: row.last as string }]));
+  new Map(rows.filter((row) => row.id !== null).map((row) => [row.id as string, { stage: row.stage as string, nextContactDue: row.due as string, lastExchangeOn: row.last as string, searchText: row.search ?? '' }]));
 
 /** placingKeysOf's columns, as PostgreSQL text joined to a one-row version read (`$1` the workspace, `$2` the ids). */
 const KEYS_JOINED = `left join people p on p.workspace_id = $1 and p.id = any($2)`;
-const KEYS_COLUMNS = `p.id, p.stage, coalesce(p.next_contact_due, '${NO_NEXT_CONTACT}') as due, coalesce(p.last_exchange_on, '${NO_LAST_EXCHANGE}') as last`;
+const KEYS_COLUMNS = `p.id, p.stage, coalesce(p.next_contact_due, '${NO_NEXT_CONTACT}') as due, coalesce(p.last_exchange_on, '${NO_LAST_EXCHANGE}') as last, p.search_text as search`;
 
 /**
  * PostgreSQL, the first statement of a write to a few people: the workspace's counter locked for the
@@ -195,8 +196,8 @@ async function versionWithPlacingKeys(trx: Kysely<Database>, workspaceId: string
 }
 let afterText: string | undefined;
 
-/** `personIds`' stage, next contact and last exchange as the listings' indexes have them (core/listing-placement.ts). */
+/** `personIds`' stage, next contact and last exchange as the listings' indexes have them, and the text a search matches (core/listing-placement.ts). */
 async function placingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<Map<string, PlacingKeys>> {
   const { rows } = await placingKeysOf(trx, { workspaceId, personIds });
-  return new Map(rows.map((row) => [row.id, { stage: row.stage, nextContactDue: row.nextContactDue, lastExchangeOn: row.lastExchangeOn }]));
+  return new Map(rows.map((row) => [row.id, { stage: row.stage, nextContactDue: row.nextContactDue, lastExchangeOn: row.lastExchangeOn, searchText: row.searchText ?? '' }]));
 }
