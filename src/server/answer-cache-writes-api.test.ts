@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PersonFilter } from '../contract/filters.js';
 import { decodePersonCursor } from '../contract/person-cursor.js';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
@@ -195,19 +196,7 @@ describe.each(DIALECTS)('kept answers across writes to a few people, on %s', (di
     const first = await listPeople(ctx, { limit: 5, sort: 'last-exchange', offset: 100 });
     expect(first.items.every((person) => (person.lastExchangeOn ?? '') < TODAY)).toBe(true);
     const filter = { limit: 5, sort: 'last-exchange' as const, cursor: decodePersonCursor(first.nextCursor as string)! };
-    let worked = 0;
-    const counting = new Hono();
-    counting.use('*', keepAnswers(() => ctx));
-    counting.get('/api/people', async (c) => {
-      const page = await listPeople(ctx, filter);
-      answerDependsOn(c, peoplePageReads(filter, page, today(ctx)) ?? { people: new Set(), reads: ['*'] });
-      return c.json({ worked: ++worked, ids: page.items.map((p) => p.id), nextCursor: page.nextCursor ?? null });
-    });
-    const ask = async () => (await (await counting.request('/api/people')).json()) as { worked: number; ids: string[]; nextCursor: string | null };
-    const fresh = async () => {
-      const page = await listPeople(ctx, filter);
-      return { ids: page.items.map((p) => p.id), nextCursor: page.nextCursor ?? null };
-    };
+    const { ask, fresh } = countingListing(ctx, filter);
     const kept = await ask();
     const beyond = await listPeople(ctx, { ...filter, cursor: decodePersonCursor(kept.nextCursor as string)! });
     const [readPast, further] = beyond.items.map((p) => p.id);
@@ -215,30 +204,18 @@ describe.each(DIALECTS)('kept answers across writes to a few people, on %s', (di
     await logExchange(ctx, { personIds: [further!], channel: 'email', occurredOn: TODAY });
     const after = await ask();
     expect(after.worked).toBe(kept.worked);
-    expect({ ids: after.ids, nextCursor: after.nextCursor }).toEqual(await fresh());
+    expect(shown(after)).toEqual(await fresh());
     // The one the page read past to know there is more: worked out again, and still what a fresh read says.
     await logExchange(ctx, { personIds: [readPast!], channel: 'email', occurredOn: TODAY });
     const again = await ask();
     expect(again.worked).toBe(kept.worked + 1);
-    expect({ ids: again.ids, nextCursor: again.nextCursor }).toEqual(await fresh());
+    expect(shown(again)).toEqual(await fresh());
   }, 120_000);
 
   it('keeps a search\'s page across an edit of someone\'s notes it finds neither before nor after, and works it out again when the edit brings someone into it', async () => {
     const ctx = world.session.ctx;
     const filter = { limit: 10, search: 'zebrafish' };
-    let worked = 0;
-    const counting = new Hono();
-    counting.use('*', keepAnswers(() => ctx));
-    counting.get('/api/people', async (c) => {
-      const page = await listPeople(ctx, filter);
-      answerDependsOn(c, peoplePageReads(filter, page, today(ctx)) ?? { people: new Set(), reads: ['*'] });
-      return c.json({ worked: ++worked, ids: page.items.map((p) => p.id), total: page.total });
-    });
-    const ask = async () => (await (await counting.request('/api/people')).json()) as { worked: number; ids: string[]; total: number };
-    const fresh = async () => {
-      const page = await listPeople(ctx, filter);
-      return { ids: page.items.map((p) => p.id), total: page.total };
-    };
+    const { ask, fresh } = countingListing(ctx, filter);
     const [someone, another] = ids.slice(100);
     const kept = await ask();
     expect(kept.total).toBe(0);
@@ -251,27 +228,17 @@ describe.each(DIALECTS)('kept answers across writes to a few people, on %s', (di
     const again = await ask();
     expect(again.worked).toBe(kept.worked + 1);
     expect(again.ids).toEqual([another]);
-    expect({ ids: again.ids, total: again.total }).toEqual(await fresh());
+    expect(shown(again)).toEqual(await fresh());
     // Out of it again.
     await updatePerson(ctx, another!, { notes: null });
     const out = await ask();
     expect(out.worked).toBe(again.worked + 1);
-    expect({ ids: out.ids, total: out.total }).toEqual(await fresh());
+    expect(shown(out)).toEqual(await fresh());
   }, 120_000);
 
   it('keeps a first page by next contact across an exchange that moves nobody onto it, and works it out again when one does', async () => {
-    // The real listing and its placing, behind a route that counts how often it works its answer out.
     const ctx = world.session.ctx;
-    const filter = { limit: 10, sort: 'next-contact' as const };
-    let worked = 0;
-    const counting = new Hono();
-    counting.use('*', keepAnswers(() => ctx));
-    counting.get('/api/people', async (c) => {
-      const page = await listPeople(ctx, filter);
-      answerDependsOn(c, peoplePageReads(filter, page, today(ctx)) ?? { people: new Set(), reads: ['*'] });
-      return c.json({ worked: ++worked, ids: page.items.map((p) => p.id) });
-    });
-    const ask = async () => (await (await counting.request('/api/people')).json()) as { worked: number; ids: string[] };
+    const { ask } = countingListing(ctx, { limit: 10, sort: 'next-contact' });
     const first = await ask();
     // Someone with nothing planned, at the far end of the order, and no cadence: an exchange leaves them there.
     const farEnd = ids.filter((id) => !first.ids.includes(id)).at(-1)!;
@@ -290,3 +257,27 @@ describe.each(DIALECTS)('kept answers across writes to a few people, on %s', (di
     expect(moved.ids[0]).toBe(farEnd);
   }, 120_000);
 });
+
+/** What a listing's answer shows, without how often it was worked out. */
+const shown = ({ ids, total, nextCursor }: { ids: string[]; total: number; nextCursor: string | null }) => ({ ids, total, nextCursor });
+
+/**
+ * The real listing and its placing behind a route that counts how often it works its answer out
+ * (`ask`), and the same listing read fresh (`fresh`).
+ */
+function countingListing(ctx: ServiceContext, filter: PersonFilter) {
+  let worked = 0;
+  const counting = new Hono();
+  counting.use('*', keepAnswers(() => ctx));
+  counting.get('/api/people', async (c) => {
+    const page = await listPeople(ctx, filter);
+    answerDependsOn(c, peoplePageReads(filter, page, today(ctx)) ?? { people: new Set(), reads: ['*'] });
+    return c.json({ worked: ++worked, ids: page.items.map((p) => p.id), total: page.total, nextCursor: page.nextCursor ?? null });
+  });
+  const ask = async () => (await (await counting.request('/api/people')).json()) as { worked: number; ids: string[]; total: number; nextCursor: string | null };
+  const fresh = async () => {
+    const page = await listPeople(ctx, filter);
+    return { ids: page.items.map((p) => p.id), total: page.total, nextCursor: page.nextCursor ?? null };
+  };
+  return { ask, fresh };
+}
