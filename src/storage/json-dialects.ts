@@ -25,8 +25,11 @@ export const postgresJson: JsonDialect = {
 
 export const sqliteJson: JsonDialect = {
   object: (pairs) => `json_object(${Object.entries(pairs).map(([k, v]) => `${quote(k)}, ${v}`).join(', ')})`,
-  // json(): a list from a subquery stays JSON inside the object holding it, not a string.
-  list: (item, from, orderBy) => `json((select json_group_array(${item} order by ${orderBy}) from ${from}))`,
+  // A list from a subquery must stay JSON inside the object holding it, not become a string: as JSONB (a
+  // blob json_object takes as JSON) rather than json() around the text, which parsed every list's text
+  // again (a person's page, 11 lists: about 10% less time for the statement, the same text out).
+  // Only ever a value inside an object: alone, the column would be a blob.
+  list: (item, from, orderBy) => `(select jsonb_group_array(${item} order by ${orderBy}) from ${from})`,
   timestamp: (column) => column,
 };
 
