@@ -11,7 +11,7 @@ import { checkNetwork, graphFileHere, mapAnswersHere } from './check.js';
 import type { CheckAnswer, CheckJob } from './check-off-thread.js';
 import { packCheck } from './check-packed.js';
 import { randomIds } from './context.js';
-import { STREAM_FD, type StreamStart } from './process-job.js';
+import { answerOnStream, STREAM_FD, type StreamStart } from './process-job.js';
 
 /** Sends the bytes on the stream the server reads (process-job.ts streamProcessJob), saying so first, and ends it. */
 async function stream(text: string, say: (start: StreamStart) => Promise<void>): Promise<void> {
@@ -76,7 +76,8 @@ if (parent) {
   process.once('disconnect', () => {
     if (!leaving) process.exit(0);
   });
-  const send = (answer: CheckAnswer) => parent(answer, undefined, {}, leave);
+  // On the stream beside the channel, then said on the channel (process-job.ts answerOnStream): one large message read whole at once.
+  const send = (answer: CheckAnswer) => void answerOnStream(answer, (marker) => parent(marker, undefined, {}, leave)).catch(() => process.exit(1));
   let streaming = false;
   const say = (start: StreamStart) =>
     new Promise<void>((resolve, reject) => {

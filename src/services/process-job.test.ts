@@ -45,6 +45,45 @@ async function gone(pid: number): Promise<boolean> {
 }
 
 describe('runProcessJob', () => {
+  it('takes a large answer written on the stream beside the channel (answerOnStream) as if it had come as a message, typed arrays and all', async () => {
+    // The script is plain ESM doing what answerOnStream does, with the same marker (the helper itself is TypeScript).
+    const file = script(
+      'on-stream',
+      `import { createWriteStream } from 'node:fs';
+      import { finished } from 'node:stream/promises';
+      import { serialize } from 'node:v8';
+      process.once('message', async (job) => {
+        const bytes = new Uint8Array(job.size).map((_, i) => i % 251);
+        const out = createWriteStream('', { fd: 4 });
+        out.end(serialize({ kind: 'done', pid: process.pid, echoed: job, bytes }));
+        await finished(out);
+        process.send({ kind: 'answer-on-stream' }, undefined, {}, () => process.disconnect());
+      });`,
+    );
+    // Several MB: many pipe reads, gathered and joined once.
+    const size = 6 * 1024 * 1024 + 7;
+    const answer = await run(file, { size, text: 'Zoë' });
+    expect(answer.echoed).toEqual({ size, text: 'Zoë' });
+    expect(answer.bytes).toBeInstanceOf(Uint8Array);
+    expect(answer.bytes.length).toBe(size);
+    expect(answer.bytes[size - 1]).toBe((size - 1) % 251);
+    expect(await gone(answer.pid)).toBe(true);
+  });
+
+  it('fails a job whose process says its answer is on the stream but ends before writing all of it', async () => {
+    const file = script(
+      'cut-short',
+      `import { writeSync } from 'node:fs';
+      import { serialize } from 'node:v8';
+      process.once('message', () => {
+        const whole = serialize({ kind: 'done', pid: process.pid, echoed: null, bytes: new Uint8Array(100000) });
+        writeSync(4, whole.subarray(0, 5000));
+        process.send({ kind: 'answer-on-stream' }, undefined, {}, () => process.exit(3));
+      });`,
+    );
+    await expect(run(file, {})).rejects.toThrow();
+  });
+
   it('runs the job in a process of its own, typed arrays and all, and that process is gone once it has answered', async () => {
     const file = script(
       'echo',

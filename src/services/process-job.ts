@@ -1,6 +1,9 @@
 import { fork, type ChildProcess, type ForkOptions } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { availableParallelism, getPriority, setPriority } from 'node:os';
 import { PassThrough, type Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { deserialize, serialize } from 'node:v8';
 import pLimit from 'p-limit';
 import type { JobOutcome } from './worker-job.js';
 
@@ -16,9 +19,19 @@ import type { JobOutcome } from './worker-job.js';
  */
 export async function runProcessJob<T, M>(file: string, job: unknown, onMessage: (message: M, outcome: JobOutcome<T>) => void, failed: (cause: unknown, exitCode?: number) => unknown): Promise<T> {
   // No inherited flags (--cpu-prof, --inspect): the job runs as a plain script.
-  const child = await forkInSlot(file, { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = await forkInSlot(file, { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'] });
+  // A message written on STREAM_FD (answerOnStream), gathered chunk by chunk and read once whole.
+  const chunks: Buffer[] = [];
+  const pipe = child.stdio[STREAM_FD] as Readable;
+  const pipeRead = new Promise<void>((read, broken) => {
+    pipe.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pipe.once('end', read);
+    pipe.once('error', broken);
+  });
+  pipeRead.catch(() => undefined);
   return new Promise<T>((resolve, reject) => {
     let settled = false;
+    let answerComing = false;
     const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
@@ -26,9 +39,19 @@ export async function runProcessJob<T, M>(file: string, job: unknown, onMessage:
       if (child.exitCode === null && child.signalCode === null) child.kill();
     };
     const outcome: JobOutcome<T> = { done: (value) => settle(() => resolve(value)), fail: (error) => settle(() => reject(error)) };
-    child.on('message', (message: M) => onMessage(message, outcome));
+    child.on('message', (message: M | typeof ANSWER_ON_STREAM) => {
+      if (!isAnswerOnStream(message)) return onMessage(message, outcome);
+      answerComing = true;
+      pipeRead
+        .then(() => onMessage(deserialize(Buffer.concat(chunks)) as M, outcome))
+        .catch((error: unknown) => outcome.fail(failed(error)))
+        .finally(() => outcome.fail(failed(null, child.exitCode ?? 0)));
+    });
     child.on('error', (error) => outcome.fail(failed(error)));
-    child.on('exit', (code, signal) => outcome.fail(failed(null, code ?? (signal ? -1 : 0))));
+    // A process that said its answer is on the stream has it read to the end first (above).
+    child.on('exit', (code, signal) => {
+      if (!answerComing) outcome.fail(failed(null, code ?? (signal ? -1 : 0)));
+    });
     child.send(job as never, (error) => {
       if (error) outcome.fail(failed(error));
     });
@@ -89,6 +112,32 @@ function lowerPriority(child: ChildProcess): void {
 
 /** The job process's descriptor for bytes too many for one message (fd 3 is the IPC channel). */
 export const STREAM_FD = 4;
+
+/**
+ * What a job process says on its IPC channel once its answer is written on STREAM_FD
+ * (answerOnStream). A large answer (the check kept at 30,000 people, several MB) sent as an IPC
+ * message was read by Node 20's channel joining every chunk to all the chunks before it, a copy
+ * of the whole message so far for each 64 KB read: in a mixed read/write run, where each change
+ * works the check out again, that held the server's thread for about 350 ms in 16 s, in bursts.
+ * On the pipe the chunks are gathered and joined once.
+ */
+export const ANSWER_ON_STREAM = { kind: 'answer-on-stream' } as const;
+
+function isAnswerOnStream(message: unknown): message is typeof ANSWER_ON_STREAM {
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === ANSWER_ON_STREAM.kind;
+}
+
+/**
+ * In a job process run by runProcessJob: writes `answer` (structured-cloned, as IPC's advanced
+ * serialization would) on STREAM_FD and closes it; then `tell` the parent ANSWER_ON_STREAM on the
+ * IPC channel, and the parent hands the answer to its onMessage as if it had come as a message.
+ */
+export async function answerOnStream(answer: unknown, tell: (marker: typeof ANSWER_ON_STREAM) => void): Promise<void> {
+  const out = createWriteStream('', { fd: STREAM_FD });
+  out.end(serialize(answer));
+  await finished(out);
+  tell(ANSWER_ON_STREAM);
+}
 
 /** What a streaming job process says first on its IPC channel: its bytes follow on STREAM_FD, or it failed before writing any. */
 export type StreamStart = { kind: 'streaming' } | { kind: 'failed'; message: string };
