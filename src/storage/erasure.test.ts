@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eraseWorkspace } from '../services/demo.js';
 import { logExchange, removeExchange } from '../services/exchanges.js';
-import { createPerson, removePerson } from '../services/people.js';
+import { createPerson, removePerson, updatePerson } from '../services/people.js';
 import { openSession, type Session } from '../services/session.js';
 import { filesContaining } from '../test-support/files.js';
 import { freshSession } from '../test-support/fresh-session.js';
@@ -51,6 +52,25 @@ describe('erasure on SQLite: the canary is gone from the .db, -wal and -shm file
     expect(filesContaining(dataDir, canary)).toEqual([]);
     await session.close();
     expect(filesContaining(dataDir, canary)).toEqual([]);
+  });
+
+  it('after a person is removed, their search index entries from every text they had before it too (the index merged whole)', async () => {
+    const { session, dataDir } = fresh;
+    // A trigram (the index's own term) no other text here has, so its bytes stand whole in the index's pages.
+    const marker = 'ǂǂǂ';
+    await addPeople(session, newCanary());
+    const person = await createPerson(session.ctx, { name: 'Edda Edits', notes: `first thoughts ${marker}` });
+    for (const notes of ['second thoughts', 'third thoughts']) await updatePerson(session.ctx, person.id, { notes });
+    // Checkpointed, so the log holds nothing: what is found is in the database file, in the index.
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(session.ctx.db.withoutPlugins());
+    expect(filesContaining(dataDir, marker).length).toBeGreaterThan(0);
+    await removePerson(session.ctx, person.id);
+    expect(filesContaining(dataDir, marker)).toEqual([]);
+    // The index still finds the people left, and no longer the one removed.
+    const found = await sql<{ n: number }>`select count(*) as n from people_search where people_search match 'Neighbour'`.execute(session.ctx.db.withoutPlugins());
+    expect(Number(found.rows[0]?.n)).toBe(80);
+    const gone = await sql<{ n: number }>`select count(*) as n from people_search where people_search match 'thoughts'`.execute(session.ctx.db.withoutPlugins());
+    expect(Number(gone.rows[0]?.n)).toBe(0);
   });
 
   it('after an exchange is removed (the person stays)', async () => {

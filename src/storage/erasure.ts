@@ -49,11 +49,23 @@ export async function scrubAfterErase(db: Kysely<Database>, scope: ErasureScope)
  */
 async function checkpointSqlite(db: Kysely<Database>): Promise<void> {
   await forgetSampledKeys(db);
+  await mergeSearchIndex(db);
   for (let attempt = 0; attempt < 5; attempt++) {
     const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
     if (!rows[0] || Number(rows[0].busy) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
   }
+}
+
+/**
+ * The search index merged into one segment (FTS5's `optimize`): a person's text, now and as it was
+ * before each edit, leaves the index's pages only when the entries marked deleted meet their
+ * originals in a merge (FTS5's secure-delete is off: migration 2026-12-10T1000). Merged whole, none
+ * is left; the pages freed are zeroed (secure_delete) and the log cut below. About 130 ms at
+ * 30,000 people, once an erasure.
+ */
+async function mergeSearchIndex(db: Kysely<Database>): Promise<void> {
+  await sql`insert into people_search(people_search) values ('optimize')`.execute(db);
 }
 
 /**

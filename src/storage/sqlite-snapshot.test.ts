@@ -30,9 +30,20 @@ async function everything(db: RawDatabase) {
   const entries = (await sql<{ type: string; name: string; tbl_name: string; sql: string | null }>`select type, name, tbl_name, sql from sqlite_master where name not like 'sqlite\\_stat%' escape '\\' order by type, name`.execute(db)).rows;
   const rows: Record<string, unknown[]> = {};
   for (const { name } of entries.filter((e) => e.type === 'table' && !/^create virtual/i.test(e.sql ?? ''))) {
-    rows[name] = (await sql`select * from ${sql.table(name)} order by 1`.execute(db)).rows.map((row) => (name === 'kysely_migration' ? (row as { name: string }).name : row));
+    rows[name] = (await sql`select * from ${sql.table(name)} order by 1`.execute(db)).rows.map((row) => (name === 'kysely_migration' ? (row as { name: string }).name : withoutConfigCookie(name, row)));
   }
   return { entries, rows };
+}
+
+/**
+ * An FTS5 index's structure record (id 10 of its `_data` table) starts with a cookie that counts
+ * the changes of its settings: the migrations set secure-delete on and later off (two changes),
+ * the snapshot writes the setting as it ends (one). The count means nothing else: left out.
+ */
+function withoutConfigCookie(table: string, row: unknown): unknown {
+  const { id, block } = row as { id?: unknown; block?: unknown };
+  if (!table.endsWith('_data') || id !== 10 || !(block instanceof Uint8Array)) return row;
+  return { ...(row as object), block: Buffer.concat([Buffer.alloc(4), block.subarray(4)]) };
 }
 
 async function withRaw<T>(file: string, work: (db: RawDatabase) => Promise<T>): Promise<T> {
@@ -66,7 +77,7 @@ describe('the SQLite schema snapshot', () => {
     });
     expect(made.entries.length).toBeGreaterThan(50);
     expect(made).toEqual(migrated);
-    expect(made.rows['people_search_config']).toContainEqual({ k: 'secure-delete', v: 1 });
+    expect(made.rows['people_search_config']).toContainEqual({ k: 'secure-delete', v: 0 });
   });
 
   it('is used by openStore on an empty database, which is then current: every migration recorded', async () => {

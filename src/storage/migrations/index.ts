@@ -18,6 +18,7 @@ import * as workspaceDataVersions from './2026-12-05T1000-workspace-data-version
 import * as peopleSearch from './2026-12-06T1000-people-search.js';
 import * as noSampledValues from './2026-12-06T1500-no-sampled-values.js';
 import * as journalSummaryIndex from './2026-12-07T1200-journal-summary-index.js';
+import * as searchMergedOnErase from './2026-12-10T1000-search-merged-on-erase.js';
 import * as personJournalTotals from './2026-12-09T1300-person-journal-totals.js';
 
 /** Every migration, in order. A static list so that bundles carry them; never edit a shipped one. */
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1500-no-sampled-values': noSampledValues,
   '2026-12-07T1200-journal-summary-index': journalSummaryIndex,
   '2026-12-09T1300-person-journal-totals': personJournalTotals,
+  '2026-12-10T1000-search-merged-on-erase': searchMergedOnErase,
 };

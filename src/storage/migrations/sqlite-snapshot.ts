@@ -21,7 +21,8 @@ export const SQLITE_SNAPSHOT: { migrations: readonly string[]; statements: reado
     "2026-12-06T1000-people-search",
     "2026-12-06T1500-no-sampled-values",
     "2026-12-07T1200-journal-summary-index",
-    "2026-12-09T1300-person-journal-totals"
+    "2026-12-09T1300-person-journal-totals",
+    "2026-12-10T1000-search-merged-on-erase"
   ],
   "statements": [
     "CREATE TABLE \"kysely_migration\" (\"name\" varchar(255) not null primary key, \"timestamp\" varchar(255) not null)",
@@ -102,7 +103,7 @@ export const SQLITE_SNAPSHOT: { migrations: readonly string[]; statements: reado
     "CREATE TRIGGER people_search_delete after delete on people begin\n    insert into people_search(people_search, rowid, search_text) values ('delete', old.rowid, old.search_text);\n  end",
     "CREATE TRIGGER people_search_update after update of search_text on people begin\n    insert into people_search(people_search, rowid, search_text) values ('delete', old.rowid, old.search_text);\n    insert into people_search(rowid, search_text) values (new.rowid, new.search_text);\n  end",
     "insert into \"kysely_migration_lock\" (\"id\", \"is_locked\") values ('migration_lock', 0)",
-    "insert into \"people_search\"(\"people_search\", rank) values ('secure-delete', 1)",
+    "insert into \"people_search\"(\"people_search\", rank) values ('secure-delete', 0)",
     "insert into \"people_search\"(\"people_search\") values ('rebuild')"
   ]
 };
