@@ -56,7 +56,8 @@ describe('what a command line loads', () => {
     if (!existsSync(join(dist, 'cli', 'main.js'))) throw new Error('Build first: npm run build (npm test does it)');
     const log = join(dir, `loads-${args.join('-').replace(/\W+/g, '_')}.txt`);
     writeFileSync(log, '');
-    const script = `const { main } = await import(${JSON.stringify(pathToFileURL(join(dist, 'cli', 'main.js')).href)}); process.exitCode = await main(${JSON.stringify(args)});`;
+    // After the command, the CommonJS modules required (a package loaded on first use through createRequire is no ESM load the hooks see).
+    const script = `const { main } = await import(${JSON.stringify(pathToFileURL(join(dist, 'cli', 'main.js')).href)}); process.exitCode = await main(${JSON.stringify(args)}); const { createRequire } = await import('node:module'); const { appendFileSync } = await import('node:fs'); const { pathToFileURL } = await import('node:url'); appendFileSync(process.env.WAGGLE_LOADS, Object.keys(createRequire(import.meta.url).cache).map((f) => pathToFileURL(f).href + '\\n').join(''));`;
     const env: NodeJS.ProcessEnv = { ...process.env, WAGGLE_LOADS: log, WAGGLE_NOW: '2026-11-22T10:00:00Z' };
     delete env.DATABASE_URL;
     const run = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, '--input-type=module', '-e', script], { env, encoding: 'utf8' });
@@ -86,5 +87,21 @@ describe('what a command line loads', () => {
     const files = loads('--data', join(dir, 'import-data'), 'import', csv);
     expect(under(files, '/dist/services/imports.js')).toHaveLength(1);
     for (const part of ['/node_modules/zod/', '/dist/cli/commands/import-capture.js', '/dist/services/capture.js', '/dist/services/export/backup.js']) expect(under(files, part), part).toEqual([]);
+  });
+
+  it('waggle import of a UTF-8 file with nothing to tabulate loads neither iconv-lite, chardet nor cli-table3', () => {
+    const csv = join(dir, 'Connections-utf8.csv');
+    writeFileSync(csv, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAna,Silva,https://www.linkedin.com/in/ana,,Hospital Norte,Nurse,07 Dec 2025\r\n');
+    const files = loads('--data', join(dir, 'import-utf8-data'), 'import', csv);
+    expect(under(files, '/dist/services/imports.js')).toHaveLength(1);
+    for (const part of ['/node_modules/iconv-lite/', '/node_modules/chardet/', '/node_modules/cli-table3/']) expect(under(files, part), part).toEqual([]);
+  });
+
+  it('waggle import of a Windows-1252 file with a line to show loads iconv-lite, chardet and cli-table3 when it needs them', () => {
+    const csv = join(dir, 'Connections-1252.csv');
+    const text = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nJos\xe9,Silva,https://www.linkedin.com/in/jose,,Hospital Norte,Nurse,07 Dec 2025\r\n,,,,,,\r\n,,,x@example.com,,,07 Dec 2025\r\n';
+    writeFileSync(csv, Buffer.from(text, 'latin1'));
+    const files = loads('--data', join(dir, 'import-1252-data'), 'import', csv);
+    for (const part of ['/node_modules/iconv-lite/', '/node_modules/chardet/', '/node_modules/cli-table3/']) expect(under(files, part).length, part).toBeGreaterThan(0);
   });
 });

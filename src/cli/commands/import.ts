@@ -8,14 +8,20 @@ import { captureFormatOf } from '../../codecs/sniff.js';
 import { CAPTURE_FORMATS, type CaptureFormat } from '../../core/capture.js';
 import type { FileHandle } from 'node:fs/promises';
 import { importFile, type ImportOutcome, type ProgressListener } from '../../services/imports.js';
-import { emit, table } from '../output.js';
+import { emit } from '../emit.js';
+import type { table as Table } from '../output.js';
 import { choice } from '../values.js';
 import { withSession } from '../runtime.js';
 import { progressBar } from '../progress-bar.js';
 import { namingTheFile } from '../file-errors.js';
 import { about } from '../command-list.js';
 
-function outcomeText(outcome: ImportOutcome, file: string, verbose: boolean): string {
+/** Whether the outcome's text holds a table (possible duplicates, or lines other than new people, or --all). */
+function needsTable(outcome: ImportOutcome, verbose: boolean): boolean {
+  return outcome.possibleDuplicates.length > 0 || outcome.lines.some((l) => verbose || l.action !== 'create');
+}
+
+function outcomeText(outcome: ImportOutcome, file: string, verbose: boolean, table: typeof Table): string {
   const s = outcome.summary;
   const lines = [
     `${outcome.dryRun ? 'Preview of' : 'Imported'} ${file} (${outcome.format}): ${s.records} record${s.records === 1 ? '' : 's'}: ${s.created} new, ${s.merged} merged, ${s.skipped} skipped.`,
@@ -60,6 +66,10 @@ async function headOf(handle: FileHandle): Promise<Uint8Array> {
   const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, 0);
   return buffer.subarray(0, bytesRead);
 }
+
+const noTable: typeof Table = () => {
+  throw new Error('a table was printed where none was expected');
+};
 
 export function registerImport(program: Command): void {
   program
@@ -111,7 +121,10 @@ export function registerImport(program: Command): void {
         const onProgress: ProgressListener = (phase, done, total) => bar.show(phase, done, total);
         const options = { ...(flags.format ? { format: flags.format as ImportFormat } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), fileName: file, dryRun: flags.dryRun === true, onProgress, inWorker: false };
         const outcome = await namingTheFile(file, () => importFile(ctx, bytes, options)).finally(() => bar.stop());
-        emit(json, outcome, () => outcomeText(outcome, file, flags.all === true));
+        const verbose = flags.all === true;
+        // cli-table3 loads only when there is a table to print: most imports of a LinkedIn or Google export print none (issue 15).
+        const table = !json && needsTable(outcome, verbose) ? (await import('../output.js')).table : noTable;
+        emit(json, outcome, () => outcomeText(outcome, file, verbose, table));
       });
     });
 }

@@ -18,8 +18,7 @@
  *   octet) is put back together as bytes before decoding.
  * The returned text never starts with a byte-order mark.
  */
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { chardet, iconv } from '../encoding-libraries.js';
 import { ImportFileError, type ImportWarning } from '../../core/import-types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -46,7 +45,7 @@ export interface DecodedText {
 /** Whether iconv-lite can decode an encoding of this name. */
 export function isKnownEncoding(name: string): boolean {
   try {
-    return name.trim() !== '' && iconv.encodingExists(name.trim());
+    return name.trim() !== '' && iconv().encodingExists(name.trim());
   } catch {
     return false;
   }
@@ -75,11 +74,11 @@ export function decodeFile(input: Uint8Array, encoding?: string): DecodedText {
   const mixed = lines.some((line) => hasUtf8Multibyte(line.bytes) && isUtf8(line.bytes));
   if (!mixed) {
     const guess = detect(body);
-    return { text: iconv.decode(body, guess.encoding), encoding: guess.encoding, encodingSource: 'detected', confidence: guess.confidence, warnings: guess.warnings };
+    return { text: iconv().decode(body, guess.encoding), encoding: guess.encoding, encodingSource: 'detected', confidence: guess.confidence, warnings: guess.warnings };
   }
   // Some lines are UTF-8 (with characters past ASCII), others are not: each line in its own encoding.
   const guess = detect(Buffer.concat(bad.slice(0, 2000).map((line) => line.bytes)));
-  const parts = lines.map((line) => (isUtf8(line.bytes) ? utf8.decode(line.bytes) : iconv.decode(line.bytes, guess.encoding)) + line.ending);
+  const parts = lines.map((line) => (isUtf8(line.bytes) ? utf8.decode(line.bytes) : iconv().decode(line.bytes, guess.encoding)) + line.ending);
   const shown = bad.slice(0, 5).map((line) => line.number);
   const warnings: ImportWarning[] = [
     {
@@ -95,7 +94,7 @@ export function decodeFile(input: Uint8Array, encoding?: string): DecodedText {
 function decodeGiven(buffer: Buffer, encoding: string): DecodedText {
   const name = encoding.trim();
   if (!isKnownEncoding(name)) throw new ImportFileError(null, `"${encoding}" is not an encoding Waggle knows (for example utf-8, windows-1252, shift_jis, gb18030, koi8-r)`);
-  const text = iconv.decode(name.toLowerCase().replace(/[^a-z0-9]/g, '') === 'utf8' ? refoldVcard(buffer) : buffer, name);
+  const text = iconv().decode(name.toLowerCase().replace(/[^a-z0-9]/g, '') === 'utf8' ? refoldVcard(buffer) : buffer, name);
   const warnings: ImportWarning[] = [];
   const unreadable = countReplacements(text);
   if (unreadable > 0) {
@@ -105,19 +104,19 @@ function decodeGiven(buffer: Buffer, encoding: string): DecodedText {
 }
 
 function utf16(body: Buffer, encoding: 'utf-16le' | 'utf-16be'): DecodedText {
-  const text = iconv.decode(body, encoding, { stripBOM: false });
+  const text = iconv().decode(body, encoding, { stripBOM: false });
   if (text.includes('\u0000')) throw new ImportFileError(null, NOT_TEXT);
   return { text, encoding: encoding.toUpperCase(), encodingSource: 'byte-order mark', confidence: null, warnings: [] };
 }
 
 /** The encoding of bytes that are not UTF-8, as the detector guesses it, with a warning when it is unsure. */
 function detect(bytes: Buffer): { encoding: string; confidence: number; warnings: ImportWarning[] } {
-  const candidates = chardet
+  const candidates = chardet()
     .analyse(bytes.subarray(0, SAMPLE_BYTES))
     .filter((c) => c.confidence >= 10 && !/^(utf|ascii)/i.test(c.name) && isKnownEncoding(c.name))
     // ISO-8859-1 is read as Windows-1252, its superset, as browsers do.
     .map((c) => ({ name: /^iso-8859-1$/i.test(c.name) ? 'windows-1252' : c.name, confidence: c.confidence }));
-  const readable = candidates.find((c) => countReplacements(iconv.decode(bytes.subarray(0, SAMPLE_BYTES), c.name)) === 0);
+  const readable = candidates.find((c) => countReplacements(iconv().decode(bytes.subarray(0, SAMPLE_BYTES), c.name)) === 0);
   const chosen = readable ?? { name: 'windows-1252', confidence: 0 };
   const warnings: ImportWarning[] = [];
   if (chosen.confidence < CONFIDENT) {

@@ -2,7 +2,7 @@
  * A vCard value's transfer encodings: quoted-printable (2.1) and base64 (2.1 and 3.0),
  * the bytes read in the charset the property names, or guessed without one.
  */
-import iconv from 'iconv-lite';
+import { iconv } from '../encoding-libraries.js';
 import { fromBase64 } from '../../core/photo.js';
 
 const EQUALS = 0x3d;
@@ -20,14 +20,14 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeBytes(bytes: Uint8Array, charset: string | null): string {
   const name = charset?.trim() ?? '';
   try {
-    if (name && iconv.encodingExists(name)) return iconv.decode(bytes, name);
+    if (name && iconv().encodingExists(name)) return iconv().decode(bytes, name);
   } catch {
     // an unreadable charset name: fall through to the guess
   }
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    return iconv.decode(bytes, 'win1252');
+    return iconv().decode(bytes, 'win1252');
   }
 }
 
