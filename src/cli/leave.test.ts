@@ -40,6 +40,28 @@ describe('a waggle command that finished everything', () => {
     expect(Object.keys(JSON.parse(result.stdout) as object)).toEqual(expect.arrayContaining(['summary', 'map', 'quadrants']));
   });
 
+  it('`waggle import` of a contacts file ends once its summary is written, without waiting for what is left in the process', () => {
+    const csv = join(dir, 'Connections.csv');
+    writeFileSync(csv, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAna,Silva,https://www.linkedin.com/in/ana,,Hospital Norte,Nurse,07 Dec 2025\r\n');
+    const result = run(120_000, '--data', join(dir, 'import-data'), 'import', csv);
+    expect(result.error).toBeUndefined();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.fired).toBe(false);
+    expect(result.stdout).toContain('1 record: 1 new, 0 merged, 0 skipped.');
+    // Written, and kept: the same file again merges into the person the first run stored.
+    const again = run(200, '--data', join(dir, 'import-data'), 'import', csv, '--dry-run');
+    expect(again.stdout).toContain('1 record: 0 new, 1 merged, 0 skipped.');
+  });
+
+  it('`waggle import` that fails leaves the process to end as Node ends it, and says why', () => {
+    const csv = join(dir, 'Broken.csv');
+    writeFileSync(csv, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAna,"Silva,https://www.linkedin.com/in/ana,,Hospital Norte,Nurse,07 Dec 2025\r\n');
+    const result = run(200, '--data', join(dir, 'import-broken'), 'import', csv);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('Broken.csv: line 2');
+    expect(result.fired).toBe(true);
+  });
+
   it('leaves a command that did not say so (`waggle --version`) to end as Node ends it: after what is left in the process', () => {
     const result = run(200, '--version');
     expect(result.status).toBe(0);

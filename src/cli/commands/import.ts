@@ -15,6 +15,7 @@ import { withSession } from '../runtime.js';
 import { progressBar } from '../progress-bar.js';
 import { namingTheFile } from '../file-errors.js';
 import { about } from '../command-list.js';
+import { commandFinishedEverything } from '../leave.js';
 
 /** Whether the outcome's text holds a table (possible duplicates, or lines other than new people, or --all). */
 function needsTable(outcome: ImportOutcome, verbose: boolean): boolean {
@@ -126,5 +127,8 @@ export function registerImport(program: Command): void {
         const table = !json && needsTable(outcome, verbose) ? (await import('../output.js')).table : noTable;
         emit(json, outcome, () => outcomeText(outcome, file, verbose, table));
       });
+      // The database is closed and the file with it: nothing is left running. The process ends once
+      // the output is written, without Node freeing a heap that held 30,000 people page by page (leave.ts).
+      commandFinishedEverything();
     });
 }
