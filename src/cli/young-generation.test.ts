@@ -49,6 +49,12 @@ describe('the young generation of a waggle command', () => {
     expect(size).toBeLessThanOrEqual(4 * MB);
   });
 
+  it('stays small after `waggle import` of a contacts file', () => {
+    const csv = join(dir, 'Connections.csv');
+    writeFileSync(csv, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAna,Silva,https://www.linkedin.com/in/ana,,Hospital Norte,Nurse,07 Dec 2025\r\n');
+    expect(youngAfter('--data', join(dir, 'import-data'), 'import', csv)).toBeLessThanOrEqual(4 * MB);
+  });
+
   it('grows as V8 grows it by default after a command that does not ask (`waggle --version`), so the size above is the check’s doing', () => {
     expect(youngAfter('--version')).toBeGreaterThanOrEqual(16 * MB);
   });

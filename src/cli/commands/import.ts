@@ -16,6 +16,7 @@ import { progressBar } from '../progress-bar.js';
 import { namingTheFile } from '../file-errors.js';
 import { about } from '../command-list.js';
 import { commandFinishedEverything } from '../leave.js';
+import { keepYoungGenerationSmall } from '../young-generation.js';
 
 /** Whether the outcome's text holds a table (possible duplicates, or lines other than new people, or --all). */
 function needsTable(outcome: ImportOutcome, verbose: boolean): boolean {
@@ -90,6 +91,10 @@ export function registerImport(program: Command): void {
       const formats: readonly string[] = [...IMPORT_FORMATS, ...CAPTURE_FORMATS];
       if (flags.format !== undefined && !formats.includes(flags.format)) throw new ValidationError('--format', `must be one of: ${formats.join(', ')}`);
       if (flags.encoding !== undefined && !isKnownEncoding(flags.encoding)) throw new ValidationError('--encoding', `"${flags.encoding}" is not an encoding Waggle knows (for example utf-8, windows-1252, shift_jis, gb18030, koi8-r)`);
+      // An import keeps every record, person and line it reads until it has written them: scavenges kept
+      // small are cheaper (measured on a 30,000-row LinkedIn file: reading, planning and making the rows
+      // ~0.1 s less CPU with the young generation at 1-2 MB a semi-space than grown to 16 MB).
+      keepYoungGenerationSmall();
       // Only a regular file, read with the size limit counted as it is read: never a FIFO, a device or a directory.
       let bytes: Uint8Array;
       let handle: FileHandle;
