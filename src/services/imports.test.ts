@@ -75,6 +75,35 @@ describe.each(DIALECTS)('importing contacts on %s', (dialect) => {
     expect((await listPeople(ctx)).total).toBe(3);
   });
 
+  it('writes every new person of a file of several batches whole, ids ascending along the names, and tells the write’s progress to the last', async () => {
+    const ctx = await workspaceBeside(world.session.ctx, `ws_import_${++workspaces}`);
+    const n = 250;
+    // Named so that the names' order is the file's reversed: each person's row must still carry its own line's fields.
+    const number = (i: number) => String(n - i).padStart(3, '0');
+    const rows = Array.from({ length: n }, (_, i) => `Person,Batch${number(i)},https://www.linkedin.com/in/batch${i},${i % 2 ? `b${i}@example.org` : ''},Org ${i},Role ${i},07 Dec 2025`);
+    const written: number[] = [];
+    const outcome = await importFile(ctx, bytes(['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows].join('\r\n')), {
+      fileName: 'Connections.csv',
+      onProgress: (phase, done) => {
+        if (phase === 'writing') written.push(done);
+      },
+    });
+    expect(outcome.summary).toEqual({ records: n, created: n, merged: 0, skipped: 0 });
+    const people = (await listPeople(ctx)).items;
+    expect(people).toHaveLength(n);
+    const byName = new Map(people.map((p) => [p.name, p]));
+    for (let i = 0; i < n; i++) {
+      const person = byName.get(`Person Batch${number(i)}`)!;
+      expect(person, `line ${i + 2}`).toBeDefined();
+      expect({ organisation: person.organisation, role: person.role, tieBeganOn: person.tieBeganOn }).toEqual({ organisation: `Org ${i}`, role: `Role ${i}`, tieBeganOn: '2025-12-07' });
+      expect(person.channels.map((c) => c.value)).toEqual([`https://www.linkedin.com/in/batch${i}`, ...(i % 2 ? [`b${i}@example.org`] : [])]);
+    }
+    const inNameOrder = [...people].sort((a, b) => (a.name < b.name ? -1 : 1)).map((p) => p.id);
+    expect(inNameOrder).toEqual([...inNameOrder].sort());
+    expect(written.at(-1)).toBe(n);
+    expect(written).toEqual([...written].sort((a, b) => a - b));
+  });
+
   it('refuses a file it cannot read whole, with the line, and leaves the data exactly as it was', async () => {
     const ctx = await withFileImported();
     const before = JSON.stringify({ ...(await exportBackup(ctx)), exportedAt: null });
