@@ -91,10 +91,6 @@ export function registerImport(program: Command): void {
       const formats: readonly string[] = [...IMPORT_FORMATS, ...CAPTURE_FORMATS];
       if (flags.format !== undefined && !formats.includes(flags.format)) throw new ValidationError('--format', `must be one of: ${formats.join(', ')}`);
       if (flags.encoding !== undefined && !isKnownEncoding(flags.encoding)) throw new ValidationError('--encoding', `"${flags.encoding}" is not an encoding Waggle knows (for example utf-8, windows-1252, shift_jis, gb18030, koi8-r)`);
-      // An import keeps every record, person and line it reads until it has written them: scavenges kept
-      // small are cheaper (measured on a 30,000-row LinkedIn file: reading, planning and making the rows
-      // ~0.1 s less CPU with the young generation at 1-2 MB a semi-space than grown to 16 MB).
-      keepYoungGenerationSmall();
       // Only a regular file, read with the size limit counted as it is read: never a FIFO, a device or a directory.
       let bytes: Uint8Array;
       let handle: FileHandle;
@@ -113,6 +109,11 @@ export function registerImport(program: Command): void {
           await captureCommand(command, file, handle, captureFormat, flags);
           return;
         }
+        // A contacts import keeps every record, person and line it reads until it has written them:
+        // scavenges kept small are cheaper (measured on a 30,000-row LinkedIn file: reading, planning and
+        // making the rows ~0.1 s less CPU with the young generation at 1-2 MB a semi-space than grown to
+        // 16 MB). Not for a capture (above), which streams a mailbox or calendar through short-lived objects.
+        keepYoungGenerationSmall();
         // The size limit is counted as the file is read: past it, reading stops (TooLargeError).
         bytes = await readLimited(handle.createReadStream({ autoClose: false, start: 0 }), MAX_IMPORT_BYTES);
       } catch (error) {
