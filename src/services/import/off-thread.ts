@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
 import type { ExistingPerson } from '../../core/import-merge.js';
 import { ImportFileError } from '../../core/import-types.js';
@@ -48,7 +48,8 @@ export async function workerScript(name: string, base: string): Promise<string> 
   // named by their full path: the bundle is written to a temporary folder with no node_modules above it.
   const resolve = createRequire(source).resolve;
   const drivers: Plugin = { name: 'drivers', setup: (b) => b.onResolve({ filter: /^(better-sqlite3|pg)$/ }, (args) => ({ path: resolve(args.path), external: true })) };
-  const built = await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent', plugins: [drivers], banner: { js: "import { createRequire as __wr } from 'node:module'; const require = __wr(import.meta.url);" } });
+  // import.meta.url stays the source's: what the worker requires at run time (iconv-lite, codecs/encoding-libraries.ts) is found from there, not from the temporary folder.
+  const built = await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent', plugins: [drivers], define: { 'import.meta.url': JSON.stringify(pathToFileURL(source).href) }, banner: { js: "import { createRequire as __wr } from 'node:module'; const require = __wr(import.meta.url);" } });
   const file = join(mkdtempSync(join(tmpdir(), `waggle-${name}-`)), `${name}.mjs`);
   writeFileSync(file, built.outputFiles[0]!.contents);
   return file;
