@@ -9,8 +9,8 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  // The workers are entries of their own: off-thread.ts starts ./parse-worker.js, capture/off-thread.ts ./capture-worker.js, check-off-thread.ts ./check-worker.js, sqlite-read-thread.ts ./sqlite-read-worker.js.
-  entryPoints: { main: 'src/cli/main.ts', 'parse-worker': 'src/services/import/parse-worker.ts', 'capture-worker': 'src/services/capture/capture-worker.ts', 'check-worker': 'src/services/check-worker.ts', 'sqlite-read-worker': 'src/services/sqlite-read-worker.ts' },
+  // The workers are entries of their own: off-thread.ts starts ./parse-worker.js, capture/off-thread.ts ./capture-worker.js, check-off-thread.ts ./check-worker.js.
+  entryPoints: { main: 'src/cli/main.ts', 'parse-worker': 'src/services/import/parse-worker.ts', 'capture-worker': 'src/services/capture/capture-worker.ts', 'check-worker': 'src/services/check-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

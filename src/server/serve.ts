@@ -6,7 +6,6 @@ import { createApi } from './app.js';
 import { scopedContext } from './auth.js';
 import { serveWebApp } from './web-app.js';
 import { reportMemoryOnSignal } from './memory-report.js';
-import { startReadingOffThread } from '../services/sqlite-read-thread.js';
 
 import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
 
@@ -80,14 +79,10 @@ export async function startServer(session: Session, options: ServerOptions = {})
       })
     : createApi(() => session.ctx, storage, { edge });
   serveWebApp(app, { sourceMaps: options.sourceMaps ?? false, mode: serverMode ? 'server' : 'local' });
-
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
-  // SQLite: reads that can run on a thread of their own do (a person's page), beside the requests' thread.
-  // Started once listening, so that a refused port leaves no thread behind; until it runs they are read here.
-  const stopReadingOffThread = await startReadingOffThread(session);
   // Opt-in, for measuring: WAGGLE_MEMORY_REPORT=FILE, then SIGUSR2 writes where the memory goes.
   const stopReporting = reportMemoryOnSignal();
   const address = server.address();
@@ -101,7 +96,7 @@ export async function startServer(session: Session, options: ServerOptions = {})
     close: () =>
       new Promise((resolve) => {
         stopReporting();
-        server.close(() => void stopReadingOffThread().then(() => resolve()));
+        server.close(() => resolve());
       }),
   };
 }

@@ -9,7 +9,6 @@ import { toIntroduction } from './introductions.js';
 import { channelsList, isPostgres, parsedJson as parsed, postgresJson as postgres, sqliteJson as sqlite, type JsonDialect as Dialect } from './json-dialects.js';
 import { toExchange, toFollowUp } from './journal.js';
 import { toNetwork } from './networks.js';
-import { offThreadReaderOf } from './off-thread-reads.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
 import { PERSON_COLUMNS } from './person-columns.js';
 import { toPersonDate } from './person-dates.js';
@@ -193,13 +192,8 @@ export async function selectPersonDetail(db: Kysely<Database>, workspaceId: stri
   // Asked for the version it saw (a kept answer's miss, server/answer-cache.ts): on SQLite read before the statement.
   const wanted = wantsDataVersionSeen(db, workspaceId);
   const sqliteVersion = wanted && !isPostgres(db) ? await dataVersion(db, workspaceId) : undefined;
-  const text = statementFor(db);
-  // On SQLite, on the server's reader thread where there is one (off-thread-reads.ts): after the version read above, so never older than it.
-  const reader = isPostgres(db) ? undefined : offThreadReaderOf(db);
-  const rows =
-    (reader && (await reader.all<{ detail: unknown; version?: string | null }>(text, [workspaceId, personId]))) ??
-    // Without the plugins: the statement names its columns as the schema's types do already.
-    (await withoutPlugins(db).executeQuery<{ detail: unknown; version?: string | null }>(CompiledQuery.raw(text, [workspaceId, personId]))).rows;
+  // Without the plugins: the statement names its columns as the schema's types do already.
+  const { rows } = await withoutPlugins(db).executeQuery<{ detail: unknown; version?: string | null }>(CompiledQuery.raw(statementFor(db), [workspaceId, personId]));
   if (!rows[0]) return undefined;
   if (wanted) sawDataVersion(db, workspaceId, sqliteVersion ?? postgresVersionNamed(rows[0].version));
   const { channels, goals, networks, ties, introductions, exchanges, followUps, dates, hasPhoto, ...own } = parsed<PartsAsRows & PersonColumns>(rows[0].detail);

@@ -3,9 +3,8 @@ import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, SqliteAdapter, SqliteDialect, type DialectAdapter, type DatabaseConnection, type Driver } from 'kysely';
 import { statementCounter, type StatementCounter } from './statement-count.js';
 
-import { SQLITE_BUSY_TIMEOUT_MS } from './sqlite-busy.js';
-
-export { SQLITE_BUSY_TIMEOUT_MS };
+/** How long a writer waits for another process (the CLI beside a running server) before giving up. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * SQLite with WAL, foreign keys and a busy timeout, whose write transactions take
