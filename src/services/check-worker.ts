@@ -3,22 +3,18 @@
  * from its first IPC message, opens its own read-only connection, works the check out,
  * answers once, and ends.
  */
-import { createWriteStream } from 'node:fs';
 import { constants, setPriority } from 'node:os';
-import { finished } from 'node:stream/promises';
 import { openStore } from '../storage/database.js';
 import { checkNetwork, graphFileHere, mapAnswersHere } from './check.js';
 import type { CheckAnswer, CheckJob } from './check-off-thread.js';
 import { packCheck } from './check-packed.js';
 import { randomIds } from './context.js';
-import { answerOnStream, STREAM_FD, type StreamStart } from './process-job.js';
+import { answerOnStream, writeStreamFd, type StreamStart } from './process-job.js';
 
 /** Sends the bytes on the stream the server reads (process-job.ts streamProcessJob), saying so first, and ends it. */
 async function stream(text: string, say: (start: StreamStart) => Promise<void>): Promise<void> {
   await say({ kind: 'streaming' });
-  const out = createWriteStream('', { fd: STREAM_FD });
-  out.end(text);
-  await finished(out);
+  await writeStreamFd(text);
 }
 
 async function work(job: CheckJob, send: (answer: CheckAnswer) => void, say: (start: StreamStart) => Promise<void>): Promise<void> {

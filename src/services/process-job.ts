@@ -45,6 +45,7 @@ export async function runProcessJob<T, M>(file: string, job: unknown, onMessage:
       pipeRead
         .then(() => onMessage(deserialize(Buffer.concat(chunks)) as M, outcome))
         .catch((error: unknown) => outcome.fail(failed(error)))
+        // An answer that did not end the job (onMessage settled nothing) is the process's last word: it failed.
         .finally(() => outcome.fail(failed(null, child.exitCode ?? 0)));
     });
     child.on('error', (error) => outcome.fail(failed(error)));
@@ -133,10 +134,15 @@ function isAnswerOnStream(message: unknown): message is typeof ANSWER_ON_STREAM 
  * IPC channel, and the parent hands the answer to its onMessage as if it had come as a message.
  */
 export async function answerOnStream(answer: unknown, tell: (marker: typeof ANSWER_ON_STREAM) => void): Promise<void> {
-  const out = createWriteStream('', { fd: STREAM_FD });
-  out.end(serialize(answer));
-  await finished(out);
+  await writeStreamFd(serialize(answer));
   tell(ANSWER_ON_STREAM);
+}
+
+/** In a job process: writes `bytes` on STREAM_FD and closes it, so the parent reads them to their end. */
+export async function writeStreamFd(bytes: string | Uint8Array): Promise<void> {
+  const out = createWriteStream('', { fd: STREAM_FD });
+  out.end(bytes);
+  await finished(out);
 }
 
 /** What a streaming job process says first on its IPC channel: its bytes follow on STREAM_FD, or it failed before writing any. */
