@@ -22,7 +22,8 @@
 // so later phases start from a collected heap), --statements (the server counts every statement
 // it runs, src/storage/statement-count.ts, and each kind says how many a request cost, on
 // PostgreSQL each a round trip, and the most frequent), --skip-check (the check is not worked out
-// before the kinds: a run of --only kinds that do not read it, sooner). Measurements, not tests.
+// before the kinds: a run of --only kinds that do not read it, sooner), --pg-top (PostgreSQL's own
+// time by statement over each kind, from pg_stat_statements, top 8). Measurements, not tests.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
@@ -51,6 +52,7 @@ const { values: args } = parseArgs({
     memory: { type: 'boolean', default: false },
     statements: { type: 'boolean', default: false },
     'skip-check': { type: 'boolean', default: false },
+    'pg-top': { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(args.seconds ?? (args.short ? 3 : 10));
@@ -99,7 +101,9 @@ async function startPostgres() {
   run('initdb', ['-D', join(dir, 'data'), '-U', 'waggle', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
   // Durable settings (fsync on), unlike the tests' server: a write here costs what it would cost a user.
-  run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c max_connections=200`, 'start']);
+  // --pg-top: PostgreSQL keeps each statement's time (pg_stat_statements, shipped with the server), read after each kind.
+  const statementStats = args['pg-top'] ? ' -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all' : '';
+  run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c max_connections=200${statementStats}`, 'start']);
   return {
     url: `postgres://waggle@127.0.0.1:${port}/postgres`,
     cpuMs: () => postgresCpuMs(join(dir, 'data')),
@@ -221,6 +225,30 @@ function cpuMsOf(pid, thread) {
 const statementCountFile = args.statements ? join(mkdtempSync(join(tmpdir(), 'waggle-bench-statements-')), 'counts.json') : null;
 
 /** With --statements: the server's statement counts so far (written twice a second), or null. */
+/**
+ * --pg-top: PostgreSQL's own time by statement (pg_stat_statements) over a kind, to see which
+ * statements a kind's database CPU went to: `reset` before it, `report` after (top 8 by total time).
+ */
+async function postgresStatementTop(url) {
+  if (!args['pg-top'] || !url) return { reset: async () => {}, report: async () => {} };
+  const { default: pgModule } = await import('pg');
+  const client = new pgModule.Client({ connectionString: url });
+  await client.connect();
+  await client.query('create extension if not exists pg_stat_statements');
+  return {
+    reset: async () => void (await client.query('select pg_stat_statements_reset()')),
+    report: async (label) => {
+      const { rows } = await client.query(
+        `select calls, round(total_exec_time::numeric, 1) as total, round(mean_exec_time::numeric, 3) as mean, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+         from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 8`,
+      );
+      console.error(`${label}, PostgreSQL's time by statement (calls, total ms, mean ms, rows):`);
+      for (const row of rows) console.error(`  ${row.calls}\t${row.total}\t${row.mean}\t${row.rows}\t${row.query}`);
+    },
+    close: () => client.end(),
+  };
+}
+
 async function statementsSoFar() {
   if (!statementCountFile) return null;
   await sleep(1100);
@@ -332,6 +360,7 @@ async function benchOne(db, snapshot) {
     await session.close();
   }
   const server = await startServer(env, dataArgs);
+  const pgTop = await postgresStatementTop(env.DATABASE_URL);
   const result = { db, kinds: {}, mixed: null, memory: null, memoryPhases: [] };
   const notePhase = async (phase) => {
     const line = await memoryOf(server.child, phase);
@@ -419,8 +448,10 @@ async function benchOne(db, snapshot) {
       const mainCpuBefore = cpuMsOf(server.child.pid, server.child.pid);
       const databaseCpuBefore = databaseCpuMs();
       const window = profileWindow(`${db} ${name}`);
+      await pgTop.reset();
       const r = await drive(server.port, SECONDS, next);
       window.end();
+      await pgTop.report(`${db} ${name}`);
       const cpuMs = cpuMsOf(server.child.pid) - cpuBefore;
       // The main thread alone: what held the requests up, without what other threads (a checkpoint, the check's) did beside it.
       const mainCpuMs = cpuMsOf(server.child.pid, server.child.pid) - mainCpuBefore;
@@ -448,12 +479,14 @@ async function benchOne(db, snapshot) {
       // The main thread alone (its id is the process's): what answers the requests, without the check's worker beside it.
       const mainCpuBefore = cpuMsOf(server.child.pid, server.child.pid);
       const window = profileWindow(`${db} mixed`);
+      await pgTop.reset();
       const clientCpuBefore = process.cpuUsage();
       const r = await drive(server.port, SECONDS * 2, () => {
         n += 1;
         return n % 10 !== 0 ? pickFrom(reads)() : { ...mixedWrite(), label: 'write' };
       });
       window.end();
+      await pgTop.report(`${db} mixed`);
       // The server's CPU time per request, reads and writes together: what the mixed load costs, whatever else the machine runs.
       const served = Math.max(1, r.read.requests + r.write.requests);
       const serverCpuMsPerRequest = round((cpuMsOf(server.child.pid) - cpuBefore) / served);
@@ -476,6 +509,7 @@ async function benchOne(db, snapshot) {
       server.child.kill();
       await exited;
     }
+    await pgTop.close?.();
     cleanup();
   }
   return result;

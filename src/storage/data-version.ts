@@ -100,6 +100,19 @@ export function sawDataVersion(db: Kysely<Database>, workspaceId: string, versio
 export const postgresVersionNamed = (counter: string | null | undefined) => `pg:${counter ?? '0'}`;
 
 /**
+ * Whether version `a` is of data written after version `b`'s: on PostgreSQL, a higher count of the
+ * workspace's counter (the transaction id beside it is no order). A version a write was refused at
+ * (versionSelect) counts as newer too: what is kept under it was left by that write or caught up
+ * against the data as it is when read, so it is never older than `b`. False whenever it cannot be
+ * told, SQLite's versions among them (their counts are not all known to move one way).
+ */
+export function versionNewer(a: string, b: string): boolean {
+  if (!a.startsWith('pg:') || !b.startsWith('pg:')) return false;
+  const counter = (version: string) => Number(version.slice(3, version.includes('.') ? version.indexOf('.') : undefined));
+  return counter(a) > counter(b);
+}
+
+/**
  * PostgreSQL, outside a transaction: the reads of a workspace's version that arrive together share
  * one statement (shared-read.ts), never one sent before they asked, so each still sees every commit
  * before it asked. Fifty clients answered from kept answers each read the version (server/answer-cache.ts),

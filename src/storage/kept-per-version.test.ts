@@ -29,6 +29,8 @@ describe('a kept value owing a catch-up', () => {
     const held: Array<() => void> = [];
     let holdNext = false;
     const catchUp: CatchUp<string[], undefined, string[]> = {
+      // Appending: a value that already held a write would get its letter twice.
+      idempotent: false,
       add: (owed, more) => [...(owed ?? []), ...more],
       versionIn: async () => state.version,
       apply: async (_trx, { value, weight, owed }) => {
@@ -82,5 +84,142 @@ describe('a kept value owing a catch-up', () => {
     expect(await first).toEqual(['a', 'b']);
     expect(await second).toEqual(['a', 'b']);
     expect(held).toHaveLength(1);
+  });
+});
+
+/*
+ * A value put on the shelf after a write, under the version the write left behind (its version read
+ * before the write, its value asked for after), or worked out while the write commits, is brought
+ * through that write as if it had been there: under a steady stream of writes it was otherwise kept
+ * under a version no read asks for any more, and worked out again whole by the next read.
+ */
+describe('a kept value put on the shelf after a write', () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    const fresh = await freshDatabase('sqlite');
+    dispose = fresh.dispose;
+    store = await openStore(fresh.config);
+  });
+  afterAll(async () => {
+    await store.close();
+    await dispose();
+  });
+
+  /** Values are sets of letters as sorted lists; what is owed is letters to put in; putting one in twice changes nothing (idempotent). */
+  function world() {
+    const state = { version: 'v1' };
+    const catchUps: string[][] = [];
+    const catchUp: CatchUp<string[], undefined, string[]> = {
+      idempotent: true,
+      add: (owed, more) => [...new Set([...(owed ?? []), ...more])],
+      versionIn: async () => state.version,
+      apply: async (_trx, { value, weight, owed }) => {
+        catchUps.push(owed);
+        return { value: [...new Set([...value, ...owed])].sort(), weight };
+      },
+    };
+    /** A write from `from` to `to` that touches the value and owes `letter`, as people-list-patch.ts decides: only for a value under `from`. */
+    const write = (from: string, to: string, letter: string) => (kept: { version: string }) => (kept.version === from ? { version: to, owe: [letter] } : undefined);
+    const kept = new KeptPerVersion<string[], undefined, string[]>(1 << 20, (letters) => letters.length);
+    return { state, catchUp, catchUps, write, kept };
+  }
+  const db = () => store.db as Kysely<Database>;
+  /** A computation that counts how often it ran. */
+  const counted = (value: string[]) => {
+    const runs = { n: 0 };
+    return { runs, compute: async () => (runs.n++, value) };
+  };
+
+  it('read under the version before a write: kept under the version after it, owing the write, and not worked out again', async () => {
+    const { state, catchUp, catchUps, write, kept } = world();
+    kept.owe(db(), catchUp, write('v1', 'v2', 'b'));
+    state.version = 'v2';
+    // A read that read the version before the write asks for its value only now.
+    const first = counted(['a']);
+    expect(await kept.get(db(), 'k', 'v1', first.compute)).toEqual(['a']);
+    // The next read, at v2, catches that value up with "b" instead of working it out again.
+    const again = counted(['a', 'b']);
+    expect(await kept.get(db(), 'k', 'v2', again.compute)).toEqual(['a', 'b']);
+    expect(again.runs.n).toBe(0);
+    expect(catchUps).toEqual([['b']]);
+  });
+
+  it('worked out while a write commits: a read after the write waits for it and catches it up, whether or not its picture held the write', async () => {
+    for (const picture of [['a'], ['a', 'b']]) {
+      const { state, catchUp, write, kept } = world();
+      let finish!: (value: string[]) => void;
+      const pending = kept.get(db(), 'k', 'v1', () => new Promise<string[]>((resolve) => (finish = resolve)));
+      kept.owe(db(), catchUp, write('v1', 'v2', 'b'));
+      state.version = 'v2';
+      const later = counted(['fresh']);
+      const after = kept.get(db(), 'k', 'v2', later.compute);
+      finish(picture);
+      expect(await pending).toEqual(picture);
+      expect(await after).toEqual(['a', 'b']);
+      expect(later.runs.n).toBe(0);
+    }
+  });
+
+  it('offered under the version before a write: moved through it, and through the writes after it in turn', async () => {
+    const { state, catchUp, catchUps, write, kept } = world();
+    kept.owe(db(), catchUp, write('v1', 'v2', 'b'));
+    kept.owe(db(), catchUp, write('v2', 'v3', 'c'));
+    // A write from a version this value was never under says nothing to it.
+    kept.owe(db(), catchUp, write('v9', 'v10', 'z'));
+    state.version = 'v3';
+    kept.offer(db(), 'k', 'v1', ['a']);
+    expect(await kept.get(db(), 'k', 'v3', counted(['fresh']).compute)).toEqual(['a', 'b', 'c']);
+    expect(catchUps).toEqual([['b', 'c']]);
+  });
+
+  it('a catch-up that is not idempotent: a value worked out while a write touches it is forgotten, not moved twice', async () => {
+    const { state, catchUp, write, kept } = world();
+    const appending: CatchUp<string[], undefined, string[]> = { ...catchUp, idempotent: false };
+    let finish!: (value: string[]) => void;
+    const pending = kept.get(db(), 'k', 'v1', () => new Promise<string[]>((resolve) => (finish = resolve)));
+    kept.owe(db(), appending, write('v1', 'v2', 'b'));
+    state.version = 'v2';
+    finish(['a', 'b']);
+    expect(await pending).toEqual(['a', 'b']);
+    const again = counted(['a', 'b']);
+    expect(await kept.get(db(), 'k', 'v2', again.compute)).toEqual(['a', 'b']);
+    expect(again.runs.n).toBe(1);
+  });
+
+  it('a write that leaves a value as it is moves a value worked out meanwhile to the version after it', async () => {
+    const { state, catchUp, kept } = world();
+    let finish!: (value: string[]) => void;
+    const pending = kept.get(db(), 'k', 'v1', () => new Promise<string[]>((resolve) => (finish = resolve)));
+    kept.owe(db(), catchUp, (k) => (k.version === 'v1' ? { version: 'v2' } : undefined));
+    state.version = 'v2';
+    finish(['a']);
+    await pending;
+    const again = counted(['fresh']);
+    expect(await kept.get(db(), 'k', 'v2', again.compute)).toEqual(['a']);
+    expect(again.runs.n).toBe(0);
+  });
+
+  it('asked for under an older version than it is kept under (PostgreSQL): given as kept, not worked out again and put back older', async () => {
+    const { kept } = world();
+    await kept.get(db(), 'k', 'pg:5.901', async () => ['a', 'b']);
+    const older = counted(['a']);
+    expect(await kept.get(db(), 'k', 'pg:4.800', older.compute)).toEqual(['a', 'b']);
+    expect(older.runs.n).toBe(0);
+    // Still kept under the newer version; a version after it, or the same count by another transaction, is worked out.
+    const same = counted(['a', 'b']);
+    expect(await kept.get(db(), 'k', 'pg:5.901', same.compute)).toEqual(['a', 'b']);
+    expect(same.runs.n).toBe(0);
+    const refused = counted(['c']);
+    expect(await kept.get(db(), 'k', 'pg:5.902', refused.compute)).toEqual(['c']);
+    expect(refused.runs.n).toBe(1);
+    const later = counted(['d']);
+    expect(await kept.get(db(), 'k', 'pg:12.950', later.compute)).toEqual(['d']);
+    expect(later.runs.n).toBe(1);
+    // SQLite's versions are never told apart by age: a different one is worked out.
+    await kept.get(db(), 's', 'sqlite:3:9', async () => ['x']);
+    const other = counted(['y']);
+    expect(await kept.get(db(), 's', 'sqlite:2:1', other.compute)).toEqual(['y']);
+    expect(other.runs.n).toBe(1);
   });
 });

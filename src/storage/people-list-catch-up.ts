@@ -37,6 +37,8 @@ export type CountOwed = ReadonlyMap<string, boolean>;
 const listingVersionIn = async (trx: Kysely<Database>, about: KeptListing) => listingVersionOf(await dataVersion(trx, about.workspaceId), about.reads);
 
 export const orderCatchUp: CatchUp<IdOrder, KeptListing, OrderOwed> = {
+  // Each owed person taken out and placed again as the data now has them: the same for an order that already held the write.
+  idempotent: true,
   add(owed, more) {
     const all = new Set([...(owed ?? []), ...more]);
     return all.size > MAX_PATCHED_PEOPLE ? null : all;
@@ -53,6 +55,8 @@ export const orderCatchUp: CatchUp<IdOrder, KeptListing, OrderOwed> = {
 };
 
 export const countCatchUp: CatchUp<number, KeptListing, CountOwed> = {
+  // Moved by who joined or left since the count was kept: a count that already held the write would be moved twice.
+  idempotent: false,
   // Whether the count held a person is as it was when the count was kept: the first write to them says.
   add(owed, more) {
     const all = new Map([...more, ...(owed ?? [])]);

@@ -103,11 +103,16 @@ export async function patchListingsAround<T>(
   const unpatched = [...scope.written].filter((name) => !columns.has(name));
   const patchable = (about: KeptListing) => !unpatched.includes('*') && !about.reads.some((name) => unpatched.includes(name));
   const touched = (about: KeptListing) => about.reads.some((name) => scope.written.has(name));
-  /** What becomes of a kept value: left (its version says whether it still holds), forgotten, or kept under the version after, owing what `owes` says (null: it cannot). */
+  /**
+   * What becomes of a kept value: left (its version says whether it still holds), forgotten, or kept under the version after, owing
+   * what `owes` says (null: it cannot). Asked again of values kept after this write under the version before it (kept-per-version.ts,
+   * its recent writes): so a value still being worked out is moved too, whether or not its picture holds the write, since a listing
+   * the write did not touch is the same either way, and what it owes is caught up idempotently or the value forgotten (KeptPerVersion.owe).
+   */
   const decide = <V, O>(kept: KeptValue<V, KeptListing, O>, owes: () => O | null) => {
     if (!ours(kept) || !current(kept, wholeBefore)) return undefined;
-    if (!touched(kept.about)) return postgres && kept.settled ? { version: versionAfter(kept.about) } : undefined;
-    if (!patchable(kept.about) || !kept.settled) return null;
+    if (!touched(kept.about)) return postgres ? { version: versionAfter(kept.about) } : undefined;
+    if (!patchable(kept.about)) return null;
     const owe = owes();
     return owe === null ? null : { version: versionAfter(kept.about), owe };
   };
