@@ -51,7 +51,7 @@ const isCursorSort = (sort: string): sort is CursorSort => (CURSOR_SORTS as read
 
 /** A query in the list's order: each order has its index (migration 2026-12-03T1000-read-speed), written here exactly as the index has it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same order on the rows' query and on the page's ids
-function inOrder<Q extends { orderBy: (...args: any[]) => any }>(query: Q, sort: string): Q {
+export function inOrder<Q extends { orderBy: (...args: any[]) => any }>(query: Q, sort: string): Q {
   let q = query;
   if (sort === 'strength' || sort === 'importance') q = q.orderBy(`people.${sort}`, 'desc');
   // People never met sort last, people with nothing planned too, whatever the database does with nulls.

@@ -22,7 +22,8 @@ export const SQLITE_SNAPSHOT: { migrations: readonly string[]; statements: reado
     "2026-12-06T1500-no-sampled-values",
     "2026-12-07T1200-journal-summary-index",
     "2026-12-09T1300-person-journal-totals",
-    "2026-12-10T1000-search-merged-on-erase"
+    "2026-12-10T1000-search-merged-on-erase",
+    "2026-12-11T1000-date-orders-index-only"
   ],
   "statements": [
     "CREATE TABLE \"kysely_migration\" (\"name\" varchar(255) not null primary key, \"timestamp\" varchar(255) not null)",
