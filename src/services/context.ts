@@ -86,9 +86,15 @@ export async function inTransactionOnPeople<T>(ctx: ServiceContext, change: Peop
   if (ctx.db.isTransaction) return work(ctx);
   const root = ctx.db;
   let patched: PatchedWrite | null = null;
-  // One at a time per workspace on PostgreSQL, queued before taking a connection (oneLockingWriteAtATime).
-  const result = await oneLockingWriteAtATime(root, ctx.workspaceId, () =>
-    root.transaction().execute((trx) => patchListingsAround(root, trx, ctx.workspaceId, change, () => work({ ...ctx, db: trx }), (write) => (patched = write))),
+  // One at a time per workspace on PostgreSQL, queued before taking a connection (oneLockingWriteAtATime): begun while
+  // the write before commits, its first statement (the lock) sent once that write has ended.
+  const result = await oneLockingWriteAtATime(root, ctx.workspaceId, (turn, committing) =>
+    root.transaction().execute(async (trx) => {
+      await turn;
+      const done = await patchListingsAround(root, trx, ctx.workspaceId, change, () => work({ ...ctx, db: trx }), (write) => (patched = write));
+      committing();
+      return done;
+    }),
   );
   // Told after the commit, never for a write that rolled back: what is kept under `after` must be what a reader then sees.
   const told = patched as PatchedWrite | null;

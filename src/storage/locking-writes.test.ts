@@ -44,6 +44,43 @@ describe('writes that lock the data version, on PostgreSQL', () => {
     expect(most).toBe(1);
     expect(order).toEqual(Array.from({ length: 14 }, (_, i) => i));
   });
+
+  it('begins the next write while one commits, and lets it lock only once that one has ended', async () => {
+    const ctx = world.session.ctx;
+    await createPerson(ctx, { name: 'Ada Overlapped' });
+    let finishCommit = () => {};
+    const commitHeld = new Promise<void>((resolve) => (finishCommit = resolve));
+    const steps: string[] = [];
+    const first = oneLockingWriteAtATime(ctx.db, ctx.workspaceId, (turn, committing) =>
+      ctx.db.transaction().execute(async (trx) => {
+        await turn;
+        const version = await lockDataVersion(trx, ctx.workspaceId);
+        steps.push('first locked');
+        committing();
+        // A slow COMMIT: the next write begins meanwhile, and must not lock before this one ends.
+        await commitHeld;
+        steps.push('first ends');
+        return version;
+      }),
+    );
+    let begun = () => {};
+    const secondBegun = new Promise<void>((resolve) => (begun = resolve));
+    const second = oneLockingWriteAtATime(ctx.db, ctx.workspaceId, (turn, committing) =>
+      ctx.db.transaction().execute(async (trx) => {
+        steps.push('second begun');
+        begun();
+        await turn;
+        steps.push('second has its turn');
+        await lockDataVersion(trx, ctx.workspaceId);
+        committing();
+      }),
+    );
+    await secondBegun;
+    expect(steps).toEqual(['first locked', 'second begun']);
+    finishCommit();
+    await Promise.all([first, second]);
+    expect(steps).toEqual(['first locked', 'second begun', 'first ends', 'second has its turn']);
+  });
 });
 
 describe.each(DIALECTS)('writes queued per workspace, on %s', (dialect) => {
