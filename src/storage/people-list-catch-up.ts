@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import type { IdOrder } from '../core/id-order.js';
 import { foldQuery } from '../core/search-text.js';
 import type { PersonSort } from '../contract/filters.js';
@@ -92,11 +92,34 @@ const LISTINGS_A_STATEMENT = 50;
 export async function membersOfEach(trx: Kysely<Database>, listings: readonly KeptListing[], personIds: readonly string[]): Promise<Set<string>[]> {
   const found = listings.map(() => new Set<string>());
   for (const part of chunks([...listings.keys()], LISTINGS_A_STATEMENT)) {
-      const [first, ...rest] = part.map((i) => matchingAmong(trx, listings[i] as KeptListing, personIds).select(['people.id', sql<number>`${sql.lit(i)}`.as('listing')]));
-    if (!first) continue;
-    const query = rest.reduce((all, next) => all.unionAll(next), first);
+    const query = membersQuery(trx, listings, part, personIds);
+    if (!query) continue;
     for (const row of await query.execute()) found[Number(row.listing)]?.add(row.id);
   }
+  return found;
+}
+
+/** The statement membersOfEach sends for the listings at `indexes` (each row: a person's id and the listing's index), or null for none. */
+function membersQuery(trx: Kysely<Database>, listings: readonly KeptListing[], indexes: readonly number[], personIds: readonly string[]) {
+  const [first, ...rest] = indexes.map((i) => matchingAmong(trx, listings[i] as KeptListing, personIds).select(['people.id', sql<number>`${sql.lit(i)}`.as('listing')]));
+  return first ? rest.reduce((all, next) => all.unionAll(next), first) : null;
+}
+
+/**
+ * membersOfEach's one statement for at most LISTINGS_A_STATEMENT listings, compiled for another
+ * statement to carry (people-list-patch.ts sends it with a write's lock: a round trip fewer in the
+ * line of writes), and how to read its rows (`id`, `listing`) back; null when there are too many
+ * listings for one statement, or none.
+ */
+export function membersOfEachCompiled(trx: Kysely<Database>, listings: readonly KeptListing[], personIds: readonly string[]): CompiledQuery<{ id: string; listing: number }> | null {
+  if (listings.length === 0 || listings.length > LISTINGS_A_STATEMENT) return null;
+  return membersQuery(trx, listings, [...listings.keys()], personIds)?.compile() ?? null;
+}
+
+/** membersOfEach's answer from its statement's rows (membersOfEachCompiled). */
+export function membersFromRows(listings: readonly KeptListing[], rows: readonly { id: string; listing: number }[]): Set<string>[] {
+  const found = listings.map(() => new Set<string>());
+  for (const row of rows) found[Number(row.listing)]?.add(row.id);
   return found;
 }
 

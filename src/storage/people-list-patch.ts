@@ -3,12 +3,13 @@ import { dataVersion, listingVersionOf, movedOnlyBy, patchingListings, postgresV
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 import type { KeysWritten, PlacingKeys } from '../core/listing-placement.js';
 import type { KeptValue } from './kept-per-version.js';
-import { countCatchUp, MAX_PATCHED_PEOPLE, membersOfEach, orderCatchUp } from './people-list-catch-up.js';
+import { countCatchUp, MAX_PATCHED_PEOPLE, membersFromRows, membersOfEach, membersOfEachCompiled, orderCatchUp } from './people-list-catch-up.js';
 import { counts, orders, type KeptListing } from './people-list.js';
 import { compiledOnce } from './compiled-once.js';
 import { idIn, preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
 import { withoutPlugins } from './without-plugins.js';
+import { parsedJson } from './json-dialects.js';
 
 /*
  * A write that changes a few people (an exchange logged, a date set, a person edited) leaves the
@@ -58,28 +59,34 @@ export async function patchListingsAround<T>(
   const personIds = [...new Set(change.personIds)];
   if (personIds.length === 0 || personIds.length > MAX_PATCHED_PEOPLE) return write();
   const postgres = root.getExecutor().adapter instanceof PostgresAdapter;
-  // PostgreSQL: the counter locked and the placing keys read in one round trip (lockWithPlacingKeys).
-  const locked = postgres ? await lockWithPlacingKeys(trx, workspaceId, personIds) : null;
-  const before = locked?.version ?? null;
-  // PostgreSQL before the workspace's first counted write: nothing was kept under a counter yet.
-  if (postgres && before === null) return write();
   const columns = new Set(change.columns);
   const ours = (kept: KeptValue<unknown, KeptListing, unknown>) => kept.about.workspaceId === workspaceId;
   const mayChange = (about: KeptListing) => about.reads.some((name) => columns.has(name));
+  const mayAsk = (kept: KeptValue<unknown, KeptListing, unknown>) => ours(kept) && kept.settled !== undefined && mayChange(kept.about);
+  // PostgreSQL: the counter locked, the placing keys read, and whether each kept count this write may change held the
+  // written people, in one round trip (lockWithPlacingKeys). Which counts are under the version locked is known after.
+  const askedWithLock = postgres ? counts.kept(root).filter(mayAsk) : [];
+  const locked = postgres ? await lockWithPlacingKeys(trx, workspaceId, personIds, askedWithLock.map((kept) => kept.about)) : null;
+  const before = locked?.version ?? null;
+  // PostgreSQL before the workspace's first counted write: nothing was kept under a counter yet.
+  if (postgres && before === null) return write();
 
   // Whether each kept count held the written people it does not owe yet, before the write (what it owes says so for the others).
   const wholeBefore = postgres ? null : await dataVersion(trx, workspaceId);
   const current = (kept: KeptValue<unknown, KeptListing, unknown>, whole: string | null) => (postgres ? kept.version === before : kept.version === listingVersionOf(whole as string, kept.about.reads));
   const heldBefore = new Map<string, { held: ReadonlyMap<string, boolean>; then: KeptValue<number, KeptListing, unknown> }>();
-  const asking = counts.kept(root).filter((kept) => ours(kept) && kept.settled && mayChange(kept.about) && current(kept, wholeBefore));
-  // Asked about every written person: for one already owed the answer goes unused (what it owes says), and one question serves every count.
-  const held = await membersOfEach(
+  const asking = counts.kept(root).filter((kept) => mayAsk(kept) && current(kept, wholeBefore));
+  // Asked about every written person: for one already owed the answer goes unused (what it owes says), and one question serves
+  // every count. Those the lock's statement answered are not asked again (a count kept since it was sent is).
+  const answered = locked?.members ?? new Map<KeptListing, Set<string>>();
+  const unanswered = asking.filter((kept) => !answered.has(kept.about));
+  const heldNow = await membersOfEach(
     trx,
-    asking.map((kept) => kept.about),
+    unanswered.map((kept) => kept.about),
     personIds,
   );
-  for (const [i, kept] of asking.entries()) {
-    const members = held[i] as Set<string>;
+  for (const kept of asking) {
+    const members = answered.get(kept.about) ?? (heldNow[unanswered.indexOf(kept)] as Set<string>);
     heldBefore.set(kept.key, { held: new Map(personIds.filter((id) => !kept.owed?.has(id)).map((id) => [id, members.has(id)])), then: kept });
   }
 
@@ -171,27 +178,46 @@ const KEYS_COLUMNS = `p.id, p.stage, coalesce(p.next_contact_due, '${NO_NEXT_CON
 
 /**
  * PostgreSQL, the first statement of a write to a few people: the workspace's counter locked for the
- * transaction (lockDataVersion) and the people's placing keys, in one round trip where they were two.
+ * transaction (lockDataVersion), the people's placing keys, and for each of the kept counts `counted`
+ * which of the people it holds (membersOfEach), in one round trip where they were three: the writes
+ * to a workspace run one at a time, and each round trip is one more wait for all of them.
  * The keys are those of the statement's snapshot, taken before the lock was granted: when another
  * transaction wrote the workspace and committed in between (it held the lock, so we waited, or it
  * committed just before we asked), the counter as locked (its newest version) differs from the counter
- * as the snapshot has it, and the keys are read again, now after the lock, in a statement of their own.
+ * as the snapshot has it, and the keys are read again, now after the lock, in a statement of their own
+ * (and the counts asked again by the caller).
  * When the two agree, nothing wrote the workspace since the snapshot: every statement writing a
  * person's row moves the counter in its own transaction (migration 2026-12-05T1000), holding the lock
  * until it ends. Null before the workspace's first counted write (no counter to lock).
  */
-async function lockWithPlacingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> } | null> {
-  const text = (lockText ??= preparedOnPostgres(
-    trx,
-    `with locked as (${versionSelect('$1')} for update) select l.v as locked, ${postgresVersionSql('$1')} as seen, ${KEYS_COLUMNS} from locked l ${KEYS_JOINED}`,
-  ));
-  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { locked: string; seen: string | null }>(CompiledQuery.raw(text, [workspaceId, [...personIds]]));
+async function lockWithPlacingKeys(
+  trx: Kysely<Database>,
+  workspaceId: string,
+  personIds: readonly string[],
+  counted: readonly KeptListing[],
+): Promise<{ version: string; keys: Map<string, PlacingKeys>; members: Map<KeptListing, Set<string>> | null } | null> {
+  const lock = `with locked as (${versionSelect('$1')} for update)`;
+  const columns = `l.v as locked, ${postgresVersionSql('$1')} as seen, ${KEYS_COLUMNS}`;
+  // The kept counts' question (membersOfEach), when there is one: carried as a subquery, its values after the lock's two.
+  const members = membersOfEachCompiled(trx, counted, personIds);
+  const text = members
+    ? `${lock}, m as (${parametersShifted(members.sql, 2)}) select ${columns}, (select json_agg(json_build_array(m.id, m.listing)) from m) as members from locked l ${KEYS_JOINED}`
+    : (lockText ??= preparedOnPostgres(trx, `${lock} select ${columns} from locked l ${KEYS_JOINED}`));
+  const values = [workspaceId, [...personIds], ...(members?.parameters ?? [])];
+  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { locked: string; seen: string | null; members?: unknown }>(CompiledQuery.raw(text, values));
   const first = rows[0];
   if (!first) return null;
-  const keys = first.locked === first.seen ? keysOfRows(rows) : await placingKeys(trx, workspaceId, personIds);
-  return { version: postgresVersionNamed(first.locked), keys };
+  // The snapshot's picture is the data as locked only when nothing committed between them: otherwise read again, after the lock.
+  if (first.locked !== first.seen) return { version: postgresVersionNamed(first.locked), keys: await placingKeys(trx, workspaceId, personIds), members: null };
+  const answer = members ? membersFromRows(counted, parsedJson<[string, number][] | null>(first.members ?? null)?.map(([id, listing]) => ({ id, listing })) ?? []) : [];
+  return { version: postgresVersionNamed(first.locked), keys: keysOfRows(rows), members: new Map(answer.map((found, i) => [counted[i] as KeptListing, found])) };
 }
 let lockText: string | undefined;
+
+/** A compiled statement's text with its values' places moved on by `by` ($1 becomes $3 for 2), outside quoted literals and names. */
+export function parametersShifted(text: string, by: number): string {
+  return text.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g, (token, place: string | undefined) => (place === undefined ? token : `$${Number(place) + by}`));
+}
 
 /** PostgreSQL, after a write to a few people: the version it leaves (dataVersion) and their placing keys, in one round trip where they were two. */
 async function versionWithPlacingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> }> {
