@@ -51,7 +51,7 @@ describe('a kept value owing a catch-up', () => {
     expect(await kept.get(db, 'k', 'v1', async () => ['a'])).toEqual(['a']);
 
     // A write to v2 owes "b"; a read at v2 starts catching up, and is held there.
-    kept.owe(db, catchUp, () => ({ version: 'v2', owe: ['b'] }));
+    kept.owe(db, catchUp, () => ({ version: 'v2', owe: ['b'] }), { remember: false });
     state.version = 'v2';
     holdTheNextCatchUp();
     const earlier = kept.get(db, 'k', 'v2', async () => ['fresh']);
@@ -59,7 +59,7 @@ describe('a kept value owing a catch-up', () => {
     expect(held).toHaveLength(1);
 
     // Another write commits (v3, owing "c") while that catch-up is held; then a read at v3.
-    kept.owe(db, catchUp, () => ({ version: 'v3', owe: ['c'] }));
+    kept.owe(db, catchUp, () => ({ version: 'v3', owe: ['c'] }), { remember: false });
     state.version = 'v3';
     const later = kept.get(db, 'k', 'v3', async () => ['fresh']);
     held[0]!();
@@ -73,7 +73,7 @@ describe('a kept value owing a catch-up', () => {
     const { state, held, catchUp, kept, holdTheNextCatchUp } = world();
     const db = store.db as Kysely<Database>;
     await kept.get(db, 'k2', 'v1', async () => ['a']);
-    kept.owe(db, catchUp, () => ({ version: 'v2', owe: ['b'] }));
+    kept.owe(db, catchUp, () => ({ version: 'v2', owe: ['b'] }), { remember: false });
     state.version = 'v2';
     holdTheNextCatchUp();
     const first = kept.get(db, 'k2', 'v2', async () => ['fresh']);
@@ -133,7 +133,7 @@ describe('a kept value put on the shelf after a write', () => {
 
   it('read under the version before a write: kept under the version after it, owing the write, and not worked out again', async () => {
     const { state, catchUp, catchUps, write, kept } = world();
-    kept.owe(db(), catchUp, write('v1', 'v2', 'b'));
+    kept.owe(db(), catchUp, write('v1', 'v2', 'b'), { remember: true });
     state.version = 'v2';
     // A read that read the version before the write asks for its value only now.
     const first = counted(['a']);
@@ -150,7 +150,7 @@ describe('a kept value put on the shelf after a write', () => {
       const { state, catchUp, write, kept } = world();
       let finish!: (value: string[]) => void;
       const pending = kept.get(db(), 'k', 'v1', () => new Promise<string[]>((resolve) => (finish = resolve)));
-      kept.owe(db(), catchUp, write('v1', 'v2', 'b'));
+      kept.owe(db(), catchUp, write('v1', 'v2', 'b'), { remember: true });
       state.version = 'v2';
       const later = counted(['fresh']);
       const after = kept.get(db(), 'k', 'v2', later.compute);
@@ -161,12 +161,20 @@ describe('a kept value put on the shelf after a write', () => {
     }
   });
 
+  it('a write not to be remembered (SQLite) says nothing to a value put on the shelf after it', async () => {
+    const { catchUp, catchUps, write, kept } = world();
+    kept.owe(db(), catchUp, write('v1', 'v2', 'b'), { remember: false });
+    kept.offer(db(), 'k', 'v1', ['a', 'b']);
+    expect(await kept.get(db(), 'k', 'v1', counted(['fresh']).compute)).toEqual(['a', 'b']);
+    expect(catchUps).toEqual([]);
+  });
+
   it('offered under the version before a write: moved through it, and through the writes after it in turn', async () => {
     const { state, catchUp, catchUps, write, kept } = world();
-    kept.owe(db(), catchUp, write('v1', 'v2', 'b'));
-    kept.owe(db(), catchUp, write('v2', 'v3', 'c'));
+    kept.owe(db(), catchUp, write('v1', 'v2', 'b'), { remember: true });
+    kept.owe(db(), catchUp, write('v2', 'v3', 'c'), { remember: true });
     // A write from a version this value was never under says nothing to it.
-    kept.owe(db(), catchUp, write('v9', 'v10', 'z'));
+    kept.owe(db(), catchUp, write('v9', 'v10', 'z'), { remember: true });
     state.version = 'v3';
     kept.offer(db(), 'k', 'v1', ['a']);
     expect(await kept.get(db(), 'k', 'v3', counted(['fresh']).compute)).toEqual(['a', 'b', 'c']);
@@ -178,7 +186,7 @@ describe('a kept value put on the shelf after a write', () => {
     const appending: CatchUp<string[], undefined, string[]> = { ...catchUp, idempotent: false };
     let finish!: (value: string[]) => void;
     const pending = kept.get(db(), 'k', 'v1', () => new Promise<string[]>((resolve) => (finish = resolve)));
-    kept.owe(db(), appending, write('v1', 'v2', 'b'));
+    kept.owe(db(), appending, write('v1', 'v2', 'b'), { remember: true });
     state.version = 'v2';
     finish(['a', 'b']);
     expect(await pending).toEqual(['a', 'b']);
@@ -191,7 +199,7 @@ describe('a kept value put on the shelf after a write', () => {
     const { state, catchUp, kept } = world();
     let finish!: (value: string[]) => void;
     const pending = kept.get(db(), 'k', 'v1', () => new Promise<string[]>((resolve) => (finish = resolve)));
-    kept.owe(db(), catchUp, (k) => (k.version === 'v1' ? { version: 'v2' } : undefined));
+    kept.owe(db(), catchUp, (k) => (k.version === 'v1' ? { version: 'v2' } : undefined), { remember: true });
     state.version = 'v2';
     finish(['a']);
     await pending;

@@ -70,7 +70,7 @@ export interface CatchUp<T, A, O> {
   apply(trx: Kysely<Database>, owing: { value: T; weight: number; about: A; owed: O }): Promise<{ value: T; weight: number }>;
 }
 
-/** A write as `owe` heard it: how values catch up with it, and what it makes of each. */
+/** A write as `owe` heard it, when it said to remember it: how values catch up with it, and what it makes of each. */
 interface Owing<T, A, O> {
   catchUp: CatchUp<T, A, O>;
   decide: Decide<T, A, O>;
@@ -159,12 +159,21 @@ export class KeptPerVersion<T, A = undefined, O = never> {
    * `decide` what each is now: undefined leaves it as it is, null forgets it, and a version moves it
    * there, owing `owe` besides what it owed (catchUp.add) when said, to be caught up by `catchUp` when
    * next read. Kept in its place in the line.
+   *
+   * `remember`: whether a value put on the shelf after this, under the version before it, may still
+   * lack this write, and is to be brought through it then (throughRecentWrites). So on PostgreSQL,
+   * where a value is read on another connection while the write commits. Not on SQLite: every read
+   * waits for the one connection the write holds, so a value kept after this has the write already,
+   * and under the version it leaves (a write to a few people moves no listing's version there) a
+   * count would be forgotten for owing it, and an order caught up with it for nothing.
    */
-  owe(db: Kysely<Database>, catchUp: CatchUp<T, A, O>, decide: Decide<T, A, O>): void {
-    let recent = this.recentWrites.get(db);
-    if (!recent) this.recentWrites.set(db, (recent = []));
-    recent.push({ catchUp, decide });
-    if (recent.length > RECENT_WRITES) recent.shift();
+  owe(db: Kysely<Database>, catchUp: CatchUp<T, A, O>, decide: Decide<T, A, O>, { remember }: { remember: boolean }): void {
+    if (remember) {
+      let recent = this.recentWrites.get(db);
+      if (!recent) this.recentWrites.set(db, (recent = []));
+      recent.push({ catchUp, decide });
+      if (recent.length > RECENT_WRITES) recent.shift();
+    }
     const shelf = this.shelves.get(db);
     if (!shelf) return;
     for (const [key, entry] of shelf.snapshot()) this.oweOne(shelf, key, entry, catchUp, decide);

@@ -12,7 +12,7 @@ import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
 import { FEW_DATES, FEW_NAMES, randomExchange, randomPersonEdit, seeded, type Seeded } from '../test-support/random-writes.js';
 import { listingVersion } from './data-version.js';
-import { orders } from './people-list.js';
+import { counts, orders } from './people-list.js';
 import { orderCatchUp } from './people-list-catch-up.js';
 import { movedNoPlacingKey, parametersShifted } from './people-list-patch.js';
 import { IdOrder } from '../core/id-order.js';
@@ -103,6 +103,19 @@ describe.each(DIALECTS)('kept listings patched by writes to a few people, on %s'
     if (dialect === 'sqlite') expect(after).toBe(before);
     else expect(after).not.toBe(before);
     await keptEqualsFresh('after an exchange');
+  }, 120_000);
+
+  it('keeps a count worked out after writes: on SQLite too, where those writes left its version as it was', async () => {
+    const { db, workspaceId } = session.ctx;
+    // Writes that move people in and out of the count's filter.
+    await updatePerson(session.ctx, ids[9]!, { nextContactOn: '2026-12-20' });
+    await updatePerson(session.ctx, ids[10]!, { nextContactOn: '2027-02-01' });
+    const dueCounts = () => counts.kept(db).filter((count) => count.about.workspaceId === workspaceId && count.about.filter.dueBy === '2026-12-24' && count.settled);
+    expect(dueCounts()).toEqual([]);
+    const first = await listPeople(session.ctx, { dueBy: '2026-12-24', limit: 5 });
+    expect(dueCounts()).toHaveLength(1);
+    expect((await listPeople(session.ctx, { dueBy: '2026-12-24', limit: 5 })).total).toBe(first.total);
+    expect(dueCounts()).toHaveLength(1);
   }, 120_000);
 
   it('leaves the listings as they were when a write is refused halfway', async () => {

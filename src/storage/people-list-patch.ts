@@ -112,8 +112,8 @@ export async function patchListingsAround<T>(
   const touched = (about: KeptListing) => about.reads.some((name) => scope.written.has(name));
   /**
    * What becomes of a kept value: left (its version says whether it still holds), forgotten, or kept under the version after, owing
-   * what `owes` says (null: it cannot). Asked again of values kept after this write under the version before it (kept-per-version.ts,
-   * its recent writes): so a value still being worked out is moved too, whether or not its picture holds the write, since a listing
+   * what `owes` says (null: it cannot). On PostgreSQL asked again of values kept after this write under the version before it
+   * (kept-per-version.ts, its recent writes): so a value still being worked out is moved too, whether or not its picture holds the write, since a listing
    * the write did not touch is the same either way, and what it owes is caught up idempotently or the value forgotten (KeptPerVersion.owe).
    */
   const decide = <V, O>(kept: KeptValue<V, KeptListing, O>, owes: () => O | null) => {
@@ -130,9 +130,10 @@ export async function patchListingsAround<T>(
       const asked = heldBefore.get(kept.key);
       return asked && asked.then.settled === kept.settled && asked.then.owed === kept.owed ? asked.held : null;
     }),
+    { remember: postgres },
   );
   const written: ReadonlySet<string> = new Set(personIds);
-  orders.owe(root, orderCatchUp, (kept) => decide(kept, () => written));
+  orders.owe(root, orderCatchUp, (kept) => decide(kept, () => written), { remember: postgres });
   return result;
 }
 
