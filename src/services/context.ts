@@ -88,14 +88,30 @@ export async function inTransactionOnPeople<T>(ctx: ServiceContext, change: Peop
   let patched: PatchedWrite | null = null;
   // One at a time per workspace on PostgreSQL, queued before taking a connection (oneLockingWriteAtATime): begun while
   // the write before commits, its first statement (the lock) sent once that write has ended.
-  const result = await oneLockingWriteAtATime(root, ctx.workspaceId, (turn, committing) =>
-    root.transaction().execute(async (trx) => {
-      await turn;
-      const done = await patchListingsAround(root, trx, ctx.workspaceId, change, () => work({ ...ctx, db: trx }), (write) => (patched = write));
-      committing();
-      return done;
-    }),
-  );
+  let undoOwed = () => {};
+  const result = await oneLockingWriteAtATime(root, ctx.workspaceId, async (turn, committing) => {
+    try {
+      return await root.transaction().execute(async (trx) => {
+        await turn;
+        const done = await patchListingsAround(
+          root,
+          trx,
+          ctx.workspaceId,
+          change,
+          () => work({ ...ctx, db: trx }),
+          (write) => (patched = write),
+          (undo) => (undoOwed = undo),
+        );
+        committing();
+        return done;
+      });
+    } catch (error) {
+      // Rolled back (refused at COMMIT, or failed before it): what the kept listings were left owing is taken back,
+      // before the next write may lock (its turn comes once this settles).
+      undoOwed();
+      throw error;
+    }
+  });
   // Told after the commit, never for a write that rolled back: what is kept under `after` must be what a reader then sees.
   const told = patched as PatchedWrite | null;
   if (told && onlyPersonLocal(told.written)) tellPeopleWritten({ db: root, workspaceId: ctx.workspaceId, ...told });

@@ -101,10 +101,11 @@ export const postgresVersionNamed = (counter: string | null | undefined) => `pg:
 
 /**
  * Whether version `a` is of data written after version `b`'s: on PostgreSQL, a higher count of the
- * workspace's counter (the transaction id beside it is no order). A version a write was refused at
- * (versionSelect) counts as newer too: what is kept under it was left by that write or caught up
- * against the data as it is when read, so it is never older than `b`. False whenever it cannot be
- * told, SQLite's versions among them (their counts are not all known to move one way).
+ * workspace's counter (the transaction id beside it is no order). Only for versions that were some
+ * committed data's: a write refused at its COMMIT leaves a version whose count the next write may not
+ * reach, and what was kept under it is forgotten then (KeptPerVersion.owe's undo, services/context.ts).
+ * False whenever it cannot be told, SQLite's versions among them (their counts are not all known to
+ * move one way).
  */
 export function versionNewer(a: string, b: string): boolean {
   if (!a.startsWith('pg:') || !b.startsWith('pg:')) return false;

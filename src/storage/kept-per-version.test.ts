@@ -161,6 +161,20 @@ describe('a kept value put on the shelf after a write', () => {
     }
   });
 
+  it('a write undone (its COMMIT refused): the values it moved are forgotten, and a value put on the shelf after is not brought through it', async () => {
+    const { catchUp, catchUps, write, kept } = world();
+    await kept.get(db(), 'moved', 'pg:1.100', async () => ['a']);
+    // Refused at 3.101: the next write, committed, leaves 2.102, whose count is behind the refused one's.
+    const undo = kept.owe(db(), catchUp, write('pg:1.100', 'pg:3.101', 'b'), { remember: true });
+    undo();
+    const again = counted(['a', 'c']);
+    expect(await kept.get(db(), 'moved', 'pg:2.102', again.compute)).toEqual(['a', 'c']);
+    expect(again.runs.n).toBe(1);
+    kept.offer(db(), 'later', 'pg:1.100', ['a']);
+    expect(await kept.get(db(), 'later', 'pg:1.100', counted(['fresh']).compute)).toEqual(['a']);
+    expect(catchUps).toEqual([]);
+  });
+
   it('a write not to be remembered (SQLite) says nothing to a value put on the shelf after it', async () => {
     const { catchUp, catchUps, write, kept } = world();
     kept.owe(db(), catchUp, write('v1', 'v2', 'b'), { remember: false });

@@ -70,10 +70,11 @@ export interface CatchUp<T, A, O> {
   apply(trx: Kysely<Database>, owing: { value: T; weight: number; about: A; owed: O }): Promise<{ value: T; weight: number }>;
 }
 
-/** A write as `owe` heard it, when it said to remember it: how values catch up with it, and what it makes of each. */
+/** A write as `owe` heard it: how values catch up with it, what it makes of each, and the values it moved (for its undoing). */
 interface Owing<T, A, O> {
   catchUp: CatchUp<T, A, O>;
   decide: Decide<T, A, O>;
+  moved: Array<[key: string, entry: Entry<T, A, O>]>;
 }
 type Decide<T, A, O> = (kept: KeptValue<T, A, O>) => { version: string; owe?: O } | null | undefined;
 
@@ -167,20 +168,33 @@ export class KeptPerVersion<T, A = undefined, O = never> {
    * and under the version it leaves (a write to a few people moves no listing's version there) a
    * count would be forgotten for owing it, and an order caught up with it for nothing.
    */
-  owe(db: Kysely<Database>, catchUp: CatchUp<T, A, O>, decide: Decide<T, A, O>, { remember }: { remember: boolean }): void {
+  /**
+   * Gives back how to undo it, for a write whose COMMIT is refused: the values it moved (to a version
+   * that is then nobody's data) are forgotten, and it is no longer remembered. Left there, such a value
+   * was taken for newer than the data (its version's counter ahead of the next write's; see get) and
+   * missed that next write.
+   */
+  owe(db: Kysely<Database>, catchUp: CatchUp<T, A, O>, decide: Decide<T, A, O>, { remember }: { remember: boolean }): () => void {
+    const pass: Owing<T, A, O> = { catchUp, decide, moved: [] };
+    let recent = this.recentWrites.get(db);
     if (remember) {
-      let recent = this.recentWrites.get(db);
       if (!recent) this.recentWrites.set(db, (recent = []));
-      recent.push({ catchUp, decide });
+      recent.push(pass);
       if (recent.length > RECENT_WRITES) recent.shift();
     }
     const shelf = this.shelves.get(db);
-    if (!shelf) return;
-    for (const [key, entry] of shelf.snapshot()) this.oweOne(shelf, key, entry, catchUp, decide);
+    if (shelf) for (const [key, entry] of shelf.snapshot()) this.oweOne(shelf, key, entry, pass);
+    return () => {
+      const at = recent?.indexOf(pass) ?? -1;
+      if (at >= 0) recent?.splice(at, 1);
+      const now = this.shelves.get(db);
+      for (const [key, entry] of pass.moved) if (now?.peek(key) === entry) now.delete(key);
+    };
   }
 
   /** One kept value through one write (owe). */
-  private oweOne(shelf: ByteBudgetLru<string, Entry<T, A, O>>, key: string, entry: Entry<T, A, O>, catchUp: CatchUp<T, A, O>, decide: Decide<T, A, O>): void {
+  private oweOne(shelf: ByteBudgetLru<string, Entry<T, A, O>>, key: string, entry: Entry<T, A, O>, pass: Owing<T, A, O>): void {
+    const { catchUp, decide } = pass;
     const next = decide(this.asKept(key, entry));
     if (next === undefined) return;
     const owed = next === null || next.owe === undefined ? entry.owed : entry.settled || catchUp.idempotent ? catchUp.add(entry.owed, next.owe) : null;
@@ -189,6 +203,7 @@ export class KeptPerVersion<T, A = undefined, O = never> {
       return;
     }
     entry.version = next.version;
+    pass.moved.push([key, entry]);
     if (owed !== undefined && owed !== entry.owed) {
       entry.owed = owed;
       entry.catchUp = catchUp;
@@ -204,9 +219,9 @@ export class KeptPerVersion<T, A = undefined, O = never> {
    * move it, one after another, as they would have had it been there.
    */
   private throughRecentWrites(db: Kysely<Database>, shelf: ByteBudgetLru<string, Entry<T, A, O>>, key: string, entry: Entry<T, A, O>): void {
-    for (const { catchUp, decide } of this.recentWrites.get(db) ?? []) {
+    for (const pass of this.recentWrites.get(db) ?? []) {
       if (shelf.peek(key) !== entry) return;
-      this.oweOne(shelf, key, entry, catchUp, decide);
+      this.oweOne(shelf, key, entry, pass);
     }
   }
 

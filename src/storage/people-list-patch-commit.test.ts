@@ -71,4 +71,20 @@ describe('kept listings when a write to a few people fails at its commit, on Pos
       () => logExchange(ctx, { personIds: [ids[4]!], channel: 'email', occurredOn: TODAY, notes: 'kept' }),
     );
   });
+
+  it('a refused write that moved the counter further than the committed one after it: nothing kept under the refused version is read as newer', async () => {
+    const listings: PersonFilter[] = [{ sort: 'name' }, { sort: 'next-contact' }, { category: 'leader-in-field', sort: 'name' }];
+    for (const listing of listings) await expectKeptEqualsFresh(listing, 'before');
+    const before = await dataVersion(ctx.db, ctx.workspaceId);
+    // More statements than the write after it (the name, the next contact and the search text each move the counter).
+    await expect(updatePerson(ctx, ids[1]!, { name: 'Yann Refused', category: 'leader-in-field', nextContactOn: '2027-01-09', notes: REFUSED })).rejects.toThrow(/refused at commit/);
+    expect(await dataVersion(ctx.db, ctx.workspaceId)).toBe(before);
+    // Read between them: kept again under the version that stands.
+    for (const listing of listings) await expectKeptEqualsFresh(listing, 'after the refused write');
+    await updatePerson(ctx, ids[5]!, { name: 'Abel Moved' });
+    const [, after] = [before, await dataVersion(ctx.db, ctx.workspaceId)];
+    const counter = (version: string) => Number(version.slice(3).split('.')[0]);
+    expect(counter(after)).toBeGreaterThan(counter(before));
+    for (const listing of listings) await expectKeptEqualsFresh(listing, 'after a refused write and a shorter one committed');
+  });
 });
