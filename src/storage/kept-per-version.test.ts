@@ -5,23 +5,33 @@ import { openStore, type Store } from './database.js';
 import { KeptPerVersion, type CatchUp } from './kept-per-version.js';
 import type { Database } from './schema.js';
 
-/*
- * A kept value owing a catch-up is caught up when read, in a transaction of its own. A write that
- * commits while that catch-up runs leaves it reading a picture from before the write: a read made
- * after the commit must get a value with the write in it, not share the catch-up already under way.
- */
-describe('a kept value owing a catch-up', () => {
-  let store: Store;
-  let dispose: () => Promise<void>;
+/** A real SQLite store for the describe it is called in (the catch-ups run their transactions on it); `.db` once opened. */
+function aStore(): { db: Kysely<Database> } {
+  let store: Store | undefined;
+  let dispose: () => Promise<void> = async () => {};
   beforeAll(async () => {
     const fresh = await freshDatabase('sqlite');
     dispose = fresh.dispose;
     store = await openStore(fresh.config);
   });
   afterAll(async () => {
-    await store.close();
+    await store?.close();
     await dispose();
   });
+  return {
+    get db() {
+      return (store as Store).db as Kysely<Database>;
+    },
+  };
+}
+
+/*
+ * A kept value owing a catch-up is caught up when read, in a transaction of its own. A write that
+ * commits while that catch-up runs leaves it reading a picture from before the write: a read made
+ * after the commit must get a value with the write in it, not share the catch-up already under way.
+ */
+describe('a kept value owing a catch-up', () => {
+  const store = aStore();
 
   /** Values are lists of letters; what is owed is letters to add; `version` says what the data is at. */
   function world() {
@@ -47,7 +57,7 @@ describe('a kept value owing a catch-up', () => {
 
   it('a read after a write committed catches up with it, even while an earlier read’s catch-up is under way', async () => {
     const { state, held, catchUp, kept, holdTheNextCatchUp } = world();
-    const db = store.db as Kysely<Database>;
+    const db = store.db;
     expect(await kept.get(db, 'k', 'v1', async () => ['a'])).toEqual(['a']);
 
     // A write to v2 owes "b"; a read at v2 starts catching up, and is held there.
@@ -71,7 +81,7 @@ describe('a kept value owing a catch-up', () => {
 
   it('reads arriving during one catch-up, with no write between, share it', async () => {
     const { state, held, catchUp, kept, holdTheNextCatchUp } = world();
-    const db = store.db as Kysely<Database>;
+    const db = store.db;
     await kept.get(db, 'k2', 'v1', async () => ['a']);
     kept.owe(db, catchUp, () => ({ version: 'v2', owe: ['b'] }), { remember: false });
     state.version = 'v2';
@@ -94,17 +104,7 @@ describe('a kept value owing a catch-up', () => {
  * under a version no read asks for any more, and worked out again whole by the next read.
  */
 describe('a kept value put on the shelf after a write', () => {
-  let store: Store;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    const fresh = await freshDatabase('sqlite');
-    dispose = fresh.dispose;
-    store = await openStore(fresh.config);
-  });
-  afterAll(async () => {
-    await store.close();
-    await dispose();
-  });
+  const store = aStore();
 
   /** Values are sets of letters as sorted lists; what is owed is letters to put in; putting one in twice changes nothing (idempotent). */
   function world() {
@@ -124,7 +124,7 @@ describe('a kept value put on the shelf after a write', () => {
     const kept = new KeptPerVersion<string[], undefined, string[]>(1 << 20, (letters) => letters.length);
     return { state, catchUp, catchUps, write, kept };
   }
-  const db = () => store.db as Kysely<Database>;
+  const db = () => store.db;
   /** A computation that counts how often it ran. */
   const counted = (value: string[]) => {
     const runs = { n: 0 };
