@@ -88,10 +88,10 @@ export async function inTransactionOnPeople<T>(ctx: ServiceContext, change: Peop
   let patched: PatchedWrite | null = null;
   // One at a time per workspace on PostgreSQL, queued before taking a connection (oneLockingWriteAtATime): begun while
   // the write before commits, its first statement (the lock) sent once that write has ended.
-  let undoOwed = () => {};
+  let endOwing = (_refused: boolean) => {};
   const result = await oneLockingWriteAtATime(root, ctx.workspaceId, async (turn, committing) => {
     try {
-      return await root.transaction().execute(async (trx) => {
+      const committed = await root.transaction().execute(async (trx) => {
         await turn;
         const done = await patchListingsAround(
           root,
@@ -100,15 +100,17 @@ export async function inTransactionOnPeople<T>(ctx: ServiceContext, change: Peop
           change,
           () => work({ ...ctx, db: trx }),
           (write) => (patched = write),
-          (undo) => (undoOwed = undo),
+          (end) => (endOwing = end),
         );
         committing();
         return done;
       });
+      endOwing(false);
+      return committed;
     } catch (error) {
       // Rolled back (refused at COMMIT, or failed before it): what the kept listings were left owing is taken back,
       // before the next write may lock (its turn comes once this settles).
-      undoOwed();
+      endOwing(true);
       throw error;
     }
   });

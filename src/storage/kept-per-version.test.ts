@@ -165,8 +165,8 @@ describe('a kept value put on the shelf after a write', () => {
     const { catchUp, catchUps, write, kept } = world();
     await kept.get(db(), 'moved', 'pg:1.100', async () => ['a']);
     // Refused at 3.101: the next write, committed, leaves 2.102, whose count is behind the refused one's.
-    const undo = kept.owe(db(), catchUp, write('pg:1.100', 'pg:3.101', 'b'), { remember: true });
-    undo();
+    const end = kept.owe(db(), catchUp, write('pg:1.100', 'pg:3.101', 'b'), { remember: true });
+    end(true);
     const again = counted(['a', 'c']);
     expect(await kept.get(db(), 'moved', 'pg:2.102', again.compute)).toEqual(['a', 'c']);
     expect(again.runs.n).toBe(1);

@@ -70,11 +70,11 @@ export interface CatchUp<T, A, O> {
   apply(trx: Kysely<Database>, owing: { value: T; weight: number; about: A; owed: O }): Promise<{ value: T; weight: number }>;
 }
 
-/** A write as `owe` heard it: how values catch up with it, what it makes of each, and the values it moved (for its undoing). */
+/** A write as `owe` heard it: how values catch up with it, what it makes of each, and the values it moved until it ended (for its undoing). */
 interface Owing<T, A, O> {
   catchUp: CatchUp<T, A, O>;
   decide: Decide<T, A, O>;
-  moved: Array<[key: string, entry: Entry<T, A, O>]>;
+  moved: Array<[key: string, entry: Entry<T, A, O>]> | null;
 }
 type Decide<T, A, O> = (kept: KeptValue<T, A, O>) => { version: string; owe?: O } | null | undefined;
 
@@ -167,14 +167,15 @@ export class KeptPerVersion<T, A = undefined, O = never> {
    * waits for the one connection the write holds, so a value kept after this has the write already,
    * and under the version it leaves (a write to a few people moves no listing's version there) a
    * count would be forgotten for owing it, and an order caught up with it for nothing.
+   *
+   * Gives back how to end it, once the write's transaction has: refused (its COMMIT refused, or it
+   * failed before), the values it moved, to a version that is then nobody's data, are forgotten, and it
+   * is no longer remembered. Left there, such a value was taken for newer than the data (its version's
+   * counter ahead of the next write's; see get) and missed that next write. Committed, it lets go of
+   * the values it moved, which it held only for that: a remembered write would otherwise keep values
+   * the shelf has since dropped alive beyond its budget, for as long as it is remembered.
    */
-  /**
-   * Gives back how to undo it, for a write whose COMMIT is refused: the values it moved (to a version
-   * that is then nobody's data) are forgotten, and it is no longer remembered. Left there, such a value
-   * was taken for newer than the data (its version's counter ahead of the next write's; see get) and
-   * missed that next write.
-   */
-  owe(db: Kysely<Database>, catchUp: CatchUp<T, A, O>, decide: Decide<T, A, O>, { remember }: { remember: boolean }): () => void {
+  owe(db: Kysely<Database>, catchUp: CatchUp<T, A, O>, decide: Decide<T, A, O>, { remember }: { remember: boolean }): (refused: boolean) => void {
     const pass: Owing<T, A, O> = { catchUp, decide, moved: [] };
     let recent = this.recentWrites.get(db);
     if (remember) {
@@ -184,11 +185,14 @@ export class KeptPerVersion<T, A = undefined, O = never> {
     }
     const shelf = this.shelves.get(db);
     if (shelf) for (const [key, entry] of shelf.snapshot()) this.oweOne(shelf, key, entry, pass);
-    return () => {
+    return (refused) => {
+      const moved = pass.moved;
+      pass.moved = null;
+      if (!refused) return;
       const at = recent?.indexOf(pass) ?? -1;
       if (at >= 0) recent?.splice(at, 1);
       const now = this.shelves.get(db);
-      for (const [key, entry] of pass.moved) if (now?.peek(key) === entry) now.delete(key);
+      for (const [key, entry] of moved ?? []) if (now?.peek(key) === entry) now.delete(key);
     };
   }
 
@@ -203,7 +207,7 @@ export class KeptPerVersion<T, A = undefined, O = never> {
       return;
     }
     entry.version = next.version;
-    pass.moved.push([key, entry]);
+    pass.moved?.push([key, entry]);
     if (owed !== undefined && owed !== entry.owed) {
       entry.owed = owed;
       entry.catchUp = catchUp;

@@ -93,10 +93,14 @@ export async function membersOfEach(trx: Kysely<Database>, listings: readonly Ke
   const found = listings.map(() => new Set<string>());
   for (const part of chunks([...listings.keys()], LISTINGS_A_STATEMENT)) {
     const query = membersQuery(trx, listings, part, personIds);
-    if (!query) continue;
-    for (const row of await query.execute()) found[Number(row.listing)]?.add(row.id);
+    if (query) addMembers(found, await query.execute());
   }
   return found;
+}
+
+/** Each row's person added to its listing's members (the row names the listing by its index). */
+function addMembers(found: Set<string>[], rows: readonly { id: string; listing: number }[]): void {
+  for (const row of rows) found[Number(row.listing)]?.add(row.id);
 }
 
 /** The statement membersOfEach sends for the listings at `indexes` (each row: a person's id and the listing's index), or null for none. */
@@ -119,7 +123,7 @@ export function membersOfEachCompiled(trx: Kysely<Database>, listings: readonly 
 /** membersOfEach's answer from its statement's rows (membersOfEachCompiled). */
 export function membersFromRows(listings: readonly KeptListing[], rows: readonly { id: string; listing: number }[]): Set<string>[] {
   const found = listings.map(() => new Set<string>());
-  for (const row of rows) found[Number(row.listing)]?.add(row.id);
+  addMembers(found, rows);
   return found;
 }
 

@@ -47,7 +47,7 @@ export interface PatchedWrite {
 /**
  * Runs `write`, which changes `change.personIds` only, in the open transaction `trx` on `root`, and leaves root's kept listings owing them before returning;
  * `patched` hears what it wrote when the data moved by this write alone (movedOnlyBy), for the caller to tell once it commits;
- * `owed` hears how to undo what it left the kept listings owing, for the caller to call if the COMMIT is refused (KeptPerVersion.owe).
+ * `owed` hears how to end what it left the kept listings owing, for the caller to call once the transaction has, refused or not (KeptPerVersion.owe).
  */
 export async function patchListingsAround<T>(
   root: Kysely<Database>,
@@ -56,7 +56,7 @@ export async function patchListingsAround<T>(
   change: PeopleChange,
   write: () => Promise<T>,
   patched: (write: PatchedWrite) => void = () => {},
-  owed: (undo: () => void) => void = () => {},
+  owed: (end: (refused: boolean) => void) => void = () => {},
 ): Promise<T> {
   const personIds = [...new Set(change.personIds)];
   if (personIds.length === 0 || personIds.length > MAX_PATCHED_PEOPLE) return write();
@@ -127,7 +127,7 @@ export async function patchListingsAround<T>(
   };
   // Noted in one go each, nothing awaited: no read sees some owed and not the rest.
   // A count caught up or worked out again meanwhile (its value or what it owes another) is forgotten: what it held is not known.
-  const undoCounts = counts.owe(root, countCatchUp, (kept) =>
+  const endCounts = counts.owe(root, countCatchUp, (kept) =>
     decide(kept, () => {
       const asked = heldBefore.get(kept.key);
       return asked && asked.then.settled === kept.settled && asked.then.owed === kept.owed ? asked.held : null;
@@ -135,10 +135,10 @@ export async function patchListingsAround<T>(
     { remember: postgres },
   );
   const written: ReadonlySet<string> = new Set(personIds);
-  const undoOrders = orders.owe(root, orderCatchUp, (kept) => decide(kept, () => written), { remember: postgres });
-  owed(() => {
-    undoCounts();
-    undoOrders();
+  const endOrders = orders.owe(root, orderCatchUp, (kept) => decide(kept, () => written), { remember: postgres });
+  owed((refused) => {
+    endCounts(refused);
+    endOrders(refused);
   });
   return result;
 }
