@@ -3,7 +3,7 @@ import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Readable } from 'node:stream';
-import { JOB_NICENESS, JOB_PROCESSES_AT_ONCE, runProcessJob, streamProcessJob } from './process-job.js';
+import { AnswerBytes, JOB_NICENESS, JOB_PROCESSES_AT_ONCE, runProcessJob, streamProcessJob } from './process-job.js';
 
 /** A job script written for the test: plain ESM that Node runs as it is. */
 function script(name: string, body: string): string {
@@ -55,12 +55,16 @@ describe('runProcessJob', () => {
       process.once('message', async (job) => {
         const bytes = new Uint8Array(job.size).map((_, i) => i % 251);
         const out = createWriteStream('', { fd: 4 });
-        out.end(serialize({ kind: 'done', pid: process.pid, echoed: job, bytes }));
+        const whole = serialize({ kind: 'done', pid: process.pid, echoed: job, bytes });
+        const header = Buffer.alloc(8);
+        header.writeBigUInt64LE(BigInt(whole.length));
+        out.write(header);
+        out.end(whole);
         await finished(out);
         process.send({ kind: 'answer-on-stream' }, undefined, {}, () => process.disconnect());
       });`,
     );
-    // Several MB: many pipe reads, gathered and joined once.
+    // Several MB: many pipe reads, each copied into one buffer of the size the header gives.
     const size = 6 * 1024 * 1024 + 7;
     const answer = await run(file, { size, text: 'Zoë' });
     expect(answer.echoed).toEqual({ size, text: 'Zoë' });
@@ -77,11 +81,31 @@ describe('runProcessJob', () => {
       import { serialize } from 'node:v8';
       process.once('message', () => {
         const whole = serialize({ kind: 'done', pid: process.pid, echoed: null, bytes: new Uint8Array(100000) });
+        const header = Buffer.alloc(8);
+        header.writeBigUInt64LE(BigInt(whole.length));
+        writeSync(4, header);
         writeSync(4, whole.subarray(0, 5000));
         process.send({ kind: 'answer-on-stream' }, undefined, {}, () => process.exit(3));
       });`,
     );
     await expect(run(file, {})).rejects.toThrow();
+  });
+
+  it('fails a job whose answer runs past the length its header gave, and the server carries on', async () => {
+    const file = script(
+      'too-long',
+      `import { writeSync } from 'node:fs';
+      import { serialize } from 'node:v8';
+      process.once('message', () => {
+        const whole = serialize({ kind: 'done', pid: process.pid, echoed: null, bytes: new Uint8Array(100000) });
+        const header = Buffer.alloc(8);
+        header.writeBigUInt64LE(10n);
+        writeSync(4, header);
+        writeSync(4, whole);
+        process.send({ kind: 'answer-on-stream' }, undefined, {}, () => process.exit(0));
+      });`,
+    );
+    await expect(run(file, {})).rejects.toThrow(/crashed: RangeError: the answer is longer than the 10 bytes its header gave/);
   });
 
   it('runs the job in a process of its own, typed arrays and all, and that process is gone once it has answered', async () => {
@@ -161,6 +185,47 @@ async function readAll(bytes: Readable): Promise<string> {
   for await (const chunk of bytes) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+describe('AnswerBytes', () => {
+  const framed = (body: Buffer) => {
+    const header = Buffer.alloc(8);
+    header.writeBigUInt64LE(BigInt(body.length));
+    return Buffer.concat([header, body]);
+  };
+
+  it('reads the header and the body however the pipe cuts them, a byte at a time included', () => {
+    const body = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
+    const bytes = framed(body);
+    for (const size of [1, 3, 8, 9, 64, 5000]) {
+      const answer = new AnswerBytes();
+      for (let at = 0; at < bytes.length; at += size) answer.add(bytes.subarray(at, at + size));
+      expect(answer.whole().equals(body)).toBe(true);
+    }
+  });
+
+  it('takes an empty answer', () => {
+    const answer = new AnswerBytes();
+    answer.add(framed(Buffer.alloc(0)));
+    expect(answer.whole().length).toBe(0);
+  });
+
+  it('refuses an answer cut short, one with no header, and one longer than its header says', () => {
+    const short = new AnswerBytes();
+    short.add(framed(Buffer.alloc(100)).subarray(0, 50));
+    expect(() => short.whole()).toThrow(/ended after 42 of 100 bytes/);
+    const headless = new AnswerBytes();
+    headless.add(Buffer.alloc(3));
+    expect(() => headless.whole()).toThrow(/ended after 0 of its header's bytes/);
+    const long = new AnswerBytes();
+    expect(() => long.add(Buffer.concat([framed(Buffer.alloc(4)), Buffer.alloc(1)]))).toThrow(/longer than the 4 bytes/);
+  });
+
+  it('refuses a header that claims more than one buffer can hold, before allocating anything', () => {
+    const header = Buffer.alloc(8);
+    header.writeBigUInt64LE(2n ** 63n);
+    expect(() => new AnswerBytes().add(header)).toThrow(/more than one buffer holds/);
+  });
+});
 
 describe('streamProcessJob', () => {
   it('reads a large answer as the process writes it, every byte in order, and the process ends', async () => {
