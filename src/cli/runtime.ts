@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../core/errors.js';
 import type { Clock, ServiceContext } from '../services/context.js';
-import { openSession, type Session } from '../services/session.js';
+import { openSession, type Session, type SessionOptions } from '../services/session.js';
 import { resolveDatabaseConfig } from '../storage/config.js';
 
 export interface GlobalOptions {
@@ -29,9 +29,9 @@ export function clockFromEnv(env: NodeJS.ProcessEnv): Clock | undefined {
 /** The commands that work against a server (`--server URL --token T`), as the refusal lists them. */
 export const REMOTE_COMMANDS = 'person list|add|show|edit|remove, network list|add|show, goal list|add|show, log, exchange list, follow-up list|add|done|drop, due, check, plan [show], export, team list|show|check|paths|create|rename|invite|join|leave|share|withhold|post|goal add, demo --team';
 
-export async function openCliSession(options: GlobalOptions): Promise<Session> {
+export async function openCliSession(options: GlobalOptions, sessionOptions: Pick<SessionOptions, 'checkpointsOffThread'> = {}): Promise<Session> {
   const clock = clockFromEnv(process.env);
-  return openSession(resolveDatabaseConfig(process.env, options.data), clock ? { clock } : {});
+  return openSession(resolveDatabaseConfig(process.env, options.data), { ...sessionOptions, ...(clock ? { clock } : {}) });
 }
 
 /** Opens the data for one command, runs it and always closes the database. */

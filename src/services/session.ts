@@ -13,11 +13,13 @@ export interface SessionOptions {
   ids?: IdGenerator;
   /** The time zone a new workspace starts with; the host's by default. */
   defaultTimeZone?: string;
+  /** A server's: SQLite's checkpoints in a worker thread, off the event loop (storage/sqlite-checkpoints.ts). */
+  checkpointsOffThread?: boolean;
 }
 
 /** Opens the database, brings it up to date and returns a context for the local workspace. */
 export async function openSession(config: DatabaseConfig, options: SessionOptions = {}): Promise<Session> {
-  const store = await openStore(config);
+  const store = await openStore(config, { checkpointsOffThread: options.checkpointsOffThread === true });
   const clock = options.clock ?? systemClock;
   try {
     const timeZone = await ensureWorkspace(store.db, clock, options.defaultTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);

@@ -31,8 +31,10 @@ const configs = new WeakMap<Kysely<Database>, DatabaseConfig>();
  * the schema snapshot in one transaction (sqlite-fresh.ts), any other is migrated step by step.
  * `readOnly`: a reader beside a process that has it open already (a worker thread): no
  * migrations, and on SQLite a read-only connection whose transactions take no write lock.
+ * `checkpointsOffThread`: a server's SQLite, whose log is copied back in a worker thread
+ * rather than inside a request's commit (sqlite-checkpoints.ts).
  */
-export async function openStore(config: DatabaseConfig, options: { readOnly?: boolean } = {}): Promise<Store> {
+export async function openStore(config: DatabaseConfig, options: { readOnly?: boolean; checkpointsOffThread?: boolean } = {}): Promise<Store> {
   let dialect: Dialect;
   let location: string;
   if (config.kind === 'sqlite') {

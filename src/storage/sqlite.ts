@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, SqliteAdapter, SqliteDialect, type DialectAdapter, type DatabaseConnection, type Driver } from 'kysely';
+import { checkpointOffThread, type CheckpointsOffThread } from './sqlite-checkpoints.js';
 import { statementCounter, type StatementCounter } from './statement-count.js';
 
 /** How long a writer waits for another process (the CLI beside a running server) before giving up. */
@@ -12,7 +13,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
  * to write can fail with SQLITE_BUSY without waiting when another process wrote in
  * between; taking the lock first makes the busy timeout apply instead.
  */
-export function createSqliteDialect(file: string, options: { readOnly?: boolean } = {}): SqliteDialect {
+export function createSqliteDialect(file: string, options: { readOnly?: boolean; checkpointsOffThread?: boolean } = {}): SqliteDialect {
   if (options.readOnly) return createReadOnlySqliteDialect(file);
   restrictToOwner(file);
   const database = new SqliteDatabase(file);
@@ -29,7 +30,9 @@ export function createSqliteDialect(file: string, options: { readOnly?: boolean 
   // `optimize` re-analyses only tables that changed a lot since the last time.
   database.pragma('analysis_limit = 0');
   database.pragma('optimize = 0x10002');
-  return new ImmediateSqliteDialect(database);
+  // A server's checkpoints in a worker thread, not inside a request's commit (sqlite-checkpoints.ts).
+  const checkpoints = options.checkpointsOffThread ? checkpointOffThread(file, database) : null;
+  return new ImmediateSqliteDialect(database, checkpoints);
 }
 
 /**
@@ -107,7 +110,10 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: SqliteDatabase.Database) {
+  constructor(
+    private readonly database: SqliteDatabase.Database,
+    private readonly checkpoints: CheckpointsOffThread | null,
+  ) {
     super({ database: withStatementCache(database) });
   }
 
@@ -122,6 +128,8 @@ class ImmediateSqliteDialect extends SqliteDialect {
     };
     const destroy = driver.destroy.bind(driver);
     driver.destroy = async () => {
+      // The worker's connection closed first: the last connection to close checkpoints the log and removes it.
+      await this.checkpoints?.stop();
       if (this.database.open) this.database.pragma('optimize');
       await destroy();
     };

@@ -18,7 +18,8 @@ export function registerServe(program: Command): void {
       const envPort = process.env.PORT ? positiveInt('PORT')(process.env.PORT) : undefined;
       const publicUrl = flags.publicUrl ?? (process.env.WAGGLE_PUBLIC_URL || undefined);
       const host = flags.listen ?? (process.env.WAGGLE_LISTEN || DEFAULT_HOST);
-      const session = await openCliSession(globals(command));
+      // A server's SQLite checkpoints in a worker thread, never inside a request's commit.
+      const session = await openCliSession(globals(command), { checkpointsOffThread: true });
       // The server and its libraries load only for `serve`, to keep other commands quick to start.
       const { startServer, ServerModeError, growHeapSlowly } = await import('../../server/serve.js');
       // A long-lived server's heap near what it holds, not four times that (server/heap-growth.ts).
