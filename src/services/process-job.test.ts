@@ -74,38 +74,28 @@ describe('runProcessJob', () => {
     expect(await gone(answer.pid)).toBe(true);
   });
 
-  it('fails a job whose process says its answer is on the stream but ends before writing all of it', async () => {
-    const file = script(
-      'cut-short',
+  /** A job whose process writes a 100 KB answer on the stream, its header saying `declared` bytes and `written` (JavaScript) the bytes after it, then says so and exits. */
+  const streamedAnswer = (name: string, declared: string, written: string, exitCode: number) =>
+    script(
+      name,
       `import { writeSync } from 'node:fs';
       import { serialize } from 'node:v8';
       process.once('message', () => {
         const whole = serialize({ kind: 'done', pid: process.pid, echoed: null, bytes: new Uint8Array(100000) });
         const header = Buffer.alloc(8);
-        header.writeBigUInt64LE(BigInt(whole.length));
+        header.writeBigUInt64LE(${declared});
         writeSync(4, header);
-        writeSync(4, whole.subarray(0, 5000));
-        process.send({ kind: 'answer-on-stream' }, undefined, {}, () => process.exit(3));
+        writeSync(4, ${written});
+        process.send({ kind: 'answer-on-stream' }, undefined, {}, () => process.exit(${exitCode}));
       });`,
     );
-    await expect(run(file, {})).rejects.toThrow();
+
+  it('fails a job whose process says its answer is on the stream but ends before writing all of it', async () => {
+    await expect(run(streamedAnswer('cut-short', 'BigInt(whole.length)', 'whole.subarray(0, 5000)', 3), {})).rejects.toThrow();
   });
 
   it('fails a job whose answer runs past the length its header gave, and the server carries on', async () => {
-    const file = script(
-      'too-long',
-      `import { writeSync } from 'node:fs';
-      import { serialize } from 'node:v8';
-      process.once('message', () => {
-        const whole = serialize({ kind: 'done', pid: process.pid, echoed: null, bytes: new Uint8Array(100000) });
-        const header = Buffer.alloc(8);
-        header.writeBigUInt64LE(10n);
-        writeSync(4, header);
-        writeSync(4, whole);
-        process.send({ kind: 'answer-on-stream' }, undefined, {}, () => process.exit(0));
-      });`,
-    );
-    await expect(run(file, {})).rejects.toThrow(/crashed: RangeError: the answer is longer than the 10 bytes its header gave/);
+    await expect(run(streamedAnswer('too-long', '10n', 'whole', 0), {})).rejects.toThrow(/crashed: RangeError: the answer is longer than the 10 bytes its header gave/);
   });
 
   it('runs the job in a process of its own, typed arrays and all, and that process is gone once it has answered', async () => {
