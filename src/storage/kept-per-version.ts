@@ -248,6 +248,7 @@ export class KeptPerVersion<T, A = undefined, O = never> {
     return db
       .transaction()
       .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
       .execute(async (trx) => {
         const seen = await catchUp.versionIn(trx, entry.about);
         // Taken once the transaction's picture is: every write in it noted what it wrote before it committed.

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteDialect } from './sqlite.js';
@@ -41,6 +42,65 @@ describe('SQLite migrations', () => {
       expect(again.error).toBeUndefined();
       expect(again.results?.map((r) => r.status)).toEqual(['Success']);
     } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe('SQLite read-only transactions', () => {
+  it('take no write lock: one reads, on its own picture of the data, while another connection holds the write lock', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waggle-sqlite-'));
+    dirs.push(dir);
+    const file = join(dir, 'waggle.db');
+    const db = new Kysely<Record<string, Record<string, unknown>>>({ dialect: createSqliteDialect(file) });
+    const writer = new SqliteDatabase(file);
+    try {
+      await sql`create table t (id integer primary key)`.execute(db);
+      await sql`insert into t (id) values (1)`.execute(db);
+      // Another process's write (a command line's import) holding the lock, not yet committed.
+      writer.exec('begin immediate; insert into t (id) values (2)');
+      const started = Date.now();
+      const seen = await db
+        .transaction()
+        .setAccessMode('read only')
+        .execute(async (trx) => (await sql<{ n: number }>`select count(*) as n from t`.execute(trx)).rows[0]?.n);
+      // Under `begin immediate` this waited the whole busy timeout (10 s) and failed.
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(seen).toBe(1);
+      writer.exec('commit');
+    } finally {
+      writer.close();
+      await db.destroy();
+    }
+  });
+
+  it('its picture is taken as it begins: a version read first names the data read after, whatever commits in between', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waggle-sqlite-'));
+    dirs.push(dir);
+    const file = join(dir, 'waggle.db');
+    const db = new Kysely<Record<string, Record<string, unknown>>>({ dialect: createSqliteDialect(file) });
+    const writer = new SqliteDatabase(file);
+    try {
+      await sql`create table t (id integer primary key)`.execute(db);
+      await sql`insert into t (id) values (1)`.execute(db);
+      const { version, count, versionAfter } = await db
+        .transaction()
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          const before = (await sql<{ data_version: number }>`pragma data_version`.execute(trx)).rows[0]?.data_version;
+          // Another connection commits between the version and the read.
+          writer.exec('insert into t (id) values (2)');
+          const n = (await sql<{ n: number }>`select count(*) as n from t`.execute(trx)).rows[0]?.n;
+          const after = (await sql<{ data_version: number }>`pragma data_version`.execute(trx)).rows[0]?.data_version;
+          return { version: before, count: n, versionAfter: after };
+        });
+      expect(count).toBe(1);
+      expect(versionAfter).toBe(version);
+      // Outside it, the other connection's row and a new version.
+      expect((await sql<{ n: number }>`select count(*) as n from t`.execute(db)).rows[0]?.n).toBe(2);
+      expect((await sql<{ data_version: number }>`pragma data_version`.execute(db)).rows[0]?.data_version).not.toBe(version);
+    } finally {
+      writer.close();
       await db.destroy();
     }
   });
