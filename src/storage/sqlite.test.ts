@@ -48,7 +48,8 @@ describe('SQLite migrations', () => {
 });
 
 describe('SQLite read-only transactions', () => {
-  it('take no write lock: one reads, on its own picture of the data, while another connection holds the write lock', async () => {
+  /** A database holding one row of `t`, through Waggle's dialect, and a second connection to it (another process's). */
+  async function withTwoConnections(work: (db: Kysely<Record<string, Record<string, unknown>>>, writer: SqliteDatabase.Database) => Promise<void>): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'waggle-sqlite-'));
     dirs.push(dir);
     const file = join(dir, 'waggle.db');
@@ -57,6 +58,15 @@ describe('SQLite read-only transactions', () => {
     try {
       await sql`create table t (id integer primary key)`.execute(db);
       await sql`insert into t (id) values (1)`.execute(db);
+      await work(db, writer);
+    } finally {
+      writer.close();
+      await db.destroy();
+    }
+  }
+
+  it('take no write lock: one reads, on its own picture of the data, while another connection holds the write lock', async () => {
+    await withTwoConnections(async (db, writer) => {
       // Another process's write (a command line's import) holding the lock, not yet committed.
       writer.exec('begin immediate; insert into t (id) values (2)');
       const started = Date.now();
@@ -68,21 +78,11 @@ describe('SQLite read-only transactions', () => {
       expect(Date.now() - started).toBeLessThan(2000);
       expect(seen).toBe(1);
       writer.exec('commit');
-    } finally {
-      writer.close();
-      await db.destroy();
-    }
+    });
   });
 
   it('its picture is taken as it begins: a version read first names the data read after, whatever commits in between', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'waggle-sqlite-'));
-    dirs.push(dir);
-    const file = join(dir, 'waggle.db');
-    const db = new Kysely<Record<string, Record<string, unknown>>>({ dialect: createSqliteDialect(file) });
-    const writer = new SqliteDatabase(file);
-    try {
-      await sql`create table t (id integer primary key)`.execute(db);
-      await sql`insert into t (id) values (1)`.execute(db);
+    await withTwoConnections(async (db, writer) => {
       const { version, count, versionAfter } = await db
         .transaction()
         .setAccessMode('read only')
@@ -99,9 +99,6 @@ describe('SQLite read-only transactions', () => {
       // Outside it, the other connection's row and a new version.
       expect((await sql<{ n: number }>`select count(*) as n from t`.execute(db)).rows[0]?.n).toBe(2);
       expect((await sql<{ data_version: number }>`pragma data_version`.execute(db)).rows[0]?.data_version).not.toBe(version);
-    } finally {
-      writer.close();
-      await db.destroy();
-    }
+    });
   });
 });
