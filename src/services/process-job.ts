@@ -167,13 +167,14 @@ export class AnswerBytes {
 
   add(chunk: Buffer): void {
     if (this.#bytes === null) {
-      this.#header = Buffer.concat([this.#header, chunk]);
+      // Only the header's bytes are gathered (a pipe may cut it), not the first read whole.
+      const missing = ANSWER_HEADER_BYTES - this.#header.length;
+      this.#header = Buffer.concat([this.#header, chunk.subarray(0, missing)]);
+      chunk = chunk.subarray(missing);
       if (this.#header.length < ANSWER_HEADER_BYTES) return;
       const length = this.#header.readBigUInt64LE(0);
       if (length > BigInt(buffer.constants.MAX_LENGTH)) throw new RangeError(`an answer of ${length} bytes is more than one buffer holds`);
       this.#bytes = Buffer.allocUnsafeSlow(Number(length));
-      chunk = this.#header.subarray(ANSWER_HEADER_BYTES);
-      this.#header = Buffer.alloc(0);
     }
     if (this.#filled + chunk.length > this.#bytes.length) throw new RangeError(`the answer is longer than the ${this.#bytes.length} bytes its header gave`);
     chunk.copy(this.#bytes, this.#filled);
@@ -191,9 +192,8 @@ export class AnswerBytes {
 export async function writeStreamFd(bytes: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const out = createWriteStream('', { fd: STREAM_FD });
   if (Array.isArray(bytes)) {
-    const parts = bytes as readonly Uint8Array[];
-    parts.slice(0, -1).forEach((part) => out.write(part));
-    out.end(parts.at(-1));
+    for (const part of bytes as readonly Uint8Array[]) out.write(part);
+    out.end();
   } else out.end(bytes);
   await finished(out);
 }
