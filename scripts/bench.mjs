@@ -256,5 +256,10 @@ spawnSync(process.execPath, ['scripts/bench-team.mjs', '--skip-build'], { stdio:
 //    100,000 exchanges, on SQLite and PostgreSQL, GET /api/health beside as the ceiling; then a mixed
 //    read/write run (scripts/bench-api.mjs; `npm run bench -- --short` for 3 s a kind at 10,000 people).
 spawnSync(process.execPath, ['scripts/bench-api.mjs', ...(process.argv.includes('--short') ? ['--short'] : []), '--json', 'bench-results/api.json'], { stdio: 'inherit' });
+//    Beside it, the floor: a bare Node HTTP server (no framework, no database) under the same 50 clients,
+//    each request costing a mean 0.55 or 0.75 ms of its thread, 1 in 5 six times the rest, with 150 MB
+//    live (scripts/bench-bare-server.mjs): what any one-threaded server answers at the mixed run's cost
+//    on this machine in this sitting.
+for (const cost of ['0.55', '0.75']) spawnSync(process.execPath, ['scripts/bench-bare-server.mjs', '--cost-ms', cost, '--mixed', '--live-mb', '150', '--seconds', '10'], { stdio: 'inherit' });
 // 9. Capture: a 100,000-message mailbox and a five-year calendar (scripts/bench-capture.mjs).
 spawnSync(process.execPath, ['scripts/bench-capture.mjs', '--skip-build'], { stdio: 'inherit' });
