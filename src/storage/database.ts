@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, sql, type Dialect, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
 import { countWrites } from './data-version.js';
 import { withDomainErrors } from './driver-errors.js';
+import { defaultPoolSize } from './postgres-pool-size.js';
 import type { Database } from './schema.js';
 
-export type DatabaseConfig = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
+/** PostgreSQL's `poolSize`: the connections kept (WAGGLE_DATABASE_POOL_SIZE); by default postgres-pool-size.ts's. */
+export type DatabaseConfig = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize?: number };
 export type DatabaseKind = DatabaseConfig['kind'];
 
 export interface Store {
@@ -43,7 +46,7 @@ export async function openStore(config: DatabaseConfig, options: { readOnly?: bo
     // Each driver is loaded only when used: a command line that starts fast matters.
     dialect = (await import('./sqlite.js')).createSqliteDialect(location, options);
   } else {
-    dialect = (await import('./postgres.js')).createPostgresDialect(config.url);
+    dialect = (await import('./postgres.js')).createPostgresDialect(config.url, config.poolSize ?? defaultPoolSize(config.url, availableParallelism()));
     location = redactPassword(config.url);
   }
   const db = new Kysely<Database>({ dialect: withDomainErrors(dialect), plugins: [new CamelCasePlugin(), countWrites] });

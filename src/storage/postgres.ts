@@ -31,8 +31,9 @@ class PreparingClient extends pg.Client {
   }
 }
 
-export function createPostgresDialect(connectionString: string): PostgresDialect {
-  const pool = new pg.Pool({ connectionString, max: 10, Client: PreparingClient });
+/** A pool of at most `poolSize` connections (postgres-pool-size.ts says how many by default). */
+export function createPostgresDialect(connectionString: string, poolSize: number): PostgresDialect {
+  const pool = new pg.Pool({ connectionString, max: poolSize, Client: PreparingClient });
   // An idle connection the server ends (a restart, an administrator's command, a network cut) is
   // reported here; unheard, it would end the whole process. The pool drops that connection and
   // opens another on the next query, which fails with its own error if the server is still away.

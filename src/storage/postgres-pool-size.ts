@@ -1,0 +1,49 @@
+import { ValidationError } from '../core/errors.js';
+
+/*
+ * How many connections the server keeps to PostgreSQL. Each statement in flight is a PostgreSQL
+ * backend wanting a core; when PostgreSQL runs on this machine it shares the cores with Waggle's
+ * own thread, and more connections than cores only add switching between them. Measured at
+ * 30,000 people on this repository's 2-core machine (issue 15, a person's page under 50 clients,
+ * five runs each, turn about): a pool of 10 answered 1,064–1,402 requests a second at p95 72–88 ms
+ * and cost PostgreSQL 0.6–0.8 ms of CPU a request; a pool of 3, 1,428–1,598 a second at p95
+ * 59–70 ms and 0.4–0.5 ms. Elsewhere (a database server of its own) node-postgres's usual 10.
+ */
+
+/** node-postgres's own default, kept for a PostgreSQL on another machine. */
+export const REMOTE_POOL_SIZE = 10;
+/** The most connections WAGGLE_DATABASE_POOL_SIZE may ask for. */
+export const MAX_POOL_SIZE = 100;
+
+/** Whether `url` names a PostgreSQL on this machine: a loopback address, localhost, or a Unix socket. */
+export function isLocalPostgres(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // Not a URL node-postgres would read the same way: said to be elsewhere, which keeps its defaults.
+    return false;
+  }
+  // A socket's folder, given as ?host=/run/postgresql or as the host itself, percent-encoded.
+  const socket = parsed.searchParams.get('host');
+  if (socket?.startsWith('/')) return true;
+  const host = decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, '').toLowerCase();
+  return host === '' || host.startsWith('/') || host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** The pool's size when nobody set one: the cores and one more for a PostgreSQL on this machine (at most 10), else 10. */
+export function defaultPoolSize(url: string, cores: number): number {
+  if (!isLocalPostgres(url)) return REMOTE_POOL_SIZE;
+  return Math.min(REMOTE_POOL_SIZE, Math.max(2, Math.floor(cores) + 1));
+}
+
+/** WAGGLE_DATABASE_POOL_SIZE as a size, or undefined when unset; anything but a whole number from 1 to 100 is refused, naming the variable. */
+export function poolSizeFromEnv(value: string | undefined): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  const size = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(size >= 1 && size <= MAX_POOL_SIZE)) {
+    throw new ValidationError('WAGGLE_DATABASE_POOL_SIZE', `must be a whole number of connections from 1 to ${MAX_POOL_SIZE}, not "${text.slice(0, 40)}"`);
+  }
+  return size;
+}
