@@ -8,7 +8,7 @@ import { poolSizeFromEnv } from './postgres-pool-size.js';
  * the folder given by --data, else WAGGLE_DATA_DIR, else the user's data
  * directory (~/.local/share/waggle on Linux, ~/Library/Application Support/waggle
  * on macOS, %LOCALAPPDATA%\waggle\Data on Windows). WAGGLE_DATABASE_POOL_SIZE sets how many
- * connections a PostgreSQL server is kept (postgres-pool-size.ts).
+ * connections are kept to PostgreSQL (postgres-pool-size.ts).
  */
 export function resolveDatabaseConfig(env: NodeJS.ProcessEnv, dataFlag?: string): DatabaseConfig {
   if (dataFlag) return { kind: 'sqlite', dataDir: resolve(dataFlag) };

@@ -14,7 +14,7 @@ describe('the PostgreSQL pool size', () => {
   });
 
   it('is node-postgres\'s 10 for a PostgreSQL elsewhere, or one it cannot tell', () => {
-    for (const url of ['postgres://waggle@db.internal:5432/waggle', 'postgres://u:p@10.0.0.7/w', 'postgresql://[2001:db8::1]:5432/w', 'host=localhost dbname=waggle', 'not a url']) {
+    for (const url of ['postgres://waggle@db.internal:5432/waggle', 'postgres://u:p@10.0.0.7/w', 'postgresql://[2001:db8::1]:5432/w', 'host=localhost dbname=waggle', 'not a url', 'postgres://w@%zz/w', 'postgres://w@%E0%A4%A/w']) {
       expect(defaultPoolSize(url, 2), url).toBe(REMOTE_POOL_SIZE);
     }
   });

@@ -18,16 +18,18 @@ export const MAX_POOL_SIZE = 100;
 /** Whether `url` names a PostgreSQL on this machine: a loopback address, localhost, or a Unix socket. */
 export function isLocalPostgres(url: string): boolean {
   let parsed: URL;
+  let host: string;
   try {
     parsed = new URL(url);
+    host = decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, '').toLowerCase();
   } catch {
-    // Not a URL node-postgres would read the same way: said to be elsewhere, which keeps its defaults.
+    // Not a URL node-postgres would read the same way (or a host's percent-encoding broken): said to be
+    // elsewhere, which keeps its defaults, and the driver reports what is wrong with it when it connects.
     return false;
   }
   // A socket's folder, given as ?host=/run/postgresql or as the host itself, percent-encoded.
   const socket = parsed.searchParams.get('host');
   if (socket?.startsWith('/')) return true;
-  const host = decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, '').toLowerCase();
   return host === '' || host.startsWith('/') || host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
