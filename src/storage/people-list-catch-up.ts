@@ -1,4 +1,4 @@
-import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely';
 import type { IdOrder } from '../core/id-order.js';
 import { foldQuery } from '../core/search-text.js';
 import type { PersonSort } from '../contract/filters.js';
@@ -9,6 +9,8 @@ import type { KeptListing } from './people-list.js';
 import { peopleMatching } from './people-list.js';
 import { chunks } from './chunks.js';
 import { executePrepared, idIn } from './prepared-statements.js';
+import { isPostgres } from './json-dialects.js';
+import { parametersShifted, parametersWith, templateFor, type StatementTemplate } from './statement-template.js';
 import { matchesSearch } from './search-index.js';
 import type { Database } from './schema.js';
 
@@ -78,7 +80,28 @@ function matchingAmong(trx: Kysely<Database>, about: KeptListing, personIds: rea
 
 /** Which of `personIds` a listing's filter matches now. */
 async function membersAmong(trx: Kysely<Database>, about: KeptListing, personIds: readonly string[]): Promise<Set<string>> {
-  return new Set((await matchingAmong(trx, about, personIds).select('people.id').execute()).map((row) => row.id));
+  const template = membersTemplate(trx, about, personIds.length);
+  const rows = template
+    ? (await trx.executeQuery<{ id: string }>(CompiledQuery.raw(template.sql, parametersWith(template, personIds)))).rows
+    : await matchingAmong(trx, about, personIds).select('people.id').execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * Each kept listing's membersAmong statement, by database kind and how many people it asks about,
+ * made once for as long as the listing is kept (statement-template.ts): every write to a few people
+ * asks it of each kept count the write may move, and each catch-up of it asks it again. Null: the
+ * listing's query cannot be kept so (it is built each time).
+ */
+const memberTemplates = new WeakMap<KeptListing, Map<string, StatementTemplate | null>>();
+
+function membersTemplate(trx: Kysely<Database>, about: KeptListing, count: number): StatementTemplate | null {
+  const key = `${isPostgres(trx) ? 'postgres' : 'sqlite'}:${count}`;
+  let kept = memberTemplates.get(about);
+  if (!kept) memberTemplates.set(about, (kept = new Map()));
+  let template = kept.get(key);
+  if (template === undefined) kept.set(key, (template = templateFor(count, (ids) => matchingAmong(trx, about, ids).select('people.id').compile())));
+  return template;
 }
 
 /** How many listings one statement asks about (membersOfEach): well inside SQLite's 500 terms of a compound select. */
@@ -92,8 +115,8 @@ const LISTINGS_A_STATEMENT = 50;
 export async function membersOfEach(trx: Kysely<Database>, listings: readonly KeptListing[], personIds: readonly string[]): Promise<Set<string>[]> {
   const found = listings.map(() => new Set<string>());
   for (const part of chunks([...listings.keys()], LISTINGS_A_STATEMENT)) {
-    const query = membersQuery(trx, listings, part, personIds);
-    if (query) addMembers(found, await query.execute());
+    const statement = membersStatement(trx, listings, part, personIds);
+    if (statement) addMembers(found, (await trx.executeQuery(statement)).rows);
   }
   return found;
 }
@@ -103,7 +126,28 @@ function addMembers(found: Set<string>[], rows: readonly { id: string; listing: 
   for (const row of rows) found[Number(row.listing)]?.add(row.id);
 }
 
-/** The statement membersOfEach sends for the listings at `indexes` (each row: a person's id and the listing's index), or null for none. */
+/**
+ * The statement membersOfEach sends for the listings at `indexes` (each row: a person's id and the
+ * listing's index), or null for none: each listing's kept template (membersTemplate) in a `union all`,
+ * its values after the parts' before it; built through Kysely when a listing has no template.
+ */
+function membersStatement(trx: Kysely<Database>, listings: readonly KeptListing[], indexes: readonly number[], personIds: readonly string[]): CompiledQuery<{ id: string; listing: number }> | null {
+  if (indexes.length === 0) return null;
+  const postgres = isPostgres(trx);
+  const parts: string[] = [];
+  const parameters: unknown[] = [];
+  for (const i of indexes) {
+    const template = membersTemplate(trx, listings[i] as KeptListing, personIds.length);
+    if (!template) return membersQuery(trx, listings, indexes, personIds)?.compile() ?? null;
+    // PostgreSQL numbers its values: a part's are moved past those of the parts before it. SQLite's are in order.
+    const text = postgres ? parametersShifted(template.sql, parameters.length) : template.sql;
+    parts.push(`select "m${i}"."id", ${i} as "listing" from (${text}) as "m${i}"`);
+    parameters.push(...parametersWith(template, personIds));
+  }
+  return CompiledQuery.raw(parts.join(' union all '), parameters) as CompiledQuery<{ id: string; listing: number }>;
+}
+
+/** membersStatement built through Kysely, for listings without a template. */
 function membersQuery(trx: Kysely<Database>, listings: readonly KeptListing[], indexes: readonly number[], personIds: readonly string[]) {
   const [first, ...rest] = indexes.map((i) => matchingAmong(trx, listings[i] as KeptListing, personIds).select(['people.id', sql<number>`${sql.lit(i)}`.as('listing')]));
   return first ? rest.reduce((all, next) => all.unionAll(next), first) : null;
@@ -117,7 +161,7 @@ function membersQuery(trx: Kysely<Database>, listings: readonly KeptListing[], i
  */
 export function membersOfEachCompiled(trx: Kysely<Database>, listings: readonly KeptListing[], personIds: readonly string[]): CompiledQuery<{ id: string; listing: number }> | null {
   if (listings.length === 0 || listings.length > LISTINGS_A_STATEMENT) return null;
-  return membersQuery(trx, listings, [...listings.keys()], personIds)?.compile() ?? null;
+  return membersStatement(trx, listings, [...listings.keys()], personIds);
 }
 
 /** membersOfEach's answer from its statement's rows (membersOfEachCompiled). */
@@ -137,20 +181,8 @@ async function placeOf(trx: Kysely<Database>, sort: PersonSort, ids: IdOrder, pe
   while (low < high) {
     const span = high - low;
     const places = span <= PROBES ? Array.from({ length: span }, (_, i) => low + i) : Array.from({ length: PROBES }, (_, i) => low + Math.floor(((i + 1) * span) / (PROBES + 1)));
-      const probed = places.map((place) => ids.at(place) as string);
-    const before = new Set(
-      (
-        await executePrepared(
-          trx,
-          trx
-            .selectFrom('people as x')
-            .innerJoin('people as p', (join) => join.on('p.id', '=', personId))
-            .select('x.id')
-            .where(idIn(trx, 'x.id', probed))
-            .where(sortsBefore(sort)),
-        )
-      ).map((row) => row.id),
-    );
+    const probed = places.map((place) => ids.at(place) as string);
+    const before = await probedBefore(trx, sort, personId, probed);
     const first = places.findIndex((place) => !before.has(ids.at(place) as string));
     if (first === -1) low = (places.at(-1) as number) + 1;
     else {
@@ -160,6 +192,29 @@ async function placeOf(trx: Kysely<Database>, sort: PersonSort, ids: IdOrder, pe
   }
   return low;
 }
+
+/** Which of `probed` sort before `personId` in the sort's order. */
+async function probedBefore(trx: Kysely<Database>, sort: PersonSort, personId: string, probed: readonly string[]): Promise<Set<string>> {
+  // ids[0] the person placed, the rest the probed.
+  const build = (ids: readonly string[]) =>
+    trx
+      .selectFrom('people as x')
+      .innerJoin('people as p', (join) => join.on('p.id', '=', ids[0] as string))
+      .select('x.id')
+      .where(idIn(trx, 'x.id', ids.slice(1)))
+      .where(sortsBefore(sort));
+  const key = `${isPostgres(trx) ? 'postgres' : 'sqlite'}:${sort}:${probed.length}`;
+  let template = probeTemplates.get(key);
+  if (template === undefined) probeTemplates.set(key, (template = templateFor(probed.length + 1, (ids) => build(ids).compile())));
+  // PostgreSQL's list is one array value (idIn), so no template: kept prepared there instead.
+  const rows = template
+    ? (await trx.executeQuery<{ id: string }>(CompiledQuery.raw(template.sql, parametersWith(template, [personId, ...probed])))).rows
+    : await executePrepared(trx, build([personId, ...probed]));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** placeOf's question by database kind, sort and how many places it probes (at most PROBES): the same for every listing. */
+const probeTemplates = new Map<string, StatementTemplate | null>();
 
 /** Whether row x sorts before row p in the sort's order: the list's order (people-list.ts, inOrder), key by key. */
 function sortsBefore(sort: PersonSort): RawBuilder<boolean> {

@@ -14,7 +14,7 @@ import { FEW_DATES, FEW_NAMES, randomExchange, randomPersonEdit, seeded, type Se
 import { listingVersion } from './data-version.js';
 import { counts, orders } from './people-list.js';
 import { orderCatchUp } from './people-list-catch-up.js';
-import { movedNoPlacingKey, parametersShifted } from './people-list-patch.js';
+import { movedNoPlacingKey } from './people-list-patch.js';
 import { IdOrder } from '../core/id-order.js';
 import { idsBytes } from '../core/byte-budget.js';
 
@@ -234,12 +234,5 @@ describe('what a write to a few people must read again of their placing keys', (
     for (const name of ['people.stage', 'people.next_contact_due', 'people.last_exchange_on', 'people.search_text', 'exchanges', 'memberships', '*']) {
       expect(movedNoPlacingKey(new Set(['people.notes', name])), name).toBe(false);
     }
-  });
-});
-
-describe("the kept counts' question carried in a write's lock statement", () => {
-  it("moves its values' places past the lock's two, and leaves a dollar inside a quoted literal or name as it is", () => {
-    expect(parametersShifted('select "people"."id" from people where a = $1 and b in ($2, $10)', 2)).toBe('select "people"."id" from people where a = $3 and b in ($4, $12)');
-    expect(parametersShifted(`select '$1', 'it''s $2', "odd$3" from t where x = $1`, 2)).toBe(`select '$1', 'it''s $2', "odd$3" from t where x = $3`);
   });
 });

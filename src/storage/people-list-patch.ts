@@ -9,6 +9,7 @@ import { compiledOnce } from './compiled-once.js';
 import { idIn, preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
 import { withoutPlugins } from './without-plugins.js';
+import { parametersShifted } from './statement-template.js';
 import { parsedJson } from './json-dialects.js';
 
 /*
@@ -220,11 +221,6 @@ async function lockWithPlacingKeys(
   return { version: postgresVersionNamed(first.locked), keys: keysOfRows(rows), members: new Map(answer.map((found, i) => [counted[i] as KeptListing, found])) };
 }
 let lockText: string | undefined;
-
-/** A compiled statement's text with its values' places moved on by `by` ($1 becomes $3 for 2), outside quoted literals and names. */
-export function parametersShifted(text: string, by: number): string {
-  return text.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g, (token, place: string | undefined) => (place === undefined ? token : `$${Number(place) + by}`));
-}
 
 /** PostgreSQL, after a write to a few people: the version it leaves (dataVersion) and their placing keys, in one round trip where they were two. */
 async function versionWithPlacingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> }> {
