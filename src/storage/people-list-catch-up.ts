@@ -8,9 +8,9 @@ import type { CatchUp } from './kept-per-version.js';
 import type { KeptListing } from './people-list.js';
 import { peopleMatching } from './people-list.js';
 import { chunks } from './chunks.js';
-import { executePrepared, idIn } from './prepared-statements.js';
+import { executePrepared, idIn, preparedOnPostgres } from './prepared-statements.js';
 import { isPostgres } from './json-dialects.js';
-import { parametersShifted, parametersWith, templateFor, type StatementTemplate } from './statement-template.js';
+import { parametersOf, parametersShifted, templateOf, type StatementTemplate } from './statement-template.js';
 import { matchesSearch } from './search-index.js';
 import type { Database } from './schema.js';
 
@@ -82,7 +82,7 @@ function matchingAmong(trx: Kysely<Database>, about: KeptListing, personIds: rea
 async function membersAmong(trx: Kysely<Database>, about: KeptListing, personIds: readonly string[]): Promise<Set<string>> {
   const template = membersTemplate(trx, about, personIds.length);
   const rows = template
-    ? (await trx.executeQuery<{ id: string }>(CompiledQuery.raw(template.sql, parametersWith(template, personIds)))).rows
+    ? (await trx.executeQuery<{ id: string }>(CompiledQuery.raw(template.compiled.sql, parametersOf(template, { personIds })))).rows
     : await matchingAmong(trx, about, personIds).select('people.id').execute();
   return new Set(rows.map((row) => row.id));
 }
@@ -100,7 +100,10 @@ function membersTemplate(trx: Kysely<Database>, about: KeptListing, count: numbe
   let kept = memberTemplates.get(about);
   if (!kept) memberTemplates.set(about, (kept = new Map()));
   let template = kept.get(key);
-  if (template === undefined) kept.set(key, (template = templateFor(count, (ids) => matchingAmong(trx, about, ids).select('people.id').compile())));
+  if (template === undefined) {
+    const made = templateOf({ personIds: new Array<string>(count).fill('') }, ({ personIds }) => matchingAmong(trx, about, personIds).select('people.id').compile());
+    kept.set(key, (template = typeof made === 'string' ? null : made));
+  }
   return template;
 }
 
@@ -140,9 +143,9 @@ function membersStatement(trx: Kysely<Database>, listings: readonly KeptListing[
     const template = membersTemplate(trx, listings[i] as KeptListing, personIds.length);
     if (!template) return membersQuery(trx, listings, indexes, personIds)?.compile() ?? null;
     // PostgreSQL numbers its values: a part's are moved past those of the parts before it. SQLite's are in order.
-    const text = postgres ? parametersShifted(template.sql, parameters.length) : template.sql;
+    const text = postgres ? parametersShifted(template.compiled.sql, parameters.length) : template.compiled.sql;
     parts.push(`select "m${i}"."id", ${i} as "listing" from (${text}) as "m${i}"`);
-    parameters.push(...parametersWith(template, personIds));
+    parameters.push(...parametersOf(template, { personIds }));
   }
   return CompiledQuery.raw(parts.join(' union all '), parameters) as CompiledQuery<{ id: string; listing: number }>;
 }
@@ -195,25 +198,27 @@ async function placeOf(trx: Kysely<Database>, sort: PersonSort, ids: IdOrder, pe
 
 /** Which of `probed` sort before `personId` in the sort's order. */
 async function probedBefore(trx: Kysely<Database>, sort: PersonSort, personId: string, probed: readonly string[]): Promise<Set<string>> {
-  // ids[0] the person placed, the rest the probed.
-  const build = (ids: readonly string[]) =>
+  const build = (values: { personId: string; probed: readonly string[] }) =>
     trx
       .selectFrom('people as x')
-      .innerJoin('people as p', (join) => join.on('p.id', '=', ids[0] as string))
+      .innerJoin('people as p', (join) => join.on('p.id', '=', values.personId))
       .select('x.id')
-      .where(idIn(trx, 'x.id', ids.slice(1)))
+      .where(idIn(trx, 'x.id', values.probed))
       .where(sortsBefore(sort));
+  const values = { personId, probed };
   const key = `${isPostgres(trx) ? 'postgres' : 'sqlite'}:${sort}:${probed.length}`;
   let template = probeTemplates.get(key);
-  if (template === undefined) probeTemplates.set(key, (template = templateFor(probed.length + 1, (ids) => build(ids).compile())));
-  // PostgreSQL's list is one array value (idIn), so no template: kept prepared there instead.
+  if (template === undefined) {
+    const made = templateOf(values, (marked) => build(marked).compile());
+    probeTemplates.set(key, (template = typeof made === 'string' ? null : made));
+  }
   const rows = template
-    ? (await trx.executeQuery<{ id: string }>(CompiledQuery.raw(template.sql, parametersWith(template, [personId, ...probed])))).rows
-    : await executePrepared(trx, build([personId, ...probed]));
+    ? (await trx.executeQuery<{ id: string }>(CompiledQuery.raw(preparedOnPostgres(trx, template.compiled.sql), parametersOf(template, values)))).rows
+    : await executePrepared(trx, build(values));
   return new Set(rows.map((row) => row.id));
 }
 
-/** placeOf's question by database kind, sort and how many places it probes (at most PROBES): the same for every listing. */
+/** placeOf's question by database kind, sort and how many places it probes (at most PROBES): the same for every listing; kept prepared on PostgreSQL. */
 const probeTemplates = new Map<string, StatementTemplate | null>();
 
 /** Whether row x sorts before row p in the sort's order: the list's order (people-list.ts, inOrder), key by key. */
