@@ -1,5 +1,6 @@
 import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely';
 import type { IdOrder } from '../core/id-order.js';
+import { pairKey, placesInOrder, type ProbePair } from '../core/places-in-order.js';
 import { foldQuery } from '../core/search-text.js';
 import type { PersonSort } from '../contract/filters.js';
 import { dataVersion, listingVersionOf } from './data-version.js';
@@ -8,7 +9,7 @@ import type { CatchUp } from './kept-per-version.js';
 import type { KeptListing } from './people-list.js';
 import { peopleMatching } from './people-list.js';
 import { chunks } from './chunks.js';
-import { executePrepared, idIn, preparedOnPostgres } from './prepared-statements.js';
+import { preparedOnPostgres } from './prepared-statements.js';
 import { isPostgres } from './json-dialects.js';
 import { parametersOf, parametersShifted, templateOf, type StatementTemplate } from './statement-template.js';
 import { matchesSearch } from './search-index.js';
@@ -17,16 +18,14 @@ import type { Database } from './schema.js';
 /*
  * A kept people listing (people-list.ts) caught up, when it is read, with the people written since it
  * was worked out (people-list-patch.ts notes them): each one's id taken out of a kept order and put
- * back where the order's sort now places it (found by asking the database, a few dozen rows at a
- * time), and a kept count moved by who joined or left the filter. Several writes before one read make
- * one catch-up: the people none of them wrote keep their order among themselves, so taking every
- * written person out and placing each again against the data as it now is gives the order now. The
- * database is asked about the written people only, so what matches and what sorts before what is the
- * database's own rule, the same that read the order (ties by sort name, then id; its collation).
+ * back where the order's sort now places it (found by asking the database about a few dozen of the
+ * order's ids a person, every person in one question a round: core/places-in-order.ts), and a kept
+ * count moved by who joined or left the filter. Several writes before one read make one catch-up: the
+ * people none of them wrote keep their order among themselves, so taking every written person out and
+ * placing each again against the data as it now is gives the order now. The database is asked about
+ * the written people only, so what matches and what sorts before what is the database's own rule, the
+ * same that read the order (ties by sort name, then id; its collation).
  */
-
-/** How many of an order's ids each question to the database places a written person against. */
-const PROBES = 32;
 
 /** More people owed than this (many writes before a read, or one to many people) and the listing is read again whole instead. */
 export const MAX_PATCHED_PEOPLE = 20;
@@ -51,7 +50,8 @@ export const orderCatchUp: CatchUp<IdOrder, KeptListing, OrderOwed> = {
     // The order's weight moves by what its ids weigh (the rest of the weight, its key and listing, stays).
     const { order: without } = order.without(owed);
     let ids = without;
-    for (const id of now) ids = ids.inserted(await placeOf(trx, about.sort ?? 'name', ids, id), id);
+    const sort = about.sort ?? 'name';
+    for (const { place, id } of await placesInOrder(without, [...now], (pairs) => whichSortBefore(trx, sort, pairs))) ids = ids.inserted(place, id);
     return { value: ids, weight: weight - order.idBytes + ids.idBytes };
   },
 };
@@ -175,51 +175,31 @@ export function membersFromRows(listings: readonly KeptListing[], rows: readonly
 }
 
 /**
- * Where `personId` goes in `ids` (an order without them): the first place whose person does not sort
- * before them. Searched PROBES places at a time: three questions for 30,000.
+ * Of `pairs`, those whose probe sorts before its person in the sort's order (placesInOrder's question):
+ * one statement for every pair of a round, its values the pairs whole (two arrays on PostgreSQL, one
+ * JSON array on SQLite), so its text is the same for any number of them and stays prepared.
  */
-async function placeOf(trx: Kysely<Database>, sort: PersonSort, ids: IdOrder, personId: string): Promise<number> {
-  let low = 0;
-  let high = ids.length;
-  while (low < high) {
-    const span = high - low;
-    const places = span <= PROBES ? Array.from({ length: span }, (_, i) => low + i) : Array.from({ length: PROBES }, (_, i) => low + Math.floor(((i + 1) * span) / (PROBES + 1)));
-    const probed = places.map((place) => ids.at(place) as string);
-    const before = await probedBefore(trx, sort, personId, probed);
-    const first = places.findIndex((place) => !before.has(ids.at(place) as string));
-    if (first === -1) low = (places.at(-1) as number) + 1;
-    else {
-      high = places[first] as number;
-      if (first > 0) low = (places[first - 1] as number) + 1;
-    }
-  }
-  return low;
+async function whichSortBefore(trx: Kysely<Database>, sort: PersonSort, pairs: readonly ProbePair[]): Promise<Set<string>> {
+  const postgres = isPostgres(trx);
+  const key = `${postgres ? 'postgres' : 'sqlite'}:${sort}`;
+  let text = pairQuestions.get(key);
+  if (text === undefined) pairQuestions.set(key, (text = preparedOnPostgres(trx, pairQuestion(trx, sort).compile(trx).sql)));
+  const values = postgres ? [pairs.map((pair) => pair.person), pairs.map((pair) => pair.probe)] : [JSON.stringify(pairs.map((pair) => [pair.person, pair.probe]))];
+  const { rows } = await trx.executeQuery<{ person: string; probe: string }>(CompiledQuery.raw(text, values));
+  return new Set(rows.map((row) => pairKey(row.person, row.probe)));
 }
 
-/** Which of `probed` sort before `personId` in the sort's order. */
-async function probedBefore(trx: Kysely<Database>, sort: PersonSort, personId: string, probed: readonly string[]): Promise<Set<string>> {
-  const build = (values: { personId: string; probed: readonly string[] }) =>
-    trx
-      .selectFrom('people as x')
-      .innerJoin('people as p', (join) => join.on('p.id', '=', values.personId))
-      .select('x.id')
-      .where(idIn(trx, 'x.id', values.probed))
-      .where(sortsBefore(sort));
-  const values = { personId, probed };
-  const key = `${isPostgres(trx) ? 'postgres' : 'sqlite'}:${sort}:${probed.length}`;
-  let template = probeTemplates.get(key);
-  if (template === undefined) {
-    const made = templateOf(values, (marked) => build(marked).compile());
-    probeTemplates.set(key, (template = typeof made === 'string' ? null : made));
-  }
-  const rows = template
-    ? (await trx.executeQuery<{ id: string }>(CompiledQuery.raw(preparedOnPostgres(trx, template.compiled.sql), parametersOf(template, values)))).rows
-    : await executePrepared(trx, build(values));
-  return new Set(rows.map((row) => row.id));
-}
+/** whichSortBefore's statement text by database kind and sort: the same for every listing and every number of pairs. */
+const pairQuestions = new Map<string, string>();
 
-/** placeOf's question by database kind, sort and how many places it probes (at most PROBES): the same for every listing; kept prepared on PostgreSQL. */
-const probeTemplates = new Map<string, StatementTemplate | null>();
+/** whichSortBefore's statement: each pair's two rows joined by id, kept where x (the probe) sorts before p (the person). */
+function pairQuestion(trx: Kysely<Database>, sort: PersonSort) {
+  // Placeholders only: the pairs are the statement's values (whichSortBefore), never its text.
+  const pairs = isPostgres(trx)
+    ? sql`unnest(${sql.val([] as string[])}::text[], ${sql.val([] as string[])}::text[]) as q(person, probe)`
+    : sql`(select json_extract(j.value, '$[0]') as person, json_extract(j.value, '$[1]') as probe from json_each(${sql.val('[]')}) as j) as q`;
+  return sql<{ person: string; probe: string }>`select q.person as person, q.probe as probe from ${pairs} join people as p on p.id = q.person join people as x on x.id = q.probe where ${sortsBefore(sort)}`;
+}
 
 /** Whether row x sorts before row p in the sort's order: the list's order (people-list.ts, inOrder), key by key. */
 function sortsBefore(sort: PersonSort): RawBuilder<boolean> {
