@@ -50,4 +50,47 @@ describe.each(DIALECTS)('an exchange with one person, on %s', (dialect) => {
     expect(await count('exchanges')).toBe(exchanges);
     expect(await count('exchange_people')).toBe(links);
   });
+
+  const row = (id: string) =>
+    ctx.db.selectFrom('people').select(['stage', 'nextContactOn', 'nextContactSetOn', 'nextContactDue', 'lastExchangeOn', 'journalExchanges', 'updatedAt']).where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('writes the stage, clears the hand-set date it fulfils, and sets the journal and the next contact in one update of the row', async () => {
+    const person = await createPerson(ctx, { name: 'Cy Handset', cadence: '1m', nextContactOn: '2026-12-01' });
+    await ctx.db.updateTable('people').set({ nextContactSetOn: '2026-11-01', updatedAt: '2026-01-01T00:00:00.000Z' }).where('id', '=', person.id).execute();
+    await logExchange(ctx, { personIds: [person.id], channel: 'coffee', occurredOn: '2026-11-20' });
+    expect({ ...(await row(person.id)), journalExchanges: Number((await row(person.id)).journalExchanges) }).toEqual({
+      stage: 'met',
+      nextContactOn: null,
+      nextContactSetOn: null,
+      nextContactDue: '2026-12-20',
+      lastExchangeOn: '2026-11-20',
+      journalExchanges: 1,
+      updatedAt: `${TODAY}T10:00:00.000Z`,
+    });
+  });
+
+  it('leaves updated_at when neither the stage nor a hand-set date moves, and keeps a later last exchange', async () => {
+    const person = await createPerson(ctx, { name: 'Di Regular', cadence: '1w' });
+    await logExchange(ctx, { personIds: [person.id], channel: 'coffee', occurredOn: '2026-11-21' });
+    await ctx.db.updateTable('people').set({ updatedAt: '2026-01-01T00:00:00.000Z' }).where('id', '=', person.id).execute();
+    // Back-dated, by email: the stage stays (met), the last exchange stays the later one.
+    await logExchange(ctx, { personIds: [person.id], channel: 'email', occurredOn: '2026-11-01' });
+    const after = await row(person.id);
+    expect({ stage: after.stage, lastExchangeOn: after.lastExchangeOn, nextContactDue: after.nextContactDue, updatedAt: after.updatedAt, exchanges: Number(after.journalExchanges) }).toEqual({
+      stage: 'met',
+      lastExchangeOn: '2026-11-21',
+      nextContactDue: '2026-11-28',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      exchanges: 2,
+    });
+  });
+
+  it("sets the next contact the journal gives when the row's last exchange was not the journal's (the expected date is only a guess)", async () => {
+    const person = await createPerson(ctx, { name: 'Ed Stale', cadence: '1m' });
+    // A row whose derived date disagrees with its journal (none yet): the guess from it (2030) is wrong.
+    await ctx.db.updateTable('people').set({ lastExchangeOn: '2030-01-01' }).where('id', '=', person.id).execute();
+    await logExchange(ctx, { personIds: [person.id], channel: 'email', occurredOn: '2026-11-10' });
+    const after = await row(person.id);
+    expect({ lastExchangeOn: after.lastExchangeOn, nextContactDue: after.nextContactDue }).toEqual({ lastExchangeOn: '2026-11-10', nextContactDue: '2026-12-10' });
+  });
 });

@@ -5,7 +5,8 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { JournalEntry } from '../core/check/types.js';
 import type { Exchange, FollowUp } from '../core/model.js';
 import { stageAfterExchange, stageWithoutExchange, type StageStep } from '../core/stage-rules.js';
-import { fulfilsHandSetDate, handSetDateAfterRemoval } from '../core/next-contact.js';
+import { fulfilsHandSetDate, handSetDateAfterRemoval, nextContact } from '../core/next-contact.js';
+import { refreshJournalAfterOneExchange } from '../storage/derived.js';
 import { PostgresAdapter, type Updateable } from 'kysely';
 import { monthOf } from '../core/plan.js';
 import type { PeopleTable } from '../storage/schema.js';
@@ -35,7 +36,7 @@ import {
 } from '../storage/journal.js';
 import { requirePerson } from './people.js';
 import { scrubAfterErase } from '../storage/erasure.js';
-import { refreshRhythm } from './rhythm.js';
+import { refreshRhythm, settleNextContactDue } from './rhythm.js';
 
 /** A thank-you is due within two days; other follow-ups within a week, unless a date is given. */
 export const FOLLOW_UP_DEFAULT_DAYS: Record<FollowUpKind, number> = {
@@ -122,10 +123,19 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
       };
       if (together) await insertExchangeWithOnePerson(trx.db, row, link, { month: monthOf(occurredOn) });
       else await insertExchangePersonRow(trx.db, link);
-      if (Object.keys(changes).length > 0) await updatePersonAfterExchange(trx.db, person.id, { ...changes, updatedAt: nowTimestamp(trx) });
+      if (personIds.length === 1) {
+        // One person: the stage, the hand-set date, the journal's columns and the next contact expected after it in one
+        // statement (the rhythm settled after it only if the journal says otherwise).
+        const nextContactOn = clears ? null : person.nextContactOn;
+        const lastExchangeOn = person.lastExchangeOn !== null && compareDates(person.lastExchangeOn, occurredOn) > 0 ? person.lastExchangeOn : occurredOn;
+        const expected = nextContact({ nextContactOn, cadence: person.cadence, lastExchangeOn, addedOn: person.addedOn })?.date ?? null;
+        const writes = { stage, nextContactOn, nextContactSetOn: clears ? null : person.nextContactSetOn, nextContactDue: expected };
+        const rows = await refreshJournalAfterOneExchange(trx.db, trx.workspaceId, personId, { ...writes, changedAt: Object.keys(changes).length > 0 ? nowTimestamp(trx) : null });
+        await settleNextContactDue(trx, rows);
+      } else if (Object.keys(changes).length > 0) await updatePersonAfterExchange(trx.db, person.id, { ...changes, updatedAt: nowTimestamp(trx) });
     }
 
-    await refreshRhythm(trx, personIds, { eachHasAnExchange: true });
+    if (personIds.length > 1) await refreshRhythm(trx, personIds, { eachHasAnExchange: true });
     if (!together) await completeTargetsByExchange(trx, id, personIds, occurredOn);
 
     const followUps: FollowUp[] = [];

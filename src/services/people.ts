@@ -24,6 +24,7 @@ import { selectPeople, type PeoplePage } from '../storage/people-list.js';
 import { nextContact } from '../core/next-contact.js';
 import { refreshRhythm } from './rhythm.js';
 import { refreshSearchText } from './search-index.js';
+import { writeSearchText } from '../storage/search-index.js';
 import { writeDates } from './person-date-rows.js';
 
 export type { Page, PeoplePage } from '../storage/people-list.js';
@@ -105,7 +106,8 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
     const changes: PersonChanges = { ...fields, updatedAt: nowTimestamp(trx) };
     if (fields.nextContactOn !== undefined) changes.nextContactSetOn = fields.nextContactOn === null ? null : today(trx);
     // The update says whether the person is there: no question asked before it (a statement fewer an edit).
-    if (!(await updatePersonRow(trx.db, trx.workspaceId, id, changes))) throw new NotFoundError('person', id);
+    const searched = await updatePersonRow(trx.db, trx.workspaceId, id, changes);
+    if (!searched) throw new NotFoundError('person', id);
     if (fields.cadence !== undefined || fields.nextContactOn !== undefined) await refreshRhythm(trx, [id]);
     if (channels !== undefined) await replaceContactPoints(trx.db, id, channels);
     if (channelGroups !== undefined) {
@@ -115,7 +117,9 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
     }
     // In the same transaction as the fields: a refused date leaves the person as they were.
     if (dates !== undefined) await writeDates(trx, id, dates);
-    await refreshSearchText(trx, [id]);
+    // The searched columns as the update gave them back, unless the channels changed after it.
+    if (channels === undefined && channelGroups === undefined) await writeSearchText(trx.db, [searched]);
+    else await refreshSearchText(trx, [id]);
   });
   return getPerson(ctx, id);
 }

@@ -84,6 +84,37 @@ export async function refreshJournalColumnsOfPeopleWithExchanges(db: Kysely<Data
   return rows.length === new Set(ids).size ? rows : selectRhythmRows(db, workspaceId, ids);
 }
 
+/**
+ * What logging an exchange with one person writes to their row beside the journal's columns: the stage
+ * and hand-set next contact as the rules leave them (the same values when they did not move), when
+ * either moved (null: they did not, and `updated_at` stays), and the next contact the caller expects
+ * of the row after it (services/rhythm.ts settles it when the journal says otherwise).
+ */
+export type OneExchangeWrites = {
+  stage: string;
+  nextContactOn: string | null;
+  nextContactSetOn: string | null;
+  changedAt: string | null;
+  nextContactDue: string | null;
+};
+
+const journalAfterOneExchangeOf = compiledOnce((db, v: { workspaceId: string; personId: string } & OneExchangeWrites) =>
+  journalColumnsUpdate(db, v.workspaceId, [v.personId])
+    .set({ stage: v.stage, nextContactOn: v.nextContactOn, nextContactSetOn: v.nextContactSetOn, updatedAt: sql<string>`coalesce(${v.changedAt}, people.updated_at)`, nextContactDue: v.nextContactDue })
+    .returning([...RHYTHM_COLUMNS]),
+);
+
+/**
+ * refreshJournalColumnsOfPeopleWithExchanges for the one person an exchange was just logged with, in
+ * the same statement as what logging writes to their row (OneExchangeWrites): one statement where
+ * there were two or three (the stage, the journal's columns, the next contact), each a round trip on
+ * PostgreSQL while the workspace's writes wait behind it. Their rhythm row as it stands after it.
+ */
+export async function refreshJournalAfterOneExchange(db: Kysely<Database>, workspaceId: string, personId: string, writes: OneExchangeWrites) {
+  const { rows } = await journalAfterOneExchangeOf(db, { workspaceId, personId, ...writes });
+  return rows.length === 1 ? rows : selectRhythmRows(db, workspaceId, [personId]);
+}
+
 /** What each person's next contact is worked out from, with the date stored for it now. */
 function rhythmSelect(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined) {
   const select = db.selectFrom('people').select([...RHYTHM_COLUMNS]).where('workspaceId', '=', workspaceId);
@@ -94,6 +125,9 @@ const rhythmRowsOf = compiledOnce((db, values: { workspaceId: string; ids: reado
 export async function selectRhythmRows(db: Kysely<Database>, workspaceId: string, ids: readonly string[] | undefined) {
   return ids ? (await rhythmRowsOf(db, { workspaceId, ids })).rows : rhythmSelect(db, workspaceId, ids).execute();
 }
+
+/** A person's rhythm columns (RHYTHM_COLUMNS), as selectRhythmRows reads them. */
+export type RhythmRow = Awaited<ReturnType<typeof selectRhythmRows>>[number];
 
 /** Stores one next-contact date for these people (a chunk of them). */
 const nextContactDueSet = compiledOnce((db, values: { workspaceId: string; ids: readonly string[]; due: string | null }) =>

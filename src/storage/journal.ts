@@ -46,7 +46,7 @@ export function toFollowUp(row: Selectable<FollowUpsTable>): FollowUp {
 
 /**
  * What a person's row says before an exchange is logged with them: the stage and next contact logging may
- * move, and their last logging sequence number (0 when none: the next exchange with them is one more),
+ * move, what their next contact follows from (cadence, day added, last exchange), and their last logging sequence number (0 when none: the next exchange with them is one more),
  * read in the same statement rather than a second one per exchange logged.
  */
 /*
@@ -61,6 +61,9 @@ const peopleBeforeExchange = compiledOnce((db, { workspaceId, personIds }: { wor
       'stage',
       'nextContactOn',
       'nextContactSetOn',
+      'cadence',
+      'addedOn',
+      'lastExchangeOn',
       eb.selectFrom('exchangePeople as ep').select((e) => e.fn.max('ep.loggedSeq').as('seq')).where('ep.workspaceId', '=', workspaceId).whereRef('ep.personId', '=', 'people.id').as('lastLoggedSeq'),
     ])
     .where('workspaceId', '=', workspaceId)
@@ -71,7 +74,7 @@ export async function selectPeopleBeforeExchange(
   db: Kysely<Database>,
   workspaceId: string,
   personIds: readonly string[],
-): Promise<{ id: string; stage: string; nextContactOn: string | null; nextContactSetOn: string | null; lastLoggedSeq: number }[]> {
+) {
   const { rows } = await peopleBeforeExchange(db, { workspaceId, personIds });
   return rows.map((row) => ({ ...row, lastLoggedSeq: Number(row.lastLoggedSeq ?? 0) }));
 }

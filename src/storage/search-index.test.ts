@@ -119,6 +119,10 @@ describe('search, the same on SQLite and PostgreSQL', () => {
       expect(await names('asbjørn'), dialect).toEqual(['Wren Äsbjørnsen']);
       await updatePerson(ctx, person.id, { channels: [{ kind: 'web', value: 'https://wren.example/Portfolio' }] });
       expect(await names('wren.example/portf'), dialect).toEqual(['Wren Äsbjørnsen']);
+      // An edit of notes writes the text from what its update gave back: the channels stay in it.
+      await updatePerson(ctx, person.id, { notes: 'Met at the Kestrelworks' });
+      expect(await names('kestrelwork'), dialect).toEqual(['Wren Äsbjørnsen']);
+      expect(await names('wren.example/portf'), dialect).toEqual(['Wren Äsbjørnsen']);
       await removePerson(ctx, person.id);
       expect(await names('asbjørn'), dialect).toEqual([]);
       expect(await names('wren.example'), dialect).toEqual([]);
