@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { dayFinder, type IsoDate } from '../core/dates.js';
-import { patchListingsAround, type PatchedWrite, type PeopleChange } from '../storage/people-list-patch.js';
+import { patchListingsAround, rowsOfRead, type PatchedWrite, type PeopleChange } from '../storage/people-list-patch.js';
 import { oneLockingWriteAtATime } from '../storage/data-version.js';
 import type { Database } from '../storage/schema.js';
 import { onlyPersonLocal, tellPeopleWritten } from './people-writes.js';
@@ -76,14 +76,17 @@ export function inTransaction<T>(ctx: ServiceContext, work: (trx: ServiceContext
 }
 
 /**
- * inTransaction for a write that changes a few people's rows (`change`: whose, and which columns
- * of `people` it may write): the kept people listings are patched for them before it commits
+ * inTransaction for a write that changes a few people's rows (`change`: whose, which columns
+ * of `people` it may write, and what it reads first: `work` gets it from `readFirst`): the kept people listings are patched for them before it commits
  * (storage/people-list-patch.ts), not read again whole after it. Inside an open transaction, or
  * for many people, it is inTransaction. Once committed, what it wrote is told (people-writes.ts), so
  * that kept answers it did not touch stay kept.
  */
-export async function inTransactionOnPeople<T>(ctx: ServiceContext, change: PeopleChange, work: (trx: ServiceContext) => Promise<T>): Promise<T> {
-  if (ctx.db.isTransaction) return work(ctx);
+export async function inTransactionOnPeople<T, R = never>(ctx: ServiceContext, change: PeopleChange<R>, work: (trx: ServiceContext, readFirst: () => Promise<R[]>) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) {
+    const first = change.readFirst?.(ctx.db);
+    return work(ctx, async () => (first ? rowsOfRead(ctx.db, first) : []));
+  }
   const root = ctx.db;
   let patched: PatchedWrite | null = null;
   // One at a time per workspace on PostgreSQL, queued before taking a connection (oneLockingWriteAtATime): begun while
@@ -98,7 +101,7 @@ export async function inTransactionOnPeople<T>(ctx: ServiceContext, change: Peop
           trx,
           ctx.workspaceId,
           change,
-          () => work({ ...ctx, db: trx }),
+          (readFirst) => work({ ...ctx, db: trx }, readFirst),
           (write) => (patched = write),
           (end) => (endOwing = end),
         );

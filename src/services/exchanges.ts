@@ -7,9 +7,9 @@ import type { Exchange, FollowUp } from '../core/model.js';
 import { stageAfterExchange, stageWithoutExchange, type StageStep } from '../core/stage-rules.js';
 import { fulfilsHandSetDate, handSetDateAfterRemoval, nextContact } from '../core/next-contact.js';
 import { refreshJournalAfterOneExchange } from '../storage/derived.js';
-import { PostgresAdapter, type Updateable } from 'kysely';
+import { PostgresAdapter, type Kysely, type Updateable } from 'kysely';
 import { monthOf } from '../core/plan.js';
-import type { PeopleTable } from '../storage/schema.js';
+import type { Database, PeopleTable } from '../storage/schema.js';
 import { STAGES, type Channel, type FollowUpKind, type FollowUpStatus, type Initiator, type Stage } from '../core/vocabulary.js';
 import { inTransaction, inTransactionOnPeople, nowTimestamp, today, type ServiceContext } from './context.js';
 import { getNetwork } from './networks.js';
@@ -28,7 +28,8 @@ import {
   selectFollowUps,
   selectJournalEntries,
   selectLoggedExchangesOf,
-  selectPeopleBeforeExchange,
+  peopleBeforeExchangeRead,
+  peopleBeforeExchangeRows,
   toExchange,
   toFollowUp,
   updateExchangePersonRecord,
@@ -75,8 +76,10 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
   const todayIs = today(ctx);
   const occurredOn = input.occurredOn ?? todayIs;
   if (compareDates(occurredOn, todayIs) > 0) throw futureExchangeError(occurredOn, todayIs);
-  return inTransactionOnPeople(ctx, { personIds, columns: EXCHANGE_WRITES }, async (trx) => {
-    const people = await selectPeopleBeforeExchange(trx.db, trx.workspaceId, personIds);
+  // What the rules read of each person, read with the workspace's lock on PostgreSQL (readFirst).
+  const readFirst = (db: Kysely<Database>) => peopleBeforeExchangeRead(db, ctx.workspaceId, personIds);
+  return inTransactionOnPeople(ctx, { personIds, columns: EXCHANGE_WRITES, readFirst }, async (trx, readPeople) => {
+    const people = peopleBeforeExchangeRows(await readPeople());
     const missing = personIds.filter((id) => !people.some((p) => p.id === id));
     if (missing.length > 0) throw new NotFoundError('person', missing.join(', '));
     if (input.networkId) await getNetwork(trx, input.networkId);

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.js';
 import type { PersonFilter } from '../contract/filters.js';
 import type { CreatePersonInput, UpdatePersonInput } from '../contract/inputs.js';
 import { replaceChannelGroups } from '../core/channel-groups.js';
@@ -15,6 +17,8 @@ import {
   toPersonRow,
   updatePeopleRows,
   updatePersonRow,
+  personBeforeEditRead,
+  personBeforeEditRows,
   type PersonChanges,
   type StoredPerson,
 } from '../storage/people.js';
@@ -24,7 +28,6 @@ import { selectPeople, type PeoplePage } from '../storage/people-list.js';
 import { nextContact } from '../core/next-contact.js';
 import { refreshRhythm } from './rhythm.js';
 import { refreshSearchText } from './search-index.js';
-import { writeSearchText } from '../storage/search-index.js';
 import { writeDates } from './person-date-rows.js';
 
 export type { Page, PeoplePage } from '../storage/people-list.js';
@@ -98,16 +101,19 @@ function editWrites(patch: UpdatePersonInput): string[] {
 
 /** Changes only what the patch names; `channelGroups` replaces the named groups of channels and keeps the rest; `dates` replaces every date. */
 export async function updatePerson(ctx: ServiceContext, id: string, patch: UpdatePersonInput): Promise<Person> {
-  await inTransactionOnPeople(ctx, { personIds: [id], columns: editWrites(patch) }, async (trx) => {
+  // The person as they are, read first (with the workspace's lock on PostgreSQL): the new sort key and search text are worked out
+  // from it and written in the edit's one update. The search text after an edit of the channels is written after them.
+  const readFirst = (db: Kysely<Database>) => personBeforeEditRead(db, ctx.workspaceId, id);
+  await inTransactionOnPeople(ctx, { personIds: [id], columns: editWrites(patch), readFirst }, async (trx, readBefore) => {
     const { channels, channelGroups, dates, ...fields } = patch;
     if (channels !== undefined && channelGroups !== undefined) {
       throw new ValidationError('channelGroups', 'give either channels (the whole list) or channelGroups (some groups), not both');
     }
+    const [before] = personBeforeEditRows(await readBefore());
+    if (!before) throw new NotFoundError('person', id);
     const changes: PersonChanges = { ...fields, updatedAt: nowTimestamp(trx) };
     if (fields.nextContactOn !== undefined) changes.nextContactSetOn = fields.nextContactOn === null ? null : today(trx);
-    // The update says whether the person is there: no question asked before it (a statement fewer an edit).
-    const searched = await updatePersonRow(trx.db, trx.workspaceId, id, changes);
-    if (!searched) throw new NotFoundError('person', id);
+    if (!(await updatePersonRow(trx.db, trx.workspaceId, id, changes, before))) throw new NotFoundError('person', id);
     if (fields.cadence !== undefined || fields.nextContactOn !== undefined) await refreshRhythm(trx, [id]);
     if (channels !== undefined) await replaceContactPoints(trx.db, id, channels);
     if (channelGroups !== undefined) {
@@ -117,9 +123,7 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
     }
     // In the same transaction as the fields: a refused date leaves the person as they were.
     if (dates !== undefined) await writeDates(trx, id, dates);
-    // The searched columns as the update gave them back, unless the channels changed after it.
-    if (channels === undefined && channelGroups === undefined) await writeSearchText(trx.db, [searched]);
-    else await refreshSearchText(trx, [id]);
+    if (channels !== undefined || channelGroups !== undefined) await refreshSearchText(trx, [id]);
   });
   return getPerson(ctx, id);
 }

@@ -5,9 +5,10 @@ import { workspaceBeside } from '../test-support/workspaces.js';
 import { createPerson, getPerson, updatePerson } from './people.js';
 
 /*
- * An edit finds its person by the update itself (storage/people.ts updatePersonRow), not by a
- * question asked first: a person of another workspace, or an id nobody has, is still not found,
- * and nothing of the edit is written, whatever it names (a note, the name, the channels, the dates).
+ * An edit finds its person by the read it makes first in the editor's workspace (storage/people.ts
+ * personBeforeEditRead, on PostgreSQL carried in the write's lock statement): a person of another
+ * workspace, or an id nobody has, is not found, and nothing of the edit is written, whatever it
+ * names (a note, the name, the channels, the dates).
  */
 describe.each(DIALECTS)("editing a person finds them in the editor's workspace alone, on %s", (dialect) => {
   const world = freshSession(dialect, { timeZone: 'Europe/London' });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../core/dates.js';
 import { nextContact } from '../core/next-contact.js';
 import { searchText } from '../core/search-text.js';
+import { sortKey } from '../core/names.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
 import type { Clock, ServiceContext } from './context.js';
@@ -25,7 +26,7 @@ const pick = fc.nat();
 
 type Op =
   | { kind: 'create'; cadence: string | null; nextContactOn: string | null; addedOn: string }
-  | { kind: 'edit'; who: number; cadence: string | null | undefined; nextContactOn: string | null | undefined; organisation: string | undefined; email: string | undefined }
+  | { kind: 'edit'; who: number; cadence: string | null | undefined; nextContactOn: string | null | undefined; organisation: string | undefined; email: string | undefined; text: TextEdit }
   | { kind: 'log'; who: number[]; on: string }
   | { kind: 'unlog'; which: number }
   | { kind: 'remove'; who: number }
@@ -37,9 +38,23 @@ type Op =
   | { kind: 'goal-status'; goal: number; status: 'active' | 'achieved' | 'dropped' }
   | { kind: 'goal-remove'; goal: number };
 
+/** An edit of what the search text and the sort key are made from (worked out from the row read before the edit: storage/people.ts updatePersonRow). */
+type TextEdit = { name?: string; familyName?: string | null; role?: string | null; location?: string | null; tags?: string[]; notes?: string | null };
+const textEdit: fc.Arbitrary<TextEdit> = fc.record(
+  {
+    name: fc.constantFrom('Zoë Renamed', 'Ana'),
+    familyName: fc.option(fc.constantFrom('Ñúñez', 'Smith'), { nil: null }),
+    role: fc.option(fc.constantFrom('Chief Ópera', 'Nurse'), { nil: null }),
+    location: fc.option(fc.constantFrom('Ljubljana', 'São Paulo'), { nil: null }),
+    tags: fc.constantFrom([], ['Físio', 'Board']),
+    notes: fc.option(fc.constantFrom('Met at the ÉCOLE', 'x'), { nil: null }),
+  },
+  { requiredKeys: [] },
+);
+
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), cadence, nextContactOn: fc.option(anyDate, { nil: null }), addedOn: pastDate }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), who: pick, cadence: fc.option(cadence, { nil: undefined }), nextContactOn: fc.option(fc.option(anyDate, { nil: null }), { nil: undefined }), organisation: fc.option(fc.constantFrom('Hôpital Nord', 'Acme'), { nil: undefined }), email: fc.option(fc.constantFrom('Zoë@Example.org', 'b@c.de'), { nil: undefined }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), who: pick, cadence: fc.option(cadence, { nil: undefined }), nextContactOn: fc.option(fc.option(anyDate, { nil: null }), { nil: undefined }), organisation: fc.option(fc.constantFrom('Hôpital Nord', 'Acme'), { nil: undefined }), email: fc.option(fc.constantFrom('Zoë@Example.org', 'b@c.de'), { nil: undefined }), text: textEdit }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('log' as const), who: fc.array(pick, { minLength: 1, maxLength: 3 }), on: pastDate }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('unlog' as const), which: pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), who: pick }) },
@@ -78,6 +93,7 @@ async function apply(ctx: ServiceContext, step: Op): Promise<void> {
           ...(step.nextContactOn !== undefined ? { nextContactOn: step.nextContactOn } : {}),
           ...(step.organisation !== undefined ? { organisation: step.organisation } : {}),
           ...(step.email !== undefined ? { channelGroups: { emails: [{ kind: 'email', value: step.email }] } } : {}),
+          ...step.text,
         });
       }
       return;
@@ -121,18 +137,19 @@ async function apply(ctx: ServiceContext, step: Op): Promise<void> {
 async function storedAndRecomputed(ctx: ServiceContext) {
   const rows = await ctx.db
     .selectFrom('people')
-    .select(['id', 'goalRelevance', sql<number>`coalesce((select max(pg.relevance) from person_goals pg join goals g on g.id = pg.goal_id where pg.person_id = people.id and g.status = 'active'), 0)`.as('bestRelevance'), 'name', 'organisation', 'role', 'location', 'tags', 'notes', 'searchText', 'nextContactOn', 'cadence', 'addedOn', 'lastExchangeOn', 'nextContactDue', sql<string | null>`(select max(ep.occurred_on) from exchange_people ep where ep.person_id = people.id)`.as('latest')])
+    .select(['id', 'goalRelevance', sql<number>`coalesce((select max(pg.relevance) from person_goals pg join goals g on g.id = pg.goal_id where pg.person_id = people.id and g.status = 'active'), 0)`.as('bestRelevance'), 'name', 'familyName', 'sortName', 'organisation', 'role', 'location', 'tags', 'notes', 'searchText', 'nextContactOn', 'cadence', 'addedOn', 'lastExchangeOn', 'nextContactDue', sql<string | null>`(select max(ep.occurred_on) from exchange_people ep where ep.person_id = people.id)`.as('latest')])
     .where('workspaceId', '=', ctx.workspaceId)
     .orderBy('id')
     .execute();
   const points = await ctx.db.selectFrom('contactPoints').select(['personId', 'value']).orderBy('personId').orderBy('position').execute();
   const channelsOf = (id: string) => points.filter((p) => p.personId === id).map((p) => p.value);
   return {
-    stored: rows.map((r) => ({ id: r.id, lastExchangeOn: r.lastExchangeOn, nextContactDue: r.nextContactDue, searchText: r.searchText, goalRelevance: Number(r.goalRelevance) })),
+    stored: rows.map((r) => ({ id: r.id, lastExchangeOn: r.lastExchangeOn, nextContactDue: r.nextContactDue, searchText: r.searchText, sortName: r.sortName, goalRelevance: Number(r.goalRelevance) })),
     recomputed: rows.map((r) => ({
       id: r.id,
       goalRelevance: Number(r.bestRelevance),
       searchText: searchText({ ...r, tags: JSON.parse(r.tags) as string[] }, channelsOf(r.id)),
+      sortName: sortKey(r.name, r.familyName),
       lastExchangeOn: r.latest,
       nextContactDue: nextContact({ nextContactOn: r.nextContactOn, cadence: r.cadence, lastExchangeOn: r.latest, addedOn: r.addedOn })?.date ?? null,
     })),

@@ -35,26 +35,46 @@ function templateFor<V extends TemplateValues>(db: Kysely<Database>, build: (db:
   return { ...template, isWrite: !SelectQueryNode.is(template.compiled.query) };
 }
 
+/** A statement compiled once (compiledOnce): run with values, or compiled with them for another statement to carry. */
+export interface CompiledOnce<V extends TemplateValues, R> {
+  (db: Kysely<Database>, values: V): Promise<QueryResult<R>>;
+  /** The select with `values`, compiled for `db`'s kind without running it (people-list-patch.ts carries one in a write's lock statement). */
+  compiled(db: Kysely<Database>, values: V): CompiledQuery<R>;
+}
+
 /**
  * A statement built by `build` from its values alone (see above), compiled once per database kind
  * and shape and run with `values` on `db` (the store's handle or a transaction of it, which share
  * its plugins): its rows as Kysely gives them back, camel-cased.
  */
-export function compiledOnce<V extends TemplateValues, R>(build: (db: Kysely<Database>, values: V) => Compilable<R>): (db: Kysely<Database>, values: V) => Promise<QueryResult<R>> {
+export function compiledOnce<V extends TemplateValues, R>(build: (db: Kysely<Database>, values: V) => Compilable<R>): CompiledOnce<V, R> {
   const kept = new Map<string, Template>();
-  return async (db, values) => {
+  const templateOfShape = (db: Kysely<Database>, values: V): Template | null => {
     const kind = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
     const key = `${kind}:${shapeOf(values)}`;
     let template = kept.get(key);
     if (!template) {
-      // Past the shapes kept: built as any query, counted by the plugin as it runs.
-      if (kept.size >= MAX_SHAPES) return db.executeQuery(build(db, values));
+      if (kept.size >= MAX_SHAPES) return null;
       template = templateFor(db, build, values);
       kept.set(key, template);
     }
-    const { compiled, isWrite } = template;
-    // A query id of its own: the plugins' per-run bookkeeping is keyed by it (the template's own was the compile's).
-    const query = { ...compiled, queryId: createQueryId(), parameters: parametersOf(template, values) } as CompiledQuery<R>;
-    return isWrite ? countedWrite(compiled.query, () => db.executeQuery(query)) : db.executeQuery(query);
+    return template;
   };
+  // A query id of its own: the plugins' per-run bookkeeping is keyed by it (the template's own was the compile's).
+  const filled = (template: Template, values: V) => ({ ...template.compiled, queryId: createQueryId(), parameters: parametersOf(template, values) }) as CompiledQuery<R>;
+  const run = async (db: Kysely<Database>, values: V) => {
+    const template = templateOfShape(db, values);
+    // Past the shapes kept: built as any query, counted by the plugin as it runs.
+    if (!template) return db.executeQuery(build(db, values));
+    const query = filled(template, values);
+    return template.isWrite ? countedWrite(template.compiled.query, () => db.executeQuery(query)) : db.executeQuery(query);
+  };
+  return Object.assign(run, {
+    compiled(db: Kysely<Database>, values: V): CompiledQuery<R> {
+      const template = templateOfShape(db, values);
+      const query = template ? filled(template, values) : build(db, values).compile();
+      if (!SelectQueryNode.is(query.query)) throw new Error('only a select is compiled to be carried: a write run inside another statement would not be counted');
+      return query;
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { ExchangeFilter, FollowUpFilter } from '../contract/filters.js';
 import type { JournalEntry } from '../core/check/types.js';
 import type { Exchange, FollowUp, GivenItem, ReceivedItem } from '../core/model.js';
@@ -70,12 +70,15 @@ const peopleBeforeExchange = compiledOnce((db, { workspaceId, personIds }: { wor
     .where('id', 'in', [...personIds]),
 );
 
-export async function selectPeopleBeforeExchange(
-  db: Kysely<Database>,
-  workspaceId: string,
-  personIds: readonly string[],
-) {
-  const { rows } = await peopleBeforeExchange(db, { workspaceId, personIds });
+/** peopleBeforeExchange compiled, not run: the write carries it in its lock's statement (people-list-patch.ts readFirst). */
+export function peopleBeforeExchangeRead(db: Kysely<Database>, workspaceId: string, personIds: readonly string[]) {
+  return peopleBeforeExchange.compiled(db, { workspaceId, personIds });
+}
+
+type PersonBeforeExchange = ReturnType<typeof peopleBeforeExchangeRead> extends CompiledQuery<infer R> ? R : never;
+
+/** Its rows as the rules read them: the last logging sequence a number (0 for none), whether read as a row or carried as JSON. */
+export function peopleBeforeExchangeRows(rows: readonly PersonBeforeExchange[]) {
   return rows.map((row) => ({ ...row, lastLoggedSeq: Number(row.lastLoggedSeq ?? 0) }));
 }
 

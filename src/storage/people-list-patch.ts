@@ -29,10 +29,18 @@ import { parsedJson } from './json-dialects.js';
  * a value owing more than MAX_PATCHED_PEOPLE people.
  */
 
-/** A write to a few people: who, and which columns of `people` it may write (listingVersion's names). */
-export interface PeopleChange {
+/**
+ * A write to a few people: who, and which columns of `people` it may write (listingVersion's names);
+ * and a read it needs before it writes (`readFirst`, a select compiled on the transaction), which on
+ * PostgreSQL rides in the statement that locks the workspace's counter: a round trip fewer while the
+ * workspace's other writes wait. Its rows come back as Kysely gives them (camel-cased), or, carried,
+ * as PostgreSQL's JSON writes them with the keys camel-cased: text, numbers and dates alike, but a
+ * timestamp would come back in JSON's form, so such a read selects none.
+ */
+export interface PeopleChange<R = never> {
   personIds: readonly string[];
   columns: readonly string[];
+  readFirst?: (trx: Kysely<Database>) => CompiledQuery<R>;
 }
 
 /** A write patched for, as it can be told once committed (services/people-writes.ts): the data went from `before` to `after` by it alone. */
@@ -50,17 +58,20 @@ export interface PatchedWrite {
  * `patched` hears what it wrote when the data moved by this write alone (movedOnlyBy), for the caller to tell once it commits;
  * `owed` hears how to end what it left the kept listings owing, for the caller to call once the transaction has, refused or not (KeptPerVersion.owe).
  */
-export async function patchListingsAround<T>(
+export async function patchListingsAround<T, R = never>(
   root: Kysely<Database>,
   trx: Kysely<Database>,
   workspaceId: string,
-  change: PeopleChange,
-  write: () => Promise<T>,
+  change: PeopleChange<R>,
+  write: (readFirst: () => Promise<R[]>) => Promise<T>,
   patched: (write: PatchedWrite) => void = () => {},
   owed: (end: (refused: boolean) => void) => void = () => {},
 ): Promise<T> {
+  const first = change.readFirst?.(trx);
+  // The read the write needs first: as the lock's statement carried it, or asked now (SQLite, or not carried).
+  const readFirstOf = (carried?: R[]) => async () => carried ?? (first ? await rowsOfRead(trx, first) : []);
   const personIds = [...new Set(change.personIds)];
-  if (personIds.length === 0 || personIds.length > MAX_PATCHED_PEOPLE) return write();
+  if (personIds.length === 0 || personIds.length > MAX_PATCHED_PEOPLE) return write(readFirstOf());
   const postgres = root.getExecutor().adapter instanceof PostgresAdapter;
   const columns = new Set(change.columns);
   const ours = (kept: KeptValue<unknown, KeptListing, unknown>) => kept.about.workspaceId === workspaceId;
@@ -69,10 +80,11 @@ export async function patchListingsAround<T>(
   // PostgreSQL: the counter locked, the placing keys read, and whether each kept count this write may change held the
   // written people, in one round trip (lockWithPlacingKeys). Which counts are under the version locked is known after.
   const askedWithLock = postgres ? counts.kept(root).filter(mayAsk) : [];
-  const locked = postgres ? await lockWithPlacingKeys(trx, workspaceId, personIds, askedWithLock.map((kept) => kept.about)) : null;
+  const locked = postgres ? await lockWithPlacingKeys(trx, workspaceId, personIds, askedWithLock.map((kept) => kept.about), first) : null;
+  const readFirst = readFirstOf(locked?.carried as R[] | undefined);
   const before = locked?.version ?? null;
   // PostgreSQL before the workspace's first counted write: nothing was kept under a counter yet.
-  if (postgres && before === null) return write();
+  if (postgres && before === null) return write(readFirst);
 
   // Whether each kept count held the written people it does not owe yet, before the write (what it owes says so for the others).
   const wholeBefore = postgres ? null : await dataVersion(trx, workspaceId);
@@ -96,7 +108,7 @@ export async function patchListingsAround<T>(
   // Read before the write's moves are counted (a select moves nothing), so movedOnlyBy holds as before.
   const keysBefore = locked?.keys ?? (await placingKeys(trx, workspaceId, personIds));
   const scope = { columns, written: new Set<string>(), moves: 0 };
-  const result = await patchingListings(scope, write);
+  const result = await patchingListings(scope, () => write(readFirst));
 
   // PostgreSQL: the version the write leaves and, when it may have moved them, the placing keys after it, in one round trip.
   const keysMoved = !movedNoPlacingKey(scope.written);
@@ -142,6 +154,11 @@ export async function patchListingsAround<T>(
     endOrders(refused);
   });
   return result;
+}
+
+/** A write's first read (PeopleChange readFirst) run by itself: its rows as Kysely gives them. */
+export async function rowsOfRead<R>(db: Kysely<Database>, read: CompiledQuery<R>): Promise<R[]> {
+  return (await db.executeQuery(read)).rows;
 }
 
 /** Read twice a write, compiled once (compiled-once.ts); kept prepared on PostgreSQL. */
@@ -203,24 +220,42 @@ async function lockWithPlacingKeys(
   workspaceId: string,
   personIds: readonly string[],
   counted: readonly KeptListing[],
-): Promise<{ version: string; keys: Map<string, PlacingKeys>; members: Map<KeptListing, Set<string>> | null } | null> {
+  readFirst: CompiledQuery | undefined,
+): Promise<{ version: string; keys: Map<string, PlacingKeys>; members: Map<KeptListing, Set<string>> | null; carried?: unknown[] } | null> {
   const lock = `with locked as (${versionSelect('$1')} for update)`;
   const columns = `l.v as locked, ${postgresVersionSql('$1')} as seen, ${KEYS_COLUMNS}`;
-  // The kept counts' question (membersOfEach), when there is one: carried as a subquery, its values after the lock's two.
+  // The kept counts' question (membersOfEach), when there is one, and the write's first read, when it has one: each
+  // carried as a subquery, its values after those before it.
   const members = membersOfEachCompiled(trx, counted, personIds);
-  const text = members
-    ? `${lock}, m as (${parametersShifted(members.sql, 2)}) select ${columns}, (select json_agg(json_build_array(m.id, m.listing)) from m) as members from locked l ${KEYS_JOINED}`
-    : (lockText ??= preparedOnPostgres(trx, `${lock} select ${columns} from locked l ${KEYS_JOINED}`));
-  const values = [workspaceId, [...personIds], ...(members?.parameters ?? [])];
-  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { locked: string; seen: string | null; members?: unknown }>(CompiledQuery.raw(text, values));
+  const withs = [lock];
+  const selected = [columns];
+  const values: unknown[] = [workspaceId, [...personIds]];
+  if (members) {
+    withs.push(`m as (${parametersShifted(members.sql, values.length)})`);
+    selected.push('(select json_agg(json_build_array(m.id, m.listing)) from m) as members');
+    values.push(...members.parameters);
+  }
+  if (readFirst) {
+    withs.push(`c as (${parametersShifted(readFirst.sql, values.length)})`);
+    selected.push('(select json_agg(to_json(c)) from c) as carried');
+    values.push(...readFirst.parameters);
+  }
+  // Without the kept counts' question (which changes with the counts kept) the text is the same each time: kept prepared.
+  const text = `${withs.join(', ')} select ${selected.join(', ')} from locked l ${KEYS_JOINED}`;
+  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { locked: string; seen: string | null; members?: unknown; carried?: unknown }>(CompiledQuery.raw(members ? text : preparedOnPostgres(trx, text), values));
   const first = rows[0];
   if (!first) return null;
   // The snapshot's picture is the data as locked only when nothing committed between them: otherwise read again, after the lock.
   if (first.locked !== first.seen) return { version: postgresVersionNamed(first.locked), keys: await placingKeys(trx, workspaceId, personIds), members: null };
   const answer = members ? membersFromRows(counted, parsedJson<[string, number][] | null>(first.members ?? null)?.map(([id, listing]) => ({ id, listing })) ?? []) : [];
-  return { version: postgresVersionNamed(first.locked), keys: keysOfRows(rows), members: new Map(answer.map((found, i) => [counted[i] as KeptListing, found])) };
+  const carried = readFirst ? (parsedJson<Record<string, unknown>[] | null>(first.carried ?? null) ?? []).map(camelCased) : undefined;
+  return { version: postgresVersionNamed(first.locked), keys: keysOfRows(rows), members: new Map(answer.map((found, i) => [counted[i] as KeptListing, found])), carried };
 }
-let lockText: string | undefined;
+
+/** A carried row's keys as the camel-case plugin gives a row's columns (`next_contact_on` → `nextContactOn`). */
+function camelCased(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), value]));
+}
 
 /** PostgreSQL, after a write to a few people: the version it leaves (dataVersion) and their placing keys, in one round trip where they were two. */
 async function versionWithPlacingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> }> {

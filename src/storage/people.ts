@@ -1,4 +1,5 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { compiledOnce } from './compiled-once.js';
 import { nameKey, sortKey } from '../core/names.js';
 import { nextContact } from '../core/next-contact.js';
 import { searchText } from '../core/search-text.js';
@@ -152,21 +153,54 @@ function toPersonChanges(changes: PersonChanges): Updateable<PeopleTable> {
 }
 
 /**
- * Changes what `changes` names on one person's row; a new name or family name moves the sort key, which
- * needs both (the one not changed is read). Gives back the row's searched columns as the change left
- * them (on PostgreSQL with the person's channels), for the caller to write the search text from without
- * reading them again (search-index.ts writeSearchText): a round trip fewer an edit. Undefined when the
- * workspace has no person `id` (nothing written), so the caller need not ask first.
+ * What an edit reads of the person before it writes (services/people.ts, carried with the write's lock
+ * on PostgreSQL: people-list-patch.ts readFirst): what the search text is made from, the text stored now,
+ * the family name (a new name's sort key needs both) and the channels in order (on SQLite as a JSON
+ * array: personBeforeEditRows reads either).
  */
-export async function updatePersonRow(db: Kysely<Database>, workspaceId: string, id: string, changes: PersonChanges): Promise<SearchedRow | undefined> {
+const personBeforeEdit = compiledOnce((db, { workspaceId, id }: { workspaceId: string; id: string }) =>
+  db
+    .selectFrom('people')
+    .select([...SEARCHED_COLUMNS, 'familyName'])
+    .select(isPostgres(db) ? channelsOfPerson() : sql<string>`(select json_group_array(value) from (select cp.value from contact_points cp where cp.person_id = people.id order by cp.position))`.as('channels'))
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id),
+);
+
+export function personBeforeEditRead(db: Kysely<Database>, workspaceId: string, id: string) {
+  return personBeforeEdit.compiled(db, { workspaceId, id });
+}
+
+export type PersonBeforeEdit = SearchedRow & { familyName: string | null; channels: string[] };
+
+/** personBeforeEditRead's rows, the channels a list whichever way they came. */
+export function personBeforeEditRows(rows: readonly { channels: string | string[] }[]): PersonBeforeEdit[] {
+  return rows.map((row) => ({ ...(row as PersonBeforeEdit), channels: typeof row.channels === 'string' ? parseJsonList<string>(row.channels) : row.channels }));
+}
+
+/**
+ * Changes what `changes` names on one person's row, in one statement, from the row as it read it first
+ * (`before`, personBeforeEditRead): a new name's sort key, and the search text when the edit moves it
+ * (the channels as they were: an edit of them writes the text after them, search-index.ts). False when
+ * the workspace has no person `id` (nothing written).
+ */
+export async function updatePersonRow(db: Kysely<Database>, workspaceId: string, id: string, changes: PersonChanges, before: PersonBeforeEdit): Promise<boolean> {
   const row = toPersonChanges(changes);
   if (changes.name !== undefined || changes.familyName !== undefined) {
-    const stored = await db.selectFrom('people').select(['name', 'familyName']).where('id', '=', id).where('workspaceId', '=', workspaceId).executeTakeFirst();
-    if (!stored) return undefined;
-    row.sortName = sortKey(changes.name ?? stored.name, changes.familyName !== undefined ? changes.familyName : stored.familyName);
+    row.sortName = sortKey(changes.name ?? before.name, changes.familyName !== undefined ? changes.familyName : before.familyName);
   }
-  const update = db.updateTable('people').set(row).where('id', '=', id).where('workspaceId', '=', workspaceId).returning([...SEARCHED_COLUMNS]);
-  return isPostgres(db) ? await update.returning(channelsOfPerson()).executeTakeFirst() : await update.executeTakeFirst();
+  const after = {
+    name: changes.name ?? before.name,
+    organisation: changes.organisation !== undefined ? changes.organisation : before.organisation,
+    role: changes.role !== undefined ? changes.role : before.role,
+    location: changes.location !== undefined ? changes.location : before.location,
+    tags: changes.tags ?? parseJsonList<string>(before.tags),
+    notes: changes.notes !== undefined ? changes.notes : before.notes,
+  };
+  const text = searchText(after, before.channels);
+  if (text !== before.searchText) row.searchText = text;
+  const { numUpdatedRows } = await db.updateTable('people').set(row).where('id', '=', id).where('workspaceId', '=', workspaceId).executeTakeFirst();
+  return numUpdatedRows > 0n;
 }
 
 /** The same changes on many people (a judgement set on everyone a filter finds); names are changed one person at a time. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SEARCH_LENGTH } from '../contract/filters.js';
 import { foldQuery, searchText } from '../core/search-text.js';
+import { sortKey } from '../core/names.js';
 import { generateLargeSnapshot } from '../demo/generate-map.js';
 import { bulkLoad } from '../services/bulk-load.js';
 import { importFile } from '../services/imports.js';
@@ -123,6 +124,14 @@ describe('search, the same on SQLite and PostgreSQL', () => {
       await updatePerson(ctx, person.id, { notes: 'Met at the Kestrelworks' });
       expect(await names('kestrelwork'), dialect).toEqual(['Wren Äsbjørnsen']);
       expect(await names('wren.example/portf'), dialect).toEqual(['Wren Äsbjørnsen']);
+      // Fields cleared leave the text and the sort key: both worked out from the row read before the edit.
+      await updatePerson(ctx, person.id, { familyName: 'Zeller', role: 'Ópera Chief', location: 'Kraków', tags: ['Board'] });
+      expect(await names('opera chief'), dialect).toEqual(['Wren Äsbjørnsen']);
+      await updatePerson(ctx, person.id, { familyName: null, role: null, location: null, tags: [], notes: null });
+      for (const gone of ['opera', 'krakow', 'board', 'kestrelwork']) expect(await names(gone), `${dialect}: ${gone}`).toEqual([]);
+      const row = await ctx.db.selectFrom('people').select(['name', 'familyName', 'sortName', 'searchText']).where('id', '=', person.id).executeTakeFirstOrThrow();
+      expect(row.searchText, dialect).toBe(searchText({ name: row.name, organisation: null, role: null, location: null, tags: [], notes: null }, ['https://wren.example/Portfolio']));
+      expect(row.sortName, dialect).toBe(sortKey('Wren Äsbjørnsen', null));
       await removePerson(ctx, person.id);
       expect(await names('asbjørn'), dialect).toEqual([]);
       expect(await names('wren.example'), dialect).toEqual([]);
