@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { dayFinder, type IsoDate } from '../core/dates.js';
 import { patchListingsAround, rowsOfRead, type PatchedWrite, type PeopleChange } from '../storage/people-list-patch.js';
 import { oneLockingWriteAtATime } from '../storage/data-version.js';
+import { writerFor } from '../storage/write-connections.js';
 import type { Database } from '../storage/schema.js';
 import { onlyPersonLocal, tellPeopleWritten } from './people-writes.js';
 
@@ -90,12 +91,15 @@ export async function inTransactionOnPeople<T, R = never>(ctx: ServiceContext, c
   const root = ctx.db;
   let patched: PatchedWrite | null = null;
   // One at a time per workspace on PostgreSQL, queued before taking a connection (oneLockingWriteAtATime): begun while
-  // the write before commits, its first statement (the lock) sent once that write has ended.
+  // the write before runs, its first statement (the lock) sent once that write has ended.
   let endOwing = (_refused: boolean) => {};
-  const result = await oneLockingWriteAtATime(root, ctx.workspaceId, async (turn, committing) => {
+  const result = await oneLockingWriteAtATime(root, ctx.workspaceId, async (turn, letNextBegin) => {
     try {
-      const committed = await root.transaction().execute(async (trx) => {
+      // On PostgreSQL a connection of the writes' own pool (write-connections.ts): never waiting for the reads to give one back.
+      const committed = await writerFor(root).transaction().execute(async (trx) => {
         await turn;
+        // Ours to run: the next write may take its connection and begin, to lock the moment this one ends.
+        letNextBegin();
         const done = await patchListingsAround(
           root,
           trx,
@@ -105,7 +109,6 @@ export async function inTransactionOnPeople<T, R = never>(ctx: ServiceContext, c
           (write) => (patched = write),
           (end) => (endOwing = end),
         );
-        committing();
         return done;
       });
       endOwing(false);

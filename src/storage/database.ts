@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { keepWriterFor } from './write-connections.js';
 import { CamelCasePlugin, Kysely, Migrator, sql, type Dialect, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
 import { countWrites } from './data-version.js';
@@ -39,6 +40,7 @@ const configs = new WeakMap<Kysely<Database>, DatabaseConfig>();
  */
 export async function openStore(config: DatabaseConfig, options: { readOnly?: boolean; checkpointsOffThread?: boolean } = {}): Promise<Store> {
   let dialect: Dialect;
+  let writesDialect: Dialect | undefined;
   let location: string;
   if (config.kind === 'sqlite') {
     if (!options.readOnly) mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
@@ -46,10 +48,15 @@ export async function openStore(config: DatabaseConfig, options: { readOnly?: bo
     // Each driver is loaded only when used: a command line that starts fast matters.
     dialect = (await import('./sqlite.js')).createSqliteDialect(location, options);
   } else {
-    dialect = (await import('./postgres.js')).createPostgresDialect(config.url, config.poolSize ?? defaultPoolSize(config.url, availableParallelism()));
+    const dialects = (await import('./postgres.js')).createPostgresDialects(config.url, config.poolSize ?? defaultPoolSize(config.url, availableParallelism()));
+    dialect = dialects.requests;
+    writesDialect = dialects.writes;
     location = redactPassword(config.url);
   }
-  const db = new Kysely<Database>({ dialect: withDomainErrors(dialect), plugins: [new CamelCasePlugin(), countWrites] });
+  const handleOf = (of: Dialect) => new Kysely<Database>({ dialect: withDomainErrors(of), plugins: [new CamelCasePlugin(), countWrites] });
+  const db = handleOf(dialect);
+  // Not destroyed by itself: the store's handle ends its pool as it ends its own (postgres.ts).
+  if (writesDialect) keepWriterFor(db, handleOf(writesDialect));
   if (!options.readOnly) {
     try {
       if (!(await schemaIsCurrent(db)) && !(await createdFromSnapshot(config, db))) await migrateToLatest(db);

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { logExchange } from '../services/exchanges.js';
 import { createPerson, listPeople } from '../services/people.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
@@ -45,19 +47,19 @@ describe('writes that lock the data version, on PostgreSQL', () => {
     expect(order).toEqual(Array.from({ length: 14 }, (_, i) => i));
   });
 
-  it('begins the next write while one commits, and lets it lock only once that one has ended', async () => {
+  it('begins the next write while one runs, and lets it lock only once that one has ended', async () => {
     const ctx = world.session.ctx;
     await createPerson(ctx, { name: 'Ada Overlapped' });
     let finishCommit = () => {};
     const commitHeld = new Promise<void>((resolve) => (finishCommit = resolve));
     const steps: string[] = [];
-    const first = oneLockingWriteAtATime(ctx.db, ctx.workspaceId, (turn, committing) =>
+    const first = oneLockingWriteAtATime(ctx.db, ctx.workspaceId, (turn, letNextBegin) =>
       ctx.db.transaction().execute(async (trx) => {
         await turn;
         const version = await lockDataVersion(trx, ctx.workspaceId);
         steps.push('first locked');
-        committing();
-        // A slow COMMIT: the next write begins meanwhile, and must not lock before this one ends.
+        letNextBegin();
+        // A slow write: the next one begins meanwhile, and must not lock before this one ends.
         await commitHeld;
         steps.push('first ends');
         return version;
@@ -65,14 +67,14 @@ describe('writes that lock the data version, on PostgreSQL', () => {
     );
     let begun = () => {};
     const secondBegun = new Promise<void>((resolve) => (begun = resolve));
-    const second = oneLockingWriteAtATime(ctx.db, ctx.workspaceId, (turn, committing) =>
+    const second = oneLockingWriteAtATime(ctx.db, ctx.workspaceId, (turn, letNextBegin) =>
       ctx.db.transaction().execute(async (trx) => {
         steps.push('second begun');
         begun();
         await turn;
         steps.push('second has its turn');
         await lockDataVersion(trx, ctx.workspaceId);
-        committing();
+        letNextBegin();
       }),
     );
     await secondBegun;
@@ -80,6 +82,38 @@ describe('writes that lock the data version, on PostgreSQL', () => {
     finishCommit();
     await Promise.all([first, second]);
     expect(steps).toEqual(['first locked', 'second begun', 'first ends', 'second has its turn']);
+  });
+});
+
+describe("a write's own connections, on PostgreSQL", () => {
+  const world = freshSession('postgres');
+
+  it("logs an exchange while readers hold every connection of the requests' pool: its connection is from the writes' own", async () => {
+    const ctx = world.session.ctx;
+    const person = await createPerson(ctx, { name: 'Ada Unqueued' });
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let holding = 0;
+    // The requests' pool has cores + 1 connections here (postgres-pool-size.ts): more readers than that hold them all.
+    const readers = Array.from({ length: 8 }, () =>
+      ctx.db.transaction().execute(async (trx) => {
+        await sql`select 1`.execute(trx);
+        holding += 1;
+        await gate;
+      }),
+    );
+    while (holding === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const logged = logExchange(ctx, { personIds: [person.id], channel: 'email', occurredOn: '2026-11-20' }).then(() => 'logged');
+    const waited = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 3_000));
+    try {
+      expect(await Promise.race([logged, waited])).toBe('logged');
+      expect(holding).toBeLessThan(8);
+    } finally {
+      open();
+      await Promise.all(readers);
+    }
+    expect(await logged).toBe('logged');
+    expect((await ctx.db.selectFrom('exchangePeople').select('personId').where('personId', '=', person.id).execute()).length).toBe(1);
   });
 });
 

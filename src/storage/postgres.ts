@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PostgresDialect } from 'kysely';
+import { PostgresDialect, type Driver } from 'kysely';
 import { preparedNameOf } from './prepared-statements.js';
 import { statementCounter } from './statement-count.js';
 
@@ -31,14 +31,60 @@ class PreparingClient extends pg.Client {
   }
 }
 
-/** A pool of at most `poolSize` connections (postgres-pool-size.ts says how many by default). */
-export function createPostgresDialect(connectionString: string, poolSize: number): PostgresDialect {
-  const pool = new pg.Pool({ connectionString, max: poolSize, Client: PreparingClient });
+function poolOf(connectionString: string, size: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: size, Client: PreparingClient });
   // An idle connection the server ends (a restart, an administrator's command, a network cut) is
   // reported here; unheard, it would end the whole process. The pool drops that connection and
   // opens another on the next query, which fails with its own error if the server is still away.
   pool.on('error', (error) => {
     console.error(`waggle: an idle PostgreSQL connection was closed (${error.message}); the next request opens another`);
   });
-  return new PostgresDialect({ pool });
+  return pool;
+}
+
+/** A pool of at most `poolSize` connections (postgres-pool-size.ts says how many by default). */
+export function createPostgresDialect(connectionString: string, poolSize: number): PostgresDialect {
+  return new PostgresDialect({ pool: poolOf(connectionString, poolSize) });
+}
+
+/**
+ * The requests' pool (createPostgresDialect) and a second of the same size for the writes to a few
+ * people (services/context.ts inTransactionOnPeople, write-connections.ts), ended with the first.
+ * Those writes run one at a time per workspace, each holding the workspace's counter locked, and the
+ * next one begins while one runs; from the requests' pool (3 connections here) each waited for a
+ * read to give one back, 16 ms at the median under PostgreSQL's mixed load, while the rest waited on
+ * it. A connection of the second pool is opened when first wanted: a server that never writes opens none.
+ */
+export function createPostgresDialects(connectionString: string, poolSize: number): { requests: PostgresDialect; writes: PostgresDialect } {
+  const writesPool = poolOf(connectionString, poolSize);
+  let ended = false;
+  const endWrites = async () => {
+    if (ended) return;
+    ended = true;
+    await writesPool.end();
+  };
+  return { requests: new PostgresDialectEndingWith({ pool: poolOf(connectionString, poolSize) }, endWrites), writes: new PostgresDialect({ pool: writesPool }) };
+}
+
+/** A PostgresDialect whose driver, destroyed, also ends another pool (the writes' own): whoever destroys the store's handle ends both. */
+class PostgresDialectEndingWith extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly alsoEnd: () => Promise<void>,
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const destroy = driver.destroy.bind(driver);
+    driver.destroy = async () => {
+      try {
+        await this.alsoEnd();
+      } finally {
+        await destroy();
+      }
+    };
+    return driver;
+  }
 }
