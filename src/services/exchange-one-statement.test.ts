@@ -93,4 +93,21 @@ describe.each(DIALECTS)('an exchange with one person, on %s', (dialect) => {
     const after = await row(person.id);
     expect({ lastExchangeOn: after.lastExchangeOn, nextContactDue: after.nextContactDue }).toEqual({ lastExchangeOn: '2026-11-10', nextContactDue: '2026-12-10' });
   });
+
+  it('writes the stage and the hand-set date only when the exchange moves them: a listing by stage is not left owing the person', async () => {
+    const person = await createPerson(ctx, { name: 'Gus Steady' });
+    const written = async (channel: 'coffee' | 'email') => {
+      const told: PeopleWritten[] = [];
+      const stop = onPeopleWritten(ctx.db, (write) => told.push(write));
+      await logExchange(ctx, { personIds: [person.id], channel, occurredOn: TODAY });
+      stop();
+      return [...told[0]!.written].filter((name) => name.startsWith('people.')).sort();
+    };
+    expect(await written('coffee')).toEqual(expect.arrayContaining(['people.stage', 'people.updated_at']));
+    // Met already, by email: the stage stays, and neither it nor updated_at is written.
+    const steady = await written('email');
+    expect(steady).not.toContain('people.stage');
+    expect(steady).not.toContain('people.updated_at');
+    expect(steady).toContain('people.last_exchange_on');
+  });
 });

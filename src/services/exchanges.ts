@@ -132,8 +132,9 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
         const nextContactOn = clears ? null : person.nextContactOn;
         const lastExchangeOn = person.lastExchangeOn !== null && compareDates(person.lastExchangeOn, occurredOn) > 0 ? person.lastExchangeOn : occurredOn;
         const expected = nextContact({ nextContactOn, cadence: person.cadence, lastExchangeOn, addedOn: person.addedOn })?.date ?? null;
-        const writes = { stage, nextContactOn, nextContactSetOn: clears ? null : person.nextContactSetOn, nextContactDue: expected };
-        const rows = await refreshJournalAfterOneExchange(trx.db, trx.workspaceId, personId, { ...writes, changedAt: Object.keys(changes).length > 0 ? nowTimestamp(trx) : null });
+        const moved = Object.keys(changes).length > 0;
+        const writes = { ...(stage !== person.stage ? { stage } : {}), ...(clears ? { nextContactOn: null, nextContactSetOn: null } : {}), ...(moved ? { updatedAt: nowTimestamp(trx) } : {}), nextContactDue: expected };
+        const rows = await refreshJournalAfterOneExchange(trx.db, trx.workspaceId, personId, writes);
         await settleNextContactDue(trx, rows);
       } else if (Object.keys(changes).length > 0) await updatePersonAfterExchange(trx.db, person.id, { ...changes, updatedAt: nowTimestamp(trx) });
     }

@@ -86,23 +86,27 @@ export async function refreshJournalColumnsOfPeopleWithExchanges(db: Kysely<Data
 
 /**
  * What logging an exchange with one person writes to their row beside the journal's columns: the stage
- * and hand-set next contact as the rules leave them (the same values when they did not move), when
- * either moved (null: they did not, and `updated_at` stays), and the next contact the caller expects
- * of the row after it (services/rhythm.ts settles it when the journal says otherwise).
+ * when the rules move it, the hand-set next contact when the exchange fulfils it (both null), when
+ * either moved (`updatedAt`), and the next contact the caller expects of the row after it
+ * (services/rhythm.ts settles it when the journal says otherwise). A column the exchange does not move
+ * is left out of the statement, not written with its own value: a kept listing that reads a column
+ * written owes a catch-up for the person (people-list-patch.ts), and those by stage are many.
  */
 export type OneExchangeWrites = {
-  stage: string;
-  nextContactOn: string | null;
-  nextContactSetOn: string | null;
-  changedAt: string | null;
+  stage?: string;
+  nextContactOn?: null;
+  nextContactSetOn?: null;
+  updatedAt?: string;
   nextContactDue: string | null;
 };
 
-const journalAfterOneExchangeOf = compiledOnce((db, v: { workspaceId: string; personId: string } & OneExchangeWrites) =>
-  journalColumnsUpdate(db, v.workspaceId, [v.personId])
-    .set({ stage: v.stage, nextContactOn: v.nextContactOn, nextContactSetOn: v.nextContactSetOn, updatedAt: sql<string>`coalesce(${v.changedAt}, people.updated_at)`, nextContactDue: v.nextContactDue })
-    .returning([...RHYTHM_COLUMNS]),
-);
+/** One statement text for each set of columns written (compiled-once.ts keys its shapes by the values given). */
+const journalAfterOneExchangeOf = compiledOnce((db, v: { workspaceId: string; personId: string } & OneExchangeWrites) => {
+  const { workspaceId, personId, ...writes } = v;
+  return journalColumnsUpdate(db, workspaceId, [personId])
+    .set(writes)
+    .returning([...RHYTHM_COLUMNS]);
+});
 
 /**
  * refreshJournalColumnsOfPeopleWithExchanges for the one person an exchange was just logged with, in
