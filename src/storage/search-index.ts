@@ -70,7 +70,7 @@ export interface SearchedRow {
   channels?: string[];
 }
 
-/** PostgreSQL: a person's channels in their order, as one array value beside the row's columns (a select's or an update's `returning`). */
+/** PostgreSQL: a person's channels in their order, as one array value beside a select's columns of `people`. */
 export const channelsOfPerson = () => sql<string[]>`array(select cp.value from contact_points cp where cp.person_id = people.id order by cp.position)`.as('channels');
 
 /**
@@ -88,11 +88,11 @@ export async function refreshSearchText(db: Kysely<Database>, workspaceId: strin
 }
 
 /**
- * Writes the search text of people whose searched columns are in hand (refreshSearchText's select, or an
- * edit's `returning`: people.ts updatePersonRow), where it moved. Their channels as read beside them, or
- * read here (SQLite, where a statement more costs no round trip).
+ * Writes the search text of people whose searched columns are in hand (refreshSearchText's select), where
+ * it moved. Their channels as read beside them, or read here (SQLite, where a statement more costs no
+ * round trip). An edit that leaves the channels works the text out itself (people.ts updatePersonRow).
  */
-export async function writeSearchText(db: Kysely<Database>, people: readonly SearchedRow[]): Promise<void> {
+async function writeSearchText(db: Kysely<Database>, people: readonly SearchedRow[]): Promise<void> {
   const channels = new Map<string, string[]>(people.flatMap((person) => (person.channels ? [[person.id, person.channels] as const] : [])));
   const unread = people.filter((person) => !person.channels).map((person) => person.id);
   if (unread.length > 0) {
