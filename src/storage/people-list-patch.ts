@@ -1,4 +1,4 @@
-import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
+import { CamelCasePlugin, CompiledQuery, createQueryId, PostgresAdapter, sql, type Kysely, type UnknownRow } from 'kysely';
 import { dataVersion, listingVersionOf, movedOnlyBy, patchingListings, postgresVersionNamed, postgresVersionSql, versionSelect } from './data-version.js';
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 import type { KeysWritten, PlacingKeys } from '../core/listing-placement.js';
@@ -248,14 +248,12 @@ async function lockWithPlacingKeys(
   // The snapshot's picture is the data as locked only when nothing committed between them: otherwise read again, after the lock.
   if (first.locked !== first.seen) return { version: postgresVersionNamed(first.locked), keys: await placingKeys(trx, workspaceId, personIds), members: null };
   const answer = members ? membersFromRows(counted, parsedJson<[string, number][] | null>(first.members ?? null)?.map(([id, listing]) => ({ id, listing })) ?? []) : [];
-  const carried = readFirst ? (parsedJson<Record<string, unknown>[] | null>(first.carried ?? null) ?? []).map(camelCased) : undefined;
+  const carried = readFirst ? (await CAMEL_CASE.transformResult({ queryId: createQueryId(), result: { rows: parsedJson<UnknownRow[] | null>(first.carried ?? null) ?? [] } })).rows : undefined;
   return { version: postgresVersionNamed(first.locked), keys: keysOfRows(rows), members: new Map(answer.map((found, i) => [counted[i] as KeptListing, found])), carried };
 }
 
-/** A carried row's keys as the camel-case plugin gives a row's columns (`next_contact_on` → `nextContactOn`). */
-function camelCased(row: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), value]));
-}
+/** Carried rows' keys as the store's camel-case plugin gives a row's columns (`next_contact_on` → `nextContactOn`): the plugin's own rule. */
+const CAMEL_CASE = new CamelCasePlugin();
 
 /** PostgreSQL, after a write to a few people: the version it leaves (dataVersion) and their placing keys, in one round trip where they were two. */
 async function versionWithPlacingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> }> {

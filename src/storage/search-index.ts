@@ -57,7 +57,7 @@ export function matchesSearch(db: Kysely<Database>, folded: string, way: SearchW
 /** The columns of `people` the search text is made from, with the text stored now (to write it only when it moves). */
 export const SEARCHED_COLUMNS = ['id', 'name', 'organisation', 'role', 'location', 'tags', 'notes', 'searchText'] as const;
 
-/** A person's searched columns as SEARCHED_COLUMNS reads them, with their channels in order when read beside them (PostgreSQL). */
+/** A person's searched columns as SEARCHED_COLUMNS reads them. */
 export interface SearchedRow {
   id: string;
   name: string;
@@ -67,7 +67,6 @@ export interface SearchedRow {
   tags: string;
   notes: string | null;
   searchText: string | null;
-  channels?: string[];
 }
 
 /** PostgreSQL: a person's channels in their order, as one array value beside a select's columns of `people`. */
@@ -82,26 +81,22 @@ export const channelsOfPerson = () => sql<string[]>`array(select cp.value from c
 export async function refreshSearchText(db: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<void> {
   for (const ids of chunks([...new Set(personIds)])) {
     const select = db.selectFrom('people').select([...SEARCHED_COLUMNS]).where('workspaceId', '=', workspaceId).where('id', 'in', ids);
-    // PostgreSQL: each person's channels in the same statement, a round trip fewer.
-    await writeSearchText(db, isPostgres(db) ? await select.select(channelsOfPerson()).execute() : await select.execute());
-  }
-}
-
-/**
- * Writes the search text of people whose searched columns are in hand (refreshSearchText's select), where
- * it moved. Their channels as read beside them, or read here (SQLite, where a statement more costs no
- * round trip). An edit that leaves the channels works the text out itself (people.ts updatePersonRow).
- */
-async function writeSearchText(db: Kysely<Database>, people: readonly SearchedRow[]): Promise<void> {
-  const channels = new Map<string, string[]>(people.flatMap((person) => (person.channels ? [[person.id, person.channels] as const] : [])));
-  const unread = people.filter((person) => !person.channels).map((person) => person.id);
-  if (unread.length > 0) {
-    const points = await db.selectFrom('contactPoints').select(['personId', 'value']).where('personId', 'in', unread).orderBy('personId').orderBy('position').execute();
-    for (const point of points) channels.set(point.personId, [...(channels.get(point.personId) ?? []), point.value]);
-  }
-  for (const person of people) {
-    const text = searchText({ ...person, tags: parseJsonList<string>(person.tags) }, channels.get(person.id) ?? []);
-    if (text !== person.searchText) await db.updateTable('people').set({ searchText: text }).where('id', '=', person.id).execute();
+    const channels = new Map<string, string[]>();
+    let people: readonly SearchedRow[];
+    if (isPostgres(db)) {
+      // Each person's channels in the same statement, in their order: one round trip where there were two.
+      const rows = await select.select(channelsOfPerson()).execute();
+      for (const row of rows) channels.set(row.id, row.channels);
+      people = rows;
+    } else {
+      people = await select.execute();
+      const points = await db.selectFrom('contactPoints').select(['personId', 'value']).where('personId', 'in', ids).orderBy('personId').orderBy('position').execute();
+      for (const point of points) channels.set(point.personId, [...(channels.get(point.personId) ?? []), point.value]);
+    }
+    for (const person of people) {
+      const text = searchText({ ...person, tags: parseJsonList<string>(person.tags) }, channels.get(person.id) ?? []);
+      if (text !== person.searchText) await db.updateTable('people').set({ searchText: text }).where('id', '=', person.id).execute();
+    }
   }
 }
 
