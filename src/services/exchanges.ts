@@ -6,7 +6,7 @@ import type { JournalEntry } from '../core/check/types.js';
 import type { Exchange, FollowUp } from '../core/model.js';
 import { stageAfterExchange, stageWithoutExchange, type StageStep } from '../core/stage-rules.js';
 import { fulfilsHandSetDate, handSetDateAfterRemoval, nextContact } from '../core/next-contact.js';
-import { refreshJournalAfterOneExchange } from '../storage/derived.js';
+import { refreshJournalAfterOneExchange, type OneExchangeWrites } from '../storage/derived.js';
 import { PostgresAdapter, type Kysely, type Updateable } from 'kysely';
 import { monthOf } from '../core/plan.js';
 import type { Database, PeopleTable } from '../storage/schema.js';
@@ -105,7 +105,8 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
     if (!together) await insertExchangeRow(trx.db, row);
     for (const personId of personIds) {
       const person = people.find((p) => p.id === personId)!;
-      const changes: Updateable<PeopleTable> = {};
+      // Only what the rules move: the one-person statement writes exactly these beside the journal's columns (OneExchangeWrites).
+      const changes: Omit<OneExchangeWrites, 'updatedAt' | 'nextContactDue'> = {};
       const stage = stageAfterExchange(person.stage as Stage, input.channel, initiatedBy);
       if (stage !== person.stage) changes.stage = stage;
       const clears = person.nextContactOn !== null && fulfilsHandSetDate(person.nextContactSetOn, occurredOn);
@@ -133,7 +134,7 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
         const lastExchangeOn = person.lastExchangeOn !== null && compareDates(person.lastExchangeOn, occurredOn) > 0 ? person.lastExchangeOn : occurredOn;
         const expected = nextContact({ nextContactOn, cadence: person.cadence, lastExchangeOn, addedOn: person.addedOn })?.date ?? null;
         const moved = Object.keys(changes).length > 0;
-        const writes = { ...(stage !== person.stage ? { stage } : {}), ...(clears ? { nextContactOn: null, nextContactSetOn: null } : {}), ...(moved ? { updatedAt: nowTimestamp(trx) } : {}), nextContactDue: expected };
+        const writes: OneExchangeWrites = { ...changes, ...(moved ? { updatedAt: nowTimestamp(trx) } : {}), nextContactDue: expected };
         const rows = await refreshJournalAfterOneExchange(trx.db, trx.workspaceId, personId, writes);
         await settleNextContactDue(trx, rows);
       } else if (Object.keys(changes).length > 0) await updatePersonAfterExchange(trx.db, person.id, { ...changes, updatedAt: nowTimestamp(trx) });
