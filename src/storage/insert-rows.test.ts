@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../services/context.js';
 import { createPerson } from '../services/people.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
 import { dataVersion } from './data-version.js';
-import { insertRows, withIndexesRebuilt } from './insert-rows.js';
+import { insertRows, withIndexesRebuilt, type InsertStatements } from './insert-rows.js';
 
 describe.each(DIALECTS)('insertRows on %s', (kind) => {
   // Each test its own database: they count rows and rebuild indexes.
@@ -31,6 +32,76 @@ describe.each(DIALECTS)('insertRows on %s', (kind) => {
     const person = await createPerson(ctx, { name: 'Ana Silva' });
     const rows = Array.from({ length: 3 }, (_, position) => ({ personId: person.id, position: position === 2 ? 0 : position, kind: 'other' as const, label: null, month: 1, day: 1, year: null }));
     await expect(insertRows(ctx.db, 'personDates', rows)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await ctx.db.selectFrom('personDates').select('position').where('personId', '=', person.id).execute()).toEqual([]);
+  });
+});
+
+describe.each(DIALECTS)('insertRows, columns one value in every row, on %s', (kind) => {
+  const world = freshSession(kind, { ids: 'random', per: 'file' });
+  const columns = ['personId', 'position', 'kind', 'label', 'month', 'day', 'year'] as const;
+
+  it('stores every row as given, whichever columns hold one value across a batch (SQLite binds those once)', async () => {
+    const { ctx } = world.session;
+    const person = await createPerson(ctx, { name: 'Ana Silva' });
+    // Each column either one value for all rows or its own in each, and the batch size anything from one row up.
+    const column = <T>(one: fc.Arbitrary<T>) => fc.oneof(one.map((value) => () => value), fc.constant(null));
+    const plan = fc.record({
+      count: fc.integer({ min: 1, max: 230 }),
+      batch: fc.integer({ min: 1, max: 120 }),
+      kind: column(fc.constantFrom('birthday' as const, 'other' as const)),
+      label: column(fc.option(fc.string({ maxLength: 12 }), { nil: null })),
+      month: column(fc.integer({ min: 1, max: 12 })),
+      day: column(fc.integer({ min: 1, max: 28 })),
+      year: column(fc.option(fc.integer({ min: 1900, max: 2026 }), { nil: null })),
+    });
+    await fc.assert(
+      fc.asyncProperty(plan, async (p) => {
+        await ctx.db.deleteFrom('personDates').where('personId', '=', person.id).execute();
+        const rows = Array.from({ length: p.count }, (_, position) => ({
+          personId: person.id,
+          position,
+          kind: p.kind ? p.kind() : position % 2 ? ('birthday' as const) : ('other' as const),
+          label: p.label ? p.label() : position % 3 ? `date ${position}` : null,
+          month: p.month ? p.month() : (position % 12) + 1,
+          day: p.day ? p.day() : (position % 28) + 1,
+          year: p.year ? p.year() : position % 5 ? 1900 + position : null,
+        }));
+        await insertRows(ctx.db, 'personDates', rows, { batch: p.batch });
+        const stored = await ctx.db.selectFrom('personDates').select([...columns]).where('personId', '=', person.id).orderBy('position').execute();
+        expect(stored).toEqual(rows);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('writes a batch of rows that share columns as one statement binding those columns once (SQLite), the rest as given', async () => {
+    const { ctx } = world.session;
+    const person = await createPerson(ctx, { name: 'Rui Costa' });
+    const rows = Array.from({ length: 250 }, (_, position) => ({ personId: person.id, position, kind: 'other' as const, label: null, month: 5, day: (position % 28) + 1, year: null }));
+    const statements: InsertStatements = new Map();
+    await insertRows(ctx.db, 'personDates', rows, { statements });
+    const kept = [...statements.values()];
+    // Two sizes of batch (100 and 50), each its own statement.
+    expect(kept).toHaveLength(2);
+    for (const statement of kept) {
+      if (kind === 'sqlite') {
+        // person_id, kind, label, month and year bound once; position and day once a row.
+        expect(statement?.shared).toEqual([0, 2, 3, 4, 6]);
+        expect(statement?.sql).toMatch(/ select \?, column1, \?, \?, \?, column2, \? from \(values \(\?, \?\), /);
+      } else {
+        expect(statement?.shared).toEqual([]);
+      }
+    }
+    const stored = await ctx.db.selectFrom('personDates').select([...columns]).where('personId', '=', person.id).orderBy('position').execute();
+    expect(stored).toEqual(rows);
+  });
+
+  it('keeps a column of its own for rows the same in every column', async () => {
+    const { ctx } = world.session;
+    const person = await createPerson(ctx, { name: 'Eva Lopes' });
+    // No primary key holds two identical rows: the write counts itself and is refused whole, as any other.
+    const same = { personId: person.id, position: 0, kind: 'other' as const, label: null, month: 1, day: 1, year: null };
+    await expect(insertRows(ctx.db, 'personDates', [same, { ...same }])).rejects.toMatchObject({ code: 'conflict' });
     expect(await ctx.db.selectFrom('personDates').select('position').where('personId', '=', person.id).execute()).toEqual([]);
   });
 });
