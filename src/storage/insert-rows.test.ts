@@ -37,7 +37,7 @@ describe.each(DIALECTS)('insertRows on %s', (kind) => {
 });
 
 describe.each(DIALECTS)('insertRows, columns one value in every row, on %s', (kind) => {
-  const world = freshSession(kind, { ids: 'random', per: 'file' });
+  const world = freshSession(kind, { ids: 'random', per: 'suite' });
   const columns = ['personId', 'position', 'kind', 'label', 'month', 'day', 'year'] as const;
 
   it('stores every row as given, whichever columns hold one value across a batch (SQLite binds those once)', async () => {

@@ -12,6 +12,7 @@ import { containsPattern } from './like.js';
 import { indexableSearch, matchesSearch, searchesByFts } from './search-index.js';
 import { dataVersion, listingVersion, sawDataVersion, wantsDataVersionSeen, withDataVersionRead } from './data-version.js';
 import { KeptPerVersion } from './kept-per-version.js';
+import { selectIdsInOrder } from './ids-in-order.js';
 import type { CountOwed, OrderOwed } from './people-list-catch-up.js';
 import { idsBytes } from '../core/byte-budget.js';
 import { IdOrder } from '../core/id-order.js';
@@ -362,7 +363,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
       // PostgreSQL: the order and this page's rows in one statement (people-page.ts), when the order is read at all.
       const readWithOrder: { page?: { row: PageRow; person: Person }[] } = {};
       const read = async () => {
-        if (!isPostgres(db)) return (await pageIds().execute()).map((row) => row.id);
+        if (!isPostgres(db)) return selectIdsInOrder(db, pageIds().compile());
         const both = await selectOrderAndPage(db, workspaceId, pageIds().compile(), { offset, take }, prepared);
         readWithOrder.page = both.page;
         return both.ids;
