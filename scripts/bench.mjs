@@ -252,7 +252,7 @@ spawnSync(process.execPath, ['scripts/bench-import.mjs', '--skip-build'], { stdi
 spawnSync(process.execPath, ['scripts/bench-server.mjs', '--skip-build'], { stdio: 'inherit' });
 // 7. The team check: 50 members, 5,000 consented people, 300 networks, through the API (scripts/bench-team.mjs).
 spawnSync(process.execPath, ['scripts/bench-team.mjs', '--skip-build'], { stdio: 'inherit' });
-// 8. The API under load: 50 clients for 10 s a request kind at 30,000 people, 1,000 networks and
+// 8. The API under load: 50 clients for 30 s a request kind at 30,000 people, 1,000 networks and
 //    100,000 exchanges, on SQLite and PostgreSQL, GET /api/health beside as the ceiling; then a mixed
 //    read/write run (scripts/bench-api.mjs; `npm run bench -- --short` for 3 s a kind at 10,000 people).
 spawnSync(process.execPath, ['scripts/bench-api.mjs', ...(process.argv.includes('--short') ? ['--short'] : []), '--json', 'bench-results/api.json'], { stdio: 'inherit' });
