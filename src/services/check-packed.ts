@@ -27,7 +27,7 @@ export const SUMMARY_MAX_TOP = 100;
 
 /** How many items' JSON are zipped together: a page of 50 unzips two or three blocks. */
 const ITEMS_PER_BLOCK = 32;
-/** zlib's level for the blocks: worked out in the check's process, off the requests' thread. */
+/** zlib's level for the blocks: zipped where the check is worked out (a server's: in the check's own process, off the requests' thread). */
 const BLOCK_LEVEL = 6;
 
 /** One list: its items' JSON texts end to end, zipped ITEMS_PER_BLOCK items to a block, and where each item ends in its block's text (in bytes). */
