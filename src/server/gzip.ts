@@ -60,8 +60,8 @@ export async function gzippedJsonAnswer(c: Context, zipped: Uint8Array, more: Re
  * as they are instead of copying the answer out of its Response: the whole check's report is
  * tens of megabytes at 30,000 people, and the copy doubled what the server held while sending it.
  */
-const routeBytes = new WeakMap<Response, Uint8Array | string>();
-export function jsonBytesAnswer(res: Response, bytes: Uint8Array | string): Response {
+const routeBytes = new WeakMap<Response, Uint8Array>();
+export function jsonBytesAnswer(res: Response, bytes: Uint8Array): Response {
   routeBytes.set(res, bytes);
   return res;
 }
