@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AliasNode, ColumnNode, CompiledQuery, DeleteQueryNode, InsertQueryNode, PostgresAdapter, SelectQueryNode, TableNode, UpdateQueryNode, type Kysely, type OperationNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow, type WithNode } from 'kysely';
+import { AliasNode, ColumnNode, CompiledQuery, sql, type RawBuilder, DeleteQueryNode, InsertQueryNode, PostgresAdapter, SelectQueryNode, TableNode, UpdateQueryNode, type Kysely, type OperationNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow, type WithNode } from 'kysely';
 
 import { preparedOnPostgres } from './prepared-statements.js';
 import { SharedRead } from './shared-read.js';
@@ -35,7 +35,10 @@ let ownWrites = 0;
  * it leaves before it commits (people-list-patch.ts), so that next write's data would have been read as the refused one's, and
  * its changes never seen. A transaction id is never given twice, so a refused write's version is never anybody's data.
  */
-export const versionSelect = (workspaceId: string) => `select version::text || '.' || xmin::text as v from workspace_data_versions where workspace_id = ${workspaceId}`;
+const VERSION_TEXT = `version::text || '.' || xmin::text`;
+export const versionSelect = (workspaceId: string) => `select ${VERSION_TEXT} as v from workspace_data_versions where workspace_id = ${workspaceId}`;
+/** versionSelect as a value of a statement built by Kysely, the workspace a value of its own: read in that statement's snapshot. */
+export const postgresVersionOf = (workspaceId: string): RawBuilder<string | null> => sql<string | null>`(select ${sql.raw(VERSION_TEXT)} from workspace_data_versions where workspace_id = ${workspaceId})`;
 const VERSION_QUERY = versionSelect('$1');
 /** The same as a value inside another statement (null before the first counted write), read in that statement's snapshot. */
 export const postgresVersionSql = (workspaceId: string) => `(${versionSelect(workspaceId)})`;

@@ -245,3 +245,78 @@ describe('a kept value put on the shelf after a write', () => {
     expect(other.runs.n).toBe(1);
   });
 });
+
+/*
+ * A value whose computation names the version it saw (getSeeing: one statement reads both) is put on
+ * the shelf under that version once worked out, and brought through the writes after it. So a value
+ * whose catch-up is not idempotent (a count) outlives a write that commits while it is worked out,
+ * where put on the shelf under the version read before it (get) it could not tell whether it held the
+ * write and was forgotten.
+ */
+describe('a value worked out with the version it saw', () => {
+  const store = aStore();
+  const db = () => store.db;
+  /** Values are lists of letters; what is owed is letters to append: a value that already held a write would get its letter twice. */
+  const appending: CatchUp<string[], undefined, string[]> = {
+    idempotent: false,
+    add: (owed, more) => [...(owed ?? []), ...more],
+    versionIn: async () => 'v2',
+    apply: async (_trx, { value, weight, owed }) => ({ value: [...value, ...owed], weight: weight + owed.length }),
+  };
+  const write = (from: string, to: string, letter: string) => (kept: { version: string }) => (kept.version === from ? { version: to, owe: [letter] } : undefined);
+  /** A computation held until `finish`, counting how often it ran. */
+  function held(value: string[], version: string) {
+    const runs = { n: 0 };
+    let finish = () => {};
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    return { runs, finish: () => finish(), compute: async () => (runs.n++, await gate, { value, version }) };
+  }
+
+  it('is kept under the version its computation names, worked out once for the readers of one version meanwhile', async () => {
+    const kept = new KeptPerVersion<string[], undefined, string[]>(1 << 20, (letters) => letters.length);
+    const work = held(['a'], 'pg:2.11');
+    const first = kept.getSeeing(db(), 'k', 'pg:1.10', work.compute);
+    const second = kept.getSeeing(db(), 'k', 'pg:1.10', work.compute);
+    expect(kept.seeingNow(db()).map((under) => under.key)).toEqual(['k']);
+    expect(kept.kept(db())).toEqual([]);
+    work.finish();
+    expect(await first).toEqual(['a']);
+    expect(await second).toEqual(['a']);
+    expect(work.runs.n).toBe(1);
+    expect(kept.seeingNow(db())).toEqual([]);
+    expect(kept.kept(db())).toMatchObject([{ key: 'k', version: 'pg:2.11', settled: { value: ['a'] } }]);
+    // A reader of the version it names, or of an older one (PostgreSQL's counter tells), is answered from it.
+    const again = held(['fresh'], 'pg:3.12');
+    again.finish();
+    expect(await kept.getSeeing(db(), 'k', 'pg:2.11', again.compute)).toEqual(['a']);
+    expect(await kept.getSeeing(db(), 'k', 'pg:1.10', again.compute)).toEqual(['a']);
+    expect(again.runs.n).toBe(0);
+    // A reader of a newer version works it out again.
+    expect(await kept.getSeeing(db(), 'k', 'pg:3.12', again.compute)).toEqual(['fresh']);
+    expect(again.runs.n).toBe(1);
+  });
+
+  it('a write that commits while it is worked out: kept, owing the write once, when its picture is from before the write', async () => {
+    const kept = new KeptPerVersion<string[], undefined, string[]>(1 << 20, (letters) => letters.length);
+    const work = held(['a'], 'v1');
+    const reading = kept.getSeeing(db(), 'k', 'v1', work.compute);
+    kept.owe(db(), appending, write('v1', 'v2', 'b'), { remember: true });
+    work.finish();
+    expect(await reading).toEqual(['a']);
+    expect(kept.kept(db())).toMatchObject([{ key: 'k', version: 'v2', owed: ['b'] }]);
+    const later = held(['fresh'], 'v2');
+    expect(await kept.getSeeing(db(), 'k', 'v2', later.compute)).toEqual(['a', 'b']);
+    expect(later.runs.n).toBe(0);
+  });
+
+  it('a write that commits while it is worked out: kept as it is, owing nothing, when its picture holds the write', async () => {
+    const kept = new KeptPerVersion<string[], undefined, string[]>(1 << 20, (letters) => letters.length);
+    const work = held(['a', 'b'], 'v2');
+    const reading = kept.getSeeing(db(), 'k', 'v1', work.compute);
+    kept.owe(db(), appending, write('v1', 'v2', 'b'), { remember: true });
+    work.finish();
+    expect(await reading).toEqual(['a', 'b']);
+    expect(kept.kept(db())).toMatchObject([{ key: 'k', version: 'v2' }]);
+    expect(kept.kept(db())[0]?.owed).toBeUndefined();
+  });
+});

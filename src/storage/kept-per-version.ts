@@ -80,6 +80,8 @@ type Decide<T, A, O> = (kept: KeptValue<T, A, O>) => { version: string; owe?: O 
 
 export class KeptPerVersion<T, A = undefined, O = never> {
   private readonly shelves = new WeakMap<Kysely<Database>, ByteBudgetLru<string, Entry<T, A, O>>>();
+  /** Per handle and key, the computation getSeeing is waiting on, and the version its first reader read. */
+  private readonly seeing = new WeakMap<Kysely<Database>, Map<string, { version: string; value: Promise<T>; about: A }>>();
   /** Per handle, the last RECENT_WRITES writes heard by `owe`, oldest first. */
   private readonly recentWrites = new WeakMap<Kysely<Database>, Owing<T, A, O>[]>();
 
@@ -125,6 +127,37 @@ export class KeptPerVersion<T, A = undefined, O = never> {
   }
 
   /**
+   * get, for a value whose computation names the version it was worked out from (`compute` reads both in
+   * one statement: one snapshot), kept under that version (offer) once worked out, never before. So a
+   * value whose catch-up is not idempotent (a count) outlives the writes that commit while it is worked
+   * out: put on the shelf under the version read before it, as get does, such a value could not tell
+   * whether its picture held them and was forgotten, and under PostgreSQL's steady writes the next read
+   * counted again (a due listing's count, 3 ms of PostgreSQL's time, worked out on almost every read).
+   * Here each write after its own version is owed as usual (throughRecentWrites). Readers asking at the
+   * same version meanwhile share the computation; the version it names is never older than theirs
+   * (it is read after theirs was).
+   */
+  async getSeeing(db: Kysely<Database>, key: string, version: string, compute: () => Promise<{ value: T; version: string }>, ...[about]: A extends undefined ? [] : [A]): Promise<T> {
+    const hit = this.shelves.get(db)?.peek(key);
+    if (hit && (hit.version === version || versionNewer(hit.version, version))) return this.get(db, key, version, async () => (await compute()).value, ...([about] as never));
+    let pending = this.seeing.get(db);
+    if (!pending) this.seeing.set(db, (pending = new Map()));
+    const shared = pending.get(key);
+    if (shared?.version === version) return shared.value;
+    const value = compute().then((worked) => {
+      this.offer(db, key, worked.version, worked.value, ...([about] as never));
+      return worked.value;
+    });
+    const own = { version, value, about: about as A };
+    pending.set(key, own);
+    try {
+      return await value;
+    } finally {
+      if (pending.get(key) === own) pending.delete(key);
+    }
+  }
+
+  /**
    * The value kept for `key`, worked out and owing nothing, with the version it is kept under, whatever
    * that is; used again, as get uses it. For a reader that learns the version in the same statement as
    * the rows it reads beside the value (people-list.ts): the value is good for those rows only if the
@@ -148,6 +181,11 @@ export class KeptPerVersion<T, A = undefined, O = never> {
     const entry: Entry<T, A, O> = { version, value: Promise.resolve(value), settled: { value }, weight, about: about as A };
     shelf.set(key, entry, stringBytes(key) + weight);
     this.throughRecentWrites(db, shelf, key, entry);
+  }
+
+  /** What getSeeing is working out for `db` now: each key and what its value is about. */
+  seeingNow(db: Kysely<Database>): { key: string; about: A }[] {
+    return [...(this.seeing.get(db) ?? [])].map(([key, { about }]) => ({ key, about }));
   }
 
   /** The kept values of `db` now (a copy). */

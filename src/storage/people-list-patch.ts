@@ -80,19 +80,25 @@ export async function patchListingsAround<T, R = never>(
   // PostgreSQL: the counter locked, the placing keys read, and whether each kept count this write may change held the
   // written people, in one round trip (lockWithPlacingKeys). Which counts are under the version locked is known after.
   const askedWithLock = postgres ? counts.kept(root).filter(mayAsk) : [];
-  const locked = postgres ? await lockWithPlacingKeys(trx, workspaceId, personIds, askedWithLock.map((kept) => kept.about), first) : null;
+  // And each count being worked out now with the version it sees (KeptPerVersion.getSeeing): put on the shelf under the
+  // version before this write, it is told this write's people as the lock's statement found them, not forgotten for want of it.
+  const askedUnderWay = postgres ? counts.seeingNow(root).filter(({ key, about }) => about.workspaceId === workspaceId && mayChange(about) && !askedWithLock.some((kept) => kept.key === key)) : [];
+  const locked = postgres ? await lockWithPlacingKeys(trx, workspaceId, personIds, [...askedWithLock, ...askedUnderWay].map((kept) => kept.about), first) : null;
   const readFirst = readFirstOf(locked?.carried as R[] | undefined);
   const before = locked?.version ?? null;
   // PostgreSQL before the workspace's first counted write: nothing was kept under a counter yet.
   if (postgres && before === null) return write(readFirst);
 
-  // Whether each kept count held the written people it does not owe yet, before the write (what it owes says so for the others).
+  // Which of the written people each kept count's listing held before the write, by the count's key: asked of every count kept
+  // under the version before it and of every count being worked out (askedUnderWay). Good for any count of the listing kept under
+  // that version when the write is told (a count kept, caught up or worked out since, alike): for the people it owes already,
+  // what it owes says (countCatchUp.add).
   const wholeBefore = postgres ? null : await dataVersion(trx, workspaceId);
   const current = (kept: KeptValue<unknown, KeptListing, unknown>, whole: string | null) => (postgres ? kept.version === before : kept.version === listingVersionOf(whole as string, kept.about.reads));
-  const heldBefore = new Map<string, { held: ReadonlyMap<string, boolean>; then: KeptValue<number, KeptListing, unknown> }>();
+  const membersBefore = new Map<string, ReadonlySet<string>>();
   const asking = counts.kept(root).filter((kept) => mayAsk(kept) && current(kept, wholeBefore));
-  // Asked about every written person: for one already owed the answer goes unused (what it owes says), and one question serves
-  // every count. Those the lock's statement answered are not asked again (a count kept since it was sent is).
+  // Asked about every written person, and one question serves every count. Those the lock's statement answered are not asked
+  // again (a count kept since it was sent is); one being worked out that it did not answer goes unasked.
   const answered = locked?.members ?? new Map<KeptListing, Set<string>>();
   const unanswered = asking.filter((kept) => !answered.has(kept.about));
   const heldNow = await membersOfEach(
@@ -100,9 +106,10 @@ export async function patchListingsAround<T, R = never>(
     unanswered.map((kept) => kept.about),
     personIds,
   );
-  for (const kept of asking) {
-    const members = answered.get(kept.about) ?? (heldNow[unanswered.indexOf(kept)] as Set<string>);
-    heldBefore.set(kept.key, { held: new Map(personIds.filter((id) => !kept.owed?.has(id)).map((id) => [id, members.has(id)])), then: kept });
+  for (const kept of asking) membersBefore.set(kept.key, answered.get(kept.about) ?? (heldNow[unanswered.indexOf(kept)] as Set<string>));
+  for (const { key, about } of askedUnderWay) {
+    const members = answered.get(about);
+    if (members && !membersBefore.has(key)) membersBefore.set(key, members);
   }
 
   // Read before the write's moves are counted (a select moves nothing), so movedOnlyBy holds as before.
@@ -139,11 +146,11 @@ export async function patchListingsAround<T, R = never>(
     return owe === null ? null : { version: versionAfter(kept.about), owe };
   };
   // Noted in one go each, nothing awaited: no read sees some owed and not the rest.
-  // A count caught up or worked out again meanwhile (its value or what it owes another) is forgotten: what it held is not known.
+  // A count of a listing nobody asked about (kept since the question was sent) is forgotten: what it held is not known.
   const endCounts = counts.owe(root, countCatchUp, (kept) =>
     decide(kept, () => {
-      const asked = heldBefore.get(kept.key);
-      return asked && asked.then.settled === kept.settled && asked.then.owed === kept.owed ? asked.held : null;
+      const members = membersBefore.get(kept.key);
+      return members ? new Map(personIds.filter((id) => !kept.owed?.has(id)).map((id) => [id, members.has(id)])) : null;
     }),
     { remember: postgres },
   );

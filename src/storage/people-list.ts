@@ -10,7 +10,7 @@ import { foldQuery } from '../core/search-text.js';
 import { chunks } from './chunks.js';
 import { containsPattern } from './like.js';
 import { indexableSearch, matchesSearch, searchesByFts } from './search-index.js';
-import { dataVersion, listingVersion, sawDataVersion, wantsDataVersionSeen, withDataVersionRead } from './data-version.js';
+import { dataVersion, listingVersion, postgresVersionNamed, postgresVersionOf, sawDataVersion, wantsDataVersionSeen, withDataVersionRead } from './data-version.js';
 import { KeptPerVersion } from './kept-per-version.js';
 import { selectIdsInOrder } from './ids-in-order.js';
 import type { CountOwed, OrderOwed } from './people-list-catch-up.js';
@@ -64,7 +64,7 @@ export function inOrder<Q extends { orderBy: (...args: any[]) => any }>(query: Q
 }
 
 /** What a listing's pages share, whatever their place: the filter, less where the page is and its order. */
-function listingKey(workspaceId: string, today: IsoDate, filter: PersonFilter): string {
+export function listingKey(workspaceId: string, today: IsoDate, filter: PersonFilter): string {
   const { limit: _limit, offset: _offset, cursor: _cursor, sort: _sort, ...matching } = filter;
   return `${workspaceId}\u0000${today}\u0000${JSON.stringify(matching)}`;
 }
@@ -311,7 +311,17 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
   let version = paged && !seeing ? await listingVersion(db, workspaceId, byOrderAlone ? orderReads : filterReads(filter)) : null;
   const unsearched = base;
   const count = async (query: typeof base) => Number((await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
-  const countOf = (query: typeof base) => (version === null || db.isTransaction ? count(query) : counts.get(db, listingKey(workspaceId, today, filter), version, () => count(query), { workspaceId, today, filter, sort: null, reads: filterReads(filter) }));
+  const countOf = (query: typeof base) => {
+    if (version === null || db.isTransaction) return count(query);
+    const about: KeptListing = { workspaceId, today, filter, sort: null, reads: filterReads(filter) };
+    // PostgreSQL: counted with the version its snapshot holds, and kept under that one (getSeeing).
+    if (isPostgres(db)) return counts.getSeeing(db, listingKey(workspaceId, today, filter), version, () => countSeeing(query), about);
+    return counts.get(db, listingKey(workspaceId, today, filter), version, () => count(query), about);
+  };
+  const countSeeing = async (query: typeof base) => {
+    const row = await db.selectNoFrom([query.select((eb) => eb.fn.countAll<number>().as('n')).as('count'), postgresVersionOf(workspaceId).as('version')]).executeTakeFirstOrThrow();
+    return { value: Number(row.count), version: postgresVersionNamed(row.version) };
+  };
   let counted: Promise<number> | null = null;
   if (folded) {
     // Search (search-index.ts): where SQLite could ask its trigram index, the count says which way finds the page
