@@ -11,11 +11,13 @@ import type { Database } from './schema.js';
 import { withoutPlugins } from './without-plugins.js';
 import { parametersShifted } from './statement-template.js';
 import { parsedJson } from './json-dialects.js';
+import { readThenCommit, sqlLiteral, sqlTextArray } from './read-then-commit.js';
 
 /*
  * A write that changes a few people (an exchange logged, a date set, a person edited) leaves the
- * people listings' kept counts and orders (people-list.ts) owing a catch-up with them, noted before it
- * commits, instead of leaving them to be read again whole: the next read of each catches it up
+ * people listings' kept counts and orders (people-list.ts) owing a catch-up with them, noted as it
+ * commits (on SQLite just before, on PostgreSQL as soon as its COMMIT, sent with its last read, comes back),
+ * instead of leaving them to be read again whole: the next read of each catches it up
  * (people-list-catch-up.ts), so the cost follows the reads, not the writes. Noting costs no question to
  * the database for an order; a kept count needs to know, for each written person, whether it held
  * them before the write (asked once a count, before the write, for the people it does not owe yet).
@@ -55,6 +57,7 @@ export interface PatchedWrite {
 
 /**
  * Runs `write`, which changes `change.personIds` only, in the open transaction `trx` on `root`, and leaves root's kept listings owing them before returning;
+ * on PostgreSQL it also commits `trx`, with its last read (read-then-commit.ts): nothing may follow it in the transaction;
  * `patched` hears what it wrote when the data moved by this write alone (movedOnlyBy), for the caller to tell once it commits;
  * `owed` hears how to end what it left the kept listings owing, for the caller to call once the transaction has, refused or not (KeptPerVersion.owe).
  */
@@ -119,7 +122,8 @@ export async function patchListingsAround<T, R = never>(
 
   // PostgreSQL: the version the write leaves and, when it may have moved them, the placing keys after it, in one round trip.
   const keysMoved = !movedNoPlacingKey(scope.written);
-  const after = postgres && keysMoved ? await versionWithPlacingKeys(trx, workspaceId, personIds) : null;
+  // Sent with the transaction's COMMIT (read-then-commit.ts): the counter's lock is let go one round trip sooner.
+  const after = postgres ? await versionWithPlacingKeysThenCommit(trx, workspaceId, keysMoved ? personIds : []) : null;
   const wholeAfter = after?.version ?? (await dataVersion(trx, workspaceId));
   const wholeBeforeWrite = postgres ? (before as string) : (wholeBefore as string);
   if (movedOnlyBy(wholeBeforeWrite, wholeAfter, scope.moves)) {
@@ -262,13 +266,16 @@ async function lockWithPlacingKeys(
 /** Carried rows' keys as the store's camel-case plugin gives a row's columns (`next_contact_on` → `nextContactOn`): the plugin's own rule. */
 const CAMEL_CASE = new CamelCasePlugin();
 
-/** PostgreSQL, after a write to a few people: the version it leaves (dataVersion) and their placing keys, in one round trip where they were two. */
-async function versionWithPlacingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> }> {
-  const text = (afterText ??= preparedOnPostgres(trx, `select s.v as version, ${KEYS_COLUMNS} from (select ${postgresVersionSql('$1')} as v) s ${KEYS_JOINED}`));
-  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { version: string | null }>(CompiledQuery.raw(text, [workspaceId, [...personIds]]));
+/**
+ * PostgreSQL, after a write to a few people: the version it leaves (dataVersion) and their placing keys (none asked: none read),
+ * in one round trip with the transaction's COMMIT, where they were three: the version, the keys, the COMMIT.
+ */
+async function versionWithPlacingKeysThenCommit(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> }> {
+  const workspace = sqlLiteral(workspaceId);
+  const text = readThenCommit(`select s.v as version, ${KEYS_COLUMNS} from (select ${postgresVersionSql(workspace)} as v) s left join people p on p.workspace_id = ${workspace} and p.id = any(${sqlTextArray(personIds)})`);
+  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { version: string | null }>(CompiledQuery.raw(text, []));
   return { version: postgresVersionNamed(rows[0]?.version), keys: keysOfRows(rows) };
 }
-let afterText: string | undefined;
 
 /** `personIds`' stage, next contact and last exchange as the listings' indexes have them, and the text a search matches (core/listing-placement.ts). */
 async function placingKeys(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<Map<string, PlacingKeys>> {

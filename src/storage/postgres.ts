@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect, type Driver } from 'kysely';
 import { preparedNameOf } from './prepared-statements.js';
+import { COMMITTING } from './read-then-commit.js';
 import { statementCounter } from './statement-count.js';
 
 const counter = statementCounter();
@@ -21,12 +22,27 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value));
  * hands every query over as its text and values; everything else passes as it came.
  */
 class PreparingClient extends pg.Client {
+  /** Whether this connection's transaction was committed by a read sent with its COMMIT (read-then-commit.ts), and Kysely's COMMIT is still to come. */
+  private committedAhead = false;
+
   // pg's query has a dozen overloads; only (text, values) is Kysely's, and only it is named.
   override query(...args: unknown[]): never {
     const [text, values] = args;
-    if (counter) counter.count(typeof text === 'string' ? text : String((text as { text?: unknown } | undefined)?.text ?? '?'));
-    const name = typeof text === 'string' && Array.isArray(values) ? preparedNameOf(text) : undefined;
     const query = super.query as (...a: unknown[]) => never;
+    if (this.committedAhead && (text === 'commit' || text === 'rollback')) {
+      // The transaction ended with the read before: nothing to send.
+      this.committedAhead = false;
+      return Promise.resolve({ command: text.toUpperCase(), rowCount: null, rows: [], fields: [] }) as never;
+    }
+    if (counter) counter.count(typeof text === 'string' ? text : String((text as { text?: unknown } | undefined)?.text ?? '?'));
+    if (typeof text === 'string' && text.endsWith(COMMITTING)) {
+      // One simple-protocol message (no values): the read's result, then the COMMIT's.
+      return (query.call(this, text) as Promise<pg.QueryResult | pg.QueryResult[]>).then((results) => {
+        this.committedAhead = true;
+        return Array.isArray(results) ? results[0] : results;
+      }) as never;
+    }
+    const name = typeof text === 'string' && Array.isArray(values) ? preparedNameOf(text) : undefined;
     return name === undefined ? query.apply(this, args) : query.call(this, { name, text, values });
   }
 }
