@@ -31,9 +31,9 @@ let ownWrites = 0;
  *
  * The counter and, after a dot, the id of the transaction that last wrote the row (`xmin`). The counter alone is given again when
  * a write's COMMIT is refused (a deferred constraint, a serialization failure, the server going away): its moves roll back, and
- * the next write moves the counter to the same number. A write to a few people has already kept the listings under the version
- * it leaves before it commits (people-list-patch.ts), so that next write's data would have been read as the refused one's, and
- * its changes never seen. A transaction id is never given twice, so a refused write's version is never anybody's data.
+ * the next write moves the counter to the same number. Anything kept under the refused write's version (a value read in its
+ * transaction, a kept listing moved by a write that notes them before it commits) would otherwise be read as that next write's
+ * data, and its changes never seen. A transaction id is never given twice, so a refused write's version is never anybody's data.
  */
 const VERSION_TEXT = `version::text || '.' || xmin::text`;
 export const versionSelect = (workspaceId: string) => `select ${VERSION_TEXT} as v from workspace_data_versions where workspace_id = ${workspaceId}`;

@@ -1,4 +1,5 @@
 import { CompiledQuery, Kysely, sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../test-support/databases.js';
 import { createPostgresDialect } from './postgres.js';
@@ -35,6 +36,8 @@ describe('a read sent with its transaction’s COMMIT, on PostgreSQL', () => {
     const hostile = ["O'Brien", 'back\\slash', "x'); drop table notes; --", '$1 and $2', 'ünïcødé ☕', '', "''"];
     const { rows } = await db.executeQuery<{ v: string; list: string[] }>(CompiledQuery.raw(`select ${sqlLiteral(hostile[2] as string)} as v, ${sqlTextArray(hostile)} as list`, []));
     expect(rows[0]?.v).toBe(hostile[2]);
+    // The driver's own rule, character for character.
+    for (const text of hostile) expect(sqlLiteral(text)).toBe(pg.escapeLiteral(text));
     expect(rows[0]?.list).toEqual(hostile);
     expect((await db.executeQuery<{ list: string[] }>(CompiledQuery.raw(`select ${sqlTextArray([])} as list`, []))).rows[0]?.list).toEqual([]);
     // The table is still there.

@@ -1,5 +1,3 @@
-import pg from 'pg';
-
 /*
  * PostgreSQL: a transaction's last read and its COMMIT sent as one message, one round trip where they
  * were two. A write to a few people holds the workspace's counter locked from its first statement to its
@@ -24,8 +22,15 @@ export function readThenCommit(select: string): string {
   return `${select}${COMMITTING}`;
 }
 
-/** A text value as a PostgreSQL literal, escaped as the driver escapes it. */
-export const sqlLiteral = (value: string): string => pg.escapeLiteral(value);
+/**
+ * A text value as a PostgreSQL literal, by node-postgres's own rule (its escapeLiteral): quotes doubled, and
+ * with a backslash in it, backslashes doubled in an E'' string, so the text means the same whatever
+ * standard_conforming_strings says. Written here, not imported: a SQLite process never loads the driver.
+ */
+export function sqlLiteral(value: string): string {
+  const quoted = `'${value.replace(/'/g, "''")}'`;
+  return value.includes('\\') ? ` E${quoted.replace(/\\/g, '\\\\')}` : quoted;
+}
 
 /** A list of text values as a PostgreSQL text[] literal expression. */
 export const sqlTextArray = (values: readonly string[]): string => (values.length === 0 ? `'{}'::text[]` : `array[${values.map(sqlLiteral).join(', ')}]::text[]`);
