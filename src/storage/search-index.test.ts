@@ -28,7 +28,7 @@ const TODAY = '2026-11-22';
 const MANY = 2_300;
 
 const hostile = ['"', '""', 'a"b', '"ana', '*', 'ana*', 'NEAR(ana silva)', 'NEAR', '-ana', 'ana -silva', 'ana OR ben', 'ana AND', '(ana', '^ana', 'col:ana', 'search_text:ana', "o'brien", '100%', '_', '\\', '\u0000ana', 'ana\u001fsilva', 'x'.repeat(MAX_SEARCH_LENGTH)];
-const meaningful = ['zoe', 'ZOË', 'angstrom', 'ÅNGSTRÖM', 'cafe munster', 'Café Münster', 'münst', 'ana@example', 'ANA@EXAMPLE.ORG', 'norte', 'okaf', 'bén', 'li', 'é', 'hospital', 'research', '+351', 'fenwick', 'nobody at all'];
+const meaningful = ['zoe', 'ZOË', 'angstrom', 'ÅNGSTRÖM', 'cafe munster', 'Café Münster', 'münst', 'ana@example', 'ANA@EXAMPLE.ORG', 'norte', 'okaf', 'bén', 'li', 'é', 'hospital', 'research', '+351', 'fenwick', 'nobody at all', 'sonata'];
 
 interface World {
   session: Session;
@@ -44,6 +44,8 @@ async function openWorld(dialect: Dialect): Promise<World> {
   await createPerson(session.ctx, { name: 'Ana Silva', organisation: 'Hospital Norte', tags: ['research'], channels: [{ kind: 'email', value: 'Ana@Example.org' }, { kind: 'phone', value: '+351 912 345 678' }] });
   await createPerson(session.ctx, { name: 'Dr Bén Okafor', role: 'Research lead', notes: 'Met at "Physio Days" — NEAR the coffee * stand' });
   await createPerson(session.ctx, { name: 'Jo Li' });
+  // Holds the trigrams "sonata" is looked up by ("son", "ata"), not in a row: the index names her, the LIKE does not.
+  await createPerson(session.ctx, { name: 'Eli Mason', role: 'Data analyst' });
   await createPerson(session.ctx, { name: "Siobhán O'Brien", notes: '100% in favour of the -ana- project' });
   return { session, dispose: async () => (await session.close(), await db.dispose()) };
 }

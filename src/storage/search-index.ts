@@ -14,7 +14,8 @@ import type { Database } from './schema.js';
  *   which finds a page of a common fragment ("hospital": one person in five) at once, but
  *   reads every person for a rare one, and for the count;
  * - a trigram index: on SQLite the FTS5 table people_search (migration
- *   2026-12-06T1000-people-search), on PostgreSQL pg_trgm's GIN index on search_text
+ *   2026-12-06T1000-people-search; which people hold each trigram, not where, since
+ *   2026-12-12T1000), on PostgreSQL pg_trgm's GIN index on search_text
  *   (2026-12-03T1000-read-speed), which name the few who hold a rare fragment straight
  *   away. PostgreSQL's planner chooses between them from its statistics; SQLite's cannot
  *   see inside the FTS table, so the list chooses (people-list.ts) from the count.
@@ -39,19 +40,28 @@ export function indexableSearch(folded: string): boolean {
 }
 
 /**
- * A phrase for FTS5's MATCH that means "these characters in a row", whatever they are: the
- * text in double quotes with its own quotes doubled, so that `"`, `*`, `NEAR`, `-`, `AND`
- * and parentheses are characters to find, never query syntax.
+ * FTS5's MATCH for "these characters somewhere in the text": every third trigram of the text
+ * and its last, each a quoted term, all required. The index keeps no positions (migration
+ * 2026-12-12T1000), so it cannot say the trigrams are in a row: the LIKE that every search
+ * keeps beside it does. Any of the text's trigrams would name everyone who holds it (and
+ * others); three apart, covering every character, they narrow about as well as all of them
+ * with a third of the lookups. Each term is in double quotes with its own quotes doubled, so that `"`, `*`,
+ * `NEAR`, `-`, `AND` and parentheses are characters to find, never query syntax.
  */
-export function ftsPhrase(folded: string): string {
-  return `"${folded.replace(/"/g, '""')}"`;
+export function trigramsMatch(folded: string): string {
+  const characters = [...folded];
+  const starts: number[] = [];
+  for (let at = 0; at + MIN_INDEXED_SEARCH <= characters.length; at += MIN_INDEXED_SEARCH) starts.push(at);
+  const last = characters.length - MIN_INDEXED_SEARCH;
+  if (last >= 0 && starts.at(-1) !== last) starts.push(last);
+  return starts.map((at) => `"${characters.slice(at, at + MIN_INDEXED_SEARCH).join('').replace(/"/g, '""')}"`).join(' AND ');
 }
 
 /** People whose search text holds `folded` (a query folded by foldQuery), found the given way. */
 export function matchesSearch(db: Kysely<Database>, folded: string, way: SearchWay): RawBuilder<boolean> {
   const like = sql<boolean>`${sql.ref('people.searchText')} like ${containsPattern(folded)} escape '\\'`;
   if (way === 'walk' || !searchesByFts(db) || !indexableSearch(folded)) return like;
-  return sql<boolean>`(people.rowid in (select rowid from people_search where people_search match ${ftsPhrase(folded)}) and ${like})`;
+  return sql<boolean>`(people.rowid in (select rowid from people_search where people_search match ${trigramsMatch(folded)}) and ${like})`;
 }
 
 /** The columns of `people` the search text is made from, with the text stored now (to write it only when it moves). */

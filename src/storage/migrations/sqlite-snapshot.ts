@@ -23,7 +23,8 @@ export const SQLITE_SNAPSHOT: { migrations: readonly string[]; statements: reado
     "2026-12-07T1200-journal-summary-index",
     "2026-12-09T1300-person-journal-totals",
     "2026-12-10T1000-search-merged-on-erase",
-    "2026-12-11T1000-date-orders-index-only"
+    "2026-12-11T1000-date-orders-index-only",
+    "2026-12-12T1000-search-index-rowids-only"
   ],
   "statements": [
     "CREATE TABLE \"kysely_migration\" (\"name\" varchar(255) not null primary key, \"timestamp\" varchar(255) not null)",
@@ -63,7 +64,7 @@ export const SQLITE_SNAPSHOT: { migrations: readonly string[]; statements: reado
     "CREATE TABLE \"person_dates\" (\"person_id\" text not null references \"people\" (\"id\") on delete cascade, \"position\" integer not null, \"kind\" text not null check (\"kind\" in ('birthday', 'anniversary', 'other')), \"label\" text, \"month\" integer not null check (month between 1 and 12), \"day\" integer not null check (day between 1 and 31), \"year\" integer, constraint \"person_dates_pk\" primary key (\"person_id\", \"position\"))",
     "CREATE TABLE \"outreach_templates\" (\"id\" text primary key, \"workspace_id\" text not null references \"workspaces\" (\"id\") on delete cascade, \"purpose\" text not null check (\"purpose\" in ('expert-opinion', 'learn-solution', 'explore-collaboration', 'navigate-situation', 'interview', 'meet-the-team', 'informational-interview', 'catching-up', 'reconnecting', 'thank-you', 'congratulations', 'ask-introduction', 'offer-help')), \"name\" text not null, \"subject\" text not null, \"body\" text not null, \"created_at\" text not null, \"updated_at\" text not null)",
     "CREATE TABLE \"person_photos\" (\"person_id\" text primary key references \"people\" (\"id\") on delete cascade, \"media_type\" text not null check (\"media_type\" in ('image/png', 'image/jpeg', 'image/webp', 'image/gif')), \"bytes\" blob not null, \"updated_at\" text not null)",
-    "CREATE VIRTUAL TABLE people_search using fts5(search_text, content='people', content_rowid='rowid', tokenize='trigram remove_diacritics 1')",
+    "CREATE VIRTUAL TABLE people_search using fts5(search_text, content='people', content_rowid='rowid', tokenize='trigram remove_diacritics 1', detail=none, columnsize=0)",
     "CREATE INDEX \"contact_points_value\" on \"contact_points\" (\"value_key\")",
     "CREATE INDEX \"networks_workspace_name\" on \"networks\" (\"workspace_id\", \"name_key\")",
     "CREATE INDEX \"memberships_person\" on \"memberships\" (\"person_id\")",
