@@ -7,7 +7,8 @@ import { isMainThread } from 'node:worker_threads';
  * pg sends one at a time) or SQLite runs (storage/sqlite.ts; begin and commit included) is counted
  * under the start of its text, and the counts are written to FILE twice a second, so the bench can
  * say how many statements, and which, a request of each kind costs. Off unless asked: counting
- * costs a map update per statement. The requests' process and thread only: the check's own process
+ * costs a map update per statement. Written once more as the process exits, so a command line
+ * (WAGGLE_STATEMENT_COUNT=FILE waggle import …) leaves its whole count. The requests' process and thread only: the check's own process
  * (forked with a channel to its parent, services/process-job.ts) and worker threads load this module
  * too, with the same environment, and would write over the file with their own counts.
  */
@@ -32,12 +33,14 @@ export function statementCounter(env: NodeJS.ProcessEnv = process.env): Statemen
   const durations = new Map<string, number>();
   let total = 0;
   let written = -1;
-  const timer = setInterval(() => {
+  const write = () => writeFileSync(file, JSON.stringify({ total, byText: Object.fromEntries(counts), msByText: Object.fromEntries(durations) }));
+  setInterval(() => {
     if (written === total) return;
     written = total;
-    writeFileSync(file, JSON.stringify({ total, byText: Object.fromEntries(counts), msByText: Object.fromEntries(durations) }));
-  }, INTERVAL_MS);
-  timer.unref();
+    write();
+  }, INTERVAL_MS).unref();
+  // And once more as the process ends: a command line's import is over in two seconds, its last statements (the COMMIT, timed) after the last tick.
+  process.on('exit', write);
   const keyOf = (text: string) => text.replace(/\s+/g, ' ').slice(0, KEY_LENGTH);
   return (shared = {
     count(text) {
