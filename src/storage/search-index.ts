@@ -45,8 +45,8 @@ export function indexableSearch(folded: string): boolean {
  * 2026-12-12T1000), so it cannot say the trigrams are in a row: the LIKE that every search
  * keeps beside it does. Any of the text's trigrams would name everyone who holds it (and
  * others); three apart, covering every character, they narrow about as well as all of them
- * with a third of the lookups. Each term is in double quotes with its own quotes doubled, so that `"`, `*`,
- * `NEAR`, `-`, `AND` and parentheses are characters to find, never query syntax.
+ * with a third of the lookups. Each term is in double quotes with its own quotes doubled, so
+ * that `"`, `*`, `NEAR`, `-`, `AND` and parentheses are characters to find, never query syntax.
  */
 export function trigramsMatch(folded: string): string {
   const characters = [...folded];

@@ -8,9 +8,10 @@ import { isMainThread } from 'node:worker_threads';
  * under the start of its text, and the counts are written to FILE twice a second, so the bench can
  * say how many statements, and which, a request of each kind costs. Off unless asked: counting
  * costs a map update per statement. Written once more as the process exits, so a command line
- * (WAGGLE_STATEMENT_COUNT=FILE waggle import …) leaves its whole count. The requests' process and thread only: the check's own process
- * (forked with a channel to its parent, services/process-job.ts) and worker threads load this module
- * too, with the same environment, and would write over the file with their own counts.
+ * (WAGGLE_STATEMENT_COUNT=FILE waggle import …) leaves its whole count. The requests' process and
+ * thread only: the check's own process (forked with a channel to its parent,
+ * services/process-job.ts) and worker threads load this module too, with the same environment,
+ * and would write over the file with their own counts.
  */
 const INTERVAL_MS = 500;
 /** Enough of a text to tell the statements apart; the rest is the same columns again. */
@@ -39,7 +40,8 @@ export function statementCounter(env: NodeJS.ProcessEnv = process.env): Statemen
     written = total;
     write();
   }, INTERVAL_MS).unref();
-  // And once more as the process ends: a command line's import is over in two seconds, its last statements (the COMMIT, timed) after the last tick.
+  // And once more as the process ends: a command line's import is over in two seconds, its last
+  // statements (the COMMIT, timed) after the last tick.
   process.on('exit', write);
   const keyOf = (text: string) => text.replace(/\s+/g, ' ').slice(0, KEY_LENGTH);
   return (shared = {
