@@ -15,13 +15,14 @@ const database = new SqliteDatabase(':memory:');
 database.exec(`create table texts (id integer primary key, body text not null);
   create virtual table texts_search using fts5(body, content='texts', content_rowid='id', tokenize='trigram remove_diacritics 1', detail=none, columnsize=0);`);
 const insert = database.prepare('insert into texts (body) values (?)');
+const index = database.prepare('insert into texts_search (rowid, body) values (?, ?)');
 const found = database.prepare('select rowid as id from texts_search where texts_search match ? order by rowid');
 afterAll(() => database.close());
 
 /** Stores a text, indexes it and returns its rowid. */
 function store(body: string): number {
   const id = Number(insert.run(body).lastInsertRowid);
-  database.prepare('insert into texts_search (rowid, body) values (?, ?)').run(id, body);
+  index.run(id, body);
   return id;
 }
 

@@ -3,9 +3,9 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely';
 /*
  * SQLite's search index (people_search, 2026-12-06T1000) keeps only which people hold each
  * trigram (`detail=none`), not where in their text, and no per-person sizes (`columnsize=0`,
- * which only ranking reads; Waggle does not rank). A search asks for every trigram of what was
- * typed (storage/search-index.ts trigramsMatch) and the LIKE beside it, which every search has
- * always kept, says whether the trigrams are in a row: the same people as before. The index is
+ * which only ranking reads; Waggle does not rank). A search asks for every third trigram of what
+ * was typed and its last (storage/search-index.ts trigramsMatch), and the LIKE beside it, which
+ * every search has always kept, says whether they are in a row: the same people as before. The index is
  * a third of its size (8.2 -> 2.7 MB at 30,000 imported people) and a 30,000-row import's fill
  * of it costs less (issue 15). Secure-delete stays off, as 2026-12-10T1000 left it. PostgreSQL's
  * index is another thing: nothing is done. Frozen once shipped.
