@@ -217,6 +217,15 @@ async function drive(port, seconds, next) {
   return { read: summarise(latencies.read, errors.read, seconds), write: summarise(latencies.write, errors.write, seconds), statuses, labels, medianBytes: bytes.sort((a, b) => a - b)[bytes.length >> 1] ?? 0 };
 }
 
+/**
+ * The CPU time of a process's finished children (their user + system, once reaped), in ms: the
+ * server's job processes (the check's, the map's: services/process-job.ts), which its own time leaves out.
+ */
+function childrenCpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+}
+
 /** The process's CPU time so far (user + system), in ms: what a request costs whatever else the machine runs. */
 function cpuMsOf(pid, thread) {
   const fields = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -477,6 +486,8 @@ async function benchOne(db, snapshot) {
       let n = 0;
       const statementsBefore = await statementsSoFar();
       const cpuBefore = cpuMsOf(server.child.pid);
+      const jobsCpuBefore = childrenCpuMsOf(server.child.pid);
+      const databaseCpuBefore = databaseCpuMs();
       // The main thread alone (its id is the process's): what answers the requests, without the check's worker beside it.
       const mainCpuBefore = cpuMsOf(server.child.pid, server.child.pid);
       const window = profileWindow(`${db} mixed`);
@@ -495,8 +506,13 @@ async function benchOne(db, snapshot) {
       // The bench's own CPU a request (it shares the machine's cores with the server).
       const clientCpu = process.cpuUsage(clientCpuBefore);
       const clientCpuMsPerRequest = round((clientCpu.user + clientCpu.system) / 1000 / served);
+      // The check's processes that ended during the run (a few seconds of a core each at 30,000 people), and PostgreSQL's.
+      const jobsCpuMsPerRequest = round((childrenCpuMsOf(server.child.pid) - jobsCpuBefore) / served);
+      const databaseCpuMsPerRequest = databaseCpuBefore === null ? null : round((databaseCpuMs() - databaseCpuBefore) / served);
+      // Everything the machine spent a request, and so the most its cores could serve: a bound no scheduling beats.
+      const allToldCpuMsPerRequest = round(serverCpuMsPerRequest + jobsCpuMsPerRequest + clientCpuMsPerRequest + (databaseCpuMsPerRequest ?? 0));
       const statements = statementsPerRequest(statementsBefore, await statementsSoFar(), served);
-      result.mixed = { clientCpuMsPerRequest, reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      result.mixed = { clientCpuMsPerRequest, jobsCpuMsPerRequest, ...(databaseCpuMsPerRequest === null ? {} : { databaseCpuMsPerRequest }), allToldCpuMsPerRequest, reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} mixed: ${JSON.stringify(result.mixed)}`);
       // Which kinds the mixed run waits on: each kind's p50/p95/p99 in ms, slowest p95 first.
       const byKind = Object.entries(r.labels).sort((a, b) => b[1].p95 - a[1].p95);
@@ -536,7 +552,11 @@ for (const run of results.runs) {
   if (run.mixed) {
     console.log(`${pad('mixed: reads', 30)}${pad(run.mixed.reads.rps, 8)}${pad(run.mixed.reads.p50, 9)}${pad(run.mixed.reads.p95, 9)}${pad(run.mixed.reads.p99, 9)}${run.mixed.reads.errors}`);
     console.log(`${pad('mixed: writes (1 in 10)', 30)}${pad(run.mixed.writes.rps, 8)}${pad(run.mixed.writes.p50, 9)}${pad(run.mixed.writes.p95, 9)}${pad(run.mixed.writes.p99, 9)}${run.mixed.writes.errors}`);
-    console.log(`${pad('mixed: cpu ms/request', 30)}${run.mixed.serverCpuMsPerRequest} (the main thread ${run.mixed.mainThreadCpuMsPerRequest}, the rest other threads, mostly the check's worker)`);
+    console.log(`${pad('mixed: cpu ms/request', 30)}${run.mixed.serverCpuMsPerRequest} (the main thread ${run.mixed.mainThreadCpuMsPerRequest}, the rest the server's other threads: checkpoints, the collector)`);
+    const cores = cpus().length;
+    const told = run.mixed.allToldCpuMsPerRequest;
+    const parts = [`server ${run.mixed.serverCpuMsPerRequest}`, `the check's processes ${run.mixed.jobsCpuMsPerRequest}`, ...(run.mixed.databaseCpuMsPerRequest === undefined ? [] : [`PostgreSQL ${run.mixed.databaseCpuMsPerRequest}`]), `this bench's clients ${run.mixed.clientCpuMsPerRequest}`];
+    console.log(`${pad('mixed: all told', 30)}${told} ms of CPU a request (${parts.join(' + ')}): ${cores} cores serve at most ${Math.round((cores * 1000) / Math.max(told, 0.001))} requests a second`);
   }
 }
 if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
