@@ -18,34 +18,10 @@ const MAX_KEPT = 3;
 /**
  * Under a steady stream of writes the check would be worked out back to back, taking a
  * core from the requests for as long as the writes go on. A computation due straight after
- * another waits first (restAfter): as long as the last one took when the requests left the
- * server's thread idle meanwhile, up to 1 + BUSY_REST_FACTOR times as long when they kept it
- * busy, at most MAX_REST_MS. So the check has at most about half the machine's time when
- * nobody else wants it and about a fifth under load, while the answers stay a few checks old.
+ * another waits first as long as the last one took (at most this long), so the worker has
+ * at most about half the machine's time while the answers stay at most two checks old.
  */
 const MAX_REST_MS = 10_000;
-
-/**
- * How much longer the rest grows with the requests' load. On a machine of two cores the check's
- * process (nicer than the server, process-job.ts) still took a core's share the requests wanted:
- * at 30,000 people a check is 3.5–5 s of a core (reading, the analysis, packing), and resting as
- * long as it took, under a mixed load of 50 clients it ran about half the time. Turn about, five
- * 30 s mixed runs each on SQLite (issue 15): resting three times as long, the reads' p95 93 → 80 ms
- * (medians) and 857 → 938 reads a second; this rule against the old one, p95 76.3 → 69.8 ms
- * (0.91 run by run) and 948 → 1,015 reads a second.
- */
-export const BUSY_REST_FACTOR = 3;
-
-/**
- * The rest before a computation due straight after one that took `tookMs`, while the server's
- * thread was busy `busy` of that time (0 to 1: its event loop's utilisation). An idle server rests
- * as long as the computation took; a busy one up to 1 + BUSY_REST_FACTOR times as long; never more
- * than MAX_REST_MS.
- */
-export function restAfter(tookMs: number, busy: number): number {
-  const load = Number.isFinite(busy) ? Math.min(1, Math.max(0, busy)) : 0;
-  return Math.min(Math.max(0, tookMs) * (1 + BUSY_REST_FACTOR * load), MAX_REST_MS);
-}
 
 /** A check (or what else is kept the same way: the map's bytes) worked out from one version of the data (storage/data-version.ts). */
 export interface KeptCheck<T = KeptParts> {
@@ -90,7 +66,6 @@ function start<T>(db: Kysely<Database>, key: string, slot: Slot<T>): void {
   slot.newest = null;
   slot.computations += 1;
   const startedAt = performance.now();
-  const loopAtStart = performance.eventLoopUtilization();
   slot.running = slot.work().then(
     (kept) => {
       slot.kept = kept;
@@ -106,15 +81,15 @@ function start<T>(db: Kysely<Database>, key: string, slot: Slot<T>): void {
       if (slot.kept) console.error(failure);
       return;
     }
-    if (slot.newest !== null && slot.newest !== slot.kept?.version) restThenStart(db, key, slot, restAfter(performance.now() - startedAt, performance.eventLoopUtilization(loopAtStart).utilization));
+    if (slot.newest !== null && slot.newest !== slot.kept?.version) restThenStart(db, key, slot, performance.now() - startedAt);
   });
 }
 
-/** The next computation, due at once, after a rest of `restMs` (restAfter); answers meanwhile say `updating`. */
-function restThenStart<T>(db: Kysely<Database>, key: string, slot: Slot<T>, restMs: number): void {
+/** The next computation, due at once after one that took `tookMs`, after a rest as long (see MAX_REST_MS); answers meanwhile say `updating`. */
+function restThenStart<T>(db: Kysely<Database>, key: string, slot: Slot<T>, tookMs: number): void {
   const rest = new Promise<null>((resolve) => {
     // Unreferenced: a rest never keeps a process alive that has nothing else to do.
-    setTimeout(resolve, restMs, null).unref();
+    setTimeout(resolve, Math.min(tookMs, MAX_REST_MS), null).unref();
   });
   slot.running = rest;
   void rest.then(() => start(db, key, slot));
