@@ -217,18 +217,21 @@ async function drive(port, seconds, next) {
   return { read: summarise(latencies.read, errors.read, seconds), write: summarise(latencies.write, errors.write, seconds), statuses, labels, medianBytes: bytes.sort((a, b) => a - b)[bytes.length >> 1] ?? 0 };
 }
 
+/** A process's (or one of its threads') /proc stat fields after its name: [0] is the state, [11] utime, [12] stime, [13] cutime, [14] cstime. */
+const statFields = (pid, thread) => readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
+
 /**
  * The CPU time of a process's finished children (their user + system, once reaped), in ms: the
  * server's job processes (the check's, the map's: services/process-job.ts), which its own time leaves out.
  */
 function childrenCpuMsOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = statFields(pid);
   return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
 }
 
 /** The process's CPU time so far (user + system), in ms: what a request costs whatever else the machine runs. */
 function cpuMsOf(pid, thread) {
-  const fields = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = statFields(pid, thread);
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
