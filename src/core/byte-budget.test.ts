@@ -72,6 +72,49 @@ describe('a cache bounded by bytes', () => {
     );
   });
 
+  it('lets go exactly the least recently used first, however long it runs and whatever is read, removed and weighed again', () => {
+    // Against a plain model: keys in the order of their last use, each with its weight. Long runs and few keys,
+    // so that eviction goes on through many deleted entries (the kept iterator, evictPastBudget).
+    const step = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ op: fc.constant('set' as const), key: fc.integer({ min: 0, max: 40 }), bytes: fc.integer({ min: 0, max: 900 }) }) },
+      fc.record({ op: fc.constant('get' as const), key: fc.integer({ min: 0, max: 40 }) }),
+      fc.record({ op: fc.constant('delete' as const), key: fc.integer({ min: 0, max: 40 }) }),
+      fc.record({ op: fc.constant('reweigh' as const), key: fc.integer({ min: 0, max: 40 }), bytes: fc.integer({ min: 0, max: 900 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 600 }), (steps) => {
+        const budget = 5_000;
+        const cache = new ByteBudgetLru<number, string>(budget);
+        const model: { key: number; weight: number }[] = [];
+        const evict = () => {
+          let used = model.reduce((sum, e) => sum + e.weight, 0);
+          while (used > budget) used -= model.shift()!.weight;
+        };
+        for (const s of steps) {
+          const at = model.findIndex((e) => e.key === s.key);
+          if (s.op === 'set') {
+            expect(cache.set(s.key, `v${s.key}`, s.bytes)).toBe(true);
+            if (at >= 0) model.splice(at, 1);
+            model.push({ key: s.key, weight: s.bytes + ENTRY_OVERHEAD_BYTES });
+            evict();
+          } else if (s.op === 'get') {
+            expect(cache.get(s.key)).toBe(at >= 0 ? `v${s.key}` : undefined);
+            if (at >= 0) model.push(...model.splice(at, 1));
+          } else if (s.op === 'delete') {
+            expect(cache.delete(s.key)).toBe(at >= 0);
+            if (at >= 0) model.splice(at, 1);
+          } else if (at >= 0) {
+            cache.reweigh(s.key, s.bytes);
+            model[at]!.weight = s.bytes + ENTRY_OVERHEAD_BYTES;
+            evict();
+          }
+          expect(cache.snapshot().map(([key]) => key)).toEqual(model.map((e) => e.key));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('refuses a budget that could keep nothing', () => {
     expect(() => new ByteBudgetLru(0)).toThrow(/positive/);
     expect(() => new ByteBudgetLru(Number.NaN)).toThrow(/positive/);
