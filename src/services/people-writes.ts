@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { KeysWritten } from '../core/listing-placement.js';
 import type { Database } from '../storage/schema.js';
+import { pageRowsWritten } from '../storage/page-rows-kept.js';
 
 /**
  * A committed write to a few people that says what it wrote (inTransactionOnPeople, context.ts),
@@ -49,5 +50,7 @@ export function onPeopleWritten(db: Kysely<Database>, listener: Listener): () =>
 }
 
 export function tellPeopleWritten(write: PeopleWritten): void {
+  // The people's kept page rows first (storage/page-rows-kept.ts): an answer worked out after this reads theirs again.
+  pageRowsWritten(write.db, write.workspaceId, write.personIds, write.before, write.after);
   for (const listener of listeners.get(write.db) ?? []) listener(write);
 }

@@ -21,7 +21,7 @@ import { executePrepared, idIn } from './prepared-statements.js';
 import { toContactPoint, toPerson } from './people.js';
 import { selectWholeList } from './people-whole-list.js';
 import { afterCursor, checkCursor, cursorFor, dueDate, lastExchange } from './people-keyset.js';
-import { selectOrderAndPage, selectPageByIds, selectPageByIdsSeeing, type PageRow } from './people-page.js';
+import { selectOrderAndPage, selectPageByIds, selectPageByIdsSeeing, type PagePerson } from './people-page.js';
 import type { Database } from './schema.js';
 
 /*
@@ -266,8 +266,8 @@ async function seeingPage(
   about: KeptListing,
   slice: { offset: number; take: number },
   read: () => Promise<readonly string[]>,
-  readSeeing: (() => Promise<{ ids: string[]; page: { row: PageRow; person: Person }[]; version: string }>) | null,
-): Promise<{ version: string; listed: IdOrder; page: { row: PageRow; person: Person }[] | null }> {
+  readSeeing: (() => Promise<{ ids: string[]; page: PagePerson[]; version: string }>) | null,
+): Promise<{ version: string; listed: IdOrder; page: PagePerson[] | null }> {
   const latest = orders.latest(db, key);
   let version: string;
   if (latest) {
@@ -347,14 +347,14 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
   let listed: IdOrder | null = null;
   let pageByIds: readonly string[] | null = null;
   /** The page's rows, when they were read with the listing's order (PostgreSQL). */
-  let pagedWithOrder: { row: PageRow; person: Person }[] | null = null;
+  let pagedWithOrder: PagePerson[] | null = null;
   if (deep) {
     const take = keyset ? (filter.limit as number) + 1 : (filter.limit as number);
     const offset = filter.offset ?? 0;
     if (seeing) {
       const order = () => pageIds().compile();
       const prepared = byKeysAlone(filter);
-      const readWithOrder: { page?: { row: PageRow; person: Person }[] } = {};
+      const readWithOrder: { page?: PagePerson[] } = {};
       const read = async () => {
         const both = await selectOrderAndPage(db, workspaceId, order(), { offset, take }, prepared);
         readWithOrder.page = both.page;
@@ -371,7 +371,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
       // Only keys for values (a network, a goal, the workspace): one plan fits them all, so PostgreSQL keeps it prepared.
       const prepared = byKeysAlone(filter);
       // PostgreSQL: the order and this page's rows in one statement (people-page.ts), when the order is read at all.
-      const readWithOrder: { page?: { row: PageRow; person: Person }[] } = {};
+      const readWithOrder: { page?: PagePerson[] } = {};
       const read = async () => {
         if (!isPostgres(db)) return selectIdsInOrder(db, pageIds().compile());
         const both = await selectOrderAndPage(db, workspaceId, pageIds().compile(), { offset, take }, prepared);
@@ -406,7 +406,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
     if (filter.offset !== undefined) rowsQuery = (filter.limit === undefined ? rowsQuery.limit(Number.MAX_SAFE_INTEGER) : rowsQuery).offset(filter.offset);
   }
   // A page's rows and their channels by their ids, one statement (people-page.ts).
-  const rows: { row: Pick<PageRow, 'id' | 'sortName' | 'nextContactDue' | 'lastExchangeOn'>; person: Person }[] = pageByIds
+  const rows: PagePerson[] = pageByIds
     ? (pagedWithOrder ?? (await selectPageByIds(db, workspaceId, pageByIds)))
     : (await (rowsQuery ?? rowsInOrder()).execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
   const more = keyset !== null && rows.length > (filter.limit as number);

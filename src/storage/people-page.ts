@@ -3,7 +3,8 @@ import type { Person } from '../core/model.js';
 import { channelsList, isPostgres, parsedJson, postgresJson, sqliteJson } from './json-dialects.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
 import { PERSON_COLUMNS, personColumnsFrom } from './person-columns.js';
-import { postgresVersionNamed, postgresVersionSql } from './data-version.js';
+import { dataVersion, postgresVersionNamed, postgresVersionSql } from './data-version.js';
+import { pageRowsKept } from './page-rows-kept.js';
 import { preparedOnPostgres } from './prepared-statements.js';
 import type { Database } from './schema.js';
 import { withoutPlugins } from './without-plugins.js';
@@ -60,14 +61,39 @@ function postgresStatement(): string {
   return `select ${postgresRowsJson('p.workspace_id = $1 and p.id = any($2::text[])')} as "rows"`;
 }
 
+/** What a cursor after a page's person names (people-keyset.ts cursorFor). */
+export type PageKeys = Pick<PageRow, 'id' | 'sortName' | 'nextContactDue' | 'lastExchangeOn'>;
+
+/** A page's person as read: the person, and what a cursor after them names. */
+export type PagePerson = { row: PageKeys; person: Person };
+
+/** A row read with its channels as the page's person. */
+function pagePerson(row: RowWithChannels): PagePerson {
+  const channels = parsedJson<Selectable<Database['contactPoints']>[]>(row.channels).map(toContactPoint);
+  return { row: { id: row.id, sortName: row.sortName, nextContactDue: row.nextContactDue, lastExchangeOn: row.lastExchangeOn }, person: toPerson(row, row.lastExchangeOn ?? null, channels) };
+}
+
+/**
+ * A page's person made read-only, to be kept and handed to every page that shows them
+ * (page-rows-kept.ts): its objects and lists, as pagePerson makes them, frozen one by one.
+ */
+function frozenPagePerson(read: PagePerson): PagePerson {
+  const { person } = read;
+  for (const channel of person.channels) Object.freeze(channel);
+  Object.freeze(person.channels);
+  Object.freeze(person.tags);
+  if (person.nextContact) Object.freeze(person.nextContact);
+  Object.freeze(person);
+  Object.freeze(read.row);
+  return Object.freeze(read);
+}
+
 /** A page's rows, with their channels as rows, in the order of `ids` (an id not found is left out). */
-function inIdsOrder(rows: RowWithChannels[], ids: readonly string[]): { row: PageRow; person: Person }[] {
+function inIdsOrder(rows: RowWithChannels[], ids: readonly string[]): PagePerson[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    if (!row) return [];
-    const channels = parsedJson<Selectable<Database['contactPoints']>[]>(row.channels).map(toContactPoint);
-    return [{ row, person: toPerson(row, row.lastExchangeOn ?? null, channels) }];
+    return row ? [pagePerson(row)] : [];
   });
 }
 
@@ -77,20 +103,36 @@ function sqliteStatement(): string {
   return `select json_group_array(${row}) as list from people p where p.workspace_id = ? and p.id in (select value from json_each(?))`;
 }
 
+/**
+ * How many bytes a page's person weighs, parsed, for each byte of its JSON: its objects, and strings
+ * of their own (measured at about 2.5 on the bench's people; rounded up).
+ */
+const PARSED_BYTES_PER_JSON_BYTE = 3;
+
+/** SQLite: the people of `ids` (in no order), read as one JSON list and parsed in one call, and the bytes of that JSON. */
+async function sqliteRows(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<{ rows: RowWithChannels[]; jsonBytes: number }> {
+  const text = (sqliteText ??= sqliteStatement());
+  const { rows: [first] } = await withoutPlugins(db).executeQuery<{ list: string }>(CompiledQuery.raw(text, [workspaceId, JSON.stringify(ids)]));
+  const list = first?.list ?? '[]';
+  return { rows: JSON.parse(list) as RowWithChannels[], jsonBytes: list.length };
+}
+
 /** The workspace's people of `ids`, with their channels, in the order of `ids` (an id not found is left out). */
-export async function selectPageByIds(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<{ row: PageRow; person: Person }[]> {
+export async function selectPageByIds(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<PagePerson[]> {
   if (ids.length === 0) return [];
-  const raw = withoutPlugins(db);
-  let rows: RowWithChannels[];
   if (isPostgres(db)) {
     const text = (postgresText ??= preparedOnPostgres(db, postgresStatement()));
-    rows = rowsOf((await raw.executeQuery<{ rows: unknown }>(CompiledQuery.raw(text, [workspaceId, ids]))).rows[0]?.rows);
-  } else {
-    const text = (sqliteText ??= sqliteStatement());
-    const { rows: [first] } = await raw.executeQuery<{ list: string }>(CompiledQuery.raw(text, [workspaceId, JSON.stringify(ids)]));
-    rows = JSON.parse(first?.list ?? '[]') as RowWithChannels[];
+    return inIdsOrder(rowsOf((await withoutPlugins(db).executeQuery<{ rows: unknown }>(CompiledQuery.raw(text, [workspaceId, ids]))).rows[0]?.rows), ids);
   }
-  return inIdsOrder(rows, ids);
+  // In a transaction, read as its snapshot has them: nothing kept is taken or kept.
+  if (db.isTransaction) return inIdsOrder((await sqliteRows(db, workspaceId, ids)).rows, ids);
+  // The people kept since a page last showed them are not read again (page-rows-kept.ts), and are shared: frozen.
+  return pageRowsKept(db, workspaceId, await dataVersion(db, workspaceId), ids, async (missing) => {
+    const { rows, jsonBytes } = await sqliteRows(db, workspaceId, missing);
+    // Each weighed as the list's average: what one person's JSON took was not asked of SQLite.
+    const bytes = rows.length ? Math.ceil((jsonBytes / rows.length) * PARSED_BYTES_PER_JSON_BYTE) : 0;
+    return rows.map((row) => ({ id: row.id, value: frozenPagePerson(pagePerson(row)), bytes }));
+  });
 }
 
 let postgresSeeingText: string | undefined;
@@ -101,7 +143,7 @@ let postgresSeeingText: string | undefined;
  * for a kept answer's miss (server/answer-cache.ts), is this one round trip, where reading the version
  * first was one more. The version comes on a row of its own making, so an empty page still says it.
  */
-export async function selectPageByIdsSeeing(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<{ version: string; page: { row: PageRow; person: Person }[] }> {
+export async function selectPageByIdsSeeing(db: Kysely<Database>, workspaceId: string, ids: readonly string[]): Promise<{ version: string; page: PagePerson[] }> {
   const text = (postgresSeeingText ??= preparedOnPostgres(db, `select ${postgresVersionSql('$1')} as "dataVersion", ${postgresRowsJson('p.workspace_id = $1 and p.id = any($2::text[])')} as "rows"`));
   const { rows: [first] } = await withoutPlugins(db).executeQuery<{ dataVersion: string | null; rows: unknown }>(CompiledQuery.raw(text, [workspaceId, ids]));
   return { version: postgresVersionNamed(first?.dataVersion), page: inIdsOrder(rowsOf(first?.rows), ids) };
@@ -124,7 +166,7 @@ export async function selectOrderAndPage(
   order: CompiledQuery<{ id: string }>,
   page: { offset: number; take: number },
   prepared: boolean,
-): Promise<{ ids: string[]; page: { row: PageRow; person: Person }[]; version: string }> {
+): Promise<{ ids: string[]; page: PagePerson[]; version: string }> {
   const n = order.parameters.length;
   // The workspace's data version beside, read in the same snapshot as the order: what the order is kept under.
   // The order as JSON too: parsed in one call, where the driver's parser of a text[] walks 30,000 ids in script.

@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import { ByteBudgetLru } from '../core/byte-budget.js';
+import type { Database } from './schema.js';
+
+/*
+ * SQLite: people as a page of a listing shows them (people-page.ts), kept between the pages that
+ * show them, per database handle and workspace, valid at one version of the data (data-version.ts).
+ * A page of a kept order whose answer was not kept (a new offset, a page a write touched) read its
+ * fifty people again, their rows and channels built as JSON by SQLite and parsed here, though most
+ * had not changed: under the mixed read/write run at 30,000 people the costliest statement on the
+ * requests' thread, and the parse as much again. Now only the people not kept are read.
+ *
+ * Never older than the version they are kept under: a reader keeps what it read only while the
+ * version it read first is still the one kept (what it read may be newer than that version, never
+ * older). A write to a few people that is told (services/people-writes.ts) moves the kept people on
+ * to its version with its own people dropped; any other change of version (any other write, another
+ * process's commit) empties them at the next read.
+ *
+ * What is kept is handed to every page that shows it: the caller freezes it, so that a change made
+ * to one page's person fails loudly instead of showing on the next page.
+ */
+
+/** What a workspace's kept people may weigh, by their callers' estimate (a person ~3 KB parsed: about 5,000 people). */
+export const PAGE_ROWS_MAX_BYTES = 16 * 1024 * 1024;
+
+interface KeptRows<T> {
+  version: string;
+  rows: ByteBudgetLru<string, T>;
+}
+
+const kept = new WeakMap<Kysely<Database>, Map<string, KeptRows<unknown>>>();
+
+function keptFor(db: Kysely<Database>): Map<string, KeptRows<unknown>> {
+  let byWorkspace = kept.get(db);
+  if (!byWorkspace) kept.set(db, (byWorkspace = new Map()));
+  return byWorkspace;
+}
+
+/** The kept people valid at `version`: emptied first if they were kept under another. */
+function rowsAt<T>(db: Kysely<Database>, workspaceId: string, version: string): KeptRows<T> {
+  const byWorkspace = keptFor(db);
+  const held = byWorkspace.get(workspaceId) as KeptRows<T> | undefined;
+  if (held && held.version === version) return held;
+  const fresh: KeptRows<T> = { version, rows: new ByteBudgetLru<string, T>(PAGE_ROWS_MAX_BYTES) };
+  byWorkspace.set(workspaceId, fresh as KeptRows<unknown>);
+  return fresh;
+}
+
+/** One person read: its id, what is kept of it, and what that weighs. */
+export interface RowRead<T> {
+  id: string;
+  value: T;
+  bytes: number;
+}
+
+/**
+ * What is kept of each of `ids`, or read by `read` (given the ids not kept, in any order), in the
+ * order of `ids`; an id neither kept nor read (no such person) is left out. `version` is the data's
+ * version, read before anything else.
+ */
+export async function pageRowsKept<T>(db: Kysely<Database>, workspaceId: string, version: string, ids: readonly string[], read: (missing: readonly string[]) => Promise<readonly RowRead<T>[]>): Promise<T[]> {
+  const at = rowsAt<T>(db, workspaceId, version);
+  // Looked at without moving them to the back of the line: the people read longest ago go first, not those
+  // shown longest ago. Moving each of fifty people on every page was a tenth of a page's time on the thread.
+  const values = ids.map((id) => at.rows.peek(id));
+  const missing = ids.filter((_, i) => values[i] === undefined);
+  if (missing.length) {
+    const fresh = await read(missing);
+    // Kept only if nothing moved the version on meanwhile: what was read after a write is never kept under the version before it.
+    const keep = keptFor(db).get(workspaceId) === at && at.version === version;
+    const byId = new Map<string, T>();
+    for (const { id, value, bytes } of fresh) {
+      byId.set(id, value);
+      if (keep) at.rows.set(id, value, bytes);
+    }
+    ids.forEach((id, i) => {
+      if (values[i] === undefined) values[i] = byId.get(id);
+    });
+  }
+  return values.filter((value): value is T => value !== undefined);
+}
+
+/** A committed write to `personIds` alone, the data going from `before` to `after` by it: their people dropped, the rest kept under `after`. */
+export function pageRowsWritten(db: Kysely<Database>, workspaceId: string, personIds: readonly string[], before: string, after: string): void {
+  const byWorkspace = kept.get(db);
+  const held = byWorkspace?.get(workspaceId);
+  if (!byWorkspace || !held) return;
+  // Kept under another version (a write went untold since): nothing kept can be vouched for.
+  if (held.version !== before && held.version !== after) {
+    byWorkspace.delete(workspaceId);
+    return;
+  }
+  for (const id of personIds) held.rows.delete(id);
+  held.version = after;
+}
