@@ -20,7 +20,7 @@ import type { Database } from './schema.js';
  * to one page's person fails loudly instead of showing on the next page.
  */
 
-/** What a workspace's kept people may weigh, by their callers' estimate (a person ~3 KB parsed: about 5,000 people). */
+/** What a workspace's kept people may weigh, by their callers' estimate (a person about 1 KB parsed: some 15,000 people). */
 export const PAGE_ROWS_MAX_BYTES = 16 * 1024 * 1024;
 
 interface KeptRows<T> {

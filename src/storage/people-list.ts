@@ -10,7 +10,7 @@ import { foldQuery } from '../core/search-text.js';
 import { chunks } from './chunks.js';
 import { containsPattern } from './like.js';
 import { indexableSearch, matchesSearch, searchesByFts } from './search-index.js';
-import { dataVersion, listingVersion, postgresVersionNamed, postgresVersionOf, sawDataVersion, wantsDataVersionSeen, withDataVersionRead } from './data-version.js';
+import { dataVersion, listingVersion, listingVersionOf, postgresVersionNamed, postgresVersionOf, sawDataVersion, wantsDataVersionSeen, withDataVersionRead } from './data-version.js';
 import { KeptPerVersion } from './kept-per-version.js';
 import { selectIdsInOrder } from './ids-in-order.js';
 import type { CountOwed, OrderOwed } from './people-list-catch-up.js';
@@ -308,7 +308,9 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
   const byOrderAlone = deep && !folded;
   // A version read before anything else: a count kept under it is never older than it says.
   // Seeing (selectPeople): read with the page's rows, below.
-  let version = paged && !seeing ? await listingVersion(db, workspaceId, byOrderAlone ? orderReads : filterReads(filter)) : null;
+  // The whole data's version first, and the listing's from it: the whole one is what a page's people are kept under (page-rows-kept.ts).
+  const wholeVersion = paged && !seeing ? await dataVersion(db, workspaceId) : null;
+  let version = wholeVersion === null ? null : listingVersionOf(wholeVersion, byOrderAlone ? orderReads : filterReads(filter));
   const unsearched = base;
   const count = async (query: typeof base) => Number((await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
   const countOf = (query: typeof base) => {
@@ -407,7 +409,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
   }
   // A page's rows and their channels by their ids, one statement (people-page.ts).
   const rows: PagePerson[] = pageByIds
-    ? (pagedWithOrder ?? (await selectPageByIds(db, workspaceId, pageByIds)))
+    ? (pagedWithOrder ?? (await selectPageByIds(db, workspaceId, pageByIds, wholeVersion ?? undefined)))
     : (await (rowsQuery ?? rowsInOrder()).execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
   const more = keyset !== null && rows.length > (filter.limit as number);
   const past = more ? rows.pop()?.row.id : undefined;
