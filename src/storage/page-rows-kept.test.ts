@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, listPeople, updatePerson } from '../services/people.js';
 import { freshSession } from '../test-support/fresh-session.js';
-import { pageRowsKept, pageRowsWritten, type RowRead } from './page-rows-kept.js';
+import { PAGE_ROWS_MAX_BYTES, pageRowsKept, pageRowsWritten, type RowRead } from './page-rows-kept.js';
 import type { Database } from './schema.js';
 
 /*
@@ -14,10 +14,10 @@ describe('people kept for pages, by version', () => {
   // Only the handle's identity matters to what is kept.
   const handle = () => ({}) as Kysely<Database>;
   /** A read that notes what it was asked for and gives each id's value as `${id}@${label}`. */
-  const reader = (label: string, asked: string[][], meanwhile?: () => void) => async (missing: readonly string[]): Promise<RowRead<string>[]> => {
+  const reader = (label: string, asked: string[][], meanwhile?: () => void, bytes = 100) => async (missing: readonly string[]): Promise<RowRead<string>[]> => {
     asked.push([...missing]);
     meanwhile?.();
-    return missing.filter((id) => id !== 'gone').map((id) => ({ id, value: `${id}@${label}`, bytes: 100 }));
+    return missing.filter((id) => id !== 'gone').map((id) => ({ id, value: `${id}@${label}`, bytes }));
   };
 
   it('reads only the people not kept, gives them in the order asked, and leaves out one that is not there', async () => {
@@ -43,6 +43,18 @@ describe('people kept for pages, by version', () => {
     // Another workspace, another handle: kept apart.
     expect(await pageRowsKept(db, 'other', 'v8', ['b'], reader('o', asked))).toEqual(['b@o']);
     expect(await pageRowsKept(handle(), 'ws', 'v8', ['b'], reader('h', asked))).toEqual(['b@h']);
+  });
+
+  it('keeps the workspaces of a handle within one budget, the workspace read longest ago let go first', async () => {
+    const db = handle();
+    const asked: string[][] = [];
+    const third = Math.floor(PAGE_ROWS_MAX_BYTES / 3);
+    await pageRowsKept(db, 'a', 'v1', ['a1', 'a2'], reader('v1', asked, undefined, third));
+    await pageRowsKept(db, 'b', 'v1', ['b1'], reader('v1', asked, undefined, third));
+    // b's person takes the budget past its size: a, read longest ago, goes whole; b stays.
+    expect(await pageRowsKept(db, 'b', 'v1', ['b1'], reader('again', asked))).toEqual(['b1@v1']);
+    expect(await pageRowsKept(db, 'a', 'v1', ['a1', 'a2'], reader('again', asked))).toEqual(['a1@again', 'a2@again']);
+    expect(asked).toEqual([['a1', 'a2'], ['b1'], ['a1', 'a2']]);
   });
 
   it('does not keep what it read while a write moved the version on, so the next reader reads it again', async () => {

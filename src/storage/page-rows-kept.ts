@@ -4,7 +4,8 @@ import type { Database } from './schema.js';
 
 /*
  * SQLite: people as a page of a listing shows them (people-page.ts), kept between the pages that
- * show them, per database handle and workspace, valid at one version of the data (data-version.ts).
+ * show them, per database handle and workspace (within one budget a handle), valid at one version of
+ * the data (data-version.ts).
  * A page of a kept order whose answer was not kept (a new offset, a page a write touched) read its
  * fifty people again, their rows and channels built as JSON by SQLite and parsed here, though most
  * had not changed: under the mixed read/write run at 30,000 people the costliest statement on the
@@ -21,9 +22,10 @@ import type { Database } from './schema.js';
  */
 
 /**
- * What a workspace's kept people may weigh, by their callers' estimate (a person about 1 KB parsed:
- * some 7,500 people). At 16 MB the mixed run at 30,000 people read as many a second and its server's
- * peak RSS was 278 MB against 263 at 8 (one run each), where issue 15 asks under 300.
+ * What the kept people may weigh, all workspaces of a database handle together, by their callers'
+ * estimate (a person about 1 KB parsed: some 7,500 people); the workspace read least recently goes
+ * first. At 16 MB the mixed run at 30,000 people read as many a second and its server's peak RSS was
+ * 278 MB against 263 at 8 (one run each), where issue 15 asks under 300.
  */
 export const PAGE_ROWS_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -32,21 +34,25 @@ interface KeptRows<T> {
   rows: ByteBudgetLru<string, T>;
 }
 
-const kept = new WeakMap<Kysely<Database>, Map<string, KeptRows<unknown>>>();
+/** Per handle, each workspace's kept people, weighed as what they hold (reweighed as they grow). */
+const kept = new WeakMap<Kysely<Database>, ByteBudgetLru<string, KeptRows<unknown>>>();
 
-function keptFor(db: Kysely<Database>): Map<string, KeptRows<unknown>> {
+function keptFor(db: Kysely<Database>): ByteBudgetLru<string, KeptRows<unknown>> {
   let byWorkspace = kept.get(db);
-  if (!byWorkspace) kept.set(db, (byWorkspace = new Map()));
+  if (!byWorkspace) kept.set(db, (byWorkspace = new ByteBudgetLru(PAGE_ROWS_MAX_BYTES)));
   return byWorkspace;
 }
+
+/** A workspace's own budget: the whole, less room for its entry in the handle's, so that it alone never outweighs it. */
+const WORKSPACE_MAX_BYTES = PAGE_ROWS_MAX_BYTES - 1024;
 
 /** The kept people valid at `version`: emptied first if they were kept under another. */
 function rowsAt<T>(db: Kysely<Database>, workspaceId: string, version: string): KeptRows<T> {
   const byWorkspace = keptFor(db);
   const held = byWorkspace.get(workspaceId) as KeptRows<T> | undefined;
   if (held && held.version === version) return held;
-  const fresh: KeptRows<T> = { version, rows: new ByteBudgetLru<string, T>(PAGE_ROWS_MAX_BYTES) };
-  byWorkspace.set(workspaceId, fresh as KeptRows<unknown>);
+  const fresh: KeptRows<T> = { version, rows: new ByteBudgetLru<string, T>(WORKSPACE_MAX_BYTES) };
+  byWorkspace.set(workspaceId, fresh as KeptRows<unknown>, 0);
   return fresh;
 }
 
@@ -71,12 +77,15 @@ export async function pageRowsKept<T>(db: Kysely<Database>, workspaceId: string,
   if (missing.length) {
     const fresh = await read(missing);
     // Kept only if nothing moved the version on meanwhile: what was read after a write is never kept under the version before it.
-    const keep = keptFor(db).get(workspaceId) === at && at.version === version;
+    const byWorkspace = keptFor(db);
+    const keep = byWorkspace.peek(workspaceId) === at && at.version === version;
     const byId = new Map<string, T>();
     for (const { id, value, bytes } of fresh) {
       byId.set(id, value);
       if (keep) at.rows.set(id, value, bytes);
     }
+    // The workspace weighs what it holds now: past the handle's budget, the workspaces read longest ago go.
+    if (keep) byWorkspace.reweigh(workspaceId, at.rows.bytes);
     ids.forEach((id, i) => {
       if (values[i] === undefined) values[i] = byId.get(id);
     });
@@ -87,7 +96,7 @@ export async function pageRowsKept<T>(db: Kysely<Database>, workspaceId: string,
 /** A committed write to `personIds` alone, the data going from `before` to `after` by it: their people dropped, the rest kept under `after`. */
 export function pageRowsWritten(db: Kysely<Database>, workspaceId: string, personIds: readonly string[], before: string, after: string): void {
   const byWorkspace = kept.get(db);
-  const held = byWorkspace?.get(workspaceId);
+  const held = byWorkspace?.peek(workspaceId);
   if (!byWorkspace || !held) return;
   // Kept under another version (a write went untold since): nothing kept can be vouched for.
   if (held.version !== before && held.version !== after) {
@@ -96,4 +105,5 @@ export function pageRowsWritten(db: Kysely<Database>, workspaceId: string, perso
   }
   for (const id of personIds) held.rows.delete(id);
   held.version = after;
+  byWorkspace.reweigh(workspaceId, held.rows.bytes);
 }
