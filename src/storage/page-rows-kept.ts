@@ -71,7 +71,8 @@ export interface RowRead<T> {
 export async function pageRowsKept<T>(db: Kysely<Database>, workspaceId: string, version: string, ids: readonly string[], read: (missing: readonly string[]) => Promise<readonly RowRead<T>[]>): Promise<T[]> {
   const at = rowsAt<T>(db, workspaceId, version);
   // Looked at without moving them to the back of the line: the people read longest ago go first, not those
-  // shown longest ago. Moving each of fifty people on every page was a tenth of a page's time on the thread.
+  // shown longest ago. Moving each of fifty people on every page cost about twice the looking (two profiles of
+  // the mixed run: 0.29 s in 20 s moving, 0.23 s in 30 s looking).
   const values = ids.map((id) => at.rows.peek(id));
   const missing = ids.filter((_, i) => values[i] === undefined);
   if (missing.length) {
