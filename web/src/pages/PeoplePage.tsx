@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { useAddressParams } from '../data/address-params.js';
 import { QuickAdd } from '../people/QuickAdd.js';
 import { PersonForm } from '../forms/PersonForm.js';
 import { JudgeRow } from '../people/JudgeRow.js';
@@ -12,7 +13,7 @@ import { PERSON_CATEGORIES, SEARCH_MAX_LENGTH, spoken, STAGES } from '../vocabul
 /** People: search, filter and sort, a page at a time (the server pages, so ten thousand stay fast). */
 export function PeoplePage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, changeParams] = useAddressParams();
   const [draft, setDraft] = useState(params.get('q') ?? '');
   const [adding, setAdding] = useState(params.get('add') === '1');
   const [judging, setJudging] = useState(false);
@@ -31,20 +32,19 @@ export function PeoplePage() {
   if (!judging && pinned) setPinned(null);
   const judgedRows = pinned?.address === address ? pinned.items : (people.data?.items ?? []);
   const goals = useActiveGoals();
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('offset');
-    next.delete('cursor');
-    setParams(next);
-  };
-  const goTo = (to: number, after?: string | null) => {
-    const next = new URLSearchParams({ ...Object.fromEntries(params), offset: String(to) });
-    if (after) next.set('cursor', after);
-    else next.delete('cursor');
-    setParams(next);
-  };
+  const set = (key: string, value: string) =>
+    changeParams((next) => {
+      if (value) next.set(key, value);
+      else next.delete(key);
+      next.delete('offset');
+      next.delete('cursor');
+    });
+  const goTo = (to: number, after?: string | null) =>
+    changeParams((next) => {
+      next.set('offset', String(to));
+      if (after) next.set('cursor', after);
+      else next.delete('cursor');
+    });
   const filtered = FILTERS.some((param) => param !== 'sort' && params.get(param)) || params.get('q');
   const error = queryError(people);
 
@@ -128,7 +128,10 @@ export function PeoplePage() {
                   className="link"
                   onClick={() => {
                     setDraft('');
-                    setParams(new URLSearchParams(params.get('sort') ? { sort: params.get('sort')! } : {}));
+                    changeParams((current) => {
+                      const sort = current.get('sort');
+                      return new URLSearchParams(sort ? { sort } : {});
+                    });
                   }}
                 >
                   Clear the filters
