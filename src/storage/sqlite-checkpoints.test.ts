@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSqliteDialect } from './sqlite.js';
-import { checkpointOffThread, SAFETY_NET_PAGES } from './sqlite-checkpoints.js';
+import { checkpointOffThread, SAFETY_NET_BYTES, safetyNetPages } from './sqlite-checkpoints.js';
 
 let dirs: string[] = [];
 afterEach(() => {
@@ -20,7 +20,7 @@ function folder(): string {
   return dir;
 }
 
-/** About 100 pages of new rows, far below SAFETY_NET_PAGES: only a checkpoint in the worker copies them into the file. */
+/** About 400 KB of new rows, far below SAFETY_NET_BYTES: only a checkpoint in the worker copies them into the file. */
 async function writeSomePages(db: Kysely<Record<string, Record<string, unknown>>>): Promise<void> {
   await sql`create table if not exists t (id integer primary key, body text)`.execute(db);
   for (let i = 0; i < 100; i++) await sql`insert into t (body) values (${'x'.repeat(4000)})`.execute(db);
@@ -43,7 +43,8 @@ describe("a server's checkpoints off its thread", () => {
     const db = new Kysely<Record<string, Record<string, unknown>>>({ dialect: createSqliteDialect(file, { checkpointsOffThread: true }) });
     await writeSomePages(db);
     const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db);
-    expect(rows[0]?.wal_autocheckpoint).toBe(SAFETY_NET_PAGES);
+    // 16 MB of log in the new database's 16 KB pages (sqlite.ts).
+    expect(rows[0]?.wal_autocheckpoint).toBe(SAFETY_NET_BYTES / 16384);
     // The rows are in the log; the file grows only when a checkpoint copies them there.
     expect(await eventually(() => fileBytes(file) > 100 * 4000, 3000)).toBe(true);
     await db.destroy();
@@ -67,7 +68,9 @@ describe("a server's checkpoints off its thread", () => {
     const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     // A database file that is not there: the worker's connection fails as it opens.
     const checkpoints = checkpointOffThread(join(dir, 'gone', 'waggle.db'), database);
-    expect(database.pragma('wal_autocheckpoint', { simple: true })).toBe(SAFETY_NET_PAGES);
+    // A file made at SQLite's own 4 KB pages: the same 16 MB is 4,096 of them.
+    expect(database.pragma('wal_autocheckpoint', { simple: true })).toBe(SAFETY_NET_BYTES / 4096);
+    expect(safetyNetPages(database)).toBe(4096);
     expect(await eventually(() => database.pragma('wal_autocheckpoint', { simple: true }) === 1000, 5000)).toBe(true);
     expect(said).toHaveBeenCalledTimes(1);
     expect(String(said.mock.calls[0]?.[0])).toMatch(/background checkpoints stopped/);

@@ -12,7 +12,7 @@ import type SqliteDatabase from 'better-sqlite3';
  * Here a worker thread with a connection of its own runs `wal_checkpoint(PASSIVE)` every
  * CHECKPOINT_EVERY_MS: it copies what no reader still needs, takes no lock a writer or a reader
  * waits for, and does nothing (no write, no fsync) when the log holds nothing new. The server's
- * connection keeps a checkpoint of its own only past SAFETY_NET_PAGES, for a log the worker could
+ * connection keeps a checkpoint of its own only past SAFETY_NET_BYTES, for a log the worker could
  * not keep short (it failed, or a long read held the log); a failed worker is said once, and the
  * connection's own checkpoints come back at SQLite's default. A command line, which commits and
  * ends, keeps SQLite's checkpoints as they are.
@@ -21,8 +21,13 @@ import type SqliteDatabase from 'better-sqlite3';
 /** How often the worker checkpoints. */
 export const CHECKPOINT_EVERY_MS = 250;
 
-/** The server's connection checkpoints by itself past this many pages of log (16 MB at 4 KB pages). */
-export const SAFETY_NET_PAGES = 4000;
+/** The server's connection checkpoints by itself past this much log: 16 MB, in the database's own pages (safetyNetPages). */
+export const SAFETY_NET_BYTES = 16 * 1024 * 1024;
+
+/** SAFETY_NET_BYTES in pages of this database (`wal_autocheckpoint` counts pages, and their size is the file's). */
+export function safetyNetPages(database: SqliteDatabase.Database): number {
+  return Math.ceil(SAFETY_NET_BYTES / Number(database.pragma('page_size', { simple: true })));
+}
 
 /** SQLite's own `wal_autocheckpoint`, restored when the worker fails. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
@@ -54,7 +59,7 @@ parentPort.on('message', () => {
 
 /** Starts the worker for the database at `file`, which `database` (the server's connection) has open. */
 export function checkpointOffThread(file: string, database: SqliteDatabase.Database, options: { everyMs?: number } = {}): CheckpointsOffThread {
-  database.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  database.pragma(`wal_autocheckpoint = ${safetyNetPages(database)}`);
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS } });
   // The worker never keeps the process alive: a server that ends ends it.

@@ -8,6 +8,17 @@ import { statementCounter, type StatementCounter } from './statement-count.js';
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 /**
+ * The page size of a database made from now on: 16 KB, where SQLite's default is 4 KB. A first
+ * import of 30,000 people writes 38 MB of rows, indexes and search index in one transaction;
+ * in pages four times as large SQLite's share of it fell from 762 ms to 596 ms (fewer pages
+ * to split, link and log), and the whole process ran in 0.94 of the time, median of 16 runs
+ * in turn (issue 15). The server's mixed read/write run answered as many requests either way:
+ * its reads are index ranges and single rows through memory-mapped pages, where a page's size
+ * is a pointer's difference.
+ */
+export const NEW_DATABASE_PAGE_BYTES = 16384;
+
+/**
  * SQLite with WAL, foreign keys and a busy timeout, whose write transactions take
  * the write lock up front (`begin immediate`). A deferred `begin` that later tries
  * to write can fail with SQLITE_BUSY without waiting when another process wrote in
@@ -18,6 +29,9 @@ export function createSqliteDialect(file: string, options: { readOnly?: boolean;
   if (options.readOnly) return createReadOnlySqliteDialect(file);
   restrictToOwner(file);
   const database = new SqliteDatabase(file);
+  // Set before anything is written: SQLite takes it only for a file with no pages yet, and WAL
+  // fixes it from then on, so a database made before keeps its own (see NEW_DATABASE_PAGE_BYTES).
+  database.pragma(`page_size = ${NEW_DATABASE_PAGE_BYTES}`);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
