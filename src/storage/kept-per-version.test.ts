@@ -320,3 +320,101 @@ describe('a value worked out with the version it saw', () => {
     expect(kept.kept(db())[0]?.owed).toBeUndefined();
   });
 });
+
+/*
+ * PostgreSQL: other connections see a write's version as soon as it has committed, before the
+ * writing process hears its COMMIT back and moves what it kept on to that version (owe). A reader
+ * in between found its value one write behind and worked it out again whole; it now waits for the
+ * committing write (`movingOn`) once, and takes the value it moved on.
+ */
+describe('a kept value one write behind while that write is committing', () => {
+  const store = aStore();
+
+  function world() {
+    const state = { version: 'v1' };
+    const catchUp: CatchUp<string[], { workspaceId: string }, string[]> = {
+      idempotent: true,
+      add: (owed, more) => [...new Set([...(owed ?? []), ...more])],
+      versionIn: async () => state.version,
+      apply: async (_trx, { value, weight, owed }) => ({ value: [...new Set([...value, ...owed])].sort(), weight }),
+    };
+    let committing: { promise: Promise<void>; settle: () => void } | null = null;
+    const asked: string[] = [];
+    const kept = new KeptPerVersion<string[], { workspaceId: string }, string[]>(1 << 20, (letters) => letters.length, (_db, about) => {
+      asked.push(about.workspaceId);
+      return committing?.promise;
+    });
+    const beginCommit = () => {
+      let settle = () => {};
+      const promise = new Promise<void>((resolve) => (settle = resolve));
+      committing = { promise, settle: () => ((committing = null), settle()) };
+      return committing;
+    };
+    return { state, catchUp, kept, beginCommit, asked };
+  }
+  const about = { workspaceId: 'w' };
+
+  it('waits for the write to move it on, then catches it up rather than working it out again', async () => {
+    const { state, catchUp, kept, beginCommit, asked } = world();
+    const db = store.db;
+    let computed = 0;
+    const compute = async () => (computed++, ['fresh']);
+    expect(await kept.get(db, 'k', 'v1', async () => ['a'], about)).toEqual(['a']);
+    // The write's COMMIT is out; PostgreSQL has committed it (v2) and a reader has read v2 already.
+    const commit = beginCommit();
+    state.version = 'v2';
+    const reading = kept.get(db, 'k', 'v2', compute, about);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The COMMIT comes back: the kept value moved on, owing the written "b"; then the write settles.
+    kept.owe(db, catchUp, () => ({ version: 'v2', owe: ['b'] }), { remember: true });
+    commit.settle();
+    expect(await reading).toEqual(['a', 'b']);
+    expect(computed).toBe(0);
+    expect(asked).toEqual(['w']);
+  });
+
+  it('works it out once the write has settled without moving it (refused, or not a write it could patch), and waits only once', async () => {
+    const { state, kept, beginCommit } = world();
+    const db = store.db;
+    let computed = 0;
+    await kept.get(db, 'k2', 'v1', async () => ['a'], about);
+    const commit = beginCommit();
+    state.version = 'v2';
+    const reading = kept.get(db, 'k2', 'v2', async () => (computed++, ['a', 'c']), about);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(computed).toBe(0);
+    // Another write begins committing as the first settles: the reader does not wait for it too.
+    commit.settle();
+    beginCommit();
+    expect(await reading).toEqual(['a', 'c']);
+    expect(computed).toBe(1);
+  });
+
+  it('does not wait when nothing is kept for the listing, nor when nothing is committing', async () => {
+    const { kept, beginCommit, asked } = world();
+    const db = store.db;
+    beginCommit();
+    expect(await kept.get(db, 'none yet', 'v1', async () => ['x'], about)).toEqual(['x']);
+    expect(asked).toEqual([]);
+    const idle = world();
+    await idle.kept.get(db, 'k3', 'v1', async () => ['a'], about);
+    idle.state.version = 'v2';
+    expect(await idle.kept.get(db, 'k3', 'v2', async () => ['b'], about)).toEqual(['b']);
+    expect(idle.asked).toEqual(['w']);
+  });
+
+  it('getSeeing waits the same way, and takes the value moved on', async () => {
+    const { state, catchUp, kept, beginCommit } = world();
+    const db = store.db;
+    let computed = 0;
+    await kept.getSeeing(db, 'k4', 'v1', async () => ({ value: ['a'], version: 'v1' }), about);
+    const commit = beginCommit();
+    state.version = 'v2';
+    const reading = kept.getSeeing(db, 'k4', 'v2', async () => (computed++, { value: ['fresh'], version: 'v2' }), about);
+    await new Promise((resolve) => setImmediate(resolve));
+    kept.owe(db, catchUp, () => ({ version: 'v2', owe: ['b'] }), { remember: true });
+    commit.settle();
+    expect(await reading).toEqual(['a', 'b']);
+    expect(computed).toBe(0);
+  });
+});

@@ -88,9 +88,19 @@ export class KeptPerVersion<T, A = undefined, O = never> {
   constructor(
     private readonly maxBytes: number,
     private readonly weigh: (value: T) => number,
+    /**
+     * The write, if any, about to move what is kept for `about` on to a newer version (data-version.ts,
+     * committingWrite): a reader that finds its value kept under an older version waits for it once
+     * before working the value out again.
+     */
+    private readonly movingOn?: (db: Kysely<Database>, about: A) => Promise<void> | undefined,
   ) {}
 
   async get(db: Kysely<Database>, key: string, version: string, compute: () => Promise<T>, ...[about]: A extends undefined ? [] : [A]): Promise<T> {
+    return this.getAt(db, key, version, compute, about as A, false);
+  }
+
+  private async getAt(db: Kysely<Database>, key: string, version: string, compute: () => Promise<T>, about: A, waited: boolean): Promise<T> {
     let shelf = this.shelves.get(db);
     if (!shelf) this.shelves.set(db, (shelf = new ByteBudgetLru<string, Entry<T, A, O>>(this.maxBytes)));
     // Used again: to the back of the line.
@@ -107,6 +117,13 @@ export class KeptPerVersion<T, A = undefined, O = never> {
         hit.catching = catching;
       }
       return hit.catching;
+    }
+    // Kept one write behind, that write still on its way back: once it has moved the value on, the value
+    // is kept under the reader's version owing a few people, caught up for far less than working it out.
+    const moving = hit && !waited ? this.movingOn?.(db, about) : undefined;
+    if (moving) {
+      await moving;
+      return this.getAt(db, key, version, compute, about, true);
     }
     const entry: Entry<T, A, O> = { version, value: compute(), about: about as A };
     // Weighed by its key until it is worked out.
@@ -138,8 +155,14 @@ export class KeptPerVersion<T, A = undefined, O = never> {
    * (it is read after theirs was).
    */
   async getSeeing(db: Kysely<Database>, key: string, version: string, compute: () => Promise<{ value: T; version: string }>, ...[about]: A extends undefined ? [] : [A]): Promise<T> {
-    const hit = this.shelves.get(db)?.peek(key);
-    if (hit && (hit.version === version || versionNewer(hit.version, version))) return this.get(db, key, version, async () => (await compute()).value, ...([about] as never));
+    let hit = this.shelves.get(db)?.peek(key);
+    // As get: a value kept one write behind, the write on its way back, is waited for once.
+    const moving = hit && hit.version !== version && !versionNewer(hit.version, version) ? this.movingOn?.(db, about as A) : undefined;
+    if (moving) {
+      await moving;
+      hit = this.shelves.get(db)?.peek(key);
+    }
+    if (hit && (hit.version === version || versionNewer(hit.version, version))) return this.getAt(db, key, version, async () => (await compute()).value, about as A, true);
     let pending = this.seeing.get(db);
     if (!pending) this.seeing.set(db, (pending = new Map()));
     const shared = pending.get(key);

@@ -1,5 +1,5 @@
 import { CamelCasePlugin, CompiledQuery, createQueryId, PostgresAdapter, sql, type Kysely, type UnknownRow } from 'kysely';
-import { dataVersion, listingVersionOf, movedOnlyBy, patchingListings, postgresVersionNamed, postgresVersionSql, versionSelect } from './data-version.js';
+import { dataVersion, listingVersionOf, markCommitting, movedOnlyBy, patchingListings, postgresVersionNamed, postgresVersionSql, versionSelect } from './data-version.js';
 import { NO_LAST_EXCHANGE, NO_NEXT_CONTACT } from './derived.js';
 import type { KeysWritten, PlacingKeys } from '../core/listing-placement.js';
 import type { KeptValue } from './kept-per-version.js';
@@ -122,49 +122,58 @@ export async function patchListingsAround<T, R = never>(
 
   // PostgreSQL: the version the write leaves and, when it may have moved them, the placing keys after it, in one round trip.
   const keysMoved = !movedNoPlacingKey(scope.written);
-  // Sent with the transaction's COMMIT (read-then-commit.ts): the counter's lock is let go one round trip sooner.
-  const after = postgres ? await versionWithPlacingKeysThenCommit(trx, workspaceId, keysMoved ? personIds : []) : null;
-  const wholeAfter = after?.version ?? (await dataVersion(trx, workspaceId));
-  const wholeBeforeWrite = postgres ? (before as string) : (wholeBefore as string);
-  if (movedOnlyBy(wholeBeforeWrite, wholeAfter, scope.moves)) {
-    const keysAfter = !keysMoved ? keysBefore : (after?.keys ?? (await placingKeys(trx, workspaceId, personIds)));
-    const keys = new Map(personIds.map((id) => [id, { before: keysBefore.get(id) ?? null, after: keysAfter.get(id) ?? null }]));
-    patched({ personIds, written: scope.written, keys, before: wholeBeforeWrite, after: wholeAfter });
+  // Sent with the transaction's COMMIT (read-then-commit.ts): the counter's lock is let go one round trip sooner. Readers that
+  // see the version it leaves before this process hears the COMMIT back wait for the moves below (markCommitting).
+  const committed = postgres ? markCommitting(root, workspaceId) : () => {};
+  try {
+    return await afterCommit(postgres ? await versionWithPlacingKeysThenCommit(trx, workspaceId, keysMoved ? personIds : []) : null);
+  } finally {
+    committed();
   }
-  const versionAfter = (about: KeptListing) => listingVersionOf(wholeAfter, about.reads);
-  // Written and not patched for (a person added or removed, a membership): whatever reads it is read again.
-  const unpatched = [...scope.written].filter((name) => !columns.has(name));
-  const patchable = (about: KeptListing) => !unpatched.includes('*') && !about.reads.some((name) => unpatched.includes(name));
-  const touched = (about: KeptListing) => about.reads.some((name) => scope.written.has(name));
-  /**
-   * What becomes of a kept value: left (its version says whether it still holds), forgotten, or kept under the version after, owing
-   * what `owes` says (null: it cannot). On PostgreSQL asked again of values kept after this write under the version before it
-   * (kept-per-version.ts, its recent writes): so a value still being worked out is moved too, whether or not its picture holds the write, since a listing
-   * the write did not touch is the same either way, and what it owes is caught up idempotently or the value forgotten (KeptPerVersion.owe).
-   */
-  const decide = <V, O>(kept: KeptValue<V, KeptListing, O>, owes: () => O | null) => {
-    if (!ours(kept) || !current(kept, wholeBefore)) return undefined;
-    if (!touched(kept.about)) return postgres ? { version: versionAfter(kept.about) } : undefined;
-    if (!patchable(kept.about)) return null;
-    const owe = owes();
-    return owe === null ? null : { version: versionAfter(kept.about), owe };
-  };
-  // Noted in one go each, nothing awaited: no read sees some owed and not the rest.
-  // A count of a listing nobody asked about (kept since the question was sent) is forgotten: what it held is not known.
-  const endCounts = counts.owe(root, countCatchUp, (kept) =>
-    decide(kept, () => {
-      const members = membersBefore.get(kept.key);
-      return members ? new Map(personIds.filter((id) => !kept.owed?.has(id)).map((id) => [id, members.has(id)])) : null;
-    }),
-    { remember: postgres },
-  );
-  const written: ReadonlySet<string> = new Set(personIds);
-  const endOrders = orders.owe(root, orderCatchUp, (kept) => decide(kept, () => written), { remember: postgres });
-  owed((refused) => {
-    endCounts(refused);
-    endOrders(refused);
-  });
-  return result;
+
+  async function afterCommit(after: { version: string; keys: Map<string, PlacingKeys> } | null): Promise<T> {
+    const wholeAfter = after?.version ?? (await dataVersion(trx, workspaceId));
+    const wholeBeforeWrite = postgres ? (before as string) : (wholeBefore as string);
+    if (movedOnlyBy(wholeBeforeWrite, wholeAfter, scope.moves)) {
+      const keysAfter = !keysMoved ? keysBefore : (after?.keys ?? (await placingKeys(trx, workspaceId, personIds)));
+      const keys = new Map(personIds.map((id) => [id, { before: keysBefore.get(id) ?? null, after: keysAfter.get(id) ?? null }]));
+      patched({ personIds, written: scope.written, keys, before: wholeBeforeWrite, after: wholeAfter });
+    }
+    const versionAfter = (about: KeptListing) => listingVersionOf(wholeAfter, about.reads);
+    // Written and not patched for (a person added or removed, a membership): whatever reads it is read again.
+    const unpatched = [...scope.written].filter((name) => !columns.has(name));
+    const patchable = (about: KeptListing) => !unpatched.includes('*') && !about.reads.some((name) => unpatched.includes(name));
+    const touched = (about: KeptListing) => about.reads.some((name) => scope.written.has(name));
+    /**
+     * What becomes of a kept value: left (its version says whether it still holds), forgotten, or kept under the version after, owing
+     * what `owes` says (null: it cannot). On PostgreSQL asked again of values kept after this write under the version before it
+     * (kept-per-version.ts, its recent writes): so a value still being worked out is moved too, whether or not its picture holds the write, since a listing
+     * the write did not touch is the same either way, and what it owes is caught up idempotently or the value forgotten (KeptPerVersion.owe).
+     */
+    const decide = <V, O>(kept: KeptValue<V, KeptListing, O>, owes: () => O | null) => {
+      if (!ours(kept) || !current(kept, wholeBefore)) return undefined;
+      if (!touched(kept.about)) return postgres ? { version: versionAfter(kept.about) } : undefined;
+      if (!patchable(kept.about)) return null;
+      const owe = owes();
+      return owe === null ? null : { version: versionAfter(kept.about), owe };
+    };
+    // Noted in one go each, nothing awaited: no read sees some owed and not the rest.
+    // A count of a listing nobody asked about (kept since the question was sent) is forgotten: what it held is not known.
+    const endCounts = counts.owe(root, countCatchUp, (kept) =>
+      decide(kept, () => {
+        const members = membersBefore.get(kept.key);
+        return members ? new Map(personIds.filter((id) => !kept.owed?.has(id)).map((id) => [id, members.has(id)])) : null;
+      }),
+      { remember: postgres },
+    );
+    const written: ReadonlySet<string> = new Set(personIds);
+    const endOrders = orders.owe(root, orderCatchUp, (kept) => decide(kept, () => written), { remember: postgres });
+    owed((refused) => {
+      endCounts(refused);
+      endOrders(refused);
+    });
+    return result;
+  }
 }
 
 /** A write's first read (PeopleChange readFirst) run by itself: its rows as Kysely gives them. */

@@ -10,7 +10,7 @@ import { foldQuery } from '../core/search-text.js';
 import { chunks } from './chunks.js';
 import { containsPattern } from './like.js';
 import { indexableSearch, matchesSearch, searchesByFts } from './search-index.js';
-import { dataVersion, listingVersion, listingVersionOf, postgresVersionNamed, postgresVersionOf, sawDataVersion, wantsDataVersionSeen, withDataVersionRead } from './data-version.js';
+import { committingWrite, dataVersion, listingVersion, listingVersionOf, postgresVersionNamed, postgresVersionOf, sawDataVersion, wantsDataVersionSeen, withDataVersionRead } from './data-version.js';
 import { KeptPerVersion } from './kept-per-version.js';
 import { selectIdsInOrder } from './ids-in-order.js';
 import type { CountOwed, OrderOwed } from './people-list-catch-up.js';
@@ -76,8 +76,10 @@ export function listingKey(workspaceId: string, today: IsoDate, filter: PersonFi
  * is about (its filter, for people-list-patch.ts), a few hundred bytes.
  */
 const MAX_KEPT_COUNTS_BYTES = 2 * 1024 * 1024;
+/** A listing's kept count or order is moved on by the write to its workspace that is committing (data-version.ts, committingWrite). */
+const movingOn = (db: Kysely<Database>, about: KeptListing) => committingWrite(db, about.workspaceId);
 const KEPT_LISTING_BYTES = 512;
-export const counts = new KeptPerVersion<number, KeptListing, CountOwed>(MAX_KEPT_COUNTS_BYTES, () => KEPT_LISTING_BYTES);
+export const counts = new KeptPerVersion<number, KeptListing, CountOwed>(MAX_KEPT_COUNTS_BYTES, () => KEPT_LISTING_BYTES, movingOn);
 
 /** What a kept count or order was worked out from, so that a write to a few people can patch it (people-list-patch.ts). */
 export interface KeptListing {
@@ -116,7 +118,7 @@ const MAX_PAGE_BY_IDS = 1_000;
 // As many listings as the bytes allow: on PostgreSQL each goal's and each network's pages are taken from its
 // kept order (byKeptOrder), and a thousand networks of 45 people each weigh less than one whole list.
 // Each order kept in chunks (core/id-order.ts), so that catching it up with a write copies a chunk, not 30,000 ids.
-export const orders = new KeptPerVersion<IdOrder, KeptListing, OrderOwed>(MAX_KEPT_ORDER_BYTES, (order) => KEPT_LISTING_BYTES + idsBytes([]) + order.idBytes);
+export const orders = new KeptPerVersion<IdOrder, KeptListing, OrderOwed>(MAX_KEPT_ORDER_BYTES, (order) => KEPT_LISTING_BYTES + idsBytes([]) + order.idBytes, movingOn);
 
 /**
  * On PostgreSQL, a page of a goal's people (a twentieth of the workspace, say) or a network's
