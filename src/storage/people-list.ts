@@ -341,7 +341,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
   // building them (Kysely's query nodes) was a tenth of such a page's time on the requests' thread.
   const rowsInOrder = () => {
     const rows = inOrder(deep ? db.selectFrom('people').where('people.workspaceId', '=', workspaceId).selectAll('people') : base.selectAll('people'), sort);
-    return filter.cursor ? rows.where(afterCursor(filter.cursor)) : rows;
+    return filter.cursor ? rows.where(afterCursor(filter.cursor, { postgres: isPostgres(db) })) : rows;
   };
   const pageIds = () => inOrder(base.select('people.id'), sort);
   if (filter.cursor) checkCursor(filter.cursor, sort, filter.offset);
@@ -393,7 +393,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
     // then its rows and channels by id, as a kept order's page is read.
     const take = keyset ? filter.limit + 1 : filter.limit;
     let ids = pageIds().limit(take);
-    if (filter.cursor) ids = ids.where(afterCursor(filter.cursor));
+    if (filter.cursor) ids = ids.where(afterCursor(filter.cursor, { postgres: isPostgres(db) }));
     if (filter.offset !== undefined) ids = ids.offset(filter.offset);
     if (isPostgres(db)) {
       // The walk and the rows it finds in one statement: one round trip, not two (people-page.ts). Kept
