@@ -5,7 +5,7 @@ import type { Clock } from './context.js';
 import { logExchange } from './exchanges.js';
 import { createGoal } from './goals.js';
 import { linkPersonToGoal } from './links.js';
-import { createPerson } from './people.js';
+import { createPerson, updatePerson } from './people.js';
 import { addTarget, closeTarget, planView, rollOver, suggestPlan, swapTarget, updatePlanSettings } from './plan.js';
 import { planPageHtml } from '../codecs/html/plan-page.js';
 import { createShare, listShares, resolveShareToken, revokeShare, rotateShare } from './shares.js';
@@ -91,6 +91,19 @@ describe.each(DIALECTS)('the monthly plan on %s', (dialect) => {
     expect(view.cap.warning).toMatch(/^3 new relationships in progress \(1 under way, 2 planned\): past your cap of 2\./);
     expect(view.progress).toMatchObject({ done: 0, open: 3, monthlyTargets: 2, placesLeft: 0 });
     expect(view.progress.text).toBe('0 of 2 done, 3 open, 0 places left');
+  });
+
+  it('counts the relationships under way as people move into and out of those stages, from one plan to the next', async () => {
+    const { ctx, ids } = await month();
+    // Counted from the people list's kept counts (a count per stage, caught up with each write): read once, then after each change.
+    expect((await planView(ctx)).cap).toMatchObject({ inProgress: 1 });
+    await updatePerson(ctx, ids.weak, { stage: 'reached-out' });
+    expect((await planView(ctx)).cap).toMatchObject({ inProgress: 2 });
+    await updatePerson(ctx, ids.new1, { stage: 'met' });
+    expect((await suggestPlan(ctx)).cap).toMatchObject({ inProgress: 3 });
+    await updatePerson(ctx, ids.busy, { stage: 'in-touch' });
+    await updatePerson(ctx, ids.weak, { stage: 'dormant' });
+    expect((await planView(ctx)).cap).toMatchObject({ inProgress: 1 });
   });
 
   it('planning someone already planned is not an error: it says so in words, adds nothing and repeats no warning', async () => {

@@ -46,17 +46,6 @@ export async function updateTargetRow(db: Kysely<Database>, id: string, changes:
   await db.updateTable('planTargets').set(changes).where('id', '=', id).execute();
 }
 
-/** How many people are in a stage still in progress (reached out, met): what the new-relationship cap counts. */
-export async function countPeopleInProgress(db: Kysely<Database>, workspaceId: string, stages: readonly string[]): Promise<number> {
-  const row = await db
-    .selectFrom('people')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspaceId', '=', workspaceId)
-    .where('stage', 'in', [...stages])
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Called when an exchange is removed, before it is deleted: the targets it completed are open again. Says how many. */
 export async function reopenTargetsCompletedBy(db: Kysely<Database>, workspaceId: string, exchangeId: string): Promise<number> {
   const result = await db
