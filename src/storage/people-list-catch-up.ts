@@ -187,17 +187,8 @@ async function whichSortBefore(trx: Kysely<Database>, sort: PersonSort, pairs: r
   // Compiled past the plugins: a raw statement compiled through them counts as a write (data-version.ts countWrites), and
   // moved this process's version on while the read that compiled it named the version before.
   if (text === undefined) pairQuestions.set(key, (text = preparedOnPostgres(trx, pairQuestion(trx, sort).compile(withoutPlugins(trx)).sql)));
-  if (postgres) {
-    const { rows } = await trx.executeQuery<{ places: number[] | null }>(CompiledQuery.raw(text, [pairs.map((pair) => pair.person), pairs.map((pair) => pair.probe)]));
-    const held = new Set<string>();
-    // Each a place, from 1, in `pairs`.
-    for (const place of rows[0]?.places ?? []) {
-      const pair = pairs[Number(place) - 1] as ProbePair;
-      held.add(pairKey(pair.person, pair.probe));
-    }
-    return held;
-  }
-  const { rows } = await trx.executeQuery<{ person: string; probe: string }>(CompiledQuery.raw(text, [JSON.stringify(pairs.map((pair) => [pair.person, pair.probe]))]));
+  const values = postgres ? [pairs.map((pair) => pair.person), pairs.map((pair) => pair.probe)] : [JSON.stringify(pairs.map((pair) => [pair.person, pair.probe]))];
+  const { rows } = await trx.executeQuery<{ person: string; probe: string }>(CompiledQuery.raw(text, values));
   return new Set(rows.map((row) => pairKey(row.person, row.probe)));
 }
 
@@ -207,13 +198,9 @@ const pairQuestions = new Map<string, string>();
 /** whichSortBefore's statement: each pair's two rows joined by id, kept where x (the probe) sorts before p (the person). */
 function pairQuestion(trx: Kysely<Database>, sort: PersonSort) {
   // Placeholders only: the pairs are the statement's values (whichSortBefore), never its text.
-  if (isPostgres(trx)) {
-    // One row, the places (from 1) of the pairs that hold, not a row of two ids each: a round asks about a hundred
-    // pairs or more, and the driver's parsing of each row was a large part of what the server spent on these.
-    const pairs = sql`unnest(${sql.val([] as string[])}::text[], ${sql.val([] as string[])}::text[]) with ordinality as q(person, probe, n)`;
-    return sql<{ places: number[] | null }>`select array_agg(q.n::int) as places from ${pairs} join people as p on p.id = q.person join people as x on x.id = q.probe where ${sortsBefore(sort)}`;
-  }
-  const pairs = sql`(select json_extract(j.value, '$[0]') as person, json_extract(j.value, '$[1]') as probe from json_each(${sql.val('[]')}) as j) as q`;
+  const pairs = isPostgres(trx)
+    ? sql`unnest(${sql.val([] as string[])}::text[], ${sql.val([] as string[])}::text[]) as q(person, probe)`
+    : sql`(select json_extract(j.value, '$[0]') as person, json_extract(j.value, '$[1]') as probe from json_each(${sql.val('[]')}) as j) as q`;
   return sql<{ person: string; probe: string }>`select q.person as person, q.probe as probe from ${pairs} join people as p on p.id = q.person join people as x on x.id = q.probe where ${sortsBefore(sort)}`;
 }
 
