@@ -76,7 +76,7 @@ export const countCatchUp: CatchUp<number, KeptListing, CountOwed> = {
 function matchingAmong(trx: Kysely<Database>, about: KeptListing, personIds: readonly string[]) {
   const query = peopleMatching(trx, about.workspaceId, about.today, about.filter).where('people.id', 'in', personIds);
   const search = about.filter.search?.trim();
-  return search ? query.where(matchesSearch(trx, foldQuery(search), 'walk')) : query;
+  return search ? query.where(matchesSearch(trx, about.workspaceId, foldQuery(search), 'walk')) : query;
 }
 
 /** Which of `personIds` a listing's filter matches now. */

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { CURSOR_SORTS, encodePersonCursor, type CursorSort } from '../contract/person-cursor-text.js';
 import type { PersonFilter, PersonSort } from '../contract/filters.js';
 import { PERSON_QUADRANT_SIGNS } from '../core/check/quadrants.js';
@@ -179,15 +179,6 @@ export const filterReads = (filter: PersonFilter) =>
 const KEYS_AND_PAGING: readonly (keyof PersonFilter)[] = ['goalId', 'networkId', 'sort', 'limit', 'offset'];
 const byKeysAlone = (filter: PersonFilter) => (Object.keys(filter) as (keyof PersonFilter)[]).every((key) => filter[key] === undefined || filter[key] === false || KEYS_AND_PAGING.includes(key));
 
-/**
- * PostgreSQL: the people whose search text holds `folded`, found in a subquery of their own, which
- * the planner answers from the trigram index (it has no order to walk there), the page's order then
- * sorting the few found (FEW_ENOUGH_TO_LOOK_UP_FIRST_ON_POSTGRES). The LIKE beside it stays.
- */
-function foundFirst(workspaceId: string, folded: string): RawBuilder<boolean> {
-  return sql<boolean>`people.id = any(array(select found.id from people as found where found.workspace_id = ${workspaceId} and found.search_text like ${containsPattern(folded)} escape '\\'))`;
-}
-
 /** No filter, no page, the name order: everyone, as the check and the exports read them. */
 function isWholeList(filter: PersonFilter): boolean {
   return Object.entries(filter).every(([key, value]) => value === undefined || value === false || (key === 'sort' && value === 'name'));
@@ -344,20 +335,16 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
   };
   let counted: Promise<number> | null = null;
   if (folded) {
-    // Search (search-index.ts): where SQLite could ask its trigram index, the count says which way finds the page
-    // sooner: a fragment few people hold by the index, one many hold by walking the list's order.
-    if (version !== null && searchesByFts(db) && indexableSearch(folded)) {
-      counted = countOf(unsearched.where(matchesSearch(db, folded, 'trigrams')));
-      base = unsearched.where(matchesSearch(db, folded, (await counted) <= FEW_ENOUGH_TO_LOOK_UP ? 'trigrams' : 'walk'));
-    } else if (version !== null && isPostgres(db) && !db.isTransaction && indexableSearch(folded)) {
-      // PostgreSQL's planner guesses how many hold a short fragment from its trigram statistics, and for a page in
-      // name order it walks the name index, which for a fragment nobody holds reads every person (7-12 ms at 30,000).
-      // The kept count (the same the page's total is) says: a few are found by the trigram index first, then sorted.
-      const like = unsearched.where(matchesSearch(db, folded, 'walk'));
-      counted = countOf(like);
-      base = (await counted) <= FEW_ENOUGH_TO_LOOK_UP_FIRST_ON_POSTGRES ? like.where(foundFirst(workspaceId, folded)) : like;
+    // Search (search-index.ts): where a trigram index can be asked, the count says which way finds the page
+    // sooner: a fragment few people hold by the index, one many hold by walking the list's order. SQLite counts
+    // by its trigram table (its planner cannot see inside it); PostgreSQL's planner counts the LIKE by its own index.
+    if (version !== null && indexableSearch(folded)) {
+      const fts = searchesByFts(db);
+      counted = countOf(unsearched.where(matchesSearch(db, workspaceId, folded, fts ? 'trigrams' : 'walk')));
+      const fewEnough = fts ? FEW_ENOUGH_TO_LOOK_UP : FEW_ENOUGH_TO_LOOK_UP_FIRST_ON_POSTGRES;
+      base = unsearched.where(matchesSearch(db, workspaceId, folded, (await counted) <= fewEnough ? 'trigrams' : 'walk'));
     } else {
-      base = unsearched.where(matchesSearch(db, folded, 'walk'));
+      base = unsearched.where(matchesSearch(db, workspaceId, folded, 'walk'));
     }
   }
   // Built when a branch below reads them, not before: a page of a kept order needs neither, and

@@ -17,8 +17,9 @@ import type { Database } from './schema.js';
  *   2026-12-06T1000-people-search; which people hold each trigram, not where, since
  *   2026-12-12T1000), on PostgreSQL pg_trgm's GIN index on search_text
  *   (2026-12-03T1000-read-speed), which name the few who hold a rare fragment straight
- *   away. PostgreSQL's planner chooses between them from its statistics; SQLite's cannot
- *   see inside the FTS table, so the list chooses (people-list.ts) from the count.
+ *   away. The list chooses (people-list.ts) from the count: SQLite's planner cannot see
+ *   inside the FTS table, and PostgreSQL's, guessing from its statistics, walked the list
+ *   for a short fragment few or none held.
  * A trigram index cannot serve fewer than three characters: those are walked.
  * The LIKE is kept beside the trigram match either way, so both ways find exactly the same
  * people: the index only narrows where to look.
@@ -57,10 +58,16 @@ export function trigramsMatch(folded: string): string {
   return starts.map((at) => `"${characters.slice(at, at + MIN_INDEXED_SEARCH).join('').replace(/"/g, '""')}"`).join(' AND ');
 }
 
-/** People whose search text holds `folded` (a query folded by foldQuery), found the given way. */
-export function matchesSearch(db: Kysely<Database>, folded: string, way: SearchWay): RawBuilder<boolean> {
+/**
+ * People of `workspaceId` whose search text holds `folded` (a query folded by foldQuery), found the given way.
+ * By trigrams on PostgreSQL: found in a subquery of their own, which its planner answers from the trigram index
+ * (there is no order to walk there), for the page's order to sort the few found; left to itself, the planner
+ * walked the name index for a page of a short fragment however few held it (people-list.ts says when).
+ */
+export function matchesSearch(db: Kysely<Database>, workspaceId: string, folded: string, way: SearchWay): RawBuilder<boolean> {
   const like = sql<boolean>`${sql.ref('people.searchText')} like ${containsPattern(folded)} escape '\\'`;
-  if (way === 'walk' || !searchesByFts(db) || !indexableSearch(folded)) return like;
+  if (way === 'walk' || !indexableSearch(folded)) return like;
+  if (!searchesByFts(db)) return sql<boolean>`(people.id = any(array(select found.id from people as found where found.workspace_id = ${workspaceId} and found.search_text like ${containsPattern(folded)} escape '\\')) and ${like})`;
   return sql<boolean>`(people.rowid in (select rowid from people_search where people_search match ${trigramsMatch(folded)}) and ${like})`;
 }
 
