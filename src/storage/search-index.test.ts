@@ -14,6 +14,7 @@ import { DIALECTS, freshDatabase, type Dialect } from '../test-support/databases
 import { insertRows } from './insert-rows.js';
 import { withSearchIndexFilledAfter } from './search-index.js';
 import { freshSession } from '../test-support/fresh-session.js';
+import { workspaceBeside } from '../test-support/workspaces.js';
 
 /*
  * Search finds a part of any field, accents and case aside, and means the same on both
@@ -137,6 +138,23 @@ describe('search, the same on SQLite and PostgreSQL', () => {
       await removePerson(ctx, person.id);
       expect(await names('asbjørn'), dialect).toEqual([]);
       expect(await names('wren.example'), dialect).toEqual([]);
+    }
+  });
+
+  it("never finds another account's people, by a fragment only they hold or one both hold, found first by the index or walked", async () => {
+    for (const dialect of DIALECTS) {
+      const mine = worlds[dialect].session.ctx;
+      const theirs = await workspaceBeside(mine, `ws_search_${dialect}`);
+      const stranger = await createPerson(theirs, { name: 'Ottoline Vexbridge', organisation: 'Hospital Norte' });
+      const names = async (ctx: typeof mine, query: string, limit?: number) => (await listPeople(ctx, { search: query, ...(limit ? { limit } : {}) })).items.map((p) => p.name);
+      // Held by them alone: a few matches, so found first by the trigram index on both databases; none of it here.
+      expect(await names(mine, 'vexbridge', 50), dialect).toEqual([]);
+      expect((await listPeople(mine, { search: 'vexbridge', limit: 50 })).total, dialect).toBe(0);
+      expect(await names(theirs, 'vexbridge', 50), dialect).toEqual(['Ottoline Vexbridge']);
+      // Held by thousands here and one there (walked): their one never shows here, nor ours there.
+      expect((await listPeople(mine, { search: 'hospital norte', limit: 50 })).items.map((p) => p.id), dialect).not.toContain(stranger.id);
+      expect(await names(theirs, 'hospital norte', 50), dialect).toEqual(['Ottoline Vexbridge']);
+      expect(await names(theirs, 'ana silva'), dialect).toEqual([]);
     }
   });
 });
