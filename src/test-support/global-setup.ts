@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -12,17 +12,24 @@ declare module 'vitest' {
 
 /**
  * One PostgreSQL server for the whole run; each test file makes its own database in it. And one
- * folder for the workers the tests bundle from their sources (services/import/off-thread.ts,
- * workerScript), removed with the run: the test processes are ended by the runner, not left to
- * exit, and each had left about 1 MB a worker in the temporary folder.
+ * temporary folder for the run, removed with it: the test processes inherit TMPDIR, so every
+ * folder a test makes with `os.tmpdir()` (data folders, scripts, the workers bundled from their
+ * sources by services/import/off-thread.ts's workerScript) goes under it. The test processes are
+ * ended by the runner, not left to exit, so a test's own clean-up does not always run; dozens of
+ * folders a run had piled up in /tmp.
  */
 export default async function setup(project: TestProject) {
-  const bundles = mkdtempSync(join(tmpdir(), 'waggle-test-workers-'));
+  const runFolder = mkdtempSync(join(tmpdir(), 'waggle-test-run-'));
+  // Passable for PostgreSQL's own user (the servers' folders under it are its own), not listable.
+  chmodSync(runFolder, 0o711);
+  const bundles = join(runFolder, 'workers');
+  mkdirSync(bundles);
   process.env.WAGGLE_WORKER_BUNDLES = bundles;
+  process.env.TMPDIR = runFolder;
   const server = await startTestPostgres();
   project.provide('postgresUrl', server.url());
   return async () => {
     await server.stop();
-    rmSync(bundles, { recursive: true, force: true });
+    rmSync(runFolder, { recursive: true, force: true });
   };
 }
