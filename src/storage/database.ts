@@ -7,6 +7,7 @@ import { migrations } from './migrations/index.js';
 import { countWrites } from './data-version.js';
 import { withDomainErrors } from './driver-errors.js';
 import { defaultPoolSize } from './postgres-pool-size.js';
+import { checkPostgresReachable } from './postgres-reach.js';
 import type { Database } from './schema.js';
 
 /** PostgreSQL's `poolSize`: the connections kept (WAGGLE_DATABASE_POOL_SIZE); by default postgres-pool-size.ts's. */
@@ -59,6 +60,8 @@ export async function openStore(config: DatabaseConfig, options: { readOnly?: bo
   if (writesDialect) keepWriterFor(db, handleOf(writesDialect));
   if (!options.readOnly) {
     try {
+      // Asked first: a server that cannot be reached is said to be so, not taken for a schema that failed to migrate.
+      if (config.kind === 'postgres') await checkPostgresReachable(db, location);
       if (!(await schemaIsCurrent(db)) && !(await createdFromSnapshot(config, db))) await migrateToLatest(db);
     } catch (error) {
       await db.destroy();

@@ -7,6 +7,8 @@ import { startTestPostgres } from './postgres-server.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
+    /** The same server through its Unix socket (postgres-server.ts socketUrl). */
+    postgresSocketUrl: string;
   }
 }
 
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject) {
   process.env.TMPDIR = runFolder;
   const server = await startTestPostgres();
   project.provide('postgresUrl', server.url());
+  project.provide('postgresSocketUrl', server.socketUrl());
   return async () => {
     await server.stop();
     rmSync(runFolder, { recursive: true, force: true });

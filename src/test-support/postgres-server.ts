@@ -11,6 +11,8 @@ import { join } from 'node:path';
  */
 export interface TestPostgres {
   url(database?: string): string;
+  /** The same database reached through the server's Unix socket, in its folder (node-postgres takes the folder as the host). */
+  socketUrl(database?: string): string;
   stop(): void;
 }
 
@@ -67,6 +69,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   ]);
   return {
     url: (database = 'postgres') => `postgres://waggle@127.0.0.1:${port}/${database}`,
+    socketUrl: (database = 'postgres') => `postgres://waggle@localhost:${port}/${database}?host=${encodeURIComponent(dir)}`,
     stop: () => {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);

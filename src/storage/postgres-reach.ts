@@ -1,0 +1,62 @@
+import { sql, type Kysely } from 'kysely';
+import { ValidationError } from '../core/errors.js';
+import type { Database } from './schema.js';
+
+/*
+ * Whether the PostgreSQL that DATABASE_URL names can be reached and logged into, asked once as a
+ * store opens, before its schema is looked at: a server that is down, a socket folder that is
+ * wrong, a password refused or a database never created was reported as the schema failing to
+ * migrate ("Could not bring the database schema up to date: Error: connect ENOENT …"), which
+ * sends a user looking at the wrong thing.
+ */
+
+/** What node-postgres's connection errors carry: Node's socket error fields, or PostgreSQL's SQLSTATE. */
+interface ConnectionFault {
+  code?: unknown;
+  address?: unknown;
+  port?: unknown;
+  hostname?: unknown;
+  message?: unknown;
+}
+
+/** Why a connection failed, in words a user can act on; null for a fault that is not about reaching the server. */
+export function unreachableReason(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const fault = error as ConnectionFault;
+  const where = typeof fault.address === 'string' ? `${fault.address}${typeof fault.port === 'number' ? `:${fault.port}` : ''}` : 'the address given';
+  const said = typeof fault.message === 'string' ? fault.message : '';
+  switch (fault.code) {
+    case 'ENOENT':
+      return `no PostgreSQL socket at ${where}: is the server running, and is ?host= the folder of its socket?`;
+    case 'EACCES':
+      return `not allowed to open the socket ${where}`;
+    case 'ECONNREFUSED':
+      return `nothing answers at ${where}: is PostgreSQL running and listening there?`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return typeof fault.hostname === 'string' ? `the host ${fault.hostname} is not known` : 'the host is not known';
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `cannot reach ${where}`;
+    // PostgreSQL's own refusals, by SQLSTATE: a login refused, a database that does not exist.
+    case '28P01':
+    case '28000':
+      return `PostgreSQL refused the login: ${said}`;
+    case '3D000':
+      return `${said} (create it first, for example with createdb)`;
+    default:
+      return null;
+  }
+}
+
+/** One statement through `db`: a connection that cannot be made is a ValidationError on DATABASE_URL naming `location` and why. */
+export async function checkPostgresReachable(db: Kysely<Database>, location: string): Promise<void> {
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    const reason = unreachableReason(error);
+    if (reason === null) throw error;
+    throw new ValidationError('DATABASE_URL', `cannot use PostgreSQL at ${location}: ${reason}`, { cause: error });
+  }
+}
