@@ -23,7 +23,9 @@
 // it runs, src/storage/statement-count.ts, and each kind says how many a request cost, on
 // PostgreSQL each a round trip, and the most frequent), --skip-check (the check is not worked out
 // before the kinds: a run of --only kinds that do not read it, sooner), --pg-top (PostgreSQL's own
-// time by statement over each kind, from pg_stat_statements, top 8). Measurements, not tests.
+// time by statement over each kind, from pg_stat_statements, top 8), --pg-socket (the server reaches
+// PostgreSQL through its Unix socket, as an install with both on one machine can, instead of TCP on
+// 127.0.0.1). Measurements, not tests.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
@@ -53,6 +55,7 @@ const { values: args } = parseArgs({
     statements: { type: 'boolean', default: false },
     'skip-check': { type: 'boolean', default: false },
     'pg-top': { type: 'boolean', default: false },
+    'pg-socket': { type: 'boolean', default: false },
   },
 });
 // Issue 15's protocol: 50 clients for 30 s a kind (the mixed run twice that); --seconds for a shorter look.
@@ -106,7 +109,8 @@ async function startPostgres() {
   const statementStats = args['pg-top'] ? ' -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all' : '';
   run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c max_connections=200${statementStats}`, 'start']);
   return {
-    url: `postgres://waggle@127.0.0.1:${port}/postgres`,
+    // --pg-socket: node-postgres takes a folder as the host, and finds the server's socket in it by the port.
+    url: args['pg-socket'] ? `postgres://waggle@localhost:${port}/postgres?host=${encodeURIComponent(dir)}` : `postgres://waggle@127.0.0.1:${port}/postgres`,
     cpuMs: () => postgresCpuMs(join(dir, 'data')),
     stop: () => {
       try {
