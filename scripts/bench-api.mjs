@@ -23,7 +23,7 @@
 // it runs, src/storage/statement-count.ts, and each kind says how many a request cost, on
 // PostgreSQL each a round trip, and the most frequent), --skip-check (the check is not worked out
 // before the kinds: a run of --only kinds that do not read it, sooner), --pg-top (PostgreSQL's own
-// time by statement over each kind, from pg_stat_statements, top 8), --pg-socket (the server reaches
+// time by statement over each kind, running and planning, from pg_stat_statements, top 14), --pg-socket (the server reaches
 // PostgreSQL through its Unix socket, as an install with both on one machine can, instead of TCP on
 // 127.0.0.1). Measurements, not tests.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -106,7 +106,7 @@ async function startPostgres() {
   const port = await freePort();
   // Durable settings (fsync on), unlike the tests' server: a write here costs what it would cost a user.
   // --pg-top: PostgreSQL keeps each statement's time (pg_stat_statements, shipped with the server), read after each kind.
-  const statementStats = args['pg-top'] ? ' -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all' : '';
+  const statementStats = args['pg-top'] ? ' -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_planning=on' : '';
   run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c max_connections=200${statementStats}`, 'start']);
   return {
     // --pg-socket: node-postgres takes a folder as the host, and finds the server's socket in it by the port.
@@ -256,11 +256,11 @@ async function postgresStatementTop(url) {
     reset: async () => void (await client.query('select pg_stat_statements_reset()')),
     report: async (label) => {
       const { rows } = await client.query(
-        `select calls, round(total_exec_time::numeric, 1) as total, round(mean_exec_time::numeric, 3) as mean, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
-         from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 8`,
+        `select calls, round(total_exec_time::numeric, 1) as total, round(total_plan_time::numeric, 1) as plan, plans, round(mean_exec_time::numeric, 3) as mean, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+         from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc limit 14`,
       );
-      console.error(`${label}, PostgreSQL's time by statement (calls, total ms, mean ms, rows):`);
-      for (const row of rows) console.error(`  ${row.calls}\t${row.total}\t${row.mean}\t${row.rows}\t${row.query}`);
+      console.error(`${label}, PostgreSQL's time by statement (calls, total ms running, ms planning (times planned), mean ms running, rows):`);
+      for (const row of rows) console.error(`  ${row.calls}\t${row.total}\tplan ${row.plan} (${row.plans})\t${row.mean}\t${row.rows}\t${row.query}`);
     },
     close: () => client.end(),
   };
