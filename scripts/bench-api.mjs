@@ -32,7 +32,7 @@ import { Buffer } from 'node:buffer';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -567,4 +567,6 @@ for (const run of results.runs) {
   }
 }
 if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
+// The folders the server's statement counts and memory reports were written to (--statements, --memory).
+for (const file of [statementCountFile, memoryReportFile]) if (file) rmSync(dirname(file), { recursive: true, force: true });
 export default results;
