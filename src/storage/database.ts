@@ -7,7 +7,7 @@ import { migrations } from './migrations/index.js';
 import { countWrites } from './data-version.js';
 import { withDomainErrors } from './driver-errors.js';
 import { defaultPoolSize } from './postgres-pool-size.js';
-import { checkPostgresReachable } from './postgres-reach.js';
+import { unreachableError, unreachableReason } from './postgres-reach.js';
 import type { Database } from './schema.js';
 
 /** PostgreSQL's `poolSize`: the connections kept (WAGGLE_DATABASE_POOL_SIZE); by default postgres-pool-size.ts's. */
@@ -60,12 +60,11 @@ export async function openStore(config: DatabaseConfig, options: { readOnly?: bo
   if (writesDialect) keepWriterFor(db, handleOf(writesDialect));
   if (!options.readOnly) {
     try {
-      // Asked first: a server that cannot be reached is said to be so, not taken for a schema that failed to migrate.
-      if (config.kind === 'postgres') await checkPostgresReachable(db, location);
       if (!(await schemaIsCurrent(db)) && !(await createdFromSnapshot(config, db))) await migrateToLatest(db);
     } catch (error) {
       await db.destroy();
-      throw error;
+      // A server that cannot be reached is said to be so (postgres-reach.ts), not taken for a schema that failed to migrate.
+      throw (config.kind === 'postgres' ? unreachableError(error, location) : null) ?? error;
     }
   }
   configs.set(db, config);
@@ -98,7 +97,9 @@ export async function schemaIsCurrent(db: Kysely<Database>): Promise<boolean> {
   try {
     const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db.withoutPlugins());
     names = rows.map((row) => row.name).sort();
-  } catch {
+  } catch (error) {
+    // Not a connection at all: said so by openStore, where the migrator would report it as a failed migration.
+    if (unreachableReason(error) !== null) throw error;
     return false;
   }
   return names.length === KNOWN_MIGRATIONS.length && names.every((name, i) => name === KNOWN_MIGRATIONS[i]);

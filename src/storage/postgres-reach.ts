@@ -1,13 +1,11 @@
-import { sql, type Kysely } from 'kysely';
 import { ValidationError } from '../core/errors.js';
-import type { Database } from './schema.js';
 
 /*
- * Whether the PostgreSQL that DATABASE_URL names can be reached and logged into, asked once as a
- * store opens, before its schema is looked at: a server that is down, a socket folder that is
- * wrong, a password refused or a database never created was reported as the schema failing to
- * migrate ("Could not bring the database schema up to date: Error: connect ENOENT …"), which
- * sends a user looking at the wrong thing.
+ * Why the PostgreSQL that DATABASE_URL names cannot be used, when it cannot: a server that is down,
+ * a socket folder that is wrong, a password refused or a database never created. The first statement
+ * a store sends (database.ts, schemaIsCurrent) meets it; it was reported as the schema failing to
+ * migrate ("Could not bring the database schema up to date: Error: connect ENOENT …"), which sends a
+ * user looking at the wrong thing.
  */
 
 /** What node-postgres's connection errors carry: Node's socket error fields, or PostgreSQL's SQLSTATE. */
@@ -50,13 +48,8 @@ export function unreachableReason(error: unknown): string | null {
   }
 }
 
-/** One statement through `db`: a connection that cannot be made is a ValidationError on DATABASE_URL naming `location` and why. */
-export async function checkPostgresReachable(db: Kysely<Database>, location: string): Promise<void> {
-  try {
-    await sql`select 1`.execute(db);
-  } catch (error) {
-    const reason = unreachableReason(error);
-    if (reason === null) throw error;
-    throw new ValidationError('DATABASE_URL', `cannot use PostgreSQL at ${location}: ${reason}`, { cause: error });
-  }
+/** A connection that could not be made, as a ValidationError on DATABASE_URL naming `location` and why; null for any other fault. */
+export function unreachableError(error: unknown, location: string): ValidationError | null {
+  const reason = unreachableReason(error);
+  return reason === null ? null : new ValidationError('DATABASE_URL', `cannot use PostgreSQL at ${location}: ${reason}`, { cause: error });
 }
