@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -24,9 +24,6 @@ export default async function setup(project: TestProject) {
   const runFolder = mkdtempSync(join(tmpdir(), 'waggle-test-run-'));
   // Passable for PostgreSQL's own user (the servers' folders under it are its own), not listable.
   chmodSync(runFolder, 0o711);
-  const bundles = join(runFolder, 'workers');
-  mkdirSync(bundles);
-  process.env.WAGGLE_WORKER_BUNDLES = bundles;
   process.env.TMPDIR = runFolder;
   const server = await startTestPostgres();
   project.provide('postgresUrl', server.url());

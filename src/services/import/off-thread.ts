@@ -50,8 +50,8 @@ export async function workerScript(name: string, base: string): Promise<string> 
   const drivers: Plugin = { name: 'drivers', setup: (b) => b.onResolve({ filter: /^(better-sqlite3|pg)$/ }, (args) => ({ path: resolve(args.path), external: true })) };
   // import.meta.url stays the source's: what the worker requires at run time (iconv-lite, codecs/encoding-libraries.ts) is found from there, not from the temporary folder.
   const built = await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent', plugins: [drivers], define: { 'import.meta.url': JSON.stringify(pathToFileURL(source).href) }, banner: { js: "import { createRequire as __wr } from 'node:module'; const require = __wr(import.meta.url);" } });
-  // Under the test run's own folder when it names one (test-support/global-setup.ts), removed with the run.
-  const file = join(mkdtempSync(join(process.env.WAGGLE_WORKER_BUNDLES ?? tmpdir(), `waggle-${name}-`)), `${name}.mjs`);
+  // Run by the tests, the temporary folder is the run's own (test-support/global-setup.ts sets TMPDIR), removed with the run.
+  const file = join(mkdtempSync(join(tmpdir(), `waggle-${name}-`)), `${name}.mjs`);
   writeFileSync(file, built.outputFiles[0]!.contents);
   return file;
 }
