@@ -24,7 +24,7 @@ describe('exit codes', () => {
     for (const [code, exit] of Object.entries(EXIT_CODES)) {
       expect(exit, code).toBeGreaterThan(1);
     }
-    expect(EXIT_CODES).toEqual({ validation: 2, not_found: 3, conflict: 4, ambiguous: 4, forbidden: 5 });
+    expect(EXIT_CODES).toEqual({ validation: 2, not_found: 3, conflict: 4, ambiguous: 4, forbidden: 5, unavailable: 6 });
   });
 
   it('what a user meets: bad input 2, nothing found 3, a conflict 4, an ambiguous name 4', async () => {

@@ -98,6 +98,7 @@ async function refusal(response: Response, server: string): Promise<Error> {
     return new ValidationError(field ?? '--server', message);
   }
   if (response.status === 404 && body?.error?.code === 'not_found') return new ServerRefusal('not_found', message);
+  if (response.status === 503 && body?.error?.code === 'unavailable') return new ServerRefusal('unavailable', message);
   if (response.status === 409) return new ServerRefusal(body?.error?.code === 'ambiguous' ? 'ambiguous' : 'conflict', message);
   return new Error(`${server}: ${message}`);
 }

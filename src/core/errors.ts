@@ -3,7 +3,7 @@
  * API and tests) and a message that names the field or thing at fault. An error that
  * wraps another (a driver's, a parser's) passes it as `cause`, so the log keeps it.
  */
-export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'ambiguous' | 'forbidden';
+export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'ambiguous' | 'forbidden' | 'unavailable';
 
 export abstract class WaggleError extends Error {
   abstract readonly code: ErrorCode;
@@ -42,6 +42,15 @@ export class NotFoundError extends WaggleError {
 export class ForbiddenError extends WaggleError {
   override readonly name = 'ForbiddenError';
   readonly code = 'forbidden' as const;
+}
+
+/**
+ * The database went away under the request (PostgreSQL restarting, its connection ended, a network
+ * cut): nothing of the request was stored, and asked again in a moment it may well succeed.
+ */
+export class UnavailableError extends WaggleError {
+  override readonly name = 'UnavailableError';
+  readonly code = 'unavailable' as const;
 }
 
 export class ConflictError extends WaggleError {

@@ -17,6 +17,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   ambiguous: 409,
   forbidden: 403,
+  unavailable: 503,
 };
 
 /** What a client is told about an error: a status and the body (the contract's one error shape), for a JSON answer or the last line of a stream. */
@@ -38,6 +39,8 @@ export function errorAnswer(error: unknown): ErrorAnswer {
     return { status: 503, body: { error: { code: 'check_failed', message: error.message } } };
   }
   if (error instanceof WaggleError) {
+    // The database gone from under a request is the operator's to hear of (its cause, the driver's words), not only the client's.
+    if (error.code === 'unavailable') console.error(error, error.cause);
     const where = error instanceof ValidationError ? { field: error.field } : error instanceof ImportFileError ? { line: error.line } : {};
     return { status: STATUS[error.code], body: { error: { code: error.code, message: error.message, ...where } } };
   }
@@ -54,7 +57,8 @@ export function errorAnswer(error: unknown): ErrorAnswer {
 
 export function errorResponse(error: unknown, c: Context) {
   const { status, body } = errorAnswer(error);
-  return c.json(body, status);
+  // A fault that passes (the database restarting, the check's process failing to start): asked again in a moment.
+  return c.json(body, status, status === 503 ? { 'retry-after': '1' } : {});
 }
 
 /** zod's verdict on a request, named by field, as a 400. */

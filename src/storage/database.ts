@@ -7,6 +7,7 @@ import { migrations } from './migrations/index.js';
 import { countWrites } from './data-version.js';
 import { withDomainErrors } from './driver-errors.js';
 import { defaultPoolSize } from './postgres-pool-size.js';
+import { UnavailableError } from '../core/errors.js';
 import { unreachableError, unreachableReason } from './postgres-reach.js';
 import type { Database } from './schema.js';
 
@@ -99,7 +100,7 @@ export async function schemaIsCurrent(db: Kysely<Database>): Promise<boolean> {
     names = rows.map((row) => row.name).sort();
   } catch (error) {
     // Not a connection at all: said so by openStore, where the migrator would report it as a failed migration.
-    if (unreachableReason(error) !== null) throw error;
+    if (unreachableReason(error) !== null || error instanceof UnavailableError) throw error;
     return false;
   }
   return names.length === KNOWN_MIGRATIONS.length && names.every((name, i) => name === KNOWN_MIGRATIONS[i]);

@@ -1,5 +1,6 @@
 import type { DatabaseConnection, Dialect, Driver } from 'kysely';
-import { ConflictError } from '../core/errors.js';
+import { ConflictError, UnavailableError } from '../core/errors.js';
+import { connectionLost } from './postgres-reach.js';
 
 /*
  * The one place where a database driver's errors become domain errors. SQLite
@@ -44,10 +45,14 @@ export function violatedConstraint(error: unknown): ConstraintKind | null {
   return typeof code === 'string' ? (CONSTRAINT_CODES[code] ?? null) : null;
 }
 
-/** The domain error for a driver error, or the error itself when it is no constraint's. */
+/** What a client is told when the database went away under its request (postgres-reach.ts connectionLost). */
+export const UNAVAILABLE_MESSAGE = 'The database did not answer (it may be restarting); nothing was changed, try again in a moment';
+
+/** The domain error for a driver error, or the error itself when it is neither a constraint's nor a lost connection's. */
 export function domainErrorOf(error: unknown): unknown {
   const constraint = violatedConstraint(error);
-  return constraint ? new ConstraintError(constraint, error) : error;
+  if (constraint) return new ConstraintError(constraint, error);
+  return connectionLost(error) ? new UnavailableError(UNAVAILABLE_MESSAGE, { cause: error }) : error;
 }
 
 /** The dialect with every connection's queries answering in domain errors. */
@@ -66,7 +71,10 @@ function translatingDriver(driver: Driver): Driver {
   const wrapped = new WeakSet<DatabaseConnection>();
   const acquire = driver.acquireConnection.bind(driver);
   driver.acquireConnection = async () => {
-    const connection = await acquire();
+    // A connection that cannot be made (the server down or starting) is told as a statement's lost one is.
+    const connection = await acquire().catch((error: unknown) => {
+      throw domainErrorOf(error);
+    });
     if (!wrapped.has(connection)) {
       translateConnection(connection);
       wrapped.add(connection);

@@ -5,6 +5,8 @@ import { availableParallelism } from 'node:os';
 import { openSession } from '../services/session.js';
 import { freshSession } from '../test-support/fresh-session.js';
 import { defaultPoolSize, isLocalPostgres, REMOTE_POOL_SIZE } from './postgres-pool-size.js';
+import { UnavailableError } from '../core/errors.js';
+import { connectionLost } from './postgres-reach.js';
 
 /** The pool's idle connections ended by the server (a restart, an administrator, a network cut) must not end the process. */
 describe('PostgreSQL connections the server ends', () => {
@@ -27,6 +29,106 @@ describe('PostgreSQL connections the server ends', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const after = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
     expect(after.rows[0]!.pid).not.toBe(before.rows[0]!.pid);
+  });
+});
+
+/**
+ * A connection the server ends while a request holds it: a statement running on it fails; a
+ * connection held between statements (a transaction waiting on something else, as a write waits
+ * for its turn) is told by an 'error' on the client, which the pool listens for only while the
+ * client is idle. Unheard, that error ended the whole process, every other request with it.
+ */
+describe('PostgreSQL connections the server ends while in use', () => {
+  const world = freshSession('postgres');
+
+  /** Ends, from a connection of its own, the backend whose pid is given. */
+  const terminate = async (pid: number) => {
+    const admin = new pg.Client({ connectionString: (world.config as { url: string }).url });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ ended: boolean }>('select pg_terminate_backend($1) as ended', [pid]);
+      expect(rows[0]!.ended).toBe(true);
+    } finally {
+      await admin.end();
+    }
+  };
+  /** Errors nobody caught while `work` ran and shortly after (the client's 'error' is emitted on the socket's turn). */
+  const uncaughtDuring = async (work: () => Promise<void>) => {
+    const uncaught: unknown[] = [];
+    const hear = (error: unknown) => void uncaught.push(error);
+    process.prependListener('uncaughtException', hear);
+    try {
+      await work();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      process.removeListener('uncaughtException', hear);
+    }
+    return uncaught;
+  };
+
+  it('fail the statement running on them, and nothing else: the process goes on and the next query opens another', async () => {
+    const { db } = world.session.ctx;
+    const uncaught = await uncaughtDuring(async () => {
+      // Its failure taken as it comes (it may come before the wait below reaches it).
+      const running = sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(5)`.execute(db).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      // The running statement's backend, found by what it runs.
+      let pid: number | undefined;
+      for (let tries = 0; pid === undefined && tries < 50; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const admin = new pg.Client({ connectionString: (world.config as { url: string }).url });
+        await admin.connect();
+        try {
+          pid = (await admin.query<{ pid: number }>(`select pid from pg_stat_activity where query like '%pg_sleep(5)%' and pid <> pg_backend_pid()`)).rows[0]?.pid;
+        } finally {
+          await admin.end();
+        }
+      }
+      expect(pid).toBeDefined();
+      await terminate(pid as number);
+      const failure = await running;
+      // Told apart from a statement's own fault (driver-errors.ts: the API answers it 503, to be asked again), the driver's words under it.
+      expect(failure).toBeInstanceOf(UnavailableError);
+      expect(String((failure as UnavailableError).cause)).toMatch(/terminating connection/);
+      expect(connectionLost((failure as UnavailableError).cause)).toBe(true);
+    });
+    expect(uncaught).toEqual([]);
+    const after = await sql<{ one: number }>`select 1 as one`.execute(db);
+    expect(after.rows[0]!.one).toBe(1);
+  });
+
+  it('fail the transaction holding them between its statements: it rolls back, and the process goes on', async () => {
+    const { db } = world.session.ctx;
+    const uncaught = await uncaughtDuring(async () => {
+      const transaction = db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+        // Ended while the transaction holds its connection and waits on something else.
+        await terminate(rows[0]!.pid);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sql`select 1`.execute(trx);
+      });
+      const failure = await transaction.then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(UnavailableError);
+      expect(connectionLost((failure as UnavailableError).cause)).toBe(true);
+    });
+    expect(uncaught).toEqual([]);
+    const after = await sql<{ one: number }>`select 1 as one`.execute(db);
+    expect(after.rows[0]!.one).toBe(1);
+  });
+
+  it('are not confused with a statement that fails on its own', async () => {
+    const failure = await sql`select * from no_such_table`.execute(world.session.ctx.db).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(String(failure)).toMatch(/no_such_table/);
+    expect(failure).not.toBeInstanceOf(UnavailableError);
+    expect(connectionLost(failure)).toBe(false);
   });
 });
 

@@ -50,6 +50,31 @@ export function unreachableReason(error: unknown): string | null {
 
 /** A connection that could not be made, as a ValidationError on DATABASE_URL naming `location` and why; null for any other fault. */
 export function unreachableError(error: unknown, location: string): ValidationError | null {
-  const reason = unreachableReason(error);
+  // Told as the database being unavailable (driver-errors.ts), the socket's or server's own error is its cause.
+  const reason = unreachableReason(error) ?? unreachableReason((error as { cause?: unknown } | null)?.cause);
   return reason === null ? null : new ValidationError('DATABASE_URL', `cannot use PostgreSQL at ${location}: ${reason}`, { cause: error });
+}
+
+/**
+ * PostgreSQL's SQLSTATEs for a connection ended or refused by the server: an administrator's or a
+ * shutdown's end (57P01, 57P02), a server starting or stopping (57P03), and class 08, connection
+ * exceptions.
+ */
+const CONNECTION_ENDED = /^(57P0[123]|08[0-9A-Z]{3})$/;
+/** Node's socket errors for a connection that broke or could not be made. */
+const SOCKET_FAULTS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENOENT', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** What node-postgres says of a connection that ended under a statement, or of one used after it ended. */
+const DRIVER_WORDS = /^(Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
+
+/**
+ * Whether a statement failed because the connection to PostgreSQL was lost or could not be made
+ * (the server restarting, an administrator ending it, a network cut), not because of the statement:
+ * asked again a moment later, it may well succeed on a new connection.
+ */
+export function connectionLost(error: unknown): boolean {
+  // The driver's and the socket's faults are Errors; anything else is no connection's.
+  if (!(error instanceof Error)) return false;
+  const { code, message } = error as ConnectionFault;
+  if (typeof code === 'string' && (CONNECTION_ENDED.test(code) || SOCKET_FAULTS.has(code))) return true;
+  return typeof message === 'string' && DRIVER_WORDS.test(message);
 }

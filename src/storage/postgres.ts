@@ -25,6 +25,15 @@ class PreparingClient extends pg.Client {
   /** Whether this connection's transaction was committed by a read sent with its COMMIT (read-then-commit.ts), and Kysely's COMMIT is still to come. */
   private committedAhead = false;
 
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // The server ended this connection while a request held it (a restart, an administrator's command, a
+    // network cut): node-postgres fails what ran on it, then emits 'error' here, where the pool listens only
+    // while the connection is idle (poolOf). Unheard, it ended the whole process. Heard, the request fails
+    // with the statement's own error, and the pool drops the connection when it is handed back.
+    this.on('error', () => {});
+  }
+
   // pg's query has a dozen overloads; only (text, values) is Kysely's, and only it is named.
   override query(...args: unknown[]): never {
     const [text, values] = args;
