@@ -256,11 +256,16 @@ async function postgresStatementTop(url) {
     reset: async () => void (await client.query('select pg_stat_statements_reset()')),
     report: async (label) => {
       const { rows } = await client.query(
-        `select calls, round(total_exec_time::numeric, 1) as total, round(total_plan_time::numeric, 1) as plan, plans, round(mean_exec_time::numeric, 3) as mean, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+        `select calls, round(total_exec_time::numeric, 1) as total, round(total_plan_time::numeric, 1) as plan, plans, round(mean_exec_time::numeric, 3) as mean, rows, jit_functions as jit, round((jit_generation_time + jit_inlining_time + jit_optimization_time + jit_emission_time)::numeric, 1) as jit_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
          from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc limit 14`,
       );
       console.error(`${label}, PostgreSQL's time by statement (calls, total ms running, ms planning (times planned), mean ms running, rows):`);
-      for (const row of rows) console.error(`  ${row.calls}\t${row.total}\tplan ${row.plan} (${row.plans})\t${row.mean}\t${row.rows}\t${row.query}`);
+      for (const row of rows) console.error(`  ${row.calls}\t${row.total}\tplan ${row.plan} (${row.plans})\t${row.mean}\t${row.rows}${row.jit > 0 ? `\tJIT ${row.jit_ms} ms` : ''}\t${row.query}`);
+      // Every statement together, and the most planning: what preparing more of them could save.
+      const [all] = (await client.query(`select count(*) as texts, sum(calls) as calls, round(sum(total_exec_time)::numeric, 1) as running, round(sum(total_plan_time)::numeric, 1) as planning from pg_stat_statements where query not like '%pg_stat_statements%'`)).rows;
+      console.error(`${label}, every statement: ${all.texts} texts, ${all.calls} calls, ${all.running} ms running, ${all.planning} ms planning; the most planning:`);
+      const planned = (await client.query(`select calls, plans, round(total_plan_time::numeric, 1) as plan, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query from pg_stat_statements where query not like '%pg_stat_statements%' order by total_plan_time desc limit 8`)).rows;
+      for (const row of planned) console.error(`  ${row.calls}\tplan ${row.plan} (${row.plans})\t${row.query}`);
     },
     close: () => client.end(),
   };
@@ -280,8 +285,8 @@ function statementsPerRequest(before, after, requests) {
     .map(([text, n]) => [text, n - (before.byText[text] ?? 0)])
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 6)
-    .map(([text, n]) => `${per(n)} × ${text.slice(0, 70)}`);
+    .slice(0, 16)
+    .map(([text, n]) => `${per(n)} × ${text.slice(0, 150)}`);
   // SQLite: the ms its statements took on the requests' thread, a request, by text (most first).
   const msBefore = before.msByText ?? {};
   const timed = Object.entries(after.msByText ?? {})
