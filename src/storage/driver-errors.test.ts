@@ -1,10 +1,15 @@
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '../core/errors.js';
+import { ConflictError, UnavailableError } from '../core/errors.js';
 import { errorResponse } from '../server/errors.js';
 import { createPerson } from '../services/people.js';
 import { DIALECTS } from '../test-support/databases.js';
-import { CONSTRAINT_MESSAGES, ConstraintError, domainErrorOf, violatedConstraint } from './driver-errors.js';
+import { BUSY_MESSAGE, CONSTRAINT_MESSAGES, ConstraintError, domainErrorOf, violatedConstraint } from './driver-errors.js';
+import { SQLITE_FILE_NAME } from './database.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from './sqlite.js';
 import { freshSession } from '../test-support/fresh-session.js';
 
 /*
@@ -102,5 +107,41 @@ describe.each(DIALECTS)('driver errors become domain errors on %s', (dialect) =>
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body).toEqual({ error: { code: 'conflict', message: CONSTRAINT_MESSAGES.unique } });
     expect(JSON.stringify(body)).not.toMatch(/SQLITE|23505|duplicate key|UNIQUE constraint/i);
+  });
+});
+
+/** SQLite's file kept locked by another program's write (a command-line import) past the wait: told as unavailable, not as a fault of ours. */
+describe('a SQLite file another connection keeps locked', () => {
+  const world = freshSession('sqlite');
+
+  it('refuses the write as unavailable (503, try again), nothing of it stored, and writes again once the lock goes', async () => {
+    const { ctx } = world.session;
+    const other = new SqliteDatabase(join(world.dataDir, SQLITE_FILE_NAME));
+    // The store waits a moment here instead of its usual ten seconds.
+    await sql.raw('pragma busy_timeout = 50').execute(ctx.db);
+    try {
+      other.exec('begin immediate');
+      const refused = await refusedWith(createPerson(ctx, { name: 'Waits Forever' }));
+      expect(refused).toBeInstanceOf(UnavailableError);
+      expect((refused as UnavailableError).message).toBe(BUSY_MESSAGE);
+      expect((refused as { cause?: { code?: unknown } }).cause?.code).toMatch(/^SQLITE_BUSY/);
+      const app = new Hono().get('/busy', () => {
+        throw refused;
+      });
+      app.onError((error, c) => errorResponse(error, c));
+      const response = await app.request('/busy');
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unavailable');
+      other.exec('rollback');
+      const names = (await ctx.db.selectFrom('people').select('name').execute()).map((row) => row.name);
+      expect(names).not.toContain('Waits Forever');
+      await createPerson(ctx, { name: 'After The Lock' });
+      expect((await ctx.db.selectFrom('people').select('name').execute()).map((row) => row.name)).toContain('After The Lock');
+    } finally {
+      if (other.inTransaction) other.exec('rollback');
+      other.close();
+      await sql.raw(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).execute(ctx.db);
+    }
   });
 });

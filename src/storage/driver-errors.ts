@@ -47,12 +47,19 @@ export function violatedConstraint(error: unknown): ConstraintKind | null {
 
 /** What a client is told when the database went away under its request (postgres-reach.ts connectionLost). */
 export const UNAVAILABLE_MESSAGE = 'The database did not answer (it may be restarting); nothing was changed, try again in a moment';
+/** What a client is told when SQLite's file stayed locked by another program's write past the wait (sqlite.ts, busy_timeout). */
+export const BUSY_MESSAGE = 'The database is busy with another program\'s write (an import from the command line, say); nothing was changed, try again in a moment';
 
-/** The domain error for a driver error, or the error itself when it is neither a constraint's nor a lost connection's. */
+/** better-sqlite3's codes for a file another connection kept locked past busy_timeout. */
+const SQLITE_BUSY = /^SQLITE_BUSY(_|$)/;
+
+/** The domain error for a driver error, or the error itself when it is neither a constraint's, a lost connection's nor a locked file's. */
 export function domainErrorOf(error: unknown): unknown {
   const constraint = violatedConstraint(error);
   if (constraint) return new ConstraintError(constraint, error);
-  return connectionLost(error) ? new UnavailableError(UNAVAILABLE_MESSAGE, { cause: error }) : error;
+  if (connectionLost(error)) return new UnavailableError(UNAVAILABLE_MESSAGE, { cause: error });
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && SQLITE_BUSY.test(code) ? new UnavailableError(BUSY_MESSAGE, { cause: error }) : error;
 }
 
 /** The dialect with every connection's queries answering in domain errors. */
