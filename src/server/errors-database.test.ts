@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { freshSession } from '../test-support/fresh-session.js';
+import { backendRunning, terminateBackend } from '../test-support/postgres-backends.js';
 import { errorResponse } from './errors.js';
 
 /** What a client is told when PostgreSQL goes away under its request (storage/driver-errors.ts, errors.ts): a 503 to ask again, not a 500. */
@@ -16,19 +16,10 @@ describe('a request whose database connection is lost', () => {
       () => null,
       (error: unknown) => error,
     );
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      let ended = false;
-      for (let tries = 0; !ended && tries < 50; tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        const { rows } = await admin.query<{ ended: boolean }>(`select pg_terminate_backend(pid) as ended from pg_stat_activity where query like '%pg_sleep(5)%' and pid <> pg_backend_pid()`);
-        ended = rows.some((row) => row.ended);
-      }
-      expect(ended).toBe(true);
-    } finally {
-      await admin.end();
-    }
+    // The running statement's backend, found by what it runs, ended as an administrator would.
+    const pid = await backendRunning(url, 'pg_sleep(5)');
+    const ended = pid !== undefined && (await terminateBackend(url, pid));
+    expect(ended).toBe(true);
     return running;
   };
 

@@ -78,10 +78,14 @@ function translatingDriver(driver: Driver): Driver {
   const wrapped = new WeakSet<DatabaseConnection>();
   const acquire = driver.acquireConnection.bind(driver);
   driver.acquireConnection = async () => {
-    // A connection that cannot be made (the server down or starting) is told as a statement's lost one is.
-    const connection = await acquire().catch((error: unknown) => {
+    // A connection that cannot be made (the server down or starting) is told as a statement's lost one is:
+    // caught where it is awaited, no promise more for every query's connection.
+    let connection: DatabaseConnection;
+    try {
+      connection = await acquire();
+    } catch (error) {
       throw domainErrorOf(error);
-    });
+    }
     if (!wrapped.has(connection)) {
       translateConnection(connection);
       wrapped.add(connection);

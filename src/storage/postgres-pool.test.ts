@@ -7,6 +7,7 @@ import { freshSession } from '../test-support/fresh-session.js';
 import { defaultPoolSize, isLocalPostgres, REMOTE_POOL_SIZE } from './postgres-pool-size.js';
 import { UnavailableError } from '../core/errors.js';
 import { connectionLost } from './postgres-reach.js';
+import { backendRunning, terminateBackend } from '../test-support/postgres-backends.js';
 
 /** The pool's idle connections ended by the server (a restart, an administrator, a network cut) must not end the process. */
 describe('PostgreSQL connections the server ends', () => {
@@ -43,14 +44,7 @@ describe('PostgreSQL connections the server ends while in use', () => {
 
   /** Ends, from a connection of its own, the backend whose pid is given. */
   const terminate = async (pid: number) => {
-    const admin = new pg.Client({ connectionString: (world.config as { url: string }).url });
-    await admin.connect();
-    try {
-      const { rows } = await admin.query<{ ended: boolean }>('select pg_terminate_backend($1) as ended', [pid]);
-      expect(rows[0]!.ended).toBe(true);
-    } finally {
-      await admin.end();
-    }
+    expect(await terminateBackend((world.config as { url: string }).url, pid)).toBe(true);
   };
   /** Errors nobody caught while `work` ran and shortly after (the client's 'error' is emitted on the socket's turn). */
   const uncaughtDuring = async (work: () => Promise<void>) => {
@@ -75,17 +69,7 @@ describe('PostgreSQL connections the server ends while in use', () => {
         (error: unknown) => error,
       );
       // The running statement's backend, found by what it runs.
-      let pid: number | undefined;
-      for (let tries = 0; pid === undefined && tries < 50; tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        const admin = new pg.Client({ connectionString: (world.config as { url: string }).url });
-        await admin.connect();
-        try {
-          pid = (await admin.query<{ pid: number }>(`select pid from pg_stat_activity where query like '%pg_sleep(5)%' and pid <> pg_backend_pid()`)).rows[0]?.pid;
-        } finally {
-          await admin.end();
-        }
-      }
+      const pid = await backendRunning((world.config as { url: string }).url, 'pg_sleep(5)');
       expect(pid).toBeDefined();
       await terminate(pid as number);
       const failure = await running;
