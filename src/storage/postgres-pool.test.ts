@@ -105,6 +105,33 @@ describe('PostgreSQL connections the server ends while in use', () => {
     expect(after.rows[0]!.one).toBe(1);
   });
 
+  it('are never lent to the next request: one pool connection, ended under a statement twenty times, and every next query answers', async () => {
+    const { url } = world.config as { url: string };
+    // One connection: the next query takes the very one that was ended, unless the pool dropped it.
+    const session = await openSession({ kind: 'postgres', url, poolSize: 1 });
+    let failedNext = 0;
+    try {
+      for (let round = 0; round < 20; round++) {
+        const running = sql`select pg_sleep(5)`.execute(session.ctx.db).then(
+          () => null,
+          (error: unknown) => error,
+        );
+        const pid = await backendRunning(url, 'pg_sleep(5)');
+        expect(pid).toBeDefined();
+        await terminateBackend(url, pid as number);
+        expect(await running).toBeInstanceOf(UnavailableError);
+        // At once: before the socket's close has arrived.
+        failedNext += await sql`select 1`.execute(session.ctx.db).then(
+          () => 0,
+          () => 1,
+        );
+      }
+    } finally {
+      await session.close();
+    }
+    expect(failedNext).toBe(0);
+  });
+
   it('are not confused with a statement that fails on its own', async () => {
     const failure = await sql`select * from no_such_table`.execute(world.session.ctx.db).then(
       () => null,

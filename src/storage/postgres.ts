@@ -32,6 +32,13 @@ class PreparingClient extends pg.Client {
     // while the connection is idle (poolOf). Unheard, it ended the whole process. Heard, the request fails
     // with the statement's own error, and the pool drops the connection when it is handed back.
     this.on('error', () => {});
+    // A FATAL error ends the server's side of the session (an administrator's end, a shutdown): the
+    // connection is marked unusable at once, so the pool drops it when the failed request hands it
+    // back, instead of lending it to the next request before the socket's close arrives.
+    const connection = (this as unknown as { connection: { on(event: 'errorMessage', listener: (message: { severity?: string }) => void): void } }).connection;
+    connection.on('errorMessage', (message) => {
+      if (message.severity === 'FATAL') (this as unknown as { _queryable: boolean })._queryable = false;
+    });
   }
 
   // pg's query has a dozen overloads; only (text, values) is Kysely's, and only it is named.
