@@ -4,15 +4,22 @@
 //     and format detection on a 20 MB single-line CSV;
 //  2. the API's answer time to small requests (GET /api/health, GET /api/people?limit=50)
 //     while a 30,000-row LinkedIn import runs through the API (target: p95 under 100 ms);
+//  2b. `waggle serve` on a folder of 30,000 people, read by 8 clients (GET /api/people?limit=50) and
+//     written every 100 ms (a person's notes), while `waggle import` of another 30,000 rows runs
+//     from the command line into the same folder: the reads' time before and during the import (their
+//     max says whether the server's thread stood still), and the write that met the import's lock;
 //  3. `waggle import Connections.csv` of 30,000 rows as a whole process, from start to exit, into
 //     an empty data folder, beside a baseline run in turn with it: a plain csv + SQLite insert of
 //     the same file in one transaction (python3's csv and sqlite3: scripts/bench-import-baseline.py).
 //     CPU time (the children's user + system, from /proc) and wall time, median of 7 each
 //     (`--runs N`). Target (issue 15): under 1.5 s and within 5x of the baseline.
 // Prints a table and writes bench-results/import.json. `--skip-build` when dist/ is fresh;
-// `--only process` runs the third part alone (the figure an import change is judged by).
+// `--only process` runs the third part alone (the figure an import change is judged by); `--only beside` part 2b alone.
 /* global fetch, setTimeout */
-import { spawnSync } from 'node:child_process';
+import { Buffer } from 'node:buffer';
+import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,8 +78,9 @@ function fastest(fn, runs = 3) {
 }
 
 const results = { node: process.version, parsers: {} };
-const onlyProcess = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'process';
-if (!onlyProcess) {
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const onlyProcess = only === 'process';
+if (only === null) {
   const scales = [
     ['LinkedIn CSV (rows)', parseLinkedInCsv, linkedin, [300, 3000, 30000]],
     ['Google CSV (rows)', parseGoogleCsv, google, [300, 3000, 30000]],
@@ -135,8 +143,100 @@ if (!onlyProcess) {
   }
 }
 
+// 2b. `waggle serve` answering while `waggle import` runs from the command line into the same folder.
+if (only === null || only === 'beside') {
+  const dir = mkdtempSync(join(tmpdir(), 'waggle-bench-import-beside-'));
+  const data = join(dir, 'data');
+  const env = { ...process.env, WAGGLE_NOW: '2026-12-01T10:00:00Z' };
+  let server;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  try {
+    writeFileSync(join(dir, 'first.csv'), linkedin(30000));
+    // The second file's people are others: each row's family name and profile link made different from the first's.
+    const others = linkedin(30000)
+      .split('\n')
+      .map((row) => (row.includes('linkedin.com/in/') ? row.replace(/^([^,]*),([^,]*),/, '$1,$2b,').replace('-person', '-other').replace('@example.com', '@example.org') : row))
+      .join('\n');
+    writeFileSync(join(dir, 'second.csv'), others);
+    const first = spawnSync(process.execPath, ['bin/waggle.js', '--data', data, 'import', join(dir, 'first.csv')], { env });
+    if (first.status !== 0) throw new Error(`the first import failed: ${first.stderr}`);
+    const port = await new Promise((resolve, reject) => {
+      const probe = createServer();
+      probe.once('error', reject);
+      probe.listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address();
+        probe.close(() => resolve(free));
+      });
+    });
+    server = spawn(process.execPath, ['bin/waggle.js', '--data', data, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const ask = (method, path, body) =>
+      new Promise((resolve) => {
+        const start = performance.now();
+        const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+        const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {} }, (res) => {
+          const chunks = [];
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - start, body: Buffer.concat(chunks).toString() }));
+        });
+        req.on('error', () => resolve({ status: 0, ms: performance.now() - start, body: '' }));
+        req.end(payload);
+      });
+    for (let i = 0; i < 100 && (await ask('GET', '/api/health')).status !== 200; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const someone = JSON.parse((await ask('GET', '/api/people?limit=1')).body).items[0].id;
+    const t0 = performance.now();
+    const reads = [];
+    let reading = true;
+    const reader = async () => {
+      while (reading) {
+        const r = await ask('GET', '/api/people?limit=50');
+        reads.push({ end: performance.now() - t0, ms: r.ms, ok: r.status === 200 });
+      }
+    };
+    const readers = Array.from({ length: 8 }, reader);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const importStart = performance.now() - t0;
+    let importEnd = Infinity;
+    const importing = new Promise((resolve) => {
+      const child = spawn(process.execPath, ['bin/waggle.js', '--data', data, 'import', join(dir, 'second.csv')], { env, stdio: 'ignore' });
+      child.on('exit', (code) => {
+        importEnd = performance.now() - t0;
+        resolve(code);
+      });
+    });
+    const writes = [];
+    while (importEnd === Infinity) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const start = performance.now() - t0;
+      const w = await ask('PATCH', `/api/people/${someone}`, { notes: `written beside the import, ${writes.length}` });
+      writes.push({ start, ms: w.ms, status: w.status });
+    }
+    if ((await importing) !== 0) throw new Error('the second import failed');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    reading = false;
+    await Promise.all(readers);
+    const stat = (list) => {
+      const sorted = list.map((r) => r.ms).sort((a, b) => a - b);
+      const at = (q) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN);
+      return { requests: sorted.length, failed: list.filter((r) => !r.ok).length, median: at(0.5), p99: at(0.99), max: round(sorted.at(-1) ?? NaN) };
+    };
+    results.besideCliImport = {
+      importMs: round(importEnd - importStart),
+      readsBefore: stat(reads.filter((r) => r.end < importStart)),
+      // Every read the import overlapped: one the server's thread held up ends after the import may have.
+      readsDuring: stat(reads.filter((r) => r.end >= importStart && r.end - r.ms <= importEnd)),
+      writes: writes.length,
+      writesFailed: writes.filter((w) => w.status !== 200).length,
+      longestWriteMs: round(Math.max(...writes.map((w) => w.ms))),
+    };
+  } finally {
+    agent.destroy();
+    server?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // 3. The whole process: `waggle import` beside the plain csv + SQLite baseline, in turns.
-{
+if (only === null || onlyProcess) {
   const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
   const dir = mkdtempSync(join(tmpdir(), 'waggle-bench-import-process-'));
   try {
@@ -178,7 +278,7 @@ if (!onlyProcess) {
 }
 
 console.log(`\nWaggle import benchmarks (Node ${process.version})`);
-if (!onlyProcess) {
+if (only === null) {
   for (const [label, runs] of Object.entries(results.parsers)) {
     const [a, b, c] = runs;
     console.log(`${label.padEnd(34)} ${runs.map((r) => `${String(r.size).padStart(6)}: ${String(r.ms).padStart(8)} ms`).join('   ')}   100x/1x = ${round(c.ms / Math.max(a.ms, 0.1))}  10x→100x = ${round(c.ms / Math.max(b.ms, 0.1))}`);
@@ -189,8 +289,16 @@ if (!onlyProcess) {
     console.log(`  GET ${path.padEnd(22)} during it: ${s.requests} requests (${s.failed} failed), median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms  ${path === '/api/health' ? (s.p95 < 100 ? '(target < 100 ms: ok)' : '(target < 100 ms: OVER)') : ''}`);
   }
 }
+if (results.besideCliImport) {
+  const b = results.besideCliImport;
+  const line = (s) => `${s.requests} requests (${s.failed} failed), median ${s.median} ms, p99 ${s.p99} ms, max ${s.max} ms`;
+  console.log(`waggle serve beside a 30,000-row \`waggle import\` into the same folder (${b.importMs} ms), 8 readers of GET /api/people?limit=50:`);
+  console.log(`  before the import: ${line(b.readsBefore)}`);
+  console.log(`  during it:         ${line(b.readsDuring)}`);
+  console.log(`  a write every 100 ms: ${b.writes} (${b.writesFailed} failed), the longest ${b.longestWriteMs} ms (the one that met the import's lock)`);
+}
 const p = results.processImport;
-console.log(`waggle import of a 30,000-row LinkedIn CSV, whole process (median of ${p.runs}): CPU ${p.waggleCpuMs} ms, wall ${p.waggleWallMs} ms  ${p.waggleWallMs < 1500 ? '(target < 1500 ms: ok)' : '(target < 1500 ms: OVER)'}`);
-console.log(`  baseline, plain csv + SQLite insert of the same file: CPU ${p.baselineCpuMs} ms, wall ${p.baselineWallMs} ms; waggle/baseline run by run: CPU ${p.cpuRatio}x, wall ${p.wallRatio}x  ${p.wallRatio <= 5 ? '(target <= 5x: ok)' : '(target <= 5x: OVER)'}`);
+if (p) console.log(`waggle import of a 30,000-row LinkedIn CSV, whole process (median of ${p.runs}): CPU ${p.waggleCpuMs} ms, wall ${p.waggleWallMs} ms  ${p.waggleWallMs < 1500 ? '(target < 1500 ms: ok)' : '(target < 1500 ms: OVER)'}`);
+if (p) console.log(`  baseline, plain csv + SQLite insert of the same file: CPU ${p.baselineCpuMs} ms, wall ${p.baselineWallMs} ms; waggle/baseline run by run: CPU ${p.cpuRatio}x, wall ${p.wallRatio}x  ${p.wallRatio <= 5 ? '(target <= 5x: ok)' : '(target <= 5x: OVER)'}`);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/import.json', `${JSON.stringify(results, null, 2)}\n`);

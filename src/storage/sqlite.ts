@@ -2,6 +2,7 @@ import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, SqliteAdapter, SqliteDialect, type DialectAdapter, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 import { checkpointOffThread, type CheckpointsOffThread } from './sqlite-checkpoints.js';
+import { beginImmediateWithoutBlocking } from './sqlite-write-lock.js';
 import { statementCounter, type StatementCounter } from './statement-count.js';
 
 /** How long a writer waits for another process (the CLI beside a running server) before giving up. */
@@ -22,8 +23,9 @@ export const NEW_DATABASE_PAGE_BYTES = 16384;
  * SQLite with WAL, foreign keys and a busy timeout, whose write transactions take
  * the write lock up front (`begin immediate`). A deferred `begin` that later tries
  * to write can fail with SQLITE_BUSY without waiting when another process wrote in
- * between; taking the lock first makes the busy timeout apply instead. A transaction
- * set `read only` (Kysely's access mode) is a plain `begin` and takes no write lock.
+ * between; taking the lock first makes the busy timeout apply instead, waited out without holding
+ * the thread or the connection (sqlite-write-lock.ts). A transaction set `read only` (Kysely's
+ * access mode) is a plain `begin` and takes no write lock.
  */
 export function createSqliteDialect(file: string, options: { readOnly?: boolean; checkpointsOffThread?: boolean } = {}): SqliteDialect {
   if (options.readOnly) return createReadOnlySqliteDialect(file);
@@ -147,7 +149,8 @@ class ImmediateSqliteDialect extends SqliteDialect {
         await connection.executeQuery(CompiledQuery.raw('begin'));
         return;
       }
-      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      // Another process's write holding the lock is waited for without holding this thread or the connection (sqlite-write-lock.ts).
+      await beginImmediateWithoutBlocking(this.database, () => connection.executeQuery(CompiledQuery.raw('begin immediate')), { handBack: () => driver.releaseConnection(connection), takeAgain: async () => void (await driver.acquireConnection()) });
     };
     const destroy = driver.destroy.bind(driver);
     driver.destroy = async () => {
