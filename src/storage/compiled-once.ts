@@ -1,5 +1,6 @@
 import { createQueryId, PostgresAdapter, SelectQueryNode, type Compilable, type CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import { countedWrite } from './data-version.js';
+import { preparedOnPostgres } from './prepared-statements.js';
 import { parametersOf, shapeOf, templateOf, type StatementTemplate, type TemplateValues } from './statement-template.js';
 import type { Database } from './schema.js';
 
@@ -32,6 +33,9 @@ interface Template extends StatementTemplate {
 function templateFor<V extends TemplateValues>(db: Kysely<Database>, build: (db: Kysely<Database>, values: V) => Compilable<unknown>, values: V): Template {
   const template = templateOf(values, (marked) => build(db, marked).compile());
   if (typeof template === 'string') throw new Error(template);
+  // Its values are ids, a workspace, a date or a count to set, never a range or a pattern: a plan fit for any
+  // of them is the plan for each, so PostgreSQL keeps it prepared (prepared-statements.ts) instead of planning every write.
+  preparedOnPostgres(db, template.compiled.sql);
   return { ...template, isWrite: !SelectQueryNode.is(template.compiled.query) };
 }
 
