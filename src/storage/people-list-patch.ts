@@ -227,6 +227,10 @@ const KEYS_JOINED = `left join people p on p.workspace_id = $1 and p.id = any($2
 const KEY_JOINED = `left join people p on p.workspace_id = $1 and p.id = $2`;
 const KEYS_COLUMNS = `p.id, p.stage, coalesce(p.next_contact_due, '${NO_NEXT_CONTACT}') as due, coalesce(p.last_exchange_on, '${NO_LAST_EXCHANGE}') as last, p.search_text as search`;
 
+/** The lock statements carrying a kept counts' question named so far (lockWithPlacingKeys), and how many may be: past that, sent unnamed. */
+const namedWithCounts = new Set<string>();
+const MAX_NAMED_WITH_COUNTS = 32;
+
 /**
  * PostgreSQL, the first statement of a write to a few people: the workspace's counter locked for the
  * transaction (lockDataVersion), the people's placing keys, and for each of the kept counts `counted`
@@ -269,8 +273,11 @@ async function lockWithPlacingKeys(
   }
   // Kept prepared, with the kept counts' question too: its text changes with the counts kept, but while they stay it is
   // the same for every write, and each of its parts finds the written people by id (a plan fit for any of their values).
+  // Only so many of those texts are named: each connection keeps every named text it ran, with its plan, for good.
   const text = `${withs.join(', ')} select ${selected.join(', ')} from locked l ${one ? KEY_JOINED : KEYS_JOINED}`;
-  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { locked: string; seen: string | null; members?: unknown; carried?: unknown }>(CompiledQuery.raw(preparedOnPostgres(trx, text), values));
+  const named = !members || namedWithCounts.has(text) || namedWithCounts.size < MAX_NAMED_WITH_COUNTS;
+  if (members && named) namedWithCounts.add(text);
+  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { locked: string; seen: string | null; members?: unknown; carried?: unknown }>(CompiledQuery.raw(named ? preparedOnPostgres(trx, text) : text, values));
   const first = rows[0];
   if (!first) return null;
   // The snapshot's picture is the data as locked only when nothing committed between them: otherwise read again, after the lock.
