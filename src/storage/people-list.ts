@@ -200,6 +200,14 @@ export function pagePlannedAlike(filter: PersonFilter, sort: PersonSort): boolea
 }
 const PAGING: readonly (keyof PersonFilter)[] = ['sort', 'limit', 'offset'];
 
+/**
+ * People by their ids alone (a person's page, read again after every write to them; the due list's, the plan's): the
+ * ids are keys, so one plan fits any of them and PostgreSQL keeps the statement prepared (prepared-statements.ts),
+ * where it was planned on each of those reads.
+ */
+const byIdsAlone = (filter: PersonFilter) =>
+  filter.ids !== undefined && (Object.keys(filter) as (keyof PersonFilter)[]).every((key) => key === 'ids' || key === 'sort' || filter[key] === undefined || filter[key] === false);
+
 /** No filter, no page, the name order: everyone, as the check and the exports read them. */
 function isWholeList(filter: PersonFilter): boolean {
   return Object.entries(filter).every(([key, value]) => value === undefined || value === false || (key === 'sort' && value === 'name'));
@@ -208,7 +216,8 @@ function isWholeList(filter: PersonFilter): boolean {
 /** The people a filter matches but for its search (which the list finds its own way, selectPeople): the rows of `people`, unordered. */
 export function peopleMatching(db: Kysely<Database>, workspaceId: string, today: IsoDate, filter: PersonFilter) {
   let base = db.selectFrom('people').where('people.workspaceId', '=', workspaceId);
-  if (filter.ids) base = base.where('people.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
+  // One text for any number of ids on PostgreSQL (`= any($n)`), so a person's page read after each write stays prepared (selectPeopleAt).
+  if (filter.ids) base = base.where(idIn(db, 'people.id', filter.ids));
   if (filter.category === 'none') base = base.where('people.category', 'is', null);
   else if (filter.category) base = base.where('people.category', '=', filter.category);
   if (filter.stage) base = base.where('people.stage', '=', filter.stage);
@@ -449,7 +458,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
   // A page's rows and their channels by their ids, one statement (people-page.ts).
   const rows: PagePerson[] = pageByIds
     ? (pagedWithOrder ?? (await selectPageByIds(db, workspaceId, pageByIds, wholeVersion ?? undefined)))
-    : (await (rowsQuery ?? rowsInOrder()).execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
+    : (rowsQuery === null && byIdsAlone(filter) ? await executePrepared(db, rowsInOrder()) : await (rowsQuery ?? rowsInOrder()).execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
   const more = keyset !== null && rows.length > (filter.limit as number);
   const past = more ? rows.pop()?.row.id : undefined;
   const lastRow = rows.at(-1)?.row;
