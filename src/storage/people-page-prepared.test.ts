@@ -14,8 +14,8 @@ describe('a first page planned once for any of its values', () => {
   const cases: [PersonFilter, PersonSort, boolean][] = [
     [{ limit: 50 }, 'name', true],
     [{ limit: 50, networkId: 'net_1' }, 'name', true],
-    [{ limit: 50, cursor: 'c' }, 'next-contact', true],
-    [{ limit: 50, cursor: 'c', networkId: 'net_1' }, 'name', false],
+    [{ limit: 50, cursor: { sort: 'next-contact', key: '2026-12-01', sortName: 'ana', id: 'per_1' } }, 'next-contact', true],
+    [{ limit: 50, cursor: { sort: 'name', key: null, sortName: 'ana', id: 'per_1' }, networkId: 'net_1' }, 'name', false],
     [{ limit: 50, stage: 'met' }, 'name', true],
     [{ limit: 50, category: 'none' }, 'name', true],
     [{ limit: 50, source: 'linkedin' }, 'name', true],
@@ -27,7 +27,7 @@ describe('a first page planned once for any of its values', () => {
     [{ limit: 50, search: 'ana' }, 'name', false],
     [{ limit: 50, tag: 'x' }, 'name', false],
     [{ limit: 50, unjudged: true }, 'name', false],
-    [{ limit: 50, quadrant: 'invest' }, 'name', false],
+    [{ limit: 50, quadrant: 'strengthen' }, 'name', false],
   ];
   it.each(cases)('%j in the %s order: %s', (filter, sort, alike) => {
     expect(pagePlannedAlike({ ...filter, sort }, sort)).toBe(alike);
