@@ -177,7 +177,10 @@ export const filterReads = (filter: PersonFilter) =>
 
 /** A filter whose only values are keys (a goal, a network) besides its page and order: its order's query is kept prepared. */
 const KEYS_AND_PAGING: readonly (keyof PersonFilter)[] = ['goalId', 'networkId', 'sort', 'limit', 'offset'];
-const byKeysAlone = (filter: PersonFilter) => (Object.keys(filter) as (keyof PersonFilter)[]).every((key) => filter[key] === undefined || filter[key] === false || KEYS_AND_PAGING.includes(key));
+/** The filter's keys that say something (neither left out nor false). */
+const keysSet = (filter: PersonFilter) => (Object.keys(filter) as (keyof PersonFilter)[]).filter((key) => filter[key] !== undefined && filter[key] !== false);
+const byKeysAlone = (filter: PersonFilter) => keysSet(filter).every((key) => KEYS_AND_PAGING.includes(key));
+const PAGING: readonly (keyof PersonFilter)[] = ['sort', 'limit', 'offset'];
 
 /**
  * Whether PostgreSQL plans a first page's (or a cursor's next page's) walk the same for any of its values, so that
@@ -190,7 +193,7 @@ const byKeysAlone = (filter: PersonFilter) => (Object.keys(filter) as (keyof Per
  */
 export function pagePlannedAlike(filter: PersonFilter, sort: PersonSort): boolean {
   if (byKeysAlone(filter)) return !filter.cursor;
-  const set = (Object.keys(filter) as (keyof PersonFilter)[]).filter((key) => filter[key] !== undefined && filter[key] !== false && !PAGING.includes(key));
+  const set = keysSet(filter).filter((key) => !PAGING.includes(key));
   if (set.length !== 1) return false;
   const [only] = set;
   if (only === 'cursor') return true;
@@ -198,15 +201,21 @@ export function pagePlannedAlike(filter: PersonFilter, sort: PersonSort): boolea
   if (sort === 'next-contact') return only === 'due' || only === 'dueBy' || only === 'dueFrom';
   return false;
 }
-const PAGING: readonly (keyof PersonFilter)[] = ['sort', 'limit', 'offset'];
+
+/**
+ * The page lengths whose walk is kept prepared (with the row that says whether a next page follows): the
+ * lengths the web app and the command line ask for. Any other length is written in the text all the same,
+ * and planned each time: a client asking for every length from 1 to 1,000 would otherwise take every
+ * name a connection keeps (MAX_PREPARED_STATEMENTS) for walks nobody asks again.
+ */
+const PREPARED_PAGE_LENGTHS: ReadonlySet<number> = new Set([10, 20, 25, 50, 100]);
 
 /**
  * People by their ids alone (a person's page, read again after every write to them; the due list's, the plan's): the
  * ids are keys, so one plan fits any of them and PostgreSQL keeps the statement prepared (prepared-statements.ts),
  * where it was planned on each of those reads.
  */
-const byIdsAlone = (filter: PersonFilter) =>
-  filter.ids !== undefined && (Object.keys(filter) as (keyof PersonFilter)[]).every((key) => key === 'ids' || key === 'sort' || filter[key] === undefined || filter[key] === false);
+const byIdsAlone = (filter: PersonFilter) => filter.ids !== undefined && keysSet(filter).every((key) => key === 'ids' || key === 'sort');
 
 /** No filter, no page, the name order: everyone, as the check and the exports read them. */
 function isWholeList(filter: PersonFilter): boolean {
@@ -435,8 +444,8 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
     const postgres = isPostgres(db);
     // PostgreSQL: the page's length (and its offset, 0 here or none: deeper pages are read from a kept order) written
     // in the text. As values, a plan for any values costs the walk for any length (a tenth of the list, by its rule),
-    // so PostgreSQL planned the statement anew on every request even when it was kept prepared. A page is 1 to 500
-    // long (the contract's limit), mostly one length: few texts.
+    // so PostgreSQL planned the statement anew on every request even when it was kept prepared. Named only at the
+    // usual lengths (PREPARED_PAGE_LENGTHS): this branch takes up to MAX_PAGE_BY_IDS.
     const lengthInText = postgres && Number.isSafeInteger(take) && (filter.offset === undefined || filter.offset === 0);
     let ids = lengthInText ? pageIds().limit(sql.lit(take)) : pageIds().limit(take);
     if (filter.cursor) ids = ids.where(afterCursor(filter.cursor, { postgres }));
@@ -444,7 +453,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
     if (postgres) {
       // The walk and the rows it finds in one statement: one round trip, not two (people-page.ts). Kept
       // prepared when its plan is one for any of its values (pagePlannedAlike).
-      const both = await selectOrderAndPage(db, workspaceId, ids.compile(), { offset: 0, take }, lengthInText && pagePlannedAlike(filter, sort));
+      const both = await selectOrderAndPage(db, workspaceId, ids.compile(), { offset: 0, take }, lengthInText && PREPARED_PAGE_LENGTHS.has(filter.limit) && pagePlannedAlike(filter, sort));
       pageByIds = both.ids;
       pagedWithOrder = both.page;
     } else {
