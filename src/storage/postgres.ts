@@ -24,6 +24,8 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 class PreparingClient extends pg.Client {
   /** Whether this connection's transaction was committed by a read sent with its COMMIT (read-then-commit.ts), and Kysely's COMMIT is still to come. */
   private committedAhead = false;
+  /** The transaction's BEGIN as Kysely asked it, not sent yet: it goes with the transaction's first statement (sentWithBegin). */
+  private beginAhead: string | null = null;
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
@@ -50,6 +52,22 @@ class PreparingClient extends pg.Client {
       this.committedAhead = false;
       return Promise.resolve({ command: text.toUpperCase(), rowCount: null, rows: [], fields: [] }) as never;
     }
+    if (typeof text === 'string' && Array.isArray(values) && values.length === 0 && BEGINS.test(text) && this.beginAhead === null && !this.committedAhead) {
+      // Sent with the statement after it (below): answered now, as PostgreSQL answers a BEGIN, and never refused.
+      this.beginAhead = text;
+      return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [], fields: [] }) as never;
+    }
+    const begin = this.beginAhead;
+    if (begin !== null) {
+      this.beginAhead = null;
+      // A transaction that sent nothing began nothing on the server: nothing to end.
+      if (text === 'commit' || text === 'rollback') return Promise.resolve({ command: text.toUpperCase(), rowCount: null, rows: [], fields: [] }) as never;
+      const together = this.sentWithBegin(begin, text, values);
+      if (together) return together as never;
+      // Not one that can go with it (a simple-protocol text): the BEGIN first, on its own, as Kysely asked.
+      if (counter) counter.count(begin);
+      return (query.call(this, begin) as Promise<unknown>).then(() => this.query(...args)) as never;
+    }
     if (counter) counter.count(typeof text === 'string' ? text : String((text as { text?: unknown } | undefined)?.text ?? '?'));
     if (typeof text === 'string' && text.endsWith(COMMITTING)) {
       // One simple-protocol message (no values): the read's result, then the COMMIT's.
@@ -60,6 +78,76 @@ class PreparingClient extends pg.Client {
     }
     const name = typeof text === 'string' && Array.isArray(values) ? preparedNameOf(text) : undefined;
     return name === undefined ? query.apply(this, args) : query.call(this, { name, text, values });
+  }
+
+  /**
+   * `text` sent with the transaction's BEGIN before it, in one message (QueryAfterBegin), when it goes by the extended
+   * protocol anyway: it has values, or is kept prepared and already parsed on this connection. Null otherwise: a text
+   * without values may be several statements, which the extended protocol refuses; a named one parsed for the first
+   * time is sent on its own, since node-postgres takes the first ParseComplete of a message as the named statement's.
+   */
+  private sentWithBegin(begin: string, text: unknown, values: unknown): Promise<pg.QueryResult> | null {
+    if (typeof text !== 'string' || !Array.isArray(values) || text.endsWith(COMMITTING)) return null;
+    const name = preparedNameOf(text);
+    const parsed = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
+    if (name !== undefined ? parsed[name] !== text : values.length === 0) return null;
+    if (counter) counter.count(text);
+    return new Promise((resolve, reject) => {
+      const submitted = new QueryAfterBegin(begin, { ...(name === undefined ? {} : { name }), text, values, callback: (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result)) });
+      super.query(submitted as never);
+    });
+  }
+}
+
+/** What Kysely sends to begin a transaction (PostgresDriver.beginTransaction): `begin`, or `start transaction` with its settings. */
+const BEGINS = /^(?:begin|start transaction(?: isolation level (?:serializable|repeatable read|read committed|read uncommitted))?(?: read only| read write)?)$/;
+
+/** node-postgres's query, as much of it as QueryAfterBegin reads and writes. */
+interface PgQuery {
+  name?: string;
+  _results: unknown;
+  prepare(connection: unknown): void;
+  handleReadyForQuery(connection: unknown): void;
+}
+interface PgConnection {
+  parse(message: { text: string; name: string; types: unknown[] }): void;
+  bind(message: { portal: string; statement: string; values: unknown[] }): void;
+  execute(message: { portal: string; rows: number }): void;
+}
+const PgQueryClass = (pg as unknown as { Query: new (config: object) => PgQuery }).Query;
+
+/**
+ * A statement sent after its transaction's BEGIN in the same message, by the extended protocol: the BEGIN parsed,
+ * bound and run unnamed, then the statement as node-postgres sends it, then one Sync. One round trip where there
+ * were two: on PostgreSQL each round trip is a write to the socket that wakes a backend, and under load the
+ * requests' thread lost about a third of its time in those writes (issue 15). The answer is the statement's alone.
+ * Should the statement fail, the transaction has begun and is aborted, as it would be had the BEGIN gone first, and
+ * Kysely's ROLLBACK ends it.
+ */
+class QueryAfterBegin extends PgQueryClass {
+  constructor(
+    private readonly begin: string,
+    config: object,
+  ) {
+    super(config);
+  }
+
+  requiresPreparation(): boolean {
+    return true;
+  }
+
+  override prepare(connection: unknown): void {
+    const wire = connection as PgConnection;
+    wire.parse({ text: this.begin, name: '', types: [] });
+    wire.bind({ portal: '', statement: '', values: [] });
+    wire.execute({ portal: '', rows: 0 });
+    super.prepare(connection);
+  }
+
+  override handleReadyForQuery(connection: unknown): void {
+    // The BEGIN's result first, then the statement's: the statement's alone is the answer.
+    if (Array.isArray(this._results)) this._results = this._results[this._results.length - 1];
+    super.handleReadyForQuery(connection);
   }
 }
 
