@@ -91,6 +91,9 @@ describe('the placing keys a write reads with its lock, on PostgreSQL', () => {
     const person = await createPerson(ctx, { name: 'Dora Carried', cadence: '1m' });
     await logExchange(ctx, { personIds: [person.id], channel: 'coffee', occurredOn: '2026-11-20' });
     const alone = await ctx.db.executeQuery(peopleBeforeExchangeRead(ctx.db, ctx.workspaceId, [person.id]));
+    // Each once first: a statement kept prepared is sent apart from its transaction's BEGIN the first time a connection parses it (postgres.ts).
+    await writeReadingFirst(person.id, false);
+    await writeReadingFirst(person.id, true);
     const without = await writeReadingFirst(person.id, false);
     const carried = await writeReadingFirst(person.id, true);
     expect(without.rows).toEqual([]);
