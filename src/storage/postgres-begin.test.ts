@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CompiledQuery, Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../test-support/databases.js';
-import { createPostgresDialect } from './postgres.js';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { notesOnTwoConnections, type NotesDb } from '../test-support/postgres-notes.js';
 import { preparedOnPostgres } from './prepared-statements.js';
 
 /*
@@ -10,30 +9,10 @@ import { preparedOnPostgres } from './prepared-statements.js';
  * when Kysely asks it, then sent before the statement that follows. Against a real PostgreSQL, on a pool of one
  * connection, so that whatever the connection remembers of one transaction meets the next.
  */
-type Db = { notes: { id: number; body: string } };
-
 describe('a transaction’s BEGIN sent with its first statement, on PostgreSQL', () => {
-  let db: Kysely<Db>;
-  let other: Kysely<Db>;
-  let dispose = async () => {};
-
-  beforeAll(async () => {
-    const fresh = await freshDatabase('postgres');
-    dispose = fresh.dispose;
-    if (fresh.config.kind !== 'postgres') throw new Error('a PostgreSQL database was asked for');
-    db = new Kysely({ dialect: createPostgresDialect(fresh.config.url, 1) });
-    other = new Kysely({ dialect: createPostgresDialect(fresh.config.url, 1) });
-    await sql`create table notes (id int primary key, body text not null)`.execute(db);
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await other?.destroy();
-    await dispose();
-  });
-
-  const bodies = async () => (await other.selectFrom('notes').select('body').orderBy('id').execute()).map((row) => row.body);
+  const world = notesOnTwoConnections();
   /** How long before its statement the transaction began, as the server saw it (`now()` is the transaction's start). */
-  const begunBefore = (trx: Kysely<Db>, value: number) =>
+  const begunBefore = (trx: Kysely<NotesDb>, value: number) =>
     trx.executeQuery<{ ms: number; value: number; iso: string; readOnly: string }>(
       CompiledQuery.raw(
         `select extract(epoch from statement_timestamp() - now()) * 1000 as ms, $1::int as value, current_setting('transaction_isolation') as iso, current_setting('transaction_read_only') as "readOnly"`,
@@ -42,7 +21,7 @@ describe('a transaction’s BEGIN sent with its first statement, on PostgreSQL',
     );
 
   it('begins where the first statement is sent, not where Kysely asked: a pause before it is not inside the transaction', async () => {
-    const row = await db.transaction().execute(async (trx) => {
+    const row = await world.db.transaction().execute(async (trx) => {
       await sleep(150);
       return (await begunBefore(trx, 7)).rows[0];
     });
@@ -52,7 +31,7 @@ describe('a transaction’s BEGIN sent with its first statement, on PostgreSQL',
   });
 
   it('keeps the transaction’s settings: its isolation and its access mode', async () => {
-    const row = await db
+    const row = await world.db
       .transaction()
       .setIsolationLevel('repeatable read')
       .setAccessMode('read only')
@@ -60,47 +39,47 @@ describe('a transaction’s BEGIN sent with its first statement, on PostgreSQL',
     expect(row?.iso).toBe('repeatable read');
     expect(row?.readOnly).toBe('on');
     await expect(
-      db
+      world.db
         .transaction()
         .setAccessMode('read only')
         .execute(async (trx) => trx.insertInto('notes').values({ id: 99, body: 'refused' }).execute()),
     ).rejects.toThrow(/read-only/);
-    expect(await bodies()).toEqual([]);
+    expect(await world.bodies()).toEqual([]);
   });
 
   it('is one transaction with the statements after it: a failure after them rolls all back, a commit keeps all', async () => {
     await expect(
-      db.transaction().execute(async (trx) => {
+      world.db.transaction().execute(async (trx) => {
         await trx.insertInto('notes').values({ id: 1, body: 'first' }).execute();
         await trx.insertInto('notes').values({ id: 2, body: 'second' }).execute();
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
-    expect(await bodies()).toEqual([]);
-    await db.transaction().execute(async (trx) => {
+    expect(await world.bodies()).toEqual([]);
+    await world.db.transaction().execute(async (trx) => {
       await trx.insertInto('notes').values({ id: 1, body: 'first' }).execute();
       await trx.insertInto('notes').values({ id: 2, body: 'second' }).execute();
     });
-    expect(await bodies()).toEqual(['first', 'second']);
+    expect(await world.bodies()).toEqual(['first', 'second']);
   });
 
   it('a first statement that fails leaves no transaction behind: the next one on the connection begins afresh', async () => {
-    await expect(db.transaction().execute(async (trx) => trx.insertInto('notes').values({ id: 1, body: 'taken' }).execute())).rejects.toThrow(/duplicate key/);
-    const row = await db.transaction().execute(async (trx) => {
+    await expect(world.db.transaction().execute(async (trx) => trx.insertInto('notes').values({ id: 1, body: 'taken' }).execute())).rejects.toThrow(/duplicate key/);
+    const row = await world.db.transaction().execute(async (trx) => {
       await sleep(100);
       return (await begunBefore(trx, 2)).rows[0];
     });
     expect(row?.value).toBe(2);
     expect(Number(row?.ms)).toBeLessThan(50);
-    expect(await bodies()).toEqual(['first', 'second']);
+    expect(await world.bodies()).toEqual(['first', 'second']);
   });
 
   it('a statement kept prepared goes with the BEGIN once parsed, and answers as itself', async () => {
-    const text = preparedOnPostgres(db as unknown as Parameters<typeof preparedOnPostgres>[0], 'select body from notes where id = $1');
-    const read = (trx: Kysely<Db>, id: number) => trx.executeQuery<{ body: string }>(CompiledQuery.raw(text, [id]));
+    const text = preparedOnPostgres(world.db as unknown as Parameters<typeof preparedOnPostgres>[0], 'select body from notes where id = $1');
+    const read = (trx: Kysely<NotesDb>, id: number) => trx.executeQuery<{ body: string }>(CompiledQuery.raw(text, [id]));
     // The first run parses it (sent apart from the BEGIN); the later ones ride with theirs.
-    for (const id of [1, 2, 1, 2]) expect((await db.transaction().execute(async (trx) => (await read(trx, id)).rows))).toEqual([{ body: id === 1 ? 'first' : 'second' }]);
-    await expect(db.transaction().execute(async (trx) => {
+    for (const id of [1, 2, 1, 2]) expect((await world.db.transaction().execute(async (trx) => (await read(trx, id)).rows))).toEqual([{ body: id === 1 ? 'first' : 'second' }]);
+    await expect(world.db.transaction().execute(async (trx) => {
       await read(trx, 1);
       throw new Error('after a prepared read');
     })).rejects.toThrow('after a prepared read');
@@ -108,23 +87,23 @@ describe('a transaction’s BEGIN sent with its first statement, on PostgreSQL',
 
   it('a first statement with no values, several in one text, still begins first and is one transaction with them', async () => {
     await expect(
-      db.transaction().execute(async (trx) => {
+      world.db.transaction().execute(async (trx) => {
         await sql.raw(`insert into notes (id, body) values (3, 'third'); insert into notes (id, body) values (4, 'fourth')`).execute(trx);
         throw new Error('not these');
       }),
     ).rejects.toThrow('not these');
-    expect(await bodies()).toEqual(['first', 'second']);
+    expect(await world.bodies()).toEqual(['first', 'second']);
   });
 
   it('a transaction that sends nothing ends cleanly, and the connection goes on', async () => {
-    expect(await db.transaction().execute(async () => 'nothing asked')).toBe('nothing asked');
+    expect(await world.db.transaction().execute(async () => 'nothing asked')).toBe('nothing asked');
     await expect(
-      db.transaction().execute(async () => {
+      world.db.transaction().execute(async () => {
         throw new Error('before any statement');
       }),
     ).rejects.toThrow('before any statement');
     // Outside a transaction: a statement that needs one open says none is.
-    await expect(sql`release savepoint nothing_here`.execute(db)).rejects.toThrow(/savepoint|transaction/i);
-    expect((await sql<{ n: number }>`select count(*)::int as n from notes`.execute(db)).rows[0]?.n).toBe(2);
+    await expect(sql`release savepoint nothing_here`.execute(world.db)).rejects.toThrow(/savepoint|transaction/i);
+    expect((await sql<{ n: number }>`select count(*)::int as n from notes`.execute(world.db)).rows[0]?.n).toBe(2);
   });
 });

@@ -1,8 +1,7 @@
-import { CompiledQuery, Kysely, sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../test-support/databases.js';
-import { createPostgresDialect } from './postgres.js';
+import { describe, expect, it } from 'vitest';
+import { notesOnTwoConnections } from '../test-support/postgres-notes.js';
 import { readThenCommit, sqlLiteral, sqlTextArray } from './read-then-commit.js';
 
 /*
@@ -12,75 +11,57 @@ import { readThenCommit, sqlLiteral, sqlTextArray } from './read-then-commit.js'
  * connection remembers of one transaction meets the next.
  */
 describe('a read sent with its transaction’s COMMIT, on PostgreSQL', () => {
-  let db: Kysely<{ notes: { id: number; body: string } }>;
-  let other: Kysely<{ notes: { id: number; body: string } }>;
-  let dispose = async () => {};
-
-  beforeAll(async () => {
-    const fresh = await freshDatabase('postgres');
-    dispose = fresh.dispose;
-    if (fresh.config.kind !== 'postgres') throw new Error('a PostgreSQL database was asked for');
-    db = new Kysely({ dialect: createPostgresDialect(fresh.config.url, 1) });
-    other = new Kysely({ dialect: createPostgresDialect(fresh.config.url, 1) });
-    await sql`create table notes (id int primary key, body text not null)`.execute(db);
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await other?.destroy();
-    await dispose();
-  });
-
-  const bodies = async () => (await other.selectFrom('notes').select('body').orderBy('id').execute()).map((row) => row.body);
+  const world = notesOnTwoConnections();
 
   it('writes any text as a literal that reads back as itself, never as SQL', async () => {
     const hostile = ["O'Brien", 'back\\slash', "x'); drop table notes; --", '$1 and $2', 'ünïcødé ☕', '', "''"];
-    const { rows } = await db.executeQuery<{ v: string; list: string[] }>(CompiledQuery.raw(`select ${sqlLiteral(hostile[2] as string)} as v, ${sqlTextArray(hostile)} as list`, []));
+    const { rows } = await world.db.executeQuery<{ v: string; list: string[] }>(CompiledQuery.raw(`select ${sqlLiteral(hostile[2] as string)} as v, ${sqlTextArray(hostile)} as list`, []));
     expect(rows[0]?.v).toBe(hostile[2]);
     // The driver's own rule, character for character.
     for (const text of hostile) expect(sqlLiteral(text)).toBe(pg.escapeLiteral(text));
     expect(rows[0]?.list).toEqual(hostile);
-    expect((await db.executeQuery<{ list: string[] }>(CompiledQuery.raw(`select ${sqlTextArray([])} as list`, []))).rows[0]?.list).toEqual([]);
+    expect((await world.db.executeQuery<{ list: string[] }>(CompiledQuery.raw(`select ${sqlTextArray([])} as list`, []))).rows[0]?.list).toEqual([]);
     // The table is still there.
-    expect(await bodies()).toEqual([]);
+    expect(await world.bodies()).toEqual([]);
   });
 
   it('commits with the read: its rows come back, the write is seen by another connection, and Kysely’s COMMIT after it sends nothing', async () => {
-    const read = await db.transaction().execute(async (trx) => {
+    const read = await world.db.transaction().execute(async (trx) => {
       await trx.insertInto('notes').values({ id: 1, body: 'kept' }).execute();
       return (await trx.executeQuery<{ n: number }>(CompiledQuery.raw(readThenCommit('select count(*)::int as n from notes'), []))).rows;
     });
     expect(read).toEqual([{ n: 1 }]);
-    expect(await bodies()).toEqual(['kept']);
+    expect(await world.bodies()).toEqual(['kept']);
     // The connection holds no transaction: a statement that needs one open says so.
-    await expect(sql`release savepoint nothing_here`.execute(db)).rejects.toThrow(/savepoint|transaction/i);
+    await expect(sql`release savepoint nothing_here`.execute(world.db)).rejects.toThrow(/savepoint|transaction/i);
   });
 
   it('forgets that it committed once Kysely’s COMMIT is answered: the next transaction’s rollback rolls back', async () => {
-    await db.transaction().execute(async (trx) => {
+    await world.db.transaction().execute(async (trx) => {
       await trx.insertInto('notes').values({ id: 2, body: 'also kept' }).execute();
       await trx.executeQuery(CompiledQuery.raw(readThenCommit('select 1 as one'), []));
     });
     await expect(
-      db.transaction().execute(async (trx) => {
+      world.db.transaction().execute(async (trx) => {
         await trx.insertInto('notes').values({ id: 3, body: 'rolled back' }).execute();
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
-    expect(await bodies()).toEqual(['kept', 'also kept']);
+    expect(await world.bodies()).toEqual(['kept', 'also kept']);
     // Nor is that transaction left open on the connection, where its own reads would see its row.
-    expect((await db.selectFrom('notes').select('body').orderBy('id').execute()).map((row) => row.body)).toEqual(['kept', 'also kept']);
+    expect((await world.db.selectFrom('notes').select('body').orderBy('id').execute()).map((row) => row.body)).toEqual(['kept', 'also kept']);
   });
 
   it('a read that fails leaves nothing committed, and the connection goes on', async () => {
     await expect(
-      db.transaction().execute(async (trx) => {
+      world.db.transaction().execute(async (trx) => {
         await trx.insertInto('notes').values({ id: 4, body: 'never' }).execute();
         await trx.executeQuery(CompiledQuery.raw(readThenCommit('select 1 / 0 as boom'), []));
       }),
     ).rejects.toThrow(/division by zero/);
-    expect(await bodies()).toEqual(['kept', 'also kept']);
-    await db.transaction().execute((trx) => trx.insertInto('notes').values({ id: 5, body: 'after' }).execute());
-    expect(await bodies()).toEqual(['kept', 'also kept', 'after']);
+    expect(await world.bodies()).toEqual(['kept', 'also kept']);
+    await world.db.transaction().execute((trx) => trx.insertInto('notes').values({ id: 5, body: 'after' }).execute());
+    expect(await world.bodies()).toEqual(['kept', 'also kept', 'after']);
   });
 
   it('refuses a read with placeholders: its values must be literals', () => {
