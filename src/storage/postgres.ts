@@ -50,18 +50,18 @@ class PreparingClient extends pg.Client {
     if (this.committedAhead && (text === 'commit' || text === 'rollback')) {
       // The transaction ended with the read before: nothing to send.
       this.committedAhead = false;
-      return Promise.resolve({ command: text.toUpperCase(), rowCount: null, rows: [], fields: [] }) as never;
+      return answeredHere(text.toUpperCase());
     }
     if (typeof text === 'string' && Array.isArray(values) && values.length === 0 && BEGINS.test(text) && this.beginAhead === null && !this.committedAhead) {
       // Sent with the statement after it (below): answered now, as PostgreSQL answers a BEGIN, and never refused.
       this.beginAhead = text;
-      return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [], fields: [] }) as never;
+      return answeredHere('BEGIN');
     }
     const begin = this.beginAhead;
     if (begin !== null) {
       this.beginAhead = null;
       // A transaction that sent nothing began nothing on the server: nothing to end.
-      if (text === 'commit' || text === 'rollback') return Promise.resolve({ command: text.toUpperCase(), rowCount: null, rows: [], fields: [] }) as never;
+      if (text === 'commit' || text === 'rollback') return answeredHere(text.toUpperCase());
       const together = this.sentWithBegin(begin, text, values);
       if (together) return together as never;
       // Not one that can go with it (a simple-protocol text): the BEGIN first, on its own, as Kysely asked.
@@ -98,6 +98,9 @@ class PreparingClient extends pg.Client {
     });
   }
 }
+
+/** The answer to a statement the connection did not send (a BEGIN held back, an ending with nothing to end), as node-postgres shapes one. */
+const answeredHere = (command: string): never => Promise.resolve({ command, rowCount: null, rows: [], fields: [] }) as never;
 
 /** What Kysely sends to begin a transaction (PostgresDriver.beginTransaction): `begin`, or `start transaction` with its settings. */
 const BEGINS = /^(?:begin|start transaction(?: isolation level (?:serializable|repeatable read|read committed|read uncommitted))?(?: read only| read write)?)$/;
