@@ -1,6 +1,7 @@
 import { createQueryId, PostgresAdapter, SelectQueryNode, type Compilable, type CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import { countedWrite } from './data-version.js';
 import { preparedOnPostgres } from './prepared-statements.js';
+import { aheadWhereHeld, writeAhead } from './sent-ahead.js';
 import { parametersOf, shapeOf, templateOf, type StatementTemplate, type TemplateValues } from './statement-template.js';
 import type { Database } from './schema.js';
 
@@ -44,6 +45,8 @@ export interface CompiledOnce<V extends TemplateValues, R> {
   (db: Kysely<Database>, values: V): Promise<QueryResult<R>>;
   /** The select with `values`, compiled for `db`'s kind without running it (people-list-patch.ts carries one in a write's lock statement). */
   compiled(db: Kysely<Database>, values: V): CompiledQuery<R>;
+  /** The write run with `values`, its answer unread: on PostgreSQL, in a transaction, sent with the statement after it (sent-ahead.ts). */
+  ahead(db: Kysely<Database>, values: V): Promise<void>;
 }
 
 /**
@@ -66,14 +69,18 @@ export function compiledOnce<V extends TemplateValues, R>(build: (db: Kysely<Dat
   };
   // A query id of its own: the plugins' per-run bookkeeping is keyed by it (the template's own was the compile's).
   const filled = (template: Template, values: V) => ({ ...template.compiled, queryId: createQueryId(), parameters: parametersOf(template, values) }) as CompiledQuery<R>;
-  const run = async (db: Kysely<Database>, values: V) => {
+  const run = async (db: Kysely<Database>, values: V, ahead = false) => {
     const template = templateOfShape(db, values);
     // Past the shapes kept: built as any query, counted by the plugin as it runs.
-    if (!template) return db.executeQuery(build(db, values));
-    const query = filled(template, values);
+    if (!template) return ahead ? (await writeAhead(db, build(db, values)), { rows: [] }) : db.executeQuery(build(db, values));
+    const filledIn = filled(template, values);
+    const query = ahead ? { ...filledIn, sql: aheadWhereHeld(db, filledIn.sql) } : filledIn;
     return template.isWrite ? countedWrite(template.compiled.query, () => db.executeQuery(query)) : db.executeQuery(query);
   };
-  return Object.assign(run, {
+  return Object.assign((db: Kysely<Database>, values: V) => run(db, values), {
+    async ahead(db: Kysely<Database>, values: V): Promise<void> {
+      await run(db, values, true);
+    },
     compiled(db: Kysely<Database>, values: V): CompiledQuery<R> {
       const template = templateOfShape(db, values);
       const query = template ? filled(template, values) : build(db, values).compile();
