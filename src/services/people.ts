@@ -113,7 +113,7 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
     if (!before) throw new NotFoundError('person', id);
     const changes: PersonChanges = { ...fields, updatedAt: nowTimestamp(trx) };
     if (fields.nextContactOn !== undefined) changes.nextContactSetOn = fields.nextContactOn === null ? null : today(trx);
-    await updatePersonRow(trx.db, trx.workspaceId, id, changes, before);
+    if (!(await updatePersonRow(trx.db, trx.workspaceId, id, changes, before))) throw new NotFoundError('person', id);
     if (fields.cadence !== undefined || fields.nextContactOn !== undefined) await refreshRhythm(trx, [id]);
     if (channels !== undefined) await replaceContactPoints(trx.db, id, channels);
     if (channelGroups !== undefined) {

@@ -1,7 +1,6 @@
 import { createQueryId, PostgresAdapter, SelectQueryNode, type Compilable, type CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import { countedWrite } from './data-version.js';
 import { preparedOnPostgres } from './prepared-statements.js';
-import { aheadWhereHeld, writeAhead } from './sent-ahead.js';
 import { parametersOf, shapeOf, templateOf, type StatementTemplate, type TemplateValues } from './statement-template.js';
 import type { Database } from './schema.js';
 
@@ -45,8 +44,6 @@ export interface CompiledOnce<V extends TemplateValues, R> {
   (db: Kysely<Database>, values: V): Promise<QueryResult<R>>;
   /** The select with `values`, compiled for `db`'s kind without running it (people-list-patch.ts carries one in a write's lock statement). */
   compiled(db: Kysely<Database>, values: V): CompiledQuery<R>;
-  /** The write run with `values`, its answer unread: on PostgreSQL, in a transaction, sent with the statement after it (sent-ahead.ts). */
-  ahead(db: Kysely<Database>, values: V): Promise<void>;
 }
 
 /**
@@ -69,18 +66,14 @@ export function compiledOnce<V extends TemplateValues, R>(build: (db: Kysely<Dat
   };
   // A query id of its own: the plugins' per-run bookkeeping is keyed by it (the template's own was the compile's).
   const filled = (template: Template, values: V) => ({ ...template.compiled, queryId: createQueryId(), parameters: parametersOf(template, values) }) as CompiledQuery<R>;
-  const run = async (db: Kysely<Database>, values: V, ahead = false) => {
+  const run = async (db: Kysely<Database>, values: V) => {
     const template = templateOfShape(db, values);
     // Past the shapes kept: built as any query, counted by the plugin as it runs.
-    if (!template) return ahead ? (await writeAhead(db, build(db, values)), { rows: [] }) : db.executeQuery(build(db, values));
-    const filledIn = filled(template, values);
-    const query = ahead ? { ...filledIn, sql: aheadWhereHeld(db, filledIn.sql) } : filledIn;
+    if (!template) return db.executeQuery(build(db, values));
+    const query = filled(template, values);
     return template.isWrite ? countedWrite(template.compiled.query, () => db.executeQuery(query)) : db.executeQuery(query);
   };
-  return Object.assign((db: Kysely<Database>, values: V) => run(db, values), {
-    async ahead(db: Kysely<Database>, values: V): Promise<void> {
-      await run(db, values, true);
-    },
+  return Object.assign(run, {
     compiled(db: Kysely<Database>, values: V): CompiledQuery<R> {
       const template = templateOfShape(db, values);
       const query = template ? filled(template, values) : build(db, values).compile();

@@ -139,8 +139,7 @@ const exchangeWithOnePersonInsert = compiledOnce((db, v: ExchangeRow & { [K in k
 
 export async function insertExchangeWithOnePerson(db: Kysely<Database>, row: ExchangeRow, person: ExchangePersonRow, completing: { month: string }): Promise<void> {
   const prefixed = Object.fromEntries(Object.entries(person).map(([key, value]) => [`person_${key}`, value])) as { [K in keyof ExchangePersonRow as `person_${K}`]: ExchangePersonRow[K] };
-  // Its answer unread: on PostgreSQL it goes with the statement after it (the journal's update: services/exchanges.ts).
-  await exchangeWithOnePersonInsert.ahead(db, { ...row, ...prefixed, targetsMonth: completing.month });
+  await exchangeWithOnePersonInsert(db, { ...row, ...prefixed, targetsMonth: completing.month });
 }
 
 /** A change a logged (or removed) exchange makes to a person's stage and next contact. */

@@ -10,7 +10,6 @@ import { flag, parseJsonList } from './columns.js';
 import type { Database, PeopleTable } from './schema.js';
 import { channelsOfPerson, SEARCHED_COLUMNS, type SearchedRow } from './search-index.js';
 import { isPostgres } from './json-dialects.js';
-import { writeAhead } from './sent-ahead.js';
 
 /*
  * The people aggregate: a person's row and its channels. The database's check constraints
@@ -181,12 +180,11 @@ export function personBeforeEditRows(rows: readonly { channels: string | string[
 
 /**
  * Changes what `changes` names on one person's row, in one statement, from the row as it read it first
- * (`before`, personBeforeEditRead, in the same transaction, which says the person is there): a new name's
- * sort key, and the search text when the edit moves it (the channels as they were: an edit of them writes
- * the text after them, search-index.ts). On PostgreSQL the update goes with the transaction's next statement
- * (sent-ahead.ts): a plain edit's is the version read with the COMMIT.
+ * (`before`, personBeforeEditRead): a new name's sort key, and the search text when the edit moves it
+ * (the channels as they were: an edit of them writes the text after them, search-index.ts). False when
+ * the workspace has no person `id` (nothing written).
  */
-export async function updatePersonRow(db: Kysely<Database>, workspaceId: string, id: string, changes: PersonChanges, before: PersonBeforeEdit): Promise<void> {
+export async function updatePersonRow(db: Kysely<Database>, workspaceId: string, id: string, changes: PersonChanges, before: PersonBeforeEdit): Promise<boolean> {
   const row = toPersonChanges(changes);
   if (changes.name !== undefined || changes.familyName !== undefined) {
     row.sortName = sortKey(changes.name ?? before.name, changes.familyName !== undefined ? changes.familyName : before.familyName);
@@ -201,7 +199,8 @@ export async function updatePersonRow(db: Kysely<Database>, workspaceId: string,
   };
   const text = searchText(after, before.channels);
   if (text !== before.searchText) row.searchText = text;
-  await writeAhead(db, db.updateTable('people').set(row).where('id', '=', id).where('workspaceId', '=', workspaceId));
+  const { numUpdatedRows } = await db.updateTable('people').set(row).where('id', '=', id).where('workspaceId', '=', workspaceId).executeTakeFirst();
+  return numUpdatedRows > 0n;
 }
 
 /** The same changes on many people (a judgement set on everyone a filter finds); names are changed one person at a time. */

@@ -1,10 +1,7 @@
 import pg from 'pg';
-// node-postgres's own conversion of a value for the wire (dates, arrays, JSON), as its queries bind them.
-import pgUtils from 'pg/lib/utils.js';
 import { PostgresDialect, type Driver } from 'kysely';
 import { preparedNameOf } from './prepared-statements.js';
 import { COMMITTING } from './read-then-commit.js';
-import { SENT_AHEAD } from './sent-ahead.js';
 import { statementCounter } from './statement-count.js';
 
 const counter = statementCounter();
@@ -27,13 +24,8 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 class PreparingClient extends pg.Client {
   /** Whether this connection's transaction was committed by a read sent with its COMMIT (read-then-commit.ts), and Kysely's COMMIT is still to come. */
   private committedAhead = false;
-  /**
-   * Statements asked for and not sent yet, each to go with the statement after it (sentWithHeld): the transaction's BEGIN
-   * as Kysely asked it, and the writes sent ahead (sent-ahead.ts) after it.
-   */
-  private held: HeldStatement[] = [];
-  /** Whether a transaction Kysely began on this connection is still open (its BEGIN held or sent): only then are writes held. */
-  private inTransaction = false;
+  /** The transaction's BEGIN as Kysely asked it, not sent yet: it goes with the transaction's first statement (sentWithBegin). */
+  private beginAhead: string | null = null;
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
@@ -55,40 +47,26 @@ class PreparingClient extends pg.Client {
   override query(...args: unknown[]): never {
     const [text, values] = args;
     const query = super.query as (...a: unknown[]) => never;
-    const ends = text === 'commit' || text === 'rollback';
-    if (this.committedAhead && ends) {
+    if (this.committedAhead && (text === 'commit' || text === 'rollback')) {
       // The transaction ended with the read before: nothing to send.
       this.committedAhead = false;
       return answeredHere(text.toUpperCase());
     }
-    if (typeof text === 'string' && Array.isArray(values) && values.length === 0 && BEGINS.test(text) && !this.inTransaction && !this.committedAhead) {
+    if (typeof text === 'string' && Array.isArray(values) && values.length === 0 && BEGINS.test(text) && this.beginAhead === null && !this.committedAhead) {
       // Sent with the statement after it (below): answered now, as PostgreSQL answers a BEGIN, and never refused.
-      this.held = [{ text, values: [], begins: true }];
-      this.inTransaction = true;
+      this.beginAhead = text;
       return answeredHere('BEGIN');
     }
-    if (typeof text === 'string' && text.endsWith(SENT_AHEAD)) {
-      const statement = text.slice(0, -SENT_AHEAD.length);
-      // Held for the statement after it, which the transaction's COMMIT or ROLLBACK at the latest is; outside one, sent now.
-      if (!this.inTransaction || !Array.isArray(values)) return this.query(statement, ...args.slice(1));
-      this.held.push({ text: statement, values });
-      return answeredHere('HELD');
-    }
-    // Ended by this statement: Kysely's COMMIT or ROLLBACK, or a read sent with its COMMIT (read-then-commit.ts).
-    if (ends || (typeof text === 'string' && text.endsWith(COMMITTING))) this.inTransaction = false;
-    if (this.held.length > 0) {
-      const held = this.held;
-      this.held = [];
-      const beginHeld = held[0]?.begins === true;
+    const begin = this.beginAhead;
+    if (begin !== null) {
+      this.beginAhead = null;
       // A transaction that sent nothing began nothing on the server: nothing to end.
-      if (beginHeld && held.length === 1 && ends) return answeredHere(text.toUpperCase());
-      if (beginHeld && text === 'rollback') return answeredHere('ROLLBACK');
-      // The writes held were never sent: rolled back, there is nothing of them to undo.
-      if (text === 'rollback') return this.query(...args);
-      const together = this.sentWithHeld(held, text, values);
+      if (text === 'commit' || text === 'rollback') return answeredHere(text.toUpperCase());
+      const together = this.sentWithBegin(begin, text, values);
       if (together) return together as never;
-      // Not one that can go with them (a simple-protocol text): they go first, in a message of their own, as asked.
-      return this.sentAlone(held).then(() => this.query(...args)) as never;
+      // Not one that can go with it (a simple-protocol text): the BEGIN first, on its own, as Kysely asked.
+      if (counter) counter.count(begin);
+      return (query.call(this, begin) as Promise<unknown>).then(() => this.query(...args)) as never;
     }
     if (counter) counter.count(typeof text === 'string' ? text : String((text as { text?: unknown } | undefined)?.text ?? '?'));
     if (typeof text === 'string' && text.endsWith(COMMITTING)) {
@@ -103,53 +81,22 @@ class PreparingClient extends pg.Client {
   }
 
   /**
-   * `text` sent after the statements held before it (a BEGIN, writes sent ahead) in one message (QueryAfterHeld), when it
-   * can go by the extended protocol: it has values, or is kept prepared and already parsed on this connection, or it is a
-   * read sent with its COMMIT (read-then-commit.ts), or the COMMIT itself. Null otherwise: a text without values may be
-   * several statements, which the extended protocol refuses; a named one parsed for the first time is sent on its own,
-   * since node-postgres takes the first ParseComplete of a message as the named statement's.
+   * `text` sent with the transaction's BEGIN before it, in one message (QueryAfterBegin), when it goes by the extended
+   * protocol anyway: it has values, or is kept prepared and already parsed on this connection. Null otherwise: a text
+   * without values may be several statements, which the extended protocol refuses; a named one parsed for the first
+   * time is sent on its own, since node-postgres takes the first ParseComplete of a message as the named statement's.
    */
-  private sentWithHeld(held: readonly HeldStatement[], text: unknown, values: unknown): Promise<pg.QueryResult> | null {
-    if (typeof text !== 'string' || !Array.isArray(values)) return null;
-    const committing = text.endsWith(COMMITTING);
-    const statement = committing ? text.slice(0, -COMMITTING.length) : text;
-    const name = committing ? undefined : preparedNameOf(text);
-    if (!committing && text !== 'commit' && (name !== undefined ? this.parsed[name] !== text : values.length === 0)) return null;
-    if (counter) for (const each of [...held.map((h) => h.text), text]) counter.count(each);
-    return new Promise<pg.QueryResult>((resolve, reject) => {
-      const config = { ...(name === undefined ? {} : { name }), text: statement, values, callback: (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result)) };
-      super.query(new QueryAfterHeld(held, this.parsed, committing, config) as never);
-    }).then((result) => {
-      if (committing) this.committedAhead = true;
-      return result;
+  private sentWithBegin(begin: string, text: unknown, values: unknown): Promise<pg.QueryResult> | null {
+    if (typeof text !== 'string' || !Array.isArray(values) || text.endsWith(COMMITTING)) return null;
+    const name = preparedNameOf(text);
+    const parsed = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
+    if (name !== undefined ? parsed[name] !== text : values.length === 0) return null;
+    if (counter) counter.count(text);
+    return new Promise((resolve, reject) => {
+      const submitted = new QueryAfterBegin(begin, { ...(name === undefined ? {} : { name }), text, values, callback: (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result)) });
+      super.query(submitted as never);
     });
   }
-
-  /** The statements held, sent on their own as one message: the last of them carries those before it. */
-  private sentAlone(held: readonly HeldStatement[]): Promise<unknown> {
-    const last = held[held.length - 1] as HeldStatement;
-    const before = held.slice(0, -1);
-    if (before.length === 0) {
-      if (counter) counter.count(last.text);
-      const name = preparedNameOf(last.text);
-      // As any statement goes: by its name when kept prepared (parsed now if this connection has not yet).
-      return super.query(name === undefined ? { text: last.text, values: last.values } : { name, text: last.text, values: last.values }) as Promise<unknown>;
-    }
-    return this.sentWithHeld(before, last.text, last.values) ?? this.sentAlone(before).then(() => this.sentAlone([last]));
-  }
-
-  /** The named statements this connection has parsed, by name (node-postgres keeps them). */
-  private get parsed(): Record<string, string> {
-    return (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
-  }
-}
-
-/** A statement asked for and not sent yet (PreparingClient.held). */
-interface HeldStatement {
-  text: string;
-  values: unknown[];
-  /** The transaction's BEGIN: while it is held, nothing of the transaction has reached the server. */
-  begins?: true;
 }
 
 /** The answer to a statement the connection did not send (a BEGIN held back, an ending with nothing to end), as node-postgres shapes one. */
@@ -167,30 +114,22 @@ interface PgQuery {
 }
 interface PgConnection {
   parse(message: { text: string; name: string; types: unknown[] }): void;
-  bind(message: { portal: string; statement: string; values: unknown[]; valueMapper?: (value: unknown) => unknown }): void;
-  describe(message: { type: 'P'; name: string }): void;
+  bind(message: { portal: string; statement: string; values: unknown[] }): void;
   execute(message: { portal: string; rows: number }): void;
-  sync(): void;
 }
 const PgQueryClass = (pg as unknown as { Query: new (config: object) => PgQuery }).Query;
 
 /**
- * A statement sent after the statements held before it (its transaction's BEGIN, writes sent ahead: PreparingClient)
- * in the same message, by the extended protocol: each held one bound and run (by its name when the connection has
- * parsed it, unnamed otherwise), then the statement as node-postgres sends it, then one Sync. One round trip where
- * there were several: on PostgreSQL each round trip is a write to the socket that wakes a backend, and under load
- * the requests' thread lost about a third of its time in those writes (issue 15). With `thenCommit`, the statement is
- * a read and the transaction's COMMIT follows it before the Sync (read-then-commit.ts).
- *
- * The answer is the statement's alone. Should a held statement or the statement fail, PostgreSQL skips the rest of
- * the message: the transaction has begun and is aborted, as it would be had each gone on its own, and Kysely's
- * ROLLBACK ends it.
+ * A statement sent after its transaction's BEGIN in the same message, by the extended protocol: the BEGIN parsed,
+ * bound and run unnamed, then the statement as node-postgres sends it, then one Sync. One round trip where there
+ * were two: on PostgreSQL each round trip is a write to the socket that wakes a backend, and under load the
+ * requests' thread lost about a third of its time in those writes (issue 15). The answer is the statement's alone.
+ * Should the statement fail, the transaction has begun and is aborted, as it would be had the BEGIN gone first, and
+ * Kysely's ROLLBACK ends it.
  */
-class QueryAfterHeld extends PgQueryClass {
+class QueryAfterBegin extends PgQueryClass {
   constructor(
-    private readonly held: readonly HeldStatement[],
-    private readonly parsed: Record<string, string>,
-    private readonly thenCommit: boolean,
+    private readonly begin: string,
     config: object,
   ) {
     super(config);
@@ -202,31 +141,15 @@ class QueryAfterHeld extends PgQueryClass {
 
   override prepare(connection: unknown): void {
     const wire = connection as PgConnection;
-    for (const { text, values } of this.held) {
-      const name = preparedNameOf(text);
-      const byName = name !== undefined && this.parsed[name] === text;
-      if (!byName) wire.parse({ text, name: '', types: [] });
-      wire.bind({ portal: '', statement: byName ? name : '', values, valueMapper: pgUtils.prepareValue });
-      wire.execute({ portal: '', rows: 0 });
-    }
-    if (!this.thenCommit) {
-      super.prepare(connection);
-      return;
-    }
-    const read = this as unknown as { text: string };
-    wire.parse({ text: read.text, name: '', types: [] });
-    wire.bind({ portal: '', statement: '', values: [] });
-    wire.describe({ type: 'P', name: '' });
-    wire.execute({ portal: '', rows: 0 });
-    wire.parse({ text: 'commit', name: '', types: [] });
+    wire.parse({ text: this.begin, name: '', types: [] });
     wire.bind({ portal: '', statement: '', values: [] });
     wire.execute({ portal: '', rows: 0 });
-    wire.sync();
+    super.prepare(connection);
   }
 
   override handleReadyForQuery(connection: unknown): void {
-    // Each held statement's result first, then the statement's (then the COMMIT's): the statement's alone is the answer.
-    if (Array.isArray(this._results)) this._results = this._results[this.held.length];
+    // The BEGIN's result first, then the statement's: the statement's alone is the answer.
+    if (Array.isArray(this._results)) this._results = this._results[this._results.length - 1];
     super.handleReadyForQuery(connection);
   }
 }
