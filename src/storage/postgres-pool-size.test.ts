@@ -5,11 +5,13 @@ import { resolveDatabaseConfig } from './config.js';
 import { defaultPoolSize, isLocalPostgres, MAX_POOL_SIZE, poolSizeFromEnv, REMOTE_POOL_SIZE } from './postgres-pool-size.js';
 
 describe('the PostgreSQL pool size', () => {
-  it('is the cores and one more for a PostgreSQL on this machine, at least 2 and at most 10', () => {
+  it('is twice the cores and two more for a PostgreSQL on this machine, at most 10', () => {
     const local = 'postgres://waggle@127.0.0.1:5432/waggle';
-    expect(defaultPoolSize(local, 1)).toBe(2);
-    expect(defaultPoolSize(local, 2)).toBe(3);
-    expect(defaultPoolSize(local, 4)).toBe(5);
+    expect(defaultPoolSize(local, 0)).toBe(4);
+    expect(defaultPoolSize(local, 1)).toBe(4);
+    expect(defaultPoolSize(local, 2)).toBe(6);
+    expect(defaultPoolSize(local, 3)).toBe(8);
+    expect(defaultPoolSize(local, 4)).toBe(10);
     expect(defaultPoolSize(local, 64)).toBe(10);
   });
 

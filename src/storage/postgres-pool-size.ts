@@ -3,11 +3,14 @@ import { ValidationError } from '../core/errors.js';
 /*
  * How many connections the server keeps to PostgreSQL. Each statement in flight is a PostgreSQL
  * backend wanting a core; when PostgreSQL runs on this machine it shares the cores with Waggle's
- * own thread, and more connections than cores only add switching between them. Measured at
- * 30,000 people on this repository's 2-core machine (issue 15, a person's page under 50 clients,
- * five runs each, turn about): a pool of 10 answered 1,064–1,402 requests a second at p95 72–88 ms
- * and cost PostgreSQL 0.6–0.8 ms of CPU a request; a pool of 3, 1,428–1,598 a second at p95
- * 59–70 ms and 0.4–0.5 ms. Elsewhere (a database server of its own) node-postgres's usual 10.
+ * own thread, and a connection is also held while that thread, busy with other answers, has not
+ * yet read the one waiting on it. Measured at 30,000 people on this repository's 2-core machine
+ * (issue 15, turn about on the same minutes, 10 s a kind, 50 clients): the mixed read/write run
+ * answered its reads at p95 31.8-37.6 ms with 6 connections against 44.1-65.3 ms with 3, as many
+ * a second (681-758 against 682-769); a person's page 2,588-2,594 a second against 2,345-2,439 at
+ * the same p95 (37-41 ms); the kinds answered from kept answers the same. (An earlier build, whose
+ * person's page cost PostgreSQL twice as much, was better served by 3 than by 10.) Elsewhere (a
+ * database server of its own) node-postgres's usual 10.
  */
 
 /** node-postgres's own default, kept for a PostgreSQL on another machine. */
@@ -33,10 +36,10 @@ export function isLocalPostgres(url: string): boolean {
   return host === '' || host.startsWith('/') || host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-/** The pool's size when nobody set one: the cores and one more for a PostgreSQL on this machine (at most 10), else 10. */
+/** The pool's size when nobody set one: twice the cores and two more for a PostgreSQL on this machine (at most 10), else 10. */
 export function defaultPoolSize(url: string, cores: number): number {
   if (!isLocalPostgres(url)) return REMOTE_POOL_SIZE;
-  return Math.min(REMOTE_POOL_SIZE, Math.max(2, Math.floor(cores) + 1));
+  return Math.min(REMOTE_POOL_SIZE, 2 * Math.max(1, Math.floor(cores)) + 2);
 }
 
 /** WAGGLE_DATABASE_POOL_SIZE as a size, or undefined when unset; anything but a whole number from 1 to 100 is refused, naming the variable. */

@@ -170,7 +170,7 @@ describe('the PostgreSQL pool size', () => {
     expect(await connectionsWhileBusy('waggle_pool_two', 2, 6)).toBe(2);
   });
 
-  it('by default holds the cores and one more for a PostgreSQL on this machine', async () => {
+  it('by default holds twice the cores and two more for a PostgreSQL on this machine', async () => {
     const { url } = world.config as { url: string };
     expect(isLocalPostgres(url)).toBe(true);
     const expected = defaultPoolSize(url, availableParallelism());

@@ -174,7 +174,7 @@ export function createPostgresDialect(connectionString: string, poolSize: number
  * The requests' pool (createPostgresDialect) and a second of the same size for the writes to a few
  * people (services/context.ts inTransactionOnPeople, write-connections.ts), ended with the first.
  * Those writes run one at a time per workspace, each holding the workspace's counter locked, and the
- * next one begins while one runs; from the requests' pool (3 connections here) each waited for a
+ * next one begins while one runs; from the requests' pool (then 3 connections here) each waited for a
  * read to give one back, 16 ms at the median under PostgreSQL's mixed load, while the rest waited on
  * it. A connection of the second pool is opened when first wanted: a server that never writes opens none.
  */
