@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -76,6 +76,23 @@ describe('waggle import of something that is not a regular file', () => {
     const people = await waggle([...data, 'person', 'list', '--json'], env);
     expect(people.code).toBe(0);
     expect(people.stdout).not.toContain('Lovelace');
+  });
+
+  it('writes a first import into a new folder whole, then imports into that database as before', async () => {
+    const folder = join(dir, 'first');
+    const csv = join(dir, 'first.csv');
+    const rows = Array.from({ length: 1200 }, (_, i) => `Ada${i},Lovelace,https://www.linkedin.com/in/ada-${i},,Analytical,Engineer,01 Feb 2024`);
+    writeFileSync(csv, `First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n${rows.join('\r\n')}\r\n`);
+    const first = await waggle(['--data', folder, 'import', csv, '--json'], env);
+    expect(first.code).toBe(0);
+    expect((JSON.parse(first.stdout) as { summary: unknown }).summary).toEqual({ records: 1200, created: 1200, merged: 0, skipped: 0 });
+    // The database alone: the first load's own file is gone, and nothing else was left beside it.
+    expect(readdirSync(folder)).toEqual(['waggle.db']);
+    const again = await waggle(['--data', folder, 'import', csv, '--json'], env);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as { summary: unknown }).summary).toEqual({ records: 1200, created: 0, merged: 1200, skipped: 0 });
+    const found = await waggle(['--data', folder, 'person', 'list', '--search', 'ada1199', '--json'], env);
+    expect((JSON.parse(found.stdout) as { items: { name: string }[] }).items.map((p) => p.name)).toEqual(['Ada1199 Lovelace']);
   });
 
   it('reads a Shift-JIS file with --encoding, and refuses an encoding it does not know', async () => {

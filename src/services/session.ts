@@ -15,11 +15,13 @@ export interface SessionOptions {
   defaultTimeZone?: string;
   /** A server's: SQLite's checkpoints in a worker thread, off the event loop (storage/sqlite-checkpoints.ts). */
   checkpointsOffThread?: boolean;
+  /** On SQLite, a new database at this path instead of the folder's, for a first load (storage/sqlite-first-load.ts). */
+  firstLoadFile?: string;
 }
 
 /** Opens the database, brings it up to date and returns a context for the local workspace. */
 export async function openSession(config: DatabaseConfig, options: SessionOptions = {}): Promise<Session> {
-  const store = await openStore(config, { checkpointsOffThread: options.checkpointsOffThread === true });
+  const store = await openStore(config, { checkpointsOffThread: options.checkpointsOffThread === true, ...(options.firstLoadFile ? { firstLoadFile: options.firstLoadFile } : {}) });
   const clock = options.clock ?? systemClock;
   try {
     const timeZone = await ensureWorkspace(store.db, clock, options.defaultTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);

@@ -39,16 +39,18 @@ const configs = new WeakMap<Kysely<Database>, DatabaseConfig>();
  * migrations, and on SQLite a read-only connection whose transactions take no write lock.
  * `checkpointsOffThread`: a server's SQLite, whose log is copied back in a worker thread
  * rather than inside a request's commit (sqlite-checkpoints.ts).
+ * `firstLoadFile`: on SQLite, a new database at that path rather than the folder's, written
+ * for a first load and moved into place by sqlite-first-load.ts.
  */
-export async function openStore(config: DatabaseConfig, options: { readOnly?: boolean; checkpointsOffThread?: boolean } = {}): Promise<Store> {
+export async function openStore(config: DatabaseConfig, options: { readOnly?: boolean; checkpointsOffThread?: boolean; firstLoadFile?: string } = {}): Promise<Store> {
   let dialect: Dialect;
   let writesDialect: Dialect | undefined;
   let location: string;
   if (config.kind === 'sqlite') {
     if (!options.readOnly) mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-    location = join(config.dataDir, SQLITE_FILE_NAME);
+    location = options.firstLoadFile ?? join(config.dataDir, SQLITE_FILE_NAME);
     // Each driver is loaded only when used: a command line that starts fast matters.
-    dialect = (await import('./sqlite.js')).createSqliteDialect(location, options);
+    dialect = (await import('./sqlite.js')).createSqliteDialect(location, { ...options, firstLoad: options.firstLoadFile !== undefined });
   } else {
     const dialects = (await import('./postgres.js')).createPostgresDialects(config.url, config.poolSize ?? defaultPoolSize(config.url, availableParallelism()));
     dialect = dialects.requests;

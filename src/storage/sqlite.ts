@@ -27,17 +27,20 @@ export const NEW_DATABASE_PAGE_BYTES = 16384;
  * the thread or the connection (sqlite-write-lock.ts). A transaction set `read only` (Kysely's
  * access mode) is a plain `begin` and takes no write lock.
  */
-export function createSqliteDialect(file: string, options: { readOnly?: boolean; checkpointsOffThread?: boolean } = {}): SqliteDialect {
+export function createSqliteDialect(file: string, options: { readOnly?: boolean; checkpointsOffThread?: boolean; firstLoad?: boolean } = {}): SqliteDialect {
   if (options.readOnly) return createReadOnlySqliteDialect(file);
   restrictToOwner(file);
   const database = new SqliteDatabase(file);
   // Set before anything is written: SQLite takes it only for a file with no pages yet, and WAL
   // fixes it from then on, so a database made before keeps its own (see NEW_DATABASE_PAGE_BYTES).
   database.pragma(`page_size = ${NEW_DATABASE_PAGE_BYTES}`);
-  database.pragma('journal_mode = WAL');
+  // A first load's new file, which no other process knows of and which is synced and moved into
+  // place only when whole (sqlite-first-load.ts): its rollback journal in memory (a failed
+  // statement or transaction still rolls back) and nothing synced on the way.
+  database.pragma(options.firstLoad ? 'journal_mode = MEMORY' : 'journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  database.pragma('synchronous = NORMAL');
+  database.pragma(options.firstLoad ? 'synchronous = OFF' : 'synchronous = NORMAL');
   // Statement journals and temporary tables in memory, not in files SQLite makes and unlinks in /var/tmp:
   // each multi-row INSERT of an import copies the pages it touches to a statement journal (to undo that
   // statement alone), and past 64 KB that journal went to a file. A 30,000-row LinkedIn import wrote

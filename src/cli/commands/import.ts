@@ -8,10 +8,11 @@ import { captureFormatOf } from '../../codecs/sniff.js';
 import { CAPTURE_FORMATS, type CaptureFormat } from '../../core/capture.js';
 import type { FileHandle } from 'node:fs/promises';
 import { importFile, type ImportOutcome, type ProgressListener } from '../../services/imports.js';
+import type { ServiceContext } from '../../services/context.js';
 import { emit } from '../emit.js';
 import type { table as Table } from '../output.js';
 import { choice } from '../values.js';
-import { withSession } from '../runtime.js';
+import { withLoadSession, withSession } from '../runtime.js';
 import { progressBar } from '../progress-bar.js';
 import { namingTheFile } from '../file-errors.js';
 import { about } from '../command-list.js';
@@ -123,16 +124,20 @@ export function registerImport(program: Command): void {
       } finally {
         await handle.close();
       }
-      await withSession(command, async (ctx, json) => {
+      const dryRun = flags.dryRun === true;
+      const work = async (ctx: ServiceContext, json: boolean) => {
         const bar = progressBar(json);
         const onProgress: ProgressListener = (phase, done, total) => bar.show(phase, done, total);
-        const options = { ...(flags.format ? { format: flags.format as ImportFormat } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), fileName: file, dryRun: flags.dryRun === true, onProgress, inWorker: false };
-        const outcome = await namingTheFile(file, () => importFile(ctx, bytes, options)).finally(() => bar.stop());
-        const verbose = flags.all === true;
-        // cli-table3 loads only when there is a table to print: most imports of a LinkedIn or Google export print none (issue 15).
-        const table = !json && needsTable(outcome, verbose) ? (await import('../output.js')).table : noTable;
-        emit(json, outcome, () => outcomeText(outcome, file, verbose, table));
-      });
+        const options = { ...(flags.format ? { format: flags.format as ImportFormat } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), fileName: file, dryRun, onProgress, inWorker: false };
+        return { json, outcome: await namingTheFile(file, () => importFile(ctx, bytes, options)).finally(() => bar.stop()) };
+      };
+      // Into a folder with no database yet, a new one is written beside it and moved into place (withLoadSession); a dry run writes nothing.
+      // The outcome is printed once the data is in place.
+      const { json, outcome } = dryRun ? await withSession(command, work) : await withLoadSession(command, work);
+      const verbose = flags.all === true;
+      // cli-table3 loads only when there is a table to print: most imports of a LinkedIn or Google export print none (issue 15).
+      const table = !json && needsTable(outcome, verbose) ? (await import('../output.js')).table : noTable;
+      emit(json, outcome, () => outcomeText(outcome, file, verbose, table));
       // The database is closed and the file with it: nothing is left running. The process ends once
       // the output is written, without Node freeing a heap that held 30,000 people page by page (leave.ts).
       commandFinishedEverything();
