@@ -33,10 +33,13 @@ export function firstNameOf(fullName: string): string {
  * known (a vCard's N, a CSV's Last Name column, or typed in) and is part of the name,
  * the person files under it: "Dr Ana Silva" with family name "Silva" → "silva ana".
  * Otherwise under the name without its title ("Dr Ana Silva" → "ana silva"): a
- * family name is never guessed, as many names do not end in one.
+ * family name is never guessed, as many names do not end in one. `fullNameKey`, when given,
+ * must be `nameKey(fullName)`: worked out once where the caller needs both (an import's rows).
  */
-export function sortKey(fullName: string, familyName?: string | null): string {
-  const name = nameKey(withoutTitle(fullName));
+export function sortKey(fullName: string, familyName?: string | null, fullNameKey?: string): string {
+  // The name's own key (`nameKey(fullName)`), when the caller has it: a name with no title is its own key's source.
+  const untitled = withoutTitle(fullName);
+  const name = fullNameKey !== undefined && untitled === fullName ? fullNameKey : nameKey(untitled);
   const family = nameKey(familyName ?? '');
   if (family === '' || family === name) return name;
   // The family name as the last words, as most names end (both keys are single-spaced and trimmed).

@@ -15,10 +15,9 @@ import { writePhotos } from './photos.js';
 import { listPeople } from './people.js';
 import { chunks } from '../storage/chunks.js';
 import { insertRows, withIndexesRebuilt, type InsertStatements } from '../storage/insert-rows.js';
-import { nameKey } from '../core/names.js';
 import { fillPerson, peopleFingerprint, selectMergeTargets } from '../storage/imports.js';
 import { refreshPlannerStatistics } from '../storage/planner-statistics.js';
-import { toContactPointRow, toPersonRow } from '../storage/people.js';
+import { personKeys, toContactPointRow, toPersonRow } from '../storage/people.js';
 
 export { MAX_IMPORT_BYTES, readContactsFile } from './import/plan-file.js';
 
@@ -160,20 +159,29 @@ async function existingPeople(ctx: ServiceContext): Promise<ExistingPerson[]> {
   }));
 }
 
+/**
+ * Keys about as SQLite's indexes order them (JavaScript compares UTF-16 units, SQLite the UTF-8
+ * bytes: the same order but for characters past U+FFFF). The rows' order decides only how fast
+ * they are written, never what is stored.
+ */
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFormat, written: (done: number) => void): Promise<void> {
   const now = nowTimestamp(ctx);
   const day = today(ctx);
   const dates: Insertable<Database['personDates']>[] = [];
   const photos: Parameters<typeof writePhotos>[1][number][] = [];
   const creates = plan.creates;
-  // In name order: every people index but the id's leads with the name for a newly imported
-  // person (the rest of its key is the same for all of them), so rows in that order are
-  // appended to each index rather than scattered over it. The new ids, random as ever, are
-  // handed out in ascending order along it, so the id's index (and contact points' key, which
-  // leads with the person's id) is appended to as well: a third of the rows' insert on SQLite
-  // for 30,000 people (issue 15). The name key is the row's (toPersonRow's), worked out here first.
-  const keys = creates.map((p) => nameKey(p.name));
-  const order = creates.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  // In sort-name order: every people index but the id's leads with the sort name for a newly
+  // imported person (the rest of its key is the same for all of them), so rows in that order are
+  // appended to each index rather than scattered over it, or, for a large first import whose
+  // indexes are built after the rows (withIndexesRebuilt), sorted already; and the rows of a page
+  // of the list lie together in the table. The new ids, random as ever, are handed out in
+  // ascending order along it, so the id's index (and contact points' key, which leads with the
+  // person's id) is appended to as well (issue 15). The keys are the rows' (toPersonRow's),
+  // worked out here once.
+  const keys = creates.map((p) => personKeys({ name: p.name, familyName: p.familyName ?? null }));
+  const order = creates.map((_, i) => i).sort((a, b) => compareKeys(keys[a]!.sortName, keys[b]!.sortName));
   const ids = order.map(() => ctx.ids('per')).sort();
   let channelCount = 0;
   order.forEach((at, i) => {
@@ -183,7 +191,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
     channelCount += p.channels.length;
     (p.dates ?? []).forEach((d, position) => dates.push({ personId: id, position, kind: d.kind, label: d.label, month: d.month, day: d.day, year: d.year }));
   });
-  const rowOf = (p: ImportPlan['creates'][number], id: string) =>
+  const rowOf = (p: ImportPlan['creates'][number], id: string, at: number) =>
     toPersonRow(
       ctx.workspaceId,
       {
@@ -219,6 +227,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
         updatedAt: now,
       },
       p.channels.map((c) => c.value),
+      keys[at],
     );
   let done = 0;
   // The rows are made a batch at a time, as they are written, not all first: each set is
@@ -227,7 +236,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   const statements: InsertStatements = new Map();
   const insertPeople = async () => {
     for (let from = 0; from < order.length; from += PEOPLE_ROWS_MADE_AT_ONCE) {
-      const rows = order.slice(from, from + PEOPLE_ROWS_MADE_AT_ONCE).map((at, i) => rowOf(creates[at]!, ids[from + i]!));
+      const rows = order.slice(from, from + PEOPLE_ROWS_MADE_AT_ONCE).map((at, i) => rowOf(creates[at]!, ids[from + i]!, at));
       await insertRows(ctx.db, 'people', rows, {
         statements,
         afterBatch: async (inserted) => {

@@ -83,13 +83,29 @@ export function toContactPointRow(personId: string, position: number, channel: C
 /** What a person's own row holds, as the core has it: the person without their channels and what is worked out from other rows. */
 export type StoredPerson = Omit<Person, 'channels' | 'lastExchangeOn' | 'nextContact'>;
 
+/** The keys a person's row is found and listed by, worked out from their name. */
+export interface PersonKeys {
+  nameKey: string;
+  sortName: string;
+}
+
+/**
+ * A person's name key and sort name, each name's key worked out once: toPersonRow's, and an
+ * import's, which orders its new rows by sort name before building them (services/imports.ts).
+ */
+export function personKeys(person: Pick<StoredPerson, 'name' | 'familyName'>): PersonKeys {
+  const key = nameKey(person.name);
+  return { nameKey: key, sortName: sortKey(person.name, person.familyName, key) };
+}
+
 /**
  * A person as their row: lists and flags in the databases' forms, and the keys worked out from
  * the person (name key, sort name, search text over the person and `channelValues`). The one
- * builder for a person added, imported, bulk-loaded or restored, so the keys never drift. The
+ * builder for a person added, imported, bulk-loaded or restored, so the keys never drift (`keys`:
+ * personKeys(person), given when the caller worked them out already). The
  * dates worked out from the journal (last exchange, next contact due) are services/rhythm.ts's.
  */
-export function toPersonRow(workspaceId: string, person: StoredPerson, channelValues: readonly string[]): Insertable<PeopleTable> {
+export function toPersonRow(workspaceId: string, person: StoredPerson, channelValues: readonly string[], keys: PersonKeys = personKeys(person)): Insertable<PeopleTable> {
   // One object literal, not the person's columns spread into one with the keys added: V8 builds
   // a literal of this size in one go, where the spread-and-add cost ~30 µs a row, a third of
   // building an import's 30,000 rows (issue 15).
@@ -122,8 +138,8 @@ export function toPersonRow(workspaceId: string, person: StoredPerson, channelVa
     createdAt: person.createdAt,
     updatedAt: person.updatedAt,
     workspaceId,
-    nameKey: nameKey(person.name),
-    sortName: sortKey(person.name, person.familyName),
+    nameKey: keys.nameKey,
+    sortName: keys.sortName,
     searchText: searchText(person, channelValues),
   } satisfies Record<keyof StoredPerson, unknown> & Insertable<PeopleTable>;
 }
