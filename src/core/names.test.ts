@@ -56,6 +56,16 @@ describe('sortKey with a family name: filed under it where it is known', () => {
     );
   });
 
+  it("is the same given the name's own key, worked out once by a caller that needs both, titled or not, spaced anyhow", () => {
+    const spacing = fc.constantFrom(' ', '  ', '\t', ' \u00a0');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TITLES), { maxLength: 2 }), words(3), spacing, fc.option(word), (titles, name, space, family) => {
+        const full = [...titles, ...name].join(space);
+        expect(sortKey(full, family, nameKey(full))).toBe(sortKey(full, family));
+      }),
+    );
+  });
+
   it('compareNames is a total order: antisymmetric, transitive, and zero only for the same name and key', () => {
     const named = fc.record({ name: words(3).map((w) => w.join(' ')), familyName: fc.option(word) });
     fc.assert(
