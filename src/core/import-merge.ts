@@ -49,6 +49,8 @@ export interface PlannedPerson extends ImportableFields {
   dates?: PersonDate[];
   /** The file's family name, for new people (an existing person's is never changed by a file). */
   familyName?: string | null;
+  /** The name's key (`nameKey`), as the plan matched it: new people only, whose rows hold it (storage/people.ts personKeys). */
+  nameKey?: string;
   /** The file's photo, for new people (an existing person's photo is never replaced by a file). */
   photo?: Uint8Array;
 }
@@ -131,8 +133,9 @@ function channelKey(c: { kind: string; value: string }): string {
   return `link:${profileKey(c.value)}`;
 }
 
-function nameOrgKey(name: string, organisation: string | null): string {
-  return `${matchKey(name)}|${organisation ? matchKey(organisation) : ''}`;
+/** The key name and organisation are matched by; `key` is the name's own, when the caller has it. */
+function nameOrgKey(name: string, organisation: string | null, key = matchKey(name)): string {
+  return `${key}|${organisation ? matchKey(organisation) : ''}`;
 }
 
 /** Plans an import of `file` into a map holding `existing` people. Pure: nothing is written. */
@@ -191,7 +194,8 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
     }
     // Each key computed once per record: matching, dropping repeated channels and indexing the new person all read them (issue 15).
     const keys = contact.channels.map(channelKey);
-    const nameOrg = nameOrgKey(name, contact.organisation);
+    const key = matchKey(name);
+    const nameOrg = nameOrgKey(name, contact.organisation, key);
     const { ref, rule, apart } = findMatch(contact, keys, nameOrg, (r) => people.get(r)!.channels, byChannel, byNameOrg);
     if (ref === null) {
       const newRef = `new:${created}`;
@@ -201,6 +205,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
         ref: newRef,
         name,
         familyName: contact.familyName ?? null,
+        nameKey: key,
         organisation: contact.organisation,
         role: contact.role,
         location: contact.location,

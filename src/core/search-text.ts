@@ -22,17 +22,23 @@ export interface Searchable {
   notes: string | null;
 }
 
-export function searchText(person: Searchable, channels: readonly string[]): string {
+/**
+ * What search reads of a person: each field folded (foldForSearch), apart by a separator.
+ * `nameFolded`, when the caller has it, is `foldForSearch(person.name)` (the name's key, which
+ * the person's row holds beside it: storage/people.ts).
+ */
+export function searchText(person: Searchable, channels: readonly string[], nameFolded?: string): string {
   // Appended field by field, not through a list filtered, mapped and joined: the text is made
   // for each of an import's 30,000 rows (issue 15). An empty or missing field is left out.
   let text = '';
   let first = true;
-  const add = (field: string | null) => {
+  const add = (field: string | null, folded?: string) => {
     if (field === null || field === '') return;
-    text = first ? foldForSearch(field) : `${text}${SEARCH_FIELD_SEPARATOR}${foldForSearch(field)}`;
+    const fold = folded ?? foldForSearch(field);
+    text = first ? fold : `${text}${SEARCH_FIELD_SEPARATOR}${fold}`;
     first = false;
   };
-  add(person.name);
+  add(person.name, nameFolded);
   add(person.organisation);
   add(person.role);
   add(person.location);

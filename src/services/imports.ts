@@ -180,7 +180,7 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   // ascending order along it, so the id's index (and contact points' key, which leads with the
   // person's id) is appended to as well (issue 15). The keys are the rows' (toPersonRow's),
   // worked out here once.
-  const keys = creates.map((p) => personKeys({ name: p.name, familyName: p.familyName ?? null }));
+  const keys = creates.map((p) => personKeys({ name: p.name, familyName: p.familyName ?? null }, p.nameKey));
   const order = creates.map((_, i) => i).sort((a, b) => compareKeys(keys[a]!.sortName, keys[b]!.sortName));
   const ids = order.map(() => ctx.ids('per')).sort();
   let channelCount = 0;

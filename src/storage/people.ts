@@ -92,9 +92,10 @@ export interface PersonKeys {
 /**
  * A person's name key and sort name, each name's key worked out once: toPersonRow's, and an
  * import's, which orders its new rows by sort name before building them (services/imports.ts).
+ * `nameKeyOfName`, when the caller has it (an import's plan matched by it), is `nameKey(person.name)`.
  */
-export function personKeys(person: Pick<StoredPerson, 'name' | 'familyName'>): PersonKeys {
-  const key = nameKey(person.name);
+export function personKeys(person: Pick<StoredPerson, 'name' | 'familyName'>, nameKeyOfName?: string): PersonKeys {
+  const key = nameKeyOfName ?? nameKey(person.name);
   return { nameKey: key, sortName: sortKey(person.name, person.familyName, key) };
 }
 
@@ -140,7 +141,7 @@ export function toPersonRow(workspaceId: string, person: StoredPerson, channelVa
     workspaceId,
     nameKey: keys.nameKey,
     sortName: keys.sortName,
-    searchText: searchText(person, channelValues),
+    searchText: searchText(person, channelValues, keys.nameKey),
   } satisfies Record<keyof StoredPerson, unknown> & Insertable<PeopleTable>;
 }
 
