@@ -174,9 +174,8 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   const creates = plan.creates;
   // In sort-name order: every people index but the id's leads with the sort name for a newly
   // imported person (the rest of its key is the same for all of them), so rows in that order are
-  // appended to each index rather than scattered over it, or, for a large first import whose
-  // indexes are built after the rows (withIndexesRebuilt), sorted already; and the rows of a page
-  // of the list lie together in the table. The new ids, random as ever, are handed out in
+  // appended to each index rather than scattered over it; and the rows of a page of the list lie
+  // together in the table. The new ids, random as ever, are handed out in
   // ascending order along it, so the id's index (and contact points' key, which leads with the
   // person's id) is appended to as well (issue 15). The keys are the rows' (toPersonRow's),
   // worked out here once.
@@ -247,9 +246,11 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
       });
     }
   };
-  // A first import into an empty map builds people's indexes once, after the rows; a large one
-  // indexes the new people's search text once, after them (SQLite only, in this transaction).
-  await withSearchIndexFilledAfter(ctx.db, creates.length, () => withIndexesRebuilt(ctx.db, 'people', creates.length, insertPeople));
+  // A large import indexes the new people's search text once, after them (SQLite only, in this
+  // transaction). People's own indexes take the rows as they come: in sort-name order (above),
+  // each new row goes at the end of each index, which costs less than building the ten indexes
+  // again after the rows (whole process 0.985 of the time, 30 runs in turn, on 30,000 people).
+  await withSearchIndexFilledAfter(ctx.db, creates.length, insertPeople);
   // The contact points likewise a few thousand people's at a time, after the people, in the same order.
   const pointStatements: InsertStatements = new Map();
   const insertPoints = async () => {
