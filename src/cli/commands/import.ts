@@ -17,7 +17,7 @@ import { progressBar } from '../progress-bar.js';
 import { namingTheFile } from '../file-errors.js';
 import { about } from '../command-list.js';
 import { commandFinishedEverything } from '../leave.js';
-import { keepYoungGenerationSmall } from '../young-generation.js';
+import { keepYoungGenerationSmall, letOldGenerationGrow } from '../young-generation.js';
 
 /** Whether the outcome's text holds a table (possible duplicates, or lines other than new people, or --all). */
 function needsTable(outcome: ImportOutcome, verbose: boolean): boolean {
@@ -115,6 +115,7 @@ export function registerImport(program: Command): void {
         // making the rows ~0.1 s less CPU with the young generation at 1-2 MB a semi-space than grown to
         // 16 MB). Not for a capture (above), which streams a mailbox or calendar through short-lived objects.
         keepYoungGenerationSmall();
+        letOldGenerationGrow();
         // The size limit is counted as the file is read: past it, reading stops (TooLargeError).
         bytes = await readLimited(handle.createReadStream({ autoClose: false, start: 0 }), MAX_IMPORT_BYTES);
       } catch (error) {
