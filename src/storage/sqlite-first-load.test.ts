@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -83,6 +83,13 @@ describe('a first load into a data folder with no database', () => {
     rmSync(join(other, 'waggle.db'));
     writeFileSync(join(other, 'waggle.db-wal'), '');
     expect(await loadIntoNewDatabase(other, async () => 'ran')).toBeNull();
+
+    // A symbolic link by the database's name, even one to nothing, is the folder's to keep: nothing is linked over it.
+    const linked = join(dir, 'linked');
+    mkdirSync(linked);
+    symlinkSync(join(dir, 'elsewhere.db'), join(linked, 'waggle.db'));
+    expect(await loadIntoNewDatabase(linked, async () => 'ran')).toBeNull();
+    expect(readdirSync(linked)).toEqual(['waggle.db']);
   });
 
   it('gives way to a database another process made in the folder meanwhile: null, that database untouched, the load thrown away', async () => {

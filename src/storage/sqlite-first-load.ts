@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { fdatasync as fdatasyncCallback } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ const FIRST_LOAD = new RegExp(`^${SQLITE_FILE_NAME.replace('.', '\\.')}\\.first-
  */
 export async function loadIntoNewDatabase<T>(dataDir: string, load: (file: string) => Promise<T>): Promise<{ value: T } | null> {
   const target = join(dataDir, SQLITE_FILE_NAME);
-  if (COMPANIONS.some((suffix) => existsSync(`${target}${suffix}`))) return null;
+  if (COMPANIONS.some((suffix) => isPresent(`${target}${suffix}`))) return null;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   removeAbandonedLoads(dataDir);
   const file = join(dataDir, `${SQLITE_FILE_NAME}.first-load-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -134,6 +134,11 @@ function removeAbandonedLoads(dataDir: string): void {
     const pid = FIRST_LOAD.exec(name)?.[1];
     if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(dataDir, name), { force: true });
   }
+}
+
+/** Whether the folder has an entry by that name: a symbolic link counts, even one to nothing. */
+function isPresent(path: string): boolean {
+  return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
 }
 
 function isRunning(pid: number): boolean {
