@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { keepWriterFor } from './write-connections.js';
+import { removeAbandonedLoads, SQLITE_FILE_NAME } from './sqlite-files.js';
 import { CamelCasePlugin, Kysely, Migrator, sql, type Dialect, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
 import { countWrites } from './data-version.js';
@@ -23,7 +24,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export const SQLITE_FILE_NAME = 'waggle.db';
+export { SQLITE_FILE_NAME } from './sqlite-files.js';
 
 export class MigrationFailedError extends Error {
   override readonly name = 'MigrationFailedError';
@@ -47,7 +48,11 @@ export async function openStore(config: DatabaseConfig, options: { readOnly?: bo
   let writesDialect: Dialect | undefined;
   let location: string;
   if (config.kind === 'sqlite') {
-    if (!options.readOnly) mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    if (!options.readOnly) {
+      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+      // What a first load killed part way left beside the database: removed at the next start (sqlite-files.ts).
+      removeAbandonedLoads(config.dataDir);
+    }
     location = options.firstLoadFile ?? join(config.dataDir, SQLITE_FILE_NAME);
     // Each driver is loaded only when used: a command line that starts fast matters.
     dialect = (await import('./sqlite.js')).createSqliteDialect(location, { ...options, firstLoad: options.firstLoadFile !== undefined });

@@ -140,7 +140,7 @@ describe('a first load into a data folder with no database', () => {
     }
   });
 
-  it("removes the files of a load whose process has ended, and keeps a running one's", async () => {
+  it("leaves nothing of a load whose process has ended past the next start, and keeps a running one's", async () => {
     // A process that has ended: its id is no longer in use.
     const ended = spawnSync(process.execPath, ['-e', '0']).pid;
     const dead = join(data, `waggle.db.first-load-${ended}-0badf00d`);
@@ -155,5 +155,11 @@ describe('a first load into a data folder with no database', () => {
     expect(existsSync(`${dead}-journal`)).toBe(false);
     expect(existsSync(running)).toBe(true);
     expect(await namesIn(data)).toEqual(['Ana Silva']);
+
+    // Beside a database (no first load to come), any command's start removes them too: they hold people's data.
+    writeFileSync(dead, 'half a database');
+    await namesIn(data);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(running)).toBe(true);
   });
 });

@@ -1,16 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
-import { fdatasync as fdatasyncCallback } from 'node:fs';
+import { closeSync, existsSync, fdatasync as fdatasyncCallback, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { SQLITE_FILE_NAME } from './database.js';
+import { firstLoadName, SQLITE_FILE_NAME } from './sqlite-files.js';
 
 /** The files SQLite keeps beside a database: a folder holding any of them holds a database (or what is left of one). */
 const COMPANIONS = ['', '-wal', '-shm', '-journal'];
-
-/** A first load's own database, beside the folder's: `waggle.db.first-load-<pid>-<random>`. */
-const FIRST_LOAD = new RegExp(`^${SQLITE_FILE_NAME.replace('.', '\\.')}\\.first-load-(\\d+)-[0-9a-f]+(?:-wal|-shm|-journal)?$`);
 
 /**
  * A first load into a data folder that holds no database yet (the first `waggle import` of a
@@ -24,7 +20,7 @@ const FIRST_LOAD = new RegExp(`^${SQLITE_FILE_NAME.replace('.', '\\.')}\\.first-
  * Nothing of the user's can be lost or half-seen: until the link the folder holds no database,
  * so a process that opens it meanwhile makes its own, and the link then finds it and refuses;
  * after it, the folder holds the whole load. A crash part way leaves only the load's own file,
- * removed by the next first load. A failed load (a file refused part way) removes its file and
+ * removed by the next process that opens the folder (sqlite-files.ts). A failed load (a file refused part way) removes its file and
  * the folder stays as it was.
  *
  * `load` opens the database at the path it is given, writes, and closes it. Returns null when
@@ -35,8 +31,7 @@ export async function loadIntoNewDatabase<T>(dataDir: string, load: (file: strin
   const target = join(dataDir, SQLITE_FILE_NAME);
   if (COMPANIONS.some((suffix) => isPresent(`${target}${suffix}`))) return null;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  removeAbandonedLoads(dataDir);
-  const file = join(dataDir, `${SQLITE_FILE_NAME}.first-load-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const file = join(dataDir, firstLoadName(randomBytes(4).toString('hex')));
   const flushing = flushAlong(file);
   try {
     const value = await load(file).finally(() => flushing.stop());
@@ -128,25 +123,7 @@ function syncFolder(dataDir: string): void {
   }
 }
 
-/** The files of first loads whose process has ended (killed part way): never linked, of no use to anyone. */
-function removeAbandonedLoads(dataDir: string): void {
-  for (const name of readdirSync(dataDir)) {
-    const pid = FIRST_LOAD.exec(name)?.[1];
-    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(dataDir, name), { force: true });
-  }
-}
-
 /** Whether the folder has an entry by that name: a symbolic link counts, even one to nothing. */
 function isPresent(path: string): boolean {
   return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
