@@ -35,8 +35,12 @@ export async function loadIntoNewDatabase<T>(dataDir: string, load: (file: strin
   const file = join(dataDir, firstLoadName(randomBytes(4).toString('hex')));
   const flushing = flushAlong(file);
   try {
-    const value = await load(file).finally(() => flushing.stop());
-    await flushing.done;
+    let value: T;
+    try {
+      value = await load(file);
+    } finally {
+      await flushing.stop();
+    }
     settle(file);
     try {
       // A link, not a rename: it refuses to replace a database another process made meanwhile.
@@ -84,33 +88,29 @@ const FLUSH_EVERY_MS = 100;
  * left to write: the disk works beside the load instead of after it. Nothing here is needed for
  * safety; the file is synced whole before it is linked (settle).
  */
-function flushAlong(file: string): { stop(): void; done: Promise<void> } {
+function flushAlong(file: string): { stop(): Promise<void> } {
   let fd: number | null = null;
-  let inFlight: Promise<void> = Promise.resolve();
-  let busy = false;
+  // The flush under way, if any: one at a time.
+  let inFlight: Promise<void> | null = null;
   const timer = setInterval(() => {
-    if (busy) return;
+    if (inFlight !== null) return;
     if (fd === null) {
       if (!existsSync(file)) return;
       fd = openSync(file, 'r');
     }
-    busy = true;
     inFlight = fdatasync(fd).then(
-      () => void (busy = false),
-      () => void (busy = false),
+      () => void (inFlight = null),
+      () => void (inFlight = null),
     );
   }, FLUSH_EVERY_MS);
   timer.unref();
-  let stopped: Promise<void> | null = null;
   return {
-    stop: () => {
+    /** Ends the flushing once the one under way, if any, is done, and closes the file. */
+    stop: async () => {
       clearInterval(timer);
-      stopped ??= inFlight.then(() => {
-        if (fd !== null) closeSync(fd);
-      });
-    },
-    get done() {
-      return stopped ?? Promise.resolve();
+      await inFlight;
+      if (fd !== null) closeSync(fd);
+      fd = null;
     },
   };
 }
