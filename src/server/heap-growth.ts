@@ -55,9 +55,9 @@ export function youngGenerationBytes(): number {
  * Holds V8's young generation at `semiSpaceMb` a semi-space for the rest of the process's life,
  * where V8 grows it to 16 MB (32 MB held, the two semi-spaces) under a server's load. At 30,000
  * people a SQLite server's peak resident memory over the bench's API run sat at 294-305 MB against
- * a ceiling of 300 (issue 15); with 8 MB a semi-space the mixed run's peak was 18 MB lower (258 ->
- * 240 MB), and the requests' garbage still dies young (a request's objects live a few milliseconds;
- * 8 MB holds hundreds of requests' worth).
+ * a ceiling of 300 (issue 15); with this, the run's peak was 276 -> 255 MB at 10 s a kind and 286 MB
+ * at 30 s, with as many answers a second, and the requests' garbage still dies young (a request's
+ * objects live a few milliseconds; 8 MB holds hundreds of requests' worth).
  *
  * `--max-semi-space-size` does this but is read only as V8 makes its heap, and `node bin/waggle.js`
  * passes no flags. What V8 reads each time it would grow the young generation is its growth factor:
