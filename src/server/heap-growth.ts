@@ -42,12 +42,12 @@ export function allocateYoungFirst(): void {
 export const NO_PRETENURING = '--no-allocation-site-pretenuring';
 
 /** How large a server lets V8's young generation grow, a semi-space: half V8's own ceiling on this machine (16 MB). */
-export const SERVING_SEMI_SPACE_MB = 8;
+const SERVING_SEMI_SPACE_MB = 8;
 /** V8's own growth factor for the young generation (its flag's default), put back below the cap. */
 const V8_SEMI_SPACE_GROWTH_FACTOR = 2;
 
 /** The young generation's size as V8 reports it: both semi-spaces, what it holds in memory. */
-export function youngGenerationBytes(): number {
+function youngGenerationBytes(): number {
   return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
 }
 
@@ -65,9 +65,9 @@ export function youngGenerationBytes(): number {
  * cap, and back to V8's own while it is below it (V8 shrinks an idle server's young generation, and
  * it must be able to grow again). A collection is heard after it ends, so a young generation that
  * grows twice between two (a long synchronous burst) may pass the cap once; it then stays where it
- * is, as V8 alone would have it. Returns a function that stops watching (for tests).
+ * is, as V8 alone would have it.
  */
-export function capYoungGeneration(semiSpaceMb = SERVING_SEMI_SPACE_MB): () => void {
+export function capYoungGeneration(semiSpaceMb = SERVING_SEMI_SPACE_MB): void {
   if (!Number.isInteger(semiSpaceMb) || semiSpaceMb <= 0) throw new RangeError(`the young generation's cap must be a positive whole number of MB (was ${semiSpaceMb})`);
   const capBytes = 2 * semiSpaceMb * 2 ** 20;
   let atCap = false;
@@ -77,11 +77,6 @@ export function capYoungGeneration(semiSpaceMb = SERVING_SEMI_SPACE_MB): () => v
     atCap = reached;
     setFlagsFromString(`--semi-space-growth-factor=${reached ? 1 : V8_SEMI_SPACE_GROWTH_FACTOR}`);
   };
-  const observer = new PerformanceObserver(settle);
-  observer.observe({ entryTypes: ['gc'] });
+  new PerformanceObserver(settle).observe({ entryTypes: ['gc'] });
   settle();
-  return () => {
-    observer.disconnect();
-    if (atCap) setFlagsFromString(`--semi-space-growth-factor=${V8_SEMI_SPACE_GROWTH_FACTOR}`);
-  };
 }
