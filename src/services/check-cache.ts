@@ -18,10 +18,16 @@ const MAX_KEPT = 3;
 /**
  * Under a steady stream of writes the check would be worked out back to back, taking a
  * core from the requests for as long as the writes go on. A computation due straight after
- * another waits first as long as the last one took (at most this long), so the worker has
- * at most about half the machine's time while the answers stay at most two checks old.
+ * another waits first REST_PER_COMPUTATION times as long as the last one took (at most
+ * MAX_REST_MS), so the worker has at most about a quarter of a core while the writes go on,
+ * and the answers stay at most about four computations old (some 12 s at 30,000 people).
+ * Once a core in two (a rest as long as the computation), its processes and PostgreSQL's
+ * reads for them were a quarter of all the CPU a request cost under PostgreSQL's mixed load
+ * (issue 15). A write after a quiet spell is worked out at once, as before: only computations
+ * due straight after another rest.
  */
-const MAX_REST_MS = 10_000;
+const REST_PER_COMPUTATION = 3;
+const MAX_REST_MS = 20_000;
 
 /** A check (or what else is kept the same way: the map's bytes) worked out from one version of the data (storage/data-version.ts). */
 export interface KeptCheck<T = KeptParts> {
@@ -85,11 +91,11 @@ function start<T>(db: Kysely<Database>, key: string, slot: Slot<T>): void {
   });
 }
 
-/** The next computation, due at once after one that took `tookMs`, after a rest as long (see MAX_REST_MS); answers meanwhile say `updating`. */
+/** The next computation, due at once after one that took `tookMs`, after a rest (see REST_PER_COMPUTATION); answers meanwhile say `updating`. */
 function restThenStart<T>(db: Kysely<Database>, key: string, slot: Slot<T>, tookMs: number): void {
   const rest = new Promise<null>((resolve) => {
     // Unreferenced: a rest never keeps a process alive that has nothing else to do.
-    setTimeout(resolve, Math.min(tookMs, MAX_REST_MS), null).unref();
+    setTimeout(resolve, Math.min(tookMs * REST_PER_COMPUTATION, MAX_REST_MS), null).unref();
   });
   slot.running = rest;
   void rest.then(() => start(db, key, slot));

@@ -43,12 +43,34 @@ describe('the check keeper under a stream of writes', () => {
     expect(resting.freshness.updating).toBe(true);
 
     const settled = checkKeeperSettled(db, 'ws|');
-    // The rest is as long as the last computation took (a few milliseconds here).
+    // The rest is three times as long as the last computation took (a few milliseconds here).
     await vi.waitFor(() => expect(calls).toHaveLength(3), { timeout: 15_000 });
     calls[2]!({ version: 'v4', workedOutAt: '2026-11-22T10:02:00.000Z', check: 'check of v4' });
     await settled;
     expect(checkKeeperState(db, 'ws|')).toEqual({ computations: 3, running: false, keptVersion: 'v4' });
     const fresh = await serveKept(db, 'ws|', 'v4', work);
     expect(fresh).toEqual({ check: 'check of v4', freshness: { dataVersion: 'v4', workedOutAt: '2026-11-22T10:02:00.000Z', updating: false } });
+  });
+
+  it('rests three times as long as the last computation took: a quarter of a core at most under a stream of writes', async () => {
+    const { work, calls } = deferredWork();
+    const first = serveKept(db, 'ws|rest', 'v1', work);
+    calls[0]!({ version: 'v1', workedOutAt: '2026-11-22T10:00:00.000Z', check: 'check of v1' });
+    await first;
+    await checkKeeperSettled(db, 'ws|rest');
+
+    // A computation of about 100 ms, with a write seen meanwhile: one more is due after it.
+    await serveKept(db, 'ws|rest', 'v2', work);
+    await serveKept(db, 'ws|rest', 'v3', work);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const ended = performance.now();
+    calls[1]!({ version: 'v2', workedOutAt: '2026-11-22T10:01:00.000Z', check: 'check of v2' });
+    await vi.waitFor(() => expect(calls).toHaveLength(3), { timeout: 15_000, interval: 5 });
+    const rested = performance.now() - ended;
+    // Three times the 100 ms it took (timers fire no sooner than asked, give or take a millisecond); and not ten times.
+    expect(rested).toBeGreaterThanOrEqual(290);
+    expect(rested).toBeLessThan(1_000);
+    calls[2]!({ version: 'v3', workedOutAt: '2026-11-22T10:02:00.000Z', check: 'check of v3' });
+    await checkKeeperSettled(db, 'ws|rest');
   });
 });

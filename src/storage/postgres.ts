@@ -113,7 +113,20 @@ class PreparingClient extends pg.Client {
    * ParseComplete of a message as the named statement's.
    */
   private sentAfter(before: readonly HeldStatement[], text: unknown, values: unknown): Promise<pg.QueryResult> | null {
-    if (typeof text !== 'string' || !Array.isArray(values) || text.endsWith(COMMITTING)) return null;
+    if (typeof text !== 'string' || !Array.isArray(values)) return null;
+    if (text.endsWith(COMMITTING)) {
+      // A transaction's last read and its COMMIT (read-then-commit.ts), after the statements held: all in one message.
+      if (values.length > 0) return null;
+      if (counter) for (const statement of [...before, { text }]) counter.count(statement.text);
+      return new Promise<pg.QueryResult>((resolve, reject) => {
+        const read = text.slice(0, -COMMITTING.length);
+        const submitted = new QueryAfter(before, { text: read, values: [], callback: (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result)) }, { commitAfter: true });
+        super.query(submitted as never);
+      }).then((result) => {
+        this.committedAhead = true;
+        return result;
+      });
+    }
     const name = preparedNameOf(text);
     const parsed = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
     if (name !== undefined ? parsed[name] !== text : values.length === 0) return null;
@@ -152,6 +165,7 @@ interface PgConnection {
   bind(message: { portal: string; statement: string; values: unknown[]; valueMapper?: (value: unknown) => unknown }): void;
   describe(message: { type: 'P'; name: string }): void;
   execute(message: { portal: string; rows: number }): void;
+  sync(): void;
 }
 const PgQueryClass = (pg as unknown as { Query: new (config: object) => PgQuery }).Query;
 
@@ -171,6 +185,7 @@ class QueryAfter extends PgQueryClass {
   constructor(
     private readonly before: readonly HeldStatement[],
     config: object,
+    private readonly options: { commitAfter: boolean } = { commitAfter: false },
   ) {
     super(config);
   }
@@ -190,12 +205,25 @@ class QueryAfter extends PgQueryClass {
       wire.describe({ type: 'P', name: '' });
       wire.execute({ portal: '', rows: 0 });
     }
-    super.prepare(connection);
+    if (!this.options.commitAfter) {
+      super.prepare(connection);
+      return;
+    }
+    // A transaction's last read, then its COMMIT, then the one Sync (node-postgres's own would Sync straight after the
+    // read). The read carries its values as literals (read-then-commit.ts): one statement, parsed unnamed, bound with none.
+    const { text } = this as unknown as { text: string };
+    for (const statement of [text, 'commit']) {
+      wire.parse({ text: statement, name: '', types: [] });
+      wire.bind({ portal: '', statement: '', values: [] });
+      wire.describe({ type: 'P', name: '' });
+      wire.execute({ portal: '', rows: 0 });
+    }
+    wire.sync();
   }
 
   override handleReadyForQuery(connection: unknown): void {
-    // The held statements' results first, then the statement's: the statement's alone is the answer.
-    if (Array.isArray(this._results)) this._results = this._results[this._results.length - 1];
+    // The held statements' results first, then the statement's, then the COMMIT's when it was sent after: the statement's alone is the answer.
+    if (Array.isArray(this._results)) this._results = this._results[this._results.length - (this.options.commitAfter ? 2 : 1)];
     super.handleReadyForQuery(connection);
   }
 }

@@ -11,9 +11,12 @@
 
 const held = new Set<string>();
 
-/** Marks `text` as one a transaction's connection may send with its next statement (above), and returns it unchanged. */
+/** At most this many texts are marked (a statement built from a request's fields has a text per set of fields): past that, each goes alone. */
+export const MAX_SENT_WITH_THE_NEXT = 200;
+
+/** Marks `text` as one a transaction's connection may send with its next statement (above), and returns it unchanged; past MAX_SENT_WITH_THE_NEXT texts, unmarked. */
 export function sentWithTheNext(text: string): string {
-  held.add(text);
+  if (held.size < MAX_SENT_WITH_THE_NEXT) held.add(text);
   return text;
 }
 
