@@ -90,15 +90,16 @@ export async function inTransactionOnPeople<T, R = never>(ctx: ServiceContext, c
   }
   const root = ctx.db;
   let patched: PatchedWrite | null = null;
-  // One at a time per workspace on PostgreSQL, queued before taking a connection (oneLockingWriteAtATime): begun once
-  // the write before holds the workspace's lock, its first statement (the lock) sent at once, to wait in PostgreSQL for
-  // that write's COMMIT (people-list-patch.ts), the rest of it once that write has ended.
+  // One at a time per workspace on PostgreSQL, queued before taking a connection (oneLockingWriteAtATime): begun while
+  // the write before runs, its first statement (the lock) sent once that write has ended.
   let endOwing = (_refused: boolean) => {};
   const result = await oneLockingWriteAtATime(root, ctx.workspaceId, async (turn, letNextBegin) => {
     try {
       // On PostgreSQL a connection of the writes' own pool (write-connections.ts): never waiting for the reads to give one back.
       const committed = await writerFor(root).transaction().execute(async (trx) => {
-        // Once this write holds the lock, the next may take its connection and send its own, to lock the moment this one commits.
+        await turn;
+        // Ours to run: the next write may take its connection and begin, to lock the moment this one ends.
+        letNextBegin();
         const done = await patchListingsAround(
           root,
           trx,
@@ -107,7 +108,6 @@ export async function inTransactionOnPeople<T, R = never>(ctx: ServiceContext, c
           (readFirst) => work({ ...ctx, db: trx }, readFirst),
           (write) => (patched = write),
           (end) => (endOwing = end),
-          { turn, holding: letNextBegin },
         );
         return done;
       });

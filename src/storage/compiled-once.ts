@@ -1,7 +1,6 @@
 import { createQueryId, PostgresAdapter, SelectQueryNode, type Compilable, type CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import { countedWrite } from './data-version.js';
 import { preparedOnPostgres } from './prepared-statements.js';
-import { sentWithTheNext } from './sent-with-next.js';
 import { parametersOf, shapeOf, templateOf, type StatementTemplate, type TemplateValues } from './statement-template.js';
 import type { Database } from './schema.js';
 
@@ -31,26 +30,13 @@ interface Template extends StatementTemplate {
 }
 
 /** Compiles `build` with a marker for each value (statement-template.ts), refusing a statement that cannot be kept so: a mistake in its builder. */
-function templateFor<V extends TemplateValues>(db: Kysely<Database>, build: (db: Kysely<Database>, values: V) => Compilable<unknown>, values: V, options: CompiledOnceOptions): Template {
+function templateFor<V extends TemplateValues>(db: Kysely<Database>, build: (db: Kysely<Database>, values: V) => Compilable<unknown>, values: V): Template {
   const template = templateOf(values, (marked) => build(db, marked).compile());
   if (typeof template === 'string') throw new Error(template);
   // Its values are ids, a workspace, a date or a count to set, never a range or a pattern: a plan fit for any
   // of them is the plan for each, so PostgreSQL keeps it prepared (prepared-statements.ts) instead of planning every write.
   preparedOnPostgres(db, template.compiled.sql);
-  const isWrite = !SelectQueryNode.is(template.compiled.query);
-  if (options.sentWithTheNext) {
-    if (!isWrite) throw new Error('only a write is sent with the statement after it: a read held back would answer no rows');
-    if (db.getExecutor().adapter instanceof PostgresAdapter) sentWithTheNext(template.compiled.sql);
-  }
-  return { ...template, isWrite };
-}
-
-/**
- * How a statement compiled once is sent. `sentWithTheNext`: a write whose answer nobody reads, which on PostgreSQL,
- * inside a transaction, goes with the statement after it in one message (sent-with-next.ts); its run answers at once.
- */
-export interface CompiledOnceOptions {
-  sentWithTheNext?: boolean;
+  return { ...template, isWrite: !SelectQueryNode.is(template.compiled.query) };
 }
 
 /** A statement compiled once (compiledOnce): run with values, or compiled with them for another statement to carry. */
@@ -65,7 +51,7 @@ export interface CompiledOnce<V extends TemplateValues, R> {
  * and shape and run with `values` on `db` (the store's handle or a transaction of it, which share
  * its plugins): its rows as Kysely gives them back, camel-cased.
  */
-export function compiledOnce<V extends TemplateValues, R>(build: (db: Kysely<Database>, values: V) => Compilable<R>, options: CompiledOnceOptions = {}): CompiledOnce<V, R> {
+export function compiledOnce<V extends TemplateValues, R>(build: (db: Kysely<Database>, values: V) => Compilable<R>): CompiledOnce<V, R> {
   const kept = new Map<string, Template>();
   const templateOfShape = (db: Kysely<Database>, values: V): Template | null => {
     const kind = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
@@ -73,7 +59,7 @@ export function compiledOnce<V extends TemplateValues, R>(build: (db: Kysely<Dat
     let template = kept.get(key);
     if (!template) {
       if (kept.size >= MAX_SHAPES) return null;
-      template = templateFor(db, build, values, options);
+      template = templateFor(db, build, values);
       kept.set(key, template);
     }
     return template;

@@ -199,14 +199,13 @@ const lockingWrites = new WeakMap<Kysely<Database>, Map<string, LastLockingWrite
  * writes are one at a time on its one connection: run as they come.
  *
  * One overlap: a write may begin (take its connection, open its transaction) as soon as the one
- * before it calls `letNextBegin`, and waits for its `turn` (that write ended) before the rest. A
- * write to a few people (people-list-patch.ts) calls it once it holds the workspace's lock, and the
- * next sends its own lock's statement at once, to wait in PostgreSQL for that write's COMMIT: begun
- * only once the other reached its COMMIT, the next write's lock went out 5 ms (p50) to 15 ms (p90)
- * after it under PostgreSQL's mixed load, two fifths of the time the writes held the line; sent at
- * its turn, still a round trip after it. At most two such writes hold a connection: one running, one
- * begun and waiting for its turn. A write that never calls `letNextBegin` is taken to call it when it
- * ends.
+ * before it calls `letNextBegin` (it has its turn and runs), and waits for its `turn` (that write
+ * ended) before its first statement. Taking a connection from a pool the reads keep busy, and the
+ * BEGIN's round trip, are then made while the other write runs, not after it: begun only once the
+ * other reached its COMMIT, the next write's lock went out 5 ms (p50) to 15 ms (p90) after that
+ * COMMIT, under PostgreSQL's mixed load, two fifths of the time the writes held the line. At most two
+ * such writes hold a connection: one running, one begun and waiting for its turn. A write that never
+ * calls `letNextBegin` is taken to call it when it ends.
  */
 export async function oneLockingWriteAtATime<T>(root: Kysely<Database>, workspaceId: string, write: (turn: Promise<void>, letNextBegin: () => void) => Promise<T>): Promise<T> {
   if (!(root.getExecutor().adapter instanceof PostgresAdapter)) return write(Promise.resolve(), () => {});

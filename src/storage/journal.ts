@@ -102,8 +102,7 @@ export async function insertExchangePersonRow(db: Kysely<Database>, row: Exchang
  * (`completing`, plans.ts), in one statement of data-modifying CTEs where they were three round trips.
  * One statement, one snapshot: the three write different tables and none reads what another writes (the
  * link's reference to the exchange is checked at the statement's end, when both rows are in). SQLite has
- * no writes in a `with`: there, and for more people, the caller writes them one by one. Should it fail (a
- * refused reference), the statement sent with it fails with its error, and the exchange is not logged.
+ * no writes in a `with`: there, and for more people, the caller writes them one by one.
  */
 const exchangeWithOnePersonInsert = compiledOnce((db, v: ExchangeRow & { [K in keyof ExchangePersonRow as `person_${K}`]: ExchangePersonRow[K] } & { targetsMonth: string }) =>
   db
@@ -136,8 +135,6 @@ const exchangeWithOnePersonInsert = compiledOnce((db, v: ExchangeRow & { [K in k
       clearedNextContactOn: v.person_clearedNextContactOn,
       clearedNextContactSetOn: v.person_clearedNextContactSetOn,
     }),
-  // Its answer is read by nobody: sent with the journal's update after it, one round trip fewer while the workspace's writes wait.
-  { sentWithTheNext: true },
 );
 
 export async function insertExchangeWithOnePerson(db: Kysely<Database>, row: ExchangeRow, person: ExchangePersonRow, completing: { month: string }): Promise<void> {

@@ -12,7 +12,6 @@ import { withoutPlugins } from './without-plugins.js';
 import { parametersShifted } from './statement-template.js';
 import { parsedJson } from './json-dialects.js';
 import { readThenCommit, sqlLiteral, sqlTextArray } from './read-then-commit.js';
-import { sentWithTheNext } from './sent-with-next.js';
 
 /*
  * A write that changes a few people (an exchange logged, a date set, a person edited) leaves the
@@ -57,22 +56,10 @@ export interface PatchedWrite {
 }
 
 /**
- * Where a write stands in its workspace's line of writes (data-version.ts, oneLockingWriteAtATime): `turn` settles once
- * the write before it has ended, and `holding` is called once this one may let the next begin: it holds the workspace's
- * counter locked, or, holding none, its turn has come. Alone (a test, SQLite), both at once.
- */
-export interface PlaceInLine {
-  turn: Promise<void>;
-  holding: () => void;
-}
-const ALONE: PlaceInLine = { turn: Promise.resolve(), holding: () => {} };
-
-/**
  * Runs `write`, which changes `change.personIds` only, in the open transaction `trx` on `root`, and leaves root's kept listings owing them before returning;
  * on PostgreSQL it also commits `trx`, with its last read (read-then-commit.ts): nothing may follow it in the transaction;
  * `patched` hears what it wrote when the data moved by this write alone (movedOnlyBy), for the caller to tell once it commits;
- * `owed` hears how to end what it left the kept listings owing, for the caller to call once the transaction has, refused or not (KeptPerVersion.owe);
- * `line`: on PostgreSQL the lock's statement goes out before the turn comes, and waits in PostgreSQL for the write before to commit (lockWithPlacingKeys).
+ * `owed` hears how to end what it left the kept listings owing, for the caller to call once the transaction has, refused or not (KeptPerVersion.owe).
  */
 export async function patchListingsAround<T, R = never>(
   root: Kysely<Database>,
@@ -82,18 +69,13 @@ export async function patchListingsAround<T, R = never>(
   write: (readFirst: () => Promise<R[]>) => Promise<T>,
   patched: (write: PatchedWrite) => void = () => {},
   owed: (end: (refused: boolean) => void) => void = () => {},
-  line: PlaceInLine = ALONE,
 ): Promise<T> {
   const first = change.readFirst?.(trx);
   // The read the write needs first: as the lock's statement carried it, or asked now (SQLite, or not carried).
   const readFirstOf = (carried?: R[]) => async () => carried ?? (first ? await rowsOfRead(trx, first) : []);
   const personIds = [...new Set(change.personIds)];
+  if (personIds.length === 0 || personIds.length > MAX_PATCHED_PEOPLE) return write(readFirstOf());
   const postgres = root.getExecutor().adapter instanceof PostgresAdapter;
-  if (personIds.length === 0 || personIds.length > MAX_PATCHED_PEOPLE || !postgres) {
-    await line.turn;
-    line.holding();
-    if (personIds.length === 0 || personIds.length > MAX_PATCHED_PEOPLE) return write(readFirstOf());
-  }
   const columns = new Set(change.columns);
   const ours = (kept: KeptValue<unknown, KeptListing, unknown>) => kept.about.workspaceId === workspaceId;
   const mayChange = (about: KeptListing) => about.reads.some((name) => columns.has(name));
@@ -104,22 +86,8 @@ export async function patchListingsAround<T, R = never>(
   // And each count being worked out now with the version it sees (KeptPerVersion.getSeeing): put on the shelf under the
   // version before this write, it is told this write's people as the lock's statement found them, not forgotten for want of it.
   const askedUnderWay = postgres ? counts.seeingNow(root).filter(({ key, about }) => about.workspaceId === workspaceId && mayChange(about) && !askedWithLock.some((kept) => kept.key === key)) : [];
-  // Sent now, before this write's turn: it waits in PostgreSQL for the write before to commit, and is answered from a
-  // picture taken once it has, where sent at the turn it went out a round trip after that COMMIT (issue 15).
-  const locking = postgres ? lockWithPlacingKeys(trx, workspaceId, personIds, [...askedWithLock, ...askedUnderWay].map((kept) => kept.about), first) : null;
-  // Heard once the turn has come (a failure then is this write's), never left unheard meanwhile.
-  locking?.catch(() => {});
-  const held = locking ? await locking.then((answer) => answer, () => null) : null;
-  // The counter held: the next write may send its own lock, which waits behind this one in PostgreSQL. Held by nobody
-  // (before the workspace's first counted write), the next begins once this one's turn has come, as before.
-  if (held) line.holding();
-  if (postgres) {
-    await line.turn;
-    if (!held) line.holding();
-  }
-  const locked = locking ? await locking : null;
-  // No counter locked, the read carried was taken before the write ahead committed, maybe: asked again now.
-  const readFirst = readFirstOf(locked ? (locked.carried as R[] | undefined) : undefined);
+  const locked = postgres ? await lockWithPlacingKeys(trx, workspaceId, personIds, [...askedWithLock, ...askedUnderWay].map((kept) => kept.about), first) : null;
+  const readFirst = readFirstOf(locked?.carried as R[] | undefined);
   const before = locked?.version ?? null;
   // PostgreSQL before the workspace's first counted write: nothing was kept under a counter yet.
   if (postgres && before === null) return write(readFirst);
@@ -264,21 +232,18 @@ const namedWithCounts = new Set<string>();
 const MAX_NAMED_WITH_COUNTS = 32;
 
 /**
- * The workspace's counter locked for the transaction, its answer read by nobody: held back by the connection and
- * sent with the statement after it (sent-with-next.ts), which reads what the write needs once the lock is granted.
- */
-const LOCK_COUNTER = sentWithTheNext('select workspace_id from workspace_data_versions where workspace_id = $1 for update');
-
-/**
- * PostgreSQL, the first round trip of a write to a few people, two statements in one message: the workspace's
- * counter locked for the transaction (LOCK_COUNTER), then, in a statement of its own, the counter, the people's
- * placing keys, for each of the kept counts `counted` which of the people it holds (membersOfEach), and the
- * write's first read: one round trip where they were three, since the writes to a workspace run one at a time
- * and each round trip is one more wait for all of them.
- * Two statements, so that the second's picture is taken once the lock is granted: it sees the write before,
- * which held the lock, committed. So the message may go out while that write still runs and wait for it in
- * PostgreSQL (patchListingsAround), and no round trip separates one write's COMMIT from the next one's start.
- * Null before the workspace's first counted write (no counter to lock).
+ * PostgreSQL, the first statement of a write to a few people: the workspace's counter locked for the
+ * transaction (lockDataVersion), the people's placing keys, and for each of the kept counts `counted`
+ * which of the people it holds (membersOfEach), in one round trip where they were three: the writes
+ * to a workspace run one at a time, and each round trip is one more wait for all of them.
+ * The keys are those of the statement's snapshot, taken before the lock was granted: when another
+ * transaction wrote the workspace and committed in between (it held the lock, so we waited, or it
+ * committed just before we asked), the counter as locked (its newest version) differs from the counter
+ * as the snapshot has it, and the keys are read again, now after the lock, in a statement of their own
+ * (and the counts asked again by the caller).
+ * When the two agree, nothing wrote the workspace since the snapshot: every statement writing a
+ * person's row moves the counter in its own transaction (migration 2026-12-05T1000), holding the lock
+ * until it ends. Null before the workspace's first counted write (no counter to lock).
  */
 async function lockWithPlacingKeys(
   trx: Kysely<Database>,
@@ -287,11 +252,12 @@ async function lockWithPlacingKeys(
   counted: readonly KeptListing[],
   readFirst: CompiledQuery | undefined,
 ): Promise<{ version: string; keys: Map<string, PlacingKeys>; members: Map<KeptListing, Set<string>> | null; carried?: unknown[] } | null> {
-  const columns = `l.v as locked, ${KEYS_COLUMNS}`;
+  const lock = `with locked as (${versionSelect('$1')} for update)`;
+  const columns = `l.v as locked, ${postgresVersionSql('$1')} as seen, ${KEYS_COLUMNS}`;
   // The kept counts' question (membersOfEach), when there is one, and the write's first read, when it has one: each
   // carried as a subquery, its values after those before it.
   const members = membersOfEachCompiled(trx, counted, personIds);
-  const withs: string[] = [];
+  const withs = [lock];
   const selected = [columns];
   const one = personIds.length === 1;
   const values: unknown[] = [workspaceId, one ? personIds[0] : [...personIds]];
@@ -308,14 +274,14 @@ async function lockWithPlacingKeys(
   // Kept prepared, with the kept counts' question too: its text changes with the counts kept, but while they stay it is
   // the same for every write, and each of its parts finds the written people by id (a plan fit for any of their values).
   // Only so many of those texts are named: each connection keeps every named text it ran, with its plan, for good.
-  const text = `${withs.length > 0 ? `with ${withs.join(', ')} ` : ''}select ${selected.join(', ')} from (${versionSelect('$1')}) l ${one ? KEY_JOINED : KEYS_JOINED}`;
+  const text = `${withs.join(', ')} select ${selected.join(', ')} from locked l ${one ? KEY_JOINED : KEYS_JOINED}`;
   const named = !members || namedWithCounts.has(text) || namedWithCounts.size < MAX_NAMED_WITH_COUNTS;
   if (members && named) namedWithCounts.add(text);
-  const unplugged = withoutPlugins(trx);
-  await unplugged.executeQuery(CompiledQuery.raw(LOCK_COUNTER, [workspaceId]));
-  const { rows } = await unplugged.executeQuery<KeysRow & { locked: string; members?: unknown; carried?: unknown }>(CompiledQuery.raw(named ? preparedOnPostgres(trx, text) : text, values));
+  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { locked: string; seen: string | null; members?: unknown; carried?: unknown }>(CompiledQuery.raw(named ? preparedOnPostgres(trx, text) : text, values));
   const first = rows[0];
   if (!first) return null;
+  // The snapshot's picture is the data as locked only when nothing committed between them: otherwise read again, after the lock.
+  if (first.locked !== first.seen) return { version: postgresVersionNamed(first.locked), keys: await placingKeys(trx, workspaceId, personIds), members: null };
   const answer = members ? membersFromRows(counted, parsedJson<[string, number][] | null>(first.members ?? null)?.map(([id, listing]) => ({ id, listing })) ?? []) : [];
   const carried = readFirst ? (await CAMEL_CASE.transformResult({ queryId: createQueryId(), result: { rows: parsedJson<UnknownRow[] | null>(first.carried ?? null) ?? [] } })).rows : undefined;
   return { version: postgresVersionNamed(first.locked), keys: keysOfRows(rows), members: new Map(answer.map((found, i) => [counted[i] as KeptListing, found])), carried };

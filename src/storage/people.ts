@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { compiledOnce } from './compiled-once.js';
 import { nameKey, sortKey } from '../core/names.js';
 import { nextContact } from '../core/next-contact.js';
@@ -10,7 +10,6 @@ import { flag, parseJsonList } from './columns.js';
 import type { Database, PeopleTable } from './schema.js';
 import { channelsOfPerson, SEARCHED_COLUMNS, type SearchedRow } from './search-index.js';
 import { isPostgres } from './json-dialects.js';
-import { sentWithTheNext } from './sent-with-next.js';
 
 /*
  * The people aggregate: a person's row and its channels. The database's check constraints
@@ -217,16 +216,8 @@ export async function updatePersonRow(db: Kysely<Database>, workspaceId: string,
   };
   const text = searchText(after, before.channels);
   if (text !== before.searchText) row.searchText = text;
-  const update = db.updateTable('people').set(row).where('id', '=', id).where('workspaceId', '=', workspaceId);
-  if (!(db.isTransaction && db.getExecutor().adapter instanceof PostgresAdapter)) return (await update.executeTakeFirst()).numUpdatedRows > 0n;
-  // PostgreSQL, in the edit's transaction: sent with the statement after it (sent-with-next.ts; for a note, the read sent
-  // with the COMMIT), a round trip fewer while the workspace's writes wait. Its count of rows then comes with nobody's answer:
-  // the person was read in this transaction with the workspace's lock held (services/people.ts updatePerson), and every write
-  // that removes a person takes that lock first, so the row is there. A count that does come back is read as ever.
-  const compiled = update.compile();
-  sentWithTheNext(compiled.sql);
-  const { numAffectedRows } = await db.executeQuery(compiled);
-  return numAffectedRows === undefined || numAffectedRows > 0n;
+  const { numUpdatedRows } = await db.updateTable('people').set(row).where('id', '=', id).where('workspaceId', '=', workspaceId).executeTakeFirst();
+  return numUpdatedRows > 0n;
 }
 
 /** The same changes on many people (a judgement set on everyone a filter finds); names are changed one person at a time. */

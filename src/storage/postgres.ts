@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
 import pg from 'pg';
 import { PostgresDialect, type Driver } from 'kysely';
 import { preparedNameOf } from './prepared-statements.js';
 import { COMMITTING } from './read-then-commit.js';
-import { isSentWithTheNext } from './sent-with-next.js';
 import { statementCounter } from './statement-count.js';
 
 const counter = statementCounter();
@@ -28,8 +26,6 @@ class PreparingClient extends pg.Client {
   private committedAhead = false;
   /** The transaction's BEGIN as Kysely asked it, not sent yet: it goes with the transaction's first statement (sentWithBegin). */
   private beginAhead: string | null = null;
-  /** Statements marked to go with the next (sent-with-next.ts), held back in order since the last one sent. */
-  private heldAhead: HeldStatement[] = [];
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
@@ -61,31 +57,16 @@ class PreparingClient extends pg.Client {
       this.beginAhead = text;
       return answeredHere('BEGIN');
     }
-    if (typeof text === 'string' && Array.isArray(values) && !this.committedAhead && isSentWithTheNext(text) && (this.beginAhead !== null || this.inTransaction())) {
-      // Its answer is nobody's to read: held, and sent with the statement after it (below).
-      this.heldAhead.push({ text, values });
-      return answeredHere('SELECT');
-    }
     const begin = this.beginAhead;
-    const held = this.heldAhead;
-    if (begin !== null || held.length > 0) {
+    if (begin !== null) {
       this.beginAhead = null;
-      this.heldAhead = [];
-      // A transaction that sent nothing began nothing on the server: nothing to end. Held statements rolled back were never
-      // sent, so they did nothing; committed, they are sent first (below).
-      if (begin !== null && (text === 'rollback' || (text === 'commit' && held.length === 0))) return answeredHere(text.toUpperCase());
-      if (text === 'rollback') return query.apply(this, args);
-      const before: HeldStatement[] = [...(begin === null ? [] : [{ text: begin, values: [] }]), ...held];
-      const together = this.sentAfter(before, text, values);
+      // A transaction that sent nothing began nothing on the server: nothing to end.
+      if (text === 'commit' || text === 'rollback') return answeredHere(text.toUpperCase());
+      const together = this.sentWithBegin(begin, text, values);
       if (together) return together as never;
-      // Not one that can go with them (a simple-protocol text, a named one not parsed yet): each first, on its own, in order.
-      return before
-        .reduce<Promise<unknown>>((sent, statement) => sent.then(() => {
-          if (counter) counter.count(statement.text);
-          const named = preparedNameOf(statement.text);
-          return (named === undefined ? query.call(this, statement.text, statement.values) : query.call(this, { name: named, text: statement.text, values: statement.values })) as Promise<unknown>;
-        }), Promise.resolve())
-        .then(() => this.query(...args)) as never;
+      // Not one that can go with it (a simple-protocol text): the BEGIN first, on its own, as Kysely asked.
+      if (counter) counter.count(begin);
+      return (query.call(this, begin) as Promise<unknown>).then(() => this.query(...args)) as never;
     }
     if (counter) counter.count(typeof text === 'string' ? text : String((text as { text?: unknown } | undefined)?.text ?? '?'));
     if (typeof text === 'string' && text.endsWith(COMMITTING)) {
@@ -99,52 +80,23 @@ class PreparingClient extends pg.Client {
     return name === undefined ? query.apply(this, args) : query.call(this, { name, text, values });
   }
 
-  /** Whether this connection has a transaction open on the server (a BEGIN sent): node-postgres's own reading of ReadyForQuery's status. */
-  private inTransaction(): boolean {
-    const status = (this as unknown as { _txStatus: string | null })._txStatus;
-    return status === 'T' || status === 'E';
-  }
-
   /**
-   * `text` sent with the statements held back before it (the transaction's BEGIN, those marked sent-with-next), in one
-   * message (QueryAfter), when it goes by the extended protocol anyway: it has values, or is kept prepared and already
-   * parsed on this connection. Null otherwise: a text without values may be several statements, which the extended
-   * protocol refuses; a named one parsed for the first time is sent on its own, since node-postgres takes the first
-   * ParseComplete of a message as the named statement's.
+   * `text` sent with the transaction's BEGIN before it, in one message (QueryAfterBegin), when it goes by the extended
+   * protocol anyway: it has values, or is kept prepared and already parsed on this connection. Null otherwise: a text
+   * without values may be several statements, which the extended protocol refuses; a named one parsed for the first
+   * time is sent on its own, since node-postgres takes the first ParseComplete of a message as the named statement's.
    */
-  private sentAfter(before: readonly HeldStatement[], text: unknown, values: unknown): Promise<pg.QueryResult> | null {
-    if (typeof text !== 'string' || !Array.isArray(values)) return null;
-    if (text.endsWith(COMMITTING)) {
-      // A transaction's last read and its COMMIT (read-then-commit.ts), after the statements held: all in one message.
-      if (values.length > 0) return null;
-      if (counter) for (const statement of [...before, { text }]) counter.count(statement.text);
-      return new Promise<pg.QueryResult>((resolve, reject) => {
-        const read = text.slice(0, -COMMITTING.length);
-        const submitted = new QueryAfter(before, { text: read, values: [], callback: (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result)) }, { commitAfter: true });
-        super.query(submitted as never);
-      }).then((result) => {
-        this.committedAhead = true;
-        return result;
-      });
-    }
+  private sentWithBegin(begin: string, text: unknown, values: unknown): Promise<pg.QueryResult> | null {
+    if (typeof text !== 'string' || !Array.isArray(values) || text.endsWith(COMMITTING)) return null;
     const name = preparedNameOf(text);
     const parsed = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
     if (name !== undefined ? parsed[name] !== text : values.length === 0) return null;
-    // A held statement kept prepared goes by its name once parsed; until then it is sent on its own (below), to be parsed under it.
-    if (before.some((statement) => { const named = preparedNameOf(statement.text); return named !== undefined && parsed[named] !== statement.text; })) return null;
-    if (counter) for (const statement of before) counter.count(statement.text);
     if (counter) counter.count(text);
     return new Promise((resolve, reject) => {
-      const submitted = new QueryAfter(before, { ...(name === undefined ? {} : { name }), text, values, callback: (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result)) });
+      const submitted = new QueryAfterBegin(begin, { ...(name === undefined ? {} : { name }), text, values, callback: (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result)) });
       super.query(submitted as never);
     });
   }
-}
-
-/** A statement held back to go with the next (a BEGIN, or one marked sent-with-next): its text and values. */
-interface HeldStatement {
-  text: string;
-  values: readonly unknown[];
 }
 
 /** The answer to a statement the connection did not send (a BEGIN held back, an ending with nothing to end), as node-postgres shapes one. */
@@ -162,30 +114,23 @@ interface PgQuery {
 }
 interface PgConnection {
   parse(message: { text: string; name: string; types: unknown[] }): void;
-  bind(message: { portal: string; statement: string; values: unknown[]; valueMapper?: (value: unknown) => unknown }): void;
-  describe(message: { type: 'P'; name: string }): void;
+  bind(message: { portal: string; statement: string; values: unknown[] }): void;
   execute(message: { portal: string; rows: number }): void;
-  sync(): void;
 }
 const PgQueryClass = (pg as unknown as { Query: new (config: object) => PgQuery }).Query;
 
-/** node-postgres's own mapping of a JavaScript value to the text it sends (dates, arrays, JSON, buffers): the same for a held statement as for any. */
-const prepareValue = (createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue: (value: unknown) => unknown }).prepareValue;
-
 /**
- * A statement sent after the statements held back before it (its transaction's BEGIN, statements marked
- * sent-with-next) in the same message, by the extended protocol: each of those parsed, bound and run
- * unnamed, then the statement as node-postgres sends it, then one Sync. One round trip where there were
- * several: on PostgreSQL each round trip is a write to the socket that wakes a backend, and under load the
- * requests' thread lost about a third of its time in those writes (issue 15). The answer is the statement's
- * alone. Should any of them fail, PostgreSQL skips the rest up to the Sync, the statement fails with that
- * error, and the transaction is aborted, as it would be had each gone alone: Kysely's ROLLBACK ends it.
+ * A statement sent after its transaction's BEGIN in the same message, by the extended protocol: the BEGIN parsed,
+ * bound and run unnamed, then the statement as node-postgres sends it, then one Sync. One round trip where there
+ * were two: on PostgreSQL each round trip is a write to the socket that wakes a backend, and under load the
+ * requests' thread lost about a third of its time in those writes (issue 15). The answer is the statement's alone.
+ * Should the statement fail, the transaction has begun and is aborted, as it would be had the BEGIN gone first, and
+ * Kysely's ROLLBACK ends it.
  */
-class QueryAfter extends PgQueryClass {
+class QueryAfterBegin extends PgQueryClass {
   constructor(
-    private readonly before: readonly HeldStatement[],
+    private readonly begin: string,
     config: object,
-    private readonly options: { commitAfter: boolean } = { commitAfter: false },
   ) {
     super(config);
   }
@@ -196,34 +141,15 @@ class QueryAfter extends PgQueryClass {
 
   override prepare(connection: unknown): void {
     const wire = connection as PgConnection;
-    for (const statement of this.before) {
-      // Kept prepared (and parsed on this connection: PreparingClient.sentAfter), bound by its name; else parsed unnamed.
-      const name = preparedNameOf(statement.text) ?? '';
-      if (name === '') wire.parse({ text: statement.text, name: '', types: [] });
-      wire.bind({ portal: '', statement: name, values: [...statement.values], valueMapper: prepareValue });
-      // Described, so that rows it returns arrive under a result of their own, never the statement's.
-      wire.describe({ type: 'P', name: '' });
-      wire.execute({ portal: '', rows: 0 });
-    }
-    if (!this.options.commitAfter) {
-      super.prepare(connection);
-      return;
-    }
-    // A transaction's last read, then its COMMIT, then the one Sync (node-postgres's own would Sync straight after the
-    // read). The read carries its values as literals (read-then-commit.ts): one statement, parsed unnamed, bound with none.
-    const { text } = this as unknown as { text: string };
-    for (const statement of [text, 'commit']) {
-      wire.parse({ text: statement, name: '', types: [] });
-      wire.bind({ portal: '', statement: '', values: [] });
-      wire.describe({ type: 'P', name: '' });
-      wire.execute({ portal: '', rows: 0 });
-    }
-    wire.sync();
+    wire.parse({ text: this.begin, name: '', types: [] });
+    wire.bind({ portal: '', statement: '', values: [] });
+    wire.execute({ portal: '', rows: 0 });
+    super.prepare(connection);
   }
 
   override handleReadyForQuery(connection: unknown): void {
-    // The held statements' results first, then the statement's, then the COMMIT's when it was sent after: the statement's alone is the answer.
-    if (Array.isArray(this._results)) this._results = this._results[this._results.length - (this.options.commitAfter ? 2 : 1)];
+    // The BEGIN's result first, then the statement's: the statement's alone is the answer.
+    if (Array.isArray(this._results)) this._results = this._results[this._results.length - 1];
     super.handleReadyForQuery(connection);
   }
 }
