@@ -46,16 +46,32 @@ export function idsBytes(ids: readonly string[]): number {
   return bytes;
 }
 
+/** An entry in the line of use: its neighbours toward the oldest (`older`) and the newest (`newer`). */
+interface Kept<K, V> {
+  key: K;
+  value: V;
+  bytes: number;
+  older: Kept<K, V> | null;
+  newer: Kept<K, V> | null;
+}
+
 /**
  * Entries in least-recently-used order, at most `maxBytes` of them by their weights. A value
  * may be changed in place (an object the caller holds) and weighed again with `reweigh`,
  * keeping its place in the line.
+ *
+ * The line is a list linked through the entries, beside a Map that finds them: a read moves
+ * its entry to the newest end without touching the Map, and the oldest is the list's head.
+ * Kept in the Map's own order instead (a read deleted and set its key again), every read left
+ * a hole in the Map's table, and finding the oldest took an iterator kept from one eviction to
+ * the next; V8 keeps every table a Map has outgrown for the iterators made on it, so between two
+ * evictions each table the reads filled was held: 37 MB under one page read for 30 s (issue 15).
  */
 export class ByteBudgetLru<K, V> {
-  private readonly entries = new Map<K, { value: V; bytes: number }>();
+  private readonly entries = new Map<K, Kept<K, V>>();
   private used = 0;
-  /** Where eviction goes on from (evictPastBudget). */
-  private oldest: MapIterator<[K, { value: V; bytes: number }]> | undefined;
+  private oldest: Kept<K, V> | null = null;
+  private newest: Kept<K, V> | null = null;
 
   constructor(readonly maxBytes: number) {
     if (!(maxBytes > 0)) throw new RangeError(`a byte budget must be positive (was ${maxBytes})`);
@@ -79,8 +95,10 @@ export class ByteBudgetLru<K, V> {
   get(key: K): V | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, hit);
+    if (hit !== this.newest) {
+      this.unlink(hit);
+      this.append(hit);
+    }
     return hit.value;
   }
 
@@ -92,7 +110,9 @@ export class ByteBudgetLru<K, V> {
     this.delete(key);
     const weight = bytes + ENTRY_OVERHEAD_BYTES;
     if (weight > this.maxBytes) return false;
-    this.entries.set(key, { value, bytes: weight });
+    const entry: Kept<K, V> = { key, value, bytes: weight, older: null, newer: null };
+    this.entries.set(key, entry);
+    this.append(entry);
     this.used += weight;
     this.evictPastBudget();
     return true;
@@ -112,35 +132,39 @@ export class ByteBudgetLru<K, V> {
     const entry = this.entries.get(key);
     if (!entry) return false;
     this.entries.delete(key);
+    this.unlink(entry);
     this.used -= entry.bytes;
     return true;
   }
 
   /** The keys and values now, oldest first: a copy, so the caller may change the cache while it goes through them. */
   snapshot(): [K, V][] {
-    return [...this.entries].map(([key, entry]) => [key, entry.value]);
+    const all: [K, V][] = [];
+    for (let entry = this.oldest; entry; entry = entry.newer) all.push([entry.key, entry.value]);
+    return all;
   }
 
-  /**
-   * Lets the oldest go until the budget holds, read through one iterator kept from call to call. A
-   * Map keeps a deleted entry's slot until it grows or shrinks, and a new iterator starts at its
-   * first slot: one made for each eviction stepped over every entry let go before, so a full cache
-   * with a steady stream of new entries (a page of people kept fifty at a time, page-rows-kept.ts)
-   * spent most of a page's time here. The kept iterator only ever passes entries it let go (new
-   * ones go to the end, past it), so it always stands at the oldest; once it has run out it is made
-   * again, as a spent iterator sees nothing added after.
-   */
+  /** Lets the oldest go until the budget holds. */
   private evictPastBudget(): void {
-    while (this.used > this.maxBytes) {
-      let next = this.oldest?.next();
-      if (!next || next.done) {
-        this.oldest = this.entries.entries();
-        next = this.oldest.next();
-        if (next.done) return;
-      }
-      const [key, entry] = next.value;
-      this.entries.delete(key);
-      this.used -= entry.bytes;
-    }
+    while (this.used > this.maxBytes && this.oldest) this.delete(this.oldest.key);
+  }
+
+  /** Puts an entry (in no line) at the newest end. */
+  private append(entry: Kept<K, V>): void {
+    entry.older = this.newest;
+    entry.newer = null;
+    if (this.newest) this.newest.newer = entry;
+    else this.oldest = entry;
+    this.newest = entry;
+  }
+
+  /** Takes an entry out of the line, its neighbours joined. */
+  private unlink(entry: Kept<K, V>): void {
+    if (entry.older) entry.older.newer = entry.newer;
+    else this.oldest = entry.newer;
+    if (entry.newer) entry.newer.older = entry.older;
+    else this.newest = entry.older;
+    entry.older = null;
+    entry.newer = null;
   }
 }
