@@ -8,7 +8,7 @@
  * (storage/kept-per-version.ts) both hold one.
  */
 
-/** What a Map's slot and a small object around each entry cost, whatever it holds. */
+/** What a Map's slot and the small object around each entry (its value, weight and two links in the line of use) cost, whatever it holds. */
 export const ENTRY_OVERHEAD_BYTES = 96;
 
 /** Whether V8 can hold the string one byte a character (Latin-1). */
