@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import { refreshSearchText } from './search-index.js';
-import { withSearchIndexFilledAfter, type IndexedAlong } from '../storage/search-index.js';
+import { withSearchIndexFilledAfter } from '../storage/search-index.js';
 import type { ExistingPerson, ImportPlan, LineDecision, PossibleDuplicate } from '../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning } from '../core/import-types.js';
 import { ConflictError } from '../core/errors.js';
@@ -233,10 +233,9 @@ async function applyPlan(ctx: ServiceContext, plan: ImportPlan, source: ImportFo
   // garbage once written, where 30,000 rows of 33 columns held to the end made V8 copy them
   // through its young generation into the old (issue 15). The insert's statement is compiled once.
   const statements: InsertStatements = new Map();
-  const insertPeople = async (indexed: IndexedAlong) => {
+  const insertPeople = async () => {
     for (let from = 0; from < order.length; from += PEOPLE_ROWS_MADE_AT_ONCE) {
       const rows = order.slice(from, from + PEOPLE_ROWS_MADE_AT_ONCE).map((at, i) => rowOf(creates[at]!, ids[from + i]!, at));
-      indexed(rows.map((row) => row.searchText));
       await insertRows(ctx.db, 'people', rows, {
         statements,
         afterBatch: async (inserted) => {

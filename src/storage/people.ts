@@ -106,7 +106,7 @@ export function personKeys(person: Pick<StoredPerson, 'name' | 'familyName'>, na
  * personKeys(person), given when the caller worked them out already). The
  * dates worked out from the journal (last exchange, next contact due) are services/rhythm.ts's.
  */
-export function toPersonRow(workspaceId: string, person: StoredPerson, channelValues: readonly string[], keys: PersonKeys = personKeys(person)): Insertable<PeopleTable> & { searchText: string } {
+export function toPersonRow(workspaceId: string, person: StoredPerson, channelValues: readonly string[], keys: PersonKeys = personKeys(person)): Insertable<PeopleTable> {
   // One object literal, not the person's columns spread into one with the keys added: V8 builds
   // a literal of this size in one go, where the spread-and-add cost ~30 µs a row, a third of
   // building an import's 30,000 rows (issue 15).

@@ -1,6 +1,5 @@
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import { searchText } from '../core/search-text.js';
-import { startSearchIndexBuilder } from './search-index-builder.js';
 import { chunks } from './chunks.js';
 import { parseJsonList } from './columns.js';
 import { isPostgres } from './json-dialects.js';
@@ -121,43 +120,25 @@ export async function refreshSearchText(db: Kysely<Database>, workspaceId: strin
 /** Below this many new people, the trigger's word per row costs less than setting it aside. */
 const FILL_AFTER_MIN_ROWS = 5_000;
 
-/** Where the insert tells the search index of the rows it writes: each batch's search texts, in the order inserted. */
-export type IndexedAlong = (texts: readonly string[]) => void;
-
 /**
  * Runs a large insert into people (an import's 30,000 LinkedIn connections) with the FTS
- * table's insert trigger set aside, then indexes the new rows' search text in one go, on
- * SQLite: the trigger's statement per row cost about 10x the bulk fill's CPU (30,000 people:
- * ~1.1 s against ~0.16 s in better-sqlite3 alone). Only inside the caller's transaction, where
- * SQLite's DDL rolls back with the rows: an error or a crash leaves the trigger, and the index,
- * as they were. Elsewhere (PostgreSQL's trigram index is an index; a small insert), the work
+ * table's insert trigger set aside, then indexes the new rows' search text in one
+ * `insert … select`, on SQLite: the trigger's statement per row cost about 10x the bulk
+ * fill's CPU (30,000 people: ~1.1 s against ~0.16 s in better-sqlite3 alone). SQLite gives
+ * a new row of a rowid table a rowid above every one it holds, so the rows this insert added
+ * are those above the largest before it. Only inside the caller's transaction, where SQLite's
+ * DDL rolls back with the rows: an error or a crash leaves the trigger, and the index, as
+ * they were. Elsewhere (PostgreSQL's trigram index is an index; a small insert), the work
  * runs as it is.
- *
- * Into a people table that holds nobody yet (a first import), the index is built beside the
- * insert, in a worker thread, from the texts `work` hands to `indexed` (search-index-builder.ts).
- * Otherwise, or if that fails, in one `insert … select` after it: SQLite gives a new row of a
- * rowid table a rowid above every one it holds, so the rows this insert added are those above
- * the largest before it.
  */
-export async function withSearchIndexFilledAfter<T>(db: Kysely<Database>, adding: number, work: (indexed: IndexedAlong) => Promise<T>): Promise<T> {
-  const nothing: IndexedAlong = () => undefined;
-  if (!db.isTransaction || !searchesByFts(db) || adding < FILL_AFTER_MIN_ROWS) return work(nothing);
+export async function withSearchIndexFilledAfter<T>(db: Kysely<Database>, adding: number, work: () => Promise<T>): Promise<T> {
+  if (!db.isTransaction || !searchesByFts(db) || adding < FILL_AFTER_MIN_ROWS) return work();
   const trigger = (await sql<{ sql: string }>`select sql from sqlite_master where type = 'trigger' and name = 'people_search_insert'`.execute(db)).rows[0];
-  if (!trigger) return work(nothing);
+  if (!trigger) return work();
   const last = (await sql<{ last: number | null }>`select max(rowid) as last from people`.execute(db)).rows[0]?.last ?? 0;
-  const table = (await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'people_search'`.execute(db)).rows[0];
-  const builder = last === 0 && table ? startSearchIndexBuilder(table.sql, FTS_BULK_HASH_BYTES) : null;
   await sql`drop trigger people_search_insert`.execute(db);
-  let result: T;
-  try {
-    result = await work(builder ? (texts) => builder.add(texts) : nothing);
-  } catch (error) {
-    builder?.cancel();
-    throw error;
-  }
-  if (!(await builder?.finish(db))) {
-    await withLargeFtsHash(db, () => sql`insert into people_search(rowid, search_text) select rowid, search_text from people where rowid > ${last}`.execute(db));
-  }
+  const result = await work();
+  await withLargeFtsHash(db, () => sql`insert into people_search(rowid, search_text) select rowid, search_text from people where rowid > ${last}`.execute(db));
   await sql.raw(trigger.sql).execute(db);
   return result;
 }

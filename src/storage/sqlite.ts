@@ -1,7 +1,6 @@
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, type DialectAdapter, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
-import { TransactionalDdlSqliteAdapter } from './sqlite-adapter.js';
+import { CompiledQuery, SqliteAdapter, SqliteDialect, type DialectAdapter, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 import { checkpointOffThread, type CheckpointsOffThread } from './sqlite-checkpoints.js';
 import { beginImmediateWithoutBlocking } from './sqlite-write-lock.js';
 import { statementCounter, type StatementCounter } from './statement-count.js';
@@ -123,6 +122,19 @@ function timed(statement: SqliteDatabase.Statement, sql: string, counter: Statem
   return Object.assign(statement, { all: timing(statement.all.bind(statement)), run: timing(statement.run.bind(statement)) });
 }
 
+/**
+ * SQLite runs DDL inside transactions, but Kysely's adapter says it does not, so its
+ * migrator would run each migration's statements one by one: a process killed in the
+ * middle of a migration (the chaos run found it) left a column added and the migration
+ * unrecorded, and every later start failed with "duplicate column name". Saying so
+ * makes the migrator run each migration and its record in one transaction.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   constructor(
     private readonly database: SqliteDatabase.Database,
@@ -132,7 +144,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 
   override createAdapter(): DialectAdapter {
-    return new TransactionalDdlSqliteAdapter(this.database);
+    return new TransactionalDdlSqliteAdapter();
   }
 
   override createDriver(): Driver {
