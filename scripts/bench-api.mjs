@@ -25,7 +25,10 @@
 // before the kinds: a run of --only kinds that do not read it, sooner), --pg-top (PostgreSQL's own
 // time by statement over each kind, running and planning, from pg_stat_statements, top 14), --pg-socket (the server reaches
 // PostgreSQL through its Unix socket, as an install with both on one machine can, instead of TCP on
-// 127.0.0.1). Measurements, not tests.
+// 127.0.0.1), --write-sections (the mixed run also says how long a write to a few people holds the
+// workspace's lock, part by part, and how long a due callback waited for the server's thread:
+// src/storage/write-sections.ts; those writes go one at a time, so the section bounds the writes a
+// second, and a mix of one write in ten reads nine times that). Measurements, not tests.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
@@ -56,6 +59,7 @@ const { values: args } = parseArgs({
     'skip-check': { type: 'boolean', default: false },
     'pg-top': { type: 'boolean', default: false },
     'pg-socket': { type: 'boolean', default: false },
+    'write-sections': { type: 'boolean', default: false },
   },
 });
 // Issue 15's protocol: 50 clients for 30 s a kind (the mixed run twice that); --seconds for a shorter look.
@@ -240,6 +244,27 @@ function cpuMsOf(pid, thread) {
 }
 
 const statementCountFile = args.statements ? join(mkdtempSync(join(tmpdir(), 'waggle-bench-statements-')), 'counts.json') : null;
+const writeSectionsFile = args['write-sections'] ? join(mkdtempSync(join(tmpdir(), 'waggle-bench-sections-')), 'sections.json') : null;
+
+/** With --write-sections: the server's sums of its locked writes' parts so far, and its thread's delay window by window (written twice a second), or null. */
+async function writeSectionsSoFar() {
+  if (!writeSectionsFile) return null;
+  await sleep(600);
+  return existsSync(writeSectionsFile) ? JSON.parse(readFileSync(writeSectionsFile, 'utf8')) : { parts: {}, loopDelay: [] };
+}
+
+/** Each part's mean ms a write between two readings, and the thread's delay over the windows between `from` and `to` (ms since the epoch). */
+function writeSectionsBetween(before, after, from, to) {
+  if (!before || !after) return undefined;
+  const parts = {};
+  for (const [part, sum] of Object.entries(after.parts)) {
+    const count = sum.count - (before.parts[part]?.count ?? 0);
+    if (count > 0) parts[part] = { count, meanMs: round((sum.ms - (before.parts[part]?.ms ?? 0)) / count) };
+  }
+  const windows = after.loopDelay.filter((w) => w.at > from && w.at <= to);
+  const mean = (list) => (list.length ? round(list.reduce((a, b) => a + b, 0) / list.length) : null);
+  return { parts, loopDelay: { windows: windows.length, meanMs: mean(windows.map((w) => w.meanMs)), p50Ms: mean(windows.map((w) => w.p50Ms)), p99Ms: mean(windows.map((w) => w.p99Ms)) } };
+}
 
 /** With --statements: the server's statement counts so far (written twice a second), or null. */
 /**
@@ -332,7 +357,7 @@ function rssOf(pid) {
 async function startServer(env, dataArgs) {
   const port = await freePort();
   const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
-  const child = spawn(process.execPath, [...profile, 'bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, ...(statementCountFile ? { WAGGLE_STATEMENT_COUNT: statementCountFile } : {}), ...(memoryReportFile ? { WAGGLE_MEMORY_REPORT: memoryReportFile } : {}), WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, 'bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, ...(statementCountFile ? { WAGGLE_STATEMENT_COUNT: statementCountFile } : {}), ...(memoryReportFile ? { WAGGLE_MEMORY_REPORT: memoryReportFile } : {}), ...(writeSectionsFile ? { WAGGLE_WRITE_SECTIONS: writeSectionsFile } : {}), WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
   const agent = new http.Agent({ keepAlive: false });
   for (let i = 0; i < 300; i++) {
     const r = await request(agent, port, { path: '/api/health' });
@@ -504,6 +529,8 @@ async function benchOne(db, snapshot) {
       const mainCpuBefore = cpuMsOf(server.child.pid, server.child.pid);
       const window = profileWindow(`${db} mixed`);
       await pgTop.reset();
+      const sectionsBefore = await writeSectionsSoFar();
+      const mixedFrom = Date.now();
       const clientCpuBefore = process.cpuUsage();
       const r = await drive(server.port, SECONDS * 2, () => {
         n += 1;
@@ -524,7 +551,8 @@ async function benchOne(db, snapshot) {
       // Everything the machine spent a request, and so the most its cores could serve: a bound no scheduling beats.
       const allToldCpuMsPerRequest = round(serverCpuMsPerRequest + jobsCpuMsPerRequest + clientCpuMsPerRequest + (databaseCpuMsPerRequest ?? 0));
       const statements = statementsPerRequest(statementsBefore, await statementsSoFar(), served);
-      result.mixed = { clientCpuMsPerRequest, jobsCpuMsPerRequest, ...(databaseCpuMsPerRequest === null ? {} : { databaseCpuMsPerRequest }), allToldCpuMsPerRequest, reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      const writeSections = writeSectionsBetween(sectionsBefore, await writeSectionsSoFar(), mixedFrom, mixedFrom + SECONDS * 2 * 1000);
+      result.mixed = { clientCpuMsPerRequest, jobsCpuMsPerRequest, ...(databaseCpuMsPerRequest === null ? {} : { databaseCpuMsPerRequest }), allToldCpuMsPerRequest, reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(statements ? { statements } : {}), ...(writeSections ? { writeSections } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} mixed: ${JSON.stringify(result.mixed)}`);
       // Which kinds the mixed run waits on: each kind's p50/p95/p99 in ms, slowest p95 first.
       const byKind = Object.entries(r.labels).sort((a, b) => b[1].p95 - a[1].p95);
@@ -569,9 +597,16 @@ for (const run of results.runs) {
     const told = run.mixed.allToldCpuMsPerRequest;
     const parts = [`server ${run.mixed.serverCpuMsPerRequest}`, `the check's processes ${run.mixed.jobsCpuMsPerRequest}`, ...(run.mixed.databaseCpuMsPerRequest === undefined ? [] : [`PostgreSQL ${run.mixed.databaseCpuMsPerRequest}`]), `this bench's clients ${run.mixed.clientCpuMsPerRequest}`];
     console.log(`${pad('mixed: all told', 30)}${told} ms of CPU a request (${parts.join(' + ')}): ${cores} cores serve at most ${Math.round((cores * 1000) / Math.max(told, 0.001))} requests a second`);
+    const sections = run.mixed.writeSections;
+    if (sections?.parts.section) {
+      const p = sections.parts;
+      const named = [['lock', 'the lock'], ['statements', 'its statements'], ['commit', 'the commit'], ['after', 'after it']].filter(([key]) => p[key]).map(([key, label]) => `${label} ${p[key].meanMs}`);
+      const most = Math.round(1000 / Math.max(p.section.meanMs, 0.001));
+      console.log(`${pad('mixed: write lock held', 30)}${p.section.meanMs} ms${named.length ? ` (${named.join(', ')})` : ''}, one write at a time: at most ${most} writes a second, so ${most * 9} reads in this mix; the server's thread took a due callback ${sections.loopDelay.meanMs} ms late on average (p99 ${sections.loopDelay.p99Ms})`);
+    }
   }
 }
 if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
 // The folders the server's statement counts and memory reports were written to (--statements, --memory).
-for (const file of [statementCountFile, memoryReportFile]) if (file) rmSync(dirname(file), { recursive: true, force: true });
+for (const file of [statementCountFile, memoryReportFile, writeSectionsFile]) if (file) rmSync(dirname(file), { recursive: true, force: true });
 export default results;

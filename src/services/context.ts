@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { dayFinder, type IsoDate } from '../core/dates.js';
 import { patchListingsAround, rowsOfRead, type PatchedWrite, type PeopleChange } from '../storage/people-list-patch.js';
 import { oneLockingWriteAtATime } from '../storage/data-version.js';
+import { startPart } from '../storage/write-sections.js';
 import { writerFor } from '../storage/write-connections.js';
 import type { Database } from '../storage/schema.js';
 import { onlyPersonLocal, tellPeopleWritten } from './people-writes.js';
@@ -96,8 +97,12 @@ export async function inTransactionOnPeople<T, R = never>(ctx: ServiceContext, c
   const result = await oneLockingWriteAtATime(root, ctx.workspaceId, async (turn, letNextBegin) => {
     try {
       // On PostgreSQL a connection of the writes' own pool (write-connections.ts): never waiting for the reads to give one back.
+      let sectionTimed = () => {};
       const committed = await writerFor(root).transaction().execute(async (trx) => {
+        const turnTimed = startPart('turn');
         await turn;
+        turnTimed();
+        sectionTimed = startPart('section');
         // Ours to run: the next write may take its connection and begin, to lock the moment this one ends.
         letNextBegin();
         const done = await patchListingsAround(
@@ -112,6 +117,7 @@ export async function inTransactionOnPeople<T, R = never>(ctx: ServiceContext, c
         return done;
       });
       endOwing(false);
+      sectionTimed();
       return committed;
     } catch (error) {
       // Rolled back (refused at COMMIT, or failed before it): what the kept listings were left owing is taken back,

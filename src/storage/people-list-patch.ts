@@ -12,6 +12,7 @@ import { withoutPlugins } from './without-plugins.js';
 import { parametersShifted } from './statement-template.js';
 import { parsedJson } from './json-dialects.js';
 import { readThenCommit, sqlLiteral, sqlTextArray } from './read-then-commit.js';
+import { startPart } from './write-sections.js';
 
 /*
  * A write that changes a few people (an exchange logged, a date set, a person edited) leaves the
@@ -86,7 +87,9 @@ export async function patchListingsAround<T, R = never>(
   // And each count being worked out now with the version it sees (KeptPerVersion.getSeeing): put on the shelf under the
   // version before this write, it is told this write's people as the lock's statement found them, not forgotten for want of it.
   const askedUnderWay = postgres ? counts.seeingNow(root).filter(({ key, about }) => about.workspaceId === workspaceId && mayChange(about) && !askedWithLock.some((kept) => kept.key === key)) : [];
+  const lockTimed = postgres ? startPart('lock') : null;
   const locked = postgres ? await lockWithPlacingKeys(trx, workspaceId, personIds, [...askedWithLock, ...askedUnderWay].map((kept) => kept.about), first) : null;
+  lockTimed?.();
   const readFirst = readFirstOf(locked?.carried as R[] | undefined);
   const before = locked?.version ?? null;
   // PostgreSQL before the workspace's first counted write: nothing was kept under a counter yet.
@@ -118,7 +121,9 @@ export async function patchListingsAround<T, R = never>(
   // Read before the write's moves are counted (a select moves nothing), so movedOnlyBy holds as before.
   const keysBefore = locked?.keys ?? (await placingKeys(trx, workspaceId, personIds));
   const scope = { columns, written: new Set<string>(), moves: 0 };
+  const statementsTimed = postgres ? startPart('statements') : null;
   const result = await patchingListings(scope, () => write(readFirst));
+  statementsTimed?.();
 
   // PostgreSQL: the version the write leaves and, when it may have moved them, the placing keys after it, in one round trip.
   const keysMoved = !movedNoPlacingKey(scope.written);
@@ -126,7 +131,16 @@ export async function patchListingsAround<T, R = never>(
   // see the version it leaves before this process hears the COMMIT back wait for the moves below (markCommitting).
   const committed = postgres ? markCommitting(root, workspaceId) : () => {};
   try {
-    return await afterCommit(postgres ? await versionWithPlacingKeysThenCommit(trx, workspaceId, keysMoved ? personIds : []) : null);
+    if (!postgres) return await afterCommit(null);
+    const commitTimed = startPart('commit');
+    const after = await versionWithPlacingKeysThenCommit(trx, workspaceId, keysMoved ? personIds : []);
+    commitTimed();
+    const afterTimed = startPart('after');
+    try {
+      return await afterCommit(after);
+    } finally {
+      afterTimed();
+    }
   } finally {
     committed();
   }
