@@ -4,9 +4,10 @@ import { isMainThread } from 'node:worker_threads';
 
 /**
  * For measuring (scripts/bench-api.mjs --write-sections): with WAGGLE_WRITE_SECTIONS=FILE, the time
- * PostgreSQL's writes to a few people spend in each part of their locked section (services/context.ts,
- * storage/people-list-patch.ts), summed by part, and the requests' thread's delay (how long a callback
- * that is due waits for the thread), window by window, written to FILE twice a second.
+ * writes to a few people spend waiting for their turn and in their section (services/context.ts), on
+ * PostgreSQL part by part (storage/people-list-patch.ts), summed by part, and the requests' thread's
+ * delay (how long a callback that is due waits for the thread), window by window, written to FILE twice
+ * a second.
  *
  * Why: those writes hold the workspace's counter locked one at a time (data-version.ts,
  * oneLockingWriteAtATime), so one write's section bounds how many writes a second the workspace takes,
