@@ -467,7 +467,7 @@ async function selectPeopleAt(db: Kysely<Database>, workspaceId: string, today: 
   // A page's rows and their channels by their ids, one statement (people-page.ts).
   const rows: PagePerson[] = pageByIds
     ? (pagedWithOrder ?? (await selectPageByIds(db, workspaceId, pageByIds, wholeVersion ?? undefined)))
-    : (rowsQuery === null && byIdsAlone(filter) ? await executePrepared(db, rowsInOrder()) : await (rowsQuery ?? rowsInOrder()).execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
+    : (byIdsAlone(filter) ? await executePrepared(db, rowsQuery ?? rowsInOrder()) : await (rowsQuery ?? rowsInOrder()).execute()).map((row) => ({ row, person: toPerson(row, row.lastExchangeOn ?? null, []) }));
   const more = keyset !== null && rows.length > (filter.limit as number);
   const past = more ? rows.pop()?.row.id : undefined;
   const lastRow = rows.at(-1)?.row;

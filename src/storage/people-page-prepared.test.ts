@@ -63,6 +63,23 @@ describe('first pages kept prepared on PostgreSQL', () => {
     expect(named.every((text) => !/limit \$\d/.test(text))).toBe(true);
   });
 
+  it('keeps people read by their ids alone prepared, and one person by a plan for any id once PostgreSQL has tried a few', async () => {
+    const ctx = world.session.ctx;
+    const everyone = await selectPeople(ctx.db, ctx.workspaceId, today, { limit: 5 });
+    const [first, second] = everyone.items;
+    const kept = await ctx.db.connection().execute(async (db) => {
+      // PostgreSQL plans a prepared statement for its values five times before it weighs a plan for any values.
+      for (let run = 0; run < 8; run++) expect((await selectPeople(db, ctx.workspaceId, today, { ids: [first!.id] })).items.map((p) => p.id)).toEqual([first!.id]);
+      expect((await selectPeople(db, ctx.workspaceId, today, { ids: [second!.id, first!.id] })).items.map((p) => p.name)).toEqual([first!.name, second!.name]);
+      const { rows } = await sql<{ statement: string; generic: number }>`select statement, generic_plans as generic from pg_prepared_statements`.execute(db);
+      return rows.filter((row) => row.statement.startsWith('select "people".* from "people"'));
+    });
+    const one = kept.find((row) => row.statement.includes('"people"."id" = $2'));
+    expect(one, 'one person read by a named statement').toBeDefined();
+    expect(Number(one!.generic)).toBeGreaterThan(0);
+    expect(kept.some((row) => row.statement.includes('"people"."id" = any($2)')), 'several read by another').toBe(true);
+  });
+
   it('reads the same pages prepared as unprepared', async () => {
     const ctx = world.session.ctx;
     const met = await selectPeople(ctx.db, ctx.workspaceId, today, { limit: 10, stage: 'met' });
