@@ -11,7 +11,7 @@ import type { Database } from './schema.js';
 import { withoutPlugins } from './without-plugins.js';
 import { parametersShifted } from './statement-template.js';
 import { parsedJson } from './json-dialects.js';
-import { readThenCommit, sqlLiteral, sqlTextArray } from './read-then-commit.js';
+import { readThenCommit } from './read-then-commit.js';
 import { startPart } from './write-sections.js';
 
 /*
@@ -309,9 +309,10 @@ const CAMEL_CASE = new CamelCasePlugin();
  * in one round trip with the transaction's COMMIT, where they were three: the version, the keys, the COMMIT.
  */
 async function versionWithPlacingKeysThenCommit(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> }> {
-  const workspace = sqlLiteral(workspaceId);
-  const text = readThenCommit(`select s.v as version, ${KEYS_COLUMNS} from (select ${postgresVersionSql(workspace)} as v) s left join people p on p.workspace_id = ${workspace} and p.id = any(${sqlTextArray(personIds)})`);
-  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { version: string | null }>(CompiledQuery.raw(text, []));
+  // Kept prepared: its values are the workspace and ids, keys (one person by `= $2`, as the lock's statement reads them: KEY_JOINED).
+  const one = personIds.length === 1;
+  const text = preparedOnPostgres(trx, readThenCommit(`select s.v as version, ${KEYS_COLUMNS} from (select ${postgresVersionSql('$1')} as v) s ${one ? KEY_JOINED : KEYS_JOINED}`));
+  const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { version: string | null }>(CompiledQuery.raw(text, [workspaceId, one ? personIds[0] : [...personIds]]));
   return { version: postgresVersionNamed(rows[0]?.version), keys: keysOfRows(rows) };
 }
 

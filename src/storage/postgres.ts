@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect, type Driver } from 'kysely';
 import { preparedNameOf } from './prepared-statements.js';
-import { COMMITTING } from './read-then-commit.js';
+import { COMMITTING, readOf } from './read-then-commit.js';
 import { statementCounter } from './statement-count.js';
 
 const counter = statementCounter();
@@ -69,15 +69,21 @@ class PreparingClient extends pg.Client {
       return (query.call(this, begin) as Promise<unknown>).then(() => this.query(...args)) as never;
     }
     if (counter) counter.count(typeof text === 'string' ? text : String((text as { text?: unknown } | undefined)?.text ?? '?'));
-    if (typeof text === 'string' && text.endsWith(COMMITTING)) {
-      // One simple-protocol message (no values): the read's result, then the COMMIT's.
-      return (query.call(this, text) as Promise<pg.QueryResult | pg.QueryResult[]>).then((results) => {
-        this.committedAhead = true;
-        return Array.isArray(results) ? results[0] : results;
-      }) as never;
-    }
+    if (typeof text === 'string' && text.endsWith(COMMITTING)) return this.readThenCommitted(text, Array.isArray(values) ? values : []) as never;
     const name = typeof text === 'string' && Array.isArray(values) ? preparedNameOf(text) : undefined;
     return name === undefined ? query.apply(this, args) : query.call(this, { name, text, values });
+  }
+
+  /** A read and its transaction's COMMIT in one message (read-then-commit.ts, ReadThenCommit): the read's rows. */
+  private readThenCommitted(text: string, values: unknown[]): Promise<pg.QueryResult> {
+    const name = preparedNameOf(text);
+    return new Promise<pg.QueryResult | pg.QueryResult[]>((resolve, reject) => {
+      const submitted = new ReadThenCommit({ ...(name === undefined ? {} : { name }), text: readOf(text), values, callback: (error: Error | null, result: pg.QueryResult | pg.QueryResult[]) => (error ? reject(error) : resolve(result)) });
+      super.query(submitted as never);
+    }).then((results) => {
+      this.committedAhead = true;
+      return Array.isArray(results) ? (results[0] as pg.QueryResult) : results;
+    });
   }
 
   /**
@@ -108,7 +114,9 @@ const BEGINS = /^(?:begin|start transaction(?: isolation level (?:serializable|r
 /** node-postgres's query, as much of it as QueryAfterBegin reads and writes. */
 interface PgQuery {
   name?: string;
+  portal: string;
   _results: unknown;
+  _getRows(connection: unknown, rows: number | undefined): void;
   prepare(connection: unknown): void;
   handleReadyForQuery(connection: unknown): void;
 }
@@ -151,6 +159,28 @@ class QueryAfterBegin extends PgQueryClass {
     // The BEGIN's result first, then the statement's: the statement's alone is the answer.
     if (Array.isArray(this._results)) this._results = this._results[this._results.length - 1];
     super.handleReadyForQuery(connection);
+  }
+}
+
+/**
+ * A read sent by the extended protocol as node-postgres sends any (parsed once when named, bound, described, run),
+ * then its transaction's COMMIT, unnamed, before the one Sync (read-then-commit.ts): the read's result, then the
+ * COMMIT's. node-postgres ends each statement's run with a Sync of its own (its `_getRows`); here the COMMIT goes first.
+ * Should the read fail, PostgreSQL skips the COMMIT up to the Sync.
+ */
+class ReadThenCommit extends PgQueryClass {
+  requiresPreparation(): boolean {
+    return true;
+  }
+
+  override _getRows(connection: unknown, rows: number | undefined): void {
+    if (rows) return super._getRows(connection, rows);
+    const wire = connection as PgConnection & { sync(): void };
+    wire.execute({ portal: this.portal, rows: 0 });
+    wire.parse({ text: 'commit', name: '', types: [] });
+    wire.bind({ portal: '', statement: '', values: [] });
+    wire.execute({ portal: '', rows: 0 });
+    wire.sync();
   }
 }
 

@@ -1,26 +1,24 @@
 import { CompiledQuery, sql } from 'kysely';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { notesOnTwoConnections } from '../test-support/postgres-notes.js';
-import { readThenCommit, sqlLiteral, sqlTextArray } from './read-then-commit.js';
+import { preparedOnPostgres } from './prepared-statements.js';
+import { readThenCommit } from './read-then-commit.js';
 
 /*
- * A transaction's last read sent with its COMMIT, in one message (read-then-commit.ts): the read's
- * values are written into its text as literals, and the connection answers Kysely's own COMMIT after
- * it without sending it. Against a real PostgreSQL, on a pool of one connection, so that whatever the
- * connection remembers of one transaction meets the next.
+ * A transaction's last read sent with its COMMIT, in one message (read-then-commit.ts): the read by the
+ * extended protocol, its values beside it, then the COMMIT, then one Sync; the connection answers Kysely's
+ * own COMMIT after it without sending it. Against a real PostgreSQL, on a pool of one connection, so that
+ * whatever the connection remembers of one transaction meets the next.
  */
 describe('a read sent with its transaction’s COMMIT, on PostgreSQL', () => {
   const world = notesOnTwoConnections();
 
-  it('writes any text as a literal that reads back as itself, never as SQL', async () => {
+  it('takes its values as values: any text reads back as itself, never as SQL', async () => {
     const hostile = ["O'Brien", 'back\\slash', "x'); drop table notes; --", '$1 and $2', 'ünïcødé ☕', '', "''"];
-    const { rows } = await world.db.executeQuery<{ v: string; list: string[] }>(CompiledQuery.raw(`select ${sqlLiteral(hostile[2] as string)} as v, ${sqlTextArray(hostile)} as list`, []));
-    expect(rows[0]?.v).toBe(hostile[2]);
-    // The driver's own rule, character for character.
-    for (const text of hostile) expect(sqlLiteral(text)).toBe(pg.escapeLiteral(text));
-    expect(rows[0]?.list).toEqual(hostile);
-    expect((await world.db.executeQuery<{ list: string[] }>(CompiledQuery.raw(`select ${sqlTextArray([])} as list`, []))).rows[0]?.list).toEqual([]);
+    const rows = await world.db.transaction().execute(
+      async (trx) => (await trx.executeQuery<{ v: string; list: string[] }>(CompiledQuery.raw(readThenCommit('select $1::text as v, $2::text[] as list'), [hostile[2], hostile]))).rows,
+    );
+    expect(rows).toEqual([{ v: hostile[2], list: hostile }]);
     // The table is still there.
     expect(await world.bodies()).toEqual([]);
   });
@@ -64,7 +62,32 @@ describe('a read sent with its transaction’s COMMIT, on PostgreSQL', () => {
     expect(await world.bodies()).toEqual(['kept', 'also kept', 'after']);
   });
 
-  it('refuses a read with placeholders: its values must be literals', () => {
-    expect(() => readThenCommit('select * from notes where id = $1')).toThrow(/literals/);
+  it('keeps a named read prepared: parsed once on the connection, its values given each time', async () => {
+    const text = preparedOnPostgres(world.db as unknown as Parameters<typeof preparedOnPostgres>[0], readThenCommit('select body from notes where id = $1'));
+    const read = (id: number, body: string) =>
+      world.db.transaction().execute(async (trx) => {
+        await trx.insertInto('notes').values({ id, body }).execute();
+        return (await trx.executeQuery<{ body: string }>(CompiledQuery.raw(text, [id]))).rows;
+      });
+    expect(await read(10, 'ten')).toEqual([{ body: 'ten' }]);
+    expect(await read(11, 'eleven')).toEqual([{ body: 'eleven' }]);
+    const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(world.db);
+    // The read alone, without the COMMIT: one statement kept, however many writes send it.
+    expect(rows.map((row) => row.statement)).toEqual(['select body from notes where id = $1']);
+    expect(await world.bodies()).toEqual(['kept', 'also kept', 'after', 'ten', 'eleven']);
+  });
+
+  it('a COMMIT that fails leaves nothing committed, says why, and the connection goes on', async () => {
+    await sql`create table if not exists checked (id int primary key, owner int references notes (id) deferrable initially deferred)`.execute(world.db);
+    await expect(
+      world.db.transaction().execute(async (trx) => {
+        await sql`insert into checked values (1, 999)`.execute(trx);
+        await trx.executeQuery(CompiledQuery.raw(readThenCommit('select $1::int as one'), [1]));
+      }),
+    ).rejects.toThrow(/foreign key/);
+    expect((await sql<{ n: number }>`select count(*)::int as n from checked`.execute(world.db)).rows).toEqual([{ n: 0 }]);
+    await world.db.transaction().execute((trx) => trx.insertInto('notes').values({ id: 12, body: 'after the refusal' }).execute());
+    expect((await world.bodies()).at(-1)).toBe('after the refusal');
+    await sql`drop table checked`.execute(world.db);
   });
 });
