@@ -10,6 +10,7 @@ import { flag, parseJsonList } from './columns.js';
 import type { Database, PeopleTable } from './schema.js';
 import { channelsOfPerson, SEARCHED_COLUMNS, type SearchedRow } from './search-index.js';
 import { isPostgres } from './json-dialects.js';
+import { preparedOnPostgres } from './prepared-statements.js';
 
 /*
  * The people aggregate: a person's row and its channels. The database's check constraints
@@ -216,9 +217,17 @@ export async function updatePersonRow(db: Kysely<Database>, workspaceId: string,
   };
   const text = searchText(after, before.channels);
   if (text !== before.searchText) row.searchText = text;
-  const { numUpdatedRows } = await db.updateTable('people').set(row).where('id', '=', id).where('workspaceId', '=', workspaceId).executeTakeFirst();
-  return numUpdatedRows > 0n;
+  const update = db.updateTable('people').set(row).where('id', '=', id).where('workspaceId', '=', workspaceId).compile();
+  // An edit of one field (a note, a stage, a date: the form saves each as it changes) kept prepared on PostgreSQL: its values
+  // are what it sets and keys, so one plan fits any, and it was planned anew inside the workspace's lock on every edit. Only
+  // one field's: a text for each set of fields, and there are too many sets to name them all (MAX_PREPARED_STATEMENTS).
+  if (Object.keys(changes).length <= MAX_FIELDS_PREPARED) preparedOnPostgres(db, update.sql);
+  const { numAffectedRows } = await db.executeQuery(update);
+  return (numAffectedRows ?? 0n) > 0n;
 }
+
+/** An edit's fields, its time of change among them, up to which its statement is kept prepared (updatePersonRow). */
+const MAX_FIELDS_PREPARED = 2;
 
 /** The same changes on many people (a judgement set on everyone a filter finds); names are changed one person at a time. */
 export async function updatePeopleRows(db: Kysely<Database>, workspaceId: string, ids: readonly string[], changes: Omit<PersonChanges, 'name' | 'familyName'>): Promise<void> {
