@@ -225,7 +225,7 @@ function isWholeList(filter: PersonFilter): boolean {
 /** The people a filter matches but for its search (which the list finds its own way, selectPeople): the rows of `people`, unordered. */
 export function peopleMatching(db: Kysely<Database>, workspaceId: string, today: IsoDate, filter: PersonFilter) {
   let base = db.selectFrom('people').where('people.workspaceId', '=', workspaceId);
-  // One text for any number of ids on PostgreSQL (`= any($n)`), so a person's page read after each write stays prepared (selectPeopleAt).
+  // On PostgreSQL one text for one id (`= $n`) and one for any number of them (`= any($n)`), so a person's page read after each write stays prepared (selectPeopleAt).
   if (filter.ids) base = base.where(idIn(db, 'people.id', filter.ids));
   if (filter.category === 'none') base = base.where('people.category', 'is', null);
   else if (filter.category) base = base.where('people.category', '=', filter.category);

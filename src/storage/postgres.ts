@@ -111,7 +111,7 @@ const answeredHere = (command: string): never => Promise.resolve({ command, rowC
 /** What Kysely sends to begin a transaction (PostgresDriver.beginTransaction): `begin`, or `start transaction` with its settings. */
 const BEGINS = /^(?:begin|start transaction(?: isolation level (?:serializable|repeatable read|read committed|read uncommitted))?(?: read only| read write)?)$/;
 
-/** node-postgres's query, as much of it as QueryAfterBegin reads and writes. */
+/** node-postgres's query, as much of it as QueryAfterBegin and ReadThenCommit read and write. */
 interface PgQuery {
   name?: string;
   portal: string;
