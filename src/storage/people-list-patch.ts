@@ -304,6 +304,11 @@ async function lockWithPlacingKeys(
 /** Carried rows' keys as the store's camel-case plugin gives a row's columns (`next_contact_on` → `nextContactOn`): the plugin's own rule. */
 const CAMEL_CASE = new CamelCasePlugin();
 
+/** versionWithPlacingKeysThenCommit's two texts, made once: for one person, and for any number. */
+const versionWithKeysThenCommit = (joined: string) => readThenCommit(`select s.v as version, ${KEYS_COLUMNS} from (select ${postgresVersionSql('$1')} as v) s ${joined}`);
+const VERSION_WITH_KEY_THEN_COMMIT = versionWithKeysThenCommit(KEY_JOINED);
+const VERSION_WITH_KEYS_THEN_COMMIT = versionWithKeysThenCommit(KEYS_JOINED);
+
 /**
  * PostgreSQL, after a write to a few people: the version it leaves (dataVersion) and their placing keys (none asked: none read),
  * in one round trip with the transaction's COMMIT, where they were three: the version, the keys, the COMMIT.
@@ -311,7 +316,7 @@ const CAMEL_CASE = new CamelCasePlugin();
 async function versionWithPlacingKeysThenCommit(trx: Kysely<Database>, workspaceId: string, personIds: readonly string[]): Promise<{ version: string; keys: Map<string, PlacingKeys> }> {
   // Kept prepared: its values are the workspace and ids, keys (one person by `= $2`, as the lock's statement reads them: KEY_JOINED).
   const one = personIds.length === 1;
-  const text = preparedOnPostgres(trx, readThenCommit(`select s.v as version, ${KEYS_COLUMNS} from (select ${postgresVersionSql('$1')} as v) s ${one ? KEY_JOINED : KEYS_JOINED}`));
+  const text = preparedOnPostgres(trx, one ? VERSION_WITH_KEY_THEN_COMMIT : VERSION_WITH_KEYS_THEN_COMMIT);
   const { rows } = await withoutPlugins(trx).executeQuery<KeysRow & { version: string | null }>(CompiledQuery.raw(text, [workspaceId, one ? personIds[0] : [...personIds]]));
   return { version: postgresVersionNamed(rows[0]?.version), keys: keysOfRows(rows) };
 }

@@ -16,14 +16,12 @@ describe('an edit of one field kept prepared on PostgreSQL', () => {
     const ctx = world.session.ctx;
     const person = await createPerson(ctx, { name: 'Ada Edited' });
     const kept = await ctx.db.connection().execute(async (db) => {
-      const edit = async (changes: Parameters<typeof updatePersonRow>[3]) => {
-        const [before] = personBeforeEditRows((await db.executeQuery(personBeforeEditRead(db, ctx.workspaceId, person.id))).rows as never);
-        return updatePersonRow(db, ctx.workspaceId, person.id, changes, before!);
-      };
+      const before = async () => personBeforeEditRows((await db.executeQuery(personBeforeEditRead(db, ctx.workspaceId, person.id))).rows as never)[0]!;
+      const edit = async (changes: Parameters<typeof updatePersonRow>[3], id = person.id) => updatePersonRow(db, ctx.workspaceId, id, changes, await before());
       for (const note of ['first', 'second', 'third']) expect(await edit({ notes: note, updatedAt: '2026-12-01T10:00:00.000Z' })).toBe(true);
       expect(await edit({ notes: 'last', role: 'Surgeon', updatedAt: '2026-12-01T11:00:00.000Z' })).toBe(true);
       // Nobody by that id: nothing written, and it says so.
-      expect(await updatePersonRow(db, ctx.workspaceId, 'per_nobody', { notes: 'x', updatedAt: '2026-12-01T12:00:00.000Z' }, personBeforeEditRows((await db.executeQuery(personBeforeEditRead(db, ctx.workspaceId, person.id))).rows as never)[0]!)).toBe(false);
+      expect(await edit({ notes: 'x', updatedAt: '2026-12-01T12:00:00.000Z' }, 'per_nobody')).toBe(false);
       const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(db);
       return rows.map((row) => row.statement).filter((text) => text.startsWith('update "people"'));
     });

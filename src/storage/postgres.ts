@@ -173,8 +173,8 @@ class ReadThenCommit extends PgQueryClass {
     return true;
   }
 
-  override _getRows(connection: unknown, rows: number | undefined): void {
-    if (rows) return super._getRows(connection, rows);
+  // Never given a number of rows to fetch at a time (node-postgres's `rows`): the read is run whole, then the COMMIT.
+  override _getRows(connection: unknown): void {
     const wire = connection as PgConnection & { sync(): void };
     wire.execute({ portal: this.portal, rows: 0 });
     wire.parse({ text: 'commit', name: '', types: [] });
