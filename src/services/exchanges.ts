@@ -6,7 +6,7 @@ import type { JournalEntry } from '../core/check/types.js';
 import type { Exchange, FollowUp } from '../core/model.js';
 import { stageAfterExchange, stageWithoutExchange, type StageStep } from '../core/stage-rules.js';
 import { fulfilsHandSetDate, handSetDateAfterRemoval, nextContact } from '../core/next-contact.js';
-import { refreshJournalAfterOneExchangeWithNext, type OneExchangeWrites, type RhythmRow } from '../storage/derived.js';
+import { refreshJournalAfterOneExchange, type OneExchangeWrites } from '../storage/derived.js';
 import { PostgresAdapter, type Kysely, type Updateable } from 'kysely';
 import { monthOf } from '../core/plan.js';
 import type { Database, PeopleTable } from '../storage/schema.js';
@@ -37,7 +37,7 @@ import {
 } from '../storage/journal.js';
 import { requirePerson } from './people.js';
 import { scrubAfterErase } from '../storage/erasure.js';
-import { nextContactDueOutOfStep, refreshRhythm, settleNextContactDue } from './rhythm.js';
+import { refreshRhythm, settleNextContactDue } from './rhythm.js';
 
 /** A thank-you is due within two days; other follow-ups within a week, unless a date is given. */
 export const FOLLOW_UP_DEFAULT_DAYS: Record<FollowUpKind, number> = {
@@ -78,10 +78,7 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
   if (compareDates(occurredOn, todayIs) > 0) throw futureExchangeError(occurredOn, todayIs);
   // What the rules read of each person, read with the workspace's lock on PostgreSQL (readFirst).
   const readFirst = (db: Kysely<Database>) => peopleBeforeExchangeRead(db, ctx.workspaceId, personIds);
-  // One person: their rhythm row as the journal's statement leaves it, when it came back after the transaction (below).
-  let journalAfter: RhythmRow[] | undefined;
-  let settledInside = false;
-  const logged = await inTransactionOnPeople(ctx, { personIds, columns: EXCHANGE_WRITES, readFirst }, async (trx, readPeople) => {
+  return inTransactionOnPeople(ctx, { personIds, columns: EXCHANGE_WRITES, readFirst }, async (trx, readPeople) => {
     const people = peopleBeforeExchangeRows(await readPeople());
     const missing = personIds.filter((id) => !people.some((p) => p.id === id));
     if (missing.length > 0) throw new NotFoundError('person', missing.join(', '));
@@ -138,15 +135,8 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
         const expected = nextContact({ nextContactOn, cadence: person.cadence, lastExchangeOn, addedOn: person.addedOn })?.date ?? null;
         const moved = Object.keys(changes).length > 0;
         const writes: OneExchangeWrites = { ...changes, ...(moved ? { updatedAt: nowTimestamp(trx) } : {}), nextContactDue: expected };
-        // On PostgreSQL sent with the transaction's next statement (the COMMIT, unless follow-ups come first), one round trip
-        // fewer inside the workspace's lock (sent-with-next.ts); its row comes back once it has run. That row's next contact
-        // is the one just worked out unless the journal's last exchange was out of step with its exchanges before this one:
-        // settled here when the row is back already (SQLite), after the commit otherwise (below).
-        await refreshJournalAfterOneExchangeWithNext(trx.db, trx.workspaceId, personId, writes, (rows) => (journalAfter = rows));
-        if (journalAfter) {
-          await settleNextContactDue(trx, journalAfter);
-          settledInside = true;
-        }
+        const rows = await refreshJournalAfterOneExchange(trx.db, trx.workspaceId, personId, writes);
+        await settleNextContactDue(trx, rows);
       } else if (Object.keys(changes).length > 0) await updatePersonAfterExchange(trx.db, person.id, { ...changes, updatedAt: nowTimestamp(trx) });
     }
 
@@ -164,10 +154,6 @@ export async function logExchange(ctx: ServiceContext, input: LogExchangeInput):
     // The row as inserted, not read back (two statements fewer a write): its people in id order, as findExchange reads them.
     return { exchange: toExchange(row, [...personIds].sort()), followUps };
   });
-  // A journal found out of step (a row's next contact other than the rule gives from it): worked out again from the rows as
-  // they stand, in a write of its own. Until then readers see the next contact the person had before, never a half-written one.
-  if (journalAfter && !settledInside && nextContactDueOutOfStep(journalAfter)) await inTransaction(ctx, (trx) => refreshRhythm(trx, personIds));
-  return logged;
 }
 
 export async function getExchange(ctx: ServiceContext, id: string): Promise<Exchange> {

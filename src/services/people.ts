@@ -17,7 +17,6 @@ import {
   toPersonRow,
   updatePeopleRows,
   updatePersonRow,
-  updatePersonRowLast,
   personBeforeEditRead,
   personBeforeEditRows,
   type PersonChanges,
@@ -114,10 +113,6 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: Updat
     if (!before) throw new NotFoundError('person', id);
     const changes: PersonChanges = { ...fields, updatedAt: nowTimestamp(trx) };
     if (fields.nextContactOn !== undefined) changes.nextContactSetOn = fields.nextContactOn === null ? null : today(trx);
-    // An edit that writes nothing after the row (a note, a stage: what the form saves field by field) ends with it: on
-    // PostgreSQL it goes with the COMMIT. The person is there: `before` was read in this transaction, under its lock.
-    const rowOnly = fields.cadence === undefined && fields.nextContactOn === undefined && channels === undefined && channelGroups === undefined && dates === undefined;
-    if (rowOnly) return updatePersonRowLast(trx.db, trx.workspaceId, id, changes, before);
     if (!(await updatePersonRow(trx.db, trx.workspaceId, id, changes, before))) throw new NotFoundError('person', id);
     if (fields.cadence !== undefined || fields.nextContactOn !== undefined) await refreshRhythm(trx, [id]);
     if (channels !== undefined) await replaceContactPoints(trx.db, id, channels);

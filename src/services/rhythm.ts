@@ -28,18 +28,6 @@ export async function refreshRhythm(ctx: ServiceContext, personIds?: readonly st
  * statement per distinct date, not one per person, so a restore of thousands stays a few dozen statements.
  */
 export async function settleNextContactDue(ctx: ServiceContext, rows: readonly RhythmRow[]): Promise<void> {
-  for (const [due, changed] of dueChanges(rows)) {
-    for (const chunk of chunks(changed)) await setNextContactDue(ctx.db, ctx.workspaceId, chunk, due);
-  }
-}
-
-/** Whether any of these rows stores a next contact other than the rule gives from the row (settleNextContactDue would write it). */
-export function nextContactDueOutOfStep(rows: readonly RhythmRow[]): boolean {
-  return dueChanges(rows).size > 0;
-}
-
-/** The rows whose stored next contact differs from the rule's, by the date they should have. */
-function dueChanges(rows: readonly RhythmRow[]): Map<string | null, string[]> {
   const byDue = new Map<string | null, string[]>();
   for (const row of rows) {
     const due = nextContact({ nextContactOn: row.nextContactOn, cadence: row.cadence, lastExchangeOn: row.lastExchangeOn, addedOn: row.addedOn })?.date ?? null;
@@ -48,7 +36,9 @@ function dueChanges(rows: readonly RhythmRow[]): Map<string | null, string[]> {
     if (list) list.push(row.id);
     else byDue.set(due, [row.id]);
   }
-  return byDue;
+  for (const [due, changed] of byDue) {
+    for (const chunk of chunks(changed)) await setNextContactDue(ctx.db, ctx.workspaceId, chunk, due);
+  }
 }
 
 async function refreshThenSelect(ctx: ServiceContext, ids: readonly string[] | undefined, known: JournalKnown) {

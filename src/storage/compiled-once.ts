@@ -1,7 +1,6 @@
 import { createQueryId, PostgresAdapter, SelectQueryNode, type Compilable, type CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import { countedWrite } from './data-version.js';
 import { preparedOnPostgres } from './prepared-statements.js';
-import { sendWithNext } from './sent-with-next.js';
 import { parametersOf, shapeOf, templateOf, type StatementTemplate, type TemplateValues } from './statement-template.js';
 import type { Database } from './schema.js';
 
@@ -45,11 +44,6 @@ export interface CompiledOnce<V extends TemplateValues, R> {
   (db: Kysely<Database>, values: V): Promise<QueryResult<R>>;
   /** The select with `values`, compiled for `db`'s kind without running it (people-list-patch.ts carries one in a write's lock statement). */
   compiled(db: Kysely<Database>, values: V): CompiledQuery<R>;
-  /**
-   * The write with `values`, sent with the transaction's next statement on PostgreSQL (sent-with-next.ts), at once elsewhere:
-   * for a write whose answer is not needed before that statement. Its rows, camel-cased, to `answered` once it has run.
-   */
-  sentWithNext(db: Kysely<Database>, values: V, answered?: (rows: R[]) => void): Promise<void>;
 }
 
 /**
@@ -85,14 +79,6 @@ export function compiledOnce<V extends TemplateValues, R>(build: (db: Kysely<Dat
       const query = template ? filled(template, values) : build(db, values).compile();
       if (!SelectQueryNode.is(query.query)) throw new Error('only a select is compiled to be carried: a write run inside another statement would not be counted');
       return query;
-    },
-    async sentWithNext(db: Kysely<Database>, values: V, answered?: (rows: R[]) => void): Promise<void> {
-      const template = templateOfShape(db, values);
-      if (template && !template.isWrite) throw new Error('only a write is sent with the statement after it: a read is asked for its answer');
-      const given = answered as ((rows: unknown[]) => void) | undefined;
-      // Counted as run once handed over: a write held back is run before anything its transaction sends next, so nothing reads past it.
-      if (!template) await sendWithNext(db, build(db, values).compile(), given);
-      else await countedWrite(template.compiled.query, () => sendWithNext(db, filled(template, values), given));
     },
   });
 }

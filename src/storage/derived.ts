@@ -112,13 +112,11 @@ const journalAfterOneExchangeOf = compiledOnce((db, v: { workspaceId: string; pe
  * refreshJournalColumnsOfPeopleWithExchanges for the one person an exchange was just logged with, in
  * the same statement as what logging writes to their row (OneExchangeWrites): one statement where
  * there were two or three (the stage, the journal's columns, the next contact), each a round trip on
- * PostgreSQL while the workspace's writes wait behind it. Sent with the transaction's next statement
- * on PostgreSQL (sent-with-next.ts): the person's rhythm row as it stands after it goes to `answered`
- * once it has run (at once on SQLite; on PostgreSQL when that statement, the COMMIT at the latest, is
- * answered), one row, or none if the workspace has no such person.
+ * PostgreSQL while the workspace's writes wait behind it. Their rhythm row as it stands after it.
  */
-export async function refreshJournalAfterOneExchangeWithNext(db: Kysely<Database>, workspaceId: string, personId: string, writes: OneExchangeWrites, answered: (rows: RhythmRow[]) => void): Promise<void> {
-  await journalAfterOneExchangeOf.sentWithNext(db, { workspaceId, personId, ...writes }, answered);
+export async function refreshJournalAfterOneExchange(db: Kysely<Database>, workspaceId: string, personId: string, writes: OneExchangeWrites) {
+  const { rows } = await journalAfterOneExchangeOf(db, { workspaceId, personId, ...writes });
+  return rows.length === 1 ? rows : selectRhythmRows(db, workspaceId, [personId]);
 }
 
 /** What each person's next contact is worked out from, with the date stored for it now. */

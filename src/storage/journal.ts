@@ -137,14 +137,9 @@ const exchangeWithOnePersonInsert = compiledOnce((db, v: ExchangeRow & { [K in k
     }),
 );
 
-/**
- * The exchange, its link to its one person and the plan's targets it meets, in one statement. Its answer is nothing the
- * caller reads, so on PostgreSQL it goes with the transaction's next statement, in one round trip (sent-with-next.ts):
- * the caller sends one (logExchange: the person's journal columns, which read it), and a failure of it is that statement's.
- */
 export async function insertExchangeWithOnePerson(db: Kysely<Database>, row: ExchangeRow, person: ExchangePersonRow, completing: { month: string }): Promise<void> {
   const prefixed = Object.fromEntries(Object.entries(person).map(([key, value]) => [`person_${key}`, value])) as { [K in keyof ExchangePersonRow as `person_${K}`]: ExchangePersonRow[K] };
-  await exchangeWithOnePersonInsert.sentWithNext(db, { ...row, ...prefixed, targetsMonth: completing.month });
+  await exchangeWithOnePersonInsert(db, { ...row, ...prefixed, targetsMonth: completing.month });
 }
 
 /** A change a logged (or removed) exchange makes to a person's stage and next contact. */

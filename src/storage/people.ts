@@ -1,4 +1,4 @@
-import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { compiledOnce } from './compiled-once.js';
 import { nameKey, sortKey } from '../core/names.js';
 import { nextContact } from '../core/next-contact.js';
@@ -11,7 +11,6 @@ import type { Database, PeopleTable } from './schema.js';
 import { channelsOfPerson, SEARCHED_COLUMNS, type SearchedRow } from './search-index.js';
 import { isPostgres } from './json-dialects.js';
 import { preparedOnPostgres } from './prepared-statements.js';
-import { sendWithNext } from './sent-with-next.js';
 
 /*
  * The people aggregate: a person's row and its channels. The database's check constraints
@@ -204,22 +203,6 @@ export function personBeforeEditRows(rows: readonly { channels: string | string[
  * the workspace has no person `id` (nothing written).
  */
 export async function updatePersonRow(db: Kysely<Database>, workspaceId: string, id: string, changes: PersonChanges, before: PersonBeforeEdit): Promise<boolean> {
-  const { numAffectedRows } = await db.executeQuery(personRowUpdate(db, workspaceId, id, changes, before));
-  return (numAffectedRows ?? 0n) > 0n;
-}
-
-/**
- * updatePersonRow as a transaction's last statement, for an edit that writes nothing after it: on PostgreSQL sent with the
- * transaction's COMMIT (sent-with-next.ts), one round trip fewer inside the workspace's lock. It says nothing back, so the
- * person must be known to be there: `before`, read in the same transaction, where no other write can remove them before it
- * ends (on PostgreSQL a removal moves the workspace's counter, which this write holds locked; SQLite writes one at a time).
- */
-export async function updatePersonRowLast(db: Kysely<Database>, workspaceId: string, id: string, changes: PersonChanges, before: PersonBeforeEdit): Promise<void> {
-  await sendWithNext(db, personRowUpdate(db, workspaceId, id, changes, before));
-}
-
-/** updatePersonRow's statement, compiled (and kept prepared for an edit of one field). */
-function personRowUpdate(db: Kysely<Database>, workspaceId: string, id: string, changes: PersonChanges, before: PersonBeforeEdit): CompiledQuery {
   const row = toPersonChanges(changes);
   if (changes.name !== undefined || changes.familyName !== undefined) {
     row.sortName = sortKey(changes.name ?? before.name, changes.familyName !== undefined ? changes.familyName : before.familyName);
@@ -239,7 +222,8 @@ function personRowUpdate(db: Kysely<Database>, workspaceId: string, id: string, 
   // are what it sets and keys, so one plan fits any, and it was planned anew inside the workspace's lock on every edit. Only
   // one field's: a text for each set of fields, and there are too many sets to name them all (MAX_PREPARED_STATEMENTS).
   if (Object.keys(changes).length <= MAX_FIELDS_PREPARED) preparedOnPostgres(db, update.sql);
-  return update;
+  const { numAffectedRows } = await db.executeQuery(update);
+  return (numAffectedRows ?? 0n) > 0n;
 }
 
 /** An edit's fields, its time of change among them, up to which its statement is kept prepared (updatePersonRow). */

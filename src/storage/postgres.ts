@@ -1,9 +1,7 @@
 import pg from 'pg';
-import pgUtils from 'pg/lib/utils.js';
 import { PostgresDialect, type Driver } from 'kysely';
 import { preparedNameOf } from './prepared-statements.js';
 import { COMMITTING, readOf } from './read-then-commit.js';
-import { heldWriteOf, type HeldAnswer } from './sent-with-next.js';
 import { statementCounter } from './statement-count.js';
 
 const counter = statementCounter();
@@ -26,10 +24,8 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 class PreparingClient extends pg.Client {
   /** Whether this connection's transaction was committed by a read sent with its COMMIT (read-then-commit.ts), and Kysely's COMMIT is still to come. */
   private committedAhead = false;
-  /** The transaction's BEGIN as Kysely asked it, not sent yet: it goes with the transaction's first statement (sentAfter). */
+  /** The transaction's BEGIN as Kysely asked it, not sent yet: it goes with the transaction's first statement (sentWithBegin). */
   private beginAhead: string | null = null;
-  /** Writes held back (sent-with-next.ts), in the order they were asked: they go with the statement after them (sentAfter). */
-  private heldAhead: SentAhead[] = [];
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
@@ -61,91 +57,52 @@ class PreparingClient extends pg.Client {
       this.beginAhead = text;
       return answeredHere('BEGIN');
     }
-    const held = typeof text === 'string' && Array.isArray(values) ? heldWriteOf(text, values) : null;
-    if (held) {
-      // Sent with the statement after it (below): answered now with nothing, which is all its caller asks of it here.
-      this.heldAhead.push(held);
-      return answeredHere('HELD');
-    }
     const begin = this.beginAhead;
-    const writes = this.heldAhead;
-    if (begin !== null || writes.length > 0) {
+    if (begin !== null) {
       this.beginAhead = null;
-      this.heldAhead = [];
-      if (text === 'rollback') {
-        // A transaction that sent nothing began nothing on the server: nothing to end. Otherwise the held writes are dropped unsent.
-        return begin !== null ? answeredHere('ROLLBACK') : this.query(...args);
-      }
-      // A transaction that sent nothing and holds nothing: nothing to commit.
-      if (text === 'commit' && writes.length === 0) return answeredHere('COMMIT');
-      const ahead: SentAhead[] = [...(begin !== null ? [{ text: begin, values: [] }] : []), ...writes];
-      const together = this.sentAfter(ahead, text, values);
+      // A transaction that sent nothing began nothing on the server: nothing to end.
+      if (text === 'commit' || text === 'rollback') return answeredHere(text.toUpperCase());
+      const together = this.sentWithBegin(begin, text, values);
       if (together) return together as never;
-      // Not one that can go with them (a simple-protocol text; a named statement not parsed here yet): each on its own, in order,
-      // the BEGIN as Kysely asked it and each held write as any statement is sent (a named one parsed under its name for next time).
-      const alone = ahead.reduce<Promise<unknown>>(
-        (before, statement) =>
-          before.then(async () => {
-            if (statement.text === begin) return this.sentAlone(begin);
-            const { rows } = (await this.query(statement.text, statement.values)) as pg.QueryResult;
-            statement.answered?.(rows);
-          }),
-        Promise.resolve(),
-      );
-      return alone.then(() => this.query(...args)) as never;
+      // Not one that can go with it (a simple-protocol text): the BEGIN first, on its own, as Kysely asked.
+      if (counter) counter.count(begin);
+      return (query.call(this, begin) as Promise<unknown>).then(() => this.query(...args)) as never;
     }
     if (counter) counter.count(typeof text === 'string' ? text : String((text as { text?: unknown } | undefined)?.text ?? '?'));
-    if (typeof text === 'string' && text.endsWith(COMMITTING)) return this.sentAfter([], text, values) as never;
+    if (typeof text === 'string' && text.endsWith(COMMITTING)) return this.readThenCommitted(text, Array.isArray(values) ? values : []) as never;
     const name = typeof text === 'string' && Array.isArray(values) ? preparedNameOf(text) : undefined;
     return name === undefined ? query.apply(this, args) : query.call(this, { name, text, values });
   }
 
-  /** A BEGIN sent by itself, as Kysely asked it. */
-  private sentAlone(begin: string): Promise<unknown> {
-    if (counter) counter.count(begin);
-    return (super.query as (text: string) => Promise<unknown>).call(this, begin);
+  /** A read and its transaction's COMMIT in one message (read-then-commit.ts, ReadThenCommit): the read's rows. */
+  private readThenCommitted(text: string, values: unknown[]): Promise<pg.QueryResult> {
+    const name = preparedNameOf(text);
+    return new Promise<pg.QueryResult | pg.QueryResult[]>((resolve, reject) => {
+      const submitted = new ReadThenCommit({ ...(name === undefined ? {} : { name }), text: readOf(text), values, callback: (error: Error | null, result: pg.QueryResult | pg.QueryResult[]) => (error ? reject(error) : resolve(result)) });
+      super.query(submitted as never);
+    }).then((results) => {
+      this.committedAhead = true;
+      return Array.isArray(results) ? (results[0] as pg.QueryResult) : results;
+    });
   }
 
   /**
-   * `text` sent after the statements `ahead` (a held BEGIN, held writes), in one message (QueryAfter), and when it is a
-   * read marked to commit (read-then-commit.ts) followed by its transaction's COMMIT: its answer alone (the read's rows).
-   * Null when they cannot go so: a text without values other than a COMMIT may be several statements, which the extended
-   * protocol refuses; a named statement parsed for the first time goes without statements before it, since node-postgres
-   * takes the first ParseComplete of a message as the named statement's (sent alone, it is parsed under its name for the
-   * next time).
+   * `text` sent with the transaction's BEGIN before it, in one message (QueryAfterBegin), when it goes by the extended
+   * protocol anyway: it has values, or is kept prepared and already parsed on this connection. Null otherwise: a text
+   * without values may be several statements, which the extended protocol refuses; a named one parsed for the first
+   * time is sent on its own, since node-postgres takes the first ParseComplete of a message as the named statement's.
    */
-  private sentAfter(ahead: readonly SentAhead[], text: unknown, values: unknown): Promise<pg.QueryResult> | null {
-    if (typeof text !== 'string' || !Array.isArray(values)) return null;
-    const parsed = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
-    const before: SentAhead[] = [];
-    for (const statement of ahead) {
-      const name = preparedNameOf(statement.text);
-      if (name !== undefined && parsed[name] !== statement.text) return null;
-      before.push(name === undefined ? statement : { ...statement, name });
-    }
-    const committing = text.endsWith(COMMITTING);
-    const statement = committing ? readOf(text) : text;
-    // A read that commits is named by its whole text (read-then-commit.ts), and kept prepared as the read alone.
+  private sentWithBegin(begin: string, text: unknown, values: unknown): Promise<pg.QueryResult> | null {
+    if (typeof text !== 'string' || !Array.isArray(values) || text.endsWith(COMMITTING)) return null;
     const name = preparedNameOf(text);
-    if (before.length > 0 && (name !== undefined ? parsed[name] !== statement : values.length === 0 && !committing && text !== 'commit')) return null;
-    if (counter) for (const sent of before) counter.count(sent.text);
-    if (counter && before.length > 0) counter.count(text);
-    return new Promise<pg.QueryResult>((resolve, reject) => {
-      const submitted = new QueryAfter(before, committing, { ...(name === undefined ? {} : { name }), text: statement, values, callback: (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result)) });
+    const parsed = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
+    if (name !== undefined ? parsed[name] !== text : values.length === 0) return null;
+    if (counter) counter.count(text);
+    return new Promise((resolve, reject) => {
+      const submitted = new QueryAfterBegin(begin, { ...(name === undefined ? {} : { name }), text, values, callback: (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result)) });
       super.query(submitted as never);
-    }).then((result) => {
-      if (committing) this.committedAhead = true;
-      return result;
     });
   }
-}
-
-/** A statement held back to go before another in one message: by its name when it is kept prepared and parsed here; its rows to `answered` once run, when it wants them. */
-interface SentAhead {
-  text: string;
-  values: unknown[];
-  name?: string;
-  answered?: HeldAnswer;
 }
 
 /** The answer to a statement the connection did not send (a BEGIN held back, an ending with nothing to end), as node-postgres shapes one. */
@@ -154,7 +111,7 @@ const answeredHere = (command: string): never => Promise.resolve({ command, rowC
 /** What Kysely sends to begin a transaction (PostgresDriver.beginTransaction): `begin`, or `start transaction` with its settings. */
 const BEGINS = /^(?:begin|start transaction(?: isolation level (?:serializable|repeatable read|read committed|read uncommitted))?(?: read only| read write)?)$/;
 
-/** node-postgres's query, as much of it as QueryAfter reads and writes. */
+/** node-postgres's query, as much of it as QueryAfterBegin and ReadThenCommit read and write. */
 interface PgQuery {
   name?: string;
   portal: string;
@@ -162,32 +119,25 @@ interface PgQuery {
   _getRows(connection: unknown, rows: number | undefined): void;
   prepare(connection: unknown): void;
   handleReadyForQuery(connection: unknown): void;
-  handleError(error: Error, connection: unknown): void;
 }
 interface PgConnection {
   parse(message: { text: string; name: string; types: unknown[] }): void;
-  bind(message: { portal: string; statement: string; values: unknown[]; valueMapper?: (value: unknown) => unknown }): void;
+  bind(message: { portal: string; statement: string; values: unknown[] }): void;
   execute(message: { portal: string; rows: number }): void;
-  describe(message: { type: 'P' | 'S'; name: string }): void;
 }
 const PgQueryClass = (pg as unknown as { Query: new (config: object) => PgQuery }).Query;
 
 /**
- * A statement sent after others in the same message, by the extended protocol: each of `before` (a transaction's
- * held BEGIN, writes held back by sent-with-next.ts) bound by its name when parsed on this connection, else parsed
- * unnamed, and run, without its rows described (none of them returns any); then the statement as node-postgres sends
- * any (parsed once when named, bound, described, run); then, when `thenCommit`, its transaction's COMMIT, unnamed
- * (read-then-commit.ts); then one Sync. One round trip where there were several: on PostgreSQL each round trip is a
- * write to the socket that wakes a backend, and under load the requests' thread lost about a third of its time in
- * those writes, while each round trip inside a write's lock held every write to the workspace behind it (issue 15).
- * The answer is the statement's alone. Should any of them fail, PostgreSQL skips the rest up to the Sync (the COMMIT
- * among them) and the answer is that failure: the transaction is aborted, and Kysely's ROLLBACK ends it. Should the
- * COMMIT fail, PostgreSQL has rolled the transaction back, and that ROLLBACK finds none (a warning).
+ * A statement sent after its transaction's BEGIN in the same message, by the extended protocol: the BEGIN parsed,
+ * bound and run unnamed, then the statement as node-postgres sends it, then one Sync. One round trip where there
+ * were two: on PostgreSQL each round trip is a write to the socket that wakes a backend, and under load the
+ * requests' thread lost about a third of its time in those writes (issue 15). The answer is the statement's alone.
+ * Should the statement fail, the transaction has begun and is aborted, as it would be had the BEGIN gone first, and
+ * Kysely's ROLLBACK ends it.
  */
-class QueryAfter extends PgQueryClass {
+class QueryAfterBegin extends PgQueryClass {
   constructor(
-    private readonly before: readonly SentAhead[],
-    private readonly thenCommit: boolean,
+    private readonly begin: string,
     config: object,
   ) {
     super(config);
@@ -198,45 +148,39 @@ class QueryAfter extends PgQueryClass {
   }
 
   override prepare(connection: unknown): void {
-    const wire = connection as PgConnection & { sync(): void };
-    for (const statement of this.before) {
-      if (statement.name === undefined) wire.parse({ text: statement.text, name: '', types: [] });
-      try {
-        wire.bind({ portal: '', statement: statement.name ?? '', values: statement.values, valueMapper: pgUtils.prepareValue });
-      } catch (error) {
-        // A value node-postgres cannot send (as its own prepare does): what was sent before it is ended, the statement fails.
-        wire.sync();
-        this.handleError(error as Error, connection);
-        return;
-      }
-      // Its rows described only when wanted: node-postgres reads rows by the description before them.
-      if (statement.answered) wire.describe({ type: 'P', name: '' });
-      wire.execute({ portal: '', rows: 0 });
-    }
+    const wire = connection as PgConnection;
+    wire.parse({ text: this.begin, name: '', types: [] });
+    wire.bind({ portal: '', statement: '', values: [] });
+    wire.execute({ portal: '', rows: 0 });
     super.prepare(connection);
   }
 
-  // Never given a number of rows to fetch at a time (node-postgres's `rows`): with its COMMIT after it, the read is run whole,
-  // then the COMMIT, then the Sync (node-postgres ends each statement's run with a Sync of its own: here the COMMIT goes first).
-  override _getRows(connection: unknown, rows: number | undefined): void {
-    if (!this.thenCommit) return super._getRows(connection, rows);
+  override handleReadyForQuery(connection: unknown): void {
+    // The BEGIN's result first, then the statement's: the statement's alone is the answer.
+    if (Array.isArray(this._results)) this._results = this._results[this._results.length - 1];
+    super.handleReadyForQuery(connection);
+  }
+}
+
+/**
+ * A read sent by the extended protocol as node-postgres sends any (parsed once when named, bound, described, run),
+ * then its transaction's COMMIT, unnamed, before the one Sync (read-then-commit.ts): the read's result, then the
+ * COMMIT's. node-postgres ends each statement's run with a Sync of its own (its `_getRows`); here the COMMIT goes first.
+ * Should the read fail, PostgreSQL skips the COMMIT up to the Sync.
+ */
+class ReadThenCommit extends PgQueryClass {
+  requiresPreparation(): boolean {
+    return true;
+  }
+
+  // Never given a number of rows to fetch at a time (node-postgres's `rows`): the read is run whole, then the COMMIT.
+  override _getRows(connection: unknown): void {
     const wire = connection as PgConnection & { sync(): void };
     wire.execute({ portal: this.portal, rows: 0 });
     wire.parse({ text: 'commit', name: '', types: [] });
     wire.bind({ portal: '', statement: '', values: [] });
     wire.execute({ portal: '', rows: 0 });
     wire.sync();
-  }
-
-  override handleReadyForQuery(connection: unknown): void {
-    // The results of the statements before it, one each, its own, then the COMMIT's: its own alone is the answer, and a held
-    // write that wants its rows is given them first (a run that failed never comes here: node-postgres ends it at the error).
-    if (Array.isArray(this._results)) {
-      const results = this._results as pg.QueryResult[];
-      this.before.forEach((statement, i) => statement.answered?.(results[i]?.rows ?? []));
-      this._results = results[this.before.length] ?? results[results.length - 1];
-    }
-    super.handleReadyForQuery(connection);
   }
 }
 
