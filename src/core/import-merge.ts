@@ -38,6 +38,8 @@ export type MatchRule = 'email' | 'profile' | 'name-and-organisation';
 /** The fields an import may fill when they are empty. */
 export type FillableField = 'organisation' | 'role' | 'location' | 'notes' | 'tieBeganOn';
 const FILLABLE: readonly FillableField[] = ['organisation', 'role', 'location', 'notes', 'tieBeganOn'];
+/** The `filled` of every line that fills nothing (a new person, a skip): one list for all, never written to, not one each of 30,000. */
+const NOTHING_FILLED: FillableField[] = Object.freeze([]) as unknown as FillableField[];
 
 export interface PlannedPerson extends ImportableFields {
   /** An existing person's id, or a key `new:<n>` for one this import creates. */
@@ -146,15 +148,18 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
   const originals = new Map<string, ExistingPerson>();
   // Emails and profile links by their channel key (channelKey: `email:…`, `link:…`), names by name and organisation.
   const byChannel = new Map<string, string>();
-  const byNameOrg = new Map<string, string[]>();
+  // A name and organisation held by one person maps to its ref, by several to their refs: one list less for each of 30,000 new names.
+  const byNameOrg = new Map<string, string | string[]>();
   /** Indexes a person under its channels' keys (computed once per record by the caller, or here) and its name and organisation. */
   const index = (ref: string, p: { name: string; organisation: string | null; channels: readonly { kind: string; value: string }[] }, keys: readonly string[] = p.channels.map(channelKey), nameOrg = nameOrgKey(p.name, p.organisation)) => {
     p.channels.forEach((c, i) => {
       if (c.kind !== 'phone') byChannel.set(keys[i]!, ref);
     });
     const refs = byNameOrg.get(nameOrg);
-    if (!refs) byNameOrg.set(nameOrg, [ref]);
-    else if (!refs.includes(ref) && refs.length < NAMESAKES_COMPARED) refs.push(ref);
+    if (refs === undefined) byNameOrg.set(nameOrg, ref);
+    else if (typeof refs === 'string') {
+      if (refs !== ref) byNameOrg.set(nameOrg, [refs, ref]);
+    } else if (!refs.includes(ref) && refs.length < NAMESAKES_COMPARED) refs.push(ref);
   };
   for (const e of existing) {
     people.set(e.id, {
@@ -173,7 +178,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
     index(e.id, e);
   }
 
-  const lines: LineDecision[] = file.skipped.map((s: SkippedRecord) => ({ line: s.line, action: 'skip' as const, name: null, into: null, matchedBy: null, filled: [], channelsAdded: 0, tagsAdded: 0, reason: s.reason }));
+  const lines: LineDecision[] = file.skipped.map((s: SkippedRecord) => ({ line: s.line, action: 'skip' as const, name: null, into: null, matchedBy: null, filled: NOTHING_FILLED, channelsAdded: 0, tagsAdded: 0, reason: s.reason }));
   const possibleDuplicates: PossibleDuplicate[] = [];
   let created = 0;
   let merged = 0;
@@ -189,7 +194,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
   for (const contact of file.contacts) {
     const name = contact.name?.trim() || null;
     if (!name) {
-      lines.push({ line: contact.line, action: 'skip', name: null, into: null, matchedBy: null, filled: [], channelsAdded: 0, tagsAdded: 0, reason: 'no name' });
+      lines.push({ line: contact.line, action: 'skip', name: null, into: null, matchedBy: null, filled: NOTHING_FILLED, channelsAdded: 0, tagsAdded: 0, reason: 'no name' });
       continue;
     }
     // Each key computed once per record: matching, dropping repeated channels and indexing the new person all read them (issue 15).
@@ -201,6 +206,8 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       const newRef = `new:${created}`;
       created += 1;
       // One literal, the photo set after: a spread among its fields made V8 build each of 30,000 people slowly (issue 15).
+      const plannedKeys: string[] = [];
+      const channels = dedupeChannels(contact.channels, keys, plannedKeys);
       const planned: PlannedPerson = {
         ref: newRef,
         name,
@@ -211,17 +218,16 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
         location: contact.location,
         notes: notesWithBirthday(contact),
         tieBeganOn: contact.tieBeganOn,
-        tags: contact.tags.length > 1 ? [...new Set(contact.tags)] : [...contact.tags],
-        channels: [],
+        tags: contact.tags.length > 1 ? [...new Set(contact.tags)] : contact.tags.slice(),
+        channels,
         line: contact.line,
       };
-      const plannedKeys = dedupeChannels(contact.channels, keys, planned.channels);
       if (contact.photo) planned.photo = contact.photo;
       people.set(newRef, planned);
       index(newRef, planned, plannedKeys, nameOrg);
       takeDates(newRef, contact);
       if (apart === null) {
-        lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: [], channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason: 'new person' });
+        lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: NOTHING_FILLED, channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason: 'new person' });
         continue;
       }
       const twin = people.get(apart.ref)!;
@@ -230,7 +236,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       const whom = twinExists ? `${twin.name}, already in your map` : `${twin.name} from line ${twin.line}`;
       const reason = `new person: same ${apart.rule === 'email' ? 'email' : 'name and organisation'} as ${whom}, but a different ${KIND_NAMES[apart.kind] ?? 'profile link'}, so kept apart (a possible duplicate: check it)`;
       possibleDuplicates.push({ line: contact.line, name, of, ofName: twin.name, reason });
-      lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: [], channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason, possibleDuplicateOf: of });
+      lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: NOTHING_FILLED, channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason, possibleDuplicateOf: of });
       continue;
     }
     const target = people.get(ref)!;
@@ -323,7 +329,7 @@ function findMatch(
   nameOrg: string,
   channelsOf: (ref: string) => readonly { kind: string; value: string }[],
   byChannel: Map<string, string>,
-  byNameOrg: Map<string, string[]>,
+  byNameOrg: Map<string, string | string[]>,
 ): Match {
   let apart: Match['apart'] = null;
   const conflict = (ref: string, rule: MatchRule): boolean => {
@@ -341,15 +347,22 @@ function findMatch(
       if (ref && !conflict(ref, rule)) return { ref, rule, apart: null };
     }
   }
-  for (const ref of byNameOrg.get(nameOrg) ?? []) {
+  const namesakes = byNameOrg.get(nameOrg) ?? [];
+  for (const ref of typeof namesakes === 'string' ? [namesakes] : namesakes) {
     if (!conflict(ref, 'name-and-organisation')) return { ref, rule: 'name-and-organisation', apart: null };
   }
   return { ref: null, rule: null, apart };
 }
 
-/** Puts each channel into `into` once (by its key, `keys[i]` for `channels[i]`); the keys of those kept. */
-function dedupeChannels(channels: readonly ImportedChannel[], keys: readonly string[], into: ImportedChannel[]): string[] {
-  const kept: string[] = [];
+/**
+ * `channels` with each once (by its key, `keys[i]` for `channels[i]`), the keys of those kept
+ * put into `keptKeys`. The list is a copy of its exact size, not the one grown by pushes: V8
+ * grows an array pushed to from empty to room for 17, and 30,000 new people's lists, kept until
+ * they are written, were megabytes each young-generation collection copied (issue 15). A copy,
+ * not the file's own list: a later line merged into this person adds to its channels.
+ */
+function dedupeChannels(channels: readonly ImportedChannel[], keys: readonly string[], kept: string[]): ImportedChannel[] {
+  const into: ImportedChannel[] = [];
   // A record's one or two channels are compared in a list; a vCard of thousands, in a set.
   const seen = channels.length > 8 ? new Set<string>() : null;
   channels.forEach((c, i) => {
@@ -359,7 +372,7 @@ function dedupeChannels(channels: readonly ImportedChannel[], keys: readonly str
     kept.push(key);
     into.push(c);
   });
-  return kept;
+  return into.length === channels.length ? channels.slice() : into.slice();
 }
 
 /** A birthday Waggle cannot read as a date is kept as a line in the notes, as written; a readable one becomes a date that matters. */

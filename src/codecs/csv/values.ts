@@ -104,22 +104,42 @@ export function addChannel(contact: ImportedContact, kind: ContactKind, raw: str
   if (value === '') return;
   // A contact's first channel or tag repeats nothing, and no keys are kept for it yet (see take): no key to make.
   if (contact.channels.length === 0 && contact.tags.length === 0) {
-    contact.channels.push({ kind, value, label });
+    contact.channels = [{ kind, value, label }];
     return;
   }
   const key = channelKey(kind, value);
   if (take(contact, key, () => contact.channels.some((c) => c.kind === kind && channelKey(c.kind, c.value) === key))) return;
-  contact.channels.push({ kind, value, label });
+  contact.channels = withItem(contact.channels, { kind, value, label });
 }
 
 export function addTag(contact: ImportedContact, raw: string): void {
   const tag = clean(raw);
   if (tag === '' || take(contact, tagKey(tag), () => contact.tags.includes(tag))) return;
-  contact.tags.push(tag);
+  contact.tags = withItem(contact.tags, tag);
+}
+
+/** Up to this many items, a list grows by a copy of its exact size (see withItem). */
+const EXACT_UP_TO = 4;
+
+/**
+ * The list with `item` at its end. A short list (a record's one or two channels or tags) is
+ * copied at its exact size: V8 grows an array pushed to from empty to room for 17 items, and
+ * 30,000 contacts' lists so grown, kept until the import is written, were megabytes that each
+ * young-generation collection copied (issue 15). A long list (a vCard's thousands of EMAIL
+ * lines) is pushed to, as copying it each time would cost its length squared.
+ */
+function withItem<T>(list: T[], item: T): T[] {
+  if (list.length >= EXACT_UP_TO) {
+    list.push(item);
+    return list;
+  }
+  return [...list, item];
 }
 
 export function newContact(line: number): ImportedContact {
-  return { line, name: null, organisation: null, role: null, location: null, notes: null, channels: [], tieBeganOn: null, birthday: null, tags: [] };
+  // Every field a CSV parser sets is in the literal (familyName among them): one set after would
+  // give each contact a second, out-of-object store for it.
+  return { line, name: null, familyName: null, organisation: null, role: null, location: null, notes: null, channels: [], tieBeganOn: null, birthday: null, tags: [] };
 }
 
 function skipReason(contact: ImportedContact): string {
