@@ -43,7 +43,9 @@ export function sortKey(fullName: string, familyName?: string | null, fullNameKe
   const family = nameKey(familyName ?? '');
   if (family === '' || family === name) return name;
   // The family name as the last words, as most names end (both keys are single-spaced and trimmed).
-  if (name.endsWith(` ${family}`)) return `${family} ${name.slice(0, name.length - family.length - 1)}`;
+  // Tested without writing " family" out: one string fewer for each of an import's 30,000 names.
+  const at = name.length - family.length - 1;
+  if (at >= 0 && name.charCodeAt(at) === 32 && name.endsWith(family)) return `${family} ${name.slice(0, at)}`;
   // Whole words only, the last occurrence: "Ana Silva Silva" with family "Silva" → "silva ana silva".
   const words = name.split(' ');
   const familyWords = family.split(' ');
@@ -75,7 +77,7 @@ export function withoutTitle(fullName: string): string {
   // Words one space apart whose first is no title come back as they are: split and joined
   // again they would be the same string, made anew for each of an import's rows (issue 15).
   const firstSpace = fullName.indexOf(' ');
-  if (SINGLE_SPACED.test(fullName) && (firstSpace === -1 || !isTitle(fullName.slice(0, firstSpace)))) return fullName;
+  if (SINGLE_SPACED.test(fullName) && (firstSpace === -1 || !mayBeTitle(fullName) || !isTitle(fullName.slice(0, firstSpace)))) return fullName;
   const words = fullName.trim().split(/\s+/);
   let i = 0;
   while (i < words.length - 1 && isTitle(words[i]!)) i++;
@@ -88,4 +90,17 @@ const SINGLE_SPACED = /^\S+(?: \S+)*$/;
 /** Whether a word is a title ("Dr", "Prof."), whatever its case. */
 function isTitle(word: string): boolean {
   return TITLES.has(word.replace(/\.$/, '').toLowerCase());
+}
+
+/** The first letters of the titles, lower case. */
+const TITLE_INITIALS = new Set([...TITLES].map((title) => title.charCodeAt(0)));
+
+/**
+ * False when `text` cannot start with a title: its first character is ASCII and, either case, no
+ * title's first letter ("Ana …"), found without cutting and lower-casing the word as isTitle does,
+ * for each of an import's 30,000 names (issue 15). Any other first character is left to isTitle.
+ */
+function mayBeTitle(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first >= 128 || TITLE_INITIALS.has(first | 0x20);
 }
