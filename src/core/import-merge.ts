@@ -1,5 +1,6 @@
 import type { ImportedChannel, ImportedContact, ParsedFile, SkippedRecord } from './import-types.js';
 import type { ContactPoint } from './model.js';
+import { lowerCase } from './lower-case.js';
 import { nameKey } from './names.js';
 import { holdsDate, parseDayOfYear, PersonDateError, type DayOfYear, type PersonDate } from './person-dates.js';
 
@@ -99,9 +100,7 @@ export const matchKey = nameKey;
 
 /** A profile link without its scheme, "www.", query or trailing slash, lower-cased. */
 export function profileKey(url: string): string {
-  return url
-    .trim()
-    .toLowerCase()
+  return lowerCase(url.trim())
     .replace(/^[a-z]+:\/\//, '')
     .replace(/^www\./, '')
     .replace(/[?#].*$/, '')
@@ -130,7 +129,7 @@ const KIND_NAMES: Record<string, string> = { linkedin: 'LinkedIn profile', x: 'X
 const NAMESAKES_COMPARED = 50;
 
 function channelKey(c: { kind: string; value: string }): string {
-  if (c.kind === 'email') return `email:${c.value.trim().toLowerCase()}`;
+  if (c.kind === 'email') return `email:${lowerCase(c.value.trim())}`;
   if (c.kind === 'phone') return `phone:${c.value.replace(/[^\d+]/g, '')}`;
   return `link:${profileKey(c.value)}`;
 }

@@ -2,13 +2,14 @@
  * Names, as people write them. One place for how names are compared and greeted,
  * shared by search, duplicate detection, the check's wording and outreach drafts.
  */
+import { lowerCase } from './lower-case.js';
 
 /** The key two names are compared by: case, accents and spacing do not make two people different. */
 export function nameKey(name: string): string {
   // Printable ASCII words one space apart, as most names, organisations and addresses are,
   // have no accents, spacing or ends to fix: lower-casing is all, one test instead of a
   // replace and a trim for each of the nine keys an imported row needs (issue 15).
-  if (PLAIN_WORDS.test(name)) return name.toLowerCase();
+  if (PLAIN_WORDS.test(name)) return lowerCase(name);
   // ASCII has no accents to take off and decomposes to itself: most names and every
   // address skip the Unicode work, a third of an import's row building (issue 15).
   const plain = NOT_ASCII.test(name) ? name.normalize('NFKD').replace(/\p{M}/gu, '') : name;

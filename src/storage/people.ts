@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { compiledOnce } from './compiled-once.js';
+import { lowerCase } from '../core/lower-case.js';
 import { nameKey, sortKey } from '../core/names.js';
 import { nextContact } from '../core/next-contact.js';
 import { searchText } from '../core/search-text.js';
@@ -70,7 +71,7 @@ export function toContactPoint(row: Selectable<Database['contactPoints']>): Cont
 
 /** A channel's match key: the same address however it was typed (an import finds a person again by it). */
 export function contactKey(value: string): string {
-  return value.trim().toLowerCase();
+  return lowerCase(value.trim());
 }
 
 /** A channel as given by the user or a file: the label may be left out. */
