@@ -140,6 +140,25 @@ describe('planning an import', () => {
     expect(profileKey('HTTPS://www.LinkedIn.com/in/ana-silva/?trk=x')).toBe('linkedin.com/in/ana-silva');
   });
 
+  it('cuts a profile link as the four replaces it stands for, whatever the text', () => {
+    const byReplaces = (url: string) =>
+      url
+        .trim()
+        .toLowerCase()
+        .replace(/^[a-z]+:\/\//, '')
+        .replace(/^www\./, '')
+        .replace(/[?#].*$/, '')
+        .replace(/\/+$/, '');
+    const piece = fc.constantFrom('https', 'HTTP', 'x', ':', '://', ':/', '/', '//', 'www.', 'WWW.', 'w', '.', '?', '#', '\n', '\r', '\u2028', ' ', 'é', 'İ', 'linkedin.com/in/ana', '1');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const url = pieces.join('');
+        expect(profileKey(url)).toBe(byReplaces(url));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   const contactArb = fc.record({
     name: fc.option(fc.string({ minLength: 0, maxLength: 12 }), { nil: null }),
     organisation: fc.option(fc.constantFrom('Acme', 'acme', 'Globex', 'Initech'), { nil: null }),
