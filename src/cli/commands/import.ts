@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { IMPORT_FORMATS, ImportFileError, type ImportFormat } from '../../core/import-types.js';
 import { ValidationError } from '../../core/errors.js';
 import { isKnownEncoding } from '../../codecs/csv/decode.js';
-import { openImportFile, readLimited } from '../../services/import/read-limited.js';
+import { openImportFile, readOpenedFile } from '../../services/import/read-limited.js';
 import { MAX_IMPORT_BYTES } from '../../services/import/plan-file.js';
 import { captureFormatOf } from '../../codecs/sniff.js';
 import { CAPTURE_FORMATS, type CaptureFormat } from '../../core/capture.js';
@@ -116,8 +116,8 @@ export function registerImport(program: Command): void {
         // 16 MB). Not for a capture (above), which streams a mailbox or calendar through short-lived objects.
         keepYoungGenerationSmall();
         letOldGenerationGrow();
-        // The size limit is counted as the file is read: past it, reading stops (TooLargeError).
-        bytes = await readLimited(handle.createReadStream({ autoClose: false, start: 0 }), MAX_IMPORT_BYTES);
+        // Read whole in one go, the size limit checked first and counted on if the file grows meanwhile (TooLargeError).
+        bytes = await readOpenedFile(handle, MAX_IMPORT_BYTES);
       } catch (error) {
         // Name the file as well as the line: "connections.csv: line 12: …".
         if (error instanceof ImportFileError) throw new ValidationError(file, error.message, { cause: error });

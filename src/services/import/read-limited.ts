@@ -46,10 +46,35 @@ function whatItIs(info: Stats): string {
 export async function readImportFile(path: string, limit = MAX_IMPORT_BYTES): Promise<Uint8Array> {
   const handle = await openImportFile(path, limit);
   try {
-    return await readLimited(handle.createReadStream({ autoClose: false }), limit);
+    return await readOpenedFile(handle, limit);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The whole of a regular file opened by openImportFile, from its start, with the size limit. Read
+ * into one buffer the size the file has now, in as few reads as the system answers (one for an
+ * export of a few MB), not streamed in 64 KB chunks and joined: a 30,000-row LinkedIn file (3.3 MB)
+ * took 35-37 ms the streamed way and 11-12 ms this way, fresh processes (issue 15). The buffer has
+ * a byte to spare: filled, the file grew while it was read, and what follows is read as a stream
+ * with the limit counted, as any stream is (readLimited). `expectedSize` is the file's size as
+ * its caller knows it (its own `stat` by default).
+ */
+export async function readOpenedFile(handle: FileHandle, limit = MAX_IMPORT_BYTES, expectedSize?: number): Promise<Uint8Array> {
+  const size = expectedSize ?? (await handle.stat()).size;
+  if (size > limit) throw new TooLargeError(limit);
+  // Its own memory, never a slice of Buffer's shared pool: the bytes may be handed to a worker whole.
+  const buffer = Buffer.allocUnsafeSlow(size + 1);
+  let filled = 0;
+  while (filled < buffer.byteLength) {
+    const { bytesRead } = await handle.read(buffer, filled, buffer.byteLength - filled, filled);
+    if (bytesRead === 0) return buffer.subarray(0, filled);
+    filled += bytesRead;
+  }
+  if (filled > limit) throw new TooLargeError(limit);
+  const rest = await readLimited(handle.createReadStream({ autoClose: false, start: filled }), limit - filled);
+  return Buffer.concat([buffer, rest], filled + rest.byteLength);
 }
 
 /** The file at `path`, opened for reading once it is known to be a regular file no larger than `limit`; the caller closes it. */
