@@ -82,6 +82,39 @@ describe('calendar dates', () => {
 
 export { ZONES };
 
+describe('UTC without a formatter', () => {
+  // dateInTimeZone and dayFinder answer UTC from the instant itself, so that a UTC host never loads ICU's locale data.
+  const icuUtc = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const icuDay = (instant: Date) => {
+    const fields = icuUtc.formatToParts(instant);
+    const get = (type: string) => fields.find((f) => f.type === type)?.value ?? '';
+    return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+  };
+
+  it("gives the formatter's own date for any instant of years 1 to 9999, and at each day's first and last millisecond (property)", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (instant) => {
+        expect(dateInTimeZone(instant, 'UTC')).toBe(icuDay(instant));
+        expect(dayFinder('UTC')(instant.getTime())).toBe(icuDay(instant));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: toDayNumber('0001-01-01'), max: toDayNumber('9999-12-31') }), fc.boolean(), (day, last) => {
+        const instant = new Date(day * 86_400_000 + (last ? 86_399_999 : 0));
+        expect(dateInTimeZone(instant, 'UTC')).toBe(icuDay(instant));
+      }),
+    );
+  });
+
+  it('leaves the years a six-digit ISO string writes to the formatter, as before', () => {
+    const far = new Date('+010000-01-01T00:00:00Z');
+    expect(dateInTimeZone(far, 'UTC')).toBe(icuDay(far));
+    const yearZero = new Date('0000-06-01T00:00:00Z');
+    expect(dateInTimeZone(yearZero, 'UTC')).toBe(icuDay(yearZero));
+  });
+});
+
 describe('dayFinder', () => {
   it('gives the same day as dateInTimeZone for any instant, in zones with odd offsets and clock changes (property)', () => {
     for (const zone of ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'UTC']) {

@@ -1,5 +1,6 @@
 import { openStore, type DatabaseConfig, type Store } from '../storage/database.js';
 import { randomIds, systemClock, type Clock, type IdGenerator, type ServiceContext } from './context.js';
+import { hostTimeZone } from './host-time-zone.js';
 import { ensureWorkspace, LOCAL_WORKSPACE_ID } from './workspace.js';
 
 export interface Session {
@@ -24,7 +25,7 @@ export async function openSession(config: DatabaseConfig, options: SessionOption
   const store = await openStore(config, { checkpointsOffThread: options.checkpointsOffThread === true, ...(options.firstLoadFile ? { firstLoadFile: options.firstLoadFile } : {}) });
   const clock = options.clock ?? systemClock;
   try {
-    const timeZone = await ensureWorkspace(store.db, clock, options.defaultTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const timeZone = await ensureWorkspace(store.db, clock, options.defaultTimeZone ?? hostTimeZone());
     const ctx: ServiceContext = { db: store.db, workspaceId: LOCAL_WORKSPACE_ID, clock, ids: options.ids ?? randomIds, timeZone };
     return { ctx, store, close: () => store.close() };
   } catch (error) {
