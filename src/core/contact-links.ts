@@ -42,3 +42,29 @@ export function classifyUrl(url: string): ContactKind {
   return 'web';
 }
 
+
+/**
+ * A profile link of a network in HOSTS, written with or without its scheme and subdomain: the
+ * path after the host. The first path part is the handle, or the second after a part that
+ * only says what kind of page it is (`linkedin.com/in/ana-silva`, `bsky.app/profile/ana.bsky.social`).
+ */
+const PROFILE_LINK = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:linkedin\.com|x\.com|twitter\.com|github\.com|orcid\.org|bsky\.app)(?::\d+)?\/([^?#]*)/i;
+const PAGE_KIND_PARTS = new Set(['in', 'pub', 'profile', 'company', 'school', 'showcase']);
+
+/**
+ * The handle a profile link names (`https://www.linkedin.com/in/ana-silva/` → `ana-silva`), or
+ * null for anything else (an email, a phone, a personal site, a network's home page). Search
+ * holds a profile by its handle (core/search-text.ts): the network's address around it is the
+ * same for everyone who has one, and a LinkedIn import gives everyone one.
+ */
+export function profileHandle(value: string): string | null {
+  // No path, no profile: an email or a phone is let through without the pattern (an import asks for each contact).
+  if (!value.includes('/')) return null;
+  const match = PROFILE_LINK.exec(value.trim());
+  if (!match) return null;
+  const parts = (match[1] ?? '').split('/').filter((part) => part !== '');
+  const first = parts[0];
+  if (first === undefined) return null;
+  const handle = PAGE_KIND_PARTS.has(first.toLowerCase()) ? parts[1] : first;
+  return handle ?? null;
+}

@@ -112,8 +112,9 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     // The outreach-purposes migrations (2026-12-03 and the everyday ones of 2026-12-04) only widen the purposes a template may have; the people-sort-name one adds a derived column, left out and worked out again on restore.
     // The people-family-name migration adds the family name where known, and the person-photos one the photos as base64 (both in backups; absent from older ones).
     // The person-journal-totals migration adds only derived columns (the journal's sums per person), left out and worked out again on restore.
-    // The search-index-rowids-only migration changes only SQLite's search index, derived from people's rows and not in backups.
-    expect(BACKUP_SCHEMA).toBe('2026-12-12T1000-search-index-rowids-only');
+    // The search-index-rowids-only migration changes only SQLite's search index, derived from people's rows and not in backups;
+    // the search-profile-handles one only the search text, derived too and worked out again on restore.
+    expect(BACKUP_SCHEMA).toBe('2026-12-13T1000-search-profile-handles');
     const w = backup.workspace;
     expect(w.personPhotos).toEqual([{ personId: expect.any(String), mediaType: 'image/png', data: 'iVBORw0KGgoAAAANSUhEUg==', updatedAt: NOW }]);
     expect(w.profile).toMatchObject({ timeZone: 'Europe/London', monthlyTargets: 4, newRelationshipCap: 5, accountabilityPartner: 'Sam, my mentor' });

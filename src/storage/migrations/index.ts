@@ -22,6 +22,7 @@ import * as searchMergedOnErase from './2026-12-10T1000-search-merged-on-erase.j
 import * as personJournalTotals from './2026-12-09T1300-person-journal-totals.js';
 import * as dateOrdersIndexOnly from './2026-12-11T1000-date-orders-index-only.js';
 import * as searchIndexRowidsOnly from './2026-12-12T1000-search-index-rowids-only.js';
+import * as searchProfileHandles from './2026-12-13T1000-search-profile-handles.js';
 
 /** Every migration, in order. A static list so that bundles carry them; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T1000-search-merged-on-erase': searchMergedOnErase,
   '2026-12-11T1000-date-orders-index-only': dateOrdersIndexOnly,
   '2026-12-12T1000-search-index-rowids-only': searchIndexRowidsOnly,
+  '2026-12-13T1000-search-profile-handles': searchProfileHandles,
 };

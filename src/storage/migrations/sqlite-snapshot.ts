@@ -24,7 +24,8 @@ export const SQLITE_SNAPSHOT: { migrations: readonly string[]; statements: reado
     "2026-12-09T1300-person-journal-totals",
     "2026-12-10T1000-search-merged-on-erase",
     "2026-12-11T1000-date-orders-index-only",
-    "2026-12-12T1000-search-index-rowids-only"
+    "2026-12-12T1000-search-index-rowids-only",
+    "2026-12-13T1000-search-profile-handles"
   ],
   "statements": [
     "CREATE TABLE \"kysely_migration\" (\"name\" varchar(255) not null primary key, \"timestamp\" varchar(255) not null)",

@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import { profileHandle } from '../../core/contact-links.js';
+import { searchText } from '../../core/search-text.js';
+
+/*
+ * A person's search text holds a profile link (LinkedIn, X, GitHub, ORCID, Bluesky) by its
+ * handle, where it held the whole address (core/search-text.ts): the text of every person
+ * who has such a link is written again, so that a search finds the people written before this
+ * as it finds those written after (on SQLite the search index follows by its update trigger;
+ * PostgreSQL's trigram index is an index). People without such a link keep their text.
+ * Frozen once shipped.
+ */
+
+/** People read and written this many at a time. */
+const BATCH = 500;
+
+interface SearchedRow {
+  id: string;
+  name: string;
+  organisation: string | null;
+  role: string | null;
+  location: string | null;
+  tags: string;
+  notes: string | null;
+  search_text: string;
+}
+
+export async function up(db: Kysely<any>): Promise<void> {
+  // Whoever has a link a handle can be read from, whatever kind it was given ('web', 'other').
+  const points = (await db.selectFrom('contact_points').select(['person_id', 'value']).execute()) as { person_id: string; value: string }[];
+  const ids = [...new Set(points.filter((p) => profileHandle(p.value) !== null).map((p) => p.person_id))];
+  for (let from = 0; from < ids.length; from += BATCH) {
+    const batch = ids.slice(from, from + BATCH);
+    const people = (await db.selectFrom('people').select(['id', 'name', 'organisation', 'role', 'location', 'tags', 'notes', 'search_text']).where('id', 'in', batch).execute()) as SearchedRow[];
+    const channels = new Map<string, string[]>();
+    const held = (await db.selectFrom('contact_points').select(['person_id', 'value']).where('person_id', 'in', batch).orderBy('person_id').orderBy('position').execute()) as { person_id: string; value: string }[];
+    for (const point of held) channels.set(point.person_id, [...(channels.get(point.person_id) ?? []), point.value]);
+    for (const person of people) {
+      const tags = JSON.parse(person.tags) as string[];
+      const text = searchText({ ...person, tags: Array.isArray(tags) ? tags : [] }, channels.get(person.id) ?? []);
+      if (text !== person.search_text) await db.updateTable('people').set({ search_text: text }).where('id', '=', person.id).execute();
+    }
+  }
+}
+
+/** Nothing to undo: the text is worked out from the person, and the code before this one writes it whole on the next change. */
+export async function down(): Promise<void> {}
