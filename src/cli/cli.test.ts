@@ -91,6 +91,13 @@ describe.each(DIALECTS)('the waggle command line on %s', (dialect) => {
       expect(list.stdout).toMatch(/^2 people$/m);
       expect(() => JSON.parse(list.stdout)).toThrow();
       expect(waggle('due').stdout).toMatch(/Follow-ups:/);
+      // A search or filter that finds no one says so, not that the map is empty.
+      for (const args of [['--search', 'nobody-by-this-name'], ['--stage', 'dormant'], ['--unjudged', '--search', 'ana']]) {
+        const none = waggle('person', 'list', ...args);
+        expect(none.code, args.join(' ')).toBe(0);
+        expect(none.stdout, args.join(' ')).toMatch(/^No one matches\./);
+        expect(none.stdout, args.join(' ')).not.toMatch(/No people yet/);
+      }
     });
 
     it('returns every match, or a page with --limit and --offset', () => {

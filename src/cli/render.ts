@@ -8,7 +8,9 @@ import { countLine, fields, table, yesNo } from './output.js';
 
 /* Human renderings of results; the JSON form is the result itself. */
 
-export function peopleTable(people: readonly Person[], total: number): string {
+/** `filtered`: the list was asked for with a search or a filter, so none found says nothing about the map being empty. */
+export function peopleTable(people: readonly Person[], total: number, filtered = false): string {
+  if (total === 0 && filtered) return 'No one matches. Without the search and filters: waggle person list';
   if (total === 0) return 'No people yet. Add the first: waggle person add "Name" --org "Where they work"\nOr load the sample map: waggle demo';
   return `${table(people, [
     { header: 'ID', value: (p) => p.id },

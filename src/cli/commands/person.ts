@@ -204,7 +204,7 @@ export function registerPerson(program: Command): void {
     .command('list')
     .alias('ls')
     .description('list people (every match unless --limit is given)')
-    .option('-s, --search <text>', 'find in name, organisation, role, location, tags, notes, emails')
+    .option('-s, --search <text>', 'find in name, organisation, role, location, tags, notes, emails, phones, profile handles (or a profile link pasted whole)')
     .addOption(choice('--category <category>', 'in this category (none: not categorised)', [...PERSON_CATEGORIES, 'none']))
     .addOption(choice('--stage <stage>', 'at this stage', STAGES))
     .option('--tag <tag>', 'with this tag')
@@ -227,7 +227,8 @@ export function registerPerson(program: Command): void {
           ...(goal ? { goalId: await data.resolveGoal(goal) } : {}),
           ...(network ? { networkId: await data.resolveNetwork(network) } : {}),
         });
-        emit(json, page, () => peopleTable(page.items, page.total));
+        const filtered = Object.entries(plain).some(([name, value]) => value !== undefined && !['sort', 'limit', 'offset'].includes(name)) || Boolean(goal || network || unjudged);
+        emit(json, page, () => peopleTable(page.items, page.total, filtered));
       });
     });
 
