@@ -40,6 +40,28 @@ describe('profileHandle: the handle a profile link names', () => {
     );
   });
 
+  it("reads what its pattern alone reads, LinkedIn's export's form included, on links pieced together from likely and unlikely parts (property)", () => {
+    // The pattern alone, without the shortcut for LinkedIn's export's own form.
+    const PATTERN = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:linkedin\.com|x\.com|twitter\.com|github\.com|orcid\.org|bsky\.app)(?::\d+)?\/([^?#]*)/i;
+    const byPattern = (value: string): string | null => {
+      if (!value.includes('/')) return null;
+      const match = PATTERN.exec(value.trim());
+      if (!match) return null;
+      const parts = (match[1] ?? '').split('/').filter((part) => part !== '');
+      const first = parts[0];
+      if (first === undefined) return null;
+      return (['in', 'pub', 'profile', 'company', 'school', 'showcase'].includes(first.toLowerCase()) ? parts[1] : first) ?? null;
+    };
+    const piece = fc.constantFrom('', ' ', 'https://', 'https://www.linkedin.com/in/', 'https://www.linkedin.com/in/ana', 'https://www.linkedin.com/in//', 'HTTP://', 'ftp://', '//', 'www.', 'WWW.', '.', '..', 'a-b.', 'user@', 'LinkedIn.com', 'linkedin.com', 'x.com', 'twitter.com', 'github.com', 'orcid.org', 'bsky.app', 'evil.example', ':443', ':x', '/', '//', 'in/', 'IN/', 'profile/', 'company/', 'ana', 'Ana-S', '0000-0002', '?q=1', '#f', ' tail', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const value = pieces.join('');
+        expect(profileHandle(value), JSON.stringify(value)).toBe(byPattern(value));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('never throws, and what it gives back is part of the value (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (value) => {

@@ -50,6 +50,8 @@ export function classifyUrl(url: string): ContactKind {
  */
 const PROFILE_LINK = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:linkedin\.com|x\.com|twitter\.com|github\.com|orcid\.org|bsky\.app)(?::\d+)?\/([^?#]*)/i;
 const PAGE_KIND_PARTS = new Set(['in', 'pub', 'profile', 'company', 'school', 'showcase']);
+/** How LinkedIn's own export writes every profile link. */
+const LINKEDIN_EXPORT_PREFIX = 'https://www.linkedin.com/in/';
 
 /**
  * The handle a profile link names (`https://www.linkedin.com/in/ana-silva/` → `ana-silva`), or
@@ -58,9 +60,21 @@ const PAGE_KIND_PARTS = new Set(['in', 'pub', 'profile', 'company', 'school', 's
  * same for everyone who has one, and a LinkedIn import gives everyone one.
  */
 export function profileHandle(value: string): string | null {
-  // No path, no profile: an email or a phone is let through without the pattern (an import asks for each contact).
+  // No path, no profile: an email or a phone is let through without the pattern.
   if (!value.includes('/')) return null;
-  const match = PROFILE_LINK.exec(value.trim());
+  const text = value.trim();
+  // LinkedIn's export's own form, read without the pattern: an import asks for each of its 30,000 links (issue 15).
+  if (text.startsWith(LINKEDIN_EXPORT_PREFIX)) {
+    const from = LINKEDIN_EXPORT_PREFIX.length;
+    let end = from;
+    while (end < text.length) {
+      const code = text.charCodeAt(end);
+      if (code === 47 || code === 63 || code === 35) break; // '/', '?', '#'
+      end++;
+    }
+    if (end > from) return text.slice(from, end);
+  }
+  const match = PROFILE_LINK.exec(text);
   if (!match) return null;
   const parts = (match[1] ?? '').split('/').filter((part) => part !== '');
   const first = parts[0];
