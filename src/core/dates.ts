@@ -138,7 +138,18 @@ export function dateInTimeZone(instant: Date, timeZone: string): IsoDate {
  * messages over three years asks about 2,000 times, not 100,000; a calendar likewise.
  */
 export function dayFinder(timeZone: string): (ms: number) => IsoDate {
-  if (timeZone === 'UTC') return (ms) => dateInTimeZone(new Date(ms), 'UTC');
+  // The last day written, by its number: a server asks what day it is a few times a request, nearly always the same day.
+  let lastDay = Number.NaN;
+  let lastDate = '';
+  const dayOf = (localMs: number): IsoDate => {
+    const day = Math.floor(localMs / 86_400_000);
+    if (day !== lastDay) {
+      lastDate = dateInTimeZone(new Date(localMs), 'UTC');
+      lastDay = day;
+    }
+    return lastDate;
+  };
+  if (timeZone === 'UTC') return dayOf;
   const clock = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
   const offsetAt = (ms: number) => {
     const parts: Record<string, number> = {};
@@ -154,6 +165,6 @@ export function dayFinder(timeZone: string): (ms: number) => IsoDate {
       offset = start === offsetAt((utcDay + 1) * 86_400_000) ? start : null;
       steady.set(utcDay, offset);
     }
-    return offset === null ? dateInTimeZone(new Date(ms), timeZone) : (new Date(ms + offset).toISOString().slice(0, 10) as IsoDate);
+    return offset === null ? dateInTimeZone(new Date(ms), timeZone) : dayOf(ms + offset);
   };
 }
