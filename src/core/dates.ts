@@ -109,6 +109,26 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** Zones already asked about by usableTimeZone: a server asks for a workspace's zone on every request. */
+const knownZones = new Map<string, boolean>();
+
+/**
+ * The zone itself when this runtime knows it, else UTC: what the C library keeps time by for a `TZ`
+ * it cannot read (empty, `UTC0`, a misspelt name), and what ICU then calls "Etc/Unknown" or leaves
+ * unnamed. A workspace made under such a `TZ` held a zone no date could be worked out in, and every
+ * command failed on it. UTC is answered without asking ICU (see dateInTimeZone).
+ */
+export function usableTimeZone(zone: string | null | undefined): string {
+  if (zone === 'UTC') return zone;
+  if (typeof zone !== 'string' || zone === '') return 'UTC';
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    known = isTimeZone(zone);
+    if (knownZones.size < 1000) knownZones.set(zone, known);
+  }
+  return known ? zone : 'UTC';
+}
+
 /** One formatter per zone: making one costs about half a millisecond, and a mailbox asks for a date 100,000 times. */
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
