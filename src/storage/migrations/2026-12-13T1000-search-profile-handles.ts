@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { profileHandle } from '../../core/contact-links.js';
 import { searchText } from '../../core/search-text.js';
 
@@ -35,10 +35,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     const channels = new Map<string, string[]>();
     const held = (await db.selectFrom('contact_points').select(['person_id', 'value']).where('person_id', 'in', batch).orderBy('person_id').orderBy('position').execute()) as { person_id: string; value: string }[];
     for (const point of held) channels.set(point.person_id, [...(channels.get(point.person_id) ?? []), point.value]);
+    const changed: [id: string, text: string][] = [];
     for (const person of people) {
       const tags = JSON.parse(person.tags) as string[];
       const text = searchText({ ...person, tags: Array.isArray(tags) ? tags : [] }, channels.get(person.id) ?? []);
-      if (text !== person.search_text) await db.updateTable('people').set({ search_text: text }).where('id', '=', person.id).execute();
+      if (text !== person.search_text) changed.push([person.id, text]);
+    }
+    // One statement a batch, not one a person: on PostgreSQL each is a round trip, and a server may hold many workspaces of 30,000.
+    // A VALUES list's columns are column1 and column2 on both databases.
+    if (changed.length) {
+      const rows = sql.join(changed.map(([id, text]) => sql`(${id}, ${text})`));
+      await sql`update people set search_text = v.column2 from (values ${rows}) as v where people.id = v.column1`.execute(db);
     }
   }
 }
