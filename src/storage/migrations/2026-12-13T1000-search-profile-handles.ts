@@ -37,8 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     for (const point of held) channels.set(point.person_id, [...(channels.get(point.person_id) ?? []), point.value]);
     const changed: [id: string, text: string][] = [];
     for (const person of people) {
-      const tags = JSON.parse(person.tags) as string[];
-      const text = searchText({ ...person, tags: Array.isArray(tags) ? tags : [] }, channels.get(person.id) ?? []);
+      const text = searchText({ ...person, tags: tagList(person.tags) }, channels.get(person.id) ?? []);
       if (text !== person.search_text) changed.push([person.id, text]);
     }
     // One statement a batch, not one a person: on PostgreSQL each is a round trip, and a server may hold many workspaces of 30,000.
@@ -47,6 +46,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       const rows = sql.join(changed.map(([id, text]) => sql`(${id}, ${text})`));
       await sql`update people set search_text = v.column2 from (values ${rows}) as v where people.id = v.column1`.execute(db);
     }
+  }
+}
+
+/** A row's tags as written (a JSON list of strings); anything else, none, so that one odd row never stops the upgrade. */
+function tagList(json: string): string[] {
+  try {
+    const tags: unknown = JSON.parse(json);
+    return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
+  } catch {
+    return [];
   }
 }
 

@@ -21,8 +21,11 @@ describe.each(DIALECTS)('the search-profile-handles migration on %s', (dialect) 
       person('p1', 'Ana Silva', 'Hospital Norte', `ana silva${S}hospital norte${S}research${S}https://www.linkedin.com/in/ana-silva-9b${S}ana@example.org`),
       person('p2', 'Ben Okafor', 'LinkedIn', `ben okafor${S}linkedin${S}research${S}https://ben.example/about`),
       person('p3', 'Chloé Martin', null, `chloe martin${S}research${S}https://github.com/chloem`),
+      // Tags that are not a JSON list of strings (no write of Waggle's makes them): the upgrade goes on without them.
+      { ...person('p4', 'Dan Odd', null, `dan odd${S}https://x.com/danodd`), tags: 'not json' },
+      { ...person('p5', 'Eve Odd', null, `eve odd${S}https://x.com/eveodd`), tags: '["Kept", 7]' },
     ]).execute();
-    await db.insertInto('contact_points').values([point('p1', 0, 'linkedin', 'https://www.linkedin.com/in/ana-silva-9b'), point('p1', 1, 'email', 'ana@example.org'), point('p2', 0, 'web', 'https://ben.example/about'), point('p3', 0, 'web', 'https://github.com/chloem')]).execute();
+    await db.insertInto('contact_points').values([point('p1', 0, 'linkedin', 'https://www.linkedin.com/in/ana-silva-9b'), point('p1', 1, 'email', 'ana@example.org'), point('p2', 0, 'web', 'https://ben.example/about'), point('p3', 0, 'web', 'https://github.com/chloem'), point('p4', 0, 'x', 'https://x.com/danodd'), point('p5', 0, 'x', 'https://x.com/eveodd')]).execute();
     // More than one of the migration's batches of 500.
     const many = Array.from({ length: 1_100 }, (_, i) => `q${String(i).padStart(4, '0')}`);
     for (let from = 0; from < many.length; from += 100) {
@@ -48,6 +51,8 @@ describe.each(DIALECTS)('the search-profile-handles migration on %s', (dialect) 
       p1: `ana silva${S}hospital norte${S}research${S}ana-silva-9b${S}ana@example.org`,
       p2: `ben okafor${S}linkedin${S}research${S}https://ben.example/about`,
       p3: `chloe martin${S}research${S}chloem`,
+      p4: `dan odd${S}danodd`,
+      p5: `eve odd${S}kept${S}eveodd`,
     });
   });
 
