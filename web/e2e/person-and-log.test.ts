@@ -126,7 +126,9 @@ describe('the person page and the multi-person log', () => {
     await page.getByLabel('Add a photo').setInputFiles({ name: 'rui.png', mimeType: 'image/png', buffer: png });
     const img = page.getByRole('img', { name: 'Photo of Rui Costa' });
     await img.waitFor();
-    await page.waitForFunction("document.querySelector('.photo img')?.naturalWidth === 1");
+    // Polled from here: the app's CSP forbids the string evaluation page.waitForFunction polls with, which failed
+    // whenever the image was not yet decoded at the first look.
+    await expect.poll(() => page.evaluate<number | null>("document.querySelector('.photo img')?.naturalWidth ?? null"), { timeout: 10_000 }).toBe(1);
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     await page.getByLabel('Change photo').setInputFiles({ name: 'evil.png', mimeType: 'application/octet-stream', buffer: svg });
     await page.getByRole('alert').getByText(/SVG drawing, which can carry scripts/).waitFor();
