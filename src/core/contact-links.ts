@@ -47,8 +47,9 @@ export function classifyUrl(url: string): ContactKind {
  * A profile link of a network in HOSTS, written with or without its scheme and subdomain: the
  * path after the host. The first path part is the handle, or the second after a part that
  * only says what kind of page it is (`linkedin.com/in/ana-silva`, `bsky.app/profile/ana.bsky.social`).
+ * The networks are HOSTS', so that the classifier and the handle reader know the same ones.
  */
-const PROFILE_LINK = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:linkedin\.com|x\.com|twitter\.com|github\.com|orcid\.org|bsky\.app)(?::\d+)?\/([^?#]*)/i;
+const PROFILE_LINK = new RegExp(`^(?:https?://)?(?:[a-z0-9-]+\\.)*(?:${HOSTS.map(([domain]) => domain.replace(/\./g, '\\.')).join('|')})(?::\\d+)?/([^?#]*)`, 'i');
 const PAGE_KIND_PARTS = new Set(['in', 'pub', 'profile', 'company', 'school', 'showcase']);
 /** How LinkedIn's own export writes every profile link. */
 const LINKEDIN_EXPORT_PREFIX = 'https://www.linkedin.com/in/';
