@@ -27,6 +27,19 @@ describe.each(DIALECTS)('insertRows on %s', (kind) => {
     if (kind === 'sqlite') expect(await dataVersion(ctx.db, ctx.workspaceId)).not.toBe(before);
   });
 
+  it('writes rows of another column order, or with an inherited key, as given: their batch goes the ordinary way', async () => {
+    const { ctx } = world.session;
+    const person = await createPerson(ctx, { name: 'Ana Silva' });
+    const rows = Array.from({ length: 6 }, (_, position) => ({ personId: person.id, position, kind: 'other' as const, label: `date ${position}`, month: 1, day: position + 1, year: null }));
+    const { personId, position, ...rest } = rows[2]!;
+    // The same columns in another order, and a row whose prototype holds an enumerable key the statement must not bind.
+    const reordered = { position, personId, ...rest };
+    const inheriting = Object.assign(Object.create({ note: 'inherited' }) as object, rows[4]);
+    await insertRows(ctx.db, 'personDates', [rows[0]!, rows[1]!, reordered, rows[3]!, inheriting, rows[5]!] as typeof rows, { batch: 2 });
+    const stored = await ctx.db.selectFrom('personDates').select(['personId', 'position', 'kind', 'label', 'month', 'day', 'year']).where('personId', '=', person.id).orderBy('position').execute();
+    expect(stored).toEqual(rows);
+  });
+
   it('refuses a batch whose row breaks a constraint, as a domain error, and writes no part of that batch', async () => {
     const { ctx } = world.session;
     const person = await createPerson(ctx, { name: 'Ana Silva' });
