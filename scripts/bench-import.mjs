@@ -260,10 +260,7 @@ if (only === null || onlyProcess) {
       return { wall, cpu: childrenCpuMs() - cpu, stdout: run.stdout.toString() };
     };
     const waggle = () => once(process.execPath, (folder) => ['bin/waggle.js', '--data', join(folder, 'data'), 'import', csv]);
-    // The interpreter itself. On this machine `python3` is pyenv's shim, a shell script that runs pyenv
-    // before the interpreter: about 250 ms of each baseline run (585 ms through it against 335 ms direct,
-    // 2026-12-06), more on a busy machine, which made the baseline slower and the ratio look better than
-    // they were. The figures before that day were measured through the shim.
+    // The interpreter itself, never a shim (see part 3 above; what the shim cost: docs/speed-history.md, 2026-12-06).
     const python = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout?.trim() || 'python3';
     const baseline = () => once(python, (folder) => ['scripts/bench-import-baseline.py', csv, folder]);
     if (!/30000 records: 30000 new/.test(waggle().stdout)) throw new Error('the import did not create 30,000 people');
