@@ -18,6 +18,8 @@
 //  5. the import pipeline (scripts/bench-import.mjs); 6. server mode: argon2id and the API with
 //     authentication on beside local mode (scripts/bench-server.mjs).
 // Prints a table and writes bench-results/latest.json. `--check-only` runs parts 1–3 alone.
+// Before the first part and after the last, the host's speed at what swings the figures most: a
+// page fault and a process's start (scripts/host-probe.mjs, bench-results/host-start.json and -end.json).
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+mkdirSync('bench-results', { recursive: true });
+const probeHost = (label) => spawnSync(process.execPath, ['scripts/host-probe.mjs', '--label', label, '--json', `bench-results/host-${label}.json`], { stdio: 'inherit' });
+probeHost('start');
 const { runCheck } = await import('../dist/core/check/index.js');
 const { generateLargeSnapshot } = await import('../dist/demo/generate-map.js');
 const { summariseCheck } = await import('../dist/core/check/parts.js');
@@ -241,9 +246,11 @@ const rows = [
 console.log(`\nWaggle benchmarks: ${SIZE.people} people, ${SIZE.networks} networks, ${SIZE.goals} goals, ${SIZE.exchanges} exchanges (Node ${process.version})`);
 for (const [label, value, target, ok] of rows) console.log(`${label.padEnd(56)} ${value.padStart(14)}  ${target.padEnd(10)} ${ok === null ? '' : ok ? 'ok' : 'OVER TARGET'}`);
 console.log(`report size: ${(results.checkJsonBytes / 1e6).toFixed(1)} MB of JSON; details: bench-results/latest.json`);
-mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
-if (CHECK_ONLY) process.exit(0);
+if (CHECK_ONLY) {
+  probeHost('end');
+  process.exit(0);
+}
 
 // 5. The import pipeline: parsers at 1x/10x/100x, and the API's answers during a 30,000-row import (scripts/bench-import.mjs).
 spawnSync(process.execPath, ['scripts/bench-import.mjs', '--skip-build'], { stdio: 'inherit' });
@@ -263,3 +270,4 @@ spawnSync(process.execPath, ['scripts/bench-api.mjs', ...(process.argv.includes(
 for (const cost of ['0.55', '0.75']) spawnSync(process.execPath, ['scripts/bench-bare-server.mjs', '--cost-ms', cost, '--mixed', '--live-mb', '150', '--seconds', '10'], { stdio: 'inherit' });
 // 9. Capture: a 100,000-message mailbox and a five-year calendar (scripts/bench-capture.mjs).
 spawnSync(process.execPath, ['scripts/bench-capture.mjs', '--skip-build'], { stdio: 'inherit' });
+probeHost('end');
