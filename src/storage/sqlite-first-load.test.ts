@@ -9,6 +9,7 @@ import { openSession } from '../services/session.js';
 import { sequentialIds } from '../services/context.js';
 import { createPerson, listPeople } from '../services/people.js';
 import { loadIntoNewDatabase } from './sqlite-first-load.js';
+import { FIRST_LOAD_CACHE_KIB } from './sqlite.js';
 
 const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
 
@@ -64,6 +65,29 @@ describe('a first load into a data folder with no database', () => {
       raw.close();
     }
     expect(await namesIn(data)).toEqual(['Ana Silva', 'Ben Okafor']);
+  });
+
+  it("writes through a small page cache, and the folder's database, opened after, has the usual one", async () => {
+    // The pragma's one value, whatever the plugins name its column.
+    const cacheOf = async (session: Awaited<ReturnType<typeof open>>) => Object.values((await sql<Record<string, number>>`pragma cache_size`.execute(session.ctx.db)).rows[0] ?? {})[0];
+    let duringLoad: number | undefined;
+    await loadIntoNewDatabase(data, async (file) => {
+      const session = await open(data, file);
+      try {
+        await createPerson(session.ctx, { name: 'Ana Silva' });
+        duringLoad = await cacheOf(session);
+      } finally {
+        await session.close();
+      }
+    });
+    expect(duringLoad).toBe(FIRST_LOAD_CACHE_KIB);
+    const after = await open(data);
+    try {
+      // better-sqlite3's own build default (16 MB), which every other connection keeps.
+      expect(await cacheOf(after)).toBe(-16000);
+    } finally {
+      await after.close();
+    }
   });
 
   it('is not made when the folder holds a database, or what is left of one: null, and nothing is run', async () => {
