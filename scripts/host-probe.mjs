@@ -1,6 +1,6 @@
 // How quick this host is at the two things that swing the figures most from one sitting to the
-// next: a page fault (the first touch of a fresh page of memory; under this paravirtualised guest
-// its cost has been seen anywhere from about 1 to 15 µs), and starting a process (fork and exec,
+// next: a page fault (the first touch of a fresh page of memory: 10–15 µs under this paravirtualised
+// guest when first measured, on 2026-12-06, where a machine of its own pays well under one), and starting a process (fork and exec,
 // which the import's baseline and every whole-process figure pay). Run by `npm run bench` at the
 // start and at the end of a sitting, in a fresh process each time, so that a parent's heap does not
 // change what a fork costs. A measurement, not a test.
