@@ -21,7 +21,9 @@
 // resident memory, and the peak so far; then the same after a full collection the report forces,
 // so later phases start from a collected heap), --statements (the server counts every statement
 // it runs, src/storage/statement-count.ts, and each kind says how many a request cost, on
-// PostgreSQL each a round trip, and the most frequent), --skip-check (the check is not worked out
+// PostgreSQL each a round trip, and the most frequent), --kept (the server counts how it answered each GET it could
+// keep, src/server/answer-count.ts: sent as kept, kept across told writes, shared, or worked out, and why; each kind and
+// the mixed run say what share of their reads was worked out anew, by the address's shape), --skip-check (the check is not worked out
 // before the kinds: a run of --only kinds that do not read it, sooner), --pg-top (PostgreSQL's own
 // time by statement over each kind, running and planning, from pg_stat_statements, top 14), --pg-socket (the server reaches
 // PostgreSQL through its Unix socket, as an install with both on one machine can, instead of TCP on
@@ -56,6 +58,7 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'string' },
     memory: { type: 'boolean', default: false },
     statements: { type: 'boolean', default: false },
+    kept: { type: 'boolean', default: false },
     'skip-check': { type: 'boolean', default: false },
     'pg-top': { type: 'boolean', default: false },
     'pg-socket': { type: 'boolean', default: false },
@@ -246,6 +249,30 @@ function cpuMsOf(pid, thread) {
 }
 
 const statementCountFile = args.statements ? join(mkdtempSync(join(tmpdir(), 'waggle-bench-statements-')), 'counts.json') : null;
+const answerCountFile = args.kept ? join(mkdtempSync(join(tmpdir(), 'waggle-bench-answers-')), 'counts.json') : null;
+
+/** With --kept: the server's counts of how it answered each GET it could keep (written twice a second), or null. */
+async function answersSoFar() {
+  if (!answerCountFile) return null;
+  await sleep(600);
+  return existsSync(answerCountFile) ? JSON.parse(readFileSync(answerCountFile, 'utf8')) : { total: 0, byShape: {} };
+}
+
+/** How the answers between two counts were given, all together and by shape (most worked out first): counts and the share worked out. */
+function answersBetween(before, after) {
+  if (!before || !after) return undefined;
+  const sum = (outcomes) => Object.values(outcomes).reduce((a, b) => a + b, 0);
+  const worked = (outcomes) => Object.entries(outcomes).filter(([outcome]) => outcome.startsWith('workedOut')).reduce((a, [, n]) => a + n, 0);
+  const shapes = Object.entries(after.byShape)
+    .map(([shape, outcomes]) => [shape, Object.fromEntries(Object.entries(outcomes).map(([outcome, n]) => [outcome, n - (before.byShape[shape]?.[outcome] ?? 0)]).filter(([, n]) => n > 0))])
+    .filter(([, outcomes]) => sum(outcomes) > 0)
+    .sort((a, b) => worked(b[1]) - worked(a[1]));
+  const all = {};
+  for (const [, outcomes] of shapes) for (const [outcome, n] of Object.entries(outcomes)) all[outcome] = (all[outcome] ?? 0) + n;
+  const share = (outcomes) => Math.round((worked(outcomes) / Math.max(1, sum(outcomes))) * 1000) / 10;
+  return { answers: sum(all), workedOutPercent: share(all), outcomes: all, byShape: shapes.map(([shape, outcomes]) => ({ shape, workedOutPercent: share(outcomes), ...outcomes })) };
+}
+
 const writeSectionsFile = args['write-sections'] ? join(mkdtempSync(join(tmpdir(), 'waggle-bench-sections-')), 'sections.json') : null;
 
 /** With --write-sections: the server's sums of its locked writes' parts so far, and its thread's delay window by window (written twice a second), or null. */
@@ -359,7 +386,7 @@ function rssOf(pid) {
 async function startServer(env, dataArgs) {
   const port = await freePort();
   const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
-  const child = spawn(process.execPath, [...profile, 'bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, ...(statementCountFile ? { WAGGLE_STATEMENT_COUNT: statementCountFile } : {}), ...(memoryReportFile ? { WAGGLE_MEMORY_REPORT: memoryReportFile } : {}), ...(writeSectionsFile ? { WAGGLE_WRITE_SECTIONS: writeSectionsFile } : {}), WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, 'bin/waggle.js', ...dataArgs, 'serve', '--port', String(port)], { env: { ...process.env, ...env, ...(statementCountFile ? { WAGGLE_STATEMENT_COUNT: statementCountFile } : {}), ...(answerCountFile ? { WAGGLE_ANSWER_COUNT: answerCountFile } : {}), ...(memoryReportFile ? { WAGGLE_MEMORY_REPORT: memoryReportFile } : {}), ...(writeSectionsFile ? { WAGGLE_WRITE_SECTIONS: writeSectionsFile } : {}), WAGGLE_NOW: `${TODAY}T10:00:00Z` }, stdio: ['ignore', 'ignore', 'inherit'] });
   const agent = new http.Agent({ keepAlive: false });
   for (let i = 0; i < 300; i++) {
     const r = await request(agent, port, { path: '/api/health' });
@@ -497,6 +524,7 @@ async function benchOne(db, snapshot) {
     for (const [name, next] of Object.entries(kinds)) {
       if (only ? !only.has(name) && name !== 'health' : OPT_IN.has(name)) continue;
       const statementsBefore = await statementsSoFar();
+      const answersBefore = await answersSoFar();
       const cpuBefore = cpuMsOf(server.child.pid);
       const mainCpuBefore = cpuMsOf(server.child.pid, server.child.pid);
       const databaseCpuBefore = databaseCpuMs();
@@ -512,7 +540,8 @@ async function benchOne(db, snapshot) {
       // A kind of writes is measured by its writes; every other by its reads.
       const side = r.write.requests > 0 ? r.write : r.read;
       const statements = statementsPerRequest(statementsBefore, await statementsSoFar(), side.requests);
-      result.kinds[name] = { ...side, serverCpuMsPerRequest: round(cpuMs / Math.max(1, side.requests)), mainThreadCpuMsPerRequest: round(mainCpuMs / Math.max(1, side.requests)), ...(databaseCpu === null ? {} : { databaseCpuMsPerRequest: round(databaseCpu / Math.max(1, side.requests)) }), medianBytes: r.medianBytes, ...(statements ? { statements } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      const answers = answersBetween(answersBefore, await answersSoFar());
+      result.kinds[name] = { ...side, serverCpuMsPerRequest: round(cpuMs / Math.max(1, side.requests)), mainThreadCpuMsPerRequest: round(mainCpuMs / Math.max(1, side.requests)), ...(databaseCpu === null ? {} : { databaseCpuMsPerRequest: round(databaseCpu / Math.max(1, side.requests)) }), medianBytes: r.medianBytes, ...(statements ? { statements } : {}), ...(answers?.answers ? { answers: { workedOutPercent: answers.workedOutPercent, outcomes: answers.outcomes } } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} ${name}: ${JSON.stringify(result.kinds[name])}`);
       if (server.child.exitCode === null) await notePhase(name);
       if (server.child.exitCode !== null || server.child.signalCode !== null) {
@@ -528,6 +557,7 @@ async function benchOne(db, snapshot) {
         .map(([name, next]) => () => ({ ...next(), label: name }));
       let n = 0;
       const statementsBefore = await statementsSoFar();
+      const answersBefore = await answersSoFar();
       const cpuBefore = cpuMsOf(server.child.pid);
       const jobsCpuBefore = childrenCpuMsOf(server.child.pid);
       const databaseCpuBefore = databaseCpuMs();
@@ -558,8 +588,11 @@ async function benchOne(db, snapshot) {
       const allToldCpuMsPerRequest = round(serverCpuMsPerRequest + jobsCpuMsPerRequest + clientCpuMsPerRequest + (databaseCpuMsPerRequest ?? 0));
       const statements = statementsPerRequest(statementsBefore, await statementsSoFar(), served);
       const writeSections = writeSectionsBetween(sectionsBefore, await writeSectionsSoFar(), mixedFrom, mixedFrom + SECONDS * 2 * 1000);
-      result.mixed = { clientCpuMsPerRequest, jobsCpuMsPerRequest, ...(databaseCpuMsPerRequest === null ? {} : { databaseCpuMsPerRequest }), allToldCpuMsPerRequest, reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(statements ? { statements } : {}), ...(writeSections ? { writeSections } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
+      const answers = answersBetween(answersBefore, await answersSoFar());
+      result.mixed = { clientCpuMsPerRequest, jobsCpuMsPerRequest, ...(databaseCpuMsPerRequest === null ? {} : { databaseCpuMsPerRequest }), allToldCpuMsPerRequest, reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(statements ? { statements } : {}), ...(writeSections ? { writeSections } : {}), ...(answers ? { answers } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} mixed: ${JSON.stringify(result.mixed)}`);
+      // Which reads the mixed run worked out anew, by the shape of their address (--kept), most worked out first.
+      if (answers) console.error(`${db} mixed, answers worked out anew: ${answers.workedOutPercent}% of ${answers.answers} (${Object.entries(answers.outcomes).map(([o, n]) => `${o} ${n}`).join(', ')}); by shape: ${answers.byShape.map((a) => `${a.shape} ${a.workedOutPercent}% of ${Object.entries(a).filter(([k]) => k !== 'shape' && k !== 'workedOutPercent').reduce((x, [, n]) => x + n, 0)}`).join('; ')}`);
       // Which kinds the mixed run waits on: each kind's p50/p95/p99 in ms, slowest p95 first.
       const byKind = Object.entries(r.labels).sort((a, b) => b[1].p95 - a[1].p95);
       console.error(`${db} mixed by kind (p50/p95/p99 ms, n): ${byKind.map(([k, s]) => `${k} ${s.p50}/${s.p95}/${s.p99} ${s.requests}`).join('; ')}`);
@@ -614,5 +647,5 @@ for (const run of results.runs) {
 }
 if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
 // The folders the server's statement counts and memory reports were written to (--statements, --memory).
-for (const file of [statementCountFile, memoryReportFile, writeSectionsFile]) if (file) rmSync(dirname(file), { recursive: true, force: true });
+for (const file of [statementCountFile, answerCountFile, memoryReportFile, writeSectionsFile]) if (file) rmSync(dirname(file), { recursive: true, force: true });
 export default results;

@@ -3,6 +3,7 @@ import { today, type ServiceContext } from '../services/context.js';
 import { atDataVersion, atDataVersionSeen, currentDataVersion, listingSeesVersion } from '../services/data-version.js';
 import { onPeopleWritten, type PeopleWritten } from '../services/people-writes.js';
 import { dependenciesOf, touches, type AnswerDependencies } from './answer-dependencies.js';
+import { answerCounter, type AnswerCounter, type AnswerOutcome } from './answer-count.js';
 import { bytesSent, jsonBytesAnswer } from './gzip.js';
 import { ByteBudgetLru, heldBytes, idsBytes, ownBytes, stringBytes } from '../core/byte-budget.js';
 
@@ -111,13 +112,19 @@ export class AnswerCache {
   }
 
   get(key: string, version: string): Kept | undefined {
+    return this.lookup(key, version).hit;
+  }
+
+  /** The answer kept for `key` that holds at `version`, if any, and how it was found (answer-count.ts). */
+  lookup(key: string, version: string): { hit?: Kept; outcome: 'kept' | 'keptAcrossWrites' | 'workedOutNoneKept' | 'workedOutOutdated' } {
     const hit = this.kept.get(key);
-    if (!hit) return undefined;
-    if (hit.version !== version && !this.untouchedUpTo(hit, version)) {
+    if (!hit) return { outcome: 'workedOutNoneKept' };
+    if (hit.version === version) return { hit, outcome: 'kept' };
+    if (!this.untouchedUpTo(hit, version)) {
       this.kept.delete(key);
-      return undefined;
+      return { outcome: 'workedOutOutdated' };
     }
-    return hit;
+    return { hit, outcome: 'keptAcrossWrites' };
   }
 
   /**
@@ -176,12 +183,14 @@ export class AnswerCache {
 
 const toldKey = (workspaceId: string, before: string) => `${workspaceId}\u0000${before}`;
 
-export function keepAnswers(context: () => ServiceContext, cache = new AnswerCache()): MiddlewareHandler {
+export function keepAnswers(context: () => ServiceContext, cache = new AnswerCache(), counter: AnswerCounter | null = answerCounter()): MiddlewareHandler {
+  // `counter`: off unless measuring (WAGGLE_ANSWER_COUNT, answer-count.ts).
   return async (c, next) => {
     if (c.req.method !== 'GET' || !KEPT_PATHS.test(c.req.path)) return next();
     const ctx = context();
     cache.watch(ctx.db);
     const url = new URL(c.req.url);
+    const counted = (outcome: AnswerOutcome) => counter?.count(url.pathname, url.searchParams, outcome);
     const key = `${ctx.workspaceId}\u0000${today(ctx)}\u0000${ctx.timeZone}\u0000${url.pathname}${url.search}\u0000${c.req.header('accept-encoding') ?? ''}`;
     /** What was sent, to keep under `version` if it is one to keep. */
     const keptOf = async (version: string): Promise<Kept | null> => {
@@ -195,6 +204,7 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
     const seesVersion = () => VERSION_SEEN_PATHS.test(url.pathname) || (url.pathname === LISTING_PATH && listingSeesVersion(ctx, url.searchParams));
     if (!cache.holds(key) && seesVersion()) {
       // Not shared with others asking the same meanwhile: its version is known only once it is read.
+      counted('workedOutSeeing');
       const { version } = await atDataVersionSeen(ctx, next);
       const kept = version === undefined ? null : await keptOf(version);
       if (kept) cache.set(key, kept);
@@ -203,14 +213,19 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
     const version = await currentDataVersion(ctx);
     // Its bytes told to the zipping beside (gzip.ts), which then reads them as they are instead of out of the answer.
     const send = (kept: Kept) => jsonBytesAnswer(c.body(kept.body as Uint8Array<ArrayBuffer>, kept.status as 200, Object.fromEntries(kept.headers)), kept.body);
-    const hit = cache.get(key, version);
-    if (hit) return send(hit);
+    const { hit, outcome } = cache.lookup(key, version);
+    if (hit) {
+      counted(outcome);
+      return send(hit);
+    }
     const underWay = cache.underWay(key, version);
     if (underWay) {
       const shared = await underWay;
+      counted(shared ? 'shared' : outcome);
       if (shared) return send(shared);
       return next();
     }
+    counted(outcome);
     let settle: (kept: Kept | null) => void = () => {};
     cache.workingOn(key, version, new Promise<Kept | null>((resolve) => (settle = resolve)));
     try {
