@@ -183,6 +183,9 @@ export class AnswerCache {
 
 const toldKey = (workspaceId: string, before: string) => `${workspaceId}\u0000${before}`;
 
+/** Not measuring: nothing to count. */
+const notCounted = (_outcome: AnswerOutcome) => {};
+
 export function keepAnswers(context: () => ServiceContext, cache = new AnswerCache(), counter: AnswerCounter | null = answerCounter()): MiddlewareHandler {
   // `counter`: off unless measuring (WAGGLE_ANSWER_COUNT, answer-count.ts).
   return async (c, next) => {
@@ -190,7 +193,7 @@ export function keepAnswers(context: () => ServiceContext, cache = new AnswerCac
     const ctx = context();
     cache.watch(ctx.db);
     const url = new URL(c.req.url);
-    const counted = (outcome: AnswerOutcome) => counter?.count(url.pathname, url.searchParams, outcome);
+    const counted = counter ? (outcome: AnswerOutcome) => counter.count(url.pathname, url.searchParams, outcome) : notCounted;
     const key = `${ctx.workspaceId}\u0000${today(ctx)}\u0000${ctx.timeZone}\u0000${url.pathname}${url.search}\u0000${c.req.header('accept-encoding') ?? ''}`;
     /** What was sent, to keep under `version` if it is one to keep. */
     const keptOf = async (version: string): Promise<Kept | null> => {
