@@ -116,7 +116,7 @@ export class AnswerCache {
   }
 
   /** The answer kept for `key` that holds at `version`, if any, and how it was found (answer-count.ts). */
-  lookup(key: string, version: string): { hit?: Kept; outcome: 'kept' | 'keptAcrossWrites' | 'workedOutNoneKept' | 'workedOutOutdated' } {
+  lookup(key: string, version: string): { hit?: Kept; outcome: Extract<AnswerOutcome, 'kept' | 'keptAcrossWrites' | 'workedOutNoneKept' | 'workedOutOutdated'> } {
     const hit = this.kept.get(key);
     if (!hit) return { outcome: 'workedOutNoneKept' };
     if (hit.version === version) return { hit, outcome: 'kept' };
