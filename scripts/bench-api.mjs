@@ -270,7 +270,7 @@ function answersBetween(before, after) {
   const all = {};
   for (const [, outcomes] of shapes) for (const [outcome, n] of Object.entries(outcomes)) all[outcome] = (all[outcome] ?? 0) + n;
   const share = (outcomes) => Math.round((worked(outcomes) / Math.max(1, sum(outcomes))) * 1000) / 10;
-  return { answers: sum(all), workedOutPercent: share(all), outcomes: all, byShape: shapes.map(([shape, outcomes]) => ({ shape, workedOutPercent: share(outcomes), ...outcomes })) };
+  return { answers: sum(all), workedOutPercent: share(all), outcomes: all, byShape: shapes.map(([shape, outcomes]) => ({ shape, answers: sum(outcomes), workedOutPercent: share(outcomes), outcomes })) };
 }
 
 const writeSectionsFile = args['write-sections'] ? join(mkdtempSync(join(tmpdir(), 'waggle-bench-sections-')), 'sections.json') : null;
@@ -592,7 +592,7 @@ async function benchOne(db, snapshot) {
       result.mixed = { clientCpuMsPerRequest, jobsCpuMsPerRequest, ...(databaseCpuMsPerRequest === null ? {} : { databaseCpuMsPerRequest }), allToldCpuMsPerRequest, reads: r.read, writes: r.write, serverCpuMsPerRequest, mainThreadCpuMsPerRequest, ...(statements ? { statements } : {}), ...(writeSections ? { writeSections } : {}), ...(answers ? { answers } : {}), ...(Object.keys(r.statuses).length ? { statuses: r.statuses } : {}) };
       console.error(`${db} mixed: ${JSON.stringify(result.mixed)}`);
       // Which reads the mixed run worked out anew, by the shape of their address (--kept), most worked out first.
-      if (answers) console.error(`${db} mixed, answers worked out anew: ${answers.workedOutPercent}% of ${answers.answers} (${Object.entries(answers.outcomes).map(([o, n]) => `${o} ${n}`).join(', ')}); by shape: ${answers.byShape.map((a) => `${a.shape} ${a.workedOutPercent}% of ${Object.entries(a).filter(([k]) => k !== 'shape' && k !== 'workedOutPercent').reduce((x, [, n]) => x + n, 0)}`).join('; ')}`);
+      if (answers) console.error(`${db} mixed, answers worked out anew: ${answers.workedOutPercent}% of ${answers.answers} (${Object.entries(answers.outcomes).map(([o, n]) => `${o} ${n}`).join(', ')}); by shape: ${answers.byShape.map((a) => `${a.shape} ${a.workedOutPercent}% of ${a.answers}`).join('; ')}`);
       // Which kinds the mixed run waits on: each kind's p50/p95/p99 in ms, slowest p95 first.
       const byKind = Object.entries(r.labels).sort((a, b) => b[1].p95 - a[1].p95);
       console.error(`${db} mixed by kind (p50/p95/p99 ms, n): ${byKind.map(([k, s]) => `${k} ${s.p50}/${s.p95}/${s.p99} ${s.requests}`).join('; ')}`);
