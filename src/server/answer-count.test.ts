@@ -9,7 +9,7 @@ import { createPerson, listPeople } from '../services/people.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { freshSession } from '../test-support/fresh-session.js';
 import { AnswerCache, keepAnswers } from './answer-cache.js';
-import { answerCounter, answerShape, fileAnswerCounter, type AnswerCounter, type AnswerOutcome } from './answer-count.js';
+import { answerCounter, answerShape, fileAnswerCounter, MAX_SHAPES, OTHER_SHAPES, type AnswerCounter, type AnswerOutcome } from './answer-count.js';
 import { answerDependsOn } from './answer-dependencies.js';
 
 it('names an address by its path, its ids as :id, and its parameters, with the values only of those that name a kind of page', () => {
@@ -87,6 +87,27 @@ it('writes its counts to its file by shape and outcome, the same shape however i
       total: 4,
       byShape: { '/api/people?limit&sort=name': { kept: 2, workedOutOutdated: 1 }, '/api/people/:id': { workedOutSeeing: 1 } },
     });
+  } finally {
+    counter.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+it('counts at most MAX_SHAPES shapes one by one, the rest together, however many made-up parameters a client sends', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'waggle-answer-count-'));
+  const file = join(folder, 'counts.json');
+  const counter = fileAnswerCounter(file);
+  try {
+    const flood = MAX_SHAPES * 4;
+    for (let i = 0; i < flood; i++) counter.count('/api/people', new URLSearchParams(`made-up-${i}=1`), 'workedOutNoneKept');
+    // A shape counted before the flood is still counted as itself.
+    counter.count('/api/people', new URLSearchParams('made-up-0=2'), 'kept');
+    counter.write();
+    const { total, byShape } = JSON.parse(readFileSync(file, 'utf8')) as { total: number; byShape: Record<string, Record<string, number>> };
+    expect(total).toBe(flood + 1);
+    expect(Object.keys(byShape)).toHaveLength(MAX_SHAPES + 1);
+    expect(byShape[OTHER_SHAPES]).toEqual({ workedOutNoneKept: flood - MAX_SHAPES });
+    expect(byShape['/api/people?made-up-0']).toEqual({ workedOutNoneKept: 1, kept: 1 });
   } finally {
     counter.stop();
     rmSync(folder, { recursive: true, force: true });

@@ -11,6 +11,13 @@ import { isMainThread } from 'node:worker_threads';
  * updated per request. The requests' process and thread only, as statement-count.ts.
  */
 const INTERVAL_MS = 500;
+/**
+ * The most shapes counted one by one; the rest under OTHER_SHAPES. The shape is read from the address
+ * before the route checks its parameters, so a client sending made-up parameter names would otherwise
+ * make a new shape, and grow the counts, with every request.
+ */
+export const MAX_SHAPES = 500;
+export const OTHER_SHAPES = '(other shapes)';
 
 /** How a GET that could be kept was answered. */
 export type AnswerOutcome =
@@ -60,7 +67,8 @@ export function fileAnswerCounter(file: string): AnswerCounter & { write(): void
   return {
     count(pathname, search, outcome) {
       total += 1;
-      const shape = answerShape(pathname, search);
+      const named = answerShape(pathname, search);
+      const shape = counts.has(named) || counts.size < MAX_SHAPES ? named : OTHER_SHAPES;
       let outcomes = counts.get(shape);
       if (!outcomes) counts.set(shape, (outcomes = {}));
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
