@@ -36,8 +36,8 @@ let sqliteText: string | undefined;
 /**
  * PostgreSQL: a page's rows as one JSON array (null when there are none), each row an array of its
  * values: the person's columns in PERSON_COLUMNS's order (personColumnsFrom), the keyset's, then the
- * channels. JSON carries text, integers and dates as the driver reads them; a timestamp is written
- * as the ISO string the driver's reading gives (storage/postgres.ts), as the channels' list writes it.
+ * channels. JSON carries text, integers and dates as the driver reads them; a timestamp in PostgreSQL's
+ * own JSON form, read back by fromValues as the ISO string the driver's reading gives (storage/postgres.ts).
  */
 function postgresRowsJson(where: string): string {
   const values = Object.values({ ...PERSON_COLUMNS, ...KEYSET_COLUMNS }).map((column) => (TIMESTAMP_COLUMNS.has(column) ? postgresJson.timestamp(`p.${column}`) : `p.${column}`));
@@ -50,6 +50,8 @@ const PERSON_VALUES = Object.keys(PERSON_COLUMNS).length;
 /** A row of postgresRowsJson as the page's row. */
 function fromValues(v: readonly unknown[]): RowWithChannels {
   const row = personColumnsFrom(v) as RowWithChannels;
+  row.createdAt = postgresJson.readTimestamp(row.createdAt);
+  row.updatedAt = postgresJson.readTimestamp(row.updatedAt);
   row.sortName = v[PERSON_VALUES] as string;
   row.nextContactDue = v[PERSON_VALUES + 1] as string;
   row.channels = v[PERSON_VALUES + 2] as RowWithChannels['channels'];

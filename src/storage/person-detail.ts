@@ -30,8 +30,8 @@ import { withoutPlugins } from './without-plugins.js';
  *
  * The rows inside the lists are the tables' own columns under the names the schema gives
  * them (camelCase), so the aggregates' row mappings (toGoal, toExchange, …) read them as they
- * read any row. PostgreSQL's JSON writes a timestamptz in its own form: `timestamp` turns it
- * into the ISO string storage/postgres.ts gives every other read.
+ * read any row. PostgreSQL's JSON writes a timestamptz in its own form: `readTimestamp` turns it
+ * into the ISO string storage/postgres.ts gives every other read (withIsoTimestamps).
  */
 
 /** The statement's one value, beside the person's own columns: each part as a list of rows (JSON: text on SQLite, parsed on PostgreSQL). */
@@ -187,6 +187,24 @@ function statementFor(db: Kysely<Database>): string {
   return (sqliteText ??= statement(sqlite, ['?', '?']));
 }
 
+/** PostgreSQL: each timestamp the statement wrote (`timestamp` in `statement`) as the ISO string every other read gives, in place. */
+function withIsoTimestamps(detail: PartsAsRows & PersonColumns): void {
+  const iso = postgres.readTimestamp;
+  detail.createdAt = iso(detail.createdAt);
+  detail.updatedAt = iso(detail.updatedAt);
+  for (const { goal } of detail.goals) {
+    goal.createdAt = iso(goal.createdAt);
+    goal.updatedAt = iso(goal.updatedAt);
+  }
+  for (const { network } of detail.networks) {
+    network.createdAt = iso(network.createdAt);
+    network.updatedAt = iso(network.updatedAt);
+  }
+  for (const row of detail.introductions) row.createdAt = iso(row.createdAt);
+  for (const row of detail.exchanges) row.createdAt = iso(row.createdAt);
+  for (const row of detail.followUps) row.createdAt = iso(row.createdAt);
+}
+
 /** The person and all their parts, or undefined when the workspace has no person of that id. */
 export async function selectPersonDetail(db: Kysely<Database>, workspaceId: string, personId: string): Promise<PersonParts | undefined> {
   // Asked for the version it saw (a kept answer's miss, server/answer-cache.ts): on SQLite read before the statement.
@@ -196,7 +214,9 @@ export async function selectPersonDetail(db: Kysely<Database>, workspaceId: stri
   const { rows } = await withoutPlugins(db).executeQuery<{ detail: unknown; version?: string | null }>(CompiledQuery.raw(statementFor(db), [workspaceId, personId]));
   if (!rows[0]) return undefined;
   if (wanted) sawDataVersion(db, workspaceId, sqliteVersion ?? postgresVersionNamed(rows[0].version));
-  const { channels, goals, networks, ties, introductions, exchanges, followUps, dates, hasPhoto, ...own } = parsed<PartsAsRows & PersonColumns>(rows[0].detail);
+  const detail = parsed<PartsAsRows & PersonColumns>(rows[0].detail);
+  if (isPostgres(db)) withIsoTimestamps(detail);
+  const { channels, goals, networks, ties, introductions, exchanges, followUps, dates, hasPhoto, ...own } = detail;
   const names = new Map<string, string>();
   const named = (id: string | null, name: string | null) => {
     if (id !== null && id !== personId && name !== null) names.set(id, name);
