@@ -10,7 +10,7 @@ import { reportMemoryOnSignal } from './memory-report.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
 
 export { DEFAULT_HOST, DEFAULT_PORT };
-export { allocateYoungFirst, capYoungGeneration, growHeapSlowly } from './heap-growth.js';
+export { allocateYoungFirst, capYoungGeneration, growHeapSlowly, youngGenerationCapped } from './heap-growth.js';
 
 export interface RunningServer {
   url: string;

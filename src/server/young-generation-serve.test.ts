@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { capYoungGeneration } from './heap-growth.js';
+import { freshDatabase } from '../test-support/databases.js';
+import { capYoungGeneration, youngGenerationCapped } from './heap-growth.js';
 
 /*
- * `waggle serve` holds V8's young generation at 8 MB a semi-space (heap-growth.ts, capYoungGeneration),
- * where V8 grows it to 16. What shows it: a module registered before the program starts waits for a
+ * `waggle serve` on SQLite holds V8's young generation at 8 MB a semi-space (heap-growth.ts,
+ * capYoungGeneration), where V8 grows it to 16; on PostgreSQL it leaves V8's own (youngGenerationCapped). What shows it: a module registered before the program starts waits for a
  * file saying "go", then makes objects that outlive young collections, in bursts between turns of the
  * event loop as a server's requests would, and notes the largest young generation it saw (`new_space`,
  * both semi-spaces). The same module in a bare node process, with nothing capping it, sees V8's own growth.
@@ -41,11 +42,12 @@ describe("the young generation of `waggle serve`", () => {
   writeFileSync(hook, HOOK);
 
   /** The largest young generation the burst saw in a process started with `args` (after --import hook), once `ready` is true of its output. */
-  const mostYoung = async (name: string, args: string[], ready: (stdout: string) => boolean): Promise<number> => {
+  const mostYoung = async (name: string, args: string[], ready: (stdout: string) => boolean, databaseUrl?: string): Promise<number> => {
     const note = join(dir, `${name}.txt`);
     const env: NodeJS.ProcessEnv = { ...process.env, WAGGLE_YOUNG_NOTE: note, WAGGLE_NOW: '2026-11-22T10:00:00Z' };
     delete env.DATABASE_URL;
     delete env.WAGGLE_SERVER;
+    if (databaseUrl) env.DATABASE_URL = databaseUrl;
     const child = spawn(process.execPath, ['--import', pathToFileURL(hook).href, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -70,7 +72,7 @@ describe("the young generation of `waggle serve`", () => {
     }
   };
 
-  it('stays at 8 MB a semi-space under a burst that grows a bare process to 16', async () => {
+  it('stays at 8 MB a semi-space on SQLite under a burst that grows a bare process to 16', async () => {
     if (!existsSync(join(import.meta.dirname, '..', '..', 'dist', 'bundle', 'main.js'))) throw new Error('Build first: npm run build (npm test does it)');
     const served = await mostYoung('serve', [BIN, '--data', join(dir, 'data'), 'serve', '--port', '0'], (out) => out.includes('Waggle is serving'));
     // Both semi-spaces: 2 × 8 MB.
@@ -79,6 +81,21 @@ describe("the young generation of `waggle serve`", () => {
     const bare = await mostYoung('bare', ['-e', 'setInterval(() => {}, 1000)'], () => true);
     expect(bare).toBeGreaterThanOrEqual(32 * MB);
   }, 120_000);
+
+  it('grows as V8 grows it on PostgreSQL, where a request waits for its round trips', async () => {
+    const database = await freshDatabase('postgres');
+    try {
+      const served = await mostYoung('serve-postgres', [BIN, 'serve', '--port', '0'], (out) => out.includes('Waggle is serving postgres'), (database.config as { url: string }).url);
+      expect(served).toBeGreaterThanOrEqual(32 * MB);
+    } finally {
+      await database.dispose();
+    }
+  }, 120_000);
+
+  it('is capped on SQLite only', () => {
+    expect(youngGenerationCapped('sqlite')).toBe(true);
+    expect(youngGenerationCapped('postgres')).toBe(false);
+  });
 
   it('refuses a cap that is not a positive whole number of MB', () => {
     expect(() => capYoungGeneration(0)).toThrow(RangeError);

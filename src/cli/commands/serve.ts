@@ -21,12 +21,13 @@ export function registerServe(program: Command): void {
       // A server's SQLite checkpoints in a worker thread, never inside a request's commit.
       const session = await openCliSession(globals(command), { checkpointsOffThread: true });
       // The server and its libraries load only for `serve`, to keep other commands quick to start.
-      const { startServer, ServerModeError, growHeapSlowly, allocateYoungFirst, capYoungGeneration } = await import('../../server/serve.js');
+      const { startServer, ServerModeError, growHeapSlowly, allocateYoungFirst, capYoungGeneration, youngGenerationCapped } = await import('../../server/serve.js');
       // A long-lived server's heap near what it holds, not four times that, and its answers' objects
-      // born young rather than pretenured into the old space, in a young generation of half V8's size (server/heap-growth.ts).
+      // born young rather than pretenured into the old space (server/heap-growth.ts), on SQLite in a
+      // young generation of half V8's size; on PostgreSQL in V8's own (youngGenerationCapped).
       growHeapSlowly();
       allocateYoungFirst();
-      capYoungGeneration();
+      if (youngGenerationCapped(session.store.kind)) capYoungGeneration();
       let server;
       try {
         server = await startServer(session, {
