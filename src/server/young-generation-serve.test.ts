@@ -9,7 +9,8 @@ import { capYoungGeneration, youngGenerationCapped } from './heap-growth.js';
 
 /*
  * `waggle serve` on SQLite holds V8's young generation at 8 MB a semi-space (heap-growth.ts,
- * capYoungGeneration), where V8 grows it to 16; on PostgreSQL it leaves V8's own (youngGenerationCapped). What shows it: a module registered before the program starts waits for a
+ * capYoungGeneration), where V8 grows it to 16; on PostgreSQL it leaves V8's own (youngGenerationCapped).
+ * What shows it: a module registered before the program starts waits for a
  * file saying "go", then makes objects that outlive young collections, in bursts between turns of the
  * event loop as a server's requests would, and notes the largest young generation it saw (`new_space`,
  * both semi-spaces). The same module in a bare node process, with nothing capping it, sees V8's own growth.
