@@ -11,9 +11,6 @@ export interface JsonDialect {
   object(pairs: Record<string, string>): string;
   /** The rows of `from` as a JSON list of `item`, in `orderBy`'s order; an empty list for none. */
   list(item: string, from: string, orderBy: string): string;
-  /** A timestamp column as the dialect's JSON writes it: read back as the ISO string every other read gives by `readTimestamp`. */
-  timestamp(column: string): string;
-  readTimestamp(value: string): string;
 }
 
 const quote = (key: string) => `'${key}'`;
@@ -21,10 +18,6 @@ const quote = (key: string) => `'${key}'`;
 export const postgresJson: JsonDialect = {
   object: (pairs) => `json_build_object(${Object.entries(pairs).map(([k, v]) => `${quote(k)}, ${v}`).join(', ')})`,
   list: (item, from, orderBy) => `(select coalesce(json_agg(${item} order by ${orderBy}), '[]'::json) from ${from})`,
-  // As PostgreSQL's JSON writes a timestamptz (its ISO form with the session's offset), read back by isoFromPostgresJson.
-  // Formatting it in SQL instead (to_char) was 7–9% of PostgreSQL's time for a page of fifty (docs/speed-history.md).
-  timestamp: (column) => column,
-  readTimestamp: (value) => isoFromPostgresJson(value),
 };
 
 export const sqliteJson: JsonDialect = {
@@ -34,12 +27,13 @@ export const sqliteJson: JsonDialect = {
   // again (a person's page, 11 lists: about 10% less time for the statement, the same text out).
   // Only ever a value inside an object: alone, the column would be a blob.
   list: (item, from, orderBy) => `(select jsonb_group_array(${item} order by ${orderBy}) from ${from})`,
-  timestamp: (column) => column,
-  // SQLite keeps the ISO string the service wrote.
-  readTimestamp: (value) => value,
 };
 
 /**
+ * PostgreSQL: a timestamp column inside a statement's JSON comes in PostgreSQL's own form, read back
+ * with this (SQLite's JSON holds the ISO text the service wrote). Formatting it in SQL instead
+ * (`to_char`) was 7–9% of PostgreSQL's time for a page of fifty (docs/speed-history.md).
+ *
  * A timestamp as PostgreSQL's JSON writes a timestamptz (`2026-11-22T10:00:00.5+00:00`: the fraction
  * only when there is one, up to six digits, then the session's offset, with seconds where the zone's
  * offset had them, as local mean time did before 1900) as the ISO string storage/postgres.ts gives every

@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { Person } from '../core/model.js';
-import { channelsList, isPostgres, parsedJson, postgresJson, sqliteJson } from './json-dialects.js';
+import { channelsList, isoFromPostgresJson, isPostgres, parsedJson, postgresJson, sqliteJson } from './json-dialects.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
 import { PERSON_COLUMNS, personColumnsFrom } from './person-columns.js';
 import { dataVersion, postgresVersionNamed, postgresVersionSql } from './data-version.js';
@@ -40,18 +40,16 @@ let sqliteText: string | undefined;
  * own JSON form, read back by fromValues as the ISO string the driver's reading gives (storage/postgres.ts).
  */
 function postgresRowsJson(where: string): string {
-  const values = Object.values({ ...PERSON_COLUMNS, ...KEYSET_COLUMNS }).map((column) => (TIMESTAMP_COLUMNS.has(column) ? postgresJson.timestamp(`p.${column}`) : `p.${column}`));
+  const values = Object.values({ ...PERSON_COLUMNS, ...KEYSET_COLUMNS }).map((column) => `p.${column}`);
   return `(select json_agg(json_build_array(${values.join(', ')}, ${channelsList(postgresJson, 'p')})) from people p where ${where})`;
 }
-/** The columns of `people` that are timestamps on PostgreSQL (the rest are text, integers and dates). */
-const TIMESTAMP_COLUMNS = new Set(['created_at', 'updated_at']);
 const PERSON_VALUES = Object.keys(PERSON_COLUMNS).length;
 
 /** A row of postgresRowsJson as the page's row. */
 function fromValues(v: readonly unknown[]): RowWithChannels {
   const row = personColumnsFrom(v) as RowWithChannels;
-  row.createdAt = postgresJson.readTimestamp(row.createdAt);
-  row.updatedAt = postgresJson.readTimestamp(row.updatedAt);
+  row.createdAt = isoFromPostgresJson(row.createdAt);
+  row.updatedAt = isoFromPostgresJson(row.updatedAt);
   row.sortName = v[PERSON_VALUES] as string;
   row.nextContactDue = v[PERSON_VALUES + 1] as string;
   row.channels = v[PERSON_VALUES + 2] as RowWithChannels['channels'];

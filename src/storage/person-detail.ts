@@ -6,7 +6,7 @@ import { parseJsonList } from './columns.js';
 import { dataVersion, postgresVersionNamed, postgresVersionSql, sawDataVersion, wantsDataVersionSeen } from './data-version.js';
 import { toGoal } from './goals.js';
 import { toIntroduction } from './introductions.js';
-import { channelsList, isPostgres, parsedJson as parsed, postgresJson as postgres, sqliteJson as sqlite, type JsonDialect as Dialect } from './json-dialects.js';
+import { channelsList, isoFromPostgresJson, isPostgres, parsedJson as parsed, postgresJson as postgres, sqliteJson as sqlite, type JsonDialect as Dialect } from './json-dialects.js';
 import { toExchange, toFollowUp } from './journal.js';
 import { toNetwork } from './networks.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
@@ -30,7 +30,7 @@ import { withoutPlugins } from './without-plugins.js';
  *
  * The rows inside the lists are the tables' own columns under the names the schema gives
  * them (camelCase), so the aggregates' row mappings (toGoal, toExchange, …) read them as they
- * read any row. PostgreSQL's JSON writes a timestamptz in its own form: `readTimestamp` turns it
+ * read any row. PostgreSQL's JSON writes a timestamptz in its own form: `isoFromPostgresJson` turns it
  * into the ISO string storage/postgres.ts gives every other read (withIsoTimestamps).
  */
 
@@ -78,8 +78,8 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
     transitionFrom: 'g.transition_from',
     transitionTo: 'g.transition_to',
     status: 'g.status',
-    createdAt: d.timestamp('g.created_at'),
-    updatedAt: d.timestamp('g.updated_at'),
+    createdAt: 'g.created_at',
+    updatedAt: 'g.updated_at',
   });
   const network = d.object({
     id: 'n.id',
@@ -93,8 +93,8 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
     hoursPerMonth: 'n.hours_per_month',
     url: 'n.url',
     notes: 'n.notes',
-    createdAt: d.timestamp('n.created_at'),
-    updatedAt: d.timestamp('n.updated_at'),
+    createdAt: 'n.created_at',
+    updatedAt: 'n.updated_at',
   });
   // A name of this workspace's, for an id an introduction or a tie holds.
   const nameOf = (id: string) => `(select x.name from people x where x.workspace_id = p.workspace_id and x.id = ${id})`;
@@ -121,7 +121,7 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
         toId: 'i.to_id',
         madeOn: 'i.made_on',
         note: 'i.note',
-        createdAt: d.timestamp('i.created_at'),
+        createdAt: 'i.created_at',
         byName: nameOf('i.by_id'),
         personName: nameOf('i.person_id'),
         toName: nameOf('i.to_id'),
@@ -142,7 +142,7 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
         learned: 'e.learned',
         feeling: 'e.feeling',
         notes: 'e.notes',
-        createdAt: d.timestamp('e.created_at'),
+        createdAt: 'e.created_at',
         personIds: d.list('o.person_id', 'exchange_people o where o.exchange_id = e.id', 'o.person_id'),
       }),
       // From the person's own links (an index on person_id), not a walk through the journal.
@@ -160,7 +160,7 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
         dueOn: 'f.due_on',
         status: 'f.status',
         closedOn: 'f.closed_on',
-        createdAt: d.timestamp('f.created_at'),
+        createdAt: 'f.created_at',
       }),
       `follow_ups f where f.workspace_id = p.workspace_id and f.person_id = p.id`,
       'f.due_on, f.id',
@@ -168,15 +168,13 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
     dates: d.list(d.object({ kind: 'a.kind', label: 'a.label', month: 'a.month', day: 'a.day', year: 'a.year' }), 'person_dates a where a.person_id = p.id', 'a.position'),
     hasPhoto: 'exists (select 1 from person_photos h where h.person_id = p.id)',
   };
-  const own = Object.fromEntries(Object.entries(PERSON_COLUMNS).map(([key, column]) => [key, TIMESTAMPS.has(key) ? d.timestamp(`p.${column}`) : `p.${column}`]));
+  const own = Object.fromEntries(Object.entries(PERSON_COLUMNS).map(([key, column]) => [key, `p.${column}`]));
   // PostgreSQL: the workspace's data version beside, read in the same snapshot (withDataVersionSeen), so a
   // kept answer's miss is this one round trip. SQLite's version is no round trip: read before, as ever.
   const version = d === postgres ? `, ${postgresVersionSql('p.workspace_id')} as "version"` : '';
   return `select ${d.object({ ...own, ...parts })} as "detail"${version} from people p where p.workspace_id = ${placeholders[0]} and p.id = ${placeholders[1]}`;
 }
 
-/** The person's columns PostgreSQL's JSON would write in its own form (see `timestamp`). */
-const TIMESTAMPS = new Set<string>(['createdAt', 'updatedAt'] satisfies (keyof PersonColumns)[]);
 
 /** Written once per dialect, on first use; kept prepared on PostgreSQL (prepared-statements.ts). */
 let postgresText: string | undefined;
@@ -187,9 +185,9 @@ function statementFor(db: Kysely<Database>): string {
   return (sqliteText ??= statement(sqlite, ['?', '?']));
 }
 
-/** PostgreSQL: each timestamp the statement wrote (`timestamp` in `statement`) as the ISO string every other read gives, in place. */
+/** PostgreSQL: each timestamp the statement wrote in PostgreSQL's JSON form as the ISO string every other read gives, in place. */
 function withIsoTimestamps(detail: PartsAsRows & PersonColumns): void {
-  const iso = postgres.readTimestamp;
+  const iso = isoFromPostgresJson;
   detail.createdAt = iso(detail.createdAt);
   detail.updatedAt = iso(detail.updatedAt);
   for (const { goal } of detail.goals) {
