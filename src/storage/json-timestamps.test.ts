@@ -12,8 +12,10 @@ import type { Database } from './schema.js';
 /*
  * The statements that build a person's page and a page of people as JSON in the database
  * (person-detail.ts, people-page.ts) write each timestamp as the dialect's JSON does, and read it
- * back (json-dialects.ts readTimestamp): every timestamp they give must be what a plain read of
- * the same column gives, whatever its fraction, and on PostgreSQL whatever the session's time zone.
+ * back (on PostgreSQL, postgres-timestamps.ts): every timestamp they give must be what a plain read of
+ * the same column gives, whatever its fraction, and on PostgreSQL whatever the session's time zone. A
+ * plain read on PostgreSQL goes through the driver's reading of the column's text (storage/postgres.ts),
+ * which must give the same in any session too.
  */
 
 /** The forms a stored timestamp takes, one for each row in turn: no fraction, one digit to six, an early year. */
@@ -103,5 +105,25 @@ describe.each(DIALECTS)('timestamps in the JSON of a person’s page and a page 
       }
     });
     expect(compared).toBeGreaterThan(ids.length * 2);
+  });
+
+  // The driver reads a timestamptz's text in the session's zone: local mean time before 1900, which
+  // JavaScript's Date cannot read (a plain read of year 999 in Kolkata threw, failing the request).
+  if (dialect === 'postgres') it('gives the same plain reads in sessions at local mean time, and reads years BC and past 9999', async () => {
+    await world.session.ctx.db.connection().execute(async (db) => {
+      for (const zone of ['Asia/Kolkata', 'Europe/Lisbon', 'America/St_Johns']) {
+        await sql`select set_config('TimeZone', ${zone}, false)`.execute(db);
+        try {
+          // The session writes in that zone: the year-999 row's text carries the local mean time's seconds.
+          const written = await sql<{ text: string }>`select created_at::text as text from people where created_at < '1500-01-01 00:00:00+00'::timestamptz limit 1`.execute(db);
+          expect(written.rows[0]?.text).toMatch(/[+-]\d\d:\d\d:\d\d$/);
+          for (const table of ['people', 'networks', 'goals', 'exchanges', 'introductions', 'followUps'] as const) expect(await plainStamps(db, table), `${table} in ${zone}`).toEqual(plain.get(table));
+          const far = await sql<{ bc: string; late: string }>`select timestamptz '0044-03-15 12:00:00.123456+00 BC' as bc, timestamptz '12026-01-01 00:00:00+00' as late`.execute(db);
+          expect(far.rows[0]).toEqual({ bc: '-000043-03-15T12:00:00.123Z', late: '+012026-01-01T00:00:00.000Z' });
+        } finally {
+          await sql`reset time zone`.execute(db);
+        }
+      }
+    });
   });
 });

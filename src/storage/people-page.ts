@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { Person } from '../core/model.js';
-import { channelsList, isoFromPostgresJson, isPostgres, parsedJson, postgresJson, sqliteJson } from './json-dialects.js';
+import { channelsList, isPostgres, parsedJson, postgresJson, sqliteJson } from './json-dialects.js';
+import { isoFromPostgresTimestamp } from './postgres-timestamps.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
 import { PERSON_COLUMNS, personColumnsFrom } from './person-columns.js';
 import { dataVersion, postgresVersionNamed, postgresVersionSql } from './data-version.js';
@@ -48,8 +49,8 @@ const PERSON_VALUES = Object.keys(PERSON_COLUMNS).length;
 /** A row of postgresRowsJson as the page's row. */
 function fromValues(v: readonly unknown[]): RowWithChannels {
   const row = personColumnsFrom(v) as RowWithChannels;
-  row.createdAt = isoFromPostgresJson(row.createdAt);
-  row.updatedAt = isoFromPostgresJson(row.updatedAt);
+  row.createdAt = isoFromPostgresTimestamp(row.createdAt);
+  row.updatedAt = isoFromPostgresTimestamp(row.updatedAt);
   row.sortName = v[PERSON_VALUES] as string;
   row.nextContactDue = v[PERSON_VALUES + 1] as string;
   row.channels = v[PERSON_VALUES + 2] as RowWithChannels['channels'];

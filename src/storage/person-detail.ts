@@ -6,7 +6,8 @@ import { parseJsonList } from './columns.js';
 import { dataVersion, postgresVersionNamed, postgresVersionSql, sawDataVersion, wantsDataVersionSeen } from './data-version.js';
 import { toGoal } from './goals.js';
 import { toIntroduction } from './introductions.js';
-import { channelsList, isoFromPostgresJson, isPostgres, parsedJson as parsed, postgresJson as postgres, sqliteJson as sqlite, type JsonDialect as Dialect } from './json-dialects.js';
+import { channelsList, isPostgres, parsedJson as parsed, postgresJson as postgres, sqliteJson as sqlite, type JsonDialect as Dialect } from './json-dialects.js';
+import { isoFromPostgresTimestamp } from './postgres-timestamps.js';
 import { toExchange, toFollowUp } from './journal.js';
 import { toNetwork } from './networks.js';
 import { toContactPoint, toPerson, type PersonColumns } from './people.js';
@@ -30,7 +31,7 @@ import { withoutPlugins } from './without-plugins.js';
  *
  * The rows inside the lists are the tables' own columns under the names the schema gives
  * them (camelCase), so the aggregates' row mappings (toGoal, toExchange, …) read them as they
- * read any row. PostgreSQL's JSON writes a timestamptz in its own form: `isoFromPostgresJson` turns it
+ * read any row. PostgreSQL's JSON writes a timestamptz in its own form: `isoFromPostgresTimestamp` turns it
  * into the ISO string storage/postgres.ts gives every other read (withIsoTimestamps).
  */
 
@@ -187,7 +188,7 @@ function statementFor(db: Kysely<Database>): string {
 
 /** PostgreSQL: each timestamp the statement wrote in PostgreSQL's JSON form as the ISO string every other read gives, in place. */
 function withIsoTimestamps(detail: PartsAsRows & PersonColumns): void {
-  const iso = isoFromPostgresJson;
+  const iso = isoFromPostgresTimestamp;
   detail.createdAt = iso(detail.createdAt);
   detail.updatedAt = iso(detail.updatedAt);
   for (const { goal } of detail.goals) {

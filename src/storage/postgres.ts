@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { PostgresDialect, type Driver } from 'kysely';
+import { isoFromPostgresTimestamp } from './postgres-timestamps.js';
 import { preparedNameOf } from './prepared-statements.js';
 import { COMMITTING, readOf } from './read-then-commit.js';
 import { statementCounter } from './statement-count.js';
@@ -7,12 +8,14 @@ import { statementCounter } from './statement-count.js';
 const counter = statementCounter();
 
 // Read dates as the ISO strings the core uses: a `date` must never become a
-// JavaScript Date at local midnight, which is how reminders drift by a day.
+// JavaScript Date at local midnight, which is how reminders drift by a day. A timestamptz
+// comes in the session's time zone, which may be local mean time for an old one: read by
+// hand (postgres-timestamps.ts), where `new Date(value)` could not read it and threw.
 const DATE_OID = 1082;
 const TIMESTAMPTZ_OID = 1184;
 const INT8_OID = 20;
 pg.types.setTypeParser(DATE_OID, (value) => value);
-pg.types.setTypeParser(TIMESTAMPTZ_OID, (value) => new Date(value).toISOString());
+pg.types.setTypeParser(TIMESTAMPTZ_OID, isoFromPostgresTimestamp);
 // Counts come back as int8; ours never exceed 2^53.
 pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 
