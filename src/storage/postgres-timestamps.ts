@@ -2,7 +2,9 @@
  * A PostgreSQL timestamptz, as PostgreSQL writes it, read as the ISO string the core uses
  * (`2026-11-22T10:00:00.500Z`: milliseconds, further digits dropped). Both of its forms:
  * - the column's text, which the driver hands to storage/postgres.ts: `2026-11-22 10:00:00.5+00`;
- * - inside a statement's JSON (people-page.ts, person-detail.ts): `2026-11-22T10:00:00.5+00:00`.
+ * - inside a statement's JSON (people-page.ts, person-detail.ts): `2026-11-22T10:00:00.5+00:00`; read
+ *   here rather than formatted in SQL (`to_char`), which was 7–9% of PostgreSQL's time for a page of
+ *   fifty people (docs/speed-history.md).
  *
  * Either is written in the session's time zone (the server's `TimeZone`, the host's own on many
  * installs). Before about 1900 a zone's offset is its local mean time, in seconds
