@@ -65,8 +65,9 @@ describe('a timestamptz as PostgreSQL writes it, read as the ISO string', () => 
     );
   });
 
-  it('reads the forms PostgreSQL wrote for them (psql, PostgreSQL 15)', () => {
-    // Each as `select t::text, to_json(t)` gave it, in the session's zone named.
+  it('reads the forms PostgreSQL writes, as psql printed them (PostgreSQL 15)', () => {
+    // Most as `select t::text, to_json(t)` gave them in the session's zone named; the fractions' lengths and the
+    // offset of whole hours (`-01`) in the forms those take.
     const written: [string, string][] = [
       ['2026-11-22 10:00:00+00', '2026-11-22T10:00:00.000Z'],
       ['2026-11-22T10:00:00+00:00', '2026-11-22T10:00:00.000Z'],
