@@ -176,7 +176,6 @@ function statement(d: Dialect, placeholders: [workspace: string, person: string]
   return `select ${d.object({ ...own, ...parts })} as "detail"${version} from people p where p.workspace_id = ${placeholders[0]} and p.id = ${placeholders[1]}`;
 }
 
-
 /** Written once per dialect, on first use; kept prepared on PostgreSQL (prepared-statements.ts). */
 let postgresText: string | undefined;
 let sqliteText: string | undefined;
