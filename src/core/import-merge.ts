@@ -147,6 +147,21 @@ function nameOrgKey(name: string, organisation: string | null, key = matchKey(na
 
 /** Plans an import of `file` into a map holding `existing` people. Pure: nothing is written. */
 export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]): ImportPlan {
+  const planner = startPlan(existing);
+  // Counted, not iterated: the loop runs 30,000 times before V8 has optimised it, and each turn of
+  // an iterator made an object for its result until then (issue 15).
+  for (let at = 0; at < file.contacts.length; at++) planner.add(file.contacts[at]!);
+  return planner.finish(file.records, file.skipped);
+}
+
+/** A plan made a record at a time: each contact planned as it is read, so none need be kept once planned. */
+export interface Planner {
+  add(contact: ImportedContact): void;
+  finish(records: number, skipped: readonly SkippedRecord[]): ImportPlan;
+}
+
+/** Starts a plan of an import into a map holding `existing` people (planImport, a record at a time). */
+export function startPlan(existing: readonly ExistingPerson[]): Planner {
   // Each person the plan knows, and apart from them the people already in the map as they were: kept
   // apart rather than as fields on each person, so that a new person is handed on as it is, not copied.
   const people = new Map<string, PlannedPerson>();
@@ -183,7 +198,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
     index(e.id, e);
   }
 
-  const lines: LineDecision[] = file.skipped.map((s: SkippedRecord) => ({ line: s.line, action: 'skip' as const, name: null, into: null, matchedBy: null, filled: NOTHING_FILLED, channelsAdded: 0, tagsAdded: 0, reason: s.reason }));
+  const lines: LineDecision[] = [];
   const possibleDuplicates: PossibleDuplicate[] = [];
   let created = 0;
   let merged = 0;
@@ -197,14 +212,11 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
     if (dates.length) datesByRef.set(ref, dates);
   };
   const channelsOf = (ref: string) => people.get(ref)!.channels;
-  // Counted, not iterated: the loop runs 30,000 times before V8 has optimised it, and each turn of
-  // an iterator made an object for its result until then (issue 15).
-  for (let at = 0; at < file.contacts.length; at++) {
-    const contact = file.contacts[at]!;
+  const add = (contact: ImportedContact): void => {
     const name = contact.name?.trim() || null;
     if (!name) {
       lines.push({ line: contact.line, action: 'skip', name: null, into: null, matchedBy: null, filled: NOTHING_FILLED, channelsAdded: 0, tagsAdded: 0, reason: 'no name' });
-      continue;
+      return;
     }
     // Each key computed once per record: matching, dropping repeated channels and indexing the new person all read them (issue 15).
     const keys = contact.channels.map(channelKey);
@@ -236,7 +248,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       takeDates(newRef, contact);
       if (apart === null) {
         lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: NOTHING_FILLED, channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason: 'new person' });
-        continue;
+        return;
       }
       const twin = people.get(apart.ref)!;
       const twinExists = originals.has(twin.ref);
@@ -245,7 +257,7 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       const reason = `new person: same ${apart.rule === 'email' ? 'email' : 'name and organisation'} as ${whom}, but a different ${KIND_NAMES[apart.kind] ?? 'profile link'}, so kept apart (a possible duplicate: check it)`;
       possibleDuplicates.push({ line: contact.line, name, of, ofName: twin.name, reason });
       lines.push({ line: contact.line, action: 'create', name, into: null, matchedBy: null, filled: NOTHING_FILLED, channelsAdded: planned.channels.length, tagsAdded: planned.tags.length, reason, possibleDuplicateOf: of });
-      continue;
+      return;
     }
     const target = people.get(ref)!;
     const filled: FillableField[] = [];
@@ -298,31 +310,35 @@ export function planImport(file: ParsedFile, existing: readonly ExistingPerson[]
       tagsAdded,
       reason: `same ${rule === 'email' ? 'email' : rule === 'profile' ? 'profile link' : 'name and organisation'} as ${whom}${what ? `; ${what}` : '; nothing new'}`,
     });
-  }
-  lines.sort((a, b) => a.line - b.line);
+  };
+  const finish = (records: number, unnamed: readonly SkippedRecord[]): ImportPlan => {
+    for (const s of unnamed) lines.push({ line: s.line, action: 'skip', name: null, into: null, matchedBy: null, filled: NOTHING_FILLED, channelsAdded: 0, tagsAdded: 0, reason: s.reason });
+    lines.sort((a, b) => a.line - b.line);
 
-  const creates: PlannedPerson[] = [];
-  const updates: ImportPlan['updates'] = [];
-  // forEach, not an iterator: no object made for each of 30,000 people before V8 optimises the loop.
-  people.forEach((p) => {
-    const dates = datesByRef.get(p.ref);
-    const original = originals.get(p.ref);
-    if (!original) {
-      if (dates) p.dates = dates;
-      creates.push(p);
-      return;
-    }
-    const fill: Partial<Record<FillableField, string>> = {};
-    for (const field of FILLABLE) if (original[field] === null && p[field] !== null) fill[field] = p[field]!;
-    const knownBefore = new Set(original.channels.map(channelKey));
-    const addChannels = p.channels.filter((c) => !knownBefore.has(channelKey(c)));
-    const tagsBefore = new Set(original.tags);
-    const addTags = p.tags.filter((t) => !tagsBefore.has(t));
-    if (Object.keys(fill).length || addChannels.length || addTags.length || dates) updates.push({ id: p.ref, fill, addChannels, addTags, ...(dates ? { addDates: dates } : {}) });
-  });
-  const skipped = lines.filter((l) => l.action === 'skip').length;
-  possibleDuplicates.sort((a, b) => a.line - b.line);
-  return { records: file.records, creates, updates, lines, possibleDuplicates, summary: { records: file.records, created, merged, skipped } };
+    const creates: PlannedPerson[] = [];
+    const updates: ImportPlan['updates'] = [];
+    // forEach, not an iterator: no object made for each of 30,000 people before V8 optimises the loop.
+    people.forEach((p) => {
+      const dates = datesByRef.get(p.ref);
+      const original = originals.get(p.ref);
+      if (!original) {
+        if (dates) p.dates = dates;
+        creates.push(p);
+        return;
+      }
+      const fill: Partial<Record<FillableField, string>> = {};
+      for (const field of FILLABLE) if (original[field] === null && p[field] !== null) fill[field] = p[field]!;
+      const knownBefore = new Set(original.channels.map(channelKey));
+      const addChannels = p.channels.filter((c) => !knownBefore.has(channelKey(c)));
+      const tagsBefore = new Set(original.tags);
+      const addTags = p.tags.filter((t) => !tagsBefore.has(t));
+      if (Object.keys(fill).length || addChannels.length || addTags.length || dates) updates.push({ id: p.ref, fill, addChannels, addTags, ...(dates ? { addDates: dates } : {}) });
+    });
+    const skipped = lines.filter((l) => l.action === 'skip').length;
+    possibleDuplicates.sort((a, b) => a.line - b.line);
+    return { records, creates, updates, lines, possibleDuplicates, summary: { records, created, merged, skipped } };
+  };
+  return { add, finish };
 }
 
 interface Match {

@@ -47,7 +47,7 @@ export function looksLikeLinkedIn(text: string): boolean {
  * `First Name,Last Name,URL,Email Address,Company,Position,Connected On` (older
  * exports lack `URL`). `Connected On` becomes `tieBeganOn`.
  */
-export function parseLinkedInCsv(text: string): ParsedFile {
+export function parseLinkedInCsv(text: string, each?: (contact: ImportedContact) => void): ParsedFile {
   const body = withoutBom(text);
   const header = findLinkedInHeader(body);
   if (!header) {
@@ -78,6 +78,7 @@ export function parseLinkedInCsv(text: string): ParsedFile {
   let last: CsvRow | undefined;
   let table: Table | null = null;
   const contacts: ImportedContact[] = [];
+  let read = 0;
   forEachRecord(records, header.index + 1, (row) => {
     if (table === null) {
       head = row;
@@ -85,8 +86,12 @@ export function parseLinkedInCsv(text: string): ParsedFile {
       return;
     }
     last = row;
-    contacts.push(contactOf(table, row));
+    read += 1;
+    const contact = contactOf(table, row);
+    // Handed on as it is read when the caller plans as it goes: a contact with a name is then kept by no list here.
+    if (each && contact.name !== null) each(contact);
+    else contacts.push(contact);
   });
   refuseCutOff(records, head, last);
-  return result('linkedin', contacts);
+  return { ...result('linkedin', contacts), records: read };
 }

@@ -4,7 +4,7 @@
  * here touches the database, so it can run in a worker thread (parse-worker.ts)
  * while the server keeps answering.
  */
-import { planImport, type ExistingPerson, type ImportPlan } from '../../core/import-merge.js';
+import { planImport, startPlan, type ExistingPerson, type ImportPlan } from '../../core/import-merge.js';
 import { ImportFileError, type ImportFormat, type ImportWarning, type ParsedFile } from '../../core/import-types.js';
 import { decodeFile, type DecodedText } from '../../codecs/csv/decode.js';
 import { detectFormat } from '../../codecs/csv/detect.js';
@@ -107,10 +107,24 @@ export function planFile(bytes: Uint8Array, options: ReadOptions, existing: read
   progress('reading', 0, 1);
   const identified = identifyFile(bytes, options);
   if (identified.format === 'backup') return { format: 'backup', text: identified.decoded.text };
-  const read = parseContacts(identified);
-  progress('reading', 1, 1);
-  progress('planning', 0, read.file.records);
-  const plan = planImport(read.file, existing);
+  let read: ReadFile;
+  let plan: ImportPlan;
+  if (identified.format === 'linkedin') {
+    // Each record planned as it is read, so no contact outlives its turn: read whole first, 30,000 of
+    // them lived through V8's scavenges into its old generation while the plan was made (issue 15:
+    // the 30,000-row import 0.975 of the wall time and 0.962 of the CPU, 21 runs in turn; peak RSS
+    // 128 -> 120 MB). LinkedIn's is the file of tens of thousands of rows; the others are read whole.
+    const planner = startPlan(existing);
+    const file = parseLinkedInCsv(identified.decoded.text, planner.add);
+    read = { file, encoding: encodingOf(identified.decoded), warnings: identified.decoded.warnings };
+    progress('reading', 1, 1);
+    plan = planner.finish(file.records, file.skipped);
+  } else {
+    read = parseContacts(identified);
+    progress('reading', 1, 1);
+    progress('planning', 0, read.file.records);
+    plan = planImport(read.file, existing);
+  }
   progress('planning', read.file.records, read.file.records);
   return { format: read.file.format, plan, encoding: read.encoding, warnings: read.warnings };
 }
