@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImport, type ExistingPerson } from '../../core/import-merge.js';
@@ -14,12 +15,12 @@ import { planFile, readContactsFile } from './plan-file.js';
 const FIRST = ['Ana', 'Ben', 'Chloé', '美咲', '', ' ', 'Dana'];
 const LAST = ['Silva', 'Okafor', 'Martin', '佐藤', '', 'Lee'];
 const COMPANY = ['Hospital Norte', 'Acme, Inc.', '', 'UNIVERSITE LYON', 'Say "hi" Ltd'];
-const URL = ['https://www.linkedin.com/in/ana', 'http://linkedin.com/in/ana/', 'https://www.linkedin.com/in/ben', 'https://www.linkedin.com/in/other', ''];
+const LINKS = ['https://www.linkedin.com/in/ana', 'http://linkedin.com/in/ana/', 'https://www.linkedin.com/in/ben', 'https://www.linkedin.com/in/other', ''];
 const EMAIL = ['ana@example.org', 'ANA@example.org ', 'ben@example.com', '', ''];
 const CONNECTED = ['07 Dec 2025', '2024-01-31', 'sometime', '', '31 Feb 2020'];
 
 const quote = (cell: string) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-const row = fc.tuple(fc.constantFrom(...FIRST), fc.constantFrom(...LAST), fc.constantFrom(...URL), fc.constantFrom(...EMAIL), fc.constantFrom(...COMPANY), fc.constantFrom('Nurse', '', 'Head of\nResearch'), fc.constantFrom(...CONNECTED));
+const row = fc.tuple(fc.constantFrom(...FIRST), fc.constantFrom(...LAST), fc.constantFrom(...LINKS), fc.constantFrom(...EMAIL), fc.constantFrom(...COMPANY), fc.constantFrom('Nurse', '', 'Head of\nResearch'), fc.constantFrom(...CONNECTED));
 const linkedInFile = fc.record({ rows: fc.array(row, { maxLength: 40 }), preamble: fc.boolean(), eol: fc.constantFrom('\n', '\r\n') }).map(({ rows, preamble, eol }) =>
   [
     ...(preamble ? ['Notes:', '"When exporting your connection data, you may notice that some of the email addresses are missing."', ''] : []),
@@ -78,5 +79,21 @@ describe('a LinkedIn file planned as it is read', () => {
     const planning = refusal(() => planFile(bytesOf(text), {}, []));
     expect(planning).toBeInstanceOf(ImportFileError);
     expect(planning).toEqual(refusal(() => readThenPlanned(bytesOf(text), [])));
+  });
+});
+
+describe('the other formats, read whole and then planned', () => {
+  const FIXTURES = new URL('../../../test/fixtures/import/', import.meta.url);
+  const files = ['google-contacts.csv', 'google-contacts-legacy.csv', 'outlook-contacts-1252.csv', 'outlook-contacts-utf16.csv', 'apple-contacts.vcf', 'contacts-4.0.vcf', 'linkedin-connections.csv'];
+
+  it.each(files)('%s gives the plan of its contacts, with and without people in the map', (name) => {
+    const bytes = new Uint8Array(readFileSync(new URL(name, FIXTURES)));
+    for (const existing of [[], EXISTING]) {
+      const planned = planFile(bytes, { fileName: name }, existing);
+      if (!('plan' in planned)) throw new Error(`${name} was taken for a backup`);
+      const whole = readContactsFile(bytes, { fileName: name }).file;
+      expect(planned.plan.summary.created).toBeGreaterThan(0);
+      expect(planned.plan).toEqual(planImport(whole, existing));
+    }
   });
 });

@@ -4,8 +4,8 @@
  * here touches the database, so it can run in a worker thread (parse-worker.ts)
  * while the server keeps answering.
  */
-import { planImport, startPlan, type ExistingPerson, type ImportPlan } from '../../core/import-merge.js';
-import { ImportFileError, type ImportFormat, type ImportWarning, type ParsedFile } from '../../core/import-types.js';
+import { startPlan, type ExistingPerson, type ImportPlan } from '../../core/import-merge.js';
+import { ImportFileError, type ImportedContact, type ImportFormat, type ImportWarning, type ParsedFile } from '../../core/import-types.js';
 import { decodeFile, type DecodedText } from '../../codecs/csv/decode.js';
 import { detectFormat } from '../../codecs/csv/detect.js';
 import { parseGoogleCsv } from '../../codecs/csv/google.js';
@@ -61,13 +61,16 @@ function encodingOf(decoded: DecodedText): EncodingUsed {
   return { name: decoded.encoding, source: decoded.encodingSource, confidence: decoded.confidence };
 }
 
-/** Parses a file already identified as a contacts file (not a backup). */
-function parseContacts({ format, decoded }: IdentifiedFile): ReadFile {
+/**
+ * Parses a file already identified as a contacts file (not a backup). Given `each`, a LinkedIn
+ * file's named contacts are handed to it as they are read, and left out of the file's list.
+ */
+function parseContacts({ format, decoded }: IdentifiedFile, each?: (contact: ImportedContact) => void): ReadFile {
   const text = decoded.text;
   const parse = (): ParsedFile => {
     switch (format) {
       case 'linkedin':
-        return parseLinkedInCsv(text);
+        return parseLinkedInCsv(text, each);
       case 'google':
         return parseGoogleCsv(text);
       case 'outlook':
@@ -107,24 +110,18 @@ export function planFile(bytes: Uint8Array, options: ReadOptions, existing: read
   progress('reading', 0, 1);
   const identified = identifyFile(bytes, options);
   if (identified.format === 'backup') return { format: 'backup', text: identified.decoded.text };
-  let read: ReadFile;
-  let plan: ImportPlan;
-  if (identified.format === 'linkedin') {
-    // Each record planned as it is read, so no contact outlives its turn: read whole first, 30,000 of
-    // them lived through V8's scavenges into its old generation while the plan was made (issue 15:
-    // the 30,000-row import 0.975 of the wall time and 0.962 of the CPU, 21 runs in turn; peak RSS
-    // 128 -> 120 MB). LinkedIn's is the file of tens of thousands of rows; the others are read whole.
-    const planner = startPlan(existing);
-    const file = parseLinkedInCsv(identified.decoded.text, planner.add);
-    read = { file, encoding: encodingOf(identified.decoded), warnings: identified.decoded.warnings };
-    progress('reading', 1, 1);
-    plan = planner.finish(file.records, file.skipped);
-  } else {
-    read = parseContacts(identified);
-    progress('reading', 1, 1);
-    progress('planning', 0, read.file.records);
-    plan = planImport(read.file, existing);
-  }
+  const planner = startPlan(existing);
+  // A LinkedIn file is planned as it is read, so no contact outlives its turn: read whole first,
+  // 30,000 of them lived through V8's scavenges into its old generation while the plan was made
+  // (issue 15: the 30,000-row import 0.975 of the wall time and 0.962 of the CPU, 21 runs in turn;
+  // peak RSS 128 -> 120 MB). The other formats are read whole and planned after; a LinkedIn
+  // file's list then holds none.
+  const read = parseContacts(identified, planner.add);
+  progress('reading', 1, 1);
+  progress('planning', 0, read.file.records);
+  const { contacts } = read.file;
+  for (let at = 0; at < contacts.length; at++) planner.add(contacts[at]!);
+  const plan = planner.finish(read.file.records, read.file.skipped);
   progress('planning', read.file.records, read.file.records);
   return { format: read.file.format, plan, encoding: read.encoding, warnings: read.warnings };
 }
