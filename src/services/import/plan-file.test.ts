@@ -82,6 +82,44 @@ describe('a LinkedIn file planned as it is read', () => {
   });
 });
 
+describe('hostile input planned as it is read', () => {
+  const HEADER = bytesOf('First Name,Last Name,URL,Email Address,Company,Position,Connected On\n');
+  const outcome = (work: () => unknown) => {
+    try {
+      return { plan: work() };
+    } catch (error) {
+      return { error };
+    }
+  };
+  const unit = fc.constantFrom('a', 'é', '字', ',', '"', '\r', '\n', ' ', '\u0000', '\uFEFF', '07 Dec 2025', '@');
+
+  it('gives, for any bytes after the header, the plan or the refusal that reading the file whole gives', () => {
+    let planned = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 2000 }), fc.string({ unit, maxLength: 300 }).map(bytesOf)), (body) => {
+        const bytes = new Uint8Array([...HEADER, ...body]);
+        const asRead = outcome(() => {
+          const made = planFile(bytes, { format: 'linkedin' }, EXISTING);
+          return 'plan' in made ? made.plan : made;
+        });
+        const whole = outcome(() => readThenPlanned(bytes, EXISTING));
+        if ('error' in asRead) expect(asRead.error).toBeInstanceOf(ImportFileError);
+        else planned += 1;
+        expect(asRead).toEqual(whole);
+      }),
+      { numRuns: 1000 },
+    );
+    // Both kinds of outcome were met, not refusals alone.
+    expect(planned).toBeGreaterThan(0);
+  });
+
+  it('plans a record whose name is five million characters long', () => {
+    const planned = planFile(bytesOf(`First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${'x'.repeat(5_000_000)},Y,,,,,\n`), {}, []);
+    if (!('plan' in planned)) throw new Error('a LinkedIn file was taken for a backup');
+    expect(planned.plan.summary).toEqual({ records: 1, created: 1, merged: 0, skipped: 0 });
+  });
+});
+
 describe('the other formats, read whole and then planned', () => {
   const FIXTURES = new URL('../../../test/fixtures/import/', import.meta.url);
   const files = ['google-contacts.csv', 'google-contacts-legacy.csv', 'outlook-contacts-1252.csv', 'outlook-contacts-utf16.csv', 'apple-contacts.vcf', 'contacts-4.0.vcf', 'linkedin-connections.csv'];
